@@ -156,6 +156,7 @@ def publish(
         _same_files(loaded, record)
     summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
                             basis=evidence_basis(loaded, artifacts), facts=facts)
+    _never_redacted(loaded, record, summary)
     if preview is not None:
         summary = summary.model_copy(update={"preview": preview})
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -193,6 +194,47 @@ def publish(
         path.write_text(text, encoding="utf-8")
         result.files[fmt] = path
     return result
+
+
+def _never_redacted(loaded: Loaded, record: DecisionRecord, summary: PublicSummary) -> None:
+    """InputError, before any file is written, when the summary redacts what the policy's
+    `publication.never_redacted` says a summary may not: an element of a type it names, or the
+    element an unwaived finding of a severity it names lies in. The case's words on what it
+    withholds and why (`publication.withheld`) do not enter into it."""
+    rule = loaded.policy.publication.never_redacted if loaded.policy is not None else None
+    if rule is None or not (rule.findings or rule.types) or not summary.redactions:
+        return
+    redacted = {r.pointer: r for r in summary.redactions}
+
+    def holder(parts: tuple[str | int, ...]) -> str | None:
+        p = pointer_of(parts)
+        while p:
+            if p in redacted:
+                return p
+            p = p[:p.rfind("/")]
+        return None
+
+    problems: list[str] = []
+    for r in summary.redactions:
+        if r.type in rule.types:
+            problems.append(f"{r.pointer} (a {r.type}: publication.never_redacted.types)")
+    seen = {x.split(" ", 1)[0] for x in problems}
+    for f in record.findings:
+        if f.waived is not None or f.severity.value not in rule.findings or not f.path:
+            continue
+        at = holder(tuple(f.path))
+        if at is not None and at not in seen:
+            seen.add(at)
+            problems.append(f"{at} (its {f.severity.value} finding {f.code} {f.name}: "
+                            "publication.never_redacted.findings)")
+    if problems:
+        where = loaded.policy_file.path if loaded.policy_file is not None else "the policy"
+        shown = "; ".join(problems[:10]) + (f"; and {len(problems) - 10} more" if len(problems) > 10 else "")
+        raise InputError(
+            f"{loaded.case_path}: the summary for the {summary.level.value} audience would redact what the policy "
+            f"({where}) says a summary may never redact: {shown}",
+            help="lower these elements' `confidentiality` to the published level (or publish at a level that shows "
+                 "them); the case's `publication.withheld` reason does not lift the policy's rule")
 
 
 def _same_files(loaded: Loaded, record: DecisionRecord) -> None:
