@@ -199,6 +199,8 @@ def test_a_program_cannot_record_a_summary_that_leaves_out_a_condition(work: Pat
     url = _env(work)["CASEGATE_DATABASE_URL"]
     cg(work, "publish", "case/case.yaml", "--out", "preview", "--no-record")
     written = json.loads((work / "preview" / "summary.json").read_text())
+    # the preview's marker taken out too (the registry refuses a summary marked as a preview)
+    assert written.pop("preview")["recorded"] is False
     decision = written["decision"]
     assert decision["outcome"] == "GO WITH CONDITIONS" and len(decision["conditions"]) == 1
     c1 = decision["conditions"][0]

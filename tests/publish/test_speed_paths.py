@@ -152,9 +152,15 @@ def test_the_leaves_collected_while_redacting_are_the_redacted_documents_own(exa
     case = load_case(ROOT / "examples" / example / "case.yaml").case
     assert case is not None
     rd = redact(case, Salts(MemorySaltStore()), parse_level(level))
-    assert rd.leaves is not None and rd.leaves == leaves_of(rd.document)
+    keys: set[str] = set()
+    assert rd.leaves is not None and rd.leaves == leaves_of(rd.document, set(), keys)
+    assert rd.keys == keys  # the keys apart: the guard tells the format's field names from values
+    assert rd.leaves | rd.keys == leaves_of(rd.document)
     # and the redacted elements' own leaves (the guard's secrets), collected while sealing them
-    assert rd.sealed_leaves is not None and rd.sealed_leaves == leaves_of([s.content for s in rd.sealed.values()])
+    sealed_keys: set[str] = set()
+    assert rd.sealed_leaves is not None
+    assert rd.sealed_leaves == leaves_of([s.content for s in rd.sealed.values()], set(), sealed_keys)
+    assert rd.sealed_keys == sealed_keys
     if level == "public":
         assert rd.stubs, "something is redacted, so stubs are walked too"
     # each redacted element stands in the document as its stub's own document

@@ -242,11 +242,16 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
     stamp = None
     if recording and facts is not None and record is not None and loaded.case is not None:
         stamp = _publication_stamp(loaded, facts.version, record.outcome, db, keyring, trust_root, unpinned)
+    from ..publish import PreviewMark
+
+    as_of = record.decided_at if record is not None else day.isoformat() if day is not None else "the case's date"
+    preview = PreviewMark(judged_as_of=as_of, keyring=keyring is not None) if no_record else None
     with salt_source(salt_store, db, fresh=True) as salts:
         result = publish(loaded, out_dir or _default_out(loaded), salts=salts, formats=formats, level=lv,
                          today=day, record=record,
                          diagram=_diagram, artifacts=artifacts,
-                         charts=lambda lo, d, withheld: _charts(lo, d, withheld, artifacts), facts=facts)
+                         charts=lambda lo, d, withheld: _charts(lo, d, withheld, artifacts), facts=facts,
+                         preview=preview)
     s = result.summary
     for path in result.files.values():
         out(f"wrote {path}")

@@ -509,6 +509,23 @@ class PostDeploymentPolicy(Frozen):
     (`casegate policy gaps` lists it)."""
 
 
+RedactableType = Literal["claim", "strategy", "context", "assumption", "justification", "defeater", "evidence",
+                         "safeguard", "pathway", "residual-risk", "objection"]
+"""The types of element a case can redact (as a public summary names them)."""
+
+
+class NeverRedacted(Frozen):
+    """What a public summary may not redact, whatever reason the case gives for withholding it
+    (`publication.withheld` is the lab's own words, and any words are accepted there): `casegate
+    publish` refuses, before anything is published, a summary that would redact one."""
+
+    findings: list[Literal["blocking", "condition"]] = EMPTY_LIST
+    """The elements of the decision's unwaived findings of these severities: a summary may not
+    hide, behind a commitment, the element a NO-GO or a condition is about."""
+    types: list[RedactableType] = EMPTY_LIST
+    """Element types that are never redacted (e.g. `pathway`, `residual-risk`, `objection`)."""
+
+
 class PublicationPolicy(Frozen):
     """What the policy asks of a case's publication plan."""
 
@@ -519,6 +536,8 @@ class PublicationPolicy(Frozen):
     """Days after the registry approves a version for a boundary past internal use by which its
     summary must be published (`casegate publish`, logged in the registry); after them `verify`
     does not verify a deploy of that version until it is."""
+    never_redacted: NeverRedacted = NeverRedacted.model_construct()
+    """What a public summary may not redact, whatever the case says is withheld and why."""
 
 
 class ConditionPolicy(Frozen):

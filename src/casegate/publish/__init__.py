@@ -50,12 +50,12 @@ from ._registry import INTERRUPTED, LoggedObjection, RegistryFacts, registry_fac
 from ._render import inline_html
 from ._report import Report, html_to_pdf, report_html, write_report
 from ._summary import build_summary, summary_json
-from ._views import SUMMARY_VERSION, PublicSummary
+from ._views import PREVIEW_NOTE, SUMMARY_VERSION, PreviewMark, PublicSummary
 
 __all__ = [
     "DEFAULT_KEY_PATH", "FORMATS", "KeyedSalts", "NoSaltKept", "Salts", "REVEALED_FIELDS", "ChartsFn", "SCHEME",
     "SUMMARY_VERSION", "DiagramFn", "TextGuard", "INTERRUPTED", "LoggedObjection", "RegistryFacts", "registry_facts",
-    "Opening", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
+    "Opening", "PREVIEW_NOTE", "PreviewMark", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
     "commitment", "content_of", "decide", "derive_salt", "diagram_redactions", "disclose", "evidence_basis",
     "html_to_pdf", "inline_html", "iter_redactable", "leaves_of", "key_is_private", "load_key", "parse_formats", "parse_level",
     "Titler", "glossary", "plain_lead", "pointer_of", "with_titles", "publish", "readable_case", "redact", "redactable_ids", "report_html", "summary_basis", "summary_html", "summary_json",

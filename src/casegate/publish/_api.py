@@ -12,9 +12,11 @@ from ..errors import InputError
 from ..load import Loaded
 from ..model import Case, Confidentiality, DecisionRecord, Finding
 from ._commit import Opening, Salts, parse_opening, read_json, verify_opening
+from ._preview import mark_svg
 from ._redact import iter_redactable, pointer_of, resolve_element, seal
 from ._render import render
 from ._summary import PublicSummary, build_summary, write_summary_json
+from ._views import PreviewMark
 
 if TYPE_CHECKING:
     from ..evidence import ArtifactState
@@ -133,6 +135,7 @@ def publish(
     charts: ChartsFn | None = None,
     artifacts: Mapping[str, ArtifactState] | None = None,
     facts: RegistryFacts | None = None,
+    preview: PreviewMark | None = None,
 ) -> Published:
     """Run the gate (unless `record` is given) and write the summary in each format to `out_dir`
     as `summary.<format>`. The diagram of the redacted argument (`diagram`) is written as
@@ -141,7 +144,7 @@ def publish(
     beside it, which the Markdown then shows. `artifacts`: the evidence artifacts as hashed for
     this run (default: hashed here, once, for the case and the basis alike). `facts`: what the
     registry holds about the case (its logged objections and lifecycle state), which the summary
-    states."""
+    states. `preview`: the summary is a local preview, recorded nowhere; every file says so."""
     from ..evidence import rehash_artifacts
 
     if artifacts is None:
@@ -153,6 +156,9 @@ def publish(
         _same_files(loaded, record)
     summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
                             basis=evidence_basis(loaded, artifacts), facts=facts)
+    _never_redacted(loaded, record, summary)
+    if preview is not None:
+        summary = summary.model_copy(update={"preview": preview})
     out_dir.mkdir(parents=True, exist_ok=True)
     result = Published(summary=summary, record=record)
     formats = list(formats)
@@ -162,6 +168,9 @@ def publish(
                       summary_basis(summary))
     chart_svgs = (charts(loaded, decision_day(record), withheld_ids(summary))
                   if charts is not None and ("svg" in formats or "html" in formats) else [])
+    if preview is not None:  # a picture passed on alone says it is a preview too
+        svg = mark_svg(svg, preview.note) if svg is not None else None
+        chart_svgs = [mark_svg(c, preview.note) for c in chart_svgs]
     chart_files = []
     for i, chart in enumerate(chart_svgs if "svg" in formats else [], 1):
         path = out_dir / f"summary.chart-{i}.svg"
@@ -185,6 +194,47 @@ def publish(
         path.write_text(text, encoding="utf-8")
         result.files[fmt] = path
     return result
+
+
+def _never_redacted(loaded: Loaded, record: DecisionRecord, summary: PublicSummary) -> None:
+    """InputError, before any file is written, when the summary redacts what the policy's
+    `publication.never_redacted` says a summary may not: an element of a type it names, or the
+    element an unwaived finding of a severity it names lies in. The case's words on what it
+    withholds and why (`publication.withheld`) do not enter into it."""
+    rule = loaded.policy.publication.never_redacted if loaded.policy is not None else None
+    if rule is None or not (rule.findings or rule.types) or not summary.redactions:
+        return
+    redacted = {r.pointer: r for r in summary.redactions}
+
+    def holder(parts: tuple[str | int, ...]) -> str | None:
+        p = pointer_of(parts)
+        while p:
+            if p in redacted:
+                return p
+            p = p[:p.rfind("/")]
+        return None
+
+    problems: list[str] = []
+    for r in summary.redactions:
+        if r.type in rule.types:
+            problems.append(f"{r.pointer} (a {r.type}: publication.never_redacted.types)")
+    seen = {x.split(" ", 1)[0] for x in problems}
+    for f in record.findings:
+        if f.waived is not None or f.severity.value not in rule.findings or not f.path:
+            continue
+        at = holder(tuple(f.path))
+        if at is not None and at not in seen:
+            seen.add(at)
+            problems.append(f"{at} (its {f.severity.value} finding {f.code} {f.name}: "
+                            "publication.never_redacted.findings)")
+    if problems:
+        where = loaded.policy_file.path if loaded.policy_file is not None else "the policy"
+        shown = "; ".join(problems[:10]) + (f"; and {len(problems) - 10} more" if len(problems) > 10 else "")
+        raise InputError(
+            f"{loaded.case_path}: the summary for the {summary.level.value} audience would redact what the policy "
+            f"({where}) says a summary may never redact: {shown}",
+            help="lower these elements' `confidentiality` to the published level (or publish at a level that shows "
+                 "them); the case's `publication.withheld` reason does not lift the policy's rule")
 
 
 def _same_files(loaded: Loaded, record: DecisionRecord) -> None:

@@ -280,8 +280,8 @@ def verify_opening(summary: dict[str, Any], opening: Opening, source: str = "the
     summary publishes recomputed from the opening's salt and content (`source` names the summary
     in errors).
 
-    Returns nothing on success; raises VerificationError naming what does not match, InputError
-    when the summary is not one."""
+    Returns nothing on success; raises VerificationError naming what does not match or when the
+    summary is a local preview (it carries `preview`), InputError when the summary is not one."""
     def malformed(what: str) -> InputError:
         return InputError(f"{source}: not a casegate public summary ({what})",
                           help="pass the summary.json written by `casegate publish`")
@@ -291,6 +291,12 @@ def verify_opening(summary: dict[str, Any], opening: Opening, source: str = "the
         raise malformed("no 'casegate_summary' version")
     if type(v) is not int or v not in SUMMARY_VERSIONS:  # `true` and `1.0` are not 1
         raise malformed(f"format {v!r}; casegate reads formats {', '.join(map(str, SUMMARY_VERSIONS))}")
+    if "preview" in summary:  # `casegate publish --no-record`: recorded nowhere, judged as its writer chose
+        raise VerificationError(
+            f"{source} is an unrecorded preview (`casegate publish --no-record`), not a publication: "
+            "nothing it commits to was published",
+            help="check the opening against the summary the registry recorded (the review board's "
+                 "/public/cases/<case id> page links it)")
     case = summary.get("case")
     redactions = summary.get("redactions")
     if not isinstance(case, dict):

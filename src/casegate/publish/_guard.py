@@ -40,10 +40,10 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
 
 @cache
 def _field_names() -> frozenset[str]:
-    """The names of the case format's fields (`source`, `model`, `summary`, ...), as keys of a
-    redacted element's content: the published schema shows them, so a text is not said to quote
-    an element for holding one (it is still withheld for it: a whole value of a redacted element
-    may be such a word)."""
+    """The names of the case format's fields (`source`, `model`, `summary`, ...): the published
+    schema shows them, so a redacted element whose content holds one as a key keeps no secret in
+    it, and a public document showing one as a key shows no value. The same word as a value of a
+    redacted element (a title "source") is a secret like any other."""
     names: set[str] = set()
     seen: set[type[BaseModel]] = {Case}
     todo: list[type[BaseModel]] = [Case]
@@ -59,21 +59,39 @@ def _field_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def _content(values: set[str], keys: set[str]) -> set[str]:
+    """What a document's leaves say: its values, and its keys other than the case format's field
+    names (the keys of a free-form mapping are the lab's words; a field name is the format's)."""
+    return values | (keys - _field_names())
+
+
+def _content_of(value: Any) -> set[str]:
+    """`_content` of a JSON-like value's leaves."""
+    keys: set[str] = set()
+    return _content(leaves_of(value, set(), keys), keys)
+
+
 class TextGuard:
     """Withholds text that names a redacted element, points into one, or quotes their content
     (a whole value, or any run of four words of it) where the public document does not already
-    show it. Derived values (a bound computed from redacted counts) are caught by the naming
+    show it. The content is what the elements' values (ids, titles, numbers, free text) and the
+    keys of their free-form mappings say; the case format's field names, keys of every element,
+    are no secret. Derived values (a bound computed from redacted counts) are caught by the naming
     and path rules: the gate names the element its numbers come from."""
 
     def __init__(self, redaction: Redaction):
         self.redaction = redaction
-        # the public document's leaves, as `redact` collected them while building it
-        public = redaction.leaves if redaction.leaves is not None else leaves_of(redaction.document)
-        # every redacted element's leaves (as `redact` collected them while sealing, else in one
-        # walk); a text the public document shows is no secret
-        sealed = redaction.sealed_leaves
-        if sealed is None:
-            sealed = leaves_of([s.content for s in redaction.sealed.values()])
+        # the public document's content, from the leaves `redact` collected while building it
+        if redaction.leaves is not None and redaction.keys is not None:
+            public = _content(redaction.leaves, redaction.keys)
+        else:
+            public = _content_of(redaction.document)
+        # every redacted element's content (from the leaves `redact` collected while sealing, else
+        # in one walk); a text the public document shows is no secret
+        if redaction.sealed_leaves is not None and redaction.sealed_keys is not None:
+            sealed = _content(redaction.sealed_leaves, redaction.sealed_keys)
+        else:
+            sealed = _content_of([s.content for s in redaction.sealed.values()])
         secrets = {x for x in sealed if len(x) >= _MIN_SECRET and x not in public}
         self._public = public
         self._public_words: str | None = None
@@ -132,19 +150,17 @@ class TextGuard:
         return not self._quotes_secret(text)
 
     def quoted(self, text: str) -> list[str]:
-        """Pointers of the redacted elements whose content `text` quotes (a value other than a
-        field name of the case format, or a run of four words, that the public document does not
-        show), in document order: why a text that names no redacted element and lies in none is
-        withheld. What it quotes is found first, as `safe` finds it; the elements are walked only
-        when it quotes anything but a field name (most summaries withhold no text for that)."""
-        names = _field_names()
-        values = {x for x in self._quoted_values(text) if x not in names}
+        """Pointers of the redacted elements whose content `text` quotes (a value, or a run of
+        four words, that the public document does not show), in document order: why a text that
+        names no redacted element and lies in none is withheld. What it quotes is found first, as
+        `safe` finds it; the elements are walked only when it quotes anything."""
+        values = self._quoted_values(text)
         runs = {sh for sh in self._shingles & _shingles(text) if not self._shown(sh)}
         if not values and not runs:
             return []
         found = []
         for pointer, sealed in self.redaction.sealed.items():
-            held = leaves_of(sealed.content)
+            held = _content_of(sealed.content)
             if not values.isdisjoint(held) or (runs and not runs.isdisjoint(
                     set().union(*map(_shingles, (x for x in held if len(x) >= _MIN_SECRET))))):
                 found.append(pointer)

@@ -148,11 +148,17 @@ class Redaction:
     step_mask: dict[str, str] = field(default_factory=dict)
     """`pathway.step` of a redacted pathway -> `pathway.#n` (its position)."""
     leaves: set[str] | None = None
-    """Every key and scalar of `document`, as text (`leaves_of`), collected while it was built;
+    """Every scalar of `document`, as text (`leaves_of` with `keys`), collected while it was built;
     None when not collected."""
+    keys: set[str] | None = None
+    """Every key of `document` (the case format's field names and the keys of its free-form
+    mappings), collected with `leaves`; None when not collected."""
     sealed_leaves: set[str] | None = None
-    """Every key and scalar of the redacted elements' content (`leaves_of` of each `Sealed.content`),
-    collected while it was sealed; None when not collected."""
+    """Every scalar of the redacted elements' content (`leaves_of` of each `Sealed.content`, with
+    `sealed_keys`), collected while it was sealed; None when not collected."""
+    sealed_keys: set[str] | None = None
+    """Every key of the redacted elements' content, collected with `sealed_leaves`; None when not
+    collected."""
 
     def is_redacted(self, parts: tuple[str | int, ...] | str) -> bool:
         """Whether the element at this path (or anything containing it) is redacted."""
@@ -199,12 +205,13 @@ def iter_redactable(case: Case) -> Iterator[tuple[tuple[str | int, ...], BaseMod
 
 
 def seal(case: Case, salts: Salts, parts: tuple[str | int, ...], model: BaseModel,
-         leaves: set[str] | None = None) -> Sealed:
-    """Salt, content and commitment of the element at `parts`; with `leaves`, the content's keys
-    and scalars are added to it (`leaves_of`), in the walk that writes its canonical JSON."""
+         leaves: set[str] | None = None, keys: set[str] | None = None) -> Sealed:
+    """Salt, content and commitment of the element at `parts`; with `leaves`, the content's
+    scalars are added to it and its keys to `keys` (to `leaves` when None), as `leaves_of` adds
+    them, in the walk that writes its canonical JSON."""
     pointer = pointer_of(parts)
     content = content_of(model)
-    body = canonical_leaves(content, leaves) if leaves is not None else None
+    body = canonical_leaves(content, leaves, keys) if leaves is not None else None
     salt, sealed = salts.salted(case.id, case.version, pointer, content, body)
     level = getattr(model, "confidentiality", Confidentiality.public)
     return Sealed(pointer, str(parts[-1]) if parts else case.id, type_of(model), level, model, salt, content, sealed)
@@ -258,8 +265,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def leaves_of(value: Any, out: set[str] | None = None) -> set[str]:
-    """Every key and scalar in a JSON-like value, as text, each once, added to `out` (iterative:
+def leaves_of(value: Any, out: set[str] | None = None, keys: set[str] | None = None) -> set[str]:
+    """Every key and scalar in a JSON-like value, as text, each once, added to `out`, the keys to
+    `keys` instead when it is given (iterative:
     documents can be large; collected straight into a set: a case repeats most of its values, and
     a list of them all would only be hashed into one afterwards). The plain dicts, lists and
     strings a redacted document is made of are taken on the fast path; anything else as `str`
@@ -268,6 +276,7 @@ def leaves_of(value: Any, out: set[str] | None = None) -> set[str]:
         out = set()
     stack = [value]
     pop, push, extend, add = stack.pop, stack.append, stack.extend, out.add
+    add_key = add if keys is None else keys.add
     while stack:
         v = pop()
         t = type(v)
@@ -275,7 +284,7 @@ def leaves_of(value: Any, out: set[str] | None = None) -> set[str]:
             add(v)
         elif t is dict:
             for k, x in v.items():
-                add(k if type(k) is str else str(k))
+                add_key(k if type(k) is str else str(k))
                 if type(x) is str:
                     add(x)
                 else:
@@ -283,7 +292,7 @@ def leaves_of(value: Any, out: set[str] | None = None) -> set[str]:
         elif t is list:
             extend(v)
         elif isinstance(v, dict):
-            out.update(map(str, v))
+            (out if keys is None else keys).update(map(str, v))
             extend(v.values())
         elif isinstance(v, list):
             extend(v)
@@ -292,18 +301,18 @@ def leaves_of(value: Any, out: set[str] | None = None) -> set[str]:
     return out
 
 
-def canonical_leaves(content: Any, leaves: set[str]) -> bytes:
-    """`canonical(content)`, with every key and scalar of `content` added to `leaves` as
-    `leaves_of` adds them: one walk of the content collects them, decides whether its RFC 8785
+def canonical_leaves(content: Any, leaves: set[str], keys: set[str] | None = None) -> bytes:
+    """`canonical(content)`, with every key and scalar of `content` added to `leaves` (the keys to
+    `keys` when it is given) as `leaves_of` adds them: one walk of the content collects them, decides whether its RFC 8785
     bytes are written exactly without the `rfc8785` package (as `plain_exact` decides), and
     copies it with each object's keys in sorted order, which pydantic-core's serializer then
     writes (`encode_sorted`). A content holding anything but plain JSON types is walked by
     `leaves_of` and written by `canonical`."""
     exact = [True]
     try:
-        ordered = _ordered_leaves(content, leaves.add, exact)
+        ordered = _ordered_leaves(content, leaves.add, exact, leaves.add if keys is None else keys.add)
     except _NotPlain:
-        return _canonical_apart(content, leaves)
+        return _canonical_apart(content, leaves, keys)
     if exact[0]:
         try:
             return encode_sorted(ordered)
@@ -316,9 +325,10 @@ class _NotPlain(Exception):
     """A value that is not plain JSON met by `_ordered_leaves`."""
 
 
-def _ordered_leaves(v: Any, add: Callable[[str], None], exact: list[bool]) -> Any:
-    """A copy of the plain JSON value `v` with each object's keys in sorted order, its keys and
-    scalars added with `add` as `leaves_of` adds them; `exact[0]` set False where the fast writer
+def _ordered_leaves(v: Any, add: Callable[[str], None], exact: list[bool],
+                    add_key: Callable[[str], None]) -> Any:
+    """A copy of the plain JSON value `v` with each object's keys in sorted order, its scalars
+    added with `add` and its keys with `add_key` as `leaves_of` adds them; `exact[0]` set False where the fast writer
     would not write RFC 8785's bytes (a key beyond the BMP, an unsafe integer, a float `json`
     writes otherwise). _NotPlain for anything but plain JSON types."""
     t = type(v)
@@ -331,7 +341,7 @@ def _ordered_leaves(v: Any, add: Callable[[str], None], exact: list[bool]) -> An
         for k in keys:
             if type(k) is not str:
                 raise _NotPlain
-            add(k)
+            add_key(k)
             if not k.isascii() and max(k) > "\uffff":
                 exact[0] = False
             x = v[k]
@@ -339,7 +349,7 @@ def _ordered_leaves(v: Any, add: Callable[[str], None], exact: list[bool]) -> An
                 add(x)
                 out[k] = x
             else:
-                out[k] = _ordered_leaves(x, add, exact)
+                out[k] = _ordered_leaves(x, add, exact, add_key)
         return out
     if t is list:
         items = []
@@ -348,7 +358,7 @@ def _ordered_leaves(v: Any, add: Callable[[str], None], exact: list[bool]) -> An
                 add(x)
                 items.append(x)
             else:
-                items.append(_ordered_leaves(x, add, exact))
+                items.append(_ordered_leaves(x, add, exact, add_key))
         return items
     if t is str:
         add(v)
@@ -365,22 +375,23 @@ def _ordered_leaves(v: Any, add: Callable[[str], None], exact: list[bool]) -> An
     return v
 
 
-def _canonical_apart(content: Any, leaves: set[str]) -> bytes:
+def _canonical_apart(content: Any, leaves: set[str], keys: set[str] | None) -> bytes:
     """`canonical_leaves` of a content that is not plain JSON: its leaves and bytes each as
     `leaves_of` and `canonical` give them."""
-    leaves_of(content, leaves)
+    leaves_of(content, leaves, keys)
     return canonical(content)
 
 
 def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.public) -> Redaction:
     """Redact `case` for an audience cleared to `level` (new salts are drawn into `salts`; the
     caller keeps them with `salts.flush()` before publishing anything). The document's leaves
-    (`Redaction.leaves`) are collected as it is built, for the text guard: one walk, not two."""
-    result = Redaction(level=level, leaves=set(), sealed_leaves=set())
-    leaves = result.leaves
-    secret_leaves = result.sealed_leaves
-    assert leaves is not None and secret_leaves is not None
-    add = leaves.add
+    (`Redaction.leaves`, its keys apart in `Redaction.keys`) are collected as it is built, for the
+    text guard: one walk, not two."""
+    result = Redaction(level=level, leaves=set(), keys=set(), sealed_leaves=set(), sealed_keys=set())
+    leaves, keys = result.leaves, result.keys
+    secret_leaves, secret_keys = result.sealed_leaves, result.sealed_keys
+    assert leaves is not None and keys is not None and secret_leaves is not None and secret_keys is not None
+    add, add_key = leaves.add, keys.add
     # steps of redacted pathways are named by position, never by their (confidential) names
     for pid, (_, pathway) in case.pathways().items():
         if rank(pathway.confidentiality) > rank(level):
@@ -405,7 +416,7 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
             lv = (None if level_read == _LEVEL_NONE else obj.__dict__["confidentiality"] if level_read == _LEVEL_FIELD
                   else getattr(obj, "confidentiality", None))
             if lv is not None and isinstance(lv, Confidentiality) and lv in above:
-                sealed = seal(case, salts, parts, obj, secret_leaves)
+                sealed = seal(case, salts, parts, obj, secret_leaves, secret_keys)
                 revealed: dict[str, Any] = {}
                 for name in _revealed(cast("type[BaseModel]", t)):
                     v = getattr(obj, name)
@@ -431,7 +442,7 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                 # a value at its default is left out; only None equals a default of None
                 if v is default or (default is not None and default is not _REQUIRED and v == default):
                     continue
-                add(name)
+                add_key(name)
                 # plain text and numbers (most fields) are masked here, without a call per value;
                 # the leaves of what a call to `walk` returns are collected by that call
                 t = type(v)
@@ -456,7 +467,7 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
             got = {}
             for k, v in obj.items():
                 key = str(k)
-                add(key)
+                add_key(key)
                 got[key] = walk(v, parts + (k,))
             return got
         if isinstance(obj, list | tuple):
@@ -465,16 +476,16 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
         if type(leaf) is str:
             add(leaf)
         else:
-            leaves_of(leaf, leaves)
+            leaves_of(leaf, leaves, keys)
         return leaf
 
     stub_text: list[str] = []
     stub_revealed: list[dict[str, Any]] = []
     result.document = walk(case, ())
     if result.stubs:  # the leaves of the stubs' documents, as `leaves_of` collects them
-        leaves.update(_STUB_KEYS)
+        keys.update(_STUB_KEYS)
         leaves.update(stub_text)
-        leaves_of(stub_revealed, leaves)
+        leaves_of(stub_revealed, leaves, keys)
     return result
 
 

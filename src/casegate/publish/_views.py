@@ -379,11 +379,33 @@ class PostDeploymentView(Frozen):
     at_scale: str | None = None
 
 
+PREVIEW_NOTE = ("Unrecorded preview, not a publication: written by `casegate publish --no-record`, "
+                "judged under a keyring (or none) and as of a date the publisher chose; no registry recorded or "
+                "judged it, and it is not the public summary of this version.")
+"""The words every output of a preview carries."""
+
+
+class PreviewMark(Frozen):
+    """What marks a summary written as a local preview (`casegate publish --no-record`): the
+    verifier refuses it as a publication, and the registry refuses to record it."""
+
+    recorded: Literal[False] = False
+    """Always false: no registry recorded this summary."""
+    note: str = PREVIEW_NOTE
+    """The same words the Markdown, HTML and diagrams show."""
+    judged_as_of: str
+    """The date the gate decided as of (the publisher's choice: `--at`, or the case's date)."""
+    keyring: bool
+    """Whether a keyring was given (any keyring: no trust root pinned it)."""
+
+
 class PublicSummary(Frozen):
     """The public summary document (JSON), from which the Markdown and HTML pages are rendered."""
 
     casegate_summary: Literal[1, 2]
     """Format version (`SUMMARY_VERSION` for a summary written now; `_commit.SUMMARY_VERSIONS`)."""
+    preview: Annotated[PreviewMark | None, Field(exclude_if=_none)] = None
+    """Set on a local preview only (left out of a summary meant for the registry)."""
     commitment_scheme: str
     """How commitments are computed (see docs/publication.md)."""
     level: Confidentiality

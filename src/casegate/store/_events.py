@@ -224,8 +224,14 @@ def record_publication(reg: Registry, case_id: str, summary: dict[str, Any] | Ca
     what they found is refused, fail closed): the public record of a version says what the
     registry decided on it, and a summary nobody judged says only what its writer chose.
     `summary` may come with its canonical bytes already written (`CanonicalJSON.of_text`)."""
+    plain = summary.value if type(summary) is CanonicalJSON else summary
+    if isinstance(plain, dict) and "preview" in plain:  # `casegate publish --no-record`'s files
+        raise VerificationError(
+            f"the summary of {case_id} is marked as an unrecorded preview (`casegate publish --no-record`): "
+            "judged as its writer chose, it is not recorded as a public summary",
+            help="publish without --no-record against this registry, which judges the stored version first")
     own = judged_outcome(reg, case_id, version)
-    said = summary_outcome(summary.value if type(summary) is CanonicalJSON else summary)
+    said = summary_outcome(plain)
     if own is None:
         which = f"version {version} of {case_id}" if version is not None else f"an unnamed version of {case_id}"
         raise VerificationError(

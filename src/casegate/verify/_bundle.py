@@ -452,7 +452,10 @@ def _published(reg: RegistryView, case_id: str, changes: list[Any], requested: B
     approved_outcome = {"approved": "GO", "approved-with-conditions": "GO WITH CONDITIONS"}.get(
         str(approval.payload.get("to")))
     published = [e for e in reg.events(case_id=case_id, kind="publication") if e.payload.get("version") == version]
-    if any(summary_outcome(e.payload.get("summary")) == approved_outcome for e in published):
+    # ... and one marked as a local preview (`publish --no-record`) is no publication at all
+    if any(summary_outcome(e.payload.get("summary")) == approved_outcome
+           and not (isinstance(e.payload.get("summary"), dict) and "preview" in e.payload["summary"])
+           for e in published):
         return
     if published:
         verdict.notes.append(
