@@ -165,8 +165,6 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Show a case (its latest version), one version (CASE_ID@N) or one log entry (a number)."""
-    from ..errors import InputError
-
     with _open(db) as reg:
         if ref is None:
             ids = reg.case_ids()
