@@ -158,10 +158,22 @@ def read_regular_file(path: Path, shown: str, *, limit: str = "file_bytes",
         os.close(fd)
 
 
+def resolve_path(path: Path, what: str = "the file") -> Path:
+    """`path` with `..` and symlinks resolved, or an InputError naming it when it cannot be (a
+    symlink loop, a NUL character in the name)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError) as e:  # RuntimeError: pathlib's "Symlink loop"
+        reason = "a symbolic link loop" if isinstance(e, RuntimeError) or getattr(e, "errno", None) == 40 \
+            else (e.strerror if isinstance(e, OSError) and e.strerror else str(e))
+        raise InputError(f"{what} cannot be resolved to a real path ({reason})", location=str(path),
+                         help="point the path (and any symbolic link on it) at an existing file or folder") from None
+
+
 def default_root(case_file: Path) -> Path:
     """The folder a case's files must stay inside when the user names none: the top of the
     version-controlled work tree holding the case (a folder with `.git`), else the case's folder."""
-    folder = case_file.resolve().parent
+    folder = resolve_path(case_file, "the case file").parent
     for d in (folder, *folder.parents):
         if (d / ".git").exists():
             return d
@@ -193,6 +205,7 @@ def confine(path: Path, root: Path, shown: str, what: str) -> Path:
         )
     resolved = _inside_root(path, root)  # resolved once: each resolve walks the path's folders
     if resolved is None:
+        resolve_path(path, f"{what} {shown!r}")  # a path that cannot be resolved says so, not "outside"
         raise InputError(
             f"{what} {shown!r} is outside the case's root folder {str(root)!r}; refused",
             location=None,

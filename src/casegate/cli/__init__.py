@@ -216,6 +216,17 @@ def _internal_error(e: Exception) -> NoReturn:
     """Report an unexpected exception as a casegate bug (exit 70); re-raise it with CASEGATE_DEBUG."""
     if os.environ.get("CASEGATE_DEBUG"):
         raise e
+    if isinstance(e, OSError) and e.filename is not None:
+        # the system refused an operation on a named file (a symlink loop, a folder where a file
+        # is written, a full disk): a problem with that path, not a bug
+        from ..terminal import escape_controls
+
+        names = " -> ".join(str(f) for f in (e.filename, e.filename2) if f is not None)
+        print(f"error: {escape_controls(names)}: {e.strerror or type(e).__name__}\n"
+              "  help: check the path: it must name a file casegate can read or write "
+              "(not a folder, a broken or looping symbolic link, or a place without room or permission)",
+              file=sys.stderr)
+        sys.exit(2)
     print(f"internal error: {type(e).__name__}: {e}\n"
           "  help: this is a casegate bug, not a problem with your input; rerun with "
           "CASEGATE_DEBUG=1 for the traceback and report it", file=sys.stderr)

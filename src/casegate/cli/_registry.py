@@ -165,8 +165,6 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Show a case (its latest version), one version (CASE_ID@N) or one log entry (a number)."""
-    from ..errors import InputError
-
     with _open(db) as reg:
         if ref is None:
             ids = reg.case_ids()
@@ -177,13 +175,12 @@ def show(
                     out(f"{i}  {reg.case_state(i)}")
             return
         if ref.isdigit():
-            e = reg.entry(int(ref))
+            e = reg.entry(_stored_number(ref, "a log entry"))
             out(json.dumps(e.to_json(), indent=2, ensure_ascii=False))
             return
         case_id, _, n = ref.partition("@")
-        if n and not n.isdigit():
-            raise InputError(f"{ref!r}: the version after '@' must be a number", help="write CASE_ID@2")
-        v = reg.case_version(case_id, int(n) if n else None, contents=False)
+        v = reg.case_version(case_id, _stored_number(n, f"{ref!r}: the version after '@'") if n else None,
+                             contents=False)
         state = reg.case_state(case_id)
         restriction = reg.case_restriction(case_id)
     if as_json:
@@ -332,3 +329,14 @@ def verify(
         print("warning: checkpoint signatures were checked against the key stored in the registry; "
               "pass --key with the log's published public key to check against a key you trust",
               file=sys.stderr)
+
+
+def _stored_number(text: str, what: str) -> int:
+    """`text` as a log index or version number: ASCII digits, at most what the registry stores (a
+    64-bit integer); InputError otherwise (`²` is a digit to str.isdigit, and 10**30 overflows SQLite)."""
+    from ..errors import InputError
+
+    if not (text.isascii() and text.isdigit()) or int(text) > 2**63 - 1:
+        raise InputError(f"{what} must be a number from 0 to {2**63 - 1}, not {text[:40]!r}",
+                         help="write CASE_ID@2 (a version) or a log entry's index")
+    return int(text)

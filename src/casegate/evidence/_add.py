@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..limits import confine
+from ..limits import confine, resolve_path
 from ..load import load_case, parse_yaml
 from ..model import FORMAT_VERSION, Evidence
 from ._yamlout import dump
@@ -281,6 +281,7 @@ def add_evidence(
     into = (into if into is not None else case_dir / DEFAULT_FILE)
     if not into.is_absolute():
         into = Path.cwd() / into
+    resolve_path(into, "the evidence file to write (--into)")  # a symlink loop is refused here, not later
     if loaded.root is not None and into.resolve() not in {f.abspath for f in loaded.files}:
         confine(into, loaded.root, _rel(into, case_dir), "the included file")  # as `check` would refuse it
     existing, exists = _read_into(into)

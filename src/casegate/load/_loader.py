@@ -25,6 +25,7 @@ from ..limits import (
     default_root,
     outside_root,
     read_regular_file,
+    resolve_path,
 )
 from ..model import (
     FORMAT_VERSION,
@@ -747,7 +748,7 @@ def case_root(path: str | Path, root: str | Path | None = None) -> Path:
     """The folder a case's files must stay inside (see `load_case`)."""
     chosen = root if root is not None else os.environ.get("CASEGATE_ROOT") or None
     if chosen is not None:
-        r = Path(chosen).resolve()
+        r = resolve_path(Path(chosen), "the root folder")
         if not r.is_dir():
             raise InputError(f"the root folder {str(chosen)!r} is not a folder",
                              help="name an existing folder with --root (or CASEGATE_ROOT)")

@@ -33,7 +33,11 @@ def default_database_url() -> str:
 def normalise_url(url: str) -> str:
     """Accept a plain file path as a SQLite database; `postgresql://` uses psycopg 3."""
     if "://" not in url:
-        return f"sqlite:///{Path(url).resolve()}"
+        try:
+            path = Path(url).resolve()
+        except RuntimeError:  # a symlink loop: left for opening the database to refuse, naming it
+            path = Path(url).absolute()
+        return f"sqlite:///{path}"
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url

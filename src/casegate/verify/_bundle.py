@@ -240,7 +240,20 @@ def read_bundle(path: Path) -> dict[str, Any]:
     if not _is_version(data.get("casegate")):
         raise InputError(f"unsupported bundle version {str(data.get('casegate'))[:40]!r}", location=str(path),
                          help=f"this casegate reads bundle version {BUNDLE_VERSION}")
+    for key in BUNDLE_LISTS:  # a string here would be read one character (one "envelope") at a time
+        if data.get(key) is not None and not isinstance(data[key], list):
+            raise InputError(f"the bundle's `{key}` is {_json_type(data[key])}, not a list of envelopes",
+                             location=str(path), help="use the bundle `casegate decide` wrote, unedited")
     return data
+
+
+BUNDLE_LISTS = ("signoffs", "objections", "answers", "authors", "waivers", "attestations")
+"""The bundle's fields that are lists of envelopes."""
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "an object", str: "a string", bool: "a boolean", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__)
 
 
 # --------------------------------------------------------------------------- verify

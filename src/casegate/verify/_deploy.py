@@ -155,7 +155,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         later = check_bundle(bundle, ring, model_digest=model_digest, boundary=boundary, at=real, logged=logged,
                              registry=view, deployment=deployment,
                              not_before=proven.signed_at if proven is not None else None, shared=shared)
-        v.reasons += [as_of_now(r, real) for r in later.reasons if r not in v.reasons]
+        known = set(v.reasons)  # a set: a bundle may give a reason for each of many entries
+        v.reasons += [as_of_now(r, real) for r in later.reasons if r not in known]
         v.notes.append(f"--at {at.isoformat()} is earlier than now ({real.isoformat()}): the deploy is judged as "
                        "of both, and verifies only if it verifies as of each")
     v.notes += revoked
