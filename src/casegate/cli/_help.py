@@ -142,13 +142,13 @@ TOP_HELP = (
 )
 
 KEPT_FROM: tuple[tuple[str, int], ...] = (
-    ('__init__', 9409),
+    ('__init__', 10102),
     ('_app', 1597),
     ('_check', 5844),
     ('_gate', 3551),
     ('_evidence', 11686),
     ('_sign', 39693),
-    ('_registry', 15532),
+    ('_registry', 16023),
     ('_trust', 25767),
     ('_publish', 13196),
     ('_monitor', 65101),
