@@ -945,6 +945,16 @@ def _bounded_archive(path: Path) -> None:
             infos = zf.infolist()
             if len(infos) > lim.log_entries:
                 raise LimitError("log_entries", f"the archive has {len(infos):,} entries", location=where)
+            names: set[str] = set()
+            for info in infos:
+                if info.filename in names:
+                    # which copy counts would depend on the reader (Python's takes the last, a
+                    # viewer may show the first): one log read two ways is not evidence
+                    raise LogReadError(f"the archive holds two members named {info.filename!r}, so readers "
+                                       "can differ on which one the log says", location=where,
+                                       help="use the .eval file the run wrote; an archive rewritten with a "
+                                            "member added again is not that log")
+                names.add(info.filename)
             read = [i for i in infos if not i.filename.startswith("samples/") and not i.is_dir()]
             declared = sum(i.file_size for i in read)
             if declared > lim.log_bytes:
