@@ -155,7 +155,8 @@ def publish(
     else:
         _same_files(loaded, record)
     summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
-                            basis=evidence_basis(loaded, artifacts), facts=facts)
+                            basis=evidence_basis(loaded, artifacts), facts=facts,
+                            folder=Path(loaded.case_path).parent)
     _never_redacted(loaded, record, summary)
     if preview is not None:
         summary = summary.model_copy(update={"preview": preview})

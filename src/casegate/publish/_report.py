@@ -82,7 +82,7 @@ def write_report(
     if record is None:
         record = decide(loaded, today)
     summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
-                            basis=evidence_basis(loaded, artifacts))
+                            basis=evidence_basis(loaded, artifacts), folder=Path(loaded.case_path).parent)
     svg = None
     if diagram is not None:
         svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public,

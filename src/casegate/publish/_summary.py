@@ -7,6 +7,7 @@ this model alone, so they can show nothing the JSON does not.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -309,7 +310,18 @@ def _lack(guard: TextGuard, text: str) -> str:
     return "(withheld: concerns redacted content)"
 
 
-def _decision(record: DecisionRecord, guard: TextGuard) -> DecisionView:
+def _shown_file(file: str, folder: Path | None) -> str:
+    """A finding's file as the public reads it: relative to the case's folder, so a summary names
+    no folder of the machine it was written on and reads the same wherever it was written."""
+    if folder is None:
+        return file
+    try:
+        return Path(os.path.relpath(Path(file).absolute(), folder.absolute())).as_posix()
+    except ValueError:  # another drive (Windows): the file's name alone
+        return Path(file).name
+
+
+def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = None) -> DecisionView:
     conditions = []
     for c in record.conditions:
         ok = guard.safe(c.text, paths=[c.path]) and guard.safe(c.finding, paths=[c.path]) \
@@ -331,7 +343,7 @@ def _decision(record: DecisionRecord, guard: TextGuard) -> DecisionView:
                                     message=f.message if ok else None,
                                     element=None if inside or not f.path else pointer_of(f.path),
                                     location=None if inside or f.location is None
-                                    else f"{f.location.file}:{f.location.line}",
+                                    else f"{_shown_file(f.location.file, folder)}:{f.location.line}",
                                     waived=f.waived is not None, withheld=not ok,
                                     quotes=[] if ok or inside else _quotes(guard, [f.message], f.path)))
     return DecisionView(
@@ -410,10 +422,13 @@ def _rest(entries: Any, carried: frozenset[str]) -> dict[str, Any]:
     return out
 
 
-def _document(doc: dict[str, Any]) -> dict[str, Any]:
+def _document(doc: dict[str, Any], folder: Path | None) -> dict[str, Any]:
     """The redacted case document as format 2 writes it: the argument's elements and the evidence
-    only by what their nodes and items do not carry."""
+    only by what their nodes and items do not carry; the included files named relative to the
+    case's folder."""
     out = dict(doc)
+    if isinstance(doc.get("include"), list):
+        out["include"] = [_shown_file(f, folder) if isinstance(f, str) else f for f in doc["include"]]
     argument = doc.get("argument")
     if isinstance(argument, dict):
         out["argument"] = {**argument, "elements": _rest(argument.get("elements"), _NODE_KEYS)}
@@ -431,12 +446,14 @@ def build_summary(
     policy: Policy | None = None,
     basis: Mapping[str, str] | None = None,
     facts: RegistryFacts | None = None,
+    folder: Path | None = None,
 ) -> PublicSummary:
     """The summary of `case` and its decision for an audience cleared to `level`. `basis` maps
     each evidence id to where its values come from ('derived', 'declared', 'not derived');
     without it the items carry no basis (the caller did not say, and a guess could be false).
     `facts`: what the registry holds about the case (its logged objections, whether its approval
-    was interrupted), stated in the summary whatever the case's files say."""
+    was interrupted), stated in the summary whatever the case's files say. `folder`: the case
+    file's folder, which the findings' file names are given relative to."""
     rd = redact(case, salts, level)
     salts.flush()  # kept before anything committed with them can be published
     guard = TextGuard(rd)
@@ -491,13 +508,13 @@ def build_summary(
         case=_case_head(case, facts),
         system=doc["system"],
         boundary=doc.get("boundary"),
-        decision=_decision(record, guard),
+        decision=_decision(record, guard, folder),
         questions=questions,
         threat_model=domains, pathways=pathways, safeguards=safeguards, evidence=evidence,
         residual_risk=residual, post_deployment=post, required_roles=roles, signoffs=signoffs,
         dissent=dissent, argument=argument, publication=doc.get("publication", {}),
         redactions=list(refs.values()),
-        case_document=_document(doc),
+        case_document=_document(doc, folder),
     )
 
 

@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..model import Confidentiality
@@ -201,7 +202,8 @@ def _ceiling_view(reg: Registry, case_id: str, number: int, decision: int, ceili
         facts = dataclasses.replace(facts, objections=tuple(
             dataclasses.replace(o, reason=LOG_TEXT_WITHHELD, answer=None) for o in facts.objections))
         summary = build_summary(readable_case(loaded), record, salts=Salts(_ViewSalts(reg)), level=ceiling,
-                                policy=loaded.policy, basis=evidence_basis(loaded), facts=facts)
+                                policy=loaded.policy, basis=evidence_basis(loaded), facts=facts,
+                                folder=Path(loaded.case_path).parent)
     except StoreError:
         raise
     except (CasegateError, ValueError):
