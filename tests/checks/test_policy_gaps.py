@@ -184,3 +184,23 @@ def test_a_threshold_that_sets_no_ceiling_minimum_is_named(tmp_path: Path) -> No
                                      "turn_limit: 100, working_limit: 7200, cost_limit: 50}"))
     gaps = {g["path"]: g["says"] for g in json.loads(_run(pol, "--format", "json").stdout)["gaps"]}
     assert "thresholds.cyber-high.elicitation" not in gaps and "thresholds.bio-high.elicitation" in gaps
+
+
+def test_a_task_pinned_by_revision_alone_is_named_for_lm_eval(tmp_path: Path) -> None:
+    """An lm-eval run records no code revision, so a task the policy pins by `revision` alone can
+    be met only by an Inspect or casegate-results run: `policy gaps` says so, and stops once the
+    task also names its package."""
+    loaded, _, _ = load_policy(ATLAS_POLICY)
+    assert loaded is not None
+    tid, th = next((k, v) for k, v in loaded.thresholds.items() if v.tasks)
+    task = th.tasks[0]
+    pinned = loaded.model_copy(update={"thresholds": {**loaded.thresholds, tid: th.model_copy(update={
+        "tasks": [task.model_copy(update={"revision": "0123abcd", "package": None}), *th.tasks[1:]]})}})
+    said = [g.says for g in policy_gaps(pinned) if g.path == f"thresholds.{tid}.tasks"]
+    assert any("no lm-eval run of it can match" in s for s in said), said
+    both = loaded.model_copy(update={"thresholds": {**loaded.thresholds, tid: th.model_copy(update={
+        "tasks": [task.model_copy(update={"revision": "0123abcd", "package": "inspect-evals==0.3.1"}),
+                  *th.tasks[1:]]})}})
+    assert not any("no lm-eval run of it can match" in g.says for g in policy_gaps(both))
+    # the example pins no revision: its own gap list is unchanged
+    assert not any("no lm-eval run of it can match" in g.says for g in policy_gaps(loaded))

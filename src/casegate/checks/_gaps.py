@@ -56,6 +56,12 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
                                  "or `package`): a run of the task's name from the developer's copy, with a "
                                  "scorer or solver of its own under the standard names, or from another version "
                                  "of the installed package the task comes from, counts as a run of it", None))
+        if th.tasks and any(t.revision is not None and t.package is None for t in th.tasks):
+            out.append(PolicyGap(f"thresholds.{tid}.tasks", "a task named by the code it runs through `revision` "
+                                 "alone: an lm-eval run records no revision (its `git_hash` shows neither "
+                                 "uncommitted changes nor where lm-eval and the task were loaded from), so no "
+                                 "lm-eval run of it can match; name the package (`package`) and the prompts "
+                                 "(`prompt`) for an lm-eval task (CG345)", None))
     for tid, th in policy.thresholds.items():
         unset = [f"`{f}`" for f in ("max_tokens", "message_limit", "turn_limit", "working_limit", "cost_limit")
                  if th.value is not None and getattr(th.elicitation, f) is None]
