@@ -210,6 +210,33 @@ def test_damaged_state_file_is_an_input_error(tmp_path: Path) -> None:
         ClientState(p)
 
 
+_STATE_OK = b'{"casegate": 1, "kind": "log-client-state", "logs": {}}'
+
+
+@pytest.mark.parametrize("raw", [
+    _STATE_OK[:10] + b"\xff\xfe" + _STATE_OK[10:],            # not UTF-8
+    b"[" * 200_000 + b"]" * 200_000,                          # nests past any parser's recursion
+    _STATE_OK[:-1] + b', "logs": {}}',                         # a key given twice
+    b'{"casegate": 1, "kind": "log-client-state", "logs": {"o": {"size": Infinity, "root": "", "checkpoint": ""}}}',
+    b'{"casegate": 1, "kind": "log-client-state", "logs": {"o": {"size": 7.9, "root": "", "checkpoint": ""}}}',
+], ids=["not-utf8", "deep", "duplicate-key", "infinity", "fraction"])
+def test_hostile_state_file_is_refused_cleanly(tmp_path: Path, raw: bytes) -> None:
+    """A state file someone else can write is read as strictly as any JSON casegate reads: never
+    a crash (an undecodable byte, nesting that exhausts the parser), never read one way here and
+    another way by the next reader (a key twice, an infinity)."""
+    p = tmp_path / "state.json"
+    p.write_bytes(raw)
+    with pytest.raises(InputError, match="cannot be read") as e:
+        ClientState(p)
+    assert str(p) in e.value.diagnostics()
+
+
+def test_state_path_that_is_a_directory_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "state.json").mkdir()
+    with pytest.raises(InputError):
+        ClientState(tmp_path / "state.json")
+
+
 def test_default_state_path_is_in_the_state_folder_not_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from casegate.ledger import default_state_path
 

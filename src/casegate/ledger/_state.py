@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .._userdirs import state_dir
 from ..errors import InputError
+from ..limits import read_json_document
 from ..store import Checkpoint, ConsistencyProof, parse_checkpoint
 from ._client import SplitView, TileLog
 
@@ -72,23 +73,27 @@ class ClientState:
         self._load(former if former is not None and not self.path.exists() and former.exists() else self.path)
 
     def _load(self, where: Path) -> None:
-        try:
-            raw = where.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        if not os.path.lexists(where):
             return
-        except OSError as e:
-            raise InputError(f"cannot read the log client's state: {e.strerror}", location=str(where)) from None
+        fix = ("it was damaged: move it away to start afresh (you lose the record of "
+               "what the log showed you before)")
         try:
-            doc = json.loads(raw)
-            if doc.get("kind") != "log-client-state" or doc.get("casegate") != STATE_VERSION:
+            # a regular file within the size and nesting limits, strict UTF-8 JSON
+            doc = read_json_document(where, "the log client's state file")
+        except InputError as e:
+            raise InputError(f"the log client's state file cannot be read ({e.message})", location=str(where),
+                             help=fix) from None
+        try:
+            if not isinstance(doc, dict) or doc.get("kind") != "log-client-state" or doc.get("casegate") != STATE_VERSION:
                 raise ValueError("not a casegate log client state file (version 1)")
             for origin, s in doc["logs"].items():
-                self.logs[origin] = Seen(int(s["size"]), base64.b64decode(s["root"], validate=True),
+                if type(s["size"]) is not int or s["size"] < 0:
+                    raise ValueError(f"the size kept for {origin!r} is not a count of entries")
+                self.logs[origin] = Seen(s["size"], base64.b64decode(s["root"], validate=True),
                                          str(s["checkpoint"]))
         except (ValueError, KeyError, TypeError, AttributeError) as e:
             raise InputError(f"the log client's state file cannot be read ({e})", location=str(where),
-                             help="it was damaged: move it away to start afresh (you lose the record of "
-                                  "what the log showed you before)") from None
+                             help=fix) from None
 
     def seen(self, origin: str) -> Seen | None:
         return self.logs.get(origin)
