@@ -111,11 +111,11 @@ class LmEvalImporter:
             samples_file = path.parent / f"samples_{task}_{stamp}.jsonl"
             try:
                 if not samples_file.is_file():
-                    out.add(named_print({"task": task, "results": doc.get("results", {}).get(task),
+                    out.add(named_print({"task": task, "results": _of(doc, "results", task),
                                          "config": doc["configs"][task],
-                                         "n-samples": (doc.get("n-samples") or {}).get(task),
-                                         "version": (doc.get("versions") or {}).get(task),
-                                         "task_hash": (doc.get("task_hashes") or {}).get(task)}))
+                                         "n-samples": _of(doc, "n-samples", task),
+                                         "version": _of(doc, "versions", task),
+                                         "task_hash": _of(doc, "task_hashes", task)}))
                     continue
                 if samples_file.stat().st_size > current_limits().json_bytes:
                     raise LimitError("json_bytes", "the samples file is too large", location=str(samples_file))
@@ -297,6 +297,13 @@ _CONTEXT_ARGS = ("max_length", "max_model_len", "max_seq_len", "max_seq_length",
 """Model arguments (`config.model_args`) that set how long a prompt the model is given, past which
 lm-eval's models cut the prompt from the left (`hf`'s and the API models' `max_length`, vLLM's
 `max_model_len`), or whether they cut it."""
+
+
+def _of(doc: dict[str, Any], section: str, task: str) -> Any:
+    """What the results file's `section` says of `task`; None where the section is absent or not
+    a mapping (as `read` takes it: such a section says nothing of any task)."""
+    got = doc.get(section)
+    return got.get(task) if isinstance(got, dict) else None
 
 
 def task_package(doc: dict[str, Any], cfg: Any) -> str | None:
