@@ -36,7 +36,7 @@ def not_outside(person: str, organisation: str | None, developer: Iterable[str])
     return None
 
 
-def deciders(policy: "Policy", boundary: "BoundaryKind | None", authority: "AuthorityCheck | None"
+def deciders(policy: Policy, boundary: BoundaryKind | None, authority: AuthorityCheck | None
              ) -> tuple[dict[str, str], tuple[str, ...]]:
     """Who may sign the decision for `boundary`, as the keyring shows before anyone has: each
     identity holding a key for a role the policy lets decide it (`decision.deciding_roles`, else
