@@ -229,3 +229,19 @@ def test_the_independent_audit_is_not_by_the_organisation_of_someone_who_may_dec
                for r in audit.reasons), audit.reasons
     blocking = [f for f in record.findings if f.severity == "blocking"]
     assert any("E-weights-audit" in f.message for f in blocking), [f.message for f in blocking]
+
+
+def test_an_outside_evaluator_who_may_also_decide_does_not_count(tmp_path: Path) -> None:
+    """Attack: the keyring gives the outside evaluator a second key, as `rso`, a role that may
+    decide: she then acts for the developer, whatever her organisation."""
+    w = make_world(tmp_path)
+    key = tmp_path / "keys" / "priya-rso.key"
+    generate_key(key)
+    w.ring = add_key(w.ring, load_signer(str(key)).public_key, person="Priya Natarajan", roles=["rso"],
+                     valid_from="2026-01-01", valid_until="2028-12-31", organisation="Northbridge Security")
+    save_keyring(w.ring, w.ring_path)
+    _signed_by_priya(w)
+    record = _gate(w)
+    assert record.outcome == "NO-GO"
+    (msg,) = _cg501(record)
+    assert "Priya Natarajan may sign the decision for `api`" in msg, msg

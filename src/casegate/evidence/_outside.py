@@ -66,6 +66,9 @@ def not_outside_deciders(person: str, organisation: str | None, orgs: dict[str, 
     """Why `person` (of `organisation`) cannot be shown to be outside whoever may decide
     `boundary` (`deciders`' answer); None when they are. Fails closed: a possible decider with
     no organisation on record is a reason."""
+    if person in orgs or person in unknown:
+        return (f"{person} may sign the decision for `{boundary}` (the keyring gives them a role that may decide "
+                "it), and whoever decides, decides for the developer")
     missing = [n for n in unknown if n != person]
     if missing:
         return (f"the keyring records no organisation for {', '.join(missing)}, who may sign the decision for "
