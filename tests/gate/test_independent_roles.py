@@ -92,6 +92,7 @@ def test_with_the_developer_s_organisations_unknown_no_one_counts(tmp_path: Path
     text = pol.read_text()
     assert text.count("  organisations: [acme-labs]\n") == 1
     pol.write_text(text.replace("  organisations: [acme-labs]\n", ""))
+    _of(w, {"Mira Chen": None})
     _signed_by_priya(w)
     (msg,) = _cg501(_gate(w))
     assert "the developer's organisations are unknown" in msg
@@ -157,3 +158,90 @@ def test_a_preview_of_the_outside_evaluator_s_line_is_go(tmp_path: Path) -> None
     record = _preview(w)
     assert _cg501(record) == [] and not [f for f in record.findings if f.code == "CG510"]
     assert record.outcome == "GO WITH CONDITIONS"
+
+
+def _of(w: World, organisations: dict[str, str | None]) -> None:
+    """The keyring records each named person as of the given organisation (None: of none)."""
+    w.ring = w.ring.model_copy(update={"identities": [
+        i.model_copy(update={"organisation": organisations[i.name]}) if i.name in organisations else i
+        for i in w.ring.identities]})
+    save_keyring(w.ring, w.ring_path)
+
+
+def test_the_outside_evaluator_is_not_of_the_organisation_of_someone_who_may_decide(tmp_path: Path) -> None:
+    """Attack: the keyring records the lab's RSO, Sam Whitfield (whose role may sign the decision),
+    and its "outside" evaluator, Priya Natarajan, both as of Helios AI, the lab's product arm under a
+    name the policy does not list and no author has. The gate counted her sign-off as from outside
+    and said GO WITH CONDITIONS; whoever may decide for the lab is the lab, and so is their
+    organisation."""
+    w = make_world(tmp_path)
+    _of(w, {"Sam Whitfield": "Helios AI", "Priya Natarajan": "Helios AI"})
+    _signed_by_priya(w)
+    record = _gate(w)
+    assert record.outcome == "NO-GO"
+    (msg,) = _cg501(record)
+    assert ("Priya Natarajan is from Helios AI, the organisation of Sam Whitfield, who may sign the decision "
+            "for `api`") in msg, msg
+
+
+def test_an_evaluator_of_an_organisation_no_decider_belongs_to_still_counts(tmp_path: Path) -> None:
+    """Only a possible decider's organisation is the developer's: the same evaluator at Helios AI,
+    with the RSO at Acme Labs, counts."""
+    w = make_world(tmp_path)
+    _of(w, {"Priya Natarajan": "Helios AI"})
+    _signed_by_priya(w)
+    record = _gate(w)
+    assert _cg501(record) == []
+    assert record.outcome == "GO WITH CONDITIONS"
+
+
+def test_a_possible_decider_with_no_organisation_on_record_leaves_the_role_unfilled(tmp_path: Path) -> None:
+    """Fail closed: with no organisation on record for the RSO, who may decide, whether the
+    evaluator is of the decider's organisation cannot be established."""
+    w = make_world(tmp_path)
+    _of(w, {"Sam Whitfield": None})
+    _signed_by_priya(w)
+    record = _gate(w)
+    assert record.outcome == "NO-GO"
+    (msg,) = _cg501(record)
+    assert "the keyring records no organisation for Sam Whitfield, who may sign the decision for `api`" in msg
+
+
+def test_the_independent_audit_is_not_by_the_organisation_of_someone_who_may_decide(tmp_path: Path) -> None:
+    """Attack: the keyring records the lab's RSO, who may decide, as of Halden Assurance, the firm
+    whose attestation makes the weight-security audit (a kind the policy counts only when
+    independent) independent. The gate counted the audit and said GO WITH CONDITIONS."""
+    w = make_world(tmp_path)
+    _of(w, {"Sam Whitfield": "Halden Assurance"})
+    _signed_by_priya(w)
+    record = _gate(w)
+    assert record.outcome == "NO-GO"
+    assert _cg501(record) == []  # the evaluator, of Northbridge Security, still counts
+    from casegate.evidence import facts_for, rehash_artifacts
+    from casegate.verify import gate_inputs
+
+    loaded = gate_inputs(w.load(), w.ring, LATER.date()).loaded
+    _, facts = facts_for(loaded, rehash_artifacts(loaded))
+    assert facts is not None
+    audit = facts.independence["E-weights-audit"]
+    assert not audit.independent
+    assert any("the organisation of Sam Whitfield, who may sign the decision for `api`" in r
+               for r in audit.reasons), audit.reasons
+    blocking = [f for f in record.findings if f.severity == "blocking"]
+    assert any("E-weights-audit" in f.message for f in blocking), [f.message for f in blocking]
+
+
+def test_an_outside_evaluator_who_may_also_decide_does_not_count(tmp_path: Path) -> None:
+    """Attack: the keyring gives the outside evaluator a second key, as `rso`, a role that may
+    decide: she then acts for the developer, whatever her organisation."""
+    w = make_world(tmp_path)
+    key = tmp_path / "keys" / "priya-rso.key"
+    generate_key(key)
+    w.ring = add_key(w.ring, load_signer(str(key)).public_key, person="Priya Natarajan", roles=["rso"],
+                     valid_from="2026-01-01", valid_until="2028-12-31", organisation="Northbridge Security")
+    save_keyring(w.ring, w.ring_path)
+    _signed_by_priya(w)
+    record = _gate(w)
+    assert record.outcome == "NO-GO"
+    (msg,) = _cg501(record)
+    assert "Priya Natarajan may sign the decision for `api`" in msg, msg

@@ -27,9 +27,10 @@ PEOPLE = {
     "mira": ("Mira Chen", ["safety-lead"], "2026-01-01", "2028-12-31"),
 }
 
-ORGANISATIONS = {"Priya Natarajan": "Northbridge Security"}
+ORGANISATIONS = {"Priya Natarajan": "Northbridge Security", **dict.fromkeys(
+    ("Dana Ortiz", "Sam Whitfield", "Lee Park", "Pat Quinn", "Mira Chen"), "Acme Labs")}
 """The organisations the test keyrings record (as the example's keyring does): the external
-evaluator's is not the developer's."""
+evaluator's is not the developer's, and the lab's own people, who may decide, are of Acme Labs."""
 
 
 @dataclass

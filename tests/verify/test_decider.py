@@ -144,6 +144,9 @@ def test_the_outside_evaluator_is_not_of_the_deciders_organisation(tmp_path) -> 
                          at=AT)
     v = check_bundle(forged, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT)
     assert any(r.startswith(why) and "Helios AI" in r for r in v.reasons), v.reasons
-    # decided by someone of another organisation, the same sign-offs count
-    record, good = decide_case(w.load(), w.signers["dana"], "safety-lead", w.ring, at=AT)
-    assert check_bundle(good, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT).ok
+    # decided by someone of another organisation, the gate still holds the evaluator to the
+    # organisation of everyone who may decide (Sam Whitfield among them): NO-GO, not decided
+    record, _ = decide_case(w.load(), w.signers["dana"], "safety-lead", w.ring, at=AT)
+    assert record.outcome == "NO-GO"
+    assert any(f.code == "CG501" and "the organisation of Sam Whitfield, who may sign the decision" in f.message
+               for f in record.findings), [f.message for f in record.findings]

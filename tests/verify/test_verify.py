@@ -387,7 +387,7 @@ def test_waiver_carries_the_decision_until_it_lapses(tmp_path):
     generate_key(tmp_path / "ria.key")
     ria = load_signer(str(tmp_path / "ria.key"))
     ring = add_key(w.ring, ria.public_key, person="Ria Okafor", roles=["rso"], valid_from="2026-01-01",
-                   valid_until="2028-12-31")
+                   valid_until="2028-12-31", organisation="Acme Labs")  # an RSO may decide: of the lab
     waive_finding(w.load(), "CG704", "rso", ria, ring, "change board charter signed next week",
                   dt.date(2026, 12, 10), at=AT)
     # the waiver changes only the decision section: the sign-offs still bind

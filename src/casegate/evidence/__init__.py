@@ -32,7 +32,7 @@ if TYPE_CHECKING:
         model_digest,
         oci_manifest_digest,
     )
-    from ._outside import not_outside
+    from ._outside import deciders, not_outside, not_outside_deciders
     from ._outward import outward_references
     from ._pin import Pinned, pin_artifact
     from ._runprints import SAME_RUN_SHARE, RunPrints, run_prints, same_run
@@ -45,7 +45,7 @@ __all__ = ["DECLARED", "DEFAULT_FILE", "DERIVED", "NOT_DERIVED", "AddReport", "A
            "DerivedRun", "EvidenceFacts", "MIN_TENSOR_BYTES", "MIN_WEIGHTS_BYTES", "WEIGHT_SUFFIXES", "Independence", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest",
            "Pinned", "Problem", "RunPrints", "SAME_RUN_SHARE",
            "ReadOptions", "add_evidence", "add_include", "apply_facts", "derive_evidence", "describe_evidence",
-           "discover", "facts_for", "holds_weights", "manifest_digest", "manifest_root", "model_digest", "not_outside", "oci_manifest_digest", "outward_references", "pin_artifact", "redefined", "rehash_artifacts",
+           "deciders", "discover", "facts_for", "holds_weights", "manifest_digest", "manifest_root", "model_digest", "not_outside", "not_outside_deciders", "oci_manifest_digest", "outward_references", "pin_artifact", "redefined", "rehash_artifacts",
            "run_prints", "same_run", "sha256_file", "tensor_fingerprints"]
 
 _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",
@@ -55,7 +55,7 @@ _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evi
          "Pinned": "_pin", "pin_artifact": "_pin", "describe_evidence": "_show",
          "RunPrints": "_runprints", "SAME_RUN_SHARE": "_runprints", "run_prints": "_runprints",
          "same_run": "_runprints", "MIN_WEIGHTS_BYTES": "_weights", "WEIGHT_SUFFIXES": "_weights",
-         "holds_weights": "_weights", "not_outside": "_outside", "outward_references": "_outward", "MIN_TENSOR_BYTES": "_tensors", "tensor_fingerprints": "_tensors"}
+         "holds_weights": "_weights", "not_outside": "_outside", "deciders": "_outside", "not_outside_deciders": "_outside", "outward_references": "_outward", "MIN_TENSOR_BYTES": "_tensors", "tensor_fingerprints": "_tensors"}
 
 
 def __getattr__(name: str) -> Any:
@@ -76,7 +76,8 @@ def facts_for(loaded: Any, artifacts: dict[str, ArtifactState], *, cache: Path |
     # the same case and policy objects and the same artifact states give the same facts (a
     # copy of `loaded` with another case, as the gate makes for signed sign-offs, does not match)
     if (memo is not None and memo[0] is loaded.case and memo[1] is loaded.policy and memo[2] == cache
-            and memo[3] == artifacts and memo[5] is getattr(loaded, "attestations", None)):
+            and memo[3] == artifacts and memo[5] is getattr(loaded, "attestations", None)
+            and memo[6] is getattr(loaded, "authority", None)):
         return memo[4]  # type: ignore[no-any-return]
     # Deriving and applying the facts allocates a few objects per evidence item next to the large,
     # long-lived case; with the cyclic collector running, its full collections walk the whole case
@@ -86,8 +87,8 @@ def facts_for(loaded: Any, artifacts: dict[str, ArtifactState], *, cache: Path |
         derived = derive_evidence(loaded, artifacts, cache=cache)
         digests = {eid: st.actual_sha256 for eid, st in artifacts.items() if st.matches and st.actual_sha256}
         got = apply_facts(loaded.case, loaded.policy, derived, attestations=getattr(loaded, "attestations", None),
-                          digests=digests)
+                          digests=digests, authority=getattr(loaded, "authority", None))
     if hasattr(loaded, "_facts_memo"):
         loaded._facts_memo = (loaded.case, loaded.policy, cache, dict(artifacts), got,
-                              getattr(loaded, "attestations", None))
+                              getattr(loaded, "attestations", None), getattr(loaded, "authority", None))
     return got

@@ -37,7 +37,7 @@ from ._derive import Derivation, DerivedRun
 from .stats import same_counts
 
 if TYPE_CHECKING:
-    from ..model import AttestationSet
+    from ..model import AttestationSet, AuthorityCheck
 
 _NOT_CAPABILITY_KINDS = ("expert-review", "monitoring", "attestation", "other")
 """Kinds an item running a threshold's task could be typed as to keep its result out of the
@@ -648,12 +648,14 @@ times slower: most of the cost of an item whose values were settled by an item o
 
 def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], *,
                 attestations: "AttestationSet | None" = None,
-                digests: dict[str, str] | None = None) -> tuple[Case, EvidenceFacts]:
+                digests: dict[str, str] | None = None,
+                authority: "AuthorityCheck | None" = None) -> tuple[Case, EvidenceFacts]:
     """The effective case (derived values in place of the record's) and what differed.
 
     `attestations` are the evidence attestations verified against a keyring and `digests` the
     sha256 of each artifact whose bytes match its pin: an item is independent only when one of
-    them makes it so (without them, none is)."""
+    them makes it so (without them, none is). `authority`: the roles the same keyring gives, from
+    which who may decide the case's boundary is read (their organisations are the developer's)."""
     facts = EvidenceFacts(derivations=derivations, recorded=dict(case.evidence))
     citing = _claims_citing(case, policy)
     allowed = policy.evidence.declared_kinds
@@ -884,7 +886,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
         new_items[eid] = eff
         if said == (len(facts.problems), len(facts.mismatches), len(facts.excluded)):
             settled[shape] = update
-    _apply_independence(new_items, policy, facts, attestations, digests, field_sets, case)
+    _apply_independence(new_items, policy, facts, attestations, digests, field_sets, case, authority)
     if policy.evidence.declared_counts == "independent":
         _unattested_counts(new_items, facts)
     if policy.evidence.declared_verdicts == "independent":
@@ -1258,6 +1260,26 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: "AttestationSet | N
                         tuple(by))
 
 
+def _of_deciders(verdict: Independence, orgs: dict[str, str], unknown: tuple[str, ...], boundary: str) -> Independence:
+    """`verdict` less the attestations whose signer cannot be shown to be outside whoever may
+    decide `boundary` (`_outside.deciders`' answer): not independent when none is left."""
+    from ._outside import not_outside_deciders
+
+    keep: list[int] = []
+    why: list[str] = []
+    for i, a in enumerate(verdict.by):
+        reason = not_outside_deciders(a.person, a.organisation, orgs, unknown, boundary)
+        if reason is None:
+            keep.append(i)
+        elif reason not in why:
+            why.append(reason)
+    if len(keep) == len(verdict.by):
+        return verdict
+    return Independence(verdict.evidence_id, verdict.declared, bool(keep),
+                        tuple(verdict.attested_by[i] for i in keep), () if keep else tuple(why),
+                        tuple(verdict.signed_at[i] for i in keep), tuple(verdict.by[i] for i in keep))
+
+
 def _short_files(digests: Sequence[str]) -> str:
     """Further files' sha256 in a message: `[0123456789ab..., ...]` (none: `none`)."""
     return "[" + ", ".join(d[:12] + "..." for d in digests) + "]" if digests else "none"
@@ -1276,9 +1298,15 @@ _INDEPENDENCE_FIELDS = operator.itemgetter("independent", "kind")
 
 def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: EvidenceFacts,
                         atts: "AttestationSet | None", digests: dict[str, str] | None,
-                        field_sets: _FieldSets | None = None, case: Case | None = None) -> None:
+                        field_sets: _FieldSets | None = None, case: Case | None = None,
+                        authority: "AuthorityCheck | None" = None) -> None:
     """Set each item's `independent` to what the attestations show, and record the difference.
-    `case`: what the case says beside the items (its safeguards and system digests)."""
+    `case`: what the case says beside the items (its safeguards and system digests); `authority`:
+    who may decide its boundary, whose organisations are the developer's too."""
+    from ._outside import deciders
+
+    boundary = case.boundary.kind if case is not None and case.boundary is not None else None
+    decider_orgs, undecided = deciders(policy, boundary, authority) if atts is not None else ({}, ())
     developer: dict[str, str] = {}
     for o in [*policy.evidence.organisations, *(atts.author_organisations if atts is not None else [])]:
         developer.setdefault(_org_key(o), o)
@@ -1290,6 +1318,9 @@ def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: Evide
         independent, kind = _INDEPENDENCE_FIELDS(vars(ev))
         verdict = (_judge(eid, ev, digests.get(eid), atts, developer, recorded.get(eid), now) if atts is not None
                    else _unchecked(eid, independent))  # (`_judge`'s answer)
+        if verdict.independent and (decider_orgs or undecided):
+            assert boundary is not None
+            verdict = _of_deciders(verdict, decider_orgs, undecided, boundary.value)
         facts.independence[eid] = verdict
         if verdict.independent != independent:
             items[eid] = _updated(ev, {"independent": verdict.independent}, field_sets)

@@ -7,8 +7,12 @@ names compared as `casegate.model._names.organisation_among` compares them ('Acm
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..model._names import organisation_among, organisation_key
+
+if TYPE_CHECKING:
+    from ..model import AuthorityCheck, BoundaryKind, Policy
 
 
 def not_outside(person: str, organisation: str | None, developer: Iterable[str]) -> str | None:
@@ -32,4 +36,50 @@ def not_outside(person: str, organisation: str | None, developer: Iterable[str])
     return None
 
 
-__all__ = ["not_outside"]
+def deciders(policy: Policy, boundary: BoundaryKind | None, authority: AuthorityCheck | None
+             ) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Who may sign the decision for `boundary`, as the keyring shows before anyone has: each
+    identity holding a key for a role the policy lets decide it (`decision.deciding_roles`, else
+    the roles that must sign it off), other than a role the policy marks `independent` for it (that
+    role's holder is the outside party being judged), -> the organisation the keyring records for
+    them; and the names of those it records none for. Whoever decides does so for the developer,
+    so their organisation is the developer's. Without a keyring or a boundary: nobody."""
+    if authority is None or boundary is None:
+        return {}, ()
+    outside = {r.role for r in policy.signoff.required_for(boundary)[1] if r.independent}
+    orgs: dict[str, str] = {}
+    unknown: list[str] = []
+    for role in policy.decision.roles_for(policy.signoff, boundary):
+        if role in outside:
+            continue
+        for name in authority.holders.get(role, []):
+            org = authority.organisations.get(name)
+            if org and organisation_key(org):
+                orgs.setdefault(name, org)
+            elif name not in unknown:
+                unknown.append(name)
+    return orgs, tuple(sorted(unknown))
+
+
+def not_outside_deciders(person: str, organisation: str | None, orgs: dict[str, str], unknown: Iterable[str],
+                         boundary: str) -> str | None:
+    """Why `person` (of `organisation`) cannot be shown to be outside whoever may decide
+    `boundary` (`deciders`' answer); None when they are. Fails closed: a possible decider with
+    no organisation on record is a reason."""
+    if person in orgs or person in unknown:
+        return (f"{person} may sign the decision for `{boundary}` (the keyring gives them a role that may decide "
+                "it), and whoever decides, decides for the developer")
+    missing = [n for n in unknown if n != person]
+    if missing:
+        return (f"the keyring records no organisation for {', '.join(missing)}, who may sign the decision for "
+                f"`{boundary}`, so whether {person} is of the decider's organisation cannot be established")
+    if not organisation:
+        return None  # `not_outside` says so
+    for name, org in sorted(orgs.items()):
+        if name != person and organisation_among(organisation, [org]) is not None:
+            return (f"{person} is from {organisation}, the organisation of {name}, who may sign the decision for "
+                    f"`{boundary}` (whoever decides, decides for the developer)")
+    return None
+
+
+__all__ = ["deciders", "not_outside", "not_outside_deciders"]

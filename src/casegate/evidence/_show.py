@@ -26,7 +26,8 @@ def describe_evidence(loaded: Loaded, eid: str, *, cache: bool = True) -> dict[s
     derived = derive_evidence(loaded, {eid: artifacts[eid]} if eid in artifacts else {}, cache=cache)
     st = artifacts.get(eid)
     digests = {eid: st.actual_sha256} if st is not None and st.matches and st.actual_sha256 else {}
-    effective, facts = apply_facts(case, policy, derived, attestations=loaded.attestations, digests=digests)
+    effective, facts = apply_facts(case, policy, derived, attestations=loaded.attestations, digests=digests,
+                                   authority=getattr(loaded, "authority", None))
     d = derived[eid]
     ev = effective.evidence[eid]
     th = policy.thresholds.get(ev.threshold) if ev.threshold else None

@@ -37,7 +37,11 @@ def _signers(case: Case) -> dict[str, set[str]]:
               "role is a check from outside only if its holder is: the lab writes its own keyring, so a "
               "role marked `independent: true` counts a sign-off only from an identity whose organisation "
               "the keyring records and is none of the developer's (the policy's `evidence.organisations` "
-              "and the authors' own, as for independent evidence); with those unknown, nobody counts.",
+              "and the authors' own, as for independent evidence); with those unknown, nobody counts. "
+              "Whoever signs the decision decides for the developer: before anyone has, an identity the "
+              "keyring gives a role that may decide the boundary (other than an `independent` one) is "
+              "the developer's, so its organisation is too; one with no organisation on record leaves "
+              "the role unfilled.",
     bad="# policy: api needs safety-lead, rso, external-evaluator\n"
         "decision:\n  signoffs:\n    - {role: safety-lead, person: Dana Ortiz, date: 2026-11-21}\n"
         "    - {role: rso, person: Sam Whitfield, date: 2026-11-22}",
@@ -80,17 +84,23 @@ def required_role_missing(ctx: Context) -> Iterator[Hit]:
 
 def _outside_developer(ctx: Context, people: set[str]) -> tuple[set[str], list[str]]:
     """The signers among `people` whom the keyring shows to be outside the developer's
-    organisations (those evidence independence is judged against), and why each other one is not."""
-    from ...evidence import not_outside
+    organisations (those evidence independence is judged against, and the organisation of whoever
+    may sign the decision for the boundary), and why each other one is not."""
+    from ...evidence import deciders, not_outside, not_outside_deciders
 
-    assert ctx.authority is not None
+    assert ctx.authority is not None and ctx.boundary is not None
     developer = (ctx.facts.developer_organisations if ctx.facts is not None
                  else tuple(ctx.policy.evidence.organisations))
     orgs = {name_key(n): o for n, o in ctx.authority.organisations.items()}
+    decider_orgs, unknown = deciders(ctx.policy, ctx.boundary, ctx.authority)
+    # the keyring's spelling of each signer, as `deciders` names them
+    known = {name_key(n): n for n in ctx.authority.organisations} | {name_key(n): n for n in unknown}
     kept: set[str] = set()
     why: list[str] = []
     for person in sorted(people):
-        reason = not_outside(person, orgs.get(name_key(person)), developer)
+        reason = (not_outside(person, orgs.get(name_key(person)), developer)
+                  or not_outside_deciders(known.get(name_key(person), person), orgs.get(name_key(person)),
+                                          decider_orgs, unknown, ctx.boundary.value))
         if reason is None:
             kept.add(person)
         else:
