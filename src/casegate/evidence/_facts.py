@@ -1303,10 +1303,13 @@ def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: Evide
     """Set each item's `independent` to what the attestations show, and record the difference.
     `case`: what the case says beside the items (its safeguards and system digests); `authority`:
     who may decide its boundary, whose organisations are the developer's too."""
-    from ._outside import deciders
-
     boundary = case.boundary.kind if case is not None and case.boundary is not None else None
-    decider_orgs, undecided = deciders(policy, boundary, authority) if atts is not None else ({}, ())
+    decider_orgs: dict[str, str] = {}
+    undecided: tuple[str, ...] = ()
+    if atts is not None:  # (a plain check, with no attestations, never reads who may decide)
+        from ._outside import deciders
+
+        decider_orgs, undecided = deciders(policy, boundary, authority)
     developer: dict[str, str] = {}
     for o in [*policy.evidence.organisations, *(atts.author_organisations if atts is not None else [])]:
         developer.setdefault(_org_key(o), o)
