@@ -366,7 +366,67 @@ def prompt_digest(h: Any) -> str:
         "generate": [_asking(plan.config if plan else None), _asking(ev.model_generate_config)],
         "scorers": [[str(sc.name), _without_ceilings(sc.options or {})] for sc in (ev.scorers or [])],
     }
+    roles = _role_settings(ev)
+    if roles:
+        # how each role's model (a grader) was asked: its generate config and the model arguments
+        # that shape its prompts; a run binding roles with none set is digested as before
+        parts["roles"] = roles
+    shaping = _prompt_model_args(getattr(ev, "model_args", None))
+    if shaping:
+        # a chat template the evaluated model's arguments give (`-M chat_template=...`) wraps every
+        # prompt; a run giving none is digested as before
+        parts["model_args"] = shaping
+    policies = _tool_policies(ev)
+    if policies:
+        # approvers of the agent's tool calls, reviewers of their results and monitors of its steps
+        # (`--approval`, a task's `approval=`): a policy rejecting every `bash` call, or ending the
+        # sample at the first tool result, changes what the agent can do; a run setting none is
+        # digested as before
+        parts["tool_policies"] = policies
     return settings_digest(parts)
+
+
+_PROMPT_MODEL_ARGS = ("chat_template", "use_chat_template")
+"""Model arguments that change what the model is given (the `hf` provider's chat template, or none):
+a template of the developer's own can add an instruction to every prompt."""
+
+_TOOL_POLICIES = ("approval", "review", "sentinel")
+"""The run's policies over the agent's tool calls and steps (`eval.config`): approvers that approve,
+modify, reject or end on each call, reviewers of each result, monitors and protocols."""
+
+
+def _prompt_model_args(args: Any) -> dict[str, Any]:
+    """The `_PROMPT_MODEL_ARGS` a model's arguments set."""
+    args = args if isinstance(args, dict) else {}
+    return {k: _without_ceilings(args[k]) for k in _PROMPT_MODEL_ARGS if args.get(k) is not None}
+
+
+def _role_settings(ev: Any) -> dict[str, list[dict[str, Any]]]:
+    """For each role of `eval.model_roles` whose models were given settings: each model's generate
+    config (`eval.model_roles.<role>.config`) but for how requests are retried, timed and cached,
+    its `max_tokens` kept (no elicitation minimum bounds a grader's output: a grader cut to one
+    token never writes its grade), and the model arguments that shape its prompts. A grader told in
+    its system message to mark answers wrong, or sampled at a temperature that garbles its grade,
+    judges the same answers otherwise under the same model name."""
+    roles = getattr(ev, "model_roles", None)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for role, held in sorted(roles.items() if isinstance(roles, dict) else (), key=lambda kv: str(kv[0])):
+        said = []
+        for c in held if isinstance(held, list) else [held]:
+            asked = {k: _without_ceilings(v) for k, v in _dump(getattr(c, "config", None)).items()
+                     if k not in _NOT_ASKING or k == "max_tokens"}
+            shaping = _prompt_model_args(getattr(c, "args", None))
+            said.append({**asked, **({"model_args": shaping} if shaping else {})})
+        if any(said):
+            out[str(role)] = said
+    return out
+
+
+def _tool_policies(ev: Any) -> dict[str, Any]:
+    """The `_TOOL_POLICIES` the run's config sets, as the header records them (each approver's or
+    reviewer's name, tools and arguments)."""
+    cfg = getattr(ev, "config", None)
+    return {k: _spec(getattr(cfg, k)) for k in _TOOL_POLICIES if getattr(cfg, k, None) is not None}
 
 
 _NOT_ASKING = frozenset({"max_retries", "timeout", "attempt_timeout", "stream_idle_timeout", "max_connections",
@@ -398,6 +458,15 @@ def _asked_at_run(h: Any) -> list[str]:
             out.append(f"a system message ({where}.system_message: {_shorten(str(said))})")
     if ev.solver:
         out.append(f"the solver `{ev.solver}` given for the run (eval.solver)")
+    for role, said in _role_settings(ev).items():
+        told = next((x.get("system_message") for x in said if x.get("system_message")), None)
+        if told:
+            out.append(f"a system message to the `{role}` role's model (eval.model_roles.{role}.config.system_message: "
+                       f"{_shorten(str(told))})")
+    if "chat_template" in _prompt_model_args(getattr(ev, "model_args", None)):
+        out.append("a chat template given in the model's arguments (eval.model_args.chat_template)")
+    for name, policy in _tool_policies(ev).items():
+        out.append(f"a tool {name} policy (eval.config.{name}: {_shorten(str(policy))})")
     return out
 
 
