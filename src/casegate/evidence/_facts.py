@@ -859,7 +859,8 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                        f"{'; '.join(run.asked_at_run)}. The policy names the task for `{threshold}` without the "
                        "digest of its prompts, so what the model was asked is not fixed")
                 facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
-                                              "run the task as it stands (no `--system-message` or `--solver`), or "
+                                              "run the task as it stands (no `--system-message`, `--solver`, grader "
+                                              "system message, `-M chat_template` or tool approval policy), or "
                                               "have the policy name the task's prompt digest "
                                               f"({run.source.prompt_digest or 'none'}) for the threshold"))
                 facts.excluded.setdefault(eid, msg)
