@@ -44,6 +44,8 @@ Mapping into the evidence item (documented in docs/evidence.md):
   not scored: the attempts that errored are not in the log, and an errored attempt counts as solved.
 - a sample some of whose requests a provider served with another model than the one asked for
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
+- a sample stopped by an operator (its summary's `limit` is `operator`: interrupted and scored by a
+  person, or ended by an approver or reviewer) is attempted but not scored.
 - source.prompt_digest = a digest of what the run asked each sample and how it judged it
   (`prompt_digest`: task arguments, solver chain without its ceilings, generate settings but for
   retries, timeouts, caching and `max_tokens`, scorers).
@@ -213,7 +215,7 @@ class InspectImporter:
         raw: list[tuple[str, int, Any]] = []
         every: list[tuple[str, int, Any]] = []  # every scored row, as the log's aggregate counts them
         errored: set[tuple[str, int]] = set()
-        served = retried = 0
+        served = retried = stopped = 0
         for s in summaries:
             if s.error:
                 errored.add((str(s.id), int(s.epoch)))
@@ -234,7 +236,19 @@ class InspectImporter:
                 errored.add((str(s.id), int(s.epoch)))
                 retried += 1
                 continue
+            if str(getattr(s, "limit", None) or "") == "operator":
+                # a person (`inspect view`'s interrupt and score) or an approver or reviewer that
+                # ended it (`terminate`) stopped the sample, and it was scored on the work done so
+                # far: which samples were stopped is the operator's choice (the ones the agent was
+                # about to solve), and no ceiling the policy judges stopped it, so it is attempted
+                # but not scored
+                errored.add((str(s.id), int(s.epoch)))
+                stopped += 1
+                continue
             raw.append(every[-1])
+        if stopped:
+            notes.append(f"{stopped} sample epoch(s) were stopped by an operator or an approver (`limit: operator`) "
+                         "and scored on the work done so far: not counted as scored")
         if retried:
             notes.append(f"{retried} sample epoch(s) errored and were run again (`retry_on_error`): the attempts "
                          "that errored are not in the log, so they are not counted as scored")
@@ -248,7 +262,8 @@ class InspectImporter:
             unrecorded = any((fewest, e) not in errored for e in missing)
             note = fewer_epochs_note(fewest, fewest_epochs, epochs, "that `eval.config.epochs` states") + (
                 "; the log has no record of the others" if unrecorded else
-                "; the others errored" + (" or were served by another model" if served else ""))
+                "; the others errored" + (" or were served by another model" if served else "")
+                + (" or were stopped by an operator" if stopped else ""))
         message_limit = _ceiling(ev.config.message_limit, [x.message_limit for x in summaries]
                                  + step_limits.get("message_limit", []))
         working_limit = _ceiling(ev.config.working_limit, step_limits.get("working_limit", []))
