@@ -45,7 +45,8 @@ Mapping into the evidence item (documented in docs/evidence.md):
 - a sample some of whose requests a provider served with another model than the one asked for
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
 - a sample stopped by an operator (its summary's `limit` is `operator`: interrupted and scored by a
-  person, or ended by an approver or reviewer) is attempted but not scored.
+  person, or ended by an approver or reviewer), or whose transcript holds a message an operator
+  wrote into it (`source: operator`), is attempted but not scored.
 - source.prompt_digest = a digest of what the run asked each sample and how it judged it
   (`prompt_digest`: task arguments, solver chain without its ceilings, generate settings but for
   retries, timeouts, caching and `max_tokens`, scorers).
@@ -236,6 +237,12 @@ class InspectImporter:
                 errored.add((str(s.id), int(s.epoch)))
                 retried += 1
                 continue
+            if calls is not None and (str(s.id), int(s.epoch)) in calls.steered:
+                # a person wrote into the sample's conversation while it ran (the live channel's
+                # operator message): what the agent was told is the operator's, not the task's
+                errored.add((str(s.id), int(s.epoch)))
+                stopped += 1
+                continue
             if str(getattr(s, "limit", None) or "") == "operator":
                 # a person (`inspect view`'s interrupt and score) or an approver or reviewer that
                 # ended it (`terminate`) stopped the sample, and it was scored on the work done so
@@ -248,7 +255,8 @@ class InspectImporter:
             raw.append(every[-1])
         if stopped:
             notes.append(f"{stopped} sample epoch(s) were stopped by an operator or an approver (`limit: operator`) "
-                         "and scored on the work done so far: not counted as scored")
+                         "or told something by an operator while they ran (a message with `source: operator`): "
+                         "not counted as scored")
         if retried:
             notes.append(f"{retried} sample epoch(s) errored and were run again (`retry_on_error`): the attempts "
                          "that errored are not in the log, so they are not counted as scored")
@@ -659,6 +667,7 @@ class ModelCalls(NamedTuple):
     silent: tuple[tuple[str, int], ...]
     asked: dict[str, frozenset[str]]
     by_role: frozenset[tuple[str, str]] = frozenset()
+    steered: frozenset[tuple[str, int]] = frozenset()
 
 
 def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
@@ -677,6 +686,7 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
     silent: list[tuple[str, int]] = []
     asked: dict[str, set[str]] = {}
     by_role: set[tuple[str, str]] = set()
+    steered: set[tuple[str, int]] = set()
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -689,6 +699,8 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
         asked.setdefault(str(sample.get("id")), set()).add(_asked_in_full(sample, task_sandbox))
         if not found and not sample.get("error") and sample.get("scores"):
             silent.append((str(sample.get("id")), int(sample.get("epoch") or 1)))
+        if _operator_spoke(sample.get("messages"), 0) or _operator_spoke(sample.get("events"), 0):
+            steered.add((str(sample.get("id")), int(sample.get("epoch") or 1)))
 
     try:
         if path.suffix == ".eval":
@@ -720,7 +732,22 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
     if not any_sample:
         return None
     return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()},
-                      frozenset(by_role))
+                      frozenset(by_role), frozenset(steered))
+
+
+def _operator_spoke(v: Any, depth: int) -> bool:
+    """Whether a message an operator wrote into the sample's conversation (`source: operator`: a
+    person steering the agent through the live channel) is among the sample's messages, or the
+    input of any of its model events, nested ones too."""
+    if depth > 40:
+        return False
+    if isinstance(v, dict):
+        if v.get("role") == "user" and v.get("source") == "operator":
+            return True
+        return any(_operator_spoke(v.get(k), depth + 1) for k in ("input", "events", "children", "messages"))
+    if isinstance(v, list):
+        return any(_operator_spoke(x, depth + 1) for x in v)
+    return False
 
 
 def _asked_in_full(sample: dict[str, Any], task_sandbox: Any = None) -> str:
