@@ -85,9 +85,11 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
                     "generic": "model_roles"},
     "prompt_digest": {"inspect-ai": "eval.task_args, plan.steps and plan.finish (without ceilings), eval.solver, "
                                     "plan.config and eval.model_generate_config (but retries, timeouts, caching, max_tokens), "
-                                    "eval.scorers",
-                      "lm-eval": "configs.<task> templates, few-shot, description, delimiters, generation_kwargs, "
-                                 "filter_list; n-shot; config.gen_kwargs, system_instruction, chat_template",
+                                    "eval.scorers; eval.model_roles[].config, eval.model_args chat_template, "
+                                    "eval.config approval, review and sentinel where set",
+                      "lm-eval": "configs.<task> templates, few-shot (with its seed and dataset), description, "
+                                 "delimiters, generation_kwargs, filter_list; n-shot; config.gen_kwargs, "
+                                 "system_instruction, chat_template",
                       "generic": "(not recorded)"},
     "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
     "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
