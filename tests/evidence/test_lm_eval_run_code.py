@@ -112,6 +112,49 @@ def test_the_seed_does_not_change_a_task_without_few_shot_examples(tmp_path: Pat
     assert _run(_edit(_copy(tmp_path / "zero"), _shots(0, 7))).source.prompt_digest == real
 
 
+def _drawn_from(**changed: Any) -> Any:
+    """The standard 3-shot run, its configuration's dataset settings changed as the lab's copy of
+    the task YAML states them (lm-eval writes the configuration it ran into `configs.<task>`)."""
+    def change(doc: dict[str, Any]) -> None:
+        _shots(3, 1234)(doc)
+        doc["configs"][TASK].update(changed)
+    return change
+
+
+def test_few_shot_examples_from_another_dataset_are_another_prompt(tmp_path: Path) -> None:
+    """Attack: the standard 3-shot `arith_mc` over the same test documents (the sample digest the
+    policy pins still matches), its few-shot examples drawn from the lab's own data: a training file
+    added to `dataset_kwargs` whose answers are wrong, a mirror of the dataset (`dataset_path`), a
+    pinned `revision` of it, another split or a `process_docs` that rewrites the examples' answers.
+    Before, none of the task's dataset settings was in the prompt digest, so each run kept the
+    standard digest and counted; now each is another prompt (CG345 against the pinned digest)."""
+    standard = _run(_edit(_copy(tmp_path / "std"), _drawn_from())).source.prompt_digest
+    data = json.loads(lm_results().read_text())["configs"][TASK]["dataset_kwargs"]["data_files"]
+    moves = {
+        "train-file": _drawn_from(dataset_kwargs={"data_files": {**data, "train": "/srv/acme/arith_train.jsonl"}}),
+        "mirror": _drawn_from(dataset_path="acme/arith-mirror"),
+        "revision": _drawn_from(dataset_kwargs={"data_files": data, "revision": "e1f0c2a"}),
+        "split": _drawn_from(training_split="train_hard", fewshot_split=None),
+        "process": _drawn_from(process_docs="def process_docs(ds):\n    return ds.map(lambda d: {**d, 'answer': 0})\n"),
+    }
+    for name, change in moves.items():
+        moved = _edit(_copy(tmp_path / name), change)
+        assert _run(moved).source.prompt_digest != standard, name
+        [hit] = _cg345(tmp_path / f"{name}-pin", moved, f"prompt: '{standard}'")
+        assert "prompt sha256:" in hit, (name, hit)
+    # the standard run pinned by its own digest counts
+    assert _cg345(tmp_path / "ok", _edit(_copy(tmp_path / "again"), _drawn_from()), f"prompt: '{standard}'") == []
+
+
+def test_the_dataset_settings_do_not_change_a_task_without_few_shot_examples(tmp_path: Path) -> None:
+    """A 0-shot task draws no examples: its digest (and a pin taken on it) is as before, whatever
+    dataset settings the configuration states (its documents are the sample digest's)."""
+    real = _run(lm_results()).source.prompt_digest
+    moved = _edit(_copy(tmp_path / "zero"), lambda d: d["configs"][TASK].update(dataset_path="acme/arith-mirror",
+                                                                               training_split="train"))
+    assert _run(moved).source.prompt_digest == real
+
+
 # --------------------------------------------------------------------------- the samples' task hash
 
 

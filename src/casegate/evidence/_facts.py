@@ -85,9 +85,11 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
                     "generic": "model_roles"},
     "prompt_digest": {"inspect-ai": "eval.task_args, plan.steps and plan.finish (without ceilings), eval.solver, "
                                     "plan.config and eval.model_generate_config (but retries, timeouts, caching, max_tokens), "
-                                    "eval.scorers",
-                      "lm-eval": "configs.<task> templates, few-shot, description, delimiters, generation_kwargs, "
-                                 "filter_list; n-shot; config.gen_kwargs, system_instruction, chat_template",
+                                    "eval.scorers; eval.model_roles[].config, eval.model_args chat_template, "
+                                    "eval.config approval, review and sentinel where set",
+                      "lm-eval": "configs.<task> templates, few-shot (with its seed and dataset), description, "
+                                 "delimiters, generation_kwargs, filter_list; n-shot; config.gen_kwargs, "
+                                 "system_instruction, chat_template",
                       "generic": "(not recorded)"},
     "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
     "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
@@ -859,7 +861,8 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                        f"{'; '.join(run.asked_at_run)}. The policy names the task for `{threshold}` without the "
                        "digest of its prompts, so what the model was asked is not fixed")
                 facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
-                                              "run the task as it stands (no `--system-message` or `--solver`), or "
+                                              "run the task as it stands (no `--system-message`, `--solver`, grader "
+                                              "system message, `-M chat_template` or tool approval policy), or "
                                               "have the policy name the task's prompt digest "
                                               f"({run.source.prompt_digest or 'none'}) for the threshold"))
                 facts.excluded.setdefault(eid, msg)

@@ -44,6 +44,9 @@ Mapping into the evidence item (documented in docs/evidence.md):
   not scored: the attempts that errored are not in the log, and an errored attempt counts as solved.
 - a sample some of whose requests a provider served with another model than the one asked for
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
+- a sample stopped by an operator (its summary's `limit` is `operator`: interrupted and scored by a
+  person, or ended by an approver or reviewer), or whose transcript holds a message an operator
+  wrote into it (`source: operator`), is attempted but not scored.
 - source.prompt_digest = a digest of what the run asked each sample and how it judged it
   (`prompt_digest`: task arguments, solver chain without its ceilings, generate settings but for
   retries, timeouts, caching and `max_tokens`, scorers).
@@ -213,7 +216,7 @@ class InspectImporter:
         raw: list[tuple[str, int, Any]] = []
         every: list[tuple[str, int, Any]] = []  # every scored row, as the log's aggregate counts them
         errored: set[tuple[str, int]] = set()
-        served = retried = 0
+        served = retried = stopped = 0
         for s in summaries:
             if s.error:
                 errored.add((str(s.id), int(s.epoch)))
@@ -234,7 +237,26 @@ class InspectImporter:
                 errored.add((str(s.id), int(s.epoch)))
                 retried += 1
                 continue
+            if calls is not None and (str(s.id), int(s.epoch)) in calls.steered:
+                # a person wrote into the sample's conversation while it ran (the live channel's
+                # operator message): what the agent was told is the operator's, not the task's
+                errored.add((str(s.id), int(s.epoch)))
+                stopped += 1
+                continue
+            if str(getattr(s, "limit", None) or "") == "operator":
+                # a person (`inspect view`'s interrupt and score) or an approver or reviewer that
+                # ended it (`terminate`) stopped the sample, and it was scored on the work done so
+                # far: which samples were stopped is the operator's choice (the ones the agent was
+                # about to solve), and no ceiling the policy judges stopped it, so it is attempted
+                # but not scored
+                errored.add((str(s.id), int(s.epoch)))
+                stopped += 1
+                continue
             raw.append(every[-1])
+        if stopped:
+            notes.append(f"{stopped} sample epoch(s) were stopped by an operator or an approver (`limit: operator`) "
+                         "or told something by an operator while they ran (a message with `source: operator`): "
+                         "not counted as scored")
         if retried:
             notes.append(f"{retried} sample epoch(s) errored and were run again (`retry_on_error`): the attempts "
                          "that errored are not in the log, so they are not counted as scored")
@@ -248,7 +270,8 @@ class InspectImporter:
             unrecorded = any((fewest, e) not in errored for e in missing)
             note = fewer_epochs_note(fewest, fewest_epochs, epochs, "that `eval.config.epochs` states") + (
                 "; the log has no record of the others" if unrecorded else
-                "; the others errored" + (" or were served by another model" if served else ""))
+                "; the others errored" + (" or were served by another model" if served else "")
+                + (" or were stopped by an operator" if stopped else ""))
         message_limit = _ceiling(ev.config.message_limit, [x.message_limit for x in summaries]
                                  + step_limits.get("message_limit", []))
         working_limit = _ceiling(ev.config.working_limit, step_limits.get("working_limit", []))
@@ -366,7 +389,67 @@ def prompt_digest(h: Any) -> str:
         "generate": [_asking(plan.config if plan else None), _asking(ev.model_generate_config)],
         "scorers": [[str(sc.name), _without_ceilings(sc.options or {})] for sc in (ev.scorers or [])],
     }
+    roles = _role_settings(ev)
+    if roles:
+        # how each role's model (a grader) was asked: its generate config and the model arguments
+        # that shape its prompts; a run binding roles with none set is digested as before
+        parts["roles"] = roles
+    shaping = _prompt_model_args(getattr(ev, "model_args", None))
+    if shaping:
+        # a chat template the evaluated model's arguments give (`-M chat_template=...`) wraps every
+        # prompt; a run giving none is digested as before
+        parts["model_args"] = shaping
+    policies = _tool_policies(ev)
+    if policies:
+        # approvers of the agent's tool calls, reviewers of their results and monitors of its steps
+        # (`--approval`, a task's `approval=`): a policy rejecting every `bash` call, or ending the
+        # sample at the first tool result, changes what the agent can do; a run setting none is
+        # digested as before
+        parts["tool_policies"] = policies
     return settings_digest(parts)
+
+
+_PROMPT_MODEL_ARGS = ("chat_template", "use_chat_template")
+"""Model arguments that change what the model is given (the `hf` provider's chat template, or none):
+a template of the developer's own can add an instruction to every prompt."""
+
+_TOOL_POLICIES = ("approval", "review", "sentinel")
+"""The run's policies over the agent's tool calls and steps (`eval.config`): approvers that approve,
+modify, reject or end on each call, reviewers of each result, monitors and protocols."""
+
+
+def _prompt_model_args(args: Any) -> dict[str, Any]:
+    """The `_PROMPT_MODEL_ARGS` a model's arguments set."""
+    args = args if isinstance(args, dict) else {}
+    return {k: _without_ceilings(args[k]) for k in _PROMPT_MODEL_ARGS if args.get(k) is not None}
+
+
+def _role_settings(ev: Any) -> dict[str, list[dict[str, Any]]]:
+    """For each role of `eval.model_roles` whose models were given settings: each model's generate
+    config (`eval.model_roles.<role>.config`) but for how requests are retried, timed and cached,
+    its `max_tokens` kept (no elicitation minimum bounds a grader's output: a grader cut to one
+    token never writes its grade), and the model arguments that shape its prompts. A grader told in
+    its system message to mark answers wrong, or sampled at a temperature that garbles its grade,
+    judges the same answers otherwise under the same model name."""
+    roles = getattr(ev, "model_roles", None)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for role, held in sorted(roles.items() if isinstance(roles, dict) else (), key=lambda kv: str(kv[0])):
+        said = []
+        for c in held if isinstance(held, list) else [held]:
+            asked = {k: _without_ceilings(v) for k, v in _dump(getattr(c, "config", None)).items()
+                     if k not in _NOT_ASKING or k == "max_tokens"}
+            shaping = _prompt_model_args(getattr(c, "args", None))
+            said.append({**asked, **({"model_args": shaping} if shaping else {})})
+        if any(said):
+            out[str(role)] = said
+    return out
+
+
+def _tool_policies(ev: Any) -> dict[str, Any]:
+    """The `_TOOL_POLICIES` the run's config sets, as the header records them (each approver's or
+    reviewer's name, tools and arguments)."""
+    cfg = getattr(ev, "config", None)
+    return {k: _spec(getattr(cfg, k)) for k in _TOOL_POLICIES if getattr(cfg, k, None) is not None}
 
 
 _NOT_ASKING = frozenset({"max_retries", "timeout", "attempt_timeout", "stream_idle_timeout", "max_connections",
@@ -398,6 +481,15 @@ def _asked_at_run(h: Any) -> list[str]:
             out.append(f"a system message ({where}.system_message: {_shorten(str(said))})")
     if ev.solver:
         out.append(f"the solver `{ev.solver}` given for the run (eval.solver)")
+    for role, said in _role_settings(ev).items():
+        told = next((x.get("system_message") for x in said if x.get("system_message")), None)
+        if told:
+            out.append(f"a system message to the `{role}` role's model (eval.model_roles.{role}.config.system_message: "
+                       f"{_shorten(str(told))})")
+    if "chat_template" in _prompt_model_args(getattr(ev, "model_args", None)):
+        out.append("a chat template given in the model's arguments (eval.model_args.chat_template)")
+    for name, policy in _tool_policies(ev).items():
+        out.append(f"a tool {name} policy (eval.config.{name}: {_shorten(str(policy))})")
     return out
 
 
@@ -575,6 +667,7 @@ class ModelCalls(NamedTuple):
     silent: tuple[tuple[str, int], ...]
     asked: dict[str, frozenset[str]]
     by_role: frozenset[tuple[str, str]] = frozenset()
+    steered: frozenset[tuple[str, int]] = frozenset()
 
 
 def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
@@ -593,6 +686,7 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
     silent: list[tuple[str, int]] = []
     asked: dict[str, set[str]] = {}
     by_role: set[tuple[str, str]] = set()
+    steered: set[tuple[str, int]] = set()
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -605,6 +699,8 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
         asked.setdefault(str(sample.get("id")), set()).add(_asked_in_full(sample, task_sandbox))
         if not found and not sample.get("error") and sample.get("scores"):
             silent.append((str(sample.get("id")), int(sample.get("epoch") or 1)))
+        if _operator_spoke(sample.get("messages"), 0) or _operator_spoke(sample.get("events"), 0):
+            steered.add((str(sample.get("id")), int(sample.get("epoch") or 1)))
 
     try:
         if path.suffix == ".eval":
@@ -636,7 +732,22 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
     if not any_sample:
         return None
     return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()},
-                      frozenset(by_role))
+                      frozenset(by_role), frozenset(steered))
+
+
+def _operator_spoke(v: Any, depth: int) -> bool:
+    """Whether a message an operator wrote into the sample's conversation (`source: operator`: a
+    person steering the agent through the live channel) is among the sample's messages, or the
+    input of any of its model events, nested ones too."""
+    if depth > 40:
+        return False
+    if isinstance(v, dict):
+        if v.get("role") == "user" and v.get("source") == "operator":
+            return True
+        return any(_operator_spoke(v.get(k), depth + 1) for k in ("input", "events", "children", "messages"))
+    if isinstance(v, list):
+        return any(_operator_spoke(x, depth + 1) for x in v)
+    return False
 
 
 def _asked_in_full(sample: dict[str, Any], task_sandbox: Any = None) -> str:

@@ -287,10 +287,18 @@ instruction before them, generation arguments, the filters that pick the scored 
 that scores it (`process_results`) and the metrics with their arguments (`metric_list`: an
 `exact_match` that no longer ignores case or punctuation, or ignores other text, judges the same
 answers otherwise under the same metric name). The task's name, dataset and metadata are left out
-(the sample digest pins the documents)."""
+(the sample digest pins the documents); where the task uses few-shot examples, the dataset they are
+drawn from is in (`_FEWSHOT_SOURCE`)."""
 
 _PROMPT_RUN_FIELDS = ("system_instruction", "fewshot_as_multiturn")
 """Settings of the whole run (the results file's top level) that change what every task asks."""
+
+
+_FEWSHOT_SOURCE = ("dataset_path", "dataset_name", "dataset_kwargs", "custom_dataset", "training_split",
+                   "validation_split", "test_split", "process_docs")
+"""The settings of a task's configuration that say which dataset, files, revision and split its
+few-shot examples are drawn from and how its documents are prepared (`process_docs`, applied to the
+few-shot split too): in the prompt digest where the task uses few-shot examples."""
 
 
 _CONTEXT_ARGS = ("max_length", "max_model_len", "max_seq_len", "max_seq_length", "truncation", "truncate")
@@ -329,7 +337,8 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
     it: its configuration's `_PROMPT_FIELDS`, the shots the run used (`n-shot`), the run's
     `gen_kwargs` and `_PROMPT_RUN_FIELDS`, the chat template the prompts were wrapped in where
     one was (`chat_template`), and the seed the few-shot examples were drawn with where the task
-    uses them (`config.fewshot_seed`), and the context ceiling the run's model arguments set
+    uses them (`config.fewshot_seed`) with the dataset and split they are drawn from
+    (`_FEWSHOT_SOURCE`), and the context ceiling the run's model arguments set
     (`_CONTEXT_ARGS`) where they set one. A standard task name over a changed template, few-shot
     setting or draw, a prompt cut to a context ceiling, description, delimiter, generation argument, filter, scoring code or metric
     argument gives another digest. None when
@@ -352,6 +361,12 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
         # a draw lowers the score. Recorded as stated (None where the file states none); a run
         # without few-shot examples is digested as before
         parts["fewshot_seed"] = run_cfg.get("fewshot_seed")
+        # and from where: the examples come from the task's dataset (`fewshot_split`, else its
+        # training or validation split, through `process_docs`), which the sample digest does not
+        # pin (it pins the documents asked); the same test documents under another dataset path,
+        # configuration, data files or revision, or another split, put other examples (a copy whose
+        # training answers are wrong) before every question
+        parts["fewshot_source"] = {k: cfg.get(k) for k in _FEWSHOT_SOURCE}
     margs = run_cfg.get("model_args")
     margs = margs if isinstance(margs, dict) else (
         dict(kv.split("=", 1) for kv in margs.split(",") if "=" in kv) if isinstance(margs, str) else {})
