@@ -107,11 +107,13 @@ def test_a_contact_that_reaches_nobody_is_a_gap(tmp_path: Path, edit: tuple[str,
 
 
 def test_a_contact_by_telephone_or_web_form_reaches_someone(tmp_path: Path) -> None:
-    for i, contact in enumerate(("+1 (415) 555-0100", "https://acme.example/contact")):
+    edits = [(CONTACT, "    contact: \"+1 (415) 555-0100\"\n"),
+             (CONTACT, "    contact: https://acme.example/contact\n"),
+             (WEBSITE, "    website: https://acme.example:8443/atlas-2\n")]
+    for i, edit in enumerate(edits):
         d = tmp_path / str(i)
         d.mkdir()
-        case = _copy(d, (CONTACT, f"    contact: \"{contact}\"\n"))
-        assert [f for f in _regime_findings(case) if f.startswith("CG1001")] == [], contact
+        assert [f for f in _regime_findings(_copy(d, edit)) if f.startswith("CG1001")] == [], edit
 
 
 def test_a_description_that_says_nothing_is_a_gap_in_the_model_report(tmp_path: Path) -> None:

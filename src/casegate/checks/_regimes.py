@@ -94,7 +94,7 @@ _GOVERNANCE = ("updates", "cybersecurity", "incident_response", "internal_govern
 _REACH = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+|https?://[^\s/]+\.[^\s/]+|(?:\d[\s().-]*){7,}")
 """An email address, a web address or a telephone number: a way for a person to reach someone."""
 
-_SITE = re.compile(r"^(?:https?://)?[^\s/@]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
+_SITE = re.compile(r"^(?:https?://)?[^\s/@:]+\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
 """A web address: a host name with a dot (and a scheme, a path or neither)."""
 
 
