@@ -216,9 +216,7 @@ def test_regime_gaps_counts_only_attested_independence(tmp_path: Path) -> None:
     r = _gaps_cli(case, "--keyring", str(case.parent / "keys" / "keyring.yaml"))
     assert r.returncode == 1, r.stdout + r.stderr
     assert 'section "Third-party evaluators" (22757.12(c)(2)(C)) cannot be filled from the case: no evidence item ' \
-           "is produced by an independent evaluator (`E-redteam-classifier`, `E-weights-audit`, `E-insider`, " \
-           "`E-egress-test` marked independent, but no outside evaluator's attestation verifies against the " \
-           "keyring)" in r.stdout
+           "is produced by an independent evaluator" in r.stdout
     # without a keyring nothing can be checked: no evidence is independent
     assert _gaps_cli(ATLAS / "case.yaml").returncode == 1
     # the example's attestations, checked against its keyring, fill the sections
