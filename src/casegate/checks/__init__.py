@@ -23,9 +23,10 @@ from ._registry import (
            run_checks,
 )
 from ._run import CheckReport, check_case, locate_findings, make_context
+from ._text import content_words
 from ._watch import FileState, file_states, wait_for_change, watched_files
 
 __all__ = ["FactItem", "FactValue", "RegistryFacts", "SectionFill", "fill_section", "read_fact",
            "CheckReport", "Context", "Hit", "RegisteredRule", "all_rules", "check_case", "get_rule",
            "iter_rules_by_family", "locate_findings", "make_context", "registered", "rule", "run_checks",
-           "FileState", "file_states", "wait_for_change", "watched_files"]
+           "FileState", "file_states", "wait_for_change", "watched_files", "content_words"]

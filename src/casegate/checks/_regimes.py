@@ -7,11 +7,14 @@ be read here says why: it is empty, it is made by the decision, or only the regi
 """
 
 
+import re
 from typing import TYPE_CHECKING, Literal
 
 from .._record import FrozenRecord
+from ..model import REGIME_SOURCES
 from ._derived import capability_status, independent_evidence
 from ._registry import Context
+from ._text import alike, hollow_reason
 
 if TYPE_CHECKING:
     from ..model import Answer, DecisionRecord, Regime, RegimeSection
@@ -77,6 +80,58 @@ def _answer(ctx: Context, key: str) -> "Answer | None":
     return next((a for a in compose_answers(ctx) if a.key == key), None)
 
 
+_CASE_PROSE: dict[str, tuple[str, ...]] = {
+    "system.description": ("system", "description"),
+    "post_deployment.incident_reporting": ("post_deployment", "incident_reporting"),
+    "post_deployment.model_change_control": ("post_deployment", "model_change_control"),
+}
+"""The case's free-text facts a regime section asks for, and where they are: each must say something
+of its own, not what another of them says."""
+
+_GOVERNANCE = ("updates", "cybersecurity", "incident_response", "internal_governance", "internal_use")
+"""The policy's free-text facts about how the framework is run (`governance`)."""
+
+_REACH = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+|https?://[^\s/]+\.[^\s/]+|(?:\d[\s().-]*){7,}")
+"""An email address, a web address or a telephone number: a way for a person to reach someone."""
+
+_SITE = re.compile(r"^(?:https?://)?[^\s/@:]+\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
+"""A web address: a host name with a dot (and a scheme, a path or neither)."""
+
+
+def _case_prose(ctx: Context, source: str) -> str | None:
+    node: object = ctx.case
+    for part in _CASE_PROSE[source]:
+        node = getattr(node, part, None) if node is not None else None
+    return node if isinstance(node, str) else None
+
+
+def _governance(ctx: Context, name: str) -> str | None:
+    gov = ctx.policy.governance
+    val = getattr(gov, name) if gov is not None else None
+    return val if isinstance(val, str) else None
+
+
+def _says_nothing(ctx: Context, text: str, *, prose: bool, others: dict[str, str | None],
+                  question: str | None = None) -> str | None:
+    """Why `text`, written into a fact a regime section asks for, says nothing: empty, boilerplate
+    ("TBD", "N/A", the policy's `text.hollow`), only the words of what it answers (`question`), too
+    few content words for prose (the policy's `text.min_words`), or the words of another such fact
+    (`others`: name -> its text) copied. None when it says something. A section filled with such
+    text is a gap, not a filled section."""
+    why = hollow_reason(text, ctx.policy, question=question, min_words=None if prose else 1)
+    if why is not None:
+        return why
+    if prose:
+        for name, other in others.items():
+            if other and alike(text, other):
+                return f"it repeats `{name}`"
+    return None
+
+
+def _hollow_fact(source: str, where: str, why: str) -> "FactValue":
+    return FactValue(source, "empty", why=f"`{where}` says nothing: {why}")
+
+
 def read_fact(source: str, ctx: Context, record: "DecisionRecord | None" = None,
               registry: RegistryFacts | None = None) -> FactValue:
     """The value of one regime source for the case in `ctx`."""
@@ -93,10 +148,16 @@ def read_fact(source: str, ctx: Context, record: "DecisionRecord | None" = None,
     if source == "system.identity":
         lines.append((f"{sysm.name} version {sysm.version}; digests {', '.join(sysm.digests)}", ("system",)))
         return done("")
-    if source == "system.description":
-        if sysm.description:
-            lines.append((sysm.description, ("system", "description")))
-        return done("the case gives no `system.description`")
+    if source in _CASE_PROSE:
+        text = _case_prose(ctx, source)
+        if text is not None:
+            others = {f"{'.'.join(_CASE_PROSE[o])}": _case_prose(ctx, o) for o in _CASE_PROSE if o != source}
+            asks = f"{REGIME_SOURCES[source]} of {sysm.name} {sysm.version}"
+            why = _says_nothing(ctx, text, prose=True, others=others, question=asks)
+            if why is not None:
+                return _hollow_fact(source, ".".join(_CASE_PROSE[source]), why)
+            lines.append((text, _CASE_PROSE[source]))
+        return done(f"the case gives no `{'.'.join(_CASE_PROSE[source])}`")
     if source == "system.lineage":
         for i, ln in enumerate(sysm.lineage):
             lines.append((f"{ln.relation} {ln.name}", ("system", "lineage", i)))
@@ -107,6 +168,13 @@ def read_fact(source: str, ctx: Context, record: "DecisionRecord | None" = None,
             if what == "date" and rel.date is not None:
                 lines.append((rel.date.isoformat(), ("system", "release", "date")))
             elif what == "contact":
+                if rel.website and not _SITE.match(rel.website.strip()):
+                    return _hollow_fact(source, "system.release.website",
+                                        f"\"{rel.website.strip()}\" is not a web address")
+                if rel.contact and not _REACH.search(rel.contact):
+                    return _hollow_fact(source, "system.release.contact",
+                                        f"\"{rel.contact.strip()}\" gives no email address, web address or "
+                                        "telephone number to reach the developer")
                 if rel.website:
                     lines.append((f"website: {rel.website}", ("system", "release", "website")))
                 if rel.contact:
@@ -114,8 +182,15 @@ def read_fact(source: str, ctx: Context, record: "DecisionRecord | None" = None,
                 if not (rel.website and rel.contact):
                     lines.clear()
             elif what in ("languages", "modalities", "intended_uses"):
+                hollow: list[str] = []
                 for i, v in enumerate(getattr(rel, what)):
-                    lines.append((v, ("system", "release", what, i)))
+                    why = _says_nothing(ctx, v, prose=False, others={})
+                    if why is None:
+                        lines.append((v, ("system", "release", what, i)))
+                    else:
+                        hollow.append(why)
+                if hollow and not lines:
+                    return _hollow_fact(source, f"system.release.{what}", "; ".join(hollow))
         field_name = {"contact": "website` and `system.release.contact"}.get(what, what)
         return done(f"the case gives no `system.release.{field_name}`")
     if source == "boundary":
@@ -130,12 +205,13 @@ def read_fact(source: str, ctx: Context, record: "DecisionRecord | None" = None,
         b = case.boundary
         sc = b.scope if b is not None else None
         if sc is not None:
-            if sc.users:
+            if sc.users and _says_nothing(ctx, sc.users, prose=False, others={}) is None:
                 lines.append((f"users: {sc.users}", ("boundary", "scope", "users")))
-            if sc.rate_limit:
+            if sc.rate_limit and _says_nothing(ctx, sc.rate_limit, prose=False, others={}) is None:
                 lines.append((f"rate limit: {sc.rate_limit}", ("boundary", "scope", "rate_limit")))
-            if sc.regions:
-                lines.append((f"regions: {', '.join(sc.regions)}", ("boundary", "scope", "regions")))
+            regions = [r for r in sc.regions if _says_nothing(ctx, r, prose=False, others={}) is None]
+            if regions:
+                lines.append((f"regions: {', '.join(regions)}", ("boundary", "scope", "regions")))
             if sc.max_users is not None:
                 lines.append((f"at most {sc.max_users} users", ("boundary", "scope", "max_users")))
         return done("the boundary states no scope (users, rate limits, regions)")
@@ -218,12 +294,6 @@ def read_fact(source: str, ctx: Context, record: "DecisionRecord | None" = None,
                                + (f" ({trig.description})" if trig.description else ""),
                               ("post_deployment", "triggers", tid)))
         return done("the case defines no monitors or triggers")
-    if source in ("post_deployment.incident_reporting", "post_deployment.model_change_control"):
-        name = source.split(".", 1)[1]
-        val = getattr(pd, name) if pd is not None else None
-        if val:
-            lines.append((val, ("post_deployment", name)))
-        return done(f"the case gives no `post_deployment.{name}`")
     if source == "post_deployment.reevaluation":
         if pd is not None and pd.reevaluate_by is not None:
             lines.append((f"re-evaluated by {pd.reevaluate_by.isoformat()}", ("post_deployment", "reevaluate_by")))
@@ -250,6 +320,12 @@ def read_fact(source: str, ctx: Context, record: "DecisionRecord | None" = None,
         lines.extend((i, ()) for i in registry.incidents)
         return done("no incident is recorded against the case")
     raise ValueError(f"unknown regime source {source!r}")  # the regime model refuses these on load
+
+
+def _governance_says_nothing(ctx: Context, name: str, text: str) -> str | None:
+    others = {f"governance.{o}": _governance(ctx, o) for o in _GOVERNANCE if o != name}
+    asks = REGIME_SOURCES["policy.internal_use" if name == "internal_use" else f"policy.governance.{name}"]
+    return _says_nothing(ctx, text, prose=True, others=others, question=f"{asks} ({ctx.policy.name})")
 
 
 def _policy_fact(source: str, ctx: Context) -> FactValue:
@@ -299,14 +375,16 @@ def _policy_fact(source: str, ctx: Context) -> FactValue:
             if d.internal_relevant:
                 lines.append((f"{d.name} [{did}] matters inside the developer: reaching its alert level needs a case for internal deployment",
                               ("@policy", "domains", did)))
-        gov = pol.governance
-        if gov is not None and gov.internal_use:
-            lines.append((gov.internal_use, ("@policy", "governance", "internal_use")))
+        text = _governance(ctx, "internal_use")
+        if text is not None and _governance_says_nothing(ctx, "internal_use", text) is None:
+            lines.append((text, ("@policy", "governance", "internal_use")))
         why = "the policy marks no domain as relevant to internal use"
     elif source.startswith("policy.governance."):
         name = source.rsplit(".", 1)[1]
-        gov = pol.governance
-        val = getattr(gov, name) if gov is not None else None
+        val = _governance(ctx, name)
+        hollow = _governance_says_nothing(ctx, name, val) if val is not None else None
+        if hollow is not None:
+            return _hollow_fact(source, f"governance.{name}", hollow)
         if val:
             lines.append((val, ("@policy", "governance", name)))
         why = f"the policy gives no `governance.{name}`"

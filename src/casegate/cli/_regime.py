@@ -14,7 +14,8 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import out, parse_date
+from ._app import AttestKeyring
+from ._common import attested, out, parse_date
 
 regime_app = typer.Typer(help="Regulatory regimes: the documents they ask for and incident deadlines.",
                          no_args_is_help=True)
@@ -73,14 +74,19 @@ def regime_gaps(
     case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
     at: Annotated[str | None, typer.Option(help="As of this date (YYYY-MM-DD).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    keyring: AttestKeyring = None,
 ) -> None:
     """The sections of the case's regime documents that the case (or its policy) cannot fill:
-    the CG1001 and CG1002 findings, one per missing fact."""
+    the CG1001 and CG1002 findings, one per missing fact. The case is read as the gate reads it:
+    its evidence as its artifacts show it, and an item independent only where an outside
+    evaluator's attestation verifies against the keyring (without one, none is)."""
     from ..checks import check_case
+    from ..evidence import rehash_artifacts
     from ..load import load_case
 
-    loaded = load_case(case)
-    report = check_case(loaded, today=parse_date(at), select=lambda r: r.code in ("CG1001", "CG1002"))
+    loaded = attested(load_case(case), keyring, at)
+    report = check_case(loaded, today=parse_date(at), artifacts=rehash_artifacts(loaded),
+                        select=lambda r: r.code in ("CG1001", "CG1002"))
     found = [f for f in report.findings if f.code in ("CG1001", "CG1002")]
     if as_json:
         out(json.dumps({"regimes": [r.id for r in loaded.regimes],

@@ -102,6 +102,7 @@ if TYPE_CHECKING:
         SignoffDates,
     )
     from ._policy import (
+        DEFAULT_HOLLOW,
         DEFAULT_KIND_TABLE,
         ArgumentPolicy,
         Citation,
@@ -155,7 +156,7 @@ _SUBMODULES: dict[str, tuple[str, ...]] = {
     "_docs": ("documented_schema",),
     "_findings": ("NEVER_WAIVABLE", "SEVERITY_RANK", "Finding", "Location", "Rule", "RuleSeverity", "Serves", "Waiver", "never_waivable",),
     "_history": ("MEASUREMENT_FIELDS", "ArtifactDates", "Baseline", "EnvelopeLogged", "FirstLogged", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol", "SignoffDates",),
-    "_policy": ("DEFAULT_KIND_TABLE", "ArgumentPolicy", "Citation", "DecisionAuthority", "Domain", "ElicitationMinimum", "EvidencePolicy", "Governance", "InternalPolicy", "KindProperties", "Policy", "PreregistrationPolicy", "PublicationPolicy", "RoleRequirement", "SafeguardRequirement", "SignoffPolicy", "TaskRef", "Threshold", "Tolerance", "WaiverPolicy",),
+    "_policy": ("DEFAULT_HOLLOW", "DEFAULT_KIND_TABLE", "ArgumentPolicy", "Citation", "DecisionAuthority", "Domain", "ElicitationMinimum", "EvidencePolicy", "Governance", "InternalPolicy", "KindProperties", "Policy", "PreregistrationPolicy", "PublicationPolicy", "RoleRequirement", "SafeguardRequirement", "SignoffPolicy", "TaskRef", "Threshold", "Tolerance", "WaiverPolicy",),
     "_recorded": ("RecordedDefeater", "RecordedItem", "RecordedVersion",),
     "_protocol": ("EvaluationProtocol", "PlannedElicitation", "protocol_plan",),
     "_rate": ("RATE_GRAMMAR", "Rate", "RateLimitUnreadable", "looser", "parse_rate_limit", "rate_limit_wider", "read_rate_limit",),
@@ -180,7 +181,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "AttestationSet", "AttestedActivity", "AuthorityCheck", "UnsignedSignoff", "EvidenceAttestation", "RejectedAttestation",
     "declared_result",
-    "SEVERITY_RANK", "DEFAULT_KIND_TABLE", "ArgumentPolicy", "KindProperties", "PublicationPolicy",
+    "SEVERITY_RANK", "DEFAULT_HOLLOW", "DEFAULT_KIND_TABLE", "ArgumentPolicy", "KindProperties", "PublicationPolicy",
     "REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation",
     "RegimeDocument", "RegimeSection", "Release", "Governance",
     "RATE_GRAMMAR", "Rate", "RateLimitUnreadable", "looser", "parse_rate_limit", "rate_limit_wider", "read_rate_limit",

@@ -106,13 +106,31 @@ UNCLASSIFIED = "unclassified"
 """The class of a provisional report (an incident not yet classified)."""
 
 
+def no_reason(text: str | None) -> str | None:
+    """Why a `not_reportable` text gives no reason why no incident class applies (None when it
+    gives one): it is missing or empty, boilerplate ("N/A", "-", "none", "TBD": casegate's built-in
+    `text.hollow` list), or has no word that carries content. An incident whose reason gives none is
+    unclassified: it owes the provisional reports."""
+    from ..checks import content_words
+    from ..model import DEFAULT_HOLLOW
+
+    if text is None or not text.strip():
+        return "it is empty"
+    words = " ".join(re.findall(r"[a-z0-9][a-z0-9'\-]*", text.casefold()))
+    if not words or words in {" ".join(re.findall(r"[a-z0-9][a-z0-9'\-]*", h)) for h in DEFAULT_HOLLOW}:
+        return f"\"{text.strip()}\" is boilerplate"
+    if not content_words(text):
+        return f"\"{text.strip()}\" has no word that carries content"
+    return None
+
+
 def reports_for(case_id: str, classes: Sequence[str], not_reportable: str | None, known: dt.datetime,
                 regimes: Sequence[Regime]) -> list[dict[str, Any]]:
     """The reports owed for these classes (see `classify`)."""
     by_id = {r.id: r for r in regimes}
     out = []
     if not classes:
-        if not_reportable and not_reportable.strip():
+        if no_reason(not_reportable) is None:
             return []
         for r in regimes:
             if not r.incident_classes:
@@ -473,7 +491,7 @@ def owed_reports(incident: LogEntry, classifications: Sequence[LogEntry], regime
         return got
 
     named += refs(p)
-    if not p.get("classes") and not str(p.get("not_reportable") or "").strip():
+    if not p.get("classes") and no_reason(str(p.get("not_reportable") or "")) is not None:
         named += [f"{r.id}:{UNCLASSIFIED}" for r in regimes if r.incident_classes]
     classified_at = [parse_timestamp(c.recorded_at, f"log entry {c.index}") for c in classifications]
     for c in classifications:
@@ -545,6 +563,17 @@ def overdue_report_findings(clocks: Sequence[ReportClock], at: dt.datetime) -> l
     ]
 
 
+def refuse_no_reason(not_reportable: str | None) -> None:
+    """InputError when `--not-reportable` is given and gives no reason (`no_reason`)."""
+    if not_reportable is None:
+        return
+    why = no_reason(not_reportable)
+    if why is not None:
+        raise InputError(f"--not-reportable: {why}: say why no incident class of the case's regimes applies",
+                         help="or name the classes that apply (--class REGIME:CLASS); an incident with no "
+                              "class and no reason owes each regime's provisional report")
+
+
 def record_classification(reg: Registry, case_id: str, incident: int, *, classes: Sequence[str],
                           not_reportable: str | None, by: str | None, regimes: Sequence[Regime]) -> LogEntry:
     """Log the regime classes of a recorded incident (or why none applies); the reports it owes
@@ -555,6 +584,8 @@ def record_classification(reg: Registry, case_id: str, incident: int, *, classes
                          help="`casegate incident clocks --case CASE` lists the case's incidents")
     if not classes and not (not_reportable and not_reportable.strip()):
         raise InputError("name the classes that apply (--class REGIME:CLASS) or why none does (--not-reportable)")
+    if not classes:
+        refuse_no_reason(not_reportable)
     first = (entry.payload.get("regime_reports") or [{}])[0]
     known = parse_timestamp(str(entry.payload.get("known") or first.get("known")
                                 or f"{entry.payload['date']}T00:00:00Z"), f"incident #{incident}")

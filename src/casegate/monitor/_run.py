@@ -34,7 +34,7 @@ from ._rated import (
     judged_severity,
     rated_severities,
 )
-from ._reports import ReportClock, report_clocks, reports_for
+from ._reports import ReportClock, refuse_no_reason, report_clocks, reports_for
 from ._series import Sample, Withheld, iso, parse_timestamp
 from ._states import WATCHED, CaseState, CauseType, transition
 from ._versions import VersionCache, current_approval, parse_recorded, require_case
@@ -71,6 +71,9 @@ def report_incident(reg: Registry, incident: Incident) -> LogEntry:
         raise InputError(f"the incident is dated {incident.date.isoformat()}, after it was reported (the registry's "
                          f"date is {today.isoformat()}): an incident is dated when it happened",
                          help="give the date the incident happened (--date YYYY-MM-DD), today or earlier")
+    if not incident.classes:
+        # "N/A" is no reason why no class applies: the incident would owe no provisional report
+        refuse_no_reason(incident.not_reportable)
     # nor become known after: the regimes' reporting deadlines count from it
     now = log_time()
     if incident.known_at() > now + dt.timedelta(days=1):
