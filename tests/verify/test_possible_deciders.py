@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.gate.test_independent_roles import _of, _signed_by_priya
-from tests.sign.helpers import MODEL, World, make_world
-
 from casegate.model import BoundaryKind
 from casegate.sign import parse_instant
 from casegate.verify import Verdict, check_bundle, judge_case, make_bundle
+from tests.gate.test_independent_roles import _of, _signed_by_priya
+from tests.sign.helpers import MODEL, World, make_world
 
 AT = parse_instant("2026-11-25")
 
