@@ -23,7 +23,7 @@ from typing import Any
 
 from ..model import BoundaryKind
 from ..model._names import word_key
-from ..store import MODEL_FILES_EVENT as MODEL_FILES
+from ..store import LoggedModel, logged_model
 
 APPROVAL_RULES = frozenset({
     "CG501",  # required-role-missing
@@ -53,33 +53,15 @@ approval (a cause of its own in `state show`)."""
 
 _RANK = {k.value: k.rank for k in BoundaryKind}
 
-_EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-"""The empty file, no one's weights."""
-
-
-
-
-def _hashed(log: Sequence[Any], case_id: str, version: int, digests: set[str]) -> tuple[set[str], set[str], set[str]]:
-    """(weights sha256, every file's sha256, tensor fingerprints) the registry logged (`model-files`
-    entries in `log`) for stored `version` of `case_id`, or, under any case, for any of `digests`."""
-    weights: set[str] = set()
-    files: set[str] = set()
-    tensors: set[str] = set()
-
-    def pairs(raw: object) -> list[tuple[str, str]]:
-        return [(str(f[0]), str(f[1])) for f in raw if isinstance(f, list) and len(f) == 2] \
-            if isinstance(raw, list) else []
-
-    for e in log:
-        p = e.payload if isinstance(e.payload, dict) else {}
-        if e.kind != MODEL_FILES or not ((e.case_id == case_id and p.get("version") == version)
-                                         or p.get("digest") in digests):
-            continue
-        held = {h for _p, h in pairs(p.get("weights"))}
-        weights |= held
-        files |= held | {h for _p, h in pairs(p.get("files"))}
-        tensors |= {fp for _p, fp in pairs(p.get("tensors"))}
-    return weights - {_EMPTY_SHA256}, files, tensors
+def _weights_in_common(approved: LoggedModel, other: LoggedModel, which: str) -> str | None:
+    """How the weights the registry hashed for `other` share a weights file's bytes or a tensor with
+    those it hashed for `approved` (`which`: the approved version, in words), or None."""
+    shared = approved.shared_weights(other)
+    if not shared:
+        return None
+    if any("(tensor " not in here for here, _ in shared):  # files come first, then tensors
+        return f"the registry hashed a weights file of the same bytes for both it and {which}"
+    return f"the registry fingerprinted a tensor of the same data in both it and {which}"
 
 
 def _version_naming(log: Sequence[Any], case_id: str, models: Sequence[Any]) -> int | None:
@@ -118,12 +100,9 @@ def same_model(log: Sequence[Any], case_id: str, approved_version: int, version:
     if word_key(a) and word_key(a) == word_key(b):
         return True, (f"its system is named {b!r}, as version {approved_version}'s is ({a!r}): the evaluations of "
                       "both name that model")
-    w1, f1, t1 = _hashed(log, case_id, approved_version, named)
-    w2, f2, t2 = _hashed(log, case_id, version, set(models))
-    if (w1 | w2) & f1 & f2:
-        return True, f"the registry hashed a weights file of the same bytes for both it and version {approved_version}"
-    if t1 & t2:
-        return True, f"the registry fingerprinted a tensor of the same data in both it and version {approved_version}"
+    if how := _weights_in_common(logged_model(log, case_id, approved_version, named),
+                                 logged_model(log, case_id, version, models), f"version {approved_version}"):
+        return True, how
     return False, (f"its system {b!r} is not version {approved_version}'s {a!r}, and no digest, weights file or "
                    "tensor the registry hashed is common to both")
 
