@@ -413,6 +413,27 @@ def _newer_no_go(reg: RegistryView, case_id: str, changes: list[Any], requested:
     log = [*reg.events(case_id=case_id, kind="case-version"), *reg.events(kind=MODEL_FILES_EVENT)] if nogo else []
     verdict.reasons += newer_no_go_problems(events, version, case_id, requested, model_digest,
                                             approved_at=approval.index, log=log)
+    # a NO-GO logged since under another case id about the same weights says no for them too
+    from ._newer import other_case_no_go_problems
+
+    tail, log_from = _whole_log(reg)
+    others = [e for kind in ("decision", "judgement") for e in tail(kind)
+              if e.case_id != case_id and e.index > approval.index and isinstance(e.payload, dict)
+              and e.payload.get("outcome") == "NO-GO"]
+    if others:
+        verdict.reasons += other_case_no_go_problems(
+            others, version, case_id, requested, model_digest, approved_at=approval.index,
+            log=[*tail("case-version"), *tail(MODEL_FILES_EVENT)], log_from=log_from)
+
+
+def _whole_log(reg: RegistryView) -> tuple[Any, int]:
+    """(kind -> the entries of that kind, of every case, that `reg` holds; the first log entry it
+    holds): a registry holds the whole log (0), a proven state the entries of its proof, which
+    start at the case's first (`ProvenState.log_events`)."""
+    proven = getattr(reg, "log_events", None)
+    if proven is not None:
+        return proven, int(getattr(reg, "log_from", 0))
+    return (lambda kind: list(reg.events(kind=kind))), 0  # type: ignore[attr-defined]
 
 
 def _hashed_weights(reg: RegistryView, case_id: str, requested: BoundaryKind, record_json: Any,
