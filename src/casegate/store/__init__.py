@@ -61,7 +61,14 @@ if TYPE_CHECKING:
         verify_inclusion,
         verify_tail,
     )
-    from ._models import EMPTY_SHA256, LoggedModel, file_pairs, logged_model, model_keys, tensor_pairs
+    from ._models import (
+        EMPTY_SHA256,
+        LoggedModel,
+        file_pairs,
+        logged_model,
+        model_keys,
+        tensor_pairs,
+    )
     from ._proof import (
         MODEL_FILES_EVENT,
         OLD_STATE_PROOF,
