@@ -159,3 +159,25 @@ def test_a_version_logged_before_the_state_proof_starts_fails_closed() -> None:
                                      log=[mine], log_from=5) == []
     assert other_case_no_go_problems([nogo], 1, CASE, BoundaryKind.api, MODEL, approved_at=12, log=[mine],
                                      log_from=5) == []
+
+
+def test_verify_db_at_the_command_line_names_the_other_case(tmp_path: Path, database_url: str) -> None:
+    """`casegate verify --bundle ... --model-digest A --db`, the deploy step's own command, is
+    refused with the other case's NO-GO named."""
+    import json
+
+    from tests.verify.test_deploy_exposure import RATE_LIMITS
+    from tests.verify.trusted import cli_in_process
+
+    w, bundle, entry = _other_case(tmp_path, database_url, "resaved", "Atlas-2 Partner")
+    trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
+    trust.checkpoint(database_url)
+    path = tmp_path / "bundle.json"
+    path.write_text(json.dumps(bundle))
+    rc, out = cli_in_process(tmp_path, "verify", "--bundle", str(path), "--model-digest", MODEL, "--boundary", "api",
+                             "--tool", "code-execution", "--access", "self-serve", "--region", "US",
+                             *[x for limit in RATE_LIMITS for x in ("--rate-limit", limit)],
+                             "--keyring", str(w.ring_path), "--trust-root", str(trust.dir), "--db", database_url)
+    assert rc == 1, out
+    assert "NOT verified: 1 reason" in out, out
+    assert OTHER_CASE in out and f"log entry {entry.index}" in out, out
