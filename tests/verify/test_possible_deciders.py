@@ -77,3 +77,26 @@ def test_an_evaluator_of_an_organisation_no_decider_belongs_to_verifies(tmp_path
     _, v, gate = _forged(tmp_path, {"Priya Natarajan": "Helios AI"})
     assert gate == "GO WITH CONDITIONS"
     assert v.ok, v.reasons
+
+
+def test_an_outside_evaluator_who_may_also_decide_does_not_verify(tmp_path: Path) -> None:
+    """The pinned keyring gives the external evaluator a second key, as `rso` (a role that may
+    decide): she acts for the developer, whatever her organisation. Her sign-off filled the
+    independent role in `verify`."""
+    from casegate.sign import add_key, generate_key, load_signer, save_keyring
+
+    w = make_world(tmp_path)
+    _signed_by_priya(w)
+    before = judge_case(w.load(), w.ring, at=AT)
+    assert before.record.outcome == "GO WITH CONDITIONS"
+    key = tmp_path / "keys" / "priya-rso.key"
+    generate_key(key)
+    w.ring = add_key(w.ring, load_signer(str(key)).public_key, person="Priya Natarajan", roles=["rso"],
+                     valid_from="2026-01-01", valid_until="2028-12-31", organisation="Northbridge Security")
+    save_keyring(w.ring, w.ring_path)
+    assert judge_case(w.load(), w.ring, at=AT).record.outcome == "NO-GO"
+    bundle = make_bundle(before.loaded, before.record, before.collected, w.signers["sam"], "rso", w.ring, at=AT,
+                         artifacts=before.artifacts)
+    v = check_bundle(bundle, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT)
+    assert any(r.startswith("role external-evaluator needs 1 distinct person from outside")
+               and "Priya Natarajan may sign the decision for `api`" in r for r in v.reasons), v.reasons
