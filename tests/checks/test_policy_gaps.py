@@ -158,7 +158,8 @@ def test_a_wide_boundary_signed_off_from_inside_alone_is_named(tmp_path: Path) -
     pol.write_text(text.replace("{role: external-evaluator, independent: true}", "{role: external-evaluator}"))
     loaded, _, _ = load_policy(pol)
     assert loaded is not None
-    assert [g.path for g in policy_gaps(loaded) if g.path.startswith("signoff.required.")] == [
+    assert [g.path for g in policy_gaps(loaded) if g.path.startswith("signoff.required.")
+            and g.says.startswith("no required role is marked")] == [
         "signoff.required.trusted-access", "signoff.required.api", "signoff.required.consumer"]
 
 
@@ -204,3 +205,55 @@ def test_a_task_pinned_by_revision_alone_is_named_for_lm_eval(tmp_path: Path) ->
     assert not any("no lm-eval run of it can match" in g.says for g in policy_gaps(both))
     # the example pins no revision: its own gap list is unchanged
     assert not any("no lm-eval run of it can match" in g.says for g in policy_gaps(loaded))
+
+
+def _deciding_outside(policy: Path) -> list[tuple[str, str]]:
+    loaded, _, _ = load_policy(policy)
+    assert loaded is not None
+    return [(g.path, g.says) for g in policy_gaps(loaded)
+            if "is an outside evaluator's role" in g.says or ", an outside evaluator's role" in g.says]
+
+
+def test_an_outside_evaluator_s_role_that_may_decide_is_named(tmp_path: Path) -> None:
+    """The lab's policy marks `external-evaluator` independent at api but not at consumer, where,
+    required to sign off, it may also decide (no `decision.deciding_roles`): its holder is then a
+    possible decider, the developer's, so no one in it counts as outside there and their firm's
+    evidence is not independent. `policy gaps` names the role at consumer; the example framework,
+    which marks it at both, leaves no such gap."""
+    assert _deciding_outside(ATLAS_POLICY) == []
+    text = ATLAS_POLICY.read_text()
+    marked = "{role: external-evaluator, independent: true}"
+    assert text.count(marked) == 2
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(text.replace(marked, "{role: external-evaluator}", 2).replace(
+        "{role: external-evaluator}", marked, 1))
+    ((path, says),) = _deciding_outside(pol)
+    assert path == "signoff.required.consumer", path
+    assert says.startswith("`external-evaluator` is an outside evaluator's role (marked `independent: true` for api) "
+                           "but may decide `consumer` without the mark"), says
+    r = _run(pol)
+    assert r.returncode == 0 and "`external-evaluator` is an outside evaluator's role" in r.stdout, r.stdout + r.stderr
+
+
+def test_an_outside_role_marked_nowhere_is_named_by_its_name(tmp_path: Path) -> None:
+    """Marked nowhere, `external-evaluator` says by its name whose it is: it is named at each boundary
+    where it may decide."""
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(ATLAS_POLICY.read_text().replace("{role: external-evaluator, independent: true}",
+                                                    "{role: external-evaluator}"))
+    found = _deciding_outside(pol)
+    assert [p for p, _ in found] == ["signoff.required.api", "signoff.required.consumer"], found
+    assert all("(by its name an outside party's)" in says for _, says in found), found
+
+
+def test_a_marked_role_among_the_deciding_roles_is_named(tmp_path: Path) -> None:
+    """`decision.deciding_roles` naming the outside evaluator's role lets the party judged for
+    independence sign the decision (and decide the boundaries where it is not marked, as the
+    developer's)."""
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(ATLAS_POLICY.read_text() + "\ndecision:\n  deciding_roles: [rso, external-evaluator]\n")
+    found = _deciding_outside(pol)
+    assert [p for p, _ in found] == ["signoff.required.internal-research", "signoff.required.trusted-access",
+                                     "decision.deciding_roles"], found
+    assert found[-1][1].startswith("names `external-evaluator`, an outside evaluator's role (marked `independent: "
+                                  "true` for api, consumer)"), found

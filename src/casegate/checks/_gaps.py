@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..model import Policy
+from ..model import BOUNDARY_LADDER, Policy
 
 
 class PolicyGap(NamedTuple):
@@ -90,6 +90,7 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
                                  f"every sign-off a {kind.value} decision needs may come from the developer's own "
                                  "people (a keyring that gives an outside evaluator's role to an employee meets "
                                  "it)", None))
+    out += _outside_roles_that_decide(policy)
     if any(th.value is not None for th in policy.thresholds.values()) and "eval" not in policy.evidence.independent_kinds:
         out.append(PolicyGap("evidence.independent_kinds", "`eval` is not among them: a capability result counts on "
                              "a log the developer ran and wrote, and a log rewritten before its first version is "
@@ -125,4 +126,52 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
         out.append(PolicyGap("signoff.signed_answers_from", "unset: an objection the case records unsigned and marks "
                              "answered by a role that may answer is closed on the developer's word, which says "
                              "neither who answered it nor whether the objector accepted the answer", None))
+    return out
+
+
+_OUTSIDE_WORDS = ("external", "outside", "third-party", "thirdparty", "independent", "auditor")
+"""Words in a role's name that say its holder is from outside the developer (`external-evaluator`,
+`third-party-auditor`)."""
+
+
+def _outside_roles_that_decide(policy: Policy) -> list[PolicyGap]:
+    """Each role that counts as an outside evaluator's (marked `independent: true` for some
+    boundary, or named as one) but may decide a boundary where it is not marked: its holder is
+    then a possible decider (`casegate.evidence.deciders`), so the party judged for independence is
+    counted the developer's; and each marked role the policy names among its deciding roles."""
+    out: list[PolicyGap] = []
+    marked: dict[str, list[str]] = {}
+    for kind, reqs in policy.signoff.required.items():
+        for r in reqs:
+            if r.independent:
+                marked.setdefault(r.role, []).append(kind.value)
+    named = {r.role for reqs in policy.signoff.required.values() for r in reqs
+             if any(w in r.role.lower().replace("_", "-") for w in _OUTSIDE_WORDS)}
+    seen: set[tuple[str, str]] = set()
+    for kind in BOUNDARY_LADDER:
+        listed, reqs = policy.signoff.required_for(kind)
+        if listed is None:
+            continue
+        here = {r.role for r in reqs if r.independent}
+        for role in policy.decision.roles_for(policy.signoff, kind):
+            if role in here or (role not in marked and role not in named) or (listed.value, role) in seen:
+                continue
+            seen.add((listed.value, role))
+            why = (f"marked `independent: true` for {', '.join(marked[role])}" if role in marked
+                   else "by its name an outside party's")
+            out.append(PolicyGap(
+                f"signoff.required.{listed.value}",
+                f"`{role}` is an outside evaluator's role ({why}) but may decide `{kind.value}` without the mark: "
+                "whoever may decide, decides for the developer, so its holder is the party judged for independence "
+                "and counted the developer's; there no one in it counts as outside, and neither does their "
+                "organisation's evidence; mark it `independent: true` there (or leave it out of "
+                "`decision.deciding_roles`)", None))
+    if policy.decision.deciding_roles is not None:
+        for role in policy.decision.deciding_roles:
+            if role in marked:
+                out.append(PolicyGap(
+                    "decision.deciding_roles",
+                    f"names `{role}`, an outside evaluator's role (marked `independent: true` for "
+                    f"{', '.join(marked[role])}): the party judged for independence may sign the decision, which "
+                    "is the developer's act; leave it out of the deciding roles", None))
     return out

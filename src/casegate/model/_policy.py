@@ -238,11 +238,16 @@ class RoleRequirement(Frozen):
     min: int = ONE_OR_MORE
     """How many distinct people holding the role must sign (k of n)."""
     independent: bool = False
-    """Whether the role must be held from outside the developer: a sign-off in it counts only from
-    a keyring identity whose organisation the keyring states and is none of the developer's
-    organisations (the policy's `evidence.organisations` and the case's authors' own, as for
-    independent evidence). Unknown developer organisations, or a signer with no organisation on
-    record, count for nothing (fail closed). Set it for an outside evaluator's role."""
+    """Whether the role is an outside party's, the one judged for independence: a sign-off in it
+    counts only from a keyring identity whose organisation the keyring states and is none of the
+    developer's organisations (the policy's `evidence.organisations`, the case's authors' own, as
+    for independent evidence) nor that of anyone the keyring lets decide the boundary (whoever may
+    decide, decides for the developer), and who may not decide it themselves. A role marked so is
+    left out of the possible deciders (`casegate.evidence.deciders`): its holder is the party being
+    judged, not the developer. Unknown developer organisations, a signer with no organisation on
+    record, or a possible decider with none, count for nothing (fail closed). Set it for an outside
+    evaluator's role; an outside evaluator's role left unmarked may decide, so its holder and their
+    organisation count as the developer's (`casegate policy gaps` names such a role)."""
 
 
 class SignoffPolicy(Frozen):

@@ -6,7 +6,6 @@ The CLI and the board call this and hand the result to the gate; the rules never
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -27,8 +26,11 @@ from ..model import (
     RegisteredProtocol,
     SignoffDates,
 )
-from ..model._names import word_key
 from ..store import MODEL_FILES_EVENT, CaseVersionRecord, LogEntry, Registry, model_files_listed
+
+# the one comparison of models by their keys and by the weights the registry hashed (`verify` reads it too)
+from ..store._models import LoggedModel, file_pairs, model_keys
+from ..store._models import tensor_pairs as _tensor_pairs
 from ._evaluate import monitor_claims
 from ._recorded import recorded_versions
 from ._series import parse_timestamp
@@ -373,62 +375,6 @@ def registered_protocols(reg: Registry, policy_id: str | None, keyring: Keyring 
             for e in reg.events(kind=PROTOCOL_EVENT) if e.payload.get("policy") == policy_id]
 
 
-def model_keys(system: object) -> set[str]:
-    """What identifies the model a stored version (its logged `system`) is about, by the lab's
-    word: each of its digests, and its name and version (`casegate.model._names.word_key`: case,
-    width, spacing, punctuation and look-alike letters aside).
-    Two versions sharing any key are about the same model; so are two whose logged model files
-    share weights (`LoggedModel.shared_weights`), whatever their keys."""
-    keys: set[str] = set()
-    if isinstance(system, dict):
-        named = system.get("digests")
-        keys.update(f"digest:{d}" for d in (named if isinstance(named, list) else []))
-        # compared by letters and digits alone, look-alike letters mapped to the Latin ones they
-        # imitate: `Atlas2` and `Аtlas-2` (a Cyrillic `А`) are `Atlas-2`
-        name, version = word_key(str(system.get("name") or "")), word_key(str(system.get("version") or ""))
-        if name:
-            keys.add(f"name:{name}@{version}")
-    return keys
-
-
-@dataclass(frozen=True)
-class LoggedModel:
-    """The files of a model as the registry hashed them: path -> sha256 of its weights files and
-    of every file (the weights among them); and the fingerprints of the tensors of its weights
-    files that identify a model (fingerprint -> path of a file holding it;
-    `casegate.evidence.tensor_fingerprints`)."""
-
-    weights: dict[str, str]
-    files: dict[str, str]
-    tensors: dict[str, str] = field(default_factory=dict)
-
-    def shared_weights(self, other: LoggedModel) -> list[tuple[str, str]]:
-        """The weights the two models share, as (path here, path there): a file of one holding the
-        bytes of a weights file of the other, whatever either is called (a weights file renamed
-        out of the known endings, or beside a decoy that took its place as "the weights", is the
-        same weights); or a tensor both hold (its dtype, shape and data), whatever it is called,
-        whatever else its file holds (metadata) and however the tensors are split over files. The
-        empty file is no one's weights."""
-        here = {h: p for p, h in self.files.items()}
-        there = {h: p for p, h in other.files.items()}
-        weights = (set(self.weights.values()) | set(other.weights.values())) - {EMPTY_SHA256}
-        out = sorted((here[h], there[h]) for h in weights & here.keys() & there.keys())
-        out += sorted((f"{self.tensors[t]} (tensor {t[7:19]})", f"{other.tensors[t]} (tensor {t[7:19]})")
-                      for t in self.tensors.keys() & other.tensors.keys())
-        return out
-
-
-_FINGERPRINT = re.compile(r"sha256:[0-9a-f]{64}")
-
-
-def _tensor_pairs(raw: object) -> dict[str, str]:
-    """Fingerprint -> path of a `model-files` entry's `tensors` ([path, fingerprint] pairs)."""
-    if not isinstance(raw, list):
-        return {}
-    return {str(t[1]): str(t[0]) for t in raw if isinstance(t, list) and len(t) == 2 and isinstance(t[0], str)
-            and isinstance(t[1], str) and _FINGERPRINT.fullmatch(t[1])}
-
-
 @dataclass
 class ModelLog:
     """What ties cases to a model, folded from the log entry by entry (`add`): each stored
@@ -454,13 +400,9 @@ class ModelLog:
         if e.kind != MODEL_FILES_EVENT or not isinstance(n, int):
             return False
 
-        def pairs(raw: object) -> dict[str, str]:
-            return {str(f[0]): str(f[1]) for f in raw if isinstance(f, list) and len(f) == 2} \
-                if isinstance(raw, list) else {}
-
-        held = pairs(e.payload.get("weights"))
+        held = file_pairs(e.payload.get("weights"))
         self.weights.setdefault((e.case_id, n), {}).update(held)
-        self.files.setdefault((e.case_id, n), {}).update({**pairs(e.payload.get("files")), **held})
+        self.files.setdefault((e.case_id, n), {}).update({**file_pairs(e.payload.get("files")), **held})
         self.tensors.setdefault((e.case_id, n), {}).update(_tensor_pairs(e.payload.get("tensors")))
         return True
 
@@ -513,11 +455,6 @@ def _logged_for_digests(reg: Registry, system: object) -> LoggedModel | None:
         weights.update({str(w[0]): str(w[1]) for w in e.payload.get("weights") or []})
         tensors.update(_tensor_pairs(e.payload.get("tensors")))
     return LoggedModel(weights, files, tensors) if weights else None
-
-
-EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-"""The sha256 of the empty file, which an entry logged before weights were judged by content could
-list as a weights file (an empty `.bin`)."""
 
 
 def deployed_weights_problems(reg: Registry, case_id: str, resources: tuple[tuple[str, str], ...],

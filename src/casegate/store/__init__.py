@@ -61,6 +61,14 @@ if TYPE_CHECKING:
         verify_inclusion,
         verify_tail,
     )
+    from ._models import (
+        EMPTY_SHA256,
+        LoggedModel,
+        file_pairs,
+        logged_model,
+        model_keys,
+        tensor_pairs,
+    )
     from ._proof import (
         MODEL_FILES_EVENT,
         OLD_STATE_PROOF,
@@ -148,6 +156,12 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
         "verify_consistency": ("_merkle", "verify_consistency"),
         "verify_inclusion": ("_merkle", "verify_inclusion"),
         "MODEL_FILES_EVENT": ("_proof", "MODEL_FILES_EVENT"),
+        "EMPTY_SHA256": ("_models", "EMPTY_SHA256"),
+        "LoggedModel": ("_models", "LoggedModel"),
+        "file_pairs": ("_models", "file_pairs"),
+        "logged_model": ("_models", "logged_model"),
+        "model_keys": ("_models", "model_keys"),
+        "tensor_pairs": ("_models", "tensor_pairs"),
         "model_files_listed": ("_proof", "model_files_listed"),
         "verify_tail": ("_merkle", "verify_tail"),
         "OLD_STATE_PROOF": ("_proof", "OLD_STATE_PROOF"),
@@ -178,7 +192,8 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
 
 __all__ = [
     "merkle", "entry_bytes", "json_value", "CanonicalJSON", "log_time",
-    "MODEL_FILES_EVENT", "model_files_listed", "OLD_STATE_PROOF", "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "first_entry",
+    "MODEL_FILES_EVENT", "model_files_listed", "EMPTY_SHA256", "LoggedModel", "file_pairs", "logged_model",
+    "model_keys", "tensor_pairs", "OLD_STATE_PROOF", "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "first_entry",
     "KEYRING_CHANGES_EXTENSION", "checkpoint_keyring_changes", "checkpoint_trust_root", "check_trust_root_line", "checkpoint_order_problem", "fresh_problem", "good_nonce",
     "sign_fresh", "LogAsOf", "registry_as_of",
     "state_proof_doc", "verify_tail", "Replayed", "checkpoint_time", "entry_json", "leaf_of",

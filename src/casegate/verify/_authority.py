@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..evidence import not_outside
+from ..evidence import not_outside, not_outside_deciders
 from ..model import BoundaryKind, DecisionAuthority, RoleRequirement, SignoffPolicy
 from ..sign import name_key
 
@@ -42,7 +42,8 @@ def _match(slots: list[str], people: dict[str, set[str]]) -> dict[int, str]:
 def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPolicy,
                        boundary: BoundaryKind, authors: list[str], *,
                        organisations: Mapping[str, str | None] | None = None,
-                       developer: Sequence[str] = ()) -> list[str]:
+                       developer: Sequence[str] = (),
+                       deciders: tuple[dict[str, str], tuple[str, ...], str] | None = None) -> list[str]:
     """Every way the verified sign-offs fall short of the policy for `boundary`.
 
     `signoffs` holds (person, role, keyid) for each sign-off whose signature verified against a
@@ -52,7 +53,9 @@ def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPoli
     required roles, or two of the k in a k-of-n requirement. A slot of a role the policy marks
     `independent` is filled only by a person outside the `developer` organisations by the
     organisation of their verified key (`organisations`: person -> organisation; not given, or
-    none on record, fills none).
+    none on record, fills none), nor by anyone the keyring lets decide the boundary or of such a
+    person's organisation (`deciders`: `casegate.verify.possible_deciders`' answer; whoever decides,
+    decides for the developer; a possible decider with no organisation on record fills none).
     """
     out: list[str] = []
     req = required_roles(policy, boundary)
@@ -73,6 +76,11 @@ def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPoli
     for person, roles in people.items():
         why = (not_outside(person, orgs.get(name_key(person)), developer) if organisations is not None
                else f"the organisation of {person} is not established")
+        if why is None and deciders is not None:
+            may, unknown, decided = deciders
+            # the keyring's spelling of the person, as `deciders` names them
+            shown_as = {name_key(n): n for n in [*may, *unknown]}.get(name_key(person), person)
+            why = not_outside_deciders(shown_as, orgs.get(name_key(person)), may, unknown, decided)
         if why is not None:
             inside[person] = why
         eligible[person] = roles | ({_OUTSIDE + r for r in roles} if why is None else set())

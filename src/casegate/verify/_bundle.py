@@ -413,6 +413,27 @@ def _newer_no_go(reg: RegistryView, case_id: str, changes: list[Any], requested:
     log = [*reg.events(case_id=case_id, kind="case-version"), *reg.events(kind=MODEL_FILES_EVENT)] if nogo else []
     verdict.reasons += newer_no_go_problems(events, version, case_id, requested, model_digest,
                                             approved_at=approval.index, log=log)
+    # a NO-GO logged since under another case id about the same weights says no for them too
+    from ._newer import other_case_no_go_problems
+
+    tail, log_from = _whole_log(reg)
+    others = [e for kind in ("decision", "judgement") for e in tail(kind)
+              if e.case_id != case_id and e.index > approval.index and isinstance(e.payload, dict)
+              and e.payload.get("outcome") == "NO-GO"]
+    if others:
+        verdict.reasons += other_case_no_go_problems(
+            others, version, case_id, requested, model_digest, approved_at=approval.index,
+            log=[*tail("case-version"), *tail(MODEL_FILES_EVENT)], log_from=log_from)
+
+
+def _whole_log(reg: RegistryView) -> tuple[Any, int]:
+    """(kind -> the entries of that kind, of every case, that `reg` holds; the first log entry it
+    holds): a registry holds the whole log (0), a proven state the entries of its proof, which
+    start at the case's first (`ProvenState.log_events`)."""
+    proven = getattr(reg, "log_events", None)
+    if proven is not None:
+        return proven, int(getattr(reg, "log_from", 0))
+    return (lambda kind: list(reg.events(kind=kind))), 0  # type: ignore[attr-defined]
 
 
 def _hashed_weights(reg: RegistryView, case_id: str, requested: BoundaryKind, record_json: Any,
@@ -676,14 +697,44 @@ def developer_organisations(policy: Policy, keyring: Keyring, authors: list[str]
     return out
 
 
+Deciders = tuple[dict[str, str], tuple[str, ...], str]
+"""Who may sign a decision, as `casegate.evidence.deciders` answers (each possible decider ->
+their organisation; those with none on record), and the boundary it is for (in messages)."""
+
+
+def possible_deciders(policy: Policy, keyring: Keyring, boundaries: Sequence[BoundaryKind],
+                      when: dt.datetime) -> Deciders:
+    """Everyone `keyring` lets sign the decision for any of `boundaries` with a key that counts at
+    `when` (the decision's time), as the gate counts them: whoever may decide, decides for the
+    developer, so an outside sign-off or independent evidence is held to their organisations too.
+    The boundary named is the first of `boundaries`."""
+    from ..evidence import deciders
+    from ..model import AuthorityCheck
+    from ._signed import role_holders
+
+    check = AuthorityCheck(keyring=keyring.name, holders=role_holders(keyring, when),
+                           organisations={i.name: i.organisation for i in keyring.identities if i.organisation})
+    orgs: dict[str, str] = {}
+    unknown: list[str] = []
+    for b in boundaries:
+        o, u = deciders(policy, b, check)
+        for name, org in o.items():
+            orgs.setdefault(name, org)
+        unknown += [n for n in u if n not in unknown]
+    return orgs, tuple(sorted(unknown)), boundaries[0].value if boundaries else "?"
+
+
 def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring: Keyring,
-                           policy: Policy | None, authors: list[str], when: dt.datetime) -> list[str]:
+                           policy: Policy | None, authors: list[str], when: dt.datetime,
+                           may_decide: Deciders | None = None) -> list[str]:
     """Every evidence item the decision counted independent, checked again against the keyring
     `verify` trusts: one of the attestations it names is in the bundle, verifies with a key of
     this keyring (as of `when`, the decision's time), attests this item's artifact (and, where it
     signed the weights it ran against, one of the system digests the decision is for), and its
-    signer's organisation (as this keyring records it) is known, not the developer's, and the
-    item's producer."""
+    signer's organisation (as this keyring records it) is known, not the developer's, not that of
+    anyone who may decide (`may_decide`, `possible_deciders`' answer; None: the decided boundary
+    cannot be read, so nobody can be shown outside its deciders), and the item's producer."""
+    from ..evidence import not_outside_deciders
     from ..evidence._facts import _org_key
     from ..model._names import organisation_among
     from ..sign import check_attestation
@@ -732,6 +783,12 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
                            "identity has one)")
             elif organisation_among(att.organisation, developer) is not None:
                 why.append(f"{att.label} is by {att.person} of {att.organisation}, the developer's own organisation")
+            elif may_decide is None:
+                why.append(f"{att.label} is by {att.person} of {att.organisation}, but the boundary the decision is "
+                           "for cannot be read, so who may decide it, and whether they are outside, cannot be "
+                           "established")
+            elif (decides := not_outside_deciders(att.person, att.organisation, *may_decide)) is not None:
+                why.append(f"{att.label} is by {att.person}, but {decides}")
             elif _org_key(str(x.get("producer"))) not in {_org_key(att.organisation), _org_key(att.person),
                                                           _org_key(att.identity)}:
                 why.append(f"{att.label} is by {att.person} ({att.organisation}), but the item's producer is "
@@ -938,6 +995,17 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         if not author_lists:
             v.reasons.append("the bundle carries no signed authors list: who wrote the case cannot be "
                              "established (fail closed)")
+    may_decide: Deciders | None = None
+    if pred is not None and policy is not None and decided is not None:
+        # judged as of the decision: when the log recorded it, else when it says it was signed
+        d_logged = logged.get(envelope_sha256(bundle["decision"])) if logged is not None else None
+        when = d_logged.time if d_logged is not None else _decided_at(pred, at)
+        # whoever the keyring let decide the decided boundary (or the deployed one) then, as the
+        # gate counts them: their organisations are the developer's
+        key_d = ("deciders", when, id(policy), decided, boundary)
+        if key_d not in shared:
+            shared[key_d] = possible_deciders(policy, keyring, [decided, boundary], when)
+        may_decide = shared[key_d]
     if pred is not None and "independent" in pred:
         # judged as of the decision: when the log recorded it, else when it says it was signed
         d_logged = logged.get(envelope_sha256(bundle["decision"])) if logged is not None else None
@@ -945,9 +1013,9 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         when = d_logged.time if d_logged is not None else _decided_at(pred, at)
         # judged as of the decision, so a second check of the same bundle at another time
         # (a past `--at` is judged as of now too) gives the same answer for the same authors
-        key = ("independence", tuple(authors), when, id(policy))
+        key = ("independence", tuple(authors), when, id(policy), decided, boundary)
         if key not in shared:
-            shared[key] = _independence_problems(bundle, pred, keyring, policy, authors, when)
+            shared[key] = _independence_problems(bundle, pred, keyring, policy, authors, when, may_decide)
         v.reasons += shared[key]
     if policy is not None and record is not None and decided is not None and boundary.rank <= decided.rank:
         v.reasons += authority_problems(valid, policy.signoff, boundary, authors_of(author_lists),
@@ -956,7 +1024,8 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
                                         # organisation is the developer's as the authors' are
                                         developer=developer_organisations(policy, keyring,
                                                                           [*authors_of(author_lists),
-                                                                           *([d.person] if d is not None else [])]))
+                                                                           *([d.person] if d is not None else [])]),
+                                        deciders=may_decide)
     if policy is not None and d is not None and decided is not None:
         v.reasons += decider_problems(d.person, d.role, policy.decision, policy.signoff, decided,
                                       [p for p, _, _ in valid],

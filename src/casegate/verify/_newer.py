@@ -23,7 +23,7 @@ from typing import Any
 
 from ..model import BoundaryKind
 from ..model._names import word_key
-from ..store import MODEL_FILES_EVENT as MODEL_FILES
+from ..store import LoggedModel, logged_model, model_keys
 
 APPROVAL_RULES = frozenset({
     "CG501",  # required-role-missing
@@ -53,33 +53,15 @@ approval (a cause of its own in `state show`)."""
 
 _RANK = {k.value: k.rank for k in BoundaryKind}
 
-_EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-"""The empty file, no one's weights."""
-
-
-
-
-def _hashed(log: Sequence[Any], case_id: str, version: int, digests: set[str]) -> tuple[set[str], set[str], set[str]]:
-    """(weights sha256, every file's sha256, tensor fingerprints) the registry logged (`model-files`
-    entries in `log`) for stored `version` of `case_id`, or, under any case, for any of `digests`."""
-    weights: set[str] = set()
-    files: set[str] = set()
-    tensors: set[str] = set()
-
-    def pairs(raw: object) -> list[tuple[str, str]]:
-        return [(str(f[0]), str(f[1])) for f in raw if isinstance(f, list) and len(f) == 2] \
-            if isinstance(raw, list) else []
-
-    for e in log:
-        p = e.payload if isinstance(e.payload, dict) else {}
-        if e.kind != MODEL_FILES or not ((e.case_id == case_id and p.get("version") == version)
-                                         or p.get("digest") in digests):
-            continue
-        held = {h for _p, h in pairs(p.get("weights"))}
-        weights |= held
-        files |= held | {h for _p, h in pairs(p.get("files"))}
-        tensors |= {fp for _p, fp in pairs(p.get("tensors"))}
-    return weights - {_EMPTY_SHA256}, files, tensors
+def _weights_in_common(approved: LoggedModel, other: LoggedModel, which: str) -> str | None:
+    """How the weights the registry hashed for `other` share a weights file's bytes or a tensor with
+    those it hashed for `approved` (`which`: the approved version, in words), or None."""
+    shared = approved.shared_weights(other)
+    if not shared:
+        return None
+    if any("(tensor " not in here for here, _ in shared):  # files come first, then tensors
+        return f"the registry hashed a weights file of the same bytes for both it and {which}"
+    return f"the registry fingerprinted a tensor of the same data in both it and {which}"
 
 
 def _version_naming(log: Sequence[Any], case_id: str, models: Sequence[Any]) -> int | None:
@@ -118,12 +100,9 @@ def same_model(log: Sequence[Any], case_id: str, approved_version: int, version:
     if word_key(a) and word_key(a) == word_key(b):
         return True, (f"its system is named {b!r}, as version {approved_version}'s is ({a!r}): the evaluations of "
                       "both name that model")
-    w1, f1, t1 = _hashed(log, case_id, approved_version, named)
-    w2, f2, t2 = _hashed(log, case_id, version, set(models))
-    if (w1 | w2) & f1 & f2:
-        return True, f"the registry hashed a weights file of the same bytes for both it and version {approved_version}"
-    if t1 & t2:
-        return True, f"the registry fingerprinted a tensor of the same data in both it and version {approved_version}"
+    if how := _weights_in_common(logged_model(log, case_id, approved_version, named),
+                                 logged_model(log, case_id, version, models), f"version {approved_version}"):
+        return True, how
     return False, (f"its system {b!r} is not version {approved_version}'s {a!r}, and no digest, weights file or "
                    "tensor the registry hashed is common to both")
 
@@ -239,4 +218,93 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
         out.append(f"{head} on {', '.join(substantive)}: {says} for {weights}, "
                    f"so the approval of version {approved_version} no longer verifies; approve a newer version "
                    "that answers them (a new gate run and new sign-offs)")
+    return out
+
+
+OTHER_CASE = "another case about the same weights,"
+"""The words of `verify`'s reason when the NO-GO is of another case id about the same model (a
+cause of its own in `state show`)."""
+
+
+def _same_model_elsewhere(log: Sequence[Any], case_id: str, approved_version: int, other: str, version: object,
+                          models: list[str] | None, model_digest: str | None, log_from: int) -> tuple[bool, str]:
+    """Whether `version` of case `other`, judged NO-GO for the model digests `models` (None: the
+    entry does not say), is about the model `approved_version` of `case_id` measured, as the log
+    shows it (`log`: `case-version` and `model-files` entries, from entry `log_from` on; 0: the
+    whole log): (True, how) when a digest is common (the deploy's too); when the two versions'
+    systems share a name and version or a digest (`casegate.store.model_keys`); or when the weights
+    the registry hashed for the two share a weights file's bytes or a tensor
+    (`casegate.store.LoggedModel.shared_weights`). (False, why) when the log shows another model;
+    (True, why), failing closed, when a version's system is not in view."""
+    systems = {(e.case_id, e.payload.get("version")): e.payload.get("system") for e in log
+               if e.kind == "case-version" and isinstance(e.payload, dict)}
+    mine = systems.get((case_id, approved_version))
+    named = ({d for d in (mine.get("digests") or []) if isinstance(d, str)} if isinstance(mine, dict) else set()) \
+        | ({model_digest} if model_digest else set())
+    common = sorted(named & set(models or []))
+    if common:
+        return True, f"it names model digest {common[0][:19]}…, as version {approved_version} of case {case_id} does"
+    number = version if type(version) is int else _version_naming(log, other, models or [])
+    theirs = systems.get((other, number)) if number is not None else None
+    if not isinstance(mine, dict) or not isinstance(theirs, dict):
+        what = (f"version {approved_version} of case {case_id}" if not isinstance(mine, dict)
+                else f"the version of case {other} it judged" if number is None else f"version {number} of case {other}")
+        where = (f"the state proof starts at log entry {log_from}, and {what} is not among its entries"
+                 if log_from else f"the log holds no readable system of {what}")
+        return True, f"{where}, so whether it is about another model cannot be established"
+    if model_keys(mine) & model_keys(theirs):
+        return True, (f"its system is {theirs.get('name')!r} {theirs.get('version')!r}, as that of version "
+                      f"{approved_version} of case {case_id} is")
+    if how := _weights_in_common(logged_model(log, case_id, approved_version, named),
+                                 logged_model(log, other, number, models or []),
+                                 f"version {approved_version} of case {case_id}"):
+        return True, how
+    return False, (f"its system {theirs.get('name')!r} is not that of version {approved_version} of case {case_id}, "
+                   "and no digest, weights file or tensor the registry hashed is common to both")
+
+
+def other_case_no_go_problems(events: Sequence[Any], approved_version: int, case_id: str, requested: BoundaryKind,
+                              model_digest: str | None, *, approved_at: int, log: Sequence[Any],
+                              log_from: int = 0) -> list[str]:
+    """Why the approval of `approved_version` of `case_id` (the state change at log entry
+    `approved_at`) does not verify for a deploy of `model_digest` across `requested`: a NO-GO the
+    log holds (a `decision` or `judgement` entry, in `events`) under another case id, logged after
+    the approval, for a boundary no wider than `requested`, whose unwaived blocking findings include
+    one outside `APPROVAL_RULES`, about the same model (`_same_model_elsewhere`, read from `log`:
+    the `case-version` and `model-files` entries in view, from entry `log_from` on); and, failing
+    closed, such a NO-GO about the same model whose entry does not record which findings blocked
+    it. The approved case's own entries are `newer_no_go_problems`'."""
+    out: list[str] = []
+    for e in sorted(events, key=lambda x: x.index):
+        p = e.payload if isinstance(e.payload, dict) else {}
+        if p.get("outcome") != "NO-GO" or not e.case_id or e.case_id == case_id or e.index <= approved_at:
+            continue
+        codes, boundary, models = (_blocking_of_decision(p) if e.kind == "decision" else _blocking_of_judgement(p))
+        if boundary is not None and _RANK.get(str(boundary), 0) > requested.rank:
+            codes = _narrower_no_go(p, requested) if e.kind == "decision" else []
+            if not codes:
+                continue
+        substantive = None if codes is None else sorted({c for c in codes if c.split(" ")[0] not in APPROVAL_RULES})
+        if substantive == []:
+            continue  # the review process alone (a draft not yet signed)
+        version = p.get("version")
+        same, how = _same_model_elsewhere(log, case_id, approved_version, e.case_id, version,
+                                          [str(m) for m in models] if models is not None else None,
+                                          model_digest, log_from)
+        if not same:
+            continue  # another model
+        which = (f"version {version} of case {e.case_id}" if type(version) is int
+                 else f"a version of case {e.case_id} the entry does not number")
+        shown = f"for model {', '.join(str(m)[:19] + '…' for m in models)}, " if models else ""
+        what = "the registry's judgement" if e.kind == "judgement" else "a gate run"
+        head = (f"{which}, {OTHER_CASE} ({shown}the same model: {how}) {NEWER_NO_GO} by {what} "
+                f"(log entry {e.index}, {str(e.recorded_at)[:10]})")
+        if substantive is None:
+            out.append(f"{head}, and the entry does not record which findings blocked it, so whether it says no "
+                       f"for these weights cannot be established: the approval of version {approved_version} of "
+                       f"case {case_id} is not verified")
+            continue
+        out.append(f"{head} on {', '.join(substantive)}: a case about the same weights says no for them, so the "
+                   f"approval of version {approved_version} of case {case_id} no longer verifies; approve a version "
+                   f"of case {case_id} that answers them (a new gate run and new sign-offs)")
     return out

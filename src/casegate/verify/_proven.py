@@ -58,6 +58,18 @@ class ProvenState:
     does not say, on a proof whose entries start after the log's first)."""
     checkpoint: Checkpoint | None = None
     """The checkpoint the state is proven under (`verify --seen` keeps the newest)."""
+    tail: tuple[LogEntry, ...] = ()
+    """Every entry the proof holds, of every case, from the case's first to the checkpoint's size
+    (proven complete from there on): what other cases logged since the case's first entry."""
+
+    @property
+    def log_from(self) -> int:
+        """The first log entry the proof holds (the case's first)."""
+        return self.tail[0].index if self.tail else 0
+
+    def log_events(self, kind: str) -> list[LogEntry]:
+        """The proof's entries of `kind`, of every case (`tail`)."""
+        return [e for e in self.tail if e.kind == kind]
 
     def case_state(self, case_id: str) -> str | None:
         return self.state if case_id == self.case_id else None
@@ -165,7 +177,7 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *, now: dt.date
         elif -age > FUTURE_SKEW.total_seconds():
             reasons.append(f"the checkpoint claims to be signed in the future ({signed_at.isoformat()})")
     before = len(reasons)
-    entries, in_tail, roots = _case_entries(proof, cp, case_id, reasons)
+    entries, in_tail, roots, tail = _case_entries(proof, cp, case_id, reasons)
     complete = len(reasons) == before
     listed = _keyring_changes(proof.get("keyring_changes"), cp, reasons)
     # the keyring changes the tail holds are proven complete from the case's first entry on: one
@@ -184,7 +196,7 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *, now: dt.date
     if said is False and int(proof["first"]) == 0:
         said = None  # the proof holds the whole log: every root version recorded is among its entries
     return ProvenState(case_id, replayed.state, replayed.restricted_to, tuple(entries), cp.tree_size,
-                       signed_at, tuple(changes), tuple(roots), said, cp), []
+                       signed_at, tuple(changes), tuple(roots), said, cp, tuple(tail)), []
 
 
 def _changes_left_out(cp: Any, first: int, changes: list[LogEntry]) -> list[str]:
@@ -215,17 +227,17 @@ def _changes_left_out(cp: Any, first: int, changes: list[LogEntry]) -> list[str]
 
 
 def _case_entries(proof: dict[str, Any], cp: Any, case_id: str,
-                  reasons: list[str]) -> tuple[list[LogEntry], list[LogEntry], list[LogEntry]]:
+                  reasons: list[str]) -> tuple[list[LogEntry], list[LogEntry], list[LogEntry], list[LogEntry]]:
     """The case's entries (of `PROOF_KINDS`, in log order), the log's keyring changes and the
-    trust root versions it recorded among the entries the proof holds, when it holds every log
-    entry from the case's first to the end of the checkpoint's tree and they rebuild its root;
-    else none, with the reasons."""
+    trust root versions it recorded among the entries the proof holds, and all of those entries,
+    when it holds every log entry from the case's first to the end of the checkpoint's tree and
+    they rebuild its root; else none, with the reasons."""
     raw = proof.get("entries")
     first = proof.get("first")
     if not isinstance(raw, list) or not raw or type(first) is not int:
         reasons.append("the state proof does not hold the log's entries from the case's first on, so it "
                        "cannot show that none of the case's entries was left out")
-        return [], [], []
+        return [], [], [], []
     tail: list[LogEntry] = []
     for i, item in enumerate(raw):
         try:
@@ -233,29 +245,29 @@ def _case_entries(proof: dict[str, Any], cp: Any, case_id: str,
                                  dict(item["payload"]), str(item["recorded_at"]), b""))
         except (KeyError, TypeError, ValueError):
             reasons.append(f"state proof entry #{i + 1} cannot be read")
-            return [], [], []
+            return [], [], [], []
     gaps = [(want, e.index) for want, e in enumerate(tail, start=first) if e.index != want]
     if gaps or first + len(tail) != cp.tree_size:
         where = (f"entry {gaps[0][0]} is missing or out of order" if gaps else
                  f"they end at entry {first + len(tail) - 1}")
         reasons.append(f"the state proof must hold every log entry from {first} to the checkpoint's size "
                        f"{cp.tree_size}, but {where}: an entry was left out")
-        return [], [], []
+        return [], [], [], []
     head = tail[0]
     if head.case_id != case_id or head.kind != "case-version" or head.payload.get("version") != 1:
         reasons.append(f"the state proof starts at log entry {first}, which is not the entry of version 1 of "
                        f"case {case_id}: the case's earlier entries are left out")
-        return [], [], []
+        return [], [], [], []
     try:
         path = [bytes.fromhex(h) for h in proof.get("path") or []]
         verify_tail(first, cp.tree_size, [leaf_of(e) for e in tail], path, cp.root)
     except (VerificationError, ValueError, TypeError):
         reasons.append(f"the state proof's entries {first}..{cp.tree_size - 1} are not the log the checkpoint "
                        "signs: an entry was altered, made up or left out")
-        return [], [], []
+        return [], [], [], []
     return ([e for e in tail if e.case_id == case_id and e.kind in PROOF_KINDS],
             [e for e in tail if e.kind == "keyring-change" and e.case_id is None],
-            [e for e in tail if e.kind == TRUST_ROOT_EVENT and e.case_id is None])
+            [e for e in tail if e.kind == TRUST_ROOT_EVENT and e.case_id is None], tail)
 
 
 def _keyring_changes(raw: Any, cp: Any, reasons: list[str]) -> list[LogEntry]:

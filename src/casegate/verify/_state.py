@@ -21,7 +21,7 @@ from ._bundle import (
     _registry,
     check_bundle,
 )
-from ._newer import NEWER_NO_GO, SAME_VERSION_AGAIN
+from ._newer import NEWER_NO_GO, OTHER_CASE, SAME_VERSION_AGAIN
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -273,8 +273,11 @@ def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.dat
         out.append(f"{overdue} condition{'s' if overdue != 1 else ''} overdue")
     if verdict is not None and any(PUBLICATION_OVERDUE in r for r in verdict.reasons):
         out.append("public summary overdue")
-    if verdict is not None and any(NEWER_NO_GO in r and SAME_VERSION_AGAIN not in r for r in verdict.reasons):
+    if verdict is not None and any(NEWER_NO_GO in r and SAME_VERSION_AGAIN not in r and OTHER_CASE not in r
+                                   for r in verdict.reasons):
         out.append("newer version judged NO-GO")
+    if verdict is not None and any(OTHER_CASE in r for r in verdict.reasons):
+        out.append("another case about the same weights judged NO-GO")
     if verdict is not None and any(SAME_VERSION_AGAIN in r for r in verdict.reasons):
         out.append("approved version judged NO-GO again")
     if any(POLICY_REPLACED in r for r in (verdict.reasons if verdict is not None else st.reasons)):
