@@ -157,7 +157,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_diff', 4227),
     ('_serve', 4488),
     ('_render', 10748),
-    ('_regime', 4316),
+    ('_regime', 4729),
     ('_attest', 2983),
     ('_notify', 2777),
     ('_redteam', 2422),
