@@ -43,6 +43,10 @@ def as_of_now(reason: str, now: dt.datetime) -> str:
     return f"as of now ({now.isoformat()}): {reason}"
 
 
+UNWITNESSED_TIME = ("the checkpoint's time is the log key holder's word: the trust root pins no witness whose "
+                    "cosignature times it, so a checkpoint the log dated ahead is not told apart (pin witnesses: "
+                    "`casegate trust init --witness VKEY --witness-threshold K`)")
+
 NO_STATE_PROOF = ("no proof of the case's current state: pass --state-proof FILE (made with "
                   "`casegate state-proof`), --db URL or --registry-url URL")
 
@@ -208,6 +212,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     if proven is not None:
         v.notes.append(f"state proven by the log at size {proven.tree_size}, checkpoint signed "
                        f"{proven.signed_at.isoformat()}; signature times are the log's")
+        if trust is not None and not trust.pins.log.witness_threshold:
+            v.notes.append(UNWITNESSED_TIME)
     elif not checked and not proof_reasons:
         v.reasons.append(NO_STATE_PROOF)
     return v
