@@ -26,7 +26,6 @@ from casegate.store import (
     parse_checkpoint,
     verifier_key,
 )
-
 from casegate.trust import load_trust_root
 from casegate.verify import check_state_proof
 from casegate.witness import Witness, WitnessState, request_body, trusted_log
