@@ -18,7 +18,7 @@ from ._exposure import Deployment
 from ._modelfiles import Files, model_files_problems
 from ._proven import FUTURE_SKEW, check_state_proof, log_times
 from ._revocations import revocation_gaps, root_rollback, with_logged_revocations
-from ._seen import ConsistencySource, seen_checkpoint
+from ._seen import ConsistencySource, seen_checkpoint, seen_root
 
 ProofSource = Callable[[str], tuple[Any, list[str]]]
 """Given a case id: (the state proof or None, the reasons the source could not vouch for it)."""
@@ -136,6 +136,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
             if seen is not None and proven is not None and proven.checkpoint is not None:
                 # a genuine older proof (from before a reopening) is still within the checkpoint's age
                 proof_reasons += seen_checkpoint(seen, proven.checkpoint, trust.pins.log.origin, consistency)
+                # and the newest trust root it has used: a replaced root, still signed, is never taken back
+                proof_reasons += seen_root(seen, trust.version, trust.digest())
             # the proof shows the state as of its checkpoint; judging the decision's dates as of an
             # earlier time would let a deploy step pass `--at` its approval day for ever
             if proven is not None and at + FUTURE_SKEW < proven.signed_at:
