@@ -98,6 +98,8 @@ def test_a_board_that_dribbles_its_headers_is_given_up_at_the_deadline(setup: Se
         h.wfile.write(b"HTTP/1.1 200 OK\r\n")
         h.wfile.flush()
         for _ in range(600):  # a header byte every 0.1 s: each within any socket timeout
+            if h.server.stop.is_set():  # type: ignore[attr-defined]
+                return
             h.wfile.write(b"X")
             h.wfile.flush()
             time.sleep(0.1)
