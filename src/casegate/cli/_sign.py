@@ -413,17 +413,74 @@ def _consistency_source(reg: Any, registry_url: str | None):  # type: ignore[no-
     return None
 
 
+BOARD_DEADLINE = 60.0
+"""Seconds `verify` waits for the review board's whole answer, headers and body (each read waits
+at most `BOARD_READ_TIMEOUT` within it): a board that sends a byte now and then never holds a
+deploy."""
+BOARD_READ_TIMEOUT = 30.0
+
+
 def _board_json(url: str) -> Any:
     """GET `url` from the review board (with the reader token in $CASEGATE_BOARD_TOKEN, if set) and
-    read its JSON answer; urllib's errors and JSON errors pass to the caller."""
+    read its JSON answer: all of it (headers included) within `BOARD_DEADLINE` seconds, no more
+    bytes than the `json-bytes` limit, and as strict JSON (no key twice, no NaN, nesting within the
+    `depth` limit), as a state proof file is read. urllib's errors pass to the caller; an answer
+    past the deadline or the limit, or not strict JSON, is a StoreError naming the board."""
+    import threading
+
+    from ..errors import StoreError
+    from ..limits import strict_json
+
+    shown = url.split("?", 1)[0]
+    done: list[Any] = []
+    # the whole exchange runs in a thread the deadline abandons: a socket timeout bounds each read,
+    # not a board that sends a byte of its headers or body now and then
+    fetch = threading.Thread(target=_board_fetch, args=(url, shown, done), daemon=True)
+    fetch.start()
+    fetch.join(BOARD_DEADLINE)
+    if not done:
+        raise StoreError(f"the review board at {shown} did not answer within {BOARD_DEADLINE:g} s",
+                         help="verify never passes without the case's state: check the board, or pass "
+                              "--state-proof FILE")
+    if isinstance(done[0], BaseException):
+        raise done[0]
+    try:
+        return strict_json(done[0], shown)
+    except InputError as e:
+        raise StoreError(f"the review board at {shown} answered something casegate does not read: {e.message}",
+                         help="verify never passes without the case's state: check the board, or pass "
+                              "--state-proof FILE") from None
+
+
+def _board_fetch(url: str, shown: str, done: list[Any]) -> None:
+    """`_board_json`'s exchange: appends the answer's bytes (at most the `json-bytes` limit) or the
+    exception met to `done`."""
+    import urllib.error
     import urllib.request
+
+    from ..errors import StoreError
+    from ..limits import current_limits
 
     req = urllib.request.Request(url)
     token = os.environ.get(BOARD_TOKEN_ENV)
     if token:
         req.add_header("Authorization", f"Bearer {token}")
-    with urllib.request.urlopen(req, timeout=30) as r:  # noqa: S310 - the deployer names the board
-        return json.loads(r.read())
+    try:
+        limit = current_limits().json_bytes
+        with urllib.request.urlopen(req, timeout=BOARD_READ_TIMEOUT) as r:  # noqa: S310 - the deployer names the board
+            raw = r.read(limit + 1)
+        if len(raw) > limit:
+            raise StoreError(f"the review board at {shown} answered more than the json-bytes limit ({limit:,} "
+                             "bytes)", help="a state proof is far smaller: check the board (raise the limit with "
+                                            "CASEGATE_LIMIT_JSON_BYTES=N if it is trusted)")
+        done.append(raw)
+    except urllib.error.HTTPError as e:
+        # what the caller reads of an error answer is bounded too
+        body = e.read(64 * 1024) if e.fp is not None else b""
+        e.read = lambda *_a, _b=body: _b  # type: ignore[method-assign]
+        done.append(e)
+    except BaseException as e:  # noqa: BLE001 - handed to the caller's thread, which raises it
+        done.append(e)
 
 
 def _fetch_consistency(base: str, old: int, new: int) -> list[bytes]:
@@ -509,7 +566,8 @@ def verify(
     seen: Annotated[Path | None, typer.Option(
         "--seen", help="A file keeping the newest checkpoint this verifier has accepted (created on first use): "
                        "a state proof under an older one is refused, and a newer one is kept once --db or "
-                       "--registry-url proves it extends the kept one (a --state-proof file cannot).")] = None,
+                       "--registry-url proves it extends the kept one (a --state-proof file cannot); it keeps the newest "
+                       "trust root version used too, and refuses an older one.")] = None,
     format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
     db: Annotated[str | None, typer.Option("--db", help="Registry URL to take the case's state proof from, opened "
                                                        "read-only (default $CASEGATE_DATABASE_URL, else "

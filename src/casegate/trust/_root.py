@@ -402,6 +402,21 @@ def chain_files(directory: Path) -> list[Path]:
     return out
 
 
+def _beyond_gap(directory: Path, reached: int) -> None:
+    """Refuse a chain directory holding a root version past a missing one: the chain stops at the
+    gap, and the version it reaches has been replaced by those beyond it."""
+    import re
+
+    beyond = sorted(int(m.group(1)) for f in directory.iterdir()
+                    if (m := re.fullmatch(r"([1-9][0-9]{0,8})\.root\.json", f.name)) and int(m.group(1)) > reached)
+    if beyond:
+        raise TrustRootError(f"the trust root directory holds {beyond[0]}.root.json but no {reached + 1}.root.json: "
+                             f"the chain stops at version {reached}, which the versions past the gap replaced",
+                             location=str(directory),
+                             help="restore the missing version (the chain the root key holders published), or "
+                                  "pass a directory holding the whole chain")
+
+
 def load_trust_root(path: Path | str, *, now: dt.datetime | None = None) -> TrustRoot:
     """Read and verify a trust root.
 
@@ -418,13 +433,20 @@ def load_trust_root(path: Path | str, *, now: dt.datetime | None = None) -> Trus
     if not files:
         raise InputError("no 1.root.json in the trust root directory", location=str(p),
                          help="`casegate trust init DIR` creates one")
+    if p.is_dir():
+        _beyond_gap(p, len(files))
     previous: Root | None = None
     md: Metadata[Root] | None = None
-    for f in files:
+    for n, f in enumerate(files, start=1):
         md = _read(f)
         problems = root_problems(md, previous)
         if previous is None and p.is_dir() and md.signed.version != 1:
             problems.append(f"the chain starts at version {md.signed.version}, not 1")
+        elif p.is_dir() and md.signed.version != n:
+            # python-tuf's rule: a new root is the trusted version plus one (a copy of an older
+            # version, or versions out of order, would end the chain at a replaced root)
+            problems.append(f"{f.name} holds version {md.signed.version}, not {n}: each version of a chain follows "
+                            "the one before it")
         if problems:
             raise TrustRootError(f"the trust root does not verify: {'; '.join(problems)}", location=str(f),
                                  help="a root version counts only when signed by the threshold of the "

@@ -18,7 +18,7 @@ from ._exposure import Deployment
 from ._modelfiles import Files, model_files_problems
 from ._proven import FUTURE_SKEW, check_state_proof, log_times
 from ._revocations import revocation_gaps, root_rollback, with_logged_revocations
-from ._seen import ConsistencySource, seen_checkpoint
+from ._seen import ConsistencySource, seen_checkpoint, seen_root
 
 ProofSource = Callable[[str], tuple[Any, list[str]]]
 """Given a case id: (the state proof or None, the reasons the source could not vouch for it)."""
@@ -42,6 +42,10 @@ def as_of_now(reason: str, now: dt.datetime) -> str:
     """A reason found when a deploy given a past `--at` is judged again as of now."""
     return f"as of now ({now.isoformat()}): {reason}"
 
+
+UNWITNESSED_TIME = ("the checkpoint's time is the log key holder's word: the trust root pins no witness whose "
+                    "cosignature times it, so a checkpoint the log dated ahead is not told apart (pin witnesses: "
+                    "`casegate trust init --witness VKEY --witness-threshold K`)")
 
 NO_STATE_PROOF = ("no proof of the case's current state: pass --state-proof FILE (made with "
                   "`casegate state-proof`), --db URL or --registry-url URL")
@@ -132,6 +136,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
             if seen is not None and proven is not None and proven.checkpoint is not None:
                 # a genuine older proof (from before a reopening) is still within the checkpoint's age
                 proof_reasons += seen_checkpoint(seen, proven.checkpoint, trust.pins.log.origin, consistency)
+                # and the newest trust root it has used: a replaced root, still signed, is never taken back
+                proof_reasons += seen_root(seen, trust.version, trust.digest())
             # the proof shows the state as of its checkpoint; judging the decision's dates as of an
             # earlier time would let a deploy step pass `--at` its approval day for ever
             if proven is not None and at + FUTURE_SKEW < proven.signed_at:
@@ -208,6 +214,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     if proven is not None:
         v.notes.append(f"state proven by the log at size {proven.tree_size}, checkpoint signed "
                        f"{proven.signed_at.isoformat()}; signature times are the log's")
+        if trust is not None and not trust.pins.log.witness_threshold:
+            v.notes.append(UNWITNESSED_TIME)
     elif not checked and not proof_reasons:
         v.reasons.append(NO_STATE_PROOF)
     return v

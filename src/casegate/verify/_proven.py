@@ -35,6 +35,13 @@ from ..trust import TRUST_ROOT_EVENT, TrustRoot
 
 FUTURE_SKEW = dt.timedelta(minutes=5)
 """How far ahead of the verifier's clock a checkpoint's time may be."""
+_LAST_SECOND = 253402300799
+"""9999-12-31T23:59:59Z: a signed time past it (a cosignature's is 8 bytes) is read as then."""
+
+
+def _seconds(ts: int) -> dt.datetime:
+    """The instant `ts` Unix seconds (a signed time) names, read as 9999-12-31 past the calendar."""
+    return dt.datetime.fromtimestamp(min(ts, _LAST_SECOND), dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -151,21 +158,10 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *, now: dt.date
                               cp, case_id, nonce)
         if fresh is not None:
             reasons.append(fresh)
-    if log.witness_threshold:
-        # a witness is its key: one key pinned twice (under one name or two) cosigns once
-        cosigned: set[str] = set()
-        for w in log.witnesses:
-            try:
-                verify_cosignature(cp, Ed25519PublicKey.from_public_bytes(bytes.fromhex(w.key)), w.name)
-                cosigned.add(w.key)
-            except VerificationError:
-                pass
-        ok = len(cosigned)
-        if ok < log.witness_threshold:
-            reasons.append(f"the checkpoint carries {ok} valid witness cosignature(s); the trust root "
-                           f"requires {log.witness_threshold}")
     ts = checkpoint_time(cp)
-    signed_at = dt.datetime.fromtimestamp(ts, dt.UTC) if ts is not None else None
+    signed_at = _seconds(ts) if ts is not None else None
+    if log.witness_threshold:
+        reasons += _witnessed(cp, root, signed_at, now)
     if signed_at is None:
         reasons.append("the checkpoint does not say when it was signed, so its freshness cannot be established")
     else:
@@ -197,6 +193,47 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *, now: dt.date
         said = None  # the proof holds the whole log: every root version recorded is among its entries
     return ProvenState(case_id, replayed.state, replayed.restricted_to, tuple(entries), cp.tree_size,
                        signed_at, tuple(changes), tuple(roots), said, cp, tuple(tail)), []
+
+
+def _witnessed(cp: Checkpoint, root: TrustRoot, signed_at: dt.datetime | None, now: dt.datetime) -> list[str]:
+    """Why the checkpoint is not cosigned, within the trust root's age limit, by the witnesses it
+    requires. The checkpoint's own time is the log key holder's word; a cosignature's is the
+    witness's (C2SP tlog-cosignature signs it): a checkpoint is counted fresh by a witness only
+    while its cosignature is younger than `max_checkpoint_age`, and a checkpoint a witness cosigned
+    before the time it claims was dated ahead by the log (one signed then for a tree the log has
+    since outgrown, to be shown as fresh later). A witness is its key: one key pinned twice (under
+    one name or two) cosigns once."""
+    log = root.pins.log
+    limit = root.pins.max_checkpoint_age_seconds
+    verified: dict[str, tuple[str, dt.datetime]] = {}
+    for w in log.witnesses:
+        try:
+            at = verify_cosignature(cp, Ed25519PublicKey.from_public_bytes(bytes.fromhex(w.key)), w.name)
+        except VerificationError:
+            continue
+        when = _seconds(at)
+        if w.key not in verified or when > verified[w.key][1]:
+            verified[w.key] = (w.name, when)
+    out: list[str] = []
+    if signed_at is not None:
+        for name, when in verified.values():
+            if signed_at - FUTURE_SKEW > when:
+                out.append(f"the checkpoint claims to be signed {signed_at.isoformat()}, but witness {name} "
+                           f"cosigned it {when.isoformat()}, earlier: the log dated it ahead, so its freshness "
+                           "cannot be established (a fresh proof under a newly witnessed checkpoint is needed)")
+    fresh = {k for k, (_, when) in verified.items()
+             if (now - when).total_seconds() <= limit and when - now <= FUTURE_SKEW}
+    need = log.witness_threshold
+    if len(verified) < need:
+        out.append(f"the checkpoint carries {len(verified)} valid witness cosignature(s); the trust root "
+                   f"requires {need}")
+    elif len(fresh) < need:
+        stale = ", ".join(f"{name} {when.isoformat()}" for k, (name, when) in verified.items() if k not in fresh)
+        out.append(f"the checkpoint carries {len(fresh)} witness cosignature(s) made within the trust root's "
+                   f"limit of {_age(limit)} (and not ahead of this verifier's clock); the trust root requires "
+                   f"{need}: the others were made {stale} (a witness's time, not the log's, says how old the "
+                   "checkpoint is: a fresh proof under a newly witnessed checkpoint is needed)")
+    return out
 
 
 def _changes_left_out(cp: Any, first: int, changes: list[LogEntry]) -> list[str]:

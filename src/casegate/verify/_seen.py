@@ -43,6 +43,12 @@ def _kept(path: Path) -> Checkpoint | None:
 def _keep(path: Path, cp: Checkpoint) -> None:
     doc = {"casegate": SEEN_VERSION, "kind": _KIND, "origin": cp.origin, "tree_size": cp.tree_size,
            "root": base64.b64encode(cp.root).decode(), "checkpoint": cp.text()}
+    from ..limits import read_json_document
+
+    if os.path.lexists(path):  # the trust root kept beside the checkpoint stays
+        old = read_json_document(path, "the --seen file")
+        if isinstance(old, dict) and "trust_root" in old:
+            doc["trust_root"] = old["trust_root"]
     write_json_atomic(path, doc)
 
 
@@ -82,6 +88,39 @@ def seen_checkpoint(path: Path, cp: Checkpoint, origin: str, consistency: Consis
                 return [f"the state proof's checkpoint (size {cp.tree_size}) is not proven to extend the one this "
                         f"verifier has seen (size {kept.tree_size}, kept in {path}): {why}"]
     _keep(path, cp)
+    return []
+
+
+def seen_root(path: Path, version: int, digest: str) -> list[str]:
+    """Why the trust root held (`version`, `digest`) may not be trusted against the newest one this
+    verifier has used, kept in `path` beside the checkpoint (python-tuf's rule: a client never
+    goes back to a root older than one it trusted): an older version, or another root under the
+    version kept. A newer one is kept in its place. Call it once `seen_checkpoint` has written
+    the file (a proof verified); with no file yet it keeps nothing."""
+    from ..limits import read_json_document
+
+    if not os.path.lexists(path):
+        return []
+    doc = read_json_document(path, "the --seen file")
+    if not isinstance(doc, dict):
+        return []  # `_kept` has refused it
+    kept = doc.get("trust_root")
+    fix = "it is written by `casegate verify --seen`; remove it only if you trust every root it would refuse"
+    if kept is not None:
+        if not isinstance(kept, dict) or type(kept.get("version")) is not int or not isinstance(kept.get("digest"), str):
+            raise InputError("the --seen file's trust root cannot be read (the file is damaged)", location=str(path),
+                             help=fix)
+        if kept["version"] > version:
+            return [f"the trust root held (version {version}) is older than the newest this verifier has used "
+                    f"(version {kept['version']}, kept in {path}): a replaced root still pins the keyrings and "
+                    "policies its successors replaced (verify with the current root chain)"]
+        if kept["version"] == version and kept["digest"] != digest:
+            return [f"the trust root held (version {version}, {digest}) is not the version {version} this verifier "
+                    f"has used ({kept['digest'][:80]}, kept in {path}): a root under the same version number that "
+                    "is not the one used before is never trusted"]
+        if kept["version"] == version:
+            return []
+    write_json_atomic(path, {**doc, "trust_root": {"version": version, "digest": digest}})
     return []
 
 
