@@ -60,7 +60,7 @@ text = s.__pydantic_serializer__.to_json(s, indent=2)
 real_seal = _redact.seal
 
 
-def memo_seal(case, salts, parts, model, leaves=None):
+def memo_seal(case, salts, parts, model, leaves=None, keys=None):
     return rd.sealed[_redact.pointer_of(parts)]
 
 
