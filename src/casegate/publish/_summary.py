@@ -295,14 +295,16 @@ def _quotes(guard: TextGuard, texts: list[str | None], path: tuple[str | int, ..
     written into a redacted element to match the gate's own words would withhold every text the
     gate writes in them)."""
     shown = [t for t in texts if t]
-    if (path and guard.redaction.is_redacted(path)) or any(guard.mentions(t) for t in shown):
+    if (path and guard.redaction.is_redacted(path)) or any(
+            guard.mentions(x) for t in shown for x in guard.parts(t, composed=True)):
         return []
-    return guard.quoted("\n".join(shown))
+    found = {p for t in shown for p in guard.quoted(t, composed=True)}
+    return [p for p in guard.redaction.sealed if p in found]  # in document order
 
 
 def _lack(guard: TextGuard, text: str) -> str:
     """A lack as the audience sees it: its words, or why they are withheld."""
-    if guard.safe(text):
+    if guard.safe(text, composed=True):
         return text
     quotes = _quotes(guard, [text])
     if quotes:
@@ -324,8 +326,8 @@ def _shown_file(file: str, folder: Path | None) -> str:
 def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = None) -> DecisionView:
     conditions = []
     for c in record.conditions:
-        ok = guard.safe(c.text, paths=[c.path]) and guard.safe(c.finding, paths=[c.path]) \
-            and guard.safe(c.fix, paths=[c.path])
+        ok = guard.safe(c.text, paths=[c.path], composed=True) and guard.safe(c.finding, paths=[c.path], composed=True) \
+            and guard.safe(c.fix, paths=[c.path], composed=True)
         conditions.append(ConditionItem(id=c.id, text=c.text if ok else None, cause=c.cause, due=c.due,
                                         withheld=not ok, finding=(c.finding or None) if ok else None,
                                         fix=(c.fix or None) if ok else None,
@@ -338,7 +340,7 @@ def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = No
         else:
             counts[f.severity.value] += 1
         inside = guard.redaction.is_redacted(f.path) if f.path else False
-        ok = not inside and guard.safe(f.message, paths=[f.path])
+        ok = not inside and guard.safe(f.message, paths=[f.path], composed=True)
         findings.append(FindingItem(code=f.code, name=f.name, severity=f.severity.value,
                                     message=f.message if ok else None,
                                     element=None if inside or not f.path else pointer_of(f.path),
@@ -493,7 +495,7 @@ def build_summary(
     for key_, question in EIGHT_QUESTIONS:
         gate = by_key.get(key_)
         mine = composed[key_]
-        if gate is not None and gate.answer and guard.safe(gate.answer, refs=gate.sources):
+        if gate is not None and gate.answer and guard.safe(gate.answer, refs=gate.sources, composed=True):
             questions.append(AnswerItem(key=key_, question=question, answer=gate.answer,
                                         sources=list(gate.sources), answerable=gate.answerable))
         else:
