@@ -323,15 +323,18 @@ def _shown_file(file: str, folder: Path | None) -> str:
         return Path(file).name
 
 
-def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = None) -> DecisionView:
+def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = None,
+              standings: Mapping[str, str] | None = None) -> DecisionView:
     conditions = []
+    standings = standings or {}
     for c in record.conditions:
         ok = guard.safe(c.text, paths=[c.path], composed=True) and guard.safe(c.finding, paths=[c.path], composed=True) \
             and guard.safe(c.fix, paths=[c.path], composed=True)
         conditions.append(ConditionItem(id=c.id, text=c.text if ok else None, cause=c.cause, due=c.due,
                                         withheld=not ok, finding=(c.finding or None) if ok else None,
                                         fix=(c.fix or None) if ok else None,
-                                        quotes=[] if ok else _quotes(guard, [c.text, c.finding, c.fix], c.path)))
+                                        quotes=[] if ok else _quotes(guard, [c.text, c.finding, c.fix], c.path),
+                                        standing=standings.get(c.id)))
     findings = []
     counts = {"blocking": 0, "condition": 0, "advisory": 0, "waived": 0}
     for f in record.findings:
@@ -510,7 +513,7 @@ def build_summary(
         case=_case_head(case, facts),
         system=doc["system"],
         boundary=doc.get("boundary"),
-        decision=_decision(record, guard, folder),
+        decision=_decision(record, guard, folder, facts.conditions if facts is not None else None),
         questions=questions,
         threat_model=domains, pathways=pathways, safeguards=safeguards, evidence=evidence,
         residual_risk=residual, post_deployment=post, required_roles=roles, signoffs=signoffs,

@@ -38,6 +38,7 @@ from ._views import (
     incident_severities,
     load_version,
     objection_standings,
+    published_condition_marks,
     readable_version,
     readings_not_counted,
     stored_findings,
@@ -380,11 +381,12 @@ def public_case(request: Request, case_id: str) -> Response:
     history = [e for e in v.events if e.kind in ("state-change", "incident", "trigger", "publication", "decision")]
     from ..render import timeline_chart
 
+    now = deploy_now(reg, case_id, b.keyring)
     return _render(request, "public_case.html", v=v, s=summary, history=history, public=True,
                    severities=incident_severities(v.events), domains=incident_domains_shown(v.events),
                    lead=_public_lead(summary), titled=_titler(summary), charts=_public_charts(reg, v, summary, b.keyring),
                    timeline=timeline_chart(timeline_events([e for e in v.events if e.kind != "condition"])),
-                   now=deploy_now(reg, case_id, b.keyring),
+                   now=now, marks=published_condition_marks(reg, case_id, v.published, b.keyring, now.at),
                    diff=_diff_since_approved(reg, case_id, v.latest_version, public=True, keyring=b.keyring))
 
 

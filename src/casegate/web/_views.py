@@ -415,3 +415,52 @@ def readings_not_counted(reg: Registry, case_id: str, keyring: Any) -> ReadingsN
                              str(s.why_not)) for s in shown]
     return ReadingsNotCounted(approved=True, required=got.telemetry.required, rule=got.telemetry.why, rows=rows,
                               more=len(got.readings) - len(shown))
+
+
+def published_condition_marks(reg: Registry, case_id: str, published: dict[str, Any] | None, keyring: Any,
+                              at: str) -> dict[str, dict[str, str]]:
+    """Condition id -> how the registry finds each condition of the published summary as of `at`
+    (the state's time, ISO): met (when, late or not), or past its due date with nothing that counts
+    showing it met ("overdue"). A condition is found among those the registry logged for the
+    decisions on the published version (the latest that set it); one the registry logged for none
+    is judged by the summary's due date, and nothing shows it met. Without a keyring no
+    confirmation counts (`condition_statuses`), so a condition past its date reads overdue: the
+    summary's word "due" alone would read as current."""
+    import datetime as dt
+
+    from ..monitor import condition_statuses
+
+    summary = (published or {}).get("summary") or {}
+    conditions = (summary.get("decision") or {}).get("conditions") or []
+    if not conditions:
+        return {}
+    version = (published or {}).get("version")
+    versions = {e.payload.get("decision"): e.payload.get("version") for e in reg.events(case_id, "condition")}
+    found: dict[str, Any] = {}
+    for st in condition_statuses(reg, case_id, keyring=keyring):  # in log order: the latest decision last
+        if version is None or versions.get(st.decision) == version:
+            found[st.id] = st
+    at = at or dt.datetime.now(dt.UTC).isoformat()
+    today = dt.date.fromisoformat(at[:10])
+    out: dict[str, dict[str, str]] = {}
+    for c in conditions:
+        if not isinstance(c, dict) or not isinstance(c.get("id"), str):
+            continue
+        st = found.get(c["id"])
+        due: dt.date | None
+        if st is not None:
+            due = st.due
+        else:
+            try:
+                due = dt.date.fromisoformat(str(c.get("due"))[:10]) if c.get("due") else None
+            except ValueError:
+                due = None
+        if st is not None and st.met:
+            late = f", after its due date {due.isoformat()}" if st.late and due is not None else ""
+            out[c["id"]] = {"status": "met-late" if st.late else "met",
+                            "text": f"met on {st.met_on}{late}, by the registry's log"}
+        elif due is not None and today > due:
+            out[c["id"]] = {"status": "overdue",
+                            "text": f"OVERDUE: due {due.isoformat()}, and nothing the registry logs shows it met "
+                                    f"(as of {at[:10]})"}
+    return out
