@@ -382,7 +382,11 @@ def public_case(request: Request, case_id: str) -> Response:
     from ..render import timeline_chart
 
     now = deploy_now(reg, case_id, b.keyring)
+    from ..monitor import current_approval
+
+    approval = current_approval(reg, case_id)
     return _render(request, "public_case.html", v=v, s=summary, history=history, public=True,
+                   summary_of=v.published.get("version"), approved=approval.version if approval else None,
                    severities=incident_severities(v.events), domains=incident_domains_shown(v.events),
                    lead=_public_lead(summary), titled=_titler(summary), charts=_public_charts(reg, v, summary, b.keyring),
                    timeline=timeline_chart(timeline_events([e for e in v.events if e.kind != "condition"])),

@@ -37,7 +37,8 @@ def _latest(events: list[LogEntry], kind: str) -> LogEntry | None:
 
 
 def _standing_publication(events: list[LogEntry]) -> LogEntry | None:
-    """The latest public summary that says what the registry judged its version to be: one whose
+    """The public summary of the newest version that has one (the latest of them) among those that
+    say what the registry judged their version to be: one whose
     outcome contradicts the registry's own judgement of that version (logged before `publish`
     was held to it) is not shown as the case's summary. A summary of a version the registry has
     logged no judgement of (one logged before the registry required one) stands as logged."""
@@ -46,13 +47,23 @@ def _standing_publication(events: list[LogEntry]) -> LogEntry | None:
         j = e.payload.get("judgement") if e.kind == "decision" else e.payload if e.kind == "judgement" else None
         if isinstance(j, dict) and j.get("outcome"):
             judged[e.payload.get("version")] = str(j["outcome"])
-    for e in reversed(events):
+    best: LogEntry | None = None
+    for e in events:
         if e.kind != "publication":
             continue
         own = judged.get(e.payload.get("version"))
-        if own is None or summary_outcome(e.payload.get("summary")) == own:
-            return e
-    return None
+        if own is not None and summary_outcome(e.payload.get("summary")) != own:
+            continue
+        # the newest version's summary, the latest of its: a summary of an older version published
+        # again later does not take the place of a newer version's
+        if best is None or _version_of(e) >= _version_of(best):
+            best = e
+    return best
+
+
+def _version_of(e: LogEntry) -> int:
+    v = e.payload.get("version")
+    return v if isinstance(v, int) and not isinstance(v, bool) else -1
 
 
 def case_view(reg: Registry, case_id: str) -> CaseView | None:
