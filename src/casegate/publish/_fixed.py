@@ -14,10 +14,9 @@ first need (only when a composed text quotes redacted content), without importin
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -33,38 +32,53 @@ _DEPTH = 4
 
 @dataclass(frozen=True, slots=True)
 class _Template:
-    source: str
+    parts: tuple[str | None, ...]
+    """The literal parts in order, None for each interpolation (consecutive ones as one)."""
     literals: tuple[str, ...]
+    """The literal parts, longest first (a text lacking one is not tried)."""
     size: int
 
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        return _compiled(self.source)
-
-
-@cache
-def _compiled(source: str) -> re.Pattern[str]:
-    """A template's pattern, compiled when a text first has all its literal parts (thousands of
-    templates, a few of which are ever tried)."""
-    return re.compile(source, re.DOTALL)
+    def match(self, text: str) -> list[str] | None:
+        """The interpolated parts of `text` when this template makes it, else None. Each literal
+        part is taken where it first occurs after the one before (the last at the text's end):
+        a match is found when there is one, in one pass, whatever the text (no backtracking)."""
+        pos, open_, groups, last = 0, False, [], len(self.parts) - 1
+        for i, p in enumerate(self.parts):
+            if p is None:
+                open_ = True
+                continue
+            if not open_:
+                if not text.startswith(p, pos):
+                    return None
+            else:
+                j = len(text) - len(p) if i == last else text.find(p, pos)
+                if j < pos or (i == last and not text.endswith(p)):
+                    return None
+                groups.append(text[pos:j])
+                pos, open_ = j, False
+            pos += len(p)
+        if open_:
+            groups.append(text[pos:])
+            pos = len(text)
+        return groups if pos == len(text) else None
 
 
 def _template(node: ast.JoinedStr) -> _Template | None:
-    parts: list[str] = []
-    literals: list[str] = []
+    parts: list[str | None] = []
     for v in node.values:
         if isinstance(v, ast.Constant) and isinstance(v.value, str):
-            parts.append(re.escape(v.value))
-            literals.append(v.value)
+            if v.value:
+                parts.append(v.value)
         elif isinstance(v, ast.FormattedValue):
-            if not parts or parts[-1] != "(.*?)":
-                parts.append("(.*?)")
+            if not parts or parts[-1] is not None:
+                parts.append(None)
         else:  # pragma: no cover - an f-string holds nothing else
             return None
+    literals = [p for p in parts if p is not None]
     size = sum(map(len, literals))
-    if size < _MIN_LITERAL or "(.*?)" not in parts:
+    if size < _MIN_LITERAL or None not in parts:
         return None
-    return _Template("".join(parts), tuple(sorted(literals, key=len, reverse=True)), size)
+    return _Template(tuple(parts), tuple(sorted(literals, key=len, reverse=True)), size)
 
 
 def _yaml_strings(text: str) -> set[str]:
@@ -165,7 +179,7 @@ def variable_parts(text: str) -> list[str]:
     return list(_variable(text, 0))
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _variable(text: str, depth: int) -> tuple[str, ...]:
     templates, constants = _wording()
     if text in constants:
@@ -174,16 +188,16 @@ def _variable(text: str, depth: int) -> tuple[str, ...]:
     if depth >= _DEPTH:
         return best
     left = len(text)
-    seen: set[str] = set()
+    seen: set[tuple[str | None, ...]] = set()
     for t in templates:
-        if t.size > len(text) or t.source in seen or not all(x in text for x in t.literals):
+        if t.size > len(text) or t.parts in seen or not all(x in text for x in t.literals):
             continue
-        seen.add(t.source)
-        m = t.pattern.fullmatch(text)
-        if m is None:
+        seen.add(t.parts)
+        got = t.match(text)
+        if got is None:
             continue
         out: list[str] = []
-        for g in m.groups():
+        for g in got:
             if g:
                 out.extend(_variable(g, depth + 1))
         size = sum(map(len, out))
