@@ -176,7 +176,13 @@ def _withheld_case(request: Request, v: Any, w: Any, p: Principal) -> Response:
     """The case page for a token whose ceiling is below what the case holds: the case as the
     public summary shows it, built at the token's ceiling, the deploy state's public causes, the
     public history, and what was withheld and why."""
-    from ..publish import diagram_redactions, readable_case, summary_basis, withheld_ids
+    from ..publish import (
+        diagram_findings,
+        diagram_redactions,
+        readable_case,
+        summary_basis,
+        withheld_ids,
+    )
     from ..render import diagram_svg, timeline_chart
     from ._withheld import ceiling_view
 
@@ -188,8 +194,8 @@ def _withheld_case(request: Request, v: Any, w: Any, p: Principal) -> Response:
     svg = ""
     if view is not None:
         charts = decision_charts(view.loaded, s.get("decision"), withheld_ids(view.summary), b.keyring)
-        svg = diagram_svg(readable_case(view.loaded), (), diagram_redactions(view.summary), True,
-                          summary_basis(view.summary))
+        svg = diagram_svg(readable_case(view.loaded), diagram_findings(view.summary), diagram_redactions(view.summary),
+                          True, summary_basis(view.summary))
     history = [e for e in v.events if e.kind in ("state-change", "incident", "trigger", "publication", "decision")]
     return _render(request, "withheld_case.html", v=v, w=w, s=s, public=True, history=history,
                    severities=incident_severities(v.events), domains=incident_domains_shown(v.events),
@@ -453,7 +459,7 @@ def _public_charts(reg: Any, v: Any, summary: dict[str, Any], keyring: Any = Non
 
 def _public_diagram(reg: Any, v: Any, summary: Any) -> str | None:
     """The redacted argument diagram, as `casegate publish` draws it into summary.svg."""
-    from ..publish import diagram_redactions, evidence_basis, readable_case
+    from ..publish import diagram_findings, diagram_redactions, evidence_basis, readable_case
     from ..render import diagram_svg
 
     try:
@@ -462,7 +468,8 @@ def _public_diagram(reg: Any, v: Any, summary: Any) -> str | None:
         return None  # the stored version does not load here: the summary is shown without its diagram
     if loaded.case is None:
         return None
-    return diagram_svg(readable_case(loaded), (), diagram_redactions(summary), True, evidence_basis(loaded))
+    return diagram_svg(readable_case(loaded), diagram_findings(summary), diagram_redactions(summary), True,
+                       evidence_basis(loaded))
 
 
 @router.get("/public/log", response_class=HTMLResponse)
