@@ -9,6 +9,8 @@ import html
 import re
 from pathlib import Path
 
+import pytest
+
 from casegate.monitor import condition_statuses
 from casegate.sign import load_keyring
 from casegate.store import open_registry
@@ -34,6 +36,7 @@ def _conditions(page: str) -> str:
     return m.group(1)
 
 
+@pytest.mark.browser
 def test_an_overdue_condition_is_marked_on_the_public_page(tmp_path: Path, database_url: str) -> None:
     board: BoardFixture = build_board(tmp_path, database_url, _due_in_five_days)
     approve(board)  # approved with conditions, C1 due 2026-11-25
@@ -63,6 +66,24 @@ def test_an_overdue_condition_is_marked_on_the_public_page(tmp_path: Path, datab
                                                        "shows it met") for c in conditions)
     summary_page = _text(board.client.get(f"/public/cases/{board.case_id}/summary").text)
     assert summary_page.count("overdue: due 2026-11-25") == len(conditions)
+    # in a real browser: the mark is shown, in the no-go colour, on the condition's own line
+    from .browser import chromium, serve
+
+    with serve(board.client.app) as base, chromium() as page:
+        page.goto(f"{base}/public/cases/{board.case_id}")
+        marks = page.locator('#conditions [data-status="overdue"]')
+        assert marks.count() == len(statuses)
+        for i in range(marks.count()):
+            mark = marks.nth(i)
+            assert mark.is_visible()
+            line = mark.evaluate("m => m.closest('li').innerText")
+            assert "OVERDUE: due 2026-11-25" in line and "due 2026-11-25)" in line
+            colour = mark.evaluate("m => getComputedStyle(m).color")
+            nogo = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--nogo').trim()")
+            probe = page.evaluate("c => { const e = document.createElement('span'); e.style.color = c; "
+                                  "document.body.appendChild(e); const got = getComputedStyle(e).color; e.remove(); "
+                                  "return got; }", nogo)
+            assert colour == probe, (colour, nogo)
 
 
 def test_a_condition_not_yet_due_is_not_marked(board: BoardFixture) -> None:
