@@ -66,6 +66,9 @@ def test_an_overdue_condition_is_marked_on_the_public_page(tmp_path: Path, datab
                                                        "shows it met") for c in conditions)
     summary_page = _text(board.client.get(f"/public/cases/{board.case_id}/summary").text)
     assert summary_page.count("overdue: due 2026-11-25") == len(conditions)
+    # and its lead in plain words, on the public page too
+    lead = "past due with nothing in the registry's log showing"
+    assert lead in _text(board.client.get(f"/public/cases/{board.case_id}").text)
     # in a real browser: the mark is shown, in the no-go colour, on the condition's own line
     from .browser import chromium, serve
 

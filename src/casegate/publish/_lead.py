@@ -64,6 +64,11 @@ def plain_lead(s: PublicSummary) -> list[str]:
     if d.conditions:
         dues = sorted({c.due for c in d.conditions if c.due})
         cond = f"{_plural(len(d.conditions), 'condition')} must be met" + (f" by {dues[0]}" if dues else "")
+        late = [c for c in d.conditions if c.standing and c.standing.startswith("overdue")]
+        if late:
+            who = "it is" if len(d.conditions) == 1 else f"{len(late)} of them {'is' if len(late) == 1 else 'are'}"
+            cond += (f"; {who} past due with nothing in the registry's log showing {'it' if len(late) == 1 else 'them'} "
+                     "met, as of when this summary was written")
         hidden = withheld_conditions(s)
         if hidden:
             cond += (f"; {'it is' if hidden == 1 else f'{hidden} of them are'} withheld here because "
