@@ -448,9 +448,9 @@ def published_condition_marks(reg: Registry, case_id: str, published: dict[str, 
     version = (published or {}).get("version")
     versions = {e.payload.get("decision"): e.payload.get("version") for e in reg.events(case_id, "condition")}
     found: dict[str, Any] = {}
-    for st in condition_statuses(reg, case_id, keyring=keyring):  # in log order: the latest decision last
-        if version is None or versions.get(st.decision) == version:
-            found[st.id] = st
+    for status in condition_statuses(reg, case_id, keyring=keyring):  # in log order: the latest decision last
+        if version is None or versions.get(status.decision) == version:
+            found[status.id] = status
     at = at or dt.datetime.now(dt.UTC).isoformat()
     today = dt.date.fromisoformat(at[:10])
     out: dict[str, dict[str, str]] = {}
