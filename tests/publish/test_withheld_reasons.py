@@ -67,3 +67,15 @@ def test_a_text_in_a_redacted_element_or_naming_one_gives_no_pointer(summaries) 
             assert "quotes" not in f
     for c in lab["decision"]["conditions"]:  # CG305 names the redacted E-cyber-ctf
         assert c["withheld"] and "quotes" not in c
+
+
+def test_how_many_findings_are_withheld_is_said_beside_the_counts(summaries) -> None:  # type: ignore[no-untyped-def]
+    """The counts by severity did not say how many findings' words the summary withholds: an
+    advisory finding is listed nowhere else, and a reader of the pages saw totals only."""
+    honest, _, _ = summaries
+    withheld = [f for f in honest["decision"]["findings"] if f["withheld"] and not f["waived"]]
+    assert [f["severity"] for f in withheld] == ["condition"]  # CG305 names the redacted E-cyber-ctf
+    said = "Of these, withheld here for concerning redacted content: 1 condition."
+    out = Path(str(summaries[2]).replace("lab-out", "honest"))
+    assert said in (out / "summary.md").read_text()
+    assert said in (out / "summary.html").read_text()

@@ -34,6 +34,21 @@ def withheld_conditions(s: PublicSummary) -> int:
     return sum(1 for c in s.decision.conditions if c.withheld)
 
 
+def withheld_findings(s: PublicSummary) -> str | None:
+    """How many of the decision's standing findings this summary withholds the words of, by
+    severity, in words (None when it withholds none): the counts alone do not say, and an
+    advisory finding is listed nowhere else."""
+    by: dict[str, int] = {}
+    for f in s.decision.findings:
+        if f.withheld and not f.waived:
+            by[f.severity] = by.get(f.severity, 0) + 1
+    if not by:
+        return None
+    parts = [f"{by[k]} {k}" for k in ("blocking", "condition", "advisory") if k in by]
+    parts += [f"{n} {k}" for k, n in sorted(by.items()) if k not in ("blocking", "condition", "advisory")]
+    return f"Of these, withheld here for concerning redacted content: {', '.join(parts)}."
+
+
 def plain_lead(s: PublicSummary) -> list[str]:
     """The lead as a few short paragraphs (plain text)."""
     name = " ".join(str(x) for x in (s.system.get("name"), s.system.get("version")) if x) or "The system"

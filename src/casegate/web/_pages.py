@@ -394,7 +394,7 @@ def public_case(request: Request, case_id: str) -> Response:
     return _render(request, "public_case.html", v=v, s=summary, history=history, public=True,
                    summary_of=v.published.get("version"), approved=approval.version if approval else None,
                    severities=incident_severities(v.events), domains=incident_domains_shown(v.events),
-                   lead=_public_lead(summary), titled=_titler(summary), charts=_public_charts(reg, v, summary, b.keyring),
+                   lead=_public_lead(summary), withheld_words=_withheld_words(summary), titled=_titler(summary), charts=_public_charts(reg, v, summary, b.keyring),
                    timeline=timeline_chart(timeline_events([e for e in v.events if e.kind != "condition"])),
                    now=now, marks=published_condition_marks(reg, case_id, v.published, b.keyring, now.at),
                    diff=_diff_since_approved(reg, case_id, v.latest_version, public=True, keyring=b.keyring))
@@ -423,6 +423,17 @@ def _public_lead(summary: dict[str, Any]) -> list[str]:
         return plain_lead(PublicSummary.model_validate(summary))
     except ValueError:
         return []
+
+
+def _withheld_words(summary: dict[str, Any]) -> str | None:
+    """How many findings' words the published summary withholds, by severity (None: none, or the
+    stored summary does not read as one)."""
+    from ..publish import PublicSummary, withheld_findings
+
+    try:
+        return withheld_findings(PublicSummary.model_validate(summary))
+    except ValueError:
+        return None
 
 
 def _titler(summary: dict[str, Any]) -> Any:
