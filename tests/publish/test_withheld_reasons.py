@@ -1,6 +1,7 @@
 """The lab writes the gate's own words into a secret element, so that the text of every finding in
-those words (its missing sign-offs, here) is withheld from the public summary as if it concerned
-redacted content. A text withheld only because it quotes redacted content says whose."""
+those words (its missing sign-offs, here) would be withheld from the public summary as if it
+concerned redacted content: the gate's wording is no secret, and nothing is withheld for it. A text
+withheld only because it quotes redacted content says whose (`tests/publish/test_fixed_wording.py`)."""
 
 from __future__ import annotations
 
@@ -42,23 +43,20 @@ def summaries(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict, Pat
     return _publish(EXAMPLE, tmp / "honest"), _publish(lab, tmp / "lab-out"), tmp / "lab-out"
 
 
-def test_the_gates_words_in_a_secret_element_are_named_as_the_reason(summaries) -> None:  # type: ignore[no-untyped-def]
+def test_the_gates_words_in_a_secret_element_withhold_nothing(summaries) -> None:  # type: ignore[no-untyped-def]
+    """The gate's words are no secret (`tests/publish/test_fixed_wording.py`): the lacks and findings
+    about public sign-offs read as in the honest summary, and the planted title stays secret."""
     honest, lab, out = summaries
     signoff_lacks = [x for x in honest["decision"]["lacks"] if x.startswith(("CG501", "CG510"))]
     assert len(signoff_lacks) == 6  # the honest summary shows them in words
-    # the move: the same lacks, about public sign-offs, withheld in the lab's summary
-    assert not [x for x in lab["decision"]["lacks"] if x.startswith(("CG501", "CG510"))]
-    said = [x for x in lab["decision"]["lacks"] if "/safeguards/SG-egress" in x]
-    assert said == ["(withheld: quotes the content of redacted /safeguards/SG-egress)"] * 6
+    assert [x for x in lab["decision"]["lacks"] if x.startswith(("CG501", "CG510"))] == signoff_lacks
+    assert not [x for x in lab["decision"]["lacks"] if "/safeguards/SG-egress" in x]
     findings = [f for f in lab["decision"]["findings"] if f["code"] in ("CG501", "CG510")]
-    assert len(findings) == 6
-    for f in findings:
-        assert f["withheld"] and f["element"] is not None  # about a public element, its words withheld
-        assert f["quotes"] == ["/safeguards/SG-egress"]
+    assert findings == [f for f in honest["decision"]["findings"] if f["code"] in ("CG501", "CG510")]
+    assert all(not f["withheld"] for f in findings) and len(findings) == 6
     md = (out / "summary.md").read_text()
-    assert md.count("- Lacks: (withheld: quotes the content of redacted /safeguards/SG-egress)") == 6
     html = (out / "summary.html").read_text()
-    assert html.count("quotes the content of redacted /safeguards/SG-egress") == 6
+    assert "quotes the content of redacted /safeguards/SG-egress" not in md + html
     assert PLANTED not in md + html + json.dumps(lab)  # the secret itself stays secret
 
 
@@ -69,3 +67,15 @@ def test_a_text_in_a_redacted_element_or_naming_one_gives_no_pointer(summaries) 
             assert "quotes" not in f
     for c in lab["decision"]["conditions"]:  # CG305 names the redacted E-cyber-ctf
         assert c["withheld"] and "quotes" not in c
+
+
+def test_how_many_findings_are_withheld_is_said_beside_the_counts(summaries) -> None:  # type: ignore[no-untyped-def]
+    """The counts by severity did not say how many findings' words the summary withholds: an
+    advisory finding is listed nowhere else, and a reader of the pages saw totals only."""
+    honest, _, _ = summaries
+    withheld = [f for f in honest["decision"]["findings"] if f["withheld"] and not f["waived"]]
+    assert [f["severity"] for f in withheld] == ["condition"]  # CG305 names the redacted E-cyber-ctf
+    said = "Of these, withheld here for concerning redacted content: 1 condition."
+    out = Path(str(summaries[2]).replace("lab-out", "honest"))
+    assert said in (out / "summary.md").read_text()
+    assert said in (out / "summary.html").read_text()

@@ -85,3 +85,29 @@ def test_inclusion_and_consistency_proofs_over_the_api(board: BoardFixture) -> N
     for bad in (f"old={size + 2}", f"old=3&new={size + 2}", "old=9&new=5"):
         assert c.get(f"/api/v1/log/consistency?{bad}").status_code == 404, bad
     reg.close()
+
+
+def test_entries_after_the_latest_checkpoint_are_said_to_be_uncovered(board: BoardFixture, tmp_path: Path) -> None:
+    """The page said the log is a tree of N entries beside a checkpoint of fewer: entries logged
+    after the last checkpoint (an incident, a reopening) read as vouched for. It says how many
+    the checkpoint does not cover."""
+    import re
+
+    key = tmp_path / "log.key"
+    generate_key(key)
+    reg = open_registry(board.database_url)
+    reg.checkpoint(key, "board.casegate.example/log")
+    signed = reg.size()
+    page = board.client.get("/public/log").text
+    assert 'id="uncovered"' not in page
+    # the move: entries are logged, and no checkpoint is signed after them
+    reg.record("note", board.case_id, {"text": "logged after the checkpoint"})
+    reg.record("note", board.case_id, {"text": "and another"})
+    total = reg.size()
+    reg.close()
+    assert total == signed + 2
+    page = board.client.get("/public/log").text
+    m = re.search(r'<p class="sev-blocking" id="uncovered">([^<]*)</p>', page)
+    assert m is not None, page
+    assert m.group(1).startswith(f"This checkpoint covers the first {signed} of the {total} entries: the 2 logged "
+                                 "since are covered by no signed checkpoint yet")

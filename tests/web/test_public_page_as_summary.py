@@ -76,6 +76,11 @@ def test_the_public_page_shows_the_contested_defeaters_lacks_and_conditions(boar
     n = s["decision"]["counts"]
     assert (f"Findings: {n['blocking']} blocking, {n['condition']} condition, {n['advisory']} advisory, "
             f"{n['waived']} waived.") in page
+    # and how many of them the summary withholds the words of, by severity
+    withheld = [f["severity"] for f in s["decision"]["findings"] if f["withheld"] and not f["waived"]]
+    assert withheld
+    said = ", ".join(f"{withheld.count(k)} {k}" for k in ("blocking", "condition", "advisory") if k in withheld)
+    assert f"Of these, withheld here for concerning redacted content: {said}." in page
     # the objection, by id, with its status
     assert "Objection O-1 by external-evaluator" in page
 

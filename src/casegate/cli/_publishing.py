@@ -140,9 +140,38 @@ def _registry_facts(views: tuple[Any, Any], db: str | None, keyring: Path | None
         if loaded.case.id not in reg.case_ids():
             return None
         known = _read_digests(views[1], artifacts or {})
-        return registry_facts(reg, loaded.case.id, _stored_version(reg, views, known), judge)
+        facts = registry_facts(reg, loaded.case.id, _stored_version(reg, views, known), judge)
+        import dataclasses
+
+        return dataclasses.replace(facts, conditions=condition_standings(
+            reg, loaded.case.id, facts.version, judge[0] if judge is not None else None))
     finally:
         reg.close()
+
+
+def condition_standings(reg: Any, case_id: str, version: int, keyring: Any) -> dict[str, str]:
+    """Condition id -> where the registry's log finds each condition it logged for decisions on
+    `version` (the latest that set it), as of the log's clock: met (when; late or not), or past its
+    due date with nothing that counts showing it met. Without a keyring no confirmation counts
+    (`condition_statuses`): a condition past its date reads overdue."""
+    from ..monitor import condition_statuses
+    from ..store import log_time
+
+    versions = {e.payload.get("decision"): e.payload.get("version") for e in reg.events(case_id, "condition")}
+    today = log_time().date()
+    out: dict[str, str] = {}
+    for st in condition_statuses(reg, case_id, keyring=keyring):  # in log order: the latest decision last
+        if versions.get(st.decision) != version:
+            continue
+        out.pop(st.id, None)
+        if st.met:
+            late = f", after its due date {st.due.isoformat()}" if st.late and st.due is not None else ""
+            out[st.id] = f"met on {st.met_on}{late}"
+        elif st.overdue(today):
+            assert st.due is not None
+            out[st.id] = (f"overdue: due {st.due.isoformat()}, and nothing the registry logs shows it met "
+                          f"(as of {today.isoformat()})")
+    return out
 
 
 def _default_out(loaded: Any) -> Path:

@@ -7,6 +7,7 @@ from ._api import (
     DiagramFn,
     Published,
     decide,
+    diagram_findings,
     diagram_redactions,
     disclose,
     evidence_basis,
@@ -36,7 +37,7 @@ from ._commit import (
 )
 from ._glossary import Titler, glossary, with_titles
 from ._guard import TextGuard
-from ._lead import plain_lead, withheld_conditions
+from ._lead import plain_lead, withheld_conditions, withheld_findings
 from ._redact import (
     REVEALED_FIELDS,
     Redaction,
@@ -56,8 +57,8 @@ __all__ = [
     "DEFAULT_KEY_PATH", "FORMATS", "KeyedSalts", "NoSaltKept", "Salts", "REVEALED_FIELDS", "ChartsFn", "SCHEME",
     "SUMMARY_VERSION", "DiagramFn", "TextGuard", "INTERRUPTED", "LoggedObjection", "RegistryFacts", "registry_facts",
     "Opening", "PREVIEW_NOTE", "PreviewMark", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
-    "commitment", "content_of", "decide", "derive_salt", "diagram_redactions", "disclose", "evidence_basis",
+    "commitment", "content_of", "decide", "derive_salt", "diagram_findings", "diagram_redactions", "disclose", "evidence_basis",
     "html_to_pdf", "inline_html", "iter_redactable", "leaves_of", "key_is_private", "load_key", "parse_formats", "parse_level",
     "Titler", "glossary", "plain_lead", "pointer_of", "with_titles", "publish", "readable_case", "redact", "redactable_ids", "report_html", "summary_basis", "summary_html", "summary_json",
-    "verify_disclosure", "verify_opening", "withheld_conditions", "withheld_ids", "write_report",
+    "verify_disclosure", "verify_opening", "withheld_conditions", "withheld_findings", "withheld_ids", "write_report",
 ]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..load import Loaded
-from ..model import Case, Confidentiality, DecisionRecord, Finding
+from ..model import Case, Confidentiality, DecisionRecord, Finding, RuleSeverity
 from ._commit import Opening, Salts, parse_opening, read_json, verify_opening
 from ._preview import mark_svg
 from ._redact import iter_redactable, pointer_of, resolve_element, seal
@@ -119,6 +119,24 @@ def diagram_redactions(summary: PublicSummary) -> dict[str, str]:
     for r in summary.redactions:
         if r.pointer.startswith("/argument/elements/") or r.pointer.startswith("/evidence/"):
             out[r.id] = r.commitment
+    return out
+
+
+def diagram_findings(summary: PublicSummary) -> list[Finding]:
+    """The summary's findings that stand (not waived) on an element it shows, as findings a
+    diagram marks: the board draws the published argument with the marks the summary's own
+    diagram carries on its public elements (a finding inside a redacted element has no element in
+    the summary, and is not placed)."""
+    out: list[Finding] = []
+    for f in summary.decision.findings:
+        if f.waived or not f.element or not f.element.startswith("/"):
+            continue
+        path = tuple(part.replace("~1", "/").replace("~0", "~") for part in f.element[1:].split("/"))
+        try:
+            severity = RuleSeverity(f.severity)
+        except ValueError:
+            continue
+        out.append(Finding(code=f.code, name=f.name, severity=severity, message=f.message or "", path=path))
     return out
 
 

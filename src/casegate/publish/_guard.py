@@ -134,14 +134,41 @@ class TextGuard:
                         found.add(candidate)
         return sorted(found)
 
-    def safe(self, text: str, *, paths: Iterable[tuple[str | int, ...]] = (), refs: Iterable[str] = ()) -> bool:
+    def safe(self, text: str, *, paths: Iterable[tuple[str | int, ...]] = (), refs: Iterable[str] = (),
+             composed: bool = False) -> bool:
         """Whether `text` may be shown: it names no redacted element, none of `paths` lies in one,
         none of `refs` (references such as 'evidence.E-ctf') names one, and it quotes no
-        confidential content."""
+        confidential content. A `composed` text (one casegate wrote: a finding's message, a
+        condition, a lack, an answer) is searched only in what it puts into casegate's fixed
+        wording (`variable_parts`): content a lab wrote into a redacted element to repeat that
+        wording withholds nothing."""
         if any(self.redaction.is_redacted(pointer_of(p)) for p in paths):
             return False
         if any(self.mentions(r) for r in refs):
             return False
+        found = self._offences(text)
+        if not found:
+            return True
+        if not composed:
+            return False
+        from ._fixed import may_be_fixed
+
+        # what the text quotes or names can lie in casegate's wording only if its words are in
+        # casegate's sources (known without parsing them)
+        if not all(may_be_fixed(_WORD.findall(x)) for x in found):
+            return False
+        return all(self._text_safe(x) for x in self.parts(text, composed=True))
+
+    def parts(self, text: str, *, composed: bool = False) -> list[str]:
+        """What of `text` is searched for redacted content: the text whole, or, `composed`, its
+        parts that are not casegate's fixed wording."""
+        if not composed:
+            return [text]
+        from ._fixed import variable_parts
+
+        return variable_parts(text)
+
+    def _text_safe(self, text: str) -> bool:
         if self.mentions(text):
             return False
         for sh in self._shingles & _shingles(text):
@@ -149,13 +176,23 @@ class TextGuard:
                 return False
         return not self._quotes_secret(text)
 
-    def quoted(self, text: str) -> list[str]:
+    def _offences(self, text: str) -> list[str]:
+        """What makes `text` unsafe: the redacted ids it names, the runs of words and the values
+        of redacted content it quotes (none: it may be shown)."""
+        if self._text_safe(text):
+            return []
+        return [*self.mentions(text), *(" ".join(sh) for sh in self._shingles & _shingles(text) if not self._shown(sh)),
+                *self._quoted_values(text)]
+
+    def quoted(self, text: str, *, composed: bool = False) -> list[str]:
         """Pointers of the redacted elements whose content `text` quotes (a value, or a run of
         four words, that the public document does not show), in document order: why a text that
         names no redacted element and lies in none is withheld. What it quotes is found first, as
-        `safe` finds it; the elements are walked only when it quotes anything."""
-        values = self._quoted_values(text)
-        runs = {sh for sh in self._shingles & _shingles(text) if not self._shown(sh)}
+        `safe` finds it; the elements are walked only when it quotes anything. `composed`: only
+        what the text puts into casegate's fixed wording counts (as in `safe`)."""
+        pieces = self.parts(text, composed=composed)
+        values = set().union(*map(self._quoted_values, pieces)) if pieces else set()
+        runs = {sh for piece in pieces for sh in self._shingles & _shingles(piece) if not self._shown(sh)}
         if not values and not runs:
             return []
         found = []

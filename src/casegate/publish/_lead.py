@@ -34,6 +34,21 @@ def withheld_conditions(s: PublicSummary) -> int:
     return sum(1 for c in s.decision.conditions if c.withheld)
 
 
+def withheld_findings(s: PublicSummary) -> str | None:
+    """How many of the decision's standing findings this summary withholds the words of, by
+    severity, in words (None when it withholds none): the counts alone do not say, and an
+    advisory finding is listed nowhere else."""
+    by: dict[str, int] = {}
+    for f in s.decision.findings:
+        if f.withheld and not f.waived:
+            by[f.severity] = by.get(f.severity, 0) + 1
+    if not by:
+        return None
+    parts = [f"{by[k]} {k}" for k in ("blocking", "condition", "advisory") if k in by]
+    parts += [f"{n} {k}" for k, n in sorted(by.items()) if k not in ("blocking", "condition", "advisory")]
+    return f"Of these, withheld here for concerning redacted content: {', '.join(parts)}."
+
+
 def plain_lead(s: PublicSummary) -> list[str]:
     """The lead as a few short paragraphs (plain text)."""
     name = " ".join(str(x) for x in (s.system.get("name"), s.system.get("version")) if x) or "The system"
@@ -64,6 +79,11 @@ def plain_lead(s: PublicSummary) -> list[str]:
     if d.conditions:
         dues = sorted({c.due for c in d.conditions if c.due})
         cond = f"{_plural(len(d.conditions), 'condition')} must be met" + (f" by {dues[0]}" if dues else "")
+        late = [c for c in d.conditions if c.standing and c.standing.startswith("overdue")]
+        if late:
+            who = "it is" if len(d.conditions) == 1 else f"{len(late)} of them {'is' if len(late) == 1 else 'are'}"
+            cond += (f"; {who} past due with nothing in the registry's log showing {'it' if len(late) == 1 else 'them'} "
+                     "met, as of when this summary was written")
         hidden = withheld_conditions(s)
         if hidden:
             cond += (f"; {'it is' if hidden == 1 else f'{hidden} of them are'} withheld here because "

@@ -55,6 +55,9 @@ class RegistryFacts:
     state_since: str | None = None
     """When the case entered its state (the state change's log time)."""
     objections: tuple[LoggedObjection, ...] = field(default_factory=tuple)
+    conditions: dict[str, str] = field(default_factory=dict)
+    """Condition id -> where the registry's log finds it (`ConditionItem.standing`), for the
+    conditions past their due date or met; filled by the caller, which judges the confirmations."""
 
     @property
     def interrupted(self) -> bool:

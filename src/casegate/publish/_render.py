@@ -133,9 +133,10 @@ def environment(markdown: bool = False) -> jinja2.Environment:
     env.filters["inline"] = (lambda v: v) if markdown else inline_html
     from . import _rows
     from ._glossary import titled
-    from ._lead import plain_lead
+    from ._lead import plain_lead, withheld_findings
 
     env.globals["plain_lead"] = plain_lead
+    env.globals["withheld_findings"] = withheld_findings
     # the parts with one row per element, written in one call each (see `_rows`)
     if markdown:
         env.globals.update(argument_rows=_rows.argument_rows_md, evidence_rows=_rows.evidence_rows_md,

@@ -295,14 +295,16 @@ def _quotes(guard: TextGuard, texts: list[str | None], path: tuple[str | int, ..
     written into a redacted element to match the gate's own words would withhold every text the
     gate writes in them)."""
     shown = [t for t in texts if t]
-    if (path and guard.redaction.is_redacted(path)) or any(guard.mentions(t) for t in shown):
+    if (path and guard.redaction.is_redacted(path)) or any(
+            guard.mentions(x) for t in shown for x in guard.parts(t, composed=True)):
         return []
-    return guard.quoted("\n".join(shown))
+    found = {p for t in shown for p in guard.quoted(t, composed=True)}
+    return [p for p in guard.redaction.sealed if p in found]  # in document order
 
 
 def _lack(guard: TextGuard, text: str) -> str:
     """A lack as the audience sees it: its words, or why they are withheld."""
-    if guard.safe(text):
+    if guard.safe(text, composed=True):
         return text
     quotes = _quotes(guard, [text])
     if quotes:
@@ -321,15 +323,18 @@ def _shown_file(file: str, folder: Path | None) -> str:
         return Path(file).name
 
 
-def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = None) -> DecisionView:
+def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = None,
+              standings: Mapping[str, str] | None = None) -> DecisionView:
     conditions = []
+    standings = standings or {}
     for c in record.conditions:
-        ok = guard.safe(c.text, paths=[c.path]) and guard.safe(c.finding, paths=[c.path]) \
-            and guard.safe(c.fix, paths=[c.path])
+        ok = guard.safe(c.text, paths=[c.path], composed=True) and guard.safe(c.finding, paths=[c.path], composed=True) \
+            and guard.safe(c.fix, paths=[c.path], composed=True)
         conditions.append(ConditionItem(id=c.id, text=c.text if ok else None, cause=c.cause, due=c.due,
                                         withheld=not ok, finding=(c.finding or None) if ok else None,
                                         fix=(c.fix or None) if ok else None,
-                                        quotes=[] if ok else _quotes(guard, [c.text, c.finding, c.fix], c.path)))
+                                        quotes=[] if ok else _quotes(guard, [c.text, c.finding, c.fix], c.path),
+                                        standing=standings.get(c.id)))
     findings = []
     counts = {"blocking": 0, "condition": 0, "advisory": 0, "waived": 0}
     for f in record.findings:
@@ -338,7 +343,7 @@ def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = No
         else:
             counts[f.severity.value] += 1
         inside = guard.redaction.is_redacted(f.path) if f.path else False
-        ok = not inside and guard.safe(f.message, paths=[f.path])
+        ok = not inside and guard.safe(f.message, paths=[f.path], composed=True)
         findings.append(FindingItem(code=f.code, name=f.name, severity=f.severity.value,
                                     message=f.message if ok else None,
                                     element=None if inside or not f.path else pointer_of(f.path),
@@ -493,7 +498,7 @@ def build_summary(
     for key_, question in EIGHT_QUESTIONS:
         gate = by_key.get(key_)
         mine = composed[key_]
-        if gate is not None and gate.answer and guard.safe(gate.answer, refs=gate.sources):
+        if gate is not None and gate.answer and guard.safe(gate.answer, refs=gate.sources, composed=True):
             questions.append(AnswerItem(key=key_, question=question, answer=gate.answer,
                                         sources=list(gate.sources), answerable=gate.answerable))
         else:
@@ -508,7 +513,7 @@ def build_summary(
         case=_case_head(case, facts),
         system=doc["system"],
         boundary=doc.get("boundary"),
-        decision=_decision(record, guard, folder),
+        decision=_decision(record, guard, folder, facts.conditions if facts is not None else None),
         questions=questions,
         threat_model=domains, pathways=pathways, safeguards=safeguards, evidence=evidence,
         residual_risk=residual, post_deployment=post, required_roles=roles, signoffs=signoffs,

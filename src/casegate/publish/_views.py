@@ -270,6 +270,10 @@ class ConditionItem(Frozen):
     """What the gate found (None when withheld, or in a record that kept finding and fix together)."""
     fix: str | None = None
     """What to do about it (None when withheld or not recorded apart)."""
+    standing: _Text = None
+    """Where the registry's log finds it when the summary was written: "overdue: ..." (past its
+    due date, nothing that counts shows it met), "met on ..." (late or not). Left out of the
+    JSON when the summary was written without a registry, or before its due date with nothing met."""
 
 
 class FindingItem(Frozen):

@@ -38,6 +38,7 @@ from ._views import (
     incident_severities,
     load_version,
     objection_standings,
+    published_condition_marks,
     readable_version,
     readings_not_counted,
     stored_findings,
@@ -175,7 +176,13 @@ def _withheld_case(request: Request, v: Any, w: Any, p: Principal) -> Response:
     """The case page for a token whose ceiling is below what the case holds: the case as the
     public summary shows it, built at the token's ceiling, the deploy state's public causes, the
     public history, and what was withheld and why."""
-    from ..publish import diagram_redactions, readable_case, summary_basis, withheld_ids
+    from ..publish import (
+        diagram_findings,
+        diagram_redactions,
+        readable_case,
+        summary_basis,
+        withheld_ids,
+    )
     from ..render import diagram_svg, timeline_chart
     from ._withheld import ceiling_view
 
@@ -187,8 +194,8 @@ def _withheld_case(request: Request, v: Any, w: Any, p: Principal) -> Response:
     svg = ""
     if view is not None:
         charts = decision_charts(view.loaded, s.get("decision"), withheld_ids(view.summary), b.keyring)
-        svg = diagram_svg(readable_case(view.loaded), (), diagram_redactions(view.summary), True,
-                          summary_basis(view.summary))
+        svg = diagram_svg(readable_case(view.loaded), diagram_findings(view.summary), diagram_redactions(view.summary),
+                          True, summary_basis(view.summary))
     history = [e for e in v.events if e.kind in ("state-change", "incident", "trigger", "publication", "decision")]
     return _render(request, "withheld_case.html", v=v, w=w, s=s, public=True, history=history,
                    severities=incident_severities(v.events), domains=incident_domains_shown(v.events),
@@ -380,11 +387,16 @@ def public_case(request: Request, case_id: str) -> Response:
     history = [e for e in v.events if e.kind in ("state-change", "incident", "trigger", "publication", "decision")]
     from ..render import timeline_chart
 
+    now = deploy_now(reg, case_id, b.keyring)
+    from ..monitor import current_approval
+
+    approval = current_approval(reg, case_id)
     return _render(request, "public_case.html", v=v, s=summary, history=history, public=True,
+                   summary_of=v.published.get("version"), approved=approval.version if approval else None,
                    severities=incident_severities(v.events), domains=incident_domains_shown(v.events),
-                   lead=_public_lead(summary), titled=_titler(summary), charts=_public_charts(reg, v, summary, b.keyring),
+                   lead=_public_lead(summary), withheld_words=_withheld_words(summary), titled=_titler(summary), charts=_public_charts(reg, v, summary, b.keyring),
                    timeline=timeline_chart(timeline_events([e for e in v.events if e.kind != "condition"])),
-                   now=deploy_now(reg, case_id, b.keyring),
+                   now=now, marks=published_condition_marks(reg, case_id, v.published, b.keyring, now.at),
                    diff=_diff_since_approved(reg, case_id, v.latest_version, public=True, keyring=b.keyring))
 
 
@@ -411,6 +423,17 @@ def _public_lead(summary: dict[str, Any]) -> list[str]:
         return plain_lead(PublicSummary.model_validate(summary))
     except ValueError:
         return []
+
+
+def _withheld_words(summary: dict[str, Any]) -> str | None:
+    """How many findings' words the published summary withholds, by severity (None: none, or the
+    stored summary does not read as one)."""
+    from ..publish import PublicSummary, withheld_findings
+
+    try:
+        return withheld_findings(PublicSummary.model_validate(summary))
+    except ValueError:
+        return None
 
 
 def _titler(summary: dict[str, Any]) -> Any:
@@ -447,7 +470,7 @@ def _public_charts(reg: Any, v: Any, summary: dict[str, Any], keyring: Any = Non
 
 def _public_diagram(reg: Any, v: Any, summary: Any) -> str | None:
     """The redacted argument diagram, as `casegate publish` draws it into summary.svg."""
-    from ..publish import diagram_redactions, evidence_basis, readable_case
+    from ..publish import diagram_findings, diagram_redactions, evidence_basis, readable_case
     from ..render import diagram_svg
 
     try:
@@ -456,7 +479,8 @@ def _public_diagram(reg: Any, v: Any, summary: Any) -> str | None:
         return None  # the stored version does not load here: the summary is shown without its diagram
     if loaded.case is None:
         return None
-    return diagram_svg(readable_case(loaded), (), diagram_redactions(summary), True, evidence_basis(loaded))
+    return diagram_svg(readable_case(loaded), diagram_findings(summary), diagram_redactions(summary), True,
+                       evidence_basis(loaded))
 
 
 @router.get("/public/log", response_class=HTMLResponse)

@@ -37,7 +37,8 @@ def _latest(events: list[LogEntry], kind: str) -> LogEntry | None:
 
 
 def _standing_publication(events: list[LogEntry]) -> LogEntry | None:
-    """The latest public summary that says what the registry judged its version to be: one whose
+    """The public summary of the newest version that has one (the latest of them) among those that
+    say what the registry judged their version to be: one whose
     outcome contradicts the registry's own judgement of that version (logged before `publish`
     was held to it) is not shown as the case's summary. A summary of a version the registry has
     logged no judgement of (one logged before the registry required one) stands as logged."""
@@ -46,13 +47,23 @@ def _standing_publication(events: list[LogEntry]) -> LogEntry | None:
         j = e.payload.get("judgement") if e.kind == "decision" else e.payload if e.kind == "judgement" else None
         if isinstance(j, dict) and j.get("outcome"):
             judged[e.payload.get("version")] = str(j["outcome"])
-    for e in reversed(events):
+    best: LogEntry | None = None
+    for e in events:
         if e.kind != "publication":
             continue
         own = judged.get(e.payload.get("version"))
-        if own is None or summary_outcome(e.payload.get("summary")) == own:
-            return e
-    return None
+        if own is not None and summary_outcome(e.payload.get("summary")) != own:
+            continue
+        # the newest version's summary, the latest of its: a summary of an older version published
+        # again later does not take the place of a newer version's
+        if best is None or _version_of(e) >= _version_of(best):
+            best = e
+    return best
+
+
+def _version_of(e: LogEntry) -> int:
+    v = e.payload.get("version")
+    return v if isinstance(v, int) and not isinstance(v, bool) else -1
 
 
 def case_view(reg: Registry, case_id: str) -> CaseView | None:
@@ -415,3 +426,52 @@ def readings_not_counted(reg: Registry, case_id: str, keyring: Any) -> ReadingsN
                              str(s.why_not)) for s in shown]
     return ReadingsNotCounted(approved=True, required=got.telemetry.required, rule=got.telemetry.why, rows=rows,
                               more=len(got.readings) - len(shown))
+
+
+def published_condition_marks(reg: Registry, case_id: str, published: dict[str, Any] | None, keyring: Any,
+                              at: str) -> dict[str, dict[str, str]]:
+    """Condition id -> how the registry finds each condition of the published summary as of `at`
+    (the state's time, ISO): met (when, late or not), or past its due date with nothing that counts
+    showing it met ("overdue"). A condition is found among those the registry logged for the
+    decisions on the published version (the latest that set it); one the registry logged for none
+    is judged by the summary's due date, and nothing shows it met. Without a keyring no
+    confirmation counts (`condition_statuses`), so a condition past its date reads overdue: the
+    summary's word "due" alone would read as current."""
+    import datetime as dt
+
+    from ..monitor import condition_statuses
+
+    summary = (published or {}).get("summary") or {}
+    conditions = (summary.get("decision") or {}).get("conditions") or []
+    if not conditions:
+        return {}
+    version = (published or {}).get("version")
+    versions = {e.payload.get("decision"): e.payload.get("version") for e in reg.events(case_id, "condition")}
+    found: dict[str, Any] = {}
+    for status in condition_statuses(reg, case_id, keyring=keyring):  # in log order: the latest decision last
+        if version is None or versions.get(status.decision) == version:
+            found[status.id] = status
+    at = at or dt.datetime.now(dt.UTC).isoformat()
+    today = dt.date.fromisoformat(at[:10])
+    out: dict[str, dict[str, str]] = {}
+    for c in conditions:
+        if not isinstance(c, dict) or not isinstance(c.get("id"), str):
+            continue
+        st = found.get(c["id"])
+        due: dt.date | None
+        if st is not None:
+            due = st.due
+        else:
+            try:
+                due = dt.date.fromisoformat(str(c.get("due"))[:10]) if c.get("due") else None
+            except ValueError:
+                due = None
+        if st is not None and st.met:
+            late = f", after its due date {due.isoformat()}" if st.late and due is not None else ""
+            out[c["id"]] = {"status": "met-late" if st.late else "met",
+                            "text": f"met on {st.met_on}{late}, by the registry's log"}
+        elif due is not None and today > due:
+            out[c["id"]] = {"status": "overdue",
+                            "text": f"OVERDUE: due {due.isoformat()}, and nothing the registry logs shows it met "
+                                    f"(as of {at[:10]})"}
+    return out
