@@ -331,7 +331,7 @@ class CaseStore(AuditedLog):
         registry cannot vouch for the case's state: no checkpoint, a case the log does not know,
         entries of the case newer than the checkpoint, or a `cases` row that is missing or is
         not what the log replays to. The proof is None only when there is no checkpoint."""
-        from ._proof import PROOF_KINDS, earlier_start, entry_json, judged_elsewhere, replay, state_proof_doc
+        from ._proof import PROOF_KINDS, entry_json, replay, state_proof_doc
 
         problems: list[str] = []
         with self._read("making a state proof") as conn:
@@ -420,5 +420,5 @@ class CaseStore(AuditedLog):
                 return [], []
             between = conn.execute(sa.select(log_entries).where(
                 log_entries.c.idx >= start, log_entries.c.idx < first).order_by(log_entries.c.idx)).all()
-        return [self._entry(r) for r in between], self.prove_inclusions([start], size)[0].path
+        return [self._entry(r) for r in between], list(self.prove_inclusions([start], size)[0].path)
 
