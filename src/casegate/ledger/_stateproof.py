@@ -15,8 +15,10 @@ from ..store import (
     PROOF_KINDS,
     Checkpoint,
     LogEntry,
+    earlier_start,
     entry_json,
     first_entry,
+    judged_elsewhere,
     replay,
     state_proof_doc,
 )
@@ -41,5 +43,8 @@ def state_proof_from_tiles(log: TileLog, cp: Checkpoint, case_id: str,
     first = first_entry(scanned, case_id)
     assert first is not None  # the case has a version, so an entry
     tail = [e for e in scanned if e.index >= first.index]
+    start = earlier_start(scanned, judged_elsewhere(tail, case_id), first.index)
+    earlier = [e for e in scanned if start is not None and start <= e.index < first.index]
     return state_proof_doc(case_id, cp.text(), tail, log.inclusion_proof(first.index, cp).path,
-                           [entry_json(e, log.inclusion_proof(e.index, cp).path) for e in changes])
+                           [entry_json(e, log.inclusion_proof(e.index, cp).path) for e in changes],
+                           earlier, log.inclusion_proof(start, cp).path if start is not None else ())

@@ -397,5 +397,28 @@ class CaseStore(AuditedLog):
         kcovered = [e for e in (self._entry(r) for r in krows) if e.index < size]
         kproofs = self.prove_inclusions([e.index for e in kcovered], size)
         changes = [entry_json(e, p.path) for e, p in zip(kcovered, kproofs, strict=True)]
-        return state_proof_doc(case_id, str(cp_row.note), tail, first_path, changes), problems
+        earlier, earlier_path = self._earlier_entries(case_id, tail, size)
+        return state_proof_doc(case_id, str(cp_row.note), tail, first_path, changes, earlier,
+                               earlier_path), problems
+
+    def _earlier_entries(self, case_id: str, tail: list[Any], size: int) -> tuple[list[Any], list[bytes]]:
+        """Every log entry from the earliest `case-version` entry, logged before the case's first,
+        of a version of another case a NO-GO in `tail` judged (`earlier_start`) up to the case's
+        first, and the inclusion path of that earliest entry; nothing when there is none."""
+        from ._proof import earlier_start, judged_elsewhere
+
+        judged = judged_elsewhere(tail, case_id)
+        if not tail or not judged:
+            return [], []
+        first = tail[0].index
+        with self._read("making a state proof") as conn:
+            rows = conn.execute(sa.select(log_entries).where(
+                log_entries.c.kind == "case-version", log_entries.c.idx < first,
+                log_entries.c.case_id.in_(sorted({c for c, _ in judged}))).order_by(log_entries.c.idx)).all()
+            start = earlier_start([self._entry(r) for r in rows], judged, first)
+            if start is None:
+                return [], []
+            between = conn.execute(sa.select(log_entries).where(
+                log_entries.c.idx >= start, log_entries.c.idx < first).order_by(log_entries.c.idx)).all()
+        return [self._entry(r) for r in between], list(self.prove_inclusions([start], size)[0].path)
 

@@ -15,7 +15,16 @@ in the range are carried whole: a state proof discloses them to whoever holds it
     {"casegate": 2, "kind": "state-proof", "case_id": ..., "checkpoint": "<signed note>",
      "first": i, "path": [hex, ...],                 # PATH(i, D[tree_size])
      "entries": [{"index", "kind", "case_id", "payload", "recorded_at"}, ...],  # i .. size-1
-     "keyring_changes": [{..., "path": [hex, ...]}, ...]}   # every keyring change, each proven
+     "keyring_changes": [{..., "path": [hex, ...]}, ...],   # every keyring change, each proven
+     "earlier": {"first": j, "path": [hex, ...],       # optional: PATH(j, D[tree_size])
+                 "entries": [...]}}                   # j .. i-1
+
+`earlier` is there when a NO-GO among the entries, of another case, judged a version whose
+`case-version` entry is before the case's first (`earlier_start`): it carries every entry from the
+earliest such version's entry `j` up to the case's first, and with the main entries they must
+rebuild the checkpoint's root from `j` on (`merkle.verify_tail`), so the judged version's system
+and the model files the registry hashed for it after it are in view, none left out. Without it
+(an older proof), `verify` cannot tell which model such a NO-GO is about and fails closed.
 
 Version 1 proofs carried only the case's own entries, each with its inclusion path; they
 cannot show that none was left out and are refused.
@@ -126,11 +135,47 @@ def first_entry(entries: Sequence[LogEntry], case_id: str) -> LogEntry | None:
     return next((e for e in entries if e.case_id == case_id), None)
 
 
+def judged_elsewhere(tail: Sequence[LogEntry], case_id: str) -> list[tuple[str, int | None]]:
+    """(case id, version; None: the entry does not number it) of each version of another case
+    that a NO-GO among `tail` (a `decision` or `judgement` entry) judged: what `verify` must see
+    the `case-version` entry of to tell whether that NO-GO is about the deployed case's model."""
+    out: list[tuple[str, int | None]] = []
+    for e in tail:
+        p = e.payload if isinstance(e.payload, dict) else {}
+        if e.kind in ("decision", "judgement") and e.case_id and e.case_id != case_id \
+                and p.get("outcome") == "NO-GO":
+            v = p.get("version")
+            key = (str(e.case_id), v if type(v) is int else None)
+            if key not in out:
+                out.append(key)
+    return out
+
+
+def earlier_start(version_entries: Sequence[LogEntry], judged: Sequence[tuple[str, int | None]],
+                  first: int) -> int | None:
+    """The earliest log index, before `first` (the case's first entry), of a `case-version` entry
+    among `version_entries` of a version in `judged` (`judged_elsewhere`; a version not numbered:
+    every version of its case), or None when there is none: where a proof's `earlier` starts."""
+    wanted = {k for k in judged}
+    cases = {c for c, v in judged if v is None}
+    found = [e.index for e in version_entries if e.kind == "case-version" and e.index < first
+             and isinstance(e.payload, dict)
+             and (e.case_id in cases or (e.case_id, e.payload.get("version")) in wanted)]
+    return min(found) if found else None
+
+
 def state_proof_doc(case_id: str, checkpoint: str, tail: Sequence[LogEntry], first_path: Sequence[bytes],
-                    keyring_changes: Sequence[dict[str, Any]]) -> dict[str, Any]:
+                    keyring_changes: Sequence[dict[str, Any]], earlier: Sequence[LogEntry] = (),
+                    earlier_path: Sequence[bytes] = ()) -> dict[str, Any]:
     """The state proof document: `tail` is every log entry from the case's first to the end of
-    the checkpoint's tree, `first_path` the inclusion path of the first."""
-    return {"casegate": STATE_PROOF_VERSION, "kind": "state-proof", "case_id": case_id,
-            "checkpoint": checkpoint, "first": tail[0].index if tail else None,
-            "path": [h.hex() for h in first_path], "entries": [entry_json(e) for e in tail],
-            "keyring_changes": list(keyring_changes)}
+    the checkpoint's tree, `first_path` the inclusion path of the first; `earlier`, when given,
+    every entry from `earlier_start` to the case's first, `earlier_path` the inclusion path of
+    its first."""
+    doc = {"casegate": STATE_PROOF_VERSION, "kind": "state-proof", "case_id": case_id,
+           "checkpoint": checkpoint, "first": tail[0].index if tail else None,
+           "path": [h.hex() for h in first_path], "entries": [entry_json(e) for e in tail],
+           "keyring_changes": list(keyring_changes)}
+    if earlier:
+        doc["earlier"] = {"first": earlier[0].index, "path": [h.hex() for h in earlier_path],
+                          "entries": [entry_json(e) for e in earlier]}
+    return doc

@@ -68,15 +68,20 @@ class ProvenState:
     tail: tuple[LogEntry, ...] = ()
     """Every entry the proof holds, of every case, from the case's first to the checkpoint's size
     (proven complete from there on): what other cases logged since the case's first entry."""
+    earlier: tuple[LogEntry, ...] = ()
+    """Every entry the proof holds before the case's first (its `earlier`, proven complete with
+    `tail` from its first on): from the entry of the earliest version of another case that a
+    NO-GO in `tail` judged, so which model that NO-GO is about can be told."""
 
     @property
     def log_from(self) -> int:
-        """The first log entry the proof holds (the case's first)."""
-        return self.tail[0].index if self.tail else 0
+        """The first log entry the proof holds (the case's first, or its `earlier`'s first)."""
+        held = self.earlier or self.tail
+        return held[0].index if held else 0
 
     def log_events(self, kind: str) -> list[LogEntry]:
-        """The proof's entries of `kind`, of every case (`tail`)."""
-        return [e for e in self.tail if e.kind == kind]
+        """The proof's entries of `kind`, of every case (`earlier` and `tail`)."""
+        return [e for e in (*self.earlier, *self.tail) if e.kind == kind]
 
     def case_state(self, case_id: str) -> str | None:
         return self.state if case_id == self.case_id else None
@@ -180,6 +185,7 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *, now: dt.date
     # left out of the list (or the list dropped) is still applied
     seen = {e.index for e in listed}
     changes = sorted([*listed, *(e for e in in_tail if e.index not in seen)], key=lambda e: e.index)
+    earlier = _earlier_entries(proof.get("earlier"), cp, tail, reasons) if complete else []
     if complete:
         reasons += _changes_left_out(cp, int(proof["first"]), changes)
     replayed = replay(entries)
@@ -192,7 +198,7 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *, now: dt.date
     if said is False and int(proof["first"]) == 0:
         said = None  # the proof holds the whole log: every root version recorded is among its entries
     return ProvenState(case_id, replayed.state, replayed.restricted_to, tuple(entries), cp.tree_size,
-                       signed_at, tuple(changes), tuple(roots), said, cp, tuple(tail)), []
+                       signed_at, tuple(changes), tuple(roots), said, cp, tuple(tail), tuple(earlier)), []
 
 
 def _witnessed(cp: Checkpoint, root: TrustRoot, signed_at: dt.datetime | None, now: dt.datetime) -> list[str]:
@@ -305,6 +311,43 @@ def _case_entries(proof: dict[str, Any], cp: Any, case_id: str,
     return ([e for e in tail if e.case_id == case_id and e.kind in PROOF_KINDS],
             [e for e in tail if e.kind == "keyring-change" and e.case_id is None],
             [e for e in tail if e.kind == TRUST_ROOT_EVENT and e.case_id is None], tail)
+
+
+def _earlier_entries(raw: Any, cp: Any, tail: list[LogEntry], reasons: list[str]) -> list[LogEntry]:
+    """The proof's `earlier` entries (`store._proof`): every log entry from its `first` up to the
+    case's first, which with `tail` (already proven) must rebuild the checkpoint's root from
+    `first` on (`merkle.verify_tail`); none (absent: an older proof, or no NO-GO that needs them)
+    or, with a reason, none when they cannot be read, leave an entry out or are not the log the
+    checkpoint signs."""
+    if raw is None or not tail:
+        return []
+    start = raw.get("first") if isinstance(raw, dict) else None
+    items = raw.get("entries") if isinstance(raw, dict) else None
+    bad = ("the state proof's earlier entries (`earlier`, which show the versions of other cases a NO-GO "
+           "judged) {}: make the state proof again with this casegate (`casegate state-proof CASE_ID`)")
+    if type(start) is not int or not isinstance(items, list) or not items:
+        reasons.append(bad.format("cannot be read"))
+        return []
+    out: list[LogEntry] = []
+    for item in items:
+        try:
+            out.append(LogEntry(int(item["index"]), str(item["kind"]), item.get("case_id"),
+                                dict(item["payload"]), str(item["recorded_at"]), b""))
+        except (KeyError, TypeError, ValueError):
+            reasons.append(bad.format("cannot be read"))
+            return []
+    if [e.index for e in out] != list(range(start, tail[0].index)):
+        reasons.append(bad.format(f"must be every log entry from {start} to {tail[0].index - 1}, but one is "
+                                  "missing, added or out of order"))
+        return []
+    try:
+        path = [bytes.fromhex(h) for h in raw.get("path") or []]
+        verify_tail(start, cp.tree_size, [leaf_of(e) for e in (*out, *tail)], path, cp.root)
+    except (VerificationError, ValueError, TypeError):
+        reasons.append(bad.format(f"{start}..{tail[0].index - 1} are not the log the checkpoint signs: an "
+                                  "entry was altered, made up or left out"))
+        return []
+    return out
 
 
 def _keyring_changes(raw: Any, cp: Any, reasons: list[str]) -> list[LogEntry]:
