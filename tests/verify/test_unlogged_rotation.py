@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from casegate.trust import TRUST_ROOT_EVENT, load_trust_root
 from casegate.store import open_registry
+from casegate.trust import TRUST_ROOT_EVENT, load_trust_root
 from tests._deploy import RATE_LIMITS
 from tests.verify.test_trust_attacks import MODEL, Setup, setup  # noqa: F401 - the fixture
 from tests.verify.trusted import CASE, cli_in_process
