@@ -61,11 +61,11 @@ def load_keyring_fp() -> str:
 def test_rotation_is_a_chain(keys: Path, tmp_path: Path) -> None:
     assert _init(keys, "a", "b")[0] == 0
     # new root keys c, d: signed only by the new keys is not enough, the old threshold must sign too
-    rc, text = cg(keys, "trust", "rotate", "trust", "--root-key", "c.key.pub", "--root-key", "d.key.pub",
+    rc, text = cg(keys, "trust", "rotate", "trust", "--unlogged", "--root-key", "c.key.pub", "--root-key", "d.key.pub",
                   "--sign-with", "c.key", "--sign-with", "d.key")
     assert rc == 1 and "of the previous version's root keys; the threshold is 2" in text
     assert not (keys / "trust" / "2.root.json").exists()
-    rc, text = cg(keys, "trust", "rotate", "trust", "--root-key", "c.key.pub", "--root-key", "d.key.pub",
+    rc, text = cg(keys, "trust", "rotate", "trust", "--unlogged", "--root-key", "c.key.pub", "--root-key", "d.key.pub",
                   "--sign-with", "a.key", "--sign-with", "b.key", "--sign-with", "c.key", "--sign-with", "d.key")
     assert rc == 0, text
     root = load_trust_root(keys / "trust")
@@ -89,7 +89,7 @@ def test_keyring_rotation_keeps_old_decisions_only(keys: Path) -> None:
     shutil.copy(KEYRING, keys / "new-ring.yaml")
     (keys / "new-ring.yaml").write_text((keys / "new-ring.yaml").read_text().replace(
         'name: "', 'name: "rotated ', 1))
-    rc, text = cg(keys, "trust", "rotate", "trust", "--keyring", "new-ring.yaml", "--sign-with", "a.key",
+    rc, text = cg(keys, "trust", "rotate", "trust", "--unlogged", "--keyring", "new-ring.yaml", "--sign-with", "a.key",
                   "--sign-with", "c.key")
     assert rc == 0, text
     root = load_trust_root(keys / "trust")
@@ -152,7 +152,7 @@ def test_a_policy_version_replaced_by_rotate_counts_only_for_earlier_decisions(k
 
     older = _older_looser(keys)
     _init_pinning(keys, "trust", older)
-    rc, text = cg(keys, "trust", "rotate", "trust", "--policy", str(POLICY), "--sign-with", "a.key")
+    rc, text = cg(keys, "trust", "rotate", "trust", "--unlogged", "--policy", str(POLICY), "--sign-with", "a.key")
     assert rc == 0, text
     root = load_trust_root(keys / "trust")
     old_sha = hashlib.sha256(older.read_bytes()).hexdigest()
@@ -169,7 +169,7 @@ def test_a_policy_version_replaced_by_rotate_counts_only_for_earlier_decisions(k
     rc, text = cg(keys, "trust", "show", "trust")
     assert rc == 0 and "version 3.0" in text and "(replaced " in text, text
     # rotating again keeps the date 3.0 was replaced on
-    rc, text = cg(keys, "trust", "rotate", "trust", "--policy", str(POLICY), "--sign-with", "a.key")
+    rc, text = cg(keys, "trust", "rotate", "trust", "--unlogged", "--policy", str(POLICY), "--sign-with", "a.key")
     assert rc == 0, text
     again = load_trust_root(keys / "trust")
     assert again.pins.policies == root.pins.policies
@@ -186,9 +186,9 @@ def test_rotate_grace_bounds_how_long_approvals_under_the_replaced_policy_verify
 
     older = _older_looser(keys)
     _init_pinning(keys, "trust", older)
-    rc, text = cg(keys, "trust", "rotate", "trust", "--grace", "2d", "--sign-with", "a.key")
+    rc, text = cg(keys, "trust", "rotate", "trust", "--unlogged", "--grace", "2d", "--sign-with", "a.key")
     assert rc == 2 and "give it with --policy" in text, text
-    rc, text = cg(keys, "trust", "rotate", "trust", "--policy", str(POLICY), "--grace", "2d", "--sign-with", "a.key")
+    rc, text = cg(keys, "trust", "rotate", "trust", "--unlogged", "--policy", str(POLICY), "--grace", "2d", "--sign-with", "a.key")
     assert rc == 0, text
     root = load_trust_root(keys / "trust")
     old_sha = hashlib.sha256(older.read_bytes()).hexdigest()
@@ -205,7 +205,7 @@ def test_rotate_grace_bounds_how_long_approvals_under_the_replaced_policy_verify
 
     bare = _older_looser(keys)
     _init_pinning(keys, "bare", bare)
-    rc, text = cg(keys, "trust", "rotate", "bare", "--policy", str(POLICY), "--sign-with", "a.key")
+    rc, text = cg(keys, "trust", "rotate", "bare", "--unlogged", "--policy", str(POLICY), "--sign-with", "a.key")
     assert rc == 0, text
     root = load_trust_root(keys / "bare")
     (old,) = [p for p in root.pins.policies if p.sha256 == old_sha]

@@ -670,9 +670,11 @@ def verify(
                 # every root version the log records, those before the case's first entry too
                 # (a state proof carries only those from there on)
                 from ..trust import TRUST_ROOT_EVENT
-                from ..verify import root_rollback
+                from ..verify import root_rollback, unlogged_root
 
-                v.reasons += [r for r in root_rollback(root, reg.events(kind=TRUST_ROOT_EVENT)) if r not in v.reasons]
+                logged_roots = reg.events(kind=TRUST_ROOT_EVENT)
+                v.reasons += [r for r in root_rollback(root, logged_roots) if r not in v.reasons]
+                v.reasons += [r for r in unlogged_root(root, logged_roots) if r not in v.reasons]
             # the case's own triggers, as of the time judged: the state the registry shows waits for
             # a `triggers run`, which whoever runs the registry may never make
             v.reasons += triggers_owed(reg, v.case_id, when, ring, kind)

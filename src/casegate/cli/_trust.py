@@ -34,6 +34,11 @@ PolicyOpt = Annotated[list[str] | None, typer.Option(
     "--policy", help="A policy file (or builtin:NAME) decisions may be judged under; repeat for several.")]
 DbOpt = Annotated[str | None, typer.Option("--db", help="Record the new root version in this registry's log "
                                             "(default $CASEGATE_DATABASE_URL, else ./.casegate/registry.db when it exists).")]
+UnloggedOpt = Annotated[bool, typer.Option(
+    "--unlogged", help="Write the new version with no registry to record it in, and sign that into it: "
+                       "no log can then show a verifier handed the version it replaces, and `verify` "
+                       "consulting a registry refuses it until `casegate trust record` records it. "
+                       "Without it a rotation with no registry configured is refused.")]
 DraftOpt = Annotated[Path | None, typer.Option(
     "--draft", help="Write the proposed version to this file, signed only by the --sign-with keys given "
                     "(possibly none), for the root key holders to sign one at a time with `casegate trust "
@@ -177,6 +182,32 @@ def _record(db: str | None, root: Any, path: Path) -> None:
         "until a checkpoint covers it: sign one with `casegate log checkpoint`")
 
 
+_BOTH = ("--unlogged and --db together: the one writes a root version no log records, the other records it",
+         "drop --unlogged to record the rotation in the registry")
+
+
+def _rotation_registry(db: str | None, unlogged: bool, version: int, *, location: str | None = None,
+                       help: str | None = None) -> bool:
+    """Whether a registry is configured to record root version `version` (> 1) in. A rotation
+    no log records lets a verifier be handed the version it replaced (signed, unexpired, pinning
+    what the new one replaced) with nothing to tell it: refused, before anything is written,
+    unless the new version is marked unlogged (`--unlogged`, signed into its pins)."""
+    from ._common import configured_registry
+
+    reg = configured_registry(db)
+    if reg is not None:
+        reg.close()
+        return True
+    if not unlogged:
+        raise InputError(f"no registry is configured to record trust root version {version} in: a rotation no "
+                         "log records lets a verifier be handed the version it replaces, still signed and "
+                         "unexpired, with nothing to tell it; nothing was written", location=location,
+                         help=help or "pass --db URL (or set $CASEGATE_DATABASE_URL) so the log records it, or "
+                                      "--unlogged to write a version that says it was never logged (verify "
+                                      "consulting a registry refuses it until `casegate trust record` records it)")
+    return False
+
+
 def _write_version(directory: Path, md: Any) -> Path:
     from ..trust import load_trust_root, write_root
 
@@ -271,15 +302,20 @@ def trust_rotate(
     note: Annotated[str | None, typer.Option("--note")] = None,
     db: DbOpt = None,
     draft: DraftOpt = None,
+    unlogged: UnloggedOpt = False,
 ) -> None:
     """Write version N+1 of the trust root: changed pins (keyring, policies, log) or root keys,
-    signed by the threshold of version N and of version N+1."""
+    signed by the threshold of version N and of version N+1, and record it in the registry's log
+    (refused with no registry configured, unless --unlogged)."""
     from ..sign import iso, load_keyring, now_utc
     from ..trust import PinnedKeyring, load_trust_root, rotated_root
 
     current = load_trust_root(directory)
+    if unlogged and db:
+        raise InputError(_BOTH[0], help=_BOTH[1])
     pins = current.pins
-    upd: dict[str, Any] = {}
+    # the mark is the new version's own: a version written with a registry at hand drops it
+    upd: dict[str, Any] = {"unlogged": True if unlogged else None}
     if keyring is not None:
         fp = load_keyring(keyring).fingerprint()
         old = [k if k.until is not None else k.model_copy(update={"until": iso(now_utc())})
@@ -306,10 +342,20 @@ def trust_rotate(
         _write_draft(md, draft, current.metadata.signed)
         return
     _check_signed(md, current.metadata.signed)
+    _rotation_registry(db, unlogged, current.version + 1)
     dest = _write_version(directory, md)
     root = load_trust_root(directory)
     out(f"wrote {dest} (trust root version {root.version}, chain of {root.chain} verified)")
+    if unlogged:
+        _warn_unlogged(root.version)
+        return
     _record(db, root, dest)
+
+
+def _warn_unlogged(version: int) -> None:
+    err(f"warning: trust root version {version} is recorded in no log (--unlogged): a verifier handed the "
+        "version it replaces cannot tell, except one keeping `verify --seen FILE`; `verify` consulting a "
+        f"registry refuses version {version} until `casegate trust record` records it")
 
 
 def _status(md: Any, previous: Any) -> str:
@@ -386,16 +432,60 @@ def trust_publish(
 ) -> None:
     """Add a draft root version to the chain once it is signed by the threshold of its own root
     keys (and, for a rotation, of the version before it). Exit 1, writing nothing, when short."""
-    from ..trust import load_draft, load_trust_root
+    from ..trust import PINS_FIELD, load_draft, load_trust_root
 
     md = load_draft(draft)
     previous = _previous(md, directory if int(md.signed.version) > 1 else None)
     if int(md.signed.version) == 1 and (directory / "1.root.json").exists():
         raise InputError(f"{directory} already holds a trust root", help="a rotation is version N+1")
     _check_signed(md, previous)
+    pins = (md.signed.unrecognized_fields or {}).get(PINS_FIELD)
+    marked = isinstance(pins, dict) and pins.get("unlogged") is True
+    recorded = True
+    if int(md.signed.version) > 1:
+        recorded = _rotation_registry(
+            db, marked, int(md.signed.version), location=str(draft),
+            help="pass --db URL (or set $CASEGATE_DATABASE_URL) so the log records it; a version meant to be "
+                 "written with no log is drafted with `casegate trust rotate --draft FILE --unlogged`, which "
+                 "the root key holders sign")
     dest = _write_version(directory, md)
     root = load_trust_root(directory)
     out(f"wrote {dest} (trust root version {root.version}, chain of {root.chain} verified)")
+    if int(md.signed.version) > 1 and not recorded:
+        _warn_unlogged(root.version)
+        return
+    _record(db, root, dest)
+
+
+@trust_app.command("record")
+def trust_record(
+    directory: Annotated[Path, typer.Argument(help="The root chain directory.")],
+    db: DbOpt = None,
+) -> None:
+    """Record the chain's newest root version in the registry's log: for a version written with
+    `trust rotate --unlogged` (or `trust init` with no registry at hand). Refused when the log
+    already records it, a newer version, or another root under its number."""
+    from ..trust import TRUST_ROOT_EVENT, load_trust_root
+    from ._common import required_registry
+
+    root = load_trust_root(directory)
+    reg = required_registry(db, f"trust root version {root.version} cannot be recorded")
+    with reg:
+        logged = [e for e in reg.events(kind=TRUST_ROOT_EVENT) if type(e.payload.get("version")) is int]
+    newer = [e for e in logged if e.payload["version"] > root.version]
+    if newer:
+        raise InputError(f"the log records trust root version {newer[-1].payload['version']} (entry "
+                         f"{newer[-1].index}), newer than version {root.version} in {directory}",
+                         help="record only the chain's newest version; use the current chain directory")
+    for e in logged:
+        if e.payload["version"] == root.version:
+            if e.payload.get("digest") == root.digest():
+                raise InputError(f"the log records trust root version {root.version} already (entry {e.index})")
+            raise InputError(f"the log records another root as version {root.version} (entry {e.index}, "
+                             f"{str(e.payload.get('digest'))[:80]}), not {root.digest()}",
+                             help="a root under the same version number as the one the log records is never "
+                                  "trusted: rotate to a new version instead")
+    dest = directory / f"{root.version}.root.json" if directory.is_dir() else directory
     _record(db, root, dest)
 
 

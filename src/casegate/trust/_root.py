@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 from securesystemslib.signer import Key, Signer  # type: ignore[attr-defined]
@@ -102,6 +102,11 @@ class Pins(Frozen):
     """The oldest a checkpoint may be for a state proof to count."""
     note: str | None = None
     """Free text, e.g. 'demo root: not for real use'."""
+    unlogged: Literal[True] | None = None
+    """Set by `casegate trust rotate --unlogged`: no registry's log recorded this version when it
+    was written, so no log can show a verifier handed an older version that this one replaced.
+    `verify` consulting a registry (`--db`, `--state-proof`, `--registry-url`) refuses it until the
+    log records it (`casegate trust record`). Signed by the root keys like every pin."""
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
         signed_parts,
         stale_signatures,
     )
-    from ._revocations import root_rollback
+    from ._revocations import root_rollback, unlogged_root
     from ._signed import (
         GateInputs,
         SignoffCheck,
@@ -68,6 +68,7 @@ _WHERE = {
     **dict.fromkeys(('REOPENING_STATES', 'cause_text', 'last_approval', 'last_reopening', 'signature_time',
                      'signed_parts', 'stale_signatures'), '_reapproval'),
     'root_rollback': '_revocations',
+    'unlogged_root': '_revocations',
     **dict.fromkeys(('GateInputs', 'SignoffCheck', 'gate_inputs', 'role_holders', 'signed_signoffs', 'with_authority'), '_signed'),
     **dict.fromkeys(('DeployState', 'deploy_state'), '_state'),
 }
@@ -84,5 +85,5 @@ __all__ = [
     "BUNDLE_VERSION", "DEPLOYABLE_STATES", "BundleVerificationError", "Collected", "DeployState", "RegistryView",
     "Verdict", "authority_problems", "check_bundle", "collect", "Judgement", "binding_problems", "decide_case", "judge_case", "judgement_problems", "deploy_state", "make_bundle",
     "GateInputs", "gate_inputs", "read_bundle", "required_roles", "role_holders", "SignoffCheck", "signed_record", "signed_signoffs",
-    "root_rollback", "signoff_shortfall", "verify_bundle", "with_authority", "write_bundle",
+    "root_rollback", "signoff_shortfall", "unlogged_root", "verify_bundle", "with_authority", "write_bundle",
 ]

@@ -17,7 +17,7 @@ from ._bundle import SHAPE_ERRORS, RegistryView, Verdict, check_bundle, malforme
 from ._exposure import Deployment
 from ._modelfiles import Files, model_files_problems
 from ._proven import FUTURE_SKEW, check_state_proof, log_times
-from ._revocations import revocation_gaps, root_rollback, with_logged_revocations
+from ._revocations import revocation_gaps, root_rollback, unlogged_root, with_logged_revocations
 from ._seen import ConsistencySource, seen_checkpoint, seen_root
 
 ProofSource = Callable[[str], tuple[Any, list[str]]]
@@ -178,6 +178,14 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         # an older root, still signed and unexpired, pins what its successors replaced
         v.reasons += (root_rollback(trust, proven.trust_roots, proven.newest_root) if proven is not None
                       else root_rollback(trust, ()))
+        # a root version written with `trust rotate --unlogged` is in no log: where the log is
+        # consulted it must record it, else the version it replaced could be handed back unseen
+        if proven is not None:
+            v.reasons += unlogged_root(trust, proven.trust_roots, proven.newest_root)
+        elif trust.pins.unlogged is True:
+            v.notes.append(f"trust root version {trust.version} was written with `casegate trust rotate --unlogged`: "
+                           "no log records it, so an older root handed to this verifier could not be told apart "
+                           "(keep `--seen FILE`, or record it with `casegate trust record`)")
         # the keyring the decision was made with is read from the signed decision (the bundle's
         # own `keyring` field is not signed and is never read); a decision that does not sign
         # it is refused by `check_bundle`

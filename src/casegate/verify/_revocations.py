@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..store import LogEntry
     from ..trust import TrustRoot
 
-__all__ = ["revocation_gaps", "root_rollback", "with_logged_revocations"]
+__all__ = ["revocation_gaps", "root_rollback", "unlogged_root", "with_logged_revocations"]
 
 
 def revocation_gaps(fingerprint: str, trust: TrustRoot, changes: Sequence[LogEntry]) -> list[str]:
@@ -91,3 +91,23 @@ def root_rollback(trust: TrustRoot, recorded: Sequence[LogEntry],
                        f"root {trust.digest()} held: a root under the same version number that is not the one the "
                        "organisation recorded is never trusted")
     return out
+
+
+def unlogged_root(trust: TrustRoot, recorded: Sequence[LogEntry],
+                  checkpoint_says: tuple[int, str] | None | bool = None) -> list[str]:
+    """Why a root version written with `casegate trust rotate --unlogged` (its signed pins say
+    so) is not verified where a registry is consulted: the log does not record it (no `trust-root`
+    entry of its version and digest among `recorded`, and the checkpoint does not sign it as the
+    newest). Until it is recorded no log can show that a verifier handed the version it replaced
+    (still signed, unexpired, pinning what this one replaced) holds a replaced root."""
+    if trust.pins.unlogged is not True:
+        return []
+    digest = trust.digest()
+    if any(e.payload.get("version") == trust.version and e.payload.get("digest") == digest for e in recorded):
+        return []
+    if checkpoint_says == (trust.version, digest):
+        return []
+    return [f"not verified: trust root version {trust.version} was never logged (written with `casegate trust "
+            "rotate --unlogged`), so the log cannot show that an older root handed to a verifier was replaced: "
+            "record it in the registry with `casegate trust record DIR --db URL`, sign a checkpoint "
+            "(`casegate log checkpoint`) and make a new state proof"]
