@@ -151,6 +151,21 @@ def _narrower_no_go(payload: dict[str, Any], requested: BoundaryKind) -> list[st
     return [str(c) for c in blocking] if isinstance(blocking, list) else []
 
 
+def _judged_here(kind: str, payload: dict[str, Any], requested: BoundaryKind
+                 ) -> tuple[list[str] | None, list[str] | None] | None:
+    """A NO-GO entry's blocking findings and model digests as they bear on a deploy across
+    `requested` (None where they say nothing of it): judged for a wider boundary, only a narrower
+    boundary the decision also tried, no wider than this deploy, and found NO-GO says something of
+    this one."""
+    codes, boundary, models = (_blocking_of_decision(payload) if kind == "decision"
+                               else _blocking_of_judgement(payload))
+    if boundary is not None and _RANK.get(str(boundary), 0) > requested.rank:
+        codes = _narrower_no_go(payload, requested) if kind == "decision" else []
+        if not codes:
+            return None
+    return codes, models
+
+
 def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: str, requested: BoundaryKind,
                          model_digest: str | None, *, approved_at: int, log: Sequence[Any] = ()) -> list[str]:
     """Why the approval of `approved_version` of `case_id` (the state change at log entry
@@ -179,13 +194,10 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
         if isinstance(version, int) and not unversioned and (
                 version < approved_version or (again and e.index <= approved_at)):
             continue
-        codes, boundary, models = (_blocking_of_decision(p) if e.kind == "decision" else _blocking_of_judgement(p))
-        if boundary is not None and _RANK.get(str(boundary), 0) > requested.rank:
-            # judged for a wider boundary: only a narrower boundary it also tried, no wider than
-            # this deploy, and found NO-GO says something of this one
-            codes = _narrower_no_go(p, requested) if e.kind == "decision" else []
-            if not codes:
-                continue
+        here = _judged_here(e.kind, p, requested)
+        if here is None:
+            continue
+        codes, models = here
         tie = ""
         if models is not None and model_digest is not None and model_digest not in models:
             judged = version if not unversioned else _version_naming(log, case_id, models)
@@ -279,11 +291,10 @@ def other_case_no_go_problems(events: Sequence[Any], approved_version: int, case
         p = e.payload if isinstance(e.payload, dict) else {}
         if p.get("outcome") != "NO-GO" or not e.case_id or e.case_id == case_id or e.index <= approved_at:
             continue
-        codes, boundary, models = (_blocking_of_decision(p) if e.kind == "decision" else _blocking_of_judgement(p))
-        if boundary is not None and _RANK.get(str(boundary), 0) > requested.rank:
-            codes = _narrower_no_go(p, requested) if e.kind == "decision" else []
-            if not codes:
-                continue
+        here = _judged_here(e.kind, p, requested)
+        if here is None:
+            continue
+        codes, models = here
         substantive = None if codes is None else sorted({c for c in codes if c.split(" ")[0] not in APPROVAL_RULES})
         if substantive == []:
             continue  # the review process alone (a draft not yet signed)
