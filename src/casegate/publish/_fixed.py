@@ -8,16 +8,26 @@ A composed text is matched against the templates its f-strings make (each litera
 written, each interpolation any text); the interpolated parts are matched again (a message
 quoted inside a lack, a keyring's name inside a message), and a part that is one of casegate's
 plain strings (a rule's code or name, a section title) is fixed wording as a whole. A text no
-template matches is all variable: it is checked whole, as before. The sources are read once, on
-first need (only when a composed text quotes redacted content), without importing them."""
+template matches is all variable: it is checked whole, as before.
+
+The wording is taken from the sources once, when casegate is developed, into `_wording_data`
+(written by `python -m casegate.publish._fixed --write`; a test fails when it is stale): at run
+time nothing is parsed and no YAML library is needed. Each template is indexed by a run of
+`_KEY` characters of its literal parts (the rarest), so a text is tried only against the
+templates whose run it holds."""
 
 from __future__ import annotations
 
-import ast
+import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import ast
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 _SOURCES = ("checks", "gate", "model", "verify", "evidence", "sign", "trust", "ledger", "load")
@@ -28,6 +38,10 @@ _DATA = ("load/builtin",)
 _MIN_LITERAL = 3
 """A template whose literal parts are shorter than this in all says nothing fixed."""
 _DEPTH = 4
+_KEY = 4
+"""The length of the run of literal text a template is indexed by."""
+_RUN = re.compile(r"[\w\-]+")
+"""A run of word characters: a word (`\\w[\\w\\-]*`) occurs in a text only inside one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +77,93 @@ class _Template:
         return groups if pos == len(text) else None
 
 
-def _template(node: ast.JoinedStr) -> _Template | None:
+def _make(parts: tuple[str | None, ...]) -> _Template:
+    literals = [p for p in parts if p is not None]
+    return _Template(parts, tuple(sorted(literals, key=len, reverse=True)), sum(map(len, literals)))
+
+
+# --- run time: the kept wording -----------------------------------------------------------------
+
+
+@cache
+def _wording() -> tuple[tuple[_Template, ...], frozenset[str], dict[str, tuple[int, ...]], frozenset[int]]:
+    """The templates (most literal text first), casegate's plain strings, the templates' index by
+    a run of `_KEY` characters of their literal parts, and the templates with no such run."""
+    from . import _wording_data as d
+
+    templates = tuple(map(_make, d.TEMPLATES))
+    return templates, d.CONSTANTS, d.INDEX, frozenset(d.UNKEYED)
+
+
+@cache
+def _source_words() -> str:
+    from . import _wording_data as d
+
+    return "\n".join(d.WORDS)
+
+
+def may_be_fixed(words: Iterable[str]) -> bool:
+    """Whether every one of `words` (each a run of word characters) occurs in casegate's sources,
+    in lower case (else no text holding them all can be its fixed wording, and it need not be
+    matched against the templates)."""
+    src = _source_words()
+    return all(w.lower() in src for w in words)
+
+
+def variable_parts(text: str) -> list[str]:
+    """The parts of a composed `text` that are not casegate's fixed wording: the text whole when no
+    template matches it, nothing when it is one of casegate's plain strings. Of the templates that
+    match the whole text, the one that leaves the least variable text is taken (its parts matched
+    again); whichever is taken, what it leaves out is casegate's literal wording."""
+    return list(_variable(text, 0))
+
+
+def _candidates(text: str) -> list[int]:
+    """The templates (by index, in order) whose literal parts `text` may hold: those whose key
+    occurs in it, and those with no key."""
+    _, _, index, unkeyed = _wording()
+    found = set(unkeyed)
+    for gram in {text[i:i + _KEY] for i in range(len(text) - _KEY + 1)}:
+        got = index.get(gram)
+        if got is not None:
+            found.update(got)
+    return sorted(found)
+
+
+@lru_cache(maxsize=4096)
+def _variable(text: str, depth: int) -> tuple[str, ...]:
+    templates, constants, _, _ = _wording()
+    if text in constants:
+        return ()
+    best: tuple[str, ...] = (text,)
+    if depth >= _DEPTH:
+        return best
+    left = len(text)
+    for i in _candidates(text):
+        t = templates[i]
+        if t.size > len(text) or not all(x in text for x in t.literals):
+            continue
+        got = t.match(text)
+        if got is None:
+            continue
+        out: list[str] = []
+        for g in got:
+            if g:
+                out.extend(_variable(g, depth + 1))
+        size = sum(map(len, out))
+        if size < left:
+            best, left = tuple(out), size
+            if not size:
+                break
+    return best
+
+
+# --- development time: the wording taken from the sources -----------------------------------------
+
+
+def _template(node: ast.JoinedStr) -> tuple[str | None, ...] | None:
+    import ast
+
     parts: list[str | None] = []
     for v in node.values:
         if isinstance(v, ast.Constant) and isinstance(v.value, str):
@@ -74,16 +174,16 @@ def _template(node: ast.JoinedStr) -> _Template | None:
                 parts.append(None)
         else:  # pragma: no cover - an f-string holds nothing else
             return None
-    literals = [p for p in parts if p is not None]
-    size = sum(map(len, literals))
+    size = sum(len(p) for p in parts if p is not None)
     if size < _MIN_LITERAL or None not in parts:
         return None
-    return _Template(tuple(parts), tuple(sorted(literals, key=len, reverse=True)), size)
+    return tuple(parts)
 
 
 def _yaml_strings(text: str) -> set[str]:
     """The string values of a YAML file (a failure to read one leaves it out: its words are then
-    simply not taken as fixed)."""
+    simply not taken as fixed). PyYAML, a development dependency, is used only here, when the
+    wording is written."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -105,6 +205,8 @@ def _yaml_strings(text: str) -> set[str]:
 
 def _nodes(tree: ast.AST) -> Iterator[ast.AST]:
     """Every node of `tree` (as `ast.walk`, in another order, at about half its cost)."""
+    import ast
+
     stack = [tree]
     while stack:
         node = stack.pop()
@@ -131,28 +233,29 @@ def _read(path: Path) -> str:
         return ""  # its words are then not taken as fixed (fail closed)
 
 
-@cache
-def _source_text() -> str:
-    """The sources and data read for the wording, in lower case: a word none of them holds is no
-    part of casegate's wording, which is known without parsing them."""
-    return "\n".join(_read(p) for p in _files()).lower()
+def _keys(templates: list[tuple[str | None, ...]]) -> list[str | None]:
+    """Each template's key: of the runs of `_KEY` characters in its literal parts, the one the
+    fewest templates hold (None when its literal parts are all shorter)."""
+    grams = [{p[i:i + _KEY] for p in t if p is not None for i in range(len(p) - _KEY + 1)} for t in templates]
+    count: dict[str, int] = {}
+    for g in grams:
+        for x in g:
+            count[x] = count.get(x, 0) + 1
+    return [min(g, key=lambda x: (count[x], x)) if g else None for g in grams]
 
 
-def may_be_fixed(words: Iterable[str]) -> bool:
-    """Whether every one of `words` occurs in casegate's sources (else no text holding them all can
-    be its fixed wording, and the sources need not be parsed)."""
-    src = _source_text()
-    return all(w.lower() in src for w in words)
+def render() -> str:
+    """The text of `_wording_data`, taken from the sources and built-in data as they are now.
+    Sources that cannot be read or parsed give no wording (fail closed: their words are then not
+    excused)."""
+    import ast
 
-
-@cache
-def _wording() -> tuple[tuple[_Template, ...], frozenset[str]]:
-    """The templates (most literal text first) and casegate's plain strings. Sources that cannot be
-    read or parsed give none (fail closed: their words are then not excused)."""
-    templates: list[_Template] = []
+    found: list[tuple[str | None, ...]] = []
     constants: set[str] = set()
+    texts: list[str] = []
     for path in _files():
         text = _read(path)
+        texts.append(text)
         if path.suffix == ".yaml":
             constants |= _yaml_strings(text)
             continue
@@ -164,45 +267,48 @@ def _wording() -> tuple[tuple[_Template, ...], frozenset[str]]:
             if isinstance(node, ast.JoinedStr):
                 t = _template(node)
                 if t is not None:
-                    templates.append(t)
+                    found.append(t)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value:
                 constants.add(node.value)
-    templates.sort(key=lambda t: -t.size)
-    return tuple(templates), frozenset(constants)
+    # most literal text first (in the order of the sources among equals), each template once
+    found.sort(key=lambda t: -sum(len(p) for p in t if p is not None))
+    templates = list(dict.fromkeys(found))
+    index: dict[str, list[int]] = {}
+    unkeyed: list[int] = []
+    for i, key in enumerate(_keys(templates)):
+        if key is None:
+            unkeyed.append(i)
+        else:
+            index.setdefault(key, []).append(i)
+    words = sorted(set(_RUN.findall("\n".join(texts).lower())))
+
+    def rows(items: Iterable[object]) -> str:
+        return "".join(f"    {x!r},\n" for x in items)
+
+    return (
+        f'"""casegate\'s fixed wording, taken from its sources: {_MARK}. Do not edit."""\n\n'
+        "# fmt: off\n"
+        "TEMPLATES: tuple[tuple[str | None, ...], ...] = (\n" + rows(templates) + ")\n"
+        '"""The templates of the f-strings (None for an interpolation), most literal text first."""\n\n'
+        "INDEX: dict[str, tuple[int, ...]] = {\n"
+        + "".join(f"    {k!r}: {tuple(v)!r},\n" for k, v in sorted(index.items())) + "}\n"
+        '"""The templates (their places in TEMPLATES) by a run of characters of their literal parts."""\n\n'
+        f"UNKEYED: tuple[int, ...] = {tuple(unkeyed)!r}\n"
+        '"""The templates whose literal parts are each too short to hold a key."""\n\n'
+        "CONSTANTS: frozenset[str] = frozenset({\n" + rows(sorted(constants)) + "})\n"
+        '"""The plain strings of the sources and the strings of the built-in data."""\n\n'
+        "WORDS: tuple[str, ...] = (\n" + rows(words) + ")\n"
+        '"""The runs of word characters of the sources and built-in data, in lower case."""\n'
+    )
 
 
-def variable_parts(text: str) -> list[str]:
-    """The parts of a composed `text` that are not casegate's fixed wording: the text whole when no
-    template matches it, nothing when it is one of casegate's plain strings. Of the templates that
-    match the whole text, the one that leaves the least variable text is taken (its parts matched
-    again); whichever is taken, what it leaves out is casegate's literal wording."""
-    return list(_variable(text, 0))
+_MARK = "written by `python -m casegate.publish._fixed --write`"
+DATA = Path(__file__).with_name("_wording_data.py")
 
 
-@lru_cache(maxsize=4096)
-def _variable(text: str, depth: int) -> tuple[str, ...]:
-    templates, constants = _wording()
-    if text in constants:
-        return ()
-    best: tuple[str, ...] = (text,)
-    if depth >= _DEPTH:
-        return best
-    left = len(text)
-    seen: set[tuple[str | None, ...]] = set()
-    for t in templates:
-        if t.size > len(text) or t.parts in seen or not all(x in text for x in t.literals):
-            continue
-        seen.add(t.parts)
-        got = t.match(text)
-        if got is None:
-            continue
-        out: list[str] = []
-        for g in got:
-            if g:
-                out.extend(_variable(g, depth + 1))
-        size = sum(map(len, out))
-        if size < left:
-            best, left = tuple(out), size
-            if not size:
-                break
-    return best
+if __name__ == "__main__":  # python -m casegate.publish._fixed [--write]
+    text = render()
+    if sys.argv[1:] == ["--write"]:
+        DATA.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
