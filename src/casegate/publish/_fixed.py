@@ -252,10 +252,8 @@ def render() -> str:
 
     found: list[tuple[str | None, ...]] = []
     constants: set[str] = set()
-    texts: list[str] = []
     for path in _files():
         text = _read(path)
-        texts.append(text)
         if path.suffix == ".yaml":
             constants |= _yaml_strings(text)
             continue
@@ -263,12 +261,15 @@ def render() -> str:
             tree = ast.parse(text)
         except SyntaxError:
             continue
+        # a string standing alone as a statement (a docstring) is never a text casegate composes
+        said = {id(n.value) for n in _nodes(tree) if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)}
         for node in _nodes(tree):
             if isinstance(node, ast.JoinedStr):
                 t = _template(node)
                 if t is not None:
                     found.append(t)
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value:
+            elif (isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value
+                  and id(node) not in said):
                 constants.add(node.value)
     # most literal text first (in the order of the sources among equals), each template once
     found.sort(key=lambda t: -sum(len(p) for p in t if p is not None))
@@ -280,7 +281,8 @@ def render() -> str:
             unkeyed.append(i)
         else:
             index.setdefault(key, []).append(i)
-    words = sorted(set(_RUN.findall("\n".join(texts).lower())))
+    words = sorted(set(_RUN.findall("\n".join([*(p for t in templates for p in t if p is not None),
+                                                 *constants]).lower())))
 
     def rows(items: Iterable[object]) -> str:
         return "".join(f"    {x!r},\n" for x in items)
