@@ -123,3 +123,50 @@ def test_the_mark_is_the_unlogged_versions_own(setup: Setup) -> None:  # noqa: F
     root = load_trust_root(setup.trust.dir)
     assert root.version == 3 and root.pins.unlogged is None and _logged_roots(setup) == [3]
     assert dt.timedelta(seconds=root.pins.max_checkpoint_age_seconds) == dt.timedelta(hours=12)
+
+
+def test_the_registry_judges_under_no_replaced_root(setup: Setup) -> None:  # noqa: F811
+    """The lab's move at the registry: version 2 of the root is rotated and logged (it pins a newer
+    policy); the lab then asks the registry to approve, or to record a public summary, under the
+    version 1 file it kept (still signed, unexpired, pinning what version 2 replaced). The registry
+    reads its own log's root record as `verify` does: refused, nothing logged."""
+    import json
+
+    from casegate.approve import publication_keyring, registry_judge
+    from casegate.errors import VerificationError
+    from casegate.monitor import read_decision
+
+    rc, text = _rotate(setup, "--db", setup.db)
+    assert rc == 0, text
+    assert _logged_roots(setup) == [2]
+    v1 = setup.path / "v1.root.json"
+    v1.write_bytes((setup.trust.dir / "1.root.json").read_bytes())
+    record, bundle = read_decision(json.dumps(setup.bundle), "bundle.json")
+    before = setup.size()
+    with open_registry(setup.db) as reg:
+        with pytest.raises(VerificationError) as e:
+            registry_judge(reg, record, setup.w.ring_path, v1, bundle)
+        assert "newer than version 1 held" in str(e.value), e.value
+        with pytest.raises(VerificationError) as e:
+            publication_keyring(reg, CASE, 1, setup.w.ring_path, v1, outcome="NO-GO")
+        assert "newer than version 1 held" in str(e.value), e.value
+        # the current chain is judged (a NO-GO summary claims no policy pin)
+        ring, stamp = publication_keyring(reg, CASE, 1, setup.w.ring_path, setup.trust.dir, outcome="NO-GO")
+        assert stamp["trust_root"] == 2
+    assert setup.size() == before
+
+
+def test_the_registry_judges_under_no_unlogged_root(setup: Setup) -> None:  # noqa: F811
+    """A version written `--unlogged` is not judged under until `trust record` logs it."""
+    from casegate.approve import publication_keyring
+    from casegate.errors import VerificationError
+
+    assert _rotate(setup, "--unlogged")[0] == 0
+    with open_registry(setup.db) as reg:
+        with pytest.raises(VerificationError) as e:
+            publication_keyring(reg, CASE, 1, setup.w.ring_path, setup.trust.dir, outcome="NO-GO")
+        assert NEVER_LOGGED in str(e.value), e.value
+    rc, text = cli_in_process(setup.path, "trust", "record", str(setup.trust.dir), "--db", setup.db)
+    assert rc == 0, text
+    with open_registry(setup.db) as reg:
+        assert publication_keyring(reg, CASE, 1, setup.w.ring_path, setup.trust.dir, outcome="NO-GO")[1]["trust_root"] == 2

@@ -39,7 +39,7 @@ from ..store import (
     record_judgement,
     record_publication,
 )
-from ..trust import TrustRoot, load_trust_root
+from ..trust import TRUST_ROOT_EVENT, TrustRoot, load_trust_root
 from ..verify import (
     binding_problems,
     cause_text,
@@ -72,6 +72,24 @@ def _require_trust_root(record: DecisionRecord, trust_root: Path | None, unpinne
         "creates one); only tests and demos may approve unpinned (`state apply --unpinned`)")
 
 
+def _refuse_replaced_root(reg: Registry, root: TrustRoot, given: Path | None) -> None:
+    """VerificationError (nothing recorded) when the registry's own log shows `root` is not the
+    organisation's current trust root, as `verify` judges it where it consults the registry: the
+    log records a newer version (a replaced root, still signed and unexpired, pins the keyrings and
+    policies its successors replaced), another root under the same version, or none of a version
+    written with `trust rotate --unlogged`."""
+    from ..verify import root_rollback, unlogged_root
+
+    logged = reg.events(kind=TRUST_ROOT_EVENT)
+    problems = root_rollback(root, logged) + unlogged_root(root, logged)
+    if problems:
+        raise VerificationError(
+            "the registry judges only under the organisation's current trust root: " + "; ".join(problems),
+            location=str(given) if given is not None else None,
+            help="pass the current root chain (the directory `casegate trust rotate` keeps) as --trust-root, "
+                 "or record an unlogged version with `casegate trust record DIR --db URL`")
+
+
 def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyring | None,
                    trust_root: Path | None = None, bundle: dict[str, Any] | None = None, *,
                    unpinned: bool = False) -> Callable[[int], dict[str, Any]]:
@@ -97,6 +115,7 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
     ring = keyring if isinstance(keyring, Keyring) else load_keyring(keyring)
     root = _require_trust_root(record, trust_root, unpinned)
     if root is not None:
+        _refuse_replaced_root(reg, root, trust_root)
         pinned = root.keyring_problems(ring.fingerprint(), log_time())
         if pinned:
             raise VerificationError("; ".join(pinned), location=str(keyring if isinstance(keyring, Path) else ring.name),
@@ -160,6 +179,7 @@ def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path
     fp = ring.fingerprint()
     if trust_root is not None:
         root = load_trust_root(trust_root)
+        _refuse_replaced_root(reg, root, trust_root)
         pinned = root.keyring_problems(fp, log_time())
         if pinned:
             raise VerificationError(
