@@ -12,7 +12,11 @@ echo "== import-linter (layers)"
 $BIN/lint-imports
 
 source scripts/pg.sh start
-trap 'bash scripts/pg.sh stop' EXIT
+# Temporary files of the run (tests' folders, servers' materialised versions, child processes a
+# test kills) go in one folder removed at the end, so a run leaves nothing behind in /tmp.
+TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/casegate-tests.XXXXXX")
+export TMPDIR
+trap 'bash scripts/pg.sh stop; rm -rf "$TMPDIR"' EXIT
 echo "== pytest (SQLite and PostgreSQL at $CASEGATE_TEST_POSTGRES_URL)"
 status=0
 $BIN/python -m pytest -n 2 -p no:cacheprovider --junitxml=.pytest-results.xml "$@" || status=$?
