@@ -501,6 +501,9 @@ def _signed_version(request: Request, case_id: str, case: Any) -> int:
         raise HTTPException(422, "the sign-off is for another case or another version of it")
     latest = _case_or_404(request, case_id).latest_version
     unreadable = None
+    # the version under review is the latest; the one the case stands on only stands in for it
+    # while the latest does not load (a sign-off of an older version that loads is refused: it
+    # would be listed on the review page beside the latest version's required roles)
     for number in dict.fromkeys([latest, _standing(request, case_id)]):
         try:
             loaded = load_version(b.registry, case_id, number)
@@ -509,8 +512,11 @@ def _signed_version(request: Request, case_id: str, case: Any) -> int:
             continue
         if loaded.case is not None and case.get("digest") == case_digest(loaded):
             return int(number) if number is not None else 0
+        break  # this version loads: it is the one a sign-off must be for
     raise HTTPException(422, "the sign-off is for another case or another version of it"
-                        + (f" ({unreadable})" if unreadable else ""))
+                        + (f" ({unreadable})" if unreadable else
+                           f": the version under review is version {latest}; sign it (`casegate sign`) and "
+                           "upload that envelope"))
 
 
 @router.post("/cases/{case_id}/objections", response_model=Written, status_code=201, tags=["review"])
