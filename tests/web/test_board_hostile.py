@@ -68,3 +68,66 @@ def test_a_signoff_of_the_approved_version_is_not_recorded_against_a_newer_one(b
                           follow_redirects=False)
     assert r.status_code == 303 and "error=" in r.headers["location"], r.headers.get("location")
     assert len(_logged(board, "signoff")) == before
+
+
+def _state_changing_routes(app: Any) -> list[tuple[str, str]]:
+    def flat(routes: list[Any], prefix: str = "") -> list[tuple[str, Any]]:
+        found = []
+        for r in routes:
+            if hasattr(r, "original_router"):  # a router included into the app
+                found += flat(r.original_router.routes, prefix + r.include_context.prefix)
+            else:
+                found.append((prefix + str(getattr(r, "path", "")), r))
+        return found
+
+    return [(m, path) for path, r in flat(app.routes)
+            for m in sorted(set(getattr(r, "methods", None) or ()) - {"GET", "HEAD", "OPTIONS"})]
+
+
+def _fill(path: str) -> str:
+    return path.replace("{case_id}", CASE).replace("{index}", "1")
+
+
+SUPERSET_BODY = {"envelope": {"payloadType": "x", "payload": "", "signatures": []}, "severity": "high",
+                 "reason": "a reason", "domain": "cyber", "date": "2026-12-01", "description": "something",
+                 "deployer": "d", "developer": "d", "harmed": ["x"]}
+
+
+def test_every_state_changing_route_needs_the_sessions_csrf_token(board: BoardFixture) -> None:
+    """Every route that is not a read (enumerated from the app, so a new one is covered), posted
+    by a signed-in browser's cookie with no CSRF token, with a made-up one, or with the token of
+    another person's session, is refused (403) and writes nothing; sign-in without the form's
+    token is refused too (login CSRF)."""
+    from fastapi.testclient import TestClient
+
+    app = board.client.app
+    routes = _state_changing_routes(app)
+    assert ("POST", "/api/v1/cases/{case_id}/signoffs") in routes and ("POST", "/logout") in routes
+    assert len(routes) >= 11, routes
+    other = TestClient(app)
+    assert sign_in(other, board.tokens["external"]).status_code == 303
+    foreign = re.search(r'name="csrf" value="([^"]+)"', other.get(f"/cases/{CASE}/review").text)
+    assert foreign
+    c = board.client
+    assert sign_in(c, board.tokens["rso"]).status_code == 303
+    reg = open_registry(board.database_url)
+    size = reg.size()
+    reg.close()
+    for method, path in routes:
+        url = _fill(path)
+        for presented in (None, "0" * 64, foreign.group(1)):
+            if path.startswith("/api/"):
+                headers = {"X-CSRF-Token": presented} if presented else {}
+                r = c.request(method, url, json=SUPERSET_BODY, headers=headers, follow_redirects=False)
+            else:
+                data = {"csrf": presented} if presented else {}
+                if path == "/login":
+                    data["token"] = board.tokens["rso"]
+                r = c.request(method, url, data=data, follow_redirects=False,
+                              files={"envelope": ("e.json", json.dumps(SUPERSET_BODY["envelope"]), "application/json")}
+                              if "review" in path else None)
+            assert r.status_code == 403, (method, path, presented, r.status_code, r.text[:300])
+    reg = open_registry(board.database_url)
+    assert reg.size() == size  # nothing was written
+    reg.close()
+    assert c.get("/").status_code == 200 and "Sign out" in c.get("/").text  # still signed in: logout was refused
