@@ -131,3 +131,149 @@ def test_every_state_changing_route_needs_the_sessions_csrf_token(board: BoardFi
     assert reg.size() == size  # nothing was written
     reg.close()
     assert c.get("/").status_code == 200 and "Sign out" in c.get("/").text  # still signed in: logout was refused
+
+
+def test_guessing_tokens_is_stopped_per_address(board: BoardFixture) -> None:
+    """A guesser tries tokens as Bearer headers and through the sign-in form: past 10 failures a
+    minute every sign-in from its address is refused (429), the right token included, so guessing
+    on learns nothing; another address is not affected."""
+    from fastapi.testclient import TestClient
+
+    from casegate.web._guards import SignInLimit
+
+    app = board.client.app
+    guesser = TestClient(app, client=("192.0.2.7", 40000))
+    for i in range(10):
+        r = guesser.get("/api/v1/cases", headers={"Authorization": f"Bearer cgt_guess{i}"})
+        assert r.status_code == 401, r.text
+    right = {"Authorization": f"Bearer {board.tokens['rso']}"}
+    r = guesser.get("/api/v1/cases", headers=right)
+    assert r.status_code == 429 and "too many failed sign-ins" in r.text
+    assert sign_in(guesser, board.tokens["rso"]).status_code == 429
+    assert "casegate_session" not in guesser.cookies
+    # the form counts too, from a fresh address
+    formed = TestClient(app, client=("192.0.2.8", 40000))
+    for i in range(10):
+        assert sign_in(formed, f"cgt_guess{i}").status_code == 401
+    assert sign_in(formed, board.tokens["rso"]).status_code == 429
+    assert formed.get("/api/v1/cases", headers=right).status_code == 429
+    # others sign in as before
+    assert TestClient(app, client=("192.0.2.9", 40000)).get("/api/v1/cases", headers=right).status_code == 200
+    assert sign_in(TestClient(app, client=("192.0.2.9", 40001)), board.tokens["rso"]).status_code == 303
+    # one request's principal is judged once: a request with a wrong token counts one failure
+    limit = SignInLimit("2/minute")
+    assert not limit.blocked("a")
+    limit.failed("a")
+    assert not limit.blocked("a")
+    limit.failed("a")
+    assert limit.blocked("a")
+
+
+def _second_case(board: BoardFixture, case_id: str = "atlas-2-other") -> str:
+    import shutil
+
+    from casegate.gate import run_gate
+    from casegate.store import record_decision
+
+    d = board.case_dir.parent / "other"
+    shutil.copytree(board.case_dir, d)
+    case = d / "case.yaml"
+    case.write_text(re.sub(r"^id: .*$", f"id: {case_id}", case.read_text(), count=1, flags=re.M))
+    loaded = load_case(case)
+    reg = open_registry(board.database_url)
+    v = reg.submit_case(loaded)
+    record_decision(reg, run_gate(loaded), version=v.number)
+    reg.close()
+    return case_id
+
+
+def test_a_token_for_one_case_is_not_used_on_another(board: BoardFixture) -> None:
+    """An outside evaluator's token made for one case (`token create --case`) is used on another
+    case of the board: every route about that case answers as for a case the registry does not
+    hold (the lists leave it out), a signed objection to it is not recorded, the state proof and
+    the log's entry bundles (which carry other cases whole) are refused; the case it is for reads
+    as before. A token file whose `cases` does not read leaves no token valid."""
+    from fastapi.testclient import TestClient
+
+    from casegate.web import TokenStore
+
+    from .conftest import objection_env
+
+    other = _second_case(board)
+    store = TokenStore(board.case_dir.parent / "tokens.json")
+    scoped = {"Authorization": "Bearer " + store.create("Priya Natarajan", ["external-evaluator"], cases=[other])[1]}
+    c = board.client
+    assert [x["id"] for x in c.get("/api/v1/cases", headers=scoped).json()] == [other]
+    assert c.get(f"/api/v1/cases/{other}", headers=scoped).status_code == 200
+    # every route about a case, enumerated from the app (public pages aside)
+    app = c.app
+    reads = [path for method, path in _all_routes(app) if "{case_id}" in path and method == "GET"
+             and not path.startswith(("/public/", "/api/v1/public/"))]
+    assert len(reads) >= 8, reads
+    for path in reads:
+        r = c.get(_fill(path), headers=scoped, follow_redirects=False)
+        assert r.status_code == 404, (path, r.status_code, r.text[:200])
+        assert r.json()["detail"] == f"no case {CASE!r}"  # as for a case the registry does not hold
+    reg = open_registry(board.database_url)
+    size = reg.size()
+    reg.close()
+    env = objection_env(board, "Priya Natarajan", "external-evaluator", "The CTF suite under-samples web exploitation.")
+    r = c.post(f"/api/v1/cases/{CASE}/objections", json={"envelope": env}, headers=scoped)
+    assert r.status_code == 404, r.text
+    for method, path in _state_changing_routes(app):
+        if "{case_id}" in path:
+            r = c.request(method, _fill(path), json=SUPERSET_BODY, headers=scoped)
+            assert r.status_code == 404, (path, r.status_code)
+    reg = open_registry(board.database_url)
+    assert reg.size() == size
+    reg.close()
+    # the same objection from the evaluator's token for every case is recorded
+    assert c.post(f"/api/v1/cases/{CASE}/objections", json={"envelope": env},
+                  headers=board.auth("external")).status_code == 201
+    # signed in through the form: the case list and the pages
+    browser = TestClient(app)
+    token = scoped["Authorization"][7:]
+    assert sign_in(browser, token).status_code == 303
+    home = browser.get("/").text
+    assert f"/cases/{other}" in home and f"/cases/{CASE}\"" not in home
+    assert browser.get(f"/cases/{CASE}").status_code == 404
+    assert browser.get(f"/cases/{other}").status_code == 200
+    # the log's entry bundles hold every case's entries
+    tiles = browser.get("/public/log/tile/entries/000.p/1", headers=scoped)
+    assert tiles.status_code == 403 and "some cases only" in tiles.text
+    # a scope that does not read is not read as every case
+    raw = json.loads((board.case_dir.parent / "tokens.json").read_text())
+    for t in raw["tokens"]:
+        if t.get("cases"):
+            t["cases"] = other  # a string, not a list
+    (board.case_dir.parent / "tokens.json").write_text(json.dumps(raw))
+    assert c.get("/api/v1/cases", headers=scoped).status_code == 401
+    assert c.get("/api/v1/cases", headers=board.auth("rso")).status_code == 401
+
+
+def _all_routes(app: Any) -> list[tuple[str, str]]:
+    def flat(routes: list[Any], prefix: str = "") -> list[tuple[str, Any]]:
+        found = []
+        for r in routes:
+            if hasattr(r, "original_router"):
+                found += flat(r.original_router.routes, prefix + r.include_context.prefix)
+            else:
+                found.append((prefix + str(getattr(r, "path", "")), r))
+        return found
+
+    return [(m, path) for path, r in flat(app.routes) for m in sorted(getattr(r, "methods", None) or ())]
+
+
+def test_token_create_for_some_cases(tmp_path: Any) -> None:
+    from .conftest import cli
+
+    tokens = str(tmp_path / "tokens.json")
+    r = cli("token", "create", "--person", "Priya Natarajan", "--role", "external-evaluator", "--case", "atlas-2-api",
+            "--tokens", tokens, cwd=tmp_path)
+    assert r.returncode == 0 and "for atlas-2-api only" in r.stdout, r.stderr
+    r = cli("token", "create", "--person", "Priya Natarajan", "--role", "external-evaluator", "--case", " ",
+            "--tokens", tokens, cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "--case" in r.stderr, (r.returncode, r.stderr)
+    r = cli("token", "create", "--person", "Dana Ortiz", "--role", "safety-lead", "--tokens", tokens, cwd=tmp_path)
+    listed = cli("token", "list", "--tokens", tokens, cwd=tmp_path).stdout.splitlines()
+    assert "cases atlas-2-api" in listed[0] and "every case" in listed[1], listed

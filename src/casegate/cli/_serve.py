@@ -61,6 +61,9 @@ def token_create(
     ceiling: Annotated[str | None, typer.Option(
         help="The highest confidentiality level the token reads (public, internal, restricted, secret); "
              "default: viewer and author read up to internal, every other role reads everything.")] = None,
+    case: Annotated[list[str] | None, typer.Option(
+        "--case", help="A case the token is for (repeat); any other case is to it as one the registry does "
+                       "not hold. Default: every case.")] = None,
     tokens: TokensOpt = None,
 ) -> None:
     """Create a token; it is printed once and only its hash is kept."""
@@ -68,9 +71,10 @@ def token_create(
     from ..web import TokenStore, default_ceiling
 
     level = parse_level(ceiling) if ceiling is not None else None
-    tid, token = TokenStore(tokens_path(tokens)).create(person, role, level)
+    tid, token = TokenStore(tokens_path(tokens)).create(person, role, level, cases=case or None)
     reads = (level or default_ceiling(role)).value
-    out(f"token {tid} for {person} ({', '.join(role)}; reads up to {reads}):\n{token}")
+    scope = f"; for {', '.join(sorted(set(case)))} only" if case else ""
+    out(f"token {tid} for {person} ({', '.join(role)}; reads up to {reads}{scope}):\n{token}")
 
 
 @token_app.command("list")
@@ -79,7 +83,8 @@ def token_list(tokens: TokensOpt = None) -> None:
     from ..web import TokenStore
 
     for e in TokenStore(tokens_path(tokens)).list():
-        out(f"{e['id']}  {e['person']:<24} {','.join(e['roles']):<40} {e['ceiling']:<11} "
+        scope = "cases " + ",".join(e["cases"]) if e.get("cases") else "every case"
+        out(f"{e['id']}  {e['person']:<24} {','.join(e['roles']):<40} {e['ceiling']:<11} {scope:<24} "
             f"{'revoked' if e.get('revoked') else ''}")
 
 
