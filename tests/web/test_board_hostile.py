@@ -277,3 +277,52 @@ def test_token_create_for_some_cases(tmp_path: Any) -> None:
     r = cli("token", "create", "--person", "Dana Ortiz", "--role", "safety-lead", "--tokens", tokens, cwd=tmp_path)
     listed = cli("token", "list", "--tokens", tokens, cwd=tmp_path).stdout.splitlines()
     assert "cases atlas-2-api" in listed[0] and "every case" in listed[1], listed
+
+
+def test_an_expired_token_is_refused(board: BoardFixture) -> None:
+    """A token made to last a while (`token create --expires`) is used after it ran out, by Bearer
+    header and by the session it signed in earlier: both are refused on the next request. An
+    expiry that does not read leaves no token of the file valid."""
+    import datetime as dt
+
+    from fastapi.testclient import TestClient
+
+    from casegate.web import TokenStore
+
+    path = board.case_dir.parent / "tokens.json"
+    tid, token = TokenStore(path).create("Priya Natarajan", ["external-evaluator"],
+                                         expires=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
+    bearer = {"Authorization": f"Bearer {token}"}
+    c = board.client
+    assert c.get("/api/v1/cases", headers=bearer).status_code == 200
+    browser = TestClient(c.app)
+    assert sign_in(browser, token).status_code == 303
+    assert browser.get(f"/cases/{CASE}").status_code == 200
+    raw = json.loads(path.read_text())
+    for t in raw["tokens"]:
+        if t["id"] == tid:
+            t["expires"] = (dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)).isoformat(timespec="seconds")
+    path.write_text(json.dumps(raw))
+    assert c.get("/api/v1/cases", headers=bearer).status_code == 401
+    assert browser.get(f"/cases/{CASE}", follow_redirects=False).status_code == 303  # to the sign-in form
+    assert sign_in(TestClient(c.app), token).status_code == 401
+    assert c.get("/api/v1/cases", headers=board.auth("rso")).status_code == 200  # other tokens as before
+    for t in raw["tokens"]:
+        if t["id"] == tid:
+            t["expires"] = "next spring"
+    path.write_text(json.dumps(raw))
+    assert c.get("/api/v1/cases", headers=board.auth("rso")).status_code == 401
+
+
+def test_token_create_with_an_expiry(tmp_path: Any) -> None:
+    from .conftest import cli
+
+    tokens = str(tmp_path / "tokens.json")
+    r = cli("token", "create", "--person", "Priya Natarajan", "--role", "external-evaluator", "--expires", "30d",
+            "--tokens", tokens, cwd=tmp_path)
+    assert r.returncode == 0 and "; until 20" in r.stdout, r.stderr
+    assert "until 20" in cli("token", "list", "--tokens", tokens, cwd=tmp_path).stdout
+    for bad in ("2020-01-01", "soon"):
+        r = cli("token", "create", "--person", "Priya Natarajan", "--role", "external-evaluator", "--expires", bad,
+                "--tokens", tokens, cwd=tmp_path)
+        assert r.returncode == 2 and "Traceback" not in r.stderr, (bad, r.returncode, r.stderr)

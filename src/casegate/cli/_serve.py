@@ -64,16 +64,22 @@ def token_create(
     case: Annotated[list[str] | None, typer.Option(
         "--case", help="A case the token is for (repeat); any other case is to it as one the registry does "
                        "not hold. Default: every case.")] = None,
+    expires: Annotated[str | None, typer.Option(
+        help="When the token stops working: a date or date-time (UTC), or a duration from now (90d, 12h). "
+             "Default: until revoked.")] = None,
     tokens: TokensOpt = None,
 ) -> None:
     """Create a token; it is printed once and only its hash is kept."""
     from ..publish import parse_level
     from ..web import TokenStore, default_ceiling
+    from ._trust import _expiry
 
     level = parse_level(ceiling) if ceiling is not None else None
-    tid, token = TokenStore(tokens_path(tokens)).create(person, role, level, cases=case or None)
+    until = _expiry(expires) if expires is not None else None
+    tid, token = TokenStore(tokens_path(tokens)).create(person, role, level, cases=case or None, expires=until)
     reads = (level or default_ceiling(role)).value
     scope = f"; for {', '.join(sorted(set(case)))} only" if case else ""
+    scope += f"; until {until.isoformat(timespec='seconds')}" if until is not None else ""
     out(f"token {tid} for {person} ({', '.join(role)}; reads up to {reads}{scope}):\n{token}")
 
 
@@ -85,7 +91,7 @@ def token_list(tokens: TokensOpt = None) -> None:
     for e in TokenStore(tokens_path(tokens)).list():
         scope = "cases " + ",".join(e["cases"]) if e.get("cases") else "every case"
         out(f"{e['id']}  {e['person']:<24} {','.join(e['roles']):<40} {e['ceiling']:<11} {scope:<24} "
-            f"{'revoked' if e.get('revoked') else ''}")
+            f"{'revoked' if e.get('revoked') else ''}{' until ' + str(e['expires']) if e.get('expires') else ''}")
 
 
 @token_app.command("revoke")
