@@ -22,7 +22,14 @@ from fastapi.templating import Jinja2Templates
 
 from .. import __version__
 from ..errors import CasegateError, InputError
-from ._guards import BodyLimit, RateLimiter, SecurityHeaders, SessionStore, SignInLimit, read_session
+from ._guards import (
+    BodyLimit,
+    RateLimiter,
+    SecurityHeaders,
+    SessionStore,
+    SignInLimit,
+    read_session,
+)
 from ._tokens import ANONYMOUS, Principal, TokenStore
 
 SESSION_COOKIE = "casegate_session"
