@@ -61,16 +61,26 @@ def token_create(
     ceiling: Annotated[str | None, typer.Option(
         help="The highest confidentiality level the token reads (public, internal, restricted, secret); "
              "default: viewer and author read up to internal, every other role reads everything.")] = None,
+    case: Annotated[list[str] | None, typer.Option(
+        "--case", help="A case the token is for (repeat); any other case is to it as one the registry does "
+                       "not hold. Default: every case.")] = None,
+    expires: Annotated[str | None, typer.Option(
+        help="When the token stops working: a date or date-time (UTC), or a duration from now (90d, 12h). "
+             "Default: until revoked.")] = None,
     tokens: TokensOpt = None,
 ) -> None:
     """Create a token; it is printed once and only its hash is kept."""
     from ..publish import parse_level
     from ..web import TokenStore, default_ceiling
+    from ._trust import _expiry
 
     level = parse_level(ceiling) if ceiling is not None else None
-    tid, token = TokenStore(tokens_path(tokens)).create(person, role, level)
+    until = _expiry(expires) if expires is not None else None
+    tid, token = TokenStore(tokens_path(tokens)).create(person, role, level, cases=case or None, expires=until)
     reads = (level or default_ceiling(role)).value
-    out(f"token {tid} for {person} ({', '.join(role)}; reads up to {reads}):\n{token}")
+    scope = f"; for {', '.join(sorted(set(case)))} only" if case else ""
+    scope += f"; until {until.isoformat(timespec='seconds')}" if until is not None else ""
+    out(f"token {tid} for {person} ({', '.join(role)}; reads up to {reads}{scope}):\n{token}")
 
 
 @token_app.command("list")
@@ -79,8 +89,9 @@ def token_list(tokens: TokensOpt = None) -> None:
     from ..web import TokenStore
 
     for e in TokenStore(tokens_path(tokens)).list():
-        out(f"{e['id']}  {e['person']:<24} {','.join(e['roles']):<40} {e['ceiling']:<11} "
-            f"{'revoked' if e.get('revoked') else ''}")
+        scope = "cases " + ",".join(e["cases"]) if e.get("cases") else "every case"
+        out(f"{e['id']}  {e['person']:<24} {','.join(e['roles']):<40} {e['ceiling']:<11} {scope:<24} "
+            f"{'revoked' if e.get('revoked') else ''}{' until ' + str(e['expires']) if e.get('expires') else ''}")
 
 
 @token_app.command("revoke")

@@ -61,7 +61,18 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 """The error responses documented on every endpoint."""
 
-router = APIRouter(prefix="/api/v1", responses=ERRORS)
+def in_scope(request: Request) -> None:
+    """404, as for a case the registry does not hold, when the request is about a case its token
+    is not for (`casegate token create --case`); the public pages are everyone's."""
+    case_id = request.path_params.get("case_id")
+    if not isinstance(case_id, str) or request.url.path.startswith(("/public/", "/api/v1/public/")):
+        return
+    p: Principal = request.app.state.board.principal(request)
+    if not p.may_see(case_id):
+        raise HTTPException(404, f"no case {case_id!r}")
+
+
+router = APIRouter(prefix="/api/v1", responses=ERRORS, dependencies=[Depends(in_scope)])
 
 bearer = HTTPBearer(auto_error=False, scheme_name="bearerAuth",
                     description="A board token from `casegate token create`; pages use the session cookie.")
@@ -206,9 +217,10 @@ def _standing(request: Request, case_id: str) -> int | None:
 @router.get("/cases", response_model=list[CaseSummary], tags=["cases"])
 def list_cases(request: Request, _: Principal = Depends(reader)) -> list[CaseSummary]:
     """Every case with its state and latest decision."""
+    p = who(request)
     return [CaseSummary(id=v.case_id, title=v.title, state=v.state, restricted_to=v.restriction,
                         versions=v.versions, outcome=(v.decision or {}).get("outcome"))
-            for v in case_list(board(request).registry)]
+            for v in case_list(board(request).registry) if p.may_see(v.case_id)]
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetail, tags=["cases"])
@@ -322,7 +334,7 @@ def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reade
         raise HTTPException(409, {"reasons": problems})
     # the proof carries every log entry from the case's first on, other cases' ones whole
     for other in sorted({e["case_id"] for e in proof["entries"]} - {case_id, None}):
-        if withheld(request, p, other) is not None:
+        if not p.may_see(other) or withheld(request, p, other) is not None:
             raise HTTPException(403, f"the state proof carries every log entry from the case's first on, "
                                      f"whole, among them entries of case {other}, which this token (up to "
                                      f"{p.ceiling.value}) may not read: fetch it with a token whose ceiling "
@@ -501,6 +513,9 @@ def _signed_version(request: Request, case_id: str, case: Any) -> int:
         raise HTTPException(422, "the sign-off is for another case or another version of it")
     latest = _case_or_404(request, case_id).latest_version
     unreadable = None
+    # the version under review is the latest; the one the case stands on only stands in for it
+    # while the latest does not load (a sign-off of an older version that loads is refused: it
+    # would be listed on the review page beside the latest version's required roles)
     for number in dict.fromkeys([latest, _standing(request, case_id)]):
         try:
             loaded = load_version(b.registry, case_id, number)
@@ -509,8 +524,11 @@ def _signed_version(request: Request, case_id: str, case: Any) -> int:
             continue
         if loaded.case is not None and case.get("digest") == case_digest(loaded):
             return int(number) if number is not None else 0
+        break  # this version loads: it is the one a sign-off must be for
     raise HTTPException(422, "the sign-off is for another case or another version of it"
-                        + (f" ({unreadable})" if unreadable else ""))
+                        + (f" ({unreadable})" if unreadable else
+                           f": the version under review is version {latest}; sign it (`casegate sign`) and "
+                           "upload that envelope"))
 
 
 @router.post("/cases/{case_id}/objections", response_model=Written, status_code=201, tags=["review"])

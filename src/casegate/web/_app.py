@@ -22,7 +22,14 @@ from fastapi.templating import Jinja2Templates
 
 from .. import __version__
 from ..errors import CasegateError, InputError
-from ._guards import BodyLimit, RateLimiter, SecurityHeaders, SessionStore, read_session
+from ._guards import (
+    BodyLimit,
+    RateLimiter,
+    SecurityHeaders,
+    SessionStore,
+    SignInLimit,
+    read_session,
+)
 from ._tokens import ANONYMOUS, Principal, TokenStore
 
 SESSION_COOKIE = "casegate_session"
@@ -65,6 +72,8 @@ class Board:
             self.log_key = load_private_key(settings.log_key)  # unreadable: the board does not start
         self.limiter = RateLimiter(settings.write_rate, settings.write_burst)
         self.sessions = SessionStore()
+        self.sign_ins = SignInLimit()
+        """Failed sign-ins (form or Bearer token) per client address."""
         tdir = str(resources.files("casegate.web") / "templates")
         self.templates = Jinja2Templates(directory=tdir)
         self.templates.env.autoescape = True
@@ -99,8 +108,21 @@ class Board:
     def principal(self, request: Request) -> Principal:
         auth = request.headers.get("authorization", "")
         if auth.lower().startswith("bearer "):
+            known = getattr(request.state, "casegate_principal", None)  # judged once per request
+            if isinstance(known, Principal):
+                return known
+            address = client_address(request)
+            if self.sign_ins.blocked(address):
+                from fastapi import HTTPException
+
+                raise HTTPException(429, "too many failed sign-ins from this address: wait a minute and try "
+                                         "again", headers={"Retry-After": "60"})
             p = self.tokens.authenticate(auth[7:].strip())
-            return p if p is not None else ANONYMOUS
+            if p is None:
+                self.sign_ins.failed(address)
+                p = ANONYMOUS
+            request.state.casegate_principal = p
+            return p
         tid = self.sessions.token_of(read_session(self.secret, request.cookies.get(SESSION_COOKIE)))
         if tid:
             p = self.tokens.by_id(tid)
@@ -120,6 +142,11 @@ class Board:
             if k.person == person and not k.problems_at(now):
                 roles.update(k.roles)
         return roles
+
+
+def client_address(request: Request) -> str:
+    """The address a request came from, as the server saw it (the key of the sign-in limit)."""
+    return request.client.host if request.client is not None else "?"
 
 
 def _read_keyring(path: Path) -> Any:

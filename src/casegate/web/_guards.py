@@ -308,3 +308,33 @@ def gate_run_allowed(key: str, roles: frozenset[str]) -> bool:
     if not all(_gate_limiter.test(item, "gate", key) for item in items):
         return False
     return all([_gate_limiter.hit(item, "gate", key) for item in items])
+
+
+# ------------------------------------------------------------------------------ sign-in guessing
+
+SIGN_IN_FAILURES = "10/minute;100/hour"
+"""Failed sign-ins (the form, or a Bearer token the board does not know) allowed from one client
+address; past them every sign-in from that address is refused (429), a right token included, until
+the window moves on: a guesser learns nothing more from it. Tokens are 256 random bits, so this
+bounds the work a guesser makes the board do, not a real chance of a hit."""
+
+
+class SignInLimit:
+    """Failed sign-ins per client address, in moving windows (`limits` package)."""
+
+    def __init__(self, limits: str = SIGN_IN_FAILURES):
+        from limits import parse_many
+        from limits.storage import MemoryStorage
+        from limits.strategies import MovingWindowRateLimiter
+
+        self._items = parse_many(limits)
+        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+
+    def blocked(self, address: str) -> bool:
+        """Whether the address has used up its failed sign-ins."""
+        return not all(self._limiter.test(item, "sign-in", address) for item in self._items)
+
+    def failed(self, address: str) -> None:
+        """Count one failed sign-in from the address."""
+        for item in self._items:
+            self._limiter.hit(item, "sign-in", address)

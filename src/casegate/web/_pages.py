@@ -5,19 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from ..errors import CasegateError, InputError
 from ._api import (
     board,
     evidence_rows,
+    in_scope,
     record_objection,
     record_signoff,
     refuse_withheld_write,
     withheld,
 )
-from ._app import SESSION_COOKIE
+from ._app import SESSION_COOKIE, client_address
 from ._guards import (
     SESSION_SECONDS,
     csrf_ok,
@@ -45,7 +46,7 @@ from ._views import (
     timeline_events,
 )
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(in_scope)])
 
 
 def _render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -78,7 +79,7 @@ def home(request: Request) -> Response:
     if isinstance(p, Response):
         return RedirectResponse("/public", status_code=303)
     b = board(request)
-    cases = case_list(b.registry)
+    cases = [c for c in case_list(b.registry) if p.may_see(c.case_id)]
     return _render(request, "cases.html", cases=cases,
                    states={c.case_id: deploy_now(b.registry, c.case_id, b.keyring) for c in cases})
 
@@ -112,8 +113,13 @@ def login(request: Request, token: str = Form(...), next: str = Form("/"), csrf:
     if not csrf_ok(b.secret, nonce, csrf, "login"):
         return _login_page(request, next, status=403,
                            error="the sign-in form expired or came from another site: sign in again here")
+    address = client_address(request)
+    if b.sign_ins.blocked(address):  # a right token too: a guesser learns nothing past the limit
+        return _login_page(request, next, status=429,
+                           error="too many failed sign-ins from this address: wait a minute and try again")
     p = b.tokens.authenticate(token.strip())
     if p is None:
+        b.sign_ins.failed(address)
         return _login_page(request, next, status=401, error="unknown or revoked token")
     old = read_session(b.secret, request.cookies.get(SESSION_COOKIE))
     b.sessions.end(old)  # a new session id at every sign-in (no session fixation)
@@ -522,6 +528,11 @@ def public_log_tile(request: Request, path: str) -> Response:
                                  "board token holders whose ceiling is the top level (Authorization: Bearer "
                                  "<token>); the checkpoint and the hash tiles, all that proofs need, are public",
                             headers={"WWW-Authenticate": "Bearer"})
+    if is_entry_path(full) and who.cases is not None:
+        raise HTTPException(403, "the entry bundles hold every log entry's full text, of every case; this token "
+                                 "is for some cases only, and they are served only to tokens for every case that "
+                                 "read everything; the checkpoint and the hash tiles, all that proofs need, are "
+                                 "public")
     if is_entry_path(full) and not who.reads_everything:
         raise HTTPException(403, f"the entry bundles hold every log entry's full text, whatever its case holds; "
                                  f"this token reads up to {who.ceiling.value}, and they are served only to tokens "

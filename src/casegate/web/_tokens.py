@@ -1,7 +1,7 @@
 """API tokens: stored hashed (sha256), each bound to one person and the roles they act in.
 
 The token file is JSON: {"casegate_tokens": 1, "tokens": [{"id", "sha256", "person", "roles",
-"created", "revoked", "ceiling"?}]}. A token is shown once, when created; only its hash is kept. A
+"created", "revoked", "ceiling"?, "cases"?, "expires"?}]}. A token is shown once, when created; only its hash is kept. A
 person's roles are further limited by the keyring at review time: a token cannot grant a role the
 keyring does not give that person.
 
@@ -62,6 +62,13 @@ class Principal:
     token_id: str | None = None
     ceiling: Confidentiality = Confidentiality.public
     """The highest confidentiality level the token may read (the public reads `public` only)."""
+    cases: frozenset[str] | None = None
+    """The cases the token is for (`casegate token create --case`), or None for every case. Any
+    other case is to the token as a case the registry does not hold (its public pages aside)."""
+
+    def may_see(self, case_id: str) -> bool:
+        """Whether the token is for the case (every token is, unless it names its cases)."""
+        return self.cases is None or case_id in self.cases
 
     @property
     def is_public(self) -> bool:
@@ -80,11 +87,36 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _expiry_of(entry: dict[str, Any]) -> dt.datetime | None:
+    """When the token stops being valid (`expires`), or None for a token valid until revoked."""
+    value = entry.get("expires")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("expires is not a string")
+    from ..sign import parse_instant
+
+    return parse_instant(value)
+
+
+def _valid(entry: dict[str, Any]) -> bool:
+    """Not revoked and not past its expiry (one whose expiry does not read is not valid)."""
+    if entry.get("revoked"):
+        return False
+    try:
+        until = _expiry_of(entry)
+    except (InputError, TypeError):
+        return False
+    return until is None or dt.datetime.now(dt.UTC) < until
+
+
 def _principal(entry: dict[str, Any]) -> Principal:
     roles = frozenset(str(r) for r in entry.get("roles") or [])
     given = entry.get("ceiling")
+    cases = entry.get("cases")
     return Principal(person=str(entry["person"]), roles=roles, token_id=str(entry["id"]),
-                     ceiling=Confidentiality(given) if given is not None else default_ceiling(roles))
+                     ceiling=Confidentiality(given) if given is not None else default_ceiling(roles),
+                     cases=frozenset(cases) if cases is not None else None)
 
 
 class TokenStore:
@@ -124,6 +156,22 @@ class TokenStore:
                 raise InputError(f"token {t['id']}: unknown ceiling {t['ceiling']!r}", location=str(self.path),
                                  help="a ceiling is one of " + ", ".join(levels) + "; no token of this file is "
                                       "valid until it is fixed")
+            if "expires" in t:
+                try:
+                    _expiry_of(t)
+                except (InputError, TypeError):
+                    # an expiry that does not read is never read as "none"
+                    raise InputError(f"token {t['id']}: `expires` is not a date-time", location=str(self.path),
+                                     help="write YYYY-MM-DDTHH:MM:SSZ, or leave `expires` out for a token that "
+                                          "lasts until revoked; no token of this file is valid until it is fixed") \
+                        from None
+            cases = t.get("cases")
+            if "cases" in t and (not isinstance(cases, list) or not cases
+                                 or not all(isinstance(c, str) and c for c in cases)):
+                # a scope that does not read is never read as "every case"
+                raise InputError(f"token {t['id']}: `cases` is not a list of case ids", location=str(self.path),
+                                 help="list the case ids the token is for, or leave `cases` out for every case; "
+                                      "no token of this file is valid until it is fixed")
         return list(tokens)
 
     def refresh(self) -> None:
@@ -146,9 +194,10 @@ class TokenStore:
             self._entries = []
         self._digest = digest
 
-    def create(self, person: str, roles: list[str], ceiling: Confidentiality | None = None) -> tuple[str, str]:
-        """Add a token (reading up to `ceiling`, else its roles' default); returns (token id, the
-        token itself, shown only now)."""
+    def create(self, person: str, roles: list[str], ceiling: Confidentiality | None = None,
+               cases: list[str] | None = None, expires: dt.datetime | None = None) -> tuple[str, str]:
+        """Add a token (reading up to `ceiling`, else its roles' default; for `cases` only, when
+        given); returns (token id, the token itself, shown only now)."""
         if self.path is None:
             raise InputError("no token file given", help="pass --tokens FILE")
         token = "cgt_" + secrets.token_urlsafe(32)
@@ -158,6 +207,15 @@ class TokenStore:
                                  "revoked": False}
         if ceiling is not None:
             entry["ceiling"] = ceiling.value
+        if expires is not None:
+            if expires <= dt.datetime.now(dt.UTC):
+                raise InputError(f"the expiry {expires.isoformat()} is past", help="give a later --expires")
+            entry["expires"] = expires.astimezone(dt.UTC).isoformat(timespec="seconds")
+        if cases is not None:
+            if not cases or not all(c.strip() for c in cases):
+                raise InputError("a token for some cases names at least one case id",
+                                 help="pass --case ID for each case, or no --case for every case")
+            entry["cases"] = sorted({c.strip() for c in cases})
         self._entries.append(entry)
         self._save()
         return tid, token
@@ -171,8 +229,9 @@ class TokenStore:
         raise InputError(f"no token {tid!r}", help="`casegate token list` shows the ids")
 
     def list(self) -> list[dict[str, Any]]:
-        """The tokens (never their hashes), each with the ceiling it reads up to."""
-        return [dict(e, sha256="…", ceiling=_principal(e).ceiling.value) for e in self._entries]
+        """The tokens (never their hashes), each with the ceiling it reads up to and the cases it
+        is for (None: every case)."""
+        return [dict(e, sha256="…", ceiling=_principal(e).ceiling.value, cases=e.get("cases")) for e in self._entries]
 
     def authenticate(self, token: str | None) -> Principal | None:
         """The principal for a presented token, or None when it is unknown or revoked."""
@@ -181,7 +240,7 @@ class TokenStore:
         h = _hash(token)
         found = None
         for e in self._entries:  # compare every entry: timing does not reveal which matched
-            if hmac.compare_digest(str(e["sha256"]), h) and not e.get("revoked"):
+            if hmac.compare_digest(str(e["sha256"]), h) and _valid(e):
                 found = e
         if found is None:
             return None
@@ -190,7 +249,7 @@ class TokenStore:
     def by_id(self, tid: str) -> Principal | None:
         """The principal of a (non-revoked) token id, for sessions."""
         for e in self._entries:
-            if e["id"] == tid and not e.get("revoked"):
+            if e["id"] == tid and _valid(e):
                 return _principal(e)
         return None
 
