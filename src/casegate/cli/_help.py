@@ -155,7 +155,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_policy', 4481),
     ('_protocol', 2455),
     ('_diff', 4227),
-    ('_serve', 4488),
+    ('_serve', 5376),
     ('_render', 10748),
     ('_regime', 4729),
     ('_attest', 2983),
