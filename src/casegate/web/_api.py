@@ -497,6 +497,9 @@ def record_signoff(request: Request, p: Principal, case_id: str, envelope: dict[
                                      expect=SIGNOFF)
     if signed is None or reasons:
         raise HTTPException(422, "; ".join(reasons) or "the envelope does not verify")
+    if signed.predicate != pred:  # role, person and version were read above from the unverified decoding
+        raise HTTPException(422, "the envelope's payload reads differently when verified: encode it as "
+                                 "`casegate sign` does (standard base64)")
     signer = str(pred.get("person", ""))
     if signer != p.person:
         raise HTTPException(403, f"the envelope is signed by {signer}, not by {p.person}")
