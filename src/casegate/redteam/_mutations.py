@@ -110,6 +110,10 @@ class Mutation:
     is **held as a condition** when the edit adds a condition from a rule naming the failure, the
     outcome is no better for the developer, and every blocking finding and condition of the unedited
     case is still there (`casegate.redteam._run`)."""
+    not_caught_by: tuple[str, ...] = ()
+    """Rules that fire on the edited copy for a reason other than the move, reported as incidental and
+    never as a catch: CG510 for a sign-off line the move gives to another person, since the red team
+    gates every line unsigned (no envelope) and the new line's CG510 says only that."""
     keyring: Callable[[Keyring, Case, Policy], tuple[Keyring, Case] | str] | None = None
     """The lab's edit of the keyring the edited copy is gated with (a lab gating its own case writes
     the keyring it gives `--keyring`), made after `apply` on what it returned: the edited keyring and
@@ -3054,12 +3058,12 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("lab-evaluator", ("test-5-authority", "q-checked-by"),
              "has the outside evaluator's sign-off line signed by a colleague of the developer, whom the keyring "
              "the lab gates with gives the evaluator's role (their organisation the developer's)", ("CG501",),
-             lab_evaluator, keyring=lab_evaluator_keyring),
+             lab_evaluator, keyring=lab_evaluator_keyring, not_caught_by=("CG510",)),
     Mutation("lab-evaluator-respelled", ("test-5-authority", "q-checked-by"),
              "has the outside evaluator's sign-off line signed by a colleague of the developer, whom the keyring "
              "the lab gates with gives the evaluator's role and records as of the developer's organisation in "
              "another spelling (a Cyrillic `А`, `, Inc.` added)", ("CG501",), lab_evaluator,
-             keyring=lab_evaluator_respelled_keyring),
+             keyring=lab_evaluator_respelled_keyring, not_caught_by=("CG510",)),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

@@ -134,6 +134,8 @@ def _undone(base: DecisionRecord, base_counts: Counts, r: DecisionRecord, counts
 
 def _names(m: Mutation, code: str) -> bool:
     """Whether rule `code` names the failure `m` commits."""
+    if code in m.not_caught_by:
+        return False
     if code in m.caught_by:
         return True
     rule = get_rule(code)
