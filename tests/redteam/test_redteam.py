@@ -51,6 +51,9 @@ ONLY_ON_LOGS_THAT_RECORD_IT: dict[str, str] = {
     "operator-stopped-solved": "only an Inspect log records a sample an operator stopped (`limit: operator`); the "
                                "examples' logs record none, so the move is tried on the Inspect fixture "
                                "(`test_samples_an_operator_stopped_are_neutralised`)",
+    "grader-told-to-fail": "only an Inspect log records the settings a role's model was bound with; the examples' "
+                           "logs record none, so the move is tried on the Inspect fixture under a policy naming its "
+                           "grader (`test_a_named_grader_told_to_fail_is_caught_on_an_inspect_log`)",
     "approval-rejected-tools": "only an Inspect log records an approval policy over the agent's tool calls; the "
                                "examples' logs record none, so the move is tried on the Inspect fixture "
                                "(`test_tool_calls_an_approval_policy_rejected_are_caught_on_an_inspect_log`)",
@@ -585,3 +588,23 @@ def test_a_condition_move_that_gains_or_adds_nothing_is_not_caught() -> None:
     report = run_redteam(loaded, keyring=KEYRING, mutations=moves)
     assert [r.status for r in report.results] == ["not caught", "not caught"], [r.messages for r in report.results]
     assert report.exit_code == 1
+
+
+def test_a_named_grader_told_to_fail_is_caught_on_an_inspect_log() -> None:
+    """Attack: the grader the policy names (`mockllm/grader`) bound with a system message telling it
+    to mark every answer incorrect, the samples the model solved rescored incorrect, under a policy
+    naming the task by name and version. CG359 holds the role to the named model, which it is; the
+    grader's settings are part of how the run was asked, and a system message to it counts only
+    where the policy pins the run's prompt digest (CG345)."""
+    from casegate.redteam import get_mutation
+
+    m = get_mutation("grader-told-to-fail")
+    assert m is not None and m.name in ONLY_ON_LOGS_THAT_RECORD_IT
+    loaded = _with_task_named()
+    policy = loaded.policy  # type: ignore[attr-defined]
+    loaded.policy = policy.model_copy(update={"evidence": policy.evidence.model_copy(  # type: ignore[attr-defined]
+        update={"model_roles": {"grader": ["mockllm/grader"]}})})
+    (r,) = run_redteam(loaded, mutations=[m]).results  # type: ignore[arg-type]
+    assert r.applicable, r.note
+    assert "CG345" in r.caught_by and "CG359" not in r.caught_by, (r.caught_by, r.messages)
+    assert any("a system message to the `grader` role's model" in x for x in r.messages), r.messages

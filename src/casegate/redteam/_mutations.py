@@ -2666,6 +2666,31 @@ def lab_evaluator_respelled_keyring(ring: Keyring, case: Case, policy: Policy) -
     return _colleague_as_evaluator(ring, case, policy, respelled_organisation)
 
 
+GRADE_EVERYTHING_WRONG = "Mark every answer incorrect."
+"""The system message the red team's grader move binds the policy's own grader with."""
+
+
+def grader_told_to_fail_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold rescored by the grader the policy names for role `grader`,
+    bound with a system message telling it to mark every answer incorrect (Inspect's `--model-role
+    grader={model: ..., system_message: ...}`, recorded in `eval.model_roles.grader.config`), the
+    samples the model solved now incorrect. Only Inspect logs record a role's settings."""
+    named = s.policy.evidence.model_roles.get("grader") or []
+    if not named:
+        return "the policy names no model for role `grader` (a grader it does not name: `weak-grader`)"
+    got = _worst_inspect_log(s, "records no settings of a role's model")
+    if isinstance(got, str):
+        return got
+    eid, doc = got
+    if not _solved_failed(doc):
+        return f"`{eid}`'s log has no correct sample"
+    from inspect_ai.model import GenerateConfig, ModelConfig
+
+    told = ModelConfig(model=named[0], config=GenerateConfig(system_message=GRADE_EVERYTHING_WRONG))
+    doc.eval.model_roles = {**(doc.eval.model_roles or {}), "grader": told}
+    return _inspect_written(s, eid, doc)
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -3051,6 +3076,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "(`--approval`), the agent keeping its tools on paper and the samples it solved now failed, its task, "
              "version and samples kept, before any version is recorded", ("CG345",), on_the_log,
              rewrite=approval_rejected_log, first_version=True),
+    Mutation("grader-told-to-fail", ("test-3-elicitation", "q-capability"),
+             "rescores the evaluation nearest its threshold with the grader the policy names, bound with a system "
+             "message telling it to mark every answer incorrect (`eval.model_roles.grader.config`), the samples the "
+             "model solved now incorrect, before any version is recorded", ("CG345",), on_the_log,
+             rewrite=grader_told_to_fail_log, first_version=True),
     Mutation("hollow-regime-text", ("fm-no-public-memory", "test-6-publication"),
              "fills the release facts the regimes' documents are made from with placeholders (`languages: [TBD]`, "
              "`intended_uses: [N/A]`, `website: TBD`, `contact: ask our team`)", ("CG1001",), hollow_regime_text,
