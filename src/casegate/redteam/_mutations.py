@@ -2609,7 +2609,7 @@ def _outside_line(case: Case, policy: Policy) -> tuple[int, str] | str:
     its role), or why there is none."""
     if case.boundary is None:
         return "the case states no boundary"
-    independent = {r.role for r in policy.signoff.required.get(case.boundary.kind.value, []) if r.independent}
+    independent = {r.role for r in policy.signoff.required_for(case.boundary.kind)[1] if r.independent}
     i = next((i for i, s in enumerate(case.decision.signoffs) if s.role in independent), None)
     if i is None:
         return "no sign-off line is in a role the policy marks independent at the case's boundary"
