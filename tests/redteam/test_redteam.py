@@ -48,6 +48,15 @@ ONLY_ON_LOGS_THAT_RECORD_IT: dict[str, str] = {
     "self-grader": "only an Inspect log records each sample's model calls with the role each was got for; the "
                    "examples' logs record none, so the move is tried on the Inspect fixture "
                    "(`test_moves_on_an_inspect_log_are_caught`)",
+    "operator-stopped-solved": "only an Inspect log records a sample an operator stopped (`limit: operator`); the "
+                               "examples' logs record none, so the move is tried on the Inspect fixture "
+                               "(`test_samples_an_operator_stopped_are_neutralised`)",
+    "grader-told-to-fail": "only an Inspect log records the settings a role's model was bound with; the examples' "
+                           "logs record none, so the move is tried on the Inspect fixture under a policy naming its "
+                           "grader (`test_a_named_grader_told_to_fail_is_caught_on_an_inspect_log`)",
+    "approval-rejected-tools": "only an Inspect log records an approval policy over the agent's tool calls; the "
+                               "examples' logs record none, so the move is tried on the Inspect fixture "
+                               "(`test_tool_calls_an_approval_policy_rejected_are_caught_on_an_inspect_log`)",
 }
 """Mutations that edit what only some log formats record, with why they cannot apply to the realistic
 case; each is tried where it applies."""
@@ -81,7 +90,8 @@ def test_mutation_is_caught(example: str, name: str) -> None:
         assert example != "atlas-api" or name in ONLY_ON_LOGS_THAT_RECORD_IT, \
             f"{name} must apply to the realistic case: {r.note}"
         pytest.skip(f"not applicable to {example}: {r.note}")
-    assert r.caught or r.neutralised, f"{name} on {example}: {r.status}, outcome {r.outcome}; {r.messages}"
+    assert r.caught or r.neutralised or r.conditioned, \
+        f"{name} on {example}: {r.status}, outcome {r.outcome}; {r.messages}"
 
 
 def test_known_gaps_are_declared_mutations() -> None:
@@ -464,3 +474,137 @@ def test_samples_retried_until_they_fail_are_caught_on_an_inspect_log() -> None:
     (r,) = run_redteam(load_case(INSPECT_CASE), mutations=[m]).results
     assert r.applicable, r.note
     assert "CG301" in r.caught_by or r.neutralised, (r.status, r.caught_by, r.messages)
+
+
+def test_samples_an_operator_stopped_are_neutralised() -> None:
+    """Attack: on a first version, an operator stops every sample the agent was about to solve and
+    has it scored on the work done so far (Inspect records `limit: operator`). The readers count
+    each such sample as attempted but not scored, so solved: the outcome, findings and counts are
+    the unedited case's, and the report says the move bought nothing."""
+    from casegate.redteam import get_mutation
+
+    m = get_mutation("operator-stopped-solved")
+    assert m is not None and m.name in ONLY_ON_LOGS_THAT_RECORD_IT
+    (r,) = run_redteam(load_case(INSPECT_CASE), mutations=[m]).results
+    assert r.applicable, r.note
+    assert r.status == "neutralised" and not r.messages, (r.status, r.messages)
+
+
+def test_tool_calls_an_approval_policy_rejected_are_caught_on_an_inspect_log() -> None:
+    """Attack: the Inspect run's task, version and samples kept, an approval policy rejecting every
+    tool call (`--approval`), the samples the agent solved now failed. The agent keeps its tools on
+    paper; the run is asked another way than its task asks and does not count (CG345)."""
+    from casegate.redteam import get_mutation
+
+    m = get_mutation("approval-rejected-tools")
+    assert m is not None and m.name in ONLY_ON_LOGS_THAT_RECORD_IT
+    (r,) = run_redteam(_with_task_named(), mutations=[m]).results  # type: ignore[arg-type]
+    assert r.applicable, r.note
+    assert "CG345" in r.caught_by and any("a tool approval policy (eval.config.approval" in x for x in r.messages), \
+        r.messages
+
+
+NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328", "redated-attested-evidence": "CG348",
+                  "inflated-trials": "CG340", "inflated-attempts": "CG340", "counter-evidence-dated-back": "CG803",
+                  "redated-counter-evidence": "CG803", "renamed-defeater": "CG806",
+                  "renamed-restepped-pathway": "CG329", "epochs-past-stated": "CG342", "lab-evaluator": "CG501",
+                  "lab-evaluator-respelled": "CG501"}
+"""Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
+the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
+re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
+held, or re-dated so; a defeater renamed in the same words; a pathway renamed with a step left out;
+epochs written past the header's; a colleague of the developer as the outside evaluator."""
+
+
+@pytest.mark.parametrize("name", sorted(NEWER_READINGS))
+def test_moves_on_readings_fixed_since_are_caught(name: str) -> None:
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == name)
+    assert r.applicable and NEWER_READINGS[name] in r.caught_by, (r.status, r.caught_by, r.messages)
+
+
+def test_a_colleague_as_outside_evaluator_is_caught_whatever_the_organisation_is_spelled() -> None:
+    """Attack: the keyring the lab gates with gives a colleague the outside evaluator's role and
+    records their organisation as `Аcme Labs, Inc.` (a Cyrillic `А`); the evaluator's line names
+    them. The organisation is read by its words: the developer's. Without a keyring to edit, the
+    move does not apply, and the keyring file is never touched."""
+    import hashlib
+
+    path = ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml"
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "lab-evaluator-respelled")
+    assert "CG501" in r.caught_by, (r.status, r.messages)
+    assert any("Ravi Menon is from \u0410cme Labs, Inc., the developer's own organisation" in m
+               for m in r.messages), r.messages
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    (bare,) = run_redteam(load_case(ROOT / "examples" / "atlas-api" / "case.yaml"),
+                          mutations=[m for m in MUTATIONS if m.name == "lab-evaluator-respelled"]).results
+    assert not bare.applicable and "no keyring" in bare.note
+
+
+def test_hollow_regime_text_is_held_as_a_condition_and_said_so() -> None:
+    """Attack: the release facts SB 53's transparency report is made from filled with placeholders
+    (`languages: [TBD]`, `website: TBD`, ...). The gate answers, by design, with regime-section gaps
+    as conditions of the decision (CG1001), not a blocking finding: the report says "held as a
+    condition", never "caught", and does not count it as a miss."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "hollow-regime-text")
+    assert r.applicable and not r.caught and r.conditioned == ("CG1001",), (r.status, r.messages)
+    assert r.status == "held as a condition"
+    assert any('"TBD" is boilerplate' in m for m in r.messages), r.messages
+    report = RedteamReport("c", "1", "NO-GO", [r])
+    assert report.exit_code == 0 and report.not_caught == []
+    from casegate.redteam import format_redteam_json, format_redteam_text
+
+    text = format_redteam_text(report)
+    assert "0 of 1 applicable mutations caught, 1 held as a condition of the decision" in text
+    assert "CG1001 (a condition)" in text
+    (doc,) = json.loads(format_redteam_json(report))["mutations"]
+    assert doc["status"] == "held as a condition" and doc["caught_by"] == [] and doc["held_as_condition"] == ["CG1001"]
+
+
+def test_a_condition_move_that_gains_or_adds_nothing_is_not_caught() -> None:
+    """The "held as a condition" verdict can fail: the same move declared as answered by a condition,
+    made with the policy's cyber alert level raised so the unedited case's condition (CG305) goes, or
+    with no edit at all, is reported "not caught"."""
+    import dataclasses
+
+    from casegate.redteam import get_mutation
+    from casegate.redteam._mutations import hollow_regime_text
+
+    m = get_mutation("hollow-regime-text")
+    assert m is not None
+
+    def gaining(case: Case, policy: Policy) -> tuple[Case, Policy]:
+        got = hollow_regime_text(case, policy)
+        assert not isinstance(got, str)
+        case, policy = got
+        th = policy.thresholds["cyber-high"]
+        return case, policy.model_copy(update={"thresholds": {
+            **policy.thresholds, "cyber-high": th.model_copy(update={"alert": 0.25})}})
+
+    moves = [dataclasses.replace(m, name="hollow-and-raised", apply=gaining, first_version=True),
+             dataclasses.replace(m, name="no-edit", apply=lambda c, p: (c, p))]
+    loaded = with_attestations(load_case(ROOT / "examples" / "atlas-api" / "case.yaml"), KEYRING,
+                               parse_instant("2026-11-27"))
+    report = run_redteam(loaded, keyring=KEYRING, mutations=moves)
+    assert [r.status for r in report.results] == ["not caught", "not caught"], [r.messages for r in report.results]
+    assert report.exit_code == 1
+
+
+def test_a_named_grader_told_to_fail_is_caught_on_an_inspect_log() -> None:
+    """Attack: the grader the policy names (`mockllm/grader`) bound with a system message telling it
+    to mark every answer incorrect, the samples the model solved rescored incorrect, under a policy
+    naming the task by name and version. CG359 holds the role to the named model, which it is; the
+    grader's settings are part of how the run was asked, and a system message to it counts only
+    where the policy pins the run's prompt digest (CG345)."""
+    from casegate.redteam import get_mutation
+
+    m = get_mutation("grader-told-to-fail")
+    assert m is not None and m.name in ONLY_ON_LOGS_THAT_RECORD_IT
+    loaded = _with_task_named()
+    policy = loaded.policy  # type: ignore[attr-defined]
+    loaded.policy = policy.model_copy(update={"evidence": policy.evidence.model_copy(  # type: ignore[attr-defined]
+        update={"model_roles": {"grader": ["mockllm/grader"]}})})
+    (r,) = run_redteam(loaded, mutations=[m]).results  # type: ignore[arg-type]
+    assert r.applicable, r.note
+    assert "CG345" in r.caught_by and "CG359" not in r.caught_by, (r.caught_by, r.messages)
+    assert any("a system message to the `grader` role's model" in x for x in r.messages), r.messages

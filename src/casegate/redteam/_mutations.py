@@ -34,6 +34,7 @@ from ..model._case import (
     Result,
     SignoffRef,
 )
+from ..sign import Keyring
 from ._artifacts import (
     INSPECT_SUCCESS,
     ArtifactEdit,
@@ -103,6 +104,21 @@ class Mutation:
     """The evidence readers may undo the move rather than flag it: not caught, it counts as
     neutralised when the outcome, the unedited case's blocking findings and conditions, and every
     item's counts come out as before (`casegate.redteam._run`)."""
+    by_condition: bool = False
+    """The gate answers the move, by design, with a condition of the decision (a rule of severity
+    `condition` names it, such as CG1001 regime-section-gap), not a blocking finding: not caught, it
+    is **held as a condition** when the edit adds a condition from a rule naming the failure, the
+    outcome is no better for the developer, and every blocking finding and condition of the unedited
+    case is still there (`casegate.redteam._run`)."""
+    not_caught_by: tuple[str, ...] = ()
+    """Rules that fire on the edited copy for a reason other than the move, reported as incidental and
+    never as a catch: CG510 for a sign-off line the move gives to another person, since the red team
+    gates every line unsigned (no envelope) and the new line's CG510 says only that."""
+    keyring: Callable[[Keyring, Case, Policy], tuple[Keyring, Case] | str] | None = None
+    """The lab's edit of the keyring the edited copy is gated with (a lab gating its own case writes
+    the keyring it gives `--keyring`), made after `apply` on what it returned: the edited keyring and
+    the case to gate with it, or why the move does not apply. Not applicable when the run was given no
+    keyring."""
 
 
 def _upd(m: Any, **kw: Any) -> Any:
@@ -2335,6 +2351,346 @@ def failing_test_answer_log(s: Subject) -> Rewritten:
     return "no claim below the top one names its domain and cites a safeguard test read from a casegate-results log"
 
 
+# ------------------------------------------------ moves on the readings fixed since (docs/security.md)
+
+
+_PINS = ("digest", "prompt", "revision", "package")
+"""What a policy task reference pins beyond the task's name and version."""
+
+
+def dropped_task_pin(case: Case, policy: Policy) -> Applied:
+    """The policy's pins on the tasks of a threshold the case measures (sample digest, prompt
+    digest, revision, package) dropped, the task's name and version kept: a run of part of the
+    samples, asked another way or from other code would count again."""
+    measured = [ev.threshold for ev in case.evidence.values() if ev.kind == "eval" and ev.threshold]
+    for tid in dict.fromkeys(measured):
+        th = policy.thresholds.get(tid or "")
+        if th is None or not any(getattr(ref, p) for ref in th.tasks for p in _PINS):
+            continue
+        bare = [ref.model_copy(update=dict.fromkeys(_PINS)) for ref in th.tasks]
+        return case, _upd(policy, thresholds={**policy.thresholds, tid: _upd(th, tasks=bare)})
+    return "the policy pins no task of a threshold the case measures beyond its name"
+
+
+def independence_unmarked(case: Case, policy: Policy) -> Applied:
+    """The policy's `independent: true` taken off every sign-off role that carries it: a lab
+    employee given the outside evaluator's role in the keyring would sign it off."""
+    req = policy.signoff.required
+    if not any(r.independent for roles in req.values() for r in roles):
+        return "the policy marks no sign-off role independent"
+    plain = {k: [_upd(r, independent=False) for r in roles] for k, roles in req.items()}
+    return case, _upd(policy, signoff=_upd(policy.signoff, required=plain))
+
+
+def redated_attested_evidence(case: Case, policy: Policy) -> Applied:
+    """Which items an outside attestation makes independent is read from the attestations: the
+    move is made on what they show (`redated_attested_evidence_signed`)."""
+    return _NO_OUTSIDE_ITEM
+
+
+_NO_OUTSIDE_ITEM = "no evidence item is made independent by a signed outside attestation"
+
+
+def redated_attested_evidence_signed(s: Subject) -> Rewritten:
+    """The oldest item a signed outside attestation makes independent, re-dated to the case's date
+    (fresh again for `evidence.max_age_days`), its bytes, producer and attestation kept."""
+    ind = s.facts.independence if s.facts is not None else {}
+    outside = [(eid, ev) for eid, ev in s.case.evidence.items()
+               if (v := ind.get(eid)) is not None and v.independent and ev.date is not None]
+    day = s.case.date
+    outside = [(eid, ev) for eid, ev in outside if day is not None and ev.date != day]
+    if not outside:
+        return _NO_OUTSIDE_ITEM
+    eid, ev = min(outside, key=lambda t: (t[1].date, t[0]))
+    return ArtifactEdit(_with_evidence(s.case, eid, _upd(ev, date=day)), s.policy)
+
+
+def _typed_over(s: Subject, edit: Callable[[Result], Result], pick: Callable[[Case], tuple[str, Evidence] | None],
+                what: str) -> Rewritten:
+    """The item `pick` chooses (in the case as its artifacts show it) given a typed result: `edit` of
+    the counts its artifact shows, typed over them in the record."""
+    got = pick(s.effective)
+    if got is None or s.case.evidence[got[0]].artifact is None:
+        return f"no {what} with an artifact to contradict"
+    eid, shown = got
+    assert shown.result is not None
+    ev = s.case.evidence[eid]
+    return ArtifactEdit(_with_evidence(s.case, eid, _upd(ev, result=edit(shown.result))), s.policy)
+
+
+def inflated_trials(case: Case, policy: Policy) -> Applied:
+    """The counts are read from the artifacts: typed over them by `inflated_trials_typed`."""
+    return "the move types counts over an artifact's (`inflated_trials_typed`)"
+
+
+def inflated_trials_typed(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold typed with four times the trials its log shows, the
+    successes kept: a quarter of the rate."""
+    def edit(r: Result) -> Result:
+        assert r.trials is not None
+        out: Result = _upd(r, trials=r.trials * 4)
+        return out
+    return _typed_over(s, edit, lambda c: worst_eval(c, s.policy), "capability evaluation")
+
+
+def _most_bypassed(case: Case) -> tuple[str, Evidence] | None:
+    tests = [(eid, ev) for eid, ev in case.evidence.items() if ev.kind in TEST_KINDS and ev.result is not None
+             and ev.result.bypasses and ev.result.attempts]
+    return max(tests, key=lambda t: (t[1].result.bypasses or 0, t[0])) if tests else None  # type: ignore[union-attr]
+
+
+def inflated_attempts_typed(s: Subject) -> Rewritten:
+    """The red team or safeguard test with the most bypasses typed with ten times the attempts its log
+    (or its signed outside count) shows, the bypasses kept."""
+    def edit(r: Result) -> Result:
+        assert r.attempts is not None
+        out: Result = _upd(r, attempts=r.attempts * 10)
+        return out
+    return _typed_over(s, edit, _most_bypassed, "red team or safeguard test with bypasses")
+
+
+_PENTEST = "E-outside-pentest"
+_PENTEST_DEFEATER = "D-outside-pentest"
+
+
+def _pentest_against(case: Case, policy: Policy, recorded_day: Callable[[dt.date], dt.date] | None
+                     ) -> tuple[Case, Case] | str:
+    """(the case with an outside penetration test against the first claim below the top one that
+    rests on evidence and tags no capability, dated the day before an item the case holds and marked
+    answered by that item, where it answers it as CG803 reads it on the case's own dates; the case with
+    the test dated `recorded_day(answer's date)` and standing open), else why there is none."""
+    els = case.argument.elements
+    for t, el in els.items():
+        if el.claim is None or t == case.argument.top or not el.evidence or el.capability is not None:
+            continue
+        for x, ans in case.evidence.items():
+            if x in el.evidence:
+                continue
+            obs = Evidence(kind="red-team", producer="outside-pentest-lab", date=ans.date - dt.timedelta(days=1),
+                           title="Outside penetration test", domain=el.domain,
+                           summary="An outside penetration test got past what this claim rests on.")
+            d = Element(defeater="An outside penetration test got past what this claim rests on.",
+                        kind="counter-evidence", against=[t], evidence=[_PENTEST], status="answered",
+                        answered_by=[x])
+            opened = {**els, t: _upd(el, defeaters=[*el.defeaters, _PENTEST_DEFEATER]), _PENTEST_DEFEATER: d}
+            edited: Case = _upd(case, evidence={**case.evidence, _PENTEST: obs},
+                                argument=_upd(case.argument, elements=opened))
+            if not answering(edited, policy, _PENTEST_DEFEATER):
+                continue
+            day = recorded_day(ans.date) if recorded_day is not None else obs.date
+            was: Case = _upd(edited, evidence={**edited.evidence, _PENTEST: _upd(obs, date=day)},
+                             argument=_upd(edited.argument, elements={
+                                 **opened, _PENTEST_DEFEATER: _upd(d, status="open", answered_by=[])}))
+            return edited, was
+    return "no evidence item of the case answers outside counter-evidence against a claim without a capability tag"
+
+
+def counter_evidence_dated_back(case: Case, policy: Policy) -> Applied:
+    """Outside counter-evidence new in this version (an outside penetration test against a claim),
+    dated the day before an item the version compared with already held, and marked answered by
+    that item: on the case's dates the answer came after the observation."""
+    got = _pentest_against(case, policy, None)
+    return got if isinstance(got, str) else (got[0], policy)
+
+
+def _pentest_held_open(case: Case, policy: Policy) -> Case | str:
+    """The version recorded with the outside penetration test of `redated_counter_evidence` dated a
+    month after the item that answers it, standing open."""
+    got = _pentest_against(case, policy, lambda day: day + dt.timedelta(days=10))
+    return got if isinstance(got, str) else got[1]
+
+
+def redated_counter_evidence(case: Case, policy: Policy) -> Applied:
+    """The outside penetration test the version recorded held open, ten days after an item
+    that answers it (`_pentest_held_open`), re-dated to the day before that item and marked
+    answered by it."""
+    return counter_evidence_dated_back(case, policy)
+
+
+_RENAMED_SPOT_CHECK = "D-outside-review"
+
+
+def renamed_defeater(case: Case, policy: Policy) -> Applied:
+    """The outside counter-evidence the version recorded held open beside an item that answers it
+    (`_counter_evidence_held_open`), given a new id in the same words and marked answered by that
+    item: nothing learned since, and no defeater of the recorded version's id answered."""
+    got = _held_answer(case, policy)
+    if isinstance(got, str):
+        return got
+    edited = got[1]
+    els = {(_RENAMED_SPOT_CHECK if k == _SPOT_CHECK else k):
+           _upd(el, defeaters=[_RENAMED_SPOT_CHECK if x == _SPOT_CHECK else x for x in el.defeaters])
+           for k, el in edited.argument.elements.items()}
+    return _upd(edited, argument=_upd(edited.argument, elements=els)), policy
+
+
+def renamed_restepped_pathway(case: Case, policy: Policy) -> Applied:
+    """`dropped_pathway_step` under a new id: the severe pathway a step is left out of renamed (its
+    blocks, residual risk and references moved with it), its rating and other steps kept."""
+    got = dropped_pathway_step(case, policy)
+    if isinstance(got, str):
+        return got
+    cut = got[0]
+    did, pid = next((d, p) for d, t in cut.threat_model.items() for p, path in t.pathways.items()
+                    if path.steps != case.threat_model[d].pathways[p].steps)
+    new = f"{pid}-v2"
+    t = cut.threat_model[did]
+    paths = {(new if k == pid else k): v for k, v in t.pathways.items()}
+    sgs = {sid: _upd(sg, blocks=[f"{new}.{b.partition('.')[2]}" if b.partition(".")[0] == pid else b
+                                 for b in sg.blocks]) for sid, sg in cut.safeguards.items()}
+    rr = {(new if k == pid else k): v for k, v in cut.residual_risk.items()}
+    els = {k: (_upd(el, pathway=new) if el.pathway == pid else el) for k, el in cut.argument.elements.items()}
+    out: Case = _upd(cut, threat_model={**cut.threat_model, did: _upd(t, pathways=paths)}, safeguards=sgs,
+                     residual_risk=rr, argument=_upd(cut.argument, elements=els))
+    return out, policy
+
+
+def operator_stopped_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold with every sample the model solved stopped by an
+    operator before the agent answered and scored on the work done so far (incorrect), as Inspect
+    records a sample interrupted and scored from its viewer (`limit: operator`). Only Inspect logs
+    record who stopped a sample."""
+    def change(_doc: Any, smp: Any) -> None:
+        from inspect_ai.log import EvalSampleLimit
+
+        smp.limit = EvalSampleLimit(type="operator", limit=1)
+    return _solved_rewritten(s, "does not record samples an operator stopped", change)
+
+
+def approval_rejected_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold run again under an approval policy rejecting every tool
+    call (`--approval`, recorded in `eval.config.approval`), the agent keeping its tools on paper and
+    the samples it solved now failed, its task, version and samples kept. Only Inspect logs record
+    an approval policy."""
+    got = _worst_inspect_log(s, "records no approval policy over the agent's tool calls")
+    if isinstance(got, str):
+        return got
+    eid, doc = got
+    if not _solved_failed(doc):
+        return f"`{eid}`'s log has no correct sample"
+    from inspect_ai.approval._policy import ApprovalPolicyConfig, ApproverPolicyConfig
+
+    doc.eval.config = doc.eval.config.model_copy(update={"approval": ApprovalPolicyConfig(
+        approvers=[ApproverPolicyConfig(name="auto", tools="*", params={"decision": "reject"})])})
+    return _inspect_written(s, eid, doc)
+
+
+def epochs_past_stated_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold with three more epochs of every sample, each failed,
+    written past the epochs its casegate-results header states (the header kept), re-pinned: a
+    `mean` count diluted, or the header's attempts shown on fewer rows than the log holds."""
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if not isinstance(doc, dict):
+        return f"`{eid}`'s log is not a casegate-results log (this move writes rows past its stated epochs)"
+    epochs = doc.get("epochs")
+    rows = [r for r in doc.get("samples") or [] if isinstance(r, dict)]
+    if not isinstance(epochs, int) or not rows:
+        return f"`{eid}`'s log states no epochs or has no samples"
+    ids = list(dict.fromkeys(str(r.get("id")) for r in rows))
+    extra = [{"id": sid, "epoch": epochs + k, "score": 0} for sid in ids for k in (1, 2, 3)]
+    return rewritten(s, eid, {**doc, "samples": [*rows, *extra]})
+
+
+def hollow_regime_text(case: Case, policy: Policy) -> Applied:
+    """The release facts a regime document is made from filled with placeholders: `languages:
+    [TBD]`, `intended_uses: [N/A]`, `website: TBD`, `contact: ask our team`."""
+    release = case.system.release
+    if not case.regimes or release is None:
+        return "the case names no regulatory regime, or states no release facts for its documents"
+    hollow = _upd(release, languages=["TBD"], intended_uses=["N/A"], website="TBD", contact="ask our team")
+    return _upd(case, system=_upd(case.system, release=hollow)), policy
+
+
+def _outside_line(case: Case, policy: Policy) -> tuple[int, str] | str:
+    """(the index of the sign-off line in a role the policy marks independent at the case's boundary,
+    its role), or why there is none."""
+    if case.boundary is None:
+        return "the case states no boundary"
+    independent = {r.role for r in policy.signoff.required_for(case.boundary.kind)[1] if r.independent}
+    i = next((i for i, s in enumerate(case.decision.signoffs) if s.role in independent), None)
+    if i is None:
+        return "no sign-off line is in a role the policy marks independent at the case's boundary"
+    return i, case.decision.signoffs[i].role
+
+
+def lab_evaluator(case: Case, policy: Policy) -> Applied:
+    """The move is made on the keyring and the sign-off line together (`lab_evaluator_keyring`)."""
+    got = _outside_line(case, policy)
+    return got if isinstance(got, str) else (case, policy)
+
+
+def _colleague_as_evaluator(ring: Keyring, case: Case, policy: Policy,
+                            organisation: Callable[[str], str]) -> tuple[Keyring, Case] | str:
+    """The keyring giving a colleague of the developer (the first identity of a developer's
+    organisation, as the policy names them, who neither wrote the case nor signs a line of it) a key
+    for the outside evaluator's role, their organisation recorded as `organisation(theirs)`; and the
+    case with the evaluator's line signed by them."""
+    from ..model._names import organisation_among
+
+    got = _outside_line(case, policy)
+    if isinstance(got, str):
+        return got
+    i, role = got
+    taken = {s.person for s in case.decision.signoffs} | set(case.decision.authors)
+    who = next((x for x in ring.identities if x.organisation and x.name not in taken
+                and organisation_among(x.organisation, policy.evidence.organisations) is not None), None)
+    if who is None:
+        return "the keyring holds no one of the developer's organisations who neither wrote nor signs the case"
+    keys = [_upd(k, roles=[*k.roles, role]) if n == 0 else k for n, k in enumerate(who.keys)]
+    given = _upd(who, keys=keys, organisation=organisation(who.organisation or ""))
+    out: Keyring = _upd(ring, identities=[given if x is who else x for x in ring.identities])
+    lines = [_upd(s, person=who.name) if k == i else s for k, s in enumerate(case.decision.signoffs)]
+    return out, _upd(case, decision=_upd(case.decision, signoffs=lines))
+
+
+def lab_evaluator_keyring(ring: Keyring, case: Case, policy: Policy) -> tuple[Keyring, Case] | str:
+    """The keyring giving a colleague of the developer the outside evaluator's role, their
+    organisation (the developer's) as it was, and the evaluator's line signed by them."""
+    return _colleague_as_evaluator(ring, case, policy, lambda org: org)
+
+
+def respelled_organisation(org: str) -> str:
+    """`org` in another spelling: its first `A` or `a` the Cyrillic look-alike, `, Inc.` after it."""
+    i = next((k for k, c in enumerate(org) if c in "Aa"), None)
+    looks = org if i is None else org[:i] + ("\u0410" if org[i] == "A" else "\u0430") + org[i + 1:]
+    return f"{looks}, Inc."
+
+
+def lab_evaluator_respelled_keyring(ring: Keyring, case: Case, policy: Policy) -> tuple[Keyring, Case] | str:
+    """The keyring giving a colleague of the developer the outside evaluator's role, their
+    organisation in another spelling (`respelled_organisation`: `Аcme Labs, Inc.` with a Cyrillic
+    `А`), and the evaluator's line signed by them."""
+    return _colleague_as_evaluator(ring, case, policy, respelled_organisation)
+
+
+GRADE_EVERYTHING_WRONG = "Mark every answer incorrect."
+"""The system message the red team's grader move binds the policy's own grader with."""
+
+
+def grader_told_to_fail_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold rescored by the grader the policy names for role `grader`,
+    bound with a system message telling it to mark every answer incorrect (Inspect's `--model-role
+    grader={model: ..., system_message: ...}`, recorded in `eval.model_roles.grader.config`), the
+    samples the model solved now incorrect. Only Inspect logs record a role's settings."""
+    named = s.policy.evidence.model_roles.get("grader") or []
+    if not named:
+        return "the policy names no model for role `grader` (a grader it does not name: `weak-grader`)"
+    got = _worst_inspect_log(s, "records no settings of a role's model")
+    if isinstance(got, str):
+        return got
+    eid, doc = got
+    if not _solved_failed(doc):
+        return f"`{eid}`'s log has no correct sample"
+    from inspect_ai.model import GenerateConfig, ModelConfig
+
+    told = ModelConfig(model=named[0], config=GenerateConfig(system_message=GRADE_EVERYTHING_WRONG))
+    doc.eval.model_roles = {**(doc.eval.model_roles or {}), "grader": told}
+    return _inspect_written(s, eid, doc)
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -2671,6 +3027,73 @@ MUTATIONS: tuple[Mutation, ...] = (
              "evaluated model itself, which its scorer gets for role `grader` where the run binds no grader (the "
              "calls recorded only in the samples' transcripts, under the evaluated model's name)", ("CG359",),
              on_the_log, rewrite=self_grader_log),
+    Mutation("dropped-task-pin", ("fm-threshold-gaming", "test-3-elicitation"),
+             "drops the policy's pins (sample digest, prompt digest, revision, package) on the tasks of a threshold "
+             "the case measures, keeping each task's name and version", ("CG328",), dropped_task_pin,
+             needs_previous=True),
+    Mutation("independence-unmarked", ("test-5-authority", "q-checked-by"),
+             "takes the policy's `independent: true` off every sign-off role that carries it (the external "
+             "evaluator's), so a keyring giving the role to a lab employee would count", ("CG328",),
+             independence_unmarked, needs_previous=True),
+    Mutation("redated-attested-evidence", ("fm-security-opacity", "q-checked-by"),
+             "re-dates the oldest item a signed outside attestation makes independent to the case's date (fresh "
+             "again), keeping its bytes, producer and attestation", ("CG348",), redated_attested_evidence,
+             rewrite=redated_attested_evidence_signed),
+    Mutation("inflated-trials", ("fm-threshold-gaming", "q-capability"),
+             "types four times the trials the log shows over the evaluation nearest its threshold, its successes "
+             "kept", ("CG340",), inflated_trials, rewrite=inflated_trials_typed),
+    Mutation("inflated-attempts", ("test-4-safeguards", "q-safeguards", "fm-residual-risk-laundering"),
+             "types ten times the attempts its log or signed outside count shows over the red team or safeguard "
+             "test with the most bypasses, its bypasses kept", ("CG340",), inflated_trials,
+             rewrite=inflated_attempts_typed),
+    Mutation("counter-evidence-dated-back", ("fm-argument-theater", "q-uncertainty"),
+             "adds an outside penetration test against a claim, dated the day before an item the version compared "
+             "with already held, marked answered by that item", ("CG803",), counter_evidence_dated_back,
+             needs_previous=True),
+    Mutation("redated-counter-evidence", ("fm-argument-theater", "q-uncertainty"),
+             "with a version recorded in which an outside penetration test against a claim stood open, dated ten days "
+             "after an item that answers it, re-dates the test to the day before that item and marks it answered "
+             "by it", ("CG803", "CG806"), redated_counter_evidence, needs_previous=True, recorded=_pentest_held_open),
+    Mutation("renamed-defeater", ("fm-argument-theater", "q-uncertainty"),
+             "with a version recorded in which outside counter-evidence against a claim stood open beside an item "
+             "that answers it, gives it a new id in the same words and marks it answered by that item", ("CG806",),
+             renamed_defeater, needs_previous=True, recorded=_counter_evidence_held_open),
+    Mutation("renamed-restepped-pathway", ("fm-threshold-gaming", "test-4-safeguards"),
+             "leaves a step out of a severe pathway (the one no safeguard blocks, where one is) and gives the "
+             "pathway a new id, its blocks and residual risk moved with it, keeping its rating and other steps",
+             ("CG329",), renamed_restepped_pathway, needs_previous=True),
+    Mutation("epochs-past-stated", ("fm-threshold-gaming", "q-capability"),
+             "writes three more epochs of every sample of the evaluation nearest its threshold, each failed, past "
+             "the epochs its log's header states, before any version is recorded", ("CG342",), on_the_log,
+             rewrite=epochs_past_stated_log, first_version=True),
+    Mutation("operator-stopped-solved", ("test-3-elicitation", "q-capability"),
+             "has an operator stop every sample the model was about to solve in the evaluation nearest its "
+             "threshold, scored on the work done so far (incorrect, `limit: operator`), before any version is "
+             "recorded", ("CG335",), on_the_log, rewrite=operator_stopped_log, first_version=True,
+             may_neutralise=True),
+    Mutation("approval-rejected-tools", ("fm-threshold-gaming", "test-3-elicitation"),
+             "reruns the evaluation nearest its threshold under an approval policy rejecting every tool call "
+             "(`--approval`), the agent keeping its tools on paper and the samples it solved now failed, its task, "
+             "version and samples kept, before any version is recorded", ("CG345",), on_the_log,
+             rewrite=approval_rejected_log, first_version=True),
+    Mutation("grader-told-to-fail", ("test-3-elicitation", "q-capability"),
+             "rescores the evaluation nearest its threshold with the grader the policy names, bound with a system "
+             "message telling it to mark every answer incorrect (`eval.model_roles.grader.config`), the samples the "
+             "model solved now incorrect, before any version is recorded", ("CG345",), on_the_log,
+             rewrite=grader_told_to_fail_log, first_version=True),
+    Mutation("hollow-regime-text", ("fm-no-public-memory", "test-6-publication"),
+             "fills the release facts the regimes' documents are made from with placeholders (`languages: [TBD]`, "
+             "`intended_uses: [N/A]`, `website: TBD`, `contact: ask our team`)", ("CG1001",), hollow_regime_text,
+             by_condition=True),
+    Mutation("lab-evaluator", ("test-5-authority", "q-checked-by"),
+             "has the outside evaluator's sign-off line signed by a colleague of the developer, whom the keyring "
+             "the lab gates with gives the evaluator's role (their organisation the developer's)", ("CG501",),
+             lab_evaluator, keyring=lab_evaluator_keyring, not_caught_by=("CG510",)),
+    Mutation("lab-evaluator-respelled", ("test-5-authority", "q-checked-by"),
+             "has the outside evaluator's sign-off line signed by a colleague of the developer, whom the keyring "
+             "the lab gates with gives the evaluator's role and records as of the developer's organisation in "
+             "another spelling (a Cyrillic `А`, `, Inc.` added)", ("CG501",), lab_evaluator,
+             keyring=lab_evaluator_respelled_keyring, not_caught_by=("CG510",)),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

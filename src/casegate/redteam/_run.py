@@ -63,6 +63,10 @@ class MutationResult:
     neutralised: bool = False
     """Not caught, but undone: the outcome, the unedited case's blocking findings and conditions, and
     every item's counts came out as before (only for a mutation that declares `may_neutralise`)."""
+    conditioned: tuple[str, ...] = ()
+    """Not caught, but held as a condition of the decision: codes of the conditions the edit added
+    whose rule names the failure, the outcome no better and the unedited case's blocking findings
+    and conditions all still there (only for a mutation that declares `by_condition`)."""
 
     @property
     def caught(self) -> bool:
@@ -72,7 +76,9 @@ class MutationResult:
     def status(self) -> str:
         if not self.applicable:
             return "not applicable"
-        return "caught" if self.caught else "neutralised" if self.neutralised else "not caught"
+        if self.caught:
+            return "caught"
+        return "neutralised" if self.neutralised else "held as a condition" if self.conditioned else "not caught"
 
 
 @dataclass
@@ -87,7 +93,7 @@ class RedteamReport:
 
     @property
     def not_caught(self) -> list[MutationResult]:
-        return [r for r in self.results if r.applicable and not r.caught and not r.neutralised]
+        return [r for r in self.results if r.applicable and not r.caught and not r.neutralised and not r.conditioned]
 
     @property
     def exit_code(self) -> int:
@@ -112,17 +118,24 @@ def _counts(case: Case | None) -> Counts:
             if (r := ev.result) is not None}
 
 
-def _undone(base: DecisionRecord, base_counts: Counts, r: DecisionRecord, counts: Counts) -> bool:
+def _no_better(base: DecisionRecord, r: DecisionRecord) -> bool:
     """Whether a move came out no better for the developer than the unedited case: an outcome no
-    better, every blocking finding and condition of the unedited case still there, the same counts."""
+    better, every blocking finding and condition of the unedited case still there."""
     kept = {_key(f) for f in r.findings}
     return (_RANK[r.outcome] <= _RANK[base.outcome]
-            and all(_key(f) in kept for f in base.findings if f.blocking or f.severity == "condition")
-            and counts == base_counts)
+            and all(_key(f) in kept for f in base.findings if f.blocking or f.severity == "condition"))
+
+
+def _undone(base: DecisionRecord, base_counts: Counts, r: DecisionRecord, counts: Counts) -> bool:
+    """Whether a move came out no better for the developer than the unedited case (`_no_better`),
+    with the same counts."""
+    return _no_better(base, r) and counts == base_counts
 
 
 def _names(m: Mutation, code: str) -> bool:
     """Whether rule `code` names the failure `m` commits."""
+    if code in m.not_caught_by:
+        return False
     if code in m.caught_by:
         return True
     rule = get_rule(code)
@@ -147,6 +160,7 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
     loaded = with_authority(loaded, keyring, at)
     base = run_gate(loaded, previous=loaded, today=today, artifacts=artifacts, try_narrower=False)
     before = {_key(f) for f in base.findings if f.blocking}
+    had = {_key(f) for f in base.findings}
     effective, facts = facts_for(loaded, artifacts)
     subject = Subject(loaded, case, policy, effective or case, facts)
     base_counts = _counts(effective or case)
@@ -171,6 +185,16 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
                 got = draft
             else:  # recorded before the version compared with, never approved nor compared with
                 comparison = Comparison(recorded=[RecordedVersion.of_case(draft, "a draft recorded before it")])
+        ring: Keyring | None = keyring
+        if not isinstance(got, str) and m.keyring is not None:
+            if keyring is None:
+                got = "the run was given no keyring for the move to edit"
+            elif isinstance(got, ArtifactEdit):
+                raise TypeError(f"mutation {m.name} edits the keyring and rewrites an artifact")
+            else:
+                edited_ring = m.keyring(keyring, *got)
+                got = edited_ring if isinstance(edited_ring, str) else (edited_ring[1], got[1])
+                ring = keyring if isinstance(edited_ring, str) else edited_ring[0]
         if isinstance(got, str):
             report.results.append(MutationResult(m, False, None, (), (), (), note=got))
             continue
@@ -180,15 +204,21 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
         else:
             edited = copy.copy(loaded)
             edited.case, edited.policy = got
-            r = run_gate(with_authority(edited, keyring, at), previous=previous, today=today, artifacts=artifacts,
+            r = run_gate(with_authority(edited, ring, at), previous=previous, today=today, artifacts=artifacts,
                          comparison=comparison, try_narrower=False)
             counts = _counts(facts_for(edited, artifacts)[0]) if m.may_neutralise else {}
         new = [f for f in r.findings if f.blocking and _key(f) not in before]
         naming = tuple(sorted({f.code for f in new if _names(m, f.code)}))
         other = tuple(sorted({f.code for f in new} - set(naming)))
         undone = m.may_neutralise and not naming and _undone(base, base_counts, r, counts)
+        held: tuple[str, ...] = ()
+        if m.by_condition and not naming and _no_better(base, r):
+            held = tuple(sorted({f.code for f in r.findings if f.severity == "condition" and _key(f) not in had
+                                 and _names(m, f.code)}))
+        shown = new + [f for f in r.findings if held and f.code in held and _key(f) not in had]
         report.results.append(MutationResult(m, True, r.outcome, naming, other,
-                                             tuple(f"{f.code}: {f.message}" for f in new), neutralised=undone))
+                                             tuple(f"{f.code}: {f.message}" for f in shown), neutralised=undone,
+                                             conditioned=held))
     return report
 
 
@@ -228,7 +258,8 @@ def format_redteam_text(report: RedteamReport) -> str:
     rows = [("mutation", "attacks", "outcome", "status", "caught by")]
     for r in report.results:
         also = f" (also {', '.join(r.incidental)})" if r.incidental else ""
-        by = ", ".join(r.caught_by) or ("-" if r.applicable else r.note)
+        by = ", ".join(r.caught_by) or (f"{', '.join(r.conditioned)} (a condition)" if r.conditioned else
+                                        "-" if r.applicable else r.note)
         rows.append((r.mutation.name, ", ".join(r.mutation.attacks), r.outcome or "-", r.status, by + also))
     widths = [max(len(row[i]) for row in rows[:]) for i in range(4)]
     lines = [f"redteam {report.case_id} {report.case_version}: unedited case {report.baseline}", ""]
@@ -237,9 +268,11 @@ def format_redteam_text(report: RedteamReport) -> str:
     applicable = [r for r in report.results if r.applicable]
     missed = report.not_caught
     undone = sum(1 for r in applicable if r.neutralised and not r.caught)
+    held = sum(1 for r in applicable if r.conditioned and not r.caught and not r.neutralised)
     lines.append("")
-    lines.append(f"{len(applicable) - len(missed) - undone} of {len(applicable)} applicable mutations caught"
+    lines.append(f"{len(applicable) - len(missed) - undone - held} of {len(applicable)} applicable mutations caught"
                  + (f", {undone} neutralised" if undone else "")
+                 + (f", {held} held as a condition of the decision" if held else "")
                  + f" ({len(report.results) - len(applicable)} not applicable to this case)")
     for r in missed:
         still = (f"still gets {r.outcome}" if r.outcome != "NO-GO"
@@ -262,9 +295,12 @@ def format_redteam_json(report: RedteamReport) -> str:
             "needs_previous": r.mutation.needs_previous,
             "first_version": r.mutation.first_version,
             "may_neutralise": r.mutation.may_neutralise,
+            "by_condition": r.mutation.by_condition,
+            "edits_keyring": r.mutation.keyring is not None,
             "status": r.status,
             "outcome": r.outcome,
             "caught_by": list(r.caught_by),
+            "held_as_condition": list(r.conditioned),
             "also_blocking": list(r.incidental),
             "findings": list(r.messages),
             "note": r.note or None,
