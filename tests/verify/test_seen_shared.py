@@ -94,13 +94,28 @@ def test_a_kept_checkpoint_edited_by_hand_is_an_error_naming_the_file(setup: Set
     assert parse_checkpoint(json.loads(seen.read_text())["checkpoint"]).tree_size == cp.tree_size
     rc, text = cli_in_process(setup.path, *_base(setup), "--state-proof", str(proof), "--seen", str(seen))
     assert rc == 2, text
-    assert "seen.json" in text and "is not signed by the log key the trust root pins" in text, text
+    assert "seen.json" in text and "does not verify with the log key the trust root pins" in text, text
     assert "Traceback" not in text
     # a file that is not JSON at all is an error too, never a fresh start
     seen.write_text("{not json")
     rc, text = cli_in_process(setup.path, *_base(setup), "--state-proof", str(proof), "--seen", str(seen))
     assert rc == 2 and "seen.json" in text and "Traceback" not in text, text
     assert seen.read_text() == "{not json"
+
+
+def test_a_checkpoint_kept_under_an_earlier_log_key_stays_kept(tmp_path: Path) -> None:
+    """The root's log key rotated since the checkpoint was kept: it is taken as kept (its tree is
+    the log's whatever key signed it), and a tree that does not extend it is still refused."""
+    seen = tmp_path / "seen.json"
+    with seen_lock(seen):
+        assert seen_checkpoint(seen, _cp(6), ORIGIN, _consistency) == []
+    rotated = Ed25519PrivateKey.generate().public_key()
+    with seen_lock(seen):
+        assert seen_checkpoint(seen, _cp(8), ORIGIN, _consistency, rotated) == []
+    assert _kept(seen) == 8
+    with seen_lock(seen):
+        (why,) = seen_checkpoint(seen, _cp(10), ORIGIN, lambda _o, _n: [bytes(32)], rotated)
+    assert "the log shows two histories" in why
 
 
 def test_a_witness_cosignature_does_not_carry_over_to_another_tree() -> None:

@@ -54,8 +54,8 @@ def seen_lock(path: Path) -> Iterator[None]:
 
 def _kept(path: Path, key: Ed25519PublicKey | None = None) -> Checkpoint | None:
     """The checkpoint kept in `path`, or None when there is no file yet. With `key` (the log key
-    the trust root pins) it must be signed by it: a checkpoint edited in the file, or kept from
-    another log, is an error naming the file, never a reset."""
+    the trust root pins), a kept checkpoint carrying its signature must verify under it: one edited
+    in the file is an error naming the file, never a reset (`_signed_by`)."""
     from ..limits import read_json_document
 
     if not os.path.lexists(path):
@@ -72,13 +72,23 @@ def _kept(path: Path, key: Ed25519PublicKey | None = None) -> Checkpoint | None:
     except (KeyError, VerificationError):
         raise InputError("the --seen file's checkpoint cannot be read (the file is damaged)",
                          location=str(path), help=fix) from None
-    if key is not None:
+    if key is not None and _signed_by(cp, key):
         try:
             cp.verify(key)
         except VerificationError:
-            raise InputError("the --seen file's checkpoint is not signed by the log key the trust root pins: it "
-                             "was edited, or kept for another log", location=str(path), help=fix) from None
+            raise InputError("the --seen file's checkpoint does not verify with the log key the trust root pins: "
+                             "it was edited after it was kept", location=str(path), help=fix) from None
     return cp
+
+
+def _signed_by(cp: Checkpoint, key: Ed25519PublicKey) -> bool:
+    """Whether `cp` carries a signature line under `key`'s key id. One kept under an earlier log
+    key (the root's log key rotated since) carries none and is taken as kept: it was checked when
+    it was kept, and a tree's size and root do not depend on the key that signed them."""
+    from ..store._checkpoint import key_id, raw_public
+
+    pub = raw_public(key)
+    return any(not s.is_cosignature and s.key_id == key_id(s.name, pub) for s in cp.signatures)
 
 
 def _keep(path: Path, cp: Checkpoint) -> None:
@@ -137,8 +147,8 @@ def seen_checkpoint(path: Path, cp: Checkpoint, origin: str, consistency: Consis
     is kept in its place; the file is written only then. With no `consistency` source a larger
     tree is not verified and not kept (a state proof file gives one: `proof_consistency`).
 
-    `key`: the log key the trust root pins, which must have signed the kept checkpoint. Call it
-    under `seen_lock(path)`."""
+    `key`: the log key the trust root pins; a kept checkpoint with its signature must verify under
+    it (one edited by hand is an input error). Call it under `seen_lock(path)`."""
     kept = _kept(path, key)
     if kept is not None and kept.origin != origin:
         return [f"the --seen file {path} keeps a checkpoint of log {kept.origin!r}, not of log {origin!r} the "
