@@ -2,15 +2,21 @@
 a later checkpoint that is not an extension of it (a split view, a rollback) is refused.
 
 The state file is JSON: {"casegate": 1, "kind": "log-client-state", "logs": {origin:
-{"size", "root", "checkpoint"}}}. It is written to a temporary file and renamed.
+{"size", "root", "checkpoint"}}}. It is written to a temporary file and renamed; a run reads,
+checks and writes it under an exclusive `flock` on a lock file beside it (`ClientState.locked`),
+so two clients sharing it (two scheduled runs) never write an older checkpoint back over a newer
+one, or one log's record over another's.
 """
 
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,6 +100,25 @@ class ClientState:
         except (ValueError, KeyError, TypeError, AttributeError) as e:
             raise InputError(f"the log client's state file cannot be read ({e})", location=str(where),
                              help=fix) from None
+
+    @classmethod
+    @contextmanager
+    def locked(cls, path: str | os.PathLike[str] | None = None) -> Iterator[ClientState]:
+        """The state as read under an exclusive lock held until the block ends: `advance` and
+        `save` inside it, so another client sharing the file waits for this one's record."""
+        where = Path(path) if path is not None else default_state_path()
+        lock = where.with_name(where.name + ".lock")
+        try:
+            lock.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as e:
+            raise InputError(f"cannot lock the log client's state: {e.strerror}", location=str(lock)) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield cls(path)
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
 
     def seen(self, origin: str) -> Seen | None:
         return self.logs.get(origin)
