@@ -11,7 +11,6 @@ one, or one log's record over another's.
 from __future__ import annotations
 
 import base64
-import fcntl
 import json
 import os
 import secrets
@@ -106,19 +105,10 @@ class ClientState:
     def locked(cls, path: str | os.PathLike[str] | None = None) -> Iterator[ClientState]:
         """The state as read under an exclusive lock held until the block ends: `advance` and
         `save` inside it, so another client sharing the file waits for this one's record."""
-        where = Path(path) if path is not None else default_state_path()
-        lock = where.with_name(where.name + ".lock")
-        try:
-            lock.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as e:
-            raise InputError(f"cannot lock the log client's state: {e.strerror}", location=str(lock)) from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+        from .._atomic import file_lock
+
+        with file_lock(Path(path) if path is not None else default_state_path()):
             yield cls(path)
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-            os.close(fd)
 
     def seen(self, origin: str) -> Seen | None:
         return self.logs.get(origin)

@@ -11,14 +11,13 @@ over a newer one another kept in between."""
 from __future__ import annotations
 
 import base64
-import fcntl
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._atomic import write_json_atomic
+from .._atomic import file_lock, write_json_atomic
 from ..errors import CasegateError, InputError, VerificationError
 from ..store import Checkpoint, checkpoint_order_problem, parse_checkpoint
 
@@ -37,19 +36,8 @@ _KIND = "seen-checkpoint"
 def seen_lock(path: Path) -> Iterator[None]:
     """Hold an exclusive lock on `path`'s lock file (`FILE.lock`, beside it) for a whole
     read-check-write of the --seen file: a second verifier sharing it waits."""
-    lock = path.with_name(path.name + ".lock")
-    try:
-        lock.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as e:
-        raise InputError(f"cannot lock the --seen file: {e.strerror}", location=str(lock),
-                         help="give --seen a path in a directory this verifier may write") from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with file_lock(path):
         yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def _kept(path: Path, key: Ed25519PublicKey | None = None) -> Checkpoint | None:
