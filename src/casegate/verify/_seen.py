@@ -108,7 +108,7 @@ def proof_consistency(proven: ProvenState) -> ConsistencySource:
     def source(old: int, new: int) -> Sequence[bytes]:
         if new != proven.tree_size:
             raise CasegateError(f"the state proof is of the tree of size {proven.tree_size}, not {new}")
-        if proven.log_from <= old and proven.from_path:
+        if proven.log_from <= old:
             try:
                 return merkle.consistency_from_tail(proven.log_from, new,
                                                     [leaf_of(e) for e in (*proven.earlier, *proven.tail)],
