@@ -228,3 +228,37 @@ def test_edge_cases() -> None:
         mk.consistency_spec(0, 5)
     with pytest.raises(ValueError, match="aligned"):
         mk.range_nodes(1, 3)
+
+
+def test_consistency_from_a_state_proofs_tail_at_every_small_size() -> None:
+    """`consistency_from_tail`: the RFC 9162 consistency proof from every tree of at least `first`
+    leaves, made from the leaves from `first` on and PATH(first, n) alone, verifies against the
+    true roots; a changed hash left of `first` or a changed leaf does not."""
+    from casegate.store._merkle import (
+        build_nodes,
+        consistency_from_tail,
+        inclusion_spec,
+        leaf_hash,
+        mth,
+        resolve,
+        verify_consistency,
+    )
+
+    for n in range(1, 34):
+        leaves = [leaf_hash(bytes([i])) for i in range(n)]
+        nodes = build_nodes(leaves)
+        for first in range(n):
+            path = resolve(inclusion_spec(first, n), nodes)
+            for m in range(max(first, 1), n):
+                proof = consistency_from_tail(first, n, leaves[first:], path, m)
+                verify_consistency(m, n, mth(leaves[:m]), mth(leaves), proof)
+                if first:  # a hash left of `first` (taken from the path, not rebuilt) changed
+                    left = next(i for i, spec in enumerate(inclusion_spec(first, n))
+                                if spec[0][1] << spec[0][0] < first)
+                    bad = [bytes(32) if i == left else h for i, h in enumerate(path)]
+                    forged = consistency_from_tail(first, n, leaves[first:], bad, m)
+                    if forged != proof:  # (a proof from a power of two needs no hash left of it)
+                        with pytest.raises(VerificationError):
+                            verify_consistency(m, n, mth(leaves[:m]), mth(leaves), forged)
+    with pytest.raises(VerificationError):
+        consistency_from_tail(3, 8, [bytes(32)] * 5, [bytes(32)] * 3, 2)  # older than the first leaf

@@ -1,7 +1,7 @@
 """`verify --seen FILE` with a larger tree than the one kept: the registry (--db) proves the new
 checkpoint extends the kept one (RFC 9162), and a log that showed this verifier another history
 is refused though the new tree is larger; a source that cannot give the proof fails closed; a
-state proof file has none, and its larger tree is kept unproven (SQLite and PostgreSQL)."""
+state proof file gives it itself (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -72,9 +72,10 @@ def test_a_source_that_cannot_prove_consistency_fails_closed(setup: Setup) -> No
     assert json.loads(seen.read_text())["tree_size"] == new.tree_size
 
 
-def test_a_state_proof_file_keeps_a_larger_tree_unproven(setup: Setup) -> None:  # noqa: F811
-    """A file carries no consistency proof: another history shows only at the kept size (or to a
-    log monitor); docs/ledger.md says so."""
+def test_a_state_proof_file_proves_its_larger_tree_itself(setup: Setup) -> None:  # noqa: F811
+    """A file is asked nothing: its entries and the path of the first give the consistency proof
+    (tests/verify/test_seen_fork.py), so another history under a larger tree is refused offline
+    too, and the file keeps the old checkpoint."""
     seen, proof = setup.path / "seen.json", setup.path / "p.json"
     cp = parse_checkpoint(_latest(setup))
     forked = sign_checkpoint(cp.origin, cp.tree_size, bytes(32), load_private_key(setup.trust.log_key),
@@ -84,4 +85,5 @@ def test_a_state_proof_file_keeps_a_larger_tree_unproven(setup: Setup) -> None: 
     rc, text = cli_in_process(setup.path, "state-proof", CASE, "--out", str(proof), "--db", setup.db)
     assert rc == 0, text
     rc, text = cli_in_process(setup.path, *_base(setup), "--state-proof", str(proof), "--seen", str(seen))
-    assert rc == 0, text
+    assert rc == 1 and "the log shows two histories" in text, text
+    assert parse_checkpoint(json.loads(seen.read_text())["checkpoint"]).root == bytes(32)

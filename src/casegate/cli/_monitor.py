@@ -811,6 +811,19 @@ state_app = typer.Typer(
 app.add_typer(state_app, name="state")
 
 
+def _state_trust_root(path: Path | None) -> tuple[Any, list[str]]:
+    """The trust root `state show` answers under (None when none is given), or the reason it does
+    not verify (signatures, chain, expiry), which makes the answer "not verified" as in `verify`."""
+    if path is None:
+        return None, []
+    from ..trust import TrustRootError, load_trust_root
+
+    try:
+        return load_trust_root(path), []
+    except TrustRootError as e:
+        return None, [f"{e.location}: {e.message}" if e.location else e.message]
+
+
 @state_app.command("show")
 def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
                db: DbOption = None, as_json: JsonFlag = False,
@@ -818,6 +831,12 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
                    "--keyring", envvar="CASEGATE_KEYRING",
                    help="Keyring to check the recorded decision's signatures (default $CASEGATE_KEYRING).")] = None,
                at: Annotated[str | None, typer.Option("--at", help="As of this date or date-time (default now).")] = None,
+               trust_root: Annotated[Path | None, typer.Option(
+                   "--trust-root", envvar="CASEGATE_TRUST_ROOT",
+                   help="The trust root a deploy pipeline holds (chain directory or root file; default "
+                        "$CASEGATE_TRUST_ROOT): held to the root versions the registry's log records, as "
+                        "`verify --db` holds it (replaced, or written --unlogged and never logged: not "
+                        "verified).")] = None,
                ) -> None:
     """Lead with what a deploy pipeline would get now (the same check as `casegate verify`),
     then the lifecycle state, its restriction, and the last change with its cause."""
@@ -831,6 +850,7 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
 
     when = _instant(at)
     past: str | None = None
+    root, root_problem = _state_trust_root(trust_root)
     with _open(db, existing=True) as live:
         # a past --at is answered from the log as it stood then, never from today's state
         reg = registry_as_of(live, when)
@@ -842,8 +862,9 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
         ring = load_keyring(keyring) if keyring is not None else None
         restricted = reg.case_restriction(case_id)
         changes = reg.events(case_id, "state-change")
-        now = deploy_state(reg, case_id, ring, at=when)
+        now = deploy_state(reg, case_id, ring, at=when, trust=root)
         now.hold(owed_reasons(reg, case_id), OWED_CAUSE)
+        now.hold(root_problem, "trust root does not verify")
         if reg is not live:
             past = f"as the log stood at {asked} (its first {reg.size()} entries)"
             now.notes.append(past)
@@ -851,8 +872,9 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
         # today is shown beside it, so the past answer is never read as today's
         today = None
         if when is not None and when < dt.datetime.now(dt.UTC):
-            today = deploy_state(live, case_id, ring)
+            today = deploy_state(live, case_id, ring, trust=root)
             today.hold(owed_reasons(live, case_id), OWED_CAUSE)
+            today.hold(root_problem, "trust root does not verify")
     last = changes[-1] if changes else None
     if as_json:
         out(json.dumps({"case": case_id, "now": now.to_json(), "state": state.value, "restricted_to": restricted,

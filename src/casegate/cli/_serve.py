@@ -34,6 +34,11 @@ def serve(
         "--log-key", envvar="CASEGATE_LOG_KEY",
         help="The log's checkpoint signing key (PEM). With it the board signs the nonce `verify --registry-url` "
              "sends into the state proof it serves, as that verify requires (a replayed answer fails).")] = None,
+    trust_root: Annotated[Path | None, typer.Option(
+        "--trust-root", envvar="CASEGATE_TRUST_ROOT",
+        help="The trust root deploy pipelines hold (chain directory or root file): the pages' deployable answer is "
+             "given under it, held to the root versions the registry's log records as `verify --db` holds it "
+             "(replaced, or written --unlogged and never logged: not verified). Read at start-up.")] = None,
 ) -> None:
     """Start the review board (HTTP API at /api/v1, OpenAPI at /docs, pages at /)."""
     import os
@@ -49,7 +54,8 @@ def serve(
     else:
         token_file_arg = token_file
     application = create_app(Settings(database_url=db, keyring=keyring, tokens=token_file_arg, secret=secret,
-                                      write_rate=write_rate, write_burst=write_burst, log_key=log_key))
+                                      write_rate=write_rate, write_burst=write_burst, log_key=log_key,
+                                      trust_root=trust_root))
     out(f"casegate review board on http://{host}:{port}/  (API docs: /docs)")
     run_server(server_config(application, host, port, header_timeout=header_timeout))
 

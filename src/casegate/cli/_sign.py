@@ -565,8 +565,9 @@ def verify(
                                "(`casegate serve --log-key`).")] = None,
     seen: Annotated[Path | None, typer.Option(
         "--seen", help="A file keeping the newest checkpoint this verifier has accepted (created on first use): "
-                       "a state proof under an older one is refused, and a newer one is kept once --db or "
-                       "--registry-url proves it extends the kept one (a --state-proof file cannot); it keeps the newest "
+                       "a state proof under an older one is refused, and a newer one is kept once it is proven to extend "
+                       "the kept one (by --db, --registry-url, or the --state-proof file itself: see `state-proof "
+                       "--since`); it keeps the newest "
                        "trust root version used too, and refuses an older one.")] = None,
     format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
     db: Annotated[str | None, typer.Option("--db", help="Registry URL to take the case's state proof from, opened "

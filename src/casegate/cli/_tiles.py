@@ -152,10 +152,10 @@ def client(
     log = open_tiles(url, endpoint_url=endpoint_url, token=token)
     cp = log.checkpoint(key, origin)
     witnesses = check_witnesses(cp, root)
-    st = ClientState(state)
-    adv = st.advance(log, cp)
-    got = [log.entry(i, cp) for i in entry or []]
-    st.save()
+    with ClientState.locked(state) as st:  # another client sharing the file waits for this one's record
+        adv = st.advance(log, cp)
+        got = [log.entry(i, cp) for i in entry or []]
+        st.save()
     doc: dict[str, Any] = {
         "origin": cp.origin, "tree_size": cp.tree_size, "root": cp.root.hex(), "key": source,
         "witnesses": witnesses,

@@ -2,7 +2,10 @@
 a later checkpoint that is not an extension of it (a split view, a rollback) is refused.
 
 The state file is JSON: {"casegate": 1, "kind": "log-client-state", "logs": {origin:
-{"size", "root", "checkpoint"}}}. It is written to a temporary file and renamed.
+{"size", "root", "checkpoint"}}}. It is written to a temporary file and renamed; a run reads,
+checks and writes it under an exclusive `flock` on a lock file beside it (`ClientState.locked`),
+so two clients sharing it (two scheduled runs) never write an older checkpoint back over a newer
+one, or one log's record over another's.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import base64
 import json
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,6 +99,16 @@ class ClientState:
         except (ValueError, KeyError, TypeError, AttributeError) as e:
             raise InputError(f"the log client's state file cannot be read ({e})", location=str(where),
                              help=fix) from None
+
+    @classmethod
+    @contextmanager
+    def locked(cls, path: str | os.PathLike[str] | None = None) -> Iterator[ClientState]:
+        """The state as read under an exclusive lock held until the block ends: `advance` and
+        `save` inside it, so another client sharing the file waits for this one's record."""
+        from .._atomic import file_lock
+
+        with file_lock(Path(path) if path is not None else default_state_path()):
+            yield cls(path)
 
     def seen(self, origin: str) -> Seen | None:
         return self.logs.get(origin)

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._atomic import write_json_atomic
+from .._atomic import file_lock, write_json_atomic
 from ..errors import InputError
 from ..store import MODEL_FILES_EVENT, LogEntry
 from ._compare import SHARED_WEIGHTS, ModelLog, Standing, fold_standing, owed_follow_up
@@ -540,6 +540,15 @@ def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = Non
     new entries, appended to that tree, must make its root: a log that shows another history, or
     altered entries, raises VerificationError and nothing is recorded.
     """
+    with file_lock(state_path):  # a second monitor sharing the state waits: it never writes an older tree back
+        return _follow_log(log, key, state_path, origin=origin, witnesses=witnesses,
+                           witness_threshold=witness_threshold, keyring=keyring)
+
+
+def _follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None,
+                witnesses: Sequence[tuple[str, Any]], witness_threshold: int,
+                keyring: Keyring | None) -> MonitorRun:
+    """`follow_log`, under the state file's lock."""
     from ..errors import VerificationError
     from ..ledger import SplitView
     from ..store import _merkle as mk

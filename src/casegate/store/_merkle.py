@@ -213,6 +213,46 @@ def verify_tail(first: int, tree_size: int, leaves: Sequence[bytes], path: Seque
     verify_inclusion(first, tree_size, leaves[0], rebuilt, root)
 
 
+def consistency_from_tail(first: int, tree_size: int, leaves: Sequence[bytes], path: Sequence[bytes],
+                          old_size: int) -> list[bytes]:
+    """PROOF(old_size, D[tree_size]) (RFC 9162 2.1.4.1) computed from what a state proof holds:
+    `leaves`, every leaf from `first` to the tree's end, and `path`, PATH(first, D[tree_size]),
+    as `verify_tail` checks them against the signed root. The hashes left of leaf `first` are
+    the path's (they cover [0, first) whatever the tree's size); every other node is rebuilt
+    from `leaves`. `first <= old_size <= tree_size`; VerificationError when the shapes do not
+    fit or a node left of `first` the proof needs is not on the path.
+
+    Checked with `verify_consistency` against a root kept earlier, it shows that the tree the
+    path and leaves make (the signed one, once `verify_tail` passed) extends that earlier tree."""
+    if not 0 <= first <= old_size <= tree_size or len(leaves) != tree_size - first or old_size == 0:
+        raise VerificationError(f"no consistency proof from size {old_size} can be made from the leaves "
+                                f"{first}..{tree_size - 1}")
+    specs = inclusion_spec(first, tree_size) if first < tree_size else []
+    if len(path) != len(specs):
+        raise VerificationError(f"the path of leaf {first} has {len(path)} hashes; a tree of size {tree_size} "
+                                f"needs {len(specs)}")
+    known: dict[Node, bytes] = {}
+    for spec, given in zip(specs, path, strict=True):
+        level, index = spec[0]
+        if len(spec) == 1 and index << level < first:
+            known[spec[0]] = given
+
+    def node(level: int, index: int) -> bytes:
+        got = known.get((level, index))
+        if got is not None:
+            return got
+        if level == 0:
+            if index < first:
+                raise VerificationError(f"leaf {index} is left of leaf {first} and not on its path")
+            return leaves[index - first]
+        h = node_hash(node(level - 1, 2 * index), node(level - 1, 2 * index + 1))
+        known[(level, index)] = h
+        return h
+
+    return [node(*spec[0]) if len(spec) == 1 else fold([node(*n) for n in spec])
+            for spec in consistency_spec(old_size, tree_size)] if old_size < tree_size else []
+
+
 def verify_consistency(old_size: int, new_size: int, old_root: bytes, new_root: bytes,
                        path: Sequence[bytes]) -> None:
     """RFC 9162 2.1.4.2: raise VerificationError unless `path` proves the tree of `old_size`

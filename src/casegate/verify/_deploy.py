@@ -18,7 +18,7 @@ from ._exposure import Deployment
 from ._modelfiles import Files, model_files_problems
 from ._proven import FUTURE_SKEW, check_state_proof, log_times
 from ._revocations import revocation_gaps, root_rollback, unlogged_root, with_logged_revocations
-from ._seen import ConsistencySource, seen_checkpoint, seen_root
+from ._seen import ConsistencySource, proof_consistency, seen_checkpoint, seen_lock, seen_root
 
 ProofSource = Callable[[str], tuple[Any, list[str]]]
 """Given a case id: (the state proof or None, the reasons the source could not vouch for it)."""
@@ -115,8 +115,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     `nonce`: the one sent with the request for the proof (`--registry-url`), which the proof must
     carry signed by the log key (a replayed answer fails). `seen`: a file keeping the newest
     checkpoint this verifier has accepted; a proof under an older one is refused, and a newer one
-    is kept there, once `consistency` (the proof source's consistency proofs, None for a proof
-    file) proves it extends the kept one (`seen_checkpoint`)."""
+    is kept there, once `consistency` (the proof source's consistency proofs; None: those the
+    proof itself gives, `proof_consistency`) proves it extends the kept one (`seen_checkpoint`)."""
     pred = _signed_predicate(bundle, keyring, at)
     case_id = _case_id(pred)
     proof_reasons: list[str] = []
@@ -134,10 +134,16 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
             proven, reasons = check_state_proof(doc, trust, case_id, now=now, nonce=nonce)
             proof_reasons += reasons
             if seen is not None and proven is not None and proven.checkpoint is not None:
-                # a genuine older proof (from before a reopening) is still within the checkpoint's age
-                proof_reasons += seen_checkpoint(seen, proven.checkpoint, trust.pins.log.origin, consistency)
-                # and the newest trust root it has used: a replaced root, still signed, is never taken back
-                proof_reasons += seen_root(seen, trust.version, trust.digest())
+                from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+                # a genuine older proof (from before a reopening) is still within the checkpoint's age;
+                # a larger tree must be proven to extend the kept one (a proof file proves it itself)
+                log_key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(trust.pins.log.key))
+                with seen_lock(seen):
+                    proof_reasons += seen_checkpoint(seen, proven.checkpoint, trust.pins.log.origin,
+                                                     consistency or proof_consistency(proven), log_key)
+                    # and the newest trust root it has used: a replaced root, still signed, is never taken back
+                    proof_reasons += seen_root(seen, trust.version, trust.digest())
             # the proof shows the state as of its checkpoint; judging the decision's dates as of an
             # earlier time would let a deploy step pass `--at` its approval day for ever
             if proven is not None and at + FUTURE_SKEW < proven.signed_at:

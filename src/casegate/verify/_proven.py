@@ -73,6 +73,15 @@ class ProvenState:
     `tail` from its first on): from the entry of the earliest version of another case that a
     NO-GO in `tail` judged, so which model that NO-GO is about can be told."""
 
+    from_path: tuple[bytes, ...] = ()
+    """PATH(log_from, D[tree_size]), the inclusion path of the first entry the proof holds (its
+    `earlier`'s when it has one), checked with the entries against the signed root: with them
+    it gives the consistency proof from any tree of at least `log_from` entries (`verify --seen`)."""
+    carried: tuple[tuple[int, tuple[bytes, ...]], ...] = ()
+    """The consistency proofs the proof carries (`state-proof --since SIZE`): (size, path) from the
+    tree of that size to the checkpoint's, not yet checked (a verifier checks one against the root
+    it kept of that size)."""
+
     @property
     def log_from(self) -> int:
         """The first log entry the proof holds (the case's first, or its `earlier`'s first)."""
@@ -192,13 +201,41 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *, now: dt.date
     reasons += replayed.problems
     if replayed.state is None and complete:
         reasons.append(f"the log proves no version of case {case_id}: the case is unknown to the registry")
+    carried = _carried_consistency(proof.get("consistency"), cp, reasons)
     if reasons or replayed.state is None or signed_at is None:
         return None, reasons
     said = checkpoint_trust_root(cp)
     if said is False and int(proof["first"]) == 0:
         said = None  # the proof holds the whole log: every root version recorded is among its entries
+    # (both paths were read and checked against the signed root above)
+    from_path = tuple(bytes.fromhex(h) for h in ((proof["earlier"] or {}).get("path") if earlier
+                                                 else proof.get("path")) or [])
     return ProvenState(case_id, replayed.state, replayed.restricted_to, tuple(entries), cp.tree_size,
-                       signed_at, tuple(changes), tuple(roots), said, cp, tuple(tail), tuple(earlier)), []
+                       signed_at, tuple(changes), tuple(roots), said, cp, tuple(tail), tuple(earlier),
+                       from_path, carried), []
+
+
+def _carried_consistency(raw: Any, cp: Checkpoint, reasons: list[str]) -> tuple[tuple[int, tuple[bytes, ...]], ...]:
+    """The consistency proofs a state proof carries (`consistency`: `[{"from": SIZE, "path":
+    [HEX, ...]}]`, from `state-proof --since SIZE`), read but not checked: each is checked only
+    against the root a verifier kept of that size (`verify --seen`). None (an older proof, or no
+    `--since`) is none; one that cannot be read refuses the proof."""
+    if raw is None:
+        return ()
+    out: list[tuple[int, tuple[bytes, ...]]] = []
+    try:
+        if not isinstance(raw, list):
+            raise TypeError
+        for item in raw:
+            size, path = item["from"], item["path"]
+            if type(size) is not int or not 0 < size <= cp.tree_size or not isinstance(path, list):
+                raise ValueError
+            out.append((size, tuple(bytes.fromhex(h) for h in path)))
+    except (KeyError, TypeError, ValueError):
+        reasons.append("the state proof's consistency proofs (`consistency`) cannot be read: make the state proof "
+                       "again with this casegate (`casegate state-proof CASE_ID --since SIZE`)")
+        return ()
+    return tuple(out)
 
 
 def _witnessed(cp: Checkpoint, root: TrustRoot, signed_at: dt.datetime | None, now: dt.datetime) -> list[str]:

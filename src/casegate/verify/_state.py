@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import BoundaryKind, DecisionRecord
 from ..sign import Keyring
@@ -22,6 +22,9 @@ from ._bundle import (
     check_bundle,
 )
 from ._newer import NEWER_NO_GO, OTHER_CASE, SAME_VERSION_AGAIN
+
+if TYPE_CHECKING:
+    from ..trust import TrustRoot
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -111,13 +114,31 @@ def _approved_bundle(reg: Any, case_id: str) -> tuple[Any, Any]:
     return last, (signed[-1] if signed else None)
 
 
+ROOT_REPLACED = "trust root replaced"
+ROOT_NEVER_LOGGED = "trust root never logged"
+"""The public words for a trust root held that the registry's log shows is not the current one."""
+
+
 def deploy_state(reg: Any, case_id: str, keyring: Keyring | None, *,
-                 at: dt.datetime | None = None) -> DeployState:
-    """The case's current deployable state (see `_deploy_state`), with its public causes."""
+                 at: dt.datetime | None = None, trust: TrustRoot | None = None) -> DeployState:
+    """The case's current deployable state (see `_deploy_state`), with its public causes.
+
+    `trust`: the trust root the answer is given under (`state show --trust-root`, `serve
+    --trust-root`), held to the registry's record of root versions as `verify --db` holds it
+    (`root_rollback`, `unlogged_root`): one the log records a newer version of, another root under
+    its version, or one written `--unlogged` that no log records makes the answer "not verified"."""
     at = at or dt.datetime.now(dt.UTC)
     st, bundle, verdict = _deploy_state(reg, case_id, keyring, at)
     if not st.deployable:
         st.causes = _causes(reg, st, bundle, at, verdict)
+    if trust is not None:
+        from ..trust import TRUST_ROOT_EVENT
+        from ._revocations import root_rollback, unlogged_root
+
+        logged = list(reg.events(kind=TRUST_ROOT_EVENT))
+        st.hold(root_rollback(trust, logged), ROOT_REPLACED)
+        st.hold(unlogged_root(trust, logged), ROOT_NEVER_LOGGED)
+        st.notes.append(f"trust root version {trust.version} ({trust.digest()[:23]}...)")
     return st
 
 

@@ -48,6 +48,10 @@ class Settings:
     log_key: Path | None = None
     """The log's checkpoint signing key (PEM): with it the board signs a verifier's nonce into the
     state proof it serves (`verify --registry-url` asks for one, so a replayed answer fails)."""
+    trust_root: Path | None = None
+    """The trust root deploy pipelines hold: the pages' deployable answer is given under it (a root
+    the log records as replaced, or one written `--unlogged` that no log records, is "not
+    verified", as `verify --db` judges it)."""
 
 
 class Board:
@@ -70,6 +74,15 @@ class Board:
             from ..store import load_private_key
 
             self.log_key = load_private_key(settings.log_key)  # unreadable: the board does not start
+        self.trust_root = None
+        if settings.trust_root is not None:
+            from ..trust import TrustRootError, load_trust_root
+
+            try:
+                self.trust_root = load_trust_root(settings.trust_root)
+            except TrustRootError as e:  # the board does not start under a root that does not verify
+                raise InputError(f"the trust root does not verify: {e.message}", location=str(settings.trust_root),
+                                 help="give the current root chain (the directory `casegate trust rotate` keeps)") from None
         self.limiter = RateLimiter(settings.write_rate, settings.write_burst)
         self.sessions = SessionStore()
         self.sign_ins = SignInLimit()

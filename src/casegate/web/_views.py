@@ -212,14 +212,15 @@ def argument_svg(loaded: Any, findings: list[Any], *, public: bool) -> str:
     return render_svg(graph, title=None)
 
 
-def deploy_now(reg: Registry, case_id: str, keyring: Any) -> Any:
+def deploy_now(reg: Registry, case_id: str, keyring: Any, trust: Any = None) -> Any:
     """What a deploy pipeline would get now for the case (`verify.deploy_state`, the same check as
     `casegate verify`); without a keyring the answer is "not verified" unless the registry already
-    says no."""
+    says no. `trust`: the trust root the board was started with (`serve --trust-root`), held to the
+    root versions the registry's log records."""
     from ..monitor import OWED_CAUSE, owed_reasons
     from ..verify import deploy_state
 
-    now = deploy_state(reg, case_id, keyring)
+    now = deploy_state(reg, case_id, keyring, trust=trust)
     # fail closed: the state is not known until the registry logs what it owes the case
     now.hold(owed_reasons(reg, case_id), OWED_CAUSE)
     return now
