@@ -315,7 +315,43 @@ def _chosen(reg: Registry, hist: _History, model_cases: list[str]) -> list[Basel
         if appr is not None and (other, appr.version) not in seen:
             out.append(named("approved", other, reg.case_version(other, appr.version, contents=False),
                              f"case {other} ", last))
+    # and every version of a case about the same model (this one's history included, past the
+    # cut above) that a logged decision or judgement found NO-GO since that case's last approval:
+    # a NO-GO is what the registry remembers of these weights, whatever case id the next version
+    # is filed under and whatever decoy was submitted before it
+    seen = {(b.case, b.number) for b in out}
+    for cid in dict.fromkeys([hist.case_id, *model_cases]):
+        own = cid == hist.case_id
+        appr = current_approval(reg, cid)
+        stored = {v.number: v for v in (hist.versions if own else reg.case_versions(cid))}
+        judged = [n for n in judged_no_go(reg, cid, list(stored.values()))
+                  if (cid, n) not in seen and (appr is None or n > appr.version)
+                  and not (own and hist.this is not None and n == hist.this)]
+        if len(judged) > EARLIER_MAX:
+            judged = judged[: EARLIER_MAX // 2] + judged[-(EARLIER_MAX - EARLIER_MAX // 2):]
+        prefix = hist.prefix if own else f"case {cid} "
+        out += [named("earlier", cid, stored[n], prefix, ", judged NO-GO") for n in reversed(judged)]
     return out
+
+
+def judged_no_go(reg: Registry, case_id: str, versions: list[CaseVersionRecord]) -> list[int]:
+    """The numbers of the stored versions of `case_id` (`versions`) that a logged `decision` or
+    `judgement` entry found NO-GO, oldest first, each once. An entry that records no version number
+    is taken as of the latest version stored before it."""
+    found: set[int] = set()
+    for e in [*reg.events(case_id, "decision"), *reg.events(case_id, "judgement")]:
+        p = e.payload if isinstance(e.payload, dict) else {}
+        if p.get("outcome") != "NO-GO":
+            continue
+        n = p.get("version")
+        if type(n) is not int:
+            before = [v.number for v in versions if v.log_index < e.index]
+            if not before:
+                continue
+            n = before[-1]
+        found.add(n)
+    known = {v.number for v in versions}
+    return sorted(n for n in found if n in known)
 
 
 def required_history(reg: Registry, case_id: str, number: int) -> tuple[list[tuple[str, int, str, str]], list[str]]:
