@@ -62,6 +62,9 @@ class Baseline(Frozen):
     recorded_at: dt.datetime | None = None
     """When the registry logged the stored version (UTC; None: not from a registry): what it
     recorded, a sign-off's date included, was on the record by then."""
+    same_weights: bool = False
+    """The registry hashed weights in common for it and the version decided on (a weights file's
+    bytes or a tensor, `registry submit --model`): the same weights, whatever digests either names."""
 
 
 class IncidentDefeat(Frozen):
