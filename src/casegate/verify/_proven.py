@@ -221,8 +221,9 @@ def _within_limits(proof: dict[str, Any]) -> None:
              proof.get("keyring_changes")]
     held = sum(len(p) for p in parts if isinstance(p, list))
     if held > current_limits().proof_entries:
-        lead = (f" ({len(parts[1]):,} of them before the case's first, in `earlier`)"  # type: ignore[arg-type]
-                if isinstance(parts[1], list) and parts[1] else "")
+        before = parts[1]
+        lead = (f" ({len(before):,} of them before the case's first, in `earlier`)"
+                if isinstance(before, list) and before else "")
         raise LimitError("proof_entries", f"the state proof holds {held:,} log entries{lead}",
                          location="the state proof")
 
@@ -232,9 +233,9 @@ def _paths_too_long(proof: dict[str, Any]) -> str | None:
     earlier = proof.get("earlier")
     named = [("`path`", proof.get("path")), ("`earlier.path`", earlier.get("path") if isinstance(earlier, dict)
                                               else None)]
-    named += [(f"the path of keyring change #{i + 1}", c.get("path")) for i, c in
-              enumerate(proof.get("keyring_changes") if isinstance(proof.get("keyring_changes"), list) else [])
-              if isinstance(c, dict)]
+    changes = proof.get("keyring_changes")
+    named += [(f"the path of keyring change #{i + 1}", c.get("path"))
+              for i, c in enumerate(changes if isinstance(changes, list) else []) if isinstance(c, dict)]
     for what, path in named:
         if isinstance(path, list) and len(path) > PATH_MAX:
             return (f"the state proof's {what} holds {len(path):,} hashes; a Merkle path holds at most {PATH_MAX} "
