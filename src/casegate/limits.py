@@ -29,7 +29,7 @@ class Limits(FrozenRecord):
     """The bounds on input. Defaults fit cases of 100,000+ argument elements with room to spare."""
 
     _fields = ("file_bytes", "case_bytes", "yaml_nodes", "alias_nodes", "depth", "includes", "include_depth",
-               "log_bytes", "log_entries", "json_bytes")
+               "log_bytes", "log_entries", "json_bytes", "proof_entries", "proof_bytes")
     file_bytes: int
     """Size of one YAML file (case, include, policy, keyring)."""
     case_bytes: int
@@ -53,10 +53,16 @@ class Limits(FrozenRecord):
     """Entries in one Inspect `.eval` archive."""
     json_bytes: int
     """Size of one JSON evidence file (an lm-eval results or samples file)."""
+    proof_entries: int
+    """Log entries one state proof holds: those from the case's first on (`entries`), those before
+    it (`earlier`) and the keyring changes, together."""
+    proof_bytes: int
+    """Size of one state proof (a `--state-proof` file, or the review board's answer)."""
 
     def __init__(self, file_bytes: int = 64 * MiB, case_bytes: int = 256 * MiB, yaml_nodes: int = 2_000_000,
                  alias_nodes: int = 10_000, depth: int = 64, includes: int = 1_000, include_depth: int = 16,
-                 log_bytes: int = 512 * MiB, log_entries: int = 500_000, json_bytes: int = 1024 * MiB) -> None:
+                 log_bytes: int = 512 * MiB, log_entries: int = 500_000, json_bytes: int = 1024 * MiB,
+                 proof_entries: int = 1_000_000, proof_bytes: int = 256 * MiB) -> None:
         object.__setattr__(self, "file_bytes", file_bytes)
         object.__setattr__(self, "case_bytes", case_bytes)
         object.__setattr__(self, "yaml_nodes", yaml_nodes)
@@ -67,6 +73,8 @@ class Limits(FrozenRecord):
         object.__setattr__(self, "log_bytes", log_bytes)
         object.__setattr__(self, "log_entries", log_entries)
         object.__setattr__(self, "json_bytes", json_bytes)
+        object.__setattr__(self, "proof_entries", proof_entries)
+        object.__setattr__(self, "proof_bytes", proof_bytes)
 
     def describe(self, name: str) -> str:
         return f"{name.replace('_', '-')} ({getattr(self, name):,})"
@@ -289,12 +297,13 @@ def read_json_bytes(path: Path, shown: str) -> bytes:
     return raw
 
 
-def read_json_document(path: Path, what: str, *, missing_help: str | None = None) -> Any:
+def read_json_document(path: Path, what: str, *, missing_help: str | None = None, limit: str = "json_bytes") -> Any:
     """A JSON document from a file the user names (`what`: "the decision bundle"): a regular file
-    within the `json_bytes` limit, read as `strict_json`. A missing file says what was missing."""
+    within the `json_bytes` limit (or `limit`), read as `strict_json`. A missing file says what was
+    missing."""
     if not os.path.lexists(path):
         raise InputError(f"{what} not found", location=str(path), help=missing_help or "check the path")
-    return strict_json(read_regular_file(path, str(path), limit="json_bytes"), str(path))
+    return strict_json(read_regular_file(path, str(path), limit=limit), str(path))
 
 
 def strict_json(text: bytes | str, source: str) -> Any:

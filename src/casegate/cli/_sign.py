@@ -383,9 +383,11 @@ def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | 
         raise InputError(f"{' and '.join(given)} are sources of the same thing, the case's state: give one",
                          help="--db (or --registry-url) for the registry's state now; --state-proof for an offline check")
     if state_proof is not None:
-        from ..limits import read_json_document
+        from ..limits import current_limits, read_json_document
 
+        lims = current_limits()
         doc = read_json_document(state_proof, "the state proof",
+                                 limit="proof_bytes" if lims.proof_bytes < lims.json_bytes else "json_bytes",
                                  missing_help="`casegate state-proof CASE --out FILE` writes it")
         return (lambda _case: (doc, [])), None
     if registry_url is not None:
@@ -420,10 +422,10 @@ deploy."""
 BOARD_READ_TIMEOUT = 30.0
 
 
-def _board_json(url: str) -> Any:
+def _board_json(url: str, limit: str = "json_bytes") -> Any:
     """GET `url` from the review board (with the reader token in $CASEGATE_BOARD_TOKEN, if set) and
     read its JSON answer: all of it (headers included) within `BOARD_DEADLINE` seconds, no more
-    bytes than the `json-bytes` limit, and as strict JSON (no key twice, no NaN, nesting within the
+    bytes than the `json-bytes` limit (or `limit`: `proof-bytes` for a state proof), and as strict JSON (no key twice, no NaN, nesting within the
     `depth` limit), as a state proof file is read. urllib's errors pass to the caller; an answer
     past the deadline or the limit, or not strict JSON, is a StoreError naming the board."""
     import threading
@@ -435,7 +437,7 @@ def _board_json(url: str) -> Any:
     done: list[Any] = []
     # the whole exchange runs in a thread the deadline abandons: a socket timeout bounds each read,
     # not a board that sends a byte of its headers or body now and then
-    fetch = threading.Thread(target=_board_fetch, args=(url, shown, done), daemon=True)
+    fetch = threading.Thread(target=_board_fetch, args=(url, shown, done, limit), daemon=True)
     fetch.start()
     fetch.join(BOARD_DEADLINE)
     if not done:
@@ -452,8 +454,8 @@ def _board_json(url: str) -> Any:
                               "--state-proof FILE") from None
 
 
-def _board_fetch(url: str, shown: str, done: list[Any]) -> None:
-    """`_board_json`'s exchange: appends the answer's bytes (at most the `json-bytes` limit) or the
+def _board_fetch(url: str, shown: str, done: list[Any], limit_name: str = "json_bytes") -> None:
+    """`_board_json`'s exchange: appends the answer's bytes (at most the `limit_name` limit) or the
     exception met to `done`."""
     import urllib.error
     import urllib.request
@@ -466,13 +468,17 @@ def _board_fetch(url: str, shown: str, done: list[Any]) -> None:
     if token:
         req.add_header("Authorization", f"Bearer {token}")
     try:
-        limit = current_limits().json_bytes
+        # a state proof is held to the smaller of its own limit and every JSON answer's
+        lims = current_limits()
+        limit_name = min({limit_name, "json_bytes"}, key=lambda n: (getattr(lims, n), n != "json_bytes"))
+        limit = getattr(lims, limit_name)
         with urllib.request.urlopen(req, timeout=BOARD_READ_TIMEOUT) as r:  # noqa: S310 - the deployer names the board
             raw = r.read(limit + 1)
         if len(raw) > limit:
-            raise StoreError(f"the review board at {shown} answered more than the json-bytes limit ({limit:,} "
+            named = limit_name.replace("_", "-")
+            raise StoreError(f"the review board at {shown} answered more than the {named} limit ({limit:,} "
                              "bytes)", help="a state proof is far smaller: check the board (raise the limit with "
-                                            "CASEGATE_LIMIT_JSON_BYTES=N if it is trusted)")
+                                            f"CASEGATE_LIMIT_{limit_name.upper()}=N if it is trusted)")
         done.append(raw)
     except urllib.error.HTTPError as e:
         # what the caller reads of an error answer is bounded too
@@ -517,7 +523,7 @@ def _fetch_proof(base: str, case_id: str, nonce: str | None = None):  # type: ig
     if nonce is not None:
         url += "?" + urllib.parse.urlencode({"nonce": nonce})
     try:
-        doc = _board_json(url)
+        doc = _board_json(url, "proof_bytes")
     except urllib.error.HTTPError as e:
         try:
             detail = json.loads(e.read()).get("detail")

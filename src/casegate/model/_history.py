@@ -47,7 +47,8 @@ class Baseline(Frozen):
     role: str
     """'previous' (the last version submitted before this one), 'approved' (the last version a
     decision approved), 'earlier' (another version submitted since that approval, or since the
-    first when none was approved), 'later' (a version submitted after this one, when this one is
+    first when none was approved, or one of a case about the same model that a logged decision or
+    judgement found NO-GO since that case's last approval), 'later' (a version submitted after this one, when this one is
     an earlier stored version decided on again) or 'given' (a file passed with --previous)."""
     label: str
     """How messages name it, e.g. 'version 1.0 (#1)'."""
@@ -61,6 +62,9 @@ class Baseline(Frozen):
     recorded_at: dt.datetime | None = None
     """When the registry logged the stored version (UTC; None: not from a registry): what it
     recorded, a sign-off's date included, was on the record by then."""
+    same_weights: bool = False
+    """The registry hashed weights in common for it and the version decided on (a weights file's
+    bytes or a tensor, `registry submit --model`): the same weights, whatever digests either names."""
 
 
 class IncidentDefeat(Frozen):

@@ -77,8 +77,9 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     this = stored_number(loaded, versions)
     # an incident follows the model: one logged against another case of the same weights defeats
     # this case's claims too, whatever this case is called
-    model_cases = cases_of_model(reg, case.id, this, {"name": case.system.name, "version": case.system.version,
-                                                      "digests": list(case.system.digests)})
+    system = {"name": case.system.name, "version": case.system.version, "digests": list(case.system.digests)}
+    index = ModelIndex.of(reg)
+    model_cases = cases_of_model(reg, case.id, this, system, index)
     incidents = [inc for other in model_cases for inc in defeating_incidents(reg, other, None, cache, of_case=True)]
     if known:
         incidents = defeating_incidents(reg, case.id, this, cache) + incidents
@@ -89,7 +90,11 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
         return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
                           why_none=f"first version (the registry has no case {case.id!r})", artifact_dates=dates,
                           signoff_dates=signed)
-    out = [Compared(b, sv.case, sv.policy) for b in _chosen(reg, hist, model_cases)
+    # a version whose weights the registry hashed in common with this one's (a weights file's bytes
+    # or a tensor) is of the same weights, whatever digests either names (re-saved beside one more
+    # file, under a new digest): a run of them dropped is dropped, not replaced by a newer one
+    mine = _weights_of(reg, index, case.id, this, system)
+    out = [Compared(_same_weights(b, mine, index), sv.case, sv.policy) for b in _chosen(reg, hist, model_cases)
            for sv in [cache.get(str(b.case), int(b.number or 0))]]
     # a case with no history of its own is compared with the case about the same model submitted
     # last, and stands where that case stood: its unmet conditions keep their dates, so a new case
@@ -110,6 +115,15 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
                       artifact_dates=dates, signoff_dates=signed, standing=standing, approved=approved,
                       recorded=recorded)
+
+
+def _same_weights(b: Baseline, mine: LoggedModel | None, index: ModelIndex) -> Baseline:
+    """`b`, marked `same_weights` when the registry hashed, for the version it names, weights in
+    common with `mine` (this version's)."""
+    theirs = index.logged.get((str(b.case), int(b.number))) if b.number is not None else None
+    if mine is None or theirs is None or not mine.shared_weights(theirs):
+        return b
+    return b.model_copy(update={"same_weights": True})
 
 
 def _stored_case(cache: VersionCache, case_id: str, number: int) -> Case:
@@ -315,7 +329,43 @@ def _chosen(reg: Registry, hist: _History, model_cases: list[str]) -> list[Basel
         if appr is not None and (other, appr.version) not in seen:
             out.append(named("approved", other, reg.case_version(other, appr.version, contents=False),
                              f"case {other} ", last))
+    # and every version of a case about the same model (this one's history included, past the
+    # cut above) that a logged decision or judgement found NO-GO since that case's last approval:
+    # a NO-GO is what the registry remembers of these weights, whatever case id the next version
+    # is filed under and whatever decoy was submitted before it
+    seen = {(b.case, b.number) for b in out}
+    for cid in dict.fromkeys([hist.case_id, *model_cases]):
+        own = cid == hist.case_id
+        appr = current_approval(reg, cid)
+        stored = {v.number: v for v in (hist.versions if own else reg.case_versions(cid))}
+        judged = [n for n in judged_no_go(reg, cid, list(stored.values()))
+                  if (cid, n) not in seen and (appr is None or n > appr.version)
+                  and not (own and hist.this is not None and n == hist.this)]
+        if len(judged) > EARLIER_MAX:
+            judged = judged[: EARLIER_MAX // 2] + judged[-(EARLIER_MAX - EARLIER_MAX // 2):]
+        prefix = hist.prefix if own else f"case {cid} "
+        out += [named("earlier", cid, stored[n], prefix, ", judged NO-GO") for n in reversed(judged)]
     return out
+
+
+def judged_no_go(reg: Registry, case_id: str, versions: list[CaseVersionRecord]) -> list[int]:
+    """The numbers of the stored versions of `case_id` (`versions`) that a logged `decision` or
+    `judgement` entry found NO-GO, oldest first, each once. An entry that records no version number
+    is taken as of the latest version stored before it."""
+    found: set[int] = set()
+    for e in [*reg.events(case_id, "decision"), *reg.events(case_id, "judgement")]:
+        p = e.payload if isinstance(e.payload, dict) else {}
+        if p.get("outcome") != "NO-GO":
+            continue
+        n = p.get("version")
+        if type(n) is not int:
+            before = [v.number for v in versions if v.log_index < e.index]
+            if not before:
+                continue
+            n = before[-1]
+        found.add(n)
+    known = {v.number for v in versions}
+    return sorted(n for n in found if n in known)
 
 
 def required_history(reg: Registry, case_id: str, number: int) -> tuple[list[tuple[str, int, str, str]], list[str]]:
@@ -521,20 +571,25 @@ def logged_files_of(reg: Registry, model_digest: str) -> tuple[
     return found[0], found[1], tuple(sorted((p, fp) for fp, p in tensors.items()))
 
 
-def cases_of_model(reg: Registry, but: str, number: int | None, system: object) -> list[str]:
+def cases_of_model(reg: Registry, but: str, number: int | None, system: object,
+                   index: ModelIndex | None = None) -> list[str]:
     """The ids of the registry's cases, other than `but`, any of whose versions is about the same
     model as `system` (of stored version `number` of `but`; None: not stored yet): a digest, or the
     name and version in common (`model_keys`), or weights in common between the model files the
     registry logged for the two versions (`LoggedModel.shared_weights`: every file of either is
     compared with the weights files of the other, and the tensors of their weights files), in log
     order."""
-    index = ModelIndex.of(reg)
-    mine = index.logged.get((but, number)) if number is not None else None
-    if mine is None:
-        # a version not stored yet (a gate run before `registry submit`) is about the models its
-        # digests name: the files the registry hashed for those digests, under any case
-        mine = _logged_for_digests(reg, system)
-    return index.cases_of(but, system, mine)
+    index = index if index is not None else ModelIndex.of(reg)
+    return index.cases_of(but, system, _weights_of(reg, index, but, number, system))
+
+
+def _weights_of(reg: Registry, index: ModelIndex, case_id: str, number: int | None,
+                system: object) -> LoggedModel | None:
+    """The model files the registry logged for stored version `number` of `case_id`; for a version
+    not stored yet (a gate run before `registry submit`), those it hashed for the digests `system`
+    names, under any case; None when it logged none."""
+    mine = index.logged.get((case_id, number)) if number is not None else None
+    return mine if mine is not None else _logged_for_digests(reg, system)
 
 
 def cases_of_stored_model(reg: Registry, case_id: str, number: int, index: ModelIndex | None = None) -> list[str]:

@@ -155,6 +155,10 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *, now: dt.date
     reasons: list[str] = []
     if proof.get("case_id") != case_id:
         return None, [f"the state proof is for case {proof.get('case_id')!r}, the decision for {case_id!r}"]
+    _within_limits(proof)
+    too_long = _paths_too_long(proof)
+    if too_long:
+        return None, [too_long]
     try:
         cp = parse_checkpoint(str(proof.get("checkpoint")))
     except VerificationError as bad:
@@ -236,6 +240,44 @@ def _carried_consistency(raw: Any, cp: Checkpoint, reasons: list[str]) -> tuple[
                        "again with this casegate (`casegate state-proof CASE_ID --since SIZE`)")
         return ()
     return tuple(out)
+
+
+PATH_MAX = 64
+"""Hashes a Merkle path holds at most: an inclusion path in a tree of fewer than 2**64 entries."""
+
+
+def _within_limits(proof: dict[str, Any]) -> None:
+    """Raise LimitError (exit 2) when the proof holds more log entries than the `proof-entries`
+    limit: its `entries` (the case's first on), its `earlier` ones (before the case's first, which
+    have no bound of their own: one NO-GO of a version logged long before can reach back to the
+    log's start) and its keyring changes, counted before any of them is read or hashed."""
+    from ..limits import LimitError, current_limits
+
+    earlier = proof.get("earlier")
+    parts = [proof.get("entries"), earlier.get("entries") if isinstance(earlier, dict) else None,
+             proof.get("keyring_changes")]
+    held = sum(len(p) for p in parts if isinstance(p, list))
+    if held > current_limits().proof_entries:
+        before = parts[1]
+        lead = (f" ({len(before):,} of them before the case's first, in `earlier`)"
+                if isinstance(before, list) and before else "")
+        raise LimitError("proof_entries", f"the state proof holds {held:,} log entries{lead}",
+                         location="the state proof")
+
+
+def _paths_too_long(proof: dict[str, Any]) -> str | None:
+    """Why a Merkle path of the proof cannot be one (longer than `PATH_MAX` hashes), or None."""
+    earlier = proof.get("earlier")
+    named = [("`path`", proof.get("path")), ("`earlier.path`", earlier.get("path") if isinstance(earlier, dict)
+                                              else None)]
+    changes = proof.get("keyring_changes")
+    named += [(f"the path of keyring change #{i + 1}", c.get("path"))
+              for i, c in enumerate(changes if isinstance(changes, list) else []) if isinstance(c, dict)]
+    for what, path in named:
+        if isinstance(path, list) and len(path) > PATH_MAX:
+            return (f"the state proof's {what} holds {len(path):,} hashes; a Merkle path holds at most {PATH_MAX} "
+                    "(a log of fewer than 2**64 entries): it is not a proof casegate makes")
+    return None
 
 
 def _witnessed(cp: Checkpoint, root: TrustRoot, signed_at: dt.datetime | None, now: dt.datetime) -> list[str]:

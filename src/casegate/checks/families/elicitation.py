@@ -883,7 +883,8 @@ def eval_set_narrowed(ctx: Context) -> Iterator[Hit]:
     "CG350", "evaluation-run-dropped", severity="blocking", serves="fm-threshold-gaming",
     summary="An evaluation of a threshold in the version compared with is gone from this one (its "
             "artifact, with the further files its counts are read from, no longer cited as they were): of "
-            "the same weights, at all; of other weights, with no run of that threshold dated after it in "
+            "the same weights (a digest in common, or, with a registry, weights it hashed for both), at all; "
+            "of other weights, with no run of that threshold dated after it in "
             "its place (with a registry, no later than the registry first logged that run, under any "
             "bytes, dates or names; a run that records no input or output cannot show it is newer).",
     rationale="A run that came out badly can simply be left out of the next version: the rules then "
@@ -904,7 +905,8 @@ def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
     if prev is None:
         return
-    same_weights = bool(set(prev.system.digests) & set(ctx.case.system.digests))
+    same_weights = bool(set(prev.system.digests) & set(ctx.case.system.digests)) or (
+        ctx.baseline is not None and ctx.baseline.same_weights)
     dates = ctx.artifact_dates
     for tid in ctx.policy.thresholds:
         cur = _evals(ctx.case, tid)
