@@ -147,7 +147,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_check', 5844),
     ('_gate', 3551),
     ('_evidence', 11686),
-    ('_sign', 42861),
+    ('_sign', 43427),
     ('_registry', 16023),
     ('_trust', 32882),
     ('_publish', 13196),
