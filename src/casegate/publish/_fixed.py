@@ -165,28 +165,33 @@ def _variable_uncached(text: str, depth: int, within: list[int] | None) -> tuple
     if depth >= _DEPTH:
         return best
     left = n = len(text)
-    candidates = _candidates(text, within)
-    for i in candidates:
-        t = templates[i]
-        if t.size > n:
+    # the templates whose literal parts the text holds, in order: a part of the text holds no
+    # literal part the text does not, so its own are among them
+    held = [i for i in _candidates(text, within) if _holds(templates[i], text, n)]
+    for i in held:
+        got = templates[i].match(text)
+        if got is None:
             continue
-        for x in t.literals:  # a text lacking a literal part is not matched
-            if x not in text:
+        out: list[str] = []
+        for g in got:
+            if g:
+                out.extend(_variable(g, depth + 1, held))
+        size = sum(map(len, out))
+        if size < left:
+            best, left = tuple(out), size
+            if not size:
                 break
-        else:
-            got = t.match(text)
-            if got is None:
-                continue
-            out: list[str] = []
-            for g in got:
-                if g:
-                    out.extend(_variable(g, depth + 1, candidates))
-            size = sum(map(len, out))
-            if size < left:
-                best, left = tuple(out), size
-                if not size:
-                    break
     return best
+
+
+def _holds(t: _Template, text: str, n: int) -> bool:
+    """Whether `text` (of length `n`) holds every literal part of `t`."""
+    if t.size > n:
+        return False
+    for x in t.literals:
+        if x not in text:
+            return False
+    return True
 
 
 # --- development time: the wording taken from the sources -----------------------------------------
