@@ -22,7 +22,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,13 +86,19 @@ def _make(parts: tuple[str | None, ...]) -> _Template:
 
 
 @cache
-def _wording() -> tuple[tuple[_Template, ...], frozenset[str], dict[str, tuple[int, ...]], frozenset[int]]:
+def _wording() -> tuple[tuple[_Template, ...], frozenset[str], dict[str, tuple[int, ...]], frozenset[int],
+                        tuple[str | None, ...]]:
     """The templates (most literal text first), casegate's plain strings, the templates' index by
-    a run of `_KEY` characters of their literal parts, and the templates with no such run."""
+    a run of `_KEY` characters of their literal parts, the templates with no such run, and each
+    template's run (None for those with none)."""
     from . import _wording_data as d
 
     templates = tuple(map(_make, d.TEMPLATES))
-    return templates, d.CONSTANTS, d.INDEX, frozenset(d.UNKEYED)
+    keys: list[str | None] = [None] * len(templates)
+    for key, held in d.INDEX.items():
+        for i in held:
+            keys[i] = key
+    return templates, d.CONSTANTS, d.INDEX, frozenset(d.UNKEYED), tuple(keys)
 
 
 @cache
@@ -118,10 +124,15 @@ def variable_parts(text: str) -> list[str]:
     return list(_variable(text, 0))
 
 
-def _candidates(text: str) -> list[int]:
+def _candidates(text: str, within: Iterable[int] | None = None) -> list[int]:
     """The templates (by index, in order) whose literal parts `text` may hold: those whose key
-    occurs in it, and those with no key."""
-    _, _, index, unkeyed = _wording()
+    occurs in it, and those with no key. `within`: the candidates of a text `text` is part of
+    (every run of `text` is one of that text's, so its candidates are among them: each is kept
+    when its key occurs in `text`, without looking up every run of `text`)."""
+    if within is not None:
+        keys = _wording()[4]
+        return [i for i in within if (k := keys[i]) is None or k in text]
+    _, _, index, unkeyed, _ = _wording()
     found = set(unkeyed)
     for gram in {text[i:i + _KEY] for i in range(len(text) - _KEY + 1)}:
         got = index.get(gram)
@@ -130,32 +141,57 @@ def _candidates(text: str) -> list[int]:
     return sorted(found)
 
 
-@lru_cache(maxsize=4096)
-def _variable(text: str, depth: int) -> tuple[str, ...]:
-    templates, constants, _, _ = _wording()
+_MEMO_SIZE = 4096
+_memo: dict[tuple[str, int], tuple[str, ...]] = {}
+"""The parts found for a text at a depth (the oldest dropped beyond `_MEMO_SIZE`)."""
+
+
+def _variable(text: str, depth: int, within: list[int] | None = None) -> tuple[str, ...]:
+    """What of `text` (matched `depth` templates deep) is not casegate's fixed wording;
+    `within`: the candidates of a text it is part of (see `_candidates`)."""
+    got = _memo.get((text, depth))
+    if got is None:
+        got = _memo[(text, depth)] = _variable_uncached(text, depth, within)
+        if len(_memo) > _MEMO_SIZE:
+            del _memo[next(iter(_memo))]
+    return got
+
+
+def _variable_uncached(text: str, depth: int, within: list[int] | None) -> tuple[str, ...]:
+    templates, constants, _, _, _ = _wording()
     if text in constants:
         return ()
     best: tuple[str, ...] = (text,)
     if depth >= _DEPTH:
         return best
-    left = len(text)
-    for i in _candidates(text):
-        t = templates[i]
-        if t.size > len(text) or not all(x in text for x in t.literals):
-            continue
-        got = t.match(text)
+    left = n = len(text)
+    # the templates whose literal parts the text holds, in order: a part of the text holds no
+    # literal part the text does not, so its own are among them
+    held = [i for i in _candidates(text, within) if _holds(templates[i], text, n)]
+    for i in held:
+        got = templates[i].match(text)
         if got is None:
             continue
         out: list[str] = []
         for g in got:
             if g:
-                out.extend(_variable(g, depth + 1))
+                out.extend(_variable(g, depth + 1, held))
         size = sum(map(len, out))
         if size < left:
             best, left = tuple(out), size
             if not size:
                 break
     return best
+
+
+def _holds(t: _Template, text: str, n: int) -> bool:
+    """Whether `text` (of length `n`) holds every literal part of `t`."""
+    if t.size > n:
+        return False
+    for x in t.literals:
+        if x not in text:
+            return False
+    return True
 
 
 # --- development time: the wording taken from the sources -----------------------------------------
