@@ -184,6 +184,9 @@ class InspectImporter:
             _collect_tools(s.params, tools)
         step_limits = _step_limits([s.params for s in plan.steps] if plan else [],
                                    getattr(ev, "solver_args", None) or {})
+        for kind, values in (calls.fired if calls is not None else {}).items():
+            # the ceilings that stopped a sample or a step of it, as its record and events state them
+            step_limits.setdefault(kind, []).extend(values)
         token_limit = _ceiling(ev.config.token_limit, [x.token_limit for x in summaries]
                                + step_limits.get("token_limit", []))
         gen = scalars(_dump(plan.config) if plan else {}, _dump(ev.model_generate_config))
@@ -216,7 +219,8 @@ class InspectImporter:
         raw: list[tuple[str, int, Any]] = []
         every: list[tuple[str, int, Any]] = []  # every scored row, as the log's aggregate counts them
         errored: set[tuple[str, int]] = set()
-        served = retried = stopped = 0
+        served = retried = stopped = halted = edited = 0
+        kinds: set[str] = set()
         for s in summaries:
             if s.error:
                 errored.add((str(s.id), int(s.epoch)))
@@ -252,7 +256,31 @@ class InspectImporter:
                 errored.add((str(s.id), int(s.epoch)))
                 stopped += 1
                 continue
+            said = str(getattr(s, "limit", None) or "")
+            halt = calls.halted.get((str(s.id), int(s.epoch))) if calls is not None else None
+            if halt is not None or (said and said not in _CEILING_OF):
+                # a stop no ceiling the policy judges made: a `custom` limit is raised by whatever
+                # code the run loaded (the developer's copy of the task can raise it on every sample
+                # the agent is about to solve), a `context` limit or a type casegate does not know
+                # records no ceiling at all; attempted but not scored
+                errored.add((str(s.id), int(s.epoch)))
+                kinds.add(halt or said)
+                halted += 1
+                continue
+            if calls is not None and (str(s.id), int(s.epoch), str(scorer)) in calls.edited:
+                # the counted score was edited after the scorer gave it (inspect-ai's `edit_score`,
+                # recorded in the score's `history` and a `score_edit` event): the value is the
+                # editor's word, not the scorer's, so the sample is attempted but not scored
+                errored.add((str(s.id), int(s.epoch)))
+                edited += 1
+                continue
             raw.append(every[-1])
+        if halted:
+            notes.append(f"{halted} sample epoch(s) were stopped by a limit no ceiling of the run records "
+                         f"({', '.join(f'`{k}`' for k in sorted(kinds))}): not counted as scored")
+        if edited:
+            notes.append(f"{edited} sample epoch(s) have a `{scorer}` score edited after the run (its `history`, a "
+                         "`score_edit` event): not counted as scored")
         if stopped:
             notes.append(f"{stopped} sample epoch(s) were stopped by an operator or an approver (`limit: operator`) "
                          "or told something by an operator while they ran (a message with `source: operator`): "
@@ -668,6 +696,9 @@ class ModelCalls(NamedTuple):
     asked: dict[str, frozenset[str]]
     by_role: frozenset[tuple[str, str]] = frozenset()
     steered: frozenset[tuple[str, int]] = frozenset()
+    halted: dict[tuple[str, int], str] = {}
+    edited: frozenset[tuple[str, int, str]] = frozenset()
+    fired: dict[str, tuple[float, ...]] = {}
 
 
 def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
@@ -687,6 +718,9 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
     asked: dict[str, set[str]] = {}
     by_role: set[tuple[str, str]] = set()
     steered: set[tuple[str, int]] = set()
+    halted: dict[tuple[str, int], str] = {}
+    edited: set[tuple[str, int, str]] = set()
+    fired: dict[str, list[float]] = {}
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -699,8 +733,28 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
         asked.setdefault(str(sample.get("id")), set()).add(_asked_in_full(sample, task_sandbox))
         if not found and not sample.get("error") and sample.get("scores"):
             silent.append((str(sample.get("id")), int(sample.get("epoch") or 1)))
+        key = (str(sample.get("id")), int(sample.get("epoch") or 1))
         if _operator_spoke(sample.get("messages"), 0) or _operator_spoke(sample.get("events"), 0):
-            steered.add((str(sample.get("id")), int(sample.get("epoch") or 1)))
+            steered.add(key)
+        stops: list[tuple[str, Any]] = []
+        stated = sample.get("limit")
+        if isinstance(stated, dict):
+            stops.append((str(stated.get("type")), stated.get("limit")))
+        elif stated is not None:
+            stops.append((str(stated), None))
+        person = _operator_acted(sample.get("events"), 0, stops)
+        if person:
+            steered.add(key)
+        for kind, value in stops:
+            if kind in _CEILING_OF:
+                n = _amount(value)
+                if n is not None and n > 0:
+                    # a ceiling that stopped the sample (a scoped `token_limit(50)` in a solver, or
+                    # a limit raised by the task's code under a ceiling's name) is one it ran under
+                    fired.setdefault(_CEILING_OF[kind], []).append(n)
+            elif kind != "operator" and key not in halted:
+                halted[key] = kind
+        edited.update((key[0], key[1], name) for name in _edited_scores(sample))
 
     try:
         if path.suffix == ".eval":
@@ -732,7 +786,62 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
     if not any_sample:
         return None
     return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()},
-                      frozenset(by_role), frozenset(steered))
+                      frozenset(by_role), frozenset(steered), halted, frozenset(edited),
+                      {k: tuple(v) for k, v in fired.items()})
+
+
+_CEILING_OF = {"token": "token_limit", "message": "message_limit", "time": "time_limit",
+               "working": "working_limit", "turn": "turn_limit", "cost": "cost_limit"}
+"""The limit types (a sample's `limit.type`, a `sample_limit` event's `type`) that are ceilings the
+policy's elicitation minimums judge (CG301), by the ceiling each is read into. Any other stop
+(`operator`, `custom`, `context`, a type casegate does not know) is no ceiling the policy judges."""
+
+
+def _operator_acted(events: Any, depth: int, stops: list[tuple[str, Any]]) -> bool:
+    """Whether the events (nested ones too) record a person acting on the sample while it ran: an
+    `input` event (a person's answer to an `ask_user` or input screen), an `interrupt` by a user
+    (`source: user_cancel`) or a `sample_limit` of type `operator`. Every `sample_limit` event's
+    (type, limit) is added to `stops`."""
+    if depth > 40 or not isinstance(events, list):
+        return False
+    acted = False
+    for e in events:
+        if not isinstance(e, dict):
+            continue
+        kind = e.get("event")
+        if kind == "sample_limit":
+            stops.append((str(e.get("type")), e.get("limit")))
+            acted = acted or e.get("type") == "operator"
+        elif kind == "input" or (kind == "interrupt" and e.get("source") == "user_cancel"):
+            acted = True
+        for k in ("events", "children"):
+            if isinstance(e.get(k), list):
+                acted = _operator_acted(e[k], depth + 1, stops) or acted
+    return acted
+
+
+def _edited_scores(sample: dict[str, Any]) -> set[str]:
+    """The names of the sample's scores edited after its scorer gave them: a score with an edit
+    history (`history`, which inspect-ai's `edit_score` starts with the original and extends with
+    each edit), or named by a `score_edit` event of its transcript."""
+    out: set[str] = set()
+    scores = sample.get("scores")
+    for name, sc in (scores.items() if isinstance(scores, dict) else ()):
+        if isinstance(sc, dict) and sc.get("history"):
+            out.add(str(name))
+
+    def walk(events: Any, depth: int) -> None:
+        if depth > 40 or not isinstance(events, list):
+            return
+        for e in events:
+            if isinstance(e, dict):
+                if e.get("event") == "score_edit":
+                    out.add(str(e.get("score_name")))
+                for k in ("events", "children"):
+                    walk(e.get(k), depth + 1)
+
+    walk(sample.get("events"), 0)
+    return out
 
 
 def _operator_spoke(v: Any, depth: int) -> bool:
