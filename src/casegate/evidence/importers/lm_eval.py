@@ -243,6 +243,11 @@ class LmEvalImporter:
             notes.append(f"metric `{metric}` of `{task}` {why}: no success count was derived")
         if run_cfg.get("limit") is not None:
             notes.append(f"the run used --limit {run_cfg['limit']}: only part of `{task}` was scored")
+        digest = prompt_digest(doc, task, task_hash if rows is not None else None)
+        if digest is None and isinstance(doc.get("configs"), dict) and isinstance(doc["configs"].get(task), dict):
+            notes.append(f"`{task}` draws its few-shot examples from local data ({_local_source(cfg)}), whose content "
+                         "only the samples file's prompts record, and this run has no samples file with their hashes: "
+                         "no prompt digest (a policy pinning one does not count the run)")
         model = str(run_cfg.get("model") or doc.get("model_name") or "unknown")
         margs = run_cfg.get("model_args")
         margs_dict: dict[str, Any] = dict(margs) if isinstance(margs, dict) else (
@@ -268,7 +273,7 @@ class LmEvalImporter:
             task_version=str(version) if version is not None else None, model=model,
             status="success", created=created, revision=None, epochs=repeats,
             metrics=metrics, samples=original if isinstance(original, int) else None, scored=scored,
-            scorer=metric, files=files, prompt_digest=prompt_digest(doc, task),
+            scorer=metric, files=files, prompt_digest=digest,
         )
         return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
@@ -307,6 +312,50 @@ lm-eval's models cut the prompt from the left (`hf`'s and the API models' `max_l
 `max_model_len`), or whether they cut it."""
 
 
+_ANSWER_ARGS = ("enable_thinking", "think_end_token", "think_start_token", "thinking", "reasoning_effort",
+                "reasoning", "chat_template_args", "chat_template_kwargs", "system_prompt", "add_bos_token",
+                "prefix_token_id", "load_in_4bit", "load_in_8bit", "quantization", "quantized", "gptq", "autogptq",
+                "gguf_file", "kv_cache_dtype", "temperature", "top_p", "top_k", "min_p", "do_sample", "seed",
+                "repetition_penalty", "presence_penalty", "frequency_penalty", "stop", "until", "max_thinking_tokens")
+"""Model arguments (`config.model_args`) that change how the model answers: a thinking switch or the
+token its reasoning is cut at (`hf`'s and vLLM's `enable_thinking`, `think_end_token`), a reasoning
+effort or budget, the chat template's arguments, a system prompt, quantized weights, sampling and
+stop settings. Any argument whose name holds one of `_ANSWER_WORDS` counts as one too."""
+
+_ANSWER_WORDS = ("think", "reason", "quant", "chat_template", "bnb_", "gptq", "awq", "gguf", "sampling", "penalty",
+                 "temperature", "system")
+
+
+def _answers(key: str) -> bool:
+    """Whether a model argument named `key` changes how the model answers (`_ANSWER_ARGS`)."""
+    k = key.strip().lower()
+    return k in _ANSWER_ARGS or any(w in k for w in _ANSWER_WORDS)
+
+
+def _local_source(cfg: dict[str, Any]) -> str | None:
+    """Where a task's data comes from when the developer holds it: a local data file named in
+    `dataset_kwargs` (`data_files`, `data_dir`; not a web or hub address), a `dataset_path` that is
+    a filesystem path, or a `custom_dataset` (code); None for a dataset on the hub."""
+    def local(v: Any) -> list[str]:
+        if isinstance(v, str):
+            return [] if re.match(r"^(https?|hf|s3|gs)://", v.strip()) else [v]
+        if isinstance(v, dict):
+            return [x for y in v.values() for x in local(y)]
+        if isinstance(v, (list, tuple)):
+            return [x for y in v for x in local(y)]
+        return []
+
+    kw = cfg.get("dataset_kwargs")
+    kw = kw if isinstance(kw, dict) else {}
+    found = local(kw.get("data_files")) + local(kw.get("data_dir"))
+    path = cfg.get("dataset_path")
+    if isinstance(path, str) and re.match(r"^(/|\\|\.{1,2}[/\\]|~|[A-Za-z]:[/\\])", path.strip()):
+        found.append(path)
+    if cfg.get("custom_dataset"):
+        found.append("custom_dataset")
+    return ", ".join(sorted(set(map(str, found)))) or None
+
+
 def _of(doc: dict[str, Any], section: str, task: str) -> Any:
     """What the results file's `section` says of `task`; None where the section is absent or not
     a mapping (as `read` takes it: such a section says nothing of any task)."""
@@ -332,7 +381,7 @@ def task_package(doc: dict[str, Any], cfg: Any) -> str | None:
     return f"lm_eval=={ver.strip()}" if inside and ".." not in parts else None
 
 
-def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
+def prompt_digest(doc: dict[str, Any], task: str, prompts: str | None = None) -> str | None:
     """`sha256:` over canonical JSON of what `task` asked each document as the results file records
     it: its configuration's `_PROMPT_FIELDS`, the shots the run used (`n-shot`), the run's
     `gen_kwargs` and `_PROMPT_RUN_FIELDS`, the chat template the prompts were wrapped in where
@@ -341,8 +390,13 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
     (`_FEWSHOT_SOURCE`), and the context ceiling the run's model arguments set
     (`_CONTEXT_ARGS`) where they set one. A standard task name over a changed template, few-shot
     setting or draw, a prompt cut to a context ceiling, description, delimiter, generation argument, filter, scoring code or metric
-    argument gives another digest. None when
-    the file records no configuration for the task."""
+    argument gives another digest. Model arguments that change how the model answers
+    (`_ANSWER_ARGS`: a thinking switch, a reasoning setting, quantization, sampling) are in where set.
+    Where the few-shot examples come from local data (`_local_source`: a data file or folder the
+    developer holds, edited in place under the same path), the prompts as the samples file records
+    them (`prompts`: the task hash its lines give, checked against the results file's) are in too;
+    None when the run has none (no samples file), as when the file records no configuration for
+    the task."""
     cfg = (doc.get("configs") or {}).get(task)
     if not isinstance(cfg, dict):
         return None
@@ -367,9 +421,23 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
         # configuration, data files or revision, or another split, put other examples (a copy whose
         # training answers are wrong) before every question
         parts["fewshot_source"] = {k: cfg.get(k) for k in _FEWSHOT_SOURCE}
+        if _local_source(cfg):
+            # examples read from a file or folder the developer holds: its content is in no setting
+            # the results file records (a training file with its answers changed keeps the path),
+            # only in each document's prompt, which the samples file records (`prompt_hash`) and the
+            # task hash ties to the results file; without those prompts the run has no digest
+            if not prompts:
+                return None
+            parts["fewshot_prompts"] = prompts
     margs = run_cfg.get("model_args")
     margs = margs if isinstance(margs, dict) else (
         dict(kv.split("=", 1) for kv in margs.split(",") if "=" in kv) if isinstance(margs, str) else {})
+    answering = {str(k): str(v).strip() for k, v in margs.items() if _answers(str(k))}
+    if answering:
+        # how the model answers as its arguments set it: thinking switched off (`enable_thinking=False`)
+        # or its output cut at a token of the developer's choice (`think_end_token`), a reasoning
+        # effort, quantized weights, a sampling setting; a run setting none is digested as before
+        parts["model_answering"] = answering
     context = {k: str(margs[k]).strip() for k in _CONTEXT_ARGS if k in margs}
     if context:
         # the model's context ceiling as the run set it: lm-eval cuts each prompt from the left
