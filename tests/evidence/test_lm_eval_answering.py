@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from .evidence_logs import restate_task_hashes
+from .test_derive import findings, make_case
 from .test_lm_eval_run_code import TASK, _cg345, _copy, _edit, _run, _shots
 
 
@@ -120,3 +121,15 @@ def test_a_fewshot_task_from_the_hub_keeps_its_digest_as_before(tmp_path: Path) 
     a = _asked_behind(_edit(_copy(tmp_path / "a"), hub), RIGHT)
     b = _asked_behind(_edit(_copy(tmp_path / "b"), hub), WRONG)
     assert _run(a).source.prompt_digest == _run(b).source.prompt_digest is not None
+
+
+def test_a_thinking_switch_counts_only_under_a_pinned_prompt_digest(tmp_path: Path) -> None:
+    """A policy naming the task by name alone does not count a run whose model was told not to
+    think: the switch is named (CG345), as a chat template given to an Inspect model is."""
+    changed = _edit(_copy(tmp_path / "changed"), _args("enable_thinking=False"))
+    (tmp_path / "c").mkdir()
+    case = make_case(tmp_path / "c", changed, extra=f"    task: {TASK}\n",
+                     policy_extra=f'\n    tasks: [{{name: {TASK}, version: "2.0"}}]',
+                     companions=tuple(changed.parent.glob("samples_*.jsonl")))
+    [hit] = [f.message for f in findings(case, "CG345")]
+    assert "the model argument `enable_thinking` (config.model_args)" in hit, hit

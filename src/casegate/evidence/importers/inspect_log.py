@@ -74,6 +74,7 @@ from ...model import Elicitation, Scaffold, SourceRecord
 from ._claims import INSPECT_JSON_VERSION as _JSON_VERSION
 from ._claims import inspect_claims
 from ._common import (
+    answers_arg,
     check_unchanged,
     content_marks,
     counts_result,
@@ -439,7 +440,8 @@ def prompt_digest(h: Any) -> str:
 
 _PROMPT_MODEL_ARGS = ("chat_template", "use_chat_template")
 """Model arguments that change what the model is given (the `hf` provider's chat template, or none):
-a template of the developer's own can add an instruction to every prompt."""
+a template of the developer's own can add an instruction to every prompt. Those that change how it
+answers (`answers_arg`: `enable_thinking`, a reasoning setting, quantization) are taken with them."""
 
 _TOOL_POLICIES = ("approval", "review", "sentinel")
 """The run's policies over the agent's tool calls and steps (`eval.config`): approvers that approve,
@@ -449,7 +451,8 @@ modify, reject or end on each call, reviewers of each result, monitors and proto
 def _prompt_model_args(args: Any) -> dict[str, Any]:
     """The `_PROMPT_MODEL_ARGS` a model's arguments set."""
     args = args if isinstance(args, dict) else {}
-    return {k: _without_ceilings(args[k]) for k in _PROMPT_MODEL_ARGS if args.get(k) is not None}
+    return {str(k): _without_ceilings(v) for k, v in sorted(args.items(), key=lambda kv: str(kv[0]))
+            if v is not None and (k in _PROMPT_MODEL_ARGS or answers_arg(str(k)))}
 
 
 def _role_settings(ev: Any) -> dict[str, list[dict[str, Any]]]:
@@ -514,8 +517,10 @@ def _asked_at_run(h: Any) -> list[str]:
         if told:
             out.append(f"a system message to the `{role}` role's model (eval.model_roles.{role}.config.system_message: "
                        f"{_shorten(str(told))})")
-    if "chat_template" in _prompt_model_args(getattr(ev, "model_args", None)):
-        out.append("a chat template given in the model's arguments (eval.model_args.chat_template)")
+    for k in _prompt_model_args(getattr(ev, "model_args", None)):
+        out.append("a chat template given in the model's arguments (eval.model_args.chat_template)"
+                   if k == "chat_template" else f"the model argument `{k}` (eval.model_args.{k}), which changes how "
+                   "the model answers")
     for name, policy in _tool_policies(ev).items():
         out.append(f"a tool {name} policy (eval.config.{name}: {_shorten(str(policy))})")
     return out

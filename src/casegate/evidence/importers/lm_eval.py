@@ -40,6 +40,7 @@ from ..stats import Reduction
 from ._claims import LM_EVAL_STAMP as _STAMP
 from ._claims import lm_eval_claims
 from ._common import (
+    answers_arg,
     check_unchanged,
     counts_result,
     iso_date,
@@ -279,7 +280,9 @@ class LmEvalImporter:
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
                            variant=variant, variant_field=vfield, attempts_note=note,
                            attempts_unrecorded=unrecorded, same_input=same_content(asked), sample_marks=marks,
-                           samples_unseen=unseen, task_package=task_package(doc, cfg))
+                           samples_unseen=unseen, task_package=task_package(doc, cfg),
+                           asked_at_run=[f"the model argument `{k}` (config.model_args), which changes how the model "
+                                         "answers" for k in sorted(margs_dict) if answers_arg(str(k))])
 
 
 _PROMPT_FIELDS = ("output_type", "doc_to_text", "doc_to_target", "doc_to_choice", "gen_prefix", "description",
@@ -310,26 +313,6 @@ _CONTEXT_ARGS = ("max_length", "max_model_len", "max_seq_len", "max_seq_length",
 """Model arguments (`config.model_args`) that set how long a prompt the model is given, past which
 lm-eval's models cut the prompt from the left (`hf`'s and the API models' `max_length`, vLLM's
 `max_model_len`), or whether they cut it."""
-
-
-_ANSWER_ARGS = ("enable_thinking", "think_end_token", "think_start_token", "thinking", "reasoning_effort",
-                "reasoning", "chat_template_args", "chat_template_kwargs", "system_prompt", "add_bos_token",
-                "prefix_token_id", "load_in_4bit", "load_in_8bit", "quantization", "quantized", "gptq", "autogptq",
-                "gguf_file", "kv_cache_dtype", "temperature", "top_p", "top_k", "min_p", "do_sample", "seed",
-                "repetition_penalty", "presence_penalty", "frequency_penalty", "stop", "until", "max_thinking_tokens")
-"""Model arguments (`config.model_args`) that change how the model answers: a thinking switch or the
-token its reasoning is cut at (`hf`'s and vLLM's `enable_thinking`, `think_end_token`), a reasoning
-effort or budget, the chat template's arguments, a system prompt, quantized weights, sampling and
-stop settings. Any argument whose name holds one of `_ANSWER_WORDS` counts as one too."""
-
-_ANSWER_WORDS = ("think", "reason", "quant", "chat_template", "bnb_", "gptq", "awq", "gguf", "sampling", "penalty",
-                 "temperature", "system")
-
-
-def _answers(key: str) -> bool:
-    """Whether a model argument named `key` changes how the model answers (`_ANSWER_ARGS`)."""
-    k = key.strip().lower()
-    return k in _ANSWER_ARGS or any(w in k for w in _ANSWER_WORDS)
 
 
 def _local_source(cfg: dict[str, Any]) -> str | None:
@@ -391,7 +374,7 @@ def prompt_digest(doc: dict[str, Any], task: str, prompts: str | None = None) ->
     (`_CONTEXT_ARGS`) where they set one. A standard task name over a changed template, few-shot
     setting or draw, a prompt cut to a context ceiling, description, delimiter, generation argument, filter, scoring code or metric
     argument gives another digest. Model arguments that change how the model answers
-    (`_ANSWER_ARGS`: a thinking switch, a reasoning setting, quantization, sampling) are in where set.
+    (`answers_arg`: a thinking switch, a reasoning setting, quantization, sampling) are in where set.
     Where the few-shot examples come from local data (`_local_source`: a data file or folder the
     developer holds, edited in place under the same path), the prompts as the samples file records
     them (`prompts`: the task hash its lines give, checked against the results file's) are in too;
@@ -432,7 +415,7 @@ def prompt_digest(doc: dict[str, Any], task: str, prompts: str | None = None) ->
     margs = run_cfg.get("model_args")
     margs = margs if isinstance(margs, dict) else (
         dict(kv.split("=", 1) for kv in margs.split(",") if "=" in kv) if isinstance(margs, str) else {})
-    answering = {str(k): str(v).strip() for k, v in margs.items() if _answers(str(k))}
+    answering = {str(k): str(v).strip() for k, v in margs.items() if answers_arg(str(k))}
     if answering:
         # how the model answers as its arguments set it: thinking switched off (`enable_thinking=False`)
         # or its output cut at a token of the developer's choice (`think_end_token`), a reasoning
