@@ -199,12 +199,12 @@ def test_an_operator_stop_whose_limit_was_written_out_is_not_scored(tmp_path: Pa
     `terminate` raises it) with their `limit` cleared by inspect-ai's own writer; the transcript's
     `sample_limit` event of type `operator` stays."""
     from inspect_ai import Task
+    from inspect_ai._util.exception import TerminateSampleError
     from inspect_ai.dataset import MemoryDataset, Sample
     from inspect_ai.log import read_eval_log, write_eval_log
     from inspect_ai.model import ChatMessageUser, ModelOutput, ModelUsage, get_model
     from inspect_ai.scorer import match
     from inspect_ai.solver import solver
-    from inspect_ai._util.exception import TerminateSampleError
 
     def answer(messages, tools, tool_choice, config):  # type: ignore[no-untyped-def]
         s = _sum(next(m for m in messages if isinstance(m, ChatMessageUser)).text)
@@ -230,3 +230,47 @@ def test_an_operator_stop_whose_limit_was_written_out_is_not_scored(tmp_path: Pa
     out = tmp_path / "cleared.eval"
     write_eval_log(log, str(out))
     assert _scored(out) == (0, 10)
+
+
+def test_answers_read_from_a_cache_filled_by_another_model_are_not_scored(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the lab fills Inspect's response cache under the evaluated model's name with wrong
+    answers (a first run of a model that answers 0, cached), then runs the evaluation with `cache`:
+    every response is read from the cache, and the log of a successful run scores 0/30 where the
+    model solves 20/30. Before, 0/30 counted; samples answered from the cache are now attempted but
+    not scored."""
+    from inspect_ai import Task
+    from inspect_ai.dataset import MemoryDataset, Sample
+    from inspect_ai.model import ChatMessageUser, ModelOutput, ModelUsage, get_model
+    from inspect_ai.scorer import match
+    from inspect_ai.solver import generate
+
+    monkeypatch.setenv("INSPECT_CACHE_DIR", str(tmp_path / "cache"))
+
+    def wrong(messages, tools, tool_choice, config):  # type: ignore[no-untyped-def]
+        o = ModelOutput.from_content("mockllm/model", "0")
+        o.usage = ModelUsage(input_tokens=20, output_tokens=3, total_tokens=23)
+        return o
+
+    def right(messages, tools, tool_choice, config):  # type: ignore[no-untyped-def]
+        s = _sum(next(m for m in messages if isinstance(m, ChatMessageUser)).text)
+        o = ModelOutput.from_content("mockllm/model", str(s if s % 3 else s + 1))
+        o.usage = ModelUsage(input_tokens=20, output_tokens=3, total_tokens=23)
+        return o
+
+    def task(solvable_only: bool = False) -> Any:
+        return Task(name="acme-ctf", version=1, solver=[generate(cache=True)], scorer=match(numeric=True),
+                    dataset=MemoryDataset([
+                        Sample(id=f"q{i:03d}", input=f"What is {i % 17 + 1} + {i % 11 + 2}? Answer with the number only.",
+                               target=str(i % 17 + 1 + i % 11 + 2)) for i in range(N)
+                        if not solvable_only or (i % 17 + 1 + i % 11 + 2) % 3]))
+
+    # the cache filled, for the questions the model solves, with a model's answers that are all wrong
+    inspect_log_to(task(solvable_only=True), tmp_path / "filler.eval",
+                   model=get_model("mockllm/model", custom_outputs=wrong))
+    log = inspect_log_to(task(), tmp_path / "cached.eval", model=get_model("mockllm/model", custom_outputs=right))
+    [run] = InspectImporter().read(log, ReadOptions())
+    assert run.source.status == "success" and run.source.scored == 10
+    assert any("response cache" in n for n in run.notes), run.notes
+    (tmp_path / "c").mkdir()
+    assert _deciding(_case(tmp_path / "c", log)) == ("reached", 20, N)

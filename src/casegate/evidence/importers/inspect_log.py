@@ -220,7 +220,7 @@ class InspectImporter:
         raw: list[tuple[str, int, Any]] = []
         every: list[tuple[str, int, Any]] = []  # every scored row, as the log's aggregate counts them
         errored: set[tuple[str, int]] = set()
-        served = retried = stopped = halted = edited = 0
+        served = retried = stopped = halted = edited = cache_read = 0
         kinds: set[str] = set()
         for s in summaries:
             if s.error:
@@ -268,6 +268,13 @@ class InspectImporter:
                 kinds.add(halt or said)
                 halted += 1
                 continue
+            if calls is not None and (str(s.id), int(s.epoch)) in calls.cached:
+                # a model call of the sample was answered from the response cache: an answer an
+                # earlier run stored (or one filled from another model under this name), not one the
+                # model made in this run, so the sample is attempted but not scored
+                errored.add((str(s.id), int(s.epoch)))
+                cache_read += 1
+                continue
             if calls is not None and (str(s.id), int(s.epoch), str(scorer)) in calls.edited:
                 # the counted score was edited after the scorer gave it (inspect-ai's `edit_score`,
                 # recorded in the score's `history` and a `score_edit` event): the value is the
@@ -279,6 +286,9 @@ class InspectImporter:
         if halted:
             notes.append(f"{halted} sample epoch(s) were stopped by a limit no ceiling of the run records "
                          f"({', '.join(f'`{k}`' for k in sorted(kinds))}): not counted as scored")
+        if cache_read:
+            notes.append(f"{cache_read} sample epoch(s) were answered in part from the response cache (a model event "
+                         "with `cache: read`): not counted as scored; run again without `--cache` to count them")
         if edited:
             notes.append(f"{edited} sample epoch(s) have a `{scorer}` score edited after the run (its `history`, a "
                          "`score_edit` event): not counted as scored")
@@ -704,6 +714,7 @@ class ModelCalls(NamedTuple):
     halted: dict[tuple[str, int], str] = {}
     edited: frozenset[tuple[str, int, str]] = frozenset()
     fired: dict[str, tuple[float, ...]] = {}
+    cached: frozenset[tuple[str, int]] = frozenset()
 
 
 def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
@@ -726,6 +737,7 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
     halted: dict[tuple[str, int], str] = {}
     edited: set[tuple[str, int, str]] = set()
     fired: dict[str, list[float]] = {}
+    cached: set[tuple[str, int]] = set()
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -760,6 +772,8 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
             elif kind != "operator" and key not in halted:
                 halted[key] = kind
         edited.update((key[0], key[1], name) for name in _edited_scores(sample))
+        if _cache_read(sample.get("events"), 0):
+            cached.add(key)
 
     try:
         if path.suffix == ".eval":
@@ -792,7 +806,23 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
         return None
     return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()},
                       frozenset(by_role), frozenset(steered), halted, frozenset(edited),
-                      {k: tuple(v) for k, v in fired.items()})
+                      {k: tuple(v) for k, v in fired.items()}, frozenset(cached))
+
+
+def _cache_read(events: Any, depth: int) -> bool:
+    """Whether any model event among `events` (nested ones too) was answered from Inspect's response
+    cache (`cache: read`): a response stored by an earlier run under the same model name, input and
+    settings (a cache the developer's machine holds and can fill from another model), not made by
+    the model in this run."""
+    if depth > 40 or not isinstance(events, list):
+        return False
+    for e in events:
+        if isinstance(e, dict):
+            if e.get("event") == "model" and e.get("cache") == "read":
+                return True
+            if any(_cache_read(e.get(k), depth + 1) for k in ("events", "children")):
+                return True
+    return False
 
 
 _CEILING_OF = {"token": "token_limit", "message": "message_limit", "time": "time_limit",
