@@ -133,3 +133,20 @@ def test_a_thinking_switch_counts_only_under_a_pinned_prompt_digest(tmp_path: Pa
                      companions=tuple(changed.parent.glob("samples_*.jsonl")))
     [hit] = [f.message for f in findings(case, "CG345")]
     assert "the model argument `enable_thinking` (config.model_args)" in hit, hit
+
+
+def test_responses_read_from_a_cache_are_not_scored(tmp_path: Path) -> None:
+    """Attack: the run made with `--use_cache` over a SQLite file of responses the lab filled from a
+    model that answers wrong under the same requests; lm-eval records only the cache's path
+    (`config.use_cache`), not which responses came from it. Before, the run's counts were taken as
+    the model's; now no document counts as scored (each unscored one counts as solved)."""
+    honest = _run(_copy(tmp_path / "honest"))
+    assert honest.source.scored == 24 and honest.result.trials == 24
+    cached = _edit(_copy(tmp_path / "cached"), lambda d: d["config"].update(use_cache="/home/acme/lm-cache"))
+    run = _run(cached)
+    assert run.source.scored == 0 and not run.result.trials
+    assert any("config.use_cache" in n for n in run.notes), run.notes
+    (tmp_path / "c").mkdir()
+    case = make_case(tmp_path / "c", cached, extra=f"    task: {TASK}\n",
+                     companions=tuple(cached.parent.glob("samples_*.jsonl")))
+    assert [f for f in findings(case, "CG335") if "scored 0 of the 24" in f.message]

@@ -219,12 +219,26 @@ class LmEvalImporter:
                 elicitation = elicitation.model_copy(update={"attempts": attempts})
         base = (metric or "").partition(",")[0]
         scale = "binary" if base in BINARY_METRICS else (options.scale or "other")
+        cache = run_cfg.get("use_cache") or None
+        if cache is not None:
+            # `--use_cache`: lm-eval answers every request it finds in a SQLite file of responses
+            # (keyed by the request, on the developer's machine, fillable by a run of another model)
+            # and records no mark of which were read from it, so no document's score is known to be
+            # the model's in this run: none is counted as scored
+            notes.append(f"the run read responses from a cache (`config.use_cache`: {_shorten(str(cache))}); which "
+                         "were the model's in this run is not recorded, so no document is counted as scored: run "
+                         "again without --use_cache")
         if rows is not None:
             _check_aggregate(cfg, metric, value, rows, task, samples_file, path)
             _check_task_hash(doc, task, task_hash, samples_file, path)
-            result = counts_result(rows, scale, reduction or options.reduction, metric=metric, value=value,
+            counted = [] if cache is not None else rows
+            result = counts_result(counted, scale, reduction or options.reduction, metric=metric, value=value,
                                    stderr=stderr, where=str(samples_file))
-            scored = len({r[0] for r in rows})
+            scored = len({r[0] for r in counted})
+        elif cache is not None:
+            result = Result(metric=metric, value=value, stderr=stderr,
+                            scale="proportion" if scale == "proportion" else "other")
+            scored = 0
         elif scale == "binary" and value is not None and isinstance(effective, int):
             # the metric is the mean of per-document 0/1 scores over `effective` documents
             succ = value * effective
@@ -750,3 +764,8 @@ def _count(v: Any) -> int | None:
     if isinstance(v, str) and v.strip().isdigit():
         return int(v.strip())
     return None
+
+
+def _shorten(text: str, most: int = 80) -> str:
+    one = " ".join(text.split())
+    return repr(one if len(one) <= most else one[: most - 1] + "…")
