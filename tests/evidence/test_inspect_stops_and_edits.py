@@ -274,3 +274,38 @@ def test_answers_read_from_a_cache_filled_by_another_model_are_not_scored(tmp_pa
     assert any("response cache" in n for n in run.notes), run.notes
     (tmp_path / "c").mkdir()
     assert _deciding(_case(tmp_path / "c", log)) == ("reached", 20, N)
+
+
+def test_summaries_rewritten_apart_from_the_samples_are_refused(tmp_path: Path) -> None:
+    """Attack: the honest run's archive rewritten by hand: its `summaries.json` (which the counts are
+    read from) marks the answers the model got right incorrect, the header's aggregate restated to
+    match, the samples' full records left as the run wrote them. Before, 0/30 counted; the log is now
+    refused as two runs' records."""
+    import json
+    import zipfile
+
+    from casegate.evidence.importers import LogReadError
+
+    honest = _run(tmp_path / "honest.eval")
+    out = tmp_path / "rewritten.eval"
+    with zipfile.ZipFile(honest) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "summaries.json":
+                rows = json.loads(data)
+                for r in rows:
+                    r["scores"]["match"]["value"] = "I"
+                data = json.dumps(rows).encode()
+            elif info.filename in ("header.json", "_journal/start.json") and b'"results"' in data:
+                head = json.loads(data)
+                for sc in head["results"]["scores"]:
+                    sc["metrics"]["accuracy"]["value"] = 0.0
+                    if "stderr" in sc["metrics"]:
+                        sc["metrics"]["stderr"]["value"] = 0.0
+                data = json.dumps(head).encode()
+            dst.writestr(info.filename, data)
+    from inspect_ai.log import read_eval_log_sample_summaries
+
+    assert {s.scores["match"].value for s in read_eval_log_sample_summaries(str(out))} == {"I"}
+    with pytest.raises(LogReadError, match="summaries and samples are not of one run"):
+        InspectImporter().read(out, ReadOptions())

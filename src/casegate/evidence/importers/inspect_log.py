@@ -46,7 +46,15 @@ Mapping into the evidence item (documented in docs/evidence.md):
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
 - a sample stopped by an operator (its summary's `limit` is `operator`: interrupted and scored by a
   person, or ended by an approver or reviewer), or whose transcript holds a message an operator
-  wrote into it (`source: operator`), is attempted but not scored.
+  wrote into it (`source: operator`), or whose transcript records a person's hand otherwise (an
+  `input` event, an `interrupt` by `user_cancel`, a `sample_limit` event of type `operator`), is
+  attempted but not scored.
+- a sample stopped by a limit that is no ceiling (`custom`, `context`, a type casegate does not
+  know), a sample any of whose model calls was read from the response cache (`cache: read`), and a
+  sample whose counted score was edited after the run (its `history`, a `score_edit` event) are
+  attempted but not scored; a ceiling that fired (the full record's `limit`, `sample_limit` events)
+  lowers the run's ceiling of its kind.
+- a summary whose counted score is not its full record's is refused (two runs' records).
 - source.prompt_digest = a digest of what the run asked each sample and how it judged it
   (`prompt_digest`: task arguments, solver chain without its ceilings, generate settings but for
   retries, timeouts, caching and `max_tokens`, scorers).
@@ -228,6 +236,8 @@ class InspectImporter:
             if s.error or not s.scores or scorer not in s.scores:
                 continue
             every.append((str(s.id), int(s.epoch), s.scores[scorer].value))
+            if calls is not None:
+                _check_full_score(calls, str(s.id), int(s.epoch), str(scorer), s.scores[scorer].value, where)
             if getattr(s, "model_fallbacks", None):
                 # requests of this sample were served by another model than the one asked for: its
                 # score is not the evaluated model's, so it is attempted but not scored
@@ -715,6 +725,7 @@ class ModelCalls(NamedTuple):
     edited: frozenset[tuple[str, int, str]] = frozenset()
     fired: dict[str, tuple[float, ...]] = {}
     cached: frozenset[tuple[str, int]] = frozenset()
+    scores: dict[tuple[str, int], dict[str, str]] = {}
 
 
 def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
@@ -738,6 +749,7 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
     edited: set[tuple[str, int, str]] = set()
     fired: dict[str, list[float]] = {}
     cached: set[tuple[str, int]] = set()
+    scores: dict[tuple[str, int], dict[str, str]] = {}
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -774,6 +786,9 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
         edited.update((key[0], key[1], name) for name in _edited_scores(sample))
         if _cache_read(sample.get("events"), 0):
             cached.add(key)
+        held = sample.get("scores")
+        scores[key] = {str(k): _jsonable(v.get("value")) for k, v in (held.items() if isinstance(held, dict) else ())
+                       if isinstance(v, dict)}
 
     try:
         if path.suffix == ".eval":
@@ -806,7 +821,23 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
         return None
     return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()},
                       frozenset(by_role), frozenset(steered), halted, frozenset(edited),
-                      {k: tuple(v) for k, v in fired.items()}, frozenset(cached))
+                      {k: tuple(v) for k, v in fired.items()}, frozenset(cached), scores)
+
+
+def _check_full_score(calls: ModelCalls, sid: str, epoch: int, scorer: str, value: Any, where: str) -> None:
+    """Refuse a log whose sample summary gives the counted scorer another score than the sample's
+    full record (or a score the full record lacks). inspect-ai writes both from one score, so they
+    agree in any log it wrote (edits included: `edit_score` and its writer rewrite both); the counts
+    are read from the summaries, and summaries rewritten apart from the samples are not of the run."""
+    held = calls.scores.get((sid, epoch))
+    if held is None:
+        return  # no full record of the sample: the summaries are all the log holds
+    full = held.get(scorer)
+    if full != _jsonable(value):
+        said = "no score" if full is None else f"the score {full}"
+        raise LogReadError(f"sample {sid!r} (epoch {epoch}): its summary gives `{scorer}` the score {_jsonable(value)}, "
+                           f"but its full record {said}: the log's summaries and samples are not of one run",
+                           location=where, help="copy the log again from where the run wrote it, unchanged")
 
 
 def _cache_read(events: Any, depth: int) -> bool:
