@@ -280,3 +280,30 @@ def test_a_chat_template_in_the_model_arguments_does_not_count(logs: dict[str, P
     assert "chat template given in the model's arguments (eval.model_args.chat_template)" in hit.message
     [hit] = findings(_case(tmp_path / "pinned", log, "acme-qa", plain.source.prompt_digest), "CG345")
     assert "not a task the policy names" in hit.message
+
+
+@pytest.mark.parametrize("arg", [{"enable_thinking": False}, {"reasoning_effort": "minimal"}, {"load_in_4bit": True}])
+def test_a_model_argument_that_changes_how_it_answers_does_not_count(logs: dict[str, Path], tmp_path: Path,
+                                                                     arg: dict[str, object]) -> None:
+    """Attack: the standard task run with `-M enable_thinking=False` (a reasoning model answering
+    without thinking), a lowered reasoning effort or quantized weights. Before, the prompt digest was
+    the standard one and a policy naming the task counted the run."""
+    from inspect_ai import Task
+    from inspect_ai.dataset import MemoryDataset, Sample
+    from inspect_ai.model import get_model
+    from inspect_ai.scorer import match
+    from inspect_ai.solver import generate
+
+    base = _answerer()
+    told = get_model("mockllm/model", custom_outputs=base.api.outputs, **arg)  # type: ignore[attr-defined]
+    task = Task(name="acme-qa", version=1, solver=[generate()], scorer=match(numeric=True), dataset=MemoryDataset([
+        Sample(id=f"q{i:03d}", input=f"What is {i % 17 + 1} + {i % 11 + 2}? Answer with the number only.",
+               target=str(i % 17 + 1 + i % 11 + 2)) for i in range(N)]))
+    plain = _run(inspect_log_to(task, tmp_path / "plain.eval", model=base))
+    log = inspect_log_to(task, tmp_path / "told.eval", model=told)
+    assert _run(log).source.prompt_digest != plain.source.prompt_digest
+    [key] = arg
+    [hit] = findings(_case(tmp_path / "name", log, "acme-qa"), "CG345")
+    assert f"the model argument `{key}` (eval.model_args.{key})" in hit.message
+    [hit] = findings(_case(tmp_path / "pinned", log, "acme-qa", plain.source.prompt_digest), "CG345")
+    assert "not a task the policy names" in hit.message

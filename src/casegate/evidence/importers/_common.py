@@ -201,3 +201,23 @@ def same_content(contents: dict[str, str]) -> dict[str, str]:
         if seen != sid:
             out[sid] = seen
     return out
+
+
+_ANSWER_ARGS = ("enable_thinking", "think_end_token", "think_start_token", "thinking", "reasoning_effort",
+                "reasoning", "chat_template_args", "chat_template_kwargs", "system_prompt", "add_bos_token",
+                "prefix_token_id", "load_in_4bit", "load_in_8bit", "quantization", "quantized", "gptq", "autogptq",
+                "gguf_file", "kv_cache_dtype", "temperature", "top_p", "top_k", "min_p", "do_sample", "seed",
+                "repetition_penalty", "presence_penalty", "frequency_penalty", "stop", "until", "max_thinking_tokens")
+"""Model arguments (lm-eval's `config.model_args`, Inspect's `eval.model_args`) that change how the
+model answers: a thinking switch or the token its reasoning is cut at (`hf`'s and vLLM's `enable_thinking`, `think_end_token`), a reasoning
+effort or budget, the chat template's arguments, a system prompt, quantized weights, sampling and
+stop settings. Any argument whose name holds one of `_ANSWER_WORDS` counts as one too."""
+
+_ANSWER_WORDS = ("think", "reason", "quant", "chat_template", "bnb_", "gptq", "awq", "gguf", "sampling", "penalty",
+                 "temperature", "system")
+
+
+def answers_arg(key: str) -> bool:
+    """Whether a model argument named `key` changes how the model answers (`_ANSWER_ARGS`)."""
+    k = key.strip().lower()
+    return k in _ANSWER_ARGS or any(w in k for w in _ANSWER_WORDS)

@@ -46,7 +46,15 @@ Mapping into the evidence item (documented in docs/evidence.md):
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
 - a sample stopped by an operator (its summary's `limit` is `operator`: interrupted and scored by a
   person, or ended by an approver or reviewer), or whose transcript holds a message an operator
-  wrote into it (`source: operator`), is attempted but not scored.
+  wrote into it (`source: operator`), or whose transcript records a person's hand otherwise (an
+  `input` event, an `interrupt` by `user_cancel`, a `sample_limit` event of type `operator`), is
+  attempted but not scored.
+- a sample stopped by a limit that is no ceiling (`custom`, `context`, a type casegate does not
+  know), a sample any of whose model calls was read from the response cache (`cache: read`), and a
+  sample whose counted score was edited after the run (its `history`, a `score_edit` event) are
+  attempted but not scored; a ceiling that fired (the full record's `limit`, `sample_limit` events)
+  lowers the run's ceiling of its kind.
+- a summary whose counted score is not its full record's is refused (two runs' records).
 - source.prompt_digest = a digest of what the run asked each sample and how it judged it
   (`prompt_digest`: task arguments, solver chain without its ceilings, generate settings but for
   retries, timeouts, caching and `max_tokens`, scorers).
@@ -74,6 +82,7 @@ from ...model import Elicitation, Scaffold, SourceRecord
 from ._claims import INSPECT_JSON_VERSION as _JSON_VERSION
 from ._claims import inspect_claims
 from ._common import (
+    answers_arg,
     check_unchanged,
     content_marks,
     counts_result,
@@ -184,6 +193,9 @@ class InspectImporter:
             _collect_tools(s.params, tools)
         step_limits = _step_limits([s.params for s in plan.steps] if plan else [],
                                    getattr(ev, "solver_args", None) or {})
+        for kind, values in (calls.fired if calls is not None else {}).items():
+            # the ceilings that stopped a sample or a step of it, as its record and events state them
+            step_limits.setdefault(kind, []).extend(values)
         token_limit = _ceiling(ev.config.token_limit, [x.token_limit for x in summaries]
                                + step_limits.get("token_limit", []))
         gen = scalars(_dump(plan.config) if plan else {}, _dump(ev.model_generate_config))
@@ -216,13 +228,16 @@ class InspectImporter:
         raw: list[tuple[str, int, Any]] = []
         every: list[tuple[str, int, Any]] = []  # every scored row, as the log's aggregate counts them
         errored: set[tuple[str, int]] = set()
-        served = retried = stopped = 0
+        served = retried = stopped = halted = edited = cache_read = 0
+        kinds: set[str] = set()
         for s in summaries:
             if s.error:
                 errored.add((str(s.id), int(s.epoch)))
             if s.error or not s.scores or scorer not in s.scores:
                 continue
             every.append((str(s.id), int(s.epoch), s.scores[scorer].value))
+            if calls is not None:
+                _check_full_score(calls, str(s.id), int(s.epoch), str(scorer), s.scores[scorer].value, where)
             if getattr(s, "model_fallbacks", None):
                 # requests of this sample were served by another model than the one asked for: its
                 # score is not the evaluated model's, so it is attempted but not scored
@@ -252,7 +267,41 @@ class InspectImporter:
                 errored.add((str(s.id), int(s.epoch)))
                 stopped += 1
                 continue
+            said = str(getattr(s, "limit", None) or "")
+            halt = calls.halted.get((str(s.id), int(s.epoch))) if calls is not None else None
+            if halt is not None or (said and said not in _CEILING_OF):
+                # a stop no ceiling the policy judges made: a `custom` limit is raised by whatever
+                # code the run loaded (the developer's copy of the task can raise it on every sample
+                # the agent is about to solve), a `context` limit or a type casegate does not know
+                # records no ceiling at all; attempted but not scored
+                errored.add((str(s.id), int(s.epoch)))
+                kinds.add(halt or said)
+                halted += 1
+                continue
+            if calls is not None and (str(s.id), int(s.epoch)) in calls.cached:
+                # a model call of the sample was answered from the response cache: an answer an
+                # earlier run stored (or one filled from another model under this name), not one the
+                # model made in this run, so the sample is attempted but not scored
+                errored.add((str(s.id), int(s.epoch)))
+                cache_read += 1
+                continue
+            if calls is not None and (str(s.id), int(s.epoch), str(scorer)) in calls.edited:
+                # the counted score was edited after the scorer gave it (inspect-ai's `edit_score`,
+                # recorded in the score's `history` and a `score_edit` event): the value is the
+                # editor's word, not the scorer's, so the sample is attempted but not scored
+                errored.add((str(s.id), int(s.epoch)))
+                edited += 1
+                continue
             raw.append(every[-1])
+        if halted:
+            notes.append(f"{halted} sample epoch(s) were stopped by a limit no ceiling of the run records "
+                         f"({', '.join(f'`{k}`' for k in sorted(kinds))}): not counted as scored")
+        if cache_read:
+            notes.append(f"{cache_read} sample epoch(s) were answered in part from the response cache (a model event "
+                         "with `cache: read`): not counted as scored; run again without `--cache` to count them")
+        if edited:
+            notes.append(f"{edited} sample epoch(s) have a `{scorer}` score edited after the run (its `history`, a "
+                         "`score_edit` event): not counted as scored")
         if stopped:
             notes.append(f"{stopped} sample epoch(s) were stopped by an operator or an approver (`limit: operator`) "
                          "or told something by an operator while they ran (a message with `source: operator`): "
@@ -411,7 +460,8 @@ def prompt_digest(h: Any) -> str:
 
 _PROMPT_MODEL_ARGS = ("chat_template", "use_chat_template")
 """Model arguments that change what the model is given (the `hf` provider's chat template, or none):
-a template of the developer's own can add an instruction to every prompt."""
+a template of the developer's own can add an instruction to every prompt. Those that change how it
+answers (`answers_arg`: `enable_thinking`, a reasoning setting, quantization) are taken with them."""
 
 _TOOL_POLICIES = ("approval", "review", "sentinel")
 """The run's policies over the agent's tool calls and steps (`eval.config`): approvers that approve,
@@ -421,7 +471,8 @@ modify, reject or end on each call, reviewers of each result, monitors and proto
 def _prompt_model_args(args: Any) -> dict[str, Any]:
     """The `_PROMPT_MODEL_ARGS` a model's arguments set."""
     args = args if isinstance(args, dict) else {}
-    return {k: _without_ceilings(args[k]) for k in _PROMPT_MODEL_ARGS if args.get(k) is not None}
+    return {str(k): _without_ceilings(v) for k, v in sorted(args.items(), key=lambda kv: str(kv[0]))
+            if v is not None and (k in _PROMPT_MODEL_ARGS or answers_arg(str(k)))}
 
 
 def _role_settings(ev: Any) -> dict[str, list[dict[str, Any]]]:
@@ -486,8 +537,10 @@ def _asked_at_run(h: Any) -> list[str]:
         if told:
             out.append(f"a system message to the `{role}` role's model (eval.model_roles.{role}.config.system_message: "
                        f"{_shorten(str(told))})")
-    if "chat_template" in _prompt_model_args(getattr(ev, "model_args", None)):
-        out.append("a chat template given in the model's arguments (eval.model_args.chat_template)")
+    for k in _prompt_model_args(getattr(ev, "model_args", None)):
+        out.append("a chat template given in the model's arguments (eval.model_args.chat_template)"
+                   if k == "chat_template" else f"the model argument `{k}` (eval.model_args.{k}), which changes how "
+                   "the model answers")
     for name, policy in _tool_policies(ev).items():
         out.append(f"a tool {name} policy (eval.config.{name}: {_shorten(str(policy))})")
     return out
@@ -668,6 +721,11 @@ class ModelCalls(NamedTuple):
     asked: dict[str, frozenset[str]]
     by_role: frozenset[tuple[str, str]] = frozenset()
     steered: frozenset[tuple[str, int]] = frozenset()
+    halted: dict[tuple[str, int], str] = {}
+    edited: frozenset[tuple[str, int, str]] = frozenset()
+    fired: dict[str, tuple[float, ...]] = {}
+    cached: frozenset[tuple[str, int]] = frozenset()
+    scores: dict[tuple[str, int], dict[str, str]] = {}
 
 
 def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
@@ -687,6 +745,11 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
     asked: dict[str, set[str]] = {}
     by_role: set[tuple[str, str]] = set()
     steered: set[tuple[str, int]] = set()
+    halted: dict[tuple[str, int], str] = {}
+    edited: set[tuple[str, int, str]] = set()
+    fired: dict[str, list[float]] = {}
+    cached: set[tuple[str, int]] = set()
+    scores: dict[tuple[str, int], dict[str, str]] = {}
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -699,8 +762,33 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
         asked.setdefault(str(sample.get("id")), set()).add(_asked_in_full(sample, task_sandbox))
         if not found and not sample.get("error") and sample.get("scores"):
             silent.append((str(sample.get("id")), int(sample.get("epoch") or 1)))
+        key = (str(sample.get("id")), int(sample.get("epoch") or 1))
         if _operator_spoke(sample.get("messages"), 0) or _operator_spoke(sample.get("events"), 0):
-            steered.add((str(sample.get("id")), int(sample.get("epoch") or 1)))
+            steered.add(key)
+        stops: list[tuple[str, Any]] = []
+        stated = sample.get("limit")
+        if isinstance(stated, dict):
+            stops.append((str(stated.get("type")), stated.get("limit")))
+        elif stated is not None:
+            stops.append((str(stated), None))
+        person = _operator_acted(sample.get("events"), 0, stops)
+        if person:
+            steered.add(key)
+        for kind, value in stops:
+            if kind in _CEILING_OF:
+                n = _amount(value)
+                if n is not None and n > 0:
+                    # a ceiling that stopped the sample (a scoped `token_limit(50)` in a solver, or
+                    # a limit raised by the task's code under a ceiling's name) is one it ran under
+                    fired.setdefault(_CEILING_OF[kind], []).append(n)
+            elif kind != "operator" and key not in halted:
+                halted[key] = kind
+        edited.update((key[0], key[1], name) for name in _edited_scores(sample))
+        if _cache_read(sample.get("events"), 0):
+            cached.add(key)
+        held = sample.get("scores")
+        scores[key] = {str(k): _jsonable(v.get("value")) for k, v in (held.items() if isinstance(held, dict) else ())
+                       if isinstance(v, dict)}
 
     try:
         if path.suffix == ".eval":
@@ -732,7 +820,94 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
     if not any_sample:
         return None
     return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()},
-                      frozenset(by_role), frozenset(steered))
+                      frozenset(by_role), frozenset(steered), halted, frozenset(edited),
+                      {k: tuple(v) for k, v in fired.items()}, frozenset(cached), scores)
+
+
+def _check_full_score(calls: ModelCalls, sid: str, epoch: int, scorer: str, value: Any, where: str) -> None:
+    """Refuse a log whose sample summary gives the counted scorer another score than the sample's
+    full record (or a score the full record lacks). inspect-ai writes both from one score, so they
+    agree in any log it wrote (edits included: `edit_score` and its writer rewrite both); the counts
+    are read from the summaries, and summaries rewritten apart from the samples are not of the run."""
+    held = calls.scores.get((sid, epoch))
+    if held is None:
+        return  # no full record of the sample: the summaries are all the log holds
+    full = held.get(scorer)
+    if full != _jsonable(value):
+        said = "no score" if full is None else f"the score {full}"
+        raise LogReadError(f"sample {sid!r} (epoch {epoch}): its summary gives `{scorer}` the score {_jsonable(value)}, "
+                           f"but its full record {said}: the log's summaries and samples are not of one run",
+                           location=where, help="copy the log again from where the run wrote it, unchanged")
+
+
+def _cache_read(events: Any, depth: int) -> bool:
+    """Whether any model event among `events` (nested ones too) was answered from Inspect's response
+    cache (`cache: read`): a response stored by an earlier run under the same model name, input and
+    settings (a cache the developer's machine holds and can fill from another model), not made by
+    the model in this run."""
+    if depth > 40 or not isinstance(events, list):
+        return False
+    for e in events:
+        if isinstance(e, dict):
+            if e.get("event") == "model" and e.get("cache") == "read":
+                return True
+            if any(_cache_read(e.get(k), depth + 1) for k in ("events", "children")):
+                return True
+    return False
+
+
+_CEILING_OF = {"token": "token_limit", "message": "message_limit", "time": "time_limit",
+               "working": "working_limit", "turn": "turn_limit", "cost": "cost_limit"}
+"""The limit types (a sample's `limit.type`, a `sample_limit` event's `type`) that are ceilings the
+policy's elicitation minimums judge (CG301), by the ceiling each is read into. Any other stop
+(`operator`, `custom`, `context`, a type casegate does not know) is no ceiling the policy judges."""
+
+
+def _operator_acted(events: Any, depth: int, stops: list[tuple[str, Any]]) -> bool:
+    """Whether the events (nested ones too) record a person acting on the sample while it ran: an
+    `input` event (a person's answer to an `ask_user` or input screen), an `interrupt` by a user
+    (`source: user_cancel`) or a `sample_limit` of type `operator`. Every `sample_limit` event's
+    (type, limit) is added to `stops`."""
+    if depth > 40 or not isinstance(events, list):
+        return False
+    acted = False
+    for e in events:
+        if not isinstance(e, dict):
+            continue
+        kind = e.get("event")
+        if kind == "sample_limit":
+            stops.append((str(e.get("type")), e.get("limit")))
+            acted = acted or e.get("type") == "operator"
+        elif kind == "input" or (kind == "interrupt" and e.get("source") == "user_cancel"):
+            acted = True
+        for k in ("events", "children"):
+            if isinstance(e.get(k), list):
+                acted = _operator_acted(e[k], depth + 1, stops) or acted
+    return acted
+
+
+def _edited_scores(sample: dict[str, Any]) -> set[str]:
+    """The names of the sample's scores edited after its scorer gave them: a score with an edit
+    history (`history`, which inspect-ai's `edit_score` starts with the original and extends with
+    each edit), or named by a `score_edit` event of its transcript."""
+    out: set[str] = set()
+    scores = sample.get("scores")
+    for name, sc in (scores.items() if isinstance(scores, dict) else ()):
+        if isinstance(sc, dict) and sc.get("history"):
+            out.add(str(name))
+
+    def walk(events: Any, depth: int) -> None:
+        if depth > 40 or not isinstance(events, list):
+            return
+        for e in events:
+            if isinstance(e, dict):
+                if e.get("event") == "score_edit":
+                    out.add(str(e.get("score_name")))
+                for k in ("events", "children"):
+                    walk(e.get(k), depth + 1)
+
+    walk(sample.get("events"), 0)
+    return out
 
 
 def _operator_spoke(v: Any, depth: int) -> bool:

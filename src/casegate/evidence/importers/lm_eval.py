@@ -40,6 +40,7 @@ from ..stats import Reduction
 from ._claims import LM_EVAL_STAMP as _STAMP
 from ._claims import lm_eval_claims
 from ._common import (
+    answers_arg,
     check_unchanged,
     counts_result,
     iso_date,
@@ -218,12 +219,26 @@ class LmEvalImporter:
                 elicitation = elicitation.model_copy(update={"attempts": attempts})
         base = (metric or "").partition(",")[0]
         scale = "binary" if base in BINARY_METRICS else (options.scale or "other")
+        cache = run_cfg.get("use_cache") or None
+        if cache is not None:
+            # `--use_cache`: lm-eval answers every request it finds in a SQLite file of responses
+            # (keyed by the request, on the developer's machine, fillable by a run of another model)
+            # and records no mark of which were read from it, so no document's score is known to be
+            # the model's in this run: none is counted as scored
+            notes.append(f"the run read responses from a cache (`config.use_cache`: {_shorten(str(cache))}); which "
+                         "were the model's in this run is not recorded, so no document is counted as scored: run "
+                         "again without --use_cache")
         if rows is not None:
             _check_aggregate(cfg, metric, value, rows, task, samples_file, path)
             _check_task_hash(doc, task, task_hash, samples_file, path)
-            result = counts_result(rows, scale, reduction or options.reduction, metric=metric, value=value,
+            counted = [] if cache is not None else rows
+            result = counts_result(counted, scale, reduction or options.reduction, metric=metric, value=value,
                                    stderr=stderr, where=str(samples_file))
-            scored = len({r[0] for r in rows})
+            scored = len({r[0] for r in counted})
+        elif cache is not None:
+            result = Result(metric=metric, value=value, stderr=stderr,
+                            scale="proportion" if scale == "proportion" else "other")
+            scored = 0
         elif scale == "binary" and value is not None and isinstance(effective, int):
             # the metric is the mean of per-document 0/1 scores over `effective` documents
             succ = value * effective
@@ -243,6 +258,11 @@ class LmEvalImporter:
             notes.append(f"metric `{metric}` of `{task}` {why}: no success count was derived")
         if run_cfg.get("limit") is not None:
             notes.append(f"the run used --limit {run_cfg['limit']}: only part of `{task}` was scored")
+        digest = prompt_digest(doc, task, task_hash if rows is not None else None)
+        if digest is None and isinstance(doc.get("configs"), dict) and isinstance(doc["configs"].get(task), dict):
+            notes.append(f"`{task}` draws its few-shot examples from local data ({_local_source(cfg)}), whose content "
+                         "only the samples file's prompts record, and this run has no samples file with their hashes: "
+                         "no prompt digest (a policy pinning one does not count the run)")
         model = str(run_cfg.get("model") or doc.get("model_name") or "unknown")
         margs = run_cfg.get("model_args")
         margs_dict: dict[str, Any] = dict(margs) if isinstance(margs, dict) else (
@@ -268,13 +288,15 @@ class LmEvalImporter:
             task_version=str(version) if version is not None else None, model=model,
             status="success", created=created, revision=None, epochs=repeats,
             metrics=metrics, samples=original if isinstance(original, int) else None, scored=scored,
-            scorer=metric, files=files, prompt_digest=prompt_digest(doc, task),
+            scorer=metric, files=files, prompt_digest=digest,
         )
         return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
                            variant=variant, variant_field=vfield, attempts_note=note,
                            attempts_unrecorded=unrecorded, same_input=same_content(asked), sample_marks=marks,
-                           samples_unseen=unseen, task_package=task_package(doc, cfg))
+                           samples_unseen=unseen, task_package=task_package(doc, cfg),
+                           asked_at_run=[f"the model argument `{k}` (config.model_args), which changes how the model "
+                                         "answers" for k in sorted(margs_dict) if answers_arg(str(k))])
 
 
 _PROMPT_FIELDS = ("output_type", "doc_to_text", "doc_to_target", "doc_to_choice", "gen_prefix", "description",
@@ -307,6 +329,30 @@ lm-eval's models cut the prompt from the left (`hf`'s and the API models' `max_l
 `max_model_len`), or whether they cut it."""
 
 
+def _local_source(cfg: dict[str, Any]) -> str | None:
+    """Where a task's data comes from when the developer holds it: a local data file named in
+    `dataset_kwargs` (`data_files`, `data_dir`; not a web or hub address), a `dataset_path` that is
+    a filesystem path, or a `custom_dataset` (code); None for a dataset on the hub."""
+    def local(v: Any) -> list[str]:
+        if isinstance(v, str):
+            return [] if re.match(r"^(https?|hf|s3|gs)://", v.strip()) else [v]
+        if isinstance(v, dict):
+            return [x for y in v.values() for x in local(y)]
+        if isinstance(v, (list, tuple)):
+            return [x for y in v for x in local(y)]
+        return []
+
+    kw = cfg.get("dataset_kwargs")
+    kw = kw if isinstance(kw, dict) else {}
+    found = local(kw.get("data_files")) + local(kw.get("data_dir"))
+    path = cfg.get("dataset_path")
+    if isinstance(path, str) and re.match(r"^(/|\\|\.{1,2}[/\\]|~|[A-Za-z]:[/\\])", path.strip()):
+        found.append(path)
+    if cfg.get("custom_dataset"):
+        found.append("custom_dataset")
+    return ", ".join(sorted(set(map(str, found)))) or None
+
+
 def _of(doc: dict[str, Any], section: str, task: str) -> Any:
     """What the results file's `section` says of `task`; None where the section is absent or not
     a mapping (as `read` takes it: such a section says nothing of any task)."""
@@ -332,7 +378,7 @@ def task_package(doc: dict[str, Any], cfg: Any) -> str | None:
     return f"lm_eval=={ver.strip()}" if inside and ".." not in parts else None
 
 
-def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
+def prompt_digest(doc: dict[str, Any], task: str, prompts: str | None = None) -> str | None:
     """`sha256:` over canonical JSON of what `task` asked each document as the results file records
     it: its configuration's `_PROMPT_FIELDS`, the shots the run used (`n-shot`), the run's
     `gen_kwargs` and `_PROMPT_RUN_FIELDS`, the chat template the prompts were wrapped in where
@@ -341,8 +387,13 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
     (`_FEWSHOT_SOURCE`), and the context ceiling the run's model arguments set
     (`_CONTEXT_ARGS`) where they set one. A standard task name over a changed template, few-shot
     setting or draw, a prompt cut to a context ceiling, description, delimiter, generation argument, filter, scoring code or metric
-    argument gives another digest. None when
-    the file records no configuration for the task."""
+    argument gives another digest. Model arguments that change how the model answers
+    (`answers_arg`: a thinking switch, a reasoning setting, quantization, sampling) are in where set.
+    Where the few-shot examples come from local data (`_local_source`: a data file or folder the
+    developer holds, edited in place under the same path), the prompts as the samples file records
+    them (`prompts`: the task hash its lines give, checked against the results file's) are in too;
+    None when the run has none (no samples file), as when the file records no configuration for
+    the task."""
     cfg = (doc.get("configs") or {}).get(task)
     if not isinstance(cfg, dict):
         return None
@@ -367,9 +418,23 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
         # configuration, data files or revision, or another split, put other examples (a copy whose
         # training answers are wrong) before every question
         parts["fewshot_source"] = {k: cfg.get(k) for k in _FEWSHOT_SOURCE}
+        if _local_source(cfg):
+            # examples read from a file or folder the developer holds: its content is in no setting
+            # the results file records (a training file with its answers changed keeps the path),
+            # only in each document's prompt, which the samples file records (`prompt_hash`) and the
+            # task hash ties to the results file; without those prompts the run has no digest
+            if not prompts:
+                return None
+            parts["fewshot_prompts"] = prompts
     margs = run_cfg.get("model_args")
     margs = margs if isinstance(margs, dict) else (
         dict(kv.split("=", 1) for kv in margs.split(",") if "=" in kv) if isinstance(margs, str) else {})
+    answering = {str(k): str(v).strip() for k, v in margs.items() if answers_arg(str(k))}
+    if answering:
+        # how the model answers as its arguments set it: thinking switched off (`enable_thinking=False`)
+        # or its output cut at a token of the developer's choice (`think_end_token`), a reasoning
+        # effort, quantized weights, a sampling setting; a run setting none is digested as before
+        parts["model_answering"] = answering
     context = {k: str(margs[k]).strip() for k in _CONTEXT_ARGS if k in margs}
     if context:
         # the model's context ceiling as the run set it: lm-eval cuts each prompt from the left
@@ -699,3 +764,8 @@ def _count(v: Any) -> int | None:
     if isinstance(v, str) and v.strip().isdigit():
         return int(v.strip())
     return None
+
+
+def _shorten(text: str, most: int = 80) -> str:
+    one = " ".join(text.split())
+    return repr(one if len(one) <= most else one[: most - 1] + "…")
