@@ -106,7 +106,10 @@ def _from_bytes(data: bytes) -> bytes | None:
 
 def _from_object(key: Any) -> bytes | None:
     from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
     if isinstance(key, Ed25519PrivateKey):
         key = key.public_key()

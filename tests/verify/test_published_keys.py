@@ -8,6 +8,7 @@ ships in; in a demonstration they count and every such command says it is not a 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import shutil
 from pathlib import Path
@@ -19,7 +20,15 @@ from casegate.sign import add_key, load_keyring, load_signer, save_keyring
 from casegate.store import open_registry
 from tests._deploy import RATE_LIMITS
 from tests.sign.helpers import EXAMPLE, MODEL, make_world
-from tests.verify.trusted import CASE, SIGNED, STORY_VERIFIED, cli_at, cli_in_process, log_clock, make_trust
+from tests.verify.trusted import (
+    CASE,
+    SIGNED,
+    STORY_VERIFIED,
+    cli_at,
+    cli_in_process,
+    log_clock,
+    make_trust,
+)
 
 KEYS = EXAMPLE / "keys"
 PRIYA = KEYS / "priya-natarajan.key"
@@ -266,3 +275,26 @@ def test_a_root_made_in_a_demonstration_is_refused_outside_one(tmp_path: Path,
     assert rc == 2 and "sam-whitfield.key" in text, text
     rc, text = cli_in_process(tmp_path, "trust", "publish", "trust", str(tmp_path / "trust" / "1.root.json"))
     assert rc == 2 and "sam-whitfield.key" in text, text
+
+
+def test_the_boards_pages_say_a_demonstration_is_not_a_release(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the example keyring (a demonstration) every page says so, the public ones too; with a
+    keyring of the lab's own keys, none does."""
+    from fastapi.testclient import TestClient
+
+    from casegate.web import Settings, create_app
+
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    monkeypatch.setenv("CASEGATE_DEMO_KEYS", "1")
+    app = create_app(Settings(database_url=db, keyring=KEYS / "keyring.yaml", tokens=tmp_path / "tokens.json"))
+    c = TestClient(app)
+    for page in ("/public", "/public/log", "/login"):
+        r = c.get(page)
+        assert r.status_code == 200 and NOT_A_RELEASE in html.unescape(r.text), (page, r.text[:2000])
+    assert cli_in_process(tmp_path, "keys", "generate", "own.key")[0] == 0
+    assert cli_in_process(tmp_path, "keys", "add", "own.yaml", "--public", "own.key.pub", "--person", "Ann Lee",
+                          "--role", "rso", "--from", "2026-01-01", "--until", "2028-12-31")[0] == 0
+    app = create_app(Settings(database_url=db, keyring=tmp_path / "own.yaml", tokens=tmp_path / "tokens.json"))
+    r = TestClient(app).get("/public")
+    assert r.status_code == 200 and NOT_A_RELEASE not in html.unescape(r.text)
