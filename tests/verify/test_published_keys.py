@@ -298,3 +298,27 @@ def test_the_boards_pages_say_a_demonstration_is_not_a_release(tmp_path: Path,
     app = create_app(Settings(database_url=db, keyring=tmp_path / "own.yaml", tokens=tmp_path / "tokens.json"))
     r = TestClient(app).get("/public")
     assert r.status_code == 200 and NOT_A_RELEASE not in html.unescape(r.text)
+
+
+def test_a_published_key_as_the_logs_or_a_witnesss_signing_key_is_refused(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The log's checkpoints and a witness's cosignatures signed with an example key would be
+    anyone's: the key is refused where it is loaded to sign (`log checkpoint`, `witness serve`,
+    the board's `--log-key`)."""
+    from casegate.errors import InputError
+    from casegate.store import load_private_key
+
+    monkeypatch.delenv("CASEGATE_DEMO_KEYS")
+    shutil.copy(KEYS / "lena-kovac.key", tmp_path / "log.key")
+    (tmp_path / "log.key").chmod(0o600)
+    with pytest.raises(InputError) as e:
+        load_private_key(tmp_path / "log.key")
+    assert "lena-kovac.key" in e.value.message
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    with open_registry(db):
+        pass
+    rc, text = cli_in_process(tmp_path, "log", "checkpoint", "--key", "log.key", "--origin", "t.example/log",
+                              "--db", db)
+    assert rc == 2 and "lena-kovac.key" in text, text
+    monkeypatch.setenv("CASEGATE_DEMO_KEYS", "1")
+    assert load_private_key(tmp_path / "log.key") is not None
