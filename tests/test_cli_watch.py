@@ -63,7 +63,7 @@ def test_an_edit_is_checked_again_and_the_findings_change(tmp_path: Path) -> Non
                              "--keyring", str(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
                             env={**{k: v for k, v in os.environ.items() if not k.startswith("CASEGATE_")},
-                                 "PYTHONUNBUFFERED": "1"},
+                                 "PYTHONUNBUFFERED": "1", "CASEGATE_DEMO_KEYS": "1"},
                             preexec_fn=_interruptible)
     out: queue.Queue[str] = queue.Queue()
     errs: queue.Queue[str] = queue.Queue()

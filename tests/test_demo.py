@@ -18,13 +18,16 @@ def test_the_demo_runs_to_the_end(tmp_path: Path) -> None:
     out = tmp_path / "demo"
     # on the real clock, as `make demo` runs: the demo keeps to its story's clock on its own
     env = {**without_the_suites_clock(dict(os.environ)), "CASEGATE_DEMO_OUT": str(out), "NO_COLOR": "1"}
-    for var in ("CASEGATE_DATABASE_URL", "CASEGATE_KEYRING", "CASEGATE_TRUST_ROOT", "CASEGATE_ROOT"):
+    # the demo opts in to the published example keys itself (CASEGATE_DEMO_KEYS), as `make demo` does
+    for var in ("CASEGATE_DATABASE_URL", "CASEGATE_KEYRING", "CASEGATE_TRUST_ROOT", "CASEGATE_ROOT",
+                "CASEGATE_DEMO_KEYS"):
         env.pop(var, None)
     r = subprocess.run(["bash", str(ROOT / "scripts" / "demo.sh")], cwd=ROOT, env=env, capture_output=True,
                        text=True, timeout=900)
     said = r.stdout + r.stderr
     assert r.returncode == 0, said[-4000:]
     assert "Traceback" not in said
+    assert "signed with casegate's published example keys: not a release" in said
     # the story's turns: the first GO verifies, the incident stops it, version 1.1 answers it and verifies
     assert "The old GO no longer verifies" in said
     assert "atlas-2-api 1.1 -> api: GO WITH CONDITIONS" in said

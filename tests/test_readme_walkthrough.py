@@ -68,7 +68,8 @@ def test_following_the_readme_reaches_a_published_case_on_the_board(tmp_path: Pa
     serve = lines[-1].split("#", 1)[0].strip()
     script.append(f"{serve} --port {port} > serve.log 2>&1 & echo $! > serve.pid")
     env = without_the_suites_clock({k: v for k, v in os.environ.items()
-           if k not in ("CASEGATE_DATABASE_URL", "CASEGATE_KEYRING", "CASEGATE_TOKENS", "CASEGATE_TRUST_ROOT")})
+           if k not in ("CASEGATE_DATABASE_URL", "CASEGATE_KEYRING", "CASEGATE_TOKENS", "CASEGATE_TRUST_ROOT",
+                         "CASEGATE_DEMO_KEYS")})
     env["HOME"] = str(home)
     r = subprocess.run(["bash", "-c", "\n".join(script)], cwd=ROOT, env=env, capture_output=True, text=True,
                        timeout=900)

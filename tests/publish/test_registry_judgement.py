@@ -31,7 +31,8 @@ CASE = "atlas-2-api"
 def _env(d: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASEGATE_")}
     env.update(CASEGATE_ROOT=str(d), CASEGATE_DATABASE_URL=f"sqlite:///{d}/.casegate/registry.db",
-               CASEGATE_KEYRING="case/keys/keyring.yaml", CASEGATE_TRUST_ROOT="trust")
+               CASEGATE_KEYRING="case/keys/keyring.yaml", CASEGATE_TRUST_ROOT="trust",
+               CASEGATE_DEMO_KEYS="1")  # the example's keys are published: a demonstration
     return env
 
 

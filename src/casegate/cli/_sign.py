@@ -724,11 +724,20 @@ def verify(
         v.notes.insert(0, f"model digest {model_digest} computed from {model}")
         if files is not None:
             v.notes[1:1] = hard_link_notes(model, files)
+    from .._published_keys import DEMO_KEYS_ENV, NOT_A_RELEASE, any_published, demo_keys
+
+    demo = demo_keys() and any_published([*(k.public for k in ring.keys),
+                                          *((root.metadata.signed.keys.values()) if root is not None else ()),
+                                          *((root.pins.log.key, *(w.key for w in root.pins.log.witnesses))
+                                            if root is not None else ())])
+    if demo:  # only a demonstration gets here with a published key (it is refused otherwise)
+        v.notes.insert(0, f"{NOT_A_RELEASE} ({DEMO_KEYS_ENV}=1)")
     if format is OutFormat.json:
         out(json.dumps(v.to_json(), indent=2))
     else:
         if v.ok:
-            out(f"verified: {v.case_id} {v.outcome} for {model_digest} across {kind.value}")
+            out(f"verified: {v.case_id} {v.outcome} for {model_digest} across {kind.value}"
+                + (f" (DEMONSTRATION: {NOT_A_RELEASE})" if demo else ""))
             for s in v.signers:
                 out(f"  {s['as']}: {s['person']} ({s['role']}) key {s['keyid'][:16]}...")
         else:

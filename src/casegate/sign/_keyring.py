@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, ValidationError
 
+from .._published_keys import published as published_key
+from .._published_keys import refuse_all
 from .._record import FrozenRecord
 from ..errors import InputError
 from ..load import parse_yaml
@@ -303,6 +305,7 @@ def _remember(words: tuple[str, ...], ident: Identity, seen: dict[Any, Identity]
 def _check(ring: Keyring, where: Any) -> None:
     """Refuse what would let one person count twice or a key be claimed by two people."""
     seen_keys: dict[str, str] = {}
+    published: list[tuple[str, str, tuple[Any, ...]]] = []
     seen_ids: set[str] = set()
     names: dict[str, Identity] = {}
     worded: dict[Any, Identity] = {}
@@ -348,10 +351,16 @@ def _check(ring: Keyring, where: Any) -> None:
                                  + (f" (also under identity {holder!r}): a key belongs to one person"
                                     if holder != ident.id else ""), location=where(kloc))
             seen_keys[k.keyid] = ident.id
+            published.append((k.public, f"the keyring's key {k.keyid[:16]}... of {ident.name} "
+                                        f"({', '.join(k.roles)})", kloc))
             parse_instant(k.valid_from)
             parse_instant(k.valid_until)
             if k.revoked is not None:
                 parse_instant(k.revoked.at)
+    # a key whose private half casegate publishes lets anyone sign as its holder
+    first = next((loc for value, _, loc in published if published_key(value) is not None), None)
+    if first is not None:
+        refuse_all([(value, what) for value, what, _ in published], location=where(first))
 
 
 def load_keyring(path: Path | str) -> Keyring:

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 from securesystemslib.signer import CryptoSigner, Signer, SSlibKey  # type: ignore[attr-defined]
 
+from .._published_keys import refuse_published
 from .._record import FrozenRecord
 from ..errors import InputError
 
@@ -159,6 +160,7 @@ def load_signer(key: str, *, public_key: SSlibKey | None = None,
         except ValueError as e:
             raise InputError(f"cannot use the signer {key!r}: {e}") from None
     priv = load_private_key(Path(key), passphrase_env=passphrase_env)
+    refuse_published(priv, "the signing key", location=key)
     pub = sslib_key(priv.public_key())
     if public_key is not None and public_key.keyid != pub.keyid:
         raise InputError("the private key does not match the public key named", location=key)

@@ -29,6 +29,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from .._published_keys import refuse_published
 from ..errors import InputError, VerificationError
 
 DASH = "\u2014"
@@ -396,6 +397,8 @@ def load_private_key(path: str | Path) -> Ed25519PrivateKey:
     if not isinstance(key, Ed25519PrivateKey):
         raise InputError("the key is not an Ed25519 key", location=str(p),
                          help="checkpoints are signed with Ed25519 keys")
+    # a log or witness key whose private half casegate publishes lets anyone sign checkpoints as it
+    refuse_published(key, "the key", location=str(p))
     return key
 
 

@@ -21,6 +21,7 @@ from tuf.api.metadata import Metadata, Role, Root  # type: ignore[attr-defined]
 from tuf.api.serialization import DeserializationError, SerializationError
 from tuf.api.serialization.json import JSONSerializer
 
+from .._published_keys import refuse_published
 from ..errors import InputError, VerificationError
 from ..model import EMPTY_LIST, Frozen
 
@@ -208,9 +209,27 @@ def _key_dict(key: Key) -> dict[str, Any]:
     return {"keytype": key.keytype, "scheme": key.scheme, "keyval": dict(key.keyval)}
 
 
+def refuse_published_keys(keys: Sequence[Key], pins: Any, location: str | None = None) -> None:
+    """Refuse (InputError, exit 2) a root whose root keys, log key or witness keys include one
+    whose private half casegate publishes (`casegate._published_keys`): anyone could sign the
+    root, the log's checkpoints or a witness's cosignatures as it. With `CASEGATE_DEMO_KEYS=1` (a
+    demonstration) it is let through, said to be no release. `pins` is the pins' data as signed."""
+    for k in keys:
+        refuse_published(k, f"root key {k.keyid[:16]}...", location=location)
+    log = pins.get("log") if isinstance(pins, dict) else None
+    if isinstance(log, dict):
+        refuse_published(log.get("key"), "the log key the root pins", location=location)
+        witnesses = log.get("witnesses")
+        for w in witnesses if isinstance(witnesses, list) else []:
+            if isinstance(w, dict):
+                refuse_published(w.get("key"), f"the key of witness {w.get('name')!r} the root pins",
+                                 location=location)
+
+
 def _root_body(keys: Sequence[Key], threshold: int, pins: Pins, version: int, expires: dt.datetime) -> Root:
     if not keys:
         raise InputError("a trust root needs at least one root key", help="pass --root-key PUB (repeatable)")
+    refuse_published_keys(keys, pins.model_dump(mode="json"))
     if len({k.keyid for k in keys}) != len(keys):
         raise InputError("the same root key is given twice")
     if not 1 <= threshold <= len(keys):
@@ -335,6 +354,8 @@ def _read(path: Path) -> Metadata[Root]:
                          location=str(path)) from None
     if not isinstance(md.signed, Root):
         raise InputError("not a trust root: the metadata is not a TUF root role", location=str(path))
+    refuse_published_keys(list(md.signed.keys.values()), (md.signed.unrecognized_fields or {}).get(PINS_FIELD),
+                          location=str(path))
     try:
         md.signed_bytes  # noqa: B018  (what its signatures cover: canonical JSON of the signed part)
     except SerializationError as e:

@@ -94,6 +94,17 @@ class Board:
 
         # Texts the gate writes name things in `backticks`: shown as code, never as raw ticks.
         self.templates.env.filters["inline"] = inline_html
+        self.templates.env.globals["demo_keys_note"] = self.demo_keys_note
+
+    def demo_keys_note(self) -> str:
+        """What every page says when the board's keyring trusts casegate's published example keys
+        (only a demonstration, `CASEGATE_DEMO_KEYS=1`, gets that far): empty otherwise."""
+        from .._published_keys import DEMO_KEYS_ENV, NOT_A_RELEASE, any_published, demo_keys
+
+        ring = self._keyring.get() if self._keyring is not None and demo_keys() else None
+        if ring is None or not any_published(k.public for k in ring.keys):
+            return ""
+        return f"DEMONSTRATION ({DEMO_KEYS_ENV}=1): {NOT_A_RELEASE}."
 
     @property
     def tokens(self) -> TokenStore:
