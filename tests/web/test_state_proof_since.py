@@ -7,7 +7,6 @@ is refused. SQLite and PostgreSQL (the fork-free cases need no file copy)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
