@@ -160,7 +160,10 @@ class Board:
             return []
         try:
             new = newer_root(held, source)
-            if not any(e.payload["version"] == new.version and e.payload.get("digest") == new.digest() for e in logged):
+            # the version the log records is its first entry of that number (a later one under the
+            # same number is a fork `verify` refuses)
+            first = min((e for e in logged if e.payload["version"] == new.version), key=lambda e: e.index, default=None)
+            if first is None or first.payload.get("digest") != new.digest():
                 raise TrustRootError(f"version {new.version} there is not a version the log records")
         except CasegateError as e:
             logging.getLogger("casegate.web").error("trust root version %s the log records not taken up from %s: %s",
