@@ -38,7 +38,9 @@ def serve(
         "--trust-root", envvar="CASEGATE_TRUST_ROOT",
         help="The trust root deploy pipelines hold (chain directory or root file): the pages' deployable answer is "
              "given under it, held to the root versions the registry's log records as `verify --db` holds it "
-             "(replaced, or written --unlogged and never logged: not verified). Read at start-up.")] = None,
+             "(replaced, or written --unlogged and never logged: not verified). A newer version the log records "
+             "is taken up from the same directory (or file) when it verifies and chains from the one held; "
+             "otherwise the board says its root is replaced and to restart it with the current chain.")] = None,
 ) -> None:
     """Start the review board (HTTP API at /api/v1, OpenAPI at /docs, pages at /)."""
     import os

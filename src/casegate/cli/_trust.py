@@ -18,8 +18,6 @@ from . import app
 from ._common import err, fail, out
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-
     from ..trust import LogPin, Pins
 
 trust_app = typer.Typer(help="The trust root the deployer holds: root keys and what they pin.",
@@ -522,22 +520,6 @@ def trust_show(
         out(f"  note: {p.note}")
 
 
-def _carry_consistency(proof: dict[str, Any], sizes: list[int], prove: Callable[[int, int], Sequence[bytes]]) -> None:
-    """Add to `proof` the consistency proof from the tree of each of `sizes` (`--since`) to the
-    proof's checkpoint (`prove(old, new)`), as `verify` reads them (`consistency`). A size outside
-    1..the checkpoint's is an input error naming it."""
-    from ..errors import InputError
-
-    size = int(str(proof["checkpoint"]).splitlines()[1])
-    carried = []
-    for old in dict.fromkeys(sizes):
-        if not 0 < old <= size:
-            raise InputError(f"--since {old}: the proof's checkpoint is of the tree of size {size}",
-                             help="give the size of the checkpoint `verify --seen` kept (1 to the proof's size)")
-        carried.append({"from": old, "path": [h.hex() for h in prove(old, size)] if old < size else []})
-    proof["consistency"] = carried
-
-
 @app.command("state-proof")
 def state_proof(
     case_id: Annotated[str, typer.Argument(help="The case id.")],
@@ -585,10 +567,10 @@ def state_proof(
         scanned = list(log.scan(cp))
         proof = state_proof_from_tiles(log, cp, case_id, scanned)
         if since:
-            from ..store import leaf_of, merkle
+            from ..store import carry_consistency, leaf_of, merkle
 
             nodes = merkle.build_nodes([leaf_of(e) for e in scanned])
-            _carry_consistency(proof, since, lambda old, new: merkle.resolve(merkle.consistency_spec(old, new), nodes))
+            carry_consistency(proof, since, lambda old, new: merkle.resolve(merkle.consistency_spec(old, new), nodes))
         # the tiles are the whole log: a follow-up the registry owes the case is seen from them
         problems: list[str] = owed_in_log(scanned, case_id)
     else:
@@ -607,7 +589,9 @@ def state_proof(
                 # a move the case's own triggers owe it by the checkpoint is not in the state the proof shows
                 problems += proof_triggers_owed(reg, case_id, got, ring)
                 if since:
-                    _carry_consistency(got, since, lambda old, new: reg.prove_consistency(old, new).path)
+                    from ..store import carry_consistency
+
+                    carry_consistency(got, since, lambda old, new: reg.prove_consistency(old, new).path)
         proof = got  # type: ignore[assignment]
     if problems or proof is None:
         err(f"no state proof for {case_id}: {len(problems)} reason{'s' if len(problems) != 1 else ''}")

@@ -32,7 +32,7 @@ cannot show that none was left out and are refused.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -179,3 +179,22 @@ def state_proof_doc(case_id: str, checkpoint: str, tail: Sequence[LogEntry], fir
         doc["earlier"] = {"first": earlier[0].index, "path": [h.hex() for h in earlier_path],
                           "entries": [entry_json(e) for e in earlier]}
     return doc
+
+
+def carry_consistency(proof: dict[str, Any], sizes: Sequence[int],
+                      prove: Callable[[int, int], Sequence[bytes]], *, named: str = "--since") -> None:
+    """Add to `proof` the RFC 9162 consistency proof from the tree of each of `sizes` to the
+    proof's checkpoint (`prove(old, new)` gives its path), as `verify --seen` reads them
+    (`consistency: [{from, path}]`): what a verifier that kept a tree older than the case's first
+    entry needs. `state-proof --since` and the board's `?since=` both carry them here. A size
+    outside 1..the checkpoint's is an InputError naming it as `named`."""
+    from ..errors import InputError
+
+    size = int(str(proof["checkpoint"]).splitlines()[1])
+    carried = []
+    for old in dict.fromkeys(sizes):
+        if not 0 < old <= size:
+            raise InputError(f"{named} {old}: the proof's checkpoint is of the tree of size {size}",
+                             help="give the size of the checkpoint `verify --seen` kept (1 to the proof's size)")
+        carried.append({"from": old, "path": [h.hex() for h in prove(old, size)] if old < size else []})
+    proof["consistency"] = carried

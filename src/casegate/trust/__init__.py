@@ -18,6 +18,7 @@ from ._root import (
     load_draft,
     load_trust_root,
     new_root,
+    newer_root,
     replaced_policy_problems,
     root_entry,
     root_problems,
@@ -28,6 +29,6 @@ from ._root import (
 
 __all__ = [
     "PINS_FIELD", "TRUST_ROOT_EVENT", "LogPin", "PinnedKeyring", "PinnedPolicy", "Pins", "TrustRoot", "TrustRootError",
-    "WitnessPin", "chain_files", "describe", "load_draft", "load_trust_root", "new_root", "replaced_policy_problems", "root_entry", "root_problems",
+    "WitnessPin", "chain_files", "describe", "load_draft", "load_trust_root", "new_root", "newer_root", "replaced_policy_problems", "root_entry", "root_problems",
     "rotated_root", "sign_root", "write_root",
 ]

@@ -486,6 +486,40 @@ def load_trust_root(path: Path | str, *, now: dt.datetime | None = None) -> Trus
     return TrustRoot(md, _pins(md, str(files[-1])), str(files[-1]), len(files))
 
 
+
+def newer_root(held: TrustRoot, source: Path | str, *, now: dt.datetime | None = None) -> TrustRoot:
+    """The root at `source` (the chain directory or file `held` was read from) when it is a newer
+    version that chains from `held`, for a long-running holder (the review board) to take up a
+    rotation: a directory must verify whole from `1.root.json` (`load_trust_root`) and hold
+    `held` itself as its version `held.version`; a file must be the very next version, signed by
+    the threshold of `held`'s root keys and of its own (a file shows no versions in between).
+    Raises TrustRootError (or InputError when it cannot be read) saying why it cannot be had."""
+    p = Path(source)
+    now = now or dt.datetime.now(dt.UTC)
+    if p.is_dir():
+        new = load_trust_root(p, now=now)
+        if new.version <= held.version:
+            raise TrustRootError(f"the chain there ends at version {new.version}, not past version {held.version} held")
+        mine = _read(p / f"{held.version}.root.json")
+        if "sha256:" + hashlib.sha256(mine.signed_bytes).hexdigest() != held.digest():
+            raise TrustRootError(f"the chain there holds another version {held.version} than the one held: it does "
+                                 "not chain from the root held")
+        return new
+    md = _read(p)
+    version = int(md.signed.version)
+    if version <= held.version:
+        raise TrustRootError(f"the file there holds version {version}, not past version {held.version} held")
+    if version != held.version + 1:
+        raise TrustRootError(f"the file there holds version {version}: one file cannot show that it chains from "
+                             f"version {held.version} held through the versions between")
+    problems = root_problems(md, held.metadata.signed)
+    if problems:
+        raise TrustRootError(f"version {version} there does not verify: {'; '.join(problems)}")
+    if md.signed.is_expired(now):
+        raise TrustRootError(f"version {version} there expired on {md.signed.expires.isoformat()}")
+    return TrustRoot(md, _pins(md, str(p)), str(p), held.chain + 1)
+
+
 TRUST_ROOT_EVENT = "trust-root"
 """The log entry kind `casegate trust init` and `trust rotate` record each root version as."""
 

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
         signed_signoffs,
         with_authority,
     )
-    from ._state import DeployState, deploy_state
+    from ._state import ROOT_REPLACED, DeployState, deploy_state
 
 # The names are imported on first use: the gate needs only `signed_signoffs`, and the bundle,
 # deploy and state-proof modules import the signing stack and the store.
@@ -70,7 +70,7 @@ _WHERE = {
     'root_rollback': '_revocations',
     'unlogged_root': '_revocations',
     **dict.fromkeys(('GateInputs', 'SignoffCheck', 'gate_inputs', 'role_holders', 'signed_signoffs', 'with_authority'), '_signed'),
-    **dict.fromkeys(('DeployState', 'deploy_state'), '_state'),
+    **dict.fromkeys(('ROOT_REPLACED', 'DeployState', 'deploy_state'), '_state'),
 }
 
 
@@ -85,5 +85,5 @@ __all__ = [
     "BUNDLE_VERSION", "DEPLOYABLE_STATES", "BundleVerificationError", "Collected", "DeployState", "RegistryView",
     "Verdict", "authority_problems", "check_bundle", "collect", "Judgement", "binding_problems", "decide_case", "judge_case", "judgement_problems", "deploy_state", "make_bundle",
     "GateInputs", "gate_inputs", "read_bundle", "required_roles", "role_holders", "SignoffCheck", "signed_record", "signed_signoffs",
-    "root_rollback", "signoff_shortfall", "unlogged_root", "verify_bundle", "with_authority", "write_bundle",
+    "ROOT_REPLACED", "root_rollback", "signoff_shortfall", "unlogged_root", "verify_bundle", "with_authority", "write_bundle",
 ]

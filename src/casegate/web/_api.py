@@ -309,14 +309,21 @@ def get_events(request: Request, case_id: str, kind: str | None = None,
 
 @router.get("/cases/{case_id}/state-proof", response_model=StateProof, tags=["log"])
 def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reader),
-                    nonce: str | None = Query(default=None, max_length=128)) -> dict[str, Any]:
+                    nonce: str | None = Query(default=None, max_length=128),
+                    since: list[int] | None = Query(default=None)) -> dict[str, Any]:
     """The proof of the case's current state (every log entry from the case's first to the latest
     signed checkpoint, so none of the case's can be left out) that `casegate verify --registry-url` checks against the deployer's trust root. 409 with
     every reason when the registry cannot vouch for the state (no checkpoint, entries newer than
     it, a state column that differs from the log, a trigger of the case that fires by the
     checkpoint and that no `triggers run` has applied). 403 for a token whose ceiling is below what
-    the case holds: the proof carries the case's log entries whole."""
+    the case holds: the proof carries the case's log entries whole. `?since=SIZE` (repeatable, 1
+    to the checkpoint's size, as `casegate state-proof --since`): the proof also carries the
+    consistency proof from the log's tree of that size (`consistency`), what `verify --seen`
+    needs when the tree it kept is older than the case's first entry; 422 naming `since` for a
+    size outside the tree."""
     _require_case(request, case_id)
+    if since is not None and len(set(since)) > MAX_SINCE:
+        raise HTTPException(422, f"since: at most {MAX_SINCE} sizes in one request")
     if withheld(request, p, case_id) is not None:
         raise HTTPException(403, f"the state proof carries this case's log entries whole (decision records, "
                                  f"objection reasons), and this token reads up to {p.ceiling.value} while the "
@@ -339,9 +346,21 @@ def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reade
                                      f"whole, among them entries of case {other}, which this token (up to "
                                      f"{p.ceiling.value}) may not read: fetch it with a token whose ceiling "
                                      "covers them, or take the file `casegate state-proof` writes")
+    if since:
+        from ..errors import InputError
+        from ..store import carry_consistency
+
+        try:
+            carry_consistency(proof, since, lambda old, new: reg.prove_consistency(old, new).path, named="since")
+        except InputError as e:
+            raise HTTPException(422, f"{e.message}: {e.help}") from None
     if nonce is not None:
         proof = {**proof, "freshness": _fresh(request, proof, case_id, nonce)}
     return proof  # type: ignore[no-any-return]
+
+
+MAX_SINCE = 32
+"""The most distinct tree sizes one state proof request may ask consistency proofs from."""
 
 
 def _fresh(request: Request, proof: dict[str, Any], case_id: str, nonce: str) -> str:

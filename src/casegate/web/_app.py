@@ -74,15 +74,18 @@ class Board:
             from ..store import load_private_key
 
             self.log_key = load_private_key(settings.log_key)  # unreadable: the board does not start
-        self.trust_root = None
+        self._trust = None
         if settings.trust_root is not None:
             from ..trust import TrustRootError, load_trust_root
 
             try:
-                self.trust_root = load_trust_root(settings.trust_root)
+                self._trust = load_trust_root(settings.trust_root)
             except TrustRootError as e:  # the board does not start under a root that does not verify
                 raise InputError(f"the trust root does not verify: {e.message}", location=str(settings.trust_root),
                                  help="give the current root chain (the directory `casegate trust rotate` keeps)") from None
+        self._trust_seen: tuple[int, Any] | None = None
+        """(the log's size, the root source's file stats) when the root was last held to the log"""
+        self._trust_behind: list[str] = []
         self.limiter = RateLimiter(settings.write_rate, settings.write_burst)
         self.sessions = SessionStore()
         self.sign_ins = SignInLimit()
@@ -129,6 +132,64 @@ class Board:
             self._revoked = (ring, size, with_logged_revocations(ring, self.registry.events(kind="keyring-change"))[0])
         return self._revoked[2]
 
+    @property
+    def trust_root(self) -> Any:
+        """The trust root the pages' deployable answer is given under (`serve --trust-root`), as it
+        is now: when the log records a newer root version than the one held, it is taken up from
+        the chain directory (or file) the board was started with if it verifies, chains from the
+        one held (`trust.newer_root`) and is the version and digest the log records. Otherwise the
+        board keeps the root it holds, which the log shows replaced (fail closed), and
+        `trust_behind` says why and what to do."""
+        return self.trust_now()["trust"]
+
+    @property
+    def trust_behind(self) -> list[str]:
+        """Why the board holds a root older than the newest the log records (empty when it does not)."""
+        return list(self.trust_now()["behind"])
+
+    def trust_now(self) -> dict[str, Any]:
+        """`{"trust": root, "behind": reasons}`, as `deploy_now` takes them (see `trust_root`);
+        the log and the source are looked at again only when either changed."""
+        held, where = self._trust, self.settings.trust_root
+        if held is None or where is None:
+            return {"trust": held, "behind": []}
+        source = Path(where)
+        seen = (self.registry.size(), _stats(source))
+        if seen != self._trust_seen:
+            self._trust_behind = self._take_up(held, source)
+            self._trust_seen = seen
+        return {"trust": self._trust, "behind": list(self._trust_behind)}
+
+    def _take_up(self, held: Any, source: Path) -> list[str]:
+        import logging
+
+        from ..trust import TRUST_ROOT_EVENT, TrustRootError, newer_root
+
+        logged = [e for e in self.registry.events(kind=TRUST_ROOT_EVENT) if type(e.payload.get("version")) is int]
+        newest = max((e.payload["version"] for e in logged), default=None)
+        if newest is None or newest <= held.version:
+            return []
+        try:
+            new = newer_root(held, source)
+            # the version the log records is its first entry of that number (a later one under the
+            # same number is a fork `verify` refuses)
+            first = min((e for e in logged if e.payload["version"] == new.version), key=lambda e: e.index, default=None)
+            if first is None or first.payload.get("digest") != new.digest():
+                raise TrustRootError(f"version {new.version} there is not a version the log records")
+        except CasegateError as e:
+            logging.getLogger("casegate.web").error("trust root version %s the log records not taken up from %s: %s",
+                                                    newest, source, e.message)
+            # named by its last part only: the board's answers never show server paths
+            return [f"this review board holds trust root version {held.version} and could not take up version "
+                    f"{newest}, which the log records, from its --trust-root ({source.name}): {e.message}. Put the "
+                    "current chain in that directory (`casegate trust rotate` writes it) or restart the board "
+                    "with `casegate serve --trust-root DIR` naming the current root chain"]
+        logging.getLogger("casegate.web").info("took up trust root version %s from %s", new.version, source)
+        self._trust = new
+        if new.version < newest:  # a newer version still: the same again with it held
+            return self._take_up(new, source)
+        return []
+
     def principal(self, request: Request) -> Principal:
         auth = request.headers.get("authorization", "")
         if auth.lower().startswith("bearer "):
@@ -171,6 +232,22 @@ class Board:
 def client_address(request: Request) -> str:
     """The address a request came from, as the server saw it (the key of the sign-in limit)."""
     return request.client.host if request.client is not None else "?"
+
+
+def _stats(path: Path) -> Any:
+    """What changes when a root version is written to `path` (a chain directory or a file):
+    each root file's name, size and modification time; None when it cannot be read."""
+    def one(p: os.DirEntry[str] | Path) -> tuple[str, int, int]:
+        st = p.stat()
+        return (p.name, st.st_size, st.st_mtime_ns)
+
+    try:
+        if path.is_dir():
+            with os.scandir(path) as it:
+                return tuple(sorted(one(e) for e in it if e.name.endswith(".json")))
+        return one(path)
+    except OSError:
+        return None
 
 
 def _read_keyring(path: Path) -> Any:

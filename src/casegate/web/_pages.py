@@ -81,7 +81,7 @@ def home(request: Request) -> Response:
     b = board(request)
     cases = [c for c in case_list(b.registry) if p.may_see(c.case_id)]
     return _render(request, "cases.html", cases=cases,
-                   states={c.case_id: deploy_now(b.registry, c.case_id, b.keyring, b.trust_root) for c in cases})
+                   states={c.case_id: deploy_now(b.registry, c.case_id, b.keyring, **b.trust_now()) for c in cases})
 
 
 LOGIN_COOKIE = "casegate_login"
@@ -166,12 +166,12 @@ def case_page(request: Request, case_id: str) -> Response:
     standings = objection_standings(reg, case_id, v.events, b.keyring)
     uncounted = readings_not_counted(reg, case_id, b.keyring)
     if loaded is None:  # no stored version loads: the state, decision and history only
-        return _render(request, "case.html", v=v, d=v.decision or {}, evidence=[], now=deploy_now(reg, case_id, b.keyring, b.trust_root),
+        return _render(request, "case.html", v=v, d=v.decision or {}, evidence=[], now=deploy_now(reg, case_id, b.keyring, **b.trust_now()),
                        charts=[], timeline=timeline, svg="", loaded=None, diff=diff, protocols=[], regimes=[],
                        unreadable=note, standings=standings, uncounted=uncounted)
     return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded, b.keyring),
                    standings=standings, uncounted=uncounted,
-                   now=deploy_now(reg, case_id, b.keyring, b.trust_root),
+                   now=deploy_now(reg, case_id, b.keyring, **b.trust_now()),
                    charts=decision_charts(loaded, v.decision, keyring=b.keyring), timeline=timeline,
                    svg=argument_svg(loaded, findings, public=False), loaded=loaded, diff=diff,
                    protocols=_protocols(reg, loaded, b.keyring),
@@ -208,7 +208,7 @@ def _withheld_case(request: Request, v: Any, w: Any, p: Principal) -> Response:
                    lead=_public_lead(s) if s else [], titled=_titler(s), charts=charts, svg=svg,
                    shown_version=view.version if view is not None else None,
                    timeline=timeline_chart(timeline_events([e for e in v.events if e.kind != "condition"])),
-                   now=deploy_now(reg, v.case_id, b.keyring, b.trust_root),
+                   now=deploy_now(reg, v.case_id, b.keyring, **b.trust_now()),
                    diff=_diff_since_approved(reg, v.case_id, v.latest_version, public=True, keyring=b.keyring))
 
 
@@ -285,7 +285,7 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
         note = "A stored version of this case does not load." if note else None
     return _render(request, "review.html", v=v, roles=roles, required=required, msg=msg, error=error,
                    unreadable=note, standings=objection_standings(b.registry, case_id, v.events, b.keyring),
-                   now=deploy_now(b.registry, case_id, b.keyring, b.trust_root), w=w, public=w is not None,
+                   now=deploy_now(b.registry, case_id, b.keyring, **b.trust_now()), w=w, public=w is not None,
                    case_signoffs=dec.signoffs if dec else [], case_objections=case_objections)
 
 
@@ -379,7 +379,7 @@ def public_list(request: Request) -> Response:
     b = board(request)
     cases = [v for v in case_list(b.registry) if v.published is not None]
     return _render(request, "public_list.html", cases=cases, public=True,
-                   states={c.case_id: deploy_now(b.registry, c.case_id, b.keyring, b.trust_root) for c in cases})
+                   states={c.case_id: deploy_now(b.registry, c.case_id, b.keyring, **b.trust_now()) for c in cases})
 
 
 @router.get("/public/cases/{case_id}", response_class=HTMLResponse)
@@ -393,7 +393,7 @@ def public_case(request: Request, case_id: str) -> Response:
     history = [e for e in v.events if e.kind in ("state-change", "incident", "trigger", "publication", "decision")]
     from ..render import timeline_chart
 
-    now = deploy_now(reg, case_id, b.keyring, b.trust_root)
+    now = deploy_now(reg, case_id, b.keyring, **b.trust_now())
     from ..monitor import current_approval
 
     approval = current_approval(reg, case_id)

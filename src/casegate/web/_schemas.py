@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Out(BaseModel):
@@ -176,6 +176,15 @@ class TailEntry(_Out):
     recorded_at: str
 
 
+class CarriedConsistency(_Out):
+    """A consistency proof a state proof carries."""
+
+    from_: int = Field(alias="from")
+    """The size of the older tree."""
+    path: list[str]
+    """Hex hashes of the RFC 9162 consistency proof from it to the checkpoint's tree."""
+
+
 class StateProof(_Out):
     """Every log entry from the case's first to the latest signed checkpoint's size, and the
     inclusion path of the first (`casegate verify` checks that they rebuild the checkpoint's
@@ -197,6 +206,10 @@ class StateProof(_Out):
     checkpoint (`casegate verify --registry-url` sends a fresh nonce and requires it)."""
     keyring_changes: list[ProvedEntry]
     """Every keyring change the log holds under the checkpoint, each with its inclusion path."""
+    consistency: list[CarriedConsistency] | None = None
+    """Asked for with `?since=SIZE`: the RFC 9162 consistency proof from the log's tree of each
+    size to the checkpoint's (what `casegate verify --seen` needs when the tree it kept is older
+    than the case's first entry)."""
 
 
 class GateRun(_Out):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -212,15 +213,19 @@ def argument_svg(loaded: Any, findings: list[Any], *, public: bool) -> str:
     return render_svg(graph, title=None)
 
 
-def deploy_now(reg: Registry, case_id: str, keyring: Any, trust: Any = None) -> Any:
+def deploy_now(reg: Registry, case_id: str, keyring: Any, trust: Any = None, behind: Sequence[str] = ()) -> Any:
     """What a deploy pipeline would get now for the case (`verify.deploy_state`, the same check as
     `casegate verify`); without a keyring the answer is "not verified" unless the registry already
-    says no. `trust`: the trust root the board was started with (`serve --trust-root`), held to the
-    root versions the registry's log records."""
+    says no. `trust`: the trust root the board holds (`serve --trust-root`, with the versions it
+    took up since), held to the root versions the registry's log records; `behind`: why the board
+    could not take up the newest version the log records (`Board.trust_now`), put first."""
     from ..monitor import OWED_CAUSE, owed_reasons
-    from ..verify import deploy_state
+    from ..verify import ROOT_REPLACED, deploy_state
 
     now = deploy_state(reg, case_id, keyring, trust=trust)
+    if behind:  # the log shows the root held replaced: what the board's operator must do, said first
+        now.hold(list(behind), ROOT_REPLACED)
+        now.causes = list(dict.fromkeys(now.causes))
     # fail closed: the state is not known until the registry logs what it owes the case
     now.hold(owed_reasons(reg, case_id), OWED_CAUSE)
     return now
