@@ -13,6 +13,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
+# The benchmarks gate, sign and serve with the example's keys, whose private halves ship with
+# casegate: a demonstration, as `make demo` is (outside one casegate refuses those keys).
+os.environ.setdefault("CASEGATE_DEMO_KEYS", "1")
 DATA = ROOT / "bench" / "data"
 
 
