@@ -63,9 +63,9 @@ def main() -> None:
     as any function does, by raising SystemExit.
     """
     fast_exit = sys._getframe(1).f_globals.get("__name__") == "__main__"
-    from .._published_keys import new_command
-
-    new_command()  # each command says for itself when published example keys counted
+    published = sys.modules.get("casegate._published_keys")
+    if published is not None:  # a command run before in this process: each says it for itself
+        published.new_command()  # when published example keys counted
     if fast_exit:
         _without_pydantic_plugins()
         if sys.argv[1:2] and sys.argv[1] in _FAST_EXIT:
