@@ -10,6 +10,21 @@ bench_instructions.py.
     python bench/bench_check_stages.py [SRC]       # SRC: a casegate source tree (default: ./src)
     python bench/bench_check_stages.py [SRC] 10    # the 10k-goal argument, beside its rapidyaml floor
     python bench/bench_check_stages.py [SRC] 10 --stages load   # the stages named only
+
+Where `check` of the 10k-goal argument spends its 3.73G instructions (2026-12, on 87ad3179; the
+rapidyaml floor 923M, of which 277M is `import pydantic, ryml`): start-up 137M, imports 539M
+(pydantic.main 259M, the models 220M: bench_import_stages.py), load 1,788M, artifacts 81M, facts
+385M, index 257M, rules 547M (CG808 87M, CG416 72M, CG805 53M: bench_rule_instructions.py),
+print 0. Within the load (bench_load_functions.py): reading the files 748M (their parse 558M:
+rapidyaml's parse 221M, its JSON emit 147M, pydantic-core's JSON reader 163M, the duplicate-key
+count 16M; the node count 65M; the sha256 of each large file, let go, some 120M), building the
+large sections 940M (pydantic-core's validation of their items some 550M; the sharing steps
+about 390M: `_share_values` 158M, `_share_field_sets` 91M with the nested sets, `_reuse_models`
+58M, `_one_text_each` 30M), the rest (the case around its sections, the policy, the regimes, the
+merge) under 100M. In callgrind's own view, some 1.45M attribute reads of pydantic models go
+through the `__getattr__` hook pydantic's BaseModel defines (about 500 instructions each for a
+`__dict__`, 800 through `vars`). Building the large sections straight from rapidyaml's JSON
+(`validate_json`) would save at most 133M: bench_validate_json.py.
 """
 
 from __future__ import annotations

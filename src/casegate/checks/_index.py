@@ -68,6 +68,8 @@ class ArgumentIndex(FrozenRecord):
 
 
 _READ = ("claim", "confidentiality", *SCANNED)
+_dict_of = operator.attrgetter("__dict__")
+"""A model's `__dict__`: `vars` takes half again as many instructions (about 800 a model, 500)."""
 _CHUNK = 1024
 """Elements read at a time when the index is built (their rows and columns are let go before the
 next ones are read: 4,096 at a time raised a 10k-goal check's peak by 1 MiB)."""
@@ -106,7 +108,7 @@ def build_index(case: Case) -> ArgumentIndex:
     private: dict[str, Confidentiality] = {}
     for at in range(0, len(ids), _CHUNK):
         some_ids, some = ids[at:at + _CHUNK], elements[at:at + _CHUNK]
-        claim, confidentiality, *columns = list(zip(*map(read, map(vars, some)), strict=True))
+        claim, confidentiality, *columns = list(zip(*map(read, map(_dict_of, some)), strict=True))
         for f, col in zip(SCANNED, columns, strict=True):
             got = _set_values(some_ids, col)
             if got:

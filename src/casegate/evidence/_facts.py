@@ -646,6 +646,7 @@ _SHAPE_FIELDS = operator.itemgetter("threshold", "kind", "source", "elicitation"
 """The fields of an evidence item that `apply_facts` reads of every item, read from its `__dict__` in
 one step (a pydantic model's attributes are read through its class's `__getattr__` hook, several
 times slower: most of the cost of an item whose values were settled by an item of the same shape)."""
+_dict_of = operator.attrgetter("__dict__")  # (a model's `__dict__`: `vars` takes half again as many instructions)
 
 
 def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], *,
@@ -671,7 +672,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
     ran_for_run: dict[int, list[str]] = {}  # id of a run -> the thresholds whose tasks it ran
     evidence = case.evidence
     for eid, ev, (threshold, rec_kind, rec_source, rec_elicitation, rec_result, rec_eval_set, rec_date) in zip(
-            evidence, evidence.values(), map(_SHAPE_FIELDS, map(vars, evidence.values())), strict=True):
+            evidence, evidence.values(), map(_SHAPE_FIELDS, map(_dict_of, evidence.values())), strict=True):
         d = derivations.get(eid)
         kind = rec_kind
         if kind == "eval" and threshold is None and citing.get(eid):

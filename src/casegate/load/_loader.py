@@ -970,9 +970,10 @@ def _unchecked_elements(adapter: Any) -> Any:
     return _UNCHECKED[0]
 
 
-def _one_text_each(models: Collection[BaseModel], sets: Iterable[set[str]]) -> bool:
-    """Whether each of the element models built by `_unchecked_elements` sets exactly one text
-    field, as `Element._one_text` checks of each element's data. `sets`: the sets of given field
+def _one_text_each(dicts: list[dict[str, Any]], sets: Iterable[set[str]]) -> bool:
+    """Whether each of the element models built by `_unchecked_elements` (given by their
+    `__dict__`s, `dicts`) sets exactly one text field, as `Element._one_text` checks of each
+    element's data. `sets`: the sets of given field
     names the models hold (shared by `_share_field_sets`, a few for a whole section): none names
     two text fields, and the models hold as many text values that are not None as there are
     models, counted a field at a time in C (a text field no model names is None in every one)."""
@@ -982,7 +983,6 @@ def _one_text_each(models: Collection[BaseModel], sets: Iterable[set[str]]) -> b
     sets = list(sets)
     if any(len(s.intersection(texts)) > 1 for s in sets):
         return False
-    dicts = list(map(_dict_of, models))
     named = [f for f in texts if any(f in s for s in sets)]
     return sum(len(dicts) - list(map(operator.itemgetter(f), dicts)).count(None) for f in named) == len(dicts)
 
@@ -1036,15 +1036,20 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
                                                                            strict=True)))
                 finally:
                     _put_back(reused)
-                _keep_models(part.values(), reused, shared)
+                # the models' `__dict__`s, read once for the steps below (reading a model's
+                # `__dict__` goes through its class's `__getattr__` hook: some 500 instructions)
+                dicts = list(map(_dict_of, part.values()))
+                _keep_models(dicts, reused, shared)
                 _share_field_sets(part.values(), values[start:end], sets)
-                if unchecked is not None and not _one_text_each(part.values(), sets.values()):
+                if unchecked is not None and not _one_text_each(dicts, sets.values()):
                     # an element sets no text field or several: built again with each checked, which
                     # raises the element's error (or builds the part, should the check be wrong)
                     part = adapter.validate_python(dict(zip(ids[start:end], values[start:end], strict=True)))
+                    dicts = list(map(_dict_of, part.values()))
                     _share_field_sets(part.values(), values[start:end], sets)
-                _share_nested_field_sets(part.values(), values[start:end], nested)
-                _share_values(part.values(), at, shared)
+                _share_nested_field_sets(dicts, values[start:end], nested)
+                _share_values(dicts, at, shared)
+                del dicts
                 items.update(part)
                 values[start:end] = itertools.repeat(None, len(values[start:end]))
         except ValidationError:
@@ -1103,14 +1108,14 @@ item: the claims of one domain, the tasks of one log (one artifact, its sha256 a
 date). Fields most items leave unset are not worth the pass (a few operations per item)."""
 
 
-def _share_values(models: Collection[BaseModel], at: tuple[str, ...], shared: _Shared) -> None:
-    """Let the models built for the section at `at` hold one object for each id and each value
+def _share_values(dicts: list[dict[str, Any]], at: tuple[str, ...], shared: _Shared) -> None:
+    """Let the models built for the section at `at` (given by their `__dict__`s, `dicts`, which
+    this changes in place) hold one object for each id and each value
     `shared` holds one for (see `_Shared`), adding those it does not. An id parsed from a file is
     a string of its own at every place the file names it (an element's id, and again in each
     list that links to it), and so is every other value: a 10k-goal case held 3 MiB of equal
     strings. The values are immutable and equal to those they replace; a few operations per
     value."""
-    dicts = list(map(_dict_of, models))
     known = shared.setdefault("ids", {})
     # the lists given (each the model's own; an unset field's shared empty list is left out), one
     # field at a time (no tuple of every field's value per model)
@@ -1206,26 +1211,26 @@ def _put_back(reused: _Reused) -> None:
         list(map(operator.setitem, swapped, itertools.repeat(name), mappings))
 
 
-def _keep_models(models: Collection[BaseModel], reused: _Reused, shared: _Shared) -> None:
-    """After a part's items are built: keep the models built from the mappings `_reuse_models`
-    compared, for the next items with equal ones."""
+def _keep_models(dicts: list[dict[str, Any]], reused: _Reused, shared: _Shared) -> None:
+    """After a part's items are built (given by their models' `__dict__`s, `dicts`): keep the
+    models built from the mappings `_reuse_models` compared, for the next items with equal ones."""
     for name, _, _, keys in reused:
         one = shared[f"{name} model"]
-        for key, d in itertools.compress(zip(keys, map(_dict_of, models), strict=True), keys):
+        for key, d in itertools.compress(zip(keys, dicts, strict=True), keys):
             # (an equal mapping earlier in the part was built too: the first model built stays)
             got = one.setdefault(key, d[name])
             if got is not d[name]:
                 d[name] = got
 
 
-def _share_nested_field_sets(models: Collection[BaseModel], items: list[Any],
+def _share_nested_field_sets(dicts: list[dict[str, Any]], items: list[Any],
                              shared: dict[str, dict[tuple[str, ...], set[str]]]) -> None:
-    """`_share_field_sets` for the models the models built from `items` hold in the fields named
+    """`_share_field_sets` for the models the models built from `items` (given by their
+    `__dict__`s, `dicts`) hold in the fields named
     by `shared` (field name -> that field's keys -> set): an evidence item's result names two or
     three fields, and held a set of its own (200 bytes; 1.5 MiB of a 10k-goal case). A field is
     shared only where every item that set it gave it as a mapping (as parsed data always does);
     all in C, as `_share_field_sets`."""
-    dicts = list(map(_dict_of, models))
     for name, seen in shared.items():
         subs = list(map(operator.itemgetter(name), dicts))
         given = list(map(operator.is_not, subs, itertools.repeat(None)))
