@@ -25,8 +25,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, ValidationError
 
-from .._published_keys import published as published_key
-from .._published_keys import refuse_all
 from .._record import FrozenRecord
 from ..errors import InputError
 from ..load import parse_yaml
@@ -305,7 +303,7 @@ def _remember(words: tuple[str, ...], ident: Identity, seen: dict[Any, Identity]
 def _check(ring: Keyring, where: Any) -> None:
     """Refuse what would let one person count twice or a key be claimed by two people."""
     seen_keys: dict[str, str] = {}
-    published: list[tuple[str, str, tuple[Any, ...]]] = []
+    published: list[tuple[KeyEntry, Identity, tuple[Any, ...]]] = []
     seen_ids: set[str] = set()
     names: dict[str, Identity] = {}
     worded: dict[Any, Identity] = {}
@@ -351,16 +349,30 @@ def _check(ring: Keyring, where: Any) -> None:
                                  + (f" (also under identity {holder!r}): a key belongs to one person"
                                     if holder != ident.id else ""), location=where(kloc))
             seen_keys[k.keyid] = ident.id
-            published.append((k.public, f"the keyring's key {k.keyid[:16]}... of {ident.name} "
-                                        f"({', '.join(k.roles)})", kloc))
+            published.append((k, ident, kloc))
             parse_instant(k.valid_from)
             parse_instant(k.valid_until)
             if k.revoked is not None:
                 parse_instant(k.revoked.at)
-    # a key whose private half casegate publishes lets anyone sign as its holder
-    first = next((loc for value, _, loc in published if published_key(value) is not None), None)
-    if first is not None:
-        refuse_all([(value, what) for value, what, _ in published], location=where(first))
+    _refuse_published(published, where)
+
+
+def _refuse_published(keys: list[tuple[KeyEntry, Identity, tuple[Any, ...]]], where: Any) -> None:
+    """Refuse keys whose private halves casegate publishes: anyone can sign as their holders
+    (`casegate._published_keys`; a demonstration lets them count and says so)."""
+    from .._published_keys_data import PUBLISHED
+
+    # a key in hex is looked up as it is; any other form is read by the full rule
+    hits = [(k, ident, loc) for k, ident, loc in keys
+            if len(k.public) != 64 or k.public.lower() in PUBLISHED]
+    if not hits:
+        return
+    from .._published_keys import demo_keys, published, refuse_all
+
+    hits = [hit for hit in hits if published(hit[0].public) is not None]
+    if hits:  # the file is searched for a position only for the error
+        refuse_all([(k.public, f"the keyring's key {k.keyid[:16]}... of {ident.name} ({', '.join(k.roles)})")
+                    for k, ident, _ in hits], location=None if demo_keys() else where(hits[0][2]))
 
 
 def load_keyring(path: Path | str) -> Keyring:
