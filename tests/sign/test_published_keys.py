@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from casegate import _published_keys as pk
+from casegate import _published_keys_write as pw
 from casegate._published_keys_data import PUBLISHED
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +23,7 @@ def _b64(kind: int, data: bytes) -> str:
 
 
 def test_the_list_is_the_repositorys_private_keys() -> None:
-    assert pk.DATA.read_text(encoding="utf-8") == pk.render(), (
+    assert pw.data_file().read_text(encoding="utf-8") == pw.render(), (
         "a private key the repository ships is not listed (or a listed one is gone): refresh the list with "
         "python -m casegate._published_keys --write")
 
@@ -47,16 +48,16 @@ def test_a_new_private_key_in_the_tree_makes_the_list_stale(tmp_path: Path) -> N
     oseed = other.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                                 serialization.NoEncryption())
     (tmp_path / "t.py").write_text(f'SKEY = "PRIVATE+KEY+someone+0a0b0c0d+{_b64(1, oseed)}"\n')
-    found = pk.shipped_private_keys(tmp_path)
+    found = pw.shipped_private_keys(tmp_path)
     raw = k.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
     oraw = other.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
     assert found == {raw: "examples/new.key", oraw: "t.py"} or found == {oraw: "t.py", raw: "examples/new.key"}
-    assert raw in pk.render(tmp_path) and raw not in pk.DATA.read_text()
+    assert raw in pw.render(tmp_path) and raw not in pw.data_file().read_text()
     assert seed  # (the seed itself is never listed, only the public key)
     dashes = "-" * 5  # (not written out whole: this file would then hold an unreadable private key)
     (tmp_path / "bad.key").write_text(f"{dashes}BEGIN PRIVATE KEY{dashes}\nAAAA\n{dashes}END PRIVATE KEY{dashes}\n")
     with pytest.raises(ValueError, match="bad.key"):
-        pk.shipped_private_keys(tmp_path)
+        pw.shipped_private_keys(tmp_path)
 
 
 def test_a_published_key_is_recognised_in_every_form() -> None:

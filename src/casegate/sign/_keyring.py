@@ -367,12 +367,13 @@ def _refuse_published(keys: list[tuple[KeyEntry, Identity, tuple[Any, ...]]], wh
             if len(k.public) != 64 or k.public.lower() in PUBLISHED]
     if not hits:
         return
-    from .._published_keys import demo_keys, published, refuse_all
+    from .._published_keys import demo_keys, published, refuse_found
 
-    hits = [hit for hit in hits if published(hit[0].public) is not None]
-    if hits:  # the file is searched for a position only for the error
-        refuse_all([(k.public, f"the keyring's key {k.keyid[:16]}... of {ident.name} ({', '.join(k.roles)})")
-                    for k, ident, _ in hits], location=None if demo_keys() else where(hits[0][2]))
+    found = [(k, ident, loc, shipped) for k, ident, loc in hits
+             if (shipped := PUBLISHED.get(k.public.lower()) or published(k.public)) is not None]
+    if found:  # the file is searched for a position only for the error
+        refuse_found([(f"the keyring's key {k.keyid[:16]}... of {ident.name} ({', '.join(k.roles)})", shipped)
+                      for k, ident, _, shipped in found], location=None if demo_keys() else where(found[0][2]))
 
 
 def load_keyring(path: Path | str) -> Keyring:
