@@ -324,17 +324,24 @@ class SignInLimit:
 
     def __init__(self, limits: str = SIGN_IN_FAILURES):
         from limits import parse_many
-        from limits.storage import MemoryStorage
-        from limits.strategies import MovingWindowRateLimiter
 
         self._items = parse_many(limits)
-        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+        # made at the first failure: limits' in-memory storage starts a timer thread when it is made
+        self._limiter: Any = None
+        self._lock = threading.Lock()
 
     def blocked(self, address: str) -> bool:
         """Whether the address has used up its failed sign-ins."""
-        return not all(self._limiter.test(item, "sign-in", address) for item in self._items)
+        limiter = self._limiter
+        return limiter is not None and not all(limiter.test(item, "sign-in", address) for item in self._items)
 
     def failed(self, address: str) -> None:
         """Count one failed sign-in from the address."""
+        with self._lock:
+            if self._limiter is None:
+                from limits.storage import MemoryStorage
+                from limits.strategies import MovingWindowRateLimiter
+
+                self._limiter = MovingWindowRateLimiter(MemoryStorage())
         for item in self._items:
             self._limiter.hit(item, "sign-in", address)
