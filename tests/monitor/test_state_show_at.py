@@ -17,7 +17,7 @@ from casegate.store import open_registry, record_objection
 from casegate.verify import decide_case
 from tests._weights import submit_hashed
 from tests.sign.helpers import make_world
-from tests.verify.trusted import cli_in_process, log_clock
+from tests.verify.trusted import cli_in_process, cli_split, log_clock
 
 CASE = "atlas-2-api"
 SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
@@ -49,8 +49,8 @@ def _story(tmp: Path, db: str) -> Path:
 
 
 def _show(tmp: Path, db: str, ring: Path, at: str) -> dict:
-    rc, text = cli_in_process(tmp, "state", "show", CASE, "--db", db, "--keyring", str(ring), "--at", at + "T12:00:00Z", "--json")
-    assert rc == 0, text
+    rc, text, err = cli_split(tmp, "state", "show", CASE, "--db", db, "--keyring", str(ring), "--at", at + "T12:00:00Z", "--json")
+    assert rc == 0, text + err
     return json.loads(text)
 
 
@@ -87,13 +87,13 @@ def test_state_show_at_a_past_time_says_what_a_deploy_gets_today_beside_it(tmp_p
     on2 = _show(tmp_path, database_url, ring, "2026-12-02")
     assert on2["deployable"] and on2["today"] is not None, on2
     assert not on2["today"]["deployable"] and "reopened" in on2["today"]["headline"], on2["today"]
-    rc, text = cli_in_process(tmp_path, "state", "show", CASE, "--db", database_url, "--keyring", str(ring),
+    rc, text, err = cli_split(tmp_path, "state", "show", CASE, "--db", database_url, "--keyring", str(ring),
                               "--at", "2026-12-02T12:00:00Z")
-    assert rc == 0, text
+    assert rc == 0, text + err
     first, *rest = text.splitlines()
     assert first.startswith(f"{CASE}: DEPLOYABLE") and first.endswith("(at 2026-12-02T12:00:00+00:00)"), text
     assert any(line.startswith("  today: NOT DEPLOYABLE") and "reopened" in line for line in rest), text
     later = (dt.datetime.now(dt.UTC) + dt.timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    rc, text = cli_in_process(tmp_path, "state", "show", CASE, "--db", database_url, "--keyring", str(ring),
+    rc, text, err = cli_split(tmp_path, "state", "show", CASE, "--db", database_url, "--keyring", str(ring),
                               "--at", later, "--json")
-    assert rc == 0 and json.loads(text)["today"] is None, text
+    assert rc == 0 and json.loads(text)["today"] is None, text + err

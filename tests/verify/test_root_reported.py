@@ -15,7 +15,7 @@ from casegate.store import open_registry
 from casegate.trust import TRUST_ROOT_EVENT
 from casegate.verify import deploy_state
 from tests.verify.test_trust_attacks import Setup, setup  # noqa: F401 - the fixture
-from tests.verify.trusted import CASE, cli_in_process
+from tests.verify.trusted import CASE, cli_in_process, cli_split
 
 NEWER = "newer than version 1 held"
 NEVER_LOGGED = "trust root version 2 was never logged"
@@ -35,9 +35,9 @@ def _rotate(s: Setup, *extra: str) -> None:
 
 
 def _show(s: Setup, *extra: str) -> dict:  # type: ignore[type-arg]
-    rc, text = cli_in_process(s.path, "state", "show", CASE, "--db", s.db, "--keyring", str(s.w.ring_path),
+    rc, text, err = cli_split(s.path, "state", "show", CASE, "--db", s.db, "--keyring", str(s.w.ring_path),
                               "--json", *extra)
-    assert rc == 0, text
+    assert rc == 0, text + err
     return json.loads(text)["now"]  # type: ignore[no-any-return]
 
 

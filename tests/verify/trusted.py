@@ -172,6 +172,15 @@ def cli_in_process(cwd: Path, *args: str) -> tuple[int, str]:
     return _in_process(cwd, args, buf, buf), buf.getvalue()
 
 
+def cli_split(cwd: Path, *args: str) -> tuple[int, str, str]:
+    """`casegate ARGS` run in this process from `cwd`: its exit code, stdout and stderr (where
+    notes go) apart."""
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    return _in_process(cwd, args, out, err), out.getvalue(), err.getvalue()
+
+
 STORY_VERIFIED = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 """When the tests' stories verify their deploys: twelve hours after the approval, before the
 case's monitors (which have no readings in these stories) are silent past their 24 hours."""
