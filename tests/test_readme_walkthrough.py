@@ -107,6 +107,9 @@ def test_following_the_readme_reaches_a_published_case_on_the_board(tmp_path: Pa
         status, page = get(base + "/cases/atlas-2-api/review", token.group(1))
         assert status == 200 and "Record an objection" in page, page[:3000]
     finally:
+        # `casegate` is the story clock's shell function: the pid is the background subshell's and
+        # the board its child, so the board is stopped first
+        subprocess.run(["pkill", "-TERM", "-P", str(pid)], check=False)
         os.kill(pid, 15)
     # everything went to the fresh home directory, nothing into the clone
     assert (first / ".casegate" / "registry.db").exists() and (first / ".casegate" / "tokens.json").exists()
