@@ -162,6 +162,19 @@ def aged_out(ev: Evidence, ctx: Context) -> bool:
     return until <= ctx.today
 
 
+def same_weights(ctx: Context) -> bool:
+    """Whether the version compared with (`ctx.previous`) is of the same weights as this one: a
+    model digest in common, or, with a registry, weights it hashed for both (`Baseline.same_weights`:
+    a weights file's bytes or a tensor), whatever digests either names. The weights re-saved beside
+    one more file have another digest and are the same weights: a run or a test of them dropped is
+    dropped, not replaced by a newer one (CG350, CG420)."""
+    prev = ctx.previous
+    if prev is None:
+        return False
+    return bool(set(prev.system.digests) & set(ctx.case.system.digests)) or (
+        ctx.baseline is not None and ctx.baseline.same_weights)
+
+
 def run_key(eid: str, ev: Evidence) -> tuple[str, ...]:
     """What identifies a run across versions (under any evidence id): the digest of its artifact
     with the digest of every further file its counts are read from (`source.files`, e.g.

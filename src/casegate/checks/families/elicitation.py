@@ -31,6 +31,7 @@ from .._derived import (
     evidence_dated,
     proportion,
     run_key,
+    same_weights,
     tool_words,
     tools_not_elicited,
 )
@@ -905,8 +906,7 @@ def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
     if prev is None:
         return
-    same_weights = bool(set(prev.system.digests) & set(ctx.case.system.digests)) or (
-        ctx.baseline is not None and ctx.baseline.same_weights)
+    same = same_weights(ctx)
     dates = ctx.artifact_dates
     for tid in ctx.policy.thresholds:
         cur = _evals(ctx.case, tid)
@@ -923,7 +923,7 @@ def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
                   and seen.at.astimezone(dt.UTC).date() < ev.date]
         gone = [(eid, ev) for eid, ev in _evals(prev, tid)
                 if run_key(eid, ev) not in have and not aged_out(ev, ctx)
-                and (same_weights or newest is None or newest <= ev.date)]
+                and (same or newest is None or newest <= ev.date)]
         if not gone:
             continue
         path: tuple[str | int, ...] = ("evidence", cur[0][0]) if cur else ("evidence",)
@@ -932,7 +932,7 @@ def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
                          + ("; its artifact is still cited, but with other bytes in the files its counts are read "
                             "from" if ev.sha256 in cited else "") + ")"
                          for eid, ev in gone)
-        if same_weights:
+        if same:
             yield Hit(path, f"evaluations of `{tid}` no longer include {runs}, of the same weights: a newer run "
                             "adds to a run of the same model, it does not replace it")
         else:

@@ -25,6 +25,7 @@ from .._derived import (
     evidence_dated,
     run_files_changed,
     run_key,
+    same_weights,
 )
 from .._registry import Context, Hit, rule
 from .._text import alike, parse_window, words
@@ -406,7 +407,8 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
     "CG420", "safeguard-test-dropped", severity="blocking", serves="fm-threshold-gaming",
     summary="A red team or safeguard test that a safeguard cited in the version compared with no longer "
             "stands for it (its log no longer cited by the safeguard as it was): of the same safeguard "
-            "(and, for a test that measures the weights, the same weights), at all; otherwise, with no "
+            "(and, for a test that measures the weights, the same weights: a digest in common, or, with a "
+            "registry, weights it hashed for both), at all; otherwise, with no "
             "test of the safeguard dated after it in its place.",
     rationale="Each test of a safeguard is judged on its own (CG406) and the residual risk takes its "
               "factors from the tests that remain, so the test that found the bypasses can simply be "
@@ -432,7 +434,7 @@ def safeguard_test_dropped(ctx: Context) -> Iterator[Hit]:
     if prev is None:
         return
     against = ctx.compared
-    same_weights = bool(set(prev.system.digests) & set(ctx.case.system.digests))
+    weights_same = same_weights(ctx)
     renamed = {was: q for q, was in _renamed_pathways(ctx.case.pathways(), prev.pathways()).items()}
     for sid, old in prev.safeguards.items():
         new = ctx.case.safeguards.get(sid)
@@ -454,9 +456,9 @@ def safeguard_test_dropped(ctx: Context) -> Iterator[Hit]:
             if ev is None or ev.kind not in TEST_KINDS or run_key(e, ev) in have or aged_out(ev, ctx):
                 continue
             on_weights = ev.kind in WEIGHT_KINDS or old.layer in WEIGHT_LAYERS
-            same = not control and not titled and (same_weights or not on_weights)
+            same = not control and not titled and (weights_same or not on_weights)
             replaced = not same and newest is not None and newest > ev.date
-            if replaced and not (titled and not control and (same_weights or not on_weights)):
+            if replaced and not (titled and not control and (weights_same or not on_weights)):
                 continue  # a later test of the changed safeguard (or of the new weights) took its place
             c = bypass_counts(ev)
             what = (f"`{e}` ({ev.kind}, {ev.date.isoformat()}"
