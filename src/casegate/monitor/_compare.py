@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..diff import CaseDiff, ConditionOutcome, commitments_in, diff_cases
 from ..errors import InputError
 from ..gate import Compared, Comparison, LazyCases, LazyRecorded
+from ..limits import LimitError, current_limits
 from ..load import Loaded
 from ..model import (
     ArtifactDates,
@@ -330,19 +331,26 @@ def _chosen(reg: Registry, hist: _History, model_cases: list[str]) -> list[Basel
             out.append(named("approved", other, reg.case_version(other, appr.version, contents=False),
                              f"case {other} ", last))
     # and every version of a case about the same model (this one's history included, past the
-    # cut above) that a logged decision or judgement found NO-GO since that case's last approval:
+    # cut above, however many) that a logged decision or judgement found NO-GO since that case's last approval:
     # a NO-GO is what the registry remembers of these weights, whatever case id the next version
     # is filed under and whatever decoy was submitted before it
     seen = {(b.case, b.number) for b in out}
+    no_go = 0
     for cid in dict.fromkeys([hist.case_id, *model_cases]):
         own = cid == hist.case_id
         appr = current_approval(reg, cid)
         stored = {v.number: v for v in (hist.versions if own else reg.case_versions(cid))}
         judged = [n for n in judged_no_go(reg, cid, list(stored.values()))
-                  if (cid, n) not in seen and (appr is None or n > appr.version)
-                  and not (own and hist.this is not None and n == hist.this)]
-        if len(judged) > EARLIER_MAX:
-            judged = judged[: EARLIER_MAX // 2] + judged[-(EARLIER_MAX - EARLIER_MAX // 2):]
+                  if (appr is None or n > appr.version) and not (own and hist.this is not None and n == hist.this)]
+        # never cut: a NO-GO buried among more versions is what a lab filing twenty more would want;
+        # each costs one stored version loaded and compared, bounded by `no-go-versions` for the
+        # whole model (past it, nothing is decided: exit 2 naming the limit)
+        no_go += len(judged)
+        judged = [n for n in judged if (cid, n) not in seen]
+        if no_go > current_limits().no_go_versions:
+            raise LimitError("no_go_versions", f"the registry holds {no_go:,} or more versions judged NO-GO since "
+                             f"their case's last approval among the cases about the model of case {hist.case_id!r}, "
+                             "each to be compared with before a decision", location="registry")
         prefix = hist.prefix if own else f"case {cid} "
         out += [named("earlier", cid, stored[n], prefix, ", judged NO-GO") for n in reversed(judged)]
     return out
