@@ -123,6 +123,39 @@ class LimitError(InputError):
         self.limit = limit
 
 
+# --------------------------------------------------------------------------- state proofs
+# One definition for whoever makes a state proof (`casegate state-proof`, the board) and whoever
+# reads one (`verify`): a proof the maker would hand over is one the verifier takes.
+
+
+def check_proof_entries(entries: int, earlier: int = 0, keyring_changes: int = 0, *,
+                        location: str = "the state proof", made: bool = False) -> None:
+    """Raise LimitError (exit 2) when a state proof holds (`made`: would hold) more log entries than
+    the `proof-entries` limit: `entries` from the case's first on, `earlier` ones before it and
+    `keyring_changes`, together."""
+    held = entries + earlier + keyring_changes
+    if held > current_limits().proof_entries:
+        lead = f" ({earlier:,} of them before the case's first, in `earlier`)" if earlier else ""
+        raise LimitError("proof_entries", f"the state proof {'would hold' if made else 'holds'} {held:,} log "
+                                          f"entries{lead}", location=location)
+
+
+def proof_byte_limit() -> str:
+    """The limit that bounds a state proof's bytes: `proof-bytes`, or `json-bytes` when that is
+    lower (a proof is a JSON document too)."""
+    lims = current_limits()
+    return "proof_bytes" if lims.proof_bytes < lims.json_bytes else "json_bytes"
+
+
+def check_proof_bytes(size: int, *, location: str = "the state proof") -> None:
+    """Raise LimitError (exit 2) when a state proof about to be written or served is `size` bytes,
+    more than `verify` reads of one (`proof_byte_limit`)."""
+    name = proof_byte_limit()
+    if size > getattr(current_limits(), name):
+        raise LimitError(name, f"the state proof would be {size:,} bytes, more than `verify` reads",
+                         location=location)
+
+
 def read_regular_file(path: Path, shown: str, *, limit: str = "file_bytes",
                       max_bytes: int | None = None) -> bytes:
     """The bytes of a regular file, refusing devices, FIFOs and sockets before they are opened

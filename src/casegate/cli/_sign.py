@@ -383,11 +383,9 @@ def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | 
         raise InputError(f"{' and '.join(given)} are sources of the same thing, the case's state: give one",
                          help="--db (or --registry-url) for the registry's state now; --state-proof for an offline check")
     if state_proof is not None:
-        from ..limits import current_limits, read_json_document
+        from ..limits import proof_byte_limit, read_json_document
 
-        lims = current_limits()
-        doc = read_json_document(state_proof, "the state proof",
-                                 limit="proof_bytes" if lims.proof_bytes < lims.json_bytes else "json_bytes",
+        doc = read_json_document(state_proof, "the state proof", limit=proof_byte_limit(),
                                  missing_help="`casegate state-proof CASE --out FILE` writes it")
         return (lambda _case: (doc, [])), None
     if registry_url is not None:
@@ -523,7 +521,9 @@ def _fetch_proof(base: str, case_id: str, nonce: str | None = None):  # type: ig
     if nonce is not None:
         url += "?" + urllib.parse.urlencode({"nonce": nonce})
     try:
-        doc = _board_json(url, "proof_bytes")
+        from ..limits import proof_byte_limit
+
+        doc = _board_json(url, proof_byte_limit())
     except urllib.error.HTTPError as e:
         try:
             detail = json.loads(e.read()).get("detail")

@@ -599,8 +599,13 @@ def state_proof(
             err(f"  - {r}")
         fail(1)
     assert proof is not None
+    from ..limits import check_proof_bytes
+
+    text = (json.dumps(proof, indent=1) + "\n").encode()
+    # a proof `verify --state-proof` would refuse for its size is not written
+    check_proof_bytes(len(text), location=f"the state proof of {case_id}")
     dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_text(json.dumps(proof, indent=1) + "\n")
+    dest.write_bytes(text)
     mine = sum(1 for e in proof["entries"] if e["case_id"] == case_id)
     out(f"wrote {dest}: log entries {proof['first']}.. ({len(proof['entries'])}, {mine} of {case_id}) under "
         f"the checkpoint at size {proof['checkpoint'].splitlines()[1]}" + (f" (from the tiles at {tiles})" if tiles else ""))

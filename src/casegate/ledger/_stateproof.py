@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import VerificationError
+from ..limits import check_proof_entries
 from ..store import (
     PROOF_KINDS,
     Checkpoint,
@@ -45,6 +46,8 @@ def state_proof_from_tiles(log: TileLog, cp: Checkpoint, case_id: str,
     tail = [e for e in scanned if e.index >= first.index]
     start = earlier_start(scanned, judged_elsewhere(tail, case_id), first.index)
     earlier = [e for e in scanned if start is not None and start <= e.index < first.index]
+    # a proof `verify` would refuse for its size is not made
+    check_proof_entries(len(tail), len(earlier), len(changes), made=True, location=f"the state proof of {case_id}")
     return state_proof_doc(case_id, cp.text(), tail, log.inclusion_proof(first.index, cp).path,
                            [entry_json(e, log.inclusion_proof(e.index, cp).path) for e in changes],
                            earlier, log.inclusion_proof(start, cp).path if start is not None else ())

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from ..errors import InputError, StoreError
+from ..limits import check_proof_entries
 from . import _clock
 from ._audit import AuditedLog
 from ._canonical import normalise_payload, to_json_value
@@ -343,16 +344,20 @@ class CaseStore(AuditedLog):
             first = conn.execute(sa.select(sa.func.min(log_entries.c.idx))
                                  .where(log_entries.c.case_id == case_id)).scalar()
             size = int(cp_row.tree_size) if cp_row is not None else 0
+            # every keyring change (keys added and revoked): verify takes revocations from the
+            # log, not from the keyring file a decision names
+            krows = conn.execute(sa.select(log_entries).where(log_entries.c.kind == "keyring-change")
+                                 .order_by(log_entries.c.idx)).all()
+            # a proof `verify` would refuse for its size is not made: counted before it is read
+            held = max(0, size - first) if first is not None and cp_row is not None else 0
+            check_proof_entries(held, 0, sum(1 for r in krows if int(r.idx) < size), made=True,
+                                location=f"the state proof of {case_id}")
             # every entry from the case's first on: the proof shows it left none of the case out
             tail_rows = conn.execute(sa.select(log_entries).where(
                 log_entries.c.idx >= first, log_entries.c.idx < size
             ).order_by(log_entries.c.idx)).all() if first is not None else []
             row = conn.execute(sa.select(cases.c.state, cases.c.restricted_to)
                                .where(cases.c.case_id == case_id)).first()
-            # every keyring change (keys added and revoked): verify takes revocations from the
-            # log, not from the keyring file a decision names
-            krows = conn.execute(sa.select(log_entries).where(log_entries.c.kind == "keyring-change")
-                                 .order_by(log_entries.c.idx)).all()
             # a trust root version recorded after the checkpoint is neither among the proof's
             # entries nor named by the checkpoint: a root it replaced would still be accepted
             late_roots = [int(i) for (i,) in conn.execute(sa.select(log_entries.c.idx).where(
@@ -397,14 +402,17 @@ class CaseStore(AuditedLog):
         kcovered = [e for e in (self._entry(r) for r in krows) if e.index < size]
         kproofs = self.prove_inclusions([e.index for e in kcovered], size)
         changes = [entry_json(e, p.path) for e, p in zip(kcovered, kproofs, strict=True)]
-        earlier, earlier_path = self._earlier_entries(case_id, tail, size)
+        earlier, earlier_path = self._earlier_entries(case_id, tail, size, len(changes))
         return state_proof_doc(case_id, str(cp_row.note), tail, first_path, changes, earlier,
                                earlier_path), problems
 
-    def _earlier_entries(self, case_id: str, tail: list[Any], size: int) -> tuple[list[Any], list[bytes]]:
+    def _earlier_entries(self, case_id: str, tail: list[Any], size: int,
+                         keyring_changes: int = 0) -> tuple[list[Any], list[bytes]]:
         """Every log entry from the earliest `case-version` entry, logged before the case's first,
         of a version of another case a NO-GO in `tail` judged (`earlier_start`) up to the case's
-        first, and the inclusion path of that earliest entry; nothing when there is none."""
+        first, and the inclusion path of that earliest entry; nothing when there is none. A
+        LimitError, before they are read, when the proof would hold more entries than `verify`
+        reads (`proof-entries`)."""
         from ._proof import earlier_start, judged_elsewhere
 
         judged = judged_elsewhere(tail, case_id)
@@ -418,6 +426,8 @@ class CaseStore(AuditedLog):
             start = earlier_start([self._entry(r) for r in rows], judged, first)
             if start is None:
                 return [], []
+            check_proof_entries(len(tail), first - start, keyring_changes, made=True,
+                                location=f"the state proof of {case_id}")
             between = conn.execute(sa.select(log_entries).where(
                 log_entries.c.idx >= start, log_entries.c.idx < first).order_by(log_entries.c.idx)).all()
         return [self._entry(r) for r in between], list(self.prove_inclusions([start], size)[0].path)

@@ -250,19 +250,14 @@ def _within_limits(proof: dict[str, Any]) -> None:
     """Raise LimitError (exit 2) when the proof holds more log entries than the `proof-entries`
     limit: its `entries` (the case's first on), its `earlier` ones (before the case's first, which
     have no bound of their own: one NO-GO of a version logged long before can reach back to the
-    log's start) and its keyring changes, counted before any of them is read or hashed."""
-    from ..limits import LimitError, current_limits
+    log's start) and its keyring changes, counted before any of them is read or hashed (the same
+    check `casegate state-proof` and the board make before they hand a proof over)."""
+    from ..limits import check_proof_entries
 
     earlier = proof.get("earlier")
     parts = [proof.get("entries"), earlier.get("entries") if isinstance(earlier, dict) else None,
              proof.get("keyring_changes")]
-    held = sum(len(p) for p in parts if isinstance(p, list))
-    if held > current_limits().proof_entries:
-        before = parts[1]
-        lead = (f" ({len(before):,} of them before the case's first, in `earlier`)"
-                if isinstance(before, list) and before else "")
-        raise LimitError("proof_entries", f"the state proof holds {held:,} log entries{lead}",
-                         location="the state proof")
+    check_proof_entries(*(len(p) if isinstance(p, list) else 0 for p in parts))
 
 
 def _paths_too_long(proof: dict[str, Any]) -> str | None:

@@ -329,10 +329,16 @@ def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reade
                                  f"objection reasons), and this token reads up to {p.ceiling.value} while the "
                                  "case holds more: fetch it with a token whose ceiling covers the case, or "
                                  "take the file `casegate state-proof` writes")
+    import json
+
+    from ..limits import LimitError, check_proof_bytes
     from ..monitor import owed_reasons, proof_triggers_owed
 
     reg = board(request).registry
-    proof, problems = reg.state_proof(case_id)
+    try:
+        proof, problems = reg.state_proof(case_id)
+    except LimitError as e:  # a proof `verify` would refuse for its size is not made
+        raise HTTPException(413, f"{e.message}: {e.help}") from None
     problems += owed_reasons(reg, case_id)
     if not problems and proof is not None:
         # a move the case's own triggers owe it by the checkpoint is not in the state the proof shows
@@ -356,6 +362,12 @@ def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reade
             raise HTTPException(422, f"{e.message}: {e.help}") from None
     if nonce is not None:
         proof = {**proof, "freshness": _fresh(request, proof, case_id, nonce)}
+    try:
+        # as the answer is sent (the response model's JSON, compact): `verify --registry-url` reads no more
+        sent = StateProof.model_validate(proof).model_dump(mode="json", by_alias=True)
+        check_proof_bytes(len(json.dumps(sent, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()))
+    except LimitError as e:
+        raise HTTPException(413, f"{e.message}: {e.help}") from None
     return proof  # type: ignore[no-any-return]
 
 
