@@ -97,12 +97,13 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     mine = _weights_of(reg, index, case.id, this, system)
     out = [Compared(_same_weights(b, mine, index), sv.case, sv.policy) for b in _chosen(reg, hist, model_cases)
            for sv in [cache.get(str(b.case), int(b.number or 0))]]
-    # a case with no history of its own is compared with the case about the same model submitted
-    # last, and stands where that case stood: its unmet conditions keep their dates, so a new case
-    # id does not give a condition more time
+    # a case stands where every case about the same model stood: their unmet conditions keep their
+    # dates, so a new case id does not give a condition more time, whatever decoy (a draft version
+    # of the new case, or a draft case of the same weights submitted last) was filed before it
     standing = standing_conditions(reg, case.id, keyring) if known else []
-    if hist.case_id != case.id:
-        standing += standing_conditions(reg, hist.case_id, keyring)
+    for other in dict.fromkeys([hist.case_id, *model_cases]):
+        if other != case.id:
+            standing += standing_conditions(reg, other, keyring)
     # every approved version is loaded only when a rule reads it (CG806 follows a dropped defeater
     # through them), each at most once; one that does not load stops the gate then, as it would here
     approved = LazyCases([partial(_stored_case, cache, hist.case_id, n) for n in approved_versions(reg, hist.case_id)
