@@ -129,3 +129,17 @@ def test_state_proof_from_tiles_refuses_a_proof_over_proof_entries(setup: Setup,
     assert "Traceback" not in r.stderr and not out.exists()
     r = cg(*args, cwd=tmp_path, env={"CASEGATE_LIMIT_PROOF_ENTRIES": str(held)})
     assert r.returncode == 0, r.stderr
+
+
+def test_verify_with_db_refuses_a_proof_over_proof_entries(setup: Setup, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """`verify --db` makes the proof from the registry as `state-proof` does: over the limit, exit 2
+    naming it, not a proof read whole and then refused."""
+    doc, _ = _honest(setup)
+    held = len(doc["entries"]) + len(doc["keyring_changes"])
+    rc, text = cli_in_process(setup.path, *_base(setup), "--db", setup.db)
+    assert rc == 0, text
+    monkeypatch.setenv("CASEGATE_LIMIT_PROOF_ENTRIES", str(held - 1))
+    rc, text = cli_in_process(setup.path, *_base(setup), "--db", setup.db)
+    assert rc == 2, text
+    assert f"would hold {held:,} log entries" in text and "CASEGATE_LIMIT_PROOF_ENTRIES" in text, text
+    assert "Traceback" not in text
