@@ -382,6 +382,58 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
     return out
 
 
+def case_file_standings(loaded: Any, keyring: Any) -> tuple[dict[str, Any], dict[str, ObjectionStanding]]:
+    """The objections of the stored version's case file as the gate reads them (its YAML entries,
+    and signed statements in its `objections/` folder the YAML does not list), and objection id ->
+    where each stands as the
+    gate run on that version judges it: a signed one (an `envelope`, or a statement in its
+    `objections/` folder) as `resolve` judges it from the version's signed statements, verified
+    against the board's keyring now (`signed_view`, as `casegate gate` reads them), whatever the
+    file's `status` says; every one then as CG504 judges it (an answer by a role the policy does
+    not let answer leaves it open). Without a keyring a signed one is `not judged` and counts as
+    open (the file's word is never taken for a signature's)."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from ..checks.families.authority import objection_unanswered
+    from ..model import RuleSeverity
+    from ..sign import Keyring, gather
+    from ..verify._signed import signed_view
+
+    if loaded is None or loaded.case is None or loaded.policy is None:
+        return {}, {}
+    out: dict[str, ObjectionStanding] = {}
+    view = loaded
+    if isinstance(keyring, Keyring):
+        view = signed_view(loaded, gather(loaded, keyring, dt.datetime.now(dt.UTC)))
+    else:
+        for oid, o in loaded.case.decision.objections.items():
+            if o.envelope is not None:
+                out[oid] = ObjectionStanding("not judged", "not judged", notes=(
+                    "signed, and the board has no keyring to check the signatures with, so it counts as open",))
+    case = view.case
+    hits: dict[str, list[Any]] = {}
+    ctx = SimpleNamespace(case=case, policy=view.policy, boundary=case.boundary.kind if case.boundary else None)
+    for h in objection_unanswered(ctx):  # type: ignore[arg-type]
+        hits.setdefault(str(h.path[2]), []).append(h)
+    for oid, o in case.decision.objections.items():
+        if oid in out:
+            continue
+        found = hits.get(oid, [])
+        blocking = any(h.severity in (None, RuleSeverity.blocking) for h in found)
+        status = "open" if blocking and o.status == "answered" else o.status
+        label = {"answered": f"answered by {o.answered_by}", "escalated": "escalated"}.get(status, status)
+        said = loaded.case.decision.objections.get(oid)
+        if said is None:
+            label += ", signed (its statement is not listed in the case file)"
+        elif said.status != status:
+            label += f", though the case file marks it {said.status}"
+        out[oid] = ObjectionStanding(status if status != "escalated" else "open", label,
+                                     answer=o.answer if status == "answered" else None,
+                                     notes=tuple(h.message for h in found))
+    return {**loaded.case.decision.objections, **case.decision.objections}, out
+
+
 @dataclass
 class UncountedReading:
     """A monitoring reading that does not count toward its monitor's health, as `triggers run`
