@@ -237,3 +237,32 @@ print("ok")
 """
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
+
+
+def test_the_objector_accepts_an_answer_signed_into_the_case(board: BoardFixture) -> None:
+    """The legitimate path stays open: an objection and its answer signed into the case (`casegate
+    object`, `casegate answer`) and stored as a version; the objection uploaded to the board, then
+    the objector's acceptance of that answer: logged, and the objection stands answered."""
+    import json
+
+    d = board.case_dir
+    for args in (("object", "case.yaml", "--role", "external-evaluator", "--key", "keys/priya-natarajan.key",
+                  "--reason", "The jailbreak suite misses multi-turn attacks."),
+                 ("answer", "case.yaml", "O-2", "--role", "safety-lead", "--key", "keys/dana-ortiz.key",
+                  "--text", "Multi-turn attacks are in E-redteam-classifier.")):
+        r = cli(*args, "--keyring", "keys/keyring.yaml", cwd=d)
+        assert r.returncode == 0, r.stderr
+    reg = open_registry(board.database_url)
+    reg.submit_case(load_case(d / "case.yaml"))
+    reg.close()
+    c = board.client
+    objection = json.loads((d / "objections" / "O-2.dsse.json").read_text())
+    r = c.post(f"/api/v1/cases/{CASE}/objections", json={"envelope": objection}, headers=board.auth("external"))
+    assert r.status_code == 201, r.text
+    index = r.json()["index"]
+    (answer_file,) = (d / "answers").glob("O-2-answer-*.dsse.json")
+    answer = json.loads(answer_file.read_text())
+    accept = answer_env(board, "Priya Natarajan", "external-evaluator", objection, kind="accept", accepts=answer)
+    r = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer", json={"envelope": accept},
+               headers=board.auth("external"))
+    assert r.status_code == 201, r.text

@@ -606,6 +606,7 @@ def record_answer(request: Request, p: Principal, case_id: str, index: int, enve
         check_dissent,
         check_envelope,
         envelope_sha256,
+        gather,
     )
 
     b = board(request)
@@ -649,13 +650,17 @@ def record_answer(request: Request, p: Principal, case_id: str, index: int, enve
         logged = [e.payload.get("envelope") for e in reg.events(case_id=case_id, kind="objection-answer")
                   if e.payload.get("objection") == index and isinstance(e.payload.get("envelope"), dict)]
         answers, _ = check_dissent(logged, b.keyring, dt.datetime.now(dt.UTC), case_id, ANSWER, "answer")
+        # and those signed into the version the case stands on (`casegate answer` writes them
+        # beside the case): verify reads both
+        answers += gather(loaded, b.keyring, dt.datetime.now(dt.UTC)).answers
         counting = {envelope_sha256(a.envelope): a for a in answers
                     if a.predicate.get("objection_envelope") == sha and a.predicate.get("kind", "answer") == "answer"
                     and answer_refused(objection, a, allowed) is None}
         target = counting.get(str(signed.predicate.get("accepts")))
         if target is None:
-            raise HTTPException(422, "the acceptance names no answer to that objection logged on this board that "
-                                     "counts: upload the answer first (`casegate answer`), then its acceptance")
+            raise HTTPException(422, "the acceptance names no answer to that objection that counts (logged on this "
+                                     "board or signed into the version the case stands on): upload the answer "
+                                     "first (`casegate answer`), then its acceptance")
         why = acceptance_refused(objection, signed, target, esc)
         if why is not None:
             raise HTTPException(403, why)
