@@ -266,3 +266,52 @@ def test_the_objector_accepts_an_answer_signed_into_the_case(board: BoardFixture
     r = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer", json={"envelope": accept},
                headers=board.auth("external"))
     assert r.status_code == 201, r.text
+
+
+def test_an_unpinned_policy_closes_no_objection(board: BoardFixture) -> None:
+    """The board holds the deployer's trust root, which pins the lab's policy. Before any approval,
+    the lab submits a version whose policy lets its own rso accept answers (`answer_accepted_by:
+    escalation`); its safety lead answers the outside evaluator's objection and its rso accepts the
+    answer. `verify` trusts only a policy the root pins, so this closes nothing; the board logged
+    the acceptance and showed the objection "answered". It now refuses the acceptance (409) and
+    shows a signed objection judged under such a policy as not judged, blocking."""
+    from fastapi.testclient import TestClient
+
+    from casegate.web import Settings, create_app
+    from tests.verify.trusted import make_trust
+
+    t = make_trust(board.case_dir.parent / "root", policy=board.case_dir / "policy.yaml",
+                   keyring=board.case_dir / "keys" / "keyring.yaml")
+    _escalating(board)  # the lab's new policy, which the root does not pin
+    reg = open_registry(board.database_url)
+    reg.submit_case(load_case(board.case_dir / "case.yaml"))
+    reg.close()
+    tokens = board.case_dir.parent / "tokens.json"
+    c = TestClient(create_app(Settings(database_url=board.database_url, keyring=board.case_dir / "keys" / "keyring.yaml",
+                                       tokens=tokens, secret=b"t", trust_root=t.dir, write_rate=1.0, write_burst=30)))
+    objection = objection_env(board, "Priya Natarajan", "external-evaluator", REASON)
+    r = c.post(f"/api/v1/cases/{CASE}/objections", json={"envelope": objection}, headers=board.auth("external"))
+    assert r.status_code == 201, r.text
+    index = r.json()["index"]
+    url = f"/api/v1/cases/{CASE}/objections/{index}/answer"
+    good = answer_env(board, "Dana Ortiz", "safety-lead", objection, text="Web exploitation is in E-web.")
+    r = c.post(url, json={"envelope": good}, headers=board.auth("safety-lead"))
+    assert r.status_code == 409 and "not pinned by the board's trust root" in r.text, r.text
+    ok = answer_env(board, "Sam Whitfield", "rso", objection, kind="accept", accepts=good)
+    r = c.post(url, json={"envelope": ok}, headers=board.auth("rso"))
+    assert r.status_code == 409 and "not pinned by the board's trust root" in r.text, r.text
+    # logged by another writer all the same: the board does not show it answered
+    reg = open_registry(board.database_url)
+    for who, role, kind, env in (("Dana Ortiz", "safety-lead", "answer", good), ("Sam Whitfield", "rso", "accept", ok)):
+        reg.record("objection-answer", CASE, {"objection": index, "role": role, "person": who, "kind": kind,
+                                              "answer": None, "envelope": env, "via": "api"})
+    reg.close()
+    row = _objection_row(c.get(f"/cases/{CASE}", headers=board.auth("safety-lead")).text)
+    assert "not judged" in row and "sev-blocking" in row and "not pinned by the board&#39;s trust root" in row, row
+    assert "answered by" not in row
+    table = c.get(f"/cases/{CASE}/review", headers=board.auth("safety-lead")).text.split('<table id="objections">', 1)[1]
+    (logged,) = [r for r in table.split("</table>", 1)[0].split("<tr>") if REASON in r]
+    assert "not judged" in logged and "sev-blocking" in logged and "answered by" not in logged, logged
+    # the same board without a trust root cannot tell: the policy the version carries decides
+    row = _objection_row(board.client.get(f"/cases/{CASE}", headers=board.auth("safety-lead")).text)
+    assert "answered by safety-lead (accepted by Sam Whitfield)" in row

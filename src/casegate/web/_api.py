@@ -632,6 +632,12 @@ def record_answer(request: Request, p: Principal, case_id: str, index: int, enve
         raise HTTPException(409, unreadable_note(number, e) + " Its policy cannot say who may answer.") from None
     if loaded.policy is None or loaded.case is None:
         raise HTTPException(409, "the stored case does not load, so its policy cannot say who may answer")
+    from ._views import unpinned_policy
+
+    unpinned = unpinned_policy(loaded, b.trust_now()["trust"])
+    if unpinned is not None:
+        raise HTTPException(409, unpinned + ": approve a version under a policy the trust root pins, or "
+                                 "pin this one (`casegate trust rotate`)")
     pol = loaded.policy.signoff
     boundary = loaded.case.boundary.kind if loaded.case.boundary else None
     esc = pol.escalate_to if pol.answer_accepted_by == "escalation" else None

@@ -316,13 +316,29 @@ class ObjectionStanding:
         return self.status != "answered"
 
 
-def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], keyring: Any) -> dict[int, ObjectionStanding]:
+def unpinned_policy(loaded: Any, trust: Any) -> str | None:
+    """Why the policy of `loaded` cannot say who answers and accepts objections under the trust
+    root the board holds (`trust`, None: the board holds none and cannot tell): the root does not
+    pin it. A version not yet approved carries whatever policy its authors wrote; `verify` trusts
+    only a policy the deployer's root pins, so one it does not pin closes no objection."""
+    if trust is None or loaded is None or loaded.policy_file is None:
+        return None
+    sha = loaded.policy_file.sha256
+    if trust.policy(sha) is not None:
+        return None
+    return (f"the policy of the version the case stands on (sha256 {str(sha)[:16]}...) is not pinned by the "
+            f"board's trust root (version {trust.version}), so who may answer and accept is not established")
+
+
+def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], keyring: Any,
+                        trust: Any = None) -> dict[int, ObjectionStanding]:
     """Log index -> where each objection logged for the case stands: a signed one as `resolve`
     judges it (the gate's own rule) from the signed objections and answers in the log, verified
     against `keyring` now, under the policy of the version the case stands on; an unsigned one
     (logged before the board took only signed statements) as verify counts it, closed by any
-    answer. Fails closed: without a keyring, or when that policy cannot be read, a signed
-    objection is `not judged` and counts as standing."""
+    answer. Fails closed: without a keyring, when that policy cannot be read, or when the board
+    holds a trust root (`trust`) that does not pin it, a signed objection is `not judged` and
+    counts as standing."""
     import datetime as dt
 
     from ..errors import CasegateError
@@ -361,6 +377,10 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
         loaded = None
     if loaded is None or loaded.policy is None or loaded.case is None:
         unjudged("the policy of the version the case stands on cannot be read, so it counts as open")
+        return out
+    unpinned = unpinned_policy(loaded, trust)
+    if unpinned is not None:
+        unjudged(unpinned + ": it counts as open")
         return out
     pol = loaded.policy.signoff
     states = logged_states(events, keyring, dt.datetime.now(dt.UTC), case_id, pol,
