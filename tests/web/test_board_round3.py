@@ -145,13 +145,25 @@ def test_the_review_page_shows_the_case_files_objections_as_the_gate_judges_them
     (d / "objections" / "O-3.dsse.json").rename(d / "objections" / "folder-only.dsse.json")
     (d / "objections" / "keep.dsse.json").rename(d / "objections" / "O-2.dsse.json")
     case.write_text(re.sub(r"^    O-3: .*\n", "", case.read_text(), flags=re.M))
+    # and an entry the file marks answered whose signed statement does not verify (a forged copy)
+    import json
+
+    forged = json.loads((d / "objections" / "O-2.dsse.json").read_text())
+    forged["signatures"][0]["sig"] = forged["signatures"][0]["sig"][:-4] + ("AAAA" if not forged["signatures"][0][
+        "sig"].endswith("AAAA") else "BBBB")
+    (d / "objections" / "forged.dsse.json").write_text(json.dumps(forged))
+    case.write_text(case.read_text().replace(
+        "  objections:\n", "  objections:\n    O-4: {role: external-evaluator, person: \"Priya Natarajan\", "
+        "date: 2026-12-01, reason: \"A forged one.\", status: answered, answer: \"Settled.\", answered_by: "
+        "safety-lead, envelope: objections/forged.dsse.json}\n", 1))
     reg = open_registry(board.database_url)
     reg.submit_case(load_case(case))
     reg.close()
     c = board.client
     html = c.get(f"/cases/{CASE}/review", headers=board.auth("safety-lead")).text
     table = html.split('<table id="objections">', 1)[1].split("</table>", 1)[0]
-    rows = {m: r for r in table.split("<tr>") for m in ("O-1", "O-2", "O-3") if f"{m})" in r}
+    rows = {m: r for r in table.split("<tr>") for m in ("O-1", "O-2", "O-3", "O-4") if f"{m})" in r}
+    assert "not judged" in rows["O-4"] and "sev-blocking" in rows["O-4"] and "does not verify" in rows["O-4"], rows
     assert "sev-blocking" in rows["O-2"] and "open" in rows["O-2"], rows["O-2"]
     assert "though the case file marks it answered" in rows["O-2"], rows["O-2"]
     assert "answered by safety-lead" not in rows["O-2"] and "sev-advisory" not in rows["O-2"]

@@ -405,13 +405,13 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
 def case_file_standings(loaded: Any, keyring: Any) -> tuple[dict[str, Any], dict[str, ObjectionStanding]]:
     """The objections of the stored version's case file as the gate reads them (its YAML entries,
     and signed statements in its `objections/` folder the YAML does not list), and objection id ->
-    where each stands as the
-    gate run on that version judges it: a signed one (an `envelope`, or a statement in its
-    `objections/` folder) as `resolve` judges it from the version's signed statements, verified
-    against the board's keyring now (`signed_view`, as `casegate gate` reads them), whatever the
-    file's `status` says; every one then as CG504 judges it (an answer by a role the policy does
-    not let answer leaves it open). Without a keyring a signed one is `not judged` and counts as
-    open (the file's word is never taken for a signature's)."""
+    where each stands as the gate run on that version judges it: a signed one (an `envelope`, or a
+    statement in its `objections/` folder) as `resolve` judges it from the version's signed
+    statements, verified against the board's keyring now (`signed_view`, as `casegate gate` reads
+    them), whatever the file's `status` says; every one then as CG504 judges it (an answer by a
+    role the policy does not let answer leaves it open). A YAML entry naming an `envelope` that
+    does not verify, or any signed one without a keyring, is `not judged` and counts as open (the
+    file's word is never taken for a signature's)."""
     import datetime as dt
     from types import SimpleNamespace
 
@@ -451,6 +451,12 @@ def case_file_standings(loaded: Any, keyring: Any) -> tuple[dict[str, Any], dict
         out[oid] = ObjectionStanding(status if status != "escalated" else "open", label,
                                      answer=o.answer if status == "answered" else None,
                                      notes=tuple(h.message for h in found))
+    for oid in loaded.case.decision.objections:
+        # an entry naming an envelope that is missing or does not verify: the gate reads no
+        # statement for it, so the file's status is not what it stands on
+        out.setdefault(oid, ObjectionStanding("not judged", "not judged", notes=(
+            "its signed statement (`envelope`) is missing or does not verify against the board's keyring, so "
+            "the case file's status is not taken for it: it counts as open",)))
     return {**loaded.case.decision.objections, **case.decision.objections}, out
 
 
