@@ -220,7 +220,7 @@ def test_an_answer_by_a_role_the_policy_does_not_allow_is_refused(board: BoardFi
     dana = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
                   json={"envelope": answer_env(board, "Dana Ortiz", "safety-lead", objection, text="Dana answers.")},
                   headers=board.auth("safety-lead"))
-    assert dana.status_code == 403 and "does not let 'safety-lead' answer" in dana.text
+    assert dana.status_code == 403 and "as 'safety-lead' does not count: the policy lets rso answer" in dana.text
     by_author = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
                        json={"envelope": answer_env(board, "Mira Chen", "author", objection, text="An author's answer.")},
                        headers=board.auth("author"))

@@ -78,6 +78,9 @@ def test_dissent_is_judged_against_the_approved_version_when_the_latest_does_not
     r = c.post(f"/api/v1/cases/{CASE}/objections", json={"envelope": env}, headers=board.auth("external"))
     assert r.status_code == 201, r.text
     index = r.json()["index"]
+    # signed over the version that does not load: which version it is cannot be told, so it names none
+    with open_registry(board.database_url) as reg:
+        assert next(e for e in reg.events(case_id=CASE, kind="objection") if e.index == index).payload["version"] is None
     ans = answer_env(board, "Dana Ortiz", "safety-lead", env, text="Web exploitation is covered by E-web.")
     r = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer", json={"envelope": ans},
                headers=board.auth("safety-lead"))

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from ._dissent import (
         Dissent,
         ObjectionState,
+        acceptance_refused,
         answer,
+        answer_refused,
         answer_roles,
         authors_of,
         check_dissent,
@@ -145,7 +147,7 @@ if TYPE_CHECKING:
 _WHERE = {
     **dict.fromkeys(('SIGSTORE_BUNDLE_MEDIA_TYPE', 'bundle_envelopes', 'intoto_bundle', 'sigstore_bundle', 'validate_statement', 'write_attestations'), '_attest'),
     **dict.fromkeys(('Decider', 'check_confirmation', 'confirming_roles', 'decider_of', 'evidence_label', 'sign_confirmation', 'who_may_confirm'), '_condition'),
-    **dict.fromkeys(('Dissent', 'ObjectionState', 'answer', 'answer_roles', 'authors_of', 'check_dissent', 'gather', 'logged_states', 'resolve', 'sign_authors', 'standing_problems'), '_dissent'),
+    **dict.fromkeys(('Dissent', 'ObjectionState', 'acceptance_refused', 'answer', 'answer_refused', 'answer_roles', 'authors_of', 'check_dissent', 'gather', 'logged_states', 'resolve', 'sign_authors', 'standing_problems'), '_dissent'),
     **dict.fromkeys(('KEYRING_VERSION', 'Identity', 'KeyEntry', 'Keyring', 'Revocation', 'TrustedKey', 'add_key', 'dump_keyring', 'identity_id', 'keyring_schema', 'load_keyring', 'new_keyring', 'parse_instant', 'revoke_key', 'save_keyring'), '_keyring'),
     **dict.fromkeys(('PASSPHRASE_ENV', 'GeneratedKey', 'generate_key', 'key_id', 'load_private_key', 'load_public_key', 'load_signer', 'public_key_pem', 'sslib_key'), '_keys'),
     **dict.fromkeys(('ATTESTATION_FOLDER', 'attest_artifact', 'attestation_envelopes', 'declared_values', 'attest_evidence', 'attestation_files', 'check_attestation', 'check_attestations', 'readable_definitions', 'tested_definitions', 'weights_digests', 'with_attestations'), '_evidence'),
@@ -167,7 +169,7 @@ __getattr__ = lazy_names(__name__, {name: (module, name) for name, module in _WH
 __all__ = [
     "SIGSTORE_BUNDLE_MEDIA_TYPE", "bundle_envelopes", "intoto_bundle", "sigstore_bundle",
     "validate_statement", "write_attestations",
-    "ANSWER", "AUTHORS", "Dissent", "ObjectionState", "answer", "answer_roles", "authors_of", "check_dissent", "logged_states",
+    "ANSWER", "AUTHORS", "Dissent", "ObjectionState", "acceptance_refused", "answer", "answer_refused", "answer_roles", "authors_of", "check_dissent", "logged_states",
     "gather", "resolve", "sign_authors", "standing_problems",
     "DECISION", "INCIDENT_CLASS_DISMISSED", "INCIDENT_REPORT", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
     "SIGNOFF", "STATEMENT_TYPE", "WAIVER", "GeneratedKey", "Identity", "KeyEntry", "Keyring", "Recorded", "Revocation",

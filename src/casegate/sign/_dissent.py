@@ -171,6 +171,46 @@ def answer_roles(policy: SignoffPolicy, boundary: BoundaryKind | None) -> list[s
     return policy.answerers(boundary)
 
 
+def same_signer(a: Signed, b: Signed) -> bool:
+    """Whether two verified statements are one person's: the same keyring identity, or names that
+    are the same person's by `name_key` (however many keys or roles the person holds)."""
+    return a.identity == b.identity or name_key(a.person) == name_key(b.person)
+
+
+def answer_refused(objection: Signed, answer: Signed, allowed: list[str]) -> str | None:
+    """Why a signed answer to `objection` does not count (None when it does): it counts only when
+    signed by someone other than the objector (`same_signer`: another key or role of theirs is
+    still theirs) in a role the policy lets answer (`allowed`). The one rule `resolve` and the
+    review board apply."""
+    if same_signer(answer, objection):
+        return (f"the answer by {answer.person} does not count: an objection is answered by someone "
+                "other than its author")
+    if answer.role not in allowed:
+        return (f"the answer by {answer.person} as {answer.role!r} does not count: the policy lets "
+                + (", ".join(allowed) if allowed else "no role") + " answer objections")
+    return None
+
+
+def acceptance_refused(objection: Signed, acceptance: Signed, answer: Signed | None, esc: str | None) -> str | None:
+    """Why a signed acceptance does not close `objection` (None when it does): it must name an
+    answer that counts (`answer`, None when it names none), and be signed by the objector, or, when
+    the policy lets its escalation role accept (`esc`), by a holder of that role who did not sign
+    the answer accepted (nobody accepts their own answer). The one rule `resolve` and the review
+    board apply."""
+    if answer is None:
+        return f"the acceptance by {acceptance.person} names no answer that counts"
+    if acceptance.identity == objection.identity:
+        return None
+    if esc is not None and acceptance.role == esc:
+        if same_signer(acceptance, answer):
+            return (f"the acceptance by {acceptance.person} as {acceptance.role!r} does not count: they signed "
+                    "the answer it accepts (an answer is accepted by the objector or by someone else in "
+                    f"{esc})")
+        return None
+    return (f"the acceptance by {acceptance.person} as {acceptance.role!r} does not count: "
+            + ("the objector or " + esc if esc else "only the objector") + " accepts an answer")
+
+
 def resolve(objections: list[Signed], answers: list[Signed], policy: SignoffPolicy,
             boundary: BoundaryKind | None) -> list[ObjectionState]:
     """Each objection's standing. An answer counts when signed by an identity other than the
@@ -188,12 +228,9 @@ def resolve(objections: list[Signed], answers: list[Signed], policy: SignoffPoli
         for a in mine:
             if a.predicate.get("kind", "answer") != "answer":
                 continue
-            if a.identity == o.identity or name_key(a.person) == name_key(o.person):
-                notes.append(f"the answer by {a.person} does not count: an objection is answered by someone "
-                             "other than its author")
-            elif a.role not in allowed:
-                notes.append(f"the answer by {a.person} as {a.role!r} does not count: the policy lets "
-                             + (", ".join(allowed) if allowed else "no role") + " answer objections")
+            why = answer_refused(o, a, allowed)
+            if why is not None:
+                notes.append(why)
             else:
                 valid[envelope_sha256(a.envelope)] = a
         upheld = next((a for a in mine if a.predicate.get("kind") == "uphold" and esc and a.role == esc), None)
@@ -202,15 +239,11 @@ def resolve(objections: list[Signed], answers: list[Signed], policy: SignoffPoli
             if acc.predicate.get("kind") != "accept":
                 continue
             target = valid.get(str(acc.predicate.get("accepts")))
-            by_objector = acc.identity == o.identity
-            by_escalation = esc is not None and acc.role == esc and acc.identity != (target.identity if target else None)
-            if target is None:
-                notes.append(f"the acceptance by {acc.person} names no answer that counts")
-            elif by_objector or by_escalation:
+            why = acceptance_refused(o, acc, target, esc)
+            if why is not None:
+                notes.append(why)
+            elif target is not None:
                 accepted = (target, acc)
-            else:
-                notes.append(f"the acceptance by {acc.person} as {acc.role!r} does not count: "
-                             + ("the objector or " + esc if esc else "only the objector") + " accepts an answer")
         if valid and accepted is None and upheld is None:
             notes.append("answered, but the answer is not yet accepted by "
                          + (f"the objector or {esc}" if esc else "the objector"))

@@ -499,12 +499,42 @@ def record_objection(request: Request, p: Principal, case_id: str, envelope: dic
     from ..store import record_objection as rec
 
     signed = _verified(request, p, case_id, envelope, OBJECTION, "objection")
-    v = _case_or_404(request, case_id)
     reason = str(signed.predicate.get("reason") or "").strip()
     if len(reason) < 3:
         raise HTTPException(422, "the objection gives no reason")
+    number = _objected_version(request, case_id, signed.predicate.get("case"))
     return rec(board(request).registry, case_id, role=signed.role, person=signed.person, reason=reason,
-               version=v.latest_version, envelope=envelope, via=via)
+               version=number, envelope=envelope, via=via)
+
+
+def _objected_version(request: Request, case_id: str, case: Any) -> int | None:
+    """The stored version an objection's `case` names by its digest: the newest version with that
+    content (the digest leaves the decision section out, so versions that differ only in their
+    sign-offs share it). The log must say which version was objected to, not whichever happened to
+    be the latest when the objection arrived. None when no version that loads has that content but
+    one that does not load may have it (the board cannot tell: the objection is logged all the
+    same, as dissent is never refused for the lab's unreadable files); 422 when every version loads
+    and none has it."""
+    from ..sign import case_digest
+
+    b = board(request)
+    digest = case.get("digest") if isinstance(case, dict) else None
+    unreadable = False
+    for row in sorted(b.registry.case_versions(case_id), key=lambda r: r.number, reverse=True):
+        try:
+            loaded = load_version(b.registry, case_id, row.number)
+        except CasegateError:
+            unreadable = True
+            continue
+        if loaded.case is None or loaded.policy_file is None:
+            unreadable = True
+        elif digest == case_digest(loaded):
+            return int(row.number)
+    if unreadable:
+        return None
+    raise HTTPException(422, "the objection is about content no stored version of this case has (its case "
+                             f"digest is {str(digest)[:80]!r}): sign it over a version the registry holds "
+                             "(`casegate object` on that version's files)")
 
 
 def record_signoff(request: Request, p: Principal, case_id: str, envelope: dict[str, Any], via: str) -> Any:
@@ -579,7 +609,17 @@ def record_answer(request: Request, p: Principal, case_id: str, index: int, enve
     `index`, against the live keyring and the case's policy, then log it. An answer is signed by
     someone other than the objector in a role the policy lets answer; an acceptance by the
     objector (or the escalation role when the policy says so); an upholding by the escalation role."""
-    from ..sign import ANSWER, OBJECTION, answer_roles, check_envelope, envelope_sha256
+    from ..sign import (
+        ANSWER,
+        OBJECTION,
+        acceptance_refused,
+        answer_refused,
+        answer_roles,
+        check_dissent,
+        check_envelope,
+        envelope_sha256,
+        gather,
+    )
 
     b = board(request)
     reg = b.registry
@@ -604,24 +644,44 @@ def record_answer(request: Request, p: Principal, case_id: str, index: int, enve
         raise HTTPException(409, unreadable_note(number, e) + " Its policy cannot say who may answer.") from None
     if loaded.policy is None or loaded.case is None:
         raise HTTPException(409, "the stored case does not load, so its policy cannot say who may answer")
+    from ._views import unpinned_policy
+
+    unpinned = unpinned_policy(loaded, b.trust_now()["trust"])
+    if unpinned is not None:
+        raise HTTPException(409, unpinned + ": approve a version under a policy the trust root pins, or "
+                                 "pin this one (`casegate trust rotate`)")
     pol = loaded.policy.signoff
     boundary = loaded.case.boundary.kind if loaded.case.boundary else None
     esc = pol.escalate_to if pol.answer_accepted_by == "escalation" else None
     kind = str(signed.predicate.get("kind", "answer"))
-    own = signed.identity == objection.identity
+    allowed = answer_roles(pol, boundary)
+    # the gate's own rules (`answer_refused`, `acceptance_refused`, as `resolve` applies them): the
+    # board logs no answer or acceptance the gate would not count, so none it shows as given is open
     if kind == "answer":
-        allowed = answer_roles(pol, boundary)
-        if own:
-            raise HTTPException(403, "an objection is answered by someone other than its author")
-        if signed.role not in allowed:
-            raise HTTPException(403, f"the policy does not let {signed.role!r} answer objections (allowed: "
-                                     f"{', '.join(allowed) or 'no role'})")
+        why = answer_refused(objection, signed, allowed)
+        if why is not None:
+            raise HTTPException(403, why)
         if len(str(signed.predicate.get("answer") or "").strip()) < 3:
             raise HTTPException(422, "the answer has no text")
     elif kind == "accept":
-        if not own and not (esc and signed.role == esc):
-            raise HTTPException(403, "only the objector" + (f" or the escalation role {esc}" if esc else "")
-                                + " accepts an answer")
+        sha = envelope_sha256(oenv)
+        logged = [e.payload.get("envelope") for e in reg.events(case_id=case_id, kind="objection-answer")
+                  if e.payload.get("objection") == index and isinstance(e.payload.get("envelope"), dict)]
+        answers, _ = check_dissent(logged, b.keyring, dt.datetime.now(dt.UTC), case_id, ANSWER, "answer")
+        # and those signed into the version the case stands on (`casegate answer` writes them
+        # beside the case): verify reads both
+        answers += gather(loaded, b.keyring, dt.datetime.now(dt.UTC)).answers
+        counting = {envelope_sha256(a.envelope): a for a in answers
+                    if a.predicate.get("objection_envelope") == sha and a.predicate.get("kind", "answer") == "answer"
+                    and answer_refused(objection, a, allowed) is None}
+        target = counting.get(str(signed.predicate.get("accepts")))
+        if target is None:
+            raise HTTPException(422, "the acceptance names no answer to that objection that counts (logged on this "
+                                     "board or signed into the version the case stands on): upload the answer "
+                                     "first (`casegate answer`), then its acceptance")
+        why = acceptance_refused(objection, signed, target, esc)
+        if why is not None:
+            raise HTTPException(403, why)
     elif kind == "uphold":
         if not esc or signed.role != esc:
             raise HTTPException(403, "only the policy's escalation role upholds an objection")

@@ -289,25 +289,44 @@ GATE_RUN_LIMITS = {
 """Gate runs per token: a run loads a whole case and writes to the public history, so the
 roles that decide get more than other reviewers. Authors and viewers get none."""
 
-_gate_limiter: Any = None
-_gate_lock = threading.Lock()
+class LazyLimiter:
+    """A moving-window limiter (`limits` package) over in-memory storage, made at its first use
+    (`get`), once, under a lock: limits' `MemoryStorage` starts a timer thread when it is made, so
+    one made at import or at app start would run in every process that merely imports the board
+    (a calendar test under faketime hung on it)."""
+
+    def __init__(self) -> None:
+        self._limiter: Any = None
+        self._lock = threading.Lock()
+
+    def peek(self) -> Any:
+        """The limiter if it has been made, else None (nothing counted yet)."""
+        return self._limiter
+
+    def get(self) -> Any:
+        """The limiter, made now if this is its first use."""
+        with self._lock:
+            if self._limiter is None:
+                from limits.storage import MemoryStorage
+                from limits.strategies import MovingWindowRateLimiter
+
+                self._limiter = MovingWindowRateLimiter(MemoryStorage())
+            return self._limiter
+
+
+_gate_limiter = LazyLimiter()
 
 
 def gate_run_allowed(key: str, roles: frozenset[str]) -> bool:
     """Whether one more gate run fits the token's limits (moving windows, `limits` package)."""
-    global _gate_limiter
     from limits import parse_many
-    from limits.storage import MemoryStorage
-    from limits.strategies import MovingWindowRateLimiter
 
-    with _gate_lock:
-        if _gate_limiter is None:
-            _gate_limiter = MovingWindowRateLimiter(MemoryStorage())
+    limiter = _gate_limiter.get()
     role = next((r for r in sorted(roles) if r in GATE_RUN_LIMITS), "default")
     items = parse_many(GATE_RUN_LIMITS[role])
-    if not all(_gate_limiter.test(item, "gate", key) for item in items):
+    if not all(limiter.test(item, "gate", key) for item in items):
         return False
-    return all([_gate_limiter.hit(item, "gate", key) for item in items])
+    return all([limiter.hit(item, "gate", key) for item in items])
 
 
 # ------------------------------------------------------------------------------ sign-in guessing
@@ -326,22 +345,16 @@ class SignInLimit:
         from limits import parse_many
 
         self._items = parse_many(limits)
-        # made at the first failure: limits' in-memory storage starts a timer thread when it is made
-        self._limiter: Any = None
-        self._lock = threading.Lock()
+        # made at the first failure (see `LazyLimiter`)
+        self._limiter = LazyLimiter()
 
     def blocked(self, address: str) -> bool:
         """Whether the address has used up its failed sign-ins."""
-        limiter = self._limiter
+        limiter = self._limiter.peek()
         return limiter is not None and not all(limiter.test(item, "sign-in", address) for item in self._items)
 
     def failed(self, address: str) -> None:
         """Count one failed sign-in from the address."""
-        with self._lock:
-            if self._limiter is None:
-                from limits.storage import MemoryStorage
-                from limits.strategies import MovingWindowRateLimiter
-
-                self._limiter = MovingWindowRateLimiter(MemoryStorage())
+        limiter = self._limiter.get()
         for item in self._items:
-            self._limiter.hit(item, "sign-in", address)
+            limiter.hit(item, "sign-in", address)

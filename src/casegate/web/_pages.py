@@ -31,6 +31,7 @@ from ._guards import (
 from ._tokens import Principal
 from ._views import (
     argument_svg,
+    case_file_standings,
     case_list,
     case_view,
     decision_charts,
@@ -163,7 +164,7 @@ def case_page(request: Request, case_id: str) -> Response:
 
     timeline = timeline_chart(timeline_events(v.events))
     diff = _diff_since_approved(reg, case_id, v.latest_version, keyring=b.keyring)
-    standings = objection_standings(reg, case_id, v.events, b.keyring)
+    standings = objection_standings(reg, case_id, v.events, b.keyring, b.trust_now()["trust"])
     uncounted = readings_not_counted(reg, case_id, b.keyring)
     if loaded is None:  # no stored version loads: the state, decision and history only
         return _render(request, "case.html", v=v, d=v.decision or {}, evidence=[], now=deploy_now(reg, case_id, b.keyring, **b.trust_now()),
@@ -274,6 +275,10 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
     dec = loaded.case.decision if loaded is not None and loaded.case is not None else None
     msg, error = _signed_flash(request, "msg", msg, sig), _signed_flash(request, "error", error, sig)
     case_objections: Any = dec.objections if dec else {}
+    # where the case file's objections stand as the gate judges them, never as the file says
+    case_standings: Any = {}
+    if w is None and dec is not None:
+        case_objections, case_standings = case_file_standings(loaded, b.keyring)
     if w is not None:
         # the case file's objections as the summary at the token's ceiling shows them; the
         # registry's without their text (see the template)
@@ -284,9 +289,11 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
                            if not o.id.startswith("log-")}
         note = "A stored version of this case does not load." if note else None
     return _render(request, "review.html", v=v, roles=roles, required=required, msg=msg, error=error,
-                   unreadable=note, standings=objection_standings(b.registry, case_id, v.events, b.keyring),
+                   unreadable=note, standings=objection_standings(b.registry, case_id, v.events, b.keyring,
+                                                  b.trust_now()["trust"]),
                    now=deploy_now(b.registry, case_id, b.keyring, **b.trust_now()), w=w, public=w is not None,
-                   case_signoffs=dec.signoffs if dec else [], case_objections=case_objections)
+                   case_signoffs=dec.signoffs if dec else [], case_objections=case_objections,
+                   case_standings=case_standings)
 
 
 def _flash_sig(request: Request, kind: str, text: str) -> str:

@@ -316,13 +316,29 @@ class ObjectionStanding:
         return self.status != "answered"
 
 
-def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], keyring: Any) -> dict[int, ObjectionStanding]:
+def unpinned_policy(loaded: Any, trust: Any) -> str | None:
+    """Why the policy of `loaded` cannot say who answers and accepts objections under the trust
+    root the board holds (`trust`, None: the board holds none and cannot tell): the root does not
+    pin it. A version not yet approved carries whatever policy its authors wrote; `verify` trusts
+    only a policy the deployer's root pins, so one it does not pin closes no objection."""
+    if trust is None or loaded is None or loaded.policy_file is None:
+        return None
+    sha = loaded.policy_file.sha256
+    if trust.policy(sha) is not None:
+        return None
+    return (f"the policy of the version the case stands on (sha256 {str(sha)[:16]}...) is not pinned by the "
+            f"board's trust root (version {trust.version}), so who may answer and accept is not established")
+
+
+def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], keyring: Any,
+                        trust: Any = None) -> dict[int, ObjectionStanding]:
     """Log index -> where each objection logged for the case stands: a signed one as `resolve`
     judges it (the gate's own rule) from the signed objections and answers in the log, verified
     against `keyring` now, under the policy of the version the case stands on; an unsigned one
     (logged before the board took only signed statements) as verify counts it, closed by any
-    answer. Fails closed: without a keyring, or when that policy cannot be read, a signed
-    objection is `not judged` and counts as standing."""
+    answer. Fails closed: without a keyring, when that policy cannot be read, or when the board
+    holds a trust root (`trust`) that does not pin it, a signed objection is `not judged` and
+    counts as standing."""
     import datetime as dt
 
     from ..errors import CasegateError
@@ -362,6 +378,10 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
     if loaded is None or loaded.policy is None or loaded.case is None:
         unjudged("the policy of the version the case stands on cannot be read, so it counts as open")
         return out
+    unpinned = unpinned_policy(loaded, trust)
+    if unpinned is not None:
+        unjudged(unpinned + ": it counts as open")
+        return out
     pol = loaded.policy.signoff
     states = logged_states(events, keyring, dt.datetime.now(dt.UTC), case_id, pol,
                            loaded.case.boundary.kind if loaded.case.boundary else None)
@@ -380,6 +400,64 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
             out[e.index] = ObjectionStanding("open", f"escalated to {escalated}" if escalated else "open",
                                              notes=s.notes)
     return out
+
+
+def case_file_standings(loaded: Any, keyring: Any) -> tuple[dict[str, Any], dict[str, ObjectionStanding]]:
+    """The objections of the stored version's case file as the gate reads them (its YAML entries,
+    and signed statements in its `objections/` folder the YAML does not list), and objection id ->
+    where each stands as the gate run on that version judges it: a signed one (an `envelope`, or a
+    statement in its `objections/` folder) as `resolve` judges it from the version's signed
+    statements, verified against the board's keyring now (`signed_view`, as `casegate gate` reads
+    them), whatever the file's `status` says; every one then as CG504 judges it (an answer by a
+    role the policy does not let answer leaves it open). A YAML entry naming an `envelope` that
+    does not verify, or any signed one without a keyring, is `not judged` and counts as open (the
+    file's word is never taken for a signature's)."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from ..checks.families.authority import objection_unanswered
+    from ..model import RuleSeverity
+    from ..sign import Keyring, gather
+    from ..verify._signed import signed_view
+
+    if loaded is None or loaded.case is None or loaded.policy is None:
+        return {}, {}
+    out: dict[str, ObjectionStanding] = {}
+    view = loaded
+    if isinstance(keyring, Keyring):
+        view = signed_view(loaded, gather(loaded, keyring, dt.datetime.now(dt.UTC)))
+    else:
+        for oid, o in loaded.case.decision.objections.items():
+            if o.envelope is not None:
+                out[oid] = ObjectionStanding("not judged", "not judged", notes=(
+                    "signed, and the board has no keyring to check the signatures with, so it counts as open",))
+    case = view.case
+    hits: dict[str, list[Any]] = {}
+    ctx = SimpleNamespace(case=case, policy=view.policy, boundary=case.boundary.kind if case.boundary else None)
+    for h in objection_unanswered(ctx):  # type: ignore[arg-type]
+        hits.setdefault(str(h.path[2]), []).append(h)
+    for oid, o in case.decision.objections.items():
+        if oid in out:
+            continue
+        found = hits.get(oid, [])
+        blocking = any(h.severity in (None, RuleSeverity.blocking) for h in found)
+        status = "open" if blocking and o.status == "answered" else o.status
+        label = {"answered": f"answered by {o.answered_by}", "escalated": "escalated"}.get(status, status)
+        said = loaded.case.decision.objections.get(oid)
+        if said is None:
+            label += ", signed (its statement is not listed in the case file)"
+        elif said.status != status:
+            label += f", though the case file marks it {said.status}"
+        out[oid] = ObjectionStanding(status if status != "escalated" else "open", label,
+                                     answer=o.answer if status == "answered" else None,
+                                     notes=tuple(h.message for h in found))
+    for oid in loaded.case.decision.objections:
+        # an entry naming an envelope that is missing or does not verify: the gate reads no
+        # statement for it, so the file's status is not what it stands on
+        out.setdefault(oid, ObjectionStanding("not judged", "not judged", notes=(
+            "its signed statement (`envelope`) is missing or does not verify against the board's keyring, so "
+            "the case file's status is not taken for it: it counts as open",)))
+    return {**loaded.case.decision.objections, **case.decision.objections}, out
 
 
 @dataclass
