@@ -212,3 +212,23 @@ def test_offline_a_state_proof_holding_the_document_verifies_and_one_without_it_
     assert got["verified"], got["reasons"]
     got = json.loads(_cg(tmp, "", *args, "before.json", code=1).stdout)
     assert any("never recorded this document" in r for r in got["reasons"]), got
+
+
+def test_a_manifest_in_a_role_the_key_does_not_hold_is_refused(approved: tuple[Path, str]) -> None:  # noqa: F811
+    """Attack: the RSO's key signs the manifest as the safety lead: refused before anything is
+    recorded (the manifest is checked against the keyring before it is written)."""
+    tmp, db = approved
+    ran = _report(tmp, db, "--key", "keys/rso.pem", "--role", "safety-lead", code=2)
+    assert "does not verify" in ran.stderr and "claims role 'safety-lead'" in ran.stderr, ran.stderr
+    from casegate.regime._manifest import DOCUMENT_EVENT
+
+    with open_registry(db) as reg:
+        assert reg.events(CASE, DOCUMENT_EVENT) == []
+
+
+def test_key_and_role_without_regime_or_keyring_are_usage_errors(approved: tuple[Path, str]) -> None:  # noqa: F811
+    tmp, db = approved
+    ran = _cg(tmp, db, "report", "case/case.yaml", "--key", "keys/rso.pem", "--role", "rso", code=2)
+    assert "need --regime" in ran.stderr, ran.stderr
+    ran = _report(tmp, db, "--key", "keys/rso.pem", code=2)
+    assert "--key and --role go together" in ran.stderr, ran.stderr
