@@ -313,7 +313,7 @@ def _write_regime_documents(loaded: Any, rid: str, docs: list[str], out_dir: Pat
             who = {"person": trusted.person, "role": role, "keyid": trusted.keyid, "identity": trusted.identity,
                    "signed_at": iso(now)}
         stmt = document_statement(loaded, doc, files, record=record, stored=stored, signer=who)
-        env = sign_manifest(stmt, signing[0], signing[2], now) if signing is not None else None
+        env = sign_manifest(stmt, signing[0], signing[2], now) if signing is not None and now is not None else None
         mpath = manifest_path(out_dir, doc)
         write_manifest(mpath, stmt, env)
         out(f"wrote {mpath}" + ("" if env is not None else

@@ -180,9 +180,9 @@ def read_manifest(path: Path, what: str = "the manifest",
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as e:
-        raise InputError(f"cannot read {what} {path}: {e.strerror or e}", location=path, help=hint) from None
+        raise InputError(f"cannot read {what} {path}: {e.strerror or e}", location=str(path), help=hint) from None
     except (UnicodeDecodeError, ValueError) as e:
-        raise InputError(f"{what} {path} is not JSON ({e})", location=path, help=hint) from None
+        raise InputError(f"{what} {path} is not JSON ({e})", location=str(path), help=hint) from None
 
 
 def verify_document(documents: list[Path], manifest: Any, keyring: Keyring, *, trust: TrustRoot | None,
@@ -218,7 +218,8 @@ def verify_document(documents: list[Path], manifest: Any, keyring: Keyring, *, t
     p = signed.predicate
     v.case, v.case_version = _str(p.get("case")), _str(p.get("case_version"))
     v.regime, v.document, v.signer = _str(p.get("regime")), _str(p.get("document")), signed.person
-    files = p.get("files") if isinstance(p.get("files"), dict) else {}
+    raw = p.get("files")
+    files: dict[str, Any] = raw if isinstance(raw, dict) else {}
     listed = {str(w.get("sha256")): str(w.get("name")) for w in files.values() if isinstance(w, dict)}
     if not listed:
         problems.append("the manifest lists no document file")
@@ -226,7 +227,7 @@ def verify_document(documents: list[Path], manifest: Any, keyring: Keyring, *, t
         try:
             got = _sha256(path)
         except OSError as e:
-            raise InputError(f"cannot read the document {path}: {e.strerror or e}", location=path) from None
+            raise InputError(f"cannot read the document {path}: {e.strerror or e}", location=str(path)) from None
         if got in listed:
             v.notes.append(f"{path.name}: sha256 {got[:16]}... is {listed[got]} as the manifest signs it")
             continue
