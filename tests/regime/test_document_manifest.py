@@ -81,6 +81,9 @@ def test_a_document_edited_after_it_was_written_is_not_verified(filed: tuple[Pat
     assert any(r.startswith(f"{STEM}.md: its sha256") and "changed after it was written" in r for r in got["reasons"]), got
     # the HTML it did not touch still matches, and is named as such
     assert any(n.startswith(f"{STEM}.html: sha256") for n in got["notes"]), got
+    text = _cg(tmp, db, "regime", "verify", *FILES, "--manifest", f"filed/{STEM}.manifest.json", "--db", db,
+               "--trust-root", str(_trust(tmp).dir), code=1).stdout
+    assert "NOT VERIFIED:" in text and f"{STEM}.md: its sha256" in text, text
 
 
 def test_another_document_s_manifest_does_not_vouch_for_this_one(filed: tuple[Path, str]) -> None:
@@ -193,6 +196,8 @@ def test_an_unreadable_manifest_is_a_clear_error(filed: tuple[Path, str]) -> Non
     (tmp / "bad.json").write_text("{not json")
     ran = _cg(tmp, db, "regime", "verify", *FILES, "--manifest", "bad.json", code=2)
     assert "is not JSON" in ran.stderr and "Traceback" not in ran.stderr, ran.stderr
+    ran = _cg(tmp, db, "regime", "verify", "filed/missing.md", "--manifest", f"filed/{STEM}.manifest.json", code=2)
+    assert "cannot read the document" in ran.stderr and "Traceback" not in ran.stderr, ran.stderr
 
 
 def test_offline_a_state_proof_holding_the_document_verifies_and_one_without_it_does_not(
