@@ -237,3 +237,15 @@ def test_key_and_role_without_regime_or_keyring_are_usage_errors(approved: tuple
     assert "need --regime" in ran.stderr, ran.stderr
     ran = _report(tmp, db, "--key", "keys/rso.pem", code=2)
     assert "--key and --role go together" in ran.stderr, ran.stderr
+
+
+def test_a_document_of_an_approval_since_reopened_is_not_verified(filed: tuple[Path, str]) -> None:
+    """Attack: an incident reopens the case after the document was written; the lab files the
+    document, genuine and recorded, as if the approval still stood."""
+    tmp, db = filed
+    p = _cg(tmp, db, "incident", "report", "--case", CASE, "--date", "2026-11-26", "--deployer", "Acme API customer",
+            "--developer", "Acme Labs", "--harmed", "Northfield Regional Hospital",
+            "--description", "ransomware built with the tool", "--severity", "high", "--domain", "cyber")
+    assert "-> reopened" in p.stdout, p.stdout
+    got = _verify(tmp, db, *FILES, code=1)
+    assert any(f"the registry says case {CASE} is reopened" in r for r in got["reasons"]), got
