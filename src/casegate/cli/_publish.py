@@ -184,22 +184,47 @@ def report(
                      "knows are reported as gaps. Salts of redacted elements are kept there unless "
                      "--salt-store is given.")] = None,
     keyring: DecideKeyring = None,
+    key: Annotated[str | None, typer.Option(
+        "--key", help="With --regime: private key that signs each document's manifest (the sha256 of "
+                      "every file written, bound to the case version, the regime and the document); it "
+                      "must be in the keyring (--keyring). Without it the manifest is written unsigned "
+                      "and the document never verifies (`casegate regime verify`).")] = None,
+    role: Annotated[str | None, typer.Option(
+        "--role", help="With --key: the role the manifest is signed in (one the key holds).")] = None,
 ) -> None:
     """Write the decision report for the people who decide: the decision, its conditions, the
     eight answers, the argument diagram and the findings (report.html, and report.pdf). With
     --regime, write the regime's documents from the case instead (HTML, Markdown, PDF), each with
-    its gap list; exit 1 when a required section cannot be filled."""
+    its gap list and a manifest (REGIME.DOCUMENT.manifest.json) binding every file's sha256 to the
+    case version, signed with --key; with a registry (--db) the document is recorded in its log.
+    `casegate regime verify` checks a filed document against it. Exit 1 when a required section
+    cannot be filled."""
     from ..load import load_case
     from ..publish import parse_level, readable_case, write_report
 
-    loaded, record = decided(load_case(case), keyring, at)
+    raw = load_case(case)
+    loaded, record = decided(raw, keyring, at)
     readable_case(loaded)
     if regime is None and document is not None:
         fail_usage("--document needs --regime")
+    if regime is None and (key is not None or role is not None):
+        fail_usage("--key and --role sign a regime document's manifest: they need --regime")
+    if (key is None) != (role is None):
+        fail_usage("--key and --role go together: the manifest is signed by a key in a role it holds")
+    signing = None
+    if key is not None:
+        if keyring is None:
+            fail_usage("--key needs the keyring it is in (--keyring or $CASEGATE_KEYRING): the manifest is "
+                       "checked against it before anything is written")
+        from ..sign import load_keyring, load_signer
+
+        assert keyring is not None and role is not None
+        signing = (load_signer(key), role, load_keyring(keyring))
     with salt_source(salt_store, db, fresh=True) as salts:
         if regime is not None:
             _regime_documents(loaded, regime, document, out_dir or _default_out(loaded), salts=salts,
-                              level=parse_level(level) if level else None, at=at, pdf=pdf, db=db, record=record)
+                              level=parse_level(level) if level else None, at=at, pdf=pdf, db=db, record=record,
+                              signing=signing, files_of=raw)
             return
         lv = parse_level(level or "secret")
         result = write_report(loaded, out_dir or _default_out(loaded), salts=salts, level=lv,
@@ -216,10 +241,15 @@ def fail_usage(message: str) -> None:
 
 
 def _regime_documents(loaded: Any, regime: str, document: str | None, out_dir: Path, *, salts: Any,
-                      level: Any, at: str | None, pdf: bool, db: str | None, record: Any) -> None:
+                      level: Any, at: str | None, pdf: bool, db: str | None, record: Any,
+                      signing: tuple[Any, str, Any] | None = None, files_of: Any = None) -> None:
+    """Write each document with its manifest. `files_of`: the case as loaded from its files (the
+    registry finds its stored version by them; `loaded`, as the gate reads it, may set aside
+    envelopes that do not count)."""
+    import contextlib
     import os
 
-    from ..regime import build_document, find_document, registry_facts, write_document
+    from ..regime import find_document, registry_facts
 
     case = loaded.case
     rid = regime.removeprefix("builtin:")
@@ -233,21 +263,72 @@ def _regime_documents(loaded: Any, regime: str, document: str | None, out_dir: P
     today = parse_date(at)
     facts = None
     url = db or os.environ.get("CASEGATE_DATABASE_URL")
-    if url:
-        from ..store import open_registry
+    with contextlib.ExitStack() as stack:
+        reg = None
+        if url:
+            from ..store import open_registry
 
-        with open_registry(url) as reg:
+            reg = stack.enter_context(open_registry(url))
             facts = registry_facts(reg, case)
+        gaps = _write_regime_documents(loaded, rid, docs, out_dir, salts=salts, level=level, today=today,
+                                       pdf=pdf, record=record, facts=facts, reg=reg, signing=signing,
+                                       files_of=files_of or loaded)
+    if gaps:
+        raise typer.Exit(1)
+
+
+def _write_regime_documents(loaded: Any, rid: str, docs: list[str], out_dir: Path, *, salts: Any, level: Any,
+                            today: Any, pdf: bool, record: Any, facts: Any, reg: Any,
+                            signing: tuple[Any, str, Any] | None, files_of: Any) -> int:
+    from ..regime import build_document, write_document
+    from ..regime._manifest import (
+        document_statement,
+        manifest_path,
+        record_document,
+        sign_manifest,
+        stored_version,
+        write_manifest,
+    )
+
+    case = loaded.case
+    stored = stored_version(reg, files_of) if reg is not None else None
     gaps = 0
     for d in docs:
         doc = build_document(loaded, rid, d, salts=salts, record=record, today=today, registry=facts, level=level)
         files = write_document(doc, out_dir, pdf=pdf)
         for path in files.values():
             out(f"wrote {path}")
+        who, now = None, None
+        if signing is not None:
+            from ..sign import iso, now_utc
+
+            signer, role, ring = signing
+            trusted = ring.get(signer.public_key.keyid)
+            if trusted is None:
+                from ..errors import InputError
+
+                raise InputError(f"the signing key {signer.public_key.keyid[:16]}... is not in the keyring",
+                                 help="sign with a key the keyring holds (`casegate keys add`)")
+            now = now_utc()
+            who = {"person": trusted.person, "role": role, "keyid": trusted.keyid, "identity": trusted.identity,
+                   "signed_at": iso(now)}
+        stmt = document_statement(loaded, doc, files, record=record, stored=stored, signer=who)
+        env = sign_manifest(stmt, signing[0], signing[2], now) if signing is not None and now is not None else None
+        mpath = manifest_path(out_dir, doc)
+        write_manifest(mpath, stmt, env)
+        out(f"wrote {mpath}" + ("" if env is not None else
+                                " (unsigned: give --key and --role to sign it; an unsigned manifest never verifies)"))
+        if reg is not None:
+            if stored is None:
+                out(f"not recorded: the registry holds no version of case {case.id} with these files "
+                    "(submit it with `casegate registry submit`), so the document cannot be verified against it")
+            else:
+                entry = record_document(reg, case.id, stored, stmt, env)
+                out(f"recorded {rid} {d} of version {stored.number} of case {case.id} in the registry's log, "
+                    f"entry {entry.index}" + ("" if stored.approved else " (the version is not the approved one)"))
         out(f"{rid} {d}: {len(doc.sections) - len({g.section for g in doc.gaps})} of {len(doc.sections)} "
             f"sections filled" + (f"; {len(doc.gaps)} gap(s):" if doc.gaps else "; no gaps"))
         for g in doc.gaps:
             out(f"  gap: {g.title} ({g.cite}): {g.reason}")
         gaps += len(doc.gaps)
-    if gaps:
-        raise typer.Exit(1)
+    return gaps

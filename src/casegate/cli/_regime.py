@@ -100,3 +100,108 @@ def regime_gaps(
             out(f"{case}: every section of {', '.join(r.id for r in loaded.regimes)} is filled from the case and policy")
     if any(f.code == "CG1001" for f in found):
         raise typer.Exit(1)
+
+
+@regime_app.command("verify")
+def regime_verify(
+    documents: Annotated[list[Path], typer.Argument(help="The document file(s) as filed (HTML, Markdown, PDF).")],
+    manifest: Annotated[Path, typer.Option(
+        "--manifest", help="The manifest `casegate report --regime` wrote beside them (REGIME.DOCUMENT.manifest.json).")],
+    keyring: Annotated[Path | None, typer.Option(
+        "--keyring", help="Keyring the manifest's signature is checked against (default $CASEGATE_KEYRING); the "
+                          "trust root must pin it.")] = None,
+    trust_root: Annotated[Path | None, typer.Option(
+        "--trust-root", help="The trust root you hold (chain directory or root file; default $CASEGATE_TRUST_ROOT).")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Registry whose log must hold the document and whose approval must stand on the case version "
+                     "it was made from, opened read-only (default $CASEGATE_DATABASE_URL).")] = None,
+    state_proof: Annotated[Path | None, typer.Option(
+        "--state-proof", help="The case's state proof (`casegate state-proof`), checked against the trust root, "
+                              "instead of a registry: offline, its log entries must hold the document.")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="Check the signer's key as of this date or date-time "
+                                                      "(default now).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Check a filed regime document against its signed manifest: every file is, byte for byte,
+    one the manifest signs; the manifest is signed by a key of the keyring the trust root pins;
+    the registry's log recorded this very manifest, no later document of the same version
+    replaced it, and the case version it was made from is the one the registry approved. An
+    edited document, a manifest of another document or version, an unsigned manifest, a key
+    outside the keyring, or no registry or trust root to check against: not verified.
+
+    Exit 0: verified. 1: not verified (every reason is printed). 2: unreadable input.
+    3: the registry could not be read.
+    """
+    import os
+
+    from ..errors import InputError
+    from ..regime._manifest import read_manifest, verify_document
+    from ..sign import load_keyring
+    from ..trust import TrustRootError, load_trust_root
+    from ._sign import _instant, _keyring_path
+
+    ring = load_keyring(_keyring_path(keyring))
+    data = read_manifest(manifest)
+    root_path = trust_root or (Path(os.environ["CASEGATE_TRUST_ROOT"]) if os.environ.get("CASEGATE_TRUST_ROOT") else None)
+    root, root_problem = None, None
+    if root_path is not None:
+        try:
+            root = load_trust_root(root_path)
+        except TrustRootError as e:
+            root_problem = f"{e.location}: {e.message}" if e.location else e.message
+    when = _instant(at)
+    if state_proof is not None:
+        if db is not None:
+            raise InputError("give the case's state from one source: --db or --state-proof, not both")
+        proven, problems = _proven(state_proof, data, root)
+        v = verify_document(documents, data, ring, trust=root, trust_problem=root_problem, reg=proven, at=when,
+                            source_problems=problems)
+        _show(v, as_json)
+        return
+    url = db or os.environ.get("CASEGATE_DATABASE_URL")
+    if url:
+        from ..store import open_registry
+
+        with open_registry(url, readonly=True) as reg:
+            v = verify_document(documents, data, ring, trust=root, trust_problem=root_problem, reg=reg, at=when)
+    else:
+        v = verify_document(documents, data, ring, trust=root, trust_problem=root_problem, reg=None, at=when)
+    _show(v, as_json)
+
+
+def _proven(path: Path, manifest: object, root: object) -> tuple[object, list[str]]:
+    """The case's state as the state proof at `path` proves it under the trust root (None and why not)."""
+    from ..regime._manifest import read_manifest
+    from ..sign import decode_payload
+
+    if root is None:
+        return None, ["no trust root: the state proof cannot be checked (pass --trust-root DIR)"]
+    proof = read_manifest(path, "the state proof", "give the file `casegate state-proof CASE --out FILE` wrote")
+    stmt = decode_payload(manifest) if isinstance(manifest, dict) else None
+    case_id = ((stmt or {}).get("predicate") or {}).get("case")
+    if not isinstance(case_id, str):
+        return None, ["the manifest names no case, so the state proof cannot be read for it"]
+    from ..regime._manifest import ProvenLog
+    from ..verify import check_state_proof
+
+    proven, problems = check_state_proof(proof, root, case_id)  # type: ignore[arg-type]
+    return (ProvenLog(proven) if proven is not None else None), problems
+
+
+def _show(v: object, as_json: bool) -> None:
+    from ..regime._manifest import DocumentVerdict
+
+    assert isinstance(v, DocumentVerdict)
+    if as_json:
+        out(json.dumps(v.to_json(), indent=2))
+    else:
+        for n in v.notes:
+            out(f"note: {n}")
+        if v.verified:
+            out(f"verified: {v.regime} {v.document} of case {v.case} version {v.case_version}, log entry {v.logged}")
+        else:
+            out("NOT VERIFIED:")
+            for r in v.reasons:
+                out(f"  {r}")
+    if not v.verified:
+        raise typer.Exit(1)

@@ -61,8 +61,11 @@ the monitoring system measured, signal by signal, at each time (version 1: numbe
 MONITOR_READINGS_V2 = "https://casegate.dev/monitor-readings/v2"
 """Version 2 of the monitoring readings predicate, the one casegate signs: numbered per case as
 version 1 is, and each number after the first names the key that signed the number before it."""
+REGIME_DOCUMENT = "https://casegate.dev/regime-document/v1"
+"""Predicate type of a regime document's manifest: the sha256 of each file `casegate report
+--regime` wrote, bound to the case version it was made from, the regime and the document."""
 PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT, INCIDENT_CLASS_DISMISSED, ANSWER, AUTHORS,
-                   EVIDENCE_ATTESTATION, PROTOCOL, CONDITION_MET, MONITOR_READINGS, MONITOR_READINGS_V2)
+                   EVIDENCE_ATTESTATION, PROTOCOL, CONDITION_MET, MONITOR_READINGS, MONITOR_READINGS_V2, REGIME_DOCUMENT)
 
 CASE_DIGEST_VERSION = 1
 """Version of the case digest derivation (see `case_digest`)."""
