@@ -99,7 +99,7 @@ def writer(request: Request, _credentials: HTTPAuthorizationCredentials | None =
     p = reader(request)
     _csrf_for_cookie_writes(request)
     refuse_withheld_write(request, p, request.path_params.get("case_id"))
-    if not board(request).limiter.allow(p.token_id or request.client.host if request.client else "?"):
+    if not board(request).limiter.allow(p.token_id or (request.client.host if request.client else "?")):
         raise HTTPException(429, "too many writes: slow down")
     return p
 
