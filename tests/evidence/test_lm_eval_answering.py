@@ -117,7 +117,7 @@ def test_a_fewshot_task_from_the_hub_keeps_its_digest_as_before(tmp_path: Path) 
     def hub(doc: dict[str, Any]) -> None:
         _shots(3, 1234)(doc)
         doc["configs"][TASK]["dataset_path"] = "acme/arith"
-        doc["configs"][TASK]["dataset_kwargs"] = {"revision": "abc123"}
+        doc["configs"][TASK]["dataset_kwargs"] = {"revision": "abc1234"}
     a = _asked_behind(_edit(_copy(tmp_path / "a"), hub), RIGHT)
     b = _asked_behind(_edit(_copy(tmp_path / "b"), hub), WRONG)
     assert _run(a).source.prompt_digest == _run(b).source.prompt_digest is not None

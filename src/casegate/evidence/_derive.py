@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 27
+DERIVE_VERSION = 28
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -95,6 +95,9 @@ class DerivedRun(BaseModel):
     """What the run's own settings changed in the question asked (`ImportedRun.asked_at_run`)."""
     task_package: str | None = None
     """The installed package the task was loaded from, `name==version` (`ImportedRun.task_package`)."""
+    data_unpinned: str | None = None
+    """Where the samples came from a source that can change under the same name
+    (`ImportedRun.data_unpinned`)."""
     same_input: dict[str, str] = {}
     """Sample id -> the first sample id asking the same, for every sample that repeats another
     (`ImportedRun.same_input`): counted as one sample."""
@@ -233,7 +236,8 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             reduced={} if combined else _reduced(r.result), scores_combined=combined,
             attempts_note=r.attempts_note, attempts_unrecorded=r.attempts_unrecorded,
             outside_epochs=outside, unscored_epochs=unscored, same_input=r.same_input, task_args=r.task_args,
-            asked_at_run=r.asked_at_run, task_package=r.task_package))
+            asked_at_run=r.asked_at_run, task_package=r.task_package,
+            data_unpinned=r.data_unpinned))
         if not combined and r.result.scale == "binary" and runs[-1].scores_json:
             runs[-1] = _with_bypass(runs[-1])
     return runs, files

@@ -86,10 +86,12 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
     "prompt_digest": {"inspect-ai": "eval.task_args, plan.steps and plan.finish (without ceilings), eval.solver, "
                                     "plan.config and eval.model_generate_config (but retries, timeouts, caching, max_tokens), "
                                     "eval.scorers; eval.model_roles[].config, eval.model_args chat_template, "
-                                    "eval.config approval, review and sentinel where set",
+                                    "eval.config approval, review and sentinel where set; samples[].events (each sample's first model "
+                                    "input, its own input and choices marked) where the log holds them",
                       "lm-eval": "configs.<task> templates, few-shot (with its seed and dataset), description, "
                                  "delimiters, generation_kwargs, filter_list; n-shot; config.gen_kwargs, "
-                                 "system_instruction, chat_template",
+                                 "system_instruction, chat_template; the samples file's task hash where few-shot "
+                                 "examples come from local data or data no commit pins",
                       "generic": "(not recorded)"},
     "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
     "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
@@ -853,6 +855,17 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
                                               "run the task without arguments, or have the policy name the task's "
                                               f"sample digest ({run.sample_digest or 'none'}) for the threshold"))
+                facts.excluded.setdefault(eid, msg)
+            elif th.tasks and run.data_unpinned and not any(ref.digest is not None and ref.digest == run.sample_digest
+                                                             for ref in th.tasks):
+                # a dataset read by name from a source that can change under it (a hub dataset with no
+                # revision): the task's name and version say nothing of which documents were asked
+                msg = (f"`{eid}` ran {ran(run)} over {run.data_unpinned}: the policy names the task for "
+                       f"`{threshold}` by name, not by its samples' digest, so which documents were asked is not "
+                       "fixed")
+                facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
+                                              "pin the dataset's revision in the task, or have the policy name the "
+                                              f"task's sample digest ({run.sample_digest or 'none'}) for the threshold"))
                 facts.excluded.setdefault(eid, msg)
             elif th.tasks and run.asked_at_run and not any(ref.prompt is not None and ref.prompt == run.source.prompt_digest
                                                            for ref in th.tasks):

@@ -123,7 +123,7 @@ class InspectImporter:
         if header.version not in KNOWN_VERSIONS:
             raise LogReadError(f"unknown Inspect log version {header.version}; casegate reads versions "
                                f"{', '.join(map(str, KNOWN_VERSIONS))}", location=str(path))
-        calls = _model_calls(path, _spec(header.eval.sandbox))
+        calls = _model_calls(path, _spec(header.eval.sandbox), header.eval.model)
         check_unchanged(path, sha)
         return [self._run(path, sha, header, summaries, options, calls)]
 
@@ -233,6 +233,10 @@ class InspectImporter:
         for s in summaries:
             if s.error:
                 errored.add((str(s.id), int(s.epoch)))
+                if s.scores and scorer in s.scores:
+                    # scored though it errored (`score_on_error`): the log's aggregate counts the score,
+                    # but the work it scores was cut short by the error, so it is attempted, not scored
+                    every.append((str(s.id), int(s.epoch), s.scores[scorer].value))
             if s.error or not s.scores or scorer not in s.scores:
                 continue
             every.append((str(s.id), int(s.epoch), s.scores[scorer].value))
@@ -293,6 +297,14 @@ class InspectImporter:
                 edited += 1
                 continue
             raw.append(every[-1])
+        skipped, manager = _early_stops(h)
+        if skipped:
+            # the task's early-stopping manager chose, as the run went, which sample epochs not to run
+            # (say, every later epoch of a sample the model failed in its first): attempted but not
+            # scored, as an epoch that errored is, never a record missing from a trimmed log
+            errored.update(skipped)
+            notes.append(f"{len(skipped)} sample epoch(s) were not run: the task's early stopping (`{manager}`, "
+                         "results.early_stopping) skipped them, so they are not counted as scored")
         if halted:
             notes.append(f"{halted} sample epoch(s) were stopped by a limit no ceiling of the run records "
                          f"({', '.join(f'`{k}`' for k in sorted(kinds))}): not counted as scored")
@@ -320,6 +332,7 @@ class InspectImporter:
             note = fewer_epochs_note(fewest, fewest_epochs, epochs, "that `eval.config.epochs` states") + (
                 "; the log has no record of the others" if unrecorded else
                 "; the others errored" + (" or were served by another model" if served else "")
+                + (" or were skipped by the task's early stopping" if skipped else "")
                 + (" or were stopped by an operator" if stopped else ""))
         message_limit = _ceiling(ev.config.message_limit, [x.message_limit for x in summaries]
                                  + step_limits.get("message_limit", []))
@@ -366,7 +379,7 @@ class InspectImporter:
             model=_model_named(ev), status=status, error=err, invalidated=bool(h.invalidated), created=created,
             revision=revision, epochs=epochs, metrics=metrics, samples=dataset_n, scored=scored,
             scorer=scorer, model_roles=_roles(ev, summaries, list(plan.steps) if plan else [], calls),
-            prompt_digest=prompt_digest(h),
+            prompt_digest=prompt_digest(h, calls.frames if calls is not None else None),
         )
         title = getattr(ev, "task_display_name", None) or ev.task
         variant, vfield = variant_in(ev.metadata, ev.model, "eval.metadata.variant", "eval.model")
@@ -390,7 +403,36 @@ class InspectImporter:
                            attempts_note=note, attempts_unrecorded=unrecorded, same_input=same_content(asked),
                            sample_marks=marks, task_package=package,
                            task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()},
-                           asked_at_run=_asked_at_run(h))
+                           asked_at_run=_asked_at_run(h), data_unpinned=_hub_dataset(getattr(ev, "dataset", None)))
+
+
+_DATA_FILE = re.compile(r"\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$", re.IGNORECASE)
+
+
+def _hub_dataset(ds: Any) -> str | None:
+    """Where the samples came from a Hugging Face hub dataset, in words, else None. inspect-ai's
+    `hf_dataset` records the dataset's hub name as both `eval.dataset.name` and `location` (a local
+    path is named by its file's stem, a file dataset's location is its file), and records no
+    revision: whether the task's code pinned one is not in the log, and a dataset read by name
+    changes when its repository does."""
+    name, location = getattr(ds, "name", None), getattr(ds, "location", None)
+    if not isinstance(location, str) or location != name or _DATA_FILE.search(location):
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9][\w.-]*(/[A-Za-z0-9][\w.-]*)?", location):
+        return None
+    return (f"the Hugging Face hub dataset `{location}` (eval.dataset.location), read by name: the log records no "
+            "revision of it")
+
+
+def _early_stops(h: Any) -> tuple[set[tuple[str, int]], str | None]:
+    """(sample id, epoch) of every sample epoch the task's early-stopping manager skipped, as the
+    header records them (`results.early_stopping.early_stops`: inspect-ai writes no sample record
+    for them), and the manager's name."""
+    summary = getattr(getattr(h, "results", None), "early_stopping", None)
+    stops = getattr(summary, "early_stops", None) or []
+    out = {(str(x.id), int(x.epoch)) for x in stops if getattr(x, "id", None) is not None
+           and isinstance(getattr(x, "epoch", None), int)}
+    return out, (str(getattr(summary, "manager", "") or "unnamed") if summary is not None else None)
 
 
 def _task_package(packages: Any) -> str | None:
@@ -417,7 +459,7 @@ def _without_ceilings(v: Any, depth: int = 0) -> Any:
     return v if v is None or isinstance(v, (str, int, float, bool)) else str(v)
 
 
-def prompt_digest(h: Any) -> str:
+def prompt_digest(h: Any, frames: frozenset[str] | None = None) -> str:
     """`sha256:` over canonical JSON of what an Inspect run asked each sample and how it judged the
     answer, as its header records it: the task's arguments as the run took them (`eval.task_args`,
     defaults included), the solver chain (`plan.steps` and `plan.finish`: each solver's name and
@@ -426,7 +468,10 @@ def prompt_digest(h: Any) -> str:
     `_NOT_ASKING` (`--system-message`, the sampling settings, `--reasoning-effort`, ...), and the
     scorers with their options. The ceilings a step is called with (`token_limit`, `max_tokens`,
     ...) are left out (CG301 judges them), as are the samples (their ids are the task's sample
-    digest) and the model."""
+    digest) and the model. Where the log holds the samples' transcripts, what the evaluated model
+    was first given in each (`frames`: `_first_prompt` with the sample's own input and choices
+    set aside) is in too: text the task's code reads at run time (few-shot examples opened from a
+    file, an instruction fetched from elsewhere) is in no setting the header records."""
     ev, plan = h.eval, h.plan
     steps = [[str(s.solver), _without_ceilings(s.params)] for s in (plan.steps if plan else [])]
     finish = plan.finish if plan else None
@@ -448,6 +493,11 @@ def prompt_digest(h: Any) -> str:
         # a chat template the evaluated model's arguments give (`-M chat_template=...`) wraps every
         # prompt; a run giving none is digested as before
         parts["model_args"] = shaping
+    if frames:
+        # the prompts as the model saw them, each sample's own question set aside so that a run
+        # over fewer samples (judged by the sample digest) keeps the digest where the task frames
+        # every question alike; a log without transcripts (header only) is digested as before
+        parts["rendered"] = sorted(frames)
     policies = _tool_policies(ev)
     if policies:
         # approvers of the agent's tool calls, reviewers of their results and monitors of its steps
@@ -726,15 +776,18 @@ class ModelCalls(NamedTuple):
     fired: dict[str, tuple[float, ...]] = {}
     cached: frozenset[tuple[str, int]] = frozenset()
     scores: dict[tuple[str, int], dict[str, str]] = {}
+    frames: frozenset[str] = frozenset()
 
 
-def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
+def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> ModelCalls | None:
     """Every model a model event in a sample transcript of the log names (`events[*]` with
     `event: model`, at any depth: a subtask's or agent's nested events too), and the scored samples
     (no error, some score) whose transcript records no model call. Each sample of a `.eval` archive
     is read on its own, inflated under the `log_bytes` limit; a `.json` log is read whole (its size
     is already bounded). None for a log without samples (header only): it has no counts either.
-    `task_sandbox` (the header's `eval.sandbox`, as JSON) is the sandbox of a sample that names none."""
+    `task_sandbox` (the header's `eval.sandbox`, as JSON) is the sandbox of a sample that names none.
+    `model` (the header's `eval.model`) is the model whose first prompt in each sample is framed
+    (`_first_prompt`)."""
     import json
     import zipfile
 
@@ -750,6 +803,7 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
     fired: dict[str, list[float]] = {}
     cached: set[tuple[str, int]] = set()
     scores: dict[tuple[str, int], dict[str, str]] = {}
+    frames: set[str] = set()
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -786,6 +840,9 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
         edited.update((key[0], key[1], name) for name in _edited_scores(sample))
         if _cache_read(sample.get("events"), 0):
             cached.add(key)
+        frame = _first_prompt(sample, model)
+        if frame is not None:
+            frames.add(frame)
         held = sample.get("scores")
         scores[key] = {str(k): _jsonable(v.get("value")) for k, v in (held.items() if isinstance(held, dict) else ())
                        if isinstance(v, dict)}
@@ -821,7 +878,101 @@ def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
         return None
     return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()},
                       frozenset(by_role), frozenset(steered), halted, frozenset(edited),
-                      {k: tuple(v) for k, v in fired.items()}, frozenset(cached), scores)
+                      {k: tuple(v) for k, v in fired.items()}, frozenset(cached), scores, frozenset(frames))
+
+
+def _first_prompt(sample: dict[str, Any], model: Any) -> str | None:
+    """The sha256 of what the evaluated model was first given in a sample, as its transcript records
+    it: the input of the first model event calling `model` for no named role (a grader's calls come
+    later, under their role), its messages read from the sample's message pool where inspect-ai
+    condensed them (`input_refs` into `events_data.messages`) and long texts from its attachments;
+    failing a model event, the sample's messages before the model's first answer. Each message is
+    its role and text, the sample's own input and choices replaced by a mark: what remains is how
+    the task framed the question (its system message, few-shot examples, template, instructions),
+    which is the same for every sample of a task that frames them alike. None when the sample
+    records no prompt the model answered."""
+    import hashlib
+    import json
+
+    attachments = sample.get("attachments")
+    attachments = attachments if isinstance(attachments, dict) else {}
+
+    def resolved(v: Any, depth: int = 0) -> Any:
+        if depth > 40:
+            return None
+        if isinstance(v, str):
+            return attachments.get(v[len("attachment://"):], v) if v.startswith("attachment://") else v
+        if isinstance(v, dict):
+            return {str(k): resolved(x, depth + 1) for k, x in v.items() if k not in ("id", "source", "metadata")}
+        if isinstance(v, list):
+            return [resolved(x, depth + 1) for x in v]
+        return v
+
+    event = _first_call(sample.get("events"), 0, model if isinstance(model, str) else None)
+    if event is not None:
+        messages = event.get("input") or []
+        refs = event.get("input_refs")
+        pool = sample.get("events_data")
+        pool = pool.get("messages") if isinstance(pool, dict) else None
+        if not messages and isinstance(refs, list) and isinstance(pool, list):
+            messages = [pool[i] for r in refs if isinstance(r, list) and len(r) == 2
+                        and all(isinstance(x, int) for x in r) for i in range(max(r[0], 0), min(r[1], len(pool)))]
+    else:
+        held = sample.get("messages")
+        held = held if isinstance(held, list) else []
+        first = next((i for i, m in enumerate(held) if isinstance(m, dict) and m.get("role") == "assistant"), None)
+        if first is None:
+            return None
+        messages = held[:first]
+    if not isinstance(messages, list) or not messages:
+        return None
+
+    def text(m: Any) -> str:
+        content = resolved(m.get("content")) if isinstance(m, dict) else None
+        if isinstance(content, str):
+            return content
+        if isinstance(content, list):
+            return "\n".join(c["text"] if isinstance(c, dict) and c.get("type") == "text" and isinstance(c.get("text"), str)
+                             else json.dumps(c, sort_keys=True, default=str) for c in content)
+        return json.dumps(content, sort_keys=True, default=str)
+
+    own: list[tuple[str, str]] = []
+    given = resolved(sample.get("input"))
+    if isinstance(given, str):
+        own.append((given, "\x00input\x00"))
+    elif isinstance(given, list):
+        own.extend((text(m), "\x00input\x00") for m in given if isinstance(m, dict))
+    choices = sample.get("choices")
+    own.extend((str(resolved(c)), "\x00choice\x00") for c in (choices if isinstance(choices, list) else []))
+    said = []
+    for m in messages:
+        body = text(m)
+        for mine, mark in sorted(own, key=lambda x: -len(x[0])):
+            if mine.strip():
+                body = body.replace(mine, mark)
+        extra = resolved({k: m.get(k) for k in ("tool_calls", "tool_call_id", "function")
+                          if isinstance(m, dict) and m.get(k) is not None})
+        said.append([str(m.get("role")) if isinstance(m, dict) else "", body, extra or None])
+    return hashlib.sha256(json.dumps(said, sort_keys=True, ensure_ascii=False, default=str)
+                          .encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _first_call(events: Any, depth: int, model: str | None) -> dict[str, Any] | None:
+    """The first model event among `events` (nested ones in order) made for no named role, calling
+    `model` where it is known."""
+    if depth > 40 or not isinstance(events, list):
+        return None
+    for e in events:
+        if not isinstance(e, dict):
+            continue
+        if (e.get("event") == "model" and not e.get("role")
+                and (model is None or e.get("model") == model)):
+            return e
+        for k in ("events", "children"):
+            found = _first_call(e.get(k), depth + 1, model)
+            if found is not None:
+                return found
+    return None
 
 
 def _check_full_score(calls: ModelCalls, sid: str, epoch: int, scorer: str, value: Any, where: str) -> None:

@@ -93,6 +93,10 @@ class ImportedRun:
     document being in the id already; the generic format's input and target where a row records its
     input). The digest of a run's samples (`_derive.sample_digest`) covers these, so a policy's
     pin on it pins the samples' content, not only their ids. Empty where the log records none."""
+    data_unpinned: str | None = None
+    """Where the run read its samples from a source that can change under the same name (a Hugging
+    Face hub dataset given no revision), in words; None when the log shows none. Such a run counts
+    for a task the policy names only under the task's sample digest."""
     samples_unseen: str | None = None
     """Why the content the sample marks stand for is not in the log (they were read from hashes the
     log states, with nothing to check them against), or None. Such a run has no sample digest: a

@@ -260,7 +260,10 @@ class LmEvalImporter:
             notes.append(f"the run used --limit {run_cfg['limit']}: only part of `{task}` was scored")
         digest = prompt_digest(doc, task, task_hash if rows is not None else None)
         if digest is None and isinstance(doc.get("configs"), dict) and isinstance(doc["configs"].get(task), dict):
-            notes.append(f"`{task}` draws its few-shot examples from local data ({_local_source(cfg)}), whose content "
+            local = _local_source(cfg)
+            notes.append(f"`{task}` draws its few-shot examples from "
+                         f"{f'local data ({local})' if local else f'data no commit pins ({_unpinned_source(cfg)})'}, "
+                         "whose content "
                          "only the samples file's prompts record, and this run has no samples file with their hashes: "
                          "no prompt digest (a policy pinning one does not count the run)")
         model = str(run_cfg.get("model") or doc.get("model_name") or "unknown")
@@ -295,8 +298,23 @@ class LmEvalImporter:
                            variant=variant, variant_field=vfield, attempts_note=note,
                            attempts_unrecorded=unrecorded, same_input=same_content(asked), sample_marks=marks,
                            samples_unseen=unseen, task_package=task_package(doc, cfg),
+                           data_unpinned=_unpinned_source(cfg),
                            asked_at_run=[f"the model argument `{k}` (config.model_args), which changes how the model "
-                                         "answers" for k in sorted(margs_dict) if answers_arg(str(k))])
+                                         "answers" for k in sorted(margs_dict) if answers_arg(str(k))]
+                           + _generation_at_run(run_gen, out_type))
+
+
+def _generation_at_run(run_gen: Any, out_type: str) -> list[str]:
+    """The generation arguments the run gave its generation task (`--gen_kwargs`, recorded as
+    `config.gen_kwargs` and merged by lm-eval into the configuration's `generation_kwargs` of every
+    `generate_until` task): a thinking switch (`enable_thinking=False`), a lower `max_gen_toks` that
+    cuts the reasoning before the answer, stop strings (`until`) that end it at the first line, a
+    sampling setting. Each changes how the model answers a task whose name, version and documents
+    stay; lm-eval gives them to no other output type."""
+    if out_type != "generate_until" or not isinstance(run_gen, dict):
+        return []
+    return [f"the generation argument `{k}` given for the run (config.gen_kwargs: {_shorten(str(run_gen[k]))}), "
+            "which changes how the model answers" for k in sorted(run_gen, key=str)]
 
 
 _PROMPT_FIELDS = ("output_type", "doc_to_text", "doc_to_target", "doc_to_choice", "gen_prefix", "description",
@@ -351,6 +369,51 @@ def _local_source(cfg: dict[str, Any]) -> str | None:
     if cfg.get("custom_dataset"):
         found.append("custom_dataset")
     return ", ".join(sorted(set(map(str, found)))) or None
+
+
+_BUILDERS = frozenset({"json", "csv", "parquet", "text", "arrow", "pandas", "sql", "xml", "webdataset", "imagefolder",
+                       "audiofolder", "videofolder", "pdffolder", "niftifolder", "generator", "spark", "hdf5", "lance",
+                       "cache", "folder_based_builder"})
+"""`dataset_path` values that name one of the `datasets` library's own loaders, which read the files
+`dataset_kwargs` names (`data_files`, `data_dir`) rather than a dataset of the hub."""
+
+_COMMIT = re.compile(r"^[0-9a-fA-F]{7,64}$")
+
+
+def _unpinned_source(cfg: dict[str, Any]) -> str | None:
+    """Where a task reads its data by a name whose content can change under it, in words: a
+    Hugging Face hub `dataset_path` given no commit as `dataset_kwargs.revision` (a branch or tag
+    such as `main` moves), or data files named by a web address (`https://`, `s3://`, `gs://`, or an
+    `hf://` path with no `@revision`); None where every source is pinned or local (`_local_source`)."""
+    kw = cfg.get("dataset_kwargs")
+    kw = kw if isinstance(kw, dict) else {}
+    found: list[str] = []
+    path = cfg.get("dataset_path")
+    rev = kw.get("revision")
+    if (isinstance(path, str) and path.strip() and path.strip().lower() not in _BUILDERS
+            and not re.match(r"^(/|\\|\.{1,2}[/\\]|~|[A-Za-z]:[/\\])", path.strip())
+            and not (isinstance(rev, str) and _COMMIT.match(rev.strip()))):
+        said = f"revision `{rev}`, not a commit" if rev is not None else "no revision"
+        found.append(f"the Hugging Face hub dataset `{path.strip()}` with {said} "
+                     f"(configs.<task>.dataset_path, dataset_kwargs.revision)")
+
+    def remote(v: Any) -> list[str]:
+        if isinstance(v, str):
+            t = v.strip()
+            if re.match(r"^(https?|s3|gs)://", t) or (t.startswith("hf://") and "@" not in t):
+                return [t]
+            return []
+        if isinstance(v, dict):
+            return [x for y in v.values() for x in remote(y)]
+        if isinstance(v, (list, tuple)):
+            return [x for y in v for x in remote(y)]
+        return []
+
+    files = remote(kw.get("data_files")) + remote(kw.get("data_dir"))
+    if files:
+        found.append("data files named by a web address, which no revision pins (" + ", ".join(sorted(set(files))[:3])
+                     + (", ..." if len(set(files)) > 3 else "") + ")")
+    return "; ".join(found) or None
 
 
 def _of(doc: dict[str, Any], section: str, task: str) -> Any:
@@ -418,11 +481,13 @@ def prompt_digest(doc: dict[str, Any], task: str, prompts: str | None = None) ->
         # configuration, data files or revision, or another split, put other examples (a copy whose
         # training answers are wrong) before every question
         parts["fewshot_source"] = {k: cfg.get(k) for k in _FEWSHOT_SOURCE}
-        if _local_source(cfg):
-            # examples read from a file or folder the developer holds: its content is in no setting
-            # the results file records (a training file with its answers changed keeps the path),
-            # only in each document's prompt, which the samples file records (`prompt_hash`) and the
-            # task hash ties to the results file; without those prompts the run has no digest
+        if _local_source(cfg) or _unpinned_source(cfg):
+            # examples read from a file or folder the developer holds, or from a hub dataset (or
+            # remote files) no commit pins: its content is in no setting the results file records (a
+            # training file with its answers changed keeps the path, a new commit of the dataset
+            # keeps its name), only in each document's prompt, which the samples file records
+            # (`prompt_hash`) and the task hash ties to the results file; without those prompts the
+            # run has no digest
             if not prompts:
                 return None
             parts["fewshot_prompts"] = prompts
