@@ -55,6 +55,8 @@ class Copy:
         self.at = at
         self._saved: dict[Path, bytes] = {}
         self._files: list[Path] | None = None
+        self.blocked: frozenset[str] = frozenset()
+        """The ids of the elements a blocking finding of the unedited case is about."""
 
     def files(self) -> list[Path]:
         """The copy's case, include and policy files (read from a load of the copy before any edit:
@@ -74,8 +76,20 @@ class Copy:
                 return p, data
         return None
 
+    def inside(self, path: Path) -> Path:
+        """`path`, resolved, when it lies in the copy (a link in the copied folder may lead out of
+        it, to the case's own files: nothing is written through one)."""
+        real = path.resolve()
+        if not real.is_relative_to(self.root.resolve()):
+            raise InputError(f"the red team's copy of the case leads out of its workspace at {path}: "
+                             "nothing is written there", location=str(path),
+                             help="a link in the case's folder points out of it; this is a casegate bug if it "
+                                  "was not refused when the copy was read")
+        return real
+
     def write(self, path: Path, data: dict[str, Any]) -> None:
         """Write `data` as the file `path` (JSON, which is YAML), keeping its old bytes for `restore`."""
+        path = self.inside(path)
         self._saved.setdefault(path, path.read_bytes())
         path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -168,8 +182,8 @@ def dropped_run(c: Copy, s: Subject) -> str | None:
     art = Path(item["artifact"])
     rerun = art.with_name(f"{art.stem}-rerun{art.suffix}")
     target = (path.parent / rerun).resolve()
-    if not target.is_relative_to(c.root.resolve()):
-        return f"`{eid}`'s log lies outside the case's folder"
+    if not target.is_relative_to(c.root.resolve()) or target.exists():
+        return f"no new file can be written beside `{eid}`'s log in the copy"
     target.write_bytes(raw)
     new = f"{eid}-rerun"
     item["artifact"] = rerun.as_posix()
@@ -220,9 +234,11 @@ def relaxed_threshold(c: Copy, s: Subject) -> str | None:
     return None
 
 
-def _first_answered_defeater(case: Case) -> str | None:
+def _first_answered_defeater(case: Case, blocked: frozenset[str]) -> str | None:
+    """The first defeater the unedited case marks answered and no blocking finding of it is about
+    (its answer counts there)."""
     for eid, el in case.argument.elements.items():
-        if el.defeater is not None and el.status == "answered" and el.answered_by:
+        if el.defeater is not None and el.status == "answered" and el.answered_by and eid not in blocked:
             return eid
     return None
 
@@ -230,9 +246,10 @@ def _first_answered_defeater(case: Case) -> str | None:
 def defeater_open(c: Copy, s: Subject) -> str | None:
     """The version recorded before: the case's first answered defeater left open (the version a
     NO-GO was logged for)."""
-    did = _first_answered_defeater(s.case)
+    did = _first_answered_defeater(s.case, c.blocked)
     if did is None:
-        return "the argument has no answered defeater to leave open in the version recorded"
+        return ("the argument has no defeater answered in a way the gate accepts (a blocking finding is about each "
+                "one marked answered) to leave open in the version recorded")
     held = c.holding("argument")
     if held is None:
         return "no file of the copy holds the argument"
@@ -365,8 +382,11 @@ class Stories:
     """Runs registry mutations for one case: each in a fresh copy of its folder and a fresh SQLite
     registry in a temporary workspace."""
 
-    def __init__(self, subject: Subject, keyring: Keyring | None, today: dt.date | None, at: dt.datetime) -> None:
+    def __init__(self, subject: Subject, keyring: Keyring | None, today: dt.date | None, at: dt.datetime,
+                 blocked: frozenset[str] = frozenset()) -> None:
         self.subject = subject
+        self.blocked = blocked
+        """The ids of the elements a blocking finding of the unedited case is about."""
         self.loaded = subject.loaded
         self.keyring = keyring
         self.today = today
@@ -421,15 +441,21 @@ class Stories:
                 return RegistryRun(None, got)
             case_file = got.case_file
             c = Copy(got.root, case_file, got.policy, got.policy_path, self.keyring, self.at)
+            c.blocked = self.blocked
             with open_registry(self._registry_file(Path(ws))) as reg:
                 story = "previous" if m is None else m.story
-                if m is not None and m.before is not None:
-                    why = m.before(c, self.subject)
-                    if why is not None:
-                        return RegistryRun(None, why)
-                first = c.load()
+                try:  # the copy as copied: a file it reads through a link out of the folder is refused
+                    c.files()
+                    if m is not None and m.before is not None:
+                        why = m.before(c, self.subject)
+                        if why is not None:
+                            return RegistryRun(None, why)
+                    first = c.load()
+                except InputError as e:
+                    return RegistryRun(None, f"the copy of the case's folder cannot be read: {e}")
                 if first.case is None:
-                    return RegistryRun(None, "the copy of the case cannot be read")
+                    return RegistryRun(None, "the copy of the case's folder cannot be read: "
+                                             + "; ".join(f"{f.code}: {f.message}" for f in first.diagnostics[:3]))
                 v1 = reg.submit_case(first)
                 if story == "no-go":
                     record = run_gate(first, today=self.today, comparison=comparison_for(reg, first, keyring=self.keyring),
@@ -446,7 +472,8 @@ class Stories:
                         return RegistryRun(None, why)
                 c.restore()
                 if m is None:
-                    case_file.write_bytes(case_file.read_bytes() + b"\n# submitted again\n")
+                    real = c.inside(case_file)
+                    real.write_bytes(real.read_bytes() + b"\n# submitted again\n")
                 else:
                     why = m.move(c, self.subject)
                     if why is not None:

@@ -227,12 +227,13 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
     if registry_mutations is None:
         registry_mutations = REGISTRY_MUTATIONS if mutations is MUTATIONS else ()
     if registry_mutations:
-        report.results.extend(_registry_results(subject, keyring, today, at, before, registry_mutations))
+        blocked = frozenset(str(x) for f in base.findings if f.blocking for x in f.path)
+        report.results.extend(_registry_results(subject, keyring, today, at, before, blocked, registry_mutations))
     return report
 
 
 def _registry_results(subject: Subject, keyring: Keyring | None, today: dt.date | None,
-                      at: dt.datetime, before: set[tuple[str, str]],
+                      at: dt.datetime, before: set[tuple[str, str]], blocked: frozenset[str],
                       mutations: Sequence[RegistryMutation]) -> list[MutationResult]:
     """Each registry mutation's result. A blocking finding the edited version has counts as added
     only when neither the unedited case (`before`) nor the unedited case submitted again after
@@ -240,7 +241,7 @@ def _registry_results(subject: Subject, keyring: Keyring | None, today: dt.date 
     move) has it."""
     from ._registry import Stories
 
-    with Stories(subject, keyring, today, at) as stories:
+    with Stories(subject, keyring, today, at, blocked) as stories:
         control = stories.control()
         if control.record is None:  # the case's folder cannot be copied: no registry move can be played
             return [MutationResult(m, False, None, (), (), (), note=control.note) for m in mutations]
