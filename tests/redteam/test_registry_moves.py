@@ -29,6 +29,7 @@ KEYRING = load_keyring(ATLAS / "keys" / "keyring.yaml")
 EXPECTED = {
     "dropped-run-resubmitted": "CG350",
     "new-case-id-after-no-go": "CG806",
+    "decoy-before-refiling": "CG806",
     "dropped-regime-resubmitted": "CG1005",
     "relaxed-threshold-resubmitted": "CG320",
     "incident-ignored": "CG708",
@@ -38,6 +39,7 @@ EXPECTED = {
 WITHOUT: dict[str, dict[str, Any]] = {
     "dropped-run-resubmitted": {"versions": ()},
     "new-case-id-after-no-go": {"versions": (), "approved": (), "recorded": ()},
+    "decoy-before-refiling": {"versions": (), "approved": (), "recorded": ()},
     "dropped-regime-resubmitted": {"versions": ()},
     "relaxed-threshold-resubmitted": {"versions": ()},
     "incident-ignored": {"incidents": ()},
@@ -74,6 +76,20 @@ def test_a_refiled_case_is_caught_by_the_no_go_of_the_case_it_left() -> None:
     r = next(x for x in _report().results if x.mutation.name == "new-case-id-after-no-go")
     (msg,) = [m for m in r.messages if m.startswith("CG806")]
     assert "in case atlas-2-api version 1.0 (#1)" in msg, msg
+
+
+def test_a_decoy_under_the_new_id_does_not_hide_the_no_go(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a draft submitted under the new id first, the refiled version's previous version is the
+    draft: the NO-GO'd version of the other case is compared with because the registry looks up
+    every version of a case of the same model judged NO-GO. Without that look-up, the move is
+    missed."""
+    r = next(x for x in _report().results if x.mutation.name == "decoy-before-refiling")
+    (msg,) = [m for m in r.messages if m.startswith("CG806")]
+    assert "in case atlas-2-api version 1.0 (#1), judged NO-GO" in msg, msg
+    monkeypatch.setattr("casegate.monitor._compare.judged_no_go", lambda *a, **kw: [])
+    (m,) = [x for x in REGISTRY_MUTATIONS if x.name == "decoy-before-refiling"]
+    (r,) = run_redteam(_loaded(), keyring=KEYRING, mutations=(), registry_mutations=[m]).results
+    assert r.applicable and r.status == "not caught", (r.status, r.caught_by, r.messages)
 
 
 def test_the_incident_is_the_one_logged_against_the_recorded_version() -> None:

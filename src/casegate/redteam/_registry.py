@@ -133,6 +133,9 @@ class RegistryMutation:
     submitted and an incident logged against it."""
     before: Move | None = None
     """The edit of the version recorded before the move (undone before the move is made)."""
+    decoy: Move | None = None
+    """An edit made on top of the move for a version submitted between the story and the move (a
+    decoy the edited version is then compared with first); None: no version in between."""
     registry: ClassVar[bool] = True
     # read as a `Mutation`'s are by the report
     needs_previous: ClassVar[bool] = True
@@ -277,6 +280,17 @@ def refiled(c: Copy, s: Subject) -> str | None:
     return None
 
 
+def retitled_draft(c: Copy, s: Subject) -> str | None:
+    """A draft: the case's title with " (draft)" added."""
+    held = c.holding("title")
+    if held is None:
+        return "no file of the copy gives the case's title"
+    path, data = held
+    data["title"] = f"{data['title']} (draft)"
+    c.write(path, data)
+    return None
+
+
 def asked_again(c: Copy, s: Subject) -> str | None:
     """The next version is the unedited case, its version number raised: nothing answers the
     incident."""
@@ -298,6 +312,10 @@ REGISTRY_MUTATIONS: tuple[RegistryMutation, ...] = (
                      "after a NO-GO was logged on a version with a defeater open, files the same weights under a "
                      "new case id with the defeater marked answered by the evidence it already had",
                      ("CG806",), refiled, story="no-go", before=defeater_open),
+    RegistryMutation("decoy-before-refiling", ("fm-argument-theater", "q-uncertainty"),
+                     "as `new-case-id-after-no-go`, having first submitted a draft under the new case id, so that "
+                     "the new id has a previous version of its own to be compared with",
+                     ("CG806",), refiled, story="no-go", before=defeater_open, decoy=retitled_draft),
     RegistryMutation("dropped-regime-resubmitted", ("fm-no-public-memory",),
                      "submits a version that names none of the regimes the recorded version was under",
                      ("CG1005",), dropped_regime),
@@ -471,6 +489,12 @@ class Stories:
                     if why is not None:
                         return RegistryRun(None, why)
                 c.restore()
+                if m is not None and m.decoy is not None:
+                    why = m.move(c, self.subject) or m.decoy(c, self.subject)
+                    if why is not None:
+                        return RegistryRun(None, why)
+                    reg.submit_case(c.load())
+                    c.restore()
                 if m is None:
                     real = c.inside(case_file)
                     real.write_bytes(real.read_bytes() + b"\n# submitted again\n")
