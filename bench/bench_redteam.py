@@ -27,9 +27,9 @@ def main() -> None:
     from casegate.evidence import rehash_artifacts
     from casegate.gate import run_gate
     from casegate.load import load_case
-    from casegate.redteam import MUTATIONS, run_redteam
+    from casegate.redteam import MUTATIONS, REGISTRY_MUTATIONS, run_redteam
 
-    n = len(MUTATIONS)
+    n = len(MUTATIONS) + len(REGISTRY_MUTATIONS)
     goal = n * 1.2
     print(f"bench_redteam: casegate redteam vs casegate gate on examples/atlas-api ({n} mutations; goal <= {goal:.1f}x)")
     gate = measure([casegate(), "gate", str(CASE), "--at", "2026-11-20"], repeat=repeat)

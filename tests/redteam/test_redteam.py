@@ -15,7 +15,13 @@ import pytest
 from casegate.checks import all_rules
 from casegate.load import load_case
 from casegate.model import Case, Policy, TaskRef
-from casegate.redteam import ATTACK_TARGETS, MUTATIONS, RedteamReport, run_redteam
+from casegate.redteam import (
+    ATTACK_TARGETS,
+    MUTATIONS,
+    REGISTRY_MUTATIONS,
+    RedteamReport,
+    run_redteam,
+)
 from casegate.sign import load_keyring, parse_instant, with_attestations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,6 +86,7 @@ def _params() -> list[object]:
         for m in MUTATIONS:
             marks = [pytest.mark.xfail(strict=False, reason=KNOWN_GAPS[m.name])] if m.name in KNOWN_GAPS else []
             out.append(pytest.param(ex, m.name, marks=marks, id=f"{ex}:{m.name}"))
+        out += [pytest.param(ex, m.name, id=f"{ex}:{m.name}") for m in REGISTRY_MUTATIONS]
     return out
 
 
@@ -137,7 +144,7 @@ def test_json_lists_every_mutation() -> None:
     r = subprocess.run([sys.executable, "-m", "casegate", "redteam", "examples/atlas-api/case.yaml",
                         "--format", "json"], capture_output=True, text=True, cwd=ROOT)
     doc = json.loads(r.stdout)
-    assert [m["name"] for m in doc["mutations"]] == [m.name for m in MUTATIONS]
+    assert [m["name"] for m in doc["mutations"]] == [m.name for m in (*MUTATIONS, *REGISTRY_MUTATIONS)]
     assert set(doc["not_caught"]) <= set(KNOWN_GAPS)
 
 
@@ -150,7 +157,7 @@ def test_unreadable_case_is_an_input_error(tmp_path: Path) -> None:
 
 def test_every_mutation_is_documented() -> None:
     doc = (ROOT / "docs" / "redteam.md").read_text()
-    for m in MUTATIONS:
+    for m in (*MUTATIONS, *REGISTRY_MUTATIONS):
         assert f"| `{m.name}` | {', '.join(m.attacks)} | {m.edits} |" in doc, f"docs/redteam.md lacks {m.name}"
     for name in KNOWN_GAPS:
         assert f"`{name}`" in doc

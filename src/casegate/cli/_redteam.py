@@ -34,6 +34,11 @@ def redteam(
     """Attack the case with every gaming mutation (relabelled boundary, hollow answers, dead
     monitors, ...) and report which ones the gate does not catch.
 
+    Registry moves (a run replaced, the weights refiled under a new case id after a NO-GO, a regime
+    dropped, a threshold relaxed, an incident ignored) are played on a copy of the case's folder
+    against temporary SQLite registries made for the run, never the configured one, and marked
+    [registry].
+
     Exit 0 when every applicable mutation is caught, 1 when one is not, 2 when an input cannot be
     read. The case's files are never changed: the mutations edit in-memory copies.
     """

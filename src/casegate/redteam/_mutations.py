@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ..checks.families.defeaters import answer_problem, answering, verdict_problem
 from ..checks.families.history import ACCESS_LAYERS
@@ -114,6 +114,8 @@ class Mutation:
     """Rules that fire on the edited copy for a reason other than the move, reported as incidental and
     never as a catch: CG510 for a sign-off line the move gives to another person, since the red team
     gates every line unsigned (no envelope) and the new line's CG510 says only that."""
+    registry: ClassVar[bool] = False
+    """Played against a registry (`casegate.redteam._registry.RegistryMutation`): never for a `Mutation`."""
     keyring: Callable[[Keyring, Case, Policy], tuple[Keyring, Case] | str] | None = None
     """The lab's edit of the keyring the edited copy is gated with (a lab gating its own case writes
     the keyring it gives `--keyring`), made after `apply` on what it returned: the edited keyring and

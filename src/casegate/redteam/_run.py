@@ -37,6 +37,7 @@ from ..model import Case, DecisionRecord, Finding, Outcome, Policy, RecordedVers
 from ..sign import Keyring
 from ._artifacts import ArtifactEdit, Subject
 from ._mutations import MUTATIONS, Mutation
+from ._registry import REGISTRY_MUTATIONS, RegistryMutation
 
 __all__ = ["MutationResult", "RedteamReport", "format_redteam_json", "format_redteam_text", "run_redteam"]
 
@@ -45,7 +46,7 @@ __all__ = ["MutationResult", "RedteamReport", "format_redteam_json", "format_red
 class MutationResult:
     """What the gate made of one mutation."""
 
-    mutation: Mutation
+    mutation: Mutation | RegistryMutation
     applicable: bool
     """False when the case holds nothing the mutation could edit."""
     outcome: Outcome | None
@@ -132,7 +133,7 @@ def _undone(base: DecisionRecord, base_counts: Counts, r: DecisionRecord, counts
     return _no_better(base, r) and counts == base_counts
 
 
-def _names(m: Mutation, code: str) -> bool:
+def _names(m: Mutation | RegistryMutation, code: str) -> bool:
     """Whether rule `code` names the failure `m` commits."""
     if code in m.not_caught_by:
         return False
@@ -143,11 +144,15 @@ def _names(m: Mutation, code: str) -> bool:
 
 
 def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
-                mutations: Sequence[Mutation] = MUTATIONS, keyring: Keyring | None = None) -> RedteamReport:
-    """Apply each mutation to an in-memory copy of the case and gate it. Each run checks the
+                mutations: Sequence[Mutation] = MUTATIONS, keyring: Keyring | None = None,
+                registry_mutations: Sequence[RegistryMutation] | None = None) -> RedteamReport:
+    """Apply each mutation to an in-memory copy of the case and gate it, then play each registry
+    mutation against a temporary registry of its own (`casegate.redteam._registry`). Each run checks the
     sign-offs and the residual-risk authorities against `keyring` (`casegate.verify.with_authority`:
     CG510 names a sign-off no keyring identity signed, CG417 a risk authority nobody holds); the
     sign-off lines all stay in the gated copy, so the rules on their dates and people still run.
+    `registry_mutations`: the registry moves to play; None plays every one (`REGISTRY_MUTATIONS`)
+    when `mutations` is the whole library, and none when the caller chose its own mutations.
     Raises InputError when the case or its policy cannot be read (there is nothing to attack)."""
     from ..verify import with_authority
 
@@ -219,7 +224,41 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
         report.results.append(MutationResult(m, True, r.outcome, naming, other,
                                              tuple(f"{f.code}: {f.message}" for f in shown), neutralised=undone,
                                              conditioned=held))
+    if registry_mutations is None:
+        registry_mutations = REGISTRY_MUTATIONS if mutations is MUTATIONS else ()
+    if registry_mutations:
+        blocked = frozenset(str(x) for f in base.findings if f.blocking for x in f.path)
+        report.results.extend(_registry_results(subject, keyring, today, at, before, blocked, registry_mutations))
     return report
+
+
+def _registry_results(subject: Subject, keyring: Keyring | None, today: dt.date | None,
+                      at: dt.datetime, before: set[tuple[str, str]], blocked: frozenset[str],
+                      mutations: Sequence[RegistryMutation]) -> list[MutationResult]:
+    """Each registry mutation's result. A blocking finding the edited version has counts as added
+    only when neither the unedited case (`before`) nor the unedited case submitted again after
+    itself to a registry of its own (the control: what the registry's comparison finds with no
+    move) has it."""
+    from ._registry import Stories
+
+    with Stories(subject, keyring, today, at, blocked) as stories:
+        control = stories.control()
+        if control.record is None:  # the case's folder cannot be copied: no registry move can be played
+            return [MutationResult(m, False, None, (), (), (), note=control.note) for m in mutations]
+        seen = before | {_key(f) for f in control.record.findings if f.blocking}
+        out = []
+        for m in mutations:
+            run = stories.play(m)
+            if run.record is None:
+                out.append(MutationResult(m, False, None, (), (), (), note=run.note))
+                continue
+            r = run.record
+            new = [f for f in r.findings if f.blocking and _key(f) not in seen]
+            naming = tuple(sorted({f.code for f in new if _names(m, f.code)}))
+            other = tuple(sorted({f.code for f in new} - set(naming)))
+            out.append(MutationResult(m, True, r.outcome, naming, other,
+                                      tuple(f"{f.code}: {f.message}" for f in new)))
+        return out
 
 
 def _gate_rewritten(loaded: Loaded, edit: ArtifactEdit, artifacts: dict[str, ArtifactState],
@@ -260,7 +299,8 @@ def format_redteam_text(report: RedteamReport) -> str:
         also = f" (also {', '.join(r.incidental)})" if r.incidental else ""
         by = ", ".join(r.caught_by) or (f"{', '.join(r.conditioned)} (a condition)" if r.conditioned else
                                         "-" if r.applicable else r.note)
-        rows.append((r.mutation.name, ", ".join(r.mutation.attacks), r.outcome or "-", r.status, by + also))
+        name = f"{r.mutation.name} [registry]" if r.mutation.registry else r.mutation.name
+        rows.append((name, ", ".join(r.mutation.attacks), r.outcome or "-", r.status, by + also))
     widths = [max(len(row[i]) for row in rows[:]) for i in range(4)]
     lines = [f"redteam {report.case_id} {report.case_version}: unedited case {report.baseline}", ""]
     for row in rows:
@@ -297,6 +337,7 @@ def format_redteam_json(report: RedteamReport) -> str:
             "may_neutralise": r.mutation.may_neutralise,
             "by_condition": r.mutation.by_condition,
             "edits_keyring": r.mutation.keyring is not None,
+            "registry": r.mutation.registry,
             "status": r.status,
             "outcome": r.outcome,
             "caught_by": list(r.caught_by),

@@ -1,0 +1,548 @@
+"""The registry moves: gaming mutations played against a registry rather than on one case.
+
+Some moves are only visible across versions a registry remembers: a new version that leaves out a
+run the last one cited, the same weights filed again under a new case id after a NO-GO, a regime
+or a threshold quietly dropped or relaxed since the last version, the same argument asked again
+after an incident defeated it. Each mutation here is a short story told to a temporary SQLite
+registry made for it in a temporary folder (never the user's registry): a copy of the case's
+folder is submitted as the version before the move (gated and its NO-GO logged, or an incident
+logged against it, where the move needs one), the copy is edited (the move) and submitted again,
+and the edited version is gated with what that registry remembers of it, through the same
+comparison `casegate gate --db` and the registry's own judgement use (`casegate.monitor.comparison_for`).
+The rules are not re-implemented here: what catches a move is what the gate finds.
+
+The edited files are written back as JSON (a YAML subset), so the copy's comments are lost; the
+case's own files are never touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from ..errors import InputError
+from ..load import Loaded, load_case
+from ..model import Case, DecisionRecord, Policy
+from ..sign import Keyring
+from ._artifacts import Subject
+from ._mutations import hand_edited_counts_log, raised_threshold
+
+__all__ = ["REGISTRY_MUTATIONS", "Copied", "RegistryMutation", "RegistryRun", "copy_case"]
+
+REFILED_SUFFIX = "-refiled"
+"""What `new-case-id-after-no-go` appends to the case id it files the same weights under."""
+
+
+class Copy:
+    """A copy of a case's folder in a temporary workspace, whose files a move edits as data."""
+
+    def __init__(self, root: Path, case_file: Path, policy: Path | None, policy_path: Path | None,
+                 keyring: Keyring | None, at: dt.datetime) -> None:
+        self.root = root
+        self.case_file = case_file
+        self.policy = policy
+        """The policy to load the copy with (a copy of one given outside the case's folder), else None."""
+        self.policy_path = policy_path
+        """The copy's policy file."""
+        self.keyring = keyring
+        self.at = at
+        self._saved: dict[Path, bytes] = {}
+        self._files: list[Path] | None = None
+        self.blocked: frozenset[str] = frozenset()
+        """The ids of the elements a blocking finding of the unedited case is about."""
+
+    def files(self) -> list[Path]:
+        """The copy's case, include and policy files (read from a load of the copy before any edit:
+        no move adds or drops a file)."""
+        if self._files is None:
+            loaded = load_case(self.case_file, policy=self.policy, root=self.root, keep_data=False)
+            self._files = [Path(f.abspath) for f in loaded.files]
+            if loaded.policy_file is not None:
+                self._files.append(Path(loaded.policy_file.abspath))
+        return list(self._files)
+
+    def holding(self, key: str) -> tuple[Path, dict[str, Any]] | None:
+        """The first of the copy's files whose top level holds `key`, with its data."""
+        for p in self.files():
+            data = _data(p)
+            if isinstance(data, dict) and key in data:
+                return p, data
+        return None
+
+    def inside(self, path: Path) -> Path:
+        """`path`, resolved, when it lies in the copy (a link in the copied folder may lead out of
+        it, to the case's own files: nothing is written through one)."""
+        real = path.resolve()
+        if not real.is_relative_to(self.root.resolve()):
+            raise InputError(f"the red team's copy of the case leads out of its workspace at {path}: "
+                             "nothing is written there", location=str(path),
+                             help="a link in the case's folder points out of it; this is a casegate bug if it "
+                                  "was not refused when the copy was read")
+        return real
+
+    def write(self, path: Path, data: dict[str, Any]) -> None:
+        """Write `data` as the file `path` (JSON, which is YAML), keeping its old bytes for `restore`."""
+        path = self.inside(path)
+        self._saved.setdefault(path, path.read_bytes())
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def restore(self) -> None:
+        """Put back every file `write` changed."""
+        for p, raw in self._saved.items():
+            p.write_bytes(raw)
+        self._saved.clear()
+
+    def load(self) -> Loaded:
+        """The copy as the red team gates it: its attestations and sign-offs checked against the
+        keyring (every sign-off line kept)."""
+        from ..sign import with_attestations
+        from ..verify import with_authority
+
+        loaded = load_case(self.case_file, policy=self.policy, root=self.root)
+        if self.keyring is not None:
+            loaded = with_attestations(loaded, self.keyring, self.at)
+        return with_authority(loaded, self.keyring, self.at)
+
+
+Move = Callable[[Copy, Subject], str | None]
+"""An edit of the copy's files (given the unedited case as the in-memory mutations see it: its
+records, its evidence as the gate reads it, its policy): None when made, else why it does not
+apply."""
+
+
+@dataclass(frozen=True)
+class RegistryMutation:
+    """One move against the registry, declared like a `Mutation` (`casegate.redteam._mutations`)."""
+
+    name: str
+    attacks: tuple[str, ...]
+    edits: str
+    caught_by: tuple[str, ...]
+    move: Move
+    """The edit of the version submitted after the one recorded."""
+    story: str = "previous"
+    """What the registry holds before the move: `previous` the unedited case submitted; `no-go`
+    the version `before` makes submitted, gated, and its NO-GO logged; `incident` the unedited case
+    submitted and an incident logged against it."""
+    before: Move | None = None
+    """The edit of the version recorded before the move (undone before the move is made)."""
+    decoy: Move | None = None
+    """An edit made on top of the move for a version submitted between the story and the move (a
+    decoy the edited version is then compared with first); None: no version in between."""
+    registry: ClassVar[bool] = True
+    # read as a `Mutation`'s are by the report
+    needs_previous: ClassVar[bool] = True
+    first_version: ClassVar[bool] = False
+    may_neutralise: ClassVar[bool] = False
+    by_condition: ClassVar[bool] = False
+    not_caught_by: ClassVar[tuple[str, ...]] = ()
+    keyring: ClassVar[None] = None
+
+
+# --------------------------------------------------------------------------- the moves
+
+
+def _data(path: Path) -> Any:
+    """A file of the copy, parsed as the loader parses it."""
+    from ..load import parse_yaml
+
+    return parse_yaml(str(path), path.read_bytes()).data
+
+
+def _swap_refs(node: Any, old: str, new: str) -> Any:
+    """`node` with every list entry `old` replaced by `new`, at any depth."""
+    if isinstance(node, dict):
+        return {k: _swap_refs(v, old, new) for k, v in node.items()}
+    if isinstance(node, list):
+        return [new if v == old else _swap_refs(v, old, new) for v in node]
+    return node
+
+
+def dropped_run(c: Copy, s: Subject) -> str | None:
+    """The capability evaluation closest to its threshold run again until fewer samples succeed (the
+    `hand-edited-counts` rewrite of its log, written as a new run under a new id, of the same day as
+    its log says) and the first run left out: every reference to it now names the new one."""
+    got = hand_edited_counts_log(s)
+    if isinstance(got, str):
+        return got
+    if got.companions or len(got.files) != 1:
+        return "the run's counts are read from further files beside its log, which this move does not rewrite"
+    ((eid, raw),) = got.files.items()
+    held = c.holding("evidence")
+    if held is None or eid not in (held[1].get("evidence") or {}):
+        return f"no file of the copy lists evidence item `{eid}`"
+    path, data = held
+    item = dict(data["evidence"][eid])
+    if not isinstance(item.get("artifact"), str) or "source" in item or "result" in item:
+        return f"`{eid}` is not a run whose counts are read from its one log"
+    art = Path(item["artifact"])
+    rerun = art.with_name(f"{art.stem}-rerun{art.suffix}")
+    target = (path.parent / rerun).resolve()
+    if not target.is_relative_to(c.root.resolve()) or target.exists():
+        return f"no new file can be written beside `{eid}`'s log in the copy"
+    target.write_bytes(raw)
+    new = f"{eid}-rerun"
+    item["artifact"] = rerun.as_posix()
+    item["sha256"] = hashlib.sha256(raw).hexdigest()
+    data["evidence"] = {**{k: v for k, v in data["evidence"].items() if k != eid}, new: item}
+    c.write(path, _swap_refs(data, eid, new))
+    for p in c.files():
+        if p == path or p == c.policy_path:
+            continue
+        doc = _data(p)
+        edited = _swap_refs(doc, eid, new)
+        if edited != doc:
+            c.write(p, edited)
+    return None
+
+
+def dropped_regime(c: Copy, s: Subject) -> str | None:
+    """The next version names none of the regimes the recorded one was under (the policy's stay)."""
+    if not s.case.regimes:
+        return "the case names no regime"
+    held = c.holding("regimes")
+    if held is None:
+        return "no file of the copy lists the case's regimes"
+    path, data = held
+    data.pop("regimes")
+    c.write(path, data)
+    return None
+
+
+def relaxed_threshold(c: Copy, s: Subject) -> str | None:
+    """The policy file the next version is gated under doubles the threshold and alert level the
+    case's evidence comes closest to (the `raised-threshold` move, made in the policy's file)."""
+    got = raised_threshold(s.effective, s.policy)
+    if isinstance(got, str):
+        return got
+    new = got[1]
+    changed = [tid for tid, th in new.thresholds.items() if th != s.policy.thresholds.get(tid)]
+    path = c.policy_path
+    if path is None or not changed:
+        return "the policy's file is not in the copy"
+    data = _data(path)
+    for tid in changed:
+        th = data.get("thresholds", {}).get(tid)
+        if not isinstance(th, dict):
+            return f"the policy's file does not list threshold `{tid}`"
+        th["value"], th["alert"] = new.thresholds[tid].value, new.thresholds[tid].alert
+    c.write(path, data)
+    return None
+
+
+def _first_answered_defeater(case: Case, blocked: frozenset[str]) -> str | None:
+    """The first defeater the unedited case marks answered and no blocking finding of it is about
+    (its answer counts there)."""
+    for eid, el in case.argument.elements.items():
+        if el.defeater is not None and el.status == "answered" and el.answered_by and eid not in blocked:
+            return eid
+    return None
+
+
+def defeater_open(c: Copy, s: Subject) -> str | None:
+    """The version recorded before: the case's first answered defeater left open (the version a
+    NO-GO was logged for)."""
+    did = _first_answered_defeater(s.case, c.blocked)
+    if did is None:
+        return ("the argument has no defeater answered in a way the gate accepts (a blocking finding is about each "
+                "one marked answered) to leave open in the version recorded")
+    held = c.holding("argument")
+    if held is None:
+        return "no file of the copy holds the argument"
+    path, data = held
+    arg = data["argument"]
+    elements = arg.get("elements") if isinstance(arg, dict) else None
+    el = elements.get(did) if isinstance(elements, dict) else None
+    if not isinstance(el, dict):
+        return f"the argument's file does not list defeater `{did}`"
+    el["status"] = "open"
+    el.pop("answered_by", None)
+    c.write(path, data)
+    return None
+
+
+def refiled(c: Copy, s: Subject) -> str | None:
+    """The unedited case (its defeater answered by the evidence the NO-GO'd version held) filed under
+    a new case id."""
+    held = c.holding("id")
+    if held is None:
+        return "no file of the copy names the case's id"
+    path, data = held
+    data["id"] = f"{s.case.id}{REFILED_SUFFIX}"
+    c.write(path, data)
+    return None
+
+
+def retitled_draft(c: Copy, s: Subject) -> str | None:
+    """A draft: the case's title with " (draft)" added."""
+    held = c.holding("title")
+    if held is None:
+        return "no file of the copy gives the case's title"
+    path, data = held
+    data["title"] = f"{data['title']} (draft)"
+    c.write(path, data)
+    return None
+
+
+def asked_again(c: Copy, s: Subject) -> str | None:
+    """The next version is the unedited case, its version number raised: nothing answers the
+    incident."""
+    held = c.holding("version")
+    if held is None:
+        return "no file of the copy gives the case's version"
+    path, data = held
+    data["version"] = f"{data['version']}.1"
+    c.write(path, data)
+    return None
+
+
+REGISTRY_MUTATIONS: tuple[RegistryMutation, ...] = (
+    RegistryMutation("dropped-run-resubmitted", ("fm-threshold-gaming", "test-3-elicitation"),
+                     "submits a version in which the capability evaluation closest to its threshold, cited by "
+                     "the recorded version, is replaced by another run of the same weights with a quarter of its "
+                     "successes", ("CG350",), dropped_run),
+    RegistryMutation("new-case-id-after-no-go", ("fm-argument-theater", "q-uncertainty"),
+                     "after a NO-GO was logged on a version with a defeater open, files the same weights under a "
+                     "new case id with the defeater marked answered by the evidence it already had",
+                     ("CG806",), refiled, story="no-go", before=defeater_open),
+    RegistryMutation("decoy-before-refiling", ("fm-argument-theater", "q-uncertainty"),
+                     "as `new-case-id-after-no-go`, having first submitted a draft under the new case id, so that "
+                     "the new id has a previous version of its own to be compared with",
+                     ("CG806",), refiled, story="no-go", before=defeater_open, decoy=retitled_draft),
+    RegistryMutation("dropped-regime-resubmitted", ("fm-no-public-memory",),
+                     "submits a version that names none of the regimes the recorded version was under",
+                     ("CG1005",), dropped_regime),
+    RegistryMutation("relaxed-threshold-resubmitted", ("fm-threshold-gaming",),
+                     "submits a version whose policy file doubles the threshold and alert level its closest "
+                     "evaluation is measured against", ("CG320",), relaxed_threshold),
+    RegistryMutation("incident-ignored", ("test-7-post-deployment", "q-retreat"),
+                     "after an incident was logged against the recorded version, submits the same argument "
+                     "again under a new version number", ("CG708",), asked_again, story="incident"),
+)
+
+
+# --------------------------------------------------------------------------- the runs
+
+
+COPY_MAX_BYTES = 256 * 1024 * 1024
+"""Most bytes the folder a registry move copies may hold (weights kept beside a case would make
+every move copy them): a larger one is not copied, and the registry moves do not apply."""
+_NOT_COPIED = (".git", ".casegate", ".venv", "node_modules", "__pycache__")
+
+
+@dataclass(frozen=True)
+class Copied:
+    """Where `copy_case` put the case."""
+
+    root: Path
+    """The copy of the folder holding every file the case reads (the root it is loaded under)."""
+    case_file: Path
+    policy: Path | None
+    """A copy of a policy that lies outside that folder, to load the copy with (else None)."""
+    policy_path: Path | None
+    """The copy's policy file."""
+
+
+def copy_case(loaded: Loaded, into: Path) -> Copied | str:
+    """Copy the folder holding the case's files (its case and include files and its evidence
+    artifacts, wherever under one folder they lie) into `into`, keeping their layout; else why it
+    cannot be copied."""
+    import os
+
+    case_path = Path(loaded.case_path).resolve()
+    read = [Path(f.abspath).resolve() for f in loaded.files]
+    read += [p.resolve() for p in loaded.artifact_paths().values() if p is not None]
+    folder = Path(os.path.commonpath([str(p.parent) for p in [case_path, *read]]))
+    size = 0
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if d not in _NOT_COPIED]
+        for name in filenames:
+            try:
+                size += os.lstat(os.path.join(dirpath, name)).st_size
+            except OSError:
+                continue
+        if size > COPY_MAX_BYTES:
+            return (f"the folder holding the case's files ({folder}) holds more than {COPY_MAX_BYTES // 2**20} MiB, "
+                    "which is not copied for a registry move")
+    dest = into / "case"
+    try:
+        shutil.copytree(folder, dest, symlinks=True, ignore=shutil.ignore_patterns(*_NOT_COPIED))
+    except (OSError, shutil.Error) as e:
+        return f"the folder holding the case's files ({folder}) cannot be copied: {e}"
+    policy: Path | None = None
+    policy_path: Path | None = None
+    if loaded.policy_file is not None:
+        pol = Path(loaded.policy_file.abspath).resolve()
+        if pol.is_relative_to(folder):
+            policy_path = dest / pol.relative_to(folder)
+        else:
+            policy = policy_path = into / ("policy-" + pol.name)
+            shutil.copyfile(pol, policy)
+    return Copied(dest, dest / case_path.relative_to(folder), policy, policy_path)
+
+
+@dataclass
+class RegistryRun:
+    """The gate's record on one registry mutation's edited version (or why it does not apply)."""
+
+    record: DecisionRecord | None
+    note: str = ""
+
+
+class Stories:
+    """Runs registry mutations for one case: each in a fresh copy of its folder and a fresh SQLite
+    registry in a temporary workspace."""
+
+    def __init__(self, subject: Subject, keyring: Keyring | None, today: dt.date | None, at: dt.datetime,
+                 blocked: frozenset[str] = frozenset()) -> None:
+        self.subject = subject
+        self.blocked = blocked
+        """The ids of the elements a blocking finding of the unedited case is about."""
+        self.loaded = subject.loaded
+        self.keyring = keyring
+        self.today = today
+        self.at = at
+        self.policy = subject.policy
+        self.case = subject.case
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self._empty: Path | None = None
+
+    def __enter__(self) -> Stories:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
+
+    def _registry_file(self, into: Path) -> str:
+        """The URL of a new, empty registry in `into`: a copy of one made (and migrated) once for
+        the run, so each story does not create the schema again."""
+        from ..store import open_registry
+
+        if self._empty is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="casegate-redteam-registry-", dir=_scratch())
+            empty = Path(self._scratch.name) / "empty.db"
+            with open_registry(f"sqlite:///{empty}"):
+                pass
+            self._empty = empty
+        db = into / "registry.db"
+        for suffix in ("", "-wal", "-shm"):
+            src = self._empty.with_name(self._empty.name + suffix)
+            if src.exists():
+                shutil.copyfile(src, db.with_name(db.name + suffix))
+        return f"sqlite:///{db}"
+
+    def control(self) -> RegistryRun:
+        """The unedited case submitted again after itself (its case file's bytes changed by a
+        comment only): what the registry's comparison finds without any move."""
+        return self._play(None)
+
+    def play(self, m: RegistryMutation) -> RegistryRun:
+        return self._play(m)
+
+    def _play(self, m: RegistryMutation | None) -> RegistryRun:
+        from ..gate import run_gate
+        from ..monitor import comparison_for
+        from ..store import open_registry
+
+        with tempfile.TemporaryDirectory(prefix="casegate-redteam-registry-", dir=_scratch()) as ws:
+            got = copy_case(self.loaded, Path(ws))
+            if isinstance(got, str):
+                return RegistryRun(None, got)
+            case_file = got.case_file
+            c = Copy(got.root, case_file, got.policy, got.policy_path, self.keyring, self.at)
+            c.blocked = self.blocked
+            with open_registry(self._registry_file(Path(ws))) as reg:
+                story = "previous" if m is None else m.story
+                try:  # the copy as copied: a file it reads through a link out of the folder is refused
+                    c.files()
+                    if m is not None and m.before is not None:
+                        why = m.before(c, self.subject)
+                        if why is not None:
+                            return RegistryRun(None, why)
+                    first = c.load()
+                except InputError as e:
+                    return RegistryRun(None, f"the copy of the case's folder cannot be read: {e}")
+                if first.case is None:
+                    return RegistryRun(None, "the copy of the case's folder cannot be read: "
+                                             + "; ".join(f"{f.code}: {f.message}" for f in first.diagnostics[:3]))
+                v1 = reg.submit_case(first)
+                if story == "no-go":
+                    record = run_gate(first, today=self.today, comparison=comparison_for(reg, first, keyring=self.keyring),
+                                      try_narrower=False)
+                    if record.outcome != "NO-GO":
+                        return RegistryRun(None, f"the version recorded before the move came out {record.outcome}, "
+                                                 "not NO-GO")
+                    from ..store import record_decision
+
+                    record_decision(reg, record, version=v1.number)
+                elif story == "incident":
+                    why = _log_incident(reg, self.case, self.policy)
+                    if why is not None:
+                        return RegistryRun(None, why)
+                c.restore()
+                if m is not None and m.decoy is not None:
+                    why = m.move(c, self.subject) or m.decoy(c, self.subject)
+                    if why is not None:
+                        return RegistryRun(None, why)
+                    reg.submit_case(c.load())
+                    c.restore()
+                if m is None:
+                    real = c.inside(case_file)
+                    real.write_bytes(real.read_bytes() + b"\n# submitted again\n")
+                else:
+                    why = m.move(c, self.subject)
+                    if why is not None:
+                        return RegistryRun(None, why)
+                edited = c.load()
+                if edited.case is None:
+                    problems = "; ".join(f"{f.code}: {f.message}" for f in edited.diagnostics[:3])
+                    raise InputError(f"the red team's registry move {m.name if m else 'control'} made a copy of "
+                                     f"{self.loaded.case_path} that cannot be read: {problems}",
+                                     location=self.loaded.case_path,
+                                     help="report this as a casegate bug, with the case")
+                reg.submit_case(edited)
+                comparison = comparison_for(reg, edited, keyring=self.keyring)
+                return RegistryRun(run_gate(edited, today=self.today, comparison=comparison, try_narrower=False))
+
+
+def _scratch() -> str | None:
+    """Where the temporary registries go: `TMPDIR` when set, else a RAM-backed `/dev/shm` when there
+    is one (each registry commits with `synchronous=FULL`, and nothing here needs to outlive the
+    run), else the system's temporary folder."""
+    import os
+
+    if os.environ.get("TMPDIR"):
+        return None
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
+
+
+def _log_incident(reg: Any, case: Case, policy: Policy) -> str | None:
+    """Log a high-severity incident against the recorded version, in the first domain of the case a
+    claim of its argument is about; else why none can be logged."""
+    from ..monitor import Incident, report_incident
+    from ..monitor._evaluate import domain_claims
+    from ..store import log_time
+
+    domain = next((d for d in case.threat_model if domain_claims(case, d)), None)
+    if domain is None:
+        return "no claim of the argument is about a domain an incident could defeat"
+    day = min(log_time().date(), case.system.release.date if case.system.release is not None
+              and case.system.release.date is not None else case.date or log_time().date())
+    org = next(iter(policy.evidence.organisations), None) if policy.evidence is not None else None
+    org = org or "the developer"
+    incident = Incident(case=case.id, date=day, deployer=org, developer=org, harmed=["users of the deployment"],
+                        description=f"A red-team story: misuse in the {domain} domain got past the safeguards.",
+                        severity="high", domain=domain,
+                        not_reportable="a red-team exercise in a temporary registry, reported to no authority")
+    report_incident(reg, incident)
+    return None

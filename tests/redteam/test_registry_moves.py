@@ -1,0 +1,197 @@
+"""`casegate redteam`'s registry moves: each played against a temporary SQLite registry of its own
+and caught through the registry's comparison (`casegate.monitor.comparison_for`), the one `gate
+--db` and the registry's own judgement use. With the part of that comparison a move is caught by
+taken away, the move is reported not caught: the registry's memory, not the red team, catches it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casegate._record import replace
+from casegate.load import load_case
+from casegate.redteam import MUTATIONS, RedteamReport, run_redteam
+from casegate.redteam._registry import REGISTRY_MUTATIONS
+from casegate.sign import load_keyring, parse_instant, with_attestations
+
+ROOT = Path(__file__).resolve().parents[2]
+ATLAS = ROOT / "examples" / "atlas-api"
+KEYRING = load_keyring(ATLAS / "keys" / "keyring.yaml")
+
+EXPECTED = {
+    "dropped-run-resubmitted": "CG350",
+    "new-case-id-after-no-go": "CG806",
+    "decoy-before-refiling": "CG806",
+    "dropped-regime-resubmitted": "CG1005",
+    "relaxed-threshold-resubmitted": "CG320",
+    "incident-ignored": "CG708",
+}
+"""Each registry move and the rule that catches it on atlas-api."""
+
+WITHOUT: dict[str, dict[str, Any]] = {
+    "dropped-run-resubmitted": {"versions": ()},
+    "new-case-id-after-no-go": {"versions": (), "approved": (), "recorded": ()},
+    "decoy-before-refiling": {"versions": (), "approved": (), "recorded": ()},
+    "dropped-regime-resubmitted": {"versions": ()},
+    "relaxed-threshold-resubmitted": {"versions": ()},
+    "incident-ignored": {"incidents": ()},
+}
+"""The part of the registry's comparison each move is caught through: the earlier versions it
+recorded (for a refiled case, every version of the NO-GO'd case), or the incidents it logged."""
+
+
+def _loaded() -> Any:
+    return with_attestations(load_case(ATLAS / "case.yaml"), KEYRING, parse_instant("2026-11-27"))
+
+
+@cache
+def _report() -> RedteamReport:
+    return run_redteam(_loaded(), keyring=KEYRING, mutations=(), registry_mutations=REGISTRY_MUTATIONS)
+
+
+def test_every_registry_move_is_declared() -> None:
+    assert {m.name for m in REGISTRY_MUTATIONS} == set(EXPECTED)
+    assert not {m.name for m in REGISTRY_MUTATIONS} & {m.name for m in MUTATIONS}
+    for m in REGISTRY_MUTATIONS:
+        assert m.caught_by == (EXPECTED[m.name],) and m.edits and m.attacks, m.name
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_registry_move_is_caught_on_atlas_api(name: str) -> None:
+    r = next(x for x in _report().results if x.mutation.name == name)
+    assert r.applicable, r.note
+    assert r.caught_by == (EXPECTED[name],), (r.status, r.caught_by, r.incidental, r.messages)
+    assert r.outcome == "NO-GO"
+
+
+def test_a_refiled_case_is_caught_by_the_no_go_of_the_case_it_left() -> None:
+    r = next(x for x in _report().results if x.mutation.name == "new-case-id-after-no-go")
+    (msg,) = [m for m in r.messages if m.startswith("CG806")]
+    assert "in case atlas-2-api version 1.0 (#1)" in msg, msg
+
+
+def test_a_decoy_under_the_new_id_does_not_hide_the_no_go(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a draft submitted under the new id first, the refiled version's previous version is the
+    draft: the NO-GO'd version of the other case is compared with because the registry looks up
+    every version of a case of the same model judged NO-GO. Without that look-up, the move is
+    missed."""
+    r = next(x for x in _report().results if x.mutation.name == "decoy-before-refiling")
+    (msg,) = [m for m in r.messages if m.startswith("CG806")]
+    assert "in case atlas-2-api version 1.0 (#1), judged NO-GO" in msg, msg
+    monkeypatch.setattr("casegate.monitor._compare.judged_no_go", lambda *a, **kw: [])
+    (m,) = [x for x in REGISTRY_MUTATIONS if x.name == "decoy-before-refiling"]
+    (r,) = run_redteam(_loaded(), keyring=KEYRING, mutations=(), registry_mutations=[m]).results
+    assert r.applicable and r.status == "not caught", (r.status, r.caught_by, r.messages)
+
+
+def test_the_incident_is_the_one_logged_against_the_recorded_version() -> None:
+    r = next(x for x in _report().results if x.mutation.name == "incident-ignored")
+    (msg,) = [m for m in r.messages if m.startswith("CG708")]
+    assert "incident-1 (cyber, high" in msg and "of version 1.0 (#1)" in msg, msg
+
+
+@pytest.mark.parametrize("name", sorted(WITHOUT))
+def test_a_registry_move_is_missed_when_the_comparison_it_needs_is_taken_away(
+        name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same run, with the registry's comparison stripped of what catches the move (as a registry
+    that forgot its earlier versions, or its incidents, would be): the move is reported not caught,
+    and the run's exit code says so."""
+    import casegate.monitor as monitor
+
+    real = monitor.comparison_for
+
+    def forgetful(*a: Any, **kw: Any) -> Any:
+        return replace(real(*a, **kw), **WITHOUT[name])
+
+    monkeypatch.setattr(monitor, "comparison_for", forgetful)
+    (m,) = [x for x in REGISTRY_MUTATIONS if x.name == name]
+    report = run_redteam(_loaded(), keyring=KEYRING, mutations=(), registry_mutations=[m])
+    (r,) = report.results
+    assert r.applicable and r.status == "not caught", (r.status, r.caught_by, r.messages)
+    assert report.exit_code == 1
+
+
+def test_the_moves_touch_neither_the_case_nor_the_users_registry(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The registries are made in a temporary workspace: the one the user configured is never
+    created or opened, and the case's own files keep their bytes."""
+    users = tmp_path / "users-registry.db"
+    monkeypatch.setenv("CASEGATE_DATABASE_URL", f"sqlite:///{users}")
+    monkeypatch.chdir(tmp_path)
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in ATLAS.rglob("*") if p.is_file()}
+    report = run_redteam(_loaded(), keyring=KEYRING, mutations=(), registry_mutations=REGISTRY_MUTATIONS[:1])
+    assert report.results[0].caught
+    assert not users.exists() and not (tmp_path / ".casegate").exists()
+    assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in ATLAS.rglob("*") if p.is_file()} == before
+
+
+def test_a_case_folder_too_large_to_copy_is_not_applicable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the folder cannot be copied, no registry move is played, each says why, and none
+    counts as caught."""
+    monkeypatch.setattr("casegate.redteam._registry.COPY_MAX_BYTES", 1)
+    report = run_redteam(_loaded(), keyring=KEYRING, mutations=(), registry_mutations=REGISTRY_MUTATIONS)
+    assert all(not r.applicable and "is not copied for a registry move" in r.note for r in report.results)
+    assert not any(r.caught for r in report.results)
+
+
+def test_a_case_whose_files_lie_in_sibling_folders_is_copied_with_them() -> None:
+    """A failure-mode example includes atlas-api's evidence and argument: the folder holding them
+    all is copied, so the moves apply."""
+    loaded = with_attestations(load_case(ROOT / "examples" / "failure-modes" / "threshold-gaming" / "case.yaml"),
+                               KEYRING, parse_instant("2026-11-27"))
+    (m,) = [x for x in REGISTRY_MUTATIONS if x.name == "dropped-run-resubmitted"]
+    (r,) = run_redteam(loaded, keyring=KEYRING, mutations=(), registry_mutations=[m]).results
+    assert r.caught_by == ("CG350",), (r.status, r.note, r.messages)
+
+
+def test_chosen_mutations_play_no_registry_move() -> None:
+    """A caller choosing its own mutations gets those only; the whole library brings the registry
+    moves with it."""
+    (r,) = run_redteam(_loaded(), keyring=KEYRING,
+                       mutations=[m for m in MUTATIONS if m.name == "dropped-regime"]).results
+    assert r.mutation.name == "dropped-regime" and not r.mutation.registry
+
+
+def test_the_table_and_the_json_mark_registry_moves() -> None:
+    env = {**os.environ, "CASEGATE_DEMO_KEYS": "1"}
+    args = [sys.executable, "-m", "casegate", "redteam", "examples/atlas-api/case.yaml",
+            "--keyring", "examples/atlas-api/keys/keyring.yaml"]
+    text = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert text.returncode == 0, text.stdout[-2000:] + text.stderr
+    for name, code in EXPECTED.items():
+        (line,) = [x for x in text.stdout.splitlines() if x.startswith(f"{name} [registry] ")]
+        assert "caught" in line and code in line, line
+    doc = json.loads(subprocess.run([*args, "--format", "json"], capture_output=True, text=True, cwd=ROOT,
+                                    env=env).stdout)
+    shown = {m["name"]: m for m in doc["mutations"]}
+    assert all(shown[n]["registry"] and shown[n]["status"] == "caught" for n in EXPECTED)
+    assert not any(shown[m.name]["registry"] for m in MUTATIONS)
+
+
+def test_nothing_is_written_through_a_link_out_of_the_copy(tmp_path: Path) -> None:
+    """A case whose evidence file is a link, by absolute path, to a file beside its folder: the copy
+    keeps the link, which leads to the case's own file. The copy is refused when read (the file
+    lies out of the copy's folder), so no move is played and the case's file keeps its bytes."""
+    import shutil
+
+    shutil.copytree(ATLAS, tmp_path / "case")
+    (tmp_path / "shared").mkdir()
+    shared = tmp_path / "shared" / "evidence.yaml"
+    shutil.move(tmp_path / "case" / "evidence.yaml", shared)
+    (tmp_path / "case" / "evidence.yaml").symlink_to(shared)
+    raw = shared.read_bytes()
+    loaded = with_attestations(load_case(tmp_path / "case" / "case.yaml", root=tmp_path), KEYRING,
+                               parse_instant("2026-11-27"))
+    assert loaded.case is not None
+    report = run_redteam(loaded, keyring=KEYRING, mutations=(), registry_mutations=REGISTRY_MUTATIONS)
+    assert all(not r.applicable and "cannot be read" in r.note for r in report.results), \
+        [(r.mutation.name, r.status, r.note) for r in report.results]
+    assert shared.read_bytes() == raw
