@@ -160,7 +160,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_regime', 10173),
     ('_attest', 2983),
     ('_notify', 2777),
-    ('_redteam', 2422),
+    ('_redteam', 2731),
     ('_witness', 7265),
     ('_logwatch', 5016),
     ('_tiles', 9886),
