@@ -40,6 +40,14 @@ def _changed(tmp: Path, change: Callable[[dict[str, Any]], None]) -> Path:
     doc = json.loads(res.read_text())
     change(doc)
     res.write_text(json.dumps(doc))
+    for task, cfg in doc["configs"].items():
+        # each request of a generation task as a run under the changed configuration records it
+        samples = next(tmp.glob(f"samples_{task}_*.jsonl"), None)
+        if cfg.get("output_type") == "generate_until" and samples is not None:
+            lines = [json.loads(x) for x in samples.read_text().splitlines() if x.strip()]
+            for line in lines:
+                line["arguments"]["gen_args_0"]["arg_1"] = cfg["generation_kwargs"]
+            samples.write_text("".join(json.dumps(x) + "\n" for x in lines))
     return res
 
 

@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 28
+DERIVE_VERSION = 29
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -98,6 +98,8 @@ class DerivedRun(BaseModel):
     data_unpinned: str | None = None
     """Where the samples came from a source that can change under the same name
     (`ImportedRun.data_unpinned`)."""
+    max_tokens_at_run: int | None = None
+    """The ceiling on one generation the run itself gave (`ImportedRun.max_tokens_at_run`)."""
     same_input: dict[str, str] = {}
     """Sample id -> the first sample id asking the same, for every sample that repeats another
     (`ImportedRun.same_input`): counted as one sample."""
@@ -237,7 +239,7 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             attempts_note=r.attempts_note, attempts_unrecorded=r.attempts_unrecorded,
             outside_epochs=outside, unscored_epochs=unscored, same_input=r.same_input, task_args=r.task_args,
             asked_at_run=r.asked_at_run, task_package=r.task_package,
-            data_unpinned=r.data_unpinned))
+            data_unpinned=r.data_unpinned, max_tokens_at_run=r.max_tokens_at_run))
         if not combined and r.result.scale == "binary" and runs[-1].scores_json:
             runs[-1] = _with_bypass(runs[-1])
     return runs, files

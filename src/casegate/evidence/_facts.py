@@ -91,7 +91,8 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
                       "lm-eval": "configs.<task> templates, few-shot (with its seed and dataset), description, "
                                  "delimiters, generation_kwargs, filter_list; n-shot; config.gen_kwargs, "
                                  "system_instruction, chat_template; the samples file's task hash where few-shot "
-                                 "examples come from local data or data no commit pins",
+                                 "examples come from local data or data no commit pins; the samples file's "
+                                 "arguments.gen_args_0.arg_1 in place of generation_kwargs where they differ",
                       "generic": "(not recorded)"},
     "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
     "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
@@ -876,9 +877,24 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                        "digest of its prompts, so what the model was asked is not fixed")
                 facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
                                               "run the task as it stands (no `--system-message`, `--solver`, grader "
-                                              "system message, `-M chat_template` or tool approval policy), or "
+                                              "system message, `-M chat_template`, tool approval policy, or generate "
+                                              "setting such as `--reasoning-effort`, `--temperature` or "
+                                              "`--gen_kwargs`), or "
                                               "have the policy name the task's prompt digest "
                                               f"({run.source.prompt_digest or 'none'}) for the threshold"))
+                facts.excluded.setdefault(eid, msg)
+            elif th.tasks and run.max_tokens_at_run is not None and th.elicitation.max_tokens is None:
+                # a ceiling the run gave every generation (`--max-tokens 1`) cuts each answer short
+                # while the task's name, version, samples and prompt digest stay (the digest leaves
+                # ceilings to CG301): with no least `max_tokens` in the policy nothing judges it
+                msg = (f"`{eid}` ran {ran(run)} with every generation capped at {run.max_tokens_at_run:,} tokens "
+                       "by the run itself (eval.model_generate_config.max_tokens), which changes how the model "
+                       f"answers: the policy sets no least `max_tokens` for `{threshold}`, so whether the cap cut "
+                       "the answers short is not judged")
+                facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
+                                              "run the task without `--max-tokens`, or have the policy set "
+                                              f"`thresholds.{threshold}.elicitation.max_tokens` (CG301 judges the "
+                                              "cap against it)"))
                 facts.excluded.setdefault(eid, msg)
         extra_files = ev.source.files if ev.source else {}
         source = built.get(("source", id(run))) if not extra_files else None

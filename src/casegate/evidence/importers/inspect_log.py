@@ -58,8 +58,16 @@ Mapping into the evidence item (documented in docs/evidence.md):
 - source.prompt_digest = a digest of what the run asked each sample and how it judged it
   (`prompt_digest`: task arguments, solver chain without its ceilings, generate settings but for
   retries, timeouts, caching and `max_tokens`, scorers).
-  asked_at_run = a system message in the generate config or a solver given for the run: under a
-  policy naming the task without that digest, such a run does not count (CG345).
+  asked_at_run = a system message in the generate config, a solver given for the run, or a
+  generate setting the run gave that changes how the model answers (`eval.model_generate_config`:
+  `--reasoning-effort`, `--temperature`, ...; not how requests are placed, such as
+  `--max-connections`): under a policy naming the task without that digest, such a run does not
+  count (CG345).
+  max_tokens_at_run = the run's own `--max-tokens`: under a policy naming the task and setting no
+  least `max_tokens`, such a run does not count (CG345); with one, CG301 judges it.
+  data_unpinned = a hub dataset (`hf_dataset`) or a data file read from a web address
+  (`json_dataset("https://...")`): under a policy naming the task without its sample digest, such
+  a run does not count (CG345).
 - source.model = `eval.model`, with the model arguments that choose its weights (`model_path`, an
   adapter, a `revision`) and `model_base_url` after it in lm-eval's `name (key=value,...)` form.
 - scale: scorers returning Inspect's CORRECT/INCORRECT ("C"/"I", "N" = no answer counts as
@@ -403,10 +411,15 @@ class InspectImporter:
                            attempts_note=note, attempts_unrecorded=unrecorded, same_input=same_content(asked),
                            sample_marks=marks, task_package=package,
                            task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()},
-                           asked_at_run=_asked_at_run(h), data_unpinned=_hub_dataset(getattr(ev, "dataset", None)))
+                           asked_at_run=_asked_at_run(h), data_unpinned=_hub_dataset(getattr(ev, "dataset", None)),
+                           max_tokens_at_run=_whole(_dump(ev.model_generate_config).get("max_tokens")))
 
 
 _DATA_FILE = re.compile(r"\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$", re.IGNORECASE)
+
+
+_REMOTE = re.compile(r"^(https?|s3|gs|gcs|az|abfs|abfss|hf)://", re.IGNORECASE)
+"""A dataset location that is a web address or a bucket (fsspec's remote protocols)."""
 
 
 def _hub_dataset(ds: Any) -> str | None:
@@ -416,6 +429,13 @@ def _hub_dataset(ds: Any) -> str | None:
     revision: whether the task's code pinned one is not in the log, and a dataset read by name
     changes when its repository does."""
     name, location = getattr(ds, "name", None), getattr(ds, "location", None)
+    if isinstance(location, str) and _REMOTE.match(location.strip()) and not (
+            location.strip().lower().startswith("hf://") and "@" in location):
+        # `json_dataset`/`csv_dataset` (or a file dataset of any kind) read from a web address or a
+        # bucket: whoever serves it can change the file under the same address, and the log
+        # records the address only
+        return (f"a data file read from a web address, `{_shorten(location.strip(), 120)[1:-1]}` "
+                "(eval.dataset.location), which no revision pins")
     if not isinstance(location, str) or location != name or _DATA_FILE.search(location):
         return None
     if not re.fullmatch(r"[A-Za-z0-9][\w.-]*(/[A-Za-z0-9][\w.-]*)?", location):
@@ -571,8 +591,14 @@ def _asking(cfg: Any) -> dict[str, Any]:
 def _asked_at_run(h: Any) -> list[str]:
     """What the run's header records as changing the question beyond the task's own solver and
     arguments: a system message in the generate config (Inspect writes `--system-message` there, as
-    it writes a task's own `config`, so the two are not told apart) and a solver given at run time
-    (`--solver`, recorded as `eval.solver`). Empty when the header records neither."""
+    it writes a task's own `config`, so the two are not told apart), a solver given at run time
+    (`--solver`, recorded as `eval.solver`), and every other generate setting the run gave
+    (`eval.model_generate_config`, which holds the command line's settings and not the task's own
+    `config`) that changes how the model answers: not `_NOT_ASKING` (how requests are retried,
+    timed, placed and batched, and the `max_tokens` ceiling, see `ImportedRun.max_tokens_at_run`)
+    nor `_NOT_ANSWERING`. Empty when the header records none. A run through Inspect's Python API
+    with a model object writes its generate settings into `plan.config` only, beside the task's
+    own: they are in the prompt digest and not told apart from the task's."""
     ev, plan = h.eval, h.plan
     out: list[str] = []
     for where, cfg in (("plan.config", plan.config if plan else None), ("eval.model_generate_config",
@@ -593,7 +619,19 @@ def _asked_at_run(h: Any) -> list[str]:
                    "the model answers")
     for name, policy in _tool_policies(ev).items():
         out.append(f"a tool {name} policy (eval.config.{name}: {_shorten(str(policy))})")
+    given = _dump(ev.model_generate_config)
+    for k in sorted(given):
+        if k in _NOT_ASKING or k in _NOT_ANSWERING or k == "system_message" or given[k] is None:
+            continue
+        out.append(f"the generate setting `{k}` given for the run (eval.model_generate_config.{k}: "
+                   f"{_shorten(str(_jsonable(given[k])))}), which changes how the model answers")
     return out
+
+
+_NOT_ANSWERING = frozenset({"seed", "logprobs", "top_logprobs", "prompt_logprobs", "reasoning_summary"})
+"""Generate settings in the prompt digest that a run may give without changing how the model
+answers: the sampling seed (the run's draw; the sampling settings themselves answer) and what is
+recorded beside the answer (log probabilities, a summary of the reasoning)."""
 
 
 def _shorten(text: str, most: int = 80) -> str:

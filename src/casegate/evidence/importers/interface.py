@@ -97,6 +97,11 @@ class ImportedRun:
     """Where the run read its samples from a source that can change under the same name (a Hugging
     Face hub dataset given no revision), in words; None when the log shows none. Such a run counts
     for a task the policy names only under the task's sample digest."""
+    max_tokens_at_run: int | None = None
+    """The ceiling on one generation the run itself gave (Inspect's `--max-tokens`, recorded as
+    `eval.model_generate_config.max_tokens`), not the task's; None where it gave none. The prompt
+    digest leaves ceilings out (CG301 judges them), so under a policy setting no least `max_tokens`
+    such a run counts for no task the policy names."""
     samples_unseen: str | None = None
     """Why the content the sample marks stand for is not in the log (they were read from hashes the
     log states, with nothing to check them against), or None. Such a run has no sample digest: a

@@ -19,7 +19,12 @@ is not the hash of what it holds is refused, and so is a samples file whose hash
 task hash the results file states (`task_hashes`). source.prompt_digest =
 a digest of what the task asked each document (`prompt_digest`: its templates, few-shot settings
 and, where it uses few-shot examples, the seed that drew them, description, delimiters, generation
-arguments, filters, `process_results` and metric arguments). source.revision is not recorded:
+arguments, filters, `process_results` and metric arguments). The generation arguments each
+request of a `generate_until` task's samples file records (`arguments.gen_args_0.arg_1`) must be
+the configuration's `generation_kwargs` (lm-eval builds every request from them): where they are
+not, the run is read as its requests record them (digest, ceiling) and counts for a task the policy
+names only under that digest (CG345); requests of different arguments give no digest.
+source.revision is not recorded:
 `git_hash` marks no uncommitted changes and is the working directory's commit wherever lm-eval
 and the task were loaded from, so it ties no code. Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
 other metrics have no documented scale and are refused.
@@ -196,6 +201,7 @@ class LmEvalImporter:
         rows: list[tuple[str, int, float]] | None = None
         task_hash: str | None = None
         samples_file = path.parent / f"samples_{task}_{stamp}.jsonl"
+        requested: list[dict[str, Any]] = []
         try:
             has_samples = samples_file.exists()
         except OSError:  # a task name too long for a file name: no samples file can carry it
@@ -207,6 +213,7 @@ class LmEvalImporter:
                                    help="copy the samples file the run wrote")
             fsha = pinned_sha256(samples_file)
             rows, fewest, asked, marks, unseen, task_hash = _sample_rows(samples_file, metric)
+            requested = _requested_generation(samples_file) if out_type == "generate_until" else []
             check_unchanged(samples_file, fsha)
             _check_document_count(rows, effective, task, metric, samples_file, path)
             files[samples_file.name] = fsha
@@ -258,7 +265,24 @@ class LmEvalImporter:
             notes.append(f"metric `{metric}` of `{task}` {why}: no success count was derived")
         if run_cfg.get("limit") is not None:
             notes.append(f"the run used --limit {run_cfg['limit']}: only part of `{task}` was scored")
-        digest = prompt_digest(doc, task, task_hash if rows is not None else None)
+        unlike = _unlike_requests(task, gen_kwargs, requested, samples_file.name)
+        digested = doc
+        if unlike is not None and len(requested) == 1:
+            # the configuration is not the run's record of how it generated: each request, as the
+            # samples file records it, is (a results file edited to look default, its `max_gen_toks`
+            # put back at 16 while every request asked for 1). Read under the samples' word: their
+            # arguments are the task's `generation_kwargs`, in the digest and the ceiling
+            said = requested[0]
+            digested = {**doc, "configs": {**doc["configs"], task: {**cfg, "generation_kwargs": said}}}
+            cut = _count(said.get("max_gen_toks"))
+            if cut is not None and (elicitation.max_tokens is None or cut < elicitation.max_tokens):
+                elicitation = elicitation.model_copy(update={"max_tokens": cut, "budget_tokens": cut})
+            elicitation = elicitation.model_copy(update={"generate_config": scalars(said, run_gen)})
+        digest = prompt_digest(digested, task, task_hash if rows is not None else None)
+        if unlike is not None and len(requested) > 1:
+            # requests asked with different arguments: no one set of settings is the run's
+            digest = None
+            notes.append(f"{unlike}: no prompt digest (a policy pinning one does not count the run)")
         if digest is None and isinstance(doc.get("configs"), dict) and isinstance(doc["configs"].get(task), dict):
             local = _local_source(cfg)
             notes.append(f"`{task}` draws its few-shot examples from "
@@ -301,7 +325,49 @@ class LmEvalImporter:
                            data_unpinned=_unpinned_source(cfg),
                            asked_at_run=[f"the model argument `{k}` (config.model_args), which changes how the model "
                                          "answers" for k in sorted(margs_dict) if answers_arg(str(k))]
-                           + _generation_at_run(run_gen, out_type))
+                           + _generation_at_run(run_gen, out_type) + ([unlike] if unlike else []))
+
+
+def _requested_generation(path: Path) -> list[dict[str, Any]]:
+    """The distinct generation arguments the samples file records for the requests of a
+    `generate_until` task (`arguments.gen_args_<i>.arg_1`: lm-eval builds each request with a copy
+    of the task's `generation_kwargs`, `--gen_kwargs` merged in), in the order first seen; empty
+    where no line records any. The file is read (and its lines checked) by `_sample_rows` first."""
+    out: list[dict[str, Any]] = []
+    with path.open("rb") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            args = json.loads(line).get("arguments")
+            for req in args.values() if isinstance(args, dict) else ():
+                said = req.get("arg_1") if isinstance(req, dict) else None
+                if isinstance(said, dict) and said not in out:
+                    out.append(said)
+    return out
+
+
+def _unlike_requests(task: str, stated: Any, requested: list[dict[str, Any]], samples: str) -> str | None:
+    """Why the generation arguments the samples file records for each request are not the task's
+    `generation_kwargs` in the results file's configuration, in words; None where they are (or
+    the file records none). Every request of a run is built from the same arguments, so requests
+    differing among themselves are not one run's record either."""
+    if not requested:
+        return None
+    if len(requested) > 1:
+        shown = "; ".join(_shorten(json.dumps(r, sort_keys=True, default=str)) for r in requested[:3])
+        return (f"the requests of `{task}` in the samples file ({samples}, arguments.gen_args_0.arg_1) were made "
+                f"with {len(requested)} different sets of generation arguments ({shown}), where lm-eval makes every "
+                "request of a task with the same")
+    if isinstance(stated, dict) and stated == requested[0]:
+        return None
+    differ = sorted({str(k) for k in requested[0]} ^ {str(k) for k in (stated if isinstance(stated, dict) else {})}
+                    | {str(k) for k in requested[0] if isinstance(stated, dict) and k in stated
+                       and stated[k] != requested[0][k]})
+    shown = ", ".join(f"{k}={requested[0].get(k, '(unset)')!r}" for k in differ[:4])
+    return (f"the generation arguments each request of the samples file records ({samples}, "
+            f"arguments.gen_args_0.arg_1: {shown}) are not the configuration's "
+            f"(configs.{task}.generation_kwargs: {_shorten(json.dumps(stated, sort_keys=True, default=str))}): "
+            "the run is read as its requests record it, which changes how the model answers")
 
 
 def _generation_at_run(run_gen: Any, out_type: str) -> list[str]:
