@@ -221,6 +221,8 @@ def seal(case: Case, salts: Salts, parts: tuple[str | int, ...], model: BaseMode
 
 
 _REQUIRED = object()
+_TEXT = frozenset({str})
+"""The types of a list whose items are all text."""
 
 
 @cache
@@ -462,9 +464,13 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                 elif t is bool or v is None:
                     out[name] = v
                 elif t is list:
-                    items = [masks.get(x, x) if type(x) is str else walk(x, parts + (name, i))
-                             for i, x in enumerate(v)]
-                    leaves.update([x for x in items if type(x) is str])
+                    if {*map(type, v)} == _TEXT:  # a list of ids or texts (most lists): in C
+                        items = list(map(masks.get, v, v)) if masks else v.copy()
+                        leaves.update(items)
+                    else:
+                        items = [masks.get(x, x) if type(x) is str else walk(x, parts + (name, i))
+                                 for i, x in enumerate(v)]
+                        leaves.update([x for x in items if type(x) is str])
                     out[name] = items
                 else:
                     out[name] = walk(v, parts + (name,))
