@@ -58,18 +58,22 @@ Then, against daae9eef (an unchanged, byte-compiled copy of it passed as `--befo
 the salts kept:
 
     phase          this tree    daae9eef
-    redact           889.4M      899.7M    (the same run)
-    diagram          271.4M      287.4M    (this tree byte-compiled anew, the next run)
+    redact           889.4M      899.7M    (e43f9919, the same run)
+    redact           883.5M                (bafedd8f, a later run)
+    diagram          271.4M      287.4M    (e43f9919, byte-compiled anew, the next run)
 
     bench_publish_instructions.py, local path:
+    this tree (bafedd8f)  publish 4,833.9M  gate 2,053.6M  2.35x
     this tree (e43f9919)  publish 4,839.3M  gate 2,054.2M  2.36x
-    daae9eef              publish 4,877.2M  gate 2,053.0M  2.38x
+    daae9eef              publish 4,877.2M  gate 2,053.0M  2.38x   (the run beside e43f9919's first count)
 
 The redaction builds each sealed element's `Sealed` and `Stub` with `tuple.__new__` (a named
 tuple's own `__new__` is a Python frame), reads the stub's level from the member's `_value_`
-(`Enum.value` is a Python-level descriptor) and calls no `typing.cast` per element; the module
+(`Enum.value` is a Python-level descriptor), calls no `typing.cast` per element, and takes a
+list of texts in a shown element with `map` over the step mask and one set update; the module
 partition notes each element's tree parent as its search reaches it and filters children in a
-loop. Mind byte-compiling: with PYTHONDONTWRITEBYTECODE set, a module edited after
+loop. The gate's own count does not move (neither module is imported by `gate` or `check`).
+Mind byte-compiling: with PYTHONDONTWRITEBYTECODE set, a module edited after
 `named_trees` compiled it is compiled again in every counted process (a first count of this
 tree's publish, with `render/_split.py` so left stale, was 4,943.95M).
 
