@@ -464,6 +464,7 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                 elif t is bool or v is None:
                     out[name] = v
                 elif t is list:
+                    items: list[Any]
                     if {*map(type, v)} == _TEXT:  # a list of ids or texts (most lists): in C
                         items = list(map(masks.get, v, v)) if masks else v.copy()
                         leaves.update(items)
