@@ -53,6 +53,41 @@ not): 13,426 candidates tried, 147.99M. bench_publish_instructions.py, the same 
 
     this tree (0780f78e)  publish 4,888.5M  gate 2,058.7M  2.37x
     799a17f2              publish 5,222.3M  gate 2,058.9M  2.54x
+
+Then, against daae9eef (an unchanged, byte-compiled copy of it passed as `--before`), local path,
+the salts kept:
+
+    phase          this tree    daae9eef
+    redact           889.4M      899.7M    (e43f9919, the same run)
+    redact           883.5M                (bafedd8f, a later run)
+    diagram          271.4M      287.4M    (e43f9919, byte-compiled anew, the next run)
+
+    bench_publish_instructions.py, local path:
+    this tree (bafedd8f)  publish 4,833.9M  gate 2,053.6M  2.35x
+    this tree (e43f9919)  publish 4,839.3M  gate 2,054.2M  2.36x
+    daae9eef              publish 4,877.2M  gate 2,053.0M  2.38x   (the run beside e43f9919's first count)
+
+The redaction builds each sealed element's `Sealed` and `Stub` with `tuple.__new__` (a named
+tuple's own `__new__` is a Python frame), reads the stub's level from the member's `_value_`
+(`Enum.value` is a Python-level descriptor), calls no `typing.cast` per element, and takes a
+list of texts in a shown element with `map` over the step mask and one set update; the module
+partition notes each element's tree parent as its search reaches it and filters children in a
+loop. The gate's own count does not move (neither module is imported by `gate` or `check`).
+Mind byte-compiling: with PYTHONDONTWRITEBYTECODE set, a module edited after
+`named_trees` compiled it is compiled again in every counted process (a first count of this
+tree's publish, with `render/_split.py` so left stale, was 4,943.95M).
+
+Where the redaction's instructions go (a script sealing the 2,877 evidence items of the 10k case
+apart, callgrind): `content_of` (pydantic-core's `to_python` of each item, defaults left out,
+its nested models compared with None through `BaseModel.__eq__`) 153M; `canonical_leaves` 234M,
+of which the sorted copy with its leaves (`_ordered_leaves`) 178M; SHA-256 of the bodies 47M; the
+rest is the walk of the public elements. Two changes measured worse and were not kept: taking
+each object of `_ordered_leaves` whole with C functions (its keys sorted, `map` of its
+`__getitem__`, `dict(zip(...))`, `compress` of the text values) took twice the CPU time of the
+per-key loop on those contents (objects of a few keys: the iterators cost more than the loop);
+and filtering the walk's field loop in C (`itemgetter` of the fields' values, `compress` on
+`is_not` against the defaults) counted 754.2M for `redact` (the salt store read apart) against
+747.6M without it.
 """
 
 from __future__ import annotations

@@ -253,3 +253,20 @@ def test_a_defeater_the_gate_holds_unanswered_is_not_published_as_answered_alone
     # nothing found on it: nothing said, and the JSON carries no such field
     quiet = build_summary(case, _record(case), salts=SALTS, policy=loaded.policy)
     assert quiet.dissent.contested == {} and '"contested"' not in summary_json(quiet)
+
+
+def test_a_shown_element_names_the_steps_of_a_redacted_pathway_by_position(loaded) -> None:  # type: ignore[no-untyped-def]
+    """At a level that shows the safeguards but not the bio pathway, a safeguard's `blocks` list
+    (a plain list of step references, walked in one step) names its steps by position, in the
+    document and in the leaves the text guard reads."""
+    case = loaded.case
+    rd = redact(case, SALTS, Confidentiality.internal)
+    assert "/threat_model/cbrn/pathways/bio-known-agent" in rd.stubs
+    assert "/safeguards/SG-classifier" not in rd.stubs
+    steps = case.threat_model["cbrn"].pathways["bio-known-agent"].steps
+    want = ["cyber-ransomware.build-exploit",
+            *(f"bio-known-agent.#{steps.index(s.split('.', 1)[1]) + 1}"
+              for s in case.safeguards["SG-classifier"].blocks if s.startswith("bio-known-agent."))]
+    assert rd.document["safeguards"]["SG-classifier"]["blocks"] == want
+    assert rd.leaves is not None and set(want) <= rd.leaves
+    assert not any(s.startswith("bio-known-agent.") and "#" not in s for s in rd.leaves)

@@ -126,3 +126,30 @@ def test_argument_overview_is_the_overview_of_the_whole_graph(big, which: str, p
     args = {"findings": findings, "redactions": COMMITMENTS, "public": public, "basis": {"E1": "derived"}}
     graph = argument_graph(case, **args)
     assert argument_overview(case, **args) == overview_graph(graph, partition(graph))
+
+
+def test_a_support_link_given_twice_is_one_link() -> None:
+    """An element listed twice in `supported_by` (the case format does not refuse it) is one
+    child: the overview a large argument's summary draws places it once, in one module, and
+    every element below it too (a repeated link once left its subtree without a module)."""
+    from gen_argument import argument_dict
+
+    from casegate.model import Case
+    from casegate.render import argument_overview
+    from casegate.render._split import partition_links
+
+    argument, evidence = argument_dict(300)
+    doubled = next(k for k, el in argument["elements"].items() if len(el.get("supported_by", [])) > 1)
+    argument["elements"][doubled]["supported_by"] = [*argument["elements"][doubled]["supported_by"],
+                                                     argument["elements"][doubled]["supported_by"][0]]
+    case = Case.model_validate({
+        "casegate": 1, "id": "doubled", "title": "A link given twice", "policy": "policy.yaml",
+        "system": {"name": "Synthetic", "version": "1", "digests": ["sha256:" + "0" * 64]},
+        "evidence": evidence, "argument": argument})
+    graph = argument_graph(case)
+    for bound in (5, 30, 1000):
+        mods = partition_links({k: n.kind for k, n in graph.nodes.items()}, graph.edges, graph.top, bound)
+        members = [k for m in mods for k in m.members]
+        assert sorted(members) == sorted(graph.nodes), bound
+    overview = argument_overview(case)
+    assert overview.nodes and overview.top == "M-G0"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -214,10 +214,15 @@ def seal(case: Case, salts: Salts, parts: tuple[str | int, ...], model: BaseMode
     body = canonical_leaves(content, leaves, keys) if leaves is not None else None
     salt, sealed = salts.salted(case.id, case.version, pointer, content, body)
     level = getattr(model, "confidentiality", Confidentiality.public)
-    return Sealed(pointer, str(parts[-1]) if parts else case.id, type_of(model), level, model, salt, content, sealed)
+    # `tuple.__new__` as the named tuple's own `__new__` calls it, without that Python frame
+    # (thousands of elements are sealed; nor is `typing.cast`, a Python call too, used here)
+    return tuple.__new__(Sealed, (pointer, str(parts[-1]) if parts else case.id, type_of(model), level, model,
+                                  salt, content, sealed))
 
 
 _REQUIRED = object()
+_TEXT = frozenset({str})
+"""The types of a list whose items are all text."""
 
 
 @cache
@@ -418,7 +423,7 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
             if lv is not None and isinstance(lv, Confidentiality) and lv in above:
                 sealed = seal(case, salts, parts, obj, secret_leaves, secret_keys)
                 revealed: dict[str, Any] = {}
-                for name in _revealed(cast("type[BaseModel]", t)):
+                for name in _revealed(t):  # type: ignore[arg-type]  # a model class (its plan says so)
                     v = getattr(obj, name)
                     if v is None or v == [] or v is False:
                         continue
@@ -426,14 +431,17 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                 if is_pathway:
                     revealed["steps"] = [result.step_mask[f"{parts[-1]}.{s}"] for s in obj.steps]
                 pointer, commitment = sealed.pointer, sealed.commitment
-                result.stubs[pointer] = Stub(pointer, sealed.id, sealed.type, lv, commitment, revealed)
+                result.stubs[pointer] = tuple.__new__(Stub, (pointer, sealed.id, sealed.type, lv, commitment,
+                                                             revealed))  # as `seal` builds a `Sealed`
                 result.sealed[pointer] = sealed
                 # `Stub.document`, written here; its leaves are collected at the end, in one call
-                # for its text fields and one walk of what the stubs reveal
-                stub_text.extend((sealed.type, sealed.id, lv.value, commitment))
+                # for its text fields and one walk of what the stubs reveal (`_value_`: the
+                # member's value, which `.value` reads through a Python-level descriptor)
+                shown = lv._value_
+                stub_text.extend((sealed.type, sealed.id, shown, commitment))
                 if revealed:
                     stub_revealed.append(revealed)
-                return {"redacted": True, "type": sealed.type, "id": sealed.id, "level": lv.value,
+                return {"redacted": True, "type": sealed.type, "id": sealed.id, "level": shown,
                         "commitment": commitment, **revealed}
             out: dict[str, Any] = {}
             values = obj.__dict__  # the fields' values (getattr would look through the class first)
@@ -456,9 +464,14 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                 elif t is bool or v is None:
                     out[name] = v
                 elif t is list:
-                    items = [masks.get(x, x) if type(x) is str else walk(x, parts + (name, i))
-                             for i, x in enumerate(v)]
-                    leaves.update([x for x in items if type(x) is str])
+                    items: list[Any]
+                    if {*map(type, v)} == _TEXT:  # a list of ids or texts (most lists): in C
+                        items = list(map(masks.get, v, v)) if masks else v.copy()
+                        leaves.update(items)
+                    else:
+                        items = [masks.get(x, x) if type(x) is str else walk(x, parts + (name, i))
+                                 for i, x in enumerate(v)]
+                        leaves.update([x for x in items if type(x) is str])
                     out[name] = items
                 else:
                     out[name] = walk(v, parts + (name,))

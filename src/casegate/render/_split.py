@@ -92,8 +92,10 @@ def partition_links(kinds: Mapping[str, str], edges: Sequence[Edge], top: str | 
     for e in edges:
         if e.kind == SUPPORT:
             children[e.src].append(e.dst)
-    # spanning forest by depth-first search from the top, then from any other root
+    # spanning forest by depth-first search from the top, then from any other root; each element's
+    # tree parent noted as the search reaches it
     tch: dict[str, list[str]] = {}
+    tparent: dict[str, str] = {}
     seen: set[str] = set()
     roots: list[str] = []
     has_parent = set(chain.from_iterable(children.values()))  # every SUPPORT edge's target
@@ -111,8 +113,15 @@ def partition_links(kinds: Mapping[str, str], edges: Sequence[Edge], top: str | 
             order.append(u)
             kids = children[u]
             if kids:  # most nodes are leaves: their (empty, never changed) list is kept as it is
-                kids = [v for v in kids if v not in seen and v not in owner]
-                seen.update(kids)
+                # each child once (a link given twice is one link), its tree parent noted; a loop,
+                # not a comprehension: no frame of its own, once per developed node
+                fresh = []
+                for v in kids:
+                    if v not in seen and v not in owner:
+                        seen.add(v)
+                        fresh.append(v)
+                        tparent[v] = u
+                kids = fresh
                 stack.extend(reversed(kids))
             tch[u] = kids
     acc: dict[str, int] = {}
@@ -133,7 +142,6 @@ def partition_links(kinds: Mapping[str, str], edges: Sequence[Edge], top: str | 
     module_roots = roots + [u for u in order if u in cut]
     mods: dict[str, Module] = {r: Module(id=f"M-{r}", root=r) for r in module_roots}
     members = {r: m.members for r, m in mods.items()}
-    tparent = {v: u for u, vs in tch.items() if vs for v in vs}
     # each element's module, in the spanning forest's preorder (`order`): a root or a cut element
     # starts its own, any other element is in its tree parent's, already placed
     where: dict[str, str] = {}
