@@ -329,12 +329,17 @@ def test_an_edited_document_under_a_new_genuinely_signed_and_logged_manifest_is_
 
 def test_the_document_is_written_again_as_the_log_stood_when_it_was_recorded(filed: tuple[Path, str]) -> None:
     """Entries recorded after the document (a newer version submitted) do not change what it is
-    compared with: the registry's facts are read as the log stood before its entry."""
+    compared with: the registry's facts are read as the log stood before its entry. (The Model
+    Report's "changes since the previous version" section is filled from the registry.)"""
     tmp, db = filed
+    eu = "eu-gpai-cop-2025.model-report"
+    _report(tmp, db, "--key", "keys/rso.pem", "--role", "rso", regime="eu-gpai-cop-2025", document="model-report")
+    md = (tmp / "filed" / f"{eu}.md").read_text()
+    assert "first version of this case in the registry" in md, md
     case = tmp / "case" / "case.yaml"
     case.write_text(case.read_text().replace("\nversion: \"1.0\"", "\nversion: \"1.1\"", 1))
     _cg(tmp, db, "registry", "submit", "case/case.yaml")
-    got = _verify(tmp, db, *FILES, code=0)
+    got = _verify(tmp, db, f"filed/{eu}.md", f"filed/{eu}.html", manifest=f"filed/{eu}.manifest.json", code=0)
     assert got["verified"], got
 
 
