@@ -200,11 +200,13 @@ def test_an_unreadable_manifest_is_a_clear_error(filed: tuple[Path, str]) -> Non
     assert "cannot read the document" in ran.stderr and "Traceback" not in ran.stderr, ran.stderr
 
 
-def test_offline_a_state_proof_holding_the_document_verifies_and_one_without_it_does_not(
+def test_offline_a_state_proof_holding_the_document_is_checked_but_not_verified(
         approved: tuple[Path, str]) -> None:  # noqa: F811
     """Offline, the regulator checks the filed document against a state proof under the trust
-    root: a proof made after the document was recorded holds it; one made before (the lab
-    filing a document the log never saw) does not."""
+    root: a proof made after the document was recorded holds it, but not the case version's
+    stored files, so the content is checked against the signer's manifest only: not verified
+    (fail closed), with that one reason; a proof made before (the lab filing a document the log
+    never saw) does not even hold it."""
     tmp, db = approved
     t = _trust(tmp)
     t.proof(db, CASE, tmp / "before.json")
@@ -213,8 +215,11 @@ def test_offline_a_state_proof_holding_the_document_verifies_and_one_without_it_
     t.proof(db, CASE, tmp / "after.json")
     args = ["regime", "verify", *FILES, "--manifest", f"filed/{STEM}.manifest.json", "--trust-root", str(t.dir),
             "--json", "--state-proof"]
-    got = json.loads(_cg(tmp, "", *args, "after.json", code=0).stdout)
-    assert got["verified"], got["reasons"]
+    got = json.loads(_cg(tmp, "", *args, "after.json", code=1).stdout)
+    # the proof holds the document's entry, but not the stored files to write it again: whether the
+    # signer edited the bytes and signed a new manifest cannot be established offline
+    assert got["log_entry"] is not None and len(got["reasons"]) == 1, got
+    assert got["reasons"][0].startswith("content not re-derived: checked against the signer's manifest only"), got
     got = json.loads(_cg(tmp, "", *args, "before.json", code=1).stdout)
     assert any("never recorded this document" in r for r in got["reasons"]), got
 
@@ -249,3 +254,152 @@ def test_a_document_of_an_approval_since_reopened_is_not_verified(filed: tuple[P
     assert "-> reopened" in p.stdout, p.stdout
     got = _verify(tmp, db, *FILES, code=1)
     assert any(f"the registry says case {CASE} is reopened" in r for r in got["reasons"]), got
+
+
+# --------------------------------------------------------------------------- the content itself
+
+
+def _resign_edited(tmp: Path, db: str, edit: Any) -> None:
+    """The lab's move: edit the filed Markdown, sign a NEW manifest over the edited bytes with its
+    genuine keyring key (the RSO's), write it over the filed one and record it in the log itself,
+    as `report --regime ... --db` would."""
+    import datetime as dt
+
+    from casegate.regime._manifest import record_document, sign_manifest
+    from casegate.sign import decode_payload, iso, load_keyring, load_signer, now_utc
+
+    md = tmp / "filed" / f"{STEM}.md"
+    md.write_text(edit(md.read_text()))
+    mpath = tmp / "filed" / f"{STEM}.manifest.json"
+    stmt = decode_payload(json.loads(mpath.read_text()))
+    assert stmt is not None
+    import hashlib
+
+    digest = hashlib.sha256(md.read_bytes()).hexdigest()
+    stmt["predicate"]["files"]["md"]["sha256"] = digest
+    stmt["subject"] = [s if s["name"] != f"{STEM}.md" else {"name": s["name"], "digest": {"sha256": digest}}
+                       for s in stmt["subject"]]
+    now = now_utc() + dt.timedelta(seconds=1)
+    stmt["predicate"]["signed_at"] = iso(now)
+    env = sign_manifest(stmt, load_signer(str(tmp / "keys" / "rso.pem")), load_keyring(tmp / "keyring.yaml"), now)
+    mpath.write_text(json.dumps(env))
+    from casegate.regime._manifest import Stored
+
+    reg_p = stmt["predicate"]["registry"]
+    with open_registry(db) as reg:
+        record_document(reg, CASE, Stored(reg_p["version"], reg_p["digest"], reg_p["approved"]), stmt, env)
+
+
+def test_the_document_as_written_is_written_again_byte_for_byte(filed: tuple[Path, str]) -> None:
+    tmp, db = filed
+    got = _verify(tmp, db, *FILES, code=0)
+    for name in (f"{STEM}.md", f"{STEM}.html"):
+        assert any(n.startswith(f"{name}: written again from stored version 1") and n.endswith("the same bytes")
+                   for n in got["notes"]), got
+
+
+def test_an_edited_document_under_a_new_genuinely_signed_and_logged_manifest_is_not_verified(
+        filed: tuple[Path, str]) -> None:
+    """Attack: the lab holds a genuine keyring key (the RSO's). It deletes a gap line from the
+    filed Markdown, signs a new manifest over the edited bytes and records it in the log itself:
+    the signature, the log entry and the newest-document check all pass; the content does not,
+    because casegate writes the document again from the stored version and compares."""
+    tmp, db = filed
+    lines = (tmp / "filed" / f"{STEM}.md").read_text().splitlines(keepends=True)
+    gap = next(i for i, line in enumerate(lines) if "gap" in line.lower() and i > 3)
+    removed = lines[gap]
+    _resign_edited(tmp, db, lambda text: text.replace(removed, "", 1))
+    got = _verify(tmp, db, *FILES, code=1)
+    assert not got["verified"] and got["signer"] == "Sam Whitfield" and got["log_entry"] is not None, got
+    reason = next((r for r in got["reasons"] if r.startswith(f"{STEM}.md: the manifest signs bytes casegate does "
+                                                               "not write")), None)
+    assert reason is not None, got
+    assert f"first difference at line {gap + 1}:" in reason and "edited and a new manifest signed" in reason, reason
+    # the untouched HTML is still what casegate writes
+    assert any(n.startswith(f"{STEM}.html: written again") for n in got["notes"]), got
+    # a softened finding: one word changed, the same check
+    _resign_edited(tmp, db, lambda text: text.replace("not", "now", 1))
+    got = _verify(tmp, db, f"filed/{STEM}.md", code=1)
+    assert any("first difference at line" in r for r in got["reasons"]), got
+    # filing only the untouched HTML under the edited manifest does not help: the manifest's Markdown is checked
+    got = _verify(tmp, db, f"filed/{STEM}.html", code=1)
+    assert any(r.startswith(f"{STEM}.md: the manifest signs bytes casegate does not write") and
+               "file " + f"{STEM}.md to see the first differing line" in r for r in got["reasons"]), got
+
+
+def test_the_document_is_written_again_as_the_log_stood_when_it_was_recorded(filed: tuple[Path, str]) -> None:
+    """Entries recorded after the document (a newer version submitted) do not change what it is
+    compared with: the registry's facts are read as the log stood before its entry. (The Model
+    Report's "changes since the previous version" section is filled from the registry.)"""
+    tmp, db = filed
+    eu = "eu-gpai-cop-2025.model-report"
+    _report(tmp, db, "--key", "keys/rso.pem", "--role", "rso", regime="eu-gpai-cop-2025", document="model-report")
+    md = (tmp / "filed" / f"{eu}.md").read_text()
+    assert "first version of this case in the registry" in md, md
+    case = tmp / "case" / "case.yaml"
+    case.write_text(case.read_text().replace("\nversion: \"1.0\"", "\nversion: \"1.1\"", 1))
+    _cg(tmp, db, "registry", "submit", "case/case.yaml")
+    got = _verify(tmp, db, f"filed/{eu}.md", f"filed/{eu}.html", manifest=f"filed/{eu}.manifest.json", code=0)
+    assert got["verified"], got
+
+
+def test_a_document_decided_as_of_a_date_is_written_again_as_of_it(approved: tuple[Path, str]) -> None:  # noqa: F811
+    tmp, db = approved
+    ran = _report(tmp, db, "--key", "keys/rso.pem", "--role", "rso", "--at", "2026-06-30")
+    assert ran.returncode in (0, 1), ran.stderr
+    from casegate.sign import decode_payload
+
+    stmt = decode_payload(json.loads((tmp / "filed" / f"{STEM}.manifest.json").read_text()))
+    assert stmt is not None and stmt["predicate"]["decided_as_of"] == "2026-06-30"
+    got = _verify(tmp, db, *FILES, code=0)
+    assert got["verified"], got
+
+
+def test_a_pdf_is_written_again_from_the_html_and_an_edited_one_is_not_verified(approved: tuple[Path, str]) -> None:  # noqa: F811
+    """Attack: the lab files the PDF, edited, under a new manifest its genuine key signs and it
+    logs: the PDF casegate writes from the re-derived HTML is other bytes."""
+    pytest.importorskip("weasyprint")
+    tmp, db = approved
+    ran = _report(tmp, db, "--key", "keys/rso.pem", "--role", "rso", "--pdf")
+    assert ran.returncode in (0, 1), ran.stderr
+    pdf = f"filed/{STEM}.pdf"
+    got = _verify(tmp, db, *FILES, pdf, code=0)
+    assert any(n == f"{STEM}.pdf: written again from the re-derived HTML: the same bytes" for n in got["notes"]), got
+    # the lab edits the PDF and signs a new manifest over it (the Markdown and HTML untouched)
+    import datetime as dt
+    import hashlib
+
+    from casegate.regime._manifest import Stored, record_document, sign_manifest
+    from casegate.sign import decode_payload, iso, load_keyring, load_signer, now_utc
+
+    path = tmp / pdf
+    path.write_bytes(path.read_bytes() + b"\n% edited\n")
+    mpath = tmp / "filed" / f"{STEM}.manifest.json"
+    stmt = decode_payload(json.loads(mpath.read_text()))
+    assert stmt is not None
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    stmt["predicate"]["files"]["pdf"]["sha256"] = digest
+    stmt["subject"] = [s if s["name"] != f"{STEM}.pdf" else {"name": s["name"], "digest": {"sha256": digest}}
+                       for s in stmt["subject"]]
+    now = now_utc() + dt.timedelta(seconds=1)
+    stmt["predicate"]["signed_at"] = iso(now)
+    env = sign_manifest(stmt, load_signer(str(tmp / "keys" / "rso.pem")), load_keyring(tmp / "keyring.yaml"), now)
+    mpath.write_text(json.dumps(env))
+    r = stmt["predicate"]["registry"]
+    with open_registry(db) as reg:
+        record_document(reg, CASE, Stored(r["version"], r["digest"], r["approved"]), stmt, env)
+    got = _verify(tmp, db, pdf, code=1)
+    assert any(r.startswith(f"{STEM}.pdf: written again from the re-derived HTML, its bytes differ")
+               and "only the signer's word" in r for r in got["reasons"]), got
+
+
+def test_salts_kept_outside_the_registry_leave_the_content_not_re_derived(approved: tuple[Path, str]) -> None:  # noqa: F811
+    """The document withholds elements behind commitments whose salts the lab kept in a private
+    salt store, not the registry: the verifier cannot write those lines again, so the content is
+    not established (fail closed), and the reason says where the salts are missing."""
+    tmp, db = approved
+    ran = _report(tmp, db, "--key", "keys/rso.pem", "--role", "rso", "--salt-store", "salts.json")
+    assert ran.returncode in (0, 1), ran.stderr
+    got = _verify(tmp, db, *FILES, code=1)
+    assert any(r.startswith("content not re-derived: no salt is kept in") and "--salt-store" in r
+               for r in got["reasons"]), got

@@ -312,7 +312,7 @@ def _write_regime_documents(loaded: Any, rid: str, docs: list[str], out_dir: Pat
             now = now_utc()
             who = {"person": trusted.person, "role": role, "keyid": trusted.keyid, "identity": trusted.identity,
                    "signed_at": iso(now)}
-        stmt = document_statement(loaded, doc, files, record=record, stored=stored, signer=who)
+        stmt = document_statement(loaded, doc, files, record=record, stored=stored, signer=who, at=today)
         env = sign_manifest(stmt, signing[0], signing[2], now) if signing is not None and now is not None else None
         mpath = manifest_path(out_dir, doc)
         write_manifest(mpath, stmt, env)

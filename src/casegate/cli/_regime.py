@@ -114,10 +114,13 @@ def regime_verify(
         "--trust-root", help="The trust root you hold (chain directory or root file; default $CASEGATE_TRUST_ROOT).")] = None,
     db: Annotated[str | None, typer.Option(
         "--db", help="Registry whose log must hold the document and whose approval must stand on the case version "
-                     "it was made from, opened read-only (default $CASEGATE_DATABASE_URL).")] = None,
+                     "it was made from, opened read-only (default $CASEGATE_DATABASE_URL); the document is "
+                     "written again from the version's stored files and compared byte for byte.")] = None,
     state_proof: Annotated[Path | None, typer.Option(
         "--state-proof", help="The case's state proof (`casegate state-proof`), checked against the trust root, "
-                              "instead of a registry: offline, its log entries must hold the document.")] = None,
+                              "instead of a registry: offline, its log entries must hold the document; without "
+                              "the stored files the content is checked against the signer's manifest only, "
+                              "which is not verified.")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Check the signer's key as of this date or date-time "
                                                       "(default now).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -125,9 +128,14 @@ def regime_verify(
     """Check a filed regime document against its signed manifest: every file is, byte for byte,
     one the manifest signs; the manifest is signed by a key of the keyring the trust root pins;
     the registry's log recorded this very manifest, no later document of the same version
-    replaced it, and the case version it was made from is the one the registry approved. An
-    edited document, a manifest of another document or version, an unsigned manifest, a key
-    outside the keyring, or no registry or trust root to check against: not verified.
+    replaced it, and the case version it was made from is the one the registry approved; and,
+    since a manifest is only its signer's word, casegate writes the document again from the
+    registry's stored files of that version (as the log stood when it was recorded) and the
+    Markdown, HTML and PDF must be the very bytes the manifest signs. An edited document (even
+    under a new manifest a genuine key signed and logged), a manifest of another document or
+    version, an unsigned manifest, a key outside the keyring, or no registry or trust root to
+    check against: not verified. Offline (--state-proof) the content cannot be written again:
+    "content not re-derived", not verified.
 
     Exit 0: verified. 1: not verified (every reason is printed). 2: unreadable input.
     3: the registry could not be read.

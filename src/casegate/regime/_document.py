@@ -109,9 +109,11 @@ def _level(spec: RegimeDocument, level: Confidentiality | None) -> Confidentiali
 def build_document(loaded: Loaded, regime_id: str, document_id: str, *, salts: Salts,
                    record: DecisionRecord, today: dt.date | None = None,
                    registry: RegistryFacts | None = None,
-                   level: Confidentiality | None = None) -> RegimeDoc:
+                   level: Confidentiality | None = None, generated: dt.date | None = None) -> RegimeDoc:
     """Fill every section of one regime document from the loaded case and its decision. Facts
-    only the registry knows are gaps when `registry` is None (fail closed: not established)."""
+    only the registry knows are gaps when `registry` is None (fail closed: not established).
+    `generated`: the date the document says it was written (default `today`, else today's
+    date; given when a verifier writes a filed document again as of when it was written)."""
     if loaded.case is None or loaded.policy is None:
         raise InputError("the case does not load; fix the findings of `casegate check` first")
     regime, spec = find_document(loaded.regimes, regime_id, document_id)
@@ -130,7 +132,7 @@ def build_document(loaded: Loaded, regime_id: str, document_id: str, *, salts: S
     else:
         subject = f"{case.title} (case {case.id}, version {case.version}; {case.system.name} {case.system.version})"
     doc = RegimeDoc(regime=regime, document_id=document_id, spec=spec, subject=subject,
-                    generated=(today or dt.date.today()).isoformat(), level=lv,
+                    generated=(generated or today or dt.date.today()).isoformat(), level=lv,
                     outcome=record.outcome if spec.basis == "case" else None)
 
     def shown(v: FactValue) -> list[ShownItem]:

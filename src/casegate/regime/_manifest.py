@@ -79,12 +79,15 @@ def stored_version(reg: Registry, loaded: Loaded) -> Stored | None:
 
 
 def document_statement(loaded: Loaded, doc: RegimeDoc, files: dict[str, Path], *, record: DecisionRecord | None,
-                       stored: Stored | None, signer: dict[str, Any] | None) -> dict[str, Any]:
+                       stored: Stored | None, signer: dict[str, Any] | None,
+                       at: dt.date | None = None) -> dict[str, Any]:
     """The in-toto statement of a written document: one subject per file written (its name and
     sha256) and the case (`case:<id>@<version>` with its case digest); the predicate names the
     regime, the document, the case version, the gate's decision record and, with a registry, the
     stored version and the decision its approval stands on. `signer`: person, role, keyid,
-    identity and signed_at of whoever signs it (None: unsigned)."""
+    identity and signed_at of whoever signs it (None: unsigned). `at`: the date the case was
+    decided as of (`report --at`; None: the case's own date, with keys checked as of the day it
+    was written), recorded so a verifier can write the document again exactly."""
     from ..sign import case_digest, statement
     from ..store import json_sha256
 
@@ -98,7 +101,8 @@ def document_statement(loaded: Loaded, doc: RegimeDoc, files: dict[str, Path], *
     predicate: dict[str, Any] = {
         "regime": doc.regime.id, "document": doc.document_id, "title": doc.spec.title,
         "case": loaded.case.id, "case_version": loaded.case.version, "case_digest": digest,
-        "policy": loaded.policy_file.sha256, "generated": doc.generated, "level": doc.level.value,
+        "policy": loaded.policy_file.sha256, "generated": doc.generated,
+        "decided_as_of": at.isoformat() if at is not None else None, "level": doc.level.value,
         "gaps": len(doc.gaps), "files": written,
         "decision": None if rec is None else {"outcome": record.outcome if record else None,
                                               "record_sha256": json_sha256(rec)},
@@ -251,9 +255,31 @@ def verify_document(documents: list[Path], manifest: Any, keyring: Keyring, *, t
                         "made from is the one approved, cannot be established (pass --db URL or --state-proof FILE)")
     else:
         problems += _logged_problems(reg, v, manifest, keyring, payload_sha256(manifest), p)
+        problems += _content_problems(reg, v, p, keyring, documents)
     v.reasons += problems
     v.verified = not v.reasons
     return v
+
+
+OFFLINE = "content not re-derived: checked against the signer's manifest only"
+"""Why a document checked offline (a state proof, no stored files) is not verified."""
+
+
+def _content_problems(reg: Any, v: DocumentVerdict, p: dict[str, Any], keyring: Keyring,
+                      documents: list[Path]) -> list[str]:
+    """The manifest is only its signer's word that casegate wrote the files it lists: with the
+    registry's stored files, write the document again and compare (`_rederive`); without them
+    (a state proof) that cannot be established, and the document is not verified."""
+    if v.logged is None:
+        return []  # the log holds no such document: already not verified
+    if isinstance(reg, ProvenLog):
+        return [f"{OFFLINE}: a state proof holds the log, not the stored files of the case version, so whether "
+                "casegate wrote these bytes (or the signer edited them and signed a new manifest) cannot be "
+                "established offline (verify with --db URL of the registry, read-only)"]
+    from ._rederive import rederive_problems
+
+    entry = next(e for e in reg.events(v.case or "", DOCUMENT_EVENT) if e.index == v.logged)
+    return rederive_problems(reg, entry, p, keyring, documents, v.notes)
 
 
 class ProvenLog:
