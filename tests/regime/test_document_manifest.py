@@ -403,3 +403,29 @@ def test_salts_kept_outside_the_registry_leave_the_content_not_re_derived(approv
     got = _verify(tmp, db, *FILES, code=1)
     assert any(r.startswith("content not re-derived: no salt is kept in") and "--salt-store" in r
                for r in got["reasons"]), got
+
+
+def test_the_manifest_is_an_in_toto_statement_its_schema_describes(filed: tuple[Path, str]) -> None:
+    """The signed manifest's payload is an in-toto Statement v1 whose predicate validates against
+    schemas/predicates/regime-document-v1.schema.json, with the files it names as its subjects."""
+    import base64
+
+    import jsonschema
+
+    from tests.sign.test_attest import validate_statement
+
+    tmp, _db = filed
+    env = json.loads((tmp / "filed" / f"{STEM}.manifest.json").read_text())
+    stmt = validate_statement(base64.b64decode(env["payload"]))
+    assert stmt["predicateType"] == "https://casegate.dev/regime-document/v1"
+    root = Path(__file__).resolve().parents[2]
+    schema = json.loads((root / "schemas" / "predicates" / "regime-document-v1.schema.json").read_text())
+    jsonschema.validate(stmt["predicate"], schema, format_checker=jsonschema.FormatChecker())
+    pred = stmt["predicate"]
+    names = {s["name"]: s["digest"]["sha256"] for s in stmt["subject"]}
+    for w in pred["files"].values():
+        assert names[w["name"]] == w["sha256"]
+    assert names[f"case:{CASE}@{pred['case_version']}"] == pred["case_digest"].removeprefix("sha256:")
+    broken = dict(pred, files={"md": {"name": f"{STEM}.md", "sha256": "not-a-digest"}})
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema, format_checker=jsonschema.FormatChecker())
