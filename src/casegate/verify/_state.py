@@ -57,6 +57,9 @@ class DeployState:
     """The reasons in words safe for the public page: the kind of each cause (reopened, restricted,
     open objection, expired evidence, overdue condition), never a confidential detail."""
     notes: list[str] = field(default_factory=list)
+    demonstration: bool = False
+    """Everything else verified, but the answer rests on casegate's published example keys (the
+    keyring's or the trust root's): "not verified", a demonstration, never deployable."""
     last_decision: dict[str, Any] | None = None
     """The last decision recorded: outcome, boundary, date, log entry (history, not the answer)."""
     at: str = ""
@@ -98,7 +101,7 @@ class DeployState:
                 "headline": self.headline, "lifecycle": self.lifecycle, "outcome": self.outcome,
                 "boundary": self.boundary, "decided_boundary": self.decided_boundary,
                 "model_digest": self.model_digest, "reasons": self.reasons, "causes": self.causes, "notes": self.notes,
-                "last_decision": self.last_decision, "at": self.at}
+                "demonstration": self.demonstration, "last_decision": self.last_decision, "at": self.at}
 
 
 def _events(reg: Any, case_id: str, kind: str) -> list[Any]:
@@ -131,6 +134,16 @@ def deploy_state(reg: Any, case_id: str, keyring: Keyring | None, *,
     st, bundle, verdict = _deploy_state(reg, case_id, keyring, at)
     if not st.deployable:
         st.causes = _causes(reg, st, bundle, at, verdict)
+    else:
+        # as `verify` answers it: never deployable on keys anyone holds, even in a demonstration
+        from ._demo import DEMONSTRATION, demonstration_reason, published_keys_used
+
+        found = published_keys_used(keyring, trust)
+        if found:
+            narrowed = f" only (restricted from {st.decided_boundary})" if st.boundary != st.decided_boundary else ""
+            st.notes.insert(0, f"everything else verified (DEMONSTRATION): {st.outcome} for {st.boundary}{narrowed}")
+            st.demonstration = True
+            st.hold([demonstration_reason(found)], DEMONSTRATION)
     if trust is not None:
         from ..trust import TRUST_ROOT_EVENT
         from ._revocations import root_rollback, unlogged_root
