@@ -22,6 +22,8 @@ from tests._deploy import RATE_LIMITS
 from tests.sign.helpers import EXAMPLE, MODEL, make_world
 from tests.verify.trusted import (
     CASE,
+    DEMO_EXIT,
+    DEMONSTRATION,
     SIGNED,
     STORY_VERIFIED,
     cli_at,
@@ -34,9 +36,6 @@ from tests.verify.trusted import (
 KEYS = EXAMPLE / "keys"
 PRIYA = KEYS / "priya-natarajan.key"
 NOT_A_RELEASE = "signed with casegate's published example keys: not a release"
-DEMONSTRATION = "signed with casegate's published example keys: a demonstration, not a release"
-DEMO_EXIT = 5
-"""verify's exit code for an answer that rests on published keys and on nothing else wrong."""
 
 
 def _lab_approved(where: Path, reg: Any) -> tuple[Any, dict[str, Any]]:
@@ -123,14 +122,14 @@ def test_a_pipeline_that_trusts_the_demo_keys_never_deploys(lab: dict[str, Any])
     assert "DEPLOYED" not in r.stdout, r.stdout + r.stderr
     assert f"rc={DEMO_EXIT}" in r.stdout, r.stdout + r.stderr
     assert DEMONSTRATION in r.stderr and "everything else verified (DEMONSTRATION)" in r.stderr, r.stderr
-    assert "priya-natarajan.key" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert "examples/atlas-api/keys/" in r.stderr and "Traceback" not in r.stderr, r.stderr
     # its JSON says so too: not verified, the published keys the only reason, everything else verified
     r = subprocess.run([sys.executable, "-m", "casegate", *lab["verify"], "--format", "json"], cwd=lab["dir"],
                        env=env, capture_output=True, text=True, timeout=300)
     doc = json.loads(r.stdout)
     assert r.returncode == DEMO_EXIT and doc["verified"] is False and doc["demonstration"] is True, r.stdout
     assert doc["everything_else_verified"] is True and len(doc["reasons"]) == 1, doc["reasons"]
-    assert doc["reasons"][0].startswith(DEMONSTRATION) and "priya-natarajan.key" in doc["reasons"][0]
+    assert doc["reasons"][0].startswith(DEMONSTRATION) and "examples/atlas-api/keys/" in doc["reasons"][0]
 
 
 def test_a_demonstration_with_another_reason_is_plainly_not_verified(lab: dict[str, Any],
@@ -163,15 +162,18 @@ def test_verify_db_state_show_and_the_board_never_say_deployable_on_demo_keys(
                            "--at", "2026-12-01T00:00:00Z", "--json")
     now = json.loads(out)["now"]
     assert rc == 0 and json.loads(out)["deployable"] is False and now["status"] == "not-verified", out
-    assert now["demonstration"] is True and now["reasons"][0].startswith(DEMONSTRATION), now
+    assert now["demonstration"] == "GO WITH CONDITIONS for api" and now["reasons"][0].startswith(DEMONSTRATION), now
     assert now["headline"].startswith(f"NOT VERIFIED: {DEMONSTRATION}"), now["headline"]
-    assert any(n.startswith("everything else verified (DEMONSTRATION): GO") for n in now["notes"]), now["notes"]
+    assert "everything else verified (DEMONSTRATION): GO WITH CONDITIONS for api" in now["notes"], now["notes"]
+    rc, out, _ = cli_split(d, "state", "show", CASE, "--db", lab["db"], "--keyring", str(w.ring_path))
+    assert rc == 0 and out.startswith(f"{CASE}: NOT VERIFIED: {DEMONSTRATION}"), out
+    assert "DEPLOYABLE" not in out and "  everything else verified (DEMONSTRATION): GO WITH CONDITIONS for api" in out, out
     # the board's answer on every page that shows one (`deploy_now`, under the board's keyring)
     from casegate.web._views import deploy_now
 
     with open_registry(lab["db"], readonly=True) as reg:
         board = deploy_now(reg, CASE, load_keyring(w.ring_path))
-    assert not board.deployable and board.label == "NOT VERIFIED" and board.causes == [DEMONSTRATION], board
+    assert not board.deployable and board.label == "NOT VERIFIED (DEMONSTRATION: GO WITH CONDITIONS · api)" and board.causes == [DEMONSTRATION], board
 
 
 def test_state_apply_and_the_board_refuse_the_lab_keyring(lab: dict[str, Any]) -> None:

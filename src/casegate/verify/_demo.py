@@ -39,4 +39,7 @@ def published_keys_used(keyring: Any, trust: Any = None) -> list[str]:
 
 def demonstration_reason(found: list[str]) -> str:
     """The reason an answer resting on the published keys `found` is not verified."""
-    return f"{DEMONSTRATION} ({'; '.join(found)})" if found else DEMONSTRATION
+    if not found:
+        return DEMONSTRATION
+    more = f"; and {len(found) - 3} more" if len(found) > 3 else ""
+    return f"{DEMONSTRATION} ({'; '.join(found[:3])}{more})"

@@ -31,6 +31,8 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEPLOYABLE = "deployable"
 NOT_DEPLOYABLE = "not-deployable"
 NOT_VERIFIED = "not-verified"
+ELSE_VERIFIED = "everything else verified (DEMONSTRATION): "
+"""The note a demonstration's answer carries: what everything else verified."""
 
 
 @dataclass
@@ -57,9 +59,10 @@ class DeployState:
     """The reasons in words safe for the public page: the kind of each cause (reopened, restricted,
     open objection, expired evidence, overdue condition), never a confidential detail."""
     notes: list[str] = field(default_factory=list)
-    demonstration: bool = False
-    """Everything else verified, but the answer rests on casegate's published example keys (the
-    keyring's or the trust root's): "not verified", a demonstration, never deployable."""
+    demonstration: str | None = None
+    """What everything else verified (e.g. "GO for api") when the answer rests on casegate's
+    published example keys (the keyring's or the trust root's): "not verified", a demonstration,
+    never deployable. None otherwise."""
     last_decision: dict[str, Any] | None = None
     """The last decision recorded: outcome, boundary, date, log entry (history, not the answer)."""
     at: str = ""
@@ -76,6 +79,9 @@ class DeployState:
             return
         if self.deployable:
             self.status = NOT_VERIFIED
+        if self.demonstration is not None:  # something besides the published keys now stands against it
+            self.demonstration = None
+            self.notes = [n for n in self.notes if not n.startswith(ELSE_VERIFIED)]
         self.reasons[:0] = reasons
         self.causes.append(cause)
 
@@ -94,6 +100,8 @@ class DeployState:
         """The headline's first words, for a badge."""
         if self.deployable:
             return f"DEPLOYABLE: {self.outcome} · {self.boundary}"
+        if self.demonstration is not None:
+            return f"NOT VERIFIED (DEMONSTRATION: {self.outcome} · {self.boundary})"
         return "NOT VERIFIED" if self.status == NOT_VERIFIED else "NOT DEPLOYABLE"
 
     def to_json(self) -> dict[str, Any]:
@@ -141,9 +149,9 @@ def deploy_state(reg: Any, case_id: str, keyring: Keyring | None, *,
         found = published_keys_used(keyring, trust)
         if found:
             narrowed = f" only (restricted from {st.decided_boundary})" if st.boundary != st.decided_boundary else ""
-            st.notes.insert(0, f"everything else verified (DEMONSTRATION): {st.outcome} for {st.boundary}{narrowed}")
-            st.demonstration = True
             st.hold([demonstration_reason(found)], DEMONSTRATION)
+            st.demonstration = f"{st.outcome} for {st.boundary}{narrowed}"
+            st.notes.insert(0, f"{ELSE_VERIFIED}{st.demonstration}")
     if trust is not None:
         from ..trust import TRUST_ROOT_EVENT
         from ._revocations import root_rollback, unlogged_root
