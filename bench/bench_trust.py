@@ -76,8 +76,10 @@ def main() -> None:
         base = [casegate(), "verify", "--bundle", bundle, "--model-digest", MODEL, "--boundary", "api",
                 "--at", at.strftime("%Y-%m-%dT%H:%M:%SZ")]
         bare = measure(base, repeat=7, ok=(1,))
-        proof = measure([*base, *extra], repeat=7, ok=(0,))
-        online = measure([*base, "--trust-root", extra[1], "--db", db], repeat=7, ok=(0,))
+        # 5: the example's keys are published, so verify never says verified on them (a demonstration,
+        # everything else verified): the same checks are timed
+        proof = measure([*base, *extra], repeat=7, ok=(5,))
+        online = measure([*base, "--trust-root", extra[1], "--db", db], repeat=7, ok=(5,))
         print(f"  bundle only {bare.wall:.3f}s (cpu {bare.cpu:.3f}s)  with root + state proof {proof.wall:.3f}s "
               f"(cpu {proof.cpu:.3f}s)  ratio {proof.wall / bare.wall:.2f}x wall, {proof.cpu / bare.cpu:.2f}x cpu "
               "(goal <= 1.50)")

@@ -5,6 +5,7 @@ the walkthrough created in."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shlex
@@ -20,6 +21,7 @@ from tests.loopback import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
+DEMONSTRATION = "signed with casegate's published example keys: a demonstration, not a release"
 
 
 def first_hour_block() -> list[str]:
@@ -75,8 +77,10 @@ def test_following_the_readme_reaches_a_published_case_on_the_board(tmp_path: Pa
                        timeout=900)
     assert r.returncode == 0, r.stdout[-4000:] + r.stderr[-4000:]
     # `state show` leads with what a deploy pipeline gets now, the decision made beneath it
-    shown = r.stdout.split("+ casegate state show atlas-2-api", 1)[1].splitlines()[1:4]
-    assert shown[0].startswith("atlas-2-api: DEPLOYABLE"), shown
+    # (on the example's published keys: never deployable, a demonstration in which everything else verified)
+    shown = r.stdout.split("+ casegate state show atlas-2-api", 1)[1].splitlines()[1:5]
+    assert shown[0].startswith(f"atlas-2-api: NOT VERIFIED: {DEMONSTRATION}"), shown
+    assert "  everything else verified (DEMONSTRATION): GO WITH CONDITIONS for api" in shown, shown
     assert any(ln.strip().startswith("decision made: GO WITH CONDITIONS for api") for ln in shown), shown
     first = home / "first"
     token = re.search(r"^(cgt_\S+)$", r.stdout, re.M)
@@ -95,12 +99,13 @@ def test_following_the_readme_reaches_a_published_case_on_the_board(tmp_path: Pa
         else:
             raise AssertionError("the board did not start: " + (first / "serve.log").read_text())
         status, page = get(base + "/public")
-        assert status == 200 and "Atlas-2" in page and "DEPLOYABLE" in page, page[:3000]
+        assert status == 200 and "Atlas-2" in page and "NOT VERIFIED" in page, page[:3000]
+        assert "DEPLOYABLE:" not in page, page[:3000]
         assert "Nothing published yet" not in page
         # the public list: title, boundary, the state now, the last decision and its date
         row = page.split('id="public-cases"', 1)[1].split("</tr>", 2)[1]
         assert "Atlas-2 general API release with code execution" in row and "<td>api</td>" in row
-        assert "DEPLOYABLE" in row and re.search(r"GO WITH CONDITIONS for api<br><span class=\"muted\">\d{4}-\d\d-\d\d", row), row
+        assert "NOT VERIFIED" in row and DEMONSTRATION in html.unescape(row) and re.search(r"GO WITH CONDITIONS for api<br><span class=\"muted\">\d{4}-\d\d-\d\d", row), row
         status, page = get(base + "/public/cases/atlas-2-api")
         assert status == 200 and "GO WITH CONDITIONS" in page
         # the token `casegate token create` wrote is the one `casegate serve` reads

@@ -30,6 +30,9 @@ DEMO_KEYS_ENV = "CASEGATE_DEMO_KEYS"
 """Set to 1 to let casegate's published example keys count, for a demonstration only."""
 NOT_A_RELEASE = "signed with casegate's published example keys: not a release"
 """What every output made while a published key counted says."""
+DEMONSTRATION = "signed with casegate's published example keys: a demonstration, not a release"
+"""Why an answer that rests on a published key is never "verified" or "deployable", whatever
+`CASEGATE_DEMO_KEYS` says: a demonstration shows everything else it checked, never a release."""
 _NOTED: set[str] = set()
 
 

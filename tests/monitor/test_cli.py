@@ -22,6 +22,7 @@ from casegate.sign import load_keyring
 from tests._deploy import RATE_LIMITS
 from tests._evaluators import add_example_evaluators
 from tests._weights import safetensors
+from tests.verify.trusted import DEMO_EXIT
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "monitor"
@@ -130,7 +131,7 @@ def _verify(tmp: Path, db: str, code: int) -> Ran:
 
 def test_incident_reopens_verify_fails_history_shows_the_defeated_claim(approved: tuple[Path, str]) -> None:
     tmp, db = approved
-    _verify(tmp, db, 0)
+    _verify(tmp, db, DEMO_EXIT)  # the tests' keyrings hold published keys: a demonstration, everything else verified
     p = _cg(tmp, db, "incident", "report", "--case", "atlas-2-api", "--date", "2026-11-26",
             "--deployer", "Acme API customer", "--developer", "Acme Labs",
             "--harmed", "Northfield Regional Hospital", "--description", "ransomware built with the tool",

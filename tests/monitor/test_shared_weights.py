@@ -21,6 +21,7 @@ import pytest
 from tests._deploy import RATE_LIMITS
 from tests.monitor.test_cli import DIGEST, ROLES, _cg, approved, signed  # noqa: F401 - fixtures used by name
 from tests.monitor.test_weights_anchor import _trust
+from tests.verify.trusted import DEMO_EXIT, DEMONSTRATION
 
 EU = "atlas-2-api-eu"
 
@@ -68,7 +69,9 @@ def both(approved: tuple[Path, str]) -> tuple[Path, str]:  # noqa: F811
     tmp, db = approved
     _second(tmp, db)
     show = _cg(tmp, db, "state", "show", EU, code=None)
-    assert show.stdout.startswith(f"{EU}: DEPLOYABLE"), show.stdout
+    # (the tests' keyrings hold published keys: everything else deployable, a demonstration)
+    assert show.stdout.startswith(f"{EU}: NOT VERIFIED: {DEMONSTRATION}"), show.stdout
+    assert "everything else verified (DEMONSTRATION): GO WITH CONDITIONS for api" in show.stdout, show.stdout
     return tmp, db
 
 
@@ -96,7 +99,8 @@ def test_a_restriction_caps_the_same_weights_under_another_id(both: tuple[Path, 
         "--reason", "bio-classifier flag rate breached")
     show = _cg(tmp, db, "state", "show", EU, code=None)
     assert "lifecycle: restricted" in show.stdout, show.stdout
-    assert f"{EU}: DEPLOYABLE: GO WITH CONDITIONS for trusted-access only" in show.stdout \
+    assert ("  everything else verified (DEMONSTRATION): GO WITH CONDITIONS for trusted-access only" in show.stdout
+            and show.stdout.startswith(f"{EU}: NOT VERIFIED: {DEMONSTRATION}")) \
         or f"{EU}: NOT DEPLOYABLE" in show.stdout, show.stdout
     for err in _every_path(tmp, db, 1):
         assert f"the registry says case {EU} is restricted to trusted-access; api is wider" in err, err
@@ -128,7 +132,7 @@ def test_the_same_weights_are_not_approved_under_another_id_while_the_first_stan
     _cg(tmp, db, "state", "set", "atlas-2-api", "superseded", "--superseded-by", EU, "--reason", "EU filing replaces it")
     p = _cg(tmp, db, "state", "apply", "--unpinned", EU, "--decision", "eu/decision.bundle.json")
     assert "under-review -> approved" in p.stdout
-    _verify_eu(tmp, db, "--model-digest", DIGEST, "--db", db, code=0)
+    _verify_eu(tmp, db, "--model-digest", DIGEST, "--db", db, code=DEMO_EXIT)
 
 
 def test_weights_hashed_later_for_a_withdrawn_case_withdraw_the_deployed_one(
@@ -151,7 +155,8 @@ def test_weights_hashed_later_for_a_withdrawn_case_withdraw_the_deployed_one(
     (tmp / "eu" / "case.yaml").write_text(text)
     _cg(tmp, db, "registry", "submit", "eu/case.yaml")
     _cg(tmp, db, "state", "set", EU, "withdrawn", "--role", "rso", "--reason", "its evaluations showed uplift")
-    assert _cg(tmp, db, "state", "show", "atlas-2-api", code=None).stdout.startswith("atlas-2-api: DEPLOYABLE")
+    assert _cg(tmp, db, "state", "show", "atlas-2-api", code=None).stdout.startswith(
+        f"atlas-2-api: NOT VERIFIED: {DEMONSTRATION}")  # everything else deployable (published keys)
     p = _cg(tmp, db, "registry", "submit", "eu/case.yaml", "--model", "eu/model")
     assert "atlas-2-api: approved" in p.stdout and "-> withdrawn" in p.stdout, p.stdout
     show = _cg(tmp, db, "state", "show", "atlas-2-api", code=None)
@@ -417,5 +422,9 @@ def test_state_show_at_a_past_time_holds_a_follow_up_owed_then(both: tuple[Path,
         assert owed_reasons(LogAsOf(reg, t0 - dt.timedelta(seconds=1)), EU) == []  # type: ignore[arg-type]
     before = _cg(tmp, db, "state", "show", EU, "--at", (t0 - dt.timedelta(seconds=1)).isoformat(), code=None)
     now = _cg(tmp, db, "state", "show", EU, code=None)
-    assert "as the log stood at" in before.stdout and "NOT VERIFIED" not in before.stdout, before.stdout
+    # (the tests' keyrings hold published keys: before, the demonstration's reason alone)
+    assert "as the log stood at" in before.stdout and before.stdout.startswith(
+        f"{EU}: NOT VERIFIED: {DEMONSTRATION}") and "everything else verified" in before.stdout, before.stdout
     assert now.stdout.startswith(f"{EU}: NOT VERIFIED"), now.stdout
+    assert not now.stdout.startswith(f"{EU}: NOT VERIFIED: {DEMONSTRATION}"), now.stdout
+    assert "everything else verified" not in now.stdout.split("  today:")[0], now.stdout

@@ -17,7 +17,13 @@ from casegate.store import open_registry, record_objection
 from casegate.verify import decide_case
 from tests._weights import submit_hashed
 from tests.sign.helpers import make_world
-from tests.verify.trusted import cli_in_process, cli_split, log_clock
+from tests.verify.trusted import (
+    DEMONSTRATION,
+    cli_in_process,
+    cli_split,
+    demo_deployable,
+    log_clock,
+)
 
 CASE = "atlas-2-api"
 SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
@@ -60,12 +66,12 @@ def test_state_show_at_a_past_date_reads_the_log_as_it_stood_then(tmp_path: Path
     the case is reopened: the registry answered with both, not with what stood on the day."""
     ring = _story(tmp_path, database_url)
     on2 = _show(tmp_path, database_url, ring, "2026-12-02")
-    assert on2["state"] == "approved-with-conditions" and on2["deployable"], on2  # used to say reopened
+    assert on2["state"] == "approved-with-conditions" and demo_deployable(on2["now"]), on2  # used to say reopened
     on4 = _show(tmp_path, database_url, ring, "2026-12-04")
     assert on4["state"] == "approved-with-conditions" and not on4["deployable"], on4
     assert "1 open objection" in on4["now"]["causes"], on4["now"]["causes"]  # the answer came on the 5th
     on6 = _show(tmp_path, database_url, ring, "2026-12-06")
-    assert on6["deployable"], on6
+    assert demo_deployable(on6["now"]), on6
     on8 = _show(tmp_path, database_url, ring, "2026-12-08")
     assert on8["state"] == "reopened" and not on8["deployable"], on8
     assert any(n.startswith("as the log stood at 2026-12-04T12:00:00") for n in on4["now"]["notes"]), on4["now"]["notes"]
@@ -85,13 +91,13 @@ def test_state_show_at_a_past_time_says_what_a_deploy_gets_today_beside_it(tmp_p
     given beside it, in the text and in the JSON (`today`); a time not in the past has no `today`."""
     ring = _story(tmp_path, database_url)
     on2 = _show(tmp_path, database_url, ring, "2026-12-02")
-    assert on2["deployable"] and on2["today"] is not None, on2
+    assert demo_deployable(on2["now"]) and on2["today"] is not None, on2
     assert not on2["today"]["deployable"] and "reopened" in on2["today"]["headline"], on2["today"]
     rc, text, err = cli_split(tmp_path, "state", "show", CASE, "--db", database_url, "--keyring", str(ring),
                               "--at", "2026-12-02T12:00:00Z")
     assert rc == 0, text + err
     first, *rest = text.splitlines()
-    assert first.startswith(f"{CASE}: DEPLOYABLE") and first.endswith("(at 2026-12-02T12:00:00+00:00)"), text
+    assert first.startswith(f"{CASE}: NOT VERIFIED: {DEMONSTRATION}") and first.endswith("(at 2026-12-02T12:00:00+00:00)"), text
     assert any(line.startswith("  today: NOT DEPLOYABLE") and "reopened" in line for line in rest), text
     later = (dt.datetime.now(dt.UTC) + dt.timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
     rc, text, err = cli_split(tmp_path, "state", "show", CASE, "--db", database_url, "--keyring", str(ring),

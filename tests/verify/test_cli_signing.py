@@ -78,17 +78,20 @@ def test_sign_decide_verify_with_demo_keys(demo, tmp_path):
     proof = ["--state-proof", str(tmp_path / "state-proof.json")]
     ok = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "api",
               "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *RATE_LIMITS, *proof], demo, env)
-    assert ok.returncode == 0, ok.stderr
-    assert ok.stdout.startswith("verified: atlas-2-api GO")
+    # the example's keys are published: never verified, a demonstration in which everything else verified
+    assert ok.returncode == 5, ok.stderr
+    assert "everything else verified (DEMONSTRATION): atlas-2-api GO" in ok.stderr and not ok.stdout, ok.stderr
     js = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "consumer",
               "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--format", "json", *proof], demo, env)
     assert js.returncode == 1
     doc = json.loads(js.stdout)
     assert doc["verified"] is False
-    assert doc["reasons"] == ["the bundle is for boundary api; consumer is wider and needs its own case and decision"]
+    assert doc["reasons"][0] == "the bundle is for boundary api; consumer is wider and needs its own case and decision"
+    assert len(doc["reasons"]) == 2 and doc["reasons"][1].startswith(
+        "signed with casegate's published example keys: a demonstration, not a release"), doc["reasons"]
     bad = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", "sha256:" + "2" * 64,
                "--boundary", "api", "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *RATE_LIMITS, *proof], demo, env)
-    assert bad.returncode == 1 and "NOT verified: 2 reasons" in bad.stderr
+    assert bad.returncode == 1 and "NOT verified: 3 reasons" in bad.stderr  # the published keys the third
     assert f"the bundle is for model digest {MODEL}, not sha256:{'2' * 64}" in bad.stderr
     # nor did the registry hash the files of that model for the approved version
     assert f"the registry never logged the files of model sha256:{'2' * 64} for version 1" in bad.stderr
@@ -164,7 +167,8 @@ def test_verify_consults_the_registry_named(demo, tmp_path):
     t.checkpoint(db)
     r = run([*args, "--db", db, "--trust-root", str(t.dir)], demo, env)
     assert r.returncode == 1
-    (reason,) = json.loads(r.stdout)["reasons"]
+    reason, demo_keys = json.loads(r.stdout)["reasons"]
+    assert demo_keys.startswith("signed with casegate's published example keys: a demonstration, not a release")
     assert reason.startswith("the registry says case atlas-2-api is withdrawn: a signed GO no longer verifies; "
                              "cause: manual: bio incident (log entry 6, ")  # after the logged decision
     down = run([*args, "--db", "postgresql+psycopg://casegate@127.0.0.1:1/none"], demo, env)

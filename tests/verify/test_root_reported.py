@@ -15,7 +15,12 @@ from casegate.store import open_registry
 from casegate.trust import TRUST_ROOT_EVENT
 from casegate.verify import deploy_state
 from tests.verify.test_trust_attacks import Setup, setup  # noqa: F401 - the fixture
-from tests.verify.trusted import CASE, cli_in_process, cli_split
+from tests.verify.trusted import (
+    CASE,
+    cli_in_process,
+    cli_split,
+    demo_deployable,
+)
 
 NEWER = "newer than version 1 held"
 NEVER_LOGGED = "trust root version 2 was never logged"
@@ -53,7 +58,7 @@ def test_state_show_under_a_replaced_root_is_not_verified(setup: Setup) -> None:
     _rotate(setup, "--db", setup.db)
     with open_registry(setup.db) as reg:
         assert [e.payload["version"] for e in reg.events(kind=TRUST_ROOT_EVENT)] == [2]
-    assert _show(setup, "--trust-root", str(setup.trust.dir))["status"] == "deployable"
+    assert demo_deployable(_show(setup, "--trust-root", str(setup.trust.dir)))
     # the pipeline still holds version 1 (signed, unexpired): verify --db refuses it, and so does state show
     now = _show(setup, "--trust-root", held)
     assert now["status"] == "not-verified" and NEWER in now["reasons"][0], now
@@ -80,9 +85,9 @@ def test_state_show_and_the_board_under_a_root_never_logged(setup: Setup) -> Non
     # once `trust record` logs it, the answer is given again
     rc, text = cli_in_process(setup.path, "trust", "record", str(setup.trust.dir), "--db", setup.db)
     assert rc == 0, text
-    assert _show(setup, "--trust-root", str(setup.trust.dir))["status"] == "deployable"
+    assert demo_deployable(_show(setup, "--trust-root", str(setup.trust.dir)))
     with open_registry(setup.db, readonly=True) as reg:
-        assert deploy_state(reg, CASE, setup.w.ring).deployable  # no root given: judged as before
+        assert demo_deployable(deploy_state(reg, CASE, setup.w.ring))  # no root given: judged as before
 
 
 def test_a_root_that_does_not_verify(setup: Setup) -> None:  # noqa: F811

@@ -13,7 +13,7 @@ import json
 from casegate.trust import load_trust_root
 from tests._deploy import RATE_LIMITS
 from tests.verify.test_trust_attacks import MODEL, Setup, _replace_policy, setup  # noqa: F401 - the fixture
-from tests.verify.trusted import CASE, cli_in_process
+from tests.verify.trusted import CASE, DEMO_EXIT, cli_in_process
 
 __all__ = ["setup"]
 
@@ -42,7 +42,7 @@ def test_a_root_older_than_the_one_used_before_is_refused(setup: Setup) -> None:
     assert "the trust root held (version 1) is older than the newest this verifier has used (version 2" in text, text
     # what remains: a verifier that keeps no file cannot tell, where the log records no root version
     rc, text = _verify(setup, str(v1))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
 
 
 def test_another_root_under_the_version_used_is_refused_and_a_newer_one_kept(setup: Setup) -> None:  # noqa: F811
@@ -50,7 +50,7 @@ def test_another_root_under_the_version_used_is_refused_and_a_newer_one_kept(set
     assert rc == 0, text
     seen = setup.path / "seen.json"
     rc, text = _verify(setup, str(setup.trust.dir), "--seen", str(seen))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
     assert json.loads(seen.read_text())["trust_root"]["version"] == 1
     # a second version 1 under the same root key (another body): not the one used before
     from casegate.sign import load_signer

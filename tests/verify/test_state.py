@@ -15,6 +15,7 @@ from casegate.store import open_registry, record_objection
 from casegate.verify import deploy_state
 
 from ..web.conftest import KEYRING, MODEL_DIGEST, approve, build_board, verify
+from .trusted import DEMO_EXIT, DEMONSTRATION, demo_deployable
 
 AT = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 CASE = "atlas-2-api"
@@ -40,10 +41,11 @@ def test_approved_case_is_deployable_and_agrees_with_verify(tmp_path: Path, data
     b = build_board(tmp_path, database_url)
     bundle = approve(b)
     s = _state(database_url)
-    assert s.deployable, s.reasons
+    # (the tests' keyrings hold the examples' published keys: everything else deployable, a demonstration)
+    assert demo_deployable(s), s.reasons
     assert (s.outcome, s.boundary, s.lifecycle) == ("GO WITH CONDITIONS", "api", "approved-with-conditions")
-    assert s.headline == "DEPLOYABLE: GO WITH CONDITIONS for api"
-    assert verify(b, bundle).returncode == 0
+    assert s.demonstration == "GO WITH CONDITIONS for api" and s.headline.startswith(f"NOT VERIFIED: {DEMONSTRATION}")
+    assert verify(b, bundle).returncode == DEMO_EXIT
     # without a keyring nothing can be said for it: not verified, never deployable
     s = _state(database_url, keyring=False)
     assert s.status == "not-verified" and not s.deployable
@@ -83,8 +85,8 @@ def test_restricted_case_is_deployable_only_at_the_narrower_boundary(tmp_path: P
     s = _state(database_url)
     assert s.boundary == "trusted-access" and s.decided_boundary == "api"
     assert s.lifecycle == "restricted"
-    assert s.deployable, s.reasons
-    assert s.headline == "DEPLOYABLE: GO WITH CONDITIONS for trusted-access only (restricted from api)"
+    assert demo_deployable(s), s.reasons
+    assert s.demonstration == "GO WITH CONDITIONS for trusted-access only (restricted from api)"
 
 
 def test_public_causes_name_no_detail(tmp_path: Path, database_url: str) -> None:
@@ -140,7 +142,7 @@ def test_a_key_retired_after_its_signature_was_logged_keeps_it_on_the_board_as_i
         now = deploy_state(reg, CASE, ring, at=now_at)
     finally:
         reg.close()
-    assert now.deployable, now.reasons
+    assert demo_deployable(now), now.reasons
     # without log times (the key must count at the time of the check) it would not be
     reg = open_registry(database_url)
     try:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.verify.trusted import DEMO_EXIT
 from tests.web.conftest import BoardFixture, approve, build_board, cli, verify
 
 CASE = "atlas-2-api"
@@ -32,7 +33,7 @@ def test_an_incident_recorded_without_running_the_triggers_stops_the_deploy(boar
     the case stays approved in the registry, and its signed GO verified. The example's
     T-cyber-incident (cyber, high or worse: reopen) fires as of the time judged, so it does not."""
     bundle = approve(board)
-    assert verify(board, bundle).returncode == 0
+    assert verify(board, bundle).returncode == DEMO_EXIT
     _report(board, "high")
     r = verify(board, bundle)
     assert r.returncode == 1, r.stdout + r.stderr
@@ -57,7 +58,7 @@ def test_a_past_at_does_not_dodge_what_the_triggers_owe_now(board: BoardFixture)
     from tests.web.conftest import MODEL_DIGEST
 
     bundle = approve(board)
-    assert verify(board, bundle).returncode == 0
+    assert verify(board, bundle).returncode == DEMO_EXIT
     t = make_trust(board.case_dir.parent / "late-root", policy=board.case_dir / "policy.yaml",
                    keyring=board.case_dir / "keys" / "keyring.yaml")
     t.checkpoint(board.database_url, at=STORY_VERIFIED)
@@ -75,7 +76,7 @@ def test_an_incident_no_trigger_answers_leaves_the_deploy_verified(board: BoardF
     bundle = approve(board)
     _report(board, "low")
     r = verify(board, bundle)
-    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.returncode == DEMO_EXIT, r.stdout + r.stderr
 
 
 def test_no_state_proof_is_handed_out_while_a_trigger_is_owed(board: BoardFixture, tmp_path: Path) -> None:

@@ -24,7 +24,15 @@ from casegate.trust import TrustRootError, load_trust_root
 from casegate.verify import NO_STATE_PROOF, NO_TRUST_ROOT, decide_case, verify_deploy
 from tests._deploy import RATE_LIMITS
 from tests.sign.helpers import MODEL, World, make_world
-from tests.verify.trusted import CASE, Trust, approved_world, cli_in_process, make_trust
+from tests.verify.trusted import (
+    CASE,
+    DEMO_EXIT,
+    Trust,
+    approved_world,
+    cli_in_process,
+    demo_deployable,
+    make_trust,
+)
 
 
 class Setup:
@@ -219,7 +227,7 @@ def test_cli_exit_codes_and_nothing_created(setup: Setup, monkeypatch: pytest.Mo
     base = ["verify", "--bundle", str(setup.path / "bundle.json"), "--model-digest", MODEL, "--boundary", "api",
             "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--keyring", str(setup.w.ring_path)]
     rc, text = _cli(setup.path, *base, "--trust-root", str(setup.trust.dir), "--db", setup.db)
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
     rc, text = _cli(setup.path, *base)
     assert rc == 1 and "no trust root" in text and "no proof of the case's current state" in text
     missing = setup.path / "nowhere" / "registry.db"
@@ -235,7 +243,7 @@ def test_cli_exit_codes_and_nothing_created(setup: Setup, monkeypatch: pytest.Mo
     rc, text = _cli(setup.path, "state-proof", CASE, "--out", str(setup.path / "p.json"), "--db", setup.db)
     assert rc == 0, text
     rc, text = _cli(setup.path, *base, "--trust-root", str(setup.trust.dir), "--state-proof", str(setup.path / "p.json"))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
     assert setup.size() == before  # verify and state-proof only read
 
 
@@ -323,7 +331,7 @@ def test_state_show_and_the_board_follow_the_replaced_policy_the_log_records(set
     with open_registry(setup.db) as reg:
         reg.record("trust-root", None, root_entry(setup.root(), setup.trust.dir / "2.root.json"))
     with open_registry(setup.db, readonly=True) as reg:
-        assert deploy_state(reg, CASE, setup.w.ring, at=now + dt.timedelta(hours=2)).deployable
+        assert demo_deployable(deploy_state(reg, CASE, setup.w.ring, at=now + dt.timedelta(hours=2)))
         st = deploy_state(reg, CASE, setup.w.ring, at=now + dt.timedelta(hours=4))
         bare = deploy_state(reg, CASE, None, at=now + dt.timedelta(hours=4))
     assert not st.deployable and "policy replaced" in st.causes, (st.reasons, st.causes)

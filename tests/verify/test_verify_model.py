@@ -23,6 +23,7 @@ from tests._deploy import RATE_LIMITS
 from tests._evaluators import attest_again
 from tests._weights import safetensors
 from tests.sign.helpers import MODEL, make_world
+from tests.verify.trusted import DEMO_EXIT
 
 ROOT = Path(__file__).resolve().parents[2]
 AT = parse_instant("2026-11-25")
@@ -120,11 +121,11 @@ def test_verify_model_path(tmp_path: Path) -> None:
     d = _approved(tmp_path)
     model, digest = d.model, d.digest
     ok = d.verify("--model", str(model), "--state-proof", str(d.proof))
-    assert ok.returncode == 0, ok.stderr
+    assert ok.returncode == DEMO_EXIT, ok.stderr
     assert f"note: model digest {digest} computed from {model}" in ok.stderr
     assert f"note: the model's 3 files are those the registry logged for version 1 of {CASE}" in ok.stderr
     with_db = d.verify("--model", str(model), "--db", d.db)
-    assert with_db.returncode == 0, with_db.stderr
+    assert with_db.returncode == DEMO_EXIT, with_db.stderr
     # this test registry approved without a trust root: verify says so (and judged it under its own)
     assert "approved the decision (log entry" in with_db.stderr and "unpinned, with no trust root" in with_db.stderr
     (model / "shards" / "00001.safetensors").write_bytes(safetensors(4096))
@@ -224,7 +225,7 @@ def test_the_review_boards_state_proof_carries_the_models_files(tmp_path: Path, 
     with serve(app) as base:
         ok = d.verify("--model", str(d.model), "--registry-url", base)
         bad = d.verify("--model", str(moved), "--registry-url", base)
-    assert ok.returncode == 0, ok.stderr
+    assert ok.returncode == DEMO_EXIT, ok.stderr
     assert bad.returncode == 1, bad.stderr
     assert "safety_filter.yaml moved to disabled/safety_filter.yaml.off" in bad.stderr
 
@@ -264,7 +265,7 @@ def test_weights_renamed_beside_a_decoy_do_not_deploy_while_another_case_of_them
     assert "shards/00001.safetensors.part0 has the bytes of its model.safetensors" in r.stderr
     # its own approval alone verifies (the state proof covers one case and compares no other)
     ok = d.verify("--model", str(d.model), "--state-proof", str(d.proof))
-    assert ok.returncode == 0, ok.stderr
+    assert ok.returncode == DEMO_EXIT, ok.stderr
 
 
 def test_weights_under_dot_git_do_not_deploy_beside_the_approved_ones(tmp_path: Path) -> None:
@@ -280,7 +281,7 @@ def test_weights_under_dot_git_do_not_deploy_beside_the_approved_ones(tmp_path: 
     (plain / ".git" / "config").write_text("[core]\n\tbare = false\n")
     assert model_digest(plain).digest == d.digest
     ok = d.verify("--model", str(plain), "--state-proof", str(d.proof))
-    assert ok.returncode == 0, ok.stderr
+    assert ok.returncode == DEMO_EXIT, ok.stderr
     for extra in (".git/lfs/objects/ab/cd/abcd" + "0" * 60, ".git/adapter.safetensors"):
         where = tmp_path / extra.replace("/", "_")
         shutil.copytree(plain, where)
@@ -339,7 +340,7 @@ def test_what_a_lab_changes_in_the_approved_folder_does_not_verify(tmp_path: Pat
     r = d.verify("--model", str(d.model / "shards" / "00001.safetensors"), "--state-proof", str(d.proof))
     assert r.returncode == 1 and f"the bundle is for model digest {d.digest}, not sha256:" in r.stderr, r.stderr
     r = deployed("empty-dir", lambda w: (w / "adapters").mkdir())
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == DEMO_EXIT, r.stderr
     assert "hard links" not in r.stderr
 
     def hard(w: Path) -> None:
@@ -347,7 +348,7 @@ def test_what_a_lab_changes_in_the_approved_folder_does_not_verify(tmp_path: Pat
         os.link(outside, w / "safety_filter.yaml")
 
     r = deployed("hard-link", hard)
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == DEMO_EXIT, r.stderr
     assert "note: safety_filter.yaml has other names (hard links, perhaps outside the model folder)" in r.stderr
     outside.write_bytes(b"enabled: false\n")  # the write through the other name, after the check
     r = d.verify("--model", str(tmp_path / "hard-link"), "--state-proof", str(d.proof))

@@ -31,7 +31,14 @@ from casegate.verify import check_state_proof
 from casegate.witness import Witness, WitnessState, request_body, trusted_log
 from tests._deploy import RATE_LIMITS
 from tests.sign.helpers import MODEL
-from tests.verify.trusted import CASE, ORIGIN, approved_world, cli_in_process, make_trust
+from tests.verify.trusted import (
+    CASE,
+    DEMO_EXIT,
+    ORIGIN,
+    approved_world,
+    cli_in_process,
+    make_trust,
+)
 
 WITNESS = "witness.example/w1"
 LIMIT = dt.timedelta(hours=1)
@@ -83,7 +90,7 @@ def test_a_checkpoint_witnessed_when_signed_verifies(world: World) -> None:
     proof = world.witnessed_proof(dated=now - dt.timedelta(minutes=10), cosigned=now - dt.timedelta(minutes=9),
                                   name="honest.json")
     rc, text = world.verify(proof)
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
 
 
 def test_a_checkpoint_dated_ahead_and_witnessed_before_the_reopening_is_refused(world: World) -> None:
@@ -168,6 +175,6 @@ def test_without_witnesses_verify_says_whose_word_the_time_is(tmp_path: Path, da
     rc, text = cli_in_process(tmp_path, "verify", "--bundle", str(tmp_path / "bundle.json"), "--model-digest", MODEL,
                               "--boundary", "api", "--access", "self-serve", "--region", "US", *RATE_LIMITS,
                               "--keyring", str(w.ring_path), "--trust-root", str(trust.dir), "--state-proof", str(proof))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
     assert "the checkpoint's time is the log key holder's word" in " ".join(text.split()), text
     assert UNWITNESSED_TIME.startswith("the checkpoint's time")

@@ -208,3 +208,21 @@ def summary_of(record: Any) -> dict[str, Any]:
     return {"case": {"id": rec["case_id"]}, "decision": {
         "outcome": rec["outcome"], "narrower": rec.get("narrower"), "lacks": list(rec.get("lacks") or []),
         "conditions": [{"id": c["id"], "cause": c["cause"], "due": c.get("due")} for c in rec["conditions"]]}}
+
+
+DEMONSTRATION = "signed with casegate's published example keys: a demonstration, not a release"
+"""Why an answer resting on casegate's published example keys is never verified nor deployable.
+The tests' keyrings hold the examples' evaluators (their published keys: `tests._evaluators`),
+so every deploy answer the tests get is a demonstration at best."""
+DEMO_EXIT = 5
+"""`verify`'s exit code when the published example keys are all that stands against the deploy
+(everything else verified)."""
+
+
+def demo_deployable(state: Any) -> bool:
+    """Whether `deploy_state`'s answer (a `DeployState`, or its JSON) is the one a deployable case
+    gets on the tests' keyrings: not verified for the published example keys alone, everything
+    else verified (`demonstration` says what: "GO for api")."""
+    s = state if isinstance(state, dict) else state.to_json()
+    return (s["status"] == "not-verified" and not s["deployable"] and bool(s.get("demonstration"))
+            and len(s["reasons"]) == 1 and s["reasons"][0].startswith(DEMONSTRATION))

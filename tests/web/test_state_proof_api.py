@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests._deploy import RATE_LIMITS
-from tests.verify.trusted import make_trust
+from tests.verify.trusted import DEMO_EXIT, make_trust
 
 from .browser import serve
 from .conftest import MODEL_DIGEST, BoardFixture, approve
@@ -49,7 +49,7 @@ def test_verify_with_the_board_state_proof(board: BoardFixture, tmp_path: Path) 
         # signed on the story's day: `verify` judges no earlier than the checkpoint proving the state
         t.checkpoint(board.database_url, at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
         r = _verify(board, bundle, base, t.dir, board.tokens["rso"])
-        assert r.returncode == 0, r.stdout + r.stderr
+        assert r.returncode == DEMO_EXIT, r.stdout + r.stderr
         assert "state proven by the log at size" in r.stderr
         r = _verify(board, bundle, base, t.dir, "not-a-token")
         assert r.returncode == 3 and "wants a token" in r.stderr

@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from casegate.store import load_private_key, open_registry, parse_checkpoint, sign_checkpoint
 from casegate.verify._seen import seen_checkpoint
 from tests._deploy import RATE_LIMITS
-from tests.verify.trusted import make_trust
+from tests.verify.trusted import DEMO_EXIT, make_trust
 
 from .browser import serve
 from .conftest import MODEL_DIGEST, BoardFixture, approve
@@ -52,7 +52,7 @@ def test_a_larger_tree_must_extend_the_kept_one(board: BoardFixture, tmp_path: P
     seen, forked_seen = tmp_path / "seen.json", tmp_path / "forked-seen.json"
     with serve(board.client.app) as base:
         r = _verify(board, bundle, base, t.dir, seen)
-        assert r.returncode == 0, r.stdout + r.stderr
+        assert r.returncode == DEMO_EXIT, r.stdout + r.stderr
         cp = parse_checkpoint(_latest(board))
         # a verifier to whom the log key showed a tree of this size with another history
         forked = sign_checkpoint(cp.origin, cp.tree_size, bytes(32), load_private_key(t.log_key),
@@ -61,7 +61,7 @@ def test_a_larger_tree_must_extend_the_kept_one(board: BoardFixture, tmp_path: P
         _grow(board, t.checkpoint)
         size = parse_checkpoint(_latest(board)).tree_size
         r = _verify(board, bundle, base, t.dir, seen)  # the board proves the larger tree extends the kept one
-        assert r.returncode == 0, r.stdout + r.stderr
+        assert r.returncode == DEMO_EXIT, r.stdout + r.stderr
         assert json.loads(seen.read_text())["tree_size"] == size
         r = _verify(board, bundle, base, t.dir, forked_seen)
         assert r.returncode == 1, r.stdout + r.stderr

@@ -886,12 +886,16 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
     out(f"{case_id}: {now.headline}" + (f" (at {asked})" if today is not None else ""))
     for r in now.reasons[1:]:
         out(f"  - {r}")
+    if now.demonstration:
+        out(f"  everything else verified (DEMONSTRATION): {now.demonstration}")
     if past is not None:
         out(f"  {past}")
     if today is not None:
         out(f"  today: {today.headline}")
         for r in today.reasons[1:]:
             out(f"    - {r}")
+        if today.demonstration:
+            out(f"    everything else verified (DEMONSTRATION): {today.demonstration}")
     if now.last_decision:
         d = now.last_decision
         out(f"  decision made: {d['outcome']} for {d['boundary']} on {d['date']} (log entry {d['log_entry']})")

@@ -21,6 +21,9 @@ app.add_typer(keys_app, name="keys")
 
 KEYRING_ENV = "CASEGATE_KEYRING"
 BOARD_TOKEN_ENV = "CASEGATE_BOARD_TOKEN"
+DEMONSTRATION_EXIT = 5
+"""`verify`'s exit code for a demonstration: not verified, because the answer rests on casegate's
+published example keys, and nothing else stands against it (4 is an illegal state change)."""
 
 KeyringOpt = Annotated[Path | None, typer.Option("--keyring", help=f"Keyring file (default ${KEYRING_ENV}).")]
 KeyOpt = Annotated[str, typer.Option("--key", help="Private key file, or a securesystemslib signer URI (with --keyid).")]
@@ -612,8 +615,13 @@ def verify(
     and --max-users no more than its user cap (each declared wherever the boundary names one);
     declaring no tool or domain verifies a deployment that gives no tools and no sensitive domain.
 
+    An answer that rests on a key whose private half casegate publishes (the examples' keys,
+    counted only with CASEGATE_DEMO_KEYS=1) is never verified: it is a demonstration, not a release.
+
     Exit 0: verified. 1: not verified (every reason is printed). 2: unreadable input or usage
-    error. 3: the registry or review board named could not be read.
+    error. 3: the registry or review board named could not be read. 5: not verified, a
+    demonstration: it rests on casegate's published example keys and nothing else stands against
+    it (everything else verified).
     """
     import re
 
@@ -724,29 +732,28 @@ def verify(
         v.notes.insert(0, f"model digest {model_digest} computed from {model}")
         if files is not None:
             v.notes[1:1] = hard_link_notes(model, files)
-    from .._published_keys import DEMO_KEYS_ENV, NOT_A_RELEASE, any_published, demo_keys
-
-    demo = demo_keys() and any_published([*(k.public for k in ring.keys),
-                                          *((root.metadata.signed.keys.values()) if root is not None else ()),
-                                          *((root.pins.log.key, *(w.key for w in root.pins.log.witnesses))
-                                            if root is not None else ())])
-    if demo:  # only a demonstration gets here with a published key (it is refused otherwise)
-        v.notes.insert(0, f"{NOT_A_RELEASE} ({DEMO_KEYS_ENV}=1)")
     if format is OutFormat.json:
         out(json.dumps(v.to_json(), indent=2))
     else:
-        if v.ok:
-            out(f"verified: {v.case_id} {v.outcome} for {model_digest} across {kind.value}"
-                + (f" (DEMONSTRATION: {NOT_A_RELEASE})" if demo else ""))
+        if v.verified:
+            out(f"verified: {v.case_id} {v.outcome} for {model_digest} across {kind.value}")
             for s in v.signers:
                 out(f"  {s['as']}: {s['person']} ({s['role']}) key {s['keyid'][:16]}...")
         else:
-            err(f"NOT verified: {len(v.reasons)} reason{'s' if len(v.reasons) != 1 else ''}")
-            for r in v.reasons:
+            reasons = v.all_reasons()
+            err(f"NOT verified: {len(reasons)} reason{'s' if len(reasons) != 1 else ''}")
+            for r in reasons:
                 err(f"  - {r}")
+            if v.ok:  # a demonstration: what it shows is everything else verify checked
+                err(f"  everything else verified (DEMONSTRATION): {v.case_id} {v.outcome} for {model_digest} "
+                    f"across {kind.value}")
+                for s in v.signers:
+                    err(f"    {s['as']}: {s['person']} ({s['role']}) key {s['keyid'][:16]}...")
         for n in v.notes:
             err(f"  note: {n}")
-    fail(0 if v.ok else 1)
+    # 5: nothing but the published example keys stands against it (a demonstration), told apart from 1
+    # so a demonstration shows that everything else verified; any code but 0 is "do not deploy"
+    fail(0 if v.verified else 1 if v.reasons else DEMONSTRATION_EXIT)
 
 
 @app.command("answer")

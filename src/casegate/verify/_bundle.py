@@ -278,14 +278,36 @@ class Verdict:
     """What the deployment was declared to give beyond the kind and what the decision signs of its
     boundary (`exposure_problems`); None when the decision could not be read."""
 
+    demonstration: list[str] = field(default_factory=list)
+    """The published example keys the answer rests on (`verify_deploy` fills it: each key of the
+    keyring or the trust root whose private half casegate publishes). Non-empty: a demonstration,
+    never verified for a release (`verified`), whatever `CASEGATE_DEMO_KEYS` says."""
+
     @property
     def ok(self) -> bool:
+        """No reason was found against it (everything checked holds). Whether a release may rest on
+        it is `verified`: never on published example keys."""
         return not self.reasons
 
+    @property
+    def verified(self) -> bool:
+        """The answer for a release: everything checked holds and no published example key is
+        among the keys it rests on (`demonstration`)."""
+        return not self.reasons and not self.demonstration
+
+    def all_reasons(self) -> list[str]:
+        """Every reason it is not verified, the demonstration's last (`demonstration_reason`)."""
+        if not self.demonstration:
+            return list(self.reasons)
+        from ._demo import demonstration_reason
+
+        return [*self.reasons, demonstration_reason(self.demonstration)]
+
     def to_json(self) -> dict[str, Any]:
-        return {"verified": self.ok, "case": self.case_id, "boundary": self.boundary,
-                "outcome": self.outcome, "reasons": self.reasons, "notes": self.notes,
-                "signers": self.signers, "deployment": self.deployment}
+        return {"verified": self.verified, "case": self.case_id, "boundary": self.boundary,
+                "outcome": self.outcome, "reasons": self.all_reasons(), "notes": self.notes,
+                "signers": self.signers, "deployment": self.deployment,
+                "demonstration": bool(self.demonstration), "everything_else_verified": self.ok}
 
 
 class RegistryView:

@@ -116,7 +116,26 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     carry signed by the log key (a replayed answer fails). `seen`: a file keeping the newest
     checkpoint this verifier has accepted; a proof under an older one is refused, and a newer one
     is kept there, once `consistency` (the proof source's consistency proofs; None: those the
-    proof itself gives, `proof_consistency`) proves it extends the kept one (`seen_checkpoint`)."""
+    proof itself gives, `proof_consistency`) proves it extends the kept one (`seen_checkpoint`).
+
+    Every key of `keyring` and `trust` whose private half casegate publishes is listed in the
+    verdict's `demonstration` (`published_keys_used`): such an answer is never `verified`, whatever
+    else holds (a demonstration, `CASEGATE_DEMO_KEYS=1`, is the only way such a key is read)."""
+    v = _verify_deploy(bundle, keyring, trust=trust, proof=proof, model_digest=model_digest, boundary=boundary,
+                       at=at, now=now, deployment=deployment, model_files=model_files, nonce=nonce, seen=seen,
+                       consistency=consistency)
+    from ._demo import published_keys_used
+
+    v.demonstration = published_keys_used(keyring, trust)
+    return v
+
+
+def _verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot | None,
+                   proof: ProofSource | None, model_digest: str, boundary: BoundaryKind,
+                   at: dt.datetime, now: dt.datetime | None, deployment: Deployment | None,
+                   model_files: Files | None, nonce: str | None, seen: Path | None,
+                   consistency: ConsistencySource | None) -> Verdict:
+    """`verify_deploy` but for the published example keys it rests on."""
     pred = _signed_predicate(bundle, keyring, at)
     case_id = _case_id(pred)
     proof_reasons: list[str] = []

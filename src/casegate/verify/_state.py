@@ -31,6 +31,8 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEPLOYABLE = "deployable"
 NOT_DEPLOYABLE = "not-deployable"
 NOT_VERIFIED = "not-verified"
+ELSE_VERIFIED = "everything else verified (DEMONSTRATION): "
+"""The note a demonstration's answer carries: what everything else verified."""
 
 
 @dataclass
@@ -57,6 +59,10 @@ class DeployState:
     """The reasons in words safe for the public page: the kind of each cause (reopened, restricted,
     open objection, expired evidence, overdue condition), never a confidential detail."""
     notes: list[str] = field(default_factory=list)
+    demonstration: str | None = None
+    """What everything else verified (e.g. "GO for api") when the answer rests on casegate's
+    published example keys (the keyring's or the trust root's): "not verified", a demonstration,
+    never deployable. None otherwise."""
     last_decision: dict[str, Any] | None = None
     """The last decision recorded: outcome, boundary, date, log entry (history, not the answer)."""
     at: str = ""
@@ -73,6 +79,9 @@ class DeployState:
             return
         if self.deployable:
             self.status = NOT_VERIFIED
+        if self.demonstration is not None:  # something besides the published keys now stands against it
+            self.demonstration = None
+            self.notes = [n for n in self.notes if not n.startswith(ELSE_VERIFIED)]
         self.reasons[:0] = reasons
         self.causes.append(cause)
 
@@ -91,6 +100,8 @@ class DeployState:
         """The headline's first words, for a badge."""
         if self.deployable:
             return f"DEPLOYABLE: {self.outcome} · {self.boundary}"
+        if self.demonstration is not None:
+            return f"NOT VERIFIED (DEMONSTRATION: {self.outcome} · {self.boundary})"
         return "NOT VERIFIED" if self.status == NOT_VERIFIED else "NOT DEPLOYABLE"
 
     def to_json(self) -> dict[str, Any]:
@@ -98,7 +109,7 @@ class DeployState:
                 "headline": self.headline, "lifecycle": self.lifecycle, "outcome": self.outcome,
                 "boundary": self.boundary, "decided_boundary": self.decided_boundary,
                 "model_digest": self.model_digest, "reasons": self.reasons, "causes": self.causes, "notes": self.notes,
-                "last_decision": self.last_decision, "at": self.at}
+                "demonstration": self.demonstration, "last_decision": self.last_decision, "at": self.at}
 
 
 def _events(reg: Any, case_id: str, kind: str) -> list[Any]:
@@ -131,6 +142,16 @@ def deploy_state(reg: Any, case_id: str, keyring: Keyring | None, *,
     st, bundle, verdict = _deploy_state(reg, case_id, keyring, at)
     if not st.deployable:
         st.causes = _causes(reg, st, bundle, at, verdict)
+    else:
+        # as `verify` answers it: never deployable on keys anyone holds, even in a demonstration
+        from ._demo import DEMONSTRATION, demonstration_reason, published_keys_used
+
+        found = published_keys_used(keyring, trust)
+        if found:
+            narrowed = f" only (restricted from {st.decided_boundary})" if st.boundary != st.decided_boundary else ""
+            st.hold([demonstration_reason(found)], DEMONSTRATION)
+            st.demonstration = f"{st.outcome} for {st.boundary}{narrowed}"
+            st.notes.insert(0, f"{ELSE_VERIFIED}{st.demonstration}")
     if trust is not None:
         from ..trust import TRUST_ROOT_EVENT
         from ._revocations import root_rollback, unlogged_root
