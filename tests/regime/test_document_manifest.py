@@ -16,7 +16,7 @@ import pytest
 
 from casegate.store import open_registry
 from tests.monitor.test_cli import _cg, approved, signed  # noqa: F401
-from tests.verify.trusted import Trust, make_trust
+from tests.verify.trusted import DEMO_EXIT, DEMONSTRATION, Trust, make_trust
 
 STEM = "ca-sb53.transparency-report"
 CASE = "atlas-2-api"
@@ -51,6 +51,13 @@ def _verify(tmp: Path, db: str | None, *files: str, manifest: str = f"filed/{STE
 FILES = (f"filed/{STEM}.md", f"filed/{STEM}.html")
 
 
+def demo_verified(got: dict[str, Any]) -> bool:
+    """The answer a sound document gets on the tests' keyrings, which hold casegate's published
+    example keys: not verified for those keys alone, everything else verified."""
+    return (not got["verified"] and got["demonstration"] and len(got["reasons"]) == 1
+            and got["reasons"][0].startswith(DEMONSTRATION))
+
+
 @pytest.fixture
 def filed(approved: tuple[Path, str]) -> tuple[Path, str]:  # noqa: F811
     """The approved example's SB 53 transparency report, written with the RSO's key and recorded."""
@@ -63,8 +70,8 @@ def filed(approved: tuple[Path, str]) -> tuple[Path, str]:  # noqa: F811
 
 def test_the_document_as_written_verifies(filed: tuple[Path, str]) -> None:
     tmp, db = filed
-    got = _verify(tmp, db, *FILES, code=0)
-    assert got["verified"] and got["reasons"] == [] and got["case"] == CASE and got["signer"] == "Sam Whitfield"
+    got = _verify(tmp, db, *FILES, code=DEMO_EXIT)
+    assert demo_verified(got) and got["case"] == CASE and got["signer"] == "Sam Whitfield", got
     env = json.loads((tmp / "filed" / f"{STEM}.manifest.json").read_text())
     assert set(env) == {"payload", "payloadType", "signatures"}
 
@@ -218,8 +225,9 @@ def test_offline_a_state_proof_holding_the_document_is_checked_but_not_verified(
     got = json.loads(_cg(tmp, "", *args, "after.json", code=1).stdout)
     # the proof holds the document's entry, but not the stored files to write it again: whether the
     # signer edited the bytes and signed a new manifest cannot be established offline
-    assert got["log_entry"] is not None and len(got["reasons"]) == 1, got
+    assert got["log_entry"] is not None and len(got["reasons"]) == 2 and not got["demonstration"], got
     assert got["reasons"][0].startswith("content not re-derived: checked against the signer's manifest only"), got
+    assert got["reasons"][1].startswith(DEMONSTRATION), got  # the tests' keyrings hold published keys
     got = json.loads(_cg(tmp, "", *args, "before.json", code=1).stdout)
     assert any("never recorded this document" in r for r in got["reasons"]), got
 
@@ -292,7 +300,7 @@ def _resign_edited(tmp: Path, db: str, edit: Any) -> None:
 
 def test_the_document_as_written_is_written_again_byte_for_byte(filed: tuple[Path, str]) -> None:
     tmp, db = filed
-    got = _verify(tmp, db, *FILES, code=0)
+    got = _verify(tmp, db, *FILES, code=DEMO_EXIT)
     for name in (f"{STEM}.md", f"{STEM}.html"):
         assert any(n.startswith(f"{name}: written again from stored version 1") and n.endswith("the same bytes")
                    for n in got["notes"]), got
@@ -339,8 +347,8 @@ def test_the_document_is_written_again_as_the_log_stood_when_it_was_recorded(fil
     case = tmp / "case" / "case.yaml"
     case.write_text(case.read_text().replace("\nversion: \"1.0\"", "\nversion: \"1.1\"", 1))
     _cg(tmp, db, "registry", "submit", "case/case.yaml")
-    got = _verify(tmp, db, f"filed/{eu}.md", f"filed/{eu}.html", manifest=f"filed/{eu}.manifest.json", code=0)
-    assert got["verified"], got
+    got = _verify(tmp, db, f"filed/{eu}.md", f"filed/{eu}.html", manifest=f"filed/{eu}.manifest.json", code=DEMO_EXIT)
+    assert demo_verified(got), got
 
 
 def test_a_document_decided_as_of_a_date_is_written_again_as_of_it(approved: tuple[Path, str]) -> None:  # noqa: F811
@@ -351,8 +359,8 @@ def test_a_document_decided_as_of_a_date_is_written_again_as_of_it(approved: tup
 
     stmt = decode_payload(json.loads((tmp / "filed" / f"{STEM}.manifest.json").read_text()))
     assert stmt is not None and stmt["predicate"]["decided_as_of"] == "2026-06-30"
-    got = _verify(tmp, db, *FILES, code=0)
-    assert got["verified"], got
+    got = _verify(tmp, db, *FILES, code=DEMO_EXIT)
+    assert demo_verified(got), got
 
 
 def test_a_pdf_is_written_again_from_the_html_and_an_edited_one_is_not_verified(approved: tuple[Path, str]) -> None:  # noqa: F811
@@ -363,7 +371,7 @@ def test_a_pdf_is_written_again_from_the_html_and_an_edited_one_is_not_verified(
     ran = _report(tmp, db, "--key", "keys/rso.pem", "--role", "rso", "--pdf")
     assert ran.returncode in (0, 1), ran.stderr
     pdf = f"filed/{STEM}.pdf"
-    got = _verify(tmp, db, *FILES, pdf, code=0)
+    got = _verify(tmp, db, *FILES, pdf, code=DEMO_EXIT)
     assert any(n == f"{STEM}.pdf: written again from the re-derived HTML: the same bytes" for n in got["notes"]), got
     # the lab edits the PDF and signs a new manifest over it (the Markdown and HTML untouched)
     import datetime as dt
@@ -429,3 +437,22 @@ def test_the_manifest_is_an_in_toto_statement_its_schema_describes(filed: tuple[
     broken = dict(pred, files={"md": {"name": f"{STEM}.md", "sha256": "not-a-digest"}})
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema, format_checker=jsonschema.FormatChecker())
+
+
+def test_published_example_keys_never_verify_a_filing_even_in_a_demonstration(
+        filed: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: a filing pipeline with CASEGATE_DEMO_KEYS=1 set (copied from the README's first
+    hour) runs `regime verify ... && file-it`; the manifest's keyring holds keys whose private
+    halves casegate publishes. Exit 5, never 0, and the text names the demonstration; the same
+    document under keys nobody published (the published list emptied) verifies, exit 0."""
+    tmp, db = filed
+    args = ["regime", "verify", *FILES, "--manifest", f"filed/{STEM}.manifest.json", "--db", db,
+            "--trust-root", str(_trust(tmp).dir)]
+    text = _cg(tmp, db, *args, code=DEMO_EXIT).stdout
+    assert text.count("NOT VERIFIED: ") == 1 and DEMONSTRATION in text, text
+    assert "everything else verified (DEMONSTRATION): ca-sb53 transparency-report" in text, text
+    import casegate.verify._demo as demo
+
+    monkeypatch.setattr(demo, "published", lambda _key: None)
+    got = _verify(tmp, db, *FILES, code=0)
+    assert got["verified"] and got["reasons"] == [] and not got["demonstration"], got

@@ -26,6 +26,7 @@ from tests.regime.test_incident_reports_lab import (
     _late_trigger_fires,
     _rows,
 )
+from tests.verify.trusted import DEMO_EXIT
 
 
 def test_a_cyber_incident_filed_under_another_domain_does_not_keep_the_deploy_verifying(
@@ -46,7 +47,7 @@ def test_a_cyber_incident_filed_under_another_domain_does_not_keep_the_deploy_ve
             harmed=["a hospital network"], description="A ransomware crew used the model to adapt an exploit",
             severity="high", domain="persuasion", not_reportable="reported to the authorities separately"))
     r = verify(board, bundle)
-    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.returncode == DEMO_EXIT, r.stdout + r.stderr  # everything but the tests' published keys verified
     with open_registry(board.database_url) as reg:
         with log_clock(dt.datetime(2026, 11, 30, 14, tzinfo=dt.UTC)):
             added = add_domain(reg, CASE, entry.index, "cyber", by="Priya Natarajan",

@@ -18,6 +18,7 @@ from casegate.store import open_registry
 from tests.monitor.test_cli import _cg
 from tests.regime.test_incident_clocks import _report, submitted  # noqa: F401
 from tests.regime.test_incident_reports_lab import CASE, _at, _index
+from tests.verify.trusted import DEMO_EXIT
 
 
 def test_a_low_rating_by_the_lab_does_not_keep_the_deploy_verifying(tmp_path: Path, database_url: str) -> None:
@@ -36,7 +37,7 @@ def test_a_low_rating_by_the_lab_does_not_keep_the_deploy_verifying(tmp_path: Pa
             harmed=["a hospital network"], description="A ransomware crew used the model to adapt an exploit",
             severity="low", domain="cyber", not_reportable="reported to the authorities separately"))
     r = verify(board, bundle)
-    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.returncode == DEMO_EXIT, r.stdout + r.stderr  # everything but the tests' published keys verified
     with open_registry(board.database_url) as reg:
         with log_clock(dt.datetime(2026, 11, 30, 14, tzinfo=dt.UTC)):
             raise_severity(reg, CASE, entry.index, Severity.high, by="Priya Natarajan",

@@ -157,7 +157,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_diff', 4227),
     ('_serve', 6108),
     ('_render', 10748),
-    ('_regime', 10888),
+    ('_regime', 11387),
     ('_attest', 2983),
     ('_notify', 2777),
     ('_redteam', 2731),

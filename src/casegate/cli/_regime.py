@@ -137,8 +137,12 @@ def regime_verify(
     check against: not verified. Offline (--state-proof) the content cannot be written again:
     "content not re-derived", not verified.
 
+    A manifest checked with casegate's published example keys (a demonstration,
+    `CASEGATE_DEMO_KEYS=1`) is never verified.
+
     Exit 0: verified. 1: not verified (every reason is printed). 2: unreadable input.
-    3: the registry could not be read.
+    3: the registry could not be read. 5: a demonstration: everything else verified, but the
+    published example keys vouch for it.
     """
     import os
 
@@ -207,9 +211,13 @@ def _show(v: object, as_json: bool) -> None:
             out(f"note: {n}")
         if v.verified:
             out(f"verified: {v.regime} {v.document} of case {v.case} version {v.case_version}, log entry {v.logged}")
+        elif v.demonstration:
+            out(f"NOT VERIFIED: {v.reasons[-1]}")
+            out(f"everything else verified (DEMONSTRATION): {v.regime} {v.document} of case {v.case} version "
+                f"{v.case_version}, log entry {v.logged}")
         else:
             out("NOT VERIFIED:")
             for r in v.reasons:
                 out(f"  {r}")
     if not v.verified:
-        raise typer.Exit(1)
+        raise typer.Exit(5 if v.demonstration else 1)

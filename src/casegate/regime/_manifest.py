@@ -170,11 +170,14 @@ class DocumentVerdict:
     document: str | None = None
     signer: str | None = None
     logged: int | None = None
+    demonstration: bool = False
+    """The published example keys are all that stands against it: everything else verified, but
+    keys anyone holds vouch for it (`CASEGATE_DEMO_KEYS=1`), so it is never verified."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"verified": self.verified, "case": self.case, "case_version": self.case_version,
-                "regime": self.regime, "document": self.document, "signer": self.signer,
-                "log_entry": self.logged, "reasons": self.reasons, "notes": self.notes}
+        return {"verified": self.verified, "demonstration": self.demonstration, "case": self.case,
+                "case_version": self.case_version, "regime": self.regime, "document": self.document,
+                "signer": self.signer, "log_entry": self.logged, "reasons": self.reasons, "notes": self.notes}
 
 
 def read_manifest(path: Path, what: str = "the manifest",
@@ -257,6 +260,12 @@ def verify_document(documents: list[Path], manifest: Any, keyring: Keyring, *, t
         problems += _logged_problems(reg, v, manifest, keyring, payload_sha256(manifest), p)
         problems += _content_problems(reg, v, p, keyring, documents)
     v.reasons += problems
+    from ..verify._demo import demonstration_reason, published_keys_used
+
+    demo = published_keys_used(keyring, trust)
+    if demo:
+        v.demonstration = not v.reasons
+        v.reasons.append(demonstration_reason(demo))
     v.verified = not v.reasons
     return v
 
