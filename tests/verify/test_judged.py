@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.verify.trusted import DEMO_EXIT
 from tests.web.conftest import NOT_JUDGED, approve, build_board, verify
 
 
@@ -25,7 +26,7 @@ def test_an_approval_judged_with_the_decisions_keyring_verifies(tmp_path: Path, 
     fp = load_keyring(b.case_dir / "keys" / "keyring.yaml").fingerprint()
     bundle = approve(b, judgement={"keyring": fp, "at": "2026-12-01T00:00:00Z", "outcome": "GO WITH CONDITIONS"})
     r = verify(b, bundle)
-    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.returncode == DEMO_EXIT, r.stdout + r.stderr
 
 
 def test_an_approval_logged_without_the_registrys_judgement_does_not_verify(tmp_path: Path,

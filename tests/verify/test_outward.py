@@ -15,6 +15,7 @@ import pytest
 from casegate.sign import parse_instant
 from tests._weights import safetensors
 from tests.verify.test_verify_model import AT_DEPLOY, _approved
+from tests.verify.trusted import DEMO_EXIT
 
 ADAPTER = {"peft_type": "LORA", "task_type": "CAUSAL_LM", "r": 8, "lora_alpha": 16,
            "target_modules": ["q_proj", "v_proj"]}
@@ -161,7 +162,7 @@ def test_references_inside_the_folder_verify(tmp_path: Path, kind: str) -> None:
     extra, notes = INSIDE[kind]
     d = _approved(tmp_path, extra=extra)
     r = d.verify("--model", str(d.model), "--state-proof", str(d.proof))
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == DEMO_EXIT, r.stderr
     for n in notes:
         assert n in r.stderr, (n, r.stderr)
     from tests.verify.trusted import cli_at

@@ -12,7 +12,7 @@ from casegate.store import load_private_key, open_registry, parse_checkpoint, si
 from casegate.verify._seen import seen_checkpoint
 from tests.verify.test_replayed_proof import _base
 from tests.verify.test_trust_attacks import Setup, setup  # noqa: F401
-from tests.verify.trusted import CASE, cli_in_process
+from tests.verify.trusted import CASE, DEMO_EXIT, cli_in_process
 
 
 def _latest(setup: Setup) -> str:  # noqa: F811
@@ -44,10 +44,10 @@ def test_a_larger_tree_of_another_history_is_refused_under_db(setup: Setup) -> N
 def test_a_larger_tree_that_extends_the_kept_one_is_kept(setup: Setup) -> None:  # noqa: F811
     seen = setup.path / "seen.json"
     rc, text = cli_in_process(setup.path, *_base(setup), "--db", setup.db, "--seen", str(seen))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
     _grow(setup)
     rc, text = cli_in_process(setup.path, *_base(setup), "--db", setup.db, "--seen", str(seen))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
     assert json.loads(seen.read_text())["tree_size"] == parse_checkpoint(_latest(setup)).tree_size
 
 

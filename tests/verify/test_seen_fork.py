@@ -22,7 +22,7 @@ from casegate.store import load_private_key, open_registry, parse_checkpoint, si
 from casegate.verify._seen import seen_checkpoint
 from tests.verify.test_replayed_proof import _base
 from tests.verify.test_trust_attacks import Setup, setup  # noqa: F401
-from tests.verify.trusted import CASE, ORIGIN, approved_world, cli_in_process, make_trust
+from tests.verify.trusted import CASE, DEMO_EXIT, ORIGIN, approved_world, cli_in_process, make_trust
 
 
 def _sqlite(db: str) -> Path:
@@ -68,7 +68,7 @@ def test_a_forked_log_shown_to_an_offline_pipeline_is_refused(setup: Setup) -> N
     assert _kept_size(seen) == seen_size  # the pipeline does not follow the fork
     # a pipeline that keeps no file cannot tell (what remains)
     rc, text = cli_in_process(setup.path, *_base(setup), "--state-proof", str(forked))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
 
 
 def test_a_larger_tree_that_extends_the_kept_one_is_kept_from_a_proof_file(setup: Setup) -> None:  # noqa: F811
@@ -76,7 +76,7 @@ def test_a_larger_tree_that_extends_the_kept_one_is_kept_from_a_proof_file(setup
     rc, text = cli_in_process(setup.path, "state-proof", CASE, "--out", str(proof), "--db", setup.db)
     assert rc == 0, text
     rc, text = cli_in_process(setup.path, *_base(setup), "--state-proof", str(proof), "--seen", str(seen))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
     before = _kept_size(seen)
     with open_registry(setup.db) as reg:
         reg.record("decision", "another-case", {"note": "an entry of another case"})
@@ -84,7 +84,7 @@ def test_a_larger_tree_that_extends_the_kept_one_is_kept_from_a_proof_file(setup
     rc, text = cli_in_process(setup.path, "state-proof", CASE, "--out", str(proof), "--db", setup.db)
     assert rc == 0, text
     rc, text = cli_in_process(setup.path, *_base(setup), "--state-proof", str(proof), "--seen", str(seen))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
     assert _kept_size(seen) == before + 1
 
 
@@ -125,7 +125,7 @@ def test_a_kept_tree_older_than_the_case_needs_a_proof_made_with_since(late: Set
     assert rc == 0, text
     assert [c["from"] for c in json.loads(proof.read_text())["consistency"]] == [2]
     rc, text = cli_in_process(late.path, *_base(late), "--state-proof", str(proof), "--seen", str(seen))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
     assert _kept_size(seen) > 2
 
 
@@ -163,5 +163,5 @@ def test_since_from_the_tiles(late: Setup) -> None:
                               "--trust-root", str(late.trust.dir), "--since", "2")
     assert rc == 0, text
     rc, text = cli_in_process(late.path, *_base(late), "--state-proof", str(proof), "--seen", str(seen))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
     assert _kept_size(seen) > 2

@@ -17,7 +17,7 @@ import pytest
 from casegate.limits import current_limits
 from tests.verify.test_replayed_proof import _base
 from tests.verify.test_trust_attacks import Setup, setup  # noqa: F401
-from tests.verify.trusted import CASE, cli_in_process
+from tests.verify.trusted import CASE, DEMO_EXIT, cli_in_process
 
 
 def _proof(setup: Setup) -> dict:  # noqa: F811
@@ -37,7 +37,7 @@ def test_an_honest_proof_is_within_the_limits(setup: Setup) -> None:  # noqa: F8
     doc = _proof(setup)
     assert len(doc["entries"]) + len(doc["keyring_changes"]) < current_limits().proof_entries
     rc, text = _verify(setup, doc)
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
 
 
 def test_an_earlier_range_padded_past_the_limit_is_refused_before_it_is_read(
@@ -46,7 +46,7 @@ def test_an_earlier_range_padded_past_the_limit_is_refused_before_it_is_read(
     held = len(doc["entries"]) + len(doc["keyring_changes"])
     monkeypatch.setenv("CASEGATE_LIMIT_PROOF_ENTRIES", str(held + 100))
     rc, text = _verify(setup, doc)
-    assert rc == 0, text  # the honest proof, under the lowered limit
+    assert rc == DEMO_EXIT, text  # the honest proof, under the lowered limit
     first = doc["first"]
     doc["earlier"] = {"first": first - 101 if first > 101 else 0, "path": [],
                       "entries": [{"index": i, "kind": "case-version", "case_id": "padding", "payload": {},

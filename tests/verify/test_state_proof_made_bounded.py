@@ -21,7 +21,7 @@ from casegate.store import open_registry
 from tests.verify.test_proof_earlier_no_go import _story
 from tests.verify.test_replayed_proof import _base
 from tests.verify.test_trust_attacks import Setup, setup  # noqa: F401
-from tests.verify.trusted import CASE, cli_in_process
+from tests.verify.trusted import CASE, DEMO_EXIT, cli_in_process
 from tests.web.test_state_proof_since import _board
 
 
@@ -52,7 +52,7 @@ def test_state_proof_refuses_a_proof_over_proof_entries(setup: Setup, monkeypatc
     rc, text = _make(setup, out)
     assert rc == 0, text
     rc, text = cli_in_process(setup.path, *_base(setup), "--state-proof", str(out))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
 
 
 def test_state_proof_refuses_a_proof_over_proof_bytes(setup: Setup, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
@@ -68,7 +68,7 @@ def test_state_proof_refuses_a_proof_over_proof_bytes(setup: Setup, monkeypatch:
     rc, text = _make(setup, out)
     assert rc == 0, text
     rc, text = cli_in_process(setup.path, *_base(setup), "--state-proof", str(out))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
 
 
 def test_the_board_refuses_a_proof_over_the_limits(setup: Setup, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
@@ -137,7 +137,7 @@ def test_verify_with_db_refuses_a_proof_over_proof_entries(setup: Setup, monkeyp
     doc, _ = _honest(setup)
     held = len(doc["entries"]) + len(doc["keyring_changes"])
     rc, text = cli_in_process(setup.path, *_base(setup), "--db", setup.db)
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
     monkeypatch.setenv("CASEGATE_LIMIT_PROOF_ENTRIES", str(held - 1))
     rc, text = cli_in_process(setup.path, *_base(setup), "--db", setup.db)
     assert rc == 2, text

@@ -5,6 +5,7 @@ regime reports it owes; only reviewers may report one."""
 from __future__ import annotations
 
 from casegate.store import open_registry
+from tests.verify.trusted import DEMO_EXIT
 
 from .conftest import BoardFixture
 
@@ -65,7 +66,7 @@ def test_an_incident_reported_on_the_board_stops_the_deploy_at_once(board: Board
     from .conftest import approve, verify
 
     bundle = approve(board)
-    assert verify(board, bundle).returncode == 0
+    assert verify(board, bundle).returncode == DEMO_EXIT
     with log_clock(dt.datetime(2026, 11, 30, 13, tzinfo=dt.UTC)):  # after the approval, on the story's day
         r = board.client.post(f"/api/v1/cases/{CASE}/incidents", json=INCIDENT | {"date": "2026-11-30"},
                               headers=board.auth("rso"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from casegate.store import open_registry
-from tests.verify.trusted import log_clock
+from tests.verify.trusted import DEMO_EXIT, log_clock
 
 from .conftest import BoardFixture, approve, verify
 
@@ -27,7 +27,7 @@ def test_an_incident_dated_ahead_is_refused_on_the_board(board: BoardFixture) ->
     assert r.status_code == 400 and "after it was reported" in r.json()["detail"], r.text
     with open_registry(board.database_url) as reg:
         assert reg.events(case_id=CASE, kind="incident") == []
-    assert verify(board, bundle).returncode == 0
+    assert verify(board, bundle).returncode == DEMO_EXIT
 
 
 def test_an_incident_logged_with_a_date_ahead_counts_from_when_it_was_logged(board: BoardFixture) -> None:

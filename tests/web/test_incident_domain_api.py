@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from casegate.store import open_registry
+from tests.verify.trusted import DEMO_EXIT
 
 from .conftest import BoardFixture, approve, verify
 from .test_incident_api import CASE, INCIDENT, _token
@@ -34,7 +35,7 @@ def test_a_cyber_incident_filed_under_persuasion_stops_the_deploy_once_a_reviewe
                 description="Ransomware crew used the API to build an exploit.", severity="high",
                 domain="persuasion", not_reportable="reported to the authorities separately")).index
         v = verify(board, bundle)
-        assert v.returncode == 0, v.stdout + v.stderr
+        assert v.returncode == DEMO_EXIT, v.stdout + v.stderr
         url = f"/api/v1/cases/{CASE}/incidents/{index}/domains"
         body = {"domain": "cyber", "reason": "the crew built ransomware with it"}
         # viewers and authors may not; nothing is logged

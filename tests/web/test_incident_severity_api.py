@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from casegate.store import open_registry
+from tests.verify.trusted import DEMO_EXIT
 
 from .conftest import BoardFixture, approve, verify
 from .test_incident_api import CASE, INCIDENT, _token
@@ -31,7 +32,7 @@ def test_a_low_incident_raised_on_the_board_stops_the_deploy(board: BoardFixture
                 description="Ransomware crew used the API to build an exploit.", severity="low", domain="cyber",
                 not_reportable="reported to the authorities separately")).index
         v = verify(board, bundle)
-        assert v.returncode == 0, v.stdout + v.stderr
+        assert v.returncode == DEMO_EXIT, v.stdout + v.stderr
         url = f"/api/v1/cases/{CASE}/incidents/{index}/severity"
         # viewers and authors may not; nothing is logged
         assert board.client.post(url, json={"severity": "high", "reason": "a hospital was hit"},

@@ -15,7 +15,7 @@ from casegate.store import parse_checkpoint
 from tests.verify.test_replayed_proof import _base
 from tests.verify.test_seen_fork import _keep_size_2, _kept_size, late  # noqa: F401 - the fixture
 from tests.verify.test_trust_attacks import Setup
-from tests.verify.trusted import CASE, cli_in_process
+from tests.verify.trusted import CASE, DEMO_EXIT, cli_in_process
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +62,7 @@ def test_a_board_proof_fetched_with_since_verifies_under_a_kept_older_tree(late:
     assert json.loads(cli_file.read_text())["consistency"] == carried["consistency"]
     proof.write_text(json.dumps(carried))
     rc, text = cli_in_process(late.path, *_base(late), "--state-proof", str(proof), "--seen", str(seen))
-    assert rc == 0, text
+    assert rc == DEMO_EXIT, text
     assert _kept_size(seen) == parse_checkpoint(carried["checkpoint"]).tree_size > 2
 
 
