@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..evidence import ArtifactState
     from ..load import Loaded, SourceFile
     from ..model import DecisionRecord, Policy
+    from ..trust import TrustRoot
 
 
 class Format(str, Enum):
@@ -218,3 +219,30 @@ def state_dir(db: str | None = None) -> Path:
         return Path(url).parent
     return Path(".casegate")
 
+
+
+TRUST_ROOT_ENV = "CASEGATE_TRUST_ROOT"
+
+
+def trust_root_path(given: Path | None) -> Path | None:
+    """The trust root named: `given` (`--trust-root`), else $CASEGATE_TRUST_ROOT, else None."""
+    import os
+
+    if given is not None:
+        return given
+    env = os.environ.get(TRUST_ROOT_ENV)
+    return Path(env) if env else None
+
+
+def trust_root_given(given: Path | None) -> tuple[TrustRoot | None, str | None]:
+    """The trust root named (`trust_root_path`) and None, or None and why it does not verify
+    (signatures, chain, expiry: the answer is then "not verified"); (None, None) when none is named."""
+    path = trust_root_path(given)
+    if path is None:
+        return None, None
+    from ..trust import TrustRootError, load_trust_root
+
+    try:
+        return load_trust_root(path), None
+    except TrustRootError as e:
+        return None, f"{e.location}: {e.message}" if e.location else e.message

@@ -816,12 +816,10 @@ def _state_trust_root(path: Path | None) -> tuple[Any, list[str]]:
     not verify (signatures, chain, expiry), which makes the answer "not verified" as in `verify`."""
     if path is None:
         return None, []
-    from ..trust import TrustRootError, load_trust_root
+    from ._common import trust_root_given
 
-    try:
-        return load_trust_root(path), []
-    except TrustRootError as e:
-        return None, [f"{e.location}: {e.message}" if e.location else e.message]
+    root, problem = trust_root_given(path)
+    return root, [problem] if problem else []
 
 
 @state_app.command("show")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ._common import configured_registry, decided_hashed, err, out, parse_date
+from ._common import configured_registry, decided_hashed, err, out, parse_date, trust_root_path
 
 
 @contextlib.contextmanager
@@ -192,15 +192,6 @@ def _registry_knows(loaded: Any, db: str | None) -> bool:
         reg.close()
 
 
-def _trust_root_path(trust_root: Path | None) -> Path | None:
-    import os
-
-    if trust_root is not None:
-        return trust_root
-    env = os.environ.get("CASEGATE_TRUST_ROOT")
-    return Path(env) if env else None
-
-
 def _publication_stamp(loaded: Any, version: int, outcome: str, db: str | None, keyring: Path | None,
                        trust_root: Path | None, unpinned: bool) -> dict[str, Any]:
     """What is logged with a summary the registry records (the keyring, the trust root version it
@@ -214,7 +205,7 @@ def _publication_stamp(loaded: Any, version: int, outcome: str, db: str | None, 
     reg = configured_registry(db)
     try:
         case_id = loaded.case.id
-        _, stamp = publication_keyring(reg, case_id, version, keyring, _trust_root_path(trust_root), unpinned=unpinned,
+        _, stamp = publication_keyring(reg, case_id, version, keyring, trust_root_path(trust_root), unpinned=unpinned,
                                        policy=loaded, outcome=outcome)
         own = judged_outcome(reg, case_id, version)
     finally:

@@ -149,18 +149,12 @@ def regime_verify(
     from ..errors import InputError
     from ..regime._manifest import read_manifest, verify_document
     from ..sign import load_keyring
-    from ..trust import TrustRootError, load_trust_root
+    from ._common import trust_root_given
     from ._sign import _instant, _keyring_path
 
     ring = load_keyring(_keyring_path(keyring))
     data = read_manifest(manifest)
-    root_path = trust_root or (Path(os.environ["CASEGATE_TRUST_ROOT"]) if os.environ.get("CASEGATE_TRUST_ROOT") else None)
-    root, root_problem = None, None
-    if root_path is not None:
-        try:
-            root = load_trust_root(root_path)
-        except TrustRootError as e:
-            root_problem = f"{e.location}: {e.message}" if e.location else e.message
+    root, root_problem = trust_root_given(trust_root)
     when = _instant(at)
     if state_proof is not None:
         if db is not None:

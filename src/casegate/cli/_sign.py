@@ -627,8 +627,8 @@ def verify(
 
     from ..model import BoundaryKind
     from ..sign import load_keyring
-    from ..trust import TrustRootError, load_trust_root
     from ..verify import NO_TRUST_ROOT, Deployment, read_bundle, verify_deploy
+    from ._common import trust_root_given
 
     if (model is None) == (model_digest is None):
         raise InputError("name the model being deployed: --model PATH or --model-digest sha256:<hex> (one of them)")
@@ -650,13 +650,7 @@ def verify(
                        regions=tuple(region or ()), rate_limits=tuple(rate_limit or ()), max_users=max_users)
     ring = load_keyring(_keyring_path(keyring))
     data = read_bundle(bundle)
-    root_path = trust_root or (Path(os.environ["CASEGATE_TRUST_ROOT"]) if os.environ.get("CASEGATE_TRUST_ROOT") else None)
-    root, root_problem = None, None
-    if root_path is not None:
-        try:
-            root = load_trust_root(root_path)
-        except TrustRootError as e:
-            root_problem = f"{e.location}: {e.message}" if e.location else e.message
+    root, root_problem = trust_root_given(trust_root)
     import secrets
 
     nonce = secrets.token_hex(16) if registry_url is not None else None
