@@ -113,11 +113,11 @@ def test_local_fewshot_examples_without_a_samples_file_give_no_prompt_digest(tmp
 
 
 def test_a_fewshot_task_from_the_hub_keeps_its_digest_as_before(tmp_path: Path) -> None:
-    """A task whose examples come from a hub dataset is digested by its settings, as before."""
+    """A task whose examples come from a hub dataset at a commit is digested by its settings, as before."""
     def hub(doc: dict[str, Any]) -> None:
         _shots(3, 1234)(doc)
         doc["configs"][TASK]["dataset_path"] = "acme/arith"
-        doc["configs"][TASK]["dataset_kwargs"] = {"revision": "abc1234"}
+        doc["configs"][TASK]["dataset_kwargs"] = {"revision": "abc1234def5678abc1234def5678abc1234def56"}
     a = _asked_behind(_edit(_copy(tmp_path / "a"), hub), RIGHT)
     b = _asked_behind(_edit(_copy(tmp_path / "b"), hub), WRONG)
     assert _run(a).source.prompt_digest == _run(b).source.prompt_digest is not None

@@ -129,12 +129,48 @@ def test_fewshot_examples_from_a_hub_dataset_with_no_revision_are_in_the_digest(
 
 
 def test_a_hub_dataset_pinned_to_a_commit_is_digested_by_its_settings(tmp_path: Path) -> None:
-    commit = "3f1c2a9b7d"
+    commit = "3f1c2a9b7d0e4f5a6b7c8d9e0f1a2b3c4d5e6f70"
     a = _asked_behind(_edit(_copy(tmp_path / "a"), _hub(commit)), RIGHT)
     b = _asked_behind(_edit(_copy(tmp_path / "b"), _hub(commit)), WRONG)
     assert _run(a).source.prompt_digest == _run(b).source.prompt_digest is not None
     assert _run(a).data_unpinned is None
     assert _named_only(tmp_path / "name", a, TASK, "2.0") == []
+
+
+@pytest.mark.parametrize("revision", ["deadbeef", "3f1c2a9", "3F1C2A9B7D0E4F5A6B7C8D9E0F1A2B3C4D5E6F70",
+                                      "3f1c2a9b7d0e4f5a6b7c8d9e0f1a2b3c4d5e6f7012345678"])
+def test_a_branch_named_like_a_commit_is_no_pin(tmp_path: Path, revision: str) -> None:
+    """Attack: the lab's dataset repository has a branch named `deadbeef` (or `3f1c2a9`), which reads
+    as a short commit id; the hub resolves a branch or tag name before a commit prefix, so the lab
+    moves the branch to a commit with wrong answers and runs again under the same settings. Before,
+    any 7 to 64 hex digits counted as a commit and the run was digested by its settings alone: the
+    pinned prompt digest matched. Only a full 40-digit lowercase commit id pins the data now."""
+    a = _asked_behind(_edit(_copy(tmp_path / "a"), _hub(revision)), RIGHT)
+    b = _asked_behind(_edit(_copy(tmp_path / "b"), _hub(revision)), WRONG)
+    assert _run(a).source.prompt_digest != _run(b).source.prompt_digest
+    assert f"revision `{revision}`, not a full 40-digit commit id" in str(_run(a).data_unpinned)
+
+
+@pytest.mark.parametrize(("path", "pinned"), [
+    ("hf://datasets/acme/arith@main/test.jsonl", False),
+    ("hf://datasets/acme/arith@deadbeef/test.jsonl", False),
+    ("hf://datasets/acme/arith/test.jsonl", False),
+    ("hf://datasets/acme/arith@3f1c2a9b7d0e4f5a6b7c8d9e0f1a2b3c4d5e6f70/test.jsonl", True),
+    ("hf://datasets/arith@3f1c2a9b7d0e4f5a6b7c8d9e0f1a2b3c4d5e6f70/test.jsonl", True),
+    ("HF://datasets/acme/arith@main/test.jsonl", False),
+])
+def test_hf_data_files_count_as_pinned_only_at_a_commit(tmp_path: Path, path: str, pinned: bool) -> None:
+    """Attack: data files named `hf://datasets/acme/arith@main/...`: before, any `@` read as a pin,
+    and `main` moves with every commit. Only `@<40-digit commit>` pins them now, in lm-eval's
+    `data_files` and in an Inspect dataset's location alike."""
+    from types import SimpleNamespace
+
+    from casegate.evidence.importers.inspect_log import _hub_dataset
+    res = _edit(_copy(tmp_path / "files"), lambda d: d["configs"][TASK].update(
+        dataset_path="json", dataset_kwargs={"data_files": {"test": path}}))
+    said = _run(res).data_unpinned
+    assert (said is None) is pinned, said
+    assert (_hub_dataset(SimpleNamespace(name="arith", location=path)) is None) is pinned
 
 
 def _sample_digest(res: Path) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,19 @@ from ._claims import head as head
 from .interface import LogReadError
 
 Scalar = str | int | float | bool | None
+
+
+HUB_COMMIT = re.compile(r"[0-9a-f]{40}")
+"""A Hugging Face hub commit id: the full 40 hexadecimal digits git gives it. A shorter run of hex
+digits (`deadbeef`) is as likely a branch or a tag, which the repository's owner can name so and
+move; the hub resolves a name before a commit prefix, so only the whole id pins the data."""
+
+
+def hf_path_pinned(location: str) -> bool:
+    """Whether an `hf://` path names its repository at a commit: `hf://datasets/org/name@<commit>/file`
+    (`@main`, `@v1` or a short prefix name a branch or tag, which moves)."""
+    m = re.match(r"^hf://(?:datasets/|spaces/|models/)?(?:[^@/]+/)?[^@/]+@([^/]+)(?:/|$)", location.strip(), re.IGNORECASE)
+    return bool(m and HUB_COMMIT.fullmatch(m.group(1)))
 
 
 def settings_digest(parts: dict[str, Any]) -> str:

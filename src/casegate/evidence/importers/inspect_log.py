@@ -96,6 +96,7 @@ from ._common import (
     counts_result,
     fewer_epochs_note,
     head,
+    hf_path_pinned,
     iso_date,
     pinned_sha256,
     same_content,
@@ -430,7 +431,7 @@ def _hub_dataset(ds: Any) -> str | None:
     changes when its repository does."""
     name, location = getattr(ds, "name", None), getattr(ds, "location", None)
     if isinstance(location, str) and _REMOTE.match(location.strip()) and not (
-            location.strip().lower().startswith("hf://") and "@" in location):
+            location.strip().lower().startswith("hf://") and hf_path_pinned(location)):
         # `json_dataset`/`csv_dataset` (or a file dataset of any kind) read from a web address or a
         # bucket: whoever serves it can change the file under the same address, and the log
         # records the address only

@@ -45,9 +45,11 @@ from ..stats import Reduction
 from ._claims import LM_EVAL_STAMP as _STAMP
 from ._claims import lm_eval_claims
 from ._common import (
+    HUB_COMMIT,
     answers_arg,
     check_unchanged,
     counts_result,
+    hf_path_pinned,
     iso_date,
     named_print,
     pinned_sha256,
@@ -443,14 +445,11 @@ _BUILDERS = frozenset({"json", "csv", "parquet", "text", "arrow", "pandas", "sql
 """`dataset_path` values that name one of the `datasets` library's own loaders, which read the files
 `dataset_kwargs` names (`data_files`, `data_dir`) rather than a dataset of the hub."""
 
-_COMMIT = re.compile(r"^[0-9a-fA-F]{7,64}$")
-
-
 def _unpinned_source(cfg: dict[str, Any]) -> str | None:
     """Where a task reads its data by a name whose content can change under it, in words: a
     Hugging Face hub `dataset_path` given no commit as `dataset_kwargs.revision` (a branch or tag
     such as `main` moves), or data files named by a web address (`https://`, `s3://`, `gs://`, or an
-    `hf://` path with no `@revision`); None where every source is pinned or local (`_local_source`)."""
+    `hf://` path not at a full commit id); None where every source is pinned or local (`_local_source`)."""
     kw = cfg.get("dataset_kwargs")
     kw = kw if isinstance(kw, dict) else {}
     found: list[str] = []
@@ -458,15 +457,16 @@ def _unpinned_source(cfg: dict[str, Any]) -> str | None:
     rev = kw.get("revision")
     if (isinstance(path, str) and path.strip() and path.strip().lower() not in _BUILDERS
             and not re.match(r"^(/|\\|\.{1,2}[/\\]|~|[A-Za-z]:[/\\])", path.strip())
-            and not (isinstance(rev, str) and _COMMIT.match(rev.strip()))):
-        said = f"revision `{rev}`, not a commit" if rev is not None else "no revision"
+            and not (isinstance(rev, str) and HUB_COMMIT.fullmatch(rev.strip()))):
+        said = (f"revision `{rev}`, not a full 40-digit commit id" if rev is not None
+                else "no revision")
         found.append(f"the Hugging Face hub dataset `{path.strip()}` with {said} "
                      f"(configs.<task>.dataset_path, dataset_kwargs.revision)")
 
     def remote(v: Any) -> list[str]:
         if isinstance(v, str):
             t = v.strip()
-            if re.match(r"^(https?|s3|gs)://", t) or (t.startswith("hf://") and "@" not in t):
+            if re.match(r"^(https?|s3|gs)://", t) or (t.lower().startswith("hf://") and not hf_path_pinned(t)):
                 return [t]
             return []
         if isinstance(v, dict):
