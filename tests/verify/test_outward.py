@@ -172,3 +172,64 @@ def test_references_inside_the_folder_verify(tmp_path: Path, kind: str) -> None:
     assert sub.returncode == 0, sub.stdout + sub.stderr
     for n in notes:
         assert n in sub.stdout, (n, sub.stdout)
+
+
+def _racing_writer(monkeypatch: pytest.MonkeyPatch, rel: str, then: bytes) -> list[Path]:
+    """The lab's writer (or a filesystem of its own answering each read its own way): each time the
+    model digest has hashed a file named `rel`, its bytes become `then`. Returns the files rewritten."""
+    import casegate.evidence._modeldigest as modeldigest
+
+    real = modeldigest.sha256_file
+    rewritten: list[Path] = []
+
+    def hashed_then_rewritten(path: Path, *a: object, **k: object) -> str:
+        sha = real(path, *a, **k)  # type: ignore[arg-type]
+        if Path(path).name == rel:
+            Path(path).write_bytes(then)
+            rewritten.append(Path(path))
+        return sha
+
+    monkeypatch.setattr(modeldigest, "sha256_file", hashed_then_rewritten)
+    return rewritten
+
+
+VOCAB_OUTSIDE = _json({"vocab_file": "/srv/tokenizers/helpful-only/vocab.json", "chat_template": "{{ messages }}"})
+PLAIN = _json({"chat_template": "{{ messages }}"})
+
+
+def test_a_config_that_reads_otherwise_than_it_was_hashed_does_not_verify(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the approved folder's `tokenizer_config.json` sends the tokenizer to a vocabulary
+    outside the folder; while `verify --model` runs, the lab's writer (or a FUSE filesystem answering
+    the second read otherwise) gives the digest the approved bytes and the reference check a config
+    naming nothing outside, then puts the approved bytes back for the serving stack. The digest and
+    file list were the approved ones, the check read other bytes, and it verified. The references are
+    now judged on the bytes hashed: a file that reads otherwise is a reason, naming it."""
+    d = _approved(tmp_path, extra={"tokenizer_config.json": VOCAB_OUTSIDE})
+    plain = d.verify("--model", str(d.model), "--state-proof", str(d.proof))
+    assert plain.returncode == 1 and "`vocab_file` names '/srv/tokenizers/helpful-only/vocab.json'" in plain.stderr
+    rewritten = _racing_writer(monkeypatch, "tokenizer_config.json", PLAIN)
+    r = d.verify("--model", str(d.model), "--state-proof", str(d.proof))
+    assert rewritten, "the writer never ran"
+    assert r.returncode == 1, r.stderr
+    assert "tokenizer_config.json changed while the model folder was checked" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+    # nothing rewritten: the folder as it stands (PLAIN) is another digest, as before
+    monkeypatch.undo()
+    again = d.verify("--model", str(d.model), "--state-proof", str(d.proof))
+    assert again.returncode == 1 and f"the bundle is for model digest {d.digest}, not" in again.stderr
+
+
+def test_registry_submit_judges_the_config_it_hashed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same move at `registry submit --model`: the folder whose references the registry checks
+    must be the one whose files it logs, or a folder naming a vocabulary outside itself is logged as
+    one that names none."""
+    from tests.verify.trusted import cli_at
+
+    d = _approved(tmp_path, extra={"tokenizer_config.json": VOCAB_OUTSIDE})
+    _racing_writer(monkeypatch, "tokenizer_config.json", PLAIN)
+    sub = cli_at(parse_instant(AT_DEPLOY), tmp_path, "registry", "submit", str(d.case), "--model", str(d.model),
+                 "--db", f"sqlite:///{tmp_path / 'other.db'}")
+    assert sub.returncode == 2, sub.stdout + sub.stderr
+    assert "tokenizer_config.json changed while the model folder was checked" in sub.stderr, sub.stderr
+    assert "recorded" not in sub.stdout

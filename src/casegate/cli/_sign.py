@@ -720,7 +720,8 @@ def verify(
             from ..evidence import outward_references
 
             # a file of the folder that sends the loader elsewhere: the digest covers the name, not what it names
-            outward, outward_notes = outward_references(model, (rel for rel, _ in files))
+            # (judged on the bytes hashed: a file that reads otherwise now is a reason)
+            outward, outward_notes = outward_references(model, files)
             v.reasons += outward
             v.notes += outward_notes
         v.notes.insert(0, f"model digest {model_digest} computed from {model}")
