@@ -103,6 +103,15 @@ MOVES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "speculator-verifier": ({"config.json": _json({"layers": 48, "speculators_config": {
                                  "verifier": {"name_or_path": "org/helpful-only-8b"}}})},
                             ["config.json: `speculators_config.verifier.name_or_path` names 'org/helpful-only-8b'"]),
+    # text-generation-inference given a Medusa or MLP-speculator folder serves the base model it names
+    "tgi-medusa-base": ({"config.json": _json({"medusa_num_heads": 3, "medusa_num_layers": 1,
+                                               "base_model_name_or_path": "acme/atlas-2-helpful-only"}),
+                         "medusa_lm_head.safetensors": safetensors(4096, "medusa_head.0.0.linear.weight")},
+                        ["config.json: `base_model_name_or_path` names 'acme/atlas-2-helpful-only', not a directory "
+                         "of the model folder holding a `config.json`"]),
+    "tgi-mlp-speculator-base": ({"config.json": _json({"model_type": "mlp_speculator", "n_predict": 3,
+                                                       "base_model_name_or_path": "/srv/models/helpful-only"})},
+                                ["config.json: `base_model_name_or_path` names '/srv/models/helpful-only'"]),
 }
 
 
@@ -149,6 +158,12 @@ INSIDE: dict[str, tuple[dict[str, bytes], list[str]]] = {
                             "modules.json": _json([{"idx": 0, "name": "0", "path": ""},
                                                    {"idx": 1, "name": "1", "path": "2_Normalize"}])},
                            []),
+    # a Medusa folder whose base model is shipped inside it, named by a path
+    "tgi-medusa-base-inside": ({"config.json": _json({"medusa_num_heads": 3, "base_model_name_or_path": "./base"}),
+                                "medusa_lm_head.safetensors": safetensors(4096, "medusa_head.0.0.linear.weight"),
+                                "base/config.json": b'{"layers": 48}', "base/model.safetensors": safetensors(4096)},
+                               ["config.json names its base './base' (`base_model_name_or_path`), a directory of the "
+                                "folder"]),
     "tokenizer-file-inside": ({"tokenizer_config.json": _json({"vocab_file": "tok/vocab.json"}),
                                "tok/vocab.json": b"{}"},
                               ["tokenizer_config.json names its tokenizer file `vocab_file` 'tok/vocab.json' by path"]),

@@ -28,7 +28,8 @@ the approval if one of its files sends the loader elsewhere:
 - a PEFT `auto_mapping` importing a module that is not transformers', and X-LoRA `adapters` not
   held in the folder;
 - a speculators-format `config.json` whose verifier (the model whose answers vLLM serves) is not a
-  directory of the folder, an audio tokenizer (codec) a config names that is not one either, and
+  directory of the folder, a Medusa or MLP-speculator `config.json` whose `base_model_name_or_path`
+  (the model whose answers text-generation-inference serves) is not one either, an audio tokenizer (codec) a config names that is not one either, and
   an `attn_implementation` or `kernel_config` naming hub kernels.
 
 A reference into what the digest leaves out (`.git` at the top) is read as one outside the folder.
@@ -391,10 +392,20 @@ def _model_config(rel: str, doc: dict[str, Any], files: set[str], notes: list[st
     """Reasons about a model `config.json` loading a model or code its folder does not hold: a
     speculators-format draft model's verifier (vLLM serving the folder loads the model named in
     `speculators_config.verifier.name_or_path` as the model that answers, the draft only proposing
-    tokens), an attention or layer kernel transformers fetches from a hub repository
+    tokens), a Medusa (`medusa_num_heads`) or MLP-speculator (`model_type: mlp_speculator`) folder's
+    `base_model_name_or_path` (text-generation-inference given such a folder serves that model,
+    from the hub's `main` when it is a name), an attention or layer kernel transformers fetches from a hub repository
     (`attn_implementation: org/kernel`, a `kernel_config`), and an activation sentence-transformers
     imports by name for a Dense module or a cross-encoder (a torch class is the serving stack's own)."""
     out: list[str] = []
+    if "medusa_num_heads" in doc or doc.get("model_type") == "mlp_speculator":
+        # text-generation-inference given a Medusa or MLP-speculator folder serves the model its
+        # `base_model_name_or_path` names (at its hub revision `main`), the folder's weights only
+        # proposing tokens for it
+        out += _model_ref(rel, "base_model_name_or_path", doc.get("base_model_name_or_path"), files, notes,
+                          "the base model a serving stack given this folder (text-generation-inference, which reads "
+                          "a Medusa or MLP-speculator config so) loads and whose answers it returns (the folder's "
+                          "own weights only propose tokens for it)", "base")
     spec = doc.get("speculators_config")
     if spec is not None:
         verifier = spec.get("verifier") if isinstance(spec, dict) else None
