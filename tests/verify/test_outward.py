@@ -112,6 +112,15 @@ MOVES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "tgi-mlp-speculator-base": ({"config.json": _json({"model_type": "mlp_speculator", "n_predict": 3,
                                                        "base_model_name_or_path": "/srv/models/helpful-only"})},
                                 ["config.json: `base_model_name_or_path` names '/srv/models/helpful-only'"]),
+    # a LLaVA-format model: its vision encoder is loaded from the hub id or path the config names
+    "llava-vision-tower-hub": ({"config.json": _json({"model_type": "llava", "mm_projector_type": "mlp2x_gelu",
+                                                      "mm_vision_tower": "acme/clip-vit-large-patch14-336"})},
+                               ["config.json: `mm_vision_tower` names 'acme/clip-vit-large-patch14-336', not a "
+                                "directory of the model folder holding a `config.json`"]),
+    "llava-video-tower-path": ({"config.json": _json({"mm_video_tower": "../towers/video"})},
+                               ["config.json: `mm_video_tower` names '../towers/video'"]),
+    "llava-vision-tower-plain": ({"config.json": _json({"vision_tower": "/srv/clip"})},
+                                 ["config.json: `vision_tower` names '/srv/clip'"]),
 }
 
 
@@ -164,6 +173,12 @@ INSIDE: dict[str, tuple[dict[str, bytes], list[str]]] = {
                                 "base/config.json": b'{"layers": 48}', "base/model.safetensors": safetensors(4096)},
                                ["config.json names its base './base' (`base_model_name_or_path`), a directory of the "
                                 "folder"]),
+    # a LLaVA-format model whose vision encoder is shipped inside the folder
+    "llava-vision-tower-inside": ({"config.json": _json({"mm_vision_tower": "./clip", "vision_config": {"x": 1}}),
+                                   "clip/config.json": b'{"model_type": "clip_vision_model"}',
+                                   "clip/model.safetensors": safetensors(4096, "vision_model.embeddings.weight")},
+                                  ["config.json names its vision_tower './clip' (`mm_vision_tower`), a directory of "
+                                   "the folder"]),
     "tokenizer-file-inside": ({"tokenizer_config.json": _json({"vocab_file": "tok/vocab.json"}),
                                "tok/vocab.json": b"{}"},
                               ["tokenizer_config.json names its tokenizer file `vocab_file` 'tok/vocab.json' by path"]),

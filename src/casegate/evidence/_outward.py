@@ -29,7 +29,8 @@ the approval if one of its files sends the loader elsewhere:
   held in the folder;
 - a speculators-format `config.json` whose verifier (the model whose answers vLLM serves) is not a
   directory of the folder, a Medusa or MLP-speculator `config.json` whose `base_model_name_or_path`
-  (the model whose answers text-generation-inference serves) is not one either, an audio tokenizer (codec) a config names that is not one either, and
+  (the model whose answers text-generation-inference serves) is not one either, nor a LLaVA-format
+  `mm_vision_tower` (the vision encoder LLaVA's code, LightLLM and SGLang load from what it names), an audio tokenizer (codec) a config names that is not one either, and
   an `attn_implementation` or `kernel_config` naming hub kernels.
 
 A reference into what the digest leaves out (`.git` at the top) is read as one outside the folder.
@@ -394,7 +395,8 @@ def _model_config(rel: str, doc: dict[str, Any], files: set[str], notes: list[st
     `speculators_config.verifier.name_or_path` as the model that answers, the draft only proposing
     tokens), a Medusa (`medusa_num_heads`) or MLP-speculator (`model_type: mlp_speculator`) folder's
     `base_model_name_or_path` (text-generation-inference given such a folder serves that model,
-    from the hub's `main` when it is a name), an attention or layer kernel transformers fetches from a hub repository
+    from the hub's `main` when it is a name), a LLaVA-format `mm_vision_tower` (any `mm_*_tower`, or
+    `vision_tower` given as text: the encoder is loaded from what it names), an attention or layer kernel transformers fetches from a hub repository
     (`attn_implementation: org/kernel`, a `kernel_config`), and an activation sentence-transformers
     imports by name for a Dense module or a cross-encoder (a torch class is the serving stack's own)."""
     out: list[str] = []
@@ -406,6 +408,15 @@ def _model_config(rel: str, doc: dict[str, Any], files: set[str], notes: list[st
                           "the base model a serving stack given this folder (text-generation-inference, which reads "
                           "a Medusa or MLP-speculator config so) loads and whose answers it returns (the folder's "
                           "own weights only propose tokens for it)", "base")
+    for field in sorted(k for k in doc if k.startswith("mm_") and k.endswith("_tower")) \
+            + (["vision_tower"] if isinstance(doc.get("vision_tower"), str) else []):
+        # a LLaVA-format config: LLaVA's code, LightLLM and SGLang load the vision (image, video)
+        # encoder from the hub id or path it names, never from the folder's weights
+        if doc.get(field) is not None:
+            out += _model_ref(rel, field, doc.get(field), files, notes,
+                              "the encoder a LLaVA-format loader builds from it, whose features the model answers "
+                              "on (LLaVA's code, LightLLM and SGLang load it from there, not from the folder's "
+                              "weights)", field.removeprefix("mm_"))
     spec = doc.get("speculators_config")
     if spec is not None:
         verifier = spec.get("verifier") if isinstance(spec, dict) else None
