@@ -713,7 +713,7 @@ def verify(
     if root_problem is not None:
         v.reasons = [root_problem if r == NO_TRUST_ROOT else r for r in v.reasons]
     if model is not None:
-        from ..verify import hard_link_notes, left_out_problems
+        from ..verify import git_notes, hard_link_notes, left_out_problems
 
         v.reasons += left_out_problems(model)
         if files is not None:
@@ -726,7 +726,7 @@ def verify(
             v.notes += outward_notes
         v.notes.insert(0, f"model digest {model_digest} computed from {model}")
         if files is not None:
-            v.notes[1:1] = hard_link_notes(model, files)
+            v.notes[1:1] = hard_link_notes(model, files) + git_notes(model)
     if format is OutFormat.json:
         out(json.dumps(v.to_json(), indent=2))
     else:
