@@ -58,3 +58,19 @@ def test_an_adapter_whose_base_is_the_folders_top(tmp_path: Path) -> None:
         (tmp_path / "lora" / "adapter_config.json").write_text(json.dumps({"base_model_name_or_path": base}))
         reasons, _ = outward_references(tmp_path, (rel for rel, _ in model_digest(tmp_path).resources))
         assert len(reasons) == 1 and "a path outside the model folder" in reasons[0], (base, reasons)
+
+
+def test_references_are_judged_on_the_bytes_hashed(tmp_path: Path) -> None:
+    """A file given with the sha256 it was hashed to is judged only on those bytes: a Modelfile or
+    config rewritten after the digest was taken (to name nothing outside while it is checked) is a
+    reason, naming it; one that still reads as hashed is judged as before."""
+    (tmp_path / "Modelfile").write_text("FROM llama3.1:8b\n")
+    (tmp_path / "model.safetensors").write_text("x")
+    files = model_digest(tmp_path).resources
+    reasons, _ = outward_references(tmp_path, files)
+    assert len(reasons) == 1 and "`FROM` names 'llama3.1:8b'" in reasons[0]
+    (tmp_path / "Modelfile").write_text("FROM ./model.safetensors\n")
+    reasons, _ = outward_references(tmp_path, files)
+    assert len(reasons) == 1 and reasons[0].startswith("Modelfile changed while the model folder was checked")
+    # paths alone (no digest to hold them to) read the file as it stands
+    assert outward_references(tmp_path, (rel for rel, _ in files)) == ([], [])

@@ -103,6 +103,24 @@ MOVES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "speculator-verifier": ({"config.json": _json({"layers": 48, "speculators_config": {
                                  "verifier": {"name_or_path": "org/helpful-only-8b"}}})},
                             ["config.json: `speculators_config.verifier.name_or_path` names 'org/helpful-only-8b'"]),
+    # text-generation-inference given a Medusa or MLP-speculator folder serves the base model it names
+    "tgi-medusa-base": ({"config.json": _json({"medusa_num_heads": 3, "medusa_num_layers": 1,
+                                               "base_model_name_or_path": "acme/atlas-2-helpful-only"}),
+                         "medusa_lm_head.safetensors": safetensors(4096, "medusa_head.0.0.linear.weight")},
+                        ["config.json: `base_model_name_or_path` names 'acme/atlas-2-helpful-only', not a directory "
+                         "of the model folder holding a `config.json`"]),
+    "tgi-mlp-speculator-base": ({"config.json": _json({"model_type": "mlp_speculator", "n_predict": 3,
+                                                       "base_model_name_or_path": "/srv/models/helpful-only"})},
+                                ["config.json: `base_model_name_or_path` names '/srv/models/helpful-only'"]),
+    # a LLaVA-format model: its vision encoder is loaded from the hub id or path the config names
+    "llava-vision-tower-hub": ({"config.json": _json({"model_type": "llava", "mm_projector_type": "mlp2x_gelu",
+                                                      "mm_vision_tower": "acme/clip-vit-large-patch14-336"})},
+                               ["config.json: `mm_vision_tower` names 'acme/clip-vit-large-patch14-336', not a "
+                                "directory of the model folder holding a `config.json`"]),
+    "llava-video-tower-path": ({"config.json": _json({"mm_video_tower": "../towers/video"})},
+                               ["config.json: `mm_video_tower` names '../towers/video'"]),
+    "llava-vision-tower-plain": ({"config.json": _json({"vision_tower": "/srv/clip"})},
+                                 ["config.json: `vision_tower` names '/srv/clip'"]),
 }
 
 
@@ -149,6 +167,18 @@ INSIDE: dict[str, tuple[dict[str, bytes], list[str]]] = {
                             "modules.json": _json([{"idx": 0, "name": "0", "path": ""},
                                                    {"idx": 1, "name": "1", "path": "2_Normalize"}])},
                            []),
+    # a Medusa folder whose base model is shipped inside it, named by a path
+    "tgi-medusa-base-inside": ({"config.json": _json({"medusa_num_heads": 3, "base_model_name_or_path": "./base"}),
+                                "medusa_lm_head.safetensors": safetensors(4096, "medusa_head.0.0.linear.weight"),
+                                "base/config.json": b'{"layers": 48}', "base/model.safetensors": safetensors(4096)},
+                               ["config.json names its base './base' (`base_model_name_or_path`), a directory of the "
+                                "folder"]),
+    # a LLaVA-format model whose vision encoder is shipped inside the folder
+    "llava-vision-tower-inside": ({"config.json": _json({"mm_vision_tower": "./clip", "vision_config": {"x": 1}}),
+                                   "clip/config.json": b'{"model_type": "clip_vision_model"}',
+                                   "clip/model.safetensors": safetensors(4096, "vision_model.embeddings.weight")},
+                                  ["config.json names its vision_tower './clip' (`mm_vision_tower`), a directory of "
+                                   "the folder"]),
     "tokenizer-file-inside": ({"tokenizer_config.json": _json({"vocab_file": "tok/vocab.json"}),
                                "tok/vocab.json": b"{}"},
                               ["tokenizer_config.json names its tokenizer file `vocab_file` 'tok/vocab.json' by path"]),
@@ -172,3 +202,64 @@ def test_references_inside_the_folder_verify(tmp_path: Path, kind: str) -> None:
     assert sub.returncode == 0, sub.stdout + sub.stderr
     for n in notes:
         assert n in sub.stdout, (n, sub.stdout)
+
+
+def _racing_writer(monkeypatch: pytest.MonkeyPatch, rel: str, then: bytes) -> list[Path]:
+    """The lab's writer (or a filesystem of its own answering each read its own way): each time the
+    model digest has hashed a file named `rel`, its bytes become `then`. Returns the files rewritten."""
+    import casegate.evidence._modeldigest as modeldigest
+
+    real = modeldigest.sha256_file
+    rewritten: list[Path] = []
+
+    def hashed_then_rewritten(path: Path, *a: object, **k: object) -> str:
+        sha = real(path, *a, **k)  # type: ignore[arg-type]
+        if Path(path).name == rel:
+            Path(path).write_bytes(then)
+            rewritten.append(Path(path))
+        return sha
+
+    monkeypatch.setattr(modeldigest, "sha256_file", hashed_then_rewritten)
+    return rewritten
+
+
+VOCAB_OUTSIDE = _json({"vocab_file": "/srv/tokenizers/helpful-only/vocab.json", "chat_template": "{{ messages }}"})
+PLAIN = _json({"chat_template": "{{ messages }}"})
+
+
+def test_a_config_that_reads_otherwise_than_it_was_hashed_does_not_verify(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the approved folder's `tokenizer_config.json` sends the tokenizer to a vocabulary
+    outside the folder; while `verify --model` runs, the lab's writer (or a FUSE filesystem answering
+    the second read otherwise) gives the digest the approved bytes and the reference check a config
+    naming nothing outside, then puts the approved bytes back for the serving stack. The digest and
+    file list were the approved ones, the check read other bytes, and it verified. The references are
+    now judged on the bytes hashed: a file that reads otherwise is a reason, naming it."""
+    d = _approved(tmp_path, extra={"tokenizer_config.json": VOCAB_OUTSIDE})
+    plain = d.verify("--model", str(d.model), "--state-proof", str(d.proof))
+    assert plain.returncode == 1 and "`vocab_file` names '/srv/tokenizers/helpful-only/vocab.json'" in plain.stderr
+    rewritten = _racing_writer(monkeypatch, "tokenizer_config.json", PLAIN)
+    r = d.verify("--model", str(d.model), "--state-proof", str(d.proof))
+    assert rewritten, "the writer never ran"
+    assert r.returncode == 1, r.stderr
+    assert "tokenizer_config.json changed while the model folder was checked" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+    # nothing rewritten: the folder as it stands (PLAIN) is another digest, as before
+    monkeypatch.undo()
+    again = d.verify("--model", str(d.model), "--state-proof", str(d.proof))
+    assert again.returncode == 1 and f"the bundle is for model digest {d.digest}, not" in again.stderr
+
+
+def test_registry_submit_judges_the_config_it_hashed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same move at `registry submit --model`: the folder whose references the registry checks
+    must be the one whose files it logs, or a folder naming a vocabulary outside itself is logged as
+    one that names none."""
+    from tests.verify.trusted import cli_at
+
+    d = _approved(tmp_path, extra={"tokenizer_config.json": VOCAB_OUTSIDE})
+    _racing_writer(monkeypatch, "tokenizer_config.json", PLAIN)
+    sub = cli_at(parse_instant(AT_DEPLOY), tmp_path, "registry", "submit", str(d.case), "--model", str(d.model),
+                 "--db", f"sqlite:///{tmp_path / 'other.db'}")
+    assert sub.returncode == 2, sub.stdout + sub.stderr
+    assert "tokenizer_config.json changed while the model folder was checked" in sub.stderr, sub.stderr
+    assert "recorded" not in sub.stdout

@@ -124,6 +124,7 @@ def test_verify_model_path(tmp_path: Path) -> None:
     assert ok.returncode == DEMO_EXIT, ok.stderr
     assert f"note: model digest {digest} computed from {model}" in ok.stderr
     assert f"note: the model's 3 files are those the registry logged for version 1 of {CASE}" in ok.stderr
+    assert "git repository" not in ok.stderr and "hard links" not in ok.stderr
     with_db = d.verify("--model", str(model), "--db", d.db)
     assert with_db.returncode == DEMO_EXIT, with_db.stderr
     # this test registry approved without a trust root: verify says so (and judged it under its own)
@@ -282,6 +283,9 @@ def test_weights_under_dot_git_do_not_deploy_beside_the_approved_ones(tmp_path: 
     assert model_digest(plain).digest == d.digest
     ok = d.verify("--model", str(plain), "--state-proof", str(d.proof))
     assert ok.returncode == DEMO_EXIT, ok.stderr
+    # what a deploy pushing or cloning the repository carries is its commits, which verify does not read
+    assert "note: the model folder is a git repository (.git): the files checked are those of its work tree" \
+        in ok.stderr, ok.stderr
     for extra in (".git/lfs/objects/ab/cd/abcd" + "0" * 60, ".git/adapter.safetensors"):
         where = tmp_path / extra.replace("/", "_")
         shutil.copytree(plain, where)
@@ -353,3 +357,18 @@ def test_what_a_lab_changes_in_the_approved_folder_does_not_verify(tmp_path: Pat
     outside.write_bytes(b"enabled: false\n")  # the write through the other name, after the check
     r = d.verify("--model", str(tmp_path / "hard-link"), "--state-proof", str(d.proof))
     assert r.returncode == 1, r.stderr
+
+
+def test_a_single_model_file_with_another_name_is_noted(tmp_path: Path) -> None:
+    """A weights file given directly (`verify --model model.gguf`) hard-linked to a name outside
+    is noted as a folder's file is: a write through the other name changes what deploys after the
+    check. Before, a single file was never looked at."""
+    from casegate.verify import hard_link_notes
+
+    weights = tmp_path / "atlas.gguf"
+    weights.write_bytes(safetensors(4096))
+    files = model_digest(weights).resources
+    assert files[0][0] == "." and hard_link_notes(weights, files) == []
+    os.link(weights, tmp_path / "lab-workspace.gguf")
+    notes = hard_link_notes(weights, files)
+    assert len(notes) == 1 and notes[0].startswith("atlas.gguf has other names (hard links")

@@ -70,7 +70,8 @@ def submit(
             from ..evidence import outward_references
 
             # the same references `verify --model` refuses: a version logged with them could never deploy
-            outward, model_notes = outward_references(model, (rel for rel, _ in md.resources))
+            # judged on the bytes hashed: a file that reads otherwise now is a reason
+            outward, model_notes = outward_references(model, md.resources)
             if outward:
                 from ..errors import InputError
 

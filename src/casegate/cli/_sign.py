@@ -713,19 +713,20 @@ def verify(
     if root_problem is not None:
         v.reasons = [root_problem if r == NO_TRUST_ROOT else r for r in v.reasons]
     if model is not None:
-        from ..verify import hard_link_notes, left_out_problems
+        from ..verify import git_notes, hard_link_notes, left_out_problems
 
         v.reasons += left_out_problems(model)
         if files is not None:
             from ..evidence import outward_references
 
             # a file of the folder that sends the loader elsewhere: the digest covers the name, not what it names
-            outward, outward_notes = outward_references(model, (rel for rel, _ in files))
+            # (judged on the bytes hashed: a file that reads otherwise now is a reason)
+            outward, outward_notes = outward_references(model, files)
             v.reasons += outward
             v.notes += outward_notes
         v.notes.insert(0, f"model digest {model_digest} computed from {model}")
         if files is not None:
-            v.notes[1:1] = hard_link_notes(model, files)
+            v.notes[1:1] = hard_link_notes(model, files) + git_notes(model)
     if format is OutFormat.json:
         out(json.dumps(v.to_json(), indent=2))
     else:

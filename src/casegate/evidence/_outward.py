@@ -28,7 +28,9 @@ the approval if one of its files sends the loader elsewhere:
 - a PEFT `auto_mapping` importing a module that is not transformers', and X-LoRA `adapters` not
   held in the folder;
 - a speculators-format `config.json` whose verifier (the model whose answers vLLM serves) is not a
-  directory of the folder, an audio tokenizer (codec) a config names that is not one either, and
+  directory of the folder, a Medusa or MLP-speculator `config.json` whose `base_model_name_or_path`
+  (the model whose answers text-generation-inference serves) is not one either, nor a LLaVA-format
+  `mm_vision_tower` (the vision encoder LLaVA's code, LightLLM and SGLang load from what it names), an audio tokenizer (codec) a config names that is not one either, and
   an `attn_implementation` or `kernel_config` naming hub kernels.
 
 A reference into what the digest leaves out (`.git` at the top) is read as one outside the folder.
@@ -38,6 +40,7 @@ cannot hash without fetching it), so each is a reason the folder is not the mode
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
@@ -74,12 +77,28 @@ def _directory_held(rel_dir: str, files: set[str]) -> bool:
     return any(f.startswith(prefix) for f in files)
 
 
-def _read(root: Path, rel: str) -> tuple[Any, str | None]:
-    """(document, None), or (None, the reason) when the file cannot be read as strict JSON."""
+def _changed(rel: str, raw: bytes, hashed: str | None) -> str | None:
+    """The reason when the bytes read to judge `rel` are not those hashed for the model digest
+    (`hashed`, sha256 hex; None: no digest to hold them to)."""
+    if hashed is None or hashlib.sha256(raw).hexdigest() == hashed:
+        return None
+    return (f"{rel} changed while the model folder was checked: the bytes read for the references it makes "
+            f"(sha256 {hashlib.sha256(raw).hexdigest()[:12]}) are not those hashed for the model digest "
+            f"({hashed[:12]}), so what the loader will read from it cannot be established; check (and deploy) a "
+            "folder nobody writes to while it is checked")
+
+
+def _read(root: Path, rel: str, hashed: str | None) -> tuple[Any, str | None]:
+    """(document, None), or (None, the reason) when the file cannot be read as strict JSON, or its
+    bytes are not those hashed for the digest (`hashed`)."""
     from ..limits import read_json_bytes, strict_json
 
     try:
-        return strict_json(read_json_bytes(root / rel, rel), rel), None
+        raw = read_json_bytes(root / rel, rel)
+        changed = _changed(rel, raw, hashed)
+        if changed is not None:
+            return None, changed
+        return strict_json(raw, rel), None
     except InputError as e:
         return None, (f"{rel} cannot be read as JSON ({e.message}), so whether it sends the loader outside the model "
                       "folder cannot be established; a loader that reads it would follow whatever it names "
@@ -374,10 +393,30 @@ def _model_config(rel: str, doc: dict[str, Any], files: set[str], notes: list[st
     """Reasons about a model `config.json` loading a model or code its folder does not hold: a
     speculators-format draft model's verifier (vLLM serving the folder loads the model named in
     `speculators_config.verifier.name_or_path` as the model that answers, the draft only proposing
-    tokens), an attention or layer kernel transformers fetches from a hub repository
+    tokens), a Medusa (`medusa_num_heads`) or MLP-speculator (`model_type: mlp_speculator`) folder's
+    `base_model_name_or_path` (text-generation-inference given such a folder serves that model,
+    from the hub's `main` when it is a name), a LLaVA-format `mm_vision_tower` (any `mm_*_tower`, or
+    `vision_tower` given as text: the encoder is loaded from what it names), an attention or layer kernel transformers fetches from a hub repository
     (`attn_implementation: org/kernel`, a `kernel_config`), and an activation sentence-transformers
     imports by name for a Dense module or a cross-encoder (a torch class is the serving stack's own)."""
     out: list[str] = []
+    if "medusa_num_heads" in doc or doc.get("model_type") == "mlp_speculator":
+        # text-generation-inference given a Medusa or MLP-speculator folder serves the model its
+        # `base_model_name_or_path` names (at its hub revision `main`), the folder's weights only
+        # proposing tokens for it
+        out += _model_ref(rel, "base_model_name_or_path", doc.get("base_model_name_or_path"), files, notes,
+                          "the base model a serving stack given this folder (text-generation-inference, which reads "
+                          "a Medusa or MLP-speculator config so) loads and whose answers it returns (the folder's "
+                          "own weights only propose tokens for it)", "base")
+    for field in sorted(k for k in doc if k.startswith("mm_") and k.endswith("_tower")) \
+            + (["vision_tower"] if isinstance(doc.get("vision_tower"), str) else []):
+        # a LLaVA-format config: LLaVA's code, LightLLM and SGLang load the vision (image, video)
+        # encoder from the hub id or path it names, never from the folder's weights
+        if doc.get(field) is not None:
+            out += _model_ref(rel, field, doc.get(field), files, notes,
+                              "the encoder a LLaVA-format loader builds from it, whose features the model answers "
+                              "on (LLaVA's code, LightLLM and SGLang load it from there, not from the folder's "
+                              "weights)", field.removeprefix("mm_"))
     spec = doc.get("speculators_config")
     if spec is not None:
         verifier = spec.get("verifier") if isinstance(spec, dict) else None
@@ -483,14 +522,18 @@ def _st_modules(rel: str, doc: object) -> list[str]:
             f"{SHIP_INSIDE}"]
 
 
-def _modelfile(root: Path, rel: str, files: set[str]) -> list[str]:
+def _modelfile(root: Path, rel: str, files: set[str], hashed: str | None) -> list[str]:
     """Reasons about an Ollama Modelfile's `FROM` and `ADAPTER` lines naming what the folder does not
     hold (a line inside a triple-quoted block that starts with either word is read as one: it fails
-    closed)."""
+    closed), or its bytes not being those hashed for the digest (`hashed`)."""
     from ..limits import read_regular_file
 
     try:
-        text = read_regular_file(root / rel, rel).decode("utf-8")
+        raw = read_regular_file(root / rel, rel)
+        changed = _changed(rel, raw, hashed)
+        if changed is not None:
+            return [changed]
+        text = raw.decode("utf-8")
     except (InputError, UnicodeDecodeError):
         return [f"{rel} cannot be read as UTF-8 text, so which model or adapter it loads cannot be established"]
     here = posixpath.dirname(rel)
@@ -509,27 +552,38 @@ def _modelfile(root: Path, rel: str, files: set[str]) -> list[str]:
     return out
 
 
-def outward_references(root: Path, files: Iterable[str]) -> tuple[list[str], list[str]]:
-    """(reasons, notes). The reasons: why the model folder at `root`, whose manifest lists `files` (relative POSIX paths), does not
+def outward_references(root: Path, files: Iterable[str | tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """(reasons, notes). The reasons: why the model folder at `root`, whose manifest lists `files`
+    (relative POSIX paths, or (path, sha256 hex) as `ModelDigest.resources`), does not
     hold all the model deployed from it: each reference one of its files makes, for the loader, to a
     base model, code or weights outside the folder, naming the file, the field and what to do (none
-    when nothing points outside, or `root` is a single file). The notes: what a reference into the
-    folder still leaves to the deployment (a base model path is resolved where the loader runs)."""
+    when nothing points outside, or `root` is a single file). A file given with its sha256 is judged
+    only on those bytes: one that reads otherwise here than when it was hashed (rewritten between
+    the two reads, or served by a filesystem that answers each read its own way) is a reason, since
+    what a loader reading it next will follow cannot be established. The notes: what a reference
+    into the folder still leaves to the deployment (a base model path is resolved where the loader
+    runs)."""
     if not root.is_dir():
         return [], []
-    held = set(files)
+    hashes: dict[str, str | None] = {}
+    for f in files:
+        if isinstance(f, str):
+            hashes[f] = None
+        else:
+            hashes[f[0]] = f[1]
+    held = set(hashes)
     out: list[str] = []
     notes: list[str] = []
     for rel in sorted(held):
         name = PurePosixPath(rel).name
         if name == "Modelfile":
-            out += _modelfile(root, rel, held)
+            out += _modelfile(root, rel, held, hashes[rel])
             continue
         config = name.endswith("config.json")
         index = name.endswith(".index.json")
         if not (config or index or name in ("modules.json", "model_index.json", "modular_model_index.json")):
             continue
-        doc, problem = _read(root, rel)
+        doc, problem = _read(root, rel, hashes[rel])
         if problem is not None:
             out.append(problem)
             continue

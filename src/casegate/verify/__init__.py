@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ._deploy import NO_STATE_PROOF, NO_TRUST_ROOT, ProofSource, verify_deploy
     from ._exposure import ACCESS_LEVELS, Deployment, boundary_attributes
     from ._modelfiles import (
+        git_notes,
         hard_link_notes,
         left_out_problems,
         logged_model_files,
@@ -63,7 +64,7 @@ _WHERE = {
     **dict.fromkeys(('Judgement', 'binding_problems', 'decide_case', 'judge_case', 'judgement_problems'), '_decide'),
     **dict.fromkeys(('NO_STATE_PROOF', 'NO_TRUST_ROOT', 'ProofSource', 'verify_deploy'), '_deploy'),
     **dict.fromkeys(('ACCESS_LEVELS', 'Deployment', 'boundary_attributes'), '_exposure'),
-    **dict.fromkeys(('hard_link_notes', 'left_out_problems', 'logged_model_files', 'model_files_problems'), '_modelfiles'),
+    **dict.fromkeys(('git_notes', 'hard_link_notes', 'left_out_problems', 'logged_model_files', 'model_files_problems'), '_modelfiles'),
     **dict.fromkeys(('ProvenState', 'check_state_proof', 'log_times'), '_proven'),
     **dict.fromkeys(('REOPENING_STATES', 'cause_text', 'last_approval', 'last_reopening', 'signature_time',
                      'signed_parts', 'stale_signatures'), '_reapproval'),
@@ -81,7 +82,7 @@ __all__ = [
     "NO_STATE_PROOF", "NO_TRUST_ROOT", "ProofSource", "ProvenState", "check_state_proof", "log_times", "verify_deploy",
     "REOPENING_STATES", "cause_text", "last_approval", "last_reopening", "signature_time", "signed_parts",
     "stale_signatures",
-    "ACCESS_LEVELS", "Deployment", "boundary_attributes", "hard_link_notes", "left_out_problems", "logged_model_files", "model_files_problems",
+    "ACCESS_LEVELS", "Deployment", "boundary_attributes", "git_notes", "hard_link_notes", "left_out_problems", "logged_model_files", "model_files_problems",
     "BUNDLE_VERSION", "DEPLOYABLE_STATES", "BundleVerificationError", "Collected", "DeployState", "RegistryView",
     "Verdict", "authority_problems", "check_bundle", "collect", "Judgement", "binding_problems", "decide_case", "judge_case", "judgement_problems", "deploy_state", "make_bundle",
     "GateInputs", "gate_inputs", "read_bundle", "required_roles", "role_holders", "SignoffCheck", "signed_record", "signed_signoffs",

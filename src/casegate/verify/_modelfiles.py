@@ -10,6 +10,7 @@ decided version and model (the digest alone does not show which file is which)."
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -195,22 +196,32 @@ def left_out_problems(root: Path) -> list[str]:
 
 
 def hard_link_notes(root: Path, files: Files) -> list[str]:
-    """Notes naming the files of the model folder at `root` (`files`, its manifest) that have
-    other names, hard links that may lie outside the folder: the bytes hashed are those they held
-    when `verify` read them, and a write through another name changes what deploys after the
-    check. Empty when every file has one name (or `root` is a single file given directly)."""
-    if not root.is_dir():
-        return []
+    """Notes naming the files of the model at `root` (`files`, its manifest: a folder's files, or
+    `.` for a single file given directly) that have other names, hard links that may lie outside
+    the folder: the bytes hashed are those they held when `verify` read them, and a write through
+    another name changes what deploys after the check. Empty when every file has one name."""
     linked: list[str] = []
     for rel, _ in files:
         try:
-            if (root / rel).stat(follow_symlinks=False).st_nlink > 1:
-                linked.append(rel)
+            if (root if rel == "." else root / rel).stat(follow_symlinks=False).st_nlink > 1:
+                linked.append(root.name if rel == "." else rel)
         except OSError:
-            linked.append(rel)  # gone or unreadable since it was hashed: it cannot be shown to be alone
+            linked.append(root.name if rel == "." else rel)  # gone or unreadable since it was hashed: it cannot be shown to be alone
     if not linked:
         return []
     named = ", ".join(linked[:SHOWN]) + (f" and {len(linked) - SHOWN} more" if len(linked) > SHOWN else "")
     return [f"{named} {'has' if len(linked) == 1 else 'have'} other names (hard links, perhaps outside the model "
             "folder): the digest is of the bytes as this check read them, and a write through another name changes "
             "what deploys after it; deploy a copy of the folder that nobody else can write"]
+
+
+def git_notes(root: Path) -> list[str]:
+    """A note when the model folder at `root` is a git repository (`.git` at its top, which the
+    digest leaves out): `verify` checked the files of its work tree, while a deploy that pushes,
+    clones or archives the repository carries its commits, which may hold other files (another
+    commit's weights, or LFS pointers to weights on a server), and casegate does not read them."""
+    if not root.is_dir() or not os.path.lexists(root / ".git"):
+        return []
+    return ["the model folder is a git repository (.git): the files checked are those of its work tree; a deploy "
+            "that pushes, clones or archives the repository carries its commits instead, which casegate does not "
+            "read; deploy the files checked (a copy without .git), not the repository"]
