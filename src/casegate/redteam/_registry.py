@@ -668,7 +668,7 @@ class Stories:
                 if m is not None and m.after_due is not None:
                     if not standing:
                         return RegistryRun(None, "the recorded decision set no condition with a due date")
-                    day = max(dt.date.fromisoformat(x.due[:10]) for x in standing) + dt.timedelta(days=m.after_due)
+                    day = max(dt.date.fromisoformat(x.due[:10]) for x in standing if x.due) + dt.timedelta(days=m.after_due)
                 return RegistryRun(run_gate(edited, today=day, comparison=comparison, try_narrower=False),
                                    standing=standing)
 
