@@ -67,3 +67,15 @@ def test_an_overdue_condition_the_version_no_longer_raises_does_not_block() -> N
     r = _gate([_standing("2026-11-01", cause="CG1001", path=("regimes", "1"))])
     assert r.outcome == "GO WITH CONDITIONS"
     assert not [f for f in r.findings if f.code == "CG750"]
+
+
+def test_no_narrower_boundary_escapes_the_overdue_condition() -> None:
+    """The gate proposes the widest narrower boundary that passes: each carries the same condition,
+    overdue, so none does."""
+    loaded = _loaded()
+    assert loaded.case is not None
+    comparison = Comparison(versions=[Compared(Baseline(role="approved", label="version 1.0 (#1)"), loaded.case, None)],
+                            standing=[_standing("2026-11-25")])
+    r = run_gate(loaded, today=TODAY, comparison=comparison)
+    assert r.outcome == "NO-GO" and r.narrower is None, (r.narrower, r.trials)
+    assert all(t.outcome == "NO-GO" for t in r.trials), r.trials

@@ -437,6 +437,8 @@ def run_gate(
         if comparison is not None and len(comparison.versions) > 1:
             found += other_baselines(ctx, comparison, found)
         found, _ = apply_waivers(list(loaded.diagnostics) + found, waivers, policy, day)
+        if standing:  # a narrower boundary carries the same overdue condition
+            found += _overdue(_conditions(found, ctx, standing, aliases), day)
         return _Trial(kind, dropped, found, ctx)
 
     ctx0 = context(requested, ())
