@@ -267,6 +267,33 @@ def _conditions(findings: list[Finding], ctx: Context, standing: Sequence[Condit
     return [c.model_copy(update={"id": f"C{i}"}) for i, c in enumerate(out, 1)]
 
 
+CONDITION_OVERDUE = "CG750"
+"""The code of a condition past its due date and not met (`casegate.monitor` reports it of the
+registry's conditions; the gate of a decision that would set one again)."""
+
+
+def _overdue(conditions: Sequence[Condition], day: dt.date) -> list[Finding]:
+    """A blocking CG750 condition-overdue finding for each condition a decision made on `day` would
+    set that is due before `day`: one the decision the case stands on set, unmet, whose due date
+    the new version keeps (`_conditions`). A GO WITH CONDITIONS whose condition is overdue the day
+    it is decided is a GO for a developer who missed the date."""
+    out = []
+    for c in conditions:
+        if c.due and c.due[:10] < day.isoformat():
+            out.append(Finding(
+                code=CONDITION_OVERDUE, name="condition-overdue", severity=RuleSeverity.blocking,
+                message=f"the condition the decision the case stands on set ({c.cause} on "
+                        f"{'.'.join(str(p) for p in c.path)}) was due on {c.due[:10]}, before this decision "
+                        f"({day.isoformat()}), nothing shows it met, and this version raises it again: "
+                        f"{c.finding or c.text}",
+                path=tuple(c.path),
+                help="meet it and record it (casegate condition met CASE ID --evidence ...) before the decision, or "
+                     "show in this version that it no longer stands; submitting again gives a condition no "
+                     "more time",
+            ))
+    return out
+
+
 def _same(case: Case) -> Case:
     """`case` itself (a loader for a case already loaded)."""
     return case
@@ -410,6 +437,8 @@ def run_gate(
         if comparison is not None and len(comparison.versions) > 1:
             found += other_baselines(ctx, comparison, found)
         found, _ = apply_waivers(list(loaded.diagnostics) + found, waivers, policy, day)
+        if standing:  # a narrower boundary carries the same overdue condition
+            found += _overdue(_conditions(found, ctx, standing, aliases), day)
         return _Trial(kind, dropped, found, ctx)
 
     ctx0 = context(requested, ())
@@ -418,6 +447,12 @@ def run_gate(
         own += other_baselines(ctx0, comparison, own)
     raw, rejected = apply_waivers(list(loaded.diagnostics) + own, waivers, policy, day)
     findings = locate_findings(loaded, raw)
+    standing = comparison.standing if comparison is not None else ()
+    aliases = _aliases(comparison.versions, case) if standing and comparison is not None else {}
+    if standing:
+        # a condition the decision the case stands on set, that nothing shows met and that this
+        # version raises again, keeps its due date: past it, the decision cannot approve on it
+        findings += locate_findings(loaded, _overdue(_conditions(findings, ctx0, standing, aliases), day))
     main = _Trial(requested or BOUNDARY_LADDER[0], (), findings, ctx0)
     trials = [main.record()] if requested is not None else []
     narrower: _Trial | None = None
@@ -441,8 +476,6 @@ def run_gate(
         still = {(f.code, tuple(f.path)) for f in narrower.blocking} if narrower else set()
         lacks = [f"{f.code} {f.name}: {f.message}" for f in main.blocking
                  if (f.code, tuple(f.path)) not in still]
-    standing = comparison.standing if comparison is not None else ()
-    aliases = _aliases(comparison.versions, case) if standing and comparison is not None else {}
     conditions = _conditions(findings, ctx0, standing, aliases) if main.outcome != "NO-GO" else []
     # the record, its trials, conditions, answers and digests are built from values of their
     # declared types (the findings, the case's own validated fields, text the gate writes), so

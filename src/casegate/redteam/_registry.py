@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 
 from ..errors import InputError
 from ..load import Loaded, load_case
-from ..model import Case, DecisionRecord, Policy
+from ..model import Case, Condition, DecisionRecord, Policy
 from ..sign import Keyring
 from ._artifacts import Subject
 from ._mutations import hand_edited_counts_log, raised_threshold
@@ -57,6 +57,8 @@ class Copy:
         self._files: list[Path] | None = None
         self.blocked: frozenset[str] = frozenset()
         """The ids of the elements a blocking finding of the unedited case is about."""
+        self.standing: tuple[Condition, ...] = ()
+        """The conditions of the decision applied to the recorded version (`story="conditions"`)."""
 
     def files(self) -> list[Path]:
         """The copy's case, include and policy files (read from a load of the copy before any edit:
@@ -110,6 +112,15 @@ class Copy:
             loaded = with_attestations(loaded, self.keyring, self.at)
         return with_authority(loaded, self.keyring, self.at)
 
+    def load_signed(self) -> Loaded:
+        """The copy as `casegate gate --preview` judges it: what the decision is once every
+        declared sign-off line a keyring identity could sign is signed (the red team holds no
+        private key to sign them). The decisions a lab applies are signed."""
+        from ..verify import gate_inputs
+
+        return gate_inputs(load_case(self.case_file, policy=self.policy, root=self.root), self.keyring,
+                           self.at.date(), preview=True).loaded
+
 
 Move = Callable[[Copy, Subject], str | None]
 """An edit of the copy's files (given the unedited case as the in-memory mutations see it: its
@@ -130,12 +141,19 @@ class RegistryMutation:
     story: str = "previous"
     """What the registry holds before the move: `previous` the unedited case submitted; `no-go`
     the version `before` makes submitted, gated, and its NO-GO logged; `incident` the unedited case
-    submitted and an incident logged against it."""
+    submitted and an incident logged against it; `conditions` the unedited case submitted, gated
+    GO WITH CONDITIONS and that decision applied (its conditions logged, none met)."""
     before: Move | None = None
     """The edit of the version recorded before the move (undone before the move is made)."""
     decoy: Move | None = None
     """An edit made on top of the move for a version submitted between the story and the move (a
     decoy the edited version is then compared with first); None: no version in between."""
+    after_due: int | None = None
+    """Days after the latest due date of the recorded decision's conditions on which the edited
+    version is gated (None: the run's day)."""
+    sheds_conditions: bool = False
+    """A move to shed a condition of the recorded decision (`story="conditions"`): held to it when
+    the edited version's decision keeps every one of them, by its rule, due no later."""
     registry: ClassVar[bool] = True
     # read as a `Mutation`'s are by the report
     needs_previous: ClassVar[bool] = True
@@ -303,6 +321,111 @@ def asked_again(c: Copy, s: Subject) -> str | None:
     return None
 
 
+PUSHED_DAYS = 60
+"""How many days later `condition-due-pushed` dates the next version and its re-evaluation (on
+atlas-api, a version decided before its condition falls due)."""
+
+
+def _shifted(value: Any, days: int) -> str | None:
+    """A date of the copy's files `days` later, as ISO text (None when it is not a date)."""
+    try:
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+    return (day + dt.timedelta(days=days)).isoformat()
+
+
+def _conditioned_item(c: Copy) -> str | None:
+    """The evidence item the first condition of the recorded decision raised on one is about."""
+    return next((str(x.path[1]) for x in c.standing if len(x.path) >= 2 and x.path[0] == "evidence"), None)
+
+
+def due_pushed(c: Copy, s: Subject) -> str | None:
+    """The next version dated `PUSHED_DAYS` later, and its re-evaluation date too, so that the
+    dates a condition's due date is counted from are later (the run a condition was raised on is
+    not re-dated: its log states its date, CG340)."""
+    eid = _conditioned_item(c)
+    if eid is None:
+        return "no condition of the recorded decision is raised on an evidence item"
+    why = asked_again(c, s)
+    if why is not None:
+        return why
+    for key in ("date", "post_deployment"):
+        held = c.holding(key)
+        if held is None:
+            continue
+        path, data = held
+        if key == "date" and _shifted(data["date"], PUSHED_DAYS):
+            data["date"] = _shifted(data["date"], PUSHED_DAYS)
+        pd = data.get("post_deployment")
+        if isinstance(pd, dict) and pd.get("reevaluate_by") and _shifted(pd["reevaluate_by"], PUSHED_DAYS):
+            pd["reevaluate_by"] = _shifted(pd["reevaluate_by"], PUSHED_DAYS)
+        c.write(path, data)
+    return None
+
+
+def conditioned_item_renamed(c: Copy, s: Subject) -> str | None:
+    """`due_pushed`, with the run the condition was raised on under a new evidence id (every
+    reference to it renamed), so that the condition the next version raises is about another id."""
+    eid = _conditioned_item(c)
+    why = due_pushed(c, s)
+    if why is not None or eid is None:
+        return why
+    new = f"{eid}-renamed"
+    for p in c.files():
+        doc = _data(p)
+        edited = _swap_refs(doc, eid, new)
+        if isinstance(edited, dict) and isinstance(edited.get("evidence"), dict) and eid in edited["evidence"]:
+            edited["evidence"] = {(new if k == eid else k): v for k, v in edited["evidence"].items()}
+        if edited != doc:
+            c.write(p, edited)
+    return None
+
+
+def alert_dropped(c: Copy, s: Subject) -> str | None:
+    """The next version's policy file takes the alert level off the threshold a condition of the
+    recorded decision was raised against (the condition is then not raised)."""
+    eid = _conditioned_item(c)
+    ev = s.effective.evidence.get(eid) if eid is not None else None
+    tid = ev.threshold if ev is not None else None
+    if tid is None or s.policy.thresholds.get(tid) is None or s.policy.thresholds[tid].alert is None:
+        return "no condition of the recorded decision is raised on a run of a threshold with an alert level"
+    if c.policy_path is None:
+        return "the policy's file is not in the copy"
+    data = _data(c.policy_path)
+    th = (data.get("thresholds") or {}).get(tid) if isinstance(data, dict) else None
+    if not isinstance(th, dict) or "alert" not in th:
+        return f"the policy's file gives threshold `{tid}` no alert level"
+    why = asked_again(c, s)
+    if why is not None:
+        return why
+    th.pop("alert")
+    c.write(c.policy_path, data)
+    return None
+
+
+WIDER_REGIONS = ("BR", "IN")
+"""The regions `boundary-widened-under-condition` opens the deployment to."""
+
+
+def boundary_widened(c: Copy, s: Subject) -> str | None:
+    """The next version opens the boundary to more regions (its kind and everything else kept),
+    while the conditions of the recorded decision are unmet."""
+    b = s.case.boundary
+    if b is None or b.scope is None or not b.scope.regions:
+        return "the case's boundary names no regions to add to"
+    why = asked_again(c, s)
+    if why is not None:
+        return why
+    held = c.holding("boundary")
+    scope = held[1]["boundary"].get("scope") if held is not None and isinstance(held[1]["boundary"], dict) else None
+    if held is None or not isinstance(scope, dict) or not isinstance(scope.get("regions"), list):
+        return "no file of the copy gives the boundary's regions"
+    scope["regions"] = [*scope["regions"], *(r for r in WIDER_REGIONS if r not in scope["regions"])]
+    c.write(*held)
+    return None
+
+
 REGISTRY_MUTATIONS: tuple[RegistryMutation, ...] = (
     RegistryMutation("dropped-run-resubmitted", ("fm-threshold-gaming", "test-3-elicitation"),
                      "submits a version in which the capability evaluation closest to its threshold, cited by "
@@ -325,6 +448,25 @@ REGISTRY_MUTATIONS: tuple[RegistryMutation, ...] = (
     RegistryMutation("incident-ignored", ("test-7-post-deployment", "q-retreat"),
                      "after an incident was logged against the recorded version, submits the same argument "
                      "again under a new version number", ("CG708",), asked_again, story="incident"),
+    RegistryMutation("condition-due-pushed", ("test-7-post-deployment", "q-retreat"),
+                     "after a GO WITH CONDITIONS was applied, submits a version dated later, with a later "
+                     "re-evaluation date, so that a condition raised on a run falls due later", ("CG305",), due_pushed, story="conditions", sheds_conditions=True),
+    RegistryMutation("conditioned-item-renamed", ("test-7-post-deployment", "q-retreat"),
+                     "as `condition-due-pushed`, with the run the condition was raised on under a new evidence id, "
+                     "so that the condition is about another id", ("CG305",), conditioned_item_renamed,
+                     story="conditions", sheds_conditions=True),
+    RegistryMutation("boundary-widened-under-condition", ("test-1-boundary", "fm-threshold-gaming"),
+                     "after a GO WITH CONDITIONS was applied, submits a version whose boundary reaches two more "
+                     "regions, its safeguards' tests those of the approved scope, while its conditions are unmet",
+                     ("CG211",), boundary_widened, story="conditions"),
+    RegistryMutation("alert-dropped-under-condition", ("fm-threshold-gaming", "q-retreat"),
+                     "after a GO WITH CONDITIONS was applied, submits a version whose policy file gives the "
+                     "threshold a condition was raised against no alert level, so the condition is not raised",
+                     ("CG320",), alert_dropped, story="conditions", sheds_conditions=True),
+    RegistryMutation("condition-overdue-resubmitted", ("test-7-post-deployment", "q-retreat"),
+                     "after a GO WITH CONDITIONS was applied, submits the same case again under a new version "
+                     "number the day after its conditions fell due, none shown met", ("CG750",), asked_again,
+                     story="conditions", after_due=1),
 )
 
 
@@ -394,6 +536,8 @@ class RegistryRun:
 
     record: DecisionRecord | None
     note: str = ""
+    standing: tuple[Condition, ...] = ()
+    """The conditions of the decision applied before the move (`story="conditions"`)."""
 
 
 class Stories:
@@ -413,6 +557,8 @@ class Stories:
         self.case = subject.case
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         self._empty: Path | None = None
+        self._decided: DecisionRecord | None = None
+        """The decision on the unedited case submitted first (`story="conditions"`)."""
 
     def __enter__(self) -> Stories:
         return self
@@ -453,6 +599,7 @@ class Stories:
         from ..monitor import comparison_for
         from ..store import open_registry
 
+        standing: tuple[Condition, ...] = ()
         with tempfile.TemporaryDirectory(prefix="casegate-redteam-registry-", dir=_scratch()) as ws:
             got = copy_case(self.loaded, Path(ws))
             if isinstance(got, str):
@@ -468,7 +615,8 @@ class Stories:
                         why = m.before(c, self.subject)
                         if why is not None:
                             return RegistryRun(None, why)
-                    first = c.load()
+                    load = c.load_signed if story == "conditions" else c.load
+                    first = load()
                 except InputError as e:
                     return RegistryRun(None, f"the copy of the case's folder cannot be read: {e}")
                 if first.case is None:
@@ -488,6 +636,11 @@ class Stories:
                     why = _log_incident(reg, self.case, self.policy)
                     if why is not None:
                         return RegistryRun(None, why)
+                elif story == "conditions":
+                    got_standing = self._approve_with_conditions(reg, first)
+                    if isinstance(got_standing, str):
+                        return RegistryRun(None, got_standing)
+                    standing = c.standing = got_standing
                 c.restore()
                 if m is not None and m.decoy is not None:
                     why = m.move(c, self.subject) or m.decoy(c, self.subject)
@@ -502,7 +655,7 @@ class Stories:
                     why = m.move(c, self.subject)
                     if why is not None:
                         return RegistryRun(None, why)
-                edited = c.load()
+                edited = load()
                 if edited.case is None:
                     problems = "; ".join(f"{f.code}: {f.message}" for f in edited.diagnostics[:3])
                     raise InputError(f"the red team's registry move {m.name if m else 'control'} made a copy of "
@@ -511,7 +664,38 @@ class Stories:
                                      help="report this as a casegate bug, with the case")
                 reg.submit_case(edited)
                 comparison = comparison_for(reg, edited, keyring=self.keyring)
-                return RegistryRun(run_gate(edited, today=self.today, comparison=comparison, try_narrower=False))
+                day = self.today
+                if m is not None and m.after_due is not None:
+                    if not standing:
+                        return RegistryRun(None, "the recorded decision set no condition with a due date")
+                    day = max(dt.date.fromisoformat(x.due[:10]) for x in standing if x.due) + dt.timedelta(days=m.after_due)
+                return RegistryRun(run_gate(edited, today=day, comparison=comparison, try_narrower=False),
+                                   standing=standing)
+
+    def _approve_with_conditions(self, reg: Any, first: Loaded) -> tuple[Condition, ...] | str:
+        """Gate the recorded version against the registry, as `casegate decide --db` does, and apply
+        its GO WITH CONDITIONS (each condition logged with its due date, none confirmed met):
+        the conditions that decision set, or why the story cannot be told."""
+        from ..gate import run_gate
+        from ..monitor import apply_decision, comparison_for, submit_for_review
+        from ..store import record_decision
+
+        assert first.case is not None
+        # the recorded version is the unedited case, first in an empty registry, in every such story:
+        # gated once for the run
+        record = self._decided
+        if record is None:
+            record = self._decided = run_gate(first, today=self.today, try_narrower=False,
+                                              comparison=comparison_for(reg, first, keyring=self.keyring))
+        conditions = tuple(x for x in record.conditions if x.due)
+        if record.outcome != "GO WITH CONDITIONS" or not conditions:
+            return (f"the unedited case came out {record.outcome}"
+                    + (" with no condition with a due date" if record.outcome == "GO WITH CONDITIONS" else "")
+                    + ": there is no condition of a decision to shed")
+        submit_for_review(reg, first.case.id, by="the red team")
+        apply_decision(reg, record_decision(reg, record, version=reg.case_version(first.case.id,
+                                                                                  contents=False).number))
+        return conditions
 
 
 def _scratch() -> str | None:
@@ -546,3 +730,4 @@ def _log_incident(reg: Any, case: Case, policy: Policy) -> str | None:
                         not_reportable="a red-team exercise in a temporary registry, reported to no authority")
     report_incident(reg, incident)
     return None
+

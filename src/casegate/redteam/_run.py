@@ -33,7 +33,7 @@ from ..errors import InputError
 from ..evidence import ArtifactState, facts_for, rehash_artifacts
 from ..gate import Comparison, run_gate
 from ..load import Loaded
-from ..model import Case, DecisionRecord, Finding, Outcome, Policy, RecordedVersion
+from ..model import Case, Condition, DecisionRecord, Finding, Outcome, Policy, RecordedVersion
 from ..sign import Keyring
 from ._artifacts import ArtifactEdit, Subject
 from ._mutations import MUTATIONS, Mutation
@@ -256,9 +256,24 @@ def _registry_results(subject: Subject, keyring: Keyring | None, today: dt.date 
             new = [f for f in r.findings if f.blocking and _key(f) not in seen]
             naming = tuple(sorted({f.code for f in new if _names(m, f.code)}))
             other = tuple(sorted({f.code for f in new} - set(naming)))
-            out.append(MutationResult(m, True, r.outcome, naming, other,
-                                      tuple(f"{f.code}: {f.message}" for f in new)))
+            held = _kept_conditions(run.standing, r) if m.sheds_conditions and not naming else ()
+            shown = [f"{f.code}: {f.message}" for f in new]
+            shown += [f"{c.cause} (a condition, due {c.due}): {c.text}" for c in r.conditions if c.cause in held]
+            out.append(MutationResult(m, True, r.outcome, naming, other, tuple(shown), conditioned=held))
         return out
+
+
+def _kept_conditions(standing: Sequence[Condition], r: DecisionRecord) -> tuple[str, ...]:
+    """The rule codes of the conditions of the recorded decision (`standing`), when the edited
+    version's decision keeps every one of them: a condition of the same rule due no later, and an
+    outcome no better than GO WITH CONDITIONS. Empty when it keeps none, or not all (a move that
+    sheds a condition, or gives it more time, is not held to it)."""
+    if not standing or _RANK[r.outcome] > _RANK["GO WITH CONDITIONS"]:
+        return ()
+    for c in standing:
+        if not any(x.cause == c.cause and x.due and c.due and x.due[:10] <= c.due[:10] for x in r.conditions):
+            return ()
+    return tuple(sorted({c.cause for c in standing}))
 
 
 def _gate_rewritten(loaded: Loaded, edit: ArtifactEdit, artifacts: dict[str, ArtifactState],
