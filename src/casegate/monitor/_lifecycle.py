@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from ..gate import CONDITION_OVERDUE
 from ..model import BoundaryKind, DecisionRecord, Finding, RuleSeverity
 from ..store import LogEntry, Registry
 from ._evaluate import ConditionStatus
@@ -31,10 +32,6 @@ if TYPE_CHECKING:
 
 OUTCOME_STATE = {"GO": CaseState.approved, "GO WITH CONDITIONS": CaseState.approved_with_conditions}
 """The state a recorded decision moves a case under review (or reopened, or restricted) to."""
-
-CONDITION_OVERDUE = "CG750"
-"""Code of the finding for a condition past its due date (reported from the registry)."""
-
 
 @dataclass(frozen=True)
 class Applied:
