@@ -195,6 +195,15 @@ def vetting_relabelled(case: Case, policy: Policy) -> Applied:
     return out if isinstance(out, str) else (out, policy)
 
 
+def internal_labelled_training(case: Case, policy: Policy) -> Applied:
+    """An internal research or deployment boundary named `training`, its scale, tools and users
+    kept: the narrowest kind, which frameworks let fewer people sign."""
+    b = case.boundary
+    if b is None or b.kind not in (BoundaryKind.internal_research, BoundaryKind.internal_deployment):
+        return "the case names no internal research or deployment boundary"
+    return _upd(case, boundary=_upd(b, kind=BoundaryKind.training)), policy
+
+
 UNGROUNDED_TOOLS = ("web-browsing", "computer-use", "persistent-shell")
 """The tools `ungrounded-tools` lists: a browser, computer control and a shell that outlives a session."""
 
@@ -2981,6 +2990,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "names the external boundary `trusted-access` (fewer signers, weaker safeguards), its access "
              "`vetted-organisations`, its users `anyone who signs up` and its vetting `none`, before any version "
              "is recorded", ("CG105",), trusted_access_for_anyone, first_version=True),
+    Mutation("internal-labelled-training", ("test-1-boundary", "fm-internal-deployment-blindness", "test-5-authority"),
+             "names an internal research or deployment boundary `training` (fewer signers, no scale weighed), keeping "
+             "its instances, access to training code and weights, autonomy, tools and users", ("CG107",),
+             internal_labelled_training, first_version=True),
     Mutation("vetting-relabelled", ("test-1-boundary", "test-5-authority"),
              "with the version recorded at an external boundary of unvetted access, calls the same users "
              "`vetted-organisations` at a `trusted-access` boundary, keeping the vetting's words and its tests",

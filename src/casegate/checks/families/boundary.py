@@ -414,15 +414,16 @@ def _internal_at_alert(ctx: Context) -> list[str]:
 
 @rule(
     "CG107", "internal-scale", severity="blocking", serves="fm-internal-deployment-blindness",
-    summary="An internal boundary does not record the deployment's scale (instances, access to training "
-            "code and weights, autonomy) where capability matters inside the lab, records a scale beyond "
-            "internal research under that kind, or runs wide without the safeguard layers the policy "
-            "requires for it.",
+    summary="An internal boundary (`training` included) does not record the deployment's scale (instances, "
+            "access to training code and weights, autonomy) where capability matters inside the lab, records a "
+            "scale beyond internal research under a narrower kind, or runs wide without the safeguard layers "
+            "the policy requires for it.",
     rationale="'Internal' covers ten researchers trying a checkpoint and thousands of autonomous "
               "instances with write access to the training code. The risk of capability that matters "
               "inside the lab (AI R&D, autonomy, sabotage) depends on that scale; a case that does not "
               "record it cannot be weighed, and a wide deployment of such a model needs monitoring "
-              "and access control on what the instances do.",
+              "and access control on what the instances do. `training`, narrower still, is held to at "
+              "least what internal research is: a deployment labelled training is weighed as one.",
     bad="boundary:\n  kind: internal-research\n  scope: {users: research staff, access: employees}\n"
         "  internal: {instances: 2000, training_code: write, weights: read, autonomy: autonomous}",
     good="boundary:\n  kind: internal-deployment\n  scope: {users: research staff, access: employees}\n"
@@ -434,8 +435,8 @@ def _internal_at_alert(ctx: Context) -> list[str]:
 def internal_scale(ctx: Context) -> Iterator[Hit]:
     b = ctx.case.boundary
     kind = ctx.boundary
-    if b is None or kind is None or kind not in (BoundaryKind.internal_research, BoundaryKind.internal_deployment):
-        return
+    if b is None or kind is None or not kind.internal:
+        return  # `training` too: a kind narrower than internal research is held to at least its limits
     scale = b.internal
     at_alert = _internal_at_alert(ctx)
     missing = scale.unrecorded() if scale is not None else ["instances", "training_code", "weights", "autonomy"]
@@ -454,13 +455,14 @@ def internal_scale(ctx: Context) -> Iterator[Hit]:
         return
     wide = scale.wide()
     limit = ctx.policy.internal.research_max_instances
-    if kind is BoundaryKind.internal_research:
+    if kind is not BoundaryKind.internal_deployment:
         beyond = list(wide)
         if scale.instances is not None and scale.instances > limit:
             beyond.insert(0, f"{scale.instances} instances (the policy allows {limit} for internal research)")
         if beyond:
             yield Hit(("boundary", "internal"),
-                      f"an `internal-research` boundary with {'; '.join(beyond)} is an internal deployment",
+                      f"{'an' if kind is BoundaryKind.internal_research else 'a'} `{kind.value}` boundary with "
+                      f"{'; '.join(beyond)} is an internal deployment",
                       help="name the kind `internal-deployment` (and meet what the policy asks of it), or narrow the scale")
     if wide and at_alert:
         have = {sg.layer for sg in ctx.case.safeguards.values()}
