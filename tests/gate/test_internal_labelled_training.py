@@ -13,6 +13,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pytest
+
 from casegate.gate import run_gate
 from casegate.load import load_case
 from casegate.model import BoundaryKind, DecisionRecord
@@ -24,14 +26,21 @@ TODAY = dt.date(2026, 11, 27)
 SCALE = "  internal: {instances: 1200, training_code: write, weights: read, autonomy: autonomous}\n"
 
 
-def _case(tmp: Path, *, kind: str = "internal-deployment", scale: str | None = SCALE) -> Path:
+def _case(tmp: Path, *, kind: str = "internal-deployment", scale: str | None = SCALE, tools: str | None = None,
+          policy: tuple[str, str] | None = None) -> Path:
     d = tmp / "forge"
     shutil.copytree(FORGE, d)
     p = d / "case.yaml"
     text = p.read_text()
-    assert "  kind: internal-deployment\n" in text and SCALE in text
+    assert "  kind: internal-deployment\n" in text and SCALE in text and "  tools: [shell, git]\n" in text
     text = text.replace("  kind: internal-deployment\n", f"  kind: {kind}\n")
+    if tools is not None:
+        text = text.replace("  tools: [shell, git]\n", f"  tools: {tools}\n")
     p.write_text(text.replace(SCALE, scale or ""))
+    if policy is not None:
+        pol = (d / "policy.yaml").read_text()
+        assert policy[0] in pol
+        (d / "policy.yaml").write_text(pol.replace(*policy))
     return p
 
 
@@ -73,15 +82,52 @@ def test_named_training_with_its_scale_left_out_is_no_go(tmp_path: Path) -> None
 
 
 def test_a_training_boundary_at_research_scale_still_passes(tmp_path: Path) -> None:
-    """Control: the model kept to a few supervised instances that touch nothing, named `training`."""
+    """Control: the model kept to a few supervised instances with no tools that reach the training
+    code or weights, named `training`."""
     narrow = "  internal: {instances: 20, training_code: none, weights: none, autonomy: human-in-the-loop}\n"
-    r = _gate(_case(tmp_path, kind="training", scale=narrow))
+    r = _gate(_case(tmp_path, kind="training", scale=narrow, tools="[]"))
     assert _blocking(r) == []
     assert r.outcome == "GO WITH CONDITIONS" and r.boundary is BoundaryKind.training
 
 
-def test_the_red_team_move_is_caught_on_the_internal_fixture() -> None:
-    m = get_mutation("internal-labelled-training")
+@pytest.mark.parametrize("name", ["internal-labelled-training", "internal-scale-understated"])
+def test_the_red_team_moves_are_caught_on_the_internal_fixture(name: str) -> None:
+    m = get_mutation(name)
     assert m is not None
     (res,) = run_redteam(load_case(FORGE / "case.yaml"), today=TODAY, mutations=[m]).results
-    assert res.applicable and res.caught, (res.status, res.messages)
+    assert res.applicable and res.caught and "CG107" in str(res.messages), (res.status, res.messages)
+
+
+# The scale is the case's word, but the tools are the boundary's: the same deployment recording read
+# access to the training code and instances a person watches, its shell and push access kept, was GO
+# WITH CONDITIONS with no access-control safeguard. What a granted tool reaches inside the lab is the
+# policy's (`tools.<name>.reaches`), and a deployment granting it has at least that scale.
+
+UNDER = "  internal: {instances: 1200, training_code: read, weights: read, autonomy: human-on-the-loop}\n"
+
+
+def test_a_scale_narrower_than_the_tools_it_grants_is_read_as_the_tools_reach(tmp_path: Path) -> None:
+    r = _gate(_case(tmp_path, scale=UNDER))
+    assert r.outcome == "NO-GO"
+    assert _blocking(r) == ["CG107: the internal deployment is wide (write access to training code (the tools it grants: "
+                            "`shell` reaches training_code `write` (the case records `read`))) and ai-rnd-auto is at "
+                            "or above its alert level, but the case has no access-control safeguard"], _blocking(r)
+
+
+def test_a_tool_whose_reach_the_policy_does_not_state_reaches_everything(tmp_path: Path) -> None:
+    for tools, policy in (("[shell, git, cluster-jobs]", None),
+                          ("[shell, git]", ("    reaches: {training_code: write, weights: read}\n", ""))):
+        r = _gate(_case(tmp_path / tools[:12].strip("[,"), scale=UNDER, tools=tools, policy=policy))
+        assert r.outcome == "NO-GO"
+        (msg,) = [m for m in _blocking(r) if m.startswith("CG107")]
+        assert "write access to weights" in msg, msg
+        assert ("`cluster-jobs`, a tool the policy does not list, reaches" in msg if policy is None else
+                "`shell`, for which the policy states no `reaches`, reaches" in msg), msg
+
+
+def test_a_scale_the_tools_bear_out_is_weighed_as_recorded(tmp_path: Path) -> None:
+    """Control: the same supervised, read-only deployment granting only tools the policy says stay
+    out of the training code and weights."""
+    policy = ("    reaches: {training_code: write, weights: read}\n", "    reaches: {training_code: read, weights: read}\n")
+    r = _gate(_case(tmp_path, scale=UNDER, tools="[shell]", policy=policy))
+    assert _blocking(r) == [] and r.outcome == "GO WITH CONDITIONS", _blocking(r)

@@ -70,6 +70,8 @@ case; each is tried where it applies."""
 ONLY_ON_BOUNDARIES_THAT_HAVE_IT: dict[str, str] = {
     "internal-labelled-training": "no example is an internal research or deployment case; the move is tried on the "
                                   "internal fixture (`tests/gate/test_internal_labelled_training.py`)",
+    "internal-scale-understated": "no example is an internal case granting tools; the move is tried on the internal "
+                                  "fixture (`tests/gate/test_internal_labelled_training.py`)",
 }
 """Mutations that edit a kind of boundary the realistic case does not have, with where each is tried."""
 

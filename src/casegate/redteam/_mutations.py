@@ -204,6 +204,19 @@ def internal_labelled_training(case: Case, policy: Policy) -> Applied:
     return _upd(case, boundary=_upd(b, kind=BoundaryKind.training)), policy
 
 
+def internal_scale_understated(case: Case, policy: Policy) -> Applied:
+    """An internal boundary's recorded scale cut to no access to the training code or weights and
+    every action approved by a person, its tools and instances kept (what the tools reach is the
+    policy's; the autonomy stays the case's word)."""
+    b = case.boundary
+    if b is None or not b.kind.internal or b.internal is None or not b.tools:
+        return "the case names no internal boundary granting tools with a recorded scale"
+    if not b.internal.wide():
+        return "the recorded scale is not wide already"
+    scale = _upd(b.internal, training_code="none", weights="none", autonomy="human-in-the-loop")
+    return _upd(case, boundary=_upd(b, internal=scale)), policy
+
+
 UNGROUNDED_TOOLS = ("web-browsing", "computer-use", "persistent-shell")
 """The tools `ungrounded-tools` lists: a browser, computer control and a shell that outlives a session."""
 
@@ -2994,6 +3007,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              "names an internal research or deployment boundary `training` (fewer signers, no scale weighed), keeping "
              "its instances, access to training code and weights, autonomy, tools and users", ("CG107",),
              internal_labelled_training, first_version=True),
+    Mutation("internal-scale-understated", ("fm-internal-deployment-blindness", "test-1-boundary"),
+             "records a wide internal boundary's access to the training code and weights as `none` and its "
+             "autonomy as `human-in-the-loop`, keeping the tools it grants and its instances", ("CG107",), internal_scale_understated, first_version=True),
     Mutation("vetting-relabelled", ("test-1-boundary", "test-5-authority"),
              "with the version recorded at an external boundary of unvetted access, calls the same users "
              "`vetted-organisations` at a `trusted-access` boundary, keeping the vetting's words and its tests",

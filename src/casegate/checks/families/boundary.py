@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import RATE_GRAMMAR, BoundaryKind, RateLimitUnreadable, RuleSeverity, parse_rate_limit
+from ...model import RATE_GRAMMAR, BoundaryKind, InternalScale, RateLimitUnreadable, RuleSeverity, parse_rate_limit
 from ...model._names import name_words, word_key
 from .._derived import capability_status
 from .._registry import Context, Hit, rule
@@ -402,6 +402,32 @@ def lineage_unresolved(ctx: Context) -> Iterator[Hit]:
             yield Hit(("system", "lineage", i), why)
 
 
+_REACH = ("none", "read", "write")
+"""Access levels, narrowest first."""
+
+
+def _tool_reach(ctx: Context) -> tuple[InternalScale | None, list[str]]:
+    """The boundary's recorded scale widened to what the tools it grants reach inside the
+    organisation (the policy's `tools.<name>.reaches`; a tool the policy does not list, or lists
+    without `reaches`, reaches write on both: fail closed), and in words what each tool widened."""
+    b = ctx.case.boundary
+    if b is None or b.internal is None:
+        return None, []
+    scale, why = b.internal, []
+    for name in b.tools:
+        tool = ctx.policy.tools.get(name)
+        reach = tool.reaches if tool is not None and tool.reaches is not None else None
+        for field in ("training_code", "weights"):
+            level = getattr(reach, field) if reach is not None else "write"
+            have = getattr(scale, field)
+            if have is not None and _REACH.index(level) > _REACH.index(have):
+                scale = scale.model_copy(update={field: level})
+                source = (", a tool the policy does not list," if tool is None else
+                          ", for which the policy states no `reaches`," if reach is None else "")
+                why.append(f"`{name}`{source} reaches {field} `{level}` (the case records `{have}`)")
+    return scale, why
+
+
 def _internal_at_alert(ctx: Context) -> list[str]:
     """Thresholds in domains that matter inside the lab at or above their alert level."""
     out = []
@@ -453,7 +479,11 @@ def internal_scale(ctx: Context) -> Iterator[Hit]:
                       help="record `boundary.internal` so a later rise in capability can be weighed against it")
     if scale is None:
         return
+    scale, widened = _tool_reach(ctx)
+    assert scale is not None
     wide = scale.wide()
+    if widened:  # the tools it grants reach further than the scale the case records
+        wide = [*wide[:-1], wide[-1] + f" (the tools it grants: {'; '.join(widened)})"] if wide else wide
     limit = ctx.policy.internal.research_max_instances
     if kind is not BoundaryKind.internal_deployment:
         beyond = list(wide)
