@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import RATE_GRAMMAR, BoundaryKind, InternalScale, RateLimitUnreadable, RuleSeverity, parse_rate_limit
+from ...model import (
+    RATE_GRAMMAR,
+    BoundaryKind,
+    InternalScale,
+    RateLimitUnreadable,
+    RuleSeverity,
+    parse_rate_limit,
+)
 from ...model._names import name_words, word_key
 from .._derived import capability_status
 from .._registry import Context, Hit, rule
