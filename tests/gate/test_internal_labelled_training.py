@@ -131,3 +131,22 @@ def test_a_scale_the_tools_bear_out_is_weighed_as_recorded(tmp_path: Path) -> No
     policy = ("    reaches: {training_code: write, weights: read}\n", "    reaches: {training_code: read, weights: read}\n")
     r = _gate(_case(tmp_path, scale=UNDER, tools="[shell]", policy=policy))
     assert _blocking(r) == [] and r.outcome == "GO WITH CONDITIONS", _blocking(r)
+
+
+def test_a_tool_said_to_reach_less_than_before_is_a_loosening(tmp_path: Path) -> None:
+    """The next version's policy says the shell and the push access reach nothing, its scale
+    understated as before: CG107 has nothing to widen, and the policy asks less than the version
+    compared with (CG328)."""
+    v1 = _case(tmp_path / "v1")
+    pol = ("    reaches: {training_code: write, weights: read}\n", "    reaches: {training_code: none, weights: none}\n")
+    v2 = _case(tmp_path / "v2", scale=UNDER, policy=pol)
+    text = (v2.parent / "policy.yaml").read_text()
+    (v2.parent / "policy.yaml").write_text(text.replace("    reaches: {training_code: write, weights: none}\n",
+                                                        "    reaches: {training_code: none, weights: none}\n"))
+    loaded = gate_inputs(load_case(v2), None, TODAY, preview=True).loaded
+    r = run_gate(loaded, previous=load_case(v1), today=TODAY, try_narrower=False)
+    assert r.outcome == "NO-GO"
+    got = [m for m in _blocking(r) if m.startswith("CG328")]
+    assert any("the `shell` tool now reaches training code `none`, not `write`" in m for m in got), _blocking(r)
+    assert any("the `git` tool now reaches training code `none`, not `write`" in m for m in got), _blocking(r)
+    assert not [m for m in _blocking(r) if m.startswith("CG107")]
