@@ -136,4 +136,15 @@ def test_a_wide_deployment_at_alert_needs_the_policys_layers() -> None:
 
 def test_only_internal_boundaries_are_weighed() -> None:
     doc = _internal("internal-deployment", None)
-    assert hits("CG107", context(doc, boundary=BoundaryKind.training)) == []
+    assert hits("CG107", context(doc, boundary=BoundaryKind.api)) == []
+
+
+def test_training_is_held_to_internal_researchs_limits() -> None:
+    """`training` is narrower than internal research: a deployment labelled training is weighed as
+    one (unrecorded scale at alert blocks; a scale past internal research is an internal deployment)."""
+    (h,) = hits("CG107", context(_internal("internal-deployment", None), boundary=BoundaryKind.training))
+    assert severity("CG107", h) is RuleSeverity.blocking and "the `training` boundary does not record" in h.message
+    got = hits("CG107", context(_internal("training", {**NARROW, "instances": 500}, at_alert=False)))
+    assert [h.message for h in got] == ["a `training` boundary with 500 instances (the policy allows 100 for internal "
+                                        "research) is an internal deployment"]
+    assert hits("CG107", context(_internal("training", NARROW))) == []

@@ -67,6 +67,14 @@ ONLY_ON_LOGS_THAT_RECORD_IT: dict[str, str] = {
 """Mutations that edit what only some log formats record, with why they cannot apply to the realistic
 case; each is tried where it applies."""
 
+ONLY_ON_BOUNDARIES_THAT_HAVE_IT: dict[str, str] = {
+    "internal-labelled-training": "no example is an internal research or deployment case; the move is tried on the "
+                                  "internal fixture (`tests/gate/test_internal_labelled_training.py`)",
+    "internal-scale-understated": "no example is an internal case granting tools; the move is tried on the internal "
+                                  "fixture (`tests/gate/test_internal_labelled_training.py`)",
+}
+"""Mutations that edit a kind of boundary the realistic case does not have, with where each is tried."""
+
 KEYRING = load_keyring(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
 """The examples' keyring: the external evaluators' attestations make their evidence independent in
 the unedited cases, so a mutation that only relabels independence is what changes; and its
@@ -94,7 +102,7 @@ def _params() -> list[object]:
 def test_mutation_is_caught(example: str, name: str) -> None:
     r = next(x for x in _report(example).results if x.mutation.name == name)
     if not r.applicable:
-        assert example != "atlas-api" or name in ONLY_ON_LOGS_THAT_RECORD_IT, \
+        assert example != "atlas-api" or name in ONLY_ON_LOGS_THAT_RECORD_IT or name in ONLY_ON_BOUNDARIES_THAT_HAVE_IT, \
             f"{name} must apply to the realistic case: {r.note}"
         pytest.skip(f"not applicable to {example}: {r.note}")
     assert r.caught or r.neutralised or r.conditioned, \

@@ -199,6 +199,21 @@ class Threshold(Frozen):
         return self
 
 
+Reach = Literal["none", "read", "write"]
+"""How far a tool reaches into something inside the organisation: not at all, read, or write."""
+
+
+class ToolReach(Frozen):
+    """What a tool, as the framework describes it, reaches inside the organisation: an internal
+    deployment granting it has at least this access, whatever scale its case records (CG107). A
+    field left out is `write`: the framework has not said the tool stays out."""
+
+    training_code: Reach = "write"
+    """Access the tool gives to the organisation's training code and infrastructure."""
+    weights: Reach = "write"
+    """Access the tool gives to model weights."""
+
+
 class GrantedTool(Frozen):
     """What the framework says about one tool a deployment boundary may give the model
     (`boundary.tools`): which evaluation tools give the model the same affordance, which thresholds
@@ -217,6 +232,12 @@ class GrantedTool(Frozen):
     scopes_out: list[Id] = EMPTY_LIST
     """Risk domains that may stay scoped out on the boundary while it grants this tool (the tool,
     as described, opens no pathway in them); any other domain's scoping-out is contradicted by it."""
+    reaches: ToolReach | None = None
+    """What the tool reaches inside the organisation (`training_code`, `weights`: none, read or
+    write), weighed at internal boundaries (`training` to `internal-deployment`) as the least scale
+    of a deployment granting it (CG107). Unset: write to both (fail closed), as for a tool the policy
+    does not list; e.g. `{training_code: none, weights: none}` for a sandbox with no access to the
+    organisation's systems."""
 
 
 class GrantedDomain(Frozen):

@@ -195,6 +195,28 @@ def vetting_relabelled(case: Case, policy: Policy) -> Applied:
     return out if isinstance(out, str) else (out, policy)
 
 
+def internal_labelled_training(case: Case, policy: Policy) -> Applied:
+    """An internal research or deployment boundary named `training`, its scale, tools and users
+    kept: the narrowest kind, which frameworks let fewer people sign."""
+    b = case.boundary
+    if b is None or b.kind not in (BoundaryKind.internal_research, BoundaryKind.internal_deployment):
+        return "the case names no internal research or deployment boundary"
+    return _upd(case, boundary=_upd(b, kind=BoundaryKind.training)), policy
+
+
+def internal_scale_understated(case: Case, policy: Policy) -> Applied:
+    """An internal boundary's recorded scale cut to no access to the training code or weights and
+    every action approved by a person, its tools and instances kept (what the tools reach is the
+    policy's; the autonomy stays the case's word)."""
+    b = case.boundary
+    if b is None or not b.kind.internal or b.internal is None or not b.tools:
+        return "the case names no internal boundary granting tools with a recorded scale"
+    if not b.internal.wide():
+        return "the recorded scale is not wide already"
+    scale = _upd(b.internal, training_code="none", weights="none", autonomy="human-in-the-loop")
+    return _upd(case, boundary=_upd(b, internal=scale)), policy
+
+
 UNGROUNDED_TOOLS = ("web-browsing", "computer-use", "persistent-shell")
 """The tools `ungrounded-tools` lists: a browser, computer control and a shell that outlives a session."""
 
@@ -2981,6 +3003,13 @@ MUTATIONS: tuple[Mutation, ...] = (
              "names the external boundary `trusted-access` (fewer signers, weaker safeguards), its access "
              "`vetted-organisations`, its users `anyone who signs up` and its vetting `none`, before any version "
              "is recorded", ("CG105",), trusted_access_for_anyone, first_version=True),
+    Mutation("internal-labelled-training", ("test-1-boundary", "fm-internal-deployment-blindness", "test-5-authority"),
+             "names an internal research or deployment boundary `training` (fewer signers, no scale weighed), keeping "
+             "its instances, access to training code and weights, autonomy, tools and users", ("CG107",),
+             internal_labelled_training, first_version=True),
+    Mutation("internal-scale-understated", ("fm-internal-deployment-blindness", "test-1-boundary"),
+             "records a wide internal boundary's access to the training code and weights as `none` and its "
+             "autonomy as `human-in-the-loop`, keeping the tools it grants and its instances", ("CG107",), internal_scale_understated, first_version=True),
     Mutation("vetting-relabelled", ("test-1-boundary", "test-5-authority"),
              "with the version recorded at an external boundary of unvetted access, calls the same users "
              "`vetted-organisations` at a `trusted-access` boundary, keeping the vetting's words and its tests",

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import RATE_GRAMMAR, BoundaryKind, RateLimitUnreadable, RuleSeverity, parse_rate_limit
+from ...model import (
+    RATE_GRAMMAR,
+    BoundaryKind,
+    InternalScale,
+    RateLimitUnreadable,
+    RuleSeverity,
+    parse_rate_limit,
+)
 from ...model._names import name_words, word_key
 from .._derived import capability_status
 from .._registry import Context, Hit, rule
@@ -402,6 +409,32 @@ def lineage_unresolved(ctx: Context) -> Iterator[Hit]:
             yield Hit(("system", "lineage", i), why)
 
 
+_REACH = ("none", "read", "write")
+"""Access levels, narrowest first."""
+
+
+def _tool_reach(ctx: Context) -> tuple[InternalScale | None, list[str]]:
+    """The boundary's recorded scale widened to what the tools it grants reach inside the
+    organisation (the policy's `tools.<name>.reaches`; a tool the policy does not list, or lists
+    without `reaches`, reaches write on both: fail closed), and in words what each tool widened."""
+    b = ctx.case.boundary
+    if b is None or b.internal is None:
+        return None, []
+    scale, why = b.internal, []
+    for name in b.tools:
+        tool = ctx.policy.tools.get(name)
+        reach = tool.reaches if tool is not None and tool.reaches is not None else None
+        for field in ("training_code", "weights"):
+            level = getattr(reach, field) if reach is not None else "write"
+            have = getattr(scale, field)
+            if have is not None and _REACH.index(level) > _REACH.index(have):
+                scale = scale.model_copy(update={field: level})
+                source = (", a tool the policy does not list," if tool is None else
+                          ", for which the policy states no `reaches`," if reach is None else "")
+                why.append(f"`{name}`{source} reaches {field} `{level}` (the case records `{have}`)")
+    return scale, why
+
+
 def _internal_at_alert(ctx: Context) -> list[str]:
     """Thresholds in domains that matter inside the lab at or above their alert level."""
     out = []
@@ -414,15 +447,16 @@ def _internal_at_alert(ctx: Context) -> list[str]:
 
 @rule(
     "CG107", "internal-scale", severity="blocking", serves="fm-internal-deployment-blindness",
-    summary="An internal boundary does not record the deployment's scale (instances, access to training "
-            "code and weights, autonomy) where capability matters inside the lab, records a scale beyond "
-            "internal research under that kind, or runs wide without the safeguard layers the policy "
-            "requires for it.",
+    summary="An internal boundary (`training` included) does not record the deployment's scale (instances, "
+            "access to training code and weights, autonomy) where capability matters inside the lab, records a "
+            "scale beyond internal research under a narrower kind, or runs wide without the safeguard layers "
+            "the policy requires for it.",
     rationale="'Internal' covers ten researchers trying a checkpoint and thousands of autonomous "
               "instances with write access to the training code. The risk of capability that matters "
               "inside the lab (AI R&D, autonomy, sabotage) depends on that scale; a case that does not "
               "record it cannot be weighed, and a wide deployment of such a model needs monitoring "
-              "and access control on what the instances do.",
+              "and access control on what the instances do. `training`, narrower still, is held to at "
+              "least what internal research is: a deployment labelled training is weighed as one.",
     bad="boundary:\n  kind: internal-research\n  scope: {users: research staff, access: employees}\n"
         "  internal: {instances: 2000, training_code: write, weights: read, autonomy: autonomous}",
     good="boundary:\n  kind: internal-deployment\n  scope: {users: research staff, access: employees}\n"
@@ -434,8 +468,8 @@ def _internal_at_alert(ctx: Context) -> list[str]:
 def internal_scale(ctx: Context) -> Iterator[Hit]:
     b = ctx.case.boundary
     kind = ctx.boundary
-    if b is None or kind is None or kind not in (BoundaryKind.internal_research, BoundaryKind.internal_deployment):
-        return
+    if b is None or kind is None or not kind.internal:
+        return  # `training` too: a kind narrower than internal research is held to at least its limits
     scale = b.internal
     at_alert = _internal_at_alert(ctx)
     missing = scale.unrecorded() if scale is not None else ["instances", "training_code", "weights", "autonomy"]
@@ -452,15 +486,20 @@ def internal_scale(ctx: Context) -> Iterator[Hit]:
                       help="record `boundary.internal` so a later rise in capability can be weighed against it")
     if scale is None:
         return
+    scale, widened = _tool_reach(ctx)
+    assert scale is not None
     wide = scale.wide()
+    if widened:  # the tools it grants reach further than the scale the case records
+        wide = [*wide[:-1], wide[-1] + f" (the tools it grants: {'; '.join(widened)})"] if wide else wide
     limit = ctx.policy.internal.research_max_instances
-    if kind is BoundaryKind.internal_research:
+    if kind is not BoundaryKind.internal_deployment:
         beyond = list(wide)
         if scale.instances is not None and scale.instances > limit:
             beyond.insert(0, f"{scale.instances} instances (the policy allows {limit} for internal research)")
         if beyond:
             yield Hit(("boundary", "internal"),
-                      f"an `internal-research` boundary with {'; '.join(beyond)} is an internal deployment",
+                      f"{'an' if kind is BoundaryKind.internal_research else 'a'} `{kind.value}` boundary with "
+                      f"{'; '.join(beyond)} is an internal deployment",
                       help="name the kind `internal-deployment` (and meet what the policy asks of it), or narrow the scale")
     if wide and at_alert:
         have = {sg.layer for sg in ctx.case.safeguards.values()}

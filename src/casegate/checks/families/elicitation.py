@@ -624,6 +624,10 @@ def policy_loosened(ctx: Context) -> Iterator[Hit]:
                   severity=None if relies else RuleSeverity.advisory)
 
 
+_REACH = ("none", "read", "write")
+"""What a tool reaches inside the organisation, narrowest first (`tools.<name>.reaches`)."""
+
+
 def _grant_loosenings(prev: Policy, pol: Policy, b: Boundary | None) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """(policy path, what) for each way `pol` asks less than `prev` of what the boundary grants:
     a granted tool that matters for fewer thresholds, stood for by other evaluation tools, or
@@ -645,6 +649,12 @@ def _grant_loosenings(prev: Policy, pol: Policy, b: Boundary | None) -> Iterator
         cleared = sorted(set(now.scopes_out if now is not None else ()) - set(was.scopes_out if was is not None else ()))
         if cleared:
             yield ("tools", name, "scopes_out"), f"the `{name}` tool now leaves {', '.join(cleared)} scoped out"
+        for field in ("training_code", "weights"):  # unlisted, or no `reaches`: write (CG107)
+            was_r = getattr(was.reaches, field) if was is not None and was.reaches is not None else "write"
+            now_r = getattr(now.reaches, field) if now is not None and now.reaches is not None else "write"
+            if _REACH.index(now_r) < _REACH.index(was_r):
+                yield (("tools", name, "reaches", field),
+                       f"the `{name}` tool now reaches {field.replace('_', ' ')} `{now_r}`, not `{was_r}`")
     for name in b.sensitive_domains if b is not None else ():
         old_d, new_d = prev.sensitive_domains.get(name), pol.sensitive_domains.get(name)
         cleared = sorted(set(new_d.scopes_out if new_d is not None else ())
