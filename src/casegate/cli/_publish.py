@@ -298,6 +298,9 @@ def _write_regime_documents(loaded: Any, rid: str, docs: list[str], out_dir: Pat
         files = write_document(doc, out_dir, pdf=pdf)
         for path in files.values():
             out(f"wrote {path}")
+        if doc.level != doc.spec.level:
+            out(f"note: written at level {doc.level.value}, below the {doc.spec.level.value} {rid} asks of {d} for its "
+                f"{doc.spec.audience} audience: `casegate regime verify` does not verify it")
         who, now = None, None
         if signing is not None:
             from ..sign import iso, now_utc
