@@ -315,6 +315,13 @@ def _write_regime_documents(loaded: Any, rid: str, docs: list[str], out_dir: Pat
             now = now_utc()
             who = {"person": trusted.person, "role": role, "keyid": trusted.keyid, "identity": trusted.identity,
                    "signed_at": iso(now)}
+        if signing is not None:
+            from ..verify._demo import demonstration_mark
+
+            demo = demonstration_mark(signing[2])
+            if demo is not None:
+                out(f"DEMONSTRATION, not a release: {rid} {d} is signed against a keyring holding published example "
+                    f"keys, and `casegate regime verify` never verifies it: {demo}")
         stmt = document_statement(loaded, doc, files, record=record, stored=stored, signer=who, at=today)
         env = sign_manifest(stmt, signing[0], signing[2], now) if signing is not None and now is not None else None
         mpath = manifest_path(out_dir, doc)

@@ -77,3 +77,12 @@ def demonstration_reason(found: list[str]) -> str:
         shown.append(item)
         used += len(item) + 2
     return f"{DEMONSTRATION}: {len(found)} published key{'s' if len(found) != 1 else ''} ({'; '.join(shown)})"
+
+
+def demonstration_mark(keyring: Any, trust: Any = None) -> str | None:
+    """What an approval, a publication or a regime document made while `keyring` (or the trust
+    root `trust`) holds a published example key records and prints, so that every later reader of
+    the log, and whoever reads the command's output, sees it is a demonstration: the reason
+    (`demonstration_reason`), or None when no published key is used."""
+    found = published_keys_used(keyring, trust)
+    return demonstration_reason(found) if found else None
