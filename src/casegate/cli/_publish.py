@@ -294,7 +294,9 @@ def _write_regime_documents(loaded: Any, rid: str, docs: list[str], out_dir: Pat
     stored = stored_version(reg, files_of) if reg is not None else None
     gaps = 0
     for d in docs:
-        doc = build_document(loaded, rid, d, salts=salts, record=record, today=today, registry=facts, level=level)
+        # dated as the log dates what it records (UTC), so `regime verify` can hold the date to the log's
+        doc = build_document(loaded, rid, d, salts=salts, record=record, today=today, registry=facts, level=level,
+                             generated=today or _utc_today())
         files = write_document(doc, out_dir, pdf=pdf)
         for path in files.values():
             out(f"wrote {path}")
@@ -342,3 +344,9 @@ def _write_regime_documents(loaded: Any, rid: str, docs: list[str], out_dir: Pat
             out(f"  gap: {g.title} ({g.cite}): {g.reason}")
         gaps += len(doc.gaps)
     return gaps
+
+
+def _utc_today() -> Any:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).date()
