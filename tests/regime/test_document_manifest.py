@@ -267,7 +267,7 @@ def test_a_document_of_an_approval_since_reopened_is_not_verified(filed: tuple[P
 # --------------------------------------------------------------------------- the content itself
 
 
-def _resign_edited(tmp: Path, db: str, edit: Any) -> None:
+def _resign_edited(tmp: Path, db: str, edit: Any, *, generated: str | None = None) -> None:
     """The lab's move: edit the filed Markdown, sign a NEW manifest over the edited bytes with its
     genuine keyring key (the RSO's), write it over the filed one and record it in the log itself,
     as `report --regime ... --db` would."""
@@ -289,6 +289,8 @@ def _resign_edited(tmp: Path, db: str, edit: Any) -> None:
                        for s in stmt["subject"]]
     now = now_utc() + dt.timedelta(seconds=1)
     stmt["predicate"]["signed_at"] = iso(now)
+    if generated is not None:
+        stmt["predicate"]["generated"] = generated
     env = sign_manifest(stmt, load_signer(str(tmp / "keys" / "rso.pem")), load_keyring(tmp / "keyring.yaml"), now)
     mpath.write_text(json.dumps(env))
     from casegate.regime._manifest import Stored
@@ -353,12 +355,12 @@ def test_the_document_is_written_again_as_the_log_stood_when_it_was_recorded(fil
 
 def test_a_document_decided_as_of_a_date_is_written_again_as_of_it(approved: tuple[Path, str]) -> None:  # noqa: F811
     tmp, db = approved
-    ran = _report(tmp, db, "--key", "keys/rso.pem", "--role", "rso", "--at", "2026-06-30")
+    ran = _report(tmp, db, "--key", "keys/rso.pem", "--role", "rso", "--at", _today_utc())
     assert ran.returncode in (0, 1), ran.stderr
     from casegate.sign import decode_payload
 
     stmt = decode_payload(json.loads((tmp / "filed" / f"{STEM}.manifest.json").read_text()))
-    assert stmt is not None and stmt["predicate"]["decided_as_of"] == "2026-06-30"
+    assert stmt is not None and stmt["predicate"]["decided_as_of"] == _today_utc()
     got = _verify(tmp, db, *FILES, code=DEMO_EXIT)
     assert demo_verified(got), got
 
@@ -456,3 +458,58 @@ def test_published_example_keys_never_verify_a_filing_even_in_a_demonstration(
     monkeypatch.setattr(demo, "published", lambda _key: None)
     got = _verify(tmp, db, *FILES, code=0)
     assert got["verified"] and got["reasons"] == [] and not got["demonstration"], got
+
+
+# --------------------------------------------------------------------------- the writer's dates and level
+
+
+def _today_utc() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).date().isoformat()
+
+
+def test_a_document_written_as_of_a_date_before_the_approval_is_not_verified(
+        approved: tuple[Path, str]) -> None:  # noqa: F811
+    """Attack: the lab writes the transparency report, signed with its genuine key and logged, as
+    of a date before the approval it reports on (`report --at`), so the case reads as it did before
+    what the approval knew (a key revoked since, a waiver or evidence past its date): the content is
+    what casegate writes as of that date, but the date is the lab's choice, and it precedes the
+    approval the log recorded."""
+    tmp, db = approved
+    ran = _report(tmp, db, "--key", "keys/rso.pem", "--role", "rso", "--at", "2026-06-30")
+    assert ran.returncode in (0, 1), ran.stderr
+    got = _verify(tmp, db, *FILES, code=1)
+    assert not got["verified"] and not got["demonstration"], got
+    for name in ("decided_as_of", "generated"):
+        assert any(r.startswith(f"the document was written as of 2026-06-30 (its {name}), before the approval it "
+                                "reports on: the log recorded the approval") for r in got["reasons"]), got
+    # the content itself is what casegate writes as of that date: only the date stands against it
+    assert any(n.endswith("the same bytes") for n in got["notes"]), got
+
+
+def test_a_forged_later_date_is_not_verified(filed: tuple[Path, str]) -> None:
+    """Attack: the lab re-signs the genuine document's manifest with a `generated` date after the
+    day the log recorded it (a document cannot be written as of a day after it was filed)."""
+    tmp, db = filed
+    _resign_edited(tmp, db, lambda text: text, generated="2031-01-01")
+    got = _verify(tmp, db, *FILES, code=1)
+    assert any(r.startswith("the document says it was written as of 2031-01-01 (its generated), after the log "
+                            "recorded it") for r in got["reasons"]), got
+
+
+def test_a_document_written_below_the_level_its_regime_asks_is_not_verified(
+        approved: tuple[Path, str]) -> None:  # noqa: F811
+    """Attack: the lab writes the Model Report (for the AI Office, `restricted`) at `--level
+    public`, so every restricted and internal element is withheld behind a commitment, signs and
+    logs it: the bytes are what casegate writes at that level, but the level is not the one the
+    regime asks of the document."""
+    tmp, db = approved
+    eu = "eu-gpai-cop-2025.model-report"
+    ran = _report(tmp, db, "--key", "keys/rso.pem", "--role", "rso", "--level", "public",
+                  regime="eu-gpai-cop-2025", document="model-report")
+    assert "note: written at level public, below the restricted" in ran.stdout, ran.stdout
+    got = _verify(tmp, db, f"filed/{eu}.md", f"filed/{eu}.html", manifest=f"filed/{eu}.manifest.json", code=1)
+    assert not got["demonstration"], got
+    assert any(r.startswith("the document was written at level public, below the restricted eu-gpai-cop-2025 asks "
+                            "of its model-report") for r in got["reasons"]), got

@@ -130,6 +130,57 @@ def test_a_pipeline_that_trusts_the_demo_keys_never_deploys(lab: dict[str, Any])
     assert r.returncode == DEMO_EXIT and doc["verified"] is False and doc["demonstration"] is True, r.stdout
     assert doc["everything_else_verified"] is True and len(doc["reasons"]) == 1, doc["reasons"]
     assert doc["reasons"][0].startswith(DEMONSTRATION) and "examples/atlas-api/keys/" in doc["reasons"][0]
+    # the reason names the forged evaluator's key by id and role, whatever else the keyring holds
+    priya = lab["w"].signers["priya"].public_key.keyid[:16]
+    assert f"keyring key {priya} of Priya Natarajan, role external-evaluator" in doc["reasons"][0], doc["reasons"]
+
+
+def test_the_demonstration_reason_names_every_published_key_by_id_and_role(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Move: the lab's keyring holds every key whose private half casegate publishes, each in
+    roles of its own, beside its genuine keys; the reason an answer is a demonstration names each
+    published key (key id and the roles it holds), not the first few, and none of the genuine
+    ones; and a keyring far larger than any real one yields a reason of bounded length that
+    counts what it does not name."""
+    from casegate._published_keys_data import PUBLISHED
+    from casegate.verify._demo import REASON_CHARS, demonstration_reason, published_keys_used
+
+    monkeypatch.setenv("CASEGATE_DEMO_KEYS", "1")
+    w = make_world(tmp_path / "w")
+    ring = w.ring
+    examples = sorted(p for p in KEYS.glob("*.key"))
+    assert len(examples) >= 5
+    for i, path in enumerate(examples):
+        copy = tmp_path / path.name
+        shutil.copy(path, copy)
+        copy.chmod(0o600)
+        signer = load_signer(str(copy))
+        if ring.get(signer.public_key.keyid) is None:
+            ring = add_key(ring, signer.public_key, person=f"Holder {i}", roles=[f"role-{i}", "reviewer"],
+                           valid_from="2026-01-01", valid_until="2028-12-31")
+    found = published_keys_used(ring)
+    reason = demonstration_reason(found)
+    published = [k for k in ring.keys if k.public and PUBLISHED.get(_raw_hex(k.public))]
+    assert len(published) == len(examples) and len(found) == len(published), (found, published)
+    for k in published:
+        assert f"keyring key {k.keyid[:16]} of {k.person}, role" in reason, reason
+        for role in k.roles:
+            assert role in reason, (role, reason)
+    genuine = [k for k in ring.keys if k not in published]
+    assert genuine and not any(k.keyid[:16] in reason for k in genuine), reason
+    assert "more published key" not in reason and f": {len(published)} published keys (" in reason, reason
+    # bounded: thousands of entries name what fits and count the rest
+    many = [f"keyring key {i:016x} of Person {i}, role rso (examples/atlas-api/keys/x.key)" for i in range(5000)]
+    long = demonstration_reason(many)
+    assert len(long) < REASON_CHARS + 200 and long.endswith("more published keys)"), long[-200:]
+    assert ": 5000 published keys (" in long, long[:200]
+
+
+def _raw_hex(key: Any) -> str:
+    from casegate._published_keys import raw_ed25519
+
+    raw = raw_ed25519(key)
+    return raw.hex() if raw is not None else ""
 
 
 def test_a_demonstration_with_another_reason_is_plainly_not_verified(lab: dict[str, Any],

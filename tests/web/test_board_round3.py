@@ -327,3 +327,75 @@ def test_an_unpinned_policy_closes_no_objection(board: BoardFixture) -> None:
     # the same board without a trust root cannot tell: the policy the version carries decides
     row = _objection_row(board.client.get(f"/cases/{CASE}", headers=board.auth("safety-lead")).text)
     assert "answered by safety-lead (accepted by Sam Whitfield)" in row
+
+
+def test_the_case_files_objections_are_judged_only_under_what_the_trust_root_pins(board: BoardFixture) -> None:
+    """The board holds the deployer's trust root, which pins the lab's first policy and keyring.
+    The lab submits a version whose policy lets its own rso accept answers (`answer_accepted_by:
+    escalation`) and signs into the case file the outside evaluator's objection, its safety lead's
+    answer and its rso's acceptance. The review page showed the case file's objection "answered"
+    (only the log's objections were held to the root's pins). It now shows it not judged,
+    blocking, naming the unpinned policy; and under a root that pins that policy but not the
+    board's keyring (the keyring file changed since), the case file's and the log's signed
+    objections are not judged either, naming the keyring."""
+    import shutil
+    from pathlib import Path
+
+    from fastapi.testclient import TestClient
+
+    from casegate.web import Settings, create_app
+    from tests.verify.trusted import make_trust
+
+    d = board.case_dir
+    ring = d / "keys" / "keyring.yaml"
+    t = make_trust(d.parent / "root", policy=d / "policy.yaml", keyring=ring)
+    _escalating(board)  # the lab's new policy, which the root does not pin
+    for args in (("object", "case.yaml", "--role", "external-evaluator", "--key", "keys/priya-natarajan.key",
+                  "--reason", "The jailbreak suite misses multi-turn attacks."),
+                 ("answer", "case.yaml", "O-2", "--role", "safety-lead", "--key", "keys/dana-ortiz.key",
+                  "--text", "Multi-turn attacks are in E-redteam-classifier."),
+                 ("answer", "case.yaml", "O-2", "--role", "rso", "--key", "keys/sam-whitfield.key", "--accept")):
+        r = cli(*args, "--keyring", "keys/keyring.yaml", cwd=d)
+        assert r.returncode == 0, (args, r.stderr)
+    reg = open_registry(board.database_url)
+    reg.submit_case(load_case(d / "case.yaml"))
+    reg.close()
+
+    def review_rows(c: TestClient) -> dict[str, str]:
+        html = c.get(f"/cases/{CASE}/review", headers=board.auth("safety-lead")).text
+        table = html.split('<table id="objections">', 1)[1].split("</table>", 1)[0]
+        return {m: r for r in table.split("<tr>") for m in ("O-1", "O-2") if f"{m})" in r}
+
+    # without a trust root the board cannot tell: the lab's policy decides, and the answer counts
+    rows = review_rows(board.client)
+    assert "answered by safety-lead" in rows["O-2"] and "sev-advisory" in rows["O-2"], rows["O-2"]
+    tokens = d.parent / "tokens.json"
+
+    def client(root: Path) -> TestClient:
+        return TestClient(create_app(Settings(database_url=board.database_url, keyring=ring, tokens=tokens,
+                                              secret=b"t", trust_root=root, write_rate=1.0, write_burst=30)))
+
+    rows = review_rows(client(t.dir))
+    assert "not judged" in rows["O-2"] and "sev-blocking" in rows["O-2"], rows["O-2"]
+    assert "not pinned by the board&#39;s trust root" in rows["O-2"] and "answered by" not in rows["O-2"], rows["O-2"]
+    # the example's unsigned O-1 is no signature: it is judged as before
+    assert "answered by safety-lead" in rows["O-1"], rows["O-1"]
+    # a root pinning the lab's policy, and the keyring as it was; the board's keyring file gains a key
+    pinned = d.parent / "pinned-keyring.yaml"
+    shutil.copy2(ring, pinned)
+    t2 = make_trust(d.parent / "root2", policy=d / "policy.yaml", keyring=pinned)
+    r = cli("keys", "generate", "lab.pem", cwd=d.parent)
+    assert r.returncode == 0, r.stderr
+    r = cli("keys", "add", str(ring), "--public", "lab.pem.pub", "--person", "Lab Reviewer", "--role", "rso",
+            "--from", "2026-01-01", "--until", "2030-12-31", cwd=d.parent)
+    assert r.returncode == 0, r.stderr
+    objection = objection_env(board, "Priya Natarajan", "external-evaluator", REASON)
+    reg = open_registry(board.database_url)
+    reg.record("objection", CASE, {"role": "external-evaluator", "person": "Priya Natarajan", "reason": REASON,
+                                   "version": None, "envelope": objection, "status": "open", "via": "api"})
+    reg.close()
+    c2 = client(t2.dir)
+    rows = review_rows(c2)
+    assert "not judged" in rows["O-2"] and "the board&#39;s keyring is not one its trust root pins" in rows["O-2"], rows
+    row = _objection_row(c2.get(f"/cases/{CASE}", headers=board.auth("safety-lead")).text)
+    assert "not judged" in row and "the board&#39;s keyring is not one its trust root pins" in row, row

@@ -121,6 +121,10 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
             raise VerificationError("; ".join(pinned), location=str(keyring if isinstance(keyring, Path) else ring.name),
                                     help="judge with the keyring the trust root pins as current")
 
+    from ..verify._demo import demonstration_mark
+
+    demo = demonstration_mark(ring, root)
+
     def judge(number: int) -> dict[str, Any]:
         at = log_time()
         with tempfile.TemporaryDirectory(prefix="casegate-judge-") as tmp:
@@ -149,8 +153,13 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
                      "and apply that bundle")
         # which trust root the approval was judged under; None: approved unpinned (tests, demos)
         trust = root.version if root is not None else None
-        return {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust,
-                "found": judged_found(j.record, loaded.case)}
+        judged = {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust,
+                  "found": judged_found(j.record, loaded.case)}
+        if demo is not None:
+            # made while published example keys count (a demonstration): the log says so, for
+            # every later reader, beside the approval it records
+            judged["demonstration"] = demo
+        return judged
 
     return judge
 
@@ -195,7 +204,7 @@ def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path
                 help="submit a version under the policy the trust root pins (or have the root holders pin "
                      "it: `casegate trust rotate --policy`), or add --no-record for a local preview that the "
                      "registry does not record")
-        return ring, {"keyring": fp, "trust_root": root.version}
+        return ring, _demo_stamped({"keyring": fp, "trust_root": root.version}, ring, root)
     if not unpinned:
         raise VerificationError(
             f"no trust root: {PUBLISH_PINNED}, and a keyring the caller brings could hold evaluators the "
@@ -217,7 +226,16 @@ def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path
             f"{fp}: a summary recorded there is judged with the same keyring", location=str(keyring),
             help="publish with the keyring the registry judged it with, or add --no-record for a "
                  "local preview")
-    return ring, {"keyring": fp, "trust_root": None}
+    return ring, _demo_stamped({"keyring": fp, "trust_root": None}, ring, None)
+
+
+def _demo_stamped(stamp: dict[str, Any], ring: Keyring, root: Any) -> dict[str, Any]:
+    """`stamp`, with `demonstration` (the reason) when `ring` or `root` holds a published example
+    key: what the log records beside a publication made in a demonstration."""
+    from ..verify._demo import demonstration_mark
+
+    demo = demonstration_mark(ring, root)
+    return {**stamp, "demonstration": demo} if demo is not None else stamp
 
 
 def _element(path: tuple[str | int, ...]) -> str | None:

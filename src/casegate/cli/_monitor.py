@@ -976,6 +976,10 @@ def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | 
             applied = decide(reg, record, version=version, bundle=bundle, judge=judge)
             out(f"recorded decision #{applied.decision.index} ({record.outcome}) on version {applied.version}"
                 + (f" with {len(applied.conditions)} condition(s)" if applied.conditions else ""))
+            judged = applied.decision.payload.get("judgement")
+            if isinstance(judged, dict) and judged.get("demonstration"):
+                out(f"DEMONSTRATION, not a release: the log records it beside decision #{applied.decision.index}: "
+                    f"{judged['demonstration']}")
             change = applied.state_change
         elif superseded_by is not None:
             change = supersede(reg, case_id, by_case=superseded_by, reason=reason)

@@ -294,10 +294,15 @@ def _write_regime_documents(loaded: Any, rid: str, docs: list[str], out_dir: Pat
     stored = stored_version(reg, files_of) if reg is not None else None
     gaps = 0
     for d in docs:
-        doc = build_document(loaded, rid, d, salts=salts, record=record, today=today, registry=facts, level=level)
+        # dated as the log dates what it records (UTC), so `regime verify` can hold the date to the log's
+        doc = build_document(loaded, rid, d, salts=salts, record=record, today=today, registry=facts, level=level,
+                             generated=today or _utc_today())
         files = write_document(doc, out_dir, pdf=pdf)
         for path in files.values():
             out(f"wrote {path}")
+        if doc.level != doc.spec.level:
+            out(f"note: written at level {doc.level.value}, below the {doc.spec.level.value} {rid} asks of {d} for its "
+                f"{doc.spec.audience} audience: `casegate regime verify` does not verify it")
         who, now = None, None
         if signing is not None:
             from ..sign import iso, now_utc
@@ -312,6 +317,13 @@ def _write_regime_documents(loaded: Any, rid: str, docs: list[str], out_dir: Pat
             now = now_utc()
             who = {"person": trusted.person, "role": role, "keyid": trusted.keyid, "identity": trusted.identity,
                    "signed_at": iso(now)}
+        if signing is not None:
+            from ..verify._demo import demonstration_mark
+
+            demo = demonstration_mark(signing[2])
+            if demo is not None:
+                out(f"DEMONSTRATION, not a release: {rid} {d} is signed against a keyring holding published example "
+                    f"keys, and `casegate regime verify` never verifies it: {demo}")
         stmt = document_statement(loaded, doc, files, record=record, stored=stored, signer=who, at=today)
         env = sign_manifest(stmt, signing[0], signing[2], now) if signing is not None and now is not None else None
         mpath = manifest_path(out_dir, doc)
@@ -332,3 +344,9 @@ def _write_regime_documents(loaded: Any, rid: str, docs: list[str], out_dir: Pat
             out(f"  gap: {g.title} ({g.cite}): {g.reason}")
         gaps += len(doc.gaps)
     return gaps
+
+
+def _utc_today() -> Any:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).date()

@@ -312,6 +312,8 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
                                  version=facts.version, judged={**stamp, "at": iso(judged_at)}, case=loaded.case)
         out(f"recorded the publication in the registry (log entry {entry.index}); "
             f"`casegate serve` shows it at /public/cases/{s.case['id']}")
+        if stamp.get("demonstration"):
+            out(f"DEMONSTRATION, not a release: the log records it beside the publication: {stamp['demonstration']}")
     finally:
         reg.close()
     return 0

@@ -368,6 +368,52 @@ def _logged_problems(reg: Any, v: DocumentVerdict, manifest: dict[str, Any], key
                        f"stands on (log entry {appr.decision})")
         if state in ("reopened", "withdrawn"):
             out.append(f"the registry says case {case} is {state}: its approval no longer stands")
+        if appr.version == number:
+            out += _as_of_problems(reg, case, entry, appr, p)
+    return out
+
+
+def _as_of_problems(reg: Any, case: str, entry: LogEntry, appr: Any, p: dict[str, Any]) -> list[str]:
+    """The dates the writer chose (`report --at`: `decided_as_of`, and `generated`, the date the
+    document says it was written and keys are checked as of) against what the log says: neither
+    may precede the approval the document reports on (the day the log recorded it, and the date
+    the decision it stands on was decided as of), nor follow the day the log recorded the document.
+    A document written as of an earlier date reads the case before what the approval already
+    knew (a key revoked since, a waiver or evidence past its date, a re-evaluation overdue), so
+    a gap or finding the approved case has does not appear in it. Dates are UTC days."""
+    from ..sign._statement import logged_instant
+
+    def day(x: Any) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(str(x)[:10])
+        except ValueError:
+            return None
+
+    approved_on = logged_instant(appr.entry.recorded_at).astimezone(dt.UTC).date()
+    lower, why = approved_on, f"the log recorded the approval it reports on on {approved_on.isoformat()} (entry " \
+                              f"{appr.entry.index})"
+    rec = next((e.payload.get("record") for e in reg.events(case, "decision") if e.index == appr.decision), None)
+    decided = day(rec.get("decided_at")) if isinstance(rec, dict) else None
+    if decided is not None and decided > lower:
+        lower, why = decided, f"the decision the approval stands on (entry {appr.decision}) was decided as of " \
+                              f"{decided.isoformat()}"
+    upper = logged_instant(entry.recorded_at).astimezone(dt.UTC).date()
+    out: list[str] = []
+    for name, raw in (("decided_as_of", p.get("decided_as_of")), ("generated", p.get("generated"))):
+        if raw is None and name == "decided_as_of":
+            continue
+        got = day(raw)
+        if got is None:
+            out.append(f"the manifest's {name} {raw!r} is not a date: when the document was written as of cannot "
+                       "be checked against the approval")
+        elif got < lower:
+            out.append(f"the document was written as of {got.isoformat()} (its {name}), before the approval it reports "
+                       f"on: {why}; as of an earlier date the case reads as it did before what the approval knew (a "
+                       "key revoked since, a waiver or evidence past its date), so a gap or finding may not appear "
+                       "(write it again without an earlier --at)")
+        elif got > upper:
+            out.append(f"the document says it was written as of {got.isoformat()} (its {name}), after the log recorded "
+                       f"it on {upper.isoformat()} (entry {entry.index}): a date it cannot have been written as of")
     return out
 
 

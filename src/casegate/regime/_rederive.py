@@ -138,12 +138,16 @@ def rederive_problems(reg: Any, entry: Any, p: dict[str, Any], keyring: Any, doc
                 "registry does not keep; it was written with --salt-store, or the salts were removed)"]
     except CasegateError as e:
         return [f"content not re-derived from stored version {number} of case {case}: {e.message}"]
+    out: list[str] = []
+    if level != doc.spec.level:
+        out.append(f"the document was written at level {level.value}, below the {doc.spec.level.value} {rid} asks of "
+                   f"its {did} for its audience ({doc.spec.audience}): it withholds what that audience is owed "
+                   "(write it without --level)")
     notes.append(f"written again as the signer wrote it: decided as of {at.isoformat() if at else 'the case date'}, "
                  f"dated {generated.isoformat()}, at level {level.value}, against the keyring given here")
     listed = p.get("files") if isinstance(p.get("files"), dict) else {}
     assert isinstance(listed, dict)
     by_name = {d.name: d for d in documents}
-    out: list[str] = []
     for fmt, body in written.items():
         w = listed.get(fmt)
         if not isinstance(w, dict):

@@ -109,6 +109,12 @@ class Board:
             return ""
         return f"DEMONSTRATION ({DEMO_KEYS_ENV}=1): {NOT_A_RELEASE}."
 
+    def keyring_digest(self) -> str | None:
+        """The fingerprint of the keyring file as it is now (what a trust root pins), before the
+        log's revocations are applied; None when there is none or it does not read."""
+        ring = self._keyring.get() if self._keyring is not None else None
+        return ring.fingerprint() if ring is not None else None
+
     @property
     def tokens(self) -> TokenStore:
         """The token file as it is now: re-read when it changed, so a revoked token is refused

@@ -164,7 +164,7 @@ def case_page(request: Request, case_id: str) -> Response:
 
     timeline = timeline_chart(timeline_events(v.events))
     diff = _diff_since_approved(reg, case_id, v.latest_version, keyring=b.keyring)
-    standings = objection_standings(reg, case_id, v.events, b.keyring, b.trust_now()["trust"])
+    standings = objection_standings(reg, case_id, v.events, b.keyring, b.trust_now()["trust"], b.keyring_digest())
     uncounted = readings_not_counted(reg, case_id, b.keyring)
     if loaded is None:  # no stored version loads: the state, decision and history only
         return _render(request, "case.html", v=v, d=v.decision or {}, evidence=[], now=deploy_now(reg, case_id, b.keyring, **b.trust_now()),
@@ -278,7 +278,8 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
     # where the case file's objections stand as the gate judges them, never as the file says
     case_standings: Any = {}
     if w is None and dec is not None:
-        case_objections, case_standings = case_file_standings(loaded, b.keyring)
+        case_objections, case_standings = case_file_standings(loaded, b.keyring, b.trust_now()["trust"],
+                                                              b.keyring_digest())
     if w is not None:
         # the case file's objections as the summary at the token's ceiling shows them; the
         # registry's without their text (see the template)
@@ -290,7 +291,7 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
         note = "A stored version of this case does not load." if note else None
     return _render(request, "review.html", v=v, roles=roles, required=required, msg=msg, error=error,
                    unreadable=note, standings=objection_standings(b.registry, case_id, v.events, b.keyring,
-                                                  b.trust_now()["trust"]),
+                                                  b.trust_now()["trust"], b.keyring_digest()),
                    now=deploy_now(b.registry, case_id, b.keyring, **b.trust_now()), w=w, public=w is not None,
                    case_signoffs=dec.signoffs if dec else [], case_objections=case_objections,
                    case_standings=case_standings)

@@ -330,15 +330,30 @@ def unpinned_policy(loaded: Any, trust: Any) -> str | None:
             f"board's trust root (version {trust.version}), so who may answer and accept is not established")
 
 
+def unpinned_keyring(digest: str | None, trust: Any) -> str | None:
+    """Why the board's keyring (the file's, fingerprint `digest`) cannot judge signatures under the
+    trust root it holds (`trust`, None: the board holds none and cannot tell): the root does not
+    pin it, or pins it as replaced. `verify` trusts only a keyring the root pins, so a signature
+    checked against another one closes no objection."""
+    if trust is None or digest is None:
+        return None
+    import datetime as dt
+
+    problems = trust.keyring_problems(digest, dt.datetime.now(dt.UTC))
+    if not problems:
+        return None
+    return f"the board's keyring is not one its trust root pins for signatures made now ({problems[0]})"
+
+
 def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], keyring: Any,
-                        trust: Any = None) -> dict[int, ObjectionStanding]:
+                        trust: Any = None, keyring_digest: str | None = None) -> dict[int, ObjectionStanding]:
     """Log index -> where each objection logged for the case stands: a signed one as `resolve`
     judges it (the gate's own rule) from the signed objections and answers in the log, verified
     against `keyring` now, under the policy of the version the case stands on; an unsigned one
     (logged before the board took only signed statements) as verify counts it, closed by any
     answer. Fails closed: without a keyring, when that policy cannot be read, or when the board
-    holds a trust root (`trust`) that does not pin it, a signed objection is `not judged` and
-    counts as standing."""
+    holds a trust root (`trust`) that does not pin it or the board's keyring (`keyring_digest`, the
+    keyring file's fingerprint), a signed objection is `not judged` and counts as standing."""
     import datetime as dt
 
     from ..errors import CasegateError
@@ -368,6 +383,10 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
 
     if not isinstance(keyring, Keyring):
         unjudged("the board has no keyring to check the signatures with, so it counts as open")
+        return out
+    ring_unpinned = unpinned_keyring(keyring_digest, trust)
+    if ring_unpinned is not None:
+        unjudged(ring_unpinned + ": it counts as open")
         return out
     from ..monitor import standing_version
 
@@ -402,7 +421,8 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
     return out
 
 
-def case_file_standings(loaded: Any, keyring: Any) -> tuple[dict[str, Any], dict[str, ObjectionStanding]]:
+def case_file_standings(loaded: Any, keyring: Any, trust: Any = None, keyring_digest: str | None = None
+                        ) -> tuple[dict[str, Any], dict[str, ObjectionStanding]]:
     """The objections of the stored version's case file as the gate reads them (its YAML entries,
     and signed statements in its `objections/` folder the YAML does not list), and objection id ->
     where each stands as the gate run on that version judges it: a signed one (an `envelope`, or a
@@ -411,7 +431,9 @@ def case_file_standings(loaded: Any, keyring: Any) -> tuple[dict[str, Any], dict
     them), whatever the file's `status` says; every one then as CG504 judges it (an answer by a
     role the policy does not let answer leaves it open). A YAML entry naming an `envelope` that
     does not verify, or any signed one without a keyring, is `not judged` and counts as open (the
-    file's word is never taken for a signature's)."""
+    file's word is never taken for a signature's); so is every signed one when the board holds a
+    trust root (`trust`) that does not pin the version's policy or the board's keyring
+    (`keyring_digest`), as for the log's objections (`objection_standings`)."""
     import datetime as dt
     from types import SimpleNamespace
 
@@ -432,6 +454,15 @@ def case_file_standings(loaded: Any, keyring: Any) -> tuple[dict[str, Any], dict
                 out[oid] = ObjectionStanding("not judged", "not judged", notes=(
                     "signed, and the board has no keyring to check the signatures with, so it counts as open",))
     case = view.case
+    why = unpinned_keyring(keyring_digest, trust) if isinstance(keyring, Keyring) else None
+    why = why or (unpinned_policy(loaded, trust) if isinstance(keyring, Keyring) else None)
+    if why is not None:
+        # the signatures are checked against a keyring, or judged under a policy, the deployer's
+        # root does not pin: none of them is taken, whatever it says
+        for oid, o in case.decision.objections.items():
+            said = loaded.case.decision.objections.get(oid)
+            if o.envelope is not None or said is None or said.envelope is not None:
+                out[oid] = ObjectionStanding("not judged", "not judged", notes=(why + ": it counts as open",))
     hits: dict[str, list[Any]] = {}
     ctx = SimpleNamespace(case=case, policy=view.policy, boundary=case.boundary.kind if case.boundary else None)
     for h in objection_unanswered(ctx):  # type: ignore[arg-type]
