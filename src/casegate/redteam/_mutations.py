@@ -974,6 +974,23 @@ def unheld_risk_authority(case: Case, policy: Policy) -> Applied:
     return _upd(case, residual_risk=rr), _upd(policy, roles=sorted({*policy.roles, role}))
 
 
+def unsigned_acceptance(case: Case, policy: Policy) -> Applied:
+    """Every residual risk accepted by a role the policy declares (held in the keyring, in the
+    examples) that no sign-off line of the case is in, other than its owner's and the product role:
+    an acceptance the author types for someone who never signed."""
+    if not case.residual_risk:
+        return "no residual-risk entry"
+    signing = {s.role for s in case.decision.signoffs}
+    rr: dict[str, ResidualRisk] = {}
+    for k, r in case.residual_risk.items():
+        role = next((x for x in policy.roles if x not in signing and x != policy.signoff.product_role
+                     and x != (r.owner or "").strip()), None)
+        if role is None:
+            return f"the policy declares no role but `{k}`'s owner's that no sign-off line is in"
+        rr[k] = _upd(r, accepted_by=role)
+    return _upd(case, residual_risk=rr), policy
+
+
 # --------------------------------------------------------------------------- argument theater
 
 
@@ -2815,6 +2832,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("unheld-risk-authority", ("fm-residual-risk-laundering", "test-5-authority"),
              "declares a new policy role, `risk-committee`, that nobody in the keyring holds, and makes it accept every residual risk",
              ("CG417",), unheld_risk_authority),
+    Mutation("unsigned-acceptance", ("fm-residual-risk-laundering", "test-5-authority"),
+             "makes every residual risk accepted by a role the policy declares that no sign-off line is in (the CISO's, "
+             "where the owner is not the CISO): held in the keyring, never signed", ("CG417",), unsigned_acceptance),
     Mutation("unowned-residual-risk", ("fm-residual-risk-laundering", "test-5-authority"),
              "gives every residual risk to `the safety team`, stoppable by `anyone at the lab`, accepted by the product role",
              ("CG415",), product_acceptance),

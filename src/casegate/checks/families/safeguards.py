@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ...evidence.stats import upper_bound
 from ...model import Case, Pathway, RuleSeverity, Safeguard
+from ...sign._names import name_key  # not the package: signing itself is not needed to check a case
 from .._derived import (
     bypass_counts,
     capability_status,
@@ -546,19 +547,25 @@ def risk_authority_not_a_role(ctx: Context) -> Iterator[Hit]:
     "CG417", "risk-authority-not-held", severity="blocking", serves="fm-residual-risk-laundering",
     summary="A residual risk's owner, stop authority or acceptor is a role no keyring identity holds, "
             "or only people who also hold the owner's role, the product role or a role the policy "
-            "keeps apart from the owner's can accept it.",
+            "keeps apart from the owner's can accept it, or nobody who may accept it signed the case "
+            "in the acceptor's role.",
     rationale="A role on paper is not a person who can be paged, stopped or held to account. Owners, "
               "stop authorities and acceptors are roles held by people with keys the deployer trusts "
               "(the keyring); a role nobody holds launders the risk as surely as 'the safety team'. "
               "Acceptance is a check on the owner: someone who holds the owner's role, the product "
               "role, or a role the policy's `signoff.separate` keeps apart from the owner's cannot be "
-              "that check. With no keyring, who holds a role cannot be established (fail closed).",
+              "that check. Acceptance is the acceptor's act, not the author's word: `accepted_by` counts "
+              "only when someone who may accept signed this version in that role (a sign-off line in "
+              "the role that counts, as CG501 counts lines), since a role typed under `accepted_by` whose "
+              "holder never saw the case accepts nothing. With no keyring, who holds a role cannot be "
+              "established (fail closed).",
     bad="residual_risk:\n  cyber-ransomware: {owner: head-of-safeguards, stop_authority: rso, accepted_by: rso, ...}\n"
         "# keyring: nobody holds head-of-safeguards",
     good="# keyring: Ravi Menon holds head-of-safeguards, Sam Whitfield holds rso\n"
          "residual_risk:\n  cyber-ransomware: {owner: head-of-safeguards, stop_authority: rso, accepted_by: rso, ...}",
     fix="Add the people who hold the roles, with their keys, to the keyring (`casegate keys add`), or name "
-        "roles that someone in the keyring holds; have someone other than the owner accept the risk.",
+        "roles that someone in the keyring holds; have someone other than the owner accept the risk, and "
+        "have them sign the case in the acceptor's role (`casegate sign --role ROLE`).",
 )
 def risk_authority_not_held(ctx: Context) -> Iterator[Hit]:
     auth = ctx.authority
@@ -592,6 +599,24 @@ def risk_authority_not_held(ctx: Context) -> Iterator[Hit]:
             yield Hit(("residual_risk", pid, "accepted_by"),
                       f"nobody who holds `{acc}` can accept the residual risk on `{pid}` as a check on its "
                       f"owner `{owner}`: {held}")
+            continue
+        if not _signed_acceptance(ctx, acc, free):
+            yield Hit(("residual_risk", pid, "accepted_by"),
+                      f"the residual risk on `{pid}` is said to be accepted by `{acc}`, but nobody who may accept "
+                      f"it ({', '.join(sorted(free))}) signed the case as `{acc}`: an acceptance the case types "
+                      "for someone is the author's word, not theirs",
+                      help=f"have {' or '.join(sorted(free))} sign the case as `{acc}` (a sign-off line in that "
+                           "role and `casegate sign --role " + acc + "`), or name as acceptor a role whose "
+                           "holder signs it")
+
+
+def _signed_acceptance(ctx: Context, role: str, free: list[str]) -> bool:
+    """Whether a sign-off line in `role` counts for one of `free` (the keyring's holders of the role
+    who may accept): the case's lines as the gate counts them (signed ones only, or at a preview those
+    a holder could sign; a red-team run lists each, CG510 naming the unsigned), people matched as
+    `name_key` matches them."""
+    may = {name_key(p) for p in free}
+    return any(s.role == role and name_key(s.person) in may for s in ctx.case.decision.signoffs)
 
 
 def evidence_subjects(ctx: Context) -> dict[str, frozenset[str]]:
