@@ -94,3 +94,81 @@ def test_an_acceptance_typed_for_the_head_of_safeguards_who_never_signs_is_no_go
           "relies_on: [E-mle, E-cyber-range]}\n    - {role: head-of-safeguards, person: Ravi Menon, date: 2026-11-22}\n")
     record = _preview(d)
     assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == []
+
+
+RANGE_ESTIMATE = "estimate: Upper bound of about 5e-5 intrusions per year at 95% confidence."
+
+
+def _estimate(d: Path, text: str) -> None:
+    _edit(d / "case.yaml", RANGE_ESTIMATE, f"estimate: {json.dumps(text)}")
+
+
+def _cg414(record: DecisionRecord) -> list[str]:
+    return [f.message for f in record.findings if f.code == "CG414"]
+
+
+@pytest.mark.parametrize("words", [
+    "Bounded by three tested layers of control.",
+    "Within tolerance given 3 independent layers.",
+    "Bounded: each of the three layers holds at 95% confidence.",
+])
+def test_an_estimate_that_says_bounded_without_a_bound_is_no_go(tmp_path: Path, words: str) -> None:
+    """The lab's move: the risk on the cyber pathway 'bounded' in words (with a count of layers or a
+    confidence level for a number), not by a rate. 'Negligible.' was refused; these were not."""
+    d = _copy(tmp_path)
+    _oversight_holds(d)
+    _estimate(d, words)
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG414"], _cg414(record)
+    (msg,) = _cg414(record)
+    assert msg.startswith("the residual-risk estimate on `range-intrusion` ")
+    assert "states no number" in msg or "states no rate per year" in msg
+
+
+def test_an_estimate_under_the_bound_the_evidence_gives_is_no_go(tmp_path: Path) -> None:
+    """The lab types 1e-6 a year where the safeguards' tests and the attempt rate bound the risk at
+    3.9e-6 (transcript review retested, 1 miss in 400): the gate's figure, as it prints it, passes."""
+    d = _copy(tmp_path)
+    _oversight_holds(d)
+    _estimate(d, "Upper bound of about 1e-6 intrusions per year at 95% confidence.")
+    record = _preview(d)
+    assert _blocking(record) == ["CG414"]
+    (msg,) = _cg414(record)
+    assert "states 1e-06 per year, below what the evidence supports" in msg and "is 3.9e-06 successful harms" in msg
+    _edit(d / "case.yaml", "about 1e-6 intrusions", "3.9e-6 intrusions")
+    assert _blocking(_preview(d)) == []
+    _edit(d / "case.yaml", "3.9e-6 intrusions per year", "1 in 100,000 intrusions a year")  # 1e-5, above
+    assert _blocking(_preview(d)) == []
+
+
+def test_a_pathway_argued_by_inability_is_not_held_to_the_bound_over_safeguards(tmp_path: Path) -> None:
+    """AI R&D is measured below its alert level: the bound over safeguards is defence in depth, and
+    the estimate may state the capability's bound instead (a number, still)."""
+    d = _copy(tmp_path)
+    _oversight_holds(d)
+    _edit(d / "case.yaml", "estimate: Upper bound of about 1e-4 occurrences per year given vetting, oversight and quotas.",
+          "estimate: Research engineering capability has a 95% upper bound of 0.137, below the 0.2 alert level.")
+    assert _blocking(_preview(d)) == []
+    _edit(d / "case.yaml", "has a 95% upper bound of 0.137, below the 0.2 alert level.", "is bounded below the alert level.")
+    (msg,) = _cg414(_preview(d))
+    assert "`rnd-acceleration`" in msg and "states no number" in msg
+
+
+@pytest.mark.parametrize("words", [
+    "The residual risk is acceptable and has been accepted.",
+    "Remaining risk reviewed, documented and deemed tolerable.",
+])
+def test_a_rationale_that_only_gives_the_verdict_is_no_go(tmp_path: Path, words: str) -> None:
+    """The lab's move: why the risk may be accepted, answered with the acceptance itself ('Accepted.'
+    alone was refused as too short; a sentence of the same verdict was not)."""
+    d = _copy(tmp_path)
+    _oversight_holds(d)
+    _edit(d / "case.yaml", "rationale: Three tested layers block every step of the pathway.", f"rationale: {words}")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG414"]
+    (msg,) = _cg414(record)
+    assert msg == (f"the residual-risk rationale on `range-intrusion` carries no content: \"{words}\" says only that "
+                   "the risk is accepted, not why accepting it is justified")
+    # a reason, however short, is a reason
+    _edit(d / "case.yaml", f"rationale: {words}", "rationale: Accepted because transcript review catches 399 of 400.")
+    assert _blocking(_preview(d)) == []

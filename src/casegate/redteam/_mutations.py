@@ -1524,6 +1524,24 @@ def hollow_uncertainty(case: Case, policy: Policy) -> Applied:
     return _upd(case, residual_risk=rr), policy
 
 
+def bounded_uncertainty(case: Case, policy: Policy) -> Applied:
+    """Every residual-risk estimate says the risk is bounded, and by what, with no bound."""
+    if not case.residual_risk:
+        return "no residual-risk entry"
+    words = "Bounded by the layered safeguards on every step, each tested before release."
+    rr: dict[str, ResidualRisk] = {k: _upd(r, estimate=words) for k, r in case.residual_risk.items()}
+    return _upd(case, residual_risk=rr), policy
+
+
+def verdict_rationale(case: Case, policy: Policy) -> Applied:
+    """Every residual risk's rationale for accepting it is the acceptance itself."""
+    if not case.residual_risk:
+        return "no residual-risk entry"
+    words = "The residual risk is acceptable and has been accepted."
+    rr: dict[str, ResidualRisk] = {k: _upd(r, rationale=words) for k, r in case.residual_risk.items()}
+    return _upd(case, residual_risk=rr), policy
+
+
 # --------------------------------------------------------------------------- internal deployment
 
 
@@ -2841,6 +2859,12 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("hollow-uncertainty", ("fm-residual-risk-laundering", "q-uncertainty"),
              "answers every residual-risk estimate `Negligible.` and detection `To be determined.`", ("CG414",),
              hollow_uncertainty),
+    Mutation("bounded-uncertainty", ("fm-residual-risk-laundering", "q-uncertainty"),
+             "answers every residual-risk estimate `Bounded by the layered safeguards on every step, each tested "
+             "before release.`: bounded, with no bound", ("CG414",), bounded_uncertainty),
+    Mutation("verdict-rationale", ("fm-residual-risk-laundering", "fm-argument-theater"),
+             "gives every residual risk the rationale `The residual risk is acceptable and has been accepted.`: the "
+             "verdict for its reason", ("CG414",), verdict_rationale),
     Mutation("future-dated-evidence", ("test-3-elicitation",),
              "dates the oldest cited evidence with a typed date ten years after the case, so its age counts "
              "from then", ("CG357",), future_dated_evidence),
