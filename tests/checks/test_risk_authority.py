@@ -131,3 +131,15 @@ def test_an_acceptance_typed_for_a_role_whose_holder_never_signed_is_refused() -
     assert len(_cg417(_signed_by(loaded, "Sam Whitfield", "ciso"))) == 1
     # the holder's sign-off in the role is the acceptance (her name matched as the keyring spells people)
     assert _cg417(_signed_by(loaded, "hana  SATO", "ciso")) == []
+
+
+def test_an_acceptor_s_missing_sign_off_in_a_required_role_is_said_once_by_cg501() -> None:
+    """With no counted line in `rso` at all (a role the boundary requires), CG501 reports the missing
+    sign-off; CG417 does not repeat it for every residual risk the rso accepts."""
+    loaded = _with({"head-of-safeguards": ["Ravi Menon"], "rso": ["Sam Whitfield"]})
+    assert loaded.case is not None
+    d = loaded.case.decision
+    kept = [s for s in d.signoffs if s.role != "rso"]
+    case = loaded.case.model_copy(update={"decision": d.model_copy(update={"signoffs": kept})})
+    report = check_case(replace(loaded, case=case), today=TODAY, artifacts=rehash_artifacts(loaded))
+    assert [f.code for f in report.findings if f.code in ("CG417", "CG501")] == ["CG501"]

@@ -664,7 +664,7 @@ def risk_authority_not_held(ctx: Context) -> Iterator[Hit]:
                       f"nobody who holds `{acc}` can accept the residual risk on `{pid}` as a check on its "
                       f"owner `{owner}`: {held}")
             continue
-        if not _signed_acceptance(ctx, acc, free):
+        if not _signed_acceptance(ctx, acc, free) and not _cg501s(ctx, acc):
             yield Hit(("residual_risk", pid, "accepted_by"),
                       f"the residual risk on `{pid}` is said to be accepted by `{acc}`, but nobody who may accept "
                       f"it ({', '.join(sorted(free))}) signed the case as `{acc}`: an acceptance the case types "
@@ -672,6 +672,15 @@ def risk_authority_not_held(ctx: Context) -> Iterator[Hit]:
                       help=f"have {' or '.join(sorted(free))} sign the case as `{acc}` (a sign-off line in that "
                            "role and `casegate sign --role " + acc + "`), or name as acceptor a role whose "
                            "holder signs it")
+
+
+def _cg501s(ctx: Context, role: str) -> bool:
+    """Whether CG501 already blocks for want of any sign-off in `role` (a role the boundary requires
+    that no counted line is in): the acceptance is missing with the sign-off, said once."""
+    if ctx.boundary is None or any(s.role == role for s in ctx.case.decision.signoffs):
+        return False
+    _, reqs = ctx.policy.signoff.required_for(ctx.boundary)
+    return any(r.role == role for r in reqs)
 
 
 def _signed_acceptance(ctx: Context, role: str, free: list[str]) -> bool:
