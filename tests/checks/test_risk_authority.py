@@ -37,6 +37,22 @@ def _with(holders: dict[str, list[str]], *, keyring: str | None = "ring", separa
     return replace(loaded, authority=AuthorityCheck(keyring=keyring, holders=holders))
 
 
+def _signed_by(loaded: Loaded, person: str, role: str) -> Loaded:
+    """`loaded` with a sign-off line of `person` in `role` (counted: the gate keeps only signed lines)."""
+    assert loaded.case is not None
+    d = loaded.case.decision
+    line = d.signoffs[0].model_copy(update={"person": person, "role": role, "relies_on": []})
+    case = loaded.case.model_copy(update={"decision": d.model_copy(update={"signoffs": [*d.signoffs, line]})})
+    return replace(loaded, case=case)
+
+
+def _accepted_by(loaded: Loaded, role: str) -> Loaded:
+    """`loaded` with every residual risk accepted by `role` (the case's word)."""
+    assert loaded.case is not None
+    rr = {k: v.model_copy(update={"accepted_by": role}) for k, v in loaded.case.residual_risk.items()}
+    return replace(loaded, case=loaded.case.model_copy(update={"residual_risk": rr}))
+
+
 def test_roles_held_by_distinct_people_pass() -> None:
     assert _cg417(_with({"head-of-safeguards": ["Ravi Menon"], "rso": ["Sam Whitfield"]})) == []
 
@@ -55,9 +71,11 @@ def test_an_acceptor_who_also_holds_a_barred_role_is_no_check(also: str, why: st
     holders = {"head-of-safeguards": ["Ravi Menon"], "rso": ["Sam Whitfield"], also: ["Sam Whitfield", "Ravi Menon"]}
     got = _cg417(_with(holders))
     assert len(got) == 1 and "nobody who holds `rso` can accept" in got[0] and f"Sam Whitfield also holds {also}" in got[0], why
-    # a second rso holding neither is the check
+    # a second rso holding neither is the check, once she signs as rso
     holders["rso"] = ["Sam Whitfield", "Ida Lund"]
-    assert _cg417(_with(holders)) == []
+    got = _cg417(_with(holders))
+    assert len(got) == 1 and "nobody who may accept it (Ida Lund) signed the case as `rso`" in got[0], got
+    assert _cg417(_signed_by(_with(holders), "Ida Lund", "rso")) == []
 
 
 def test_the_policy_separations_bind_the_acceptor() -> None:
@@ -97,3 +115,31 @@ def test_the_signoff_check_names_each_unsigned_line() -> None:
     # with_authority keeps every line in the case, and carries the same check
     kept = with_authority(loaded, ring, AT)
     assert kept.case == loaded.case and kept.authority == check.signed_case.authority
+
+
+def test_an_acceptance_typed_for_a_role_whose_holder_never_signed_is_refused() -> None:
+    """The lab names as acceptor a role someone in the keyring holds (the CISO) who never signed the
+    case: the acceptance was the author's word. Only the holder's own sign-off in the role makes it."""
+    holders = {"head-of-safeguards": ["Ravi Menon"], "rso": ["Sam Whitfield"], "ciso": ["Hana Sato"]}
+    loaded = _accepted_by(_with(holders), "ciso")
+    assert loaded.policy is not None and "ciso" in loaded.policy.known_roles()
+    got = _cg417(loaded)
+    assert got == ["the residual risk on `cyber-ransomware` is said to be accepted by `ciso`, but nobody who may "
+                   "accept it (Hana Sato) signed the case as `ciso`: an acceptance the case types for someone is "
+                   "the author's word, not theirs"]
+    # someone else signing as ciso (a name the keyring does not give the role) is not the acceptor's act
+    assert len(_cg417(_signed_by(loaded, "Sam Whitfield", "ciso"))) == 1
+    # the holder's sign-off in the role is the acceptance (her name matched as the keyring spells people)
+    assert _cg417(_signed_by(loaded, "hana  SATO", "ciso")) == []
+
+
+def test_an_acceptor_s_missing_sign_off_in_a_required_role_is_said_once_by_cg501() -> None:
+    """With no counted line in `rso` at all (a role the boundary requires), CG501 reports the missing
+    sign-off; CG417 does not repeat it for every residual risk the rso accepts."""
+    loaded = _with({"head-of-safeguards": ["Ravi Menon"], "rso": ["Sam Whitfield"]})
+    assert loaded.case is not None
+    d = loaded.case.decision
+    kept = [s for s in d.signoffs if s.role != "rso"]
+    case = loaded.case.model_copy(update={"decision": d.model_copy(update={"signoffs": kept})})
+    report = check_case(replace(loaded, case=case), today=TODAY, artifacts=rehash_artifacts(loaded))
+    assert [f.code for f in report.findings if f.code in ("CG417", "CG501")] == ["CG501"]

@@ -34,7 +34,7 @@ PLANTED = [
     ("case.yaml", "    detection: Classifier hits escalated to the bio response team within one hour\n",
      "    detection: Securing unreleased model weights\n"),
     ("case.yaml", "    estimate: Upper bound below 1e-6 per year; uplift below the Bio High proxy threshold.\n",
-     "    estimate: signoff-not-signed\n"),
+     "    estimate: signoff-not-signed, 1e-5 per year\n"),  # a number: an estimate of no size is CG414's
     ("argument.yaml",
      "      claim: Atlas-2's biological uplift is below the Bio High threshold under full elicitation.\n",
      '      claim: "distinct sign-off(s) from role"\n'),

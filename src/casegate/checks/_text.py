@@ -66,11 +66,48 @@ def has_number(text: str) -> bool:
     return any(map(str.isdecimal, text))
 
 
+_NUMBER = re.compile(
+    r"(?P<one>\d[\d,]*\s+in\s+\d[\d,]*)"
+    r"|(?P<sci>\d+(?:\.\d+)?\s*[eE]\s*[-\u2212+]?\s*\d{1,3})"
+    r"|(?P<pow>(?:\d+(?:\.\d+)?\s*[x\u00d7*]\s*)?10\s*(?:\^|\*\*)\s*\(?\s*[-\u2212+]?\s*\d{1,3}\s*\)?)"
+    r"|(?P<pct>\d+(?:\.\d+)?\s*%)"
+    r"|(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)")
+_PER_YEAR = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,4}?(?:(?:per|a|an|/|each)\s*(?:year|yr|annum)\b|annually\b|yearly\b)",
+                       re.IGNORECASE)
+
+
+def _number(m: re.Match[str]) -> float:
+    """The value of one `_NUMBER` match."""
+    t = m[0].replace("\u2212", "-").replace(",", "")
+    if m["one"]:
+        a, _, b = t.partition("in")
+        return float(a) / float(b) if float(b) else 0.0
+    if m["sci"]:
+        a, b = re.split(r"[eE]", t.replace(" ", ""))
+        return float(a) * 10.0 ** int(b)
+    if m["pow"]:
+        head, _, exp = re.sub(r"\s+", "", t).rpartition("10")
+        mant = re.sub(r"[x\u00d7*]$", "", head) or "1"
+        return float(mant) * 10.0 ** int(re.sub(r"[^\d+-]", "", exp.lstrip("^*")))
+    if m["pct"]:
+        return float(t.rstrip("% ")) / 100
+    return float(t)
+
+
+def per_year_rates(text: str | None) -> list[float]:
+    """The rates per year `text` states: each number (`1e-4`, `2 x 10^-5`, `0.0001`, `1 in 10,000`,
+    `0.01%`) followed, within a few words, by `per year`, `a year`, `/year` or `annually`. A number of
+    anything else (`three layers`, `95% confidence`, a bypass rate) is not a rate per year."""
+    if not text:
+        return []
+    return [_number(m) for m in _NUMBER.finditer(text) if _PER_YEAR.match(text, m.end())]
+
+
 def hollow_reason(text: str | None, policy: Policy, *, question: str | None = None,
                   estimate: bool = False, min_words: int | None = None) -> str | None:
     """Why `text` carries no content, or None when it does. `question` is what the text answers
-    (a restatement of it is hollow); `estimate` makes an unquantified word without a number
-    hollow ("negligible"); `min_words` overrides the policy's fewest content words (short
+    (a restatement of it is hollow); `estimate` makes text without a number hollow ("negligible",
+    "bounded by the layered safeguards"); `min_words` overrides the policy's fewest content words (short
     names of mechanisms, such as a detection route, need fewer)."""
     if text is None:
         return None
@@ -84,6 +121,8 @@ def hollow_reason(text: str | None, policy: Policy, *, question: str | None = No
         vague = [u for u in policy.text.unquantified if re.search(rf"\b{re.escape(u.casefold())}\b", norm)]
         if vague:
             return f"\"{text.strip()}\" says `{vague[0]}` without a number"
+        # 'bounded by the layered safeguards', 'within tolerance': an estimate of no size
+        return f"\"{text.strip()}\" states no number: an estimate without one says nothing of the risk's size"
     if question is not None and words:
         asked = set(content_words(question))
         if set(words) <= asked:

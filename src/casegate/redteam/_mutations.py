@@ -996,6 +996,23 @@ def unheld_risk_authority(case: Case, policy: Policy) -> Applied:
     return _upd(case, residual_risk=rr), _upd(policy, roles=sorted({*policy.roles, role}))
 
 
+def unsigned_acceptance(case: Case, policy: Policy) -> Applied:
+    """Every residual risk accepted by a role the policy declares (held in the keyring, in the
+    examples) that no sign-off line of the case is in, other than its owner's and the product role:
+    an acceptance the author types for someone who never signed."""
+    if not case.residual_risk:
+        return "no residual-risk entry"
+    signing = {s.role for s in case.decision.signoffs}
+    rr: dict[str, ResidualRisk] = {}
+    for k, r in case.residual_risk.items():
+        role = next((x for x in policy.roles if x not in signing and x != policy.signoff.product_role
+                     and x != (r.owner or "").strip()), None)
+        if role is None:
+            return f"the policy declares no role but `{k}`'s owner's that no sign-off line is in"
+        rr[k] = _upd(r, accepted_by=role)
+    return _upd(case, residual_risk=rr), policy
+
+
 # --------------------------------------------------------------------------- argument theater
 
 
@@ -1526,6 +1543,24 @@ def hollow_uncertainty(case: Case, policy: Policy) -> Applied:
         return "no residual-risk entry"
     rr: dict[str, ResidualRisk] = {k: _upd(r, estimate="Negligible.", detection="To be determined.")
                                    for k, r in case.residual_risk.items()}
+    return _upd(case, residual_risk=rr), policy
+
+
+def bounded_uncertainty(case: Case, policy: Policy) -> Applied:
+    """Every residual-risk estimate says the risk is bounded, and by what, with no bound."""
+    if not case.residual_risk:
+        return "no residual-risk entry"
+    words = "Bounded by the layered safeguards on every step, each tested before release."
+    rr: dict[str, ResidualRisk] = {k: _upd(r, estimate=words) for k, r in case.residual_risk.items()}
+    return _upd(case, residual_risk=rr), policy
+
+
+def verdict_rationale(case: Case, policy: Policy) -> Applied:
+    """Every residual risk's rationale for accepting it is the acceptance itself."""
+    if not case.residual_risk:
+        return "no residual-risk entry"
+    words = "The residual risk is acceptable and has been accepted."
+    rr: dict[str, ResidualRisk] = {k: _upd(r, rationale=words) for k, r in case.residual_risk.items()}
     return _upd(case, residual_risk=rr), policy
 
 
@@ -2837,12 +2872,21 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("unheld-risk-authority", ("fm-residual-risk-laundering", "test-5-authority"),
              "declares a new policy role, `risk-committee`, that nobody in the keyring holds, and makes it accept every residual risk",
              ("CG417",), unheld_risk_authority),
+    Mutation("unsigned-acceptance", ("fm-residual-risk-laundering", "test-5-authority"),
+             "makes every residual risk accepted by a role the policy declares that no sign-off line is in (the CISO's, "
+             "where the owner is not the CISO): held in the keyring, never signed", ("CG417",), unsigned_acceptance),
     Mutation("unowned-residual-risk", ("fm-residual-risk-laundering", "test-5-authority"),
              "gives every residual risk to `the safety team`, stoppable by `anyone at the lab`, accepted by the product role",
              ("CG415",), product_acceptance),
     Mutation("hollow-uncertainty", ("fm-residual-risk-laundering", "q-uncertainty"),
              "answers every residual-risk estimate `Negligible.` and detection `To be determined.`", ("CG414",),
              hollow_uncertainty),
+    Mutation("bounded-uncertainty", ("fm-residual-risk-laundering", "q-uncertainty"),
+             "answers every residual-risk estimate `Bounded by the layered safeguards on every step, each tested "
+             "before release.`: bounded, with no bound", ("CG414",), bounded_uncertainty),
+    Mutation("verdict-rationale", ("fm-residual-risk-laundering", "fm-argument-theater"),
+             "gives every residual risk the rationale `The residual risk is acceptable and has been accepted.`: the "
+             "verdict for its reason", ("CG414",), verdict_rationale),
     Mutation("future-dated-evidence", ("test-3-elicitation",),
              "dates the oldest cited evidence with a typed date ten years after the case, so its age counts "
              "from then", ("CG357",), future_dated_evidence),

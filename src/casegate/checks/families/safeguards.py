@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ...evidence.stats import upper_bound
 from ...model import Case, Pathway, RuleSeverity, Safeguard
+from ...sign._names import name_key  # not the package: signing itself is not needed to check a case
 from .._derived import (
     bypass_counts,
     capability_status,
@@ -483,27 +484,91 @@ _HOLLOW_FIELDS = (
 @rule(
     "CG414", "residual-risk-hollow", severity="blocking", serves="fm-residual-risk-laundering",
     summary="A residual-risk estimate, detection or rationale carries no content: boilerplate "
-            "('TBD', 'to be determined'), 'negligible' with no number, or a restatement.",
+            "('TBD', 'to be determined'), 'negligible' with no number, a restatement, or a rationale that "
+            "only says the risk is accepted; or, on a "
+            "pathway whose bound the gate derives, an estimate that states no rate per year at or "
+            "above that bound.",
     rationale="Filling the fields of a residual-risk entry with words that say nothing launders the "
               "risk as surely as leaving them empty: 'Negligible.' is not an estimate and 'to be "
               "determined' is not a way to detect harm. The boilerplate list is the policy's "
-              "(`text.hollow`, `text.extra_hollow`).",
+              "(`text.hollow`, `text.extra_hollow`). Where the gate derives the pathway's upper bound "
+              "from the safeguards' tests and the attempt rate (a pathway not argued by inability), the "
+              "estimate is held to it: 'bounded by three tested layers' states no bound, and a typed "
+              "1e-5 per year where the evidence bounds the risk at 5e-5 understates it; the estimate "
+              "must state a rate per year (`1e-4 per year`, `1 in 10,000 a year`) no lower than the "
+              "derived bound, rounded as the gate prints it (a bound over the tolerance is CG410's).",
     bad="residual_risk:\n  cyber-ransomware: {estimate: Negligible., detection: to be determined, ...}",
     good="residual_risk:\n  cyber-ransomware:\n    estimate: Upper bound 9e-4 successful attacks per year at 95% confidence.\n"
          "    detection: Usage monitoring flags reviewed within 24 hours.",
-    fix="State the estimate with a number and its uncertainty, how an occurrence would be detected, "
-        "and why accepting it is justified.",
+    fix="State the estimate with a number and its uncertainty (at least the bound the gate derives, "
+        "as a rate per year), how an occurrence would be detected, and why accepting it is justified.",
 )
 def residual_risk_hollow(ctx: Context) -> Iterator[Hit]:
     from .._text import hollow_reason
 
     for pid, rr in ctx.case.residual_risk.items():
+        hollow = False
         for field, estimate, least, question in _HOLLOW_FIELDS:
             why = hollow_reason(getattr(rr, field), ctx.policy, question=question, estimate=estimate,
                                 min_words=least)
             if why is not None:
+                hollow = hollow or field == "estimate"
                 yield Hit(("residual_risk", pid, field),
                           f"the residual-risk {field} on `{pid}` carries no content: {why}")
+        why = _verdict_only(rr.rationale)
+        if why is not None:
+            yield Hit(("residual_risk", pid, "rationale"), f"the residual-risk rationale on `{pid}` carries no content: {why}")
+        if not hollow and rr.estimate:
+            why = _estimate_below_bound(ctx, pid, rr.estimate)
+            if why is not None:
+                yield Hit(("residual_risk", pid, "estimate"), why,
+                          help="state the bound the gate derives (or a higher one) as a rate per year, e.g. "
+                               "`Upper bound 5e-5 successful harms per year at 95% confidence`")
+
+
+_VERDICT_WORDS = frozenset((
+    "residual remaining risk risks acceptable acceptably accept accepts accepted accepting acceptance tolerable "
+    "tolerated tolerate within tolerance approved approve approval justified justifiable reasonable appropriate "
+    "adequate adequately sufficient sufficiently considered reviewed documented acknowledged identified noted "
+    "deemed judged fine ok okay overall signed decision level levels why").split())
+"""Words that state a verdict on the risk (it is accepted, acceptable, reviewed) and give no reason for it."""
+
+
+def _verdict_only(rationale: str | None) -> str | None:
+    """Why `rationale` gives no reason (None when it names anything beside the verdict): 'The residual
+    risk is acceptable and has been accepted.' says what was decided, which the acceptance already
+    says, and not why."""
+    from .._text import content_words
+
+    words = content_words(rationale or "")
+    if not words or not set(words) <= _VERDICT_WORDS:
+        return None
+    return f"\"{(rationale or '').strip()}\" says only that the risk is accepted, not why accepting it is justified"
+
+
+def _estimate_below_bound(ctx: Context, pid: str, estimate: str) -> str | None:
+    """Why `estimate` states less than the pathway's derived bound (None when it states a rate per
+    year at or above it, or the gate derives none: no attempt rate, or the pathway argued by
+    inability, where the bound over safeguards is defence in depth; or the bound is over the
+    policy's tolerance, which CG410 blocks on its own)."""
+    from .._text import per_year_rates
+
+    risk = pathway_risk(ctx).get(pid)
+    if risk is None or risk.bound is None or inability(ctx, risk.domain).shown:
+        return None
+    if risk.tolerance is not None and risk.bound > risk.tolerance:
+        return None
+    derived = float(f"{risk.bound:.2g}")  # as the gate prints it, so that its own figure passes
+    rates = per_year_rates(estimate)
+    if not rates:
+        return (f"the residual-risk estimate on `{pid}` states no rate per year: the {risk.confidence:.0%} upper "
+                f"bound the gate derives from the safeguards' tests and {risk.attempts_per_year:g} attempts a "
+                f"year is {risk.bound:.2g} successful harms per year")
+    if max(rates) < derived:
+        return (f"the residual-risk estimate on `{pid}` states {max(rates):.2g} per year, below what the evidence "
+                f"supports: the {risk.confidence:.0%} upper bound the gate derives from the safeguards' tests and "
+                f"{risk.attempts_per_year:g} attempts a year is {risk.bound:.2g} successful harms per year")
+    return None
 
 
 _AUTHORITY = (("owner", "owner"), ("stop_authority", "stop authority"), ("accepted_by", "acceptor"))
@@ -546,19 +611,25 @@ def risk_authority_not_a_role(ctx: Context) -> Iterator[Hit]:
     "CG417", "risk-authority-not-held", severity="blocking", serves="fm-residual-risk-laundering",
     summary="A residual risk's owner, stop authority or acceptor is a role no keyring identity holds, "
             "or only people who also hold the owner's role, the product role or a role the policy "
-            "keeps apart from the owner's can accept it.",
+            "keeps apart from the owner's can accept it, or nobody who may accept it signed the case "
+            "in the acceptor's role.",
     rationale="A role on paper is not a person who can be paged, stopped or held to account. Owners, "
               "stop authorities and acceptors are roles held by people with keys the deployer trusts "
               "(the keyring); a role nobody holds launders the risk as surely as 'the safety team'. "
               "Acceptance is a check on the owner: someone who holds the owner's role, the product "
               "role, or a role the policy's `signoff.separate` keeps apart from the owner's cannot be "
-              "that check. With no keyring, who holds a role cannot be established (fail closed).",
+              "that check. Acceptance is the acceptor's act, not the author's word: `accepted_by` counts "
+              "only when someone who may accept signed this version in that role (a sign-off line in "
+              "the role that counts, as CG501 counts lines), since a role typed under `accepted_by` whose "
+              "holder never saw the case accepts nothing. With no keyring, who holds a role cannot be "
+              "established (fail closed).",
     bad="residual_risk:\n  cyber-ransomware: {owner: head-of-safeguards, stop_authority: rso, accepted_by: rso, ...}\n"
         "# keyring: nobody holds head-of-safeguards",
     good="# keyring: Ravi Menon holds head-of-safeguards, Sam Whitfield holds rso\n"
          "residual_risk:\n  cyber-ransomware: {owner: head-of-safeguards, stop_authority: rso, accepted_by: rso, ...}",
     fix="Add the people who hold the roles, with their keys, to the keyring (`casegate keys add`), or name "
-        "roles that someone in the keyring holds; have someone other than the owner accept the risk.",
+        "roles that someone in the keyring holds; have someone other than the owner accept the risk, and "
+        "have them sign the case in the acceptor's role (`casegate sign --role ROLE`).",
 )
 def risk_authority_not_held(ctx: Context) -> Iterator[Hit]:
     auth = ctx.authority
@@ -592,6 +663,33 @@ def risk_authority_not_held(ctx: Context) -> Iterator[Hit]:
             yield Hit(("residual_risk", pid, "accepted_by"),
                       f"nobody who holds `{acc}` can accept the residual risk on `{pid}` as a check on its "
                       f"owner `{owner}`: {held}")
+            continue
+        if not _signed_acceptance(ctx, acc, free) and not _cg501s(ctx, acc):
+            yield Hit(("residual_risk", pid, "accepted_by"),
+                      f"the residual risk on `{pid}` is said to be accepted by `{acc}`, but nobody who may accept "
+                      f"it ({', '.join(sorted(free))}) signed the case as `{acc}`: an acceptance the case types "
+                      "for someone is the author's word, not theirs",
+                      help=f"have {' or '.join(sorted(free))} sign the case as `{acc}` (a sign-off line in that "
+                           "role and `casegate sign --role " + acc + "`), or name as acceptor a role whose "
+                           "holder signs it")
+
+
+def _cg501s(ctx: Context, role: str) -> bool:
+    """Whether CG501 already blocks for want of any sign-off in `role` (a role the boundary requires
+    that no counted line is in): the acceptance is missing with the sign-off, said once."""
+    if ctx.boundary is None or any(s.role == role for s in ctx.case.decision.signoffs):
+        return False
+    _, reqs = ctx.policy.signoff.required_for(ctx.boundary)
+    return any(r.role == role for r in reqs)
+
+
+def _signed_acceptance(ctx: Context, role: str, free: list[str]) -> bool:
+    """Whether a sign-off line in `role` counts for one of `free` (the keyring's holders of the role
+    who may accept): the case's lines as the gate counts them (signed ones only, or at a preview those
+    a holder could sign; a red-team run lists each, CG510 naming the unsigned), people matched as
+    `name_key` matches them."""
+    may = {name_key(p) for p in free}
+    return any(s.role == role and name_key(s.person) in may for s in ctx.case.decision.signoffs)
 
 
 def evidence_subjects(ctx: Context) -> dict[str, frozenset[str]]:
