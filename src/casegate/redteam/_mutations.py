@@ -2384,6 +2384,27 @@ def independence_unmarked(case: Case, policy: Policy) -> Applied:
     return case, _upd(policy, signoff=_upd(policy.signoff, required=plain))
 
 
+def typed_security_level(case: Case, policy: Policy) -> Applied:
+    """The highest weight-security level the policy requires (SL5 where it names none) typed into
+    the result of a security audit a weight-security safeguard cites, its bytes and attestation
+    kept: the level the framework asks for, in the lab's words rather than the auditor's."""
+    levels = sorted({th.security_level for th in policy.thresholds.values() if th.security_level},
+                    key=lambda lv: (len(lv), lv))
+    level = levels[-1] if levels else "SL5"
+    for sg in case.safeguards.values():
+        if sg.layer != "weight-security":
+            continue
+        for eid in sg.evidence:
+            ev = case.evidence.get(eid)
+            if ev is None or ev.kind != "security-audit":
+                continue
+            result = ev.result if ev.result is not None else Result()
+            if result.security_level == level:
+                continue
+            return _with_evidence(case, eid, _upd(ev, result=_upd(result, security_level=level))), policy
+    return "no weight-security safeguard cites a security audit"
+
+
 def redated_attested_evidence(case: Case, policy: Policy) -> Applied:
     """Which items an outside attestation makes independent is read from the attestations: the
     move is made on what they show (`redated_attested_evidence_signed`)."""
@@ -3037,6 +3058,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              "takes the policy's `independent: true` off every sign-off role that carries it (the external "
              "evaluator's), so a keyring giving the role to a lab employee would count", ("CG328",),
              independence_unmarked, needs_previous=True),
+    Mutation("typed-security-level", ("fm-security-opacity", "test-4-safeguards", "q-checked-by"),
+             "types the weight-security level the policy requires into the result of the security audit a "
+             "weight-security safeguard cites, its bytes and attestation kept", ("CG348",), typed_security_level),
     Mutation("redated-attested-evidence", ("fm-security-opacity", "q-checked-by"),
              "re-dates the oldest item a signed outside attestation makes independent to the case's date (fresh "
              "again), keeping its bytes, producer and attestation", ("CG348",), redated_attested_evidence,
