@@ -130,6 +130,20 @@ def test_a_level_claimed_in_prose_over_an_audit_stating_none_blocks(tmp_path: Pa
     assert "`E-weights-audit` states no level" in _cg421(record)
 
 
+def test_a_level_claimed_in_prose_over_a_red_team_alone_blocks(tmp_path: Path) -> None:
+    """The lab's move: the claim says SL4 and the weight-security safeguard cites only Halden's
+    insider red team (0 of 60 got through, independent), no audit: before CG421, GO WITH
+    CONDITIONS (CG407 asks only for independent evidence of some kind)."""
+    w = _case(tmp_path, "SL4", prose_level="SL4")
+    _edit(w.dir / "case.yaml", "evidence: [E-weights-audit, E-insider]", "evidence: [E-insider]")
+    for name, role in {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}.items():
+        sign_case(w.load(), role, w.signers[name], w.ring, at=AT)
+    record = _gate(w)
+    assert record.outcome == "NO-GO"
+    assert _codes(record) == {"CG421"}
+    assert "no security audit is cited by them" in _cg421(record)
+
+
 def test_a_level_typed_over_the_auditor_s_signed_one_blocks(tmp_path: Path) -> None:
     """The lab's move: Halden signed SL3; the lab types SL4 into the audit's result."""
     w = _case(tmp_path, "SL3")
