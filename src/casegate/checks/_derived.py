@@ -43,7 +43,6 @@ import datetime as dt
 import itertools
 import operator
 import re
-import unicodedata
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Literal
@@ -151,6 +150,8 @@ _LEVEL = re.compile(r"(?:rand)?(?:sl|securitylevel|level)(\d+)")
 
 def _level_key(level: str) -> str:
     """A security level's spelling with width, case, spacing and punctuation aside."""
+    import unicodedata  # (only where a level is compared: a plain gate loads no Unicode tables)
+
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", level).casefold())
 
 
