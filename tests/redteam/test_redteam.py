@@ -520,6 +520,7 @@ def test_tool_calls_an_approval_policy_rejected_are_caught_on_an_inspect_log() -
 
 
 NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328", "redated-attested-evidence": "CG348",
+                  "typed-security-level": "CG348",
                   "inflated-trials": "CG340", "inflated-attempts": "CG340", "counter-evidence-dated-back": "CG803",
                   "redated-counter-evidence": "CG803", "renamed-defeater": "CG806",
                   "renamed-restepped-pathway": "CG329", "epochs-past-stated": "CG342", "lab-evaluator": "CG501",

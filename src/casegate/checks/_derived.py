@@ -42,6 +42,7 @@ argument needs each bound's coverage to be guaranteed, which the Wilson interval
 import datetime as dt
 import itertools
 import operator
+import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Literal
@@ -82,6 +83,7 @@ __all__ = [
     "evidence_dated",
     "evidence_expiry",
     "is_expired",
+    "level_meets",
     "pathway_risk",
     "proportion",
     "run_files_changed",
@@ -141,6 +143,27 @@ def evidence_expiry(ev: Evidence, policy: Policy, dates: "ArtifactDates | None" 
     policy's max age, or its own `expires` when that is earlier (`Evidence.expiry`); None when
     that cannot be established (the date plus the maximum age falls past the calendar's last day)."""
     return ev.expiry(policy.evidence.max_age_days, evidence_dated(ev, dates))
+
+
+_LEVEL = re.compile(r"(?:rand)?(?:sl|securitylevel|level)(\d+)")
+
+
+def _level_key(level: str) -> str:
+    """A security level's spelling with width, case, spacing and punctuation aside."""
+    import unicodedata  # (only where a level is compared: a plain gate loads no Unicode tables)
+
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", level).casefold())
+
+
+def level_meets(found: str, required: str) -> bool | None:
+    """Whether a security level an audit found (`SL4`, `RAND SL-4`) is at least the one required:
+    numbered levels are compared by number, any other only by its spelling (same: met). None: the
+    two cannot be compared (a level that is not a numbered one, spelt otherwise than required)."""
+    f, r = _level_key(found), _level_key(required)
+    mf, mr = _LEVEL.fullmatch(f), _LEVEL.fullmatch(r)
+    if mf and mr:
+        return int(mf.group(1)) >= int(mr.group(1))
+    return True if f == r and f else None
 
 
 def is_expired(ev: Evidence, ctx: Context) -> bool:

@@ -1118,13 +1118,13 @@ def _unchecked(eid: str, declared: bool) -> Independence:
 class _Now:
     """What the case now says beside its items that an attestation signed as it was: what each
     safeguard is (`Safeguard.definition`), the system's digests, and which items measure the
-    weights (`Case.measuring_weights`)."""
+    weights or state the level they are kept at (`Case.bound_to_weights`)."""
 
     def __init__(self, case: Case | None) -> None:
         self._safeguards = case.safeguards if case is not None else {}
         self._definitions: dict[str, dict[str, Any] | None] = {}
         self.digests: tuple[str, ...] = tuple(case.system.digests) if case is not None else ()
-        self.weights: set[str] = case.measuring_weights() if case is not None else set()
+        self.weights: set[str] = case.bound_to_weights() if case is not None else set()
 
     def definition(self, sid: str) -> dict[str, Any] | None:
         if sid not in self._definitions:
@@ -1189,7 +1189,10 @@ def _signed_otherwise(eid: str, ev: Evidence, a: Any, now: _Now) -> str | None:
                         f"`{eid}` again (`casegate evidence attest {eid}`)")
     if eid in now.weights:
         if a.system_digests is None:
-            return (f"{who} records no system digests, but `{eid}` ({ev.kind}) measures the model's weights, so it "
+            level = ev.result.security_level if ev.result is not None else None
+            what = (f"states the security level the weights are kept at ({level})" if level is not None
+                    else "measures the model's weights")
+            return (f"{who} records no system digests, but `{eid}` ({ev.kind}) {what}, so it "
                     f"would count for whatever model the case names {again}")
         if not set(a.system_digests) & set(now.digests):
             return (f"{who} attests `{eid}` for the weights with digest {_short(a.system_digests)}, but the system's "

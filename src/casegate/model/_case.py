@@ -301,6 +301,11 @@ class Result(Frozen):
     """Scale of the scores: binary success/failure, a proportion in [0,1], or other."""
     passed: bool | None = None
     """For audits and reviews: whether the check passed."""
+    security_level: str | None = None
+    """For a weight-security audit: the security level the auditor found the controls meet (e.g.
+    `SL3`), compared with a threshold's `security_level` (CG421). It counts only as an outside
+    auditor's signed attestation states it (the attestation signs the result, and for an item
+    stating a level the system's digests too), never as the case types it."""
     samples: list[SampleScore] = EMPTY_ITEMS
     """Per-sample scores when available."""
     reduction: Literal["at-least-one", "majority", "mean"] | None = None
@@ -870,6 +875,14 @@ class Case(Frozen):
             for pid, p in threats.pathways.items():
                 out[pid] = (dom, p)
         return out
+
+    def bound_to_weights(self) -> set[str]:
+        """The evidence an attestation signs the system's digests for: the items that measure the
+        weights (`measuring_weights`), and a weight-security audit stating the level it found
+        (`Result.security_level`): the level is how these weights are kept, not whatever model
+        the audited hosts hold."""
+        return self.measuring_weights() | {eid for eid, ev in self.evidence.items()
+                                           if ev.result is not None and ev.result.security_level is not None}
 
     def measuring_weights(self) -> set[str]:
         """The evidence that measures the weights, and so holds only for the weights it ran

@@ -2441,6 +2441,39 @@ def independence_unmarked(case: Case, policy: Policy) -> Applied:
     return case, _upd(policy, signoff=_upd(policy.signoff, required=plain))
 
 
+_NO_ATTESTED_AUDIT = "no security audit a weight-security safeguard cites is made independent by a signed outside attestation"
+
+
+def typed_security_level(case: Case, policy: Policy) -> Applied:
+    """Which audits an outside attestation makes independent is read from the attestations: the
+    move is made on what they show (`typed_security_level_signed`)."""
+    return _NO_ATTESTED_AUDIT
+
+
+def typed_security_level_signed(s: Subject) -> Rewritten:
+    """The highest weight-security level the policy requires (SL5 where it names none) typed into
+    the result of a security audit a weight-security safeguard cites and a signed outside
+    attestation makes independent, its bytes and attestation kept: the level the framework asks
+    for, in the lab's words rather than the auditor's."""
+    ind = s.facts.independence if s.facts is not None else {}
+    levels = [th.security_level for th in s.policy.thresholds.values() if th.security_level]
+    level = max(levels, key=lambda lv: (len(lv), lv)) if levels else "SL5"
+    for sg in s.case.safeguards.values():
+        if sg.layer != "weight-security":
+            continue
+        for eid in sg.evidence:
+            ev = s.case.evidence.get(eid)
+            v = ind.get(eid)
+            if ev is None or ev.kind != "security-audit" or v is None or not v.independent:
+                continue
+            result = ev.result if ev.result is not None else Result()
+            if result.security_level == level:
+                continue
+            return ArtifactEdit(_with_evidence(s.case, eid, _upd(ev, result=_upd(result, security_level=level))),
+                                s.policy)
+    return _NO_ATTESTED_AUDIT
+
+
 def redated_attested_evidence(case: Case, policy: Policy) -> Applied:
     """Which items an outside attestation makes independent is read from the attestations: the
     move is made on what they show (`redated_attested_evidence_signed`)."""
@@ -3110,6 +3143,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "takes the policy's `independent: true` off every sign-off role that carries it (the external "
              "evaluator's), so a keyring giving the role to a lab employee would count", ("CG328",),
              independence_unmarked, needs_previous=True),
+    Mutation("typed-security-level", ("fm-security-opacity", "test-4-safeguards", "q-checked-by"),
+             "types the weight-security level the policy requires into the result of the security audit a "
+             "weight-security safeguard cites, its bytes and attestation kept", ("CG348",), typed_security_level,
+             rewrite=typed_security_level_signed),
     Mutation("redated-attested-evidence", ("fm-security-opacity", "q-checked-by"),
              "re-dates the oldest item a signed outside attestation makes independent to the case's date (fresh "
              "again), keeping its bytes, producer and attestation", ("CG348",), redated_attested_evidence,

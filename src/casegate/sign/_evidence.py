@@ -83,9 +83,10 @@ def tested_definitions(case: Case, ev: Evidence) -> dict[str, dict[str, Any] | N
 
 def weights_digests(case: Case, evidence_id: str) -> list[str] | None:
     """What an attestation signs of the weights the item ran against: the system's digests, for
-    an item that measures the weights (`Case.measuring_weights`); None for one that does not (an
-    audit of the serving infrastructure holds whatever model it serves)."""
-    return list(case.system.digests) if evidence_id in case.measuring_weights() else None
+    an item that measures the weights or states the security level they are kept at
+    (`Case.bound_to_weights`); None for one that does not (an audit of the serving infrastructure
+    that states no level holds whatever model it serves)."""
+    return list(case.system.digests) if evidence_id in case.bound_to_weights() else None
 
 
 def attest_artifact(artifact: Path, signer: Signer, keyring: Keyring, role: str, *, activity: str,

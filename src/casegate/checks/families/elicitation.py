@@ -29,6 +29,7 @@ from .._derived import (
     cited_evidence,
     elicitation_shortfalls,
     evidence_dated,
+    level_meets,
     proportion,
     run_key,
     same_weights,
@@ -560,7 +561,7 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "higher tolerances, lower assumed attempt rates, older evidence, longer to meet conditions, fewer developer organisations, domains, domain severity "
             "floors or safeguard requirements, domains that may be scoped out at more boundaries, no preregistration, a smaller gaming margin, "
             "a threshold's task reference that drops or changes a pin (task version, sample digest, prompt digest, code "
-            "revision, task package), fewer evidence kinds that count "
+            "revision, task package), a lower weight-security level, fewer evidence kinds that count "
             "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, "
             "less asked of the tools and sensitive domains the boundary grants, open objections that may be escalated "
             "(a condition, not a block), more roles that may answer objections, decide or confirm conditions, another "
@@ -827,6 +828,12 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
         looser = _looser_tasks(old_th.tasks, th.tasks)
         if looser:
             yield ("thresholds", tid, "tasks"), f"`{tid}` may now be measured on {looser}"
+        if old_th.security_level is not None and (
+                th.security_level is None or level_meets(th.security_level, old_th.security_level) is not True):
+            shown = "none" if th.security_level is None else th.security_level
+            yield ("thresholds", tid, "security_level"), (
+                f"`{tid}` now requires weight security {shown}, not {old_th.security_level} (CG421 holds a reached "
+                "threshold to the level an outside audit signed)")
 
 
 _TASK_PINS = ("name", "version", "digest", "prompt", "revision", "package")

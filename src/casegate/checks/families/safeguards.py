@@ -17,6 +17,8 @@ from .._derived import (
     bypass_counts,
     capability_status,
     inability,
+    is_expired,
+    level_meets,
     off_task_tests,
     pathway_risk,
     requirements_for,
@@ -338,6 +340,86 @@ def weight_security_missing(ctx: Context) -> Iterator[Hit]:
                                        else ("threat_model", st.domain))
         yield Hit(path, f"`{tid}` ({th.name}): {st.basis}; the policy requires weight security "
                         f"{th.security_level}, and no weight-security safeguard blocks any pathway")
+
+
+def _levels_needed(ctx: Context) -> list[tuple[str, str, str]]:
+    """(threshold id, its name, the security level it requires) for each threshold that names a
+    weight-security level and is reached (or cannot be ruled out) where the case argues or
+    measures its domain, as CG408 reads it."""
+    tm = ctx.case.threat_model
+    out = []
+    for tid, st in capability_status(ctx).items():
+        th = ctx.policy.thresholds[tid]
+        if not th.security_level or not st.reached:
+            continue
+        addressed = st.domain in tm and tm[st.domain].scoped_out is None
+        if st.measured or addressed:
+            out.append((tid, th.name, th.security_level))
+    return out
+
+
+@rule(
+    "CG421", "weight-security-level-unestablished", severity="blocking", serves="fm-security-opacity",
+    summary="A threshold that names a weight-security level is reached (or cannot be ruled out), and no "
+            "independent security audit of the weight-security safeguards states, signed by its auditor, "
+            "a level at least the one required.",
+    rationale="A framework ties a security level to a capability level; a safeguard titled `SL4` or a claim "
+              "that says so is the developer's word, and an audit at a lower level, of other weights or past "
+              "its age does not meet it. The level counts only as it stands in an audit's `result."
+              "security_level`, which an outside auditor's attestation signs with the system's digests "
+              "(`casegate evidence attest`): a level typed into the case after the auditor signed makes the "
+              "audit count for nothing. Levels `SL1`..`SL5` (RAND) are compared by number; any other is met "
+              "only by the same spelling.",
+    bad="# policy: cyber-high {security_level: SL4}, reached\n"
+        "SG-weights: {layer: weight-security, title: SL4 weight security, evidence: [E-weights-audit]}\n"
+        "E-weights-audit: {kind: security-audit, result: {passed: true, security_level: SL3}}   # attested",
+    good="E-weights-audit: {kind: security-audit, result: {passed: true, security_level: SL4}}   # attested",
+    fix="Have an independent auditor audit the weight-security controls against the required level and "
+        "sign the level found with the system's digests (`result: {passed: true, security_level: SL4}`, "
+        "then `casegate evidence attest ID`); or gate a boundary the threshold does not reach.",
+)
+def weight_security_level_unestablished(ctx: Context) -> Iterator[Hit]:
+    needed = _levels_needed(ctx)
+    guards = [(sid, sg) for sid, sg in ctx.case.safeguards.items() if sg.layer in _SECURITY_LAYERS and sg.blocks]
+    if not needed or not guards:
+        return  # nothing asks for a level, or no weight security at all (CG408 says so)
+    found: list[tuple[str, str]] = []
+    why: list[str] = []
+    seen: set[str] = set()
+    for _sid, sg in guards:
+        for eid in sg.evidence:
+            ev = ctx.case.evidence.get(eid)
+            if ev is None or eid in seen or ev.kind != "security-audit":
+                continue
+            seen.add(eid)
+            level = ev.result.security_level if ev.result is not None else None
+            if level is None:
+                why.append(f"`{eid}` states no level (`result.security_level`)")
+            elif not ev.independent:
+                why.append(f"`{eid}` ({level}) is not attested from outside the developer, so its level is the "
+                           "developer's word")
+            elif ev.result is None or ev.result.passed is not True:
+                why.append(f"`{eid}` ({level}) does not record that the audit passed")
+            elif is_expired(ev, ctx):
+                why.append(f"`{eid}` ({level}) has expired")
+            elif ctx.facts is not None and eid in ctx.facts.excluded:
+                why.append(f"`{eid}` ({level}) counts for nothing: {ctx.facts.excluded[eid]}")
+            else:
+                found.append((eid, level))
+    if not seen:
+        why.append("no security audit is cited by them")
+    sid0 = guards[0][0]
+    for tid, name, required in needed:
+        met = [(eid, lvl) for eid, lvl in found if level_meets(lvl, required)]
+        if met:
+            continue
+        below = [f"`{eid}` found {lvl}" + (", which cannot be compared with it" if level_meets(lvl, required) is None
+                                          else "") for eid, lvl in found]
+        reasons = "; ".join([*below, *why])
+        yield Hit(("safeguards", sid0),
+                  f"`{tid}` ({name}) is reached and the policy requires weight security {required}, but no "
+                  f"independent audit of the weight-security safeguards "
+                  f"({', '.join(f'`{s}`' for s, _ in guards)}) establishes it: {reasons}")
 
 
 # --------------------------------------------------------------------------- residual risk
