@@ -27,7 +27,9 @@ HIDDEN = ("\u202a", "\u202b", "\u202c", "\u202d", RLO, "\u2066", "\u2067", "\u20
           "\u200e", "\u200f", "\u061c", "\u200b", "\u2060", "\ufeff", "\u00ad")
 NAME = f"Atlas-2 {RLO}"
 TITLE = f"Atlas-2 \u200b{RLO} general API release \u2067"
-SAFEGUARD = f"Identity programme {RLO}"
+STACK = "\u0336\u0334\u0338" * 20
+"""Sixty combining marks on one letter: drawn over the lines above and below."""
+SAFEGUARD = f"Identity programme{STACK} {RLO}"
 
 _ORDER_JS = """([selector, phrase]) => {
   const root = document.querySelector(selector);
@@ -100,6 +102,9 @@ def test_the_summary_reads_the_gates_words_in_order(tmp_path: Path, spoof: bool)
             svg = html.with_name("summary.svg").read_text(encoding="utf-8")
             assert not [c for c in HIDDEN if c in svg]
             assert not [c for c in HIDDEN if c in html.with_name("summary.md").read_text(encoding="utf-8")]
+            # the stack is cut to two marks wherever the safeguard's title is shown
+            text = page.inner_text("body")
+            assert "Identity programme\u0336\u0334 \\u202e" in text and "\u0336\u0334\u0338" not in text
 
 
 @pytest.mark.parametrize("spoof", [True, False], ids=["lab-writes-overrides", "control"])
