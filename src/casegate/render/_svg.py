@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .._gc import gc_paused
-from ..terminal import page_text
 from ..model import Case, Finding
+from ..terminal import page_text
 from ._graph import (
     AWAY,
     CONTEXT,
