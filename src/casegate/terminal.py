@@ -9,6 +9,9 @@ such characters as visible escapes (`\\x1b`, `\\r`, `\\u202e`) and keeps newline
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 _CONTROLS = (*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0), 0x061c, 0x200e, 0x200f, 0x2028, 0x2029,
              *range(0x202a, 0x202f), *range(0x2066, 0x206a), 0xfeff)
 """The characters shown as escapes: C0 and C1 controls other than newline and tab, and the
@@ -23,3 +26,28 @@ compile at start-up, as a regular expression over these ranges would be)."""
 def escape_controls(text: str) -> str:
     """`text` with every control character other than newline and tab shown as an escape."""
     return text.translate(_ESCAPES)
+
+
+_INVISIBLE = (0x00ad, 0x034f, 0x180e, 0x200b, *range(0x2060, 0x2065))
+"""Characters a page draws as nothing (or nothing until a line breaks there): the soft hyphen, the
+combining grapheme joiner, the Mongolian vowel separator, the zero-width space, the word joiner
+and the invisible operators. The zero-width joiner and non-joiner are kept: scripts and emoji
+need them, and they reorder nothing."""
+_PAGE_ESCAPES = {**_ESCAPES, **{c: f"\\u{c:04x}" for c in _INVISIBLE}}
+_MARK = "[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+
+
+@cache
+def _marks() -> re.Pattern[str]:
+    """A run of three or more combining marks (its first two kept); compiled on first use, so
+    plain `check` compiles nothing at start-up."""
+    return re.compile(f"({_MARK}{{2}}){_MARK}+")
+
+
+def page_text(text: str) -> str:
+    """`text` as a page (HTML or Markdown) shows text from a case: controls, bidirectional marks,
+    overrides and isolates, and invisible characters as visible escapes (so no value reorders the
+    words the page puts after it, nor hides a difference a reader would see), and at most two
+    combining marks on one letter (a stack of them draws over the lines above and below)."""
+    text = text.translate(_PAGE_ESCAPES)
+    return _marks().sub(r"\1", text)

@@ -48,7 +48,7 @@ from ._redact import (
     redact,
 )
 from ._registry import INTERRUPTED, LoggedObjection, RegistryFacts, registry_facts
-from ._render import inline_html
+from ._render import inline_html, page_value
 from ._report import Report, html_to_pdf, report_html, write_report
 from ._summary import build_summary, summary_json
 from ._views import PREVIEW_NOTE, SUMMARY_VERSION, PreviewMark, PublicSummary
@@ -58,7 +58,7 @@ __all__ = [
     "SUMMARY_VERSION", "DiagramFn", "TextGuard", "INTERRUPTED", "LoggedObjection", "RegistryFacts", "registry_facts",
     "Opening", "PREVIEW_NOTE", "PreviewMark", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
     "commitment", "content_of", "decide", "derive_salt", "diagram_findings", "diagram_redactions", "disclose", "evidence_basis",
-    "html_to_pdf", "inline_html", "iter_redactable", "leaves_of", "key_is_private", "load_key", "parse_formats", "parse_level",
+    "html_to_pdf", "inline_html", "page_value", "iter_redactable", "leaves_of", "key_is_private", "load_key", "parse_formats", "parse_level",
     "Titler", "glossary", "plain_lead", "pointer_of", "with_titles", "publish", "readable_case", "redact", "redactable_ids", "report_html", "summary_basis", "summary_html", "summary_json",
     "verify_disclosure", "verify_opening", "withheld_conditions", "withheld_findings", "withheld_ids", "write_report",
 ]

@@ -13,6 +13,7 @@ import markupsafe
 
 from .._cachekey import cache_key, opened, private_folder, sealed
 from .._userdirs import cache_root
+from ..terminal import page_text
 
 _TAG = re.compile(r"<([A-Za-z/!?][^<>\n]*)(>?)")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -59,10 +60,23 @@ def md_text(value: str) -> str:
 def _md_escape(value: Any) -> Any:
     """`md_text` of every interpolated string (Markup, the pages' own, is left as it is)."""
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        value = page_text(value)
         # most values hold none of these characters: no pattern is run over them
         if md_plain(value):
             return value
         return md_text(value)
+    return page_value(value)
+
+
+def page_value(value: Any) -> Any:
+    """An interpolated value as an HTML page shows it: its text through `page_text` (a
+    bidirectional override or an invisible character in a case's text is shown as an escape and
+    cannot reorder or hide the words the page puts after it), Markup (the page's own, already
+    escaped) kept Markup. Every `{{ }}` of the publish and board templates passes through it."""
+    if isinstance(value, markupsafe.Markup):
+        return markupsafe.Markup(page_text(str(value)))
+    if isinstance(value, str):
+        return page_text(value)
     return value
 
 
@@ -125,10 +139,12 @@ def environment(markdown: bool = False) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("casegate.publish", "templates"),
         autoescape=not markdown,
-        finalize=_md_escape if markdown else None,
+        finalize=_md_escape if markdown else page_value,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
-        bytecode_cache=_bytecode_cache("md" if markdown else "html"),
+        # the folder names the environment's settings that compile into the code (`finalize`):
+        # code compiled under other settings is never loaded for these
+        bytecode_cache=_bytecode_cache("md-2" if markdown else "html-2"),
     )
     env.filters["inline"] = (lambda v: v) if markdown else inline_html
     from . import _rows

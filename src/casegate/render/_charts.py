@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..gate import PathwayMeasure, ThresholdMeasure
+from ..terminal import page_text
 
 FONT = "Helvetica, Arial, sans-serif"
 INK = "#1a1a1a"
@@ -34,8 +35,9 @@ STATUS_WORDS = {"below-alert": "below the alert level", "between": "between aler
 def esc(text: object) -> str:
     """`text` for SVG text and attribute values: `&`, `<`, `>` and `"` as entities (what
     `xml.sax.saxutils.escape` writes with `"` added, without importing it: it loads `urllib`,
-    a fifth of the charts' cost)."""
-    return str(text).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace('"', "&quot;")
+    a fifth of the charts' cost); bidirectional overrides and invisible characters shown as
+    escapes (`page_text`)."""
+    return page_text(str(text)).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace('"', "&quot;")
 
 
 def _svg(width: float, height: float, title: str, desc: str, body: Iterable[str], ident: str) -> str:

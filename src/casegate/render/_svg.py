@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .._gc import gc_paused
 from ..model import Case, Finding
+from ..terminal import page_text
 from ._graph import (
     AWAY,
     CONTEXT,
@@ -111,8 +112,9 @@ DEFS = (
 
 
 def esc(s: str) -> str:
-    """Escape text for XML content and attribute values."""
-    return (s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Escape text for XML content and attribute values (bidirectional overrides and invisible
+    characters shown as escapes, `page_text`)."""
+    return (page_text(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;"))
 
 

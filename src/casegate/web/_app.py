@@ -93,7 +93,10 @@ class Board:
         tdir = str(resources.files("casegate.web") / "templates")
         self.templates = Jinja2Templates(directory=tdir)
         self.templates.env.autoescape = True
-        from ..publish import inline_html
+        from ..publish import inline_html, page_value
+
+        # No text from a case reorders or hides the page's words after it (bidi, invisible).
+        self.templates.env.finalize = page_value
 
         # Texts the gate writes name things in `backticks`: shown as code, never as raw ticks.
         self.templates.env.filters["inline"] = inline_html
