@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .._published_keys import refuse_published
+from .._weak_keys import refuse_weak
 from ..errors import InputError, VerificationError
 
 DASH = "\u2014"
@@ -71,6 +72,7 @@ def parse_verifier_key(vkey: str) -> tuple[str, int, Ed25519PublicKey]:
         raise InputError(f"{vkey!r} is not an Ed25519 note verifier key (type 0x01 or 0x04)")
     if key_id(name, raw[1:], raw[0]).hex() != kid:
         raise InputError(f"{vkey!r}: the key id does not match the key")
+    refuse_weak(raw[1:], f"the note verifier key {name}+{kid}")
     return name, raw[0], Ed25519PublicKey.from_public_bytes(raw[1:])
 
 
@@ -412,6 +414,7 @@ def load_public_key(source: str | Path | bytes | Ed25519PublicKey | Ed25519Priva
     if isinstance(source, bytes):
         if len(source) != 32:
             raise InputError("a raw Ed25519 public key is 32 bytes")
+        refuse_weak(source, "the raw Ed25519 public key " + source.hex())
         return Ed25519PublicKey.from_public_bytes(source)
     s = str(source)
     if _VERIFIER.match(s) and not Path(s).exists():
@@ -428,6 +431,7 @@ def load_public_key(source: str | Path | bytes | Ed25519PublicKey | Ed25519Priva
         raise InputError(f"not a PEM public key ({e})", location=s) from None
     if not isinstance(key, Ed25519PublicKey):
         raise InputError("the key is not an Ed25519 key", location=s)
+    refuse_weak(key, "the public key", location=s)
     return key
 
 
