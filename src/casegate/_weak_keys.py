@@ -81,10 +81,10 @@ def key_weakness(value: Any) -> str | None:
     from ._published_keys import raw_ed25519
 
     try:
-        raw = raw_ed25519(value)
+        read = raw_ed25519(value)
     except Exception:  # noqa: BLE001 - what cannot be read as a key is refused by its reader
         return None
-    return ed25519_weakness(raw) if raw is not None else None
+    return ed25519_weakness(read) if read is not None else None
 
 
 def refuse_weak(value: Any, what: str, *, location: str | None = None) -> None:

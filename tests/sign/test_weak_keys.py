@@ -20,7 +20,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from casegate._weak_keys import P, SMALL_ORDER_Y, ed25519_weakness, key_weakness
+from casegate._weak_keys import SMALL_ORDER_Y, P, ed25519_weakness, key_weakness
 from casegate.errors import InputError
 from casegate.sign import Keyring, check_attestation, load_keyring, parse_instant
 
@@ -178,6 +178,29 @@ def test_a_keyring_listing_a_small_order_key_under_an_evaluators_name_is_refused
     assert "small order" in msg or "not a canonical" in msg
     assert e.value.location.startswith(f"{path}:")  # the key's own line
     assert "casegate keys generate" in (e.value.help or "")
+
+
+@pytest.mark.parametrize("form", ["upper", "spaced", "pem"])
+def test_the_key_is_refused_however_the_keyring_writes_it(tmp_path: Path, form: str) -> None:
+    """Hex in capitals or with spaces (both read by the key id's derivation), or a PEM public key
+    under another declared key type: the same 32 bytes, the same refusal."""
+    path, keyid = _weak_keyring(tmp_path, NEUTRAL)
+    text = path.read_text()
+    if form == "upper":
+        text = text.replace(NEUTRAL.hex(), NEUTRAL.hex().upper())
+    elif form == "spaced":
+        text = text.replace(NEUTRAL.hex(), " ".join(NEUTRAL.hex()[i:i + 2] for i in range(0, 64, 2)))
+    else:
+        pem = Ed25519PublicKey.from_public_bytes(NEUTRAL).public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+        at = text.index(f'public: "{NEUTRAL.hex()}"')
+        head = text[:at].rsplit('keytype: "ed25519"', 1)
+        text = (head[0] + 'keytype: "ecdsa"' + head[1].replace('scheme: "ed25519"', 'scheme: "ecdsa-sha2-nistp256"')
+                + "public: " + json.dumps(pem) + text[at + len(f'public: "{NEUTRAL.hex()}"'):])
+    path.write_text(text)
+    with pytest.raises(InputError, match="small order") as e:
+        load_keyring(path)
+    assert keyid in str(e.value) and "Lena Kovac" in str(e.value)
 
 
 def test_the_refusal_holds_in_a_demonstration_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

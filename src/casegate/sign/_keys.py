@@ -27,8 +27,8 @@ from cryptography.hazmat.primitives.serialization import (
 from securesystemslib.signer import CryptoSigner, Signer, SSlibKey  # type: ignore[attr-defined]
 
 from .._published_keys import refuse_published
-from .._weak_keys import refuse_weak
 from .._record import FrozenRecord
+from .._weak_keys import refuse_weak
 from ..errors import InputError
 
 PASSPHRASE_ENV = "CASEGATE_KEY_PASSPHRASE"
