@@ -265,3 +265,28 @@ def test_a_small_order_note_verifier_key_is_refused(kind: int) -> None:
     with pytest.raises(InputError, match="small order") as e:
         parse_verifier_key(vkey)
     assert named in str(e.value)
+
+
+def test_no_checkpoint_or_cosignature_verifies_under_a_small_order_key() -> None:
+    """A log key or witness key reaching a checkpoint's verification from anywhere (the registry's
+    own stored key, a key object handed in): the lab's forged checkpoint and cosignature do not
+    verify, though cryptography accepts their signatures."""
+    from casegate.errors import VerificationError
+    from casegate.store import parse_checkpoint
+    from casegate.store._checkpoint import COSIGNATURE_V1, checkpoint_body
+    from casegate.store._checkpoint import key_id as note_key_id
+
+    weak = Ed25519PublicKey.from_public_bytes(NEUTRAL)
+    body = checkpoint_body("t.example/log", 7, hashlib.sha256(b"rewritten history").digest())
+    cosig = bytes(8) + FORGED  # timestamp 0, then the signature
+    weak.verify(FORGED, body.encode())
+    weak.verify(FORGED, b"cosignature/v1\ntime 0\n" + body.encode())
+    lines = [f"\u2014 t.example/log {base64.b64encode(note_key_id('t.example/log', NEUTRAL) + FORGED).decode()}",
+             f"\u2014 w.example {base64.b64encode(note_key_id('w.example', NEUTRAL, COSIGNATURE_V1) + cosig).decode()}"]
+    cp = parse_checkpoint(body + "\n" + "\n".join(lines) + "\n")
+    with pytest.raises(VerificationError, match="small order"):
+        cp.verify(weak)
+    from casegate.store import verify_cosignature
+
+    with pytest.raises(VerificationError, match="small order"):
+        verify_cosignature(cp, weak, "w.example")

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .._published_keys import refuse_published
-from .._weak_keys import refuse_weak
+from .._weak_keys import WEAK_HELP, ed25519_weakness, refuse_weak
 from ..errors import InputError, VerificationError
 
 DASH = "\u2014"
@@ -118,6 +118,10 @@ class Checkpoint:
         """Raise VerificationError unless a signature line by `key` (named `name`, default any
         name whose key id matches) signs the body."""
         pub = raw_public(key)
+        weak = ed25519_weakness(pub)
+        if weak is not None:  # signatures verify under it without any private key (`casegate._weak_keys`)
+            raise VerificationError(f"the log key {weak}: no checkpoint verifies under it",
+                                    help=WEAK_HELP)
         body = self.body.encode()
         matched = False
         for s in self.signatures:
@@ -357,6 +361,9 @@ def cosign_checkpoint(cp: Checkpoint, key: Ed25519PrivateKey, name: str, timesta
 def verify_cosignature(cp: Checkpoint, key: Ed25519PublicKey, name: str) -> int:
     """Check a witness cosignature on `cp`; returns its timestamp or raises VerificationError."""
     pub = raw_public(key)
+    weak = ed25519_weakness(pub)
+    if weak is not None:
+        raise VerificationError(f"witness {name}'s key {weak}: no cosignature verifies under it", help=WEAK_HELP)
     kid = key_id(name, pub, COSIGNATURE_V1)
     for s in cp.signatures:
         if s.name == name and s.key_id == kid and s.is_cosignature:
