@@ -31,6 +31,7 @@ import hashlib
 from typing import Any
 
 from .._record import FrozenRecord
+from .._weak_keys import key_weakness
 
 ED25519 = "ed25519"
 """securesystemslib's key type and scheme name for Ed25519."""
@@ -141,6 +142,8 @@ _ED25519_FROM_PUBLIC_BYTES: list[Any] = []
 
 def _verified(keytype: str, scheme: str, public: str, keyid: str, signature: bytes, message: bytes) -> bool:
     """Whether the signature verifies."""
+    if key_weakness(public) is not None:  # a key anyone can sign for verifies nothing (`casegate._weak_keys`)
+        return False
     if keytype == ED25519 and scheme == ED25519:
         try:
             ed25519_public_key(bytes.fromhex(public)).verify(signature, message)

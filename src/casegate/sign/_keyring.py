@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field, ValidationError
 
 from .._record import FrozenRecord
+from .._weak_keys import WEAK_HELP, key_weakness
 from ..errors import InputError
 from ..load import parse_yaml
 from ..model import EMPTY_LIST, NON_EMPTY, Frozen
@@ -343,6 +344,10 @@ def _check(ring: Keyring, where: Any) -> None:
             if derived != k.keyid:
                 raise InputError(f"keyid {k.keyid[:16]}... does not match its public key (derived {derived})",
                                  location=where(kloc), help="key ids are the SHA-256 of the DER public key")
+            weak = key_weakness(k.public)
+            if weak is not None:
+                raise InputError(f"the keyring's key {k.keyid} of {ident.name} ({', '.join(k.roles)}) {weak}",
+                                 location=where(kloc), help=WEAK_HELP)
             if k.keyid in seen_keys:
                 holder = seen_keys[k.keyid]
                 raise InputError(f"key {k.keyid[:16]}... is listed twice"

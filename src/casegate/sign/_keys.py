@@ -28,6 +28,7 @@ from securesystemslib.signer import CryptoSigner, Signer, SSlibKey  # type: igno
 
 from .._published_keys import refuse_published
 from .._record import FrozenRecord
+from .._weak_keys import refuse_weak
 from ..errors import InputError
 
 PASSPHRASE_ENV = "CASEGATE_KEY_PASSPHRASE"
@@ -99,10 +100,13 @@ def load_public_key(path: Path) -> PublicKeyTypes:
     except OSError as e:
         raise InputError(f"cannot read the public key: {e.strerror}", location=str(path)) from None
     try:
-        return load_pem_public_key(data)
+        key = load_pem_public_key(data)
     except ValueError:
         raise InputError("not a PEM public key", location=str(path),
                          help="give the .pub file written by `casegate keys generate`") from None
+    # a key of small order lets anyone sign as its holder (`casegate._weak_keys`)
+    refuse_weak(key, f"the public key {key_id(key)}", location=str(path))
+    return key
 
 
 def _passphrase(path: Path, env: str | None) -> bytes:

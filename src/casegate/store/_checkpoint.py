@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .._published_keys import refuse_published
+from .._weak_keys import WEAK_HELP, ed25519_weakness, refuse_weak
 from ..errors import InputError, VerificationError
 
 DASH = "\u2014"
@@ -71,6 +72,7 @@ def parse_verifier_key(vkey: str) -> tuple[str, int, Ed25519PublicKey]:
         raise InputError(f"{vkey!r} is not an Ed25519 note verifier key (type 0x01 or 0x04)")
     if key_id(name, raw[1:], raw[0]).hex() != kid:
         raise InputError(f"{vkey!r}: the key id does not match the key")
+    refuse_weak(raw[1:], f"the note verifier key {name}+{kid}")
     return name, raw[0], Ed25519PublicKey.from_public_bytes(raw[1:])
 
 
@@ -116,6 +118,10 @@ class Checkpoint:
         """Raise VerificationError unless a signature line by `key` (named `name`, default any
         name whose key id matches) signs the body."""
         pub = raw_public(key)
+        weak = ed25519_weakness(pub)
+        if weak is not None:  # signatures verify under it without any private key (`casegate._weak_keys`)
+            raise VerificationError(f"the log key {weak}: no checkpoint verifies under it",
+                                    help=WEAK_HELP)
         body = self.body.encode()
         matched = False
         for s in self.signatures:
@@ -355,6 +361,9 @@ def cosign_checkpoint(cp: Checkpoint, key: Ed25519PrivateKey, name: str, timesta
 def verify_cosignature(cp: Checkpoint, key: Ed25519PublicKey, name: str) -> int:
     """Check a witness cosignature on `cp`; returns its timestamp or raises VerificationError."""
     pub = raw_public(key)
+    weak = ed25519_weakness(pub)
+    if weak is not None:
+        raise VerificationError(f"witness {name}'s key {weak}: no cosignature verifies under it", help=WEAK_HELP)
     kid = key_id(name, pub, COSIGNATURE_V1)
     for s in cp.signatures:
         if s.name == name and s.key_id == kid and s.is_cosignature:
@@ -412,6 +421,7 @@ def load_public_key(source: str | Path | bytes | Ed25519PublicKey | Ed25519Priva
     if isinstance(source, bytes):
         if len(source) != 32:
             raise InputError("a raw Ed25519 public key is 32 bytes")
+        refuse_weak(source, "the raw Ed25519 public key " + source.hex())
         return Ed25519PublicKey.from_public_bytes(source)
     s = str(source)
     if _VERIFIER.match(s) and not Path(s).exists():
@@ -428,6 +438,7 @@ def load_public_key(source: str | Path | bytes | Ed25519PublicKey | Ed25519Priva
         raise InputError(f"not a PEM public key ({e})", location=s) from None
     if not isinstance(key, Ed25519PublicKey):
         raise InputError("the key is not an Ed25519 key", location=s)
+    refuse_weak(key, "the public key", location=s)
     return key
 
 

@@ -22,6 +22,7 @@ from tuf.api.serialization import DeserializationError, SerializationError
 from tuf.api.serialization.json import JSONSerializer
 
 from .._published_keys import refuse_published
+from .._weak_keys import refuse_weak
 from ..errors import InputError, VerificationError
 from ..model import EMPTY_LIST, Frozen
 
@@ -226,9 +227,26 @@ def refuse_published_keys(keys: Sequence[Key], pins: Any, location: str | None =
                                  location=location)
 
 
+def refuse_weak_keys(keys: Sequence[Key], pins: Any, location: str | None = None) -> None:
+    """Refuse (InputError, exit 2) a root whose root keys, log key or witness keys include an
+    Ed25519 key of small order or not canonically encoded (`casegate._weak_keys`): anyone could
+    sign the root, the log's checkpoints or a witness's cosignatures as it, demonstration or not.
+    `pins` is the pins' data as signed."""
+    for k in keys:
+        refuse_weak(k, f"root key {k.keyid}", location=location)
+    log = pins.get("log") if isinstance(pins, dict) else None
+    if isinstance(log, dict):
+        refuse_weak(log.get("key"), "the log key the root pins", location=location)
+        witnesses = log.get("witnesses")
+        for w in witnesses if isinstance(witnesses, list) else []:
+            if isinstance(w, dict):
+                refuse_weak(w.get("key"), f"the key of witness {w.get('name')!r} the root pins", location=location)
+
+
 def _root_body(keys: Sequence[Key], threshold: int, pins: Pins, version: int, expires: dt.datetime) -> Root:
     if not keys:
         raise InputError("a trust root needs at least one root key", help="pass --root-key PUB (repeatable)")
+    refuse_weak_keys(keys, pins.model_dump(mode="json"))
     refuse_published_keys(keys, pins.model_dump(mode="json"))
     if len({k.keyid for k in keys}) != len(keys):
         raise InputError("the same root key is given twice")
@@ -354,6 +372,8 @@ def _read(path: Path) -> Metadata[Root]:
                          location=str(path)) from None
     if not isinstance(md.signed, Root):
         raise InputError("not a trust root: the metadata is not a TUF root role", location=str(path))
+    refuse_weak_keys(list(md.signed.keys.values()), (md.signed.unrecognized_fields or {}).get(PINS_FIELD),
+                     location=str(path))
     refuse_published_keys(list(md.signed.keys.values()), (md.signed.unrecognized_fields or {}).get(PINS_FIELD),
                           location=str(path))
     try:
