@@ -1,6 +1,7 @@
 """After launch: the case lifecycle, incidents, monitors and triggers that reopen, restrict or
 withdraw a case, conditions with due dates, and the record of what held up."""
 
+from ..gate import CONDITION_OVERDUE
 from ..store import MODEL_FILES_EVENT
 from ._compare import (
     EARLIER_MAX,
@@ -37,7 +38,6 @@ from ._evaluate import (
 from ._history import History, case_history, format_history
 from ._incidents import Incident
 from ._lifecycle import (
-    CONDITION_OVERDUE,
     Applied,
     act,
     apply_decision,
