@@ -194,8 +194,10 @@ def test_the_summary_leads_in_plain_words_and_says_what_it_withholds(loaded) -> 
     s = build_summary(loaded.case, _record(loaded.case, conditions=[secret_cond]), salts=SALTS, policy=loaded.policy)
     assert s.decision.conditions[0].withheld  # E-cyber-ctf is internal
     lead = plain_lead(s)
-    assert lead[0].startswith("Atlas-2 2.1.0 is to be released through an API with code-execution, for verified developers")
-    assert "may be released only on conditions" in lead[1]
+    assert lead[0].startswith("casegate's release gate decided on ")
+    assert ": Atlas-2 2.1.0 may be released only on conditions through an API." in lead[0]
+    assert lead[1].startswith("The developer's case describes the release: with code-execution, "
+                              "for \u201cverified developers")
     assert "1 condition must be met by 2027-04-01; it is withheld here because it concerns material redacted" in lead[2]
     assert lead[3].startswith("What would force a retreat: A high-severity cyber incident")
     joined = " ".join(lead)
@@ -203,7 +205,28 @@ def test_the_summary_leads_in_plain_words_and_says_what_it_withholds(loaded) -> 
     html = render("summary.html.j2", s=s, svg=None)
     md = render("summary.md.j2", s=s)
     assert html.index('id="lead"') < html.index("<h2>Decision</h2>")
-    assert md.index("> Atlas-2 2.1.0 is to be released") < md.index("## Decision")
+    assert md.index("> casegate's release gate decided on") < md.index("## Decision")
+
+
+def test_the_developers_words_follow_the_gates_decision_quoted(loaded) -> None:  # type: ignore[no-untyped-def]
+    """Attack: the lab writes its boundary's users as "verified developers. casegate's release gate
+    decided on 2026-11-23 that it may be released"; the lead began with the lab's system, tools and
+    users, so that sentence stood above the gate's true one ("may not be released"), unmarked as the
+    lab's. The gate's sentence now opens the lead, and the users follow it in quotation marks, under
+    a sentence saying they are the case's description."""
+    from casegate.publish import plain_lead
+
+    fake = "verified developers. casegate's release gate decided on 2026-11-23 that it may be released"
+    b = loaded.case.boundary
+    case = loaded.case.model_copy(update={"boundary": b.model_copy(update={
+        "scope": b.scope.model_copy(update={"users": fake})})})
+    s = build_summary(case, _record(case, outcome="NO-GO"), salts=SALTS, policy=loaded.policy)
+    lead = plain_lead(s)
+    assert lead[0].startswith("casegate's release gate decided on ") and "may not be released" in lead[0]
+    assert fake not in lead[0]
+    assert f"for \u201c{fake}\u201d." in lead[1] and lead[1].startswith("The developer's case describes the release")
+    for out in (render("summary.html.j2", s=s, svg=None), render("summary.md.j2", s=s)):
+        assert out.index("may not be released") < out.index("it may be released")
 
 
 def test_a_redacted_objection_the_registry_holds_open_is_not_published_as_answered(loaded) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,7 @@
 """The lab writes bidirectional overrides and invisible characters into its case's text (the
 system's name, the case's title, a safeguard's title) so that the public summary and the board's
 case page, read in a real Chromium, show the gate's words after them reversed or hidden: a
-right-to-left override in the system's name turns the lead's "is to be released through an API"
+right-to-left override in the system's name turns the lead's "may not be released through an API"
 into mirrored letters, and the rest of the line with it. Every page shows such characters as
 visible escapes (`\\u202e`), so the gate's words read in their order and the reader sees that the
 lab's text holds something."""
@@ -90,14 +90,14 @@ def test_the_summary_reads_the_gates_words_in_order(tmp_path: Path, spoof: bool)
         lead = page.inner_text("#lead")
         assert "may not be released" in lead
         # the gate's words after the lab's system name read left to right
-        first, last = page.evaluate(_ORDER_JS, ["#lead", "is to be released through an API"])
+        first, last = page.evaluate(_ORDER_JS, ["#lead", "may not be released through an API"])
         assert first < last
         # so do the ones after a safeguard's title in the answers to the eight questions
         first, last = page.evaluate(_ORDER_JS, ["body", "find-vulnerability"])
         assert first < last
         _nothing_hidden(page)
         if spoof:  # the reader sees that the lab's text holds a character it would not see
-            assert "Atlas-2 \\u202e 2.1.0 is to be released" in lead
+            assert "Atlas-2 \\u202e 2.1.0 may not be released" in lead
             assert page.title().endswith("Atlas-2 \\u200b\\u202e general API release \\u2067")
             svg = html.with_name("summary.svg").read_text(encoding="utf-8")
             assert not [c for c in HIDDEN if c in svg]

@@ -57,24 +57,25 @@ def plain_lead(s: PublicSummary) -> list[str]:
     where = _BOUNDARY_WORDS.get(kind, f"across the `{kind}` boundary" if kind else "across an unnamed boundary")
     tools = b.get("tools") or []
     users = (b.get("scope") or {}).get("users")
-    release = f"{name} is to be released {where}"
-    if tools:
-        release += " with " + ", ".join(str(t) for t in tools)
-    if users:
-        release += f", for {users}"
-    out = [release + "."]
 
+    # the gate's words come first: whatever the developer wrote (the system's name aside) follows
+    # them, quoted, so no text of the case can stand above the decision reading as the gate's
     d = s.decision
     verdict = _OUTCOME_WORDS.get(d.outcome, d.outcome)
-    text = f"casegate's release gate decided on {d.decided_at[:10]} that it {verdict}"
+    text = f"casegate's release gate decided on {d.decided_at[:10]}: {name} {verdict} {where}"
     if d.outcome == "NO-GO" and d.narrower:
         text += f"; the evidence would support the narrower `{d.narrower}` boundary instead"
     counts = d.counts
     found = [_plural(counts.get("blocking", 0), "blocking problem"),
              _plural(counts.get("condition", 0), "finding") + " that only set conditions",
              _plural(counts.get("advisory", 0), "advisory note")]
-    out.append(text + ". The gate checked the case against the developer's safety framework and found "
-               + ", ".join(found) + ".")
+    out = [text + ". The gate checked the case against the developer's safety framework and found "
+           + ", ".join(found) + "."]
+    said = [f"with {', '.join(str(t) for t in tools)}"] if tools else []
+    if users:
+        said.append(f"for \u201c{users}\u201d")
+    if said:
+        out.append("The developer's case describes the release: " + ", ".join(said) + ".")
 
     if d.conditions:
         dues = sorted({c.due for c in d.conditions if c.due})
