@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casegate.store import open_registry
@@ -188,3 +188,62 @@ def test_a_bundle_holding_an_integer_canonical_json_cannot_write_is_refused_nami
     rc, text = world.verify(where)
     assert rc == 2, text
     assert f"{where / 'bundle.json'}: the bundle holds the number 9223372036854775808" in text, text
+
+
+def _yaml_value(v: Any) -> str:
+    if isinstance(v, float) and v != v:
+        return ".nan"
+    if isinstance(v, float) and v in (float("inf"), float("-inf")):
+        return ".inf" if v > 0 else "-.inf"
+    return json.dumps(v)
+
+
+def _keyring_mutation(pick: tuple[int, Any, bool]) -> Any:
+    """A `key: value` line of the keyring given a hostile value (JSON is YAML's flow style), or taken out."""
+    i, value, delete = pick
+
+    def mutate(data: bytes) -> bytes:
+        lines = data.decode().splitlines(keepends=True)
+        places = [n for n, line in enumerate(lines) if ": " in line and not line.lstrip().startswith("#")]
+        n = places[i % len(places)]
+        key = lines[n].split(": ", 1)[0]
+        lines[n] = "" if delete and not key.lstrip().startswith("- ") else f"{key}: {_yaml_value(value)}\n"
+        return "".join(lines).encode()
+    return mutate
+
+
+@SETTINGS
+@given(pick=FIELD)
+def test_a_keyring_with_a_hostile_field_is_refused_cleanly(world: World, tmp_path: Path,
+                                                           pick: tuple[int, Any, bool]) -> None:
+    where = world.copy(tmp_path / "m")
+    ring = where / "keyring.yaml"
+    ring.write_bytes(_keyring_mutation(pick)(ring.read_bytes()))
+    rc, text = world.verify(where)
+    _judge(world, where, "keyring.yaml", rc, text)
+    rc, text = cli_in_process(where, "keys", "show", str(ring))
+    _judge(world, where, "keyring.yaml", rc, text)
+
+
+@settings(SETTINGS, max_examples=12)
+@given(raw=RAW)
+def test_a_keyring_with_hostile_bytes_is_refused_cleanly(world: World, tmp_path: Path, raw: tuple[str, int]) -> None:
+    where = world.copy(tmp_path / "m")
+    ring = where / "keyring.yaml"
+    ring.write_bytes(_hostile_bytes(ring.read_bytes(), *raw))
+    rc, text = world.verify(where)
+    _judge(world, where, "keyring.yaml", rc, text)
+
+
+def test_a_keyring_key_valid_from_a_non_date_is_refused_at_its_line(world: World, tmp_path: Path) -> None:
+    """Found by the fuzzing above: `valid_from: .nan` (or any value that is no date) ended in
+    "'.nan' is not a date or date-time" naming neither the keyring nor the line."""
+    where = world.copy(tmp_path / "m")
+    ring = where / "keyring.yaml"
+    text = ring.read_text()
+    line = text[: text.index("valid_from:")].count("\n") + 1
+    ring.write_text(text.replace('valid_from: "2026-01-01"', "valid_from: .nan", 1))
+    for args in (("keys", "show", str(ring)), ()):
+        rc, out = cli_in_process(where, *args) if args else world.verify(where)
+        assert rc == 2, out
+        assert f"{ring}:{line}:" in out and "'.nan' is not a date or date-time" in out, out
