@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,9 @@ from tests._deploy import RATE_LIMITS
 from tests.sign.helpers import MODEL
 from tests.verify.trusted import CASE, approved_world, cli_in_process, make_trust
 
-SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+EXAMPLES = int(os.environ.get("CASEGATE_FUZZ_EXAMPLES", "40"))
+"""Examples per test: a longer campaign by hand with CASEGATE_FUZZ_EXAMPLES=N."""
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 HOSTILE: list[Any] = [
@@ -170,7 +173,7 @@ def test_a_json_input_with_a_hostile_field_is_refused_cleanly(world: World, tmp_
 
 
 @pytest.mark.parametrize("name", FILES)
-@settings(SETTINGS, max_examples=12)
+@settings(SETTINGS, max_examples=max(12, EXAMPLES // 3))
 @given(raw=RAW)
 def test_a_json_input_with_hostile_bytes_is_refused_cleanly(world: World, tmp_path: Path, name: str,
                                                             raw: tuple[str, int]) -> None:
@@ -225,7 +228,7 @@ def test_a_keyring_with_a_hostile_field_is_refused_cleanly(world: World, tmp_pat
     _judge(world, where, "keyring.yaml", rc, text)
 
 
-@settings(SETTINGS, max_examples=12)
+@settings(SETTINGS, max_examples=max(12, EXAMPLES // 3))
 @given(raw=RAW)
 def test_a_keyring_with_hostile_bytes_is_refused_cleanly(world: World, tmp_path: Path, raw: tuple[str, int]) -> None:
     where = world.copy(tmp_path / "m")
