@@ -355,10 +355,15 @@ def _check(ring: Keyring, where: Any) -> None:
                                     if holder != ident.id else ""), location=where(kloc))
             seen_keys[k.keyid] = ident.id
             published.append((k, ident, kloc))
-            parse_instant(k.valid_from)
-            parse_instant(k.valid_until)
+            instants: list[tuple[tuple[str, ...], Any]] = [(("valid_from",), k.valid_from),
+                                                            (("valid_until",), k.valid_until)]
             if k.revoked is not None:
-                parse_instant(k.revoked.at)
+                instants.append((("revoked", "at"), k.revoked.at))
+            for field, value in instants:
+                try:
+                    parse_instant(value)
+                except InputError as e:  # located at the key's field, in this keyring's file
+                    raise InputError(e.message, location=where((*kloc, *field)), help=e.help) from None
     _refuse_published(published, where)
 
 

@@ -244,7 +244,35 @@ def read_bundle(path: Path) -> dict[str, Any]:
         if data.get(key) is not None and not isinstance(data[key], list):
             raise InputError(f"the bundle's `{key}` is {_json_type(data[key])}, not a list of envelopes",
                              location=str(path), help="use the bundle `casegate decide` wrote, unedited")
+    big = _unsafe_integer(data)
+    if big is not None:
+        raise InputError(f"the bundle holds the number {_short_number(big)}, outside the integers canonical JSON "
+                         f"writes (at most 2^53 - 1 either side of zero)", location=str(path),
+                         help="use the bundle `casegate decide` wrote, unedited: casegate never writes such a number")
     return data
+
+
+def _unsafe_integer(value: Any) -> int | None:
+    """The first integer in `value` that RFC 8785 canonical JSON cannot write (past 2^53 - 1 either
+    side of zero), or None. A bundle's parts are hashed and compared as canonical JSON, so such a
+    number would stop verification midway, far from the file it came from."""
+    from .._canonical_json import SAFE_INT
+
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if type(v) is dict:
+            stack.extend(v.values())
+        elif type(v) is list:
+            stack.extend(v)
+        elif type(v) is int and not -SAFE_INT <= v <= SAFE_INT:
+            return v
+    return None
+
+
+def _short_number(n: int) -> str:
+    text = str(n)
+    return text if len(text) <= 24 else f"{text[:12]}...{text[-6:]} ({len(text.lstrip('-')):,} digits)"
 
 
 BUNDLE_LISTS = ("signoffs", "objections", "answers", "authors", "waivers", "attestations")

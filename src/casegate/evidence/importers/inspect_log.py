@@ -910,7 +910,7 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
     except LimitError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError,
-            TypeError, RecursionError, RuntimeError) as e:
+            TypeError, RecursionError, RuntimeError) + _codec_errors() as e:
         raise LogReadError(f"cannot read the log's sample transcripts: {e}", location=where,
                            help="the file is corrupt or truncated: copy it again from where the run wrote it") from None
     if not any_sample:
@@ -1445,7 +1445,16 @@ def _bounded_archive(path: Path) -> None:
                             raise LimitError("log_bytes", "the archive's header and summaries inflate past "
                                              "the limit", location=where)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError,
-            ValueError, RuntimeError) as e:
+            ValueError, RuntimeError) + _codec_errors() as e:
         raise LogReadError(f"inspect-ai cannot read this log: {e}", location=where,
                            help="the file is corrupt or truncated: copy it again from where the run wrote it") from None
 
+
+def _codec_errors() -> tuple[type[BaseException], ...]:
+    """What the zstd codec of `.eval` archives raises on a corrupt member (a frame whose bytes were
+    changed): `zstandard.ZstdError`, no subclass of the errors the zip reader raises itself."""
+    try:
+        from zstandard import ZstdError
+    except ImportError:  # no zstd codec: a zstd member is refused as an unsupported method
+        return ()
+    return (ZstdError,)
