@@ -70,6 +70,10 @@ def test_a_role_nobody_holds_is_reported() -> None:
 def test_an_acceptor_who_also_holds_a_barred_role_is_no_check(also: str, why: str) -> None:
     holders = {"head-of-safeguards": ["Ravi Menon"], "rso": ["Sam Whitfield"], also: ["Sam Whitfield", "Ravi Menon"]}
     got = _cg417(_with(holders))
+    if also == "product-lead":  # the rso is the stop authority too: it stops with product leadership
+        stop = [m for m in got if "can stop the deployment" in m]
+        assert len(stop) == 1 and "Sam Whitfield also holds product-lead" in stop[0]
+        got = [m for m in got if m not in stop]
     assert len(got) == 1 and "nobody who holds `rso` can accept" in got[0] and f"Sam Whitfield also holds {also}" in got[0], why
     # a second rso holding neither is the check, once she signs as rso
     holders["rso"] = ["Sam Whitfield", "Ida Lund"]
@@ -143,3 +147,37 @@ def test_an_acceptor_s_missing_sign_off_in_a_required_role_is_said_once_by_cg501
     case = loaded.case.model_copy(update={"decision": d.model_copy(update={"signoffs": kept})})
     report = check_case(replace(loaded, case=case), today=TODAY, artifacts=rehash_artifacts(loaded))
     assert [f.code for f in report.findings if f.code in ("CG417", "CG501")] == ["CG501"]
+
+
+def _stopped_by(loaded: Loaded, role: str) -> Loaded:
+    """`loaded` with every residual risk's stop authority `role` (the case's word)."""
+    assert loaded.case is not None
+    rr = {k: v.model_copy(update={"stop_authority": role}) for k, v in loaded.case.residual_risk.items()}
+    return replace(loaded, case=loaded.case.model_copy(update={"residual_risk": rr}))
+
+
+def _codes(loaded: Loaded, *codes: str) -> list[str]:
+    report = check_case(loaded, today=TODAY, artifacts=rehash_artifacts(loaded))
+    return [f"{f.code} {f.message}" for f in report.findings if f.code in codes]
+
+
+def test_the_product_role_as_stop_authority_is_refused() -> None:
+    """The lab names product leadership, which carries the launch incentive, as the one who stops
+    the deployment: CG415 refuses it whoever holds the role."""
+    holders = {"head-of-safeguards": ["Ravi Menon"], "rso": ["Sam Whitfield"], "product-lead": ["Ada Park"]}
+    got = _codes(_stopped_by(_with(holders), "product-lead"), "CG415", "CG417")
+    assert got == ["CG415 the authority to stop the deployment over the residual risk on `cyber-ransomware` is the "
+                   "product role `product-lead`, the role with the launch incentive"]
+    assert _codes(_with(holders), "CG415", "CG417") == []  # the RSO stops
+
+
+def test_a_stop_role_held_only_by_product_leadership_is_refused() -> None:
+    """The lab names a stop role that only the product lead holds in the keyring (the stop with
+    product leadership under another name): CG417 refuses it until someone outside product holds it."""
+    holders = {"head-of-safeguards": ["Ravi Menon"], "rso": ["Sam Whitfield"], "ciso": ["Ada Park"],
+               "product-lead": ["Ada Park"]}
+    got = _codes(_stopped_by(_with(holders), "ciso"), "CG415", "CG417")
+    assert got == ["CG417 nobody who holds `ciso` can stop the deployment over the residual risk on `cyber-ransomware` "
+                   "apart from the product role `product-lead`: Ada Park also holds product-lead"]
+    holders["ciso"] = ["Ada Park", "Hana Sato"]
+    assert _codes(_stopped_by(_with(holders), "ciso"), "CG415", "CG417") == []

@@ -128,7 +128,8 @@ def test_a_title_adds_no_cell_to_a_table(pages: tuple[Path, Path]) -> None:
     kyc = next(r for r in rows if r[0].startswith("SG-kyc"))
     assert len(kyc) == 5
     assert kyc[0] == f"SG-kyc: {FAKE_SAFEGUARD}"  # the title's words, in its own cell
-    assert kyc[4] == "acme-trust-and-safety"  # who the case says verified it, not the title's claim
+    # who the case says verified it (no attestation by them: the case's word), not the title's claim
+    assert kyc[4] == "the case says: verified by acme-trust-and-safety (not attested)"
 
 
 def test_the_html_page_shows_the_words_only(pages: tuple[Path, Path]) -> None:

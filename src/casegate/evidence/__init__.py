@@ -21,6 +21,7 @@ from ._facts import (
     Problem,
     apply_facts,
     redefined,
+    verifier_attestations,
 )
 
 if TYPE_CHECKING:
@@ -44,9 +45,9 @@ if TYPE_CHECKING:
 __all__ = ["DECLARED", "DEFAULT_FILE", "DERIVED", "NOT_DERIVED", "AddReport", "ArtifactState", "Change", "CompanionState", "Derivation",
            "DerivedRun", "EvidenceFacts", "MIN_TENSOR_BYTES", "MIN_WEIGHTS_BYTES", "WEIGHT_SUFFIXES", "Independence", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest",
            "Pinned", "Problem", "RunPrints", "SAME_RUN_SHARE",
-           "ReadOptions", "add_evidence", "add_include", "apply_facts", "derive_evidence", "describe_evidence",
+           "ReadOptions", "add_evidence", "add_include", "apply_facts", "attested_verifiers", "derive_evidence", "describe_evidence",
            "deciders", "discover", "facts_for", "holds_weights", "manifest_digest", "manifest_root", "model_digest", "not_outside", "not_outside_deciders", "oci_manifest_digest", "outward_references", "pin_artifact", "redefined", "rehash_artifacts",
-           "run_prints", "same_run", "sha256_file", "tensor_fingerprints"]
+           "run_prints", "same_run", "sha256_file", "tensor_fingerprints", "verifier_attestations"]
 
 _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",
          "add_include": "_add", "ImportedRun": "importers", "LogReadError": "importers",
@@ -92,3 +93,19 @@ def facts_for(loaded: Any, artifacts: dict[str, ArtifactState], *, cache: Path |
         loaded._facts_memo = (loaded.case, loaded.policy, cache, dict(artifacts), got,
                               getattr(loaded, "attestations", None), getattr(loaded, "authority", None))
     return got
+
+
+def attested_verifiers(loaded: Any, artifacts: dict[str, ArtifactState]) -> dict[str, tuple[str, ...]]:
+    """Safeguard id -> who attested it as its `verified_by` says, for the safeguards whose
+    `verified_by` party signed an attestation, verified against the keyring the case was checked
+    with (`loaded.attestations`), that covers one of its tests (`verifier_attestations`). Empty
+    when the case or policy could not be built or no keyring was given: every `verified_by` is
+    then the case's word alone."""
+    atts = getattr(loaded, "attestations", None)
+    if atts is None or loaded.case is None or loaded.policy is None:
+        return {}
+    effective, facts = facts_for(loaded, artifacts)
+    if effective is None or facts is None:
+        return {}
+    digests = {eid: st.actual_sha256 for eid, st in artifacts.items() if st.matches and st.actual_sha256}
+    return verifier_attestations(loaded.case, dict(effective.evidence), dict(facts.recorded), atts, digests)

@@ -1210,6 +1210,80 @@ def _signed_otherwise(eid: str, ev: Evidence, a: Any, now: _Now) -> str | None:
 _NO_CASE = _Now(None)
 
 
+def _not_covering(eid: str, ev: Evidence, recorded: Evidence, a: Any, now: _Now, result_now: Any, date_now: str,
+                  files_now: list[str]) -> str | None:
+    """Why attestation `a`, whose subject is item `eid`'s artifact digest, does not cover the item
+    as the case declares it (`recorded`: its id, kind, safeguards tested, result, date and further
+    files; `now`: what each safeguard it tests is and the system's digests), or None when it does:
+    the signer attested these bytes as one item, of this id, kind and safeguards tested."""
+    who = f"{a.label} by {a.person}"
+    if a.evidence != eid:
+        return f"{who} covers its artifact, but attests `{a.evidence}`, not `{eid}`"
+    if a.kind is not None and a.kind != ev.kind:
+        return f"{who} attests `{eid}` as a {a.kind}, not a {ev.kind}"
+    if a.tests is not None and not set(ev.tests) <= set(a.tests):
+        extra = ", ".join(t for t in ev.tests if t not in a.tests)
+        return f"{who} attests `{eid}` as a test of {', '.join(a.tests) or 'no safeguard'}, not of {extra}"
+    if a.date is None:
+        return (f"{who} records neither the result nor the date the case declares for `{eid}` "
+                f"(sign it again with `casegate evidence attest {eid}`)")
+    if a.result != result_now:
+        return (f"{who} attests `{eid}` with result {_shown_result(a.result)}, "
+                f"but the case declares {_shown_result(result_now)}")
+    if a.date != date_now:
+        return f"{who} attests `{eid}` as dated {a.date}, but the case dates it {date_now}"
+    if (a.files is not None or files_now) and list(a.files or ()) != files_now:
+        return (f"{who} " + (
+            f"records none of the further files `{eid}`'s counts are read from" if a.files is None else
+            f"attests `{eid}` with further files {_short_files(a.files)}, but the case pins "
+            f"{_short_files(files_now)}")
+            + f" (the artifact alone does not fix the counts; have the evaluator sign `{eid}` again with "
+            f"`casegate evidence attest {eid}`)")
+    return _signed_otherwise(eid, recorded, a, now)
+
+
+def verifier_attestations(case: Case, items: dict[str, Evidence], recorded: dict[str, Evidence],
+                          atts: "AttestationSet | None", digests: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Safeguard id -> who attested it as its `verified_by` says (e.g. 'Jonas Berg (Northbridge
+    Security) ran it'), for each safeguard whose `verified_by` names the signer of a verified
+    attestation (the person, identity id or organisation the keyring records for the key) that
+    covers one of the safeguard's evidence items as a test of that safeguard: the item's pinned
+    artifact digest, its id, kind, result and date, and the safeguard as the case now defines it.
+    A safeguard absent from it is verified by its `verified_by` on the case's word alone; without
+    attestations (`atts` None: no keyring) every one is. `items`: the evidence as the gate counts
+    it; `recorded`: as the case declares it; `digests`: each item's artifact digest, where its
+    bytes match the pinned sha256."""
+    if atts is None or not atts.attestations:
+        return {}
+    from ..model import declared_result
+
+    now = _Now(case)
+    out: dict[str, tuple[str, ...]] = {}
+    for sid, sg in case.safeguards.items():
+        party = _org_key(sg.verified_by) if sg.verified_by else ""
+        if not party:
+            continue
+        got: list[str] = []
+        for eid in sg.evidence:
+            ev, digest = items.get(eid), digests.get(eid)
+            if ev is None or digest is None or ev.artifact is None:
+                continue
+            rec = recorded.get(eid) or ev
+            if sid not in rec.tests:  # the item is no test of this safeguard as the case declares it
+                continue
+            files_now = sorted(rec.source.files.values()) if rec.source is not None else []
+            for a in atts.attestations:
+                if (a.sha256 != digest or a.tests is None or sid not in a.tests
+                        or party not in {_org_key(x) for x in (a.organisation, a.person, a.identity) if x}):
+                    continue
+                if _not_covering(eid, ev, rec, a, now, declared_result(rec.result), rec.date.isoformat(),
+                                 files_now) is None and (said := _attested(a)) not in got:
+                    got.append(said)
+        if got:
+            out[sid] = tuple(got)
+    return out
+
+
 def _judge(eid: str, ev: Evidence, digest: str | None, atts: "AttestationSet | None",
            developer: dict[str, str], recorded: Evidence | None = None, now: _Now = _NO_CASE) -> Independence:
     """Whether a signed attestation makes the item independent: it covers the artifact's exact
@@ -1238,34 +1312,9 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: "AttestationSet | N
         for a in atts.attestations:
             if a.sha256 != digest:
                 continue
-            # the signer attested these bytes as one item: of this id, kind and safeguards tested
-            if a.evidence != eid:
-                reasons.append(f"{a.label} by {a.person} covers its artifact, but attests `{a.evidence}`, "
-                               f"not `{eid}`")
-            elif a.kind is not None and a.kind != ev.kind:
-                reasons.append(f"{a.label} by {a.person} attests `{eid}` as a {a.kind}, not a {ev.kind}")
-            elif a.tests is not None and not set(ev.tests) <= set(a.tests):
-                extra = ", ".join(t for t in ev.tests if t not in a.tests)
-                reasons.append(f"{a.label} by {a.person} attests `{eid}` as a test of "
-                               f"{', '.join(a.tests) or 'no safeguard'}, not of {extra}")
-            elif a.date is None:
-                reasons.append(f"{a.label} by {a.person} records neither the result nor the date the case "
-                               f"declares for `{eid}` (sign it again with `casegate evidence attest {eid}`)")
-            elif a.result != result_now:
-                reasons.append(f"{a.label} by {a.person} attests `{eid}` with result {_shown_result(a.result)}, "
-                               f"but the case declares {_shown_result(result_now)}")
-            elif a.date != date_now:
-                reasons.append(f"{a.label} by {a.person} attests `{eid}` as dated {a.date}, but the case dates it "
-                               f"{date_now}")
-            elif (a.files is not None or files_now) and list(a.files or ()) != files_now:
-                reasons.append(f"{a.label} by {a.person} " + (
-                    f"records none of the further files `{eid}`'s counts are read from" if a.files is None else
-                    f"attests `{eid}` with further files {_short_files(a.files)}, but the case pins "
-                    f"{_short_files(files_now)}")
-                    + f" (the artifact alone does not fix the counts; have the evaluator sign `{eid}` again with "
-                    f"`casegate evidence attest {eid}`)")
-            elif (otherwise := _signed_otherwise(eid, recorded, a, now)) is not None:
-                reasons.append(otherwise)
+            why = _not_covering(eid, ev, recorded, a, now, result_now, date_now, files_now)
+            if why is not None:
+                reasons.append(why)
             else:
                 cover.append(a)
         elsewhere = [a for a in atts.attestations if a.evidence == eid and a.sha256 != digest]
@@ -1383,4 +1432,4 @@ def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: Evide
 
 
 __all__ = ["ARTIFACT_FIELDS", "EvidenceFacts", "Independence", "Mismatch", "Problem", "apply_facts", "artifact_field",
-           "ran", "task_matches", "tasks_named"]
+           "ran", "task_matches", "tasks_named", "verifier_attestations"]

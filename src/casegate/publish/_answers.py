@@ -107,9 +107,14 @@ def compose_answers(
     hidden = sum(1 for e in evidence if e.redacted is not None)
     if hidden:
         parts.append(f"{hidden} redacted evidence item{'s' if hidden != 1 else ''}")
-    verifiers = sorted({s.verified_by for s in safeguards if s.verified_by})
+    # a safeguard's verifier is named as a fact only where that party signed an attestation that
+    # covers one of its tests; otherwise it is the case's word
+    verifiers = sorted({s.verified_by for s in safeguards if s.verified_by and s.verified_by_attested})
     if verifiers:
-        parts.append("safeguards verified by " + ", ".join(verifiers))
+        parts.append("safeguards verified by " + ", ".join(verifiers) + " (attested)")
+    said = sorted({s.verified_by for s in safeguards if s.verified_by and not s.verified_by_attested})
+    if said:
+        parts.append("the case says: safeguards verified by " + ", ".join(said) + " (not attested)")
     if signoffs:
         parts.append("signed off by " + ", ".join(f"{s.role} ({s.person})" for s in signoffs))
         src.append("decision.signoffs")

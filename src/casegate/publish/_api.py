@@ -163,7 +163,7 @@ def publish(
     this run (default: hashed here, once, for the case and the basis alike). `facts`: what the
     registry holds about the case (its logged objections and lifecycle state), which the summary
     states. `preview`: the summary is a local preview, recorded nowhere; every file says so."""
-    from ..evidence import rehash_artifacts
+    from ..evidence import attested_verifiers, rehash_artifacts
 
     if artifacts is None:
         artifacts = rehash_artifacts(loaded)
@@ -174,7 +174,8 @@ def publish(
         _same_files(loaded, record)
     summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
                             basis=evidence_basis(loaded, artifacts), facts=facts,
-                            folder=Path(loaded.case_path).parent)
+                            folder=Path(loaded.case_path).parent,
+                            verifiers=attested_verifiers(loaded, dict(artifacts)))
     _never_redacted(loaded, record, summary)
     if preview is not None:
         summary = summary.model_copy(update={"preview": preview})

@@ -75,14 +75,15 @@ def write_report(
 ) -> Report:
     """Run the gate (unless `record` is given) and write `report.html` (and `report.pdf`) to
     `out_dir`. The default level shows everything: the report is for the decision body."""
-    from ..evidence import rehash_artifacts
+    from ..evidence import attested_verifiers, rehash_artifacts
 
     artifacts = rehash_artifacts(loaded)  # once: the case and the basis read the same hashes
     case = readable_case(loaded, artifacts)
     if record is None:
         record = decide(loaded, today)
     summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
-                            basis=evidence_basis(loaded, artifacts), folder=Path(loaded.case_path).parent)
+                            basis=evidence_basis(loaded, artifacts), folder=Path(loaded.case_path).parent,
+                            verifiers=attested_verifiers(loaded, artifacts))
     svg = None
     if diagram is not None:
         svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public,

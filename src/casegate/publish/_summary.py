@@ -205,7 +205,10 @@ def _evidence(case: Case, rd: Redaction, refs: Refs, argument: ArgumentView,
     return out
 
 
-def _safeguards(case: Case, rd: Redaction, refs: Refs) -> list[SafeguardItem]:
+def _safeguards(case: Case, rd: Redaction, refs: Refs, verifiers: Mapping[str, object]) -> list[SafeguardItem]:
+    """The safeguards as the audience sees them; `verifiers`: the safeguards whose `verified_by`
+    party signed an attestation covering one of their tests (any other `verified_by` is shown as
+    the case's word)."""
     out = []
     for sid, sg in case.safeguards.items():
         stub = rd.stub_at(("safeguards", sid))
@@ -218,7 +221,9 @@ def _safeguards(case: Case, rd: Redaction, refs: Refs) -> list[SafeguardItem]:
         assert isinstance(sg, Safeguard)
         out.append(SafeguardItem(id=sid, layer=sg.layer, title=sg.title,
                                  blocks=[rd.step(b) for b in sg.blocks], evidence=list(sg.evidence),
-                                 verified_by=sg.verified_by, security=sg.security))
+                                 verified_by=sg.verified_by,
+                                 verified_by_attested=bool(sg.verified_by) and sid in verifiers,
+                                 security=sg.security))
     return out
 
 
@@ -452,20 +457,24 @@ def build_summary(
     basis: Mapping[str, str] | None = None,
     facts: RegistryFacts | None = None,
     folder: Path | None = None,
+    verifiers: Mapping[str, object] | None = None,
 ) -> PublicSummary:
     """The summary of `case` and its decision for an audience cleared to `level`. `basis` maps
     each evidence id to where its values come from ('derived', 'declared', 'not derived');
     without it the items carry no basis (the caller did not say, and a guess could be false).
     `facts`: what the registry holds about the case (its logged objections, whether its approval
     was interrupted), stated in the summary whatever the case's files say. `folder`: the case
-    file's folder, which the findings' file names are given relative to."""
+    file's folder, which the findings' file names are given relative to. `verifiers`: the
+    safeguards whose `verified_by` party signed an attestation covering one of their tests
+    (`casegate.evidence.attested_verifiers`); without it every `verified_by` is shown as the
+    case's word, not attested."""
     rd = redact(case, salts, level)
     salts.flush()  # kept before anything committed with them can be published
     guard = TextGuard(rd)
     # one public reference per redacted element, shared by its item and the list of redactions
     refs: Refs = dict(zip(rd.stubs, refs_of(rd.stubs.values()), strict=True))
     argument = _argument(case, rd, refs)
-    safeguards = _safeguards(case, rd, refs)
+    safeguards = _safeguards(case, rd, refs, verifiers or {})
     domains, pathways = _threats(case, rd, refs, safeguards)
     evidence = _evidence(case, rd, refs, argument, safeguards, basis or {},
                          policy.evidence.max_age_days if policy is not None else None)

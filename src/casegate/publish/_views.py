@@ -222,6 +222,11 @@ class SafeguardItem(Frozen):
     blocks: list[str] = Field(default_factory=new_list)
     evidence: list[str] = Field(default_factory=new_list)
     verified_by: str | None = None
+    """Who the case says verified it (its `verified_by`, as typed)."""
+    verified_by_attested: _Flag = False
+    """Whether that party signed an attestation, verified against the keyring the gate used, that
+    covers one of the safeguard's tests; the pages name the party only then, and otherwise show
+    `verified_by` as the case's word, not attested."""
     security: bool = False
     redacted: Redacted | None = None
 

@@ -659,16 +659,19 @@ _AUTHORITY = (("owner", "owner"), ("stop_authority", "stop authority"), ("accept
 @rule(
     "CG415", "risk-authority-not-a-role", severity="blocking", serves="fm-residual-risk-laundering",
     summary="A residual risk's owner, stop authority or acceptor is not a role the policy defines, "
-            "the acceptor is the product role, or one role both owns and accepts the risk.",
+            "the acceptor or the stop authority is the product role, or one role both owns and accepts "
+            "the risk.",
     rationale="'The safety team' cannot be paged and 'anyone at Acme' cannot be held to a stop. "
               "Ownership, the authority to stop and the acceptance of remaining risk belong to roles "
               "the policy defines (held by named people with keys), and acceptance is a check on the "
-              "owner: the product role carries the launch incentive and never accepts risk alone.",
+              "owner: the product role carries the launch incentive and never accepts risk alone, nor "
+              "is it the one who stops the deployment when the risk shows.",
     bad="residual_risk:\n  cyber-ransomware: {owner: the safety team, stop_authority: anyone at Acme, accepted_by: product-lead, ...}",
     good="residual_risk:\n  cyber-ransomware: {owner: head-of-safeguards, stop_authority: rso, accepted_by: rso, ...}\n"
          "# policy: roles: [head-of-safeguards, ciso]",
     fix="Name policy roles (declare further ones under the policy's `roles`); have a role other than "
-        "the owner, and other than the product role, accept the risk.",
+        "the owner, and other than the product role, accept the risk; give the authority to stop to a "
+        "role other than the product role.",
 )
 def risk_authority_not_a_role(ctx: Context) -> Iterator[Hit]:
     roles = ctx.policy.known_roles()
@@ -680,6 +683,12 @@ def risk_authority_not_a_role(ctx: Context) -> Iterator[Hit]:
                 yield Hit(("residual_risk", pid, field),
                           f"the {what} of the residual risk on `{pid}` is `{v}`, not a role the policy defines",
                           help="name a policy role, or declare it under the policy's `roles`")
+        stop = (rr.stop_authority or "").strip()
+        if stop and stop == product:
+            yield Hit(("residual_risk", pid, "stop_authority"),
+                      f"the authority to stop the deployment over the residual risk on `{pid}` is the product "
+                      f"role `{product}`, the role with the launch incentive",
+                      help="name a role outside product leadership (the RSO, the CISO) as `stop_authority`")
         acc = (rr.accepted_by or "").strip()
         if acc and acc == product:
             yield Hit(("residual_risk", pid, "accepted_by"),
@@ -694,7 +703,8 @@ def risk_authority_not_a_role(ctx: Context) -> Iterator[Hit]:
     summary="A residual risk's owner, stop authority or acceptor is a role no keyring identity holds, "
             "or only people who also hold the owner's role, the product role or a role the policy "
             "keeps apart from the owner's can accept it, or nobody who may accept it signed the case "
-            "in the acceptor's role.",
+            "in the acceptor's role, or only people who also hold the product role hold the stop "
+            "authority.",
     rationale="A role on paper is not a person who can be paged, stopped or held to account. Owners, "
               "stop authorities and acceptors are roles held by people with keys the deployer trusts "
               "(the keyring); a role nobody holds launders the risk as surely as 'the safety team'. "
@@ -703,7 +713,9 @@ def risk_authority_not_a_role(ctx: Context) -> Iterator[Hit]:
               "that check. Acceptance is the acceptor's act, not the author's word: `accepted_by` counts "
               "only when someone who may accept signed this version in that role (a sign-off line in "
               "the role that counts, as CG501 counts lines), since a role typed under `accepted_by` whose "
-              "holder never saw the case accepts nothing. With no keyring, who holds a role cannot be "
+              "holder never saw the case accepts nothing. The authority to stop is a check on the launch: "
+              "a stop role held only by people who also hold the product role leaves the stop with product "
+              "leadership under another name. With no keyring, who holds a role cannot be "
               "established (fail closed).",
     bad="residual_risk:\n  cyber-ransomware: {owner: head-of-safeguards, stop_authority: rso, accepted_by: rso, ...}\n"
         "# keyring: nobody holds head-of-safeguards",
@@ -733,6 +745,15 @@ def risk_authority_not_held(ctx: Context) -> Iterator[Hit]:
                 yield Hit(("residual_risk", pid, field),
                           f"the {what} of the residual risk on `{pid}` is `{v}`, a role no identity in "
                           f"the keyring `{auth.keyring}` holds")
+        stop = (rr.stop_authority or "").strip()
+        if auth.keyring is not None and stop and stop != product and auth.holders.get(stop) and not [
+                p for p in auth.holders[stop] if product not in auth.roles_of(p)]:
+            yield Hit(("residual_risk", pid, "stop_authority"),
+                      f"nobody who holds `{stop}` can stop the deployment over the residual risk on `{pid}` apart "
+                      f"from the product role `{product}`: " + "; ".join(
+                          f"{p} also holds {product}" for p in auth.holders[stop]),
+                      help=f"have someone who does not hold `{product}` hold `{stop}` in the keyring, or name "
+                           "another role as `stop_authority`")
         owner, acc = (rr.owner or "").strip(), (rr.accepted_by or "").strip()
         if auth.keyring is None or not owner or not acc or acc == owner or not auth.holders.get(acc):
             continue  # CG415 reports an owner who accepts; the loop above a role nobody holds
