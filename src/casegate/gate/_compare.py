@@ -121,7 +121,7 @@ class Comparison(FrozenRecord):
     """What the registry (or the caller) remembers for one decision."""
 
     _fields = ("versions", "policy_changes", "incidents", "lineage", "protocols", "why_none", "notes",
-               "artifact_dates", "signoff_dates", "standing", "approved", "recorded")
+               "artifact_dates", "signoff_dates", "standing", "approved", "recorded", "deployed")
     versions: Sequence[Compared]
     """Earlier versions to compare with, the previous submitted one first; the same version is
     listed once even when it is both."""
@@ -157,13 +157,19 @@ class Comparison(FrozenRecord):
     dated from the oldest run of its subject any of them cites (CG306), and a defeater is held to
     a blocking kind any of them gave it (CG809). From a registry a `LazyRecorded`: read when one of
     those rules first reads it, and not at all when neither does."""
+    deployed: Sequence[Compared] | None
+    """The version each other case about the same model stands approved on (its last approval by
+    a decision; a case withdrawn or superseded stands on none), as the registry stores it: a new
+    case is weighed together with them, so the same weights filed as several narrow cases are
+    judged as the deployment they make together (CG107). None: no registry was read."""
 
     def __init__(self, versions: Sequence[Compared] = (), policy_changes: Sequence[PolicyChange] = (),
                  incidents: Sequence[IncidentDefeat] = (), lineage: Sequence[LinkedCase] | None = None,
                  protocols: Sequence[RegisteredProtocol] | None = None, why_none: str | None = None,
                  notes: list[str] | None = None, artifact_dates: ArtifactDates | None = None,
                  signoff_dates: SignoffDates | None = None, standing: Sequence[Condition] = (),
-                 approved: Sequence[Case] = (), recorded: Sequence[RecordedVersion] = ()) -> None:
+                 approved: Sequence[Case] = (), recorded: Sequence[RecordedVersion] = (),
+                 deployed: Sequence[Compared] | None = None) -> None:
         put = object.__setattr__
         put(self, "versions", versions)
         put(self, "policy_changes", policy_changes)
@@ -177,6 +183,7 @@ class Comparison(FrozenRecord):
         put(self, "standing", standing)
         put(self, "approved", approved)
         put(self, "recorded", recorded)
+        put(self, "deployed", deployed)
 
 
 NOT_CONFIGURED = "no registry configured and no --previous given"

@@ -87,10 +87,11 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     dates = artifact_dates(reg, case, loaded)
     signed = signoff_dates(reg, loaded)
     hist = _history(reg, case.id, known, versions, this, model_cases)
+    deployed = deployed_with(reg, model_cases, cache)
     if hist is None:
         return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
                           why_none=f"first version (the registry has no case {case.id!r})", artifact_dates=dates,
-                          signoff_dates=signed)
+                          signoff_dates=signed, deployed=deployed)
     # a version whose weights the registry hashed in common with this one's (a weights file's bytes
     # or a tensor) is of the same weights, whatever digests either names (re-saved beside one more
     # file, under a new digest): a run of them dropped is dropped, not replaced by a newer one
@@ -116,7 +117,31 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
                       artifact_dates=dates, signoff_dates=signed, standing=standing, approved=approved,
-                      recorded=recorded)
+                      recorded=recorded, deployed=deployed)
+
+
+def deployed_with(reg: Registry, model_cases: list[str], cache: VersionCache) -> list[Compared]:
+    """The version each case of `model_cases` (the other cases about the same model) stands
+    approved on: its last approval by a decision, unless the case was withdrawn or superseded
+    since. A case reopened, restricted or under review again keeps its approval here (it may be
+    approved again without this one being judged): the same weights filed as several cases are
+    weighed together (CG107). A stored version that does not load stops the caller."""
+    from ._states import CaseState
+
+    out: list[Compared] = []
+    for other in model_cases:
+        if reg.case_state(other) in (CaseState.withdrawn.value, CaseState.superseded.value):
+            continue
+        appr = current_approval(reg, other)
+        if appr is None:
+            continue
+        rec = reg.case_version(other, appr.version, contents=False)
+        sv = cache.get(other, appr.version)
+        out.append(Compared(Baseline(role="deployed", label=f"case {other} version {rec.declared_version} "
+                                     f"(#{rec.number}), the last approved", case=other, number=rec.number,
+                                     digest=rec.digest, recorded_at=parse_recorded(rec.submitted_at)),
+                            sv.case, sv.policy))
+    return out
 
 
 def _same_weights(b: Baseline, mine: LoggedModel | None, index: ModelIndex) -> Baseline:

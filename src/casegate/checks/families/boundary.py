@@ -502,6 +502,8 @@ def internal_scale(ctx: Context) -> Iterator[Hit]:
                       f"{'an' if kind is BoundaryKind.internal_research else 'a'} `{kind.value}` boundary with "
                       f"{'; '.join(beyond)} is an internal deployment",
                       help="name the kind `internal-deployment` (and meet what the policy asks of it), or narrow the scale")
+    if kind is not BoundaryKind.internal_deployment:
+        yield from _with_deployed(ctx, scale, limit, at_alert)
     if wide and at_alert:
         have = {sg.layer for sg in ctx.case.safeguards.values()}
         lacking = [layer for layer in ctx.policy.internal.wide_layers if layer not in have]
@@ -510,3 +512,45 @@ def internal_scale(ctx: Context) -> Iterator[Hit]:
                       f"the internal deployment is wide ({'; '.join(wide)}) and {', '.join(at_alert)} is at or "
                       f"above its alert level, but the case has no {', '.join(lacking)} safeguard",
                       help=f"add safeguards of the layers {', '.join(lacking)} on what the instances do")
+
+
+def _with_deployed(ctx: Context, scale: InternalScale, limit: int, at_alert: list[str]) -> Iterator[Hit]:
+    """A boundary narrower than an internal deployment weighed together with every other case
+    about the same model that stands approved at an internal kind (`Context.deployed`): their
+    instances run beside this one's, so the same weights filed as several narrow cases are an
+    internal deployment when their instances together pass the policy's limit for internal
+    research. An instance count that is not recorded cannot be summed: blocking at an alert level
+    in a domain that matters inside the lab, as this case's own would be."""
+    kind = ctx.boundary
+    if ctx.deployed is None or scale.instances is None or kind is None:
+        return
+    others: list[tuple[str, int]] = []
+    unknown: list[str] = []
+    for base, other in ctx.deployed:
+        ob = other.boundary
+        if ob is None or not ob.kind.internal:
+            continue  # outside the organisation: no instances run inside it
+        if ob.internal is None or ob.internal.instances is None:
+            unknown.append(f"{base.label} (`{ob.kind.value}`)")
+        else:
+            others.append((base.label, ob.internal.instances))
+    if unknown:
+        what = ", ".join(unknown)
+        yield Hit(("boundary", "internal", "instances"),
+                  f"{what}, about the same model, records no instance count, so the instances of the model "
+                  f"running inside the organisation cannot be summed with this `{kind.value}` boundary's "
+                  f"{scale.instances}",
+                  severity=RuleSeverity.blocking if at_alert else RuleSeverity.advisory,
+                  help="record `boundary.internal.instances` in that case (a new version, decided), or mark it "
+                       "withdrawn or superseded if it no longer runs")
+    total = scale.instances + sum(n for _, n in others)
+    if others and scale.instances <= limit < total:
+        named = "; ".join(f"{label}: {n} instances" for label, n in others)
+        yield Hit(("boundary", "internal", "instances"),
+                  f"with the other cases about the same model that stand approved inside the organisation "
+                  f"({named}), this `{kind.value}` boundary's {scale.instances} instances make {total} "
+                  f"instances of the model (the policy allows {limit} for internal research): together an "
+                  f"internal deployment",
+                  help="name the kind `internal-deployment` (and meet what the policy asks of it) for the whole "
+                       "deployment; or, if this case replaces another, mark that one superseded "
+                       "(`casegate state set OTHER superseded --superseded-by THIS`) first")
