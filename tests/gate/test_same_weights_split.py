@@ -140,3 +140,24 @@ def test_an_approved_case_whose_instances_are_not_recorded_cannot_be_summed(tmp_
                 "same model, records no instance count, so the instances of the model running inside the "
                 "organisation cannot be summed with this `internal-research` boundary's 60") in _blocking(r), \
             _blocking(r)
+
+
+def test_a_case_withdrawn_and_filed_again_smaller_is_held_to_its_scale(tmp_path: Path, database_url: str) -> None:
+    """The first case, an internal deployment of 1,200 supervised instances, is withdrawn and the
+    same weights filed under a new id as `internal-research` with 90, the same (no) tools: the new
+    case is compared with the withdrawn one's versions, and its scale is held to theirs
+    (tests/gate/test_internal_scale_lowered.py); while the first stood, the two were summed."""
+    with open_registry(database_url) as reg:
+        _approved(reg, _case(tmp_path, "forge-1-research-a", kind="internal-deployment", scale=narrow(1200)))
+        b = _case(tmp_path, "forge-1-research-b", scale=narrow(90))
+        standing = _blocking(_gate(b, reg))
+        assert any("(case forge-1-research-a version 1.0 (#1), the last approved: 1200 instances), this "
+                   "`internal-research` boundary's 90 instances make 1290 instances" in m for m in standing), standing
+        transition(reg, "forge-1-research-a", CaseState.withdrawn,
+                   {"type": "manual", "by": "Kestrel safety team", "role": "rso", "reason": "refiled"})
+        r = _gate(b, reg)
+        assert r.outcome == "NO-GO"
+        assert ("CG107: an `internal-research` boundary with 1200 instances (the policy allows 100 for internal "
+                "research) (case forge-1-research-a version 1.0 (#1), the last approved recorded 1200 instances, "
+                "not 90, and this version grants no narrower set of tools) is an internal deployment") in _blocking(r), \
+            _blocking(r)

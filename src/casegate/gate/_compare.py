@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 
 GAMING = "fm-threshold-gaming"
 """The failure mode whose rules compare versions."""
-ALSO_EACH_VERSION = frozenset({"CG511", "CG806"})
+ALSO_EACH_VERSION = frozenset({"CG511", "CG806", "CG107"})
 """Rules of other families that compare versions and run against each one too: a date retyped
-in a version submitted since (one decided NO-GO among them) does not become the record."""
+in a version submitted since (one decided NO-GO among them) does not become the record, nor an
+internal scale lowered in one (CG107)."""
 
 
 class LazyCases(Sequence[Case]):

@@ -436,6 +436,44 @@ def _tool_reach(ctx: Context) -> tuple[InternalScale | None, list[str]]:
     return scale, why
 
 
+_AUTONOMY = ("human-in-the-loop", "human-on-the-loop", "autonomous")
+"""How freely internal instances act, most supervised first."""
+
+
+def _held_scale(ctx: Context, scale: InternalScale) -> tuple[InternalScale, str]:
+    """`scale` held to at least the internal scale the version compared with recorded (its
+    instances, autonomy, access to training code and weights) unless this version grants a
+    narrower set of tools than that one (a strict subset): the scale is the case's word, and
+    fewer instances or more supervision under the same tools is a loosening nothing shows. The
+    words say what was held (empty: nothing). A version of another case about the same model that
+    stands approved is no floor: it runs beside this one, and is summed with it (`_with_deployed`)."""
+    prev, b = ctx.previous, ctx.case.boundary
+    if ctx.baseline is not None and any(d.case == ctx.baseline.case for d, _ in ctx.deployed or ()):
+        return scale, ""
+    if prev is None or prev.boundary is None or prev.boundary.internal is None or b is None \
+            or not prev.boundary.kind.internal or set(b.tools) < set(prev.boundary.tools):
+        return scale, ""
+    was = prev.boundary.internal
+    update: dict[str, object] = {}
+    said: list[str] = []
+    if was.instances is not None and scale.instances is not None and was.instances > scale.instances:
+        update["instances"] = was.instances
+        said.append(f"{was.instances} instances, not {scale.instances}")
+    if was.autonomy is not None and scale.autonomy is not None \
+            and _AUTONOMY.index(was.autonomy) > _AUTONOMY.index(scale.autonomy):
+        update["autonomy"] = was.autonomy
+        said.append(f"autonomy `{was.autonomy}`, not `{scale.autonomy}`")
+    for field in ("training_code", "weights"):
+        old, new = getattr(was, field), getattr(scale, field)
+        if old is not None and new is not None and _REACH.index(old) > _REACH.index(new):
+            update[field] = old
+            said.append(f"{field} `{old}`, not `{new}`")
+    if not update:
+        return scale, ""
+    return (scale.model_copy(update=update),
+            f"{ctx.compared} recorded {'; '.join(said)}, and this version grants no narrower set of tools")
+
+
 def _internal_at_alert(ctx: Context) -> list[str]:
     """Thresholds in domains that matter inside the lab at or above their alert level."""
     out = []
@@ -489,14 +527,18 @@ def internal_scale(ctx: Context) -> Iterator[Hit]:
         return
     scale, widened = _tool_reach(ctx)
     assert scale is not None
+    scale, held = _held_scale(ctx, scale)
     wide = scale.wide()
     if widened:  # the tools it grants reach further than the scale the case records
         wide = [*wide[:-1], wide[-1] + f" (the tools it grants: {'; '.join(widened)})"] if wide else wide
+    if held and wide:  # the version compared with recorded more, with no narrower tools
+        wide = [*wide[:-1], wide[-1] + f" ({held})"]
     limit = ctx.policy.internal.research_max_instances
     if kind is not BoundaryKind.internal_deployment:
         beyond = list(wide)
         if scale.instances is not None and scale.instances > limit:
-            beyond.insert(0, f"{scale.instances} instances (the policy allows {limit} for internal research)")
+            beyond.insert(0, f"{scale.instances} instances (the policy allows {limit} for internal research)"
+                             + (f" ({held})" if held and not wide else ""))
         if beyond:
             yield Hit(("boundary", "internal"),
                       f"{'an' if kind is BoundaryKind.internal_research else 'a'} `{kind.value}` boundary with "
