@@ -495,7 +495,11 @@ def _internal_at_alert(ctx: Context) -> list[str]:
               "inside the lab (AI R&D, autonomy, sabotage) depends on that scale; a case that does not "
               "record it cannot be weighed, and a wide deployment of such a model needs monitoring "
               "and access control on what the instances do. `training`, narrower still, is held to at "
-              "least what internal research is: a deployment labelled training is weighed as one.",
+              "least what internal research is: a deployment labelled training is weighed as one. Against "
+              "a registry, the instances of every other case about the same model that stands approved "
+              "inside the organisation are summed with this one's (the same weights filed as several narrow "
+              "cases are the deployment they make together), and a scale lower than the version compared "
+              "with recorded, under no narrower set of tools, is read as that version's.",
     bad="boundary:\n  kind: internal-research\n  scope: {users: research staff, access: employees}\n"
         "  internal: {instances: 2000, training_code: write, weights: read, autonomy: autonomous}",
     good="boundary:\n  kind: internal-deployment\n  scope: {users: research staff, access: employees}\n"
