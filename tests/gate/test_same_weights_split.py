@@ -23,7 +23,7 @@ import pytest
 from casegate.gate import run_gate
 from casegate.load import load_case
 from casegate.model import DecisionRecord
-from casegate.monitor import comparison_for, decide, submit_for_review
+from casegate.monitor import IllegalTransitionError, comparison_for, decide, submit_for_review
 from casegate.monitor._lifecycle import transition
 from casegate.monitor._states import CaseState
 from casegate.store import open_registry
@@ -161,3 +161,22 @@ def test_a_case_withdrawn_and_filed_again_smaller_is_held_to_its_scale(tmp_path:
                 "research) (case forge-1-research-a version 1.0 (#1), the last approved recorded 1200 instances, "
                 "not 90, and this version grants no narrower set of tools) is an internal deployment") in _blocking(r), \
             _blocking(r)
+
+
+def test_two_cases_decided_before_either_was_approved_are_not_both_approved(tmp_path: Path,
+                                                                           database_url: str) -> None:
+    """Both cases submitted and decided while neither stood approved (each GO WITH CONDITIONS then);
+    the first is approved: the second's decision, compared with nothing of the first, is refused."""
+    with open_registry(database_url) as reg:
+        a, b = _case(tmp_path, "forge-1-research-a"), _case(tmp_path, "forge-1-research-b")
+        for p in (a, b):
+            reg.submit_case(load_case(p))
+            submit_for_review(reg, load_case(p).case.id, by="Kestrel safety team")  # type: ignore[union-attr]
+        rec_a, rec_b = _gate(a, reg), _gate(b, reg)
+        assert rec_a.outcome == rec_b.outcome == "GO WITH CONDITIONS", _blocking(rec_b)
+        decide(reg, rec_a)
+        with pytest.raises(IllegalTransitionError) as e:
+            decide(reg, rec_b)
+        assert "case forge-1-research-a version 1.0 (#1)" in str(e.value), str(e.value)
+        assert reg.case_state("forge-1-research-b") == "under-review"
+        assert _gate(b, reg).outcome == "NO-GO"  # decided again, it is weighed with the first

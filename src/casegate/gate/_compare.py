@@ -212,7 +212,7 @@ def compared_versions(comparison: Comparison | None) -> list[ComparedVersion]:
     if comparison is None:
         return []
     out = []
-    for c in comparison.versions:
+    for c in [*comparison.versions, *(comparison.deployed or ())]:
         b = c.baseline
         if b.case is not None and b.number is not None and b.digest is not None:
             out.append(ComparedVersion(role=b.role, case=b.case, number=b.number, digest=b.digest))

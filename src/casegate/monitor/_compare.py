@@ -421,6 +421,25 @@ def required_history(reg: Registry, case_id: str, number: int) -> tuple[list[tup
     return [(str(b.case), int(b.number or 0), str(b.digest), f"{b.label} ({b.role})") for b in chosen], incidents
 
 
+def required_deployed(reg: Registry, case_id: str, number: int) -> list[tuple[str, int, str, str]]:
+    """The version each other case about the same model as stored version `number` of `case_id`
+    stands approved on, as the registry stands (`deployed_with`), each as (case, number, digest,
+    how to name it): a decision approving the version must have weighed each as deployed beside
+    it (a decision made while one was still a draft did not)."""
+    mine = next((e for e in reg.events(case_id, "case-version") if e.payload.get("version") == number), None)
+    system = mine.payload.get("system") if mine is not None else None
+    out = []
+    for other in cases_of_model(reg, case_id, number, system):
+        if reg.case_state(other) in ("withdrawn", "superseded"):
+            continue
+        appr = current_approval(reg, other)
+        if appr is not None:
+            rec = reg.case_version(other, appr.version, contents=False)
+            out.append((other, rec.number, rec.digest,
+                        f"case {other} version {rec.declared_version} (#{rec.number}), the last approved (deployed)"))
+    return out
+
+
 def linked_cases(reg: Registry, loaded: Loaded, cache: VersionCache) -> list[LinkedCase]:
     """Each case the system's lineage names, as the registry knows it: its state and what the
     version a decision approved is about (a later version no decision approved covers nothing;
