@@ -149,4 +149,9 @@ def test_a_tool_said_to_reach_less_than_before_is_a_loosening(tmp_path: Path) ->
     got = [m for m in _blocking(r) if m.startswith("CG328")]
     assert any("the `shell` tool now reaches training code `none`, not `write`" in m for m in got), _blocking(r)
     assert any("the `git` tool now reaches training code `none`, not `write`" in m for m in got), _blocking(r)
-    assert not [m for m in _blocking(r) if m.startswith("CG107")]
+    # and the scale it records, lower than the version compared with under the same tools, is held to
+    # that version's (tests/gate/test_internal_scale_lowered.py)
+    (held,) = [m for m in _blocking(r) if m.startswith("CG107")]
+    assert ("the --previous version recorded autonomy `autonomous`, not `human-on-the-loop`; training_code `write`, "
+            "not `read`, and this version grants no "
+            "narrower set of tools") in held, held

@@ -976,7 +976,9 @@ def test_a_new_case_id_submitted_before_its_gate_run_is_still_compared_with_the_
     assert any("no earlier version of case 'atlas-2-api-gen2'" in n for n in comparison.notes)
     record = run_gate(loaded, artifacts=rehash_artifacts(loaded), comparison=comparison)
     assert record.outcome == "NO-GO" and any(f.code == "CG328" for f in record.findings if f.blocking)
-    assert [(c.case, c.number) for c in record.compared] == [("atlas-2-api", 1)]
+    # (and weighed as the version atlas-2-api stands approved on, deployed beside it: CG107)
+    assert [(c.role, c.case, c.number) for c in record.compared] == [("previous", "atlas-2-api", 1),
+                                                                      ("deployed", "atlas-2-api", 1)]
 
 
 def test_a_decision_not_compared_with_the_registry_cannot_approve(database_url: str, tmp_path: Path) -> None:

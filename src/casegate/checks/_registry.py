@@ -63,7 +63,7 @@ class Context(Record):
 
     _fields = ("case", "policy", "today", "boundary", "artifacts", "previous", "previous_policy", "baseline",
                "policy_changes", "incidents", "registry_cases", "lineage", "protocols", "artifact_dates",
-               "signoff_dates", "history", "recorded", "facts", "regimes", "authority", "sources", "waivers", "memo")
+               "signoff_dates", "history", "recorded", "deployed", "facts", "regimes", "authority", "sources", "waivers", "memo")
     case: Case
     policy: Policy
     today: dt.date
@@ -107,6 +107,10 @@ class Context(Record):
     safeguard any of them cited, CG809 the kinds each gave a defeater, CG806 what a claim cited in
     each a defeater stood in (empty when no registry was consulted and no version was
     given). From a registry they are read only when first read."""
+    deployed: list[tuple[Baseline, Case]] | None
+    """The version each other case about the same model stands approved on (from the registry:
+    not withdrawn nor superseded), named by its baseline: CG107 weighs the internal instances of
+    them all together with this case's. None when no registry was consulted."""
     facts: EvidenceFacts | None
     """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the
     derived values. None when nothing was derived (a case built in memory)."""
@@ -133,6 +137,7 @@ class Context(Record):
                  protocols: list[RegisteredProtocol] | None = None, artifact_dates: ArtifactDates | None = None,
                  signoff_dates: SignoffDates | None = None, history: Sequence[Case] | None = None,
                  recorded: Sequence[RecordedVersion] | None = None,
+                 deployed: list[tuple[Baseline, Case]] | None = None,
                  facts: EvidenceFacts | None = None,
                  regimes: list[Regime] | None = None, authority: AuthorityCheck | None = None,
                  sources: SourceTexts | None = None, waivers: list[Waiver] | None = None,
@@ -154,6 +159,7 @@ class Context(Record):
         self.signoff_dates = signoff_dates
         self.history = [] if history is None else history
         self.recorded = [] if recorded is None else recorded
+        self.deployed = deployed
         self.facts = facts
         self.regimes = [] if regimes is None else regimes
         self.authority = authority

@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 
 GAMING = "fm-threshold-gaming"
 """The failure mode whose rules compare versions."""
-ALSO_EACH_VERSION = frozenset({"CG511", "CG806"})
+ALSO_EACH_VERSION = frozenset({"CG511", "CG806", "CG107"})
 """Rules of other families that compare versions and run against each one too: a date retyped
-in a version submitted since (one decided NO-GO among them) does not become the record."""
+in a version submitted since (one decided NO-GO among them) does not become the record, nor an
+internal scale lowered in one (CG107)."""
 
 
 class LazyCases(Sequence[Case]):
@@ -121,7 +122,7 @@ class Comparison(FrozenRecord):
     """What the registry (or the caller) remembers for one decision."""
 
     _fields = ("versions", "policy_changes", "incidents", "lineage", "protocols", "why_none", "notes",
-               "artifact_dates", "signoff_dates", "standing", "approved", "recorded")
+               "artifact_dates", "signoff_dates", "standing", "approved", "recorded", "deployed")
     versions: Sequence[Compared]
     """Earlier versions to compare with, the previous submitted one first; the same version is
     listed once even when it is both."""
@@ -157,13 +158,19 @@ class Comparison(FrozenRecord):
     dated from the oldest run of its subject any of them cites (CG306), and a defeater is held to
     a blocking kind any of them gave it (CG809). From a registry a `LazyRecorded`: read when one of
     those rules first reads it, and not at all when neither does."""
+    deployed: Sequence[Compared] | None
+    """The version each other case about the same model stands approved on (its last approval by
+    a decision; a case withdrawn or superseded stands on none), as the registry stores it: a new
+    case is weighed together with them, so the same weights filed as several narrow cases are
+    judged as the deployment they make together (CG107). None: no registry was read."""
 
     def __init__(self, versions: Sequence[Compared] = (), policy_changes: Sequence[PolicyChange] = (),
                  incidents: Sequence[IncidentDefeat] = (), lineage: Sequence[LinkedCase] | None = None,
                  protocols: Sequence[RegisteredProtocol] | None = None, why_none: str | None = None,
                  notes: list[str] | None = None, artifact_dates: ArtifactDates | None = None,
                  signoff_dates: SignoffDates | None = None, standing: Sequence[Condition] = (),
-                 approved: Sequence[Case] = (), recorded: Sequence[RecordedVersion] = ()) -> None:
+                 approved: Sequence[Case] = (), recorded: Sequence[RecordedVersion] = (),
+                 deployed: Sequence[Compared] | None = None) -> None:
         put = object.__setattr__
         put(self, "versions", versions)
         put(self, "policy_changes", policy_changes)
@@ -177,6 +184,7 @@ class Comparison(FrozenRecord):
         put(self, "standing", standing)
         put(self, "approved", approved)
         put(self, "recorded", recorded)
+        put(self, "deployed", deployed)
 
 
 NOT_CONFIGURED = "no registry configured and no --previous given"
@@ -204,7 +212,7 @@ def compared_versions(comparison: Comparison | None) -> list[ComparedVersion]:
     if comparison is None:
         return []
     out = []
-    for c in comparison.versions:
+    for c in [*comparison.versions, *(comparison.deployed or ())]:
         b = c.baseline
         if b.case is not None and b.number is not None and b.digest is not None:
             out.append(ComparedVersion(role=b.role, case=b.case, number=b.number, digest=b.digest))

@@ -389,7 +389,8 @@ def run_gate(
                           signoff_dates=comparison.signoff_dates if comparison is not None else None,
                           standing=comparison.standing if comparison is not None else (),
                           approved=comparison.approved if comparison is not None else (),
-                          recorded=comparison.recorded if comparison is not None else ())
+                          recorded=comparison.recorded if comparison is not None else (),
+                          deployed=comparison.deployed if comparison is not None else None)
     first = comparison.versions[0] if comparison is not None and comparison.versions else None
     prev_case, prev_policy = (first.case, first.policy) if first is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
@@ -429,7 +430,9 @@ def run_gate(
                        protocols=list(comparison.protocols) if comparison is not None and comparison.protocols is not None else None,
                        artifact_dates=comparison.artifact_dates if comparison is not None else None,
                        signoff_dates=comparison.signoff_dates if comparison is not None else None,
-                       history=history, recorded=recorded)
+                       history=history, recorded=recorded,
+                       deployed=None if comparison is None or comparison.deployed is None
+                       else [(d.baseline, d.case) for d in comparison.deployed])
 
     def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:
         ctx = context(kind, dropped)

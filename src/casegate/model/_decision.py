@@ -66,7 +66,8 @@ class ComparedVersion(Frozen):
     """A registry version a decision was compared with."""
 
     role: str
-    """'previous', 'approved', 'earlier' or 'later' (see the gate's comparison)."""
+    """'previous', 'approved', 'earlier' or 'later' (see the gate's comparison), or 'deployed': the
+    version another case about the same model stands approved on, weighed beside this one (CG107)."""
     case: str
     """The registry case it is a version of."""
     number: int

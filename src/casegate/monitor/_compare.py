@@ -87,10 +87,11 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     dates = artifact_dates(reg, case, loaded)
     signed = signoff_dates(reg, loaded)
     hist = _history(reg, case.id, known, versions, this, model_cases)
+    deployed = deployed_with(reg, model_cases, cache)
     if hist is None:
         return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
                           why_none=f"first version (the registry has no case {case.id!r})", artifact_dates=dates,
-                          signoff_dates=signed)
+                          signoff_dates=signed, deployed=deployed)
     # a version whose weights the registry hashed in common with this one's (a weights file's bytes
     # or a tensor) is of the same weights, whatever digests either names (re-saved beside one more
     # file, under a new digest): a run of them dropped is dropped, not replaced by a newer one
@@ -116,7 +117,31 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
                       artifact_dates=dates, signoff_dates=signed, standing=standing, approved=approved,
-                      recorded=recorded)
+                      recorded=recorded, deployed=deployed)
+
+
+def deployed_with(reg: Registry, model_cases: list[str], cache: VersionCache) -> list[Compared]:
+    """The version each case of `model_cases` (the other cases about the same model) stands
+    approved on: its last approval by a decision, unless the case was withdrawn or superseded
+    since. A case reopened, restricted or under review again keeps its approval here (it may be
+    approved again without this one being judged): the same weights filed as several cases are
+    weighed together (CG107). A stored version that does not load stops the caller."""
+    from ._states import CaseState
+
+    out: list[Compared] = []
+    for other in model_cases:
+        if reg.case_state(other) in (CaseState.withdrawn.value, CaseState.superseded.value):
+            continue
+        appr = current_approval(reg, other)
+        if appr is None:
+            continue
+        rec = reg.case_version(other, appr.version, contents=False)
+        sv = cache.get(other, appr.version)
+        out.append(Compared(Baseline(role="deployed", label=f"case {other} version {rec.declared_version} "
+                                     f"(#{rec.number}), the last approved", case=other, number=rec.number,
+                                     digest=rec.digest, recorded_at=parse_recorded(rec.submitted_at)),
+                            sv.case, sv.policy))
+    return out
 
 
 def _same_weights(b: Baseline, mine: LoggedModel | None, index: ModelIndex) -> Baseline:
@@ -394,6 +419,25 @@ def required_history(reg: Registry, case_id: str, number: int) -> tuple[list[tup
     hist = _history(reg, case_id, True, versions, number, model_cases)
     chosen = _chosen(reg, hist, model_cases) if hist is not None else []
     return [(str(b.case), int(b.number or 0), str(b.digest), f"{b.label} ({b.role})") for b in chosen], incidents
+
+
+def required_deployed(reg: Registry, case_id: str, number: int) -> list[tuple[str, int, str, str]]:
+    """The version each other case about the same model as stored version `number` of `case_id`
+    stands approved on, as the registry stands (`deployed_with`), each as (case, number, digest,
+    how to name it): a decision approving the version must have weighed each as deployed beside
+    it (a decision made while one was still a draft did not)."""
+    mine = next((e for e in reg.events(case_id, "case-version") if e.payload.get("version") == number), None)
+    system = mine.payload.get("system") if mine is not None else None
+    out = []
+    for other in cases_of_model(reg, case_id, number, system):
+        if reg.case_state(other) in ("withdrawn", "superseded"):
+            continue
+        appr = current_approval(reg, other)
+        if appr is not None:
+            rec = reg.case_version(other, appr.version, contents=False)
+            out.append((other, rec.number, rec.digest,
+                        f"case {other} version {rec.declared_version} (#{rec.number}), the last approved (deployed)"))
+    return out
 
 
 def linked_cases(reg: Registry, loaded: Loaded, cache: VersionCache) -> list[LinkedCase]:

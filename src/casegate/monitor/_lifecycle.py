@@ -271,11 +271,16 @@ def check_history(reg: Registry, record: DecisionRecord, version: int) -> None:
     the registry, or against another one, cannot approve the case."""
     if record.outcome not in OUTCOME_STATE:
         return
-    from ._compare import required_history
+    from ._compare import required_deployed, required_history
 
     versions, incidents = required_history(reg, record.case_id, version)
     have = {(c.case, c.number, c.digest) for c in record.compared}
     missing = [label for case, number, digest, label in versions if (case, number, digest) not in have]
+    # each other case about the same model that stands approved, weighed as deployed beside this one
+    # (CG107 sums them): a decision made while it was a draft, or under review, did not weigh it
+    deployed = {(c.case, c.number, c.digest) for c in record.compared if c.role == "deployed"}
+    missing += [label for case, number, digest, label in required_deployed(reg, record.case_id, version)
+                if (case, number, digest) not in deployed]
     seen = set(record.incidents_compared)
     missing += [i for i in incidents if i not in seen]
     if missing:

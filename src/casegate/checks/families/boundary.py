@@ -436,6 +436,44 @@ def _tool_reach(ctx: Context) -> tuple[InternalScale | None, list[str]]:
     return scale, why
 
 
+_AUTONOMY = ("human-in-the-loop", "human-on-the-loop", "autonomous")
+"""How freely internal instances act, most supervised first."""
+
+
+def _held_scale(ctx: Context, scale: InternalScale) -> tuple[InternalScale, str]:
+    """`scale` held to at least the internal scale the version compared with recorded (its
+    instances, autonomy, access to training code and weights) unless this version grants a
+    narrower set of tools than that one (a strict subset): the scale is the case's word, and
+    fewer instances or more supervision under the same tools is a loosening nothing shows. The
+    words say what was held (empty: nothing). A version of another case about the same model that
+    stands approved is no floor: it runs beside this one, and is summed with it (`_with_deployed`)."""
+    prev, b = ctx.previous, ctx.case.boundary
+    if ctx.baseline is not None and any(d.case == ctx.baseline.case for d, _ in ctx.deployed or ()):
+        return scale, ""
+    if prev is None or prev.boundary is None or prev.boundary.internal is None or b is None \
+            or not prev.boundary.kind.internal or set(b.tools) < set(prev.boundary.tools):
+        return scale, ""
+    was = prev.boundary.internal
+    update: dict[str, object] = {}
+    said: list[str] = []
+    if was.instances is not None and scale.instances is not None and was.instances > scale.instances:
+        update["instances"] = was.instances
+        said.append(f"{was.instances} instances, not {scale.instances}")
+    if was.autonomy is not None and scale.autonomy is not None \
+            and _AUTONOMY.index(was.autonomy) > _AUTONOMY.index(scale.autonomy):
+        update["autonomy"] = was.autonomy
+        said.append(f"autonomy `{was.autonomy}`, not `{scale.autonomy}`")
+    for field in ("training_code", "weights"):
+        old, new = getattr(was, field), getattr(scale, field)
+        if old is not None and new is not None and _REACH.index(old) > _REACH.index(new):
+            update[field] = old
+            said.append(f"{field} `{old}`, not `{new}`")
+    if not update:
+        return scale, ""
+    return (scale.model_copy(update=update),
+            f"{ctx.compared} recorded {'; '.join(said)}, and this version grants no narrower set of tools")
+
+
 def _internal_at_alert(ctx: Context) -> list[str]:
     """Thresholds in domains that matter inside the lab at or above their alert level."""
     out = []
@@ -457,7 +495,11 @@ def _internal_at_alert(ctx: Context) -> list[str]:
               "inside the lab (AI R&D, autonomy, sabotage) depends on that scale; a case that does not "
               "record it cannot be weighed, and a wide deployment of such a model needs monitoring "
               "and access control on what the instances do. `training`, narrower still, is held to at "
-              "least what internal research is: a deployment labelled training is weighed as one.",
+              "least what internal research is: a deployment labelled training is weighed as one. Against "
+              "a registry, the instances of every other case about the same model that stands approved "
+              "inside the organisation are summed with this one's (the same weights filed as several narrow "
+              "cases are the deployment they make together), and a scale lower than the version compared "
+              "with recorded, under no narrower set of tools, is read as that version's.",
     bad="boundary:\n  kind: internal-research\n  scope: {users: research staff, access: employees}\n"
         "  internal: {instances: 2000, training_code: write, weights: read, autonomy: autonomous}",
     good="boundary:\n  kind: internal-deployment\n  scope: {users: research staff, access: employees}\n"
@@ -489,19 +531,25 @@ def internal_scale(ctx: Context) -> Iterator[Hit]:
         return
     scale, widened = _tool_reach(ctx)
     assert scale is not None
+    scale, held = _held_scale(ctx, scale)
     wide = scale.wide()
     if widened:  # the tools it grants reach further than the scale the case records
         wide = [*wide[:-1], wide[-1] + f" (the tools it grants: {'; '.join(widened)})"] if wide else wide
+    if held and wide:  # the version compared with recorded more, with no narrower tools
+        wide = [*wide[:-1], wide[-1] + f" ({held})"]
     limit = ctx.policy.internal.research_max_instances
     if kind is not BoundaryKind.internal_deployment:
         beyond = list(wide)
         if scale.instances is not None and scale.instances > limit:
-            beyond.insert(0, f"{scale.instances} instances (the policy allows {limit} for internal research)")
+            beyond.insert(0, f"{scale.instances} instances (the policy allows {limit} for internal research)"
+                             + (f" ({held})" if held and not wide else ""))
         if beyond:
             yield Hit(("boundary", "internal"),
                       f"{'an' if kind is BoundaryKind.internal_research else 'a'} `{kind.value}` boundary with "
                       f"{'; '.join(beyond)} is an internal deployment",
                       help="name the kind `internal-deployment` (and meet what the policy asks of it), or narrow the scale")
+    if kind is not BoundaryKind.internal_deployment:
+        yield from _with_deployed(ctx, scale, limit, at_alert)
     if wide and at_alert:
         have = {sg.layer for sg in ctx.case.safeguards.values()}
         lacking = [layer for layer in ctx.policy.internal.wide_layers if layer not in have]
@@ -510,3 +558,45 @@ def internal_scale(ctx: Context) -> Iterator[Hit]:
                       f"the internal deployment is wide ({'; '.join(wide)}) and {', '.join(at_alert)} is at or "
                       f"above its alert level, but the case has no {', '.join(lacking)} safeguard",
                       help=f"add safeguards of the layers {', '.join(lacking)} on what the instances do")
+
+
+def _with_deployed(ctx: Context, scale: InternalScale, limit: int, at_alert: list[str]) -> Iterator[Hit]:
+    """A boundary narrower than an internal deployment weighed together with every other case
+    about the same model that stands approved at an internal kind (`Context.deployed`): their
+    instances run beside this one's, so the same weights filed as several narrow cases are an
+    internal deployment when their instances together pass the policy's limit for internal
+    research. An instance count that is not recorded cannot be summed: blocking at an alert level
+    in a domain that matters inside the lab, as this case's own would be."""
+    kind = ctx.boundary
+    if ctx.deployed is None or scale.instances is None or kind is None:
+        return
+    others: list[tuple[str, int]] = []
+    unknown: list[str] = []
+    for base, other in ctx.deployed:
+        ob = other.boundary
+        if ob is None or not ob.kind.internal:
+            continue  # outside the organisation: no instances run inside it
+        if ob.internal is None or ob.internal.instances is None:
+            unknown.append(f"{base.label} (`{ob.kind.value}`)")
+        else:
+            others.append((base.label, ob.internal.instances))
+    if unknown:
+        what = ", ".join(unknown)
+        yield Hit(("boundary", "internal", "instances"),
+                  f"{what}, about the same model, records no instance count, so the instances of the model "
+                  f"running inside the organisation cannot be summed with this `{kind.value}` boundary's "
+                  f"{scale.instances}",
+                  severity=RuleSeverity.blocking if at_alert else RuleSeverity.advisory,
+                  help="record `boundary.internal.instances` in that case (a new version, decided), or mark it "
+                       "withdrawn or superseded if it no longer runs")
+    total = scale.instances + sum(n for _, n in others)
+    if others and scale.instances <= limit < total:
+        named = "; ".join(f"{label}: {n} instances" for label, n in others)
+        yield Hit(("boundary", "internal", "instances"),
+                  f"with the other cases about the same model that stand approved inside the organisation "
+                  f"({named}), this `{kind.value}` boundary's {scale.instances} instances make {total} "
+                  f"instances of the model (the policy allows {limit} for internal research): together an "
+                  f"internal deployment",
+                  help="name the kind `internal-deployment` (and meet what the policy asks of it) for the whole "
+                       "deployment; or, if this case replaces another, mark that one superseded "
+                       "(`casegate state set OTHER superseded --superseded-by THIS`) first")
