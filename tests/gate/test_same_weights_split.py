@@ -33,10 +33,6 @@ FORGE = Path(__file__).resolve().parents[1] / "fixtures" / "gate" / "forge-inter
 TODAY = dt.date(2026, 11, 27)
 SCALE = "  internal: {instances: 1200, training_code: write, weights: read, autonomy: autonomous}\n"
 
-RATES = ("    estimate: Upper bound of about 1e-5 landed unsanctioned changes per year.\n",
-         "    estimate: Upper bound of about 1e-5 per year.\n")
-
-
 def narrow(n: int) -> str:
     return f"  internal: {{instances: {n}, training_code: none, weights: none, autonomy: human-in-the-loop}}\n"
 
@@ -47,10 +43,8 @@ def _case(tmp: Path, case_id: str, *, kind: str = "internal-research", scale: st
     shutil.copytree(FORGE, d)
     p = d / "case.yaml"
     text = p.read_text()
-    for old in ("id: forge-1-internal\n", "  kind: internal-deployment\n", SCALE, "  tools: [shell, git]\n", *RATES):
+    for old in ("id: forge-1-internal\n", "  kind: internal-deployment\n", SCALE, "  tools: [shell, git]\n"):
         assert text.count(old) == 1, old
-    for old in RATES:  # rates no lower than the bound the gate derives (CG414), so the case passes alone
-        text = text.replace(old, old.replace("1e-5", "1e-3"))
     p.write_text(text.replace("id: forge-1-internal\n", f"id: {case_id}\n")
                  .replace("  kind: internal-deployment\n", f"  kind: {kind}\n")
                  .replace("  tools: [shell, git]\n", "  tools: []\n").replace(SCALE, scale))
