@@ -256,6 +256,11 @@ def _node_svg(node: Node, f: _Face, x: float, y: float, out: list[str]) -> None:
     t0 = top + (BADGE_ROW if f.badge else 0.0) + (MODULE_TAB if kind == MODULE else 0.0)
     t1 = bottom - (AWAY_BAND if kind == AWAY else 0.0)
     by = (t0 + t1) / 2 - len(lines) * LINE_H / 2 + 11.5
+    # the text is drawn inside a viewport the size of the node's box (same coordinates): text
+    # measured too narrow (glyphs far wider than CHAR_W, such as U+2031) is cut at the box's edge,
+    # never drawn over a neighbour and the finding badge the gate put on it
+    out.append(f'<svg class="label" x="{left:.1f}" y="{top:.1f}" width="{w:.1f}" height="{h:.1f}" '
+               f'viewBox="{left:.1f} {top:.1f} {w:.1f} {h:.1f}" overflow="hidden">')
     out.append(f'<text x="{x:.1f}" y="{by:.1f}">')
     for i, (t, cls) in enumerate(lines):
         attr = f' class="{cls}"' if cls else ""
@@ -266,6 +271,7 @@ def _node_svg(node: Node, f: _Face, x: float, y: float, out: list[str]) -> None:
     out.append("</text>")
     if kind == AWAY and node.note:
         out.append(f'<text x="{x:.1f}" y="{bottom - 5:.1f}"><tspan class="note">{esc(node.note)}</tspan></text>')
+    out.append("</svg>")
     if f.badge:
         bw = len(f.badge) * 6.5 + 10
         bx = left + w - bw - 3
