@@ -28,6 +28,8 @@ MOVES = {
     "homoglyphs": 'title: "G\u039f \u2014 VERIFIED, DEPLOYABLE"',
     "many-words": 'title: "' + " ".join(["GO verified deployable"] * 300) + '"',
     "long-word": 'title: "GO ' + "A" * 5000 + '"',
+    "links": ('title: "[https://registry.example/verified](javascript:alert(1)) '
+              '<a href=\'data:text/html,GO\'>GO</a> https://evil.example/GO"'),
     "control": TITLE,
 }
 VIEW = {"width": 1280, "height": 800}
@@ -93,3 +95,18 @@ def test_the_gates_decision_comes_first(tmp_path: Path, move: str) -> None:
                            capture_output=True, text=True, check=True).stdout
     assert first.index("NO-GO") < first.index("Decision report")
     assert "blocking findings" in first.split("Decision report")[0]
+
+
+@pytest.mark.parametrize("move", ["links", "control"])
+def test_the_labs_text_is_never_a_link(tmp_path: Path, move: str) -> None:
+    """A Markdown link whose text names one address and whose target is `javascript:`, an HTML
+    anchor to a `data:` URL and a bare URL in the title: shown as the characters written, never
+    as a link a reader could follow (already so: the pages autoescape and make no links)."""
+    out = _pages(tmp_path, move)
+    with chromium() as page:
+        for name in ("summary.html", "report.html"):
+            page.goto((out / name).as_uri())
+            assert page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)") == []
+            if move == "links":
+                assert "[https://registry.example/verified](javascript:alert(1))" in page.inner_text("body")
+                assert "<a href='data:text/html,GO'>GO</a>" in page.inner_text("body")
