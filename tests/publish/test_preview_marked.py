@@ -42,7 +42,7 @@ def test_every_file_of_a_preview_says_so(preview: Path) -> None:
     assert "not a publication" in s["preview"]["note"]
     assert list(s)[:2] == ["casegate_summary", "preview"]  # near the top, where a reader starts
     md = (out / "summary.md").read_text()
-    assert md.startswith("# UNRECORDED PREVIEW of a public summary: ")
+    assert md.startswith("# NO-GO (casegate's decision) · UNRECORDED PREVIEW of a public summary: ")
     assert "Unrecorded preview, not a publication" in md.split("## Decision")[0]
     html = (out / "summary.html").read_text()
     # the title starts with the gate's outcome, then says it is a preview

@@ -86,6 +86,9 @@ def test_the_gates_decision_comes_first(tmp_path: Path, move: str) -> None:
                 # never in the badge styling the gate's outcome has
                 assert page.eval_on_selector_all(".outcome", "els => els.map(e => e.innerText)") == ["NO-GO"] * len(
                     page.query_selector_all(".outcome"))
+    # the Markdown's heading, the first line a renderer shows, starts with the gate's outcome too
+    md = (out / "summary.md").read_text(encoding="utf-8")
+    assert md.startswith("# NO-GO (casegate's decision) · UNRECORDED PREVIEW of a public summary: ")
     # the PDF's Title (from the page's title) starts with the gate's outcome, and its first page
     # shows the decision before the lab's title
     pdf = out / "report.pdf"
