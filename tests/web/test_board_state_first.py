@@ -5,6 +5,7 @@ long word inside the page, and start the page's title with the state."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ _BOX_JS = """s => { const r = document.querySelector(s).getBoundingClientRect();
                     return [r.left, r.top, r.right, r.bottom]; }"""
 
 
-def _edit(move: str):  # type: ignore[no-untyped-def]
+def _edit(move: str) -> Callable[[Path], None]:
     def edit(case_dir: Path) -> None:
         path = case_dir / "case.yaml"
         text = path.read_text(encoding="utf-8")

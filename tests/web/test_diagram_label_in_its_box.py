@@ -2,8 +2,8 @@
 estimates (U+2031, the per-ten-thousand sign, about three times CHAR_W), so the label's lines
 run out of their node's circle and are drawn over the neighbouring defeater's CG805 badge: the
 red badge the gate put on D1 reads "CG80‱" under the lab's glyphs, in Chromium and in the
-report's PDF. Every node's text is now drawn in a viewport the size of its box, so a label too
-wide is cut at its own box's edge and every badge reads as the gate drew it."""
+report's PDF. Every node's text is now clipped to its box, so a label too wide is cut at its
+own box's edge and every badge reads as the gate drew it."""
 
 from __future__ import annotations
 
