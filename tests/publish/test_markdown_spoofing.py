@@ -110,9 +110,9 @@ def test_the_case_adds_no_heading_image_or_link_to_the_page(pages: tuple[Path, P
     mine, theirs = _tokens((lab / "summary.md").read_text()), _tokens((honest / "summary.md").read_text())
     # the same sections, in the same order, at the same levels; the title stays in the h1
     assert [h for h in _headings(mine)][1:] == _headings(theirs)[1:]
-    # (both pages are previews, `--no-record`, and say so in the title)
-    assert _headings(mine)[0][1].startswith("UNRECORDED PREVIEW of a public summary: Atlas-2 general API release "
-                                            "## Decision **GO**")
+    # (both pages are previews, `--no-record`, and say so in the title, after the gate's outcome)
+    assert _headings(mine)[0][1].startswith(f"{decided} (casegate's decision) · UNRECORDED PREVIEW of a public "
+                                            "summary: Atlas-2 general API release ## Decision **GO**")
     # only the page's own images (its charts), and no link at all
     assert [t.attrs.get("src") for t in mine if t.type == "image"] == \
         [t.attrs.get("src") for t in theirs if t.type == "image"]

@@ -42,10 +42,11 @@ def test_every_file_of_a_preview_says_so(preview: Path) -> None:
     assert "not a publication" in s["preview"]["note"]
     assert list(s)[:2] == ["casegate_summary", "preview"]  # near the top, where a reader starts
     md = (out / "summary.md").read_text()
-    assert md.startswith("# UNRECORDED PREVIEW of a public summary: ")
+    assert md.startswith("# NO-GO (casegate's decision) · UNRECORDED PREVIEW of a public summary: ")
     assert "Unrecorded preview, not a publication" in md.split("## Decision")[0]
     html = (out / "summary.html").read_text()
-    assert "<title>UNRECORDED PREVIEW of a public summary: " in html
+    # the title starts with the gate's outcome, then says it is a preview
+    assert "(casegate's decision) · UNRECORDED PREVIEW of a public summary: " in html.split("</title>")[0]
     assert 'id="preview"' in html.split("<h2>Decision</h2>")[0]
     pictures = sorted(out.glob("summary*.svg"))
     assert len(pictures) >= 2  # the argument and at least one chart

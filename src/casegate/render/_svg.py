@@ -256,7 +256,15 @@ def _node_svg(node: Node, f: _Face, x: float, y: float, out: list[str]) -> None:
     t0 = top + (BADGE_ROW if f.badge else 0.0) + (MODULE_TAB if kind == MODULE else 0.0)
     t1 = bottom - (AWAY_BAND if kind == AWAY else 0.0)
     by = (t0 + t1) / 2 - len(lines) * LINE_H / 2 + 11.5
-    out.append(f'<text x="{x:.1f}" y="{by:.1f}">')
+    # the text is clipped to the node's box: text measured too narrow (glyphs far wider than
+    # CHAR_W, such as U+2031) is cut at the box's edge, never drawn over a neighbour and the
+    # finding badge the gate put on it. The clip's id is its geometry, so two diagrams on one
+    # page that share an id share the rectangle too.
+    box = f"{left:.1f} {top:.1f} {w:.1f} {h:.1f}"
+    clip = "clip-" + box.replace(" ", "_")
+    out.append(f'<clipPath id="{clip}"><rect x="{left:.1f}" y="{top:.1f}" width="{w:.1f}" height="{h:.1f}"/>'
+               '</clipPath>')
+    out.append(f'<text x="{x:.1f}" y="{by:.1f}" clip-path="url(#{clip})">')
     for i, (t, cls) in enumerate(lines):
         attr = f' class="{cls}"' if cls else ""
         if i == 0:
@@ -265,7 +273,8 @@ def _node_svg(node: Node, f: _Face, x: float, y: float, out: list[str]) -> None:
             out.append(f'<tspan x="{x:.1f}" dy="{LINE_H:.0f}"{attr}>{esc(t)}</tspan>')
     out.append("</text>")
     if kind == AWAY and node.note:
-        out.append(f'<text x="{x:.1f}" y="{bottom - 5:.1f}"><tspan class="note">{esc(node.note)}</tspan></text>')
+        out.append(f'<text x="{x:.1f}" y="{bottom - 5:.1f}" clip-path="url(#{clip})"><tspan class="note">'
+                   f'{esc(node.note)}</tspan></text>')
     if f.badge:
         bw = len(f.badge) * 6.5 + 10
         bx = left + w - bw - 3
