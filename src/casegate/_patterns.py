@@ -20,7 +20,7 @@ from __future__ import annotations
 import _sre
 import re
 import sys
-from typing import Any
+from typing import Any, cast, overload
 
 SEEN: list[tuple[str | bytes, int]] = []
 """Every (pattern, flags) given to `kept` in this process: what `--write` keeps."""
@@ -38,13 +38,17 @@ def _table() -> dict[tuple[str | bytes, int], tuple[Any, ...]]:
     from ._patterns_data import ENGINE as WRITTEN
     from ._patterns_data import PATTERNS
 
-    return PATTERNS if WRITTEN == ENGINE else {}
+    return cast("dict[tuple[str | bytes, int], tuple[Any, ...]]", PATTERNS) if WRITTEN == ENGINE else {}
 
 
 _TABLE: dict[tuple[str | bytes, int], tuple[Any, ...]] | None = None
 
 
-def kept(pattern: str | bytes, flags: int = 0) -> Any:
+@overload
+def kept(pattern: str, flags: int = 0) -> re.Pattern[str]: ...
+@overload
+def kept(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]: ...
+def kept(pattern: str | bytes, flags: int = 0) -> re.Pattern[str] | re.Pattern[bytes]:
     """`re.compile(pattern, flags)`, from the kept program where there is one for them."""
     global _TABLE
     SEEN.append((pattern, int(flags)))
@@ -54,7 +58,9 @@ def kept(pattern: str | bytes, flags: int = 0) -> Any:
     if entry is None:
         return re.compile(pattern, flags)
     all_flags, code, groups, groupindex, indexgroup = entry
-    return _sre.compile(pattern, all_flags, list(code), groups, dict(groupindex), indexgroup)
+    compiled: re.Pattern[str] | re.Pattern[bytes] = _sre.compile(pattern, all_flags, list(code), groups,
+                                                                  dict(groupindex), indexgroup)
+    return compiled
 
 
 def program(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
