@@ -77,7 +77,9 @@ _NUMBER = kept(
     r"|(?P<pct>\d+(?:\.\d+)?\s*%)"
     r"|(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)")
 _PER_YEAR = kept(r"\s*(?:[A-Za-z][\w-]*\s+){0,4}?(?:(?:per|a|an|/|each)\s*(?:year|yr|annum)\b|annually\b|yearly\b)",
-                       re.IGNORECASE)
+                 re.IGNORECASE)
+
+_EXPONENT = kept(r"[eE]")
 
 
 def _number(m: re.Match[str]) -> float:
@@ -87,7 +89,7 @@ def _number(m: re.Match[str]) -> float:
         a, _, b = t.partition("in")
         return float(a) / float(b) if float(b) else 0.0
     if m["sci"]:
-        a, b = t.replace(" ", "").replace("E", "e").split("e")  # (one e: no pattern to compile)
+        a, b = _EXPONENT.split(t.replace(" ", ""))
         return float(a) * 10.0 ** int(b)
     if m["pow"]:
         head, _, exp = re.sub(r"\s+", "", t).rpartition("10")
