@@ -15,6 +15,17 @@ Each run takes some fifty times as long as the process itself.
 With a K-thousand-goal argument, the rapidyaml floor of bench_argument.py (parse, emit JSON,
 `json.loads` of the same files) is counted too, and `check` and `gate` of that argument are given
 as a ratio to it as well (the goal: `check` of the 10k-goal argument within 2.5x of the floor).
+
+What the checks added after a643cb00 cost, and winning it back (yardstick 276.95M; each pair from
+one run with `--before` a643cb00's tree): they took check of atlas-api from 771.5M to 780.1M (2.79x
+to 2.82x), gate from 796.8M to 805.6M and the keyed gate from 831.2M to 841.2M (3.04x), almost all
+of it outside any rule function: the per-year rate grammar of `checks._text` (CG414) alone is two
+patterns that `re` compiled at every import, 5.1M and 2.3M, and `checks._derived`'s security
+level 0.6M. Patterns compiled at import are now built from programs `re` wrote for them when
+casegate was developed (`casegate._patterns`, 24 patterns of the check path, the others there
+before included), so no start-up runs `re`'s compiler for them: check 764.4M (2.76x, before
+771.3M), gate 789.8M (2.85x, before 796.6M), keyed gate 825.4M (2.98x, before 831.6M); --help
+93.6M either way.
 """
 
 from __future__ import annotations

@@ -24,6 +24,12 @@ is done twice, and every other keyed step is under 1.5M (the keyring's models 6.
 store of signatures verified by earlier runs, tagged under the user's cache key, cut the keyed
 gate to 812.0M (2.93x). It is not kept: it would make a forged sign-off count for anyone who can
 read that key and write the cache, on the step that decides who signed, for 5 ms a run.
+
+The checks added after a643cb00 (CG421, CG414, CG107's tool reach, CG415/CG417) put 841.2M on the
+keyed gate against a643cb00's 831.2M, the +9.5M nearly all in `<other>`: module-level
+`re.compile` of the new patterns (CG414's rate grammar 7.4M, the security level 0.6M), not rule
+functions. With the patterns kept as compiled programs (`casegate._patterns`; bench_instructions.py
+has the figures) the keyed gate is 825.4M (2.98x) against the same tree's 831.6M.
 """
 
 from __future__ import annotations

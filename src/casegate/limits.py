@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ._patterns import kept
 from ._record import FrozenRecord
 from .errors import InputError
 
@@ -283,7 +284,7 @@ def _brackets(text: bytes) -> bytes:
     return re.sub(_JSON_STRING, b"", text).translate(None, _NOT_BRACKETS)
 
 
-_INNERMOST = rb"\[\]|\{\}"
+_INNERMOST = kept(rb"\[\]|\{\}")
 
 
 def json_too_deep(text: bytes, depth: int) -> bool:
@@ -296,7 +297,7 @@ def json_too_deep(text: bytes, depth: int) -> bool:
     for _ in range(depth):
         if not brackets:
             return False
-        shorter = re.sub(_INNERMOST, b"", brackets)
+        shorter = _INNERMOST.sub(b"", brackets)
         if len(shorter) == len(brackets):
             return False  # unbalanced: not JSON, the parser says where
         brackets = shorter

@@ -47,6 +47,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Literal
 
+from .._patterns import kept
 from .._record import FrozenRecord
 from ..evidence.stats import upper_bound
 from ..model import Element, Evidence, Pathway, Policy, Severity
@@ -145,7 +146,7 @@ def evidence_expiry(ev: Evidence, policy: Policy, dates: "ArtifactDates | None" 
     return ev.expiry(policy.evidence.max_age_days, evidence_dated(ev, dates))
 
 
-_LEVEL = re.compile(r"(?:rand)?(?:sl|securitylevel|level)(\d+)")
+_LEVEL = kept(r"(?:rand)?(?:sl|securitylevel|level)(\d+)")
 
 
 def _level_key(level: str) -> str:

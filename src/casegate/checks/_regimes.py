@@ -10,6 +10,7 @@ be read here says why: it is empty, it is made by the decision, or only the regi
 import re
 from typing import TYPE_CHECKING, Literal
 
+from .._patterns import kept
 from .._record import FrozenRecord
 from ..model import REGIME_SOURCES
 from ._derived import capability_status, independent_evidence
@@ -91,10 +92,10 @@ of its own, not what another of them says."""
 _GOVERNANCE = ("updates", "cybersecurity", "incident_response", "internal_governance", "internal_use")
 """The policy's free-text facts about how the framework is run (`governance`)."""
 
-_REACH = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+|https?://[^\s/]+\.[^\s/]+|(?:\d[\s().-]*){7,}")
+_REACH = kept(r"[^\s@]+@[^\s@]+\.[^\s@]+|https?://[^\s/]+\.[^\s/]+|(?:\d[\s().-]*){7,}")
 """An email address, a web address or a telephone number: a way for a person to reach someone."""
 
-_SITE = re.compile(r"^(?:https?://)?[^\s/@:]+\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
+_SITE = kept(r"^(?:https?://)?[^\s/@:]+\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
 """A web address: a host name with a dot (and a scheme, a path or neither)."""
 
 

@@ -13,11 +13,12 @@ import datetime as dt
 import functools
 import re
 
+from .._patterns import kept
 from ..model import Policy
 
 __all__ = ["ALIKE", "alike", "content_words", "has_number", "hollow_reason", "parse_window", "words"]
 
-_WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
+_WORD = kept(r"[a-z0-9][a-z0-9'\-]*")
 _COMMON = frozenset("""
 a an the and or but if of to in on at by for with from as is are was were be been being it its this
 that these those there here we our us you your they them their he she his her i me my not no so than
@@ -39,10 +40,13 @@ def _normal_boilerplate(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(map(_normal, texts))
 
 
+_WORDS = kept(r"\w+")
+
+
 def words(text: str) -> list[str]:
     """The words of a text, case and punctuation aside: a claim reworded only in those is unchanged
     (as a safeguard's title is compared)."""
-    return re.findall(r"\w+", text.casefold())
+    return _WORDS.findall(text.casefold())
 
 
 ALIKE = 0.6
@@ -66,14 +70,16 @@ def has_number(text: str) -> bool:
     return any(map(str.isdecimal, text))
 
 
-_NUMBER = re.compile(
+_NUMBER = kept(
     r"(?P<one>\d[\d,]*\s+in\s+\d[\d,]*)"
     r"|(?P<sci>\d+(?:\.\d+)?\s*[eE]\s*[-\u2212+]?\s*\d{1,3})"
     r"|(?P<pow>(?:\d+(?:\.\d+)?\s*[x\u00d7*]\s*)?10\s*(?:\^|\*\*)\s*\(?\s*[-\u2212+]?\s*\d{1,3}\s*\)?)"
     r"|(?P<pct>\d+(?:\.\d+)?\s*%)"
     r"|(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)")
-_PER_YEAR = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,4}?(?:(?:per|a|an|/|each)\s*(?:year|yr|annum)\b|annually\b|yearly\b)",
-                       re.IGNORECASE)
+_PER_YEAR = kept(r"\s*(?:[A-Za-z][\w-]*\s+){0,4}?(?:(?:per|a|an|/|each)\s*(?:year|yr|annum)\b|annually\b|yearly\b)",
+                 re.IGNORECASE)
+
+_EXPONENT = kept(r"[eE]")
 
 
 def _number(m: re.Match[str]) -> float:
@@ -83,7 +89,7 @@ def _number(m: re.Match[str]) -> float:
         a, _, b = t.partition("in")
         return float(a) / float(b) if float(b) else 0.0
     if m["sci"]:
-        a, b = re.split(r"[eE]", t.replace(" ", ""))
+        a, b = _EXPONENT.split(t.replace(" ", ""))
         return float(a) * 10.0 ** int(b)
     if m["pow"]:
         head, _, exp = re.sub(r"\s+", "", t).rpartition("10")
@@ -134,7 +140,7 @@ def hollow_reason(text: str | None, policy: Policy, *, question: str | None = No
     return None
 
 
-_WINDOW = re.compile(r"^\s*(\d+)\s*(s|m|h|d|w)\s*$")
+_WINDOW = kept(r"^\s*(\d+)\s*(s|m|h|d|w)\s*$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import ryml
 
+from .._patterns import kept
 from .._record import FrozenRecord, Record
 from ..errors import InputError
 from ..limits import LimitError, Limits, current_limits, read_regular_file
@@ -37,7 +38,7 @@ _RYML_POS = r"line=(\d+) col=(\d+)"
 # (an asterisk opening a word in a sentence) only takes the slower, exact path. The pattern starts
 # at the indicator itself and looks behind for what precedes it, so the regex engine skips ahead
 # to the next `&*!~` instead of trying every position of the file (a tenth of a large check).
-_NEEDS_WALK = re.compile(rb"[&*!~](?<![^\s\[{,][&*!~])(?:(?<=[&*!])\S|(?<=~)(?:[\s\]},:]|$))", re.M)
+_NEEDS_WALK = kept(rb"[&*!~](?<![^\s\[{,][&*!~])(?:(?<=[&*!])\S|(?<=~)(?:[\s\]},:]|$))", re.M)
 
 
 def needs_walk(raw: bytes) -> bool:

@@ -13,8 +13,9 @@ version) are compared by `word_key`: their letters and digits alone.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
+
+from .._patterns import kept
 
 _ASCII_CONTROLS = dict.fromkeys([*range(0x09), *range(0x0A, 0x20), 0x7F])
 """The ASCII characters `normalise_name` removes (category Cc, the tab kept): in an ASCII name
@@ -77,7 +78,7 @@ LEGAL_FORMS = frozenset({
 """Words that say what kind of company an organisation is, not which one: dropped from the end of
 its name (`Acme Labs Inc.`, `Acme Labs Pty Ltd` and `Acme Labs` are one organisation)."""
 
-_NOT_WORD = re.compile(r"[\W_]+")  # letters of every script are kept: a name in kana is a name too
+_NOT_WORD = kept(r"[\W_]+")  # letters of every script are kept: a name in kana is a name too
 
 
 def _unaccented(s: str) -> str:

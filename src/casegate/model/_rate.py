@@ -5,11 +5,11 @@ that does not read as limits is reported (CG108), never guessed at."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
+from .._patterns import kept
 from .._record import FrozenRecord
 
 RATE_GRAMMAR = ("`unlimited`, or limits separated by commas, each a number (with k or M for thousands or "
@@ -51,15 +51,18 @@ _APPLIES: dict[str, str] = {
 
 _GLOBAL = ("global", "globally", "in total", "overall", "total")
 
-_SHORT = re.compile(r"\b([rt])p([smhd])\b")
+_SHORT = kept(r"\b([rt])p([smhd])\b")
 """`rpm`, `tps` and the like: requests or tokens per second, minute, hour or day."""
 
-_CLAUSE = re.compile(
+_CLAUSE = kept(
     r"^(?P<num>\d+(?:\.\d+)?)\s*(?P<mult>[km](?![a-z]))?\s*(?P<qty>[a-z]+)?\s*(?:/|\bper\b|\ba\b|\ban\b|\bevery\b)\s*"
     r"(?P<period>[a-z]+)"
     r"(?:\s*(?:/|\bper\b|\bfor each\b|\beach\b)\s*(?P<who>[a-z][a-z -]*?)|\s+(?P<glob>[a-z][a-z ]*?))?$")
 
-_SPLIT = re.compile(r"\s*(?:;|,|\band\b)\s*")
+_THOUSANDS = kept(r"(?<=\d),(?=\d{3}(?!\d))")
+"""The comma of `50,000/day`."""
+
+_SPLIT = kept(r"\s*(?:;|,|\band\b)\s*")
 
 
 class RateLimitUnreadable(ValueError):
@@ -173,7 +176,7 @@ def parse_rate_limit(text: str) -> tuple[Rate, ...]:
         raise RateLimitUnreadable("the rate limit is empty")
     if said.rstrip(".") in UNLIMITED_WORDS:
         return ()
-    said = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", said)  # 50,000/day
+    said = _THOUSANDS.sub("", said)  # 50,000/day
     said = _SHORT.sub(lambda m: ("requests" if m.group(1) == "r" else "tokens") + "/"
                   + {"s": "s", "m": "min", "h": "hour", "d": "day"}[m.group(2)], said)
     out = []

@@ -14,6 +14,7 @@ from itertools import chain, compress, filterfalse, repeat
 from operator import attrgetter, eq, itemgetter
 from typing import Any
 
+from ..._patterns import kept
 from ..._record import FrozenRecord
 from ...evidence.stats import upper_bound
 from ...model import (
@@ -183,8 +184,9 @@ def open_defeater(ctx: Context) -> Iterator[Hit]:
             yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}")
 
 
-_WORD_SPLIT = re.compile(r"[\s,;()\[\]{}\"`<>]+")
-_HEX = re.compile(r"(?:sha256:)?([0-9a-f]{12,64})")
+_WORD_SPLIT = kept(r"[\s,;()\[\]{}\"`<>]+")
+_POSSESSIVE = kept("['\u2019]s$")
+_HEX = kept(r"(?:sha256:)?([0-9a-f]{12,64})")
 
 
 def _words_of(text: str) -> set[str]:
@@ -192,7 +194,7 @@ def _words_of(text: str) -> set[str]:
     that may close a word in a sentence."""
     out = set()
     for w in _WORD_SPLIT.split(text.casefold()):
-        w = re.sub("['\u2019]s$", "", w.strip(".:!?'\u2018\u2019")).strip(".:!?'\u2018\u2019")
+        w = _POSSESSIVE.sub("", w.strip(".:!?'\u2018\u2019")).strip(".:!?'\u2018\u2019")
         if w:
             out.add(w)
     return out

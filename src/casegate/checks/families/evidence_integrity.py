@@ -8,9 +8,9 @@ they never open a file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ..._patterns import kept
 from ...evidence import Problem
 from ...evidence.stats import binary_counts
 from ...model import RuleSeverity, System, Variant
@@ -544,8 +544,8 @@ def safeguard_evidence_irrelevant(ctx: Context) -> Iterator[Hit]:
                           help=f"cite a test of `{sid}`, or add `{sid}` to `{eid}`'s `tests:` if it tested it too")
 
 
-_WORD = re.compile(r"[a-z0-9]+")
-_SIZE_WORD = re.compile(r"\d+(?:[bmk]|x\d+b)")
+_WORD = kept(r"[a-z0-9]+")
+_SIZE_WORD = kept(r"\d+(?:[bmk]|x\d+b)")
 
 
 def _words(text: str) -> list[str]:
@@ -618,10 +618,16 @@ _URL_ARGS = ("model_base_url", "base_url")
 _ADAPTER_WORDS = frozenset({"lora", "qlora", "peft", "adapter", "adapters", "delta"})
 
 
+_ARGS = kept(r"\(([^()]*)\)\s*$")
+"""The `(key=value,...)` that closes a recorded model name."""
+_NAME_AND_ARGS = kept(r"\s*\([^()]*\)\s*$")
+_VERSION_PARTS = kept(r"[a-z]+|[0-9]+")
+
+
 def _model_args(model: str) -> dict[str, str]:
     """The arguments a recorded model name carries in its `name (key=value,...)` form (lm-eval's
     `config.model_args`, Inspect's checkpoint-related `eval.model_args` and `model_base_url`)."""
-    m = re.search(r"\(([^()]*)\)\s*$", model)
+    m = _ARGS.search(model)
     if m is None:
         return {}
     out: dict[str, str] = {}
@@ -639,13 +645,13 @@ def _evaluated_model(model: str) -> str:
     them."""
     args = _model_args(model)
     named = next((args[k] for k in _WEIGHTS_ARGS if args.get(k)), None)
-    return named if named is not None else re.sub(r"\s*\([^()]*\)\s*$", "", model) or model
+    return named if named is not None else _NAME_AND_ARGS.sub("", model) or model
 
 
 def _names_version(text: str, version: str) -> bool:
     """Whether `text` names `version` whole ('v2.1.0' and 'atlas-2.1.0-final' name 2.1.0;
     '2.1.0.1' and '12.1.0' do not)."""
-    split = re.compile(r"[a-z]+|[0-9]+")
+    split = _VERSION_PARTS
     want, words = split.findall(version.casefold()), split.findall(text.casefold())
     n = len(want)
     return bool(want) and any(

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..._patterns import kept
+
 GENERIC_FORMAT_MARK = b"casegate-results/"
 """What a casegate-results JSON file holds in its first bytes."""
 
@@ -15,7 +17,7 @@ CSV_COLUMNS = ("task", "model", "status", "created", "scale", "sample", "epoch",
 
 INSPECT_JSON_VERSION = rb'"version"\s*:\s*(\d+)'
 
-LM_EVAL_STAMP = re.compile(r"^results_(?P<stamp>.+)\.json$")
+LM_EVAL_STAMP = kept(r"^results_(?P<stamp>.+)\.json$")
 
 
 def head(path: Path, n: int = 4096) -> bytes:

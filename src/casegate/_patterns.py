@@ -1,0 +1,104 @@
+"""Regular expressions compiled at import, without paying `re`'s compiler at every start-up.
+
+`re.compile` parses a pattern and builds its program in Python: some 0.3M to 5M instructions a
+pattern (`checks._text`'s number grammar alone is 5M of a 830M keyed gate), paid again by every
+process. `kept(pattern, flags)` returns the same compiled pattern from the program `re` built
+for it when `_patterns_data.py` was written (`python -m casegate._patterns --write`), handed
+straight to `_sre.compile`, the constructor `re` itself ends in, which validates it again.
+
+The kept program is used only by the interpreter that wrote it (same Python version, same regex
+engine `MAGIC`, same code unit size) and only for the exact (pattern, flags) it was built from:
+any other pattern, a pattern edited since, or another Python compiles through `re` as before.
+The result is the same object either way: `kept(p, f) == re.compile(p, f)` (a compiled pattern
+compares equal to another only with the same pattern, flags and program), which
+`tests/test_patterns.py` checks of every kept entry, together with the table being what
+`--write` writes now.
+"""
+
+from __future__ import annotations
+
+import _sre
+import re
+import sys
+from typing import Any, cast, overload
+
+SEEN: list[tuple[str | bytes, int]] = []
+"""Every (pattern, flags) given to `kept` in this process: what `--write` keeps."""
+
+MODULES = ("casegate.checks", "casegate.checks.families", "casegate.checks._text", "casegate.checks._regimes",
+           "casegate.load", "casegate.model._rate",
+           "casegate.model", "casegate.evidence.importers._claims", "casegate.limits")
+"""The modules whose import-time patterns `--write` keeps (importing them compiles every one)."""
+
+ENGINE = (*sys.version_info[:3], _sre.MAGIC, _sre.CODESIZE)
+"""What a kept program is valid for: the Python version and `re`'s engine."""
+
+
+def _table() -> dict[tuple[str | bytes, int], tuple[Any, ...]]:
+    from ._patterns_data import ENGINE as WRITTEN
+    from ._patterns_data import PATTERNS
+
+    return cast("dict[tuple[str | bytes, int], tuple[Any, ...]]", PATTERNS) if WRITTEN == ENGINE else {}
+
+
+_TABLE: dict[tuple[str | bytes, int], tuple[Any, ...]] | None = None
+
+
+@overload
+def kept(pattern: str, flags: int = 0) -> re.Pattern[str]: ...
+@overload
+def kept(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]: ...
+def kept(pattern: str | bytes, flags: int = 0) -> re.Pattern[str] | re.Pattern[bytes]:
+    """`re.compile(pattern, flags)`, from the kept program where there is one for them."""
+    global _TABLE
+    SEEN.append((pattern, int(flags)))
+    if _TABLE is None:
+        _TABLE = _table()
+    entry = _TABLE.get((pattern, flags))
+    if entry is None:
+        return re.compile(pattern, flags)
+    all_flags, code, groups, groupindex, indexgroup = entry
+    compiled: re.Pattern[str] | re.Pattern[bytes] = _sre.compile(pattern, all_flags, list(code), groups,
+                                                                  dict(groupindex), indexgroup)
+    return compiled
+
+
+def program(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
+    """What `re` hands `_sre.compile` for (pattern, flags): (flags, program, groups, group
+    names, index -> name), as `re._compiler.compile` computes them."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    p = _parser.parse(pattern, flags)
+    code = _compiler._code(p, flags)
+    groupindex = p.state.groupdict
+    indexgroup: list[str | None] = [None] * p.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    return (int(flags | p.state.flags), tuple(map(int, code)), p.state.groups - 1, tuple(groupindex.items()),
+            tuple(indexgroup))
+
+
+def source() -> str:
+    """The text of `_patterns_data.py` for the patterns `MODULES` compile at import."""
+    import importlib
+
+    for name in MODULES:
+        importlib.import_module(name)
+    seen = importlib.import_module("casegate._patterns").SEEN  # (run as __main__, this module is another copy)
+    lines = ['"""Programs of the patterns casegate compiles at import: written by `python -m casegate._patterns --write`. '
+             'Do not edit."""', "", "# fmt: off", f"ENGINE = {ENGINE!r}", "PATTERNS = {"]
+    for key in sorted(set(seen), key=repr):
+        lines.append(f"    {key!r}: {program(*key)!r},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - the generator
+    from pathlib import Path
+
+    out = Path(__file__).with_name("_patterns_data.py")
+    text = source()
+    if "--write" in sys.argv:
+        out.write_text(text, encoding="utf-8")
+    elif out.read_text(encoding="utf-8") != text:
+        raise SystemExit(f"{out} is out of date: run python -m casegate._patterns --write")

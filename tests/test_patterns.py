@@ -1,0 +1,70 @@
+"""The patterns casegate compiles at import are built from programs `re` wrote for them when
+casegate was developed (`casegate._patterns`), not compiled again by every process. A kept
+program must be exactly what `re` compiles for its pattern now, the table must hold every pattern
+the modules compile at import, and a pattern without one (edited since, or under another Python)
+must compile through `re` as before."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+import casegate.checks.families  # noqa: F401 - compiles every kept pattern
+from casegate import _patterns, _patterns_data
+
+ROOT = Path(__file__).resolve().parents[1]
+SAME_ENGINE = _patterns_data.ENGINE == _patterns.ENGINE
+
+
+def test_every_kept_pattern_is_the_one_re_compiles() -> None:
+    assert _patterns_data.PATTERNS
+    for pattern, flags in _patterns_data.PATTERNS:
+        got = _patterns.kept(pattern, flags)
+        # equal compiled patterns have the same pattern, flags and program
+        assert got == re.compile(pattern, flags), pattern
+        assert got.groupindex == re.compile(pattern, flags).groupindex
+        assert got.groups == re.compile(pattern, flags).groups
+
+
+@pytest.mark.skipif(not SAME_ENGINE, reason="the table was written under another Python: every pattern compiles through re")
+def test_on_the_python_that_wrote_it_the_table_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    through_re: list[object] = []
+
+    def counted(pattern: object, flags: int = 0) -> object:
+        through_re.append(pattern)
+        return re.compile(pattern, flags)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(_patterns, "re", SimpleNamespace(compile=counted))
+    for pattern, flags in _patterns_data.PATTERNS:
+        _patterns.kept(pattern, flags)
+    assert through_re == []
+    _patterns.kept(r"no such (kept)? pattern")
+    assert through_re == [r"no such (kept)? pattern"]
+
+
+def test_the_table_is_what_write_writes_now() -> None:
+    """Every pattern the modules compile at import is kept, with the program `re` gives it now."""
+    out = subprocess.run([sys.executable, "-m", "casegate._patterns"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr + "\nrefresh it with python -m casegate._patterns --write"
+
+
+def test_a_stale_program_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checks above can fail: a kept program that is another pattern's compiles to a
+    pattern that is not equal to re's (and matches otherwise)."""
+    (p1, f1), (p2, f2) = [k for k in _patterns_data.PATTERNS if isinstance(k[0], str)][:2]
+    table = dict(_patterns_data.PATTERNS)
+    table[(p1, f1)] = (*table[(p2, f2)][:2], *table[(p1, f1)][2:])
+    monkeypatch.setattr(_patterns, "_TABLE", table)
+    assert _patterns.kept(p1, f1) != re.compile(p1, f1)
+
+
+def test_an_edited_pattern_or_another_python_compiles_through_re(monkeypatch: pytest.MonkeyPatch) -> None:
+    got = _patterns.kept(r"[a-z0-9][a-z0-9'\-]*x")  # not in the table: an edit made after --write
+    assert got == re.compile(r"[a-z0-9][a-z0-9'\-]*x") and got.fullmatch("ab-x")
+    monkeypatch.setattr(_patterns, "ENGINE", (3, 99, 0, 0, 4))  # another interpreter
+    assert _patterns._table() == {}
