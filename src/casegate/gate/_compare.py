@@ -122,7 +122,7 @@ class Comparison(FrozenRecord):
     """What the registry (or the caller) remembers for one decision."""
 
     _fields = ("versions", "policy_changes", "incidents", "lineage", "protocols", "why_none", "notes",
-               "artifact_dates", "signoff_dates", "standing", "approved", "recorded", "deployed")
+               "artifact_dates", "signoff_dates", "standing", "settled", "approved", "recorded", "deployed")
     versions: Sequence[Compared]
     """Earlier versions to compare with, the previous submitted one first; the same version is
     listed once even when it is both."""
@@ -147,6 +147,11 @@ class Comparison(FrozenRecord):
     standing: Sequence[Condition]
     """The conditions of the decision the case currently stands on that nothing shows met (as the
     registry logged them): raised again by this version, one is due no later than it was."""
+    settled: Sequence[Condition]
+    """Those of `standing` set by a decision on the very version being judged (its approval judged
+    again, as `publish` does): due no later than they were, but not carried from an earlier
+    decision, so their passing due date is the registry's to report, not a finding of this version's
+    (CG750 holds a version that raises again a condition an earlier decision set)."""
     approved: Sequence[Case]
     """Every earlier version of the case a decision approved, oldest first (the last approved one
     among them): a defeater that stood there is followed through them (CG806), not only through
@@ -169,7 +174,7 @@ class Comparison(FrozenRecord):
                  protocols: Sequence[RegisteredProtocol] | None = None, why_none: str | None = None,
                  notes: list[str] | None = None, artifact_dates: ArtifactDates | None = None,
                  signoff_dates: SignoffDates | None = None, standing: Sequence[Condition] = (),
-                 approved: Sequence[Case] = (), recorded: Sequence[RecordedVersion] = (),
+                 settled: Sequence[Condition] = (), approved: Sequence[Case] = (), recorded: Sequence[RecordedVersion] = (),
                  deployed: Sequence[Compared] | None = None) -> None:
         put = object.__setattr__
         put(self, "versions", versions)
@@ -182,6 +187,7 @@ class Comparison(FrozenRecord):
         put(self, "artifact_dates", artifact_dates)
         put(self, "signoff_dates", signoff_dates)
         put(self, "standing", standing)
+        put(self, "settled", settled)
         put(self, "approved", approved)
         put(self, "recorded", recorded)
         put(self, "deployed", deployed)

@@ -440,8 +440,8 @@ def run_gate(
         if comparison is not None and len(comparison.versions) > 1:
             found += other_baselines(ctx, comparison, found)
         found, _ = apply_waivers(list(loaded.diagnostics) + found, waivers, policy, day)
-        if standing:  # a narrower boundary carries the same overdue condition
-            found += _overdue(_conditions(found, ctx, standing, aliases), day)
+        if carried:  # a narrower boundary carries the same overdue condition
+            found += _overdue(_conditions(found, ctx, carried, aliases), day)
         return _Trial(kind, dropped, found, ctx)
 
     ctx0 = context(requested, ())
@@ -452,10 +452,11 @@ def run_gate(
     findings = locate_findings(loaded, raw)
     standing = comparison.standing if comparison is not None else ()
     aliases = _aliases(comparison.versions, case) if standing and comparison is not None else {}
-    if standing:
+    carried = [c for c in standing if comparison is None or c not in comparison.settled]
+    if carried:
         # a condition the decision the case stands on set, that nothing shows met and that this
         # version raises again, keeps its due date: past it, the decision cannot approve on it
-        findings += locate_findings(loaded, _overdue(_conditions(findings, ctx0, standing, aliases), day))
+        findings += locate_findings(loaded, _overdue(_conditions(findings, ctx0, carried, aliases), day))
     main = _Trial(requested or BOUNDARY_LADDER[0], (), findings, ctx0)
     trials = [main.record()] if requested is not None else []
     narrower: _Trial | None = None

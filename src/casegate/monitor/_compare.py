@@ -102,6 +102,9 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     # dates, so a new case id does not give a condition more time, whatever decoy (a draft version
     # of the new case, or a draft case of the same weights submitted last) was filed before it
     standing = standing_conditions(reg, case.id, keyring) if known else []
+    # the approval judged again (as `publish` does) is not a version carrying its own conditions
+    own = current_approval(reg, case.id) if standing else None
+    settled = list(standing) if own is not None and this is not None and own.version == this else []
     for other in dict.fromkeys([hist.case_id, *model_cases]):
         if other != case.id:
             standing += standing_conditions(reg, other, keyring)
@@ -116,7 +119,8 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
                                      cache, hist.prefix)])
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
-                      artifact_dates=dates, signoff_dates=signed, standing=standing, approved=approved,
+                      artifact_dates=dates, signoff_dates=signed, standing=standing, settled=settled,
+                      approved=approved,
                       recorded=recorded, deployed=deployed)
 
 
