@@ -10,6 +10,7 @@ such characters as visible escapes (`\\x1b`, `\\r`, `\\u202e`) and keeps newline
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 _CONTROLS = (*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0), 0x061c, 0x200e, 0x200f, 0x2028, 0x2029,
@@ -44,10 +45,32 @@ def _marks() -> re.Pattern[str]:
     return re.compile(f"({_MARK}{{2}}){_MARK}+")
 
 
+def _ranges(codes: Iterable[int]) -> str:
+    """A character class's body for `codes`, as runs (`a-z`)."""
+    out: list[tuple[int, int]] = []
+    for c in sorted(codes):
+        if out and out[-1][1] == c - 1:
+            out[-1] = (out[-1][0], c)
+        else:
+            out.append((c, c))
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in out)
+
+
+@cache
+def _shown() -> re.Pattern[str]:
+    """Any character `page_text` changes: one of `_PAGE_ESCAPES`, or a combining mark. A page's
+    own blocks (a diagram, a table of thousands of rows) run to megabytes and mostly hold none:
+    searching them is a scan in C, where `str.translate` of text beyond ASCII builds a copy
+    character by character (some 20 times slower)."""
+    return re.compile(f"[{_ranges(_PAGE_ESCAPES)}{_MARK[1:-1]}]")
+
+
 def page_text(text: str) -> str:
     """`text` as a page (HTML or Markdown) shows text from a case: controls, bidirectional marks,
     overrides and isolates, and invisible characters as visible escapes (so no value reorders the
     words the page puts after it, nor hides a difference a reader would see), and at most two
     combining marks on one letter (a stack of them draws over the lines above and below)."""
+    if _shown().search(text) is None:
+        return text
     text = text.translate(_PAGE_ESCAPES)
     return _marks().sub(r"\1", text)
