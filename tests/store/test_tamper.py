@@ -194,3 +194,20 @@ def test_cli_log_verify_exit_codes(demo: tuple[Registry, Path, str], tmp_path: P
     bad = subprocess.run(args, capture_output=True, text=True)
     assert bad.returncode == 1
     assert "entry 5 is missing" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_small_order_key_written_into_the_stored_checkpoint_is_not_handed_out_to_pin(
+        demo: tuple[Registry, Path, str]) -> None:
+    """The operator overwrites the newest checkpoint's stored signer with the neutral point (a key
+    of small order, which one fixed forged signature verifies under). The registry does not offer it
+    as the log's verifier key to pin, and its own audit refuses the checkpoint."""
+    reg, _pub, _kept = demo
+    assert reg.log_verifier_key() is not None
+    neutral = bytes([1]) + bytes(31)
+    with reg.engine.begin() as c:
+        c.execute(sa.text("UPDATE checkpoints SET public_key = :k"), {"k": neutral})
+    with pytest.raises(VerificationError, match="small order") as e:
+        reg.log_verifier_key()
+    assert "newest stored checkpoint" in str(e.value)
+    with pytest.raises(VerificationError, match="small order"):
+        reg.verify_log()

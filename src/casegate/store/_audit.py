@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
+from .._weak_keys import ed25519_weakness
 from ..errors import InputError, VerificationError
 from . import _clock
 from . import _merkle as mk
@@ -123,6 +124,7 @@ class AuditedLog(Log):
             return None
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey as _Pub
 
+        _refuse_weak_stored(bytes(row.public_key), "the newest stored checkpoint")
         return verifier_key(str(row.key_name), _Pub.from_public_bytes(bytes(row.public_key)))
 
     def add_cosignatures(self, note_text: str) -> str:
@@ -265,6 +267,17 @@ class AuditedLog(Log):
                     mk.verify_consistency(trusted.tree_size, new, trusted.root, roots[new], path)
             report.notes.append(_check_records(conn))
         return report
+
+
+def _refuse_weak_stored(public_key: bytes, what: str) -> None:
+    """A checkpoint key stored in the registry that anyone can sign as (an Ed25519 key of small
+    order or not canonically encoded, `casegate._weak_keys`) proves nothing. No key made from a
+    private key is weak, so one in the registry was written there by hand."""
+    why = ed25519_weakness(public_key)
+    if why is not None:
+        raise VerificationError(f"{what} names as its signer a key that {why.removeprefix('is ')}",
+                                help="the registry was altered: restore it from a copy you trust, and "
+                                     "verify the log against the log key you pinned (--key)")
 
 
 def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], changes: dict[int, int],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -21,7 +21,7 @@ from tuf.api.metadata import Metadata, Role, Root  # type: ignore[attr-defined]
 from tuf.api.serialization import DeserializationError, SerializationError
 from tuf.api.serialization.json import JSONSerializer
 
-from .._published_keys import refuse_published
+from .._published_keys import refuse_all
 from .._weak_keys import refuse_weak
 from ..errors import InputError, VerificationError
 from ..model import EMPTY_LIST, Frozen
@@ -210,44 +210,39 @@ def _key_dict(key: Key) -> dict[str, Any]:
     return {"keytype": key.keytype, "scheme": key.scheme, "keyval": dict(key.keyval)}
 
 
-def refuse_published_keys(keys: Sequence[Key], pins: Any, location: str | None = None) -> None:
-    """Refuse (InputError, exit 2) a root whose root keys, log key or witness keys include one
-    whose private half casegate publishes (`casegate._published_keys`): anyone could sign the
-    root, the log's checkpoints or a witness's cosignatures as it. With `CASEGATE_DEMO_KEYS=1` (a
-    demonstration) it is let through, said to be no release. `pins` is the pins' data as signed."""
+def _pinned_keys(keys: Sequence[Key], pins: Any) -> Iterator[tuple[Any, str]]:
+    """Every key a root lets sign: its root keys, the log key it pins and each witness key it pins,
+    with the words naming each. `pins` is the pins' data as signed."""
     for k in keys:
-        refuse_published(k, f"root key {k.keyid[:16]}...", location=location)
+        yield k, f"root key {k.keyid}"
     log = pins.get("log") if isinstance(pins, dict) else None
     if isinstance(log, dict):
-        refuse_published(log.get("key"), "the log key the root pins", location=location)
+        yield log.get("key"), "the log key the root pins"
         witnesses = log.get("witnesses")
         for w in witnesses if isinstance(witnesses, list) else []:
             if isinstance(w, dict):
-                refuse_published(w.get("key"), f"the key of witness {w.get('name')!r} the root pins",
-                                 location=location)
+                yield w.get("key"), f"the key of witness {w.get('name')!r} the root pins"
 
 
-def refuse_weak_keys(keys: Sequence[Key], pins: Any, location: str | None = None) -> None:
-    """Refuse (InputError, exit 2) a root whose root keys, log key or witness keys include an
-    Ed25519 key of small order or not canonically encoded (`casegate._weak_keys`): anyone could
-    sign the root, the log's checkpoints or a witness's cosignatures as it, demonstration or not.
+def refuse_unusable_keys(keys: Sequence[Key], pins: Any, location: str | None = None) -> None:
+    """Refuse (InputError, exit 2) a root whose root keys, log key or witness keys include a key
+    anyone could sign the root, the log's checkpoints or a witness's cosignatures as:
+    - an Ed25519 key of small order or not canonically encoded (`casegate._weak_keys`), demonstration
+      or not;
+    - a key whose private half casegate publishes (`casegate._published_keys`), let through with
+      `CASEGATE_DEMO_KEYS=1` (a demonstration), said to be no release.
+    Every key is first checked for weakness; then one error names every published key among them.
     `pins` is the pins' data as signed."""
-    for k in keys:
-        refuse_weak(k, f"root key {k.keyid}", location=location)
-    log = pins.get("log") if isinstance(pins, dict) else None
-    if isinstance(log, dict):
-        refuse_weak(log.get("key"), "the log key the root pins", location=location)
-        witnesses = log.get("witnesses")
-        for w in witnesses if isinstance(witnesses, list) else []:
-            if isinstance(w, dict):
-                refuse_weak(w.get("key"), f"the key of witness {w.get('name')!r} the root pins", location=location)
+    pinned = list(_pinned_keys(keys, pins))
+    for key, label in pinned:
+        refuse_weak(key, label, location=location)
+    refuse_all(pinned, location=location)
 
 
 def _root_body(keys: Sequence[Key], threshold: int, pins: Pins, version: int, expires: dt.datetime) -> Root:
     if not keys:
         raise InputError("a trust root needs at least one root key", help="pass --root-key PUB (repeatable)")
-    refuse_weak_keys(keys, pins.model_dump(mode="json"))
-    refuse_published_keys(keys, pins.model_dump(mode="json"))
+    refuse_unusable_keys(keys, pins.model_dump(mode="json"))
     if len({k.keyid for k in keys}) != len(keys):
         raise InputError("the same root key is given twice")
     if not 1 <= threshold <= len(keys):
@@ -372,10 +367,8 @@ def _read(path: Path) -> Metadata[Root]:
                          location=str(path)) from None
     if not isinstance(md.signed, Root):
         raise InputError("not a trust root: the metadata is not a TUF root role", location=str(path))
-    refuse_weak_keys(list(md.signed.keys.values()), (md.signed.unrecognized_fields or {}).get(PINS_FIELD),
-                     location=str(path))
-    refuse_published_keys(list(md.signed.keys.values()), (md.signed.unrecognized_fields or {}).get(PINS_FIELD),
-                          location=str(path))
+    refuse_unusable_keys(list(md.signed.keys.values()), (md.signed.unrecognized_fields or {}).get(PINS_FIELD),
+                         location=str(path))
     try:
         md.signed_bytes  # noqa: B018  (what its signatures cover: canonical JSON of the signed part)
     except SerializationError as e:
