@@ -436,22 +436,51 @@ def _tool_reach(ctx: Context) -> tuple[InternalScale | None, list[str]]:
     return scale, why
 
 
+def _tools_reach(ctx: Context, tools: list[str]) -> dict[str, str]:
+    """How far a set of granted tools reaches inside the organisation, under this case's policy:
+    for training code and for weights, the furthest any of them reaches (a tool the policy does not
+    list, or lists without `reaches`, reaches write: fail closed; no tool reaches nothing)."""
+    out = {"training_code": "none", "weights": "none"}
+    for name in tools:
+        tool = ctx.policy.tools.get(name)
+        reach = tool.reaches if tool is not None else None
+        for field in out:
+            level = getattr(reach, field) if reach is not None else "write"
+            if _REACH.index(level) > _REACH.index(out[field]):
+                out[field] = level
+    return out
+
+
+def _reach_shrank(was: dict[str, str], now: dict[str, str]) -> bool:
+    """Whether the tools now reach less than they did: no further on either, and less on one."""
+    return all(_REACH.index(now[f]) <= _REACH.index(was[f]) for f in was) and now != was
+
+
+def _reach_words(reach: dict[str, str]) -> str:
+    return ", ".join(f"{field} `{level}`" for field, level in reach.items())
+
+
 _AUTONOMY = ("human-in-the-loop", "human-on-the-loop", "autonomous")
 """How freely internal instances act, most supervised first."""
 
 
 def _held_scale(ctx: Context, scale: InternalScale) -> tuple[InternalScale, str]:
     """`scale` held to at least the internal scale the version compared with recorded (its
-    instances, autonomy, access to training code and weights) unless this version grants a
-    narrower set of tools than that one (a strict subset): the scale is the case's word, and
-    fewer instances or more supervision under the same tools is a loosening nothing shows. The
-    words say what was held (empty: nothing). A version of another case about the same model that
-    stands approved is no floor: it runs beside this one, and is summed with it (`_with_deployed`)."""
+    instances, autonomy, access to training code and weights) unless what the tools this version
+    grants reach inside the organisation shrank (`_reach_shrank`): the scale is the case's word,
+    and fewer instances or more supervision under tools reaching as far is a loosening nothing
+    shows (a tool dropped that reaches no further than the others, or one renamed, changes no
+    reach). The words say what was held (empty: nothing). A version of another case about the
+    same model that stands approved is no floor: it runs beside this one, and is summed with it
+    (`_with_deployed`)."""
     prev, b = ctx.previous, ctx.case.boundary
     if ctx.baseline is not None and any(d.case == ctx.baseline.case for d, _ in ctx.deployed or ()):
         return scale, ""
     if prev is None or prev.boundary is None or prev.boundary.internal is None or b is None \
-            or not prev.boundary.kind.internal or set(b.tools) < set(prev.boundary.tools):
+            or not prev.boundary.kind.internal:
+        return scale, ""
+    now_reach, was_reach = _tools_reach(ctx, b.tools), _tools_reach(ctx, prev.boundary.tools)
+    if _reach_shrank(was_reach, now_reach):
         return scale, ""
     was = prev.boundary.internal
     update: dict[str, object] = {}
@@ -471,7 +500,8 @@ def _held_scale(ctx: Context, scale: InternalScale) -> tuple[InternalScale, str]
     if not update:
         return scale, ""
     return (scale.model_copy(update=update),
-            f"{ctx.compared} recorded {'; '.join(said)}, and this version grants no narrower set of tools")
+            f"{ctx.compared} recorded {'; '.join(said)}, and the tools this version grants reach no less: "
+            f"{_reach_words(now_reach)}, as the policy states them")
 
 
 def _internal_at_alert(ctx: Context) -> list[str]:
@@ -499,7 +529,8 @@ def _internal_at_alert(ctx: Context) -> list[str]:
               "a registry, the instances of every other case about the same model that stands approved "
               "inside the organisation are summed with this one's (the same weights filed as several narrow "
               "cases are the deployment they make together), and a scale lower than the version compared "
-              "with recorded, under no narrower set of tools, is read as that version's.",
+              "with recorded, under tools that reach no less (the policy's `tools.<name>.reaches`), is read as "
+              "that version's.",
     bad="boundary:\n  kind: internal-research\n  scope: {users: research staff, access: employees}\n"
         "  internal: {instances: 2000, training_code: write, weights: read, autonomy: autonomous}",
     good="boundary:\n  kind: internal-deployment\n  scope: {users: research staff, access: employees}\n"
