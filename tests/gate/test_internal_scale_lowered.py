@@ -42,7 +42,13 @@ MORE_TOOLS = ("  git:\n", "  notes:\n    description: read-only search of the te
 """Two more tools in the policy: one that reaches nothing, and a renamed twin of `git`."""
 
 
-def _version(tmp: Path, name: str, *, kind: str, scale: str, tools: str = "[shell, git]") -> Path:
+NOTES = "  notes:\n    description: read-only search of the team's design notes\n" \
+        "    reaches: {training_code: none, weights: none}\n"
+
+
+def _version(tmp: Path, name: str, *, kind: str, scale: str, tools: str = "[shell, git]",
+             unlisted: bool = False) -> Path:
+    """Forge-1 at `kind` and `scale`, granting `tools`; `unlisted`: its policy no longer lists `notes`."""
     d = tmp / name
     shutil.copytree(FORGE, d)
     p = d / "case.yaml"
@@ -56,7 +62,9 @@ def _version(tmp: Path, name: str, *, kind: str, scale: str, tools: str = "[shel
         assert pol.count(old) == 1, old
         pol = pol.replace(old, new)
     assert pol.count(MORE_TOOLS[0]) == 1
-    (d / "policy.yaml").write_text(pol.replace(*MORE_TOOLS))
+    pol = pol.replace(*MORE_TOOLS)
+    assert pol.count(NOTES) == 1
+    (d / "policy.yaml").write_text(pol.replace(NOTES, "") if unlisted else pol)
     return p
 
 
@@ -120,6 +128,20 @@ def test_a_decoy_version_submitted_since_does_not_reset_the_scale(tmp_path: Path
 def test_a_tool_dropped_that_reaches_no_further_does_not_lower_the_scale(tmp_path: Path, was: str, now: str) -> None:
     v1 = _version(tmp_path, "v1", kind="internal-deployment", scale=WAS, tools=was)
     v2 = _version(tmp_path, "v2", kind="internal-research", scale=NOW, tools=now)
+    _held(v1, v2)
+
+
+def test_a_tool_dropped_with_its_policy_entry_does_not_lower_the_scale(tmp_path: Path) -> None:
+    """`notes` (reaching nothing) dropped from the case and its entry from the policy together: in
+    the new policy, the version compared with granted a tool it does not list (reaching write), so
+    against it alone the tools would seem to reach less. What they reached is also read as that
+    version's policy said."""
+    v1 = _version(tmp_path, "v1", kind="internal-deployment", scale=WAS, tools="[shell, git, notes]")
+    v2 = _version(tmp_path, "v2", kind="internal-research", scale=NOW, unlisted=True)
+    _held(v1, v2)
+
+
+def _held(v1: Path, v2: Path) -> None:
     alone = run_gate(_loaded(v2), today=TODAY, try_narrower=False)
     assert alone.outcome == "GO WITH CONDITIONS", _blocking(alone)
     r = _gate(v2, ("version 1.0 (#1), the last approved", v1))

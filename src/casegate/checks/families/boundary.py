@@ -11,6 +11,7 @@ from ...model import (
     Boundary,
     BoundaryKind,
     InternalScale,
+    Policy,
     RateLimitUnreadable,
     RuleSeverity,
     parse_rate_limit,
@@ -444,13 +445,13 @@ def _tool_reach(ctx: Context) -> tuple[InternalScale | None, list[str]]:
     return scale, why
 
 
-def _tools_reach(ctx: Context, tools: list[str]) -> dict[str, str]:
-    """How far a set of granted tools reaches inside the organisation, under this case's policy:
-    for training code and for weights, the furthest any of them reaches (a tool the policy does not
-    list, or lists without `reaches`, reaches write: fail closed; no tool reaches nothing)."""
+def _tools_reach(policy: Policy, tools: list[str]) -> dict[str, str]:
+    """How far a set of granted tools reaches inside the organisation, under `policy`: for training
+    code and for weights, the furthest any of them reaches (a tool the policy does not list, or
+    lists without `reaches`, reaches write: fail closed; no tool reaches nothing)."""
     out = {"training_code": "none", "weights": "none"}
     for name in tools:
-        tool = ctx.policy.tools.get(name)
+        tool = policy.tools.get(name)
         reach = tool.reaches if tool is not None else None
         for field in out:
             level = getattr(reach, field) if reach is not None else "write"
@@ -487,7 +488,11 @@ def _held_scale(ctx: Context, scale: InternalScale) -> tuple[InternalScale, str]
     if prev is None or prev.boundary is None or prev.boundary.internal is None or b is None \
             or not (prev.boundary.kind.internal or employees_only(prev.boundary)):
         return scale, ""
-    now_reach, was_reach = _tools_reach(ctx, b.tools), _tools_reach(ctx, prev.boundary.tools)
+    now_reach, was_reach = _tools_reach(ctx.policy, b.tools), _tools_reach(ctx.policy, prev.boundary.tools)
+    if ctx.previous_policy is not None:  # what they reached as that version's policy said, if less: a
+        # tool's entry taken out of the policy with the tool (unlisted now: write) shrinks nothing
+        then = _tools_reach(ctx.previous_policy, prev.boundary.tools)
+        was_reach = {f: min(was_reach[f], then[f], key=_REACH.index) for f in was_reach}
     if _reach_shrank(was_reach, now_reach):
         return scale, ""
     was = prev.boundary.internal
