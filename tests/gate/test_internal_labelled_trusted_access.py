@@ -15,12 +15,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests._weights import safetensors, submit_hashed
 from tests.gate.test_same_weights_split import SCALE, _approved, _blocking, _case, _gate, narrow
 
 from casegate.evidence import model_digest
 from casegate.load import load_case
 from casegate.store import open_registry
-from tests._weights import safetensors, submit_hashed
 
 FIXTURE_DIGEST = "sha256:bc588267ec2d04faae117bcd75d0f9f04a3870f90cd321c318c83d2d1b9e2baa"
 
