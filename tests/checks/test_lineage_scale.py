@@ -134,9 +134,16 @@ def test_a_wide_deployment_at_alert_needs_the_policys_layers() -> None:
     assert hits("CG107", context(_internal("internal-deployment", WIDE, at_alert=False))) == []
 
 
-def test_only_internal_boundaries_are_weighed() -> None:
-    doc = _internal("internal-deployment", None)
-    assert hits("CG107", context(doc, boundary=BoundaryKind.api)) == []
+def test_only_boundaries_inside_the_organisation_are_weighed() -> None:
+    """A deployment outside the organisation is not weighed; one whose access is the organisation's
+    own people is, whatever its kind (tests/gate/test_internal_labelled_trusted_access.py)."""
+    doc = _internal("trusted-access", None)
+    doc["boundary"]["scope"]["access"] = "named-partners"
+    assert hits("CG107", context(doc, boundary=BoundaryKind.trusted_access)) == []
+    doc["boundary"]["scope"]["access"] = "employees"
+    (h,) = hits("CG107", context(doc, boundary=BoundaryKind.trusted_access))
+    assert h.message.startswith("the `trusted-access` boundary (its access is `employees`: it runs inside the "
+                                "organisation) does not record instances"), h.message
 
 
 def test_training_is_held_to_internal_researchs_limits() -> None:

@@ -153,5 +153,5 @@ def test_a_tool_said_to_reach_less_than_before_is_a_loosening(tmp_path: Path) ->
     # that version's (tests/gate/test_internal_scale_lowered.py)
     (held,) = [m for m in _blocking(r) if m.startswith("CG107")]
     assert ("the --previous version recorded autonomy `autonomous`, not `human-on-the-loop`; training_code `write`, "
-            "not `read`, and this version grants no "
-            "narrower set of tools") in held, held
+            "not `read`, and the tools this version grants reach no less: training_code `none`, weights `none`, as "
+            "the policy states them") in held, held

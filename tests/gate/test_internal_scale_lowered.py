@@ -8,8 +8,13 @@ approved by a person, as `internal-research` (or `training`): within internal re
 wide, so neither the internal-deployment kind (its sign-offs) nor the monitoring and access-control
 safeguards of a wide deployment were asked for, and it was GO WITH CONDITIONS. Nothing but the
 case's words shows the deployment shrank. Now a scale lower than the version compared with
-recorded, under no narrower set of tools, is read as that version's: every version compared with
-(a decoy submitted since the last approval does not reset it)."""
+recorded, under tools that reach no less, is read as that version's: every version compared with
+(a decoy submitted since the last approval does not reset it).
+
+The next move: the same lowered scale, one granted tool dropped. Dropping any tool (a strict subset)
+released the hold, though the tool dropped reached nothing the others do not (`git` beside a shell
+that reaches as far; a tool reaching nothing): GO WITH CONDITIONS. Now the hold is released only
+when what the tools reach inside the organisation (the policy's `tools.<name>.reaches`) shrinks."""
 
 from __future__ import annotations
 
@@ -30,7 +35,20 @@ WAS = "  internal: {instances: 1200, training_code: read, weights: read, autonom
 NOW = "  internal: {instances: 90, training_code: read, weights: read, autonomy: human-in-the-loop}\n"
 
 
-def _version(tmp: Path, name: str, *, kind: str, scale: str, tools: str = "[shell, git]") -> Path:
+MORE_TOOLS = ("  git:\n", "  notes:\n    description: read-only search of the team's design notes\n"
+                         "    reaches: {training_code: none, weights: none}\n"
+                         "  git-push:\n    description: the push access of `git`, under another name\n    elicited_by: [git]\n"
+                         "    reaches: {training_code: read, weights: none}\n  git:\n")
+"""Two more tools in the policy: one that reaches nothing, and a renamed twin of `git`."""
+
+
+NOTES = "  notes:\n    description: read-only search of the team's design notes\n" \
+        "    reaches: {training_code: none, weights: none}\n"
+
+
+def _version(tmp: Path, name: str, *, kind: str, scale: str, tools: str = "[shell, git]",
+             unlisted: bool = False) -> Path:
+    """Forge-1 at `kind` and `scale`, granting `tools`; `unlisted`: its policy no longer lists `notes`."""
     d = tmp / name
     shutil.copytree(FORGE, d)
     p = d / "case.yaml"
@@ -43,7 +61,10 @@ def _version(tmp: Path, name: str, *, kind: str, scale: str, tools: str = "[shel
     for old, new in READ:
         assert pol.count(old) == 1, old
         pol = pol.replace(old, new)
-    (d / "policy.yaml").write_text(pol)
+    assert pol.count(MORE_TOOLS[0]) == 1
+    pol = pol.replace(*MORE_TOOLS)
+    assert pol.count(NOTES) == 1
+    (d / "policy.yaml").write_text(pol.replace(NOTES, "") if unlisted else pol)
     return p
 
 
@@ -77,7 +98,8 @@ def test_a_scale_lowered_under_the_same_tools_is_held_to_the_earlier_one(tmp_pat
     r = _gate(v2, ("version 1.0 (#1), the last approved", v1))
     assert r.outcome == "NO-GO"
     held = ("version 1.0 (#1), the last approved recorded 1200 instances, not 90; autonomy `autonomous`, not "
-            "`human-in-the-loop`, and this version grants no narrower set of tools")
+            "`human-in-the-loop`, and the tools this version grants reach no less: training_code `read`, weights "
+            "`read`, as the policy states them")
     got = [m for m in _blocking(r) if m.startswith("CG107")]
     assert (f"CG107: {'an' if kind == 'internal-research' else 'a'} `{kind}` boundary with 1200 instances (the "
             f"policy allows 100 for internal research); instances act autonomously ({held}) is an internal "
@@ -98,13 +120,45 @@ def test_a_decoy_version_submitted_since_does_not_reset_the_scale(tmp_path: Path
         _blocking(r)
 
 
-@pytest.mark.parametrize("how", ["narrower-tools", "same-scale"])
+@pytest.mark.parametrize(("was", "now"), [
+    ("[shell, git]", "[shell]"),               # `git` dropped: the shell reaches as far
+    ("[shell, git, notes]", "[shell, git]"),   # a tool that reaches nothing dropped
+    ("[shell, git]", "[shell, git-push]"),     # `git` renamed
+])
+def test_a_tool_dropped_that_reaches_no_further_does_not_lower_the_scale(tmp_path: Path, was: str, now: str) -> None:
+    v1 = _version(tmp_path, "v1", kind="internal-deployment", scale=WAS, tools=was)
+    v2 = _version(tmp_path, "v2", kind="internal-research", scale=NOW, tools=now)
+    _held(v1, v2)
+
+
+def test_a_tool_dropped_with_its_policy_entry_does_not_lower_the_scale(tmp_path: Path) -> None:
+    """`notes` (reaching nothing) dropped from the case and its entry from the policy together: in
+    the new policy, the version compared with granted a tool it does not list (reaching write), so
+    against it alone the tools would seem to reach less. What they reached is also read as that
+    version's policy said."""
+    v1 = _version(tmp_path, "v1", kind="internal-deployment", scale=WAS, tools="[shell, git, notes]")
+    v2 = _version(tmp_path, "v2", kind="internal-research", scale=NOW, unlisted=True)
+    _held(v1, v2)
+
+
+def _held(v1: Path, v2: Path) -> None:
+    alone = run_gate(_loaded(v2), today=TODAY, try_narrower=False)
+    assert alone.outcome == "GO WITH CONDITIONS", _blocking(alone)
+    r = _gate(v2, ("version 1.0 (#1), the last approved", v1))
+    assert r.outcome == "NO-GO"
+    assert any(m.startswith("CG107: an `internal-research` boundary with 1200 instances") and
+               "version 1.0 (#1), the last approved recorded 1200 instances, not 90; autonomy `autonomous`, not "
+               "`human-in-the-loop`, and the tools this version grants reach no less: training_code `read`, "
+               "weights `read`" in m for m in _blocking(r)), _blocking(r)
+
+
+@pytest.mark.parametrize("how", ["narrower-reach", "same-scale"])
 def test_a_scale_the_tools_show_narrowed_or_never_lowered_passes(tmp_path: Path, how: str) -> None:
-    """Controls: the same lowered scale granting only the shell (a narrower set of tools than the
-    version compared with); and a version that records what the one compared with recorded."""
+    """Controls: the same lowered scale granting only `git` (the shell dropped: the tools no longer
+    reach the weights); and a version that records what the one compared with recorded."""
     v1 = _version(tmp_path, "v1", kind="internal-research" if how == "same-scale" else "internal-deployment",
                   scale=NOW if how == "same-scale" else WAS)
     v2 = _version(tmp_path, "v2", kind="internal-research", scale=NOW,
-                  tools="[shell]" if how == "narrower-tools" else "[shell, git]")
+                  tools="[git]" if how == "narrower-reach" else "[shell, git]")
     r = _gate(v2, ("version 1.0 (#1), the last approved", v1))
     assert r.outcome == "GO WITH CONDITIONS", _blocking(r)

@@ -153,7 +153,8 @@ def test_a_case_withdrawn_and_filed_again_smaller_is_held_to_its_scale(tmp_path:
         assert r.outcome == "NO-GO"
         assert ("CG107: an `internal-research` boundary with 1200 instances (the policy allows 100 for internal "
                 "research) (case forge-1-research-a version 1.0 (#1), the last approved recorded 1200 instances, "
-                "not 90, and this version grants no narrower set of tools) is an internal deployment") in _blocking(r), \
+                "not 90, and the tools this version grants reach no less: training_code `none`, weights `none`, as the "
+                "policy states them) is an internal deployment") in _blocking(r), \
             _blocking(r)
 
 

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 
 from ...model import (
     RATE_GRAMMAR,
+    Boundary,
     BoundaryKind,
     InternalScale,
+    Policy,
     RateLimitUnreadable,
     RuleSeverity,
     parse_rate_limit,
@@ -410,6 +412,13 @@ def lineage_unresolved(ctx: Context) -> Iterator[Hit]:
             yield Hit(("system", "lineage", i), why)
 
 
+def employees_only(b: Boundary) -> bool:
+    """Whether a boundary reaches the organisation's own people alone (`scope.access: employees`):
+    whatever its kind, the deployment runs inside the organisation, and its scale is weighed as an
+    internal deployment's is (CG107)."""
+    return b.scope is not None and b.scope.access == "employees"
+
+
 _REACH = ("none", "read", "write")
 """Access levels, narrowest first."""
 
@@ -436,22 +445,55 @@ def _tool_reach(ctx: Context) -> tuple[InternalScale | None, list[str]]:
     return scale, why
 
 
+def _tools_reach(policy: Policy, tools: list[str]) -> dict[str, str]:
+    """How far a set of granted tools reaches inside the organisation, under `policy`: for training
+    code and for weights, the furthest any of them reaches (a tool the policy does not list, or
+    lists without `reaches`, reaches write: fail closed; no tool reaches nothing)."""
+    out = {"training_code": "none", "weights": "none"}
+    for name in tools:
+        tool = policy.tools.get(name)
+        reach = tool.reaches if tool is not None else None
+        for field in out:
+            level = getattr(reach, field) if reach is not None else "write"
+            if _REACH.index(level) > _REACH.index(out[field]):
+                out[field] = level
+    return out
+
+
+def _reach_shrank(was: dict[str, str], now: dict[str, str]) -> bool:
+    """Whether the tools now reach less than they did: no further on either, and less on one."""
+    return all(_REACH.index(now[f]) <= _REACH.index(was[f]) for f in was) and now != was
+
+
+def _reach_words(reach: dict[str, str]) -> str:
+    return ", ".join(f"{field} `{level}`" for field, level in reach.items())
+
+
 _AUTONOMY = ("human-in-the-loop", "human-on-the-loop", "autonomous")
 """How freely internal instances act, most supervised first."""
 
 
 def _held_scale(ctx: Context, scale: InternalScale) -> tuple[InternalScale, str]:
     """`scale` held to at least the internal scale the version compared with recorded (its
-    instances, autonomy, access to training code and weights) unless this version grants a
-    narrower set of tools than that one (a strict subset): the scale is the case's word, and
-    fewer instances or more supervision under the same tools is a loosening nothing shows. The
-    words say what was held (empty: nothing). A version of another case about the same model that
-    stands approved is no floor: it runs beside this one, and is summed with it (`_with_deployed`)."""
+    instances, autonomy, access to training code and weights) unless what the tools this version
+    grants reach inside the organisation shrank (`_reach_shrank`): the scale is the case's word,
+    and fewer instances or more supervision under tools reaching as far is a loosening nothing
+    shows (a tool dropped that reaches no further than the others, or one renamed, changes no
+    reach). The words say what was held (empty: nothing). A version of another case about the
+    same model that stands approved is no floor: it runs beside this one, and is summed with it
+    (`_with_deployed`)."""
     prev, b = ctx.previous, ctx.case.boundary
     if ctx.baseline is not None and any(d.case == ctx.baseline.case for d, _ in ctx.deployed or ()):
         return scale, ""
     if prev is None or prev.boundary is None or prev.boundary.internal is None or b is None \
-            or not prev.boundary.kind.internal or set(b.tools) < set(prev.boundary.tools):
+            or not (prev.boundary.kind.internal or employees_only(prev.boundary)):
+        return scale, ""
+    now_reach, was_reach = _tools_reach(ctx.policy, b.tools), _tools_reach(ctx.policy, prev.boundary.tools)
+    if ctx.previous_policy is not None:  # what they reached as that version's policy said, if less: a
+        # tool's entry taken out of the policy with the tool (unlisted now: write) shrinks nothing
+        then = _tools_reach(ctx.previous_policy, prev.boundary.tools)
+        was_reach = {f: min(was_reach[f], then[f], key=_REACH.index) for f in was_reach}
+    if _reach_shrank(was_reach, now_reach):
         return scale, ""
     was = prev.boundary.internal
     update: dict[str, object] = {}
@@ -471,7 +513,8 @@ def _held_scale(ctx: Context, scale: InternalScale) -> tuple[InternalScale, str]
     if not update:
         return scale, ""
     return (scale.model_copy(update=update),
-            f"{ctx.compared} recorded {'; '.join(said)}, and this version grants no narrower set of tools")
+            f"{ctx.compared} recorded {'; '.join(said)}, and the tools this version grants reach no less: "
+            f"{_reach_words(now_reach)}, as the policy states them")
 
 
 def _internal_at_alert(ctx: Context) -> list[str]:
@@ -486,7 +529,8 @@ def _internal_at_alert(ctx: Context) -> list[str]:
 
 @rule(
     "CG107", "internal-scale", severity="blocking", serves="fm-internal-deployment-blindness",
-    summary="An internal boundary (`training` included) does not record the deployment's scale (instances, "
+    summary="An internal boundary (`training` included), or one of any kind whose access is `employees`, does not "
+            "record the deployment's scale (instances, "
             "access to training code and weights, autonomy) where capability matters inside the lab, records a "
             "scale beyond internal research under a narrower kind, or runs wide without the safeguard layers "
             "the policy requires for it.",
@@ -495,11 +539,14 @@ def _internal_at_alert(ctx: Context) -> list[str]:
               "inside the lab (AI R&D, autonomy, sabotage) depends on that scale; a case that does not "
               "record it cannot be weighed, and a wide deployment of such a model needs monitoring "
               "and access control on what the instances do. `training`, narrower still, is held to at "
-              "least what internal research is: a deployment labelled training is weighed as one. Against "
+              "least what internal research is: a deployment labelled training is weighed as one; a wider kind "
+              "whose access is the organisation's own people runs inside it, and is weighed as an internal "
+              "deployment. Against "
               "a registry, the instances of every other case about the same model that stands approved "
               "inside the organisation are summed with this one's (the same weights filed as several narrow "
               "cases are the deployment they make together), and a scale lower than the version compared "
-              "with recorded, under no narrower set of tools, is read as that version's.",
+              "with recorded, under tools that reach no less (the policy's `tools.<name>.reaches`), is read as "
+              "that version's.",
     bad="boundary:\n  kind: internal-research\n  scope: {users: research staff, access: employees}\n"
         "  internal: {instances: 2000, training_code: write, weights: read, autonomy: autonomous}",
     good="boundary:\n  kind: internal-deployment\n  scope: {users: research staff, access: employees}\n"
@@ -511,8 +558,11 @@ def _internal_at_alert(ctx: Context) -> list[str]:
 def internal_scale(ctx: Context) -> Iterator[Hit]:
     b = ctx.case.boundary
     kind = ctx.boundary
-    if b is None or kind is None or not kind.internal:
+    if b is None or kind is None or not (kind.internal or employees_only(b)):
         return  # `training` too: a kind narrower than internal research is held to at least its limits
+    # a wider kind whose access is the organisation's own people (`trusted-access` and `open-weights`
+    # allow `employees`) runs inside it: weighed as an internal deployment is
+    inside = "" if kind.internal else " (its access is `employees`: it runs inside the organisation)"
     scale = b.internal
     at_alert = _internal_at_alert(ctx)
     missing = scale.unrecorded() if scale is not None else ["instances", "training_code", "weights", "autonomy"]
@@ -520,11 +570,11 @@ def internal_scale(ctx: Context) -> Iterator[Hit]:
         what = ", ".join(missing)
         if at_alert:
             yield Hit(("boundary", "internal") if scale is not None else ("boundary", "kind"),
-                      f"the `{kind.value}` boundary does not record {what} of the deployment, so the scale at "
+                      f"the `{kind.value}` boundary{inside} does not record {what} of the deployment, so the scale at "
                       f"which {', '.join(at_alert)} (at or above its alert level) is deployed cannot be weighed")
         else:
             yield Hit(("boundary", "internal") if scale is not None else ("boundary", "kind"),
-                      f"the `{kind.value}` boundary does not record {what} of the deployment",
+                      f"the `{kind.value}` boundary{inside} does not record {what} of the deployment",
                       severity=RuleSeverity.advisory,
                       help="record `boundary.internal` so a later rise in capability can be weighed against it")
     if scale is None:
@@ -538,7 +588,8 @@ def internal_scale(ctx: Context) -> Iterator[Hit]:
     if held and wide:  # the version compared with recorded more, with no narrower tools
         wide = [*wide[:-1], wide[-1] + f" ({held})"]
     limit = ctx.policy.internal.research_max_instances
-    if kind is not BoundaryKind.internal_deployment:
+    narrow = kind.rank < BoundaryKind.internal_deployment.rank  # `training`, `internal-research`
+    if narrow:
         beyond = list(wide)
         if scale.instances is not None and scale.instances > limit:
             beyond.insert(0, f"{scale.instances} instances (the policy allows {limit} for internal research)"
@@ -548,14 +599,15 @@ def internal_scale(ctx: Context) -> Iterator[Hit]:
                       f"{'an' if kind is BoundaryKind.internal_research else 'a'} `{kind.value}` boundary with "
                       f"{'; '.join(beyond)} is an internal deployment",
                       help="name the kind `internal-deployment` (and meet what the policy asks of it), or narrow the scale")
-    if kind is not BoundaryKind.internal_deployment:
+    if narrow:
         yield from _with_deployed(ctx, scale, limit, at_alert)
     if wide and at_alert:
         have = {sg.layer for sg in ctx.case.safeguards.values()}
         lacking = [layer for layer in ctx.policy.internal.wide_layers if layer not in have]
         if lacking:
             yield Hit(("boundary", "internal"),
-                      f"the internal deployment is wide ({'; '.join(wide)}) and {', '.join(at_alert)} is at or "
+                      f"the {'internal' if kind.internal else f'`{kind.value}`'} deployment{inside} is wide "
+                      f"({'; '.join(wide)}) and {', '.join(at_alert)} is at or "
                       f"above its alert level, but the case has no {', '.join(lacking)} safeguard",
                       help=f"add safeguards of the layers {', '.join(lacking)} on what the instances do")
 
@@ -574,7 +626,7 @@ def _with_deployed(ctx: Context, scale: InternalScale, limit: int, at_alert: lis
     unknown: list[str] = []
     for base, other in ctx.deployed:
         ob = other.boundary
-        if ob is None or not ob.kind.internal:
+        if ob is None or not (ob.kind.internal or employees_only(ob)):
             continue  # outside the organisation: no instances run inside it
         if ob.internal is None or ob.internal.instances is None:
             unknown.append(f"{base.label} (`{ob.kind.value}`)")
