@@ -129,6 +129,18 @@ def _hosted_safeguards(d: Path, drop_tamper: bool = True) -> None:
         _edit(d / "argument.yaml", "evidence: [E-tamper-ft, E-filter-audit,", "evidence: [E-filter-audit,")
 
 
+def _hosted_fine_tuning(d: Path) -> None:
+    """The boundary made Acme's hosted fine-tuning service: customers tune and query the model
+    through Acme's interface, and the weights stay with Acme."""
+    _edit(d / "case.yaml", "  kind: open-weights\n", "  kind: fine-tuning\n")
+    _edit(d / "case.yaml", "    access: public\n    weights: download\n",
+          "    access: self-serve\n    weights: fine-tuning\n    rate_limit: 60 requests/min per key\n")
+    _edit(d / "case.yaml", "anyone who downloads the weights from the public model hub",
+          "developers who sign up for Acme's fine-tuning service")
+    _edit(d / "case.yaml", "Weights published under a responsible-use licence; no hosted service, no tools.",
+          "Customers tune and query Wren-2 through Acme's hosted interface; the weights stay with Acme.")
+
+
 def test_safeguards_a_holder_of_the_weights_runs_without_block_nothing_at_open_weights(tmp_path: Path) -> None:
     """The lab's move on the blind case: the bio pathway blocked by the hub's classifiers, identity
     check and monitoring. It was GO WITH CONDITIONS (the three tests multiplied the bound down to
@@ -155,9 +167,7 @@ def test_the_same_safeguards_count_where_the_lab_serves_the_tuned_model(tmp_path
     _hosted_safeguards(d)
     record = _preview(d)
     assert record.narrower == "fine-tuning"
-    _edit(d / "case.yaml", "  kind: open-weights\n", "  kind: fine-tuning\n")
-    _edit(d / "case.yaml", "    access: public\n    weights: download\n",
-          "    access: self-serve\n    weights: fine-tuning\n    rate_limit: 60 requests/min per key\n")
+    _hosted_fine_tuning(d)
     record = _preview(d)
     assert "CG422" not in _blocking(record) and "CG410" not in _blocking(record), _blocking(record)
 
@@ -170,9 +180,7 @@ def test_refusal_training_blocks_nothing_where_customers_fine_tune(tmp_path: Pat
     _hosted_safeguards(d, drop_tamper=False)
     _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
     _edit(d / "case.yaml", "    layer: tamper-resistant-training\n", "    layer: model-behaviour\n")
-    _edit(d / "case.yaml", "  kind: open-weights\n", "  kind: fine-tuning\n")
-    _edit(d / "case.yaml", "    access: public\n    weights: download\n",
-          "    access: self-serve\n    weights: fine-tuning\n    rate_limit: 60 requests/min per key\n")
+    _hosted_fine_tuning(d)
     record = _preview(d)
     (msg,) = _messages(record, "CG422")
     assert msg.startswith("safeguard `SG-tamper` (model-behaviour)") and "fine-tuning undoes trained-in refusals" in msg
@@ -197,3 +205,51 @@ def test_tamper_resistance_tested_only_by_jailbreaks_of_the_released_checkpoint_
     # the same log as a fine-tuning attack's (the attacked checkpoint recorded): it counts
     _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
     assert _blocking(_preview(d)) == []
+
+
+# --------------------------------------------------------------------------- move 2
+
+
+def _relabel_api(d: Path) -> None:
+    """The lab's move: the open-weights release labelled an API, its `scope.weights` left at `none`,
+    while its words still give the weights out. (The policy lets exfiltration be scoped out at open
+    weights only; that is lifted here, so the label is all that is tried.)"""
+    _hosted_safeguards(d)
+    _edit(d / "case.yaml", "  kind: open-weights\n", "  kind: api\n")
+    _edit(d / "case.yaml", "    access: public\n    weights: download\n",
+          "    access: self-serve\n    rate_limit: 60 requests/min per key\n")
+    _edit(d / "policy.yaml", ", scoped_out_at: [fine-tuning, open-weights]}", "}")
+
+
+@pytest.mark.parametrize("where", ["description", "users"])
+def test_weights_given_out_in_the_boundarys_words_under_an_api_label_is_no_go(tmp_path: Path, where: str) -> None:
+    """It was GO WITH CONDITIONS: the kind was checked against `scope.access` and `scope.weights`
+    only, and the boundary's own words ("Weights published under a responsible-use licence",
+    "anyone who downloads the weights") were not read."""
+    d = _copy(tmp_path)
+    _relabel_api(d)
+    if where == "users":
+        _edit(d / "case.yaml", "Weights published under a responsible-use licence; no hosted service, no tools.",
+              "Released under a responsible-use licence.")
+    record = _preview(d)
+    assert record.outcome == "NO-GO"
+    (msg,) = _messages(record, "CG105")
+    said = ("Weights published under a responsible-use licence" if where == "description"
+            else "anyone who downloads the weights from the public model hub")
+    assert f'the boundary says its users get the weights ("{said}")' in msg and "`api` boundary" in msg
+    # and the weights are held reachable: the hub's safeguards block nothing (CG422)
+    assert _blocking(record).count("CG422") == 3
+
+
+def test_an_api_whose_words_keep_the_weights_is_not_relabelled(tmp_path: Path) -> None:
+    """Control: an API whose words say the weights stay with the lab (or never name them) keeps its
+    kind, and the lab's serving stack counts there."""
+    d = _copy(tmp_path)
+    _relabel_api(d)
+    _edit(d / "case.yaml", "anyone who downloads the weights from the public model hub",
+          "developers who sign up for the Acme API")
+    _edit(d / "case.yaml", "Weights published under a responsible-use licence; no hosted service, no tools.",
+          "Served through the Acme API; the weights are never shared or published.")
+    record = _preview(d)
+    assert _messages(record, "CG105") == [] and _messages(record, "CG422") == []
+    assert record.outcome == "GO WITH CONDITIONS", _blocking(record)

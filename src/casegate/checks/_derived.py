@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Literal
 from .._patterns import kept
 from .._record import FrozenRecord
 from ..evidence.stats import upper_bound
-from ..model import Element, Evidence, Pathway, Policy, Severity, Variant
+from ..model import Case, Element, Evidence, Pathway, Policy, Severity, Variant
 from ..model._case import TEST_KINDS
 from ..model._policy import ElicitationMinimum, Threshold
 from ._registry import Context
@@ -81,6 +81,8 @@ __all__ = [
     "inability_relied_on",
     "scoped_out_for_internal_case",
     "weights_reachable",
+    "weights_in_words",
+    "stated_weights",
     "evidence_dated",
     "evidence_expiry",
     "is_expired",
@@ -736,8 +738,7 @@ def weights_access(ctx: Context) -> str | None:
     from ..model import BoundaryKind
 
     b = ctx.case.boundary
-    own = (b.scope.weights if b is not None and b.scope is not None
-           and (ctx.boundary is None or ctx.boundary is b.kind) else "none")
+    own = stated_weights(ctx.case) if b is not None and (ctx.boundary is None or ctx.boundary is b.kind) else "none"
     if ctx.boundary is BoundaryKind.open_weights or own == "download":
         return "download"
     if ctx.boundary is BoundaryKind.fine_tuning or own == "fine-tuning":
@@ -767,7 +768,7 @@ def removed_with_weights(ctx: Context) -> dict[str, str]:
                 why = ("trained-in refusals are what a holder of the weights removes first: a few GPU-hours "
                        "of fine-tuning undo them")
             elif sg.layer == "user-vetting":
-                why = (f"the weights go to {access or 'users the scope does not name'}, who may pass them "
+                why = (f"the weights go to users with `{access or 'unrecorded'}` access, who may pass them "
                        "on: vetting who downloads from the lab's hub does not vet who holds a copy")
             else:
                 why = "a holder of the weights runs the model on their own machines, without the lab's stack"
@@ -976,15 +977,66 @@ class Inability(FrozenRecord):
         object.__setattr__(self, "reason", reason)
 
 
+_GIVES_WEIGHTS = (
+    r"\b(?:download\w*|publish\w*|releas\w*|distribut\w*|shar(?:e|es|ed|ing)|hand(?:s|ed)?|giv(?:e|es|en)|"
+    r"gets?|receiv\w*|ship\w*|upload\w*|licens\w*|licenc\w*|host\w* on|pull\w*)\W+(?:[\w-]+\W+){0,4}?"
+    r"(?:weights?|checkpoints?|safetensors|gguf|parameters)\b"
+    r"|\b(?:weights?|checkpoints?|safetensors|gguf)\W+(?:[\w-]+\W+){0,3}?(?:are\W+|is\W+)?"
+    r"(?:published|released|downloadable|distributed|shared|open[- ]sourced|licen[cs]ed|made available|"
+    r"available for download|posted|uploaded)\b"
+    r"|\bopen[- ]weights?\b"
+)
+"""Words by which a boundary says its users get the weights (`downloads the weights`, `weights
+published under a licence`, `open weights`). Matched ignoring case, clause by clause, compiled the
+first time a boundary's words are read."""
+
+_NEGATED = r"\b(?:no|not|never|without|none|nor|neither)\b|n't\b"
+
+_weights_words: list[re.Pattern[str]] = []
+
+
+def weights_in_words(case: Case) -> str | None:
+    """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
+    say its users get the weights to keep, in a clause that does not deny it; None when none do."""
+    b = case.boundary
+    if b is None:
+        return None
+    texts = [b.description or ""]
+    if b.scope is not None:
+        texts += [b.scope.users or "", b.scope.vetting or ""]
+    if not any(texts):
+        return None
+    if not _weights_words:
+        _weights_words.extend((re.compile(_GIVES_WEIGHTS, re.IGNORECASE), re.compile(_NEGATED, re.IGNORECASE)))
+    gives, negated = _weights_words
+    for text in texts:
+        for clause in re.split(r"[.;:,()\n]", text):
+            m = gives.search(clause)
+            if m is not None and negated.search(clause) is None:
+                return clause.strip()
+    return None
+
+
+def stated_weights(case: Case) -> str:
+    """What the case's boundary gives users of the weights: `scope.weights`, or `download` where the
+    boundary's own words say the weights are handed out (`weights_in_words`): a field left at
+    `none` does not take back what the boundary says."""
+    b = case.boundary
+    typed = b.scope.weights if b is not None and b.scope is not None else "none"
+    if typed != "download" and weights_in_words(case) is not None:
+        return "download"
+    return typed
+
+
 def weights_reachable(ctx: Context) -> bool:
     """True when users across the evaluated boundary can tune or download the weights: the kind is
-    fine-tuning or open weights, or the boundary's scope says so."""
+    fine-tuning or open weights, or the boundary's scope (its `weights`, or its words) says so."""
     from ..model import BoundaryKind
 
     if ctx.boundary is not None and ctx.boundary.rank >= BoundaryKind.fine_tuning.rank:
         return True
     b = ctx.case.boundary
-    return bool(b is not None and b.scope is not None and b.scope.weights != "none"
+    return bool(b is not None and stated_weights(ctx.case) != "none"
                 and (ctx.boundary is None or ctx.boundary is b.kind))
 
 
