@@ -253,3 +253,33 @@ def test_an_api_whose_words_keep_the_weights_is_not_relabelled(tmp_path: Path) -
     record = _preview(d)
     assert _messages(record, "CG105") == [] and _messages(record, "CG422") == []
     assert record.outcome == "GO WITH CONDITIONS", _blocking(record)
+
+
+# --------------------------------------------------------------------------- move 4
+
+
+@pytest.mark.parametrize("layer", ["incident-response", "staged-rollout", "rate-limit", "logging", "other"])
+def test_a_recall_or_other_control_of_the_hub_blocks_nothing_at_open_weights(tmp_path: Path, layer: str) -> None:
+    """The lab's move: the classifier's place taken by a control of the hub ("withdraw the weights
+    from the hub within an hour of a confirmed misuse report", a staged rollout, a download rate
+    limit, download logs), tested by drills that held. Weights already downloaded cannot be recalled,
+    and none of these runs on a copy."""
+    d = _copy(tmp_path)
+    _hosted_safeguards(d)
+    _edit(d / "case.yaml", "    layer: classifier\n    title: Bio input and output classifiers\n",
+          f"    layer: {layer}\n    title: Withdrawal of the weights from the hub on confirmed misuse\n")
+    record = _preview(d)
+    assert record.outcome == "NO-GO"
+    assert any(m.startswith(f"safeguard `SG-classifier` ({layer})") and "does not go with them" in m
+               for m in _messages(record, "CG422"))
+
+
+def test_a_withdraw_trigger_is_read_as_what_it_is_where_the_words_give_the_weights_out(tmp_path: Path) -> None:
+    """CG717 (a withdraw action cannot recall downloaded weights) reads the weights access as the
+    other rules do: an API label whose words publish the weights is still a download."""
+    d = _copy(tmp_path)
+    _relabel_api(d)
+    _edit(d / "case.yaml", "      min_severity: moderate\n      action: reopen\n",
+          "      min_severity: moderate\n      action: withdraw\n")
+    (msg,) = _messages(_preview(d), "CG717")
+    assert msg.startswith("trigger `T-incident` would withdraw an open-weights release")
