@@ -283,3 +283,55 @@ def test_a_withdraw_trigger_is_read_as_what_it_is_where_the_words_give_the_weigh
           "      min_severity: moderate\n      action: withdraw\n")
     (msg,) = _messages(_preview(d), "CG717")
     assert msg.startswith("trigger `T-incident` would withdraw an open-weights release")
+
+
+# --------------------------------------------------------------------------- move 5
+
+PARTNERS = ("    users: research staff of named partner laboratories under a signed weights licence\n"
+            "    access: named-partners\n"
+            "    vetting: organisation due diligence and named-researcher enrolment reviewed by Acme security\n")
+PUBLIC = "    users: anyone who downloads the weights from the public model hub\n    access: public\n"
+
+
+def _partners_first(d: Path) -> None:
+    """A staged release: the weights go to named partner laboratories first, the failing
+    tamper-resistance layer replaced by partner vetting, red-teamed (0 of 15,000 enrolment attacks)."""
+    sha = _log(d, "vetting-test.json", "acme-partner-vetting", "acme/wren-2", 15000, 0)
+    case = re.sub(r"  SG-tamper:\n(    .*\n)+",
+                  "  SG-vetting:\n    layer: user-vetting\n    title: Partner due diligence and signed weights licence\n"
+                  "    blocks: [bio-known-agent.acquisition-planning]\n    evidence: [E-vetting]\n"
+                  "    verified_by: acme-security\n", (d / "case.yaml").read_text())
+    (d / "case.yaml").write_text(case.replace("relies_on: [E-bio-ft, E-tamper-ft]", "relies_on: [E-bio-ft, E-vetting]"))
+    _edit(d / "case.yaml", PUBLIC, PARTNERS)
+    ev = re.sub(r"  E-tamper-ft:\n(    .*\n)+",
+                f"  E-vetting:\n    kind: safeguard-test\n    tests: [SG-vetting]\n    title: Adversarial enrolment "
+                f"test of partner vetting\n    artifact: reports/vetting-test.json\n    sha256: {sha}\n"
+                f"    producer: acme-security\n    date: 2026-10-21\n", (d / "evidence.yaml").read_text())
+    (d / "evidence.yaml").write_text(ev)
+    _edit(d / "argument.yaml", "evidence: [E-tamper-ft, E-filter-audit]", "evidence: [E-vetting, E-filter-audit]")
+
+
+def test_partner_vetting_counts_while_only_vetted_partners_receive_the_weights(tmp_path: Path) -> None:
+    """Control: who receives the weights is decided by the vetting while access is limited to named
+    partners (the weights still go out, so nothing in the lab's serving stack would count)."""
+    d = _copy(tmp_path)
+    _partners_first(d)
+    record = _preview(d)
+    assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == []
+
+
+def test_the_partner_release_widened_to_everyone_on_its_vetting_is_no_go(tmp_path: Path) -> None:
+    """The lab's move: the partner release widened to public download as a new case (nothing to
+    compare with: CG211 holds a widening only against an earlier version), carrying the partner
+    vetting and its test. It was GO WITH CONDITIONS: the hub's gate vets who downloads, not who
+    holds a copy."""
+    d = _copy(tmp_path)
+    _partners_first(d)
+    _edit(d / "case.yaml", PARTNERS, PUBLIC)
+    _edit(d / "case.yaml", "id: wren-2-open", "id: wren-2-public")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG401", "CG402", "CG410", "CG422"]
+    (msg,) = _messages(record, "CG422")
+    assert msg.startswith("safeguard `SG-vetting` (user-vetting)") and "users with `public` access" in msg
+    # the narrower boundary the gate names keeps the weights with the lab (hosted fine-tuning)
+    assert record.narrower == "fine-tuning"
