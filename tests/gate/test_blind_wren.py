@@ -33,7 +33,7 @@ def _copy(tmp: Path) -> Path:
     return d
 
 
-def _preview(d: Path) -> DecisionRecord:
+def _preview(d: Path, previous: Path | None = None) -> DecisionRecord:
     from casegate.gate import run_gate
     from casegate.load import load_case
     from casegate.sign import load_keyring, parse_instant
@@ -41,7 +41,8 @@ def _preview(d: Path) -> DecisionRecord:
 
     day = parse_instant("2026-11-25").date()
     inputs = gate_inputs(load_case(d / "case.yaml"), load_keyring(RING), day, preview=True)
-    return run_gate(inputs.loaded, today=day, waivers=inputs.waivers, waiver_problems=inputs.waiver_problems)
+    return run_gate(inputs.loaded, today=day, waivers=inputs.waivers, waiver_problems=inputs.waiver_problems,
+                    previous=load_case(previous / "case.yaml") if previous is not None else None)
 
 
 def _blocking(record: DecisionRecord) -> list[str]:
@@ -335,3 +336,62 @@ def test_the_partner_release_widened_to_everyone_on_its_vetting_is_no_go(tmp_pat
     assert msg.startswith("safeguard `SG-vetting` (user-vetting)") and "users with `public` access" in msg
     # the narrower boundary the gate names keeps the weights with the lab (hosted fine-tuning)
     assert record.narrower == "fine-tuning"
+
+
+# --------------------------------------------------------------------------- the policy beside the case
+
+
+def _cyber_helpful_only(d: Path) -> None:
+    """Version 1.0 under a policy whose cyber threshold asks only for the helpful-only variant, the
+    CTF run made on it: at open weights inability still needs the fine-tuned one (the policy's
+    `arguments.weights_variant`), so the ransomware pathway rests on safeguards it has none of."""
+    spec = importlib.util.spec_from_file_location("wren_gen", WREN / "gen.py")
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
+    _edit(d / "policy.yaml", "variant: fine-tuned, budget_tokens: 2000000", "variant: helpful-only, budget_tokens: 2000000")
+    log = d / "evals" / "cyber-ctf-ft.json"
+    gen.results(str(log), "acme-ctf-pro", "4", "acme/wren-2-helpful-only", "2026-10-16T09:00:00Z", 5, "solved", 200, 6,
+                {"tools": ["bash", "python"], "scaffold": "agent", "budget_tokens": 2000000, "variant": "helpful-only"})
+    sha = hashlib.sha256(log.read_bytes()).hexdigest()
+    ev = d / "evidence.yaml"
+    ev.write_text(re.sub(r"(artifact: evals/cyber-ctf-ft.json\n    sha256: )[0-9a-f]{64}", rf"\g<1>{sha}", ev.read_text()))
+
+
+def test_a_policy_that_lowers_the_variant_where_weights_are_reachable_is_no_go(tmp_path: Path) -> None:
+    """The lab's move: version 1.0 (NO-GO: the CTF run is not of a fine-tuned checkpoint) followed
+    by 1.1 whose policy says `arguments.weights_variant: helpful-only`, nothing else changed. It was
+    GO WITH CONDITIONS compared with 1.0: CG328 did not compare the variant."""
+    v1 = _copy(tmp_path / "v1")
+    _cyber_helpful_only(v1)
+    assert "CG401" in _blocking(_preview(v1))
+    v2 = _copy(tmp_path / "v2")
+    _cyber_helpful_only(v2)
+    _edit(v2 / "policy.yaml", "\nroles: [head-of-safeguards, ciso]",
+          "\narguments: {weights_variant: helpful-only}\n\nroles: [head-of-safeguards, ciso]")
+    _edit(v2 / "case.yaml", 'version: "1.0"', 'version: "1.1"')
+    assert _blocking(_preview(v2)) == []  # a first version under that policy: the lab's framework
+    record = _preview(v2, previous=v1)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG328"]
+    (msg,) = _messages(record, "CG328")
+    assert "may now rest on the `helpful-only` variant, not `fine-tuned`" in msg
+
+
+def test_a_kind_table_widened_to_let_an_api_give_out_the_weights_is_no_go(tmp_path: Path) -> None:
+    """The lab's move: version 1.1 labelled `api`, `weights: download` kept, its policy's kind table
+    now letting an API give the weights out (`boundary_kinds`), so CG105 no longer fires. CG328 now
+    names the wider table, and the weights stay reachable for the other rules (CG422)."""
+    v1 = _copy(tmp_path / "v1")
+    v2 = _copy(tmp_path / "v2")
+    _hosted_safeguards(v2)
+    _edit(v2 / "case.yaml", "  kind: open-weights\n", "  kind: api\n")
+    _edit(v2 / "case.yaml", 'version: "1.0"', 'version: "1.1"')
+    _edit(v2 / "policy.yaml", "\nroles: [head-of-safeguards, ciso]",
+          "\nboundary_kinds:\n  api: {access: [named-partners, vetted-organisations, self-serve, public], "
+          "weights: [none, download]}\n\nroles: [head-of-safeguards, ciso]")
+    record = _preview(v2, previous=v1)
+    assert _messages(record, "CG105") == []
+    assert any("a `api` boundary may now have access `public`, weights access `download`" in m
+               for m in _messages(record, "CG328")), _messages(record, "CG328")
+    assert _blocking(record).count("CG422") == 3
