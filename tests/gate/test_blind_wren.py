@@ -10,11 +10,12 @@ import hashlib
 import importlib.util
 import re
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from casegate.model import DecisionRecord
+from casegate.model import DecisionRecord, Waiver
 
 ROOT = Path(__file__).resolve().parents[2]
 WREN = ROOT / "tests" / "fixtures" / "rt_openweights" / "wren"
@@ -33,7 +34,7 @@ def _copy(tmp: Path) -> Path:
     return d
 
 
-def _preview(d: Path, previous: Path | None = None) -> DecisionRecord:
+def _preview(d: Path, previous: Path | None = None, waivers: Sequence[Waiver] = ()) -> DecisionRecord:
     from casegate.gate import run_gate
     from casegate.load import load_case
     from casegate.sign import load_keyring, parse_instant
@@ -41,12 +42,13 @@ def _preview(d: Path, previous: Path | None = None) -> DecisionRecord:
 
     day = parse_instant("2026-11-25").date()
     inputs = gate_inputs(load_case(d / "case.yaml"), load_keyring(RING), day, preview=True)
-    return run_gate(inputs.loaded, today=day, waivers=inputs.waivers, waiver_problems=inputs.waiver_problems,
+    return run_gate(inputs.loaded, today=day, waivers=[*inputs.waivers, *waivers],
+                    waiver_problems=inputs.waiver_problems,
                     previous=load_case(previous / "case.yaml") if previous is not None else None)
 
 
 def _blocking(record: DecisionRecord) -> list[str]:
-    return sorted(f.code for f in record.findings if f.severity == "blocking")
+    return sorted(f.code for f in record.findings if f.blocking)
 
 
 def _messages(record: DecisionRecord, code: str) -> list[str]:
@@ -395,3 +397,38 @@ def test_a_kind_table_widened_to_let_an_api_give_out_the_weights_is_no_go(tmp_pa
     assert any("a `api` boundary may now have access `public`, weights access `download`" in m
                for m in _messages(record, "CG328")), _messages(record, "CG328")
     assert _blocking(record).count("CG422") == 3
+
+
+# --------------------------------------------------------------------------- move 4, by waiver
+
+
+def _waivers() -> list[Waiver]:
+    """The RSO's waivers of the broken tamper resistance and the risk over tolerance, "monitored
+    weekly, withdrawn from the hub on a confirmed incident, retested in January", under a policy
+    that lets the RSO waive CG4xx (as the example open-weights framework does)."""
+    why = ("Misuse reports are monitored weekly and the weights are withdrawn from the hub on a confirmed bio "
+           "incident; the tamper-resistance retest is due in January.")
+    return [Waiver(code=code, role="rso", person="Sam Whitfield", reason=why, until="2027-01-15",
+                   signed_at="2026-11-24T10:00:00Z") for code in ("CG406", "CG410")]
+
+
+def test_a_waiver_does_not_carry_an_open_weights_release_past_what_it_lacks(tmp_path: Path) -> None:
+    """The lab's move: the honest NO-GO's two findings waived until January. It was GO WITH
+    CONDITIONS, the conditions due when the waivers lapse, weeks after every copy was downloaded."""
+    d = _copy(tmp_path)
+    _edit(d / "policy.yaml", "  roles: {CG7: [rso]}", "  roles: {CG7: [rso], CG4: [rso]}")
+    record = _preview(d, waivers=_waivers())
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG406", "CG410"]
+    assert len(record.rejected_waivers) == 2
+    assert all("at `open-weights` the weights are downloaded" in r for r in record.rejected_waivers)
+
+
+def test_the_same_waivers_hold_where_the_lab_can_still_stop_the_model(tmp_path: Path) -> None:
+    """Control: served through Acme's hosted fine-tuning, a lapsed waiver's condition can still be
+    enforced (verify stops the deploy), so the waivers apply as the policy allows."""
+    d = _copy(tmp_path)
+    _edit(d / "policy.yaml", "  roles: {CG7: [rso]}", "  roles: {CG7: [rso], CG4: [rso]}")
+    _hosted_fine_tuning(d)
+    record = _preview(d, waivers=_waivers())
+    assert record.rejected_waivers == [] and _blocking(record) == []
+    assert record.outcome == "GO WITH CONDITIONS"
