@@ -432,3 +432,16 @@ def test_the_same_waivers_hold_where_the_lab_can_still_stop_the_model(tmp_path: 
     record = _preview(d, waivers=_waivers())
     assert record.rejected_waivers == [] and _blocking(record) == []
     assert record.outcome == "GO WITH CONDITIONS"
+
+
+def test_a_classifier_counted_toward_the_open_weights_layers_is_named(tmp_path: Path) -> None:
+    """On the open-weights example (bio argued by inability on the fine-tuned checkpoint, the policy
+    asking two layers with data filtering of every release): its unlearning relabelled a classifier
+    no longer makes the second layer, and CG422 says why (CG402 alone would only count one)."""
+    d = tmp_path / "open-weights"
+    shutil.copytree(ROOT / "examples" / "open-weights", d)
+    assert _messages(_preview(d), "CG422") == []
+    _edit(d / "case.yaml", "  SG-unlearning:\n    layer: unlearning\n", "  SG-unlearning:\n    layer: classifier\n")
+    record = _preview(d)
+    (msg,) = _messages(record, "CG422")
+    assert msg.startswith("safeguard `SG-unlearning` (classifier) is counted as blocking")

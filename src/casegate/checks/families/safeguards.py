@@ -88,7 +88,8 @@ def severe_step_unblocked(ctx: Context) -> Iterator[Hit]:
     summary="At a boundary where users download or fine-tune the weights, a safeguard the holder of "
             "the weights removes or runs without (refusal training, classifiers, monitoring, rate "
             "limits, identity checks on a public download) is counted as blocking a step of a pathway "
-            "whose risk is not argued by inability.",
+            "whose risk is not argued by inability, or of a domain the policy asks safeguard layers of "
+            "at this boundary.",
     rationale="Published weights run on their holders' machines, without the lab's classifiers, "
               "monitoring, rate limits or logging, and a few GPU-hours of fine-tuning undo trained-in "
               "refusals; an identity check on the lab's hub does not vet who is handed a copy. Counted "
@@ -114,20 +115,26 @@ def safeguard_removed_with_weights(ctx: Context) -> Iterator[Hit]:
         return
     for sid, why in removed.items():
         sg = ctx.case.safeguards[sid]
-        i = _relied_on(ctx, sg)
+        i = _relied_on(ctx, sg, layers=True)
         if i is not None:
             yield Hit(("safeguards", sid, "blocks", i),
                       f"safeguard `{sid}` ({sg.layer}) is counted as blocking `{sg.blocks[i]}`, but {why}; it "
                       "blocks nothing across this boundary")
 
 
-def _relied_on(ctx: Context, sg: Safeguard) -> int | None:
+def _relied_on(ctx: Context, sg: Safeguard, layers: bool = False) -> int | None:
     """The index of the first step `sg` blocks on a pathway whose domain's risk is not argued by
-    inability (the pathway's risk rests on the safeguards), else None."""
+    inability (the pathway's risk rests on the safeguards), or, with `layers`, whose domain the
+    policy asks safeguard layers of at this boundary (CG402, CG403 count them), else None."""
     pathways = ctx.case.pathways()
     for i, b in enumerate(sg.blocks):
         pid = b.partition(".")[0]
-        if pid in pathways and not inability(ctx, pathways[pid][0]).shown:
+        if pid not in pathways:
+            continue
+        dom = pathways[pid][0]
+        if not inability(ctx, dom).shown:
+            return i
+        if layers and ((req := requirements_for(ctx, dom)).min_layers or req.layers):
             return i
     return None
 
