@@ -181,8 +181,9 @@ def test_inability_not_shown_between_alert_and_threshold() -> None:
 def test_inability_at_weights_access_needs_fine_tuning_attacks() -> None:
     doc = _open_step(base_doc())
     doc["boundary"] = {"kind": "open-weights", "scope": {"users": "anyone", "access": "public", "weights": "download"}}
-    (h,) = hits("CG401", context(doc))
-    assert "`fine-tuned` variant" in h.message
+    # the open step, and the steps only the API's identity check and classifier block (CG422)
+    hs = hits("CG401", context(doc))
+    assert hs and all("`fine-tuned` variant" in h.message for h in hs)
     doc["evidence"]["E-ctf"]["elicitation"]["variant"] = "fine-tuned"
     assert hits("CG401", context(doc)) == []
 

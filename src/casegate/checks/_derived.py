@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Literal
 from .._patterns import kept
 from .._record import FrozenRecord
 from ..evidence.stats import upper_bound
-from ..model import Element, Evidence, Pathway, Policy, Severity
+from ..model import Case, Element, Evidence, Pathway, Policy, Severity, Variant
 from ..model._case import TEST_KINDS
 from ..model._policy import ElicitationMinimum, Threshold
 from ._registry import Context
@@ -81,6 +81,8 @@ __all__ = [
     "inability_relied_on",
     "scoped_out_for_internal_case",
     "weights_reachable",
+    "weights_in_words",
+    "stated_weights",
     "evidence_dated",
     "evidence_expiry",
     "is_expired",
@@ -94,6 +96,9 @@ __all__ = [
     "evidence_by_threshold",
     "independent_evidence",
     "safeguards_by_step",
+    "removed_with_weights",
+    "untuned_tests",
+    "weights_access",
     "off_task_tests",
 ]
 
@@ -716,11 +721,78 @@ class PathwayRisk(FrozenRecord):
         return self.bound <= self.tolerance
 
 
+_KEPT_WITH_DOWNLOAD = ("pretraining-data-filtering", "unlearning", "tamper-resistant-training")
+"""Safeguard layers a holder of downloaded weights runs with them: what was filtered out of
+pre-training or unlearned is not in the weights, and tamper-resistant training is built to survive
+fine-tuning (its tests must show it). Everything else runs in the lab's serving stack (classifiers,
+monitoring, rate limits, access control, logging, tool permissions) or is trained behaviour a few
+GPU-hours of fine-tuning remove (refusal training)."""
+
+_VETTED_ACCESS = ("employees", "named-partners", "vetted-organisations")
+
+
+def weights_access(ctx: Context) -> str | None:
+    """What users across the evaluated boundary can do with the weights: `download` (open weights,
+    or a scope that gives them out), `fine-tuning` (tuned through the lab's hosted interface), or
+    None. Read as `weights_reachable`: the kind evaluated, and the case's scope at its own kind."""
+    from ..model import BoundaryKind
+
+    b = ctx.case.boundary
+    own = stated_weights(ctx.case) if b is not None and (ctx.boundary is None or ctx.boundary is b.kind) else "none"
+    if ctx.boundary is BoundaryKind.open_weights or own == "download":
+        return "download"
+    if ctx.boundary is BoundaryKind.fine_tuning or own == "fine-tuning":
+        return "fine-tuning"
+    return None
+
+
+def removed_with_weights(ctx: Context) -> dict[str, str]:
+    """Safeguard id -> why it blocks nothing across the evaluated boundary: the users there hold or
+    tune the weights, and the safeguard is one a holder removes or runs without (memoised). With
+    downloaded weights only the layers trained or filtered into them hold (and the vetting of who
+    receives them, where the access is vetted); with hosted fine-tuning, trained-in refusals do not."""
+    got: dict[str, str] | None = ctx.memo.get("removed_with_weights")
+    if got is not None:
+        return got
+    got = {}
+    held = weights_access(ctx)
+    where = ctx.boundary.value if ctx.boundary is not None else "this boundary"
+    if held == "download":
+        b = ctx.case.boundary
+        access = b.scope.access if b is not None and b.scope is not None else None
+        vetted = access in _VETTED_ACCESS and (ctx.boundary is None or b is None or ctx.boundary is b.kind)
+        for sid, sg in ctx.case.safeguards.items():
+            if sg.layer in _KEPT_WITH_DOWNLOAD or (sg.layer == "user-vetting" and vetted):
+                continue
+            if sg.layer == "model-behaviour":
+                why = ("trained-in refusals are what a holder of the weights removes first: a few GPU-hours "
+                       "of fine-tuning undo them")
+            elif sg.layer == "user-vetting":
+                why = (f"the weights go to users with `{access or 'unrecorded'}` access, who may pass them "
+                       "on: vetting who downloads from the lab's hub does not vet who holds a copy")
+            else:
+                why = "a holder of the weights runs the model on their own machines, without the lab's stack"
+            got[sid] = f"at {where} the weights are downloaded, and `{sg.layer}` does not go with them: {why}"
+    elif held == "fine-tuning":
+        for sid, sg in ctx.case.safeguards.items():
+            if sg.layer == "model-behaviour":
+                got[sid] = (f"at {where} users fine-tune the weights, and fine-tuning undoes trained-in "
+                            "refusals: a `model-behaviour` safeguard blocks nothing there (one shown to "
+                            "resist fine-tuning attacks is `tamper-resistant-training`)")
+    ctx.memo["removed_with_weights"] = got
+    return got
+
+
 def safeguards_by_step(ctx: Context) -> dict[str, list[str]]:
+    """Step (`pathway.step`) -> the safeguards blocking it across the evaluated boundary: those a
+    holder of the weights removes there (`removed_with_weights`) block nothing (memoised)."""
     got = ctx.memo.get("safeguards_by_step")
     if got is None:
         got = {}
+        removed = removed_with_weights(ctx)
         for sid, sg in ctx.case.safeguards.items():
+            if sid in removed:
+                continue
             for step in sg.blocks:
                 lst = got.setdefault(step, [])
                 if sid not in lst:
@@ -759,6 +831,40 @@ def off_task_tests(ctx: Context) -> dict[tuple[str, str], str]:
     return got
 
 
+_TUNING_ATTACKED = ("tamper-resistant-training", "unlearning")
+"""Safeguard layers whose whole claim is that they survive an attacker tuning the weights: where
+users can, only a test run against a checkpoint so tuned measures them."""
+
+
+def untuned_tests(ctx: Context) -> dict[tuple[str, str], str]:
+    """(safeguard id, evidence id) -> why a red team or safeguard test of a tamper-resistant-training
+    or unlearning safeguard does not count across the evaluated boundary: users there tune or
+    download the weights, and the test ran against a variant below the policy's
+    `arguments.weights_variant` (a jailbreak of the released checkpoint measures refusals, not
+    whether they survive fine-tuning) (memoised)."""
+    got: dict[tuple[str, str], str] | None = ctx.memo.get("untuned_tests")
+    if got is not None:
+        return got
+    got = {}
+    if weights_reachable(ctx):
+        need = ctx.policy.arguments.weights_variant
+        where = ctx.boundary.value if ctx.boundary is not None else "this boundary"
+        for sid, sg in ctx.case.safeguards.items():
+            if sg.layer not in _TUNING_ATTACKED:
+                continue
+            for eid in sg.evidence:
+                ev = ctx.case.evidence.get(eid)
+                if ev is None or ev.kind not in TEST_KINDS:
+                    continue
+                ran = ev.elicitation.variant if ev.elicitation is not None else Variant.production
+                if ran.rank < need.rank:
+                    got[sid, eid] = (f"`{eid}` ran against the `{ran.value}` variant, but at {where} users tune "
+                                     f"the weights: a `{sg.layer}` safeguard is measured only by attacks on a "
+                                     f"`{need.value}` checkpoint (the policy's `arguments.weights_variant`)")
+    ctx.memo["untuned_tests"] = got
+    return got
+
+
 def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
     pol = ctx.policy
     by_step = safeguards_by_step(ctx)
@@ -770,12 +876,13 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
     tests: dict[str, list[tuple[str, int, int]]] = {}
     unquantified: list[str] = []
     off_task = off_task_tests(ctx)
+    untuned = untuned_tests(ctx)
     for sid in order:
         items = []
         for eid in ctx.case.safeguards[sid].evidence:
             ev = ctx.case.evidence.get(eid)
             if ev is None or is_expired(ev, ctx) or (ctx.facts is not None and eid in ctx.facts.excluded) \
-                    or (sid, eid) in off_task:
+                    or (sid, eid) in off_task or (sid, eid) in untuned:
                 continue
             c = bypass_counts(ev)
             if c is not None:
@@ -870,15 +977,66 @@ class Inability(FrozenRecord):
         object.__setattr__(self, "reason", reason)
 
 
+_GIVES_WEIGHTS = (
+    r"\b(?:download\w*|publish\w*|releas\w*|distribut\w*|shar(?:e|es|ed|ing)|hand(?:s|ed)?|giv(?:e|es|en)|"
+    r"gets?|receiv\w*|ship\w*|upload\w*|licens\w*|licenc\w*|host\w* on|pull\w*)\W+(?:[\w-]+\W+){0,4}?"
+    r"(?:weights?|checkpoints?|safetensors|gguf|parameters)\b"
+    r"|\b(?:weights?|checkpoints?|safetensors|gguf)\W+(?:[\w-]+\W+){0,3}?(?:are\W+|is\W+)?"
+    r"(?:published|released|downloadable|distributed|shared|open[- ]sourced|licen[cs]ed|made available|"
+    r"available for download|posted|uploaded)\b"
+    r"|\bopen[- ]weights?\b"
+)
+"""Words by which a boundary says its users get the weights (`downloads the weights`, `weights
+published under a licence`, `open weights`). Matched ignoring case, clause by clause, compiled the
+first time a boundary's words are read."""
+
+_NEGATED = r"\b(?:no|not|never|without|none|nor|neither)\b|n't\b"
+
+_weights_words: list[re.Pattern[str]] = []
+
+
+def weights_in_words(case: Case) -> str | None:
+    """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
+    say its users get the weights to keep, in a clause that does not deny it; None when none do."""
+    b = case.boundary
+    if b is None:
+        return None
+    texts = [b.description or ""]
+    if b.scope is not None:
+        texts += [b.scope.users or "", b.scope.vetting or ""]
+    if not any(texts):
+        return None
+    if not _weights_words:
+        _weights_words.extend((re.compile(_GIVES_WEIGHTS, re.IGNORECASE), re.compile(_NEGATED, re.IGNORECASE)))
+    gives, negated = _weights_words
+    for text in texts:
+        for clause in re.split(r"[.;:,()\n]", text):
+            m = gives.search(clause)
+            if m is not None and negated.search(clause) is None:
+                return clause.strip()
+    return None
+
+
+def stated_weights(case: Case) -> str:
+    """What the case's boundary gives users of the weights: `scope.weights`, or `download` where the
+    boundary's own words say the weights are handed out (`weights_in_words`): a field left at
+    `none` does not take back what the boundary says."""
+    b = case.boundary
+    typed = b.scope.weights if b is not None and b.scope is not None else "none"
+    if typed != "download" and weights_in_words(case) is not None:
+        return "download"
+    return typed
+
+
 def weights_reachable(ctx: Context) -> bool:
     """True when users across the evaluated boundary can tune or download the weights: the kind is
-    fine-tuning or open weights, or the boundary's scope says so."""
+    fine-tuning or open weights, or the boundary's scope (its `weights`, or its words) says so."""
     from ..model import BoundaryKind
 
     if ctx.boundary is not None and ctx.boundary.rank >= BoundaryKind.fine_tuning.rank:
         return True
     b = ctx.case.boundary
-    return bool(b is not None and b.scope is not None and b.scope.weights != "none"
+    return bool(b is not None and stated_weights(ctx.case) != "none"
                 and (ctx.boundary is None or ctx.boundary is b.kind))
 
 

@@ -10,7 +10,7 @@ from functools import partial
 from .. import __version__
 from .._record import FrozenRecord
 from ..checks import Context, RegisteredRule, locate_findings, registered, run_checks
-from ..checks._derived import evidence_expiry, ungrounded_grants
+from ..checks._derived import evidence_expiry, ungrounded_grants, weights_access
 from ..checks.answers import compose_answers
 from ..errors import InputError
 from ..evidence import ArtifactState, facts_for, rehash_artifacts
@@ -304,6 +304,14 @@ def _recorded_of(case: Case, label: str) -> list[RecordedVersion]:
     return [RecordedVersion.of_case(case, label)]
 
 
+def _downloaded(ctx: Context) -> str | None:
+    """The boundary `ctx` evaluates, in words, where users across it download the weights (no
+    waiver applies there: `casegate.gate._waivers.unrecallable`); None elsewhere."""
+    if weights_access(ctx) != "download":
+        return None
+    return f"`{ctx.boundary.value}`" if ctx.boundary is not None else "this boundary"
+
+
 def _fail_fast_order(blocking_codes: set[str]) -> list[RegisteredRule]:
     """Every registered rule, those that blocked at the requested boundary first: a narrower
     boundary most often fails for the same reason."""
@@ -439,7 +447,7 @@ def run_gate(
         found = run_checks(ctx)
         if comparison is not None and len(comparison.versions) > 1:
             found += other_baselines(ctx, comparison, found)
-        found, _ = apply_waivers(list(loaded.diagnostics) + found, waivers, policy, day)
+        found, _ = apply_waivers(list(loaded.diagnostics) + found, waivers, policy, day, _downloaded(ctx))
         if carried:  # a narrower boundary carries the same overdue condition
             found += _overdue(_conditions(found, ctx, carried, aliases), day)
         return _Trial(kind, dropped, found, ctx)
@@ -448,7 +456,7 @@ def run_gate(
     own = run_checks(ctx0)
     if comparison is not None and len(comparison.versions) > 1:
         own += other_baselines(ctx0, comparison, own)
-    raw, rejected = apply_waivers(list(loaded.diagnostics) + own, waivers, policy, day)
+    raw, rejected = apply_waivers(list(loaded.diagnostics) + own, waivers, policy, day, _downloaded(ctx0))
     findings = locate_findings(loaded, raw)
     standing = comparison.standing if comparison is not None else ()
     aliases = _aliases(comparison.versions, case) if standing and comparison is not None else {}

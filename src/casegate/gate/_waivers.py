@@ -72,15 +72,26 @@ def covers(w: Waiver, code: str, path: Sequence[str | int]) -> bool:
     return w.covers(code, path)
 
 
+def unrecallable(boundary: str) -> str:
+    """Why no waiver applies at `boundary`, where the weights are downloaded (`weights_access`)."""
+    return (f"at {boundary} the weights are downloaded: a waived finding is a condition to resolve before the "
+            "waiver lapses, and by then every copy taken stays out (a release that cannot be recalled cannot "
+            "rest on what is done after it)")
+
+
 def apply_waivers(
-    findings: list[Finding], waivers: Iterable[Waiver], policy: Policy, today: dt.date
+    findings: list[Finding], waivers: Iterable[Waiver], policy: Policy, today: dt.date,
+    downloaded: str | None = None,
 ) -> tuple[list[Finding], list[str]]:
     """Mark the findings each acceptable waiver covers (same code; same path when the waiver names
-    one). Returns the findings and, for each waiver not applied, why."""
+    one). Returns the findings and, for each waiver not applied, why. `downloaded`: the boundary,
+    where users across it download the weights; then no waiver applies (`unrecallable`)."""
     out = list(findings)
     rejected: list[str] = []
     for w in waivers:
         problem = waiver_problem(w, policy, today)
+        if problem is None and downloaded is not None:
+            problem = f"waiver of {w.code} by {w.person} set aside: {unrecallable(downloaded)}"
         if problem is not None:
             rejected.append(problem)
             continue

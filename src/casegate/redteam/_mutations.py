@@ -195,6 +195,24 @@ def vetting_relabelled(case: Case, policy: Policy) -> Applied:
     return out if isinstance(out, str) else (out, policy)
 
 
+def weights_published_on_served_safeguards(case: Case, policy: Policy) -> Applied:
+    """The weights published (the boundary made `open-weights`: anyone downloads them), every
+    safeguard of the served deployment kept as blocking its steps with the tests it had: the
+    classifiers, monitoring and rate limits a holder of the weights runs without."""
+    from ..checks._derived import _KEPT_WITH_DOWNLOAD
+
+    b = case.boundary
+    if b is None or b.scope is None:
+        return "the case states no boundary scope to widen"
+    if b.kind is BoundaryKind.open_weights or b.scope.weights == "download":
+        return "the weights already go out across the case's boundary"
+    if not any(sg.layer not in _KEPT_WITH_DOWNLOAD and sg.blocks and sg.evidence for sg in case.safeguards.values()):
+        return "no tested safeguard of the served deployment blocks a step"
+    scope = _upd(b.scope, users="anyone who downloads the weights", access="public", weights="download",
+                 vetting=None)
+    return _upd(case, boundary=_upd(b, kind=BoundaryKind.open_weights, scope=scope, tools=[])), policy
+
+
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
     """An internal research or deployment boundary named `training`, its scale, tools and users
     kept: the narrowest kind, which frameworks let fewer people sign."""
@@ -3076,6 +3094,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "has the samples the model solved answered, part way through the run, by a weaker model the "
              "provider fell back to (scored incorrect, the fallback recorded), before any version is recorded",
              ("CG335",), on_the_log, rewrite=fallback_served_log, first_version=True, may_neutralise=True),
+    Mutation("weights-published-on-served-safeguards", ("test-4-safeguards",),
+             "publishes the weights (boundary `open-weights`, anyone downloads them, no tools), keeping every "
+             "safeguard of the served deployment (classifiers, monitoring, rate limits, identity checks) as blocking "
+             "its steps with the tests it had, before any version is recorded", ("CG422",),
+             weights_published_on_served_safeguards, first_version=True),
     Mutation("trusted-access-for-anyone", ("test-1-boundary", "test-5-authority"),
              "names the external boundary `trusted-access` (fewer signers, weaker safeguards), its access "
              "`vetted-organisations`, its users `anyone who signs up` and its vetting `none`, before any version "

@@ -17,7 +17,7 @@ from ...model import (
     parse_rate_limit,
 )
 from ...model._names import name_words, word_key
-from .._derived import capability_status
+from .._derived import capability_status, stated_weights, weights_in_words
 from .._registry import Context, Hit, rule
 from .._text import hollow_reason
 from .history import _retested
@@ -313,6 +313,14 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
         yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
                   f"weights access `{b.scope.weights}` is not consistent with a `{b.kind.value}` boundary "
                   f"under {src} (it allows {', '.join(allowed.weights)})")
+    elif (stated := stated_weights(ctx.case)) not in allowed.weights:
+        words = weights_in_words(ctx.case)
+        yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
+                  f"the boundary says its users get the weights (\"{words}\"), so its weights access is "
+                  f"`{stated}` whatever `scope.weights` says (`{b.scope.weights}`), and that is not consistent "
+                  f"with a `{b.kind.value}` boundary under {src} (it allows {', '.join(allowed.weights)})",
+                  help="name the kind that giving out the weights makes the boundary (`open-weights`) and record "
+                       "`scope.weights: download`, or say what users actually get")
     if b.kind.rank > BoundaryKind.internal_deployment.rank and b.scope.access in _VETTED:
         if not (b.scope.vetting or "").strip():
             yield Hit(("boundary", "scope", "access"),

@@ -565,7 +565,9 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, "
             "less asked of the tools and sensitive domains the boundary grants, open objections that may be escalated "
             "(a condition, not a block), more roles that may answer objections, decide or confirm conditions, another "
-            "product role, a later re-evaluation or publication, or unsigned telemetry.",
+            "product role, a later re-evaluation or publication, unsigned telemetry, a weaker model variant where "
+            "the weights are reachable (`arguments.weights_variant`), or a kind table that lets the case's kind "
+            "hold wider access or weights access.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
               "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
               "requiring independence for security audits makes the same case pass more easily without "
@@ -671,8 +673,9 @@ def _authority_loosenings(prev: Policy, pol: Policy, b: Boundary | None) -> Iter
     escalated (a condition, not a block), more roles that may answer objections, decide or confirm
     conditions, the escalation role accepting answers for the objector, another product role, a
     decider who may now sign or waive for the decision, a longer re-evaluation interval, unsigned
-    telemetry, inability arguments, a summary no longer addressed to the public or published
-    later, and more internal research instances."""
+    telemetry, inability arguments, a weaker model variant where the weights are reachable, more
+    access or weights access for the case's kind in the kind table, a summary no longer addressed to
+    the public or published later, and more internal research instances."""
     ps, ns = prev.signoff, pol.signoff
     if ps.objections == "block" and ns.objections == "escalate":
         to = f" to `{ns.escalate_to}`" if ns.escalate_to else ""
@@ -715,6 +718,19 @@ def _authority_loosenings(prev: Policy, pol: Policy, b: Boundary | None) -> Iter
                "a monitor's readings now count toward its health unsigned")
     if not prev.arguments.inability and pol.arguments.inability:
         yield ("arguments", "inability"), "a domain's risk may now be argued by inability, with no safeguard on every step"
+    if pol.arguments.weights_variant.rank < prev.arguments.weights_variant.rank:
+        yield (("arguments", "weights_variant"),
+               f"where users tune or download the weights, inability and tamper resistance may now rest on the "
+               f"`{pol.arguments.weights_variant.value}` variant, not `{prev.arguments.weights_variant.value}` "
+               "(no fine-tuning attack)")
+    if b is not None:
+        was, now = prev.kind_properties(b.kind), pol.kind_properties(b.kind)
+        wider = [f"access `{a}`" for a in now.access if a not in was.access] + [
+            f"weights access `{w}`" for w in now.weights if w not in was.weights]
+        if wider:
+            yield (("boundary_kinds", b.kind.value),
+                   f"a `{b.kind.value}` boundary may now have {', '.join(wider)} (the kind table CG105 holds the "
+                   "boundary to)")
     if prev.publication.public_summary and not pol.publication.public_summary:
         yield ("publication", "public_summary"), "the summary need no longer be addressed to the public"
     if pol.publication.due_days > prev.publication.due_days:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._derived import capability_status
+from .._derived import capability_status, weights_access
 from .._registry import Context, Hit, rule
 
 _PD = ("post_deployment",)
@@ -393,13 +393,8 @@ def reevaluation_too_far(ctx: Context) -> Iterator[Hit]:
         "the risk of copies already out by inability.",
 )
 def weights_cannot_be_recalled(ctx: Context) -> Iterator[Hit]:
-    from ...model import BoundaryKind
-
     pd = ctx.case.post_deployment
-    b = ctx.case.boundary
-    download = (ctx.boundary is BoundaryKind.open_weights
-                or (b is not None and b.scope is not None and b.scope.weights == "download"))
-    if pd is None or not download:
+    if pd is None or weights_access(ctx) != "download":
         return
     for mid, m in pd.monitors.items():
         if m.action in ("restrict", "withdraw"):

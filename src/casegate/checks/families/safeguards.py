@@ -21,8 +21,10 @@ from .._derived import (
     level_meets,
     off_task_tests,
     pathway_risk,
+    removed_with_weights,
     requirements_for,
     safeguards_by_step,
+    untuned_tests,
 )
 from .._registry import Context, Hit, rule
 
@@ -79,6 +81,92 @@ def severe_step_unblocked(ctx: Context) -> Iterator[Hit]:
                     yield Hit(_pathway_path(dom, pid) + ("steps", i),
                               f"step `{st}` of {p.severity.value} pathway `{pid}` is blocked by no safeguard "
                               f"(inability is not shown: {why})")
+
+
+@rule(
+    "CG422", "safeguard-removed-with-weights", severity="blocking", serves="test-4-safeguards",
+    summary="At a boundary where users download or fine-tune the weights, a safeguard the holder of "
+            "the weights removes or runs without (refusal training, classifiers, monitoring, rate "
+            "limits, identity checks on a public download) is counted as blocking a step of a pathway "
+            "whose risk is not argued by inability, or of a domain the policy asks safeguard layers of "
+            "at this boundary.",
+    rationale="Published weights run on their holders' machines, without the lab's classifiers, "
+              "monitoring, rate limits or logging, and a few GPU-hours of fine-tuning undo trained-in "
+              "refusals; an identity check on the lab's hub does not vet who is handed a copy. Counted "
+              "there, such safeguards block steps nobody will find blocked, and their tests multiply "
+              "the pathway's risk bound down by controls the release does not have. Where users tune "
+              "the weights through the lab's hosted interface, the lab's stack still runs, but "
+              "refusal training does not survive the tuning. These safeguards block nothing at such a "
+              "boundary (CG401, CG402, CG403 and the risk bound count without them); at a narrower "
+              "boundary where the lab serves the model they count again.",
+    bad="boundary: {kind: open-weights, scope: {access: public, weights: download}}\n"
+        "# bio-high cannot be ruled out on the fine-tuned checkpoint\n"
+        "SG-classifier: {layer: classifier, blocks: [bio-known-agent.protocol-troubleshooting]}",
+    good="SG-unlearning: {layer: unlearning, blocks: [bio-known-agent.protocol-troubleshooting], "
+         "evidence: [E-relearn-test]}",
+    fix="Block the pathway with layers that go with the weights (pre-training data filtering, "
+        "unlearning, tamper-resistant training shown by fine-tuning attacks), argue the domain by "
+        "inability on a fine-tuned checkpoint, or gate a narrower boundary where the lab serves the "
+        "model and runs these safeguards.",
+)
+def safeguard_removed_with_weights(ctx: Context) -> Iterator[Hit]:
+    removed = removed_with_weights(ctx)
+    if not removed:
+        return
+    for sid, why in removed.items():
+        sg = ctx.case.safeguards[sid]
+        i = _relied_on(ctx, sg, layers=True)
+        if i is not None:
+            yield Hit(("safeguards", sid, "blocks", i),
+                      f"safeguard `{sid}` ({sg.layer}) is counted as blocking `{sg.blocks[i]}`, but {why}; it "
+                      "blocks nothing across this boundary")
+
+
+def _relied_on(ctx: Context, sg: Safeguard, layers: bool = False) -> int | None:
+    """The index of the first step `sg` blocks on a pathway whose domain's risk is not argued by
+    inability (the pathway's risk rests on the safeguards), or, with `layers`, whose domain the
+    policy asks safeguard layers of at this boundary (CG402, CG403 count them), else None."""
+    pathways = ctx.case.pathways()
+    for i, b in enumerate(sg.blocks):
+        pid = b.partition(".")[0]
+        if pid not in pathways:
+            continue
+        dom = pathways[pid][0]
+        if not inability(ctx, dom).shown:
+            return i
+        if layers and ((req := requirements_for(ctx, dom)).min_layers or req.layers):
+            return i
+    return None
+
+
+@rule(
+    "CG423", "tamper-test-without-tuning", severity="blocking", serves="test-4-safeguards",
+    summary="At a boundary where users download or fine-tune the weights, a red team or safeguard test "
+            "of a tamper-resistant-training or unlearning safeguard ran against a model variant below "
+            "the policy's `arguments.weights_variant` (no fine-tuning attack): it does not count for "
+            "the safeguard.",
+    rationale="Tamper-resistant training and unlearning claim to survive an attacker who tunes the "
+              "weights; that is the only reason they are counted where the weights leave the lab. A "
+              "jailbreak campaign against the released checkpoint measures its refusals, which a few "
+              "GPU-hours of fine-tuning remove, so thousands of prompt attempts that held say nothing "
+              "about the claim. Only a test whose log records the attacked, fine-tuned checkpoint "
+              "(the variant an inability argument must rest on there) measures it.",
+    bad="boundary: {kind: open-weights, ...}\n"
+        "SG-tamper: {layer: tamper-resistant-training, evidence: [E-jailbreak]}   # log: model acme/wren-2, no variant",
+    good="SG-tamper: {layer: tamper-resistant-training, evidence: [E-ft-attack]}   # log: variant fine-tuned",
+    fix="Test the safeguard by fine-tuning attacks and cite the log of the attacked checkpoint (its "
+        "`variant` recorded as `fine-tuned`), or gate a boundary where users cannot tune the weights.",
+)
+def tamper_test_without_tuning(ctx: Context) -> Iterator[Hit]:
+    untuned = untuned_tests(ctx)
+    for sid, sg in ctx.case.safeguards.items() if untuned else ():
+        if _relied_on(ctx, sg) is None:
+            continue  # defence in depth of a domain argued by inability: no bound rests on it
+        for i, eid in enumerate(sg.evidence):
+            why = untuned.get((sid, eid))
+            if why is not None:
+                yield Hit(("safeguards", sid, "evidence", i),
+                          f"safeguard `{sid}` cites {why}; it does not count for the safeguard")
 
 
 @rule(
