@@ -14,6 +14,21 @@ out what a process waits for (page faults, reading files), which imports cost mo
 they execute: quote them beside bench_publish.py's CPU times, not instead of them.
 
     python bench/bench_publish_instructions.py [--path local|record] [--before SRC] [SIZE]
+
+Figures for issue #21 after b6c22646 (page_text's search), local path, the salts kept, each pair
+from one run with `--before` b6c22646's tree: b6c22646 publish 5,323.0M, gate 2,049.4M (2.60x);
+with each evidence row written by one f-string and a block of the page's own markup that
+`page_text` would not change kept as it is (the rows of the 10k case were copied twice per block
+and per macro level, some 3M characters each time), publish 5,271.1M, gate 2,048.8M (2.57x).
+bench_publish.py in the same session (CPU, medians of 7): 0.720 s against gate 0.310 s (2.32x),
+b6c22646 0.727 s against 0.303 s (2.40x), the published files identical. Where the rest goes
+(bench_publish_parts.py, warm, ms): redaction 91 (the sealing walk's sorted copies and leaves,
+pydantic-core's `to_python` of each sealed item, the salt store read), argument view 21, text
+guard 6, evidence view 7, the rest of the summary 16, diagram 30 (the module partition 14), HTML
+59, Markdown 30, JSON 33; cold, publishing's own imports are 202M (jinja2 96M, casegate.publish
+106M, about half of it building its ~20 view model classes by cProfile) and casegate's fixed-wording match of
+the 35 composed texts some 16 ms. No one part is a third of the extra: 1.5x needs most of them
+halved.
 """
 
 from __future__ import annotations

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from markupsafe import Markup
 
-from casegate.terminal import _PAGE_ESCAPES, _marks, page_text
+from casegate.publish._render import page_value
+from casegate.terminal import _PAGE_ESCAPES, _marks, page_text, page_text_may_change
 
 _CHANGED = sorted(chr(c) for c in _PAGE_ESCAPES)
 _ALPHABET = st.sampled_from([*_CHANGED, "a", "Z", " ", "\n", "\t", "\u2014", "\u00b7", "\u00e9", "\u0301", "\u0308",
@@ -30,3 +32,20 @@ def test_the_search_finds_every_character_page_text_changes(text: str) -> None:
 def test_each_escaped_character_alone_is_escaped() -> None:
     for c in _CHANGED:
         assert page_text(f"x{c}y") == f"x{_PAGE_ESCAPES[ord(c)]}y", hex(ord(c))
+
+
+@settings(derandomize=True, database=None, max_examples=300)
+@given(st.text(_ALPHABET, max_size=40))
+@example("<span>Atlas-2 \u202e</span>")
+@example("<b>GO</b>")
+def test_a_page_block_is_shown_as_page_text_shows_it(text: str) -> None:
+    """A block of the page's own markup (Markup) is left as it is only when `page_text` would not
+    change it: a bidirectional override inside a block of rows is escaped as in any other text."""
+    block = Markup(text)
+    shown = page_value(block)
+    assert type(shown) is Markup
+    assert str(shown) == _rewritten(text)
+    if _rewritten(text) != text:
+        assert page_text_may_change(text)
+    if not page_text_may_change(text):
+        assert shown is block  # a block of megabytes is not copied

@@ -65,6 +65,13 @@ def _shown() -> re.Pattern[str]:
     return re.compile(f"[{_ranges(_PAGE_ESCAPES)}{_MARK[1:-1]}]")
 
 
+def page_text_may_change(text: str) -> bool:
+    """Whether `page_text` may change `text` (it holds a character shown as an escape, or a
+    combining mark): a text for which this is False is shown as it is, and can be used without
+    a copy."""
+    return _shown().search(text) is not None
+
+
 def page_text(text: str) -> str:
     """`text` as a page (HTML or Markdown) shows text from a case: controls, bidirectional marks,
     overrides and isolates, and invisible characters as visible escapes (so no value reorders the

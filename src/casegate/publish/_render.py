@@ -13,7 +13,7 @@ import markupsafe
 
 from .._cachekey import cache_key, opened, private_folder, sealed
 from .._userdirs import cache_root
-from ..terminal import page_text
+from ..terminal import page_text, page_text_may_change
 
 _TAG = re.compile(r"<([A-Za-z/!?][^<>\n]*)(>?)")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -74,6 +74,10 @@ def page_value(value: Any) -> Any:
     cannot reorder or hide the words the page puts after it), Markup (the page's own, already
     escaped) kept Markup. Every `{{ }}` of the publish and board templates passes through it."""
     if isinstance(value, markupsafe.Markup):
+        # the page's own blocks (a table of thousands of rows) run to megabytes and seldom hold
+        # anything `page_text` changes: such a block is kept as it is, not copied twice
+        if not page_text_may_change(value):
+            return value
         return markupsafe.Markup(page_text(str(value)))
     if isinstance(value, str):
         return page_text(value)

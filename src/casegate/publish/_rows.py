@@ -88,34 +88,35 @@ def argument_rows_html(s: PublicSummary) -> Markup:
     return Markup("".join(out))
 
 
-def _evidence_html(e: EvidenceItem) -> str:
-    parts = [f"\n<tr><td><strong>{_h(e.id)}</strong>"]
-    if e.kind:
-        parts.append(f'<br><span class="meta">{_h(e.kind)}</span>')
-    if e.basis:
-        parts.append(f'<br><span class="meta basis">{_h(e.basis)}</span>')
-    parts.append("</td>\n<td>")
+def _evidence_html(e: EvidenceItem, heads: dict[tuple[str | None, str | None], str]) -> str:
+    """One row of the evidence table, written by one f-string (thousands of rows, most of them
+    redacted: see `argument_rows_html`). `heads`: the cell after an item's id for each kind and
+    basis met, written once."""
+    head = heads.get((e.kind, e.basis))
+    if head is None:
+        head = heads[(e.kind, e.basis)] = (
+            (f'<br><span class="meta">{_h(e.kind)}</span>' if e.kind else "")
+            + (f'<br><span class="meta basis">{_h(e.basis)}</span>' if e.basis else "") + "</td>\n<td>")
     if e.redacted:
-        parts.append(_redacted_html(e.redacted))
+        body = _redacted_html(e.redacted)
     else:
-        parts.append(_h(e.title or ""))
+        body = _h(e.title or "")
         if e.producer:
-            parts.append(f" — {_h(e.producer)}")
-            if e.independent:
-                parts.append(" (independent)")
+            body += f" — {_h(e.producer)}" + (" (independent)" if e.independent else "")
         if e.date:
-            parts.append(f", {_h(e.date)}")
+            body += f", {_h(e.date)}"
         if e.result:
-            parts.append(f"<br>{_h(e.result)}")
+            body += f"<br>{_h(e.result)}"
         if e.summary:
-            parts.append(f'<br><span class="meta">{_h(e.summary)}</span>')
-    parts.append(f'</td>\n<td>{_h(", ".join(e.supports))}</td><td>{_h(", ".join(e.relied_on_by))}</td></tr>')
-    return "".join(parts)
+            body += f'<br><span class="meta">{_h(e.summary)}</span>'
+    return (f"\n<tr><td><strong>{_h(e.id)}</strong>{head}{body}</td>\n<td>{_h(', '.join(e.supports))}</td>"
+            f"<td>{_h(', '.join(e.relied_on_by))}</td></tr>")
 
 
 def evidence_rows_html(s: PublicSummary) -> Markup:
     """The rows of the evidence table (`<tr>`, each starting on a new line)."""
-    return Markup("".join(_evidence_html(e) for e in s.evidence))
+    heads: dict[tuple[str | None, str | None], str] = {}
+    return Markup("".join([_evidence_html(e, heads) for e in s.evidence]))
 
 
 def redaction_rows_html(s: PublicSummary) -> Markup:
@@ -168,37 +169,37 @@ def argument_rows_md(s: PublicSummary) -> Markup:
     return Markup("".join(out))
 
 
-def _evidence_md(e: EvidenceItem) -> str:
-    parts = [f"\n- **{_md(e.id)}**"]
-    if e.kind:
-        parts.append(f" ({_md(e.kind)}" + (f", {_md(e.basis)}" if e.basis else "") + ")")
-    elif e.basis:
-        parts.append(f" ({_md(e.basis)})")
-    parts.append(": ")
+def _evidence_md(e: EvidenceItem, heads: dict[tuple[str | None, str | None], str]) -> str:
+    """One item of the evidence list, written by one f-string (see `_evidence_html`). `heads`: what
+    follows an item's id for each kind and basis met, written once."""
+    head = heads.get((e.kind, e.basis))
+    if head is None:
+        if e.kind:
+            head = f" ({_md(e.kind)}" + (f", {_md(e.basis)}" if e.basis else "") + "): "
+        else:
+            head = (f" ({_md(e.basis)})" if e.basis else "") + ": "
+        heads[(e.kind, e.basis)] = head
     if e.redacted:
-        parts.append(_redacted_md(e.redacted))
+        body = _redacted_md(e.redacted)
     else:
-        parts.append(_md(e.title or ""))
+        body = _md(e.title or "")
         if e.producer:
-            parts.append(f" — by {_md(e.producer)}")
-            if e.independent:
-                parts.append(" (independent)")
+            body += f" — by {_md(e.producer)}" + (" (independent)" if e.independent else "")
         if e.date:
-            parts.append(f", {_md(e.date)}")
+            body += f", {_md(e.date)}"
         if e.result:
-            parts.append(f"; {_md(e.result)}")
+            body += f"; {_md(e.result)}"
         if e.summary:
-            parts.append(f". {_md(e.summary)}")
-    if e.supports:
-        parts.append(f" Supports: {_md(', '.join(e.supports))}.")
-    if e.relied_on_by:
-        parts.append(f" Relied on by: {_md(', '.join(e.relied_on_by))}.")
-    return "".join(parts)
+            body += f". {_md(e.summary)}"
+    supports = f" Supports: {_md(', '.join(e.supports))}." if e.supports else ""
+    relied = f" Relied on by: {_md(', '.join(e.relied_on_by))}." if e.relied_on_by else ""
+    return f"\n- **{_md(e.id)}**{head}{body}{supports}{relied}"
 
 
 def evidence_rows_md(s: PublicSummary) -> Markup:
     """The evidence list (each item on a new line)."""
-    return Markup("".join(_evidence_md(e) for e in s.evidence))
+    heads: dict[tuple[str | None, str | None], str] = {}
+    return Markup("".join([_evidence_md(e, heads) for e in s.evidence]))
 
 
 def redaction_rows_md(s: PublicSummary) -> Markup:
