@@ -139,3 +139,19 @@ def test_a_change_to_a_recorded_incident_with_a_hostile_field_is_refused_cleanly
     _judge(rc, text)
     if rc != 0:
         assert registry_dump(where) == before, ("a refused change altered the registry", args, text[-2000:])
+
+
+@pytest.mark.parametrize("field", ["--deployer", "--description", "--harmed", "--title"])
+def test_a_report_field_the_shell_passed_as_bytes_that_are_not_utf8_is_refused_naming_it(
+        world: World, tmp_path: Path, field: str) -> None:
+    """Found by the fuzzing above: a field holding bytes that are not UTF-8 (`$'a\\xff'` in a
+    shell; Python keeps them as lone surrogates) passed every check and ended `incident report` in
+    "internal error: PydanticSerializationError ... surrogates not allowed" (exit 70) as the entry
+    was written. Every argument of every command is now refused before anything runs when it is
+    no text, naming it; nothing is recorded."""
+    where = world.copy(tmp_path / "m")
+    before = registry_dump(where)
+    rc, text = _run(where, *_report_args(dict(REPORT, **{field: "a\udcff"})))
+    assert rc == 2, text
+    assert f"error: the value of {field} (b'a\\xff') is not UTF-8 text" in text, text
+    assert registry_dump(where) == before
