@@ -13,6 +13,7 @@ CASEGATE_FUZZ_EXAMPLES=N."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 
 from tests.monitor.test_cli import _cg
 from tests.security._approved import CASE_ID, World, registry_dump
-from tests.security.test_verify_inputs_fuzz import EXAMPLES, SETTINGS
+from tests.security.test_verify_inputs_fuzz import EXAMPLES, FIELD, SETTINGS, _paths, _replace
 
 HOSTILE_TEXT: list[str] = [
     "", " ", "x" * 100_000, "\x00", "a\x00b", "\u202e\u2066evil\x1b[2J", "\udcff\udcfe", "NaN", "inf", "-1", "0",
@@ -155,3 +156,27 @@ def test_a_report_field_the_shell_passed_as_bytes_that_are_not_utf8_is_refused_n
     assert rc == 2, text
     assert f"error: the value of {field} (b'a\\xff') is not UTF-8 text" in text, text
     assert registry_dump(where) == before
+
+
+@settings(SETTINGS)
+@given(pick=FIELD)
+def test_a_decision_bundle_with_a_hostile_field_applied_leaves_the_registry_as_it_was(
+        world: World, tmp_path: Path, pick: tuple[int, Any, bool]) -> None:
+    """`state apply` of the signed decision bundle with one field given a hostile value: refused
+    cleanly, and a refusal records nothing."""
+    import json
+    import shutil
+
+    where = world.copy(tmp_path / "m")
+    shutil.copy(world.w / "case" / "decision.bundle.json", where / "bundle.json")
+    p = where / "bundle.json"
+    doc = json.loads(p.read_text())
+    paths = _paths(doc)
+    i, value, delete = pick
+    p.write_text(json.dumps(_replace(doc, paths[i % len(paths)], value, delete)))
+    before = registry_dump(where)
+    rc, text = _run(where, "state", "apply", "--unpinned", CASE_ID, "--decision", "bundle.json",
+                    "--keyring", "keyring.yaml")
+    _judge(rc, text)
+    if rc != 0:
+        assert registry_dump(where) == before, text[-2000:]
