@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 if TYPE_CHECKING:
     import typer
 
+    from ..errors import CasegateError
     from ._app import app as app
 
 
@@ -165,6 +166,10 @@ def _main() -> None:
             sys.exit(2 if not argv else 0)
     from ..errors import CasegateError
 
+    undecodable = _undecodable(argv)
+    if undecodable is not None:
+        print(undecodable.diagnostics(), file=sys.stderr)
+        sys.exit(undecodable.exit_code)
     if argv and argv[0] in ("check", "gate", "publish"):
         # One short run over a large, acyclic case: the cyclic garbage collector would only walk
         # the case (and, publishing, the redacted document and summary built beside it) again and
@@ -213,6 +218,28 @@ def _main() -> None:
             sys.exit(2)
         _internal_error(e)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _undecodable(argv: list[str]) -> CasegateError | None:
+    """The error for the first argument that is no text: bytes the shell passed that are not UTF-8
+    (Python keeps them as lone surrogates), which no JSON, log entry or signed statement can hold,
+    so a value taken from one would fail wherever it is written (or name a file no message can
+    show). None when every argument is text."""
+    for i, arg in enumerate(argv):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            from ..errors import InputError
+
+            try:  # the bytes as the shell passed them
+                shown = repr(arg.encode("utf-8", "surrogateescape"))
+            except UnicodeEncodeError:
+                shown = repr(arg.encode("utf-8", "backslashreplace"))
+            what = f"the value of {argv[i - 1]}" if i > 0 and argv[i - 1].startswith("-") else f"argument {i + 1}"
+            return InputError(f"{what} ({shown}) is not UTF-8 text: it holds bytes casegate cannot read as text",
+                              help="give it as UTF-8 (check the terminal's or the script's encoding; rename a "
+                                   "file whose name is not UTF-8)")
+    return None
 
 
 def _internal_error(e: Exception) -> NoReturn:

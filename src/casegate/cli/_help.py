@@ -142,7 +142,7 @@ TOP_HELP = (
 )
 
 KEPT_FROM: tuple[tuple[str, int], ...] = (
-    ('__init__', 10328),
+    ('__init__', 11754),
     ('_app', 1597),
     ('_check', 5844),
     ('_gate', 3551),
@@ -157,7 +157,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_diff', 4227),
     ('_serve', 6108),
     ('_render', 10748),
-    ('_regime', 11058),
+    ('_regime', 11153),
     ('_attest', 2983),
     ('_notify', 2777),
     ('_redteam', 2731),

@@ -182,7 +182,10 @@ def _proven(path: Path, manifest: object, root: object) -> tuple[object, list[st
 
     if root is None:
         return None, ["no trust root: the state proof cannot be checked (pass --trust-root DIR)"]
-    proof = read_manifest(path, "the state proof", "give the file `casegate state-proof CASE --out FILE` wrote")
+    from ..limits import proof_byte_limit
+
+    proof = read_manifest(path, "the state proof", "give the file `casegate state-proof CASE --out FILE` wrote",
+                          limit=proof_byte_limit())
     stmt = decode_payload(manifest) if isinstance(manifest, dict) else None
     case_id = ((stmt or {}).get("predicate") or {}).get("case")
     if not isinstance(case_id, str):

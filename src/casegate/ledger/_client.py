@@ -16,14 +16,13 @@ carries its width), so a fetched tile never needs fetching again.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from ..errors import VerificationError
+from ..errors import InputError, VerificationError
 from ..store import Checkpoint, ConsistencyProof, InclusionProof, LogEntry, parse_checkpoint
 from ..store import merkle as mk
 from ._layout import (
@@ -63,11 +62,16 @@ class VerifiedEntry:
 
 def entry_from_bytes(index: int, raw: bytes) -> LogEntry:
     """Parse an entry's RFC 8785 JSON into a LogEntry; VerificationError if it is not one."""
+    from ..limits import strict_json
+
     try:
-        doc = json.loads(raw)
+        # the bytes come from whoever serves the tiles: their nesting is bounded before the parser
+        # recurses (100,000 brackets would exhaust its stack), and a value JSON does not allow
+        # (NaN, Infinity) or a key given twice is no entry casegate wrote
+        doc = strict_json(raw, f"log entry {index}")
         e = LogEntry(int(doc["index"]), str(doc["kind"]), doc.get("case_id"), dict(doc["payload"]),
                      str(doc["recorded_at"]), mk.leaf_hash(raw))
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, OverflowError, InputError):
         raise VerificationError(f"log entry {index} is not a casegate log entry") from None
     if e.index != index:
         raise VerificationError(f"the entry at position {index} says it is entry {e.index}")

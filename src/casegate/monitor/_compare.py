@@ -195,8 +195,8 @@ def signoff_dates(reg: Registry, loaded: Loaded) -> SignoffDates:
     sign-off existed by then, so its date counts as no later than that (`SignoffDates.date_of`),
     whatever date the line gives; an envelope the registry has not seen leaves the line's date."""
     import hashlib
-    import json
 
+    from ..limits import read_regular_file, strict_json
     from ..model import EnvelopeLogged
     from ..sign import envelope_sha256
 
@@ -213,8 +213,10 @@ def signoff_dates(reg: Registry, loaded: Loaded) -> SignoffDates:
         if (kind, ref) in files:
             continue
         try:
-            raw = (base / ref).read_bytes()
-            env = json.loads(raw)
+            # read as the signature check reads it: a regular file within the size and depth
+            # limits (100,000 brackets would exhaust the parser's stack), strict JSON
+            raw = read_regular_file(base / ref, ref, limit="json_bytes")
+            env = strict_json(raw, ref)
         except (OSError, ValueError, InputError):
             continue  # an envelope that cannot be read does not verify: CG510 names the line
         files[kind, ref] = hashlib.sha256(raw).hexdigest()

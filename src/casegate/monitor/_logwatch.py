@@ -39,7 +39,6 @@ only entries it has not seen.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,10 +172,14 @@ class MonitorState:
     def load(cls, path: Path) -> MonitorState:
         if not path.exists():
             return cls()
+        from ..limits import read_json_document
+
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as e:
-            raise InputError(f"cannot read the monitor state: {e}", location=str(path),
+            # a regular file within the size and nesting limits (100,000 brackets would exhaust
+            # the parser's stack), strict UTF-8 JSON
+            doc = read_json_document(path, "the monitor state")
+        except InputError as e:
+            raise InputError(f"cannot read the monitor state: {e.message}", location=str(path),
                              help="it is written by `casegate log monitor`; remove it to check the log from the start") from None
         if not isinstance(doc, dict) or doc.get("kind") != "log-monitor-state":
             raise InputError("not a casegate log monitor state file", location=str(path))
@@ -196,7 +199,7 @@ class MonitorState:
                        unjudged_at=str(doc["unjudged_at"]) if doc.get("unjudged_at") else None,
                        keyring_changes=int(doc["keyring_changes"]) if doc.get("keyring_changes") is not None else None,
                        trust_root=_trust_root_of(doc.get("trust_root")), trust_root_kept="trust_root" in doc)
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
             raise InputError("the monitor state file is damaged", location=str(path),
                              help="remove it to check the log from the start") from None
 

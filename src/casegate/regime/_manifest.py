@@ -181,15 +181,26 @@ class DocumentVerdict:
 
 
 def read_manifest(path: Path, what: str = "the manifest",
-                  hint: str = "give the REGIME.DOCUMENT.manifest.json `casegate report --regime` wrote") -> Any:
+                  hint: str = "give the REGIME.DOCUMENT.manifest.json `casegate report --regime` wrote",
+                  limit: str = "json_bytes") -> Any:
     """The JSON of a manifest (or, with `what` and `hint`, another JSON input); InputError naming
-    the file when it cannot be read or is not JSON."""
+    the file when it cannot be read or is not JSON. Read as every document a decision rests on is
+    (`strict_json`): a regular file within `limit`, nesting within the `depth` limit before the
+    parser recurses, no key given twice and no NaN or infinity."""
+    from ..limits import read_regular_file, strict_json
+
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise InputError(f"cannot read {what} {path}: {e.strerror or e}", location=str(path), help=hint) from None
-    except (UnicodeDecodeError, ValueError) as e:
-        raise InputError(f"{what} {path} is not JSON ({e})", location=str(path), help=hint) from None
+        raw = read_regular_file(path, str(path), limit=limit)
+    except InputError as e:
+        raise InputError(f"cannot read {what} {path}: {e.message}", location=str(path), help=e.help or hint) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise InputError(f"{what} {path} is not JSON (it starts with a byte order mark)", location=str(path),
+                         help=hint)
+    try:
+        return strict_json(raw, str(path))
+    except InputError as e:
+        raise InputError(f"{what} {path} is not JSON ({e.message})", location=str(path),
+                         help=e.help if "limit" in e.message else hint) from None
 
 
 def verify_document(documents: list[Path], manifest: Any, keyring: Keyring, *, trust: TrustRoot | None,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 from pathlib import Path
@@ -208,10 +207,9 @@ def _envelope_names(folder: Path) -> list[str]:
 
 
 def _read(p: Path) -> Any:
-    try:
-        return json.loads(p.read_bytes())
-    except (OSError, ValueError) as e:
-        raise InputError(f"not a readable JSON envelope ({type(e).__name__})") from None
+    from ._statement import read_envelope_json
+
+    return read_envelope_json(p, str(p), lambda e: InputError(f"not a readable JSON envelope ({e})"))
 
 
 def _shown(p: Path) -> str:

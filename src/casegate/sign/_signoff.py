@@ -278,11 +278,18 @@ def check_waivers(loaded: Loaded, keyring: Keyring, today: dt.date, *,
         if signed is not None:
             pred = signed.predicate
             digest = digest or case_digest(loaded)
-            if pred.get("case", {}).get("digest") != digest:
+            case, system = pred.get("case"), pred.get("system")
+            if not isinstance(case, dict) or case.get("digest") != digest:
                 reasons.append(f"{label}: was signed for another version of the case (case digest differs)")
-            if set(pred.get("system", {}).get("digests", [])) != model:
+            digests = system.get("digests") if isinstance(system, dict) else None
+            if not (isinstance(digests, list) and all(isinstance(d, str) for d in digests) and set(digests) == model):
                 reasons.append(f"{label}: was signed for other model digests")
             reasons += _waiver_span(label, pred, loaded.policy.waivers.max_days, today)
+            path = pred.get("path")
+            if not isinstance(pred.get("code"), str) or not isinstance(pred.get("reason"), str) \
+                    or not (path is None or (isinstance(path, list) and all(isinstance(x, str | int) for x in path))):
+                reasons.append(f"{label}: names no rule code, reason or element path casegate reads "
+                               "(sign it again with `casegate waive`)")
         if reasons or signed is None:
             problems.extend(reasons)
             continue

@@ -8,7 +8,7 @@ import binascii
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -259,7 +259,7 @@ class Signed(FrozenRecord):
         return self.key.identity
 
     def subject_digests(self) -> dict[str, str]:
-        return {str(s.get("name")): "sha256:" + str(s.get("digest", {}).get("sha256"))
+        return {str(s.get("name")): "sha256:" + str(s["digest"].get("sha256") if isinstance(s.get("digest"), dict) else None)
                 for s in self.statement.get("subject", []) if isinstance(s, dict)}
 
 
@@ -371,7 +371,11 @@ def _statement(env: Envelope, label: str) -> tuple[dict[str, Any] | None, list[s
     stmt, problems = _one_meaning(env.payload, label)
     if problems:
         return None, problems
-    if not isinstance(stmt, dict) or stmt.get("_type") != STATEMENT_TYPE:
+    subject = stmt.get("subject", []) if isinstance(stmt, dict) else None
+    if not isinstance(stmt, dict) or stmt.get("_type") != STATEMENT_TYPE \
+            or not (isinstance(subject, list) and all(isinstance(s, dict) for s in subject)):
+        # a subject that is no list of resource descriptors is no Statement either: every reader
+        # of a statement's subjects may walk them as such
         return None, [f"{label}: the payload is not an in-toto Statement v1"]
     if stmt.get("predicateType") not in PREDICATE_TYPES or not isinstance(stmt.get("predicate"), dict):
         return None, [f"{label}: unknown predicate type {stmt.get('predicateType')!r}"]
@@ -438,12 +442,25 @@ def check_envelope(data: Any, keyring: Keyring, at: dt.datetime, label: str,
 
 def read_envelope_file(path: Path, shown: str) -> Any:
     """The JSON of an envelope file (InputError when missing or not JSON)."""
+    return read_envelope_json(path, shown, lambda e: InputError(f"cannot read the envelope: {e}", location=shown))
+
+
+def read_envelope_json(path: Path, shown: str, refused: Callable[[str], InputError]) -> Any:
+    """The JSON of a signed envelope file, read as every signed document is (`strict_json`): a
+    regular file within the `json-bytes` limit, its nesting bounded before the parser recurses
+    (100,000 brackets would exhaust Python's stack), no key given twice (a reader taking the other
+    copy would see another payload), no NaN or infinity. `refused(reason)` is the error raised
+    for a file that cannot be read so; a missing file is "envelope file not found"."""
+    import os
+
+    from ..limits import read_regular_file, strict_json
+
+    if not os.path.lexists(path):
+        raise InputError("envelope file not found", location=shown)
     try:
-        return json.loads(path.read_bytes())
-    except FileNotFoundError:
-        raise InputError("envelope file not found", location=shown) from None
-    except (OSError, ValueError) as e:
-        raise InputError(f"cannot read the envelope: {e}", location=shown) from None
+        return strict_json(read_regular_file(path, shown, limit="json_bytes"), shown)
+    except InputError as e:
+        raise refused(e.message) from None
 
 
 def decode_payload(env: dict[str, Any]) -> dict[str, Any] | None:

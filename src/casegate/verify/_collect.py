@@ -47,17 +47,26 @@ class Collected(Record):
         self.dissent = Dissent() if dissent is None else dissent
 
 
+def _part(p: dict[str, Any], key: str, sub: str) -> Any:
+    """`p[key][sub]`, or None where the signed statement holds no mapping at `key` (a signer's
+    statement is read whatever shape it has: a field of the wrong type binds to nothing)."""
+    v = p.get(key)
+    return v.get(sub) if isinstance(v, dict) else None
+
+
 def binding_reasons(s: Signed, pred: dict[str, Any], label: str) -> list[str]:
     """Whether a sign-off/objection/waiver binds to the same case, model, policy and boundary."""
     out = []
     p = s.predicate
-    if p.get("case", {}).get("digest") != pred["case"]["digest"]:
+    if _part(p, "case", "digest") != pred["case"]["digest"]:
         out.append(f"{label}: was signed for another version of the case (case digest "
-                   f"{str(p.get('case', {}).get('digest'))[:19]}..., decision is for {pred['case']['digest'][:19]}...)")
-    if sorted(p.get("system", {}).get("digests", [])) != sorted(pred["system"]["digests"]):
-        out.append(f"{label}: was signed for model digests {', '.join(p.get('system', {}).get('digests', []))}, "
+                   f"{str(_part(p, 'case', 'digest'))[:19]}..., decision is for {pred['case']['digest'][:19]}...)")
+    digests = _part(p, "system", "digests")
+    digests = digests if isinstance(digests, list) and all(isinstance(d, str) for d in digests) else None
+    if digests is None or sorted(digests) != sorted(pred["system"]["digests"]):
+        out.append(f"{label}: was signed for model digests {', '.join(digests or [])}, "
                    f"not {', '.join(pred['system']['digests'])}")
-    if p.get("policy", {}).get("sha256") != pred["policy"]["sha256"]:
+    if _part(p, "policy", "sha256") != pred["policy"]["sha256"]:
         out.append(f"{label}: was signed under another policy file (sha256 differs)")
     if p.get("boundary") != pred["boundary"]:
         out.append(f"{label}: was signed for boundary {p.get('boundary')}, the decision is for {pred['boundary']}")

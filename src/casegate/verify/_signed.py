@@ -194,7 +194,8 @@ def signed_view(loaded: Loaded, dissent: Dissent) -> Loaded:
     """The case as the gate must judge it: its objections and authors from the signed statements
     (`dissent`, as `casegate.sign.gather` verified them; a signed objection replaces the YAML entry
     of the same id, whatever that entry says, and is known as signed, by its envelope's sha256 when
-    the YAML names no envelope file; an unsigned YAML objection stays, as it can only block), never
+    the YAML names no envelope file; an unsigned YAML objection, or one whose envelope does not
+    verify, stays as typed), never
     from the YAML alone."""
     assert loaded.case is not None and loaded.policy is not None
     c = loaded.case
@@ -202,7 +203,11 @@ def signed_view(loaded: Loaded, dissent: Dissent) -> Loaded:
 
     states = resolve(dissent.objections, dissent.answers, loaded.policy.signoff,
                      c.boundary.kind if c.boundary else None)
-    objections = {oid: o for oid, o in c.decision.objections.items() if o.envelope is None}
+    # a YAML objection whose envelope does not verify (unreadable, altered, another signer's) stays
+    # as the YAML types it, as an unsigned one does: dropping it would let a damaged file take an
+    # objection the case itself records out of the decision unseen
+    signed_ids = {st.id for st in states}
+    objections = {oid: o for oid, o in c.decision.objections.items() if o.envelope is None or oid not in signed_ids}
     for st in states:
         objections[st.id] = ObjectionRef(role=st.role, person=st.person, date=dt.date.fromisoformat(st.date),
                                          reason=st.reason, status=st.status, answer=st.answer,

@@ -61,17 +61,20 @@ class WitnessState:
 
     def read(self) -> dict[str, Any]:
         """The whole state document; InputError when it is missing or not a witness state."""
-        try:
-            raw = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        from ..limits import read_regular_file, strict_json
+
+        if not os.path.lexists(self.path):
             raise InputError("the witness state file does not exist", location=str(self.path),
-                             help="`casegate witness init` creates it (only once, for a new witness)") from None
-        except OSError as e:
-            raise InputError(f"cannot read the witness state: {e.strerror}", location=str(self.path)) from None
+                             help="`casegate witness init` creates it (only once, for a new witness)")
         try:
-            doc = json.loads(raw)
-        except ValueError as e:
-            raise InputError(f"the witness state is not JSON ({e})", location=str(self.path)) from None
+            raw = read_regular_file(self.path, str(self.path), limit="json_bytes")
+        except InputError as e:
+            raise InputError(f"cannot read the witness state: {e.message}", location=str(self.path)) from None
+        try:
+            # nesting bounded before the parser recurses; no NaN, Infinity or key given twice
+            doc = strict_json(raw, str(self.path))
+        except InputError as e:
+            raise InputError(f"the witness state is not JSON ({e.message})", location=str(self.path)) from None
         if not isinstance(doc, dict) or doc.get("kind") != "witness-state":
             raise InputError("not a casegate witness state file", location=str(self.path))
         if doc.get("casegate") != STATE_VERSION:
