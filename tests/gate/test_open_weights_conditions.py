@@ -170,3 +170,38 @@ def test_what_the_summary_withholds_stays_a_condition_at_open_weights(tmp_path: 
     record = _preview(d)
     assert record.outcome == "GO WITH CONDITIONS", _blocking(record)
     assert [c.cause for c in record.conditions] == ["CG603"]
+
+
+@pytest.mark.parametrize("hosted", [False, True])
+def test_a_condition_carried_from_the_decision_stood_on_due_later(tmp_path: Path, hosted: bool) -> None:
+    """The lab's move: version 1.1 submitted while the decision on 1.0 set the same CG305 condition,
+    due in January, none of it met. It kept that date and was GO WITH CONDITIONS at open weights;
+    now it blocks there (not overdue: it would simply be met after release), and stays a condition
+    carried with its date at hosted fine-tuning."""
+    from casegate.gate import Compared, Comparison, run_gate
+    from casegate.load import load_case
+    from casegate.model import Baseline, Condition
+    from casegate.sign import load_keyring, parse_instant
+    from casegate.verify import gate_inputs
+
+    from test_blind_wren import RING
+
+    d = _sound(tmp_path)
+    if hosted:
+        _hosted_fine_tuning(d)
+        _fine_tuning_floor(d)
+    day = parse_instant("2026-11-25").date()
+    inputs = gate_inputs(load_case(d / "case.yaml"), load_keyring(RING), day, preview=True)
+    assert inputs.loaded.case is not None
+    standing = [Condition(id="C1", text="the threshold-level safeguards, monitoring and re-evaluation apply",
+                          cause="CG305", path=("evidence", "E-bio-ft", "result"), due="2027-01-15")]
+    comparison = Comparison(versions=[Compared(Baseline(role="approved", label="version 1.0 (#1)"),
+                                               inputs.loaded.case, None)], standing=standing)
+    record = run_gate(inputs.loaded, today=day, waivers=inputs.waivers, waiver_problems=inputs.waiver_problems,
+                      comparison=comparison, try_narrower=False)
+    assert "CG750" not in _blocking(record)
+    if hosted:
+        assert record.outcome == "GO WITH CONDITIONS"
+        assert [(c.cause, c.due) for c in record.conditions] == [("CG305", "2027-01-15")]
+    else:
+        assert record.outcome == "NO-GO" and _blocking(record) == ["CG305"] and record.conditions == []
