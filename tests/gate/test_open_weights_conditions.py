@@ -19,6 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_blind_wren import (  # noqa: E402
+    RING,
     WREN,
     _blocking,
     _copy,
@@ -183,8 +184,6 @@ def test_a_condition_carried_from_the_decision_stood_on_due_later(tmp_path: Path
     from casegate.model import Baseline, Condition
     from casegate.sign import load_keyring, parse_instant
     from casegate.verify import gate_inputs
-
-    from test_blind_wren import RING
 
     d = _sound(tmp_path)
     if hosted:
