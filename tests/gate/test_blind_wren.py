@@ -85,12 +85,14 @@ def _retest_tamper(d: Path, task: str, model: str, n: int, bypassed: int, **extr
 def test_the_blind_case_is_honestly_no_go_and_go_once_fixed(tmp_path: Path) -> None:
     d = _copy(tmp_path)
     record = _preview(d)
-    assert record.outcome == "NO-GO" and _blocking(record) == ["CG406", "CG410"]
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG305", "CG406", "CG410"]
     # the honest fix: tamper resistance that holds under fine-tuning attacks, 0 of 15,000 on the
     # attacked checkpoint (a layer trained into the weights counts at open weights)
     _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
     record = _preview(d)
-    assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == []
+    # what is left is the bio bound at the threshold, a condition (monitor, re-evaluate) that would be
+    # met after the weights are out: it blocks at open weights (test_open_weights_conditions.py)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG305"]
 
 
 # --------------------------------------------------------------------------- move 1
@@ -152,7 +154,7 @@ def test_safeguards_a_holder_of_the_weights_runs_without_block_nothing_at_open_w
     _hosted_safeguards(d)
     record = _preview(d)
     assert record.outcome == "NO-GO"
-    assert _blocking(record) == ["CG401", "CG402", "CG410", "CG422", "CG422", "CG422"]
+    assert _blocking(record) == ["CG305", "CG401", "CG402", "CG410", "CG422", "CG422", "CG422"]
     msgs = " ".join(_messages(record, "CG422"))
     for sid, layer in (("SG-classifier", "classifier"), ("SG-kyc", "user-vetting"), ("SG-monitor", "monitoring")):
         assert f"safeguard `{sid}` ({layer})" in msgs
@@ -202,12 +204,12 @@ def test_tamper_resistance_tested_only_by_jailbreaks_of_the_released_checkpoint_
     d = _copy(tmp_path)
     _retest_tamper(d, "acme-refusal-jailbreak", "acme/wren-2", 15000, 0)
     record = _preview(d)
-    assert record.outcome == "NO-GO" and _blocking(record) == ["CG410", "CG423"]
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG305", "CG410", "CG423"]
     (msg,) = _messages(record, "CG423")
     assert "`E-tamper-ft` ran against the `production` variant" in msg and "`fine-tuned` checkpoint" in msg
     # the same log as a fine-tuning attack's (the attacked checkpoint recorded): it counts
     _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
-    assert _blocking(_preview(d)) == []
+    assert _blocking(_preview(d)) == ["CG305"]  # the bio bound at the threshold alone
 
 
 # --------------------------------------------------------------------------- move 2
@@ -320,7 +322,9 @@ def test_partner_vetting_counts_while_only_vetted_partners_receive_the_weights(t
     d = _copy(tmp_path)
     _partners_first(d)
     record = _preview(d)
-    assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == []
+    # the vetting counts (no CG422); the bio bound at the threshold is what is left, which at any
+    # boundary giving the weights out has to be met before they go
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG305"]
 
 
 def test_the_partner_release_widened_to_everyone_on_its_vetting_is_no_go(tmp_path: Path) -> None:
@@ -333,7 +337,7 @@ def test_the_partner_release_widened_to_everyone_on_its_vetting_is_no_go(tmp_pat
     _edit(d / "case.yaml", PARTNERS, PUBLIC)
     _edit(d / "case.yaml", "id: wren-2-open", "id: wren-2-public")
     record = _preview(d)
-    assert record.outcome == "NO-GO" and _blocking(record) == ["CG401", "CG402", "CG410", "CG422"]
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG305", "CG401", "CG402", "CG410", "CG422"]
     (msg,) = _messages(record, "CG422")
     assert msg.startswith("safeguard `SG-vetting` (user-vetting)") and "users with `public` access" in msg
     # the narrower boundary the gate names keeps the weights with the lab (hosted fine-tuning)
@@ -373,9 +377,9 @@ def test_a_policy_that_lowers_the_variant_where_weights_are_reachable_is_no_go(t
     _edit(v2 / "policy.yaml", "\nroles: [head-of-safeguards, ciso]",
           "\narguments: {weights_variant: helpful-only}\n\nroles: [head-of-safeguards, ciso]")
     _edit(v2 / "case.yaml", 'version: "1.0"', 'version: "1.1"')
-    assert _blocking(_preview(v2)) == []  # a first version under that policy: the lab's framework
+    assert _blocking(_preview(v2)) == ["CG305"]  # a first version under that policy: the lab's framework
     record = _preview(v2, previous=v1)
-    assert record.outcome == "NO-GO" and _blocking(record) == ["CG328"]
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG305", "CG328"]
     (msg,) = _messages(record, "CG328")
     assert "may now rest on the `helpful-only` variant, not `fine-tuned`" in msg
 
@@ -418,7 +422,7 @@ def test_a_waiver_does_not_carry_an_open_weights_release_past_what_it_lacks(tmp_
     d = _copy(tmp_path)
     _edit(d / "policy.yaml", "  roles: {CG7: [rso]}", "  roles: {CG7: [rso], CG4: [rso]}")
     record = _preview(d, waivers=_waivers())
-    assert record.outcome == "NO-GO" and _blocking(record) == ["CG406", "CG410"]
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG305", "CG406", "CG410"]
     assert len(record.rejected_waivers) == 2
     assert all("at `open-weights` the weights are downloaded" in r for r in record.rejected_waivers)
 

@@ -39,6 +39,7 @@ from ._compare import (
     other_baselines,
 )
 from ._record import input_digests
+from ._release import before_release
 from ._waivers import apply_waivers, covers, logged_waiver_spans, waiver_problem
 
 CONDITION_DAYS = 90
@@ -447,7 +448,9 @@ def run_gate(
         found = run_checks(ctx)
         if comparison is not None and len(comparison.versions) > 1:
             found += other_baselines(ctx, comparison, found)
-        found, _ = apply_waivers(list(loaded.diagnostics) + found, waivers, policy, day, _downloaded(ctx))
+        held = _downloaded(ctx)
+        found, _ = apply_waivers(list(loaded.diagnostics) + found, waivers, policy, day, held)
+        found = before_release(found, held)
         if carried:  # a narrower boundary carries the same overdue condition
             found += _overdue(_conditions(found, ctx, carried, aliases), day)
         return _Trial(kind, dropped, found, ctx)
@@ -456,8 +459,10 @@ def run_gate(
     own = run_checks(ctx0)
     if comparison is not None and len(comparison.versions) > 1:
         own += other_baselines(ctx0, comparison, own)
-    raw, rejected = apply_waivers(list(loaded.diagnostics) + own, waivers, policy, day, _downloaded(ctx0))
-    findings = locate_findings(loaded, raw)
+    held0 = _downloaded(ctx0)
+    raw, rejected = apply_waivers(list(loaded.diagnostics) + own, waivers, policy, day, held0)
+    # where the weights are downloaded, a condition met after release bounds nothing: it blocks
+    findings = locate_findings(loaded, before_release(raw, held0))
     standing = comparison.standing if comparison is not None else ()
     aliases = _aliases(comparison.versions, case) if standing and comparison is not None else {}
     carried = [c for c in standing if comparison is None or c not in comparison.settled]
