@@ -1,0 +1,58 @@
+"""The gate's own answer to "who checked the evidence?" names a safeguard's verifier as a finding
+only where that party signed an attestation (verified against the keyring the gate used) covering
+one of the safeguard's tests, as the pages do; otherwise the line says it is the case's word."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casegate.gate import run_gate
+from casegate.load import load_case
+
+from ..evidence.atlas_copy import TODAY, edit, signed
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def atlas(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "examples" / "atlas-api", tmp_path / "atlas")
+    return tmp_path / "atlas"
+
+
+def _checked_by(loaded) -> list[str]:  # type: ignore[no-untyped-def]
+    answer = next(a for a in run_gate(loaded, today=TODAY).answers if a.key == "checked-by")
+    return answer.answer.splitlines()
+
+
+def test_the_lab_typing_an_outside_verifier_is_the_cases_word_in_the_gates_answer(atlas: Path) -> None:
+    # the move: the lab names the external red team as the verifier of its own refusal training
+    edit(atlas / "case.yaml", "    verified_by: acme-safeguards", "    verified_by: northbridge-security")
+    lines = _checked_by(signed(atlas))
+    assert "northbridge-security verified SG-refusal [declared]" not in lines
+    assert not any(ln.startswith("northbridge-security verified SG-refusal") for ln in lines)
+    assert ("the case says northbridge-security verified SG-refusal [declared: no attestation by that party "
+            "covers its tests]") in lines
+    # control: the classifier Jonas Berg (Northbridge) signed a test of is named as the gate's finding
+    assert ("northbridge-security verified SG-classifier [derived: signed attestation by Jonas Berg "
+            "(Northbridge Security) ran it]") in lines
+
+
+def test_an_attestation_by_another_party_does_not_make_the_typed_verifier_the_gates_finding(atlas: Path) -> None:
+    text = (atlas / "case.yaml").read_text()
+    i = text.index("  SG-classifier:")
+    j = text.index("verified_by: northbridge-security", i)
+    (atlas / "case.yaml").write_text(text[:j] + "verified_by: halden-assurance"
+                                     + text[j + len("verified_by: northbridge-security"):])
+    lines = _checked_by(signed(atlas))
+    assert not any(ln.startswith("halden-assurance verified SG-classifier") for ln in lines)
+    assert any(ln.startswith("the case says halden-assurance verified SG-classifier [declared") for ln in lines)
+
+
+def test_without_a_keyring_no_verifier_is_the_gates_finding(atlas: Path) -> None:
+    lines = _checked_by(load_case(atlas / "case.yaml"))
+    verified = [ln for ln in lines if " verified SG-" in ln]
+    assert verified and all(ln.startswith("the case says ") for ln in verified)
