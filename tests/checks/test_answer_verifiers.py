@@ -56,3 +56,17 @@ def test_without_a_keyring_no_verifier_is_the_gates_finding(atlas: Path) -> None
     lines = _checked_by(load_case(atlas / "case.yaml"))
     verified = [ln for ln in lines if " verified SG-" in ln]
     assert verified and all(ln.startswith("the case says ") for ln in verified)
+
+
+def test_a_sign_off_envelope_nobody_checked_is_not_the_gates_finding(atlas: Path) -> None:
+    # the move: a sign-off line pointing at an envelope file, gated without a keyring (nothing
+    # verifies it): the line no longer reads as signed, as one without an envelope never did
+    (atlas / "signoffs").mkdir(exist_ok=True)
+    (atlas / "signoffs" / "dana.json").write_text('{"payloadType": "x", "payload": "", "signatures": []}')
+    edit(atlas / "case.yaml", "relies_on: [E-cyber-ctf, E-bio-uplift, E-redteam-classifier]}",
+         "relies_on: [E-cyber-ctf, E-bio-uplift, E-redteam-classifier], envelope: signoffs/dana.json}")
+    lines = _checked_by(load_case(atlas / "case.yaml"))
+    (dana,) = [ln for ln in lines if ln.startswith("Dana Ortiz (safety-lead) signed on")]
+    assert dana.endswith("[declared: its envelope was not checked against a keyring]")
+    (sam,) = [ln for ln in lines if ln.startswith("Sam Whitfield (rso) signed on")]  # control
+    assert sam.endswith("[declared: no signed envelope]")
