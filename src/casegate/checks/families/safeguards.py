@@ -649,12 +649,15 @@ def _verdict_words(text: str) -> list[str]:
     dropped, look-alike letters (Cyrillic `е`) read as the Latin letter they imitate, accents
     dropped; a word split by hyphens, apostrophes or dots (`accept-able`, `a.c.c.e.p.t.e.d`) also
     read joined up."""
-    import unicodedata
+    if text.isascii():  # (most rationales: no Unicode tables loaded for them)
+        flat = text
+    else:
+        import unicodedata
 
-    from ...model._names import latin_form
+        from ...model._names import latin_form
 
-    flat = unicodedata.normalize("NFKD", latin_form(text))
-    flat = "".join(ch for ch in flat if not unicodedata.combining(ch))
+        flat = unicodedata.normalize("NFKD", latin_form(text))
+        flat = "".join(ch for ch in flat if not unicodedata.combining(ch))
     out: list[str] = []
     for token in _TOKEN.findall(flat.casefold()):
         joined = _JOINERS.sub("", token)
