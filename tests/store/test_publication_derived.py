@@ -39,12 +39,13 @@ JUDGED = {"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27
 ATTESTED = {"SG-classifier": ("Jonas Berg (Northbridge Security) ran it",)}
 
 
-def _setup(registry: Registry, found: dict[str, Any] | None = None) -> tuple[int, dict[str, Any]]:
-    """The example submitted and judged (`found`: what the judgement records, default all of it);
-    its version and the summary `casegate publish` writes of that judgement."""
+def _setup(registry: Registry, found: dict[str, Any] | None = None,
+           record: DecisionRecord | None = None) -> tuple[int, dict[str, Any]]:
+    """The example submitted and judged (`record`, default the gate's; `found`: what the judgement
+    records, default all of it); its version and the summary `casegate publish` writes of it."""
     loaded: Loaded = load_case(EXAMPLE)
     assert loaded.case is not None
-    record: DecisionRecord = run_gate(loaded)
+    record = record if record is not None else run_gate(loaded)
     v = registry.submit_case(loaded)
     record_judgement(registry, CASE, version=v.number, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())), judged=JUDGED,
@@ -126,3 +127,49 @@ def test_an_unanswered_question_marked_answered_is_refused(registry: Registry) -
     q = forged["questions"][0]
     q["answerable"] = not q["answerable"]
     _refused(registry, number, forged, f"the answer to '{q['key']}' is marked")
+
+
+def test_a_sign_off_marked_signed_by_the_labs_program_is_refused(registry: Registry) -> None:
+    # the example's lines carry no envelope: the judgement finds none signed
+    number, written = _setup(registry)
+    forged = copy.deepcopy(written)
+    assert forged["signoffs"] and not any(so["signed"] for so in forged["signoffs"])
+    forged["signoffs"][0]["signed"] = True
+    _refused(registry, number, forged, r"the sign-off of Dana Ortiz \(safety-lead\) is marked signed")
+
+
+def _with_condition(registry: Registry, standing: str | None) -> tuple[int, dict[str, Any]]:
+    """A judgement with one condition, past its date with nothing met as the log found it when
+    `casegate publish` judged it, and the summary written of it."""
+    from casegate.model import Condition
+
+    loaded = load_case(EXAMPLE)
+    assert loaded.case is not None
+    base = run_gate(loaded)
+    record = base.model_copy(update={"outcome": "GO WITH CONDITIONS", "findings": [], "conditions": [
+        Condition(id="C1", text="Re-run the CTF suite.", cause="CG305", due="2026-11-25")]})
+    found = judged_found(record, loaded.case, ATTESTED, standings={"C1": "overdue: due 2026-11-25"})
+    number, _ = _setup(registry, found, record)
+    from casegate.publish._registry import RegistryFacts
+
+    facts = RegistryFacts(version=number, conditions={"C1": standing} if standing else {})
+    s = build_summary(loaded.case, record, salts=Salts(MemorySaltStore()), policy=loaded.policy,
+                      verifiers=ATTESTED, level=Confidentiality.internal, facts=facts)
+    return number, json.loads(s.model_dump_json())
+
+
+def test_an_overdue_condition_stated_met_by_the_labs_program_is_refused(registry: Registry) -> None:
+    number, forged = _with_condition(registry, "met on 2026-11-24 (on time)")
+    _refused(registry, number, forged, r"condition C1 is stated as \"met on 2026-11-24 \(on time\)\", which is not "
+                                       r"where the registry's judgement finds it \(overdue: due 2026-11-25\)")
+
+
+def test_an_overdue_mark_left_out_by_the_labs_program_is_refused(registry: Registry) -> None:
+    number, forged = _with_condition(registry, None)
+    _refused(registry, number, forged, "condition C1 is stated as")
+
+
+def test_an_overdue_condition_stated_as_found_is_recorded(registry: Registry) -> None:
+    number, written = _with_condition(registry, "overdue: due 2026-11-25")
+    record_publication(registry, CASE, written, version=number)
+    assert len(registry.events(case_id=CASE, kind="publication")) == 1

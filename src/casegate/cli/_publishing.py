@@ -312,7 +312,7 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
 
         entry = record_published(reg, record, CanonicalJSON.of_text(result.json_text or s.model_dump_json()),
                                  version=facts.version, judged={**stamp, "at": iso(judged_at)}, case=loaded.case,
-                                 verifiers=attested_verifiers(loaded, dict(artifacts)))
+                                 verifiers=attested_verifiers(loaded, dict(artifacts)), standings=facts.conditions)
         out(f"recorded the publication in the registry (log entry {entry.index}); "
             f"`casegate serve` shows it at /public/cases/{s.case['id']}")
         if stamp.get("demonstration"):

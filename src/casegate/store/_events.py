@@ -203,6 +203,12 @@ def found_problems(found: Any, summary: Any) -> list[str]:
 _SEVERITIES = ("blocking", "condition", "advisory", "waived")
 
 
+def items_of(section: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The mappings listed under `key` of a summary's `section` (none when it lists none)."""
+    got = section.get(key)
+    return [x for x in got if isinstance(x, dict)] if isinstance(got, list) else []
+
+
 def _derived_problems(found: dict[str, Any], summary: dict[str, Any], decision: dict[str, Any],
                       findings: list[dict[str, Any]]) -> list[str]:
     """What a summary states as casegate's own derivation that the registry's judgement `found`
@@ -244,6 +250,20 @@ def _derived_problems(found: dict[str, Any], summary: dict[str, Any], decision: 
         if q.get("origin", "gate") == "gate" and (
                 not isinstance(text, str) or hashlib.sha256(text.encode()).hexdigest() != gate.get("sha256")):
             out.append(f"the answer to {key!r} is given as the gate's, in words other than the gate's")
+    standings = found.get("standings")
+    for c in items_of(decision, "conditions"):
+        said = c.get("standing")
+        want = standings.get(c.get("id")) if isinstance(standings, dict) else None
+        if said != want:
+            out.append(f"condition {c.get('id')} is stated as \"{said}\", which is not where the registry's judgement "
+                       f"finds it ({want or 'nothing stated'})")
+    signed = found.get("signed")
+    signoffs = summary.get("signoffs")
+    for so in signoffs if isinstance(signoffs, list) else []:
+        if isinstance(so, dict) and so.get("signed") is True and (
+                not isinstance(signed, list) or f"{so.get('person')} ({so.get('role')})" not in signed):
+            out.append(f"the sign-off of {so.get('person')} ({so.get('role')}) is marked signed, which the registry's "
+                       "judgement does not find (no envelope of it verified)")
     attested = found.get("attested")
     safeguards = summary.get("safeguards")
     for sg in safeguards if isinstance(safeguards, list) else []:
