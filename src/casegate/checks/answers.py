@@ -158,8 +158,9 @@ def _checked_by(ctx: Context) -> _Parts:
     verifiers = facts.verifiers if facts is not None else {}
     for sid, sg in case.safeguards.items():
         if sg.verified_by:
-            by = verifiers.get(sid)
-            lines.append(f"{sg.verified_by} verified {sid} [derived: signed attestation by {'; '.join(by)}]" if by
+            attested = verifiers.get(sid)
+            lines.append(f"{sg.verified_by} verified {sid} [derived: signed attestation by {'; '.join(attested)}]"
+                         if attested
                          else f"the case says {sg.verified_by} verified {sid} [declared: no attestation by that "
                               "party covers its tests]")
             src.append(f"safeguards.{sid}")
