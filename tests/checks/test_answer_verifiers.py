@@ -70,3 +70,15 @@ def test_a_sign_off_envelope_nobody_checked_is_not_the_gates_finding(atlas: Path
     assert dana.endswith("[declared: its envelope was not checked against a keyring]")
     (sam,) = [ln for ln in lines if ln.startswith("Sam Whitfield (rso) signed on")]  # control
     assert sam.endswith("[declared: no signed envelope]")
+
+
+def test_an_objections_typed_status_is_the_cases_word_in_the_gates_answer(atlas: Path) -> None:
+    # the move: the lab's file types its outside evaluator's unsigned objection and a defeater as
+    # answered; the gate's answer to "who could object?" repeated "[O-1, answered]" as its own
+    answer = next(a for a in run_gate(signed(atlas), today=TODAY).answers if a.key == "objectors")
+    lines = answer.answer.splitlines()
+    (o1,) = [ln for ln in lines if "objected on" in ln]
+    assert "[O-1, answered as the case records it]" in o1 and "[O-1, answered]" not in o1
+    assert o1.startswith("Priya Natarajan (external-evaluator) objected on 2026-11-21")  # still named
+    (d1,) = [ln for ln in lines if "raised defeater D1" in ln]
+    assert d1.endswith("(answered as the case records it)")

@@ -178,13 +178,18 @@ def _objectors(ctx: Context) -> _Parts:
             lines.append(f"every role that must sign for {boundary.value} can withhold its sign-off: "
                          + ", ".join(r.role if r.min == 1 else f"{r.role} ({r.min} people)" for r in reqs))
             src.append(f"@policy.signoff.required.{listed.value}")
+    # a signed objection's status is the gate's where the signed statements were judged against a
+    # keyring (`verify.signed_view` resolves it); any other status, and a defeater's, is the case's
+    authority = ctx.authority
+    judged = authority is not None and authority.keyring is not None
     for oid, o in case.decision.objections.items():
         ans = f"; answer: {o.answer.strip()}" if o.answer else ""
-        lines.append(f"{o.person} ({o.role}) objected on {o.date.isoformat()} [{oid}, {o.status}]: {o.reason.strip()}{ans}")
+        status = o.status if judged and o.envelope is not None else f"{o.status} as the case records it"
+        lines.append(f"{o.person} ({o.role}) objected on {o.date.isoformat()} [{oid}, {status}]: {o.reason.strip()}{ans}")
         src.append(f"decision.objections.{oid}")
     for eid, el in elements_of_type(ctx, "defeater"):
         if el.raised_by:
-            lines.append(f"{el.raised_by} raised defeater {eid} ({el.status or 'open'})")
+            lines.append(f"{el.raised_by} raised defeater {eid} ({el.status or 'open'} as the case records it)")
             src.append(f"argument.elements.{eid}")
     return lines, src
 
