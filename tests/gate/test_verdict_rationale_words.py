@@ -42,6 +42,11 @@ def _cg414(record) -> list[str]:  # type: ignore[no-untyped-def]
     # the risk's own estimate, repeated as the reason
     "Upper bound of about 5e-5 intrusions per year at 95% confidence.",
     "The residual risk of about 5e-5 intrusions per year is acceptable.",
+    # the failure-modes example's words: that it was considered is no reason
+    "The residual risk has been identified, acknowledged and documented in this case, which demonstrates that it "
+    "has been considered responsibly.",
+    # the case's own conclusion (its top claim), restated as the reason
+    "Kestrel-1 may be offered as a research agent to vetted partner labs without unacceptable risk of cyber harm.",
 ])
 def test_a_verdict_in_other_spellings_is_no_go(tmp_path: Path, words: str) -> None:
     d = _copy(tmp_path)

@@ -599,7 +599,7 @@ def residual_risk_hollow(ctx: Context) -> Iterator[Hit]:
                 hollow = hollow or field == "estimate"
                 yield Hit(("residual_risk", pid, field),
                           f"the residual-risk {field} on `{pid}` carries no content: {why}")
-        why = _verdict_only(rr.rationale, rr.estimate, pid, _pathway_title(ctx, pid))
+        why = _verdict_only(rr.rationale, rr.estimate, pid, _pathway_title(ctx, pid), _top_claim(ctx))
         if why is not None:
             yield Hit(("residual_risk", pid, "rationale"), f"the residual-risk rationale on `{pid}` carries no content: {why}")
         if not hollow and rr.estimate:
@@ -624,7 +624,9 @@ _VERDICT_WORDS = frozenset((
     "manageable controlled mitigated addressed handled bounded expected anticipated consistent compliant "
     "aligned line appetite threshold thresholds tolerances criteria criterion standard standards "
     "leadership management committee board team stakeholders governance internally formally fully duly "
-    "carefully thoroughly properly therefore hence thus accordingly agreed-upon "
+    "carefully thoroughly properly therefore hence thus accordingly agreed-upon remain remains acknowledge "
+    "acknowledges uncertainty uncertain responsibly responsible demonstrates demonstrated demonstrate shows "
+    "shown case "
     # the same verdict in German, French, Spanish and Italian (accents dropped)
     "restrisiko risiko akzeptabel akzeptiert vertretbar tragbar genehmigt gepruft bewertet zulassig "
     "risque residuel acceptable accepte acceptee tolerable approuve approuvee juge jugee evalue "
@@ -674,12 +676,22 @@ def _pathway_title(ctx: Context, pid: str) -> str | None:
     return None
 
 
+def _top_claim(ctx: Context) -> str | None:
+    """The text of the argument's top claim (the case's conclusion; None when it has none)."""
+    arg = ctx.case.argument
+    el = arg.elements.get(arg.top) if arg is not None else None
+    text = getattr(el, "claim", None)
+    return text if isinstance(text, str) else None
+
+
 def _verdict_only(rationale: str | None, estimate: str | None = None, pathway: str | None = None,
-                  title: str | None = None) -> str | None:
+                  title: str | None = None, conclusion: str | None = None) -> str | None:
     """Why `rationale` gives no reason (None when it names anything beside the verdict): 'The residual
     risk is acceptable and has been accepted.' says what was decided, which the acceptance already
     says, and not why; nor does a rationale that only repeats the risk's own `estimate` (its size
-    is what is accepted, not a reason to accept it) or names its pathway (`pathway`, `title`)."""
+    is what is accepted, not a reason to accept it) or names its pathway (`pathway`, `title`), nor
+    one that only restates the case's own conclusion (`conclusion`, the top claim: what the
+    acceptance is to support cannot be why it is justified)."""
     if not rationale or not rationale.strip():
         return None
     words = [w for w in _verdict_words(rationale) if w not in _COMMON_WORDS and w not in _FOREIGN_COMMON]
@@ -691,6 +703,9 @@ def _verdict_only(rationale: str | None, estimate: str | None = None, pathway: s
     if estimate and set(words) <= _VERDICT_WORDS | own:
         return (f"\"{rationale.strip()}\" only repeats the risk's own estimate (what is accepted), not why "
                 "accepting it is justified")
+    if conclusion and set(words) <= _VERDICT_WORDS | own | set(_verdict_words(conclusion)):
+        return (f"\"{rationale.strip()}\" only restates the case's own conclusion (its top claim), not why "
+                "accepting the risk is justified")
     return None
 
 
