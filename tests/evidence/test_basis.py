@@ -68,9 +68,11 @@ def test_the_eight_answers_label_each_item(atlas: Path) -> None:
         assert f"{eid} (derived from " in answers["capability"] and art in answers["capability"]
     assert "evidence E-kyc (derived from " in answers["safeguards"]
     assert "E-weights-audit (declared), E-insider (declared)" in answers["safeguards"]
-    # independence is derived from a signed attestation; verification of a safeguard is typed
+    # independence and a safeguard's verifier are derived from a signed attestation; a verifier
+    # nobody attested is the case's word
     assert "produced E-redteam-classifier [derived: signed attestation by Jonas Berg" in answers["checked-by"]
-    assert "northbridge-security verified SG-classifier [declared]" in answers["checked-by"]
+    assert "northbridge-security verified SG-classifier [derived: signed attestation by Jonas Berg" in answers["checked-by"]
+    assert "the case says acme-safeguards verified SG-refusal [declared" in answers["checked-by"]
 
 
 def test_typed_independence_without_attestation_is_labelled_declared_in_the_answers(atlas: Path) -> None:

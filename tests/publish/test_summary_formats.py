@@ -4,7 +4,8 @@
 in format 2, byte for byte as they were published and recorded, but for `dissent.contested`
 (added since, and written into them as a summary of that format carrying it would hold it: the
 gate's CG805 on the defeaters D1 and D2) and for the composed answer on who checked the evidence
-(whose safeguard verifiers are since named as the case's word where none attested them). A format-1 summary must still
+(whose safeguard verifiers are since named as the case's word where none attested them) and on
+who could object (whose typed statuses are since marked as the case's word). A format-1 summary must still
 read, render, verify disclosures and compare with the registry's judgement exactly as before;
 a format-2 summary must say the same through `PublicSummary`, and lose nothing of the case
 document that format 1 carried twice.

@@ -28,7 +28,10 @@ def _publish(board: BoardFixture) -> None:
     assert loaded.case is not None
     reg = open_registry(board.database_url)
     # judged as the registry judged the approval (it logs no summary that says otherwise)
-    record = judge_case(loaded, load_keyring(board.case_dir / "keys" / "keyring.yaml")).record
+    from casegate.monitor import comparison_for
+
+    ring = load_keyring(board.case_dir / "keys" / "keyring.yaml")
+    record = judge_case(loaded, ring, comparison=comparison_for(reg, loaded, keyring=ring)).record
     summary = build_summary(loaded.case, record, salts=Salts(RegistrySalts(reg)), policy=loaded.policy)
     record_publication(reg, CASE, json.loads(summary.model_dump_json()), version=reg.case_version(CASE).number)
     reg.close()

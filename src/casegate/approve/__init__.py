@@ -7,9 +7,10 @@ without it does not verify."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,7 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
             judging, _ = with_logged_revocations(ring, reg.events(kind="keyring-change"))
             j = judge_case(loaded, judging, today=at.date(), at=at,
                            comparison=comparison_for(reg, loaded, keyring=judging))
+            attested = _attested(j)  # while the stored files are still there to read
             problems += judgement_problems(record, j, at.date())
             statement = decode_payload(bundle["decision"]) if bundle is not None and isinstance(bundle.get("decision"), dict) else None
             predicate = statement.get("predicate") if isinstance(statement, dict) else None
@@ -154,7 +156,7 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
         # which trust root the approval was judged under; None: approved unpinned (tests, demos)
         trust = root.version if root is not None else None
         judged = {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust,
-                  "found": judged_found(j.record, loaded.case)}
+                  "found": judged_found(j.record, loaded.case, attested, signed=j.loaded.case)}
         if demo is not None:
             # made while published example keys count (a demonstration): the log says so, for
             # every later reader, beside the approval it records
@@ -162,6 +164,13 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
         return judged
 
     return judge
+
+
+def _attested(j: Any) -> dict[str, tuple[str, ...]]:
+    """The safeguards whose `verified_by` party signed a test of them, as judgement `j` found."""
+    from ..evidence import attested_verifiers
+
+    return attested_verifiers(j.loaded, dict(j.artifacts or {}))
 
 
 def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path | None,
@@ -265,14 +274,27 @@ def _sealed(case: Case, paths: list[tuple[str | int, ...]]) -> list[str | None]:
     return out
 
 
-def judged_found(record: DecisionRecord, case: Case | None = None) -> dict[str, Any]:
+def judged_found(record: DecisionRecord, case: Case | None = None,
+                 verifiers: Mapping[str, object] | None = None, *,
+                 standings: Mapping[str, str] | None = None, signed: Case | None = None) -> dict[str, Any]:
     """What the registry's judgement `record` found that a public summary of the version must show
     (`casegate.store.record_publication` holds it to this): each condition by id, the rule that
     made it one, the element it concerns and its due date; each unwaived blocking finding by rule
     code and element (as the summary points at it: a JSON Pointer, None for the case as a whole)
     and, given the judged `case`, the level above which a summary withholds that element; the
-    narrower boundary; and what the requested boundary lacks."""
+    narrower boundary; what the requested boundary lacks; the findings counted by severity (and
+    waived); each of the eight answers by the sha256 of the gate's words and whether it is
+    answerable; and the safeguards whose `verified_by` party signed a test of them (`verifiers`,
+    `casegate.evidence.attested_verifiers` under the keyring judged with; none without). A summary
+    is held to these too: it may not count otherwise, put other words in the gate's mouth, or mark
+    a verifier attested that the judgement did not find attested. `standings`: where the log finds
+    each condition (`casegate publish`'s, as of the log's clock; none recorded without it), which a
+    summary may state only as found. `signed`: the case as the gate judged it (its sign-off lines
+    those whose envelope verified): the lines a summary may mark signed (none without it)."""
     blocking = [f for f in record.findings if f.blocking]
+    counts = {"blocking": 0, "condition": 0, "advisory": 0, "waived": 0}
+    for f in record.findings:
+        counts["waived" if f.waived is not None else f.severity.value] += 1
     sealed = _sealed(case, [f.path for f in blocking]) if case is not None and blocking else None
     return {
         "conditions": [{"id": c.id, "cause": c.cause, "element": _element(c.path), "due": c.due}
@@ -282,11 +304,20 @@ def judged_found(record: DecisionRecord, case: Case | None = None) -> dict[str, 
                      for i, f in enumerate(blocking)],
         "narrower": record.narrower.value if record.narrower else None,
         "lacks": list(record.lacks),
+        "counts": counts,
+        "answers": {a.key: {"sha256": hashlib.sha256(a.answer.encode()).hexdigest(), "answerable": a.answerable}
+                    for a in record.answers},
+        "attested": sorted(verifiers or ()),
+        "standings": dict(standings or {}),
+        "signed": sorted({f"{x.person} ({x.role})" for x in signed.decision.signoffs if x.envelope is not None})
+        if signed is not None else [],
     }
 
 
 def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, Any] | CanonicalJSON, *,
-                     version: int, judged: dict[str, Any], case: Case | None = None) -> LogEntry:
+                     version: int, judged: dict[str, Any], case: Case | None = None,
+                     verifiers: Mapping[str, object] | None = None,
+                     standings: Mapping[str, str] | None = None) -> LogEntry:
     """Record the public summary of stored `version` that `casegate publish` judged as the registry
     judges (`record`: its decision; `judged`: the keyring, trust root version and time from
     `publication_keyring`). Where the registry has logged no judgement of the version (no approval
@@ -295,7 +326,7 @@ def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, A
     differ). Where the latest judgement has that outcome but does not record what it found (logged
     before judgements did), or found other conditions or blocking findings (due dates move with the
     day it is judged), this judgement is logged, and the summary shows what it found."""
-    found = judged_found(record, case)
+    found = judged_found(record, case, verifiers, standings=standings, signed=case)
     judged_before = judgements(reg, record.case_id, version)
     latest = judged_before[-1][0] if judged_before else None
     if latest is None or (latest.get("outcome") == record.outcome and latest.get("found") != found):

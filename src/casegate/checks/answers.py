@@ -120,9 +120,19 @@ def _checked_by(ctx: Context) -> _Parts:
     case = ctx.case
     lines: list[str] = []
     src: list[str] = []
+    # With a keyring the gate judges only the lines whose envelope verified (`AuthorityCheck`:
+    # the others are out of `case`); without one (a preview) an envelope is not checked, and the
+    # line is the case's word
+    authority = ctx.authority
+    checked = authority is not None and authority.keyring is not None
     for i, s in enumerate(case.decision.signoffs):
         on = f", relying on {', '.join(s.relies_on)}" if s.relies_on else ""
-        how = "" if s.envelope is not None else " [declared: no signed envelope]"
+        if s.envelope is None:
+            how = " [declared: no signed envelope]"
+        elif not checked:
+            how = " [declared: its envelope was not checked against a keyring]"
+        else:
+            how = ""
         lines.append(f"{s.person} ({s.role}) signed on {s.date.isoformat()}{on}{how}")
         src.append(f"decision.signoffs.{i}")
     facts = ctx.facts
@@ -143,9 +153,16 @@ def _checked_by(ctx: Context) -> _Parts:
         elif ind is not None and ind.declared:
             lines.append(f"{e.producer} produced {eid} [declared independent, not attested: not counted as independent]")
             src.append(f"evidence.{eid}")
+    # a verifier is the gate's finding only where that party signed a test of the safeguard
+    # (`EvidenceFacts.verifiers`); otherwise it is the case's word, and the line says so
+    verifiers = facts.verifiers if facts is not None else {}
     for sid, sg in case.safeguards.items():
         if sg.verified_by:
-            lines.append(f"{sg.verified_by} verified {sid} [declared]")
+            attested = verifiers.get(sid)
+            lines.append(f"{sg.verified_by} verified {sid} [derived: signed attestation by {'; '.join(attested)}]"
+                         if attested
+                         else f"the case says {sg.verified_by} verified {sid} [declared: no attestation by that "
+                              "party covers its tests]")
             src.append(f"safeguards.{sid}")
     return lines, src
 
@@ -161,13 +178,18 @@ def _objectors(ctx: Context) -> _Parts:
             lines.append(f"every role that must sign for {boundary.value} can withhold its sign-off: "
                          + ", ".join(r.role if r.min == 1 else f"{r.role} ({r.min} people)" for r in reqs))
             src.append(f"@policy.signoff.required.{listed.value}")
+    # a signed objection's status is the gate's where the signed statements were judged against a
+    # keyring (`verify.signed_view` resolves it); any other status, and a defeater's, is the case's
+    authority = ctx.authority
+    judged = authority is not None and authority.keyring is not None
     for oid, o in case.decision.objections.items():
         ans = f"; answer: {o.answer.strip()}" if o.answer else ""
-        lines.append(f"{o.person} ({o.role}) objected on {o.date.isoformat()} [{oid}, {o.status}]: {o.reason.strip()}{ans}")
+        status = o.status if judged and o.envelope is not None else f"{o.status} as the case records it"
+        lines.append(f"{o.person} ({o.role}) objected on {o.date.isoformat()} [{oid}, {status}]: {o.reason.strip()}{ans}")
         src.append(f"decision.objections.{oid}")
     for eid, el in elements_of_type(ctx, "defeater"):
         if el.raised_by:
-            lines.append(f"{el.raised_by} raised defeater {eid} ({el.status or 'open'})")
+            lines.append(f"{el.raised_by} raised defeater {eid} ({el.status or 'open'} as the case records it)")
             src.append(f"argument.elements.{eid}")
     return lines, src
 

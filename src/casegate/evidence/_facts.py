@@ -205,7 +205,7 @@ class EvidenceFacts(Record):
     """What the artifacts showed for the case's evidence, and how it differs from the record."""
 
     _fields = ("derivations", "recorded", "mismatches", "problems", "excluded", "mapped", "independence",
-               "developer_organisations")
+               "developer_organisations", "verifiers")
     derivations: dict[str, Derivation]
     recorded: dict[str, Evidence]
     """The items as the author wrote them (the effective case holds the derived values)."""
@@ -219,12 +219,16 @@ class EvidenceFacts(Record):
     """Evidence id -> whether signed attestations make it independent, and why not."""
     developer_organisations: tuple[str, ...]
     """The organisations whose evidence is never independent (the policy's and the authors')."""
+    verifiers: dict[str, tuple[str, ...]]
+    """Safeguard id -> who attested it as its `verified_by` says (`verifier_attestations`): a
+    safeguard absent from it is verified by its `verified_by` on the case's word alone."""
 
     def __init__(self, derivations: dict[str, Derivation] | None = None, recorded: dict[str, Evidence] | None = None,
                  mismatches: list[Mismatch] | None = None, problems: list[Problem] | None = None,
                  excluded: dict[str, str] | None = None, mapped: dict[str, tuple[str, ...]] | None = None,
                  independence: dict[str, Independence] | None = None,
-                 developer_organisations: tuple[str, ...] = ()) -> None:
+                 developer_organisations: tuple[str, ...] = (),
+                 verifiers: dict[str, tuple[str, ...]] | None = None) -> None:
         self.derivations = {} if derivations is None else derivations
         self.recorded = {} if recorded is None else recorded
         self.mismatches = [] if mismatches is None else mismatches
@@ -233,6 +237,7 @@ class EvidenceFacts(Record):
         self.mapped = {} if mapped is None else mapped
         self.independence = {} if independence is None else independence
         self.developer_organisations = developer_organisations
+        self.verifiers = {} if verifiers is None else verifiers
 
     def declared(self, eid: str) -> bool:
         d = self.derivations.get(eid)
@@ -920,6 +925,9 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
         if said == (len(facts.problems), len(facts.mismatches), len(facts.excluded)):
             settled[shape] = update
     _apply_independence(new_items, policy, facts, attestations, digests, field_sets, case, authority)
+    # who verified each safeguard, where that party signed a test of it (the answers and pages
+    # name a verifier as a fact only then)
+    facts.verifiers = verifier_attestations(case, new_items, facts.recorded, attestations, digests or {})
     if policy.evidence.declared_counts == "independent":
         _unattested_counts(new_items, facts)
     if policy.evidence.declared_verdicts == "independent":

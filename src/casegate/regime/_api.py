@@ -23,10 +23,19 @@ if TYPE_CHECKING:
 
 def _md_escape(value: Any) -> Any:
     # text from a case must never become markup where Markdown is shown as HTML: a backslash
-    # escape keeps `<` and `>` literal and readable in the source
+    # escape keeps `<` and `>` literal and readable in the source; a bidirectional override or an
+    # invisible character is shown as an escape (`page_text`), as on every other page
     if isinstance(value, str):
-        return value.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>")
+        from ..terminal import page_text
+
+        return page_text(value).replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>")
     return value
+
+
+def _page_value(value: Any) -> Any:
+    from ..publish import page_value
+
+    return page_value(value)
 
 
 @cache
@@ -34,7 +43,7 @@ def _env(markdown: bool) -> jinja2.Environment:
     from ..monitor import iso
 
     env = jinja2.Environment(loader=jinja2.PackageLoader("casegate.regime", "templates"),
-                             autoescape=not markdown, finalize=_md_escape if markdown else None,
+                             autoescape=not markdown, finalize=_md_escape if markdown else _page_value,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters["utc"] = iso
     return env

@@ -196,6 +196,82 @@ def found_problems(found: Any, summary: Any) -> list[str]:
                                         for s, x in zip(stated, lacks, strict=True)):
         out.append(f"what the requested boundary lacks ({len(lacks)} item(s)) is not stated as found "
                    f"({len(stated)} stated)")
+    out += _derived_problems(found, summary if isinstance(summary, dict) else {}, decision, items("findings"))
+    return out
+
+
+_SEVERITIES = ("blocking", "condition", "advisory", "waived")
+
+
+def items_of(section: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The mappings listed under `key` of a summary's `section` (none when it lists none)."""
+    got = section.get(key)
+    return [x for x in got if isinstance(x, dict)] if isinstance(got, list) else []
+
+
+def _derived_problems(found: dict[str, Any], summary: dict[str, Any], decision: dict[str, Any],
+                      findings: list[dict[str, Any]]) -> list[str]:
+    """What a summary states as casegate's own derivation that the registry's judgement `found`
+    does not bear out: its counts of findings (which must also be those of the findings it lists),
+    a question answered in the gate's words other than the gate's, and a safeguard's verifier
+    marked attested that the judgement did not find attested. A judgement that does not record
+    one of these (logged before judgements did) bears out none of it (fail closed)."""
+    out: list[str] = []
+    counts = decision.get("counts")
+    if counts is not None:
+        listed = dict.fromkeys(_SEVERITIES, 0)
+        for f in findings:
+            sev = "waived" if f.get("waived") is True else f.get("severity")
+            listed[sev if sev in listed else "blocking"] += 1
+        shown = {k: counts.get(k) for k in _SEVERITIES} if isinstance(counts, dict) else counts
+        if shown != listed:
+            out.append(f"its counts of findings ({shown}) are not those of the findings it lists ({listed})")
+        elif "counts" not in found:
+            out.append("the registry's judgement does not record how many findings it found (it was logged before "
+                       "judgements did), so the summary's counts cannot be checked")
+        elif shown != {k: found["counts"].get(k) for k in _SEVERITIES}:
+            out.append(f"its counts of findings ({shown}) are not those the registry found ({found['counts']})")
+    answers = found.get("answers")
+    questions = summary.get("questions")
+    for q in questions if isinstance(questions, list) else []:
+        if not isinstance(q, dict):
+            continue
+        key = q.get("key")
+        gate = answers.get(key) if isinstance(answers, dict) else None
+        if not isinstance(gate, dict):
+            out.append(f"the answer to {key!r} cannot be checked: the registry's judgement does not record the "
+                       "gate's answers (it was logged before judgements did)" if answers is None
+                       else f"the answer to {key!r} is not one of the gate's questions")
+            continue
+        if q.get("answerable", True) != gate.get("answerable"):
+            out.append(f"the answer to {key!r} is marked {'answerable' if q.get('answerable', True) else 'not answered'}, "
+                       f"which the registry's judgement does not find")
+        text = q.get("answer")
+        if q.get("origin", "gate") == "gate" and (
+                not isinstance(text, str) or hashlib.sha256(text.encode()).hexdigest() != gate.get("sha256")):
+            out.append(f"the answer to {key!r} is given as the gate's, in words other than the gate's")
+    standings = found.get("standings")
+    for c in items_of(decision, "conditions"):
+        said = c.get("standing")
+        want = standings.get(c.get("id")) if isinstance(standings, dict) else None
+        if said != want:
+            out.append(f"condition {c.get('id')} is stated as \"{said}\", which is not where the registry's judgement "
+                       f"finds it ({want or 'nothing stated'})")
+    signed = found.get("signed")
+    signoffs = summary.get("signoffs")
+    for so in signoffs if isinstance(signoffs, list) else []:
+        if isinstance(so, dict) and so.get("signed") is True and (
+                not isinstance(signed, list) or f"{so.get('person')} ({so.get('role')})" not in signed):
+            out.append(f"the sign-off of {so.get('person')} ({so.get('role')}) is marked signed, which the registry's "
+                       "judgement does not find (no envelope of it verified)")
+    attested = found.get("attested")
+    safeguards = summary.get("safeguards")
+    for sg in safeguards if isinstance(safeguards, list) else []:
+        if isinstance(sg, dict) and sg.get("verified_by_attested") is True and (
+                not isinstance(attested, list) or sg.get("id") not in attested):
+            out.append(f"safeguard {sg.get('id')}'s verifier ({sg.get('verified_by')}) is marked attested, which the "
+                       "registry's judgement does not find" + ("" if isinstance(attested, list) else
+                                                               " (it records no attested verifiers)"))
     return out
 
 

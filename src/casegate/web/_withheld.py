@@ -161,8 +161,9 @@ class CeilingView:
 def ceiling_view(reg: Registry, v: CaseView, ceiling: Confidentiality) -> CeilingView | None:
     """The summary of the case at `ceiling`, built from the version its latest decision was
     recorded for (the latest version, gated now, when none was), as `casegate publish` builds it;
-    None when that version does not load."""
-    decisions = [e for e in v.events if e.kind == "decision"]
+    None when that version does not load. Only a decision the registry judged (approved on)
+    counts: one a program logged with no judgement is the lab's word, and the version is gated now."""
+    decisions = [e for e in v.events if e.kind == "decision" and isinstance(e.payload.get("judgement"), dict)]
     last = decisions[-1] if decisions else None
     number = last.payload.get("version") if last is not None else None
     number = number if isinstance(number, int) else v.latest_version

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..._patterns import kept
 from ...evidence.stats import upper_bound
 from ...model import Case, Pathway, RuleSeverity, Safeguard
 from ...sign._names import name_key  # not the package: signing itself is not needed to check a case
@@ -27,6 +28,7 @@ from .._derived import (
     untuned_tests,
 )
 from .._registry import Context, Hit, rule
+from .._text import _COMMON as _COMMON_WORDS
 
 _SECURITY_LAYERS = ("weight-security",)
 
@@ -685,7 +687,7 @@ def residual_risk_hollow(ctx: Context) -> Iterator[Hit]:
                 hollow = hollow or field == "estimate"
                 yield Hit(("residual_risk", pid, field),
                           f"the residual-risk {field} on `{pid}` carries no content: {why}")
-        why = _verdict_only(rr.rationale)
+        why = _verdict_only(rr.rationale, rr.estimate, pid, _pathway_title(ctx, pid), _top_claim(ctx))
         if why is not None:
             yield Hit(("residual_risk", pid, "rationale"), f"the residual-risk rationale on `{pid}` carries no content: {why}")
         if not hollow and rr.estimate:
@@ -700,20 +702,99 @@ _VERDICT_WORDS = frozenset((
     "residual remaining risk risks acceptable acceptably accept accepts accepted accepting acceptance tolerable "
     "tolerated tolerate within tolerance approved approve approval justified justifiable reasonable appropriate "
     "adequate adequately sufficient sufficiently considered reviewed documented acknowledged identified noted "
-    "deemed judged fine ok okay overall signed decision level levels why").split())
-"""Words that state a verdict on the risk (it is accepted, acceptable, reviewed) and give no reason for it."""
+    "deemed judged fine ok okay overall signed decision level levels why "
+    # the same verdict in other words: agreed to, signed off, found in order
+    "permissible admissible allowable allowed permitted agreed agree agreement endorsed endorse endorsement "
+    "sanctioned ratified authorised authorized authorise authorize authorisation authorization validated "
+    "confirmed assessed evaluated examined checked verified found satisfactory satisfied suitable proportionate "
+    "proportional warranted legitimate valid sound understood recognised recognized evaluation assessment "
+    "review reviews judgement judgment sign off signoff sign-off low minimal small negligible limited managed "
+    "manageable controlled mitigated addressed handled bounded expected anticipated consistent compliant "
+    "aligned line appetite threshold thresholds tolerances criteria criterion standard standards "
+    "leadership management committee board team stakeholders governance internally formally fully duly "
+    "carefully thoroughly properly therefore hence thus accordingly agreed-upon remain remains acknowledge "
+    "acknowledges uncertainty uncertain responsibly responsible demonstrates demonstrated demonstrate shows "
+    "shown case "
+    # the same verdict in German, French, Spanish and Italian (accents dropped)
+    "restrisiko risiko akzeptabel akzeptiert vertretbar tragbar genehmigt gepruft bewertet zulassig "
+    "risque residuel acceptable accepte acceptee tolerable approuve approuvee juge jugee evalue "
+    "riesgo residual aceptable aceptado aceptada tolerable aprobado aprobada evaluado "
+    "rischio residuo accettabile accettato accettata tollerabile approvato approvata valutato").split())
+"""Words that state a verdict on the risk (it is accepted, acceptable, reviewed, within appetite)
+and give no reason for it, in English and a few other languages."""
+
+_FOREIGN_COMMON = frozenset((
+    "der die das ist und wurde wurden worden sein ein eine als es "
+    "le la les est et a ete un une des du de en "
+    "el los las es y ha sido un una del de en "
+    "il lo gli e stato stata un una del di").split())
+"""Function words of those languages, which carry nothing either way."""
+
+_TOKEN = kept(r"[^\W_]+(?:[-'\u2019.\u00b7][^\W_]+)*")
+_JOINERS = kept(r"[-'\u2019.\u00b7]")
 
 
-def _verdict_only(rationale: str | None) -> str | None:
+def _verdict_words(text: str) -> list[str]:
+    """The words of `text` as the verdict test reads them: NFKC, zero-width and format characters
+    dropped, look-alike letters (Cyrillic `е`) read as the Latin letter they imitate, accents
+    dropped; a word split by hyphens, apostrophes or dots (`accept-able`, `a.c.c.e.p.t.e.d`) also
+    read joined up."""
+    if text.isascii():  # (most rationales: no Unicode tables loaded for them)
+        flat = text
+    else:
+        import unicodedata
+
+        from ...model._names import latin_form
+
+        flat = unicodedata.normalize("NFKD", latin_form(text))
+        flat = "".join(ch for ch in flat if not unicodedata.combining(ch))
+    out: list[str] = []
+    for token in _TOKEN.findall(flat.casefold()):
+        joined = _JOINERS.sub("", token)
+        out.extend([joined] if joined in _VERDICT_WORDS else [p for p in _JOINERS.split(token) if p])
+    return out
+
+
+def _pathway_title(ctx: Context, pid: str) -> str | None:
+    """The title of pathway `pid` (None: untitled, or no such pathway)."""
+    for t in ctx.case.threat_model.values():
+        p = t.pathways.get(pid)
+        if p is not None:
+            return p.title
+    return None
+
+
+def _top_claim(ctx: Context) -> str | None:
+    """The text of the argument's top claim (the case's conclusion; None when it has none)."""
+    arg = ctx.case.argument
+    el = arg.elements.get(arg.top) if arg is not None else None
+    text = getattr(el, "claim", None)
+    return text if isinstance(text, str) else None
+
+
+def _verdict_only(rationale: str | None, estimate: str | None = None, pathway: str | None = None,
+                  title: str | None = None, conclusion: str | None = None) -> str | None:
     """Why `rationale` gives no reason (None when it names anything beside the verdict): 'The residual
     risk is acceptable and has been accepted.' says what was decided, which the acceptance already
-    says, and not why."""
-    from .._text import content_words
-
-    words = content_words(rationale or "")
-    if not words or not set(words) <= _VERDICT_WORDS:
+    says, and not why; nor does a rationale that only repeats the risk's own `estimate` (its size
+    is what is accepted, not a reason to accept it) or names its pathway (`pathway`, `title`), nor
+    one that only restates the case's own conclusion (`conclusion`, the top claim: what the
+    acceptance is to support cannot be why it is justified)."""
+    if not rationale or not rationale.strip():
         return None
-    return f"\"{(rationale or '').strip()}\" says only that the risk is accepted, not why accepting it is justified"
+    words = [w for w in _verdict_words(rationale) if w not in _COMMON_WORDS and w not in _FOREIGN_COMMON]
+    if not words:
+        return None  # no words casegate reads (another script): the rule's other tests answer for it
+    if set(words) <= _VERDICT_WORDS:
+        return f"\"{rationale.strip()}\" says only that the risk is accepted, not why accepting it is justified"
+    own = set(_verdict_words(" ".join(x for x in (estimate, pathway, title) if x)))
+    if estimate and set(words) <= _VERDICT_WORDS | own:
+        return (f"\"{rationale.strip()}\" only repeats the risk's own estimate (what is accepted), not why "
+                "accepting it is justified")
+    if conclusion and set(words) <= _VERDICT_WORDS | own | set(_verdict_words(conclusion)):
+        return (f"\"{rationale.strip()}\" only restates the case's own conclusion (its top claim), not why "
+                "accepting the risk is justified")
+    return None
 
 
 def _estimate_below_bound(ctx: Context, pid: str, estimate: str) -> str | None:
