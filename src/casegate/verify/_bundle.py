@@ -49,6 +49,7 @@ from ..sign import (
 )
 from ._authority import authority_problems, decider_problems
 from ._collect import Collected, binding_reasons
+from ._incidents import SIGNED_TRIGGERS, incident_triggers
 from ._exposure import (
     SIGNED_KEY,
     Deployment,
@@ -191,6 +192,9 @@ def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, si
         "reevaluate_by": (c.post_deployment.reevaluate_by.isoformat()
                           if c.post_deployment is not None and c.post_deployment.reevaluate_by is not None
                           else None),
+        # the approved version's triggers on incidents: a state proof carries no case files, so
+        # `verify` evaluates the incidents it holds against these (`unapplied_incident_problems`)
+        SIGNED_TRIGGERS: incident_triggers(c),
     }
     states = resolve(collected.dissent.objections, collected.dissent.answers, loaded.policy.signoff,
                      c.boundary.kind if c.boundary else None)
