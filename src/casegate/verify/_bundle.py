@@ -49,7 +49,6 @@ from ..sign import (
 )
 from ._authority import authority_problems, decider_problems
 from ._collect import Collected, binding_reasons
-from ._incidents import SIGNED_TRIGGERS, incident_triggers
 from ._exposure import (
     SIGNED_KEY,
     Deployment,
@@ -57,6 +56,7 @@ from ._exposure import (
     exposure_problems,
     restricted_access_problems,
 )
+from ._incidents import SIGNED_TRIGGERS, incident_triggers
 from ._reapproval import cause_text, last_approval, last_reopening, signed_parts, stale_signatures
 
 BUNDLE_VERSION = 1
