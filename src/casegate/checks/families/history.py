@@ -803,7 +803,7 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
         return False, f"evidence {eid} counts for nothing: {facts.excluded[eid]}"
     if ev.date <= inc.date:
         return False, f"evidence {eid} is dated {ev.date}, not after {noun} ({inc.date})"
-    logged, known = _known_since(inc)
+    known_at, known = _known_since(inc)
     if facts is not None and facts.basis(eid) == DERIVED:
         # the log's date is the lab's to write; the registry's log is not: bytes it stored
         # before the incident was logged were not produced because of it
@@ -812,7 +812,7 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
             logged = f" ({inc.logged_at.date()})" if inc.logged_at is not None else ""
             return False, (f"evidence {eid} is dated {ev.date} by its artifact, but {seen.how()} was first logged "
                            f"on {seen.at.date()} (log entry {seen.index}), before {noun}{logged}")
-        if logged is not None and ev.date < logged.date():
+        if known_at is not None and ev.date < known_at.date():
             # (a run dated the day the incident was logged may follow it: a date has no hour)
             return False, f"evidence {eid} is dated {ev.date} by its artifact, before {known}"
         named = ctx.artifact_dates is not None and ctx.artifact_dates.named_only(ev)
@@ -824,7 +824,7 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
     if ind is not None and ind.independent:
         after = [(who, t) for who, t in zip(ind.attested_by, ind.signed_at, strict=False)
                  if (w := instant(t)) is not None
-                 and (w > logged if logged is not None else w.date() > inc.date)]
+                 and (w > known_at if known_at is not None else w.date() > inc.date)]
         if after:
             who, t = after[0]
             return True, f"evidence {eid} ({ev.date}; {who}, signed {t[:10]})"
