@@ -48,16 +48,26 @@ def _severity(raw: object) -> Severity | None:
         return None
 
 
-def _judged(entry: Any, log: Sequence[Any]) -> tuple[list[str], Severity | None]:
+def _follow_ups(log: Sequence[Any]) -> dict[tuple[str, int], list[Any]]:
+    """The severity ratings and domains added in `log`, by (case, incident index), in log order."""
+    out: dict[tuple[str, int], list[Any]] = {}
+    for e in log:
+        q = e.payload if isinstance(e.payload, dict) else {}
+        if e.kind in (RATED, DOMAIN_ADDED) and e.case_id and type(q.get("incident")) is int:
+            out.setdefault((e.case_id, q["incident"]), []).append(e)
+    return out
+
+
+def _judged(entry: Any, follow: dict[tuple[str, int], list[Any]]) -> tuple[list[str], Severity | None]:
     """The domains (recorded, and every one added since) and the severity (the highest of the
-    recorded one and every rating since) of incident `entry`, from the entries `log` holds of the
-    case it was filed under."""
+    recorded one and every rating since) of incident `entry`, from the entries the log holds of the
+    case it was filed under (`follow`: `_follow_ups`)."""
     p = entry.payload if isinstance(entry.payload, dict) else {}
     domains = [str(p.get("domain"))] if p.get("domain") else []
     sev = _severity(p.get("severity"))
-    for e in log:
-        q = e.payload if isinstance(e.payload, dict) else {}
-        if e.case_id != entry.case_id or e.index <= entry.index or q.get("incident") != entry.index:
+    for e in follow.get((entry.case_id, entry.index), []):
+        q = e.payload
+        if e.index <= entry.index:
             continue
         if e.kind == DOMAIN_ADDED and isinstance(q.get("domain"), str) and q["domain"].strip():
             domains.append(q["domain"].strip())
@@ -129,6 +139,7 @@ def unapplied_incident_problems(proven: Any, pred: dict[str, Any], requested: Bo
              for e in proven.events(case_id, "trigger-fired") if isinstance(e.payload, dict)}
     signed = _signed(pred)
     views = [e for e in log if e.kind in ("case-version", "model-files")]
+    follow = _follow_ups(log)
     out: list[str] = []
     for e in incidents:
         filed = ""
@@ -142,7 +153,7 @@ def unapplied_incident_problems(proven: Any, pred: dict[str, Any], requested: Bo
             if not same:
                 continue
             filed = f", logged against case {e.case_id} (about the same model: {how})"
-        domains, sev = _judged(e, log)
+        domains, sev = _judged(e, follow)
         what = (f"incident #{e.index} ({', '.join(domains) or 'no domain'}, "
                 f"{sev.value if sev is not None else 'severity unreadable'}){filed}")
         if signed is None:
