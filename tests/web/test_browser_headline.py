@@ -64,7 +64,13 @@ def test_headline_is_the_state_a_deploy_gets_now(board: BoardFixture, tmp_path: 
     signed = tmp_path / "O-1.dsse.json"
     reason = "The CTF suite leaves out cloud-native targets that ransomware crews now favour."
     signed.write_text(json.dumps(objection_env(board, "Priya Natarajan", "external-evaluator", reason)))
-    with log_clock(), serve(board.client.app) as base, chromium() as page:
+    import time_machine
+
+    from tests.verify.trusted import STORY_VERIFIED
+
+    # the board judges as of the story's day: past the monitors' 24 hours of the approval, with no
+    # readings, their silence is a trigger owed (as `verify --db` says)
+    with time_machine.travel(STORY_VERIFIED), log_clock(), serve(board.client.app) as base, chromium() as page:
         if scenario == "objected":
             page.goto(f"{base}/login?next=/cases/{CASE}/review")
             page.fill("#token", board.tokens["external"])

@@ -839,7 +839,13 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
     """Lead with what a deploy pipeline would get now (the same check as `casegate verify`),
     then the lifecycle state, its restriction, and the last change with its cause."""
     from ..errors import InputError
-    from ..monitor import OWED_CAUSE, next_states, owed_reasons
+    from ..monitor import (
+        OWED_CAUSE,
+        TRIGGERS_OWED_CAUSE,
+        deploy_triggers_owed,
+        next_states,
+        owed_reasons,
+    )
     from ..monitor._states import CaseState
     from ..monitor._versions import require_case
     from ..sign import load_keyring
@@ -862,6 +868,9 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
         changes = reg.events(case_id, "state-change")
         now = deploy_state(reg, case_id, ring, at=when, trust=root)
         now.hold(owed_reasons(reg, case_id), OWED_CAUSE)
+        if reg is live and (now.deployable or now.demonstration):
+            # what `verify --db` holds the deploy to: the case's own triggers, owed but not applied
+            now.hold(deploy_triggers_owed(live, case_id, ring, now.boundary, when), TRIGGERS_OWED_CAUSE)
         now.hold(root_problem, "trust root does not verify")
         if reg is not live:
             past = f"as the log stood at {asked} (its first {reg.size()} entries)"
@@ -872,6 +881,8 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
         if when is not None and when < dt.datetime.now(dt.UTC):
             today = deploy_state(live, case_id, ring, trust=root)
             today.hold(owed_reasons(live, case_id), OWED_CAUSE)
+            if today.deployable or today.demonstration:
+                today.hold(deploy_triggers_owed(live, case_id, ring, today.boundary), TRIGGERS_OWED_CAUSE)
             today.hold(root_problem, "trust root does not verify")
     last = changes[-1] if changes else None
     if as_json:

@@ -665,7 +665,9 @@ def verify(
     try:
         v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
                           at=when, now=now, deployment=given, model_files=files, nonce=nonce, seen=seen,
-                          consistency=_consistency_source(reg, registry_url))
+                          consistency=_consistency_source(reg, registry_url),
+                          # with the registry at hand its triggers are evaluated whole below
+                          triggers_evaluated=reg is not None)
         if reg is not None and v.case_id:
             from ..monitor import (
                 deployed_weights_problems,

@@ -93,11 +93,13 @@ from ._reports import (
     suggestion_lines,
 )
 from ._run import (
+    TRIGGERS_OWED_CAUSE,
     CaseRun,
     NotCounted,
     Telemetry,
     add_domain,
     counted_report_clocks,
+    deploy_triggers_owed,
     incident_from_fields,
     ingest_samples,
     proof_triggers_owed,
@@ -160,7 +162,7 @@ __all__ = [
     "condition_met", "condition_statuses", "current_conditions", "check_history", "decide", "find_version", "format_history",
     "incident_from_fields", "ingest_samples", "interrupted_version", "overdue_findings",
     "read_decision", "DOMAIN_ADDED", "add_domain", "added_domains", "added_domains_in", "domains_shown",
-    "incident_domains", "RATED", "incident_severity", "raise_severity", "rated_severities", "judged_severity", "ratings_in", "severity_shown", "report_incident", "run_triggers", "stored_samples", "triggers_owed", "proof_triggers_owed", "submit_for_review",
+    "incident_domains", "RATED", "incident_severity", "raise_severity", "rated_severities", "judged_severity", "ratings_in", "severity_shown", "report_incident", "run_triggers", "stored_samples", "triggers_owed", "proof_triggers_owed", "TRIGGERS_OWED_CAUSE", "deploy_triggers_owed", "submit_for_review",
     "supersede",
     "DEPLOYABLE", "TRANSITIONS", "CaseState", "CauseType", "ConditionStatus", "Facts", "Firing",
     "IllegalTransitionError", "Incident", "LaterVersion", "RecordedIncident", "Sample",

@@ -725,6 +725,20 @@ def triggers_owed(reg: Registry, case_id: str, at: dt.datetime, keyring: Keyring
             f"(run `casegate triggers run --case {case_id}`)" for f in leading]
 
 
+TRIGGERS_OWED_CAUSE = "a trigger of the case's own fires, and no trigger run has applied it"
+"""The public words for `triggers_owed` (a `DeployState` cause: the board's public page, `state show`)."""
+
+
+def deploy_triggers_owed(reg: Registry, case_id: str, keyring: Keyring | None, boundary: str | None,
+                         at: dt.datetime | None = None) -> list[str]:
+    """`triggers_owed` for what a deploy pipeline gets now (`casegate state show`, the board's
+    pages), across the boundary that answer is for (`boundary`, the decided or restricted one;
+    None: any move owed counts), as of `at` (default now): the state the registry shows waits for a
+    trigger run, and `verify --db` holds the deploy to the triggers owed."""
+    kind = BoundaryKind(boundary) if boundary else None
+    return triggers_owed(reg, case_id, at or dt.datetime.now(dt.UTC), keyring, kind)
+
+
 def proof_triggers_owed(reg: Registry, case_id: str, proof: dict[str, Any], keyring: Keyring | None) -> list[str]:
     """`triggers_owed` for a state proof about to be handed out: as of the time its checkpoint was
     signed (the state it proves is the state then, and `verify` judges no earlier), for any

@@ -56,6 +56,7 @@ from ._exposure import (
     exposure_problems,
     restricted_access_problems,
 )
+from ._incidents import SIGNED_TRIGGERS, incident_triggers
 from ._reapproval import cause_text, last_approval, last_reopening, signed_parts, stale_signatures
 
 BUNDLE_VERSION = 1
@@ -191,6 +192,9 @@ def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, si
         "reevaluate_by": (c.post_deployment.reevaluate_by.isoformat()
                           if c.post_deployment is not None and c.post_deployment.reevaluate_by is not None
                           else None),
+        # the approved version's triggers on incidents: a state proof carries no case files, so
+        # `verify` evaluates the incidents it holds against these (`unapplied_incident_problems`)
+        SIGNED_TRIGGERS: incident_triggers(c),
     }
     states = resolve(collected.dissent.objections, collected.dissent.answers, loaded.policy.signoff,
                      c.boundary.kind if c.boundary else None)

@@ -16,6 +16,7 @@ from ..sign import Keyring, check_waivers, now_utc, with_attestations
 from ._authority import decider_problems
 from ._bundle import BundleVerificationError, make_bundle, signoff_shortfall
 from ._collect import Collected, collect
+from ._incidents import SIGNED_TRIGGERS, incident_triggers
 from ._signed import signed_view, with_authority
 
 if TYPE_CHECKING:
@@ -227,6 +228,10 @@ def binding_problems(predicate: dict[str, Any], j: Judgement, keyring: Keyring) 
     due = pd.reevaluate_by.isoformat() if pd is not None and pd.reevaluate_by is not None else None
     if predicate.get("reevaluate_by") != due:
         out.append(f"the decision signs reevaluate_by {predicate.get('reevaluate_by')}, the stored version {due}")
+    if SIGNED_TRIGGERS in predicate and predicate[SIGNED_TRIGGERS] != incident_triggers(case):
+        # `verify` evaluates a state proof's incidents against the triggers the decision signs
+        out.append(f"the decision signs incident triggers {str(predicate[SIGNED_TRIGGERS])[:200]}; the stored "
+                   f"version gives {incident_triggers(case)}")
     ring = predicate.get("keyring")
     fp = ring.get("fingerprint") if isinstance(ring, dict) else None
     if fp != keyring.fingerprint():

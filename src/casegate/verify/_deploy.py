@@ -89,7 +89,7 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
                   at: dt.datetime, now: dt.datetime | None = None,
                   deployment: Deployment | None = None, model_files: Files | None = None,
                   nonce: str | None = None, seen: Path | None = None,
-                  consistency: ConsistencySource | None = None) -> Verdict:
+                  consistency: ConsistencySource | None = None, triggers_evaluated: bool = False) -> Verdict:
     """Check a bundle for a deploy of `model_digest` across `boundary` at `at`, giving the tools,
     sensitive domains and access `deployment` declares (default None: no deploy declared, see
     `check_bundle`; `casegate verify` always declares one), collecting every reason it does not allow it: every reason
@@ -118,12 +118,17 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     is kept there, once `consistency` (the proof source's consistency proofs; None: those the
     proof itself gives, `proof_consistency`) proves it extends the kept one (`seen_checkpoint`).
 
+    An incident the proven log holds since the approval that one of the decision's signed incident
+    triggers fires on, and that no trigger run applied, is a reason (`unapplied_incident_problems`),
+    unless `triggers_evaluated`: the caller evaluates the case's triggers from the registry itself
+    (`verify --db`, `casegate.monitor.triggers_owed`).
+
     Every key of `keyring` and `trust` whose private half casegate publishes is listed in the
     verdict's `demonstration` (`published_keys_used`): such an answer is never `verified`, whatever
     else holds (a demonstration, `CASEGATE_DEMO_KEYS=1`, is the only way such a key is read)."""
     v = _verify_deploy(bundle, keyring, trust=trust, proof=proof, model_digest=model_digest, boundary=boundary,
                        at=at, now=now, deployment=deployment, model_files=model_files, nonce=nonce, seen=seen,
-                       consistency=consistency)
+                       consistency=consistency, triggers_evaluated=triggers_evaluated)
     from ._demo import published_keys_used
 
     v.demonstration = published_keys_used(keyring, trust)
@@ -134,7 +139,7 @@ def _verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot
                    proof: ProofSource | None, model_digest: str, boundary: BoundaryKind,
                    at: dt.datetime, now: dt.datetime | None, deployment: Deployment | None,
                    model_files: Files | None, nonce: str | None, seen: Path | None,
-                   consistency: ConsistencySource | None) -> Verdict:
+                   consistency: ConsistencySource | None, triggers_evaluated: bool = False) -> Verdict:
     """`verify_deploy` but for the published example keys it rests on."""
     pred = _signed_predicate(bundle, keyring, at)
     case_id = _case_id(pred)
@@ -239,6 +244,11 @@ def _verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot
         v.reasons.append(NO_STATE_PROOF)
         return v
     v.reasons += proof_reasons
+    if proven is not None and not triggers_evaluated:
+        # the proof's state waits for a trigger run; the decision's own incident triggers do not
+        from ._incidents import unapplied_incident_problems
+
+        v.reasons += unapplied_incident_problems(proven, pred, boundary, model_digest)
     if proven is not None and model_files is not None:
         reasons, notes = model_files_problems(proven, proven.case_id, pred.get("record"), model_digest, model_files)
         # (past internal use the lifecycle check already said the files were never logged)

@@ -228,6 +228,12 @@ def deploy_now(reg: Registry, case_id: str, keyring: Any, trust: Any = None, beh
         now.causes = list(dict.fromkeys(now.causes))
     # fail closed: the state is not known until the registry logs what it owes the case
     now.hold(owed_reasons(reg, case_id), OWED_CAUSE)
+    if now.deployable or now.demonstration:
+        # a firing of the case's own triggers no trigger run applied (an incident recorded with
+        # --no-triggers): `verify --db` refuses the deploy, and the board must not say otherwise
+        from ..monitor import TRIGGERS_OWED_CAUSE, deploy_triggers_owed
+
+        now.hold(deploy_triggers_owed(reg, case_id, keyring, now.boundary), TRIGGERS_OWED_CAUSE)
     return now
 
 

@@ -775,6 +775,19 @@ def _noun(inc: IncidentDefeat) -> str:
     return "the breach" if inc.cause == "monitor" else "the incident"
 
 
+def _known_since(inc: IncidentDefeat) -> tuple[dt.datetime | None, str]:
+    """When the registry logged incident `inc`, if that was after the day it is dated (None
+    otherwise), and the incident in words. An answer dates from the incident's date and, when the
+    registry logged it later, from then too: the date is its reporter's word, often the lab's, and
+    an incident dated back before the lab's existing evidence and attestations would be answered by
+    them, while nothing made before the registry logged it was made because of it. A monitor
+    breach keeps its breaching window's date."""
+    logged = inc.logged_at
+    if inc.cause != "incident" or logged is None or logged.date() <= inc.date:
+        return None, f"{_noun(inc)} ({inc.date})"
+    return logged, f"{_noun(inc)} ({inc.date}, logged {logged.date()})"
+
+
 def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool, str]:
     """Whether evidence `eid` answers the incident (or breach), and why (or why not): it is dated
     after it by its artifact (and, with a registry, the registry did not log its artifact before
@@ -790,6 +803,7 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
         return False, f"evidence {eid} counts for nothing: {facts.excluded[eid]}"
     if ev.date <= inc.date:
         return False, f"evidence {eid} is dated {ev.date}, not after {noun} ({inc.date})"
+    known_at, known = _known_since(inc)
     if facts is not None and facts.basis(eid) == DERIVED:
         # the log's date is the lab's to write; the registry's log is not: bytes it stored
         # before the incident was logged were not produced because of it
@@ -798,6 +812,9 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
             logged = f" ({inc.logged_at.date()})" if inc.logged_at is not None else ""
             return False, (f"evidence {eid} is dated {ev.date} by its artifact, but {seen.how()} was first logged "
                            f"on {seen.at.date()} (log entry {seen.index}), before {noun}{logged}")
+        if known_at is not None and ev.date < known_at.date():
+            # (a run dated the day the incident was logged may follow it: a date has no hour)
+            return False, f"evidence {eid} is dated {ev.date} by its artifact, before {known}"
         named = ctx.artifact_dates is not None and ctx.artifact_dates.named_only(ev)
         if not named:
             return True, f"evidence {eid} ({ev.date}, read from its artifact)"
@@ -806,12 +823,13 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
     ind = facts.independence.get(eid) if facts is not None else None
     if ind is not None and ind.independent:
         after = [(who, t) for who, t in zip(ind.attested_by, ind.signed_at, strict=False)
-                 if (w := instant(t)) is not None and w.date() > inc.date]
+                 if (w := instant(t)) is not None
+                 and (w > known_at if known_at is not None else w.date() > inc.date)]
         if after:
             who, t = after[0]
             return True, f"evidence {eid} ({ev.date}; {who}, signed {t[:10]})"
         return False, (f"evidence {eid} is dated {ev.date} by the case, and its attestation was signed before "
-                       f"{noun} ({inc.date})")
+                       f"{known}")
     if named:
         # a renamed copy of a run logged before the incident would read the same
         return False, (f"evidence {eid} is dated {ev.date} by its artifact, but its samples record no input or "
