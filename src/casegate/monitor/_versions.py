@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError, StoreError
+from ..errors import CasegateError, InputError, StoreError
 from ..evidence import EvidenceFacts, facts_for, rehash_artifacts
 from ..load import Loaded, load_case
 from ..model import Case, Policy, Regime
@@ -81,13 +82,16 @@ class VersionCache:
         if key not in self._cache:
             rec = self.reg.case_version(case_id, number, contents=False)
             with tempfile.TemporaryDirectory(prefix="casegate-version-") as tmp:
-                loaded = load_stored(self.reg, case_id, number, tmp)
-                if self.keyring is not None:
-                    from ..sign import with_attestations
+                try:
+                    loaded = load_stored(self.reg, case_id, number, tmp)
+                    if self.keyring is not None:
+                        from ..sign import with_attestations
 
-                    loaded = with_attestations(loaded, self.keyring, parse_recorded(rec.submitted_at))
-                # the version as its stored artifacts show it, derived as a case file is
-                effective, facts = facts_for(loaded, rehash_artifacts(loaded))
+                        loaded = with_attestations(loaded, self.keyring, parse_recorded(rec.submitted_at))
+                    # the version as its stored artifacts show it, derived as a case file is
+                    effective, facts = facts_for(loaded, rehash_artifacts(loaded))
+                except CasegateError as e:
+                    raise _named_stored(e, tmp, number) from None
             if loaded.case is None or effective is None:
                 raise StoreError(
                     f"stored version {number} of {case_id} no longer loads as a case",
@@ -101,6 +105,22 @@ class VersionCache:
 
     def numbers(self, case_id: str) -> list[int]:
         return [v.number for v in self.reg.case_versions(case_id)]
+
+
+def _named_stored(e: CasegateError, tmp: str, number: int) -> CasegateError:
+    """`e` with the private folder stored version `number` was written out to (`tmp`, however a
+    path to it is spelled, relative or absolute) named as the stored version: the folder is gone
+    once `e` is read, and its name says nothing to whoever reads the error (a board's visitor)."""
+    folder = re.compile(r"[^\s'\"]*" + re.escape(os.path.basename(tmp)))
+    named = f"<stored version {number}>"
+
+    def clean(text: str | None) -> str | None:
+        return folder.sub(named, text) if text else text
+
+    e.message = clean(e.message) or e.message
+    e.args = (e.message,)
+    e.location, e.help = clean(e.location), clean(e.help)
+    return e
 
 
 def parse_recorded(t: str) -> dt.datetime:
