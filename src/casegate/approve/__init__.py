@@ -290,7 +290,10 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
     a verifier attested that the judgement did not find attested. `standings`: where the log finds
     each condition (`casegate publish`'s, as of the log's clock; none recorded without it), which a
     summary may state only as found. `signed`: the case as the gate judged it (its sign-off lines
-    those whose envelope verified): the lines a summary may mark signed (none without it)."""
+    those whose envelope verified): the lines a summary may mark signed (none without it). Given
+    the judged `case`, also what a summary for each audience level withholds
+    (`casegate.publish.withheld_marks`): a summary may mark withheld, or answer from the public
+    view, only that (nothing without the case)."""
     blocking = [f for f in record.findings if f.blocking]
     counts = {"blocking": 0, "condition": 0, "advisory": 0, "waived": 0}
     for f in record.findings:
@@ -311,7 +314,15 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
         "standings": dict(standings or {}),
         "signed": sorted({f"{x.person} ({x.role})" for x in signed.decision.signoffs if x.envelope is not None})
         if signed is not None else [],
+        **({"withheld": _withheld_marks(case, record)} if case is not None else {}),
     }
+
+
+def _withheld_marks(case: Case, record: DecisionRecord) -> dict[str, Any]:
+    """`casegate.publish.withheld_marks`, imported only when a judgement records what it found."""
+    from ..publish import withheld_marks
+
+    return withheld_marks(case, record)
 
 
 def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, Any] | CanonicalJSON, *,
