@@ -545,7 +545,7 @@ def build_summary(
     for key_, question in EIGHT_QUESTIONS:
         gate = by_key.get(key_)
         mine = composed[key_]
-        if _answer_shown(guard, gate):
+        if gate is not None and _answer_shown(guard, gate):
             questions.append(AnswerItem(key=key_, question=question, answer=gate.answer,
                                         sources=list(gate.sources), answerable=gate.answerable))
         else:

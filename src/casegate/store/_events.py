@@ -231,11 +231,11 @@ def _withheld_problems(found: dict[str, Any], summary: dict[str, Any], decision:
     for f in findings:
         if f.get("withheld") is not True:
             continue
-        key = (f.get("code"), f.get("severity"), f.get("waived") is True)
-        if left[key] > 0:
-            left[key] -= 1
+        mark = (f.get("code"), f.get("severity"), f.get("waived") is True)
+        if left[mark] > 0:
+            left[mark] -= 1
         else:
-            out.append(f"finding {key[0]} ({key[1]}{', waived' if key[2] else ''}) is marked withheld, "
+            out.append(f"finding {mark[0]} ({mark[1]}{', waived' if mark[2] else ''}) is marked withheld, "
                        + (f"but no such finding concerns content redacted for the {level} audience"
                           if at is not None else f"and {why}"))
     composed = at.get("questions") if at is not None else None
