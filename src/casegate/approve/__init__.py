@@ -141,6 +141,7 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
             j = judge_case(loaded, judging, today=at.date(), at=at,
                            comparison=comparison_for(reg, loaded, keyring=judging))
             attested = _attested(j)  # while the stored files are still there to read
+            published = _published(j)
             problems += judgement_problems(record, j, at.date())
             statement = decode_payload(bundle["decision"]) if bundle is not None and isinstance(bundle.get("decision"), dict) else None
             predicate = statement.get("predicate") if isinstance(statement, dict) else None
@@ -156,7 +157,8 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
         # which trust root the approval was judged under; None: approved unpinned (tests, demos)
         trust = root.version if root is not None else None
         judged = {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust,
-                  "found": judged_found(j.record, loaded.case, attested, signed=j.loaded.case)}
+                  "found": judged_found(j.record, loaded.case, attested, signed=j.loaded.case,
+                                        published=published)}
         if demo is not None:
             # made while published example keys count (a demonstration): the log says so, for
             # every later reader, beside the approval it records
@@ -164,6 +166,17 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
         return judged
 
     return judge
+
+
+def _published(j: Any) -> Case | None:
+    """The case as a summary of judgement `j` shows it (`casegate.publish.readable_case`: what its
+    evidence artifacts show), or None when it cannot be built."""
+    from ..publish import readable_case
+
+    try:
+        return readable_case(j.loaded, dict(j.artifacts or {}))
+    except InputError:
+        return None
 
 
 def _attested(j: Any) -> dict[str, tuple[str, ...]]:
@@ -276,7 +289,8 @@ def _sealed(case: Case, paths: list[tuple[str | int, ...]]) -> list[str | None]:
 
 def judged_found(record: DecisionRecord, case: Case | None = None,
                  verifiers: Mapping[str, object] | None = None, *,
-                 standings: Mapping[str, str] | None = None, signed: Case | None = None) -> dict[str, Any]:
+                 standings: Mapping[str, str] | None = None, signed: Case | None = None,
+                 published: Case | None = None) -> dict[str, Any]:
     """What the registry's judgement `record` found that a public summary of the version must show
     (`casegate.store.record_publication` holds it to this): each condition by id, the rule that
     made it one, the element it concerns and its due date; each unwaived blocking finding by rule
@@ -290,7 +304,11 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
     a verifier attested that the judgement did not find attested. `standings`: where the log finds
     each condition (`casegate publish`'s, as of the log's clock; none recorded without it), which a
     summary may state only as found. `signed`: the case as the gate judged it (its sign-off lines
-    those whose envelope verified): the lines a summary may mark signed (none without it)."""
+    those whose envelope verified): the lines a summary may mark signed (none without it). Given
+    the judged `case`, also what a summary for each audience level withholds
+    (`casegate.publish.withheld_marks` of `published`, the case as publication reads it, default
+    `case`): a summary may mark withheld, or answer from the public view, only that (nothing
+    without the case)."""
     blocking = [f for f in record.findings if f.blocking]
     counts = {"blocking": 0, "condition": 0, "advisory": 0, "waived": 0}
     for f in record.findings:
@@ -311,13 +329,21 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
         "standings": dict(standings or {}),
         "signed": sorted({f"{x.person} ({x.role})" for x in signed.decision.signoffs if x.envelope is not None})
         if signed is not None else [],
+        **({"withheld": _withheld_marks(published or case, record)} if case is not None else {}),
     }
+
+
+def _withheld_marks(case: Case, record: DecisionRecord) -> dict[str, Any]:
+    """`casegate.publish.withheld_marks`, imported only when a judgement records what it found."""
+    from ..publish import withheld_marks
+
+    return withheld_marks(case, record)
 
 
 def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, Any] | CanonicalJSON, *,
                      version: int, judged: dict[str, Any], case: Case | None = None,
                      verifiers: Mapping[str, object] | None = None,
-                     standings: Mapping[str, str] | None = None) -> LogEntry:
+                     standings: Mapping[str, str] | None = None, published: Case | None = None) -> LogEntry:
     """Record the public summary of stored `version` that `casegate publish` judged as the registry
     judges (`record`: its decision; `judged`: the keyring, trust root version and time from
     `publication_keyring`). Where the registry has logged no judgement of the version (no approval
@@ -325,8 +351,10 @@ def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, A
     where it has, the summary is held to its outcome (VerificationError, nothing logged, when they
     differ). Where the latest judgement has that outcome but does not record what it found (logged
     before judgements did), or found other conditions or blocking findings (due dates move with the
-    day it is judged), this judgement is logged, and the summary shows what it found."""
-    found = judged_found(record, case, verifiers, standings=standings, signed=case)
+    day it is judged), this judgement is logged, and the summary shows what it found. `published`:
+    the case as the summary was built from (`casegate.publish.readable_case`), whose redaction
+    decides what each audience is shown."""
+    found = judged_found(record, case, verifiers, standings=standings, signed=case, published=published)
     judged_before = judgements(reg, record.case_id, version)
     latest = judged_before[-1][0] if judged_before else None
     if latest is None or (latest.get("outcome") == record.outcome and latest.get("found") != found):

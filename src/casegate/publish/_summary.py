@@ -328,13 +328,51 @@ def _shown_file(file: str, folder: Path | None) -> str:
         return Path(file).name
 
 
+def _condition_shown(guard: TextGuard, c: Any) -> bool:
+    """Whether a summary guarded by `guard` shows condition `c`'s words (otherwise it is withheld)."""
+    return all(guard.safe(t, paths=[c.path], composed=True) for t in (c.text, c.finding, c.fix))
+
+
+def _finding_shown(guard: TextGuard, f: Any) -> bool:
+    """Whether a summary guarded by `guard` shows finding `f`'s message (otherwise it is withheld)."""
+    inside = guard.redaction.is_redacted(f.path) if f.path else False
+    return not inside and guard.safe(f.message, paths=[f.path], composed=True)
+
+
+def _answer_shown(guard: TextGuard, gate: Any) -> bool:
+    """Whether a summary guarded by `guard` shows the gate's answer `gate` to its question
+    (otherwise the answer is composed from the public view: `origin: summary`)."""
+    return gate is not None and bool(gate.answer) and guard.safe(gate.answer, refs=gate.sources, composed=True)
+
+
+def withheld_marks(case: Case, record: DecisionRecord) -> dict[str, dict[str, list[Any]]]:
+    """For each audience level, what a summary of `record` for it withholds as `build_summary`
+    decides it: the conditions (by id) and findings (each as [code, severity, waived]) whose
+    words it withholds, and the questions (by key) whose gate's answer it replaces with one
+    composed from the public view. The registry's judgement records it, and a recorded summary
+    may mark withheld, or answer from the public view, only what it lists."""
+    out: dict[str, dict[str, list[Any]]] = {}
+    from ..store import MemorySaltStore
+
+    salts = Salts(MemorySaltStore())  # thrown away: nothing is published with these
+    by_key = {a.key: a for a in record.answers}
+    for level in Confidentiality:
+        guard = TextGuard(redact(case, salts, level))
+        out[level.value] = {
+            "conditions": [c.id for c in record.conditions if not _condition_shown(guard, c)],
+            "findings": [[f.code, f.severity.value, f.waived is not None] for f in record.findings
+                         if not _finding_shown(guard, f)],
+            "questions": [k for k, _ in EIGHT_QUESTIONS if not _answer_shown(guard, by_key.get(k))],
+        }
+    return out
+
+
 def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = None,
               standings: Mapping[str, str] | None = None) -> DecisionView:
     conditions = []
     standings = standings or {}
     for c in record.conditions:
-        ok = guard.safe(c.text, paths=[c.path], composed=True) and guard.safe(c.finding, paths=[c.path], composed=True) \
-            and guard.safe(c.fix, paths=[c.path], composed=True)
+        ok = _condition_shown(guard, c)
         conditions.append(ConditionItem(id=c.id, text=c.text if ok else None, cause=c.cause, due=c.due,
                                         withheld=not ok, finding=(c.finding or None) if ok else None,
                                         fix=(c.fix or None) if ok else None,
@@ -348,7 +386,7 @@ def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = No
         else:
             counts[f.severity.value] += 1
         inside = guard.redaction.is_redacted(f.path) if f.path else False
-        ok = not inside and guard.safe(f.message, paths=[f.path], composed=True)
+        ok = _finding_shown(guard, f)
         findings.append(FindingItem(code=f.code, name=f.name, severity=f.severity.value,
                                     message=f.message if ok else None,
                                     element=None if inside or not f.path else pointer_of(f.path),
@@ -507,7 +545,7 @@ def build_summary(
     for key_, question in EIGHT_QUESTIONS:
         gate = by_key.get(key_)
         mine = composed[key_]
-        if gate is not None and gate.answer and guard.safe(gate.answer, refs=gate.sources, composed=True):
+        if gate is not None and _answer_shown(guard, gate):
             questions.append(AnswerItem(key=key_, question=question, answer=gate.answer,
                                         sources=list(gate.sources), answerable=gate.answerable))
         else:

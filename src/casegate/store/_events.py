@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from typing import Any
 
 from .._canonical_json import canonical_json
@@ -203,6 +204,56 @@ def found_problems(found: Any, summary: Any) -> list[str]:
 _SEVERITIES = ("blocking", "condition", "advisory", "waived")
 
 
+def _withheld_problems(found: dict[str, Any], summary: dict[str, Any], decision: dict[str, Any],
+                       findings: list[dict[str, Any]]) -> list[str]:
+    """What a summary withholds, or answers from the public view, that the registry's judgement
+    `found` does not find withheld for the summary's audience (`level`): a condition or finding
+    marked `withheld` whose words concern nothing redacted for it, or a question answered other
+    than in the gate's words (`origin` not `gate`) where the gate's answer is shown to it. A
+    judgement that does not record what each audience is shown (logged before judgements did)
+    bears out no such mark (fail closed)."""
+    out: list[str] = []
+    level = summary.get("level")
+    marks = found.get("withheld")
+    at = marks.get(level) if isinstance(marks, dict) and isinstance(level, str) else None
+    why = (f"the registry's judgement does not record what it withholds from the {level} audience"
+           + (" (it was logged before judgements did)" if not isinstance(marks, dict) else ""))
+    if not isinstance(at, dict):
+        at = None
+    withheld_ids = at.get("conditions") if at is not None else None
+    for c in items_of(decision, "conditions"):
+        if c.get("withheld") is True and not (isinstance(withheld_ids, list) and c.get("id") in withheld_ids):
+            out.append(f"condition {c.get('id')} is marked withheld, "
+                       + (f"but its words concern nothing redacted for the {level} audience"
+                          if at is not None else f"and {why}"))
+    judged = at.get("findings") if at is not None else None
+    left = Counter(tuple(x) for x in judged if isinstance(x, list)) if isinstance(judged, list) else Counter()
+    for f in findings:
+        if f.get("withheld") is not True:
+            continue
+        mark = (f.get("code"), f.get("severity"), f.get("waived") is True)
+        if left[mark] > 0:
+            left[mark] -= 1
+        else:
+            out.append(f"finding {mark[0]} ({mark[1]}{', waived' if mark[2] else ''}) is marked withheld, "
+                       + (f"but no such finding concerns content redacted for the {level} audience"
+                          if at is not None else f"and {why}"))
+    composed = at.get("questions") if at is not None else None
+    questions = summary.get("questions")
+    for q in questions if isinstance(questions, list) else []:
+        if not isinstance(q, dict) or q.get("origin", "gate") == "gate":
+            continue
+        key = q.get("key")
+        if q.get("origin") != "summary":
+            out.append(f"the answer to {key!r} gives its origin as {q.get('origin')!r}, which is neither the gate's "
+                       "answer ('gate') nor one composed from the public view ('summary')")
+        elif not (isinstance(composed, list) and key in composed):
+            out.append(f"the answer to {key!r} is given as composed from the public view, "
+                       + (f"but the gate's own answer is shown to the {level} audience"
+                          if at is not None else f"and {why}"))
+    return out
+
+
 def items_of(section: dict[str, Any], key: str) -> list[dict[str, Any]]:
     """The mappings listed under `key` of a summary's `section` (none when it lists none)."""
     got = section.get(key)
@@ -250,6 +301,7 @@ def _derived_problems(found: dict[str, Any], summary: dict[str, Any], decision: 
         if q.get("origin", "gate") == "gate" and (
                 not isinstance(text, str) or hashlib.sha256(text.encode()).hexdigest() != gate.get("sha256")):
             out.append(f"the answer to {key!r} is given as the gate's, in words other than the gate's")
+    out += _withheld_problems(found, summary, decision, findings)
     standings = found.get("standings")
     for c in items_of(decision, "conditions"):
         said = c.get("standing")
