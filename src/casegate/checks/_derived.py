@@ -381,6 +381,47 @@ def grants_against_scoping(ctx: Context, domain: str) -> list[tuple[str, str]]:
     return out
 
 
+def _plain_words(text: str) -> str:
+    """Text lower-cased, with hyphens, underscores and slashes read as spaces and runs of spaces
+    as one: how a boundary's words and a policy's names are compared (CG216)."""
+    return " ".join(re.sub(r"[-_/]+", " ", text.lower()).split())
+
+
+def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(`tools` or `sensitive_domains`, name, the words naming it, the boundary field they stand in)
+    for each tool or sensitive domain the policy lists that the boundary's own words
+    (`description`, `scope.users`, `scope.vetting`) name, by the policy's name for it or its
+    `named_by` words, while the boundary's list (`boundary.tools`, `boundary.sensitive_domains`)
+    leaves it out. Every rule that weighs a grant reads the list; words saying the deployment gives
+    the model a switching-order tool in a grid control room grant it whatever the list says. A
+    clause that denies it still names it: the boundary then says what it does not grant in other
+    words, or lists it."""
+    b = case.boundary
+    if b is None:
+        return []
+    fields: list[tuple[tuple[str, ...], str]] = [(("boundary", "description"), b.description or "")]
+    if b.scope is not None:
+        fields += [(("boundary", "scope", "users"), b.scope.users or ""),
+                   (("boundary", "scope", "vetting"), b.scope.vetting or "")]
+    said = [(where, _plain_words(text)) for where, text in fields if text.strip()]
+    if not said:
+        return []
+    out: list[tuple[str, str, str, tuple[str, ...]]] = []
+    entries = [("tools", n, g.named_by, b.tools) for n, g in policy.tools.items()]
+    entries += [("sensitive_domains", n, g.named_by, b.sensitive_domains)
+                for n, g in policy.sensitive_domains.items()]
+    for attr, name, named_by, listed in entries:
+        if name in listed:
+            continue
+        found = next(((m.group(0), where) for phrase in (name, *named_by) if (words := _plain_words(phrase))
+                      for where, text in said
+                      if (m := re.search(r"(?<![\w])" + re.escape(words) + r"(?:s|es)?(?![\w])", text)) is not None),
+                     None)
+        if found is not None:
+            out.append((attr, name, *found))
+    return out
+
+
 def ungrounded_grants(ctx: Context) -> list[str]:
     """What the boundary grants that the case's evidence does not carry, as `tools.<name>` and
     `sensitive_domains.<name>`: tools some evaluation of a threshold did not give the model,
