@@ -1069,6 +1069,43 @@ def weights_in_words(case: Case) -> str | None:
     return None
 
 
+_THROUGH_THIRD_PARTY = (
+    r"\bthird[- ]?part(?:y|ies)(?!\W+(?:[\w-]+\W+)?(?:evaluat\w*|audit\w*|assess\w*|test\w*|red[- ]?team\w*|"
+    r"review\w*|research\w*|experts?|scrutiny|oversight)\b)"
+    r"|\b(?:resell\w*|resold|re-?sale|white[- ]label\w*|integrators?|sub-?licens\w*|oems?)\b"
+    r"|\b(?:through|via|inside|within|in|into)\W+[\w-]+'s\W+own\W+(?:[\w-]+\W+){0,2}?"
+    r"(?:products?|assistants?|apps?|applications?|platforms?|services?|software|systems?)\b"
+)
+"""Words by which a boundary says its users reach the model through another organisation's
+product (`a third party that embeds it`, `resold by`, `white-labelled`, `an integrator`, `through
+Northgrid's own assistant`): the `third-party` kind. Third parties who evaluate, audit, test or
+review the model are not a route to users. Matched ignoring case, clause by clause."""
+
+_third_party_words: list[re.Pattern[str]] = []
+
+
+def third_party_in_words(case: Case) -> str | None:
+    """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
+    say its users reach the model through another organisation's product, in a clause that does
+    not deny it; None when none do."""
+    b = case.boundary
+    if b is None:
+        return None
+    texts = [b.description or ""]
+    if b.scope is not None:
+        texts += [b.scope.users or "", b.scope.vetting or ""]
+    if not any(texts):
+        return None
+    if not _third_party_words:
+        _third_party_words.extend(re.compile(p, re.IGNORECASE) for p in (_THROUGH_THIRD_PARTY, _NEGATED))
+    through, negated = _third_party_words
+    for text in texts:
+        for clause in re.split(r"[.;:,()\n]", text):
+            if through.search(clause) is not None and negated.search(clause) is None:
+                return clause.strip()
+    return None
+
+
 def stated_weights(case: Case) -> str:
     """What the case's boundary gives users of the weights: `scope.weights`, or `download` where the
     boundary's own words say the weights are handed out (`weights_in_words`): a field left at
