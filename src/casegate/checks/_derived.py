@@ -390,8 +390,8 @@ def _plain_words(text: str) -> str:
 def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tuple[str, ...]]]:
     """(`tools` or `sensitive_domains`, name, the words naming it, the boundary field they stand in)
     for each tool or sensitive domain the policy lists that the boundary's own words
-    (`description`, `scope.users`, `scope.vetting`) name, by the policy's name for it or its
-    `named_by` words, while the boundary's list (`boundary.tools`, `boundary.sensitive_domains`)
+    (`description`, `scope.users`, `scope.vetting`) name by its `named_by` words (the policy's own
+    choice: a bare tool name like `shell` is as often denied as granted), while the boundary's list (`boundary.tools`, `boundary.sensitive_domains`)
     leaves it out. Every rule that weighs a grant reads the list; words saying the deployment gives
     the model a switching-order tool in a grid control room grant it whatever the list says. A
     clause that denies it still names it: the boundary then says what it does not grant in other
@@ -413,7 +413,7 @@ def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tup
     for attr, name, named_by, listed in entries:
         if name in listed:
             continue
-        found = next(((m.group(0), where) for phrase in (name, *named_by) if (words := _plain_words(phrase))
+        found = next(((m.group(0), where) for phrase in named_by if (words := _plain_words(phrase))
                       for where, text in said
                       if (m := re.search(r"(?<![\w])" + re.escape(words) + r"(?:s|es)?(?![\w])", text)) is not None),
                      None)

@@ -383,15 +383,15 @@ def sensitive_domain_unlisted(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG216", "grant-named-not-listed", severity="blocking", serves="test-2-threat-model",
-    summary="The boundary's words name a tool or sensitive domain the policy lists, by its name or "
-            "its `named_by` words, that the boundary's `tools` or `sensitive_domains` leaves out.",
+    summary="The boundary's words name a tool or sensitive domain the policy lists, by its "
+            "`named_by` words, that the boundary's `tools` or `sensitive_domains` leaves out.",
     rationale="Every rule that weighs what a deployment opens (the domains it may leave scoped out, "
               "the tools its evaluations must give the model, the sensitive domains the policy must "
               "have weighed) reads the boundary's lists. A boundary that describes the model embedded "
               "in a grid operator's control room with a switching-order tool, and lists neither, is "
               "judged as a plain API: persuasion and sabotage stay scoped out on a sandbox's "
               "clearance. The policy names the words by which an integration or a tool is recognised "
-              "(`named_by`, besides its own name); words that name one grant it, a clause denying it "
+              "(`named_by`); words that name one grant it, a clause denying it "
               "included: the boundary then lists it or says what it is in other words.",
     bad="# policy: sensitive_domains: {power-grid-control: {named_by: [control room]}}\n"
         "boundary: {kind: api, description: the model in the operator's control-room assistant}",
