@@ -381,6 +381,47 @@ def grants_against_scoping(ctx: Context, domain: str) -> list[tuple[str, str]]:
     return out
 
 
+def _plain_words(text: str) -> str:
+    """Text lower-cased, with hyphens, underscores and slashes read as spaces and runs of spaces
+    as one: how a boundary's words and a policy's names are compared (CG216)."""
+    return " ".join(re.sub(r"[-_/]+", " ", text.lower()).split())
+
+
+def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(`tools` or `sensitive_domains`, name, the words naming it, the boundary field they stand in)
+    for each tool or sensitive domain the policy lists that the boundary's own words
+    (`description`, `scope.users`, `scope.vetting`) name by its `named_by` words (the policy's own
+    choice: a bare tool name like `shell` is as often denied as granted), while the boundary's list (`boundary.tools`, `boundary.sensitive_domains`)
+    leaves it out. Every rule that weighs a grant reads the list; words saying the deployment gives
+    the model a switching-order tool in a grid control room grant it whatever the list says. A
+    clause that denies it still names it: the boundary then says what it does not grant in other
+    words, or lists it."""
+    b = case.boundary
+    if b is None:
+        return []
+    fields: list[tuple[tuple[str, ...], str]] = [(("boundary", "description"), b.description or "")]
+    if b.scope is not None:
+        fields += [(("boundary", "scope", "users"), b.scope.users or ""),
+                   (("boundary", "scope", "vetting"), b.scope.vetting or "")]
+    said = [(where, _plain_words(text)) for where, text in fields if text.strip()]
+    if not said:
+        return []
+    out: list[tuple[str, str, str, tuple[str, ...]]] = []
+    entries = [("tools", n, g.named_by, b.tools) for n, g in policy.tools.items()]
+    entries += [("sensitive_domains", n, g.named_by, b.sensitive_domains)
+                for n, g in policy.sensitive_domains.items()]
+    for attr, name, named_by, listed in entries:
+        if name in listed:
+            continue
+        found = next(((m.group(0), where) for phrase in named_by if (words := _plain_words(phrase))
+                      for where, text in said
+                      if (m := re.search(r"(?<![\w])" + re.escape(words) + r"(?:s|es)?(?![\w])", text)) is not None),
+                     None)
+        if found is not None:
+            out.append((attr, name, *found))
+    return out
+
+
 def ungrounded_grants(ctx: Context) -> list[str]:
     """What the boundary grants that the case's evidence does not carry, as `tools.<name>` and
     `sensitive_domains.<name>`: tools some evaluation of a threshold did not give the model,
@@ -1021,6 +1062,43 @@ def weights_in_words(case: Case) -> str | None:
         for clause in re.split(r"[.;:,()\n]", text):
             m = gives.search(clause)
             if m is not None and negated.search(clause) is None and not (inside and staff.search(clause)):
+                return clause.strip()
+    return None
+
+
+_THROUGH_THIRD_PARTY = (
+    r"\bthird[- ]?part(?:y|ies)(?!\W+(?:[\w-]+\W+)?(?:evaluat\w*|audit\w*|assess\w*|test\w*|red[- ]?team\w*|"
+    r"review\w*|research\w*|experts?|scrutiny|oversight)\b)"
+    r"|\b(?:resell\w*|resold|re-?sale|white[- ]label\w*|integrators?|sub-?licens\w*|oems?)\b"
+    r"|\b(?:through|via|inside|within|in|into)\W+[\w-]+'s\W+own\W+(?:[\w-]+\W+){0,2}?"
+    r"(?:products?|assistants?|apps?|applications?|platforms?|services?|software|systems?)\b"
+)
+"""Words by which a boundary says its users reach the model through another organisation's
+product (`a third party that embeds it`, `resold by`, `white-labelled`, `an integrator`, `through
+Northgrid's own assistant`): the `third-party` kind. Third parties who evaluate, audit, test or
+review the model are not a route to users. Matched ignoring case, clause by clause."""
+
+_third_party_words: list[re.Pattern[str]] = []
+
+
+def third_party_in_words(case: Case) -> str | None:
+    """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
+    say its users reach the model through another organisation's product, in a clause that does
+    not deny it; None when none do."""
+    b = case.boundary
+    if b is None:
+        return None
+    texts = [b.description or ""]
+    if b.scope is not None:
+        texts += [b.scope.users or "", b.scope.vetting or ""]
+    if not any(texts):
+        return None
+    if not _third_party_words:
+        _third_party_words.extend(re.compile(p, re.IGNORECASE) for p in (_THROUGH_THIRD_PARTY, _NEGATED))
+    through, negated = _third_party_words
+    for text in texts:
+        for clause in re.split(r"[.;:,()\n]", text):
+            if through.search(clause) is not None and negated.search(clause) is None:
                 return clause.strip()
     return None
 

@@ -232,6 +232,10 @@ class GrantedTool(Frozen):
     scopes_out: list[Id] = EMPTY_LIST
     """Risk domains that may stay scoped out on the boundary while it grants this tool (the tool,
     as described, opens no pathway in them); any other domain's scoping-out is contradicted by it."""
+    named_by: list[str] = EMPTY_LIST
+    """Words by which a boundary names this tool (e.g. `switching order`; hyphens read as spaces,
+    a plural ending allowed): a boundary whose words (`description`, `scope.users`, `scope.vetting`)
+    name it must list it in `boundary.tools` (CG216)."""
     reaches: ToolReach | None = None
     """What the tool reaches inside the organisation (`training_code`, `weights`: none, read or
     write), weighed at internal boundaries (`training` to `internal-deployment`) as the least scale
@@ -249,6 +253,10 @@ class GrantedDomain(Frozen):
     scopes_out: list[Id] = EMPTY_LIST
     """Risk domains that may stay scoped out on the boundary while it integrates into this one;
     any other domain's scoping-out is contradicted by it."""
+    named_by: list[str] = EMPTY_LIST
+    """Words by which a boundary names this integration (e.g. `control room`, `grid operator`;
+    hyphens read as spaces, a plural ending allowed): a boundary whose words (`description`,
+    `scope.users`, `scope.vetting`) name it must list it in `boundary.sensitive_domains` (CG216)."""
 
 
 class RoleRequirement(Frozen):

@@ -17,7 +17,7 @@ from ...model import (
     parse_rate_limit,
 )
 from ...model._names import name_words, word_key
-from .._derived import capability_status, stated_weights, weights_in_words
+from .._derived import capability_status, stated_weights, third_party_in_words, weights_in_words
 from .._registry import Context, Hit, rule
 from .._text import hollow_reason
 from .history import _retested
@@ -275,7 +275,9 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG105", "boundary-kind-inconsistent", severity="blocking", serves="test-1-boundary",
     summary="The boundary does not record who can reach the model, or the kind it names is not "
-            "consistent with its described properties (access, weights) under the policy's table, or "
+            "consistent with its described properties (access, weights) under the policy's table or with "
+            "its words (users reaching the model through another organisation's product make it "
+            "`third-party`), or "
             "an external boundary limited to vetted users does not show the vetting (tested since the "
             "version compared with, when the access was narrowed to it since).",
     rationale="A boundary kind is a label; what fixes the exposure is who can reach the model and "
@@ -283,6 +285,10 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
               "fewer signers and weaker safeguards for the same exposure. The kind follows from the "
               "described properties (the policy's `boundary_kinds`, else the built-in table); "
               "properties that are not recorded cannot be checked, so the kind cannot be trusted. "
+              "Where the boundary's own words say its users reach the model through another "
+              "organisation's product (a third party that embeds or resells it, an integrator), the kind "
+              "is `third-party` whatever it is labelled: an integrator named as the one partner of an "
+              "`api` escapes what the framework asks of a third party's deployment. "
               "Access typed `vetted-organisations` or `named-partners` is what lets an external "
               "deployment be `trusted-access`, so beyond internal use it needs a vetting with "
               "substance (`scope.vetting`: not empty words, not 'none' or 'anyone') and a "
@@ -321,6 +327,13 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
                   f"with a `{b.kind.value}` boundary under {src} (it allows {', '.join(allowed.weights)})",
                   help="name the kind that giving out the weights makes the boundary (`open-weights`) and record "
                        "`scope.weights: download`, or say what users actually get")
+    if b.kind.rank < BoundaryKind.third_party.rank and (words := third_party_in_words(ctx.case)) is not None:
+        yield Hit(("boundary", "kind"),
+                  f"the boundary says its users reach the model through another organisation's product "
+                  f"(\"{words}\"), which makes it a `third-party` boundary, not `{b.kind.value}`: the "
+                  f"framework's requirements for a third party's deployment are those of `third-party`",
+                  help="name the kind the integration makes the boundary (`third-party`), or say what the "
+                       "deployment is if no other organisation's product stands between the model and its users")
     if b.kind.rank > BoundaryKind.internal_deployment.rank and b.scope.access in _VETTED:
         if not (b.scope.vetting or "").strip():
             yield Hit(("boundary", "scope", "access"),

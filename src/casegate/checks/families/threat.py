@@ -382,6 +382,39 @@ def sensitive_domain_unlisted(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG216", "grant-named-not-listed", severity="blocking", serves="test-2-threat-model",
+    summary="The boundary's words name a tool or sensitive domain the policy lists, by its "
+            "`named_by` words, that the boundary's `tools` or `sensitive_domains` leaves out.",
+    rationale="Every rule that weighs what a deployment opens (the domains it may leave scoped out, "
+              "the tools its evaluations must give the model, the sensitive domains the policy must "
+              "have weighed) reads the boundary's lists. A boundary that describes the model embedded "
+              "in a grid operator's control room with a switching-order tool, and lists neither, is "
+              "judged as a plain API: persuasion and sabotage stay scoped out on a sandbox's "
+              "clearance. The policy names the words by which an integration or a tool is recognised "
+              "(`named_by`); words that name one grant it, a clause denying it "
+              "included: the boundary then lists it or says what it is in other words.",
+    bad="# policy: sensitive_domains: {power-grid-control: {named_by: [control room]}}\n"
+        "boundary: {kind: api, description: the model in the operator's control-room assistant}",
+    good="# policy: sensitive_domains: {power-grid-control: {named_by: [control room]}}\n"
+         "boundary: {kind: api, sensitive_domains: [power-grid-control], "
+         "description: the model in the operator's control-room assistant}",
+    fix="List the tool under `boundary.tools` or the integration under `boundary.sensitive_domains` "
+        "(and address what it opens), or describe a boundary that does not grant it.",
+)
+def grant_named_not_listed(ctx: Context) -> Iterator[Hit]:
+    from .._derived import grants_in_words
+
+    for attr, name, words, where in grants_in_words(ctx.case, ctx.policy):
+        what = "tool" if attr == "tools" else "sensitive domain"
+        yield Hit(where,
+                  f"the boundary's words name \"{words}\", the policy's {what} `{name}`, but `boundary.{attr}` "
+                  f"does not list it: the rules that weigh what the deployment opens read the list, so the "
+                  f"{what} is granted unexamined",
+                  help=f"add `{name}` to `boundary.{attr}` and address what it opens, or describe a "
+                       f"boundary that does not grant it")
+
+
+@rule(
     "CG215", "scoped-out-at-uncleared-boundary", severity="blocking", serves="test-2-threat-model",
     summary="A domain is scoped out at a boundary kind the policy does not list for it "
             "(`domains.<id>.scoped_out_at`).",
