@@ -97,6 +97,7 @@ __all__ = [
     "independent_evidence",
     "safeguards_by_step",
     "removed_with_weights",
+    "unshown_filters",
     "untuned_tests",
     "weights_access",
     "off_task_tests",
@@ -765,7 +766,8 @@ class PathwayRisk(FrozenRecord):
 _KEPT_WITH_DOWNLOAD = ("pretraining-data-filtering", "unlearning", "tamper-resistant-training")
 """Safeguard layers a holder of downloaded weights runs with them: what was filtered out of
 pre-training or unlearned is not in the weights, and tamper-resistant training is built to survive
-fine-tuning (its tests must show it). Everything else runs in the lab's serving stack (classifiers,
+fine-tuning (its tests must show it: CG423; a data filter's evidence must show a filter, not the
+case's word for the layer: `unshown_filters`). Everything else runs in the lab's serving stack (classifiers,
 monitoring, rate limits, access control, logging, tool permissions) or is trained behaviour a few
 GPU-hours of fine-tuning remove (refusal training)."""
 
@@ -820,7 +822,62 @@ def removed_with_weights(ctx: Context) -> dict[str, str]:
                 got[sid] = (f"at {where} users fine-tune the weights, and fine-tuning undoes trained-in "
                             "refusals: a `model-behaviour` safeguard blocks nothing there (one shown to "
                             "resist fine-tuning attacks is `tamper-resistant-training`)")
+    if held is not None:
+        for sid, why in unshown_filters(ctx).items():
+            got.setdefault(sid, why)
     ctx.memo["removed_with_weights"] = got
+    return got
+
+
+_FILTER = "pretraining-data-filtering"
+
+_AUDIT_KINDS = ("safeguard-test", "security-audit", "expert-review", "attestation", "other")
+"""Evidence kinds that may examine a data pipeline rather than prompt the model (`WEIGHT_KINDS`
+measure the model's behaviour)."""
+
+
+def unshown_filters(ctx: Context) -> dict[str, str]:
+    """Safeguard id -> why a `pretraining-data-filtering` safeguard blocks nothing across the
+    evaluated boundary: users there download or tune the weights, where the layer counts only
+    because what was filtered out is not in them, and none of the safeguard's evidence shows a
+    filter rather than the case's word for its layer (memoised). Evidence that shows one: a test
+    or evaluation run against a checkpoint at the policy's `arguments.weights_variant` (tuned, the
+    capability or knowledge still absent); a test whose log ran a task the policy names for the
+    layer (`safeguard_tests`); or an audit (no prompt test of the model) made independent by an
+    attestation from outside the developer. A jailbreak test of the released checkpoint measures
+    refusals, which any relabelled refusal training passes and fine-tuning removes."""
+    got: dict[str, str] | None = ctx.memo.get("unshown_filters")
+    if got is not None:
+        return got
+    got = {}
+    if weights_access(ctx) is not None:
+        need = ctx.policy.arguments.weights_variant
+        named = bool(ctx.policy.safeguard_tests.get(_FILTER))
+        off = off_task_tests(ctx)
+        where = ctx.boundary.value if ctx.boundary is not None else "this boundary"
+        for sid, sg in ctx.case.safeguards.items():
+            if sg.layer != _FILTER:
+                continue
+            shown = False
+            for eid in sg.evidence:
+                ev = ctx.case.evidence.get(eid)
+                if ev is None:
+                    continue  # whether an item counts at all is for the rules on evidence (CG353, ...)
+                ran = ev.elicitation.variant if ev.elicitation is not None else Variant.production
+                ind = ctx.facts.independence.get(eid) if ctx.facts is not None else None
+                if (ev.kind in ("eval", *TEST_KINDS) and ran.rank >= need.rank) \
+                        or (named and ev.kind in TEST_KINDS and (sid, eid) not in off) \
+                        or (ev.kind in _AUDIT_KINDS and ind is not None and ind.independent):
+                    shown = True
+                    break
+            if not shown:
+                cites = f"it cites {', '.join(f'`{e}`' for e in sg.evidence)}" if sg.evidence else "it cites nothing"
+                got[sid] = (f"at {where} users hold or tune the weights, and `{_FILTER}` is then the case's word: "
+                            f"{cites}, and none is a test or evaluation of a `{need.value}` checkpoint, a test "
+                            "of a task the policy names for the layer (`safeguard_tests`), or an audit an "
+                            "attestation from outside the developer makes independent (a prompt test of the "
+                            "released model measures refusals, not what the data held)")
+    ctx.memo["unshown_filters"] = got
     return got
 
 

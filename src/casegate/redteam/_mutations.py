@@ -213,6 +213,22 @@ def weights_published_on_served_safeguards(case: Case, policy: Policy) -> Applie
     return _upd(case, boundary=_upd(b, kind=BoundaryKind.open_weights, scope=scope, tools=[])), policy
 
 
+def weights_published_on_relabelled_safeguards(case: Case, policy: Policy) -> Applied:
+    """The weights published as `weights_published_on_served_safeguards` does, every safeguard of the
+    served deployment typed `pretraining-data-filtering` (a layer that goes with the weights), its
+    steps and the tests it had (of the served model) kept."""
+    from ..checks._derived import _KEPT_WITH_DOWNLOAD
+
+    got = weights_published_on_served_safeguards(case, policy)
+    if isinstance(got, str):
+        return got
+    widened, pol = got
+    sgs = {sid: (_upd(sg, layer="pretraining-data-filtering")
+                 if sg.layer not in _KEPT_WITH_DOWNLOAD and sg.blocks and sg.evidence else sg)
+           for sid, sg in widened.safeguards.items()}
+    return _upd(widened, safeguards=sgs), pol
+
+
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
     """An internal research or deployment boundary named `training`, its scale, tools and users
     kept: the narrowest kind, which frameworks let fewer people sign."""
@@ -3099,6 +3115,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "safeguard of the served deployment (classifiers, monitoring, rate limits, identity checks) as blocking "
              "its steps with the tests it had, before any version is recorded", ("CG422",),
              weights_published_on_served_safeguards, first_version=True),
+    Mutation("weights-published-on-relabelled-safeguards", ("test-4-safeguards",),
+             "publishes the weights as weights-published-on-served-safeguards does, typing every safeguard of the "
+             "served deployment `pretraining-data-filtering` (a layer that goes with the weights) with the tests "
+             "of the served model it had, before any version is recorded", ("CG424",),
+             weights_published_on_relabelled_safeguards, first_version=True),
     Mutation("trusted-access-for-anyone", ("test-1-boundary", "test-5-authority"),
              "names the external boundary `trusted-access` (fewer signers, weaker safeguards), its access "
              "`vetted-organisations`, its users `anyone who signs up` and its vetting `none`, before any version "

@@ -25,6 +25,7 @@ from .._derived import (
     removed_with_weights,
     requirements_for,
     safeguards_by_step,
+    unshown_filters,
     untuned_tests,
 )
 from .._registry import Context, Hit, rule
@@ -115,7 +116,10 @@ def safeguard_removed_with_weights(ctx: Context) -> Iterator[Hit]:
     removed = removed_with_weights(ctx)
     if not removed:
         return
+    unshown = unshown_filters(ctx)
     for sid, why in removed.items():
+        if sid in unshown:
+            continue  # a data filter the case shows no evidence of: CG424
         sg = ctx.case.safeguards[sid]
         i = _relied_on(ctx, sg, layers=True)
         if i is not None:
@@ -169,6 +173,43 @@ def tamper_test_without_tuning(ctx: Context) -> Iterator[Hit]:
             if why is not None:
                 yield Hit(("safeguards", sid, "evidence", i),
                           f"safeguard `{sid}` cites {why}; it does not count for the safeguard")
+
+
+@rule(
+    "CG424", "data-filter-unshown", severity="blocking", serves="test-4-safeguards",
+    summary="At a boundary where users download or fine-tune the weights, a safeguard typed "
+            "`pretraining-data-filtering` is counted as blocking a step of a pathway whose risk is not "
+            "argued by inability, or of a domain the policy asks safeguard layers of at this boundary, "
+            "and none of its evidence shows a data filter: no test or evaluation of a checkpoint at the "
+            "policy's `arguments.weights_variant`, no test of a task the policy names for the layer "
+            "(`safeguard_tests`), no audit made independent by an attestation from outside the developer.",
+    rationale="Where the weights leave the lab, a data filter is one of the few layers that still counts, "
+              "because what was filtered out of pre-training is not in the weights. The layer is the "
+              "case's word: refusal training or a classifier typed `pretraining-data-filtering` and "
+              "tested by jailbreaks of the released checkpoint would count as a layer that goes with the "
+              "weights, while a few GPU-hours of fine-tuning undo the refusals and the classifier is not "
+              "shipped. A prompt test of the served model measures refusals, not what the data held. "
+              "What shows a filter is an audit of the data pipeline (a task the policy names for the "
+              "layer, or an audit an outside party attested) or the capability absent on a tuned "
+              "checkpoint. Without it the safeguard blocks nothing there (CG401, CG402, CG403 and the "
+              "risk bound count without it).",
+    bad="boundary: {kind: open-weights, ...}\n"
+        "SG-filter: {layer: pretraining-data-filtering, evidence: [E-jailbreak]}   # log: acme/wren-2, no variant",
+    good="# policy: safeguard_tests: {pretraining-data-filtering: [{name: acme-filter-audit}]}\n"
+         "SG-filter: {layer: pretraining-data-filtering, evidence: [E-filter-audit]}   # log ran acme-filter-audit",
+    fix="Cite an audit of the data pipeline (a test task the policy names for the layer in "
+        "`safeguard_tests`, or an audit an evaluator outside the developer attests with "
+        "`casegate evidence attest`), or an evaluation or test of a fine-tuned checkpoint showing the "
+        "filtered capability absent; or gate a boundary where the lab keeps the weights.",
+)
+def data_filter_unshown(ctx: Context) -> Iterator[Hit]:
+    for sid, why in unshown_filters(ctx).items():
+        sg = ctx.case.safeguards[sid]
+        i = _relied_on(ctx, sg, layers=True)
+        if i is not None:
+            yield Hit(("safeguards", sid, "blocks", i),
+                      f"safeguard `{sid}` is counted as blocking `{sg.blocks[i]}`, but {why}; it blocks "
+                      "nothing across this boundary")
 
 
 @rule(
