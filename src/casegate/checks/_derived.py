@@ -1098,6 +1098,7 @@ _STAFF = r"\b(?:employees?|staff|team|teams|internal\w*|in-house|cluster|researc
 (`the weights are shared only with the security team`) says nothing of a release."""
 
 _WEIGHTS_WORDS = (kept(_GIVES_WEIGHTS, re.IGNORECASE), kept(_NEGATED, re.IGNORECASE), kept(_STAFF, re.IGNORECASE))
+_CLAUSES = kept(r"[.;:,()\n]")
 
 
 def weights_in_words(case: Case) -> str | None:
@@ -1106,19 +1107,26 @@ def weights_in_words(case: Case) -> str | None:
     from ..model import BoundaryKind
 
     b = case.boundary
+    gives, negated, staff = _WEIGHTS_WORDS
+    inside = b is not None and isinstance(b.kind, BoundaryKind) and b.kind.internal
+    return _clause_saying(case, gives, staff if inside else None)
+
+
+def _clause_saying(case: Case, words: re.Pattern[str], unless: re.Pattern[str] | None = None) -> str | None:
+    """The first clause of the case's own boundary (`description`, `scope.users`, `scope.vetting`,
+    split at punctuation) in which `words` occur, neither denied (`no`, `never`, `n't`...) nor
+    holding `unless`; None when there is none."""
+    b = case.boundary
     if b is None:
         return None
-    inside = isinstance(b.kind, BoundaryKind) and b.kind.internal
     texts = [b.description or ""]
     if b.scope is not None:
         texts += [b.scope.users or "", b.scope.vetting or ""]
-    if not any(texts):
-        return None
-    gives, negated, staff = _WEIGHTS_WORDS
+    negated = _WEIGHTS_WORDS[1]
     for text in texts:
-        for clause in re.split(r"[.;:,()\n]", text):
-            m = gives.search(clause)
-            if m is not None and negated.search(clause) is None and not (inside and staff.search(clause)):
+        for clause in _CLAUSES.split(text) if text else ():
+            if (words.search(clause) is not None and negated.search(clause) is None
+                    and (unless is None or unless.search(clause) is None)):
                 return clause.strip()
     return None
 
@@ -1135,29 +1143,14 @@ product (`a third party that embeds it`, `resold by`, `white-labelled`, `an inte
 Northgrid's own assistant`): the `third-party` kind. Third parties who evaluate, audit, test or
 review the model are not a route to users. Matched ignoring case, clause by clause."""
 
-_third_party_words: list[re.Pattern[str]] = []
+_THIRD_PARTY_WORDS = kept(_THROUGH_THIRD_PARTY, re.IGNORECASE)
 
 
 def third_party_in_words(case: Case) -> str | None:
     """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
     say its users reach the model through another organisation's product, in a clause that does
     not deny it; None when none do."""
-    b = case.boundary
-    if b is None:
-        return None
-    texts = [b.description or ""]
-    if b.scope is not None:
-        texts += [b.scope.users or "", b.scope.vetting or ""]
-    if not any(texts):
-        return None
-    if not _third_party_words:
-        _third_party_words.extend(re.compile(p, re.IGNORECASE) for p in (_THROUGH_THIRD_PARTY, _NEGATED))
-    through, negated = _third_party_words
-    for text in texts:
-        for clause in re.split(r"[.;:,()\n]", text):
-            if through.search(clause) is not None and negated.search(clause) is None:
-                return clause.strip()
-    return None
+    return _clause_saying(case, _THIRD_PARTY_WORDS)
 
 
 def stated_weights(case: Case) -> str:
