@@ -232,3 +232,23 @@ def test_a_waiver_naming_no_code_or_path_is_refused(world: World, tmp_path: Path
     assert rc == 1 and "internal error" not in text, text[-3000:]
     assert "waiver waivers/CG705-1.dsse.json: names no rule code, reason or element path casegate reads" in text, \
         text[-3000:]
+
+
+def test_an_objection_the_file_marks_answered_whose_envelope_does_not_verify_still_blocks(
+        world: World, tmp_path: Path) -> None:
+    """The lab replaces the safety lead's signed objection O-2 with bytes that verify as nothing and
+    types it `answered` in the case file, with an answer of its own writing: the file's word is not
+    taken for a signature's. O-2 stays, open, and blocks (CG504)."""
+    import re
+
+    where = world.copy(tmp_path / "m", case=True)
+    case = where / "case" / "case.yaml"
+    text = case.read_text()
+    entry = re.search(r"^( +)O-2: \{.*\}$", text, flags=re.M)
+    assert entry is not None, text[-2000:]
+    typed = re.sub(r"status: \w+", 'status: answered, answer: "Settled by the lab.", answered_by: rso', entry.group(0), count=1)
+    case.write_text(text.replace(entry.group(0), typed))
+    (where / "case" / "objections" / "O-2.dsse.json").write_text('{"payload": "e30=", "payloadType": "x"}')
+    rc, out = _gate(where)
+    assert rc == 1 and "NO-GO" in out, out[-3000:]
+    assert "CG504 objection-unanswered: objection `O-2` by Dana Ortiz (safety-lead) is open" in out, out[-3000:]

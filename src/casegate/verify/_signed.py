@@ -190,12 +190,30 @@ def _keep(loaded: Loaded, declared: list[tuple[int, str]], keyring: Keyring | No
                         declared=[f"{lines[i].person} ({lines[i].role}): {why}" for i, why in declared])
 
 
+def unverified_objections(loaded: Loaded, signed_ids: set[str]) -> list[str]:
+    """The ids of the case's YAML objections that name an `envelope` whose statement is not among
+    the verified ones (`signed_ids`, the ids `resolve` judged from the signed statements): missing,
+    unreadable, altered or another signer's."""
+    assert loaded.case is not None
+    return [oid for oid, o in loaded.case.decision.objections.items() if o.envelope is not None and oid not in signed_ids]
+
+
+def signed_objection_ids(loaded: Loaded, dissent: Dissent) -> set[str]:
+    """The ids of the objections `signed_view` takes from verified signed statements."""
+    from ..sign import resolve
+
+    assert loaded.case is not None and loaded.policy is not None
+    c = loaded.case
+    return {st.id for st in resolve(dissent.objections, dissent.answers, loaded.policy.signoff,
+                                    c.boundary.kind if c.boundary else None)}
+
+
 def signed_view(loaded: Loaded, dissent: Dissent) -> Loaded:
     """The case as the gate must judge it: its objections and authors from the signed statements
     (`dissent`, as `casegate.sign.gather` verified them; a signed objection replaces the YAML entry
     of the same id, whatever that entry says, and is known as signed, by its envelope's sha256 when
-    the YAML names no envelope file; an unsigned YAML objection, or one whose envelope does not
-    verify, stays as typed), never
+    the YAML names no envelope file; an unsigned YAML objection stays as typed, as it can only
+    block, and one whose envelope does not verify stays as open), never
     from the YAML alone."""
     assert loaded.case is not None and loaded.policy is not None
     c = loaded.case
@@ -203,11 +221,16 @@ def signed_view(loaded: Loaded, dissent: Dissent) -> Loaded:
 
     states = resolve(dissent.objections, dissent.answers, loaded.policy.signoff,
                      c.boundary.kind if c.boundary else None)
-    # a YAML objection whose envelope does not verify (unreadable, altered, another signer's) stays
-    # as the YAML types it, as an unsigned one does: dropping it would let a damaged file take an
-    # objection the case itself records out of the decision unseen
+    # a YAML objection whose envelope does not verify (unreadable, altered, another signer's) stays,
+    # open whatever the YAML says of it: dropping it would let a damaged file take an objection the
+    # case itself records out of the decision unseen, and the file's word that it was answered or
+    # upheld is never taken for a signature's
     signed_ids = {st.id for st in states}
-    objections = {oid: o for oid, o in c.decision.objections.items() if o.envelope is None or oid not in signed_ids}
+    objections = {oid: o for oid, o in c.decision.objections.items() if o.envelope is None}
+    for oid in unverified_objections(loaded, signed_ids):
+        o = c.decision.objections[oid]
+        objections[oid] = o if o.status in ("open", "escalated") else o.model_copy(
+            update={"status": "open", "answer": None, "answered_by": None})
     for st in states:
         objections[st.id] = ObjectionRef(role=st.role, person=st.person, date=dt.date.fromisoformat(st.date),
                                          reason=st.reason, status=st.status, answer=st.answer,

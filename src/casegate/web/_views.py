@@ -427,6 +427,13 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
     return out
 
 
+_NOT_VERIFIED = ObjectionStanding("not judged", "not judged", notes=(
+    "its signed statement (`envelope`) is missing or does not verify against the board's keyring, so the case "
+    "file's status is not taken for it: it counts as open",))
+"""A case-file objection naming an envelope that is missing or does not verify: the gate reads no
+statement for it (it judges it open), so the file's status is not what it stands on."""
+
+
 def case_file_standings(loaded: Any, keyring: Any, trust: Any = None, keyring_digest: str | None = None
                         ) -> tuple[dict[str, Any], dict[str, ObjectionStanding]]:
     """The objections of the stored version's case file as the gate reads them (its YAML entries,
@@ -446,14 +453,17 @@ def case_file_standings(loaded: Any, keyring: Any, trust: Any = None, keyring_di
     from ..checks.families.authority import objection_unanswered
     from ..model import RuleSeverity
     from ..sign import Keyring, gather
-    from ..verify._signed import signed_view
+    from ..verify._signed import signed_objection_ids, signed_view, unverified_objections
 
     if loaded is None or loaded.case is None or loaded.policy is None:
         return {}, {}
     out: dict[str, ObjectionStanding] = {}
     view = loaded
     if isinstance(keyring, Keyring):
-        view = signed_view(loaded, gather(loaded, keyring, dt.datetime.now(dt.UTC)))
+        dissent = gather(loaded, keyring, dt.datetime.now(dt.UTC))
+        view = signed_view(loaded, dissent)
+        for oid in unverified_objections(loaded, signed_objection_ids(loaded, dissent)):
+            out[oid] = _NOT_VERIFIED
     else:
         for oid, o in loaded.case.decision.objections.items():
             if o.envelope is not None:
@@ -489,11 +499,7 @@ def case_file_standings(loaded: Any, keyring: Any, trust: Any = None, keyring_di
                                      answer=o.answer if status == "answered" else None,
                                      notes=tuple(h.message for h in found))
     for oid in loaded.case.decision.objections:
-        # an entry naming an envelope that is missing or does not verify: the gate reads no
-        # statement for it, so the file's status is not what it stands on
-        out.setdefault(oid, ObjectionStanding("not judged", "not judged", notes=(
-            "its signed statement (`envelope`) is missing or does not verify against the board's keyring, so "
-            "the case file's status is not taken for it: it counts as open",)))
+        out.setdefault(oid, _NOT_VERIFIED)
     return {**loaded.case.decision.objections, **case.decision.objections}, out
 
 
