@@ -116,16 +116,22 @@ def safeguard_removed_with_weights(ctx: Context) -> Iterator[Hit]:
     removed = removed_with_weights(ctx)
     if not removed:
         return
-    unshown = unshown_filters(ctx)
-    for sid, why in removed.items():
-        if sid in unshown:
-            continue  # a data filter the case shows no evidence of: CG424
+    unshown = unshown_filters(ctx)  # a data filter the case shows no evidence of: CG424
+    yield from _counted_but_blocks_nothing(
+        ctx, {sid: why for sid, why in removed.items() if sid not in unshown}, with_layer=True)
+
+
+def _counted_but_blocks_nothing(ctx: Context, reasons: dict[str, str], with_layer: bool = False) -> Iterator[Hit]:
+    """A hit for each safeguard in `reasons` (id to why it blocks nothing across this boundary) that
+    a bound or a layer requirement rests on (`_relied_on` with layers)."""
+    for sid, why in reasons.items():
         sg = ctx.case.safeguards[sid]
         i = _relied_on(ctx, sg, layers=True)
         if i is not None:
+            name = f"`{sid}` ({sg.layer})" if with_layer else f"`{sid}`"
             yield Hit(("safeguards", sid, "blocks", i),
-                      f"safeguard `{sid}` ({sg.layer}) is counted as blocking `{sg.blocks[i]}`, but {why}; it "
-                      "blocks nothing across this boundary")
+                      f"safeguard {name} is counted as blocking `{sg.blocks[i]}`, but {why}; it blocks "
+                      "nothing across this boundary")
 
 
 def _relied_on(ctx: Context, sg: Safeguard, layers: bool = False) -> int | None:
@@ -203,13 +209,7 @@ def tamper_test_without_tuning(ctx: Context) -> Iterator[Hit]:
         "filtered capability absent; or gate a boundary where the lab keeps the weights.",
 )
 def data_filter_unshown(ctx: Context) -> Iterator[Hit]:
-    for sid, why in unshown_filters(ctx).items():
-        sg = ctx.case.safeguards[sid]
-        i = _relied_on(ctx, sg, layers=True)
-        if i is not None:
-            yield Hit(("safeguards", sid, "blocks", i),
-                      f"safeguard `{sid}` is counted as blocking `{sg.blocks[i]}`, but {why}; it blocks "
-                      "nothing across this boundary")
+    yield from _counted_but_blocks_nothing(ctx, unshown_filters(ctx))
 
 
 @rule(
