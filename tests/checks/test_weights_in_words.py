@@ -78,3 +78,24 @@ def test_an_internal_label_does_not_hide_weights_published_outside() -> None:
     assert weights_in_words(_internal("Weights published on the hub under a research licence.")) is not None
     # at an external kind, naming a team does not take the release back
     assert weights_in_words(_case("The weights are shared with each partner's team.")) is not None
+
+
+@pytest.mark.parametrize("words", [
+    "Weights publ\u0456shed under a responsible-use licence.",  # Cyrillic і
+    "An open-w\u0435ights release with a hosted demo.",  # Cyrillic е
+    "The check\u200bpoint is downloadable from the hub.",  # a zero-width space inside the word
+    "Ｗｅｉｇｈｔｓ published under a responsible-use licence.",  # full-width letters
+])
+def test_look_alike_letters_do_not_hide_a_release(words: str) -> None:
+    """The lab's move: the words that give the weights out, spelled with characters that read as
+    Latin letters but are not, so the pattern does not see them. They are read as they look."""
+    case = _case(words)
+    assert weights_in_words(case) == words.rstrip(".") and stated_weights(case) == "download"
+
+
+def test_look_alike_letters_do_not_hide_a_third_party() -> None:
+    from casegate.checks._derived import third_party_in_words
+
+    said = "Sold to Northgrid, a th\u0456rd party that embeds it in its own assistant."
+    assert third_party_in_words(_case(said)) is not None
+    assert third_party_in_words(_case("Served to developers through the Acme API.")) is None

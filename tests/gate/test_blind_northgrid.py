@@ -178,3 +178,18 @@ def test_an_api_naming_outside_evaluators_is_not_a_third_party(tmp_path: Path) -
     record = _preview(d)
     assert not _messages(record, "CG105")
     assert record.outcome == "GO WITH CONDITIONS"
+
+
+def test_look_alike_letters_do_not_hide_the_grid_integration(tmp_path: Path) -> None:
+    """The lab's move on move 1: the words naming the switching-order tool and the control room
+    spelled with Cyrillic letters that read as Latin ones (`swіtching`, `cоntrol`), so the policy's
+    `named_by` words did not match and only the telemetry was flagged. They are read as they look."""
+    d = _copy(tmp_path)
+    _edit(d / "case.yaml", _LISTED, "  kind: third-party\n  tools: [code-execution]\n")
+    case = (d / "case.yaml").read_text()
+    (d / "case.yaml").write_text(case.replace("switching", "sw\u0456tching").replace("control-room", "c\u043entrol-room")
+                                 .replace("telemetry", "tel\u0435metry"))
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG216", "CG216"]
+    said = " ".join(_messages(record, "CG216"))
+    assert "`grid-switching-orders`" in said and "`power-grid-control`" in said

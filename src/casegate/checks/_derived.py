@@ -382,10 +382,22 @@ def grants_against_scoping(ctx: Context, domain: str) -> list[tuple[str, str]]:
     return out
 
 
+def _as_read(text: str) -> str:
+    """The words of a case as casegate reads them for what they say: where they are not plain
+    ASCII, NFKC, without zero-width and format characters, and each character that looks like a
+    Latin letter or digit (Cyrillic `і` in `swіtching`) replaced by it (`latin_form`). Words that
+    read as "switching order" to the reader say it to the rules."""
+    if text.isascii():
+        return text
+    from ..model._names import latin_form
+
+    return latin_form(text)
+
+
 def _plain_words(text: str) -> str:
     """Text lower-cased, with hyphens, underscores and slashes read as spaces and runs of spaces
     as one: how a boundary's words and a policy's names are compared (CG216)."""
-    return " ".join(re.sub(r"[-_/]+", " ", text.lower()).split())
+    return " ".join(re.sub(r"[-_/]+", " ", _as_read(text).lower()).split())
 
 
 def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tuple[str, ...]]]:
@@ -1125,8 +1137,9 @@ def _clause_saying(case: Case, words: re.Pattern[str], unless: re.Pattern[str] |
     negated = _WEIGHTS_WORDS[1]
     for text in texts:
         for clause in _CLAUSES.split(text) if text else ():
-            if (words.search(clause) is not None and negated.search(clause) is None
-                    and (unless is None or unless.search(clause) is None)):
+            read = _as_read(clause)
+            if (words.search(read) is not None and negated.search(read) is None
+                    and (unless is None or unless.search(read) is None)):
                 return clause.strip()
     return None
 
