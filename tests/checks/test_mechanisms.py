@@ -118,6 +118,17 @@ def test_boilerplate_is_hollow(text: str) -> None:
     assert hollow_reason(text, policy()) is not None
 
 
+def test_look_alike_letters_do_not_make_boilerplate_substance() -> None:
+    """The lab's move: boilerplate the policy lists, typed with Cyrillic letters and a zero-width
+    space that read as Latin ones, so its words no longer matched the list and its fragments counted
+    as content words. It is read as it looks: still boilerplate."""
+    text = "Per the usual pr\u043ecess descr\u0456bed else\u200bwhere."
+    pol = policy().model_copy(update={"text": policy().text.model_copy(update={
+        "extra_hollow": ["Per the usual process described elsewhere."]})})
+    assert "boilerplate" in (hollow_reason(text, pol) or "")
+    assert "boilerplate" in (hollow_reason("N\u043eted.", policy()) or "")
+
+
 def test_policy_extends_the_boilerplate() -> None:
     text = "Per the usual process described elsewhere."
     assert hollow_reason(text, policy()) is None

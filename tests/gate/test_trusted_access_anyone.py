@@ -72,7 +72,8 @@ def test_without_the_outside_evaluator_the_api_case_is_no_go(tmp_path: Path) -> 
     assert any(f.code == "CG501" for f in record.findings)
 
 
-@pytest.mark.parametrize("vetting", ["none", "anyone who signs up", "TBD", "None", "Anyone who signs up", "SELF-SERVE"])
+@pytest.mark.parametrize("vetting", ["none", "anyone who signs up", "TBD", "None", "Anyone who signs up", "SELF-SERVE",
+                                     "\u0430nyone who signs up", "N\u043ene"])  # Cyrillic а, о: read as they look
 def test_trusted_access_whose_members_are_anyone_is_no_go(tmp_path: Path, vetting: str) -> None:
     record = _gate(_case(tmp_path, vetting=vetting))
     assert record.outcome == "NO-GO"

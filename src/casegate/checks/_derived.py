@@ -54,6 +54,7 @@ from ..model import Case, Element, Evidence, Pathway, Policy, Severity, Variant
 from ..model._case import TEST_KINDS
 from ..model._policy import ElicitationMinimum, Threshold
 from ._registry import Context
+from ._text import as_read
 from .measurement import evidence_by_threshold_of
 
 if TYPE_CHECKING:
@@ -382,22 +383,10 @@ def grants_against_scoping(ctx: Context, domain: str) -> list[tuple[str, str]]:
     return out
 
 
-def _as_read(text: str) -> str:
-    """The words of a case as casegate reads them for what they say: where they are not plain
-    ASCII, NFKC, without zero-width and format characters, and each character that looks like a
-    Latin letter or digit (Cyrillic `і` in `swіtching`) replaced by it (`latin_form`). Words that
-    read as "switching order" to the reader say it to the rules."""
-    if text.isascii():
-        return text
-    from ..model._names import latin_form
-
-    return latin_form(text)
-
-
 def _plain_words(text: str) -> str:
     """Text lower-cased, with hyphens, underscores and slashes read as spaces and runs of spaces
     as one: how a boundary's words and a policy's names are compared (CG216)."""
-    return " ".join(re.sub(r"[-_/]+", " ", _as_read(text).lower()).split())
+    return " ".join(re.sub(r"[-_/]+", " ", as_read(text).lower()).split())
 
 
 def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tuple[str, ...]]]:
@@ -1137,7 +1126,7 @@ def _clause_saying(case: Case, words: re.Pattern[str], unless: re.Pattern[str] |
     negated = _WEIGHTS_WORDS[1]
     for text in texts:
         for clause in _CLAUSES.split(text) if text else ():
-            read = _as_read(clause)
+            read = as_read(clause)
             if (words.search(read) is not None and negated.search(read) is None
                     and (unless is None or unless.search(read) is None)):
                 return clause.strip()

@@ -16,7 +16,7 @@ import re
 from .._patterns import kept
 from ..model import Policy
 
-__all__ = ["ALIKE", "alike", "content_words", "has_number", "hollow_reason", "parse_window", "words"]
+__all__ = ["ALIKE", "alike", "as_read", "content_words", "has_number", "hollow_reason", "parse_window", "words"]
 
 _WORD = kept(r"[a-z0-9][a-z0-9'\-]*")
 _COMMON = frozenset("""
@@ -28,8 +28,20 @@ over under again also just only own same other out up down off per via yet still
 """.split())
 
 
+def as_read(text: str) -> str:
+    """The words of a case as casegate reads them for what they say: where they are not plain
+    ASCII, NFKC, without zero-width and format characters, and each character that looks like a
+    Latin letter or digit (Cyrillic `і` in `swіtching`) replaced by it (`latin_form`). Words that
+    read as "switching order" or "Noted." to a person say it to the rules."""
+    if text.isascii():
+        return text
+    from ..model._names import latin_form
+
+    return latin_form(text)
+
+
 def _normal(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+    return " ".join(_WORD.findall(as_read(text).casefold()))
 
 
 @functools.lru_cache(maxsize=16)
@@ -62,7 +74,7 @@ def alike(a: str, b: str) -> bool:
 
 def content_words(text: str) -> list[str]:
     """The words of `text` that carry content (common function words removed)."""
-    return [w for w in _WORD.findall(text.casefold()) if w not in _COMMON]
+    return [w for w in _WORD.findall(as_read(text).casefold()) if w not in _COMMON]
 
 
 def has_number(text: str) -> bool:

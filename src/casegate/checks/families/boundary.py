@@ -19,7 +19,7 @@ from ...model import (
 from ...model._names import name_words, word_key
 from .._derived import capability_status, stated_weights, third_party_in_words, weights_in_words
 from .._registry import Context, Hit, rule
-from .._text import hollow_reason
+from .._text import as_read, hollow_reason
 from .history import _retested
 
 _EXTERNAL_FROM = BoundaryKind.api
@@ -372,7 +372,7 @@ case whose boundaries state none never needs it)."""
 def _vetting_hollow(text: str, ctx: Context) -> str | None:
     """Why the boundary's `scope.vetting` names no vetting (None when it names some): empty words,
     boilerplate, or a statement that anyone is let in."""
-    if re.match(_NO_VETTING, text, re.IGNORECASE):
+    if re.match(_NO_VETTING, as_read(text), re.IGNORECASE):
         return f"\"{text.strip()}\" says no one is vetted"
     return hollow_reason(text, ctx.policy, min_words=2)
 
