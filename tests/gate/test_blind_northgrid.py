@@ -193,3 +193,40 @@ def test_look_alike_letters_do_not_hide_the_grid_integration(tmp_path: Path) -> 
     assert record.outcome == "NO-GO" and _blocking(record) == ["CG216", "CG216"]
     said = " ".join(_messages(record, "CG216"))
     assert "`grid-switching-orders`" in said and "`power-grid-control`" in said
+
+
+@pytest.mark.parametrize("policy_edit", [
+    ("    named_by: [control room, grid operator, transmission operator, grid telemetry]\n",
+     "    named_by: [transmission operator]\n"),
+    ("sensitive_domains:\n  power-grid-control:\n    description: assistants in a transmission operator's control room\n"
+     "    named_by: [control room, grid operator, transmission operator, grid telemetry]\n    scopes_out: [autonomy, ai-rnd]\n",
+     "sensitive_domains: {}\n"),
+])
+def test_the_named_by_words_dropped_with_the_grant_is_a_loosening(tmp_path: Path, policy_edit: tuple[str, str]) -> None:
+    """The lab's move on move 1: the next version leaves the grid integration off the boundary's lists
+    and, in the policy that rides with it, drops the words that name it (or the whole entry), so
+    CG216 has nothing to match. Against the previous version's policy that is a loosening (CG328)."""
+    from casegate.gate import run_gate
+    from casegate.load import load_case
+    from casegate.sign import load_keyring, parse_instant, with_attestations
+
+    day = parse_instant("2026-11-25").date()
+    at = parse_instant("2026-11-25", end_of_day=True)
+    ring = load_keyring(RING)
+    prev = with_attestations(load_case(_copy(tmp_path / "v1") / "case.yaml"), ring, at)
+    d = _copy(tmp_path / "v2")
+    _edit(d / "case.yaml", "tools: [code-execution, grid-switching-orders]\n  sensitive_domains: [power-grid-control]\n",
+          "tools: [code-execution, grid-switching-orders]\n")
+    _edit(d / "policy.yaml", *policy_edit)
+    case = with_attestations(load_case(d / "case.yaml"), ring, at)
+    record = run_gate(case, previous=prev, today=day, try_narrower=False)
+    loosened = [f.message for f in record.findings if f.code == "CG328" and f.blocking]
+    assert any("`power-grid-control`" in m and "no longer name" in m for m in loosened), loosened
+    assert record.outcome == "NO-GO"
+    # control: the same policy edit with the domain kept on the list is no loosening of what it names
+    d2 = _copy(tmp_path / "v3")
+    _edit(d2 / "policy.yaml", *policy_edit)
+    if "power-grid-control" in policy_edit[1]:
+        same = run_gate(with_attestations(load_case(d2 / "case.yaml"), ring, at), previous=prev, today=day,
+                        try_narrower=False)
+        assert not [f for f in same.findings if f.code == "CG328" and "no longer name" in f.message]

@@ -29,6 +29,7 @@ from .._derived import (
     cited_evidence,
     elicitation_shortfalls,
     evidence_dated,
+    grants_in_words,
     level_meets,
     proportion,
     run_key,
@@ -563,7 +564,8 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "a threshold's task reference that drops or changes a pin (task version, sample digest, prompt digest, code "
             "revision, task package), a lower weight-security level, fewer evidence kinds that count "
             "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, "
-            "less asked of the tools and sensitive domains the boundary grants, open objections that may be escalated "
+            "less asked of the tools and sensitive domains the boundary grants, fewer `named_by` words for one the "
+            "boundary's words name and its lists leave out, open objections that may be escalated "
             "(a condition, not a block), more roles that may answer objections, decide or confirm conditions, another "
             "product role, a later re-evaluation or publication, unsigned telemetry, a weaker model variant where "
             "the weights are reachable (`arguments.weights_variant`), or a kind table that lets the case's kind "
@@ -615,7 +617,7 @@ def policy_loosened(ctx: Context) -> Iterator[Hit]:
         yield Hit(("@policy", "signoff", "separate"),
                   f"roles the previous version's policy kept apart may now be held by one person: {'; '.join(apart)}")
     for path, what in [*_other_loosenings(prev, pol), *_grant_loosenings(prev, pol, ctx.case.boundary),
-                       *_authority_loosenings(prev, pol, ctx.case.boundary)]:
+                       *_named_loosenings(prev, pol, ctx.case), *_authority_loosenings(prev, pol, ctx.case.boundary)]:
         yield Hit(("@policy", *path), f"{what} since the previous version")
     removed = sorted(set(prev.evidence.independent_kinds) - set(pol.evidence.independent_kinds))
     if removed:
@@ -665,6 +667,19 @@ def _grant_loosenings(prev: Policy, pol: Policy, b: Boundary | None) -> Iterator
         if cleared:
             yield (("sensitive_domains", name, "scopes_out"),
                    f"the sensitive domain `{name}` now leaves {', '.join(cleared)} scoped out")
+
+
+def _named_loosenings(prev: Policy, pol: Policy, case: Case) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(policy path, what) for each tool or sensitive domain the boundary's words name under the
+    previous policy's `named_by` words, left off the boundary's list (CG216 under that policy), that
+    the current policy no longer reads them as: a word dropped from `named_by`, or the entry gone."""
+    now = {(attr, name) for attr, name, _, _ in grants_in_words(case, pol)}
+    for attr, name, words, _ in grants_in_words(case, prev):
+        if (attr, name) not in now:
+            what = "tool" if attr == "tools" else "sensitive domain"
+            yield ((attr, name, "named_by"),
+                   f"the boundary's words \"{words}\" no longer name the {what} `{name}` (left off the boundary's "
+                   "list, CG216)")
 
 
 def _authority_loosenings(prev: Policy, pol: Policy, b: Boundary | None) -> Iterator[tuple[tuple[str | int, ...], str]]:
