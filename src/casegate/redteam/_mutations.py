@@ -229,6 +229,19 @@ def weights_published_on_relabelled_safeguards(case: Case, policy: Policy) -> Ap
     return _upd(widened, safeguards=sgs), pol
 
 
+def weights_published_in_look_alike_words(case: Case, policy: Policy) -> Applied:
+    """The weights handed out in the boundary's words only, spelled with Cyrillic letters that read
+    as Latin ones (`publіshed`), its kind and `scope.weights` kept: words a pattern of Latin letters
+    does not see."""
+    b = case.boundary
+    if b is None or b.scope is None:
+        return "the case states no boundary scope"
+    if b.kind.rank >= BoundaryKind.fine_tuning.rank or b.scope.weights != "none":
+        return "the weights already reach users across the case's boundary"
+    said = f"{(b.description or '').rstrip()} Weights publ\u0456shed for research under a resp\u043ensible-use licence."
+    return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
+
+
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
     """An internal research or deployment boundary named `training`, its scale, tools and users
     kept: the narrowest kind, which frameworks let fewer people sign."""
@@ -3120,6 +3133,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "served deployment `pretraining-data-filtering` (a layer that goes with the weights) with the tests "
              "of the served model it had, before any version is recorded", ("CG424",),
              weights_published_on_relabelled_safeguards, first_version=True),
+    Mutation("weights-published-in-look-alike-words", ("test-1-boundary",),
+             "adds to the boundary's description that the weights are published under a licence, spelled with "
+             "Cyrillic letters that read as Latin ones, its kind and `scope.weights: none` kept", ("CG105",),
+             weights_published_in_look_alike_words),
     Mutation("trusted-access-for-anyone", ("test-1-boundary", "test-5-authority"),
              "names the external boundary `trusted-access` (fewer signers, weaker safeguards), its access "
              "`vetted-organisations`, its users `anyone who signs up` and its vetting `none`, before any version "
