@@ -99,6 +99,9 @@ __all__ = [
     "safeguards_by_step",
     "removed_with_weights",
     "unshown_filters",
+    "operated_elsewhere",
+    "owned_elsewhere",
+    "other_organisations",
     "untuned_tests",
     "weights_access",
     "off_task_tests",
@@ -882,15 +885,187 @@ def unshown_filters(ctx: Context) -> dict[str, str]:
     return got
 
 
+_POSSESSOR = kept(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\b")
+"""A proper name in the possessive (`Northgrid's`, `Northgrid Transmission's`): who owns what follows."""
+
+_ONLY_SCREENED = kept(r"\b(?:of|on|over|for|from|to|about|against)\W+$", re.IGNORECASE)
+"""Words before a possessive in a safeguard's title by which the name says what the control screens
+(`classifiers on Northgrid's requests`), not whose control it is."""
+
+_INTEGRATOR_OWNS = kept(r"\b(?:(?:the|its|their)\s+)?(?:integrator|third[- ]?part(?:y|ie)|customer|client|deployer|partner|licensee|reseller|"
+                        r"operator)(?:['’]s|s['’])", re.IGNORECASE)
+"""A safeguard's title naming as its owner the organisation that embeds the model (`the
+integrator's two-operator check`, `the customer's interlock`) without naming it."""
+
+_NOT_NAMES = frozenset({"the", "this", "that", "its", "our", "their", "each", "every", "a", "an", "one"})
+_SOLD_TO = kept(r"\b(?:sold|licensed|licenced|resold)\s+(?:to|by)\s+([A-Z][\w-]*)")
+
+
+def _possessors(text: str, screened_ok: bool = False) -> list[str]:
+    out = []
+    for m in _POSSESSOR.finditer(text or ""):
+        if screened_ok and _ONLY_SCREENED.search(text[:m.start()]) is not None:
+            continue
+        words = m.group(1).split()
+        while words and words[0].lower() in _NOT_NAMES:
+            words.pop(0)
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def _organisation_word(name: str) -> str:
+    from ..model._names import organisation_words
+
+    words = organisation_words(name)
+    return words[0] if words else ""
+
+
+def _names_one_of(text: str | None, keys: AbstractSet[str]) -> str | None:
+    """The key of `keys` one of the words of `text` (a producer, a verifier, a log's task or tool) is."""
+    from ..model._names import organisation_words
+
+    for w in organisation_words(text or ""):
+        if w in keys:
+            return w
+    return None
+
+
+def other_organisations(ctx: Context) -> dict[str, str]:
+    """Organisations other than the developer the case names as owning something: a proper name in
+    the possessive in the boundary's words (`Northgrid's own assistant`) or a safeguard's title, or
+    named as who the model is sold or licensed to; keyed by the first word of its name (what a
+    producer `northgrid-operations` or a task `northgrid-switching-drill` is compared on), the
+    system's own names and the developer's organisations left out (memoised). Where the developer's
+    organisations are unknown, every such name but the system's is another's (fail closed)."""
+    got: dict[str, str] | None = ctx.memo.get("other_organisations")
+    if got is not None:
+        return got
+    from ..model._names import organisation_among
+
+    developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
+        or list(ctx.policy.evidence.organisations)
+    system = [ctx.case.system.name, *(ln.name for ln in ctx.case.system.lineage)] if ctx.case.system else []
+    names: list[str] = []
+    b = ctx.case.boundary
+    if b is not None:
+        for text in (b.description or "", *((b.scope.users or "", b.scope.vetting or "") if b.scope else ())):
+            names += _possessors(text)
+            names += [m.group(1) for m in _SOLD_TO.finditer(text)]
+    for sg in ctx.case.safeguards.values():
+        names += _possessors(sg.title or "", screened_ok=True)
+    got = {}
+    for name in names:
+        key = _organisation_word(name)
+        if not key or key in got or organisation_among(name, developer) is not None \
+                or any(_organisation_word(s) == key for s in system if s):
+            continue
+        got[key] = name
+    ctx.memo["other_organisations"] = got
+    return got
+
+
+def owned_elsewhere(ctx: Context, text: str | None) -> str | None:
+    """Who `text` (a safeguard's title, a residual risk's detection) names as the owner of what it
+    describes, when that is another organisation than the developer (`Northgrid's control-room
+    alarms`, `the integrator's alarms`); None when it names none. Names after words that say what
+    is screened (`classifiers on Northgrid's requests`) do not count."""
+    others = other_organisations(ctx)
+    for name in _possessors(text or "", screened_ok=True):
+        if (key := _organisation_word(name)) in others:
+            return others[key]
+    if (m := _INTEGRATOR_OWNS.search(text or "")) is not None and not _ONLY_SCREENED.search((text or "")[:m.start()]):
+        return m.group(0).lower().removesuffix("'s").removesuffix("’s")
+    return None
+
+
+def _test_by(ctx: Context, ev: Evidence, eid: str, keys: AbstractSet[str]) -> str | None:
+    """The key of the other organisation whose own test `ev` is: its producer names it, or the log
+    it was read from names it as its task or the tool that ran it."""
+    run = ctx.facts.derived(eid) if ctx.facts is not None else None
+    for text in (ev.producer, run.task if run is not None else None, run.tool if run is not None else None):
+        if (key := _names_one_of(text, keys)) is not None:
+            return key
+    return None
+
+
+def operated_elsewhere(ctx: Context) -> dict[str, str]:
+    """Safeguard id -> why a safeguard another organisation runs blocks nothing in the lab's case
+    (memoised). Who runs a safeguard is read from what the case cannot leave out without saying
+    something else: its title names another organisation as its owner (`Northgrid's two-operator
+    check`, `the integrator's interlock`), its `verified_by` is that organisation, or every test of
+    it is that organisation's own (produced by it, or a log whose task or tool names it). Such a
+    control counts only where its operator signed for it (an evidence attestation by a keyring
+    identity of that organisation over a test of the safeguard, which signs the safeguard as the
+    case defines it) and a test of it by someone else (the developer or an outside evaluator)
+    counts: the lab neither runs it nor sees it fail, and the operator's own drill is its word."""
+    got: dict[str, str] | None = ctx.memo.get("operated_elsewhere")
+    if got is not None:
+        return got
+    got = {}
+    others = other_organisations(ctx)
+    keys = frozenset(others)
+    for sid, sg in ctx.case.safeguards.items():
+        if not sg.blocks:
+            continue
+        said: list[str] = []
+        owner: str | None = None
+        title = sg.title or ""
+        for name in _possessors(title, screened_ok=True):
+            if (k := _organisation_word(name)) in keys:
+                owner = owner or k
+                said.append(f"its title names it {others[k]}'s")
+        if (m := _INTEGRATOR_OWNS.search(title)) is not None and not _ONLY_SCREENED.search(title[:m.start()]):
+            said.append(f"its title names it {m.group(0).lower()}")
+        if (vk := _names_one_of(sg.verified_by, keys)) is not None:
+            owner = owner or vk
+            said.append(f"its `verified_by` is {sg.verified_by}")
+        tests = [(eid, ev) for eid in sg.evidence if (ev := ctx.case.evidence.get(eid)) is not None and ev.kind in TEST_KINDS]
+        by = {eid: _test_by(ctx, ev, eid, keys) for eid, ev in tests}
+        if tests and all(k is not None for k in by.values()):
+            k0 = next(k for k in by.values() if k is not None)
+            owner = owner or k0
+            said.append(f"every test of it is {others[k0]}'s own ({', '.join(f'`{e}`' for e, _ in tests)})")
+        if not said:
+            continue
+        # who may sign for it: the named operator, or, named only as `the integrator`, an organisation
+        # the boundary names
+        signers = {owner} if owner is not None else set(keys)
+        signed = False
+        for eid, _ev in tests:
+            ind = ctx.facts.independence.get(eid) if ctx.facts is not None else None
+            for a in ind.by if ind is not None else ():
+                if sid in (a.tests or ()) and a.organisation and _organisation_word(a.organisation) in signers:
+                    signed = True
+        seen = [eid for eid, ev in tests
+                if by[eid] is None and not is_expired(ev, ctx) and bypass_counts(ev) is not None
+                and (ctx.facts is None or eid not in ctx.facts.excluded)]
+        if signed and seen:
+            continue
+        who = others[owner] if owner is not None else "the organisation that embeds the model"
+        lacks = []
+        if not signed:
+            lacks.append(f"no attestation signed by {who} covers a test of it (its operator's word that it runs "
+                         "the control as the case defines it)")
+        if not seen:
+            lacks.append(f"no counted test of it is by anyone but {who} (the developer or an outside evaluator)")
+        got[sid] = (f"{who} runs it, not the developer ({'; '.join(said)}), and {' and '.join(lacks)}: the lab "
+                    "neither runs the control nor sees it fail")
+    ctx.memo["operated_elsewhere"] = got
+    return got
+
+
 def safeguards_by_step(ctx: Context) -> dict[str, list[str]]:
     """Step (`pathway.step`) -> the safeguards blocking it across the evaluated boundary: those a
-    holder of the weights removes there (`removed_with_weights`) block nothing (memoised)."""
+    holder of the weights removes there (`removed_with_weights`) and those another organisation
+    runs unsigned or untested by anyone else (`operated_elsewhere`) block nothing (memoised)."""
     got = ctx.memo.get("safeguards_by_step")
     if got is None:
         got = {}
         removed = removed_with_weights(ctx)
+        elsewhere = operated_elsewhere(ctx)
         for sid, sg in ctx.case.safeguards.items():
-            if sid in removed:
+            if sid in removed or sid in elsewhere:
                 continue
             for step in sg.blocks:
                 lst = got.setdefault(step, [])

@@ -21,6 +21,8 @@ from .._derived import (
     is_expired,
     level_meets,
     off_task_tests,
+    operated_elsewhere,
+    owned_elsewhere,
     pathway_risk,
     removed_with_weights,
     requirements_for,
@@ -210,6 +212,44 @@ def tamper_test_without_tuning(ctx: Context) -> Iterator[Hit]:
 )
 def data_filter_unshown(ctx: Context) -> Iterator[Hit]:
     yield from _counted_but_blocks_nothing(ctx, unshown_filters(ctx))
+
+
+@rule(
+    "CG425", "safeguard-operated-elsewhere", severity="blocking", serves="test-4-safeguards",
+    summary="A safeguard another organisation runs (its title names that organisation as its owner, its "
+            "`verified_by` is that organisation, or every test of it is that organisation's own) is "
+            "counted as blocking a step of a pathway whose risk is not argued by inability, or of a "
+            "domain the policy asks safeguard layers of, and either no attestation signed by that "
+            "organisation covers a test of it or no test of it by anyone else counts.",
+    rationale="A third party that embeds the model runs its own controls (a two-operator check, an "
+              "interlock, its own alarms); the lab neither runs them nor sees them fail, and nothing "
+              "the lab holds keeps them in place. Counted as the lab's, they block the steps the "
+              "integration opens and the integrator's own drill log multiplies the pathway's bound "
+              "down, on the lab's word that the control exists and the integrator's that it held. Who "
+              "runs a safeguard is read from what the case says of it and of its tests, so dropping a "
+              "field does not change it. Such a control counts where its operator signed for it (an "
+              "evidence attestation by a keyring identity of that organisation over a test of the "
+              "safeguard, which signs the safeguard as the case defines it) and a test of it by "
+              "someone else, the developer or an outside evaluator, counts. Otherwise it blocks "
+              "nothing (CG401, CG402, CG403 and the risk bound count without it).",
+    bad="boundary: {kind: third-party, scope: {users: Northgrid's control-room operators, ...}}\n"
+        "SG-interlock: {layer: tool-permissions, title: Northgrid's switching interlock, evidence: [E-drill]}\n"
+        "E-drill: {kind: safeguard-test, producer: northgrid-operations, tests: [SG-interlock], ...}",
+    good="SG-interlock: {layer: tool-permissions, title: Northgrid's switching interlock, "
+         "evidence: [E-drill, E-interlock-redteam]}\n"
+         "# E-drill attested by Northgrid (casegate evidence attest); E-interlock-redteam by halden-assurance",
+    fix="Have the organisation that runs the control sign a test of it (`casegate evidence attest ID` with "
+        "its key, its organisation in the keyring) and test it yourself or through an outside "
+        "evaluator; or block the step with a safeguard the developer runs.",
+)
+def safeguard_operated_elsewhere(ctx: Context) -> Iterator[Hit]:
+    for sid, why in operated_elsewhere(ctx).items():
+        sg = ctx.case.safeguards[sid]
+        i = _relied_on(ctx, sg, layers=True)
+        if i is not None:
+            yield Hit(("safeguards", sid, "blocks", i),
+                      f"safeguard `{sid}` is counted as blocking `{sg.blocks[i]}`, but {why}; it blocks "
+                      "nothing in this case")
 
 
 @rule(
@@ -653,10 +693,15 @@ _OWNERSHIP = (
 @rule(
     "CG412", "residual-risk-unowned", severity="blocking", serves="fm-residual-risk-laundering",
     summary="A residual-risk entry has no owner, no detection, no stop authority, or no acceptance "
-            "(who accepted it and why).",
+            "(who accepted it and why); or its detection is another organisation's (`Northgrid's "
+            "alarms`) in a domain no monitor of the case watches.",
     rationale="Acknowledging that risk remains is not mitigation. What makes remaining risk acceptable "
               "is that someone owns it, an occurrence would be detected, someone can stop the "
-              "deployment, and someone with authority accepted it for stated reasons.",
+              "deployment, and someone with authority accepted it for stated reasons. Detected only by "
+              "another organisation's means (an integrator's own alarms), an occurrence reaches the "
+              "developer, and its incident triggers, only if that organisation reports it; a monitor of "
+              "the domain whose readings the case must receive (silence reopens it) is the developer's "
+              "own way to see it.",
     bad="residual_risk:\n  cyber-ransomware: {estimate: some risk remains}",
     good="residual_risk:\n  cyber-ransomware:\n    estimate: upper bound 6e-5/year\n    owner: head-of-safeguards\n"
          "    detection: usage monitoring\n    stop_authority: rso\n    accepted_by: rso\n"
@@ -664,10 +709,23 @@ _OWNERSHIP = (
     fix="Fill in `owner`, `detection`, `stop_authority`, `accepted_by` and `rationale`.",
 )
 def residual_risk_unowned(ctx: Context) -> Iterator[Hit]:
+    pathways = ctx.case.pathways()
+    pd = ctx.case.post_deployment
+    watched = {m.domain for m in pd.monitors.values()} if pd is not None else set()
     for pid, rr in ctx.case.residual_risk.items():
         for field, what in _OWNERSHIP:
             if not (getattr(rr, field) or "").strip():
                 yield Hit(("residual_risk", pid), f"residual risk on `{pid}` has {what} (`{field}`)")
+        # detected only by another organisation's means, in a domain no monitor of the case watches:
+        # the developer learns of an occurrence only if that organisation tells it
+        dom = pathways[pid][0] if pid in pathways else None
+        detection = (rr.detection or "").strip()
+        if dom is not None and dom not in watched and detection \
+                and (who := owned_elsewhere(ctx, detection)) is not None:
+            yield Hit(("residual_risk", pid, "detection"),
+                      f"residual risk on `{pid}` is detected only by {who}'s means (\"{detection}\"), "
+                      f"and no monitor of the case watches domain `{dom}`: the developer learns of an "
+                      f"occurrence only if {who} tells it")
 
 
 @rule(
