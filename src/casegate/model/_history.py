@@ -188,6 +188,11 @@ class ArtifactDates(Frozen):
     input or output (casegate-results rows of id and score, an lm-eval task without its samples
     file, counts without samples), so a copy of an earlier run with its task or sample ids renamed
     cannot be told from them, and their own date cannot show they are new."""
+    other_models: dict[str, list[str]] = EMPTY_DICT
+    """sha256 of an artifact the case cites as a measurement of its weights -> each version a
+    decision approved, about another model (no digest, name and version, or hashed weights in common with this
+    case's), that cited the same artifact or the same run as a measurement of that model, in words
+    (`case ID version V (#N, approved), about NAME VERSION (DIGESTS)`): a run is a run of one model."""
 
     def named_only(self, ev: "Evidence") -> bool:
         """Whether the item's artifact is an evaluation log known by its names only."""

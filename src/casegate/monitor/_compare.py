@@ -84,7 +84,7 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     incidents = [inc for other in model_cases for inc in defeating_incidents(reg, other, None, cache, of_case=True)]
     if known:
         incidents = defeating_incidents(reg, case.id, this, cache) + incidents
-    dates = artifact_dates(reg, case, loaded)
+    dates = artifact_dates(reg, case, loaded, index=index, this=this)
     signed = signoff_dates(reg, loaded)
     hist = _history(reg, case.id, known, versions, this, model_cases)
     deployed = deployed_with(reg, model_cases, cache)
@@ -255,13 +255,17 @@ def signoff_dates(reg: Registry, loaded: Loaded) -> SignoffDates:
     return SignoffDates(first=first["signoff"], waivers=first["waiver"])
 
 
-def artifact_dates(reg: Registry, case: Case, loaded: Loaded | None = None) -> ArtifactDates:
+def artifact_dates(reg: Registry, case: Case, loaded: Loaded | None = None, *, index: ModelIndex | None = None,
+                   this: int | None = None) -> ArtifactDates:
     """When the registry first logged each artifact the case's evidence pins (in any case's
     version, under any evidence id), with the registry's clock: an item's age counts from no later
     than that (`ArtifactDates.date_of`), whatever date the case gives it. An evaluation log counts
     as first logged when the registry first logged the same run (`same_runs`: its samples, not its
     bytes), so rewriting an old log's dates does not make it new. `loaded`: the case as loaded,
-    whose artifact files are fingerprinted when the registry has not stored them."""
+    whose artifact files are fingerprinted when the registry has not stored them. With `index`
+    (the registry's `ModelIndex`), the stored versions about other models that cited the same
+    artifacts or runs as measurements of their weights (`ArtifactDates.other_models`), but stored
+    version `this` of the case itself."""
     from ..model import FirstLogged
     from ..store import log_time
     from ._sameruns import same_runs
@@ -282,7 +286,64 @@ def artifact_dates(reg: Registry, case: Case, loaded: Loaded | None = None) -> A
                 best = (got[0], got[1], other)
         if best is not None:
             first[sha] = FirstLogged(index=best[0], at=parse_recorded(best[1]), same_run_as=best[2])
-    return ArtifactDates(first=first, clock=clock, named_runs=sorted(known.named))
+    # a log known by its names only (ids and scores) shares most of its samples with any run of the
+    # same task: only its bytes, or every sample the same, tie it to another model's run
+    exact = {sha: others for sha, others in runs.items() if sha not in known.named}
+    exact.update({sha: others for sha, others in known.identical.items() if sha in known.named})
+    others = _runs_of_other_models(reg, case, this, index, exact) if index is not None else {}
+    return ArtifactDates(first=first, clock=clock, named_runs=sorted(known.named), other_models=others)
+
+
+def _runs_of_other_models(reg: Registry, case: Case, this: int | None, index: ModelIndex,
+                          runs: dict[str, list[str]]) -> dict[str, list[str]]:
+    """sha256 of each artifact `case` cites as a measurement of its weights (`measuring_weights`)
+    -> the versions a decision approved (of any case, but version `this` of this one) that cited
+    it, or a log of the same run (`runs`), as an evaluation, probe or test while about another
+    model: no digest, name and version (`model_keys`), nor hashed weights in common with this
+    case's system. An evaluation run ran against one model: the registry has it on record as the
+    other's."""
+    from ..model._case import TEST_KINDS, WEIGHT_KINDS
+
+    measuring = case.measuring_weights()
+    wanted = {ev.sha256: {ev.sha256, *runs.get(ev.sha256, [])} for eid, ev in case.evidence.items()
+              if eid in measuring and ev.sha256 is not None}
+    if not wanted:
+        return {}
+    pins = reg.pinned_by({s for shas in wanted.values() for s in shas})
+    if not pins:
+        return {}
+    system = {"name": case.system.name, "version": case.system.version, "digests": list(case.system.digests)}
+    keys = model_keys(system)
+    mine = _weights_of(reg, index, case.id, this, system)
+    approved: dict[str, list[int]] = {}
+    out: dict[str, list[str]] = {}
+    for sha, shas in wanted.items():
+        said: list[str] = []
+        for cid, n, declared, kind in sorted({p for s in shas for p in pins.get(s, [])}, key=lambda p: (p[0], p[1])):
+            if (cid == case.id and n == this) or kind not in (*WEIGHT_KINDS, *TEST_KINDS):
+                continue
+            theirs = index.system_of(cid, n)
+            logged = index.logged.get((cid, n))
+            if keys & model_keys(theirs) or (mine is not None and logged is not None and mine.shared_weights(logged)):
+                continue  # the same model: its runs are this case's to cite
+            if n not in approved.setdefault(cid, approved_versions(reg, cid)):
+                continue  # a draft, or a version judged NO-GO, holds nothing as the other model's on the record
+            words = f"case {cid} version {declared} (#{n}, approved), about {_model_words(theirs)}"
+            if words not in said:
+                said.append(words)
+        if said:
+            out[sha] = said
+    return out
+
+
+def _model_words(system: object) -> str:
+    """A logged `system` in words: `NAME VERSION` (its digests, shortened), or 'a model it does not name'."""
+    if not isinstance(system, dict):
+        return "a model it does not name"
+    name = " ".join(str(system.get(k) or "") for k in ("name", "version")).strip() or "a model it does not name"
+    named = system.get("digests")
+    digests = [f"{d[:19]}..." for d in named if isinstance(d, str)] if isinstance(named, list) else []
+    return f"`{name}` ({', '.join(digests)})" if digests else f"`{name}`"
 
 
 @dataclass(frozen=True)

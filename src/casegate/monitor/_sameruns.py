@@ -30,6 +30,10 @@ class SameRuns(NamedTuple):
     named: frozenset[str]
     """Artifact sha256s of runs known (in part) by their names only (`RunPrints.named`): a
     renamed copy of an earlier run cannot be told from them."""
+    identical: dict[str, list[str]] = {}  # noqa: RUF012 (a NamedTuple's default, never changed)
+    """Artifact sha256 -> the other stored artifacts with exactly its samples (every one of either
+    in the other): for a run known by its names only, the one match not shared with any other run
+    of the same task."""
 
 
 def same_runs(reg: Registry, artifacts: Mapping[str, Path | None]) -> SameRuns:
@@ -41,6 +45,7 @@ def same_runs(reg: Registry, artifacts: Mapping[str, Path | None]) -> SameRuns:
     kept = reg.sample_prints(artifacts)
     readers = reg.print_readers(artifacts)
     out: dict[str, list[str]] = {}
+    identical: dict[str, list[str]] = {}
     named: set[str] = set()
     for sha, path in sorted(artifacts.items()):
         mine = unkept[sha].prints if sha in unkept else kept.get(sha)
@@ -58,7 +63,10 @@ def same_runs(reg: Registry, artifacts: Mapping[str, Path | None]) -> SameRuns:
         matched = sorted(o for o, (shared, n) in counts.items() if o != sha and same_run(shared, len(mine), n))
         if matched:
             out[sha] = matched
-    return SameRuns(out, frozenset(named))
+        whole = sorted(o for o, (shared, n) in counts.items() if o != sha and shared == n == len(mine))
+        if whole:
+            identical[sha] = whole
+    return SameRuns(out, frozenset(named), identical)
 
 
 def fingerprint_stored(reg: Registry) -> dict[str, RunPrints]:

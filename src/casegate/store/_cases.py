@@ -154,6 +154,30 @@ class CaseStore(AuditedLog):
                         out[row.sha] = (int(row.log_index), str(row.submitted_at))
         return out
 
+    def pinned_by(self, digests: Iterable[str]) -> dict[str, list[tuple[str, int, str, str]]]:
+        """For each of `digests` (sha256 of an artifact's bytes), every stored version that pins it
+        for an evidence item (as declared or as its artifact's bytes): (case id, version number,
+        the version's declared `version:`, the item's kind), in log order. Digests no stored
+        version pins are absent."""
+        wanted = sorted(set(digests))
+        out: dict[str, list[tuple[str, int, str, str]]] = {}
+        with self._read("finding the cases that cite artifacts") as conn:
+            for i in range(0, len(wanted), 250):  # two lists of parameters: within every backend's bound
+                part = wanted[i:i + 250]
+                q = (sa.select(evidence_items.c.declared_sha256, evidence_items.c.artifact_sha256,
+                               evidence_items.c.kind, case_versions.c.case_id, case_versions.c.number,
+                               case_versions.c.declared_version)
+                     .join(case_versions, case_versions.c.id == evidence_items.c.version_id)
+                     .where(sa.or_(evidence_items.c.declared_sha256.in_(part),
+                                   evidence_items.c.artifact_sha256.in_(part)))
+                     .order_by(case_versions.c.log_index))
+                for row in conn.execute(q):
+                    hit = (str(row.case_id), int(row.number), str(row.declared_version), str(row.kind))
+                    for sha in {row.declared_sha256, row.artifact_sha256} & set(part):
+                        if hit not in out.setdefault(sha, []):
+                            out[sha].append(hit)
+        return out
+
     def case_ids(self) -> list[str]:
         """Every case id in the registry, sorted."""
         with self._read("listing cases") as conn:

@@ -713,6 +713,15 @@ def _lineage_named(model: str, system_name: str, lineage: list[str]) -> str | No
     return None
 
 
+def _unversioned(name: str) -> str:
+    """A model's name without the version written after it ('Atlas-2 2.1.0', 'Atlas-2 v2'):
+    'Atlas-2'. A name that is only a version is kept."""
+    parts = name.split()
+    while len(parts) > 1 and (parts[-1][:1].isdigit() or (parts[-1][:1] in "vV" and parts[-1][1:2].isdigit())):
+        parts.pop()
+    return " ".join(parts)
+
+
 def _other_version_named(model: str, system_name: str) -> bool:
     """Whether a model name names another version of the system's family: the system's name ends
     in a number ('Atlas-2') and the model name has the same stem followed by another number
@@ -730,8 +739,15 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
     the lineage, another version of the system's family, or another system the registry knows."""
     system = ctx.case.system
     run = _evaluated_model(name)
+    # a model the system derives from is named by its name without the version its entry (or the
+    # linked case the registry holds) gives it ('Atlas-2 2.1.0' is named by 'acme/atlas-2-helpful-only'),
+    # unless the name names the system itself ('acme/atlas-2-fast' for Atlas-2-fast)
+    linked = [lc.system for lc in ctx.lineage or [] if lc.system]
     parent = next((x.name for x in system.lineage if _names_system(run, x.name)), None) \
-        or _lineage_named(run, system.name, [x.name for x in system.lineage])
+        or _lineage_named(run, system.name, [x.name for x in system.lineage]) \
+        or (None if _names_system(run, system.name) else
+            next((p for p in [*(x.name for x in system.lineage), *linked] if _names_system(run, _unversioned(p))),
+                 None))
     if parent is not None:
         return f"names `{parent}` of this system's lineage"
     if _other_version_named(run, system.name):
@@ -766,7 +782,11 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
               "it: weights loaded in its place (`pretrained=`, `model=`, `model_path=`), an adapter "
               "loaded over it that does not name the system (`peft=`, `lora_local_path=`, `delta=`), a "
               "`revision=` that names neither the system's version nor a digest of it, and a server "
-              "address (`model_base_url`, `base_url`) naming another model of the family. A red team or a "
+              "address (`model_base_url`, `base_url`) naming another model of the family. Whatever name it "
+              "records, a log (or a log of the same run) that a version about other weights, approved by a "
+              "decision, cited as a measurement of its model is that model's run: a parent's runs do not carry "
+              "to a model distilled, quantised or tuned from it. A name under `system.evaluated_as` that names "
+              "the model of a lineage entry (its version aside), and not the system, names the parent. A red team or a "
               "test of a safeguard trained into the weights that has no log casegate reads, and that no "
               "outside evaluator signed (the attestation signs the weights), counts its typed bypass counts "
               "(under `evidence.declared_counts: any`) only when the case names the model it ran on "
@@ -813,6 +833,23 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
             yield Hit(("evidence", eid, "source", "model"), f"{said} `{eid}` {why}", severity=_weight(ctx, eid))
     for p in _problems(ctx, "model-unnamed"):
         yield Hit(p.path, p.message, severity=_weight(ctx, p.evidence_id), help=p.help)
+    # whatever name a log records, the registry may hold it (or a log of the same run) as another
+    # model's measurement: a case about other weights cited it for those (a parent model's runs
+    # carried to the model distilled, quantised or tuned from it)
+    others = ctx.artifact_dates.other_models if ctx.artifact_dates is not None else {}
+    if others:
+        measuring = ctx.case.measuring_weights()
+        for eid, ev in ctx.case.evidence.items():
+            cited = others.get(ev.sha256) if ev.sha256 is not None and eid in measuring else None
+            if cited:
+                yield Hit(("evidence", eid, "artifact"),
+                          f"the artifact of `{eid}` (or a log of the same run) is one the registry holds as a "
+                          f"measurement of another model: {'; '.join(cited)} cited it, and those are not the weights "
+                          f"of `{system.name}` {system.version} (no digest, name and version, or hashed weights in "
+                          "common): a run is a run of one model, whatever name it records",
+                          severity=_weight(ctx, eid),
+                          help="evaluate this model's own weights and cite those runs; a parent's results do not "
+                               "carry to a model derived from it")
 
 
 def _another_model(model: str, system: System, lineage: list[str], known: set[str],
