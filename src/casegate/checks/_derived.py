@@ -58,7 +58,7 @@ from ._registry import Context
 from .measurement import evidence_by_threshold_of
 
 if TYPE_CHECKING:
-    from ..model import ArtifactDates
+    from ..model import ArtifactDates, TaskRef
 
 __all__ = [
     "CapabilityStatus",
@@ -881,7 +881,8 @@ def unshown_filters(ctx: Context) -> dict[str, str]:
     filter rather than the case's word for its layer (memoised). Evidence that shows one: a test
     or evaluation run against a checkpoint at the policy's `arguments.weights_variant` (tuned, the
     capability or knowledge still absent); a test whose log ran a task the policy names for the
-    layer (`safeguard_tests`); or an audit (no prompt test of the model) made independent by an
+    layer by its samples' digest (`safeguard_tests` with `digest`: a name alone is what the log
+    calls itself, which a prompt test of the model can too); or an audit (no prompt test of the model) made independent by an
     attestation from outside the developer. A jailbreak test of the released checkpoint measures
     refusals, which any relabelled refusal training passes and fine-tuning removes."""
     got: dict[str, str] | None = ctx.memo.get("unshown_filters")
@@ -890,8 +891,11 @@ def unshown_filters(ctx: Context) -> dict[str, str]:
     got = {}
     if weights_access(ctx) is not None:
         need = ctx.policy.arguments.weights_variant
-        named = bool(ctx.policy.safeguard_tests.get(_FILTER))
-        off = off_task_tests(ctx)
+        # a task the policy names by name alone is whatever a log calls itself: a prompt test of the
+        # model named after the audit passes for it; only a task pinned by its samples' digest is
+        # one the log's samples show it ran
+        pinned = [r for r in ctx.policy.safeguard_tests.get(_FILTER, ()) if r.digest is not None]
+        ran_pinned = pinned_task_runs(ctx, pinned)
         where = ctx.boundary.value if ctx.boundary is not None else "this boundary"
         for sid, sg in ctx.case.safeguards.items():
             if sg.layer != _FILTER:
@@ -905,7 +909,7 @@ def unshown_filters(ctx: Context) -> dict[str, str]:
                 ind = ctx.facts.independence.get(eid) if ctx.facts is not None else None
                 if (ev.kind in ("eval", *TEST_KINDS) and ran.rank >= need.rank
                         and not (need.rank >= Variant.fine_tuned.rank and untuned_effort(ctx, eid))) \
-                        or (named and ev.kind in TEST_KINDS and (sid, eid) not in off) \
+                        or (ev.kind in TEST_KINDS and eid in ran_pinned) \
                         or (ev.kind in _AUDIT_KINDS and ind is not None and ind.independent):
                     shown = True
                     break
@@ -913,11 +917,22 @@ def unshown_filters(ctx: Context) -> dict[str, str]:
                 cites = f"it cites {', '.join(f'`{e}`' for e in sg.evidence)}" if sg.evidence else "it cites nothing"
                 got[sid] = (f"at {where} users hold or tune the weights, and `{_FILTER}` is then the case's word: "
                             f"{cites}, and none is a test or evaluation of a `{need.value}` checkpoint, a test "
-                            "of a task the policy names for the layer (`safeguard_tests`), or an audit an "
+                            "of a task the policy names for the layer by its samples' digest (`safeguard_tests`, "
+                            "`digest`: a name alone is whatever a log calls itself), or an audit an "
                             "attestation from outside the developer makes independent (a prompt test of the "
                             "released model measures refusals, not what the data held)")
     ctx.memo["unshown_filters"] = got
     return got
+
+
+def pinned_task_runs(ctx: Context, refs: list["TaskRef"]) -> set[str]:
+    """The evidence ids whose log ran one of `refs` (each pinned by its samples' digest)."""
+    if not refs or ctx.facts is None:
+        return set()
+    from ..evidence._facts import task_matches
+
+    return {eid for eid in ctx.case.evidence
+            if (run := ctx.facts.derived(eid)) is not None and task_matches(run, refs)}
 
 
 def safeguards_by_step(ctx: Context) -> dict[str, list[str]]:

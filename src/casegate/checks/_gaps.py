@@ -88,6 +88,12 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
                                  "or download the weights) counts after any fine-tuning at all, so a checkpoint tuned "
                                  "for minutes on a few examples stands in for an attacker's; set the least "
                                  "`gpu_hours`, `steps` or `examples` its log must record", None))
+    bare_audit = [r.name or "?" for r in policy.safeguard_tests.get("pretraining-data-filtering", ()) if r.digest is None]
+    if bare_audit:
+        out.append(PolicyGap("safeguard_tests.pretraining-data-filtering", f"{', '.join(f'`{n}`' for n in bare_audit)} "
+                             "named without the digest of its samples: a log can call a prompt test of the model by "
+                             "that name, so where users hold or tune the weights a test of it does not show a data "
+                             "filter, and a case relying on it blocks", "CG424"))
     for kind in policy.signoff.required:
         bare = [d for d in policy.domains if policy.tolerance.attempts_floor(kind, d) is None]
         if bare:
