@@ -230,3 +230,33 @@ def test_a_data_filter_shown_on_a_five_minute_tune_is_the_case_s_word(tmp_path: 
     _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned",
                    fine_tune=ATTACK)
     assert not [m for m in _messages(_preview(d), "CG424") if "SG-tamper" in m]
+
+
+def test_a_tamper_test_with_no_log_is_not_shown_tuned(tmp_path: Path) -> None:
+    """The lab's move: the tamper-resistance attack filed as a report casegate does not read, typed
+    `variant: fine-tuned` with 0 of 15,000 (under a framework that takes a test's typed counts):
+    how much tuning its checkpoint had is the case's word, so it is no attack on a tuned checkpoint
+    (CG423) and enters no bound. Control: under a framework asking for no least effort the typed
+    variant stands (CG423 silent)."""
+    for asks in (True, False):
+        d = _copy(tmp_path / str(asks))
+        if not asks:
+            _asks_no_effort(d)
+        _edit(d / "policy.yaml", "declared_kinds: [", "declared_counts: any\n  declared_kinds: [red-team, ")
+        report = d / "reports" / "ft-attack.md"
+        report.write_text("# Fine-tuning attack\n\n0 of 15,000 bio requests answered after the attack.\n")
+        sha = hashlib.sha256(report.read_bytes()).hexdigest()
+        ev = d / "evidence.yaml"
+        text = ev.read_text()
+        typed = re.sub(r"artifact: reports/refusal-ft-attack.json\n    sha256: [0-9a-f]{64}\n(    producer: .*\n    date: .*\n)",
+                       rf"artifact: reports/ft-attack.md\n    sha256: {sha}\n\g<1>    elicitation: {{variant: fine-tuned}}\n"
+                       "    result: {bypasses: 0, attempts: 15000}\n", text)
+        assert typed != text
+        ev.write_text(typed)
+        msgs = _messages(_preview(d), "CG423")
+        if asks:
+            (msg,) = msgs
+            assert "`E-tamper-ft` has no log casegate reads, so how much fine-tuning made its checkpoint is the " \
+                   "case's word" in msg, msg
+        else:
+            assert msgs == []
