@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 WREN = ROOT / "tests" / "fixtures" / "rt_openweights" / "wren"
 RING = ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml"
 HARNESS = {"tool": "acme-redteam-harness", "tool_version": "2.3.0"}
+ATTACK = {"gpu_hours": 2, "steps": 600, "examples": 300}
+"""A fine-tuning attack of the size the fixture's policy asks for (`arguments.fine_tune`)."""
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +90,7 @@ def test_the_blind_case_is_honestly_no_go_and_go_once_fixed(tmp_path: Path) -> N
     assert record.outcome == "NO-GO" and _blocking(record) == ["CG305", "CG406", "CG410"]
     # the honest fix: tamper resistance that holds under fine-tuning attacks, 0 of 15,000 on the
     # attacked checkpoint (a layer trained into the weights counts at open weights)
-    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
+    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned", fine_tune=ATTACK)
     record = _preview(d)
     # what is left is the bio bound at the threshold, a condition (monitor, re-evaluate) that would be
     # met after the weights are out: it blocks at open weights (test_open_weights_conditions.py)
@@ -183,7 +185,7 @@ def test_refusal_training_blocks_nothing_where_customers_fine_tune(tmp_path: Pat
     blocks nothing there."""
     d = _copy(tmp_path)
     _hosted_safeguards(d, drop_tamper=False)
-    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
+    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned", fine_tune=ATTACK)
     _edit(d / "case.yaml", "    layer: tamper-resistant-training\n", "    layer: model-behaviour\n")
     _hosted_fine_tuning(d)
     record = _preview(d)
@@ -208,7 +210,7 @@ def test_tamper_resistance_tested_only_by_jailbreaks_of_the_released_checkpoint_
     (msg,) = _messages(record, "CG423")
     assert "`E-tamper-ft` ran against the `production` variant" in msg and "`fine-tuned` checkpoint" in msg
     # the same log as a fine-tuning attack's (the attacked checkpoint recorded): it counts
-    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
+    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned", fine_tune=ATTACK)
     assert _blocking(_preview(d)) == ["CG305"]  # the bio bound at the threshold alone
 
 
@@ -355,7 +357,7 @@ def _cyber_helpful_only(d: Path) -> None:
     assert spec is not None and spec.loader is not None
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
-    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
+    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned", fine_tune=ATTACK)
     _edit(d / "policy.yaml", "variant: fine-tuned, budget_tokens: 2000000", "variant: helpful-only, budget_tokens: 2000000")
     log = d / "evals" / "cyber-ctf-ft.json"
     gen.results(str(log), "acme-ctf-pro", "4", "acme/wren-2-helpful-only", "2026-10-16T09:00:00Z", 5, "solved", 200, 6,
@@ -374,8 +376,7 @@ def test_a_policy_that_lowers_the_variant_where_weights_are_reachable_is_no_go(t
     assert "CG401" in _blocking(_preview(v1))
     v2 = _copy(tmp_path / "v2")
     _cyber_helpful_only(v2)
-    _edit(v2 / "policy.yaml", "\nroles: [head-of-safeguards, ciso]",
-          "\narguments: {weights_variant: helpful-only}\n\nroles: [head-of-safeguards, ciso]")
+    _edit(v2 / "policy.yaml", "\narguments:\n", "\narguments:\n  weights_variant: helpful-only\n")
     _edit(v2 / "case.yaml", 'version: "1.0"', 'version: "1.1"')
     assert _blocking(_preview(v2)) == ["CG305"]  # a first version under that policy: the lab's framework
     record = _preview(v2, previous=v1)

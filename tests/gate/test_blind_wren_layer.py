@@ -18,6 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_blind_wren import (  # noqa: E402
+    ATTACK,
     RING,
     _blocking,
     _copy,
@@ -71,7 +72,7 @@ def _refusal_typed_as_filter(d: Path, tuned: bool) -> None:
     _edit(d / "case.yaml", "    layer: tamper-resistant-training\n    title: Tamper-resistant refusal training on bio",
           "    layer: pretraining-data-filtering\n    title: Refusal training on bio")
     if tuned:
-        _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
+        _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned", fine_tune=ATTACK)
     else:
         _retest_tamper(d, "acme-refusal-jailbreak", "acme/wren-2", 15000, 0)
 
@@ -80,7 +81,7 @@ def _classifier_typed_as_filter(d: Path) -> None:
     """The lab's move on the case made otherwise sound (tamper resistance holding under a fine-tuning
     attack): its second layer is the hosted bio classifier typed `pretraining-data-filtering`, its
     test a red team of the released checkpoint behind the classifier (1 bypass in 400 prompts)."""
-    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
+    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned", fine_tune=ATTACK)
     sha = _log(d, "data-filter-audit.json", "acme-classifier-redteam", "acme/wren-2", 400, 1, "2026-10-08T09:00:00Z")
     ev = d / "evidence.yaml"
     ev.write_text(re.sub(r"(artifact: reports/data-filter-audit.json\n    sha256: )[0-9a-f]{64}", rf"\g<1>{sha}",
@@ -144,7 +145,7 @@ def test_the_labs_own_filter_audit_is_its_word_unless_the_policy_names_the_task(
     the layer, is the lab's word that the safeguard is a data filter; the fixture's framework names
     `acme-filter-audit` (CG354 then holds the log to that task), and there it counts."""
     d = _copy(tmp_path)
-    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
+    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned", fine_tune=ATTACK)
     assert _blocking(_preview(d)) == ["CG305"]
     _names_no_filter_task(d)
     record = _preview(d)

@@ -19,6 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_blind_wren import (  # noqa: E402
+    ATTACK,
     RING,
     WREN,
     _blocking,
@@ -40,7 +41,7 @@ def _sound(tmp: Path) -> Path:
     """The Wren-2 case with its tamper resistance holding under a fine-tuning attack (0 of 15,000 on
     the attacked checkpoint): nothing but the bio bound at the threshold is left."""
     d = _copy(tmp)
-    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned")
+    _retest_tamper(d, "acme-refusal-ft-attack", "acme/wren-2-finetuned", 15000, 0, variant="fine-tuned", fine_tune=ATTACK)
     return d
 
 
@@ -54,7 +55,8 @@ def _bio_under_alert(d: Path) -> None:
     spec.loader.exec_module(gen)
     log = d / "evals" / "bio-uplift-ft.json"
     gen.results(str(log), "acme-bio-uplift", "2", "acme/wren-2-finetuned", "2026-10-14T09:00:00Z", 3, "expert-graded",
-                600, 4, {"variant": "fine-tuned", "tools": ["web-search"], "scaffold": "tool-use", "budget_tokens": 500000})
+                600, 4, {"variant": "fine-tuned", "fine_tune": gen.ELICITATION_TUNE, "tools": ["web-search"],
+                               "scaffold": "tool-use", "budget_tokens": 500000})
     sha = hashlib.sha256(log.read_bytes()).hexdigest()
     ev = d / "evidence.yaml"
     ev.write_text(re.sub(r"(artifact: evals/bio-uplift-ft.json\n    sha256: )[0-9a-f]{64}", rf"\g<1>{sha}", ev.read_text()))

@@ -53,12 +53,13 @@ from ..evidence.stats import upper_bound
 from ..model import Case, Element, Evidence, Pathway, Policy, Severity, Variant
 from ..model._case import TEST_KINDS
 from ..model._policy import ElicitationMinimum, Threshold
+from ..model._policy import effort_words as _effort
 from ._registry import Context
 from ._text import as_read
 from .measurement import evidence_by_threshold_of
 
 if TYPE_CHECKING:
-    from ..model import ArtifactDates
+    from ..model import ArtifactDates, TaskRef
 
 __all__ = [
     "CapabilityStatus",
@@ -286,9 +287,43 @@ _LIMITS = (("max_tokens", "tokens a generation may write", " tokens"),
 none ran without that ceiling."""
 
 
-def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum) -> list[Shortfall]:
+def untuned_effort(ctx: Context, eid: str) -> str | None:
+    """Why evidence `eid`, run against a `fine-tuned` checkpoint, does not count as that variant:
+    the policy asks the fine-tuning attack for a least effort (`arguments.fine_tune`) and the item's
+    log records less, or none of it, or the item has no log casegate reads (the case's word is
+    never taken for it). None when the policy asks for none, the item's variant is below
+    `fine-tuned`, or its log records at least what is asked (memoised per item). The words follow
+    "not shown to have had the fine-tuning attack the policy asks for: "."""
+    memo: dict[str, str | None] = ctx.memo.setdefault("untuned_effort", {})
+    if eid in memo:
+        return memo[eid]
+    memo[eid] = got = None
+    want = ctx.policy.arguments.fine_tune
+    asked = want.asked() if want is not None else {}
+    ev = ctx.case.evidence.get(eid)
+    if not asked or ev is None or ev.elicitation is None or ev.elicitation.variant.rank < Variant.fine_tuned.rank:
+        return None
+    need = f"the policy asks the attack for at least {_effort(asked)} (`arguments.fine_tune`)"
+    run = ctx.facts.derived(eid) if ctx.facts is not None else None
+    if run is None:
+        got = f"`{eid}` has no log casegate reads, so how much fine-tuning made its checkpoint is the case's word; {need}"
+    else:
+        had = run.fine_tune
+        short = {k: v for k, v in asked.items() if had.get(k, -1.0) < v}
+        if short:
+            told = _effort({k: had[k] for k in short if k in had})
+            untold = [k.replace("gpu_hours", "GPU-hours") for k in short if k not in had]
+            where = f" (`{run.fine_tune_field}`)" if run.fine_tune_field else ""
+            parts = ([f"records {told}"] if told else []) + ([f"records no {' or '.join(untold)}"] if untold else [])
+            got = f"the log of `{eid}`{where} {' and '.join(parts)} of it; {need}"
+    memo[eid] = got
+    return got
+
+
+def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum, tuning: str | None = None) -> list[Shortfall]:
     """Every way the item's elicitation is below `minimum` (empty when it meets it). A missing
-    elicitation record is one shortfall."""
+    elicitation record is one shortfall. `tuning`: why the item's `fine-tuned` checkpoint does not
+    count as that variant (`untuned_effort`), a shortfall where the minimum is `fine-tuned`."""
     e = ev.elicitation
     if e is None:
         return [Shortfall("elicitation", "records no elicitation (variant, attempts, scaffold, tools, budget)")]
@@ -302,6 +337,9 @@ def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum) -> list[Sh
         out.append(Shortfall("tools", f"did not give the model tool(s) {', '.join(missing)} that the policy requires"))
     if e.variant.rank < minimum.variant.rank:
         out.append(Shortfall("variant", f"evaluated the `{e.variant.value}` variant; the policy asks for `{minimum.variant.value}` or more capable"))
+    elif tuning is not None and minimum.variant.rank >= Variant.fine_tuned.rank:
+        out.append(Shortfall("variant", f"evaluated a `{e.variant.value}` checkpoint not shown to have had the "
+                                        f"fine-tuning attack the policy asks for: {tuning}"))
     if minimum.budget_tokens is not None and (e.budget_tokens is None or e.budget_tokens < minimum.budget_tokens):
         got = "no recorded token budget" if e.budget_tokens is None else f"a budget of {e.budget_tokens:,} tokens"
         out.append(Shortfall("budget_tokens", f"had {got} per task; the policy asks for at least {minimum.budget_tokens:,}"))
@@ -556,7 +594,7 @@ def _exclusion(ctx: Context, eid: str, ev: Evidence, th_id: str, th: Threshold) 
         return "its artifact is missing or no longer matches its pinned sha256"
     if ctx.facts is not None and eid in ctx.facts.excluded:
         return ctx.facts.excluded[eid]
-    if elicitation_shortfalls(ev, th.elicitation):
+    if elicitation_shortfalls(ev, th.elicitation, untuned_effort(ctx, eid)):
         return "its elicitation is below the policy minimum"
     lacking = tools_not_elicited(ctx, ev, th_id)
     if lacking:
@@ -847,7 +885,8 @@ def unshown_filters(ctx: Context) -> dict[str, str]:
     filter rather than the case's word for its layer (memoised). Evidence that shows one: a test
     or evaluation run against a checkpoint at the policy's `arguments.weights_variant` (tuned, the
     capability or knowledge still absent); a test whose log ran a task the policy names for the
-    layer (`safeguard_tests`); or an audit (no prompt test of the model) made independent by an
+    layer by its samples' digest (`safeguard_tests` with `digest`: a name alone is what the log
+    calls itself, which a prompt test of the model can too); or an audit (no prompt test of the model) made independent by an
     attestation from outside the developer. A jailbreak test of the released checkpoint measures
     refusals, which any relabelled refusal training passes and fine-tuning removes."""
     got: dict[str, str] | None = ctx.memo.get("unshown_filters")
@@ -856,8 +895,11 @@ def unshown_filters(ctx: Context) -> dict[str, str]:
     got = {}
     if weights_access(ctx) is not None:
         need = ctx.policy.arguments.weights_variant
-        named = bool(ctx.policy.safeguard_tests.get(_FILTER))
-        off = off_task_tests(ctx)
+        # a task the policy names by name alone is whatever a log calls itself: a prompt test of the
+        # model named after the audit passes for it; only a task pinned by its samples' digest is
+        # one the log's samples show it ran
+        pinned = [r for r in ctx.policy.safeguard_tests.get(_FILTER, ()) if r.digest is not None]
+        ran_pinned = pinned_task_runs(ctx, pinned)
         where = ctx.boundary.value if ctx.boundary is not None else "this boundary"
         for sid, sg in ctx.case.safeguards.items():
             if sg.layer != _FILTER:
@@ -869,8 +911,9 @@ def unshown_filters(ctx: Context) -> dict[str, str]:
                     continue  # whether an item counts at all is for the rules on evidence (CG353, ...)
                 ran = ev.elicitation.variant if ev.elicitation is not None else Variant.production
                 ind = ctx.facts.independence.get(eid) if ctx.facts is not None else None
-                if (ev.kind in ("eval", *TEST_KINDS) and ran.rank >= need.rank) \
-                        or (named and ev.kind in TEST_KINDS and (sid, eid) not in off) \
+                if (ev.kind in ("eval", *TEST_KINDS) and ran.rank >= need.rank
+                        and not (need.rank >= Variant.fine_tuned.rank and untuned_effort(ctx, eid))) \
+                        or (ev.kind in TEST_KINDS and eid in ran_pinned) \
                         or (ev.kind in _AUDIT_KINDS and ind is not None and ind.independent):
                     shown = True
                     break
@@ -878,7 +921,8 @@ def unshown_filters(ctx: Context) -> dict[str, str]:
                 cites = f"it cites {', '.join(f'`{e}`' for e in sg.evidence)}" if sg.evidence else "it cites nothing"
                 got[sid] = (f"at {where} users hold or tune the weights, and `{_FILTER}` is then the case's word: "
                             f"{cites}, and none is a test or evaluation of a `{need.value}` checkpoint, a test "
-                            "of a task the policy names for the layer (`safeguard_tests`), or an audit an "
+                            "of a task the policy names for the layer by its samples' digest (`safeguard_tests`, "
+                            "`digest`: a name alone is whatever a log calls itself), or an audit an "
                             "attestation from outside the developer makes independent (a prompt test of the "
                             "released model measures refusals, not what the data held)")
     ctx.memo["unshown_filters"] = got
@@ -1055,6 +1099,16 @@ def operated_elsewhere(ctx: Context) -> dict[str, str]:
     return got
 
 
+def pinned_task_runs(ctx: Context, refs: list["TaskRef"]) -> set[str]:
+    """The evidence ids whose log ran one of `refs` (each pinned by its samples' digest)."""
+    if not refs or ctx.facts is None:
+        return set()
+    from ..evidence._facts import task_matches
+
+    return {eid for eid in ctx.case.evidence
+            if (run := ctx.facts.derived(eid)) is not None and task_matches(run, refs)}
+
+
 def safeguards_by_step(ctx: Context) -> dict[str, list[str]]:
     """Step (`pathway.step`) -> the safeguards blocking it across the evaluated boundary: those a
     holder of the weights removes there (`removed_with_weights`) and those another organisation
@@ -1135,6 +1189,11 @@ def untuned_tests(ctx: Context) -> dict[tuple[str, str], str]:
                     got[sid, eid] = (f"`{eid}` ran against the `{ran.value}` variant, but at {where} users tune "
                                      f"the weights: a `{sg.layer}` safeguard is measured only by attacks on a "
                                      f"`{need.value}` checkpoint (the policy's `arguments.weights_variant`)")
+                elif need.rank >= Variant.fine_tuned.rank and (why := untuned_effort(ctx, eid)) is not None:
+                    got[sid, eid] = (f"`{eid}`, whose `{ran.value}` checkpoint is not shown to have had the "
+                                     f"fine-tuning attack the policy asks for ({why}), but at {where} users tune "
+                                     f"the weights: a `{sg.layer}` safeguard is measured only by attacks on a "
+                                     f"`{need.value}` checkpoint")
     ctx.memo["untuned_tests"] = got
     return got
 
@@ -1370,9 +1429,18 @@ def _inability_of(ctx: Context, domain: str) -> Inability:
         if st.status != "below-alert" or not st.measured:
             return Inability(domain, False, f"`{tid}`: {st.basis}")
         if weights:
-            strong = [b.evidence for b in st.counted
-                      if (ev := ctx.case.evidence[b.evidence].elicitation) is not None
-                      and ev.variant.rank >= need.rank]
+            ran = [b.evidence for b in st.counted
+                   if (ev := ctx.case.evidence[b.evidence].elicitation) is not None
+                   and ev.variant.rank >= need.rank]
+            untuned = {e: why for e in ran if need.rank >= Variant.fine_tuned.rank
+                       and (why := untuned_effort(ctx, e)) is not None}
+            strong = [e for e in ran if e not in untuned]
+            if not strong and untuned:
+                return Inability(domain, False,
+                                 f"`{tid}` is measured below its alert level, but the weights are reachable "
+                                 f"across this boundary and no counting evaluation's `{need.value}` checkpoint "
+                                 f"is shown to have had the fine-tuning attack the policy asks for: "
+                                 f"{'; '.join(untuned.values())}")
             if not strong:
                 return Inability(domain, False,
                                  f"`{tid}` is measured below its alert level, but the weights are "

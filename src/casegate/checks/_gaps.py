@@ -77,6 +77,23 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
     if untasked:
         out.append(PolicyGap("safeguard_tests", f"no test task for the required layer(s) {', '.join(untasked)}: a test "
                              "of any task counts as a test of a safeguard of them", None))
+    if policy.arguments.fine_tune is None or not policy.arguments.fine_tune.asked():
+        from ..model import BoundaryKind, Variant
+
+        reachable = (BoundaryKind.fine_tuning, BoundaryKind.open_weights)
+        if any(th.elicitation.variant is Variant.fine_tuned for th in policy.thresholds.values()) \
+                or any(k in reachable for k in (*policy.signoff.required, *policy.tolerance.min_attempts_per_year)):
+            out.append(PolicyGap("arguments.fine_tune", "unset: a result the policy asks of a `fine-tuned` checkpoint "
+                                 "(a threshold's elicitation, inability and tamper-resistance tests where users tune "
+                                 "or download the weights) counts after any fine-tuning at all, so a checkpoint tuned "
+                                 "for minutes on a few examples stands in for an attacker's; set the least "
+                                 "`gpu_hours`, `steps` or `examples` its log must record", None))
+    bare_audit = [r.name or "?" for r in policy.safeguard_tests.get("pretraining-data-filtering", ()) if r.digest is None]
+    if bare_audit:
+        out.append(PolicyGap("safeguard_tests.pretraining-data-filtering", f"{', '.join(f'`{n}`' for n in bare_audit)} "
+                             "named without the digest of its samples: a log can call a prompt test of the model by "
+                             "that name, so where users hold or tune the weights a test of it does not show a data "
+                             "filter, and a case relying on it blocks", "CG424"))
     for kind in policy.signoff.required:
         bare = [d for d in policy.domains if policy.tolerance.attempts_floor(kind, d) is None]
         if bare:

@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 30
+DERIVE_VERSION = 31
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -58,6 +58,11 @@ class DerivedRun(BaseModel):
     """Model variant as the log records it; None when it records none."""
     variant_field: str | None = None
     """Where the variant was read in the log."""
+    fine_tune: dict[str, float] = {}
+    """The effort of the fine-tuning attack that made the evaluated checkpoint, as the log records
+    it (`ImportedRun.fine_tune`); empty when it records none."""
+    fine_tune_field: str | None = None
+    """Where that effort was read in the log."""
     time_limit: int | None = None
     """Wall-clock limit per sample in seconds."""
     sample_digest: str | None = None
@@ -227,7 +232,8 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
         unscored = sum(stated - len(e) for e in per.values()) if stated and outside is None else 0
         runs.append(DerivedRun(
             tool=r.source.tool, task=r.task, date=r.date.isoformat(), variant=r.variant,
-            variant_field=r.variant_field, time_limit=r.time_limit,
+            variant_field=r.variant_field, fine_tune=r.fine_tune, fine_tune_field=r.fine_tune_field,
+            time_limit=r.time_limit,
             sample_digest=None if r.samples_unseen else sample_digest([s.id for s in r.result.samples],
                                                                       r.sample_marks),
             samples_unseen=r.samples_unseen,

@@ -54,6 +54,9 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
     "variant": {"inspect-ai": "eval.metadata.variant, else the variant's name in eval.model",
                 "lm-eval": "config.model_args variant=, else the variant's name in pretrained=",
                 "generic": "variant, else the variant's name in model"},
+    "fine_tune": {"inspect-ai": "eval.metadata.fine_tune (gpu_hours, steps, examples)",
+                  "lm-eval": "config.model_args fine_tune_gpu_hours=, fine_tune_steps=, fine_tune_examples=",
+                  "generic": "fine_tune (gpu_hours, steps, examples)"},
     "attempts": {"inspect-ai": "samples[].epoch (fewest scored per sample; at most eval.config.epochs)",
                  "lm-eval": "configs.<task>.repeats combined by the metric's filter (filter_list), "
                             "else 1; at most the responses per doc_id",

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..load import Loaded
+from ..model._policy import effort_words
 from ._artifacts import rehash_artifacts
 from ._derive import derive_evidence
 from ._facts import apply_facts, artifact_field
@@ -52,6 +53,8 @@ def describe_evidence(loaded: Loaded, eid: str, *, cache: bool = True) -> dict[s
             "scored_samples": run.scored_samples or run.source.scored,
             "model": fact("model", run.source.model),
             "variant": {"value": run.variant, "from": run.variant_field or artifact_field("variant", run.tool)},
+            "fine_tune": {"value": effort_words(run.fine_tune) or None,
+                          "from": run.fine_tune_field or artifact_field("fine_tune", run.tool)},
             "attempts": fact("attempts", el.attempts),
             "epochs": fact("epochs", run.source.epochs),
             "tools": fact("tools", list(el.tools)),

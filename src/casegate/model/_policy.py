@@ -472,6 +472,33 @@ sign-up, is consumer or wider; hosted fine-tuning is `fine-tuning`; downloadable
 `open-weights`."""
 
 
+_EFFORT_WORDS = {"gpu_hours": "{:g} GPU-hours", "steps": "{:,.0f} steps", "examples": "{:,.0f} examples"}
+
+
+def effort_words(figures: dict[str, float]) -> str:
+    """A fine-tuning attack's figures in words: `2 GPU-hours, 600 steps, 300 examples`."""
+    return ", ".join(_EFFORT_WORDS[k].format(v) for k, v in figures.items() if k in _EFFORT_WORDS)
+
+
+class FineTuneEffort(Frozen):
+    """The least effort a fine-tuning attack must spend for a checkpoint it made to count as the
+    `fine-tuned` variant. Each figure is read from the evaluation's log (`fine_tune` in
+    casegate-results, Inspect's `eval.metadata.fine_tune`, lm-eval's `config.model_args`
+    `fine_tune_gpu_hours=`, `fine_tune_steps=`, `fine_tune_examples=`), never from the case; a
+    figure the policy sets and the log does not record is not shown."""
+
+    gpu_hours: Annotated[float, Ge(0)] | None = None
+    """Least accelerator hours the attack trained for."""
+    steps: Annotated[int, Ge(0)] | None = None
+    """Least optimiser steps it ran."""
+    examples: Annotated[int, Ge(0)] | None = None
+    """Least training examples it used."""
+
+    def asked(self) -> dict[str, float]:
+        """The figures this sets (name -> least value)."""
+        return {k: float(v) for k in ("gpu_hours", "steps", "examples") if (v := getattr(self, k)) is not None}
+
+
 class ArgumentPolicy(Frozen):
     """Which kinds of argument the policy accepts for a domain's risk."""
 
@@ -484,6 +511,12 @@ class ArgumentPolicy(Frozen):
     """At a boundary that gives access to the weights (fine-tuning, open weights), the least
     capable model variant an inability argument may rest on: fine-tuning attacks are part of the
     elicitation there."""
+    fine_tune: FineTuneEffort | None = None
+    """The least effort (GPU-hours, steps, examples) of the fine-tuning attack behind a result that
+    counts as the `fine-tuned` variant wherever the policy asks for that variant (a threshold's
+    `elicitation.variant`, `weights_variant`): an evaluation or test whose log does not record that
+    much counts as no fine-tuned checkpoint. Unset, the policy asks for no least effort, and the
+    effort is the lab's word (`casegate policy gaps` lists it)."""
 
 
 class InternalPolicy(Frozen):

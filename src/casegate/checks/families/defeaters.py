@@ -38,6 +38,7 @@ from .._derived import (
     is_expired,
     proportion,
     run_key,
+    untuned_effort,
 )
 from .._index import renamed_elements
 from .._registry import Context, Hit, rule
@@ -759,7 +760,8 @@ def _fails_itself(ctx: Context, x: str, denied: Sequence[tuple[str, float, str]]
         measures = _measures_and_tests(ctx)[0].get(x, ())
         for tid, _, _ in denied:
             # a run of the threshold itself is held to its minimum by CG301
-            short = [] if tid in measures else elicitation_shortfalls(ev, pol.thresholds[tid].elicitation)
+            short = [] if tid in measures else elicitation_shortfalls(ev, pol.thresholds[tid].elicitation,
+                                                                      untuned_effort(ctx, x))
             if short:
                 return (f"`{x}` is an evaluation elicited below what the policy asks for `{tid}`, which the claims "
                         f"it defends say the model is below ({'; '.join(f.message for f in short)}): a score the "

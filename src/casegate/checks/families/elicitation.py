@@ -36,6 +36,7 @@ from .._derived import (
     same_weights,
     tool_words,
     tools_not_elicited,
+    untuned_effort,
 )
 from .._registry import Context, Hit, rule
 from ..measurement import evaluations
@@ -82,7 +83,7 @@ def elicitation_below_minimum(ctx: Context) -> Iterator[Hit]:
                       f"{tool_words(lacking)} that the boundary grants (its log records "
                       f"{', '.join(ev.elicitation.tools) if ev.elicitation and ev.elicitation.tools else 'no tools'})",
                       help="re-run it with those tools, or gate a boundary without them")
-        for sf in elicitation_shortfalls(ev, pol.thresholds[ev.threshold].elicitation):
+        for sf in elicitation_shortfalls(ev, pol.thresholds[ev.threshold].elicitation, untuned_effort(ctx, eid)):
             if sf.field == "elicitation":
                 path: tuple[str | int, ...] = ("evidence", eid)
             elif sf.field == "samples":
@@ -568,7 +569,8 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "boundary's words name and its lists leave out, open objections that may be escalated "
             "(a condition, not a block), more roles that may answer objections, decide or confirm conditions, another "
             "product role, a later re-evaluation or publication, unsigned telemetry, a weaker model variant where "
-            "the weights are reachable (`arguments.weights_variant`), or a kind table that lets the case's kind "
+            "the weights are reachable (`arguments.weights_variant`), less fine-tuning behind a `fine-tuned` "
+            "checkpoint (`arguments.fine_tune`), or a kind table that lets the case's kind "
             "hold wider access or weights access.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
               "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
@@ -738,6 +740,13 @@ def _authority_loosenings(prev: Policy, pol: Policy, b: Boundary | None) -> Iter
                f"where users tune or download the weights, inability and tamper resistance may now rest on the "
                f"`{pol.arguments.weights_variant.value}` variant, not `{prev.arguments.weights_variant.value}` "
                "(no fine-tuning attack)")
+    asked_was = prev.arguments.fine_tune.asked() if prev.arguments.fine_tune is not None else {}
+    asked_now = pol.arguments.fine_tune.asked() if pol.arguments.fine_tune is not None else {}
+    lower = [k.replace("gpu_hours", "GPU-hours") for k, v in asked_was.items() if asked_now.get(k, 0.0) < v]
+    if lower:
+        yield (("arguments", "fine_tune"),
+               f"a checkpoint now counts as `fine-tuned` after a smaller fine-tuning attack (less asked of its "
+               f"{', '.join(lower)})")
     if b is not None:
         was, now = prev.kind_properties(b.kind), pol.kind_properties(b.kind)
         wider = [f"access `{a}`" for a in now.access if a not in was.access] + [

@@ -189,8 +189,9 @@ def tamper_test_without_tuning(ctx: Context) -> Iterator[Hit]:
             "`pretraining-data-filtering` is counted as blocking a step of a pathway whose risk is not "
             "argued by inability, or of a domain the policy asks safeguard layers of at this boundary, "
             "and none of its evidence shows a data filter: no test or evaluation of a checkpoint at the "
-            "policy's `arguments.weights_variant`, no test of a task the policy names for the layer "
-            "(`safeguard_tests`), no audit made independent by an attestation from outside the developer.",
+            "policy's `arguments.weights_variant`, no test of a task the policy names for the layer by its "
+            "samples' digest (`safeguard_tests`), no audit made independent by an attestation from outside "
+            "the developer.",
     rationale="Where the weights leave the lab, a data filter is one of the few layers that still counts, "
               "because what was filtered out of pre-training is not in the weights. The layer is the "
               "case's word: refusal training or a classifier typed `pretraining-data-filtering` and "
@@ -198,15 +199,16 @@ def tamper_test_without_tuning(ctx: Context) -> Iterator[Hit]:
               "weights, while a few GPU-hours of fine-tuning undo the refusals and the classifier is not "
               "shipped. A prompt test of the served model measures refusals, not what the data held. "
               "What shows a filter is an audit of the data pipeline (a task the policy names for the "
-              "layer, or an audit an outside party attested) or the capability absent on a tuned "
+              "layer, pinned by its samples' digest since a log can call a prompt test by the audit's "
+              "name, or an audit an outside party attested) or the capability absent on a tuned "
               "checkpoint. Without it the safeguard blocks nothing there (CG401, CG402, CG403 and the "
               "risk bound count without it).",
     bad="boundary: {kind: open-weights, ...}\n"
         "SG-filter: {layer: pretraining-data-filtering, evidence: [E-jailbreak]}   # log: acme/wren-2, no variant",
-    good="# policy: safeguard_tests: {pretraining-data-filtering: [{name: acme-filter-audit}]}\n"
+    good="# policy: safeguard_tests: {pretraining-data-filtering: [{name: acme-filter-audit, digest: 'sha256:7b3d...'}]}\n"
          "SG-filter: {layer: pretraining-data-filtering, evidence: [E-filter-audit]}   # log ran acme-filter-audit",
     fix="Cite an audit of the data pipeline (a test task the policy names for the layer in "
-        "`safeguard_tests`, or an audit an evaluator outside the developer attests with "
+        "`safeguard_tests`, with the digest of its samples, or an audit an evaluator outside the developer attests with "
         "`casegate evidence attest`), or an evaluation or test of a fine-tuned checkpoint showing the "
         "filtered capability absent; or gate a boundary where the lab keeps the weights.",
 )

@@ -136,6 +136,40 @@ def variant_in(settings: dict[str, Any] | None, model: str | None, setting_field
     return None, None
 
 
+FINE_TUNE_FIGURES = ("gpu_hours", "steps", "examples")
+"""The figures of a fine-tuning attack's effort a log may record (`FineTuneEffort`)."""
+
+
+def _effort_number(v: Any) -> float | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, str):
+        try:
+            v = float(v.strip())
+        except ValueError:
+            return None
+    if isinstance(v, (int, float)) and math.isfinite(v) and v >= 0:
+        return float(v)
+    return None
+
+
+def fine_tune_in(settings: Any, field: str) -> tuple[dict[str, float], str | None]:
+    """(figure -> value, where it was read) of the fine-tuning attack the evaluated checkpoint had,
+    as a run's settings record it: a `fine_tune` mapping (`gpu_hours`, `steps`, `examples`), else
+    flat `fine_tune_gpu_hours`, `fine_tune_steps`, `fine_tune_examples` keys (lm-eval's model
+    arguments are `key=value` text: a number written as text is read as one). A value that is no
+    finite number at least 0 is not recorded; ({}, None) when the settings record none."""
+    if not isinstance(settings, dict):
+        return {}, None
+    nested = settings.get("fine_tune")
+    got: dict[str, float] = {}
+    if isinstance(nested, dict):
+        got = {k: n for k in FINE_TUNE_FIGURES if (n := _effort_number(nested.get(k))) is not None}
+        return got, f"{field}.fine_tune" if got else None
+    got = {k: n for k in FINE_TUNE_FIGURES if (n := _effort_number(settings.get(f"fine_tune_{k}"))) is not None}
+    return got, f"{field} fine_tune_*" if got else None
+
+
 def sample_print(parts: dict[str, Any]) -> str:
     """A sample's content fingerprint: the first 128 bits of the sha256 of its parts as sorted
     JSON. The parts hold what the run computed (input, target, output, score, token usage), never

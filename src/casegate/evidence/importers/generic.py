@@ -56,6 +56,15 @@ class GenericSample(BaseModel):
     outputs, so a file that records them is told from an earlier run with the same scores)."""
 
 
+class GenericFineTune(BaseModel):
+    """The effort of a fine-tuning attack, as casegate-results/1 records it."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+    gpu_hours: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    steps: int | None = Field(default=None, ge=0)
+    examples: int | None = Field(default=None, ge=0)
+
+
 class GenericResults(BaseModel):
     """The JSON form of casegate-results/1."""
 
@@ -92,6 +101,8 @@ class GenericResults(BaseModel):
     """The spend per sample (US dollars) the run was capped at, if it was."""
     model_roles: dict[str, list[str]] = Field(default_factory=new_dict)
     """Models the run gave named roles besides the one evaluated (a grader, an attacker)."""
+    fine_tune: GenericFineTune | None = None
+    """The effort of the fine-tuning attack that made the evaluated checkpoint."""
 
 
 class GenericImporter:
@@ -229,12 +240,14 @@ class GenericImporter:
             scored=scored, scorer=d.metric, model_roles=dict(d.model_roles),
         )
         variant, vfield = variant_in({"variant": d.variant} if d.variant else None, d.model, "variant", "model")
+        tuned = {k: float(v) for k, v in d.fine_tune.model_dump(exclude_none=True).items()} if d.fine_tune else {}
         # a sample that records what it asked (`input`) is known by it; one that records nothing
         # cannot be told from another
         asked = {str(x.id): json.dumps([x.input, x.target]) for x in d.samples if x.input is not None}
         return ImportedRun(artifact=path, sha256=sha, task=d.task, date=date, title=d.task,
                            eval_set=[d.task], elicitation=elicitation, result=result, source=source,
                            notes=notes, variant=variant, variant_field=vfield, time_limit=d.time_limit,
+                           fine_tune=tuned, fine_tune_field="fine_tune" if tuned else None,
                            attempts_note=note, attempts_unrecorded=note is not None,
                            same_input=same_content(asked),
                            sample_marks=content_marks((str(x.id), json.dumps([x.input, x.target]))

@@ -95,6 +95,7 @@ from ._common import (
     content_marks,
     counts_result,
     fewer_epochs_note,
+    fine_tune_in,
     head,
     hf_path_pinned,
     iso_date,
@@ -394,6 +395,7 @@ class InspectImporter:
         variant, vfield = variant_in(ev.metadata, ev.model, "eval.metadata.variant", "eval.model")
         if variant is None and isinstance(ev.model_args, dict):
             variant, vfield = variant_in(ev.model_args, None, "eval.model_args.variant", "eval.model")
+        tuned, tfield = fine_tune_in(ev.metadata, "eval.metadata")
         time_limit = _ceiling(ev.config.time_limit, [x.time_limit for x in summaries]
                               + step_limits.get("time_limit", []))
         asked = {str(s.id): _jsonable([_messages(s.input), s.target, s.choices]) for s in summaries}
@@ -407,7 +409,7 @@ class InspectImporter:
                  content_marks((str(s.id), _jsonable([_messages(s.input), s.target, s.choices])) for s in summaries))
         return ImportedRun(artifact=path, sha256=sha, task=ev.task, date=date, title=str(title),
                            eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
-                           notes=notes, variant=variant, variant_field=vfield,
+                           notes=notes, variant=variant, variant_field=vfield, fine_tune=tuned, fine_tune_field=tfield,
                            time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None,
                            attempts_note=note, attempts_unrecorded=unrecorded, same_input=same_content(asked),
                            sample_marks=marks, task_package=package,

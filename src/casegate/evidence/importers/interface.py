@@ -62,6 +62,11 @@ class ImportedRun:
     model's name); None when the log does not record one."""
     variant_field: str | None = None
     """Where in the log the variant was read."""
+    fine_tune: dict[str, float] = field(default_factory=dict)
+    """The effort of the fine-tuning attack that made the evaluated checkpoint, as the log records
+    it (`gpu_hours`, `steps`, `examples`; `_common.fine_tune_in`); empty when it records none."""
+    fine_tune_field: str | None = None
+    """Where in the log that effort was read."""
     time_limit: int | None = None
     """Wall-clock limit per sample, in seconds, as the run set it."""
     attempts_note: str | None = None

@@ -49,6 +49,7 @@ from ._common import (
     answers_arg,
     check_unchanged,
     counts_result,
+    fine_tune_in,
     hf_path_pinned,
     iso_date,
     named_print,
@@ -298,6 +299,7 @@ class LmEvalImporter:
             dict(kv.split("=", 1) for kv in margs.split(",") if "=" in kv) if isinstance(margs, str) else {})
         variant, vfield = variant_in(margs_dict, str(margs_dict.get("pretrained") or doc.get("model_name") or ""),
                                      "config.model_args.variant", "config.model_args.pretrained")
+        tuned, tfield = fine_tune_in(margs_dict, "config.model_args")
         if isinstance(margs, str) and margs:
             model += f" ({margs})"
         elif isinstance(margs, dict) and margs:
@@ -321,7 +323,8 @@ class LmEvalImporter:
         )
         return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
-                           variant=variant, variant_field=vfield, attempts_note=note,
+                           variant=variant, variant_field=vfield, fine_tune=tuned, fine_tune_field=tfield,
+                           attempts_note=note,
                            attempts_unrecorded=unrecorded, same_input=same_content(asked), sample_marks=marks,
                            samples_unseen=unseen, task_package=task_package(doc, cfg),
                            data_unpinned=_unpinned_source(cfg),
