@@ -175,3 +175,16 @@ def test_an_answer_to_an_objection_named_as_a_path_stays_in_the_case_folder(tmp_
     assert written.path.name == "escaped-answer-dana-ortiz.dsse.json"
     new = set(_tree(tmp_path)) - set(outside)
     assert all(p.startswith("a/b/atlas-api/") for p in new), new
+
+
+def test_an_answer_ending_in_a_line_break_is_shown_in_the_case(tmp_path: Path) -> None:
+    """The answer `Fixed.\\n` (bare but for its final line break) was written bare into the
+    objection's line, breaking it in two: the edit was undone, and the case showed the objection
+    answered with no answer and no one answering it."""
+    w = make_world(tmp_path)
+    oid, _ = object_to_case(w.load(), "external-evaluator", w.signers["priya"], w.ring, "Web tasks are missing",
+                            at=AT)
+    answer(w.load(), oid, "safety-lead", w.signers["dana"], w.ring, text="Fixed.\n", at=AT)
+    answer(w.load(), oid, "external-evaluator", w.signers["priya"], w.ring, kind="accept", at=AT)
+    o = w.load().case.decision.objections[oid]  # type: ignore[union-attr]
+    assert (o.status, o.answer, o.answered_by) == ("answered", "Fixed.\n", "safety-lead")
