@@ -473,12 +473,12 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None, root: str | 
     # the named file, else its folder), as many as `includes` lets a case name, their bytes and
     # nodes charged together
     limits = current_limits()
-    top = case_root(resolve_path(p, "the gsn2x file"), root)
+    root_dir = case_root(resolve_path(p, "the gsn2x file"), root)
     budget = CaseBudget(limits)
     queue: list[tuple[Path, str]] = [(p, str(path))]
     while queue:
         fp, display = queue.pop(0)
-        key_path = confine(fp, top, display, "the gsn2x module") if modules else resolve_path(fp, "the gsn2x file")
+        key_path = confine(fp, root_dir, display, "the gsn2x module") if modules else resolve_path(fp, "the gsn2x file")
         if key_path in seen:
             continue
         seen.add(key_path)
