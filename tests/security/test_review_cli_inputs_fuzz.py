@@ -188,3 +188,25 @@ def test_an_answer_ending_in_a_line_break_is_shown_in_the_case(tmp_path: Path) -
     answer(w.load(), oid, "external-evaluator", w.signers["priya"], w.ring, kind="accept", at=AT)
     o = w.load().case.decision.objections[oid]  # type: ignore[union-attr]
     assert (o.status, o.answer, o.answered_by) == ("answered", "Fixed.\n", "safety-lead")
+
+
+def test_an_objection_entry_is_brought_up_to_date_whole_or_not_at_all(tmp_path: Path) -> None:
+    """The case's own entry for the objection holds an answer casegate cannot replace in place
+    (a plain scalar with a comma): before, its status was changed to `answered` and the rest left,
+    the old answer shown as the one accepted. Now the entry is left as it was (the envelopes are
+    what counts)."""
+    w = make_world(tmp_path)
+    oid, _ = object_to_case(w.load(), "external-evaluator", w.signers["priya"], w.ring, "Web tasks are missing",
+                            at=AT)
+    text = w.case.read_text()
+    line = next(ln for ln in text.splitlines() if ln.lstrip().startswith(f"{oid}:"))
+    indent = line[: len(line) - len(line.lstrip())]
+    entry = (f"{indent}{oid}:\n{indent}  role: external-evaluator\n{indent}  person: Priya Natarajan\n"
+             f"{indent}  date: 2026-11-25\n{indent}  reason: Web tasks are missing\n{indent}  status: open\n"
+             f"{indent}  answer: an earlier note, not the answer\n{indent}  envelope: objections/{oid}.dsse.json")
+    w.case.write_text(text.replace(line, entry))
+    assert w.load().case.decision.objections[oid].status == "open"  # type: ignore[union-attr]
+    answer(w.load(), oid, "safety-lead", w.signers["dana"], w.ring, text="Forty web tasks were added", at=AT)
+    before = w.case.read_bytes()
+    answer(w.load(), oid, "external-evaluator", w.signers["priya"], w.ring, kind="accept", at=AT)
+    assert w.case.read_bytes() == before

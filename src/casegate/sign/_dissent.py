@@ -443,6 +443,10 @@ def _refresh_view(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> None:
         if o is None or o.status == st.status:
             continue
         path: tuple[str | int, ...] = ("decision", "objections", st.id)
+        # the entry's status, answer and who answered change together or not at all: a status
+        # changed alone showed the objection answered with no answer
+        where = again.origin(path).abspath
+        before = where.read_bytes()
         try:
             ye.set_item_key(again, path, "status", st.status, lambda x: True)
             again = load_case(loaded.case_path)
@@ -453,4 +457,5 @@ def _refresh_view(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> None:
                 ye.set_item_key(again, path, "answered_by", ye.q(st.answered_by), lambda x: True)
                 again = load_case(loaded.case_path)
         except InputError:
+            where.write_bytes(before)
             return  # the view could not be edited in place; the envelopes are unaffected
