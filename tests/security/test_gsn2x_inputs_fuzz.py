@@ -240,7 +240,7 @@ def test_what_is_imported_reads_back_as_written(tmp_path_factory: pytest.TempPat
         assert set(doc.data) <= {"casegate", "kind", "argument", "evidence", "id", "title", "policy", "include",
                                  "system"}, (f.name, set(doc.data))
         for eid, el in ((doc.data.get("argument") or {}).get("elements") or {}).items():
-            read[eid] = next(v for k, v in el.items() if k in ("claim", "strategy", "context", "assumption",
+            read[eid] = next(v for k, v in el.items() if k in ("claim", "strategy", "context", "assumption", "defeater",
                                                                "justification"))
     for i, t in elements:
         if i.startswith("Sn"):
