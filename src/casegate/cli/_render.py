@@ -219,12 +219,15 @@ def gsn2x_import(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Directory for case.yaml, argument.yaml, evidence.yaml.")],
     policy: Annotated[str | None, typer.Option(help="Policy the new case uses (path relative to --out, or builtin:NAME).")] = None,
     case_id: Annotated[str | None, typer.Option("--id", help="Case id (default: the module name or the file name).")] = None,
+    root: Annotated[Path | None, typer.Option(
+        help="The folder every module the file uses must lie inside (default: the enclosing git work "
+             "tree, else the file's folder; or CASEGATE_ROOT).")] = None,
 ) -> None:
     """Import a gsn2x argument as a casegate case skeleton: goals become claims, solutions become
     evidence items (kind `other`, to complete), counter-goals and counter-solutions become defeaters."""
     from ..render import import_gsn2x, write_case_skeleton
 
-    imp = import_gsn2x(source)
+    imp = import_gsn2x(source, root=root)
     written = write_case_skeleton(imp, out_dir, source=source.name, policy=policy, case_id=case_id)
     for p in written:
         err(f"wrote {p}")

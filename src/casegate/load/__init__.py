@@ -1,6 +1,7 @@
 """Loading YAML case and policy files into the model, with a source map for every element."""
 
 from ._loader import (
+           CaseBudget,
            Loaded,
            SourceFile,
            SourceTexts,
@@ -15,6 +16,6 @@ from ._loader import (
 from ._regimes import builtin_regimes, load_builtin_regime, load_regime, resolve_regimes
 from ._yaml import YamlDoc, parse_yaml
 
-__all__ = ["Loaded", "SourceFile", "SourceTexts", "YamlDoc", "builtin_policies", "case_root", "display_path", "load_case",
+__all__ = ["CaseBudget", "Loaded", "SourceFile", "SourceTexts", "YamlDoc", "builtin_policies", "case_root", "display_path", "load_case",
            "load_policy", "load_protocol", "parse_yaml", "validation_findings", "builtin_regimes", "load_builtin_regime",
            "load_regime", "resolve_regimes"]

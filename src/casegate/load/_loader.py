@@ -413,6 +413,11 @@ class _CaseBudget:
         self.raws[-1] = doc
 
 
+CaseBudget = _CaseBudget
+"""What the files read together as one document set may hold (a case's includes; a gsn2x file's
+modules), charged as each is read."""
+
+
 LET_GO_FROM = 1 << 16
 """A lean load lets go the bytes of files of this many bytes or more. A smaller file's bytes are
 kept: they weigh less than the parse that holds them, and letting them go would cost hashing

@@ -37,7 +37,8 @@ _KNOWN_KEYS = {"text", "nodeType", "supportedBy", "inContextOf", "undeveloped", 
 _ELEMENT_KIND = {"Goal": "claim", "Strategy": "strategy", "Context": "context",
                  "Assumption": "assumption", "Justification": "justification"}
 counter_types = ("CounterGoal", "CounterSolution")
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*\Z")
+"""A casegate id (`\\Z`, not `$`, which also matches before a final line break: `G1\\n` is no id)."""
 
 
 def type_from_id(element_id: str) -> str | None:
@@ -50,15 +51,40 @@ def type_from_id(element_id: str) -> str | None:
 
 # --------------------------------------------------------------------------- YAML writing
 
-_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.,;'()/+%=-]*$")
+_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.,;'()/+%=-]*\Z")
 _RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"}
 
 
 def yaml_scalar(s: str) -> str:
-    """A YAML scalar for `s`: plain when unambiguous, otherwise double-quoted (JSON escapes)."""
+    """A YAML scalar for `s`: plain when unambiguous, otherwise double-quoted (JSON escapes), with
+    every character that is not printable escaped too (line and paragraph separators, NEL, the
+    bidirectional controls, a BOM, DEL and C1 controls, which YAML readers take as line breaks,
+    refuse, or show as something else), so the scalar reads back as exactly `s` on one line."""
     if _PLAIN.match(s) and s.lower() not in _RESERVED and not s.endswith(" ") and not _looks_numeric(s):
         return s
-    return json.dumps(s, ensure_ascii=False)
+    return "".join(c if c.isprintable() or c == " " else _escape(c)
+                   for c in json.dumps(s, ensure_ascii=False))
+
+
+def _escape(c: str) -> str:
+    n = ord(c)
+    return f"\\u{n:04x}" if n <= 0xFFFF else f"\\U{n:08x}"
+
+
+def comment_text(s: str) -> str:
+    """`s` for a `# ...` comment line: one line whatever it holds (a name or file name with a line
+    break would otherwise end the comment and write YAML of its choosing into the file)."""
+    return "".join(c if c.isprintable() else _escape(c) for c in s)
+
+
+def _block_safe(text: str) -> bool:
+    """Whether `text` reads back the same from a literal block scalar (`|`) as casegate writes it:
+    every line printable (no tab, CR, NEL or separator), none ending in a space (the writer strips
+    it), the first not starting with one (YAML would take it as the indentation)."""
+    lines = text.split("\n")
+    first = next((ln for ln in lines if ln), "")
+    return not first.startswith(" ") and all(ln.isprintable() and not ln.endswith(" ") for ln in lines) \
+        and bool(text.strip())
 
 
 def _looks_numeric(s: str) -> bool:
@@ -342,13 +368,14 @@ def _module_name(p: Path) -> str:
 
 
 def _read_module(p: Path, display: str, nodes: dict[str, dict[str, Any]], types: dict[str, str],
-                 locs: dict[str, Any], ignored_keys: dict[str, list[str]]) -> Gsn2xModule:
+                 locs: dict[str, Any], ignored_keys: dict[str, list[str]], budget: Any) -> Gsn2xModule:
     from ..limits import read_regular_file
 
     if not p.exists():
         raise InputError(f"cannot read {display}: no such file", help="check the path")
     raw = read_regular_file(p, display)
-    doc = parse_yaml(display, raw)
+    estimate = budget.charge(raw, display)
+    doc = parse_yaml(display, raw, nodes_charged=True, node_estimate=estimate)
     data = doc.data
     if data is None:
         data = {}
@@ -376,7 +403,11 @@ def _read_module(p: Path, display: str, nodes: dict[str, dict[str, Any]], types:
             mod.brief = str(val["brief"]) if val.get("brief") is not None else None
             for k in ("uses", "requires"):
                 if k in val:
-                    mod.uses += _as_list(val[k], loc_of(key, k), f"module.{k}")
+                    used = _as_list(val[k], loc_of(key, k), f"module.{k}")
+                    if any(not u.strip() for u in used):
+                        raise InputError(f"`{key}.{k}` lists an empty name", location=loc_of(key, k),
+                                         help="name each module's file, e.g. `uses: [teams/evaluation.gsn.yaml]`")
+                    mod.uses += used
             for k in val:
                 if k not in ("name", "moduleName", "brief", "uses", "requires"):
                     ignored_keys.setdefault(f"{key}.{k}", []).append(mod.name)
@@ -416,16 +447,20 @@ def _read_module(p: Path, display: str, nodes: dict[str, dict[str, Any]], types:
     return mod
 
 
-def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImport:
+def import_gsn2x(path: str | Path, *, today: dt.date | None = None, root: str | Path | None = None) -> Gsn2xImport:
     """Read a gsn2x YAML file, and every module it names under `module: uses:` (or `requires:`,
     paths relative to the file naming them, followed transitively), into a casegate argument and
     evidence items. Elements may refer to elements other modules define (gsn2x's away goals); a
-    module need not hold a goal.
+    module need not hold a goal. Every module must lie inside `root` (default: as for a case, the
+    enclosing git work tree, else the named file's folder; or CASEGATE_ROOT).
 
     Raises InputError (with file:line:col) when a file is not a gsn2x document: an element
     whose type cannot be told, a reference to an id no module defines, an id two modules define,
     a module file that cannot be read, a bad field.
     """
+    from ..limits import LimitError, confine, current_limits, resolve_path
+    from ..load import CaseBudget, case_root
+
     p = Path(path)
     today = today or dt.date.today()
     types: dict[str, str] = {}
@@ -434,17 +469,31 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
     ignored_keys: dict[str, list[str]] = {}
     modules: list[Gsn2xModule] = []
     seen: set[Path] = set()
+    # the modules are read as a case's includes are: each inside the root (the work tree holding
+    # the named file, else its folder), as many as `includes` lets a case name, their bytes and
+    # nodes charged together
+    limits = current_limits()
+    root_dir = case_root(resolve_path(p, "the gsn2x file"), root)
+    budget = CaseBudget(limits)
     queue: list[tuple[Path, str]] = [(p, str(path))]
     while queue:
         fp, display = queue.pop(0)
-        key_path = fp.resolve()
+        key_path = confine(fp, root_dir, display, "the gsn2x module") if modules else resolve_path(fp, "the gsn2x file")
         if key_path in seen:
             continue
         seen.add(key_path)
-        mod = _read_module(fp, display, nodes, types, locs, ignored_keys)
+        if len(seen) > limits.includes:
+            raise LimitError("includes", "the gsn2x file uses too many modules", location=display)
+        mod = _read_module(fp, display, nodes, types, locs, ignored_keys, budget)
         if any(m.name == mod.name for m in modules):
             raise InputError(f"two modules are named {mod.name!r}", location=f"{display}:1:1",
                              help="module names must be unique")
+        # every module but the named file's own is written to a file named after it
+        clash = next((m for m in modules[1:] if module_file_name(m.name) == module_file_name(mod.name)), None)
+        if clash is not None:
+            raise InputError(f"the modules {clash.name!r} and {mod.name!r} would be written to one file, "
+                             f"{module_file_name(mod.name)}", location=f"{display}:1:1",
+                             help="give the modules names that differ in their letters, digits, '_', '.' or '-'")
         modules.append(mod)
         for u in mod.uses:
             queue.append((fp.parent / u, str(Path(display).parent / u)))
@@ -581,7 +630,7 @@ def _element_yaml(eid: str, el: Element) -> list[str]:
     lines = [f"    {yaml_scalar(eid)}:"]
     t = el.type
     text = el.text
-    if "\n" in text:
+    if "\n" in text and _block_safe(text):
         lines.append(f"      {t}: |")
         lines.extend(("        " + ln).rstrip() for ln in text.split("\n"))
     else:
@@ -655,6 +704,7 @@ def write_case_skeleton(imp: Gsn2xImport, out: Path, *, source: str, policy: str
         raise InputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}",
                          help="import into an empty directory")
     head = ["casegate: 1", "kind: case"]
+    source = comment_text(source)
     arg = [f"# The argument imported from the gsn2x file {source}.", *head, "argument:",
            f"  top: {yaml_scalar(imp.argument.top)}", "  elements:"]
     for eid, el in imp.argument.elements.items():
@@ -670,7 +720,8 @@ def write_case_skeleton(imp: Gsn2xImport, out: Path, *, source: str, policy: str
     ev += _evidence_yaml(imp, main_ev)
     module_texts: dict[str, str] = {}
     for m in others:
-        lines = [f"# gsn2x module {m.name} (from {m.path.name}), imported with {source}.", *head]
+        lines = [f"# gsn2x module {comment_text(m.name)} (from {comment_text(m.path.name)}), imported with {source}.",
+                 *head]
         els = [k for k in m.elements if k in imp.argument.elements]
         evs = [k for k in m.elements if k in imp.evidence]
         if els:

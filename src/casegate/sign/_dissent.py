@@ -355,7 +355,7 @@ def answer(loaded: Loaded, oid: str, role: str, signer: Signer, keyring: Keyring
     """Sign an answer to objection `oid` (or, as the objector or escalation role, accept an
     answer; or, as the escalation role, uphold the objection): writes `answers/<oid>-<kind>-<person>.dsse.json`
     and updates the YAML view. Refuses early what `resolve` would not count."""
-    from ._signoff import slug
+    from ._signoff import file_stem, slug
 
     _require(loaded)
     assert loaded.case is not None and loaded.policy is not None
@@ -403,7 +403,7 @@ def answer(loaded: Loaded, oid: str, role: str, signer: Signer, keyring: Keyring
             raise InputError("only the policy's escalation role upholds an objection"
                              + (f" ({esc})" if esc else " (the policy names none)"))
     env = sign_statement(statement(subjects(loaded, pred["case"]["digest"]), ANSWER, pred), signer)
-    path = _write(loaded, "answers", f"{oid}-{kind}-{slug(keyring_key.person)}", env)
+    path = _write(loaded, "answers", f"{file_stem(oid)}-{kind}-{slug(keyring_key.person)}", env)
     _refresh_view(loaded, keyring, at)
     return Written(env, path, keyring_key.person)
 
@@ -443,6 +443,10 @@ def _refresh_view(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> None:
         if o is None or o.status == st.status:
             continue
         path: tuple[str | int, ...] = ("decision", "objections", st.id)
+        # the entry's status, answer and who answered change together or not at all: a status
+        # changed alone showed the objection answered with no answer
+        where = again.origin(path).abspath
+        before = where.read_bytes()
         try:
             ye.set_item_key(again, path, "status", st.status, lambda x: True)
             again = load_case(loaded.case_path)
@@ -453,4 +457,5 @@ def _refresh_view(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> None:
                 ye.set_item_key(again, path, "answered_by", ye.q(st.answered_by), lambda x: True)
                 again = load_case(loaded.case_path)
         except InputError:
+            where.write_bytes(before)
             return  # the view could not be edited in place; the envelopes are unaffected

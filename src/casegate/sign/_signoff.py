@@ -3,9 +3,11 @@ referenced from its `decision` section."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +39,15 @@ if TYPE_CHECKING:
 def slug(text: str) -> str:
     """A file-name-safe form of a role or person name."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def file_stem(text: str) -> str:
+    """A file-name-safe form of an id a signed statement gives (an objection's `O-2`): kept as it
+    is when it is made of letters, digits, `_`, `.` and `-` and starts with a letter or digit;
+    otherwise every other run of characters is a `-`. Never a path: no separator, no `..`, no
+    control character, so a statement naming itself `../../x` cannot place a file outside its folder."""
+    stem = re.sub(r"[^A-Za-z0-9_.\-]+", "-", text).lstrip(".-")
+    return re.sub(r"\.{2,}", ".", stem)[:120] or "x"
 
 
 class Recorded(FrozenRecord):
@@ -98,12 +109,30 @@ def _base_predicate(loaded: Loaded, key: TrustedKey, role: str, at: dt.datetime)
     }
 
 
-def _write(loaded: Loaded, folder: str, name: str, env: dict[str, Any]) -> Path:
+@contextlib.contextmanager
+def _written(loaded: Loaded, folder: str, name: str, env: dict[str, Any]) -> Iterator[Path]:
+    """Write the envelope `folder/name` next to the case for the edit of the case's YAML that
+    records it (inside the `with`). When the edit is refused, or anything else stops it, the
+    folder is put back as it was (the file that name held before, or none; a folder made for it
+    removed again): a refused command leaves no envelope behind, which would count (objections are
+    read from their folder) though the command said nothing was recorded."""
     d = loaded.main.abspath.parent / folder
+    made = not d.is_dir()
     d.mkdir(parents=True, exist_ok=True)
     p = d / name
+    before = p.read_bytes() if p.is_file() else None
     p.write_bytes(envelope_bytes(env))
-    return p
+    try:
+        yield p
+    except BaseException:
+        if before is None:
+            p.unlink(missing_ok=True)
+        else:
+            p.write_bytes(before)
+        if made:
+            with contextlib.suppress(OSError):
+                d.rmdir()
+        raise
 
 
 def sign_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, *,
@@ -133,22 +162,21 @@ def sign_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, *,
         raise InputError(f"{key.person} has already signed off this case as {role} ({existing})",
                          help="pass --force to replace that sign-off with a new signature")
     env = sign_statement(statement(subjects(loaded, pred["case"]["digest"]), SIGNOFF, pred), signer)
-    path = _write(loaded, "signoffs", name, env)
-
     def ok(again: Loaded) -> bool:
         assert again.case is not None
         return any(s.role == role and s.person == key.person and s.envelope is not None
                    for s in again.case.decision.signoffs)
 
-    if idx is not None:
-        p: tuple[str | int, ...] = ("decision", "signoffs", idx)
-        ref = ye.relative_ref(path, loaded.base_dir(p))
-        ye.set_item_key(loaded, p, "envelope", ye.q(ref), ok)
-    else:
-        ref = ye.relative_ref(path, loaded.base_dir(("decision", "signoffs")))
-        item = ye.flow({"role": ye.q(role), "person": ye.q(key.person),
-                        "date": at.date().isoformat(), "envelope": ye.q(ref)})
-        ye.add_seq_item(loaded, ("decision", "signoffs"), item, ok)
+    with _written(loaded, "signoffs", name, env) as path:
+        if idx is not None:
+            p: tuple[str | int, ...] = ("decision", "signoffs", idx)
+            ref = ye.relative_ref(path, loaded.base_dir(p))
+            ye.set_item_key(loaded, p, "envelope", ye.q(ref), ok)
+        else:
+            ref = ye.relative_ref(path, loaded.base_dir(("decision", "signoffs")))
+            item = ye.flow({"role": ye.q(role), "person": ye.q(key.person),
+                            "date": at.date().isoformat(), "envelope": ye.q(ref)})
+            ye.add_seq_item(loaded, ("decision", "signoffs"), item, ok)
     return Recorded(env, path, ref, key)
 
 
@@ -172,18 +200,17 @@ def object_to_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, 
     pred = _base_predicate(loaded, key, role, at)
     pred.update({"objection": oid, "reason": reason})
     env = sign_statement(statement(subjects(loaded, pred["case"]["digest"]), OBJECTION, pred), signer)
-    path = _write(loaded, "objections", f"{oid}.dsse.json", env)
-    ref = ye.relative_ref(path, loaded.base_dir(("decision", "objections")))
-    value = ye.flow({"role": ye.q(role), "person": ye.q(key.person), "date": at.date().isoformat(),
-                     "reason": json.dumps(reason, ensure_ascii=False), "status": "open",
-                     "envelope": ye.q(ref)})
-
     def ok(again: Loaded) -> bool:
         assert again.case is not None
         o = again.case.decision.objections.get(oid)
         return o is not None and o.envelope is not None
 
-    ye.add_map_entry(loaded, ("decision", "objections"), oid, value, ok)
+    with _written(loaded, "objections", f"{oid}.dsse.json", env) as path:
+        ref = ye.relative_ref(path, loaded.base_dir(("decision", "objections")))
+        value = ye.flow({"role": ye.q(role), "person": ye.q(key.person), "date": at.date().isoformat(),
+                         "reason": json.dumps(reason, ensure_ascii=False), "status": "open",
+                         "envelope": ye.q(ref)})
+        ye.add_map_entry(loaded, ("decision", "objections"), oid, value, ok)
     return oid, Recorded(env, path, ref, key)
 
 
@@ -241,14 +268,14 @@ def waive_finding(loaded: Loaded, code: str, role: str, signer: Signer, keyring:
     n = 1
     while f"{code}-{n}.dsse.json" in existing or (loaded.main.abspath.parent / "waivers" / f"{code}-{n}.dsse.json").exists():
         n += 1
-    out = _write(loaded, "waivers", f"{code}-{n}.dsse.json", env)
-    ref = ye.relative_ref(out, loaded.base_dir(("decision", "waivers")))
+    with _written(loaded, "waivers", f"{code}-{n}.dsse.json", env) as out:
+        ref = ye.relative_ref(out, loaded.base_dir(("decision", "waivers")))
 
-    def ok(again: Loaded) -> bool:
-        assert again.case is not None
-        return ref in again.case.decision.waivers
+        def ok(again: Loaded) -> bool:
+            assert again.case is not None
+            return ref in again.case.decision.waivers
 
-    ye.add_seq_item(loaded, ("decision", "waivers"), ye.q(ref), ok)
+        ye.add_seq_item(loaded, ("decision", "waivers"), ye.q(ref), ok)
     return Recorded(env, out, ref, key)
 
 

@@ -16,7 +16,9 @@ from typing import Any
 from ..errors import InputError
 from ..load import Loaded, SourceFile, load_case
 
-_BARE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_./\-]*$")
+_BARE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_./\-]*\Z")
+"""A scalar written bare (`\\Z`, not `$`, which also matches before a final line break: `Fixed.\\n`
+written bare broke its line in two)."""
 
 
 def q(value: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import json
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -70,6 +71,10 @@ class BodyLimit:
                 if json_too_deep(body, current_limits().depth):
                     await _reject(send, 400, b'{"detail": "the JSON body nests too deep"}')
                     return
+                said_twice = _ambiguous_json(body)
+                if said_twice is not None:
+                    await _reject(send, 400, json.dumps({"detail": said_twice}).encode())
+                    return
                 replayed = False
 
                 async def replay() -> dict[str, Any]:
@@ -85,6 +90,32 @@ class BodyLimit:
             await _reject(send, 413, b'{"detail": "request body too large (limit 1 MiB)"}')
         except _TooSlow:
             await _reject(send, 408, b'{"detail": "the request body did not arrive in time"}')
+
+
+def _ambiguous_json(body: bytes) -> str | None:
+    """Why a JSON body would be read one way by the board and another by the next reader: an
+    object giving a key twice (the board's parser keeps the last copy, others the first), or NaN
+    or an infinity (no JSON at all to most readers). None when it is neither, and when it is not
+    JSON: the route's validation says so, naming the field."""
+    problems: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: set[str] = set()
+        for k, _ in items:
+            if k in seen and not problems:
+                problems.append(f"the JSON body gives the key {k[:100]!r} twice in one object")
+            seen.add(k)
+        return dict(items)
+
+    def constant(name: str) -> None:
+        if not problems:
+            problems.append(f"the JSON body holds {name}, which is not a JSON number")
+
+    try:
+        json.loads(body, object_pairs_hook=pairs, parse_constant=constant)
+    except (ValueError, RecursionError):
+        return None
+    return problems[0] if problems else None
 
 
 class _TooLarge(Exception):
@@ -139,10 +170,19 @@ def csrf_token(secret: bytes, session_id: str, purpose: str = "csrf") -> str:
     return hmac.new(purpose_key(secret, purpose), session_id.encode(), hashlib.sha256).hexdigest()
 
 
+def same_mac(expected: str, presented: str) -> bool:
+    """Whether a value the client presents (a CSRF token, a session cookie's MAC, a flash
+    message's signature) is the one the board computed, compared in constant time as UTF-8 bytes.
+    `hmac.compare_digest` on two `str` raises TypeError when either holds a character outside
+    ASCII, which a form field, query parameter or cookie may: that was a 500 on every route
+    checking one."""
+    return hmac.compare_digest(expected.encode(), presented.encode("utf-8", "surrogatepass"))
+
+
 def csrf_ok(secret: bytes, session_id: str | None, presented: str | None, purpose: str = "csrf") -> bool:
     if not session_id or not presented:
         return False
-    return hmac.compare_digest(csrf_token(secret, session_id, purpose), presented)
+    return same_mac(csrf_token(secret, session_id, purpose), presented)
 
 
 def flash_sig(secret: bytes, kind: str, text: str) -> str:
@@ -163,7 +203,7 @@ def read_session(secret: bytes, value: str | None) -> str | None:
         return None
     tid, mac = value.rsplit(".", 1)
     good = hmac.new(secret, b"session:" + tid.encode(), hashlib.sha256).hexdigest()
-    return tid if hmac.compare_digest(good, mac) else None
+    return tid if same_mac(good, mac) else None
 
 
 # ------------------------------------------------------------------------------ headers

@@ -25,6 +25,7 @@ from ._guards import (
     csrf_token,
     flash_sig,
     read_session,
+    same_mac,
     same_origin_path,
     sign_session,
 )
@@ -311,9 +312,7 @@ def _flash(request: Request, case_id: str, kind: str, text: str) -> Response:
 
 
 def _signed_flash(request: Request, kind: str, text: str | None, sig: str | None) -> str | None:
-    import hmac
-
-    if text is None or not sig or not hmac.compare_digest(_flash_sig(request, kind, text), sig):
+    if text is None or not sig or not same_mac(_flash_sig(request, kind, text), sig):
         return None
     return text
 
