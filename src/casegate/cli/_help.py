@@ -156,7 +156,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_protocol', 2455),
     ('_diff', 4227),
     ('_serve', 6108),
-    ('_render', 10748),
+    ('_render', 10983),
     ('_regime', 11153),
     ('_attest', 2983),
     ('_notify', 2777),
