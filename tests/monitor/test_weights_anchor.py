@@ -5,7 +5,9 @@ The lab's attack: version 1 of atlas-2-api (its cyber evaluation solved 33 of 20
 The lab files the next case under a new id (atlas-2-api-ga), a new system version and a new model
 digest (the same weights file with one more file beside it), with the evaluation log rewritten to
 a better score. Everything that linked it to atlas-2-api (case id, system name and version,
-declared digests) is the lab's to change, so the gate compared it with nothing and said GO.
+declared digests) is the lab's to change, so the gate compared it with nothing and said GO. (The
+runs it cites unchanged are now found in atlas-2-api's approved version, CG351; the lab here decides
+against a registry of its own, which holds nothing.)
 Now the registry approves a decision past internal use only on weights it hashed itself
 (`registry submit --model`), and once it has hashed them the renamed case is compared with
 atlas-2-api's history. A deploy of a version the registry approved without hashing its weights
@@ -69,8 +71,10 @@ def _renamed(tmp: Path, db: str) -> str:
 
 
 def _decision(tmp: Path, db: str) -> Ran:
-    """The lab's decision on the renamed case, made against the registry before it holds the case."""
-    p = _cg(tmp, db, "decide", "ga/case.yaml", "--key", "keys/rso.pem", "--role", "rso", code=None)
+    """The lab's decision on the renamed case, made against a registry of its own that holds nothing
+    (against the shared one, the runs atlas-2-api's approved version cited block it: CG351)."""
+    lab = f"sqlite:///{tmp / 'lab-own.db'}"
+    p = _cg(tmp, lab, "decide", "ga/case.yaml", "--key", "keys/rso.pem", "--role", "rso", code=None)
     return p
 
 
@@ -81,11 +85,13 @@ def test_a_renamed_case_about_the_same_weights_is_not_approved_until_the_registr
     tmp, db = approved
     _renamed(tmp, db)
     first = _decision(tmp, db)
-    # what the lab declares links it to nothing: the gate, before the registry holds the case, says GO
+    # what the lab declares links it to nothing: decided against a registry that holds nothing, GO
     assert first.returncode == 0, first.stderr
     assert f"{GA} 1.0 -> api: GO\n" in first.stdout
-    gate = _cg(tmp, db, "gate", "ga/case.yaml")
+    # against the shared registry the case has no history, but the runs it cites are atlas-2-api's
+    gate = _cg(tmp, db, "gate", "ga/case.yaml", code=1)
     assert f"nothing: first version (the registry has no case '{GA}')" in gate.stdout
+    assert "CG351" in gate.stdout and "case atlas-2-api version 1.0" in gate.stdout
     shutil.copy2(tmp / "ga" / "decision.bundle.json", tmp / "ga-first.bundle.json")
     # submitted without its weights, the registry cannot tell which model it is about: no approval
     _cg(tmp, db, "registry", "submit", "ga/case.yaml")
