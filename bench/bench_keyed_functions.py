@@ -59,7 +59,12 @@ log, targets = sys.argv[2], [t for t in sys.argv[3].split(",") if t]
 from casegate.cli import _without_pydantic_plugins, _without_aws_signer
 _without_pydantic_plugins(); _without_aws_signer()
 from casegate._schemacache import enable
+try:  # the program keeps compiled code (an earlier tree compiles it at every run)
+    from casegate import _codecache
+except ImportError:
+    _codecache = None
 enable()
+if _codecache: _codecache.enable()
 import gc; gc.disable()
 events = []
 def mark(label):
@@ -99,6 +104,7 @@ _run.run_gate(**params)
 mark("exit")
 with open(log, "w") as out:
     out.write("\n".join(events) + "\n")
+if _codecache: _codecache.save()
 sys.stdout.flush()
 os._exit(0)
 """
