@@ -453,7 +453,7 @@ def case_file_standings(loaded: Any, keyring: Any, trust: Any = None, keyring_di
     from ..checks.families.authority import objection_unanswered
     from ..model import RuleSeverity
     from ..sign import Keyring, gather
-    from ..verify._signed import signed_objection_ids, signed_view, unverified_objections
+    from ..verify._signed import signed_view_and_unverified
 
     if loaded is None or loaded.case is None or loaded.policy is None:
         return {}, {}
@@ -461,8 +461,8 @@ def case_file_standings(loaded: Any, keyring: Any, trust: Any = None, keyring_di
     view = loaded
     if isinstance(keyring, Keyring):
         dissent = gather(loaded, keyring, dt.datetime.now(dt.UTC))
-        view = signed_view(loaded, dissent)
-        for oid in unverified_objections(loaded, signed_objection_ids(loaded, dissent)):
+        view, unverified = signed_view_and_unverified(loaded, dissent)  # one reading of the statements
+        for oid in unverified:
             out[oid] = _NOT_VERIFIED
     else:
         for oid, o in loaded.case.decision.objections.items():
