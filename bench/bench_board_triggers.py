@@ -41,11 +41,12 @@ def _best(f, repeat: int) -> float:  # type: ignore[no-untyped-def]
 
 def main() -> None:
     repeat = int(sys.argv[1]) if sys.argv[1:] else 10
+    from tests.web.conftest import KEYRING, approve, build_board
+
     from casegate.monitor import OwedReads, deploy_triggers_owed
     from casegate.sign import load_keyring
     from casegate.store import open_registry
     from casegate.web import _views
-    from tests.web.conftest import KEYRING, approve, build_board
 
     with tempfile.TemporaryDirectory(prefix="casegate-bench-board-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'reg.db'}"
