@@ -64,7 +64,7 @@ def _path() -> tuple[str, str] | None:
 
 def _table() -> dict[tuple[str, str, str], Any]:
     """The kept table (empty when there is none that verifies), read on first use."""
-    table = _STATE["table"]
+    table: dict[tuple[str, str, str], Any] | None = _STATE["table"]
     if table is None:
         table = {}
         _STATE["used"], _STATE["new"] = set(), {}
