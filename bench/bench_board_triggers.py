@@ -13,6 +13,13 @@ N = 200; each case's reads are kept on its own, so a page of 200 cases after the
 warm asks), and what keeping the reads costs in memory.
 
     python bench/bench_board_triggers.py [REPEAT]
+
+One run (best of 7, a busy two-core machine): the triggers owed read afresh 127.3 ms a call (each
+loads the approved version again, and reads the artifacts' first-logged dates: most of it), 0.96 ms
+with the reads kept; `deploy_now` 149.4 ms before, 29.2 ms after (the rest is `deploy_state` and
+the follow-ups owed, not kept). A list page of 200 deployable cases: about 29.9 s before, 5.8 s
+after. Keeping the reads holds each case's approved version: about 573 KiB a case for atlas-api
+(112 MiB for 200 cases).
 """
 
 from __future__ import annotations
