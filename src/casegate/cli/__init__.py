@@ -71,9 +71,11 @@ def main() -> None:
         _without_pydantic_plugins()
         if sys.argv[1:2] and sys.argv[1] in _FAST_EXIT:
             _without_aws_signer()
+            from .. import _codecache
             from .._schemacache import enable
 
             enable()  # the models' core schemas are kept between runs of these commands
+            _codecache.enable()  # and the code dataclasses and string annotations compile to
     try:
         _main()
     except SystemExit as e:
@@ -82,7 +84,17 @@ def main() -> None:
         code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
         if e.code is not None and not isinstance(e.code, int):
             print(e.code, file=sys.stderr)
+        _save_code()
         _exit_now(code)
+    else:
+        _save_code()
+
+
+def _save_code() -> None:
+    """Keep what this run compiled for the next (when the program enabled `casegate._codecache`)."""
+    codecache = sys.modules.get("casegate._codecache")
+    if codecache is not None:
+        codecache.save()
 
 
 def _without_pydantic_plugins() -> None:

@@ -541,29 +541,53 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
     approval against the case or against any other case about the same model as the approved
     version (`cases_of_stored_model`; `models`: the registry's model index, read once by the
     caller): an incident follows the weights, whatever case id it was filed under."""
+    base = _standing_facts(reg, case_id, versions, keyring, models)
+    return None if base is None else _facts_at(reg, case_id, base, at)
+
+
+@dataclass(frozen=True)
+class _StandingFacts:
+    """What `gather_facts` reads that does not depend on the time it is asked at: everything but
+    the incidents counted by then."""
+
+    facts: Facts
+    version: int
+    after: int
+    """The log index of the approval: incidents logged after it count."""
+    cases: tuple[str, ...]
+    """The case and every other case about the same model, whose incidents count."""
+
+
+def _standing_facts(reg: Registry, case_id: str, versions: VersionCache, keyring: Keyring | None,
+                    models: ModelIndex | None) -> _StandingFacts | None:
     appr = current_approval(reg, case_id)
     if appr is None:
         return None
     approved = versions.get(case_id, appr.version)
-    incidents = []
     others = cases_of_stored_model(reg, case_id, appr.version, models)
-    for cid in [case_id, *others]:
-        incidents += _incidents_since(reg, cid, case_id, appr.entry.index, at)
     clocks = counted_report_clocks(reg, case_id, keyring, approval=appr, others=others)
-    incidents.sort(key=lambda inc: inc.index)
     later = [versions.get(case_id, n) for n in versions.numbers(case_id) if n > appr.version]
     conds = condition_statuses(reg, case_id, appr.decision, keyring=keyring) if appr.decision is not None else []
     telemetry = telemetry_rule(reg, approved.policy, keyring, appr.decision)
     samples, withheld = samples_and_gaps(reg, case_id, telemetry)
     facts = Facts(
         case=approved.case, policy=approved.policy, approved_at=parse_recorded(appr.entry.recorded_at),
-        incidents=incidents, samples=samples, withheld=withheld, telemetry=telemetry.why,
+        incidents=[], samples=samples, withheld=withheld, telemetry=telemetry.why,
         telemetry_required=telemetry.required,
         later_versions=[LaterVersion(v.index, v.label, v.case, v.policy) for v in later],
         conditions=conds, report_clocks=clocks,
         artifact_dates=artifact_dates(reg, approved.case),
     )
-    return facts, appr.version
+    return _StandingFacts(facts, appr.version, appr.entry.index, (case_id, *others))
+
+
+def _facts_at(reg: Registry, case_id: str, base: _StandingFacts, at: dt.datetime) -> tuple[Facts, int]:
+    """`base` with the incidents that count by `at`."""
+    incidents = []
+    for cid in base.cases:
+        incidents += _incidents_since(reg, cid, case_id, base.after, at)
+    incidents.sort(key=lambda inc: inc.index)
+    return replace(base.facts, incidents=incidents), base.version
 
 
 def counted_report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None, *,
@@ -686,8 +710,30 @@ def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str |
     return runs
 
 
+class OwedReads:
+    """What `triggers_owed` read of a registry for each case, kept between calls (the board asks it
+    for every deployable case on every page that shows a state): the approved version as loaded,
+    its conditions, clocks, readings and artifact dates, the trigger firings the log records and
+    the case's restriction. The log is append-only and every change to a case is an entry in it, so
+    what was read stands while the log's size is the size read before it, and under the same
+    keyring object (`Board.keyring` gives a new one when its file or the log's revocations
+    change); any new entry reads it all again. What depends on the time asked at (the incidents
+    counted by then, the evaluation of the triggers) is never kept."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[int, Any, Any]] = {}
+
+    def get(self, case_id: str, size: int | None, keyring: Any) -> Any:
+        got = self._kept.get(case_id)
+        return got[2] if got is not None and got[0] == size and got[1] is keyring else None
+
+    def put(self, case_id: str, size: int | None, keyring: Any, standing: Any) -> None:
+        if size is not None:
+            self._kept[case_id] = (size, keyring, standing)
+
+
 def triggers_owed(reg: Registry, case_id: str, at: dt.datetime, keyring: Keyring | None,
-                  boundary: BoundaryKind | None = None) -> list[str]:
+                  boundary: BoundaryKind | None = None, kept: OwedReads | None = None) -> list[str]:
     """Why a deploy of `case_id` across `boundary` is stopped by the case's own triggers as of
     `at` although the registry's state does not show it yet: a firing no `triggers run` has
     logged (an incident recorded with `--no-triggers`, a breaching reading ingested, a monitor
@@ -695,23 +741,29 @@ def triggers_owed(reg: Registry, case_id: str, at: dt.datetime, keyring: Keyring
     apply it, leaves the case nothing to deploy across `boundary` (None: any move it owes
     counts, as for a state proof, which serves every boundary). The registry is only read.
     Empty when the case is not deployed or nothing is owed; a plan that cannot be evaluated is a
-    reason (fail closed)."""
+    reason (fail closed). `kept`: what earlier calls read of the registry, reused while its log
+    has not grown (see `OwedReads`); the incidents and the evaluation are always as of `at`."""
+    size = reg.size() if kept is not None else None  # read before anything it keys
     state = require_case(reg, case_id)
     if state not in WATCHED:
         return []
+    standing = kept.get(case_id, size, keyring) if kept is not None else None
     try:
-        got = gather_facts(reg, case_id, at, VersionCache(reg), keyring)
-        if got is None:
+        base = standing[0] if standing is not None else _standing_facts(reg, case_id, VersionCache(reg), keyring, None)
+        if base is None:
             return []
-        facts, version = got
+        facts, version = _facts_at(reg, case_id, base, at)
         found = evaluate(facts, at)
     except InputError as e:
         return [f"the triggers of case {case_id} cannot be evaluated ({e.diagnostics()}), so whether one stops "
                 "the deploy cannot be established"]
-    done = fired_causes(reg, case_id)
+    if standing is None:
+        standing = (base, fired_causes(reg, case_id), reg.case_restriction(case_id))
+        if kept is not None:
+            kept.put(case_id, size, keyring, standing)
+    _, done, restriction = standing
     new = [f for f in found if (f.trigger, f.cause) not in done]
     approved_at = facts.case.boundary.kind if facts.case.boundary else None
-    restriction = reg.case_restriction(case_id)
     decided = strongest(new, approved_at, BoundaryKind(restriction) if restriction else None)
     if decided is None:
         return []
@@ -730,13 +782,13 @@ TRIGGERS_OWED_CAUSE = "a trigger of the case's own fires, and no trigger run has
 
 
 def deploy_triggers_owed(reg: Registry, case_id: str, keyring: Keyring | None, boundary: str | None,
-                         at: dt.datetime | None = None) -> list[str]:
+                         at: dt.datetime | None = None, kept: OwedReads | None = None) -> list[str]:
     """`triggers_owed` for what a deploy pipeline gets now (`casegate state show`, the board's
     pages), across the boundary that answer is for (`boundary`, the decided or restricted one;
     None: any move owed counts), as of `at` (default now): the state the registry shows waits for a
-    trigger run, and `verify --db` holds the deploy to the triggers owed."""
+    trigger run, and `verify --db` holds the deploy to the triggers owed. `kept`: see `OwedReads`."""
     kind = BoundaryKind(boundary) if boundary else None
-    return triggers_owed(reg, case_id, at or dt.datetime.now(dt.UTC), keyring, kind)
+    return triggers_owed(reg, case_id, at or dt.datetime.now(dt.UTC), keyring, kind, kept)
 
 
 def proof_triggers_owed(reg: Registry, case_id: str, proof: dict[str, Any], keyring: Keyring | None) -> list[str]:

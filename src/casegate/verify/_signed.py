@@ -198,23 +198,19 @@ def unverified_objections(loaded: Loaded, signed_ids: set[str]) -> list[str]:
     return [oid for oid, o in loaded.case.decision.objections.items() if o.envelope is not None and oid not in signed_ids]
 
 
-def signed_objection_ids(loaded: Loaded, dissent: Dissent) -> set[str]:
-    """The ids of the objections `signed_view` takes from verified signed statements."""
-    from ..sign import resolve
-
-    assert loaded.case is not None and loaded.policy is not None
-    c = loaded.case
-    return {st.id for st in resolve(dissent.objections, dissent.answers, loaded.policy.signoff,
-                                    c.boundary.kind if c.boundary else None)}
-
-
 def signed_view(loaded: Loaded, dissent: Dissent) -> Loaded:
+    """`signed_view_and_unverified`'s case alone."""
+    return signed_view_and_unverified(loaded, dissent)[0]
+
+
+def signed_view_and_unverified(loaded: Loaded, dissent: Dissent) -> tuple[Loaded, list[str]]:
     """The case as the gate must judge it: its objections and authors from the signed statements
     (`dissent`, as `casegate.sign.gather` verified them; a signed objection replaces the YAML entry
     of the same id, whatever that entry says, and is known as signed, by its envelope's sha256 when
     the YAML names no envelope file; an unsigned YAML objection stays as typed, as it can only
     block, and one whose envelope does not verify stays as open), never
-    from the YAML alone."""
+    from the YAML alone; and the ids of the case's YAML objections whose envelope does not verify
+    (`unverified_objections`), from the same reading of the signed statements."""
     assert loaded.case is not None and loaded.policy is not None
     c = loaded.case
     from ..sign import resolve
@@ -227,7 +223,8 @@ def signed_view(loaded: Loaded, dissent: Dissent) -> Loaded:
     # upheld is never taken for a signature's
     signed_ids = {st.id for st in states}
     objections = {oid: o for oid, o in c.decision.objections.items() if o.envelope is None}
-    for oid in unverified_objections(loaded, signed_ids):
+    unverified = unverified_objections(loaded, signed_ids)
+    for oid in unverified:
         o = c.decision.objections[oid]
         objections[oid] = o if o.status in ("open", "escalated") else o.model_copy(
             update={"status": "open", "answer": None, "answered_by": None})
@@ -240,4 +237,4 @@ def signed_view(loaded: Loaded, dissent: Dissent) -> Loaded:
                                          or f"sha256:{st.envelope}")
     authors = list(dict.fromkeys([*c.decision.authors, *dissent.author_names()]))
     decision = c.decision.model_copy(update={"objections": objections, "authors": authors})
-    return replace(loaded, case=c.model_copy(update={"decision": decision}))
+    return replace(loaded, case=c.model_copy(update={"decision": decision})), unverified

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -231,10 +232,19 @@ def deploy_now(reg: Registry, case_id: str, keyring: Any, trust: Any = None, beh
     if now.deployable or now.demonstration:
         # a firing of the case's own triggers no trigger run applied (an incident recorded with
         # --no-triggers): `verify --db` refuses the deploy, and the board must not say otherwise
-        from ..monitor import TRIGGERS_OWED_CAUSE, deploy_triggers_owed
+        from ..monitor import TRIGGERS_OWED_CAUSE, OwedReads, deploy_triggers_owed
 
-        now.hold(deploy_triggers_owed(reg, case_id, keyring, now.boundary), TRIGGERS_OWED_CAUSE)
+        kept = _OWED_READS.get(reg)
+        if kept is None:
+            kept = _OWED_READS[reg] = OwedReads()
+        now.hold(deploy_triggers_owed(reg, case_id, keyring, now.boundary, kept=kept), TRIGGERS_OWED_CAUSE)
     return now
+
+
+_OWED_READS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+"""Per registry the board reads, what the triggers owed read of it (`monitor.OwedReads`): each page
+that shows a state asks them of every deployable case, and loading the approved version each time
+cost about a fifth of a second a case. Kept while the log has not grown; asked as of now every time."""
 
 
 def incident_severities(events: list[LogEntry]) -> dict[int, str]:
@@ -453,7 +463,7 @@ def case_file_standings(loaded: Any, keyring: Any, trust: Any = None, keyring_di
     from ..checks.families.authority import objection_unanswered
     from ..model import RuleSeverity
     from ..sign import Keyring, gather
-    from ..verify._signed import signed_objection_ids, signed_view, unverified_objections
+    from ..verify._signed import signed_view_and_unverified
 
     if loaded is None or loaded.case is None or loaded.policy is None:
         return {}, {}
@@ -461,8 +471,8 @@ def case_file_standings(loaded: Any, keyring: Any, trust: Any = None, keyring_di
     view = loaded
     if isinstance(keyring, Keyring):
         dissent = gather(loaded, keyring, dt.datetime.now(dt.UTC))
-        view = signed_view(loaded, dissent)
-        for oid in unverified_objections(loaded, signed_objection_ids(loaded, dissent)):
+        view, unverified = signed_view_and_unverified(loaded, dissent)  # one reading of the statements
+        for oid in unverified:
             out[oid] = _NOT_VERIFIED
     else:
         for oid, o in loaded.case.decision.objections.items():
