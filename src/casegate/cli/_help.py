@@ -142,7 +142,7 @@ TOP_HELP = (
 )
 
 KEPT_FROM: tuple[tuple[str, int], ...] = (
-    ('__init__', 11754),
+    ('__init__', 12177),
     ('_app', 1597),
     ('_check', 5844),
     ('_gate', 3551),
