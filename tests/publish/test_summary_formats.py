@@ -30,8 +30,8 @@ from casegate.publish import (
     KeyedSalts,
     PublicSummary,
     decide,
-    evidence_basis,
     disclose,
+    evidence_basis,
     readable_case,
     summary_html,
 )

@@ -164,3 +164,22 @@ def test_a_shown_conditions_text_rewritten_is_refused(registry: Registry) -> Non
     assert c["withheld"] is False
     c["text"] = "Nothing further is required."
     _refused(registry, number, forged, "condition C1 is given in words other than the gate's")
+
+
+def test_a_shown_finding_moved_to_another_element_is_refused(registry: Registry) -> None:
+    # the diagram marks each finding on the element it concerns: the lab's program moves one off it
+    number, written = _setup(registry, Confidentiality.internal)
+    forged = copy.deepcopy(written)
+    shown = next(f for f in forged["decision"]["findings"] if f["severity"] == "advisory" and not f["withheld"]
+                 and f["element"])
+    shown["element"] = "/argument/elements/G0"
+    _refused(registry, number, forged, rf"finding \d+ \({shown['code']}, advisory\) is shown at "
+                                       "/argument/elements/G0, where the registry's judgement found it at")
+
+
+def test_a_finding_renamed_is_refused(registry: Registry) -> None:
+    number, written = _setup(registry, Confidentiality.internal)
+    forged = copy.deepcopy(written)
+    (_, public) = _twins(forged)
+    public["name"] = "style-note"
+    _refused(registry, number, forged, r"finding \d+ \(CG999, advisory\) is named 'style-note', not 'twin'")

@@ -324,7 +324,8 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
     `case`): a summary may mark withheld, or answer from the public view, only that (nothing
     without the case), and a composed answer only in the words publication composes from the
     public view (`policy`, `basis`, `facts`: as `casegate.publish.build_summary` takes them). Each
-    finding in the record's order by rule, severity, waived and the sha256 of its message, and each
+    finding in the record's order by rule, severity, waived, the sha256 of its message, its element
+    and its rule's name, and each
     condition's words by sha256 (`casegate.store.words_sha256`): what a summary shows of them is
     the gate's words, in the gate's order."""
     blocking = [f for f in record.findings if f.blocking]
@@ -336,7 +337,7 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
         "conditions": [{"id": c.id, "cause": c.cause, "element": _element(c.path), "due": c.due,
                         "sha256": words_sha256(c.text, c.finding or None, c.fix or None)}
                        for c in record.conditions],
-        "findings": [[f.code, f.severity.value, f.waived is not None, words_sha256(f.message)]
+        "findings": [[f.code, f.severity.value, f.waived is not None, words_sha256(f.message), _element(f.path), f.name]
                      for f in record.findings],
         "blocking": [{"code": f.code, "element": _element(f.path),
                       **({"sealed": sealed[i]} if sealed is not None else {})}

@@ -266,11 +266,21 @@ def _withheld_problems(found: dict[str, Any], summary: dict[str, Any], decision:
     for i, (f, want) in enumerate(zip(findings, judged, strict=False)):
         mark = (f.get("code"), f.get("severity"), f.get("waived") is True)
         said = f"finding {i + 1} ({mark[0]}, {mark[1]}{', waived' if mark[2] else ''})"
-        if not (isinstance(want, list) and len(want) == 4) or tuple(want[:3]) != mark:
+        if not (isinstance(want, list) and len(want) == 6) or tuple(want[:3]) != mark:
             got = (f"{want[0]}, {want[1]}{', waived' if want[2] else ''}"
-                   if isinstance(want, list) and len(want) == 4 else "nothing readable")
+                   if isinstance(want, list) and len(want) == 6 else "nothing readable")
             out.append(f"{said} is not the finding the registry's judgement found there ({got})")
-        elif f.get("withheld") is True:
+            continue
+        # the element it concerns (which the diagram marks) and its rule's name are the judged ones;
+        # only a finding withheld where the judgement withholds it may leave its element out
+        if f.get("name") != want[5]:
+            out.append(f"{said} is named {f.get('name')!r}, not {want[5]!r} as its rule is")
+        if f.get("element") != want[4] and not (
+                f.get("element") is None and f.get("withheld") is True and isinstance(hidden_at, list)
+                and i in hidden_at):
+            out.append(f"{said} is shown at {f.get('element') or 'the case as a whole'}, where the registry's "
+                       f"judgement found it at {want[4] or 'the case as a whole'}")
+        if f.get("withheld") is True:
             if not (isinstance(hidden_at, list) and i in hidden_at):
                 out.append(f"{said} is marked withheld, "
                            + (f"but its words concern nothing redacted for the {level} audience"
@@ -292,11 +302,11 @@ def _withheld_problems(found: dict[str, Any], summary: dict[str, Any], decision:
                           if at is not None else f"and {why}"))
         else:
             # the words publication composes from the public view, which the judgement records
-            words = at.get("composed") if at is not None else None
-            if not isinstance(words, dict):
+            made = at.get("composed") if at is not None else None
+            if not isinstance(made, dict):
                 out.append(f"the answer to {key!r} is given as composed from the public view, and the registry's "
                            "judgement does not record the composed words (it was logged before judgements did)")
-            elif composed_sha256(q.get("answer"), q.get("sources")) != words.get(key):
+            elif composed_sha256(q.get("answer"), q.get("sources")) != made.get(key):
                 out.append(f"the answer to {key!r} is given as composed from the public view, in words (or "
                            "sources) other than those publication composes from it")
     return out
