@@ -183,3 +183,13 @@ def test_a_finding_renamed_is_refused(registry: Registry) -> None:
     (_, public) = _twins(forged)
     public["name"] = "style-note"
     _refused(registry, number, forged, r"finding \d+ \(CG999, advisory\) is named 'style-note', not 'twin'")
+
+
+def test_a_decision_stated_for_a_wider_boundary_is_refused(registry: Registry) -> None:
+    # "GO WITH CONDITIONS for open-weights" on the public page, of a decision judged for `api`
+    number, written = _setup(registry, Confidentiality.internal)
+    assert written["decision"]["boundary"] == "api"
+    forged = copy.deepcopy(written)
+    forged["decision"]["boundary"] = "open-weights"
+    _refused(registry, number, forged, "the decision is stated for open-weights, but the registry's judgement is "
+                                       "for api")

@@ -310,7 +310,7 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
     made it one, the element it concerns and its due date; each unwaived blocking finding by rule
     code and element (as the summary points at it: a JSON Pointer, None for the case as a whole)
     and, given the judged `case`, the level above which a summary withholds that element; the
-    narrower boundary; what the requested boundary lacks; the findings counted by severity (and
+    boundary decided on and the narrower one; what the requested boundary lacks; the findings counted by severity (and
     waived); each of the eight answers by the sha256 of the gate's words and whether it is
     answerable; and the safeguards whose `verified_by` party signed a test of them (`verifiers`,
     `casegate.evidence.attested_verifiers` under the keyring judged with; none without). A summary
@@ -343,6 +343,7 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
                       **({"sealed": sealed[i]} if sealed is not None else {})}
                      for i, f in enumerate(blocking)],
         "narrower": record.narrower.value if record.narrower else None,
+        "boundary": record.boundary.value if record.boundary else None,
         "lacks": list(record.lacks),
         "counts": counts,
         "answers": {a.key: {"sha256": hashlib.sha256(a.answer.encode()).hexdigest(), "answerable": a.answerable}

@@ -17,7 +17,7 @@ what it found, which a public summary of the version must show (`found_problems`
                                   "sha256": words_sha256(text, finding, fix)}],
                   "blocking": [{"code": code, "element": pointer | null, "sealed": level | null}],
                   "findings": [[code, severity, waived, words_sha256(message)]],  (the record's order)
-                  "narrower": kind | null, "lacks": [text],
+                  "narrower": kind | null, "boundary": kind | null, "lacks": [text],
                   "withheld": {level: {"conditions": [id], "findings": [[code, severity, waived]],
                                        "finding_at": [index], "questions": [key],
                                        "composed": {key: composed_sha256(answer, sources)}}}, ...}
@@ -203,6 +203,12 @@ def found_problems(found: Any, summary: Any) -> list[str]:
         else:
             out.append(f"blocking finding {f.get('code')} (withheld) is not one the registry found")
     out += [f"blocking finding {code} at {element or 'the case'} is left out" for code, element in left]
+    if "boundary" in decision and decision.get("boundary") != found.get("boundary"):
+        # the page says "GO for BOUNDARY": the boundary the registry decided on, not a wider one
+        out.append(f"the decision is stated for {decision.get('boundary') or 'no boundary'}, "
+                   + (f"but the registry's judgement is for {found.get('boundary') or 'no boundary'}"
+                      if "boundary" in found else "and the registry's judgement does not record which boundary it "
+                      "decided on (it was logged before judgements did)"))
     narrower = found.get("narrower")
     if decision.get("narrower") != narrower:
         out.append(f"the narrower boundary the evidence supports is {narrower or 'none'}, not "
