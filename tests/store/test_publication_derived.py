@@ -49,7 +49,7 @@ def _setup(registry: Registry, found: dict[str, Any] | None = None,
     v = registry.submit_case(loaded)
     record_judgement(registry, CASE, version=v.number, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())), judged=JUDGED,
-                     found=found if found is not None else judged_found(record, loaded.case, ATTESTED))
+                     found=found if found is not None else judged_found(record, loaded.case, ATTESTED, policy=loaded.policy))
     s = build_summary(loaded.case, record, salts=Salts(MemorySaltStore()), policy=loaded.policy, verifiers=ATTESTED,
                       level=Confidentiality.internal)
     return v.number, json.loads(s.model_dump_json())

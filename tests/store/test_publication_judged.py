@@ -79,7 +79,7 @@ def _judged(registry: Registry, loaded: Loaded, record: DecisionRecord) -> int:
     v = registry.submit_case(loaded)
     record_judgement(registry, CASE, version=v.number, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())), judged=JUDGED,
-                     found=judged_found(record, loaded.case, signed=loaded.case))
+                     found=judged_found(record, loaded.case, signed=loaded.case, policy=loaded.policy))
     return v.number
 
 

@@ -201,13 +201,14 @@ def cli_at(when: dt.datetime, cwd: Path, *args: str) -> Any:
 
 def summary_of(record: Any) -> dict[str, Any]:
     """A public summary of `record` (a decision record, or its JSON) as far as the registry holds
-    a recorded summary to its judgement: the outcome, each condition by id, rule and due date, and
-    what the requested boundary lacks (a case approved here has no blocking finding). The rest of
-    what `casegate publish` writes does not matter to these tests."""
+    a recorded summary to its judgement: the outcome, each condition by id, rule and due date in the
+    gate's words, and what the requested boundary lacks (a case approved here has no blocking
+    finding). The rest of what `casegate publish` writes does not matter to these tests."""
     rec = json.loads(record.model_dump_json()) if hasattr(record, "model_dump_json") else record
     return {"case": {"id": rec["case_id"]}, "decision": {
         "outcome": rec["outcome"], "narrower": rec.get("narrower"), "lacks": list(rec.get("lacks") or []),
-        "conditions": [{"id": c["id"], "cause": c["cause"], "due": c.get("due")} for c in rec["conditions"]]}}
+        "conditions": [{"id": c["id"], "cause": c["cause"], "due": c.get("due"), "text": c["text"],
+                        "finding": c.get("finding") or None, "fix": c.get("fix") or None} for c in rec["conditions"]]}}
 
 
 DEMONSTRATION = "signed with casegate's published example keys: a demonstration, not a release"

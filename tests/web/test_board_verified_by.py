@@ -39,7 +39,7 @@ def _publish(board: BoardFixture, verifiers: dict[str, tuple[str, ...]]) -> None
     version = reg.case_version(CASE).number
     record_judgement(reg, CASE, version=version, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())), judged=JUDGED,
-                     found=judged_found(record, loaded.case, verifiers))
+                     found=judged_found(record, loaded.case, verifiers, policy=loaded.policy))
     record_publication(reg, CASE, s, version=version)
     reg.close()
 

@@ -89,7 +89,7 @@ def tiered(tmp_path: Path, database_url: str) -> tuple[TestClient, dict[str, str
     record_judgement(reg, CASE, version=v.number, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())),
                      judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"},
-                     found=judged_found(record, loaded.case))
+                     found=judged_found(record, loaded.case, policy=loaded.policy))
     record_publication(reg, CASE, json.loads(summary.model_dump_json()), version=v.number)
     o = record_objection(reg, CASE, role="external-evaluator", person="Priya Natarajan",
                          reason=f"The uplift suite leaves out the {LOG_TEXT}.", version=v.number)

@@ -48,7 +48,7 @@ def test_public_pages_never_show_confidential_canaries(tmp_path_factory, cc: Can
     record_judgement(reg, cc.case.id, version=v.number, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())),
                      judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"},
-                     found=judged_found(record, loaded.case))
+                     found=judged_found(record, loaded.case, policy=loaded.policy))
     record_publication(reg, cc.case.id, json.loads(summary.model_dump_json()), version=v.number)
     reg.record("incident", cc.case.id, {"date": "2027-01-02", "severity": "high", "domain": "cyber",
                                         "description": "internal description " + next(iter(cc.tokens))})

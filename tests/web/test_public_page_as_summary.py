@@ -40,7 +40,7 @@ def _publish_unattested(board: BoardFixture) -> dict:  # type: ignore[type-arg]
     version = reg.case_version(CASE).number
     record_judgement(reg, CASE, version=version, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())), judged=JUDGED,
-                     found=judged_found(record, loaded.case))
+                     found=judged_found(record, loaded.case, policy=loaded.policy))
     record_publication(reg, CASE, s, version=version)
     reg.close()
     return s  # type: ignore[no-any-return]

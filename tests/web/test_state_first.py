@@ -41,7 +41,7 @@ def _publish(board: BoardFixture) -> None:
     version = reg.case_version(CASE).number
     record_judgement(reg, CASE, version=version, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())), judged=JUDGED,
-                     found=judged_found(record, loaded.case, signed=loaded.case))
+                     found=judged_found(record, loaded.case, signed=loaded.case, policy=loaded.policy))
     record_publication(reg, CASE, json.loads(s.model_dump_json()), version=version)
     reg.close()
 

@@ -59,7 +59,7 @@ def _submitted(tmp: Path, database_url: str) -> tuple[str, bytes]:
     record_judgement(reg, CASE, version=v.number, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())),
                      judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"},
-                     found=judged_found(record, loaded.case))
+                     found=judged_found(record, loaded.case, policy=loaded.policy))
     record_publication(reg, CASE, json.loads(s.model_dump_json()), version=v.number)
     reg.close()
     # the policy moves on after submission: the stored version must not follow the path

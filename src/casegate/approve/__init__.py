@@ -12,11 +12,11 @@ import json
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, VerificationError
 from ..load import Loaded
-from ..model import Case, DecisionRecord
+from ..model import Case, DecisionRecord, Policy
 from ..monitor import Applied, comparison_for, decide, load_stored
 from ..monitor._states import IllegalTransitionError
 from ..sign import (
@@ -39,6 +39,7 @@ from ..store import (
     log_time,
     record_judgement,
     record_publication,
+    words_sha256,
 )
 from ..trust import TRUST_ROOT_EVENT, TrustRoot, load_trust_root
 from ..verify import (
@@ -53,6 +54,9 @@ from ..verify import (
     stale_signatures,
 )
 from ._rejudge import rejudge
+
+if TYPE_CHECKING:
+    from ..publish import RegistryFacts
 
 __all__ = ["approve", "judged_found", "publication_keyring", "record_published", "registry_judge", "rejudge"]
 
@@ -142,6 +146,7 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
                            comparison=comparison_for(reg, loaded, keyring=judging))
             attested = _attested(j)  # while the stored files are still there to read
             published = _published(j)
+            basis = _basis(j)
             problems += judgement_problems(record, j, at.date())
             statement = decode_payload(bundle["decision"]) if bundle is not None and isinstance(bundle.get("decision"), dict) else None
             predicate = statement.get("predicate") if isinstance(statement, dict) else None
@@ -158,7 +163,7 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
         trust = root.version if root is not None else None
         judged = {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust,
                   "found": judged_found(j.record, loaded.case, attested, signed=j.loaded.case,
-                                        published=published)}
+                                        published=published, policy=loaded.policy, basis=basis)}
         if demo is not None:
             # made while published example keys count (a demonstration): the log says so, for
             # every later reader, beside the approval it records
@@ -177,6 +182,14 @@ def _published(j: Any) -> Case | None:
         return readable_case(j.loaded, dict(j.artifacts or {}))
     except InputError:
         return None
+
+
+def _basis(j: Any) -> dict[str, str]:
+    """Evidence id -> where its values come from, as judgement `j` derived them
+    (`casegate.publish.evidence_basis`): what a summary of it states, and composes answers from."""
+    from ..publish import evidence_basis
+
+    return evidence_basis(j.loaded, dict(j.artifacts or {}))
 
 
 def _attested(j: Any) -> dict[str, tuple[str, ...]]:
@@ -290,13 +303,14 @@ def _sealed(case: Case, paths: list[tuple[str | int, ...]]) -> list[str | None]:
 def judged_found(record: DecisionRecord, case: Case | None = None,
                  verifiers: Mapping[str, object] | None = None, *,
                  standings: Mapping[str, str] | None = None, signed: Case | None = None,
-                 published: Case | None = None) -> dict[str, Any]:
+                 published: Case | None = None, policy: Policy | None = None,
+                 basis: Mapping[str, str] | None = None, facts: RegistryFacts | None = None) -> dict[str, Any]:
     """What the registry's judgement `record` found that a public summary of the version must show
     (`casegate.store.record_publication` holds it to this): each condition by id, the rule that
     made it one, the element it concerns and its due date; each unwaived blocking finding by rule
     code and element (as the summary points at it: a JSON Pointer, None for the case as a whole)
     and, given the judged `case`, the level above which a summary withholds that element; the
-    narrower boundary; what the requested boundary lacks; the findings counted by severity (and
+    boundary decided on and the narrower one; what the requested boundary lacks; the findings counted by severity (and
     waived); each of the eight answers by the sha256 of the gate's words and whether it is
     answerable; and the safeguards whose `verified_by` party signed a test of them (`verifiers`,
     `casegate.evidence.attested_verifiers` under the keyring judged with; none without). A summary
@@ -308,19 +322,28 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
     the judged `case`, also what a summary for each audience level withholds
     (`casegate.publish.withheld_marks` of `published`, the case as publication reads it, default
     `case`): a summary may mark withheld, or answer from the public view, only that (nothing
-    without the case)."""
+    without the case), and a composed answer only in the words publication composes from the
+    public view (`policy`, `basis`, `facts`: as `casegate.publish.build_summary` takes them). Each
+    finding in the record's order by rule, severity, waived, the sha256 of its message, its element
+    and its rule's name, and each
+    condition's words by sha256 (`casegate.store.words_sha256`): what a summary shows of them is
+    the gate's words, in the gate's order."""
     blocking = [f for f in record.findings if f.blocking]
     counts = {"blocking": 0, "condition": 0, "advisory": 0, "waived": 0}
     for f in record.findings:
         counts["waived" if f.waived is not None else f.severity.value] += 1
     sealed = _sealed(case, [f.path for f in blocking]) if case is not None and blocking else None
     return {
-        "conditions": [{"id": c.id, "cause": c.cause, "element": _element(c.path), "due": c.due}
+        "conditions": [{"id": c.id, "cause": c.cause, "element": _element(c.path), "due": c.due,
+                        "sha256": words_sha256(c.text, c.finding or None, c.fix or None)}
                        for c in record.conditions],
+        "findings": [[f.code, f.severity.value, f.waived is not None, words_sha256(f.message), _element(f.path), f.name]
+                     for f in record.findings],
         "blocking": [{"code": f.code, "element": _element(f.path),
                       **({"sealed": sealed[i]} if sealed is not None else {})}
                      for i, f in enumerate(blocking)],
         "narrower": record.narrower.value if record.narrower else None,
+        "boundary": record.boundary.value if record.boundary else None,
         "lacks": list(record.lacks),
         "counts": counts,
         "answers": {a.key: {"sha256": hashlib.sha256(a.answer.encode()).hexdigest(), "answerable": a.answerable}
@@ -329,21 +352,24 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
         "standings": dict(standings or {}),
         "signed": sorted({f"{x.person} ({x.role})" for x in signed.decision.signoffs if x.envelope is not None})
         if signed is not None else [],
-        **({"withheld": _withheld_marks(published or case, record)} if case is not None else {}),
+        **({"withheld": _withheld_marks(published or case, record, policy=policy, basis=basis, facts=facts,
+                                        verifiers=verifiers)} if case is not None else {}),
     }
 
 
-def _withheld_marks(case: Case, record: DecisionRecord) -> dict[str, Any]:
+def _withheld_marks(case: Case, record: DecisionRecord, **inputs: Any) -> dict[str, Any]:
     """`casegate.publish.withheld_marks`, imported only when a judgement records what it found."""
     from ..publish import withheld_marks
 
-    return withheld_marks(case, record)
+    return withheld_marks(case, record, **inputs)
 
 
 def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, Any] | CanonicalJSON, *,
                      version: int, judged: dict[str, Any], case: Case | None = None,
                      verifiers: Mapping[str, object] | None = None,
-                     standings: Mapping[str, str] | None = None, published: Case | None = None) -> LogEntry:
+                     standings: Mapping[str, str] | None = None, published: Case | None = None,
+                     policy: Policy | None = None, basis: Mapping[str, str] | None = None,
+                     facts: RegistryFacts | None = None) -> LogEntry:
     """Record the public summary of stored `version` that `casegate publish` judged as the registry
     judges (`record`: its decision; `judged`: the keyring, trust root version and time from
     `publication_keyring`). Where the registry has logged no judgement of the version (no approval
@@ -353,8 +379,10 @@ def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, A
     before judgements did), or found other conditions or blocking findings (due dates move with the
     day it is judged), this judgement is logged, and the summary shows what it found. `published`:
     the case as the summary was built from (`casegate.publish.readable_case`), whose redaction
-    decides what each audience is shown."""
-    found = judged_found(record, case, verifiers, standings=standings, signed=case, published=published)
+    decides what each audience is shown; `policy`, `basis` and `facts`: as the summary was built
+    with them (`casegate.publish.build_summary`), from which the answers it composes are composed."""
+    found = judged_found(record, case, verifiers, standings=standings, signed=case, published=published,
+                         policy=policy, basis=basis, facts=facts)
     judged_before = judgements(reg, record.case_id, version)
     latest = judged_before[-1][0] if judged_before else None
     if latest is None or (latest.get("outcome") == record.outcome and latest.get("found") != found):

@@ -18,6 +18,7 @@ from ..model import (
     RuleSeverity,
 )
 from ._registry import Context, run_checks
+from ._release import before_release, downloaded
 
 if TYPE_CHECKING:
     from ..model import IncidentDefeat, LinkedCase, RegisteredProtocol
@@ -118,4 +119,8 @@ def check_case(
                        lineage=lineage, protocols=protocols)
     if ctx is not None and not any(f.severity is RuleSeverity.blocking and f.code == "CG900" for f in findings):
         findings.extend(run_checks(ctx, select=select))
+    if ctx is not None:
+        # what the gate will do with each finding at the case's boundary: where the weights are
+        # downloaded, a condition met after release blocks (the gate's own rule, not a copy)
+        findings = before_release(findings, downloaded(ctx))
     return CheckReport(findings=locate_findings(loaded, findings), files=[f.path for f in loaded.files])

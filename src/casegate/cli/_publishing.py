@@ -309,12 +309,13 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
         # time and prove nothing more about the case as loaded, which is what the summary shows.
         # The JSON of the files just written, read with its canonical bytes (written once):
         from ..evidence import attested_verifiers
-        from ..publish import readable_case
+        from ..publish import evidence_basis, readable_case
 
         entry = record_published(reg, record, CanonicalJSON.of_text(result.json_text or s.model_dump_json()),
                                  version=facts.version, judged={**stamp, "at": iso(judged_at)}, case=loaded.case,
                                  verifiers=attested_verifiers(loaded, dict(artifacts)), standings=facts.conditions,
-                                 published=readable_case(loaded, artifacts))
+                                 published=readable_case(loaded, artifacts), policy=loaded.policy,
+                                 basis=evidence_basis(loaded, artifacts), facts=facts)
         out(f"recorded the publication in the registry (log entry {entry.index}); "
             f"`casegate serve` shows it at /public/cases/{s.case['id']}")
         if stamp.get("demonstration"):

@@ -10,7 +10,8 @@ from functools import partial
 from .. import __version__
 from .._record import FrozenRecord
 from ..checks import Context, RegisteredRule, locate_findings, registered, run_checks
-from ..checks._derived import evidence_expiry, ungrounded_grants, weights_access
+from ..checks._derived import evidence_expiry, ungrounded_grants
+from ..checks._release import before_release, downloaded
 from ..checks.answers import compose_answers
 from ..errors import InputError
 from ..evidence import ArtifactState, facts_for, rehash_artifacts
@@ -39,7 +40,6 @@ from ._compare import (
     other_baselines,
 )
 from ._record import input_digests
-from ._release import before_release
 from ._waivers import apply_waivers, covers, logged_waiver_spans, waiver_problem
 
 CONDITION_DAYS = 90
@@ -305,14 +305,6 @@ def _recorded_of(case: Case, label: str) -> list[RecordedVersion]:
     return [RecordedVersion.of_case(case, label)]
 
 
-def _downloaded(ctx: Context) -> str | None:
-    """The boundary `ctx` evaluates, in words, where users across it download the weights (no
-    waiver applies there: `casegate.gate._waivers.unrecallable`); None elsewhere."""
-    if weights_access(ctx) != "download":
-        return None
-    return f"`{ctx.boundary.value}`" if ctx.boundary is not None else "this boundary"
-
-
 def _fail_fast_order(blocking_codes: set[str]) -> list[RegisteredRule]:
     """Every registered rule, those that blocked at the requested boundary first: a narrower
     boundary most often fails for the same reason."""
@@ -448,7 +440,7 @@ def run_gate(
         found = run_checks(ctx)
         if comparison is not None and len(comparison.versions) > 1:
             found += other_baselines(ctx, comparison, found)
-        held = _downloaded(ctx)
+        held = downloaded(ctx)
         found, _ = apply_waivers(list(loaded.diagnostics) + found, waivers, policy, day, held)
         found = before_release(found, held)
         if carried:  # a narrower boundary carries the same overdue condition
@@ -459,7 +451,7 @@ def run_gate(
     own = run_checks(ctx0)
     if comparison is not None and len(comparison.versions) > 1:
         own += other_baselines(ctx0, comparison, own)
-    held0 = _downloaded(ctx0)
+    held0 = downloaded(ctx0)
     raw, rejected = apply_waivers(list(loaded.diagnostics) + own, waivers, policy, day, held0)
     # where the weights are downloaded, a condition met after release bounds nothing: it blocks
     findings = locate_findings(loaded, before_release(raw, held0))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -345,24 +345,40 @@ def _answer_shown(guard: TextGuard, gate: Any) -> bool:
     return gate is not None and bool(gate.answer) and guard.safe(gate.answer, refs=gate.sources, composed=True)
 
 
-def withheld_marks(case: Case, record: DecisionRecord) -> dict[str, dict[str, list[Any]]]:
+def withheld_marks(case: Case, record: DecisionRecord, *, policy: Policy | None = None,
+                   basis: Mapping[str, str] | None = None, facts: RegistryFacts | None = None,
+                   verifiers: Mapping[str, object] | None = None) -> dict[str, dict[str, Any]]:
     """For each audience level, what a summary of `record` for it withholds as `build_summary`
-    decides it: the conditions (by id) and findings (each as [code, severity, waived]) whose
-    words it withholds, and the questions (by key) whose gate's answer it replaces with one
-    composed from the public view. The registry's judgement records it, and a recorded summary
-    may mark withheld, or answer from the public view, only what it lists."""
-    out: dict[str, dict[str, list[Any]]] = {}
-    from ..store import MemorySaltStore
+    decides it: the conditions (by id) and findings (each as [code, severity, waived], and by
+    their place in the record's findings: `finding_at`) whose words it withholds, the questions
+    (by key) whose gate's answer it replaces with one composed from the public view, and each such
+    composed answer (`composed`: key -> `composed_sha256` of its words and sources, built from the
+    public view as `build_summary` builds it from the same `policy`, `basis`, `facts` and
+    `verifiers`). The registry's judgement records it, and a recorded summary may mark withheld, or
+    answer from the public view, only what it lists, and only in those words."""
+    out: dict[str, dict[str, Any]] = {}
+    from ..store import MemorySaltStore, composed_sha256
 
     salts = Salts(MemorySaltStore())  # thrown away: nothing is published with these
     by_key = {a.key: a for a in record.answers}
     for level in Confidentiality:
-        guard = TextGuard(redact(case, salts, level))
+        rd = redact(case, salts, level)
+        guard = TextGuard(rd)
+        hidden = [i for i, f in enumerate(record.findings) if not _finding_shown(guard, f)]
+        questions = [k for k, _ in EIGHT_QUESTIONS if not _answer_shown(guard, by_key.get(k))]
+        composed: dict[str, str] = {}
+        if questions:
+            refs: Refs = dict(zip(rd.stubs, refs_of(rd.stubs.values()), strict=True))
+            mine = _public_view(case, rd, refs, level, policy=policy, basis=basis, facts=facts,
+                                verifiers=verifiers).composed
+            composed = {k: composed_sha256(*mine[k]) for k in questions}
         out[level.value] = {
             "conditions": [c.id for c in record.conditions if not _condition_shown(guard, c)],
-            "findings": [[f.code, f.severity.value, f.waived is not None] for f in record.findings
-                         if not _finding_shown(guard, f)],
-            "questions": [k for k, _ in EIGHT_QUESTIONS if not _answer_shown(guard, by_key.get(k))],
+            "findings": [[record.findings[i].code, record.findings[i].severity.value,
+                          record.findings[i].waived is not None] for i in hidden],
+            "finding_at": hidden,
+            "questions": questions,
+            "composed": composed,
         }
     return out
 
@@ -485,6 +501,61 @@ def _document(doc: dict[str, Any], folder: Path | None) -> dict[str, Any]:
     return out
 
 
+class _PublicView(NamedTuple):
+    """The sections of a summary built from the redacted case, and the eight answers composed from
+    them (`compose_answers`): what `build_summary` shows, and what `withheld_marks` records of the
+    answers it composes, from this one builder."""
+
+    argument: ArgumentView
+    safeguards: list[SafeguardItem]
+    domains: list[DomainItem]
+    pathways: list[PathwayItem]
+    evidence: list[EvidenceItem]
+    residual: list[ResidualItem]
+    post: PostDeploymentView
+    roles: list[str]
+    signoffs: list[SignoffItem]
+    dissent: DissentView
+    composed: dict[str, tuple[str, list[str]]]
+
+
+def _public_view(case: Case, rd: Redaction, refs: Refs, level: Confidentiality, *, policy: Policy | None,
+                 basis: Mapping[str, str] | None, facts: RegistryFacts | None,
+                 verifiers: Mapping[str, object] | None) -> _PublicView:
+    """The public view of `case` redacted for `level` (`rd`, `refs`), as `build_summary` takes its
+    arguments; the dissent's `contested` left empty (it reads the decision)."""
+    argument = _argument(case, rd, refs)
+    safeguards = _safeguards(case, rd, refs, verifiers or {})
+    domains, pathways = _threats(case, rd, refs, safeguards)
+    evidence = _evidence(case, rd, refs, argument, safeguards, basis or {},
+                         policy.evidence.max_age_days if policy is not None else None)
+    residual = _residual(case, rd, refs)
+    post = _post(case)
+    roles = required_roles(case, policy)
+    signoffs = [SignoffItem(role=s.role, person=s.person, date=s.date.isoformat(),
+                            signed=s.envelope is not None, relies_on=list(s.relies_on))
+                for s in case.decision.signoffs]
+    objections = []
+    for oid, o in case.decision.objections.items():
+        stub = rd.stubs.get(pointer_of(("decision", "objections", oid)))
+        if stub is not None:
+            objections.append(ObjectionItem(id=oid, role=stub.revealed.get("role", ""),
+                                            status=stub.revealed.get("status", "open"), redacted=refs[stub.pointer]))
+        else:
+            objections.append(ObjectionItem(id=oid, role=o.role, person=o.person, date=o.date.isoformat(),
+                                            reason=o.reason, status=o.status, answer=o.answer,
+                                            answered_by=o.answered_by))
+    if facts is not None:
+        objections = _with_logged(objections, case, facts, level)
+    defeaters = [n for n in argument.nodes.values() if n.type == "defeater"]
+    dissent = DissentView(objections=objections, defeaters=defeaters, contested={})
+    composed = compose_answers(
+        case=case, argument=argument, evidence=evidence, pathways=pathways, safeguards=safeguards,
+        residual=residual, post=post, roles=roles, signoffs=signoffs, dissent=dissent)
+    return _PublicView(argument, safeguards, domains, pathways, evidence, residual, post, roles, signoffs,
+                       dissent, composed)
+
+
 def build_summary(
     case: Case,
     record: DecisionRecord,
@@ -511,35 +582,12 @@ def build_summary(
     guard = TextGuard(rd)
     # one public reference per redacted element, shared by its item and the list of redactions
     refs: Refs = dict(zip(rd.stubs, refs_of(rd.stubs.values()), strict=True))
-    argument = _argument(case, rd, refs)
-    safeguards = _safeguards(case, rd, refs, verifiers or {})
-    domains, pathways = _threats(case, rd, refs, safeguards)
-    evidence = _evidence(case, rd, refs, argument, safeguards, basis or {},
-                         policy.evidence.max_age_days if policy is not None else None)
-    residual = _residual(case, rd, refs)
-    post = _post(case)
-    roles = required_roles(case, policy)
-    signoffs = [SignoffItem(role=s.role, person=s.person, date=s.date.isoformat(),
-                            signed=s.envelope is not None, relies_on=list(s.relies_on))
-                for s in case.decision.signoffs]
-    objections = []
-    for oid, o in case.decision.objections.items():
-        stub = rd.stubs.get(pointer_of(("decision", "objections", oid)))
-        if stub is not None:
-            objections.append(ObjectionItem(id=oid, role=stub.revealed.get("role", ""),
-                                            status=stub.revealed.get("status", "open"), redacted=refs[stub.pointer]))
-        else:
-            objections.append(ObjectionItem(id=oid, role=o.role, person=o.person, date=o.date.isoformat(),
-                                            reason=o.reason, status=o.status, answer=o.answer,
-                                            answered_by=o.answered_by))
-    if facts is not None:
-        objections = _with_logged(objections, case, facts, level)
-    defeaters = [n for n in argument.nodes.values() if n.type == "defeater"]
-    dissent = DissentView(objections=objections, defeaters=defeaters,
-                          contested=_contested(record, {n.id for n in defeaters}, set(case.decision.objections)))
-    composed = compose_answers(
-        case=case, argument=argument, evidence=evidence, pathways=pathways, safeguards=safeguards,
-        residual=residual, post=post, roles=roles, signoffs=signoffs, dissent=dissent)
+    v = _public_view(case, rd, refs, level, policy=policy, basis=basis, facts=facts, verifiers=verifiers)
+    argument, safeguards, evidence, residual, post, roles, signoffs, dissent = (
+        v.argument, v.safeguards, v.evidence, v.residual, v.post, v.roles, v.signoffs, v.dissent)
+    domains, pathways, composed = v.domains, v.pathways, v.composed
+    dissent = dissent.model_copy(update={"contested": _contested(record, {n.id for n in dissent.defeaters},
+                                                                 set(case.decision.objections))})
     by_key = {a.key: a for a in record.answers}
     questions = []
     for key_, question in EIGHT_QUESTIONS:

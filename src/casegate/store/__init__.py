@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ._deliveries import Delivery, delivered_events, deliveries, record_delivery
     from ._engine import default_database_url
     from ._events import (
+        composed_sha256,
         json_sha256,
         judged_outcome,
         judgements,
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
         record_publication,
         record_signoff,
         summary_outcome,
+        words_sha256,
     )
     from ._merkle import (
         ConsistencyProof,
@@ -144,6 +146,8 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
         "record_delivery": ("_deliveries", "record_delivery"),
         "default_database_url": ("_engine", "default_database_url"),
         "json_sha256": ("_events", "json_sha256"),
+        "composed_sha256": ("_events", "composed_sha256"),
+        "words_sha256": ("_events", "words_sha256"),
         "judged_outcome": ("_events", "judged_outcome"),
         "judgements": ("_events", "judgements"),
         "record_judgement": ("_events", "record_judgement"),
@@ -208,7 +212,7 @@ __all__ = [
     "InclusionProof", "LogEntry", "LogReport", "NoteSignature", "Registry", "cosign_checkpoint",
     "default_database_url", "generate_key", "load_private_key", "load_public_key", "open_registry",
     "parse_checkpoint", "sign_checkpoint", "verifier_key", "verify_consistency", "verify_cosignature",
-    "verify_inclusion", "json_sha256", "latest", "open_objections", "record_decision", "record_objection",
+    "verify_inclusion", "json_sha256", "composed_sha256", "words_sha256", "latest", "open_objections", "record_decision", "record_objection",
     "record_publication", "record_signoff", "judged_outcome", "judgements", "record_judgement", "summary_outcome", "Delivery", "deliveries", "delivered_events",
     "record_delivery",
     "SALT_STORE_VERSION", "FileSaltStore", "MemorySaltStore", "RegistrySalts", "SaltRecord", "SaltStore",

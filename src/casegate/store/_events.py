@@ -13,9 +13,14 @@
 A judgement (this event, or the one logged with a decision the registry approved on) carries
 what it found, which a public summary of the version must show (`found_problems`):
 
-    found        {"conditions": [{"id": "C1", "cause": code, "element": pointer | null, "due": iso | null}],
+    found        {"conditions": [{"id": "C1", "cause": code, "element": pointer | null, "due": iso | null,
+                                  "sha256": words_sha256(text, finding, fix)}],
                   "blocking": [{"code": code, "element": pointer | null, "sealed": level | null}],
-                  "narrower": kind | null, "lacks": [text]}
+                  "findings": [[code, severity, waived, words_sha256(message)]],  (the record's order)
+                  "narrower": kind | null, "boundary": kind | null, "lacks": [text],
+                  "withheld": {level: {"conditions": [id], "findings": [[code, severity, waived]],
+                                       "finding_at": [index], "questions": [key],
+                                       "composed": {key: composed_sha256(answer, sources)}}}, ...}
 
 A blocking finding's `sealed` is the most confidential level among the elements that hold its
 element (itself included), as the stored version marks them (null: all public): a summary for an
@@ -29,7 +34,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from typing import Any
 
 from .._canonical_json import canonical_json
@@ -38,6 +42,20 @@ from ..model import Confidentiality, DecisionRecord
 from ._canonical import CanonicalJSON
 from ._records import LogEntry
 from ._registry import Registry
+
+
+def composed_sha256(answer: Any, sources: Any) -> str:
+    """How a judgement identifies an answer composed from the public view (`casegate.publish.
+    withheld_marks`), and a summary's answer is matched to it: the sha256 of its words and sources
+    as JSON."""
+    return hashlib.sha256(json.dumps([answer, sources], separators=(",", ":"), ensure_ascii=False)
+                          .encode()).hexdigest()
+
+
+def words_sha256(*texts: Any) -> str:
+    """How a judgement identifies the words of a finding (its message) or a condition (its text,
+    finding and fix), and a summary's shown words are matched to them."""
+    return hashlib.sha256(json.dumps(list(texts), separators=(",", ":"), ensure_ascii=False).encode()).hexdigest()
 
 
 def json_sha256(obj: Any) -> str:
@@ -185,6 +203,12 @@ def found_problems(found: Any, summary: Any) -> list[str]:
         else:
             out.append(f"blocking finding {f.get('code')} (withheld) is not one the registry found")
     out += [f"blocking finding {code} at {element or 'the case'} is left out" for code, element in left]
+    if "boundary" in decision and decision.get("boundary") != found.get("boundary"):
+        # the page says "GO for BOUNDARY": the boundary the registry decided on, not a wider one
+        out.append(f"the decision is stated for {decision.get('boundary') or 'no boundary'}, "
+                   + (f"but the registry's judgement is for {found.get('boundary') or 'no boundary'}"
+                      if "boundary" in found else "and the registry's judgement does not record which boundary it "
+                      "decided on (it was logged before judgements did)"))
     narrower = found.get("narrower")
     if decision.get("narrower") != narrower:
         out.append(f"the narrower boundary the evidence supports is {narrower or 'none'}, not "
@@ -221,23 +245,54 @@ def _withheld_problems(found: dict[str, Any], summary: dict[str, Any], decision:
     if not isinstance(at, dict):
         at = None
     withheld_ids = at.get("conditions") if at is not None else None
+    words = {c.get("id"): c.get("sha256") for c in found.get("conditions") or [] if isinstance(c, dict)}
     for c in items_of(decision, "conditions"):
+        if c.get("withheld") is not True and c.get("id") in words and (
+                words_sha256(c.get("text"), c.get("finding"), c.get("fix")) != words[c.get("id")]):
+            out.append(f"condition {c.get('id')} is given in words other than the gate's"
+                       + ("" if words[c.get("id")] is not None else " (the registry's judgement does not record "
+                          "them: it was logged before judgements did)"))
         if c.get("withheld") is True and not (isinstance(withheld_ids, list) and c.get("id") in withheld_ids):
             out.append(f"condition {c.get('id')} is marked withheld, "
                        + (f"but its words concern nothing redacted for the {level} audience"
                           if at is not None else f"and {why}"))
-    judged = at.get("findings") if at is not None else None
-    left = Counter(tuple(x) for x in judged if isinstance(x, list)) if isinstance(judged, list) else Counter()
-    for f in findings:
-        if f.get("withheld") is not True:
-            continue
+    # each finding is the judged finding at its place in the record: its rule, severity and waiver,
+    # and its words (when shown) or its withholding (when marked withheld) that finding's own
+    judged = found.get("findings")
+    hidden_at = at.get("finding_at") if at is not None else None
+    if decision.get("findings") is None:
+        judged = []  # a summary that lists no findings: its blocking ones are missed above, its counts below
+    elif not isinstance(judged, list):
+        if findings:
+            out.append("the registry's judgement does not record the findings' words (it was logged before "
+                       "judgements did), so which finding the summary shows in which words cannot be checked")
+        judged = []
+    elif len(findings) != len(judged):
+        out.append(f"it lists {len(findings)} finding(s) where the registry's judgement found {len(judged)}")
+    for i, (f, want) in enumerate(zip(findings, judged, strict=False)):
         mark = (f.get("code"), f.get("severity"), f.get("waived") is True)
-        if left[mark] > 0:
-            left[mark] -= 1
-        else:
-            out.append(f"finding {mark[0]} ({mark[1]}{', waived' if mark[2] else ''}) is marked withheld, "
-                       + (f"but no such finding concerns content redacted for the {level} audience"
-                          if at is not None else f"and {why}"))
+        said = f"finding {i + 1} ({mark[0]}, {mark[1]}{', waived' if mark[2] else ''})"
+        if not (isinstance(want, list) and len(want) == 6) or tuple(want[:3]) != mark:
+            got = (f"{want[0]}, {want[1]}{', waived' if want[2] else ''}"
+                   if isinstance(want, list) and len(want) == 6 else "nothing readable")
+            out.append(f"{said} is not the finding the registry's judgement found there ({got})")
+            continue
+        # the element it concerns (which the diagram marks) and its rule's name are the judged ones;
+        # only a finding withheld where the judgement withholds it may leave its element out
+        if f.get("name") != want[5]:
+            out.append(f"{said} is named {f.get('name')!r}, not {want[5]!r} as its rule is")
+        if f.get("element") != want[4] and not (
+                f.get("element") is None and f.get("withheld") is True and isinstance(hidden_at, list)
+                and i in hidden_at):
+            out.append(f"{said} is shown at {f.get('element') or 'the case as a whole'}, where the registry's "
+                       f"judgement found it at {want[4] or 'the case as a whole'}")
+        if f.get("withheld") is True:
+            if not (isinstance(hidden_at, list) and i in hidden_at):
+                out.append(f"{said} is marked withheld, "
+                           + (f"but its words concern nothing redacted for the {level} audience"
+                              if isinstance(hidden_at, list) else f"and {why}"))
+        elif words_sha256(f.get("message")) != want[3]:
+            out.append(f"{said} is given in words other than the gate's")
     composed = at.get("questions") if at is not None else None
     questions = summary.get("questions")
     for q in questions if isinstance(questions, list) else []:
@@ -251,6 +306,15 @@ def _withheld_problems(found: dict[str, Any], summary: dict[str, Any], decision:
             out.append(f"the answer to {key!r} is given as composed from the public view, "
                        + (f"but the gate's own answer is shown to the {level} audience"
                           if at is not None else f"and {why}"))
+        else:
+            # the words publication composes from the public view, which the judgement records
+            made = at.get("composed") if at is not None else None
+            if not isinstance(made, dict):
+                out.append(f"the answer to {key!r} is given as composed from the public view, and the registry's "
+                           "judgement does not record the composed words (it was logged before judgements did)")
+            elif composed_sha256(q.get("answer"), q.get("sources")) != made.get(key):
+                out.append(f"the answer to {key!r} is given as composed from the public view, in words (or "
+                           "sources) other than those publication composes from it")
     return out
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Finding, RuleSeverity
+from ._derived import weights_access
+from ._registry import Context
 
 TOLD_AFTER = frozenset({"CG603", "CG605", "CG1001"})
 """Condition rules about what the public summary or a regime's document says: met after release,
@@ -33,10 +35,21 @@ NOW: dict[str, str] = {
 something done after the decision; the others' own fix is followed, before the decision."""
 
 
+def downloaded(ctx: Context) -> str | None:
+    """The boundary `ctx` evaluates, in words, where users across it download the weights (no
+    waiver applies there: `casegate.gate._waivers.unrecallable`); None elsewhere."""
+    if weights_access(ctx) != "download":
+        return None
+    return f"`{ctx.boundary.value}`" if ctx.boundary is not None else "this boundary"
+
+
 def before_release(findings: Iterable[Finding], downloaded: str | None) -> list[Finding]:
     """`findings`, each condition that would be met after release made blocking where users across
-    the boundary download the weights (`downloaded`: the boundary in words, see
-    `casegate.gate._engine._downloaded`; None elsewhere, where nothing changes)."""
+    the boundary download the weights (`downloaded`: the boundary in words, `downloaded(ctx)`; None
+    elsewhere, where nothing changes). The one place this is decided: the gate applies it to what
+    it decides on, and `casegate check` (and whatever else shows a finding's severity before a
+    decision: the diagram's marks, a regime's gaps) to what it shows, so neither says "condition"
+    of a finding the other blocks on."""
     out = list(findings)
     if downloaded is None:
         return out
