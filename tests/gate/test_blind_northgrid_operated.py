@@ -361,3 +361,62 @@ def test_the_honest_case_and_the_labs_own_safeguards_are_untouched(tmp_path: Pat
     shutil.copytree(GRID, d)
     record = _preview(d)
     assert not _messages(record, "CG425") and _blocking(record) == ["CG212", "CG212"]
+
+
+_NU = "\u039d"  # Greek capital Nu: looks like N; folded first it is a small nu, which looks like v
+_I = "\u0456"  # Cyrillic small i
+
+
+def _named_only_in_titles(tmp: Path) -> Path:
+    """The integrator's controls, tested by a log that names no one, filed under the lab's name and
+    `verified_by` the lab: only the titles say whose controls they are."""
+    d = _integrators_controls(tmp, producer="acme-safeguards")
+    _edit(d / "case.yaml", "verified_by: northgrid-operations", "verified_by: acme-safeguards", count=2)
+    _log(d, "switching-drill.json", "switching-drill", "drill-harness", 12000)
+    sha = hashlib.sha256((d / "reports" / "switching-drill.json").read_bytes()).hexdigest()
+    text = (d / "evidence.yaml").read_text()
+    start = text.index("    sha256: ", text.index("reports/switching-drill.json"))
+    (d / "evidence.yaml").write_text(text[:start] + f"    sha256: {sha}\n" + text[text.index("\n", start) + 1:])
+    _lab_watches_the_alarms(d)  # the alarms watched: the controls alone decide
+    return d
+
+
+def test_the_owner_named_with_a_greek_capital_is_still_the_owner(tmp_path: Path) -> None:
+    """The lab's move: every `Northgrid's` in the case spelled with a Greek capital Nu. The pattern
+    for a proper name wants a Latin capital, and a fold before the look-alike lookup reads the
+    name as `vorthgrid`: the controls counted as the lab's."""
+    d = _named_only_in_titles(tmp_path)
+    case = d / "case.yaml"
+    case.write_text(case.read_text().replace("Northgrid's", f"{_NU}orthgrid's"))
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and "CG425" in _blocking(record)
+    assert _operated_elsewhere(record) == {"SG-two-operator", "SG-interlock"}
+    assert all("its title names it Northgrid's" in m for m in _messages(record, "CG425"))
+
+
+def test_the_integrator_spelled_with_a_cyrillic_letter_is_still_the_integrator(tmp_path: Path) -> None:
+    d = _named_only_in_titles(tmp_path)
+    _edit(d / "case.yaml", "title: Northgrid's two-operator check", f"title: The {_I}ntegrator's two-operator check")
+    _edit(d / "case.yaml", "title: Northgrid's switching interlock", f"title: The customer{chr(0x2019)}s sw{_I}tching interlock")
+    _edit(d / "case.yaml", "title: The customer", f"title: The cust\u043emer")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and "CG425" in _blocking(record)
+    assert _operated_elsewhere(record) == {"SG-two-operator", "SG-interlock"}
+    said = " ".join(_messages(record, "CG425"))
+    assert "the integrator's" in said and "the customer" in said
+
+
+def test_detected_by_the_integrators_alarms_in_look_alike_letters_blocks(tmp_path: Path) -> None:
+    """The lab's move on the detection: `Νorthgrid's control-room alarms` with a Greek capital Nu,
+    then `the іntegrator's alarms` with a Cyrillic i. Each reads as the integrator's alarms."""
+    d = _integrators_controls(tmp_path, producer="northgrid-transmission")
+    _labs_own_test(d)
+    ring = _northgrid_signs(d, tmp_path)
+    _edit(d / "case.yaml", "detection: Northgrid's control-room alarms", f"detection: {_NU}orthgrid's control-room alarms",
+          count=2)
+    record = _preview(d, ring)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG412", "CG412"]
+    assert "detected only by Northgrid's means" in " ".join(_messages(record, "CG412"))
+    _edit(d / "case.yaml", f"detection: {_NU}orthgrid's control-room alarms",
+          f"detection: The {_I}ntegrator's control-room alarms", count=2)
+    assert _blocking(_preview(d, ring)) == ["CG412", "CG412"]

@@ -946,8 +946,11 @@ _SOLD_TO = kept(r"\b(?:sold|licensed|licenced|resold)\s+(?:to|by)\s+([A-Z][\w-]*
 
 
 def _possessors(text: str, screened_ok: bool = False) -> list[str]:
+    """The proper names `text` puts in the possessive, read as they look (`as_read`: `Νorthgrid's`
+    with a Greek capital Nu is `Northgrid's`, its capital kept)."""
     out = []
-    for m in _POSSESSOR.finditer(text or ""):
+    text = as_read(text or "")
+    for m in _POSSESSOR.finditer(text):
         if screened_ok and _ONLY_SCREENED.search(text[:m.start()]) is not None:
             continue
         words = m.group(1).split()
@@ -995,7 +998,7 @@ def other_organisations(ctx: Context) -> dict[str, str]:
     if b is not None:
         for text in (b.description or "", *((b.scope.users or "", b.scope.vetting or "") if b.scope else ())):
             names += _possessors(text)
-            names += [m.group(1) for m in _SOLD_TO.finditer(text)]
+            names += [m.group(1) for m in _SOLD_TO.finditer(as_read(text))]
     for sg in ctx.case.safeguards.values():
         names += _possessors(sg.title or "", screened_ok=True)
     got = {}
@@ -1015,10 +1018,11 @@ def owned_elsewhere(ctx: Context, text: str | None) -> str | None:
     alarms`, `the integrator's alarms`); None when it names none. Names after words that say what
     is screened (`classifiers on Northgrid's requests`) do not count."""
     others = other_organisations(ctx)
-    for name in _possessors(text or "", screened_ok=True):
+    text = as_read(text or "")
+    for name in _possessors(text, screened_ok=True):
         if (key := _organisation_word(name)) in others:
             return others[key]
-    if (m := _INTEGRATOR_OWNS.search(text or "")) is not None and not _ONLY_SCREENED.search((text or "")[:m.start()]):
+    if (m := _INTEGRATOR_OWNS.search(text)) is not None and not _ONLY_SCREENED.search(text[:m.start()]):
         return m.group(0).lower().removesuffix("'s").removesuffix("’s")
     return None
 
@@ -1054,7 +1058,7 @@ def operated_elsewhere(ctx: Context) -> dict[str, str]:
             continue
         said: list[str] = []
         owner: str | None = None
-        title = sg.title or ""
+        title = as_read(sg.title or "")
         for name in _possessors(title, screened_ok=True):
             if (k := _organisation_word(name)) in keys:
                 owner = owner or k

@@ -31,13 +31,16 @@ over under again also just only own same other out up down off per via yet still
 def as_read(text: str) -> str:
     """The words of a case as casegate reads them for what they say: where they are not plain
     ASCII, NFKC, without zero-width and format characters, and each character that looks like a
-    Latin letter or digit (Cyrillic `і` in `swіtching`) replaced by it (`latin_form`). Words that
-    read as "switching order" or "Noted." to a person say it to the rules."""
+    Latin letter or digit (Cyrillic `і` in `swіtching`, Greek capital `Ν` in `Νorthgrid's`)
+    replaced by it (`latin_text`); letter case and line breaks kept, so a rule that looks for a
+    proper name (a capital) or splits at lines reads what a person does. Words that read as
+    "switching order", "Northgrid's" or "Noted." to a person say it to the rules. Plain ASCII is
+    returned as it is, without loading any Unicode table."""
     if text.isascii():
         return text
-    from ..model._names import latin_form
+    from ..model._names import latin_text
 
-    return latin_form(text)
+    return latin_text(text)
 
 
 def _normal(text: str) -> str:
@@ -118,6 +121,7 @@ def per_year_rates(text: str | None) -> list[float]:
     anything else (`three layers`, `95% confidence`, a bypass rate) is not a rate per year."""
     if not text:
         return []
+    text = as_read(text)  # `1е-4 рer yеar` in Cyrillic letters, `１e-4 per year` in full-width digits
     return [_number(m) for m in _NUMBER.finditer(text) if _PER_YEAR.match(text, m.end())]
 
 

@@ -35,7 +35,9 @@ def normalise_name(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _latin(ch: str) -> str:
+def _glyph(ch: str) -> str:
+    """The Latin letter or digit `ch` looks like, in the case it shows (Greek capital `Ν` is `N`,
+    Cyrillic `а` is `a`); `ch` itself when it imitates none."""
     if ch.isascii():
         return ch
     # the confusables table takes a tenth of a second to load: only a non-ASCII name needs it
@@ -46,13 +48,33 @@ def _latin(ch: str) -> str:
         for g in hit.get("homoglyphs", []):
             c = str(g.get("c", ""))
             if c and c.isascii() and c.strip():
-                return c.casefold()
+                return c
     return ch
 
 
+def _latin(ch: str) -> str:
+    return ch if ch.isascii() else _glyph(ch).casefold()
+
+
+def latin_text(text: str) -> str:
+    """Text as it reads, its letter case and white space kept: where it is not plain ASCII, NFKC,
+    without zero-width, format and control characters (white space stays, so words on two lines
+    stay two words), and each character that looks like a Latin letter or digit replaced by it in
+    the case it shows (`Νorthgrid's` with a Greek capital Nu is `Northgrid's`). Looked up before
+    any case folding: folded first, the capital Nu would be a small nu, which looks like `v`."""
+    if text.isascii():
+        return text
+    import unicodedata
+
+    s = unicodedata.normalize("NFKC", text)
+    return "".join(_glyph(ch) for ch in s
+                   if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp"))
+
+
 def latin_form(name: str) -> str:
-    """`normalise_name` with look-alike characters mapped to the Latin letter or digit they imitate."""
-    return "".join(_latin(ch) for ch in normalise_name(name))
+    """`normalise_name` with look-alike characters mapped to the Latin letter or digit they imitate
+    (`latin_text`, then folded; a character that imitates one only once folded is mapped then)."""
+    return "".join(_latin(ch) for ch in normalise_name(latin_text(name)))
 
 
 @functools.lru_cache(maxsize=4096)
