@@ -17,6 +17,7 @@ from ...model import RuleSeverity, System, Variant
 from ...model._case import WEIGHT_KINDS
 from .._derived import TEST_KINDS, cited_evidence
 from .._registry import Context, Hit, rule
+from .._text import as_read
 
 
 def _weight(ctx: Context, eid: str) -> RuleSeverity | None:
@@ -549,7 +550,9 @@ _SIZE_WORD = kept(r"\d+(?:[bmk]|x\d+b)")
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+    """The words of a model name as it reads (`as_read`: `acme/mіni-atlas-2` with a Cyrillic `і`
+    names a mini model, not the words `m` and `ni`)."""
+    return _WORD.findall(as_read(text).casefold())
 
 
 def _names_system(model: str, name: str) -> bool:

@@ -212,7 +212,9 @@ def signal_range(signal: str, declared: tuple[float, float] | None) -> tuple[flo
     or proportion, else None (unbounded)."""
     if declared is not None:
         return declared
-    low = signal.casefold()
+    from .._text import as_read
+
+    low = as_read(signal).casefold()  # `bypass-rаte` with a Cyrillic `а` is a rate too
     return (0.0, 1.0) if any(w in low for w in _BOUNDED) else None
 
 
