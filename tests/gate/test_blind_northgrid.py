@@ -230,3 +230,19 @@ def test_the_named_by_words_dropped_with_the_grant_is_a_loosening(tmp_path: Path
         same = run_gate(with_attestations(load_case(d2 / "case.yaml"), ring, at), previous=prev, today=day,
                         try_narrower=False)
         assert not [f for f in same.findings if f.code == "CG328" and "no longer name" in f.message]
+
+
+def test_a_line_break_beside_one_non_ascii_character_does_not_hide_the_tool(tmp_path: Path) -> None:
+    """The lab's move: the switching-order tool left off the list, and the description written as
+    a literal block with a line break before `switching-order` and one dash (`\u2014`) in it: the
+    line break was dropped with the control characters, so the words read `andswitching order`."""
+    d = _copy(tmp_path)
+    _edit(d / "case.yaml", _LISTED, "  kind: third-party\n  tools: [code-execution]\n  sensitive_domains: [power-grid-control]\n")
+    _edit(d / "case.yaml",
+          "  description: >-\n    Atlas-2 sold to Northgrid Transmission, a third party that embeds it, with Northgrid's grid\n"
+          "    telemetry and switching-order tools,",
+          "  description: |-\n    Atlas-2 sold to Northgrid Transmission \u2014 a third party that embeds it, with Northgrid's grid\n"
+          "    telemetry and\n    switching-order tools,")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and "CG216" in _blocking(record)
+    assert any("`grid-switching-orders`" in m for m in _messages(record, "CG216"))

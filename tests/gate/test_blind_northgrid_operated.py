@@ -398,7 +398,7 @@ def test_the_integrator_spelled_with_a_cyrillic_letter_is_still_the_integrator(t
     d = _named_only_in_titles(tmp_path)
     _edit(d / "case.yaml", "title: Northgrid's two-operator check", f"title: The {_I}ntegrator's two-operator check")
     _edit(d / "case.yaml", "title: Northgrid's switching interlock", f"title: The customer{chr(0x2019)}s sw{_I}tching interlock")
-    _edit(d / "case.yaml", "title: The customer", f"title: The cust\u043emer")
+    _edit(d / "case.yaml", "title: The customer", "title: The cust\u043emer")
     record = _preview(d)
     assert record.outcome == "NO-GO" and "CG425" in _blocking(record)
     assert _operated_elsewhere(record) == {"SG-two-operator", "SG-interlock"}
