@@ -85,3 +85,15 @@ def test_a_condition_kind_that_says_nothing_blocks(tmp_path: Path) -> None:
     assert f.severity is RuleSeverity.blocking, f.message
     assert "its words say nothing ('-'): a doubt that states nothing leaves no condition a reviewer could check" \
            in f.message, f.message
+
+
+@pytest.mark.parametrize(("words", "how"), [
+    ("G2 is wrong: \u0415-outside's run solved 4 of 40 professional CTFs.", "`E-outside` (by its id)"),
+    ("G2 is wrong: see runs/outs\u0456de-ctf.eval, 4 of 40 solved.", "`E-outside` (by its file runs/outside-ctf.eval)"),
+])
+def test_evidence_named_in_look_alike_letters_is_still_named(tmp_path: Path, words: str, how: str) -> None:
+    """Attack: the outside run named with a Cyrillic `Е` or `і`, beside the claim it is against:
+    the words named only G2, so the counter-evidence stood as a doubt, a condition."""
+    [f] = _findings(_with_outside_run(tmp_path, words), "CG801")
+    assert f.severity is RuleSeverity.blocking, f.message
+    assert f"its words name evidence of the case that it does not rest on: {how}" in f.message, f.message

@@ -42,7 +42,7 @@ from .._derived import (
 )
 from .._index import renamed_elements
 from .._registry import Context, Hit, rule
-from .._text import alike
+from .._text import alike, as_read
 
 _EL = ("argument", "elements")
 _INABILITY = ("below", "below-alert")
@@ -192,9 +192,10 @@ _HEX = kept(r"(?:sha256:)?([0-9a-f]{12,64})")
 
 def _words_of(text: str) -> set[str]:
     """The text's words as names are compared: casefolded, without the punctuation or possessive
-    that may close a word in a sentence."""
+    that may close a word in a sentence; read as they look (`as_read`: `Е-outside` with a Cyrillic
+    `Е` names `E-outside`)."""
     out = set()
-    for w in _WORD_SPLIT.split(text.casefold()):
+    for w in _WORD_SPLIT.split(as_read(text).casefold()):
         w = _POSSESSIVE.sub("", w.strip(".:!?'\u2018\u2019")).strip(".:!?'\u2018\u2019")
         if w:
             out.add(w)
