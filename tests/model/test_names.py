@@ -96,3 +96,17 @@ def test_comparing_ascii_names_loads_no_unicode_tables() -> None:
             "assert 'unicodedata' not in sys.modules, 'unicodedata loaded'\n"
             "name_key('\\u0410da'); assert 'unicodedata' in sys.modules\n")
     subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONPATH": str(SRC)})
+
+
+@pytest.mark.parametrize("name", ["\u039dORTHGRID", "\u039dorthgrid \u0399nc", "\u041d\u0415\u0420 Northgrid",
+                                  "NORT\u041dGRID"])
+def test_a_capital_that_looks_latin_is_read_before_it_is_folded(name: str) -> None:
+    """A Greek or Cyrillic capital (`Ν`, `Η`, `Κ`, `Τ`, `Н`, `Т`...) is looked up as it is shown:
+    folded first, the capital Nu was a small nu (read `v`) and the capital Eta a small eta (kept),
+    so `Νorthgrid` was not `Northgrid`. A capital the table reads as a small `l` (Greek `Ι`,
+    Cyrillic `І`) is the capital of what its small letter imitates (`Ιnc` is `Inc`)."""
+    from casegate.model._names import word_key
+
+    assert word_key("\u039dorthgrid") == word_key("Northgrid") == "northgrid"
+    assert organisation_key(name.replace("\u041d\u0415\u0420 ", "")) == organisation_key("Northgrid")
+    assert [word_key(c) for c in "\u0397\u039a\u039c\u03a4\u03a7\u0399\u0406"] == list("hkmtxii")

@@ -48,6 +48,12 @@ def _glyph(ch: str) -> str:
         for g in hit.get("homoglyphs", []):
             c = str(g.get("c", ""))
             if c and c.isascii() and c.strip():
+                if ch.isupper() and c.isalpha() and c.islower():
+                    # a capital the table reads as a small letter (Greek `Ι`, Cyrillic `І` as `l`):
+                    # the capital of what its small letter imitates (`ι` is `i`, so `Ι` is `I`)
+                    small = _glyph(ch.lower()) if ch.lower() != ch else ""
+                    if small.isascii() and small.isalpha():
+                        return small.upper()
                 return c
     return ch
 
