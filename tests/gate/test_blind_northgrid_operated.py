@@ -420,3 +420,24 @@ def test_detected_by_the_integrators_alarms_in_look_alike_letters_blocks(tmp_pat
     _edit(d / "case.yaml", f"detection: {_NU}orthgrid's control-room alarms",
           f"detection: The {_I}ntegrator's control-room alarms", count=2)
     assert _blocking(_preview(d, ring)) == ["CG412", "CG412"]
+
+
+def test_the_buyer_named_with_a_greek_capital_is_still_another_organisation(tmp_path: Path) -> None:
+    """The lab's move: no possessive names Northgrid anywhere, and the boundary says the model is
+    `sold to Νorthgrid Transmission` with a Greek capital Nu: the pattern for who it is sold to
+    wants a Latin capital, so Northgrid was no other organisation and its own drill log (producer
+    `northgrid-operations`) tested the controls as the lab's."""
+    d = _integrators_controls(tmp_path)
+    case = d / "case.yaml"
+    text = case.read_text().replace("Northgrid Transmission's", "the").replace("Northgrid's", "the")
+    text = text.replace("site review of Northgrid by", "site review by")
+    text = text.replace("Northgrid Transmission, which", "the buyer, which")  # the comment at the top
+    assert text.count("sold to Northgrid Transmission") == 1
+    case.write_text(text.replace("sold to Northgrid Transmission", f"sold to {_NU}orthgrid Transmission"))
+    _edit(case, "verified_by: northgrid-operations", "verified_by: acme-safeguards", count=2)
+    _lab_watches_the_alarms(d)  # the alarms watched: the controls alone decide
+    assert "Northgrid" not in case.read_text()
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and "CG425" in _blocking(record)
+    assert _operated_elsewhere(record) == {"SG-two-operator", "SG-interlock"}
+    assert all("every test of it is Northgrid's own" in m for m in _messages(record, "CG425"))
