@@ -49,3 +49,18 @@ def test_a_page_block_is_shown_as_page_text_shows_it(text: str) -> None:
         assert page_text_may_change(text)
     if not page_text_may_change(text):
         assert shown is block  # a block of megabytes is not copied
+
+
+def test_every_ascii_character_in_a_long_ascii_block_is_found_as_page_text_changes_it() -> None:
+    """ASCII text is searched apart (as its bytes, not by the pattern): each of the 128 ASCII
+    characters inside a block of plain markup is found exactly when `page_text` rewrites it."""
+    row = "<tr><td>G1</td><td>Atlas-2 is within its threshold</td></tr>\n\t" * 2000
+    for c in map(chr, range(0x80)):
+        text = f"{row}{c}{row}"
+        assert text.isascii()
+        changes = _rewritten(text) != text
+        assert page_text_may_change(text) is changes, hex(ord(c))
+        assert page_text(text) == _rewritten(text), hex(ord(c))
+        shown = page_value(Markup(text))
+        assert str(shown) == _rewritten(text), hex(ord(c))
+    assert not page_text_may_change(row)

@@ -65,11 +65,26 @@ def _shown() -> re.Pattern[str]:
     return re.compile(f"[{_ranges(_PAGE_ESCAPES)}{_MARK[1:-1]}]")
 
 
+_ASCII_KEPT = bytes(c for c in range(0x80) if c not in _PAGE_ESCAPES)
+"""The ASCII characters `page_text` keeps as they are (every one but the controls other than
+newline and tab: no combining mark is ASCII)."""
+
+
+def _changes(text: str) -> bool:
+    """Whether `text` holds a character `page_text` changes. ASCII text (a page's own blocks, and
+    most of any case) is searched as its bytes, what is left once the characters kept are deleted
+    (both steps a copy in C, some seven times faster than the pattern, which tests each character
+    against every range of its class); any other text by `_shown`."""
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _ASCII_KEPT))
+    return _shown().search(text) is not None
+
+
 def page_text_may_change(text: str) -> bool:
     """Whether `page_text` may change `text` (it holds a character shown as an escape, or a
     combining mark): a text for which this is False is shown as it is, and can be used without
     a copy."""
-    return _shown().search(text) is not None
+    return _changes(text)
 
 
 def page_text(text: str) -> str:
@@ -77,7 +92,7 @@ def page_text(text: str) -> str:
     overrides and isolates, and invisible characters as visible escapes (so no value reorders the
     words the page puts after it, nor hides a difference a reader would see), and at most two
     combining marks on one letter (a stack of them draws over the lines above and below)."""
-    if _shown().search(text) is None:
+    if not _changes(text):
         return text
     text = text.translate(_PAGE_ESCAPES)
     return _marks().sub(r"\1", text)
