@@ -70,14 +70,22 @@ _ASCII_KEPT = bytes(c for c in range(0x80) if c not in _PAGE_ESCAPES)
 newline and tab: no combining mark is ASCII)."""
 
 
+_LONG = 256
+"""Text at least this long is searched by `_changes` as its UTF-8 bytes."""
+
+
 def _changes(text: str) -> bool:
-    """Whether `text` holds a character `page_text` changes. ASCII text (a page's own blocks, and
-    most of any case) is searched as its bytes, what is left once the characters kept are deleted
-    (both steps a copy in C, some seven times faster than the pattern, which tests each character
-    against every range of its class); any other text by `_shown`."""
-    if text.isascii():
-        return bool(text.encode("ascii").translate(None, _ASCII_KEPT))
-    return _shown().search(text) is not None
+    """Whether `text` holds a character `page_text` changes. A long text (a page's own blocks run
+    to megabytes) is searched as its UTF-8 bytes with the ASCII characters kept deleted (two
+    passes in C): what is left is its other characters in order, usually none or a few dashes,
+    and only that is searched by `_shown`, whose class is tested against each character in turn
+    (some three times slower over text beyond Latin-1, seven times over ASCII)."""
+    if len(text) < _LONG:
+        return _shown().search(text) is not None
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_KEPT)
+    if not rest or text.isascii():
+        return bool(rest)
+    return _shown().search(rest.decode("utf-8", "surrogatepass")) is not None
 
 
 def page_text_may_change(text: str) -> bool:
