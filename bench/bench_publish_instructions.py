@@ -36,9 +36,8 @@ their UTF-8 bytes with the ASCII characters kept deleted in C, the class run onl
 left (the few characters beyond ASCII), and an integer inside sealed content is taken without a
 call of its own. One run with `--before` 0a0729bb's tree: publish 4,797.5M, gate 1,955.2M (2.45x);
 0a0729bb publish 5,131.8M, gate 1,953.8M (2.63x); the published files byte for byte the same, the
-peak (ru_maxrss) 105 MiB either way. Against b6c22646 in an earlier run (the search alone): 4,804.4M /
-1,954.4M (2.46x),
-b6c22646 5,323.2M / 2,047.3M (2.60x).
+peak (ru_maxrss) 105 MiB either way. Against b6c22646 in an earlier run (the search alone):
+publish 4,804.4M, gate 1,954.4M (2.46x); b6c22646 publish 5,323.2M, gate 2,047.3M (2.60x).
 """
 
 from __future__ import annotations
