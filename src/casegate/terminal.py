@@ -65,11 +65,34 @@ def _shown() -> re.Pattern[str]:
     return re.compile(f"[{_ranges(_PAGE_ESCAPES)}{_MARK[1:-1]}]")
 
 
+_ASCII_KEPT = bytes(c for c in range(0x80) if c not in _PAGE_ESCAPES)
+"""The ASCII characters `page_text` keeps as they are (every one but the controls other than
+newline and tab: no combining mark is ASCII)."""
+
+
+_LONG = 256
+"""Text at least this long is searched by `_changes` as its UTF-8 bytes."""
+
+
+def _changes(text: str) -> bool:
+    """Whether `text` holds a character `page_text` changes. A long text (a page's own blocks run
+    to megabytes) is searched as its UTF-8 bytes with the ASCII characters kept deleted (two
+    passes in C): what is left is its other characters in order, usually none or a few dashes,
+    and only that is searched by `_shown`, whose class is tested against each character in turn
+    (some three times slower over text beyond Latin-1, seven times over ASCII)."""
+    if len(text) < _LONG:
+        return _shown().search(text) is not None
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_KEPT)
+    if not rest or text.isascii():
+        return bool(rest)
+    return _shown().search(rest.decode("utf-8", "surrogatepass")) is not None
+
+
 def page_text_may_change(text: str) -> bool:
     """Whether `page_text` may change `text` (it holds a character shown as an escape, or a
     combining mark): a text for which this is False is shown as it is, and can be used without
     a copy."""
-    return _shown().search(text) is not None
+    return _changes(text)
 
 
 def page_text(text: str) -> str:
@@ -77,7 +100,7 @@ def page_text(text: str) -> str:
     overrides and isolates, and invisible characters as visible escapes (so no value reorders the
     words the page puts after it, nor hides a difference a reader would see), and at most two
     combining marks on one letter (a stack of them draws over the lines above and below)."""
-    if _shown().search(text) is None:
+    if not _changes(text):
         return text
     text = text.translate(_PAGE_ESCAPES)
     return _marks().sub(r"\1", text)

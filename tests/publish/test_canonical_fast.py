@@ -116,3 +116,24 @@ def test_sealing_walks_content_that_is_not_plain_json_apart() -> None:
             continue
         assert canonical_leaves(content, got) == want
         assert got == leaves_of(content)
+
+
+
+@pytest.mark.parametrize("content", [{"n": 2**53}, {"n": -(2**53)}, [2**53], {"a": [1, -(2**60)]}, {"n": 2**53 - 1},
+                                     [7, {"k": -(2**53) + 1}], {"b": True, "n": 0}])
+def test_sealing_an_integer_inside_an_object_or_a_list_is_written_as_the_library_writes_it(content: Any) -> None:
+    """An integer met inside an object or a list is taken where it stands (not by a call of its
+    own): one beyond the safe range is still refused as the library refuses it (never written by
+    the fast path), and every integer is a leaf as `leaves_of` gives it."""
+    from casegate.publish import leaves_of
+    from casegate.publish._redact import canonical_leaves
+
+    got: set[str] = set()
+    try:
+        want = rfc8785.dumps(content)
+    except rfc8785.IntegerDomainError:
+        with pytest.raises(InputError):
+            canonical_leaves(content, got)
+    else:
+        assert canonical_leaves(content, got) == canonical(content) == want
+    assert got == leaves_of(content)

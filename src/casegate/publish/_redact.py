@@ -350,8 +350,14 @@ def _ordered_leaves(v: Any, add: Callable[[str], None], exact: list[bool],
             if not k.isascii() and max(k) > "\uffff":
                 exact[0] = False
             x = v[k]
-            if type(x) is str:
+            tx = type(x)
+            if tx is str:
                 add(x)
+                out[k] = x
+            elif tx is int:  # (as the call below takes an integer, without the call: a third of them)
+                add(str(x))
+                if not -SAFE_INT <= x <= SAFE_INT:
+                    exact[0] = False
                 out[k] = x
             else:
                 out[k] = _ordered_leaves(x, add, exact, add_key)
@@ -359,8 +365,14 @@ def _ordered_leaves(v: Any, add: Callable[[str], None], exact: list[bool],
     if t is list:
         items = []
         for x in v:
-            if type(x) is str:
+            tx = type(x)
+            if tx is str:
                 add(x)
+                items.append(x)
+            elif tx is int:
+                add(str(x))
+                if not -SAFE_INT <= x <= SAFE_INT:
+                    exact[0] = False
                 items.append(x)
             else:
                 items.append(_ordered_leaves(x, add, exact, add_key))
