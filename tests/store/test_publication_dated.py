@@ -23,7 +23,13 @@ from casegate.gate import run_gate
 from casegate.load import load_case
 from casegate.model import Condition, Confidentiality, Finding, RuleSeverity
 from casegate.publish import Salts, build_summary
-from casegate.store import MemorySaltStore, Registry, json_sha256, record_judgement, record_publication
+from casegate.store import (
+    MemorySaltStore,
+    Registry,
+    json_sha256,
+    record_judgement,
+    record_publication,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "atlas-api" / "case.yaml"
 CASE = "atlas-2-api"
