@@ -182,7 +182,8 @@ def test_each_format_compares_with_the_judgement_as_strictly(folder: Path, level
                                                              atlas) -> None:  # type: ignore[no-untyped-def]
     loaded, record = atlas
     name = "atlas-public" if level is Confidentiality.public else "atlas-internal"
-    found = judged_found(record, readable_case(loaded), policy=loaded.policy, basis=evidence_basis(loaded))
+    found = judged_found(record, readable_case(loaded), policy=loaded.policy, basis=evidence_basis(loaded),
+                         folder=Path(loaded.case_path).parent)
     summary = _json(folder, name)
     assert found_problems(found, summary) == []
     # a blocking finding taken out, and one whose element the judgement records as visible to the

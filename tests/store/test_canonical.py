@@ -177,12 +177,13 @@ def test_a_recorded_summary_hashes_and_logs_as_rfc8785_writes_it(tmp_path) -> No
 
     from casegate.store import open_registry, record_judgement, record_publication
 
-    summary = {"decision": {"outcome": "GO"}, "n": [5.0, 0.005, 1e-7, -0.0, 123.25], "text": "é\u2028\n"}
+    summary = {"decision": {"outcome": "GO", "decided_at": "2026-01-01", "findings": []}, "n": [5.0, 0.005, 1e-7, -0.0, 123.25], "text": "é\u2028\n"}
     with open_registry(f"sqlite:///{tmp_path / 'r.db'}") as reg:
         # the registry records a summary only of a version it has judged
         record_judgement(reg, "c", version=1, outcome="GO", record_sha256="0" * 64,
                          judged={"at": "2026-01-01T00:00:00Z"},
-                         found={"conditions": [], "blocking": [], "narrower": None, "lacks": []})
+                         found={"conditions": [], "blocking": [], "narrower": None, "lacks": [], "findings": [],
+                                "decided_at": "2026-01-01"})
         entry = record_publication(reg, "c", summary, version=1, judged={"at": "2026-01-01T00:00:00Z"})
         stored = reg.entry(entry.index)
     want = {"version": 1, "summary": summary, "summary_sha256": hashlib.sha256(rfc8785.dumps(summary)).hexdigest(),

@@ -13,12 +13,12 @@ from pathlib import Path
 from casegate.model import DecisionRecord
 from casegate.monitor import condition_met
 from casegate.sign import load_keyring, load_signer
-from casegate.store import open_registry, record_publication
+from casegate.store import open_registry
 from casegate.verify import deploy_state
 from tests.verify.trusted import demo_deployable
 
 from ..web.conftest import KEYRING, approve, build_board
-from .trusted import log_clock, summary_of
+from .trusted import log_clock, publish_summary
 
 CASE = "atlas-2-api"
 REEVALUATE_BY = dt.date(2027, 4, 1)  # examples/atlas-api: post_deployment.reevaluate_by
@@ -54,7 +54,7 @@ def test_an_open_condition_past_due_stops_the_deploy_until_it_is_met(tmp_path: P
     reg = open_registry(database_url)
     with log_clock():
         version = reg.case_version(CASE, None, contents=False).number
-        record_publication(reg, CASE, summary_of(rec), version=version)
+        publish_summary(reg, rec, version)
     reg.close()
     before = _state(database_url, last)
     assert demo_deployable(before), before.reasons

@@ -24,7 +24,7 @@ from casegate.model import BoundaryKind
 from casegate.monitor import act, condition_met
 from casegate.monitor._states import CaseState
 from casegate.sign import decode_payload, sign_confirmation
-from casegate.store import open_registry, record_publication
+from casegate.store import open_registry
 from casegate.trust import load_trust_root
 from casegate.verify import verify_deploy
 from tests.sign.helpers import MODEL
@@ -36,7 +36,7 @@ from tests.verify.trusted import (
     cli_in_process,
     log_clock,
     make_trust,
-    summary_of,
+    publish_summary,
 )
 
 MET = STORY_LOGGED + dt.timedelta(days=1)
@@ -55,7 +55,7 @@ class Story:
         self.condition = rec["conditions"][0]
         with open_registry(db) as reg, log_clock():
             version = reg.case_version(CASE, None, contents=False).number
-            record_publication(reg, CASE, summary_of(rec), version=version)
+            publish_summary(reg, rec, version)
         due = dt.date.fromisoformat(self.condition["due"][:10])
         self.at = dt.datetime.combine(due + dt.timedelta(days=2), dt.time(12), dt.UTC)
         self.trust: Trust = make_trust(tmp / "root", policy=self.w.dir / "policy.yaml", keyring=self.w.ring_path,

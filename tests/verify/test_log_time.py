@@ -17,12 +17,12 @@ from casegate.approve import approve, judged_found
 from casegate.model import BoundaryKind
 from casegate.monitor import IllegalTransitionError, decide, submit_for_review
 from casegate.sign import parse_instant, revoke_key, save_keyring, sign_authors, sign_case
-from casegate.store import judged_outcome, open_registry, record_publication
+from casegate.store import judged_outcome, open_registry
 from casegate.trust import load_trust_root
 from casegate.verify import BundleVerificationError, check_bundle, decide_case, verify_deploy
 from tests._weights import submit_hashed
 from tests.sign.helpers import MODEL, World, make_world
-from tests.verify.trusted import log_clock, make_trust, summary_of
+from tests.verify.trusted import log_clock, make_trust, publish_summary
 
 CASE = "atlas-2-api"
 SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
@@ -73,7 +73,7 @@ class Story:
                     "found": judged_found(record)})
         if published is not None:  # its public summary, as `casegate publish` logs it
             with open_registry(db) as reg, log_clock(published):
-                record_publication(reg, CASE, summary_of(record), version=stored.number)
+                publish_summary(reg, record, stored.number)
         self.trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
         self.trust.checkpoint(db)
         self.db, self.w, self.record = db, w, record
@@ -212,7 +212,7 @@ def test_a_summary_never_published_stops_the_deploy_verifying_once_it_is_overdue
     with open_registry(quiet.db) as reg, log_clock(t("2027-01-10")):
         own = judged_outcome(reg, CASE, 1)
         assert own is not None and own[0] == quiet.record.outcome  # the summary says what the registry judged
-        record_publication(reg, CASE, summary_of(quiet.record), version=1)
+        publish_summary(reg, quiet.record, 1)
     quiet.trust.checkpoint(quiet.db)
     v = quiet.verify(t("2027-01-12"))
     assert v.ok, v.reasons

@@ -203,10 +203,17 @@ def summary_of(record: Any) -> dict[str, Any]:
     """A public summary of `record` (a decision record, or its JSON) as far as the registry holds
     a recorded summary to its judgement: the outcome, each condition by id, rule and due date in the
     gate's words, and what the requested boundary lacks (a case approved here has no blocking
-    finding). The rest of what `casegate publish` writes does not matter to these tests."""
+    finding), the decision's date, and each finding in the gate's words (at no place in the source:
+    a summary that shows none claims none). The rest of what `casegate publish` writes does not
+    matter to these tests."""
     rec = json.loads(record.model_dump_json()) if hasattr(record, "model_dump_json") else record
+    findings = [{"code": f["code"], "name": f["name"], "severity": f["severity"], "message": f["message"],
+                 "element": "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in f["path"])
+                 if f.get("path") else None, "waived": f.get("waived") is not None}
+                for f in rec.get("findings") or []]
     return {"case": {"id": rec["case_id"]}, "decision": {
-        "outcome": rec["outcome"], "narrower": rec.get("narrower"), "lacks": list(rec.get("lacks") or []),
+        "outcome": rec["outcome"], "decided_at": rec["decided_at"], "findings": findings,
+        "narrower": rec.get("narrower"), "lacks": list(rec.get("lacks") or []),
         "conditions": [{"id": c["id"], "cause": c["cause"], "due": c.get("due"), "text": c["text"],
                         "finding": c.get("finding") or None, "fix": c.get("fix") or None} for c in rec["conditions"]]}}
 
@@ -227,3 +234,19 @@ def demo_deployable(state: Any) -> bool:
     s = state if isinstance(state, dict) else state.to_json()
     return (s["status"] == "not-verified" and not s["deployable"] and bool(s.get("demonstration"))
             and len(s["reasons"]) == 1 and s["reasons"][0].startswith(DEMONSTRATION))
+
+
+def publish_summary(reg: Any, record: Any, version: int) -> Any:
+    """Log the public summary of `record` (a decision record, or its JSON) of stored `version` as
+    `casegate publish` does (`casegate.approve.record_published`): the registry's judgement of
+    that record logged first where it differs from the latest (as publication's fresh decision
+    does), the summary (`summary_of`) held to it."""
+    from casegate.approve import record_published
+    from casegate.model import DecisionRecord
+    from casegate.sign import iso
+    from casegate.store import log_time
+
+    rec = record if isinstance(record, DecisionRecord) else DecisionRecord.model_validate(
+        json.loads(record.model_dump_json()) if hasattr(record, "model_dump_json") else record)
+    return record_published(reg, rec, summary_of(rec), version=version,
+                            judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": iso(log_time())})

@@ -21,19 +21,24 @@ CASE = "atlas-2-api"
 def _publish(board: BoardFixture) -> None:
     from casegate.publish import Salts, build_summary
     from casegate.sign import load_keyring
-    from casegate.store import RegistrySalts, record_publication
+    from casegate.store import RegistrySalts
     from casegate.verify import judge_case
 
     loaded = load_case(board.case_dir / "case.yaml")
     assert loaded.case is not None
     reg = open_registry(board.database_url)
-    # judged as the registry judged the approval (it logs no summary that says otherwise)
+    # judged as the registry judges it, and recorded as `casegate publish` records it (its fresh
+    # judgement logged where it differs from the approval's: its date, at least)
+    from casegate.approve import record_published
     from casegate.monitor import comparison_for
 
     ring = load_keyring(board.case_dir / "keys" / "keyring.yaml")
     record = judge_case(loaded, ring, comparison=comparison_for(reg, loaded, keyring=ring)).record
-    summary = build_summary(loaded.case, record, salts=Salts(RegistrySalts(reg)), policy=loaded.policy)
-    record_publication(reg, CASE, json.loads(summary.model_dump_json()), version=reg.case_version(CASE).number)
+    summary = build_summary(loaded.case, record, salts=Salts(RegistrySalts(reg)), policy=loaded.policy,
+                            folder=board.case_dir)
+    record_published(reg, record, json.loads(summary.model_dump_json()), version=reg.case_version(CASE).number,
+                     judged={"keyring": ring.fingerprint(), "trust_root": None, "at": "2026-11-30T00:00:00Z"},
+                     case=loaded.case, policy=loaded.policy, folder=board.case_dir)
     reg.close()
 
 

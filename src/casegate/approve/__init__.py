@@ -163,7 +163,8 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
         trust = root.version if root is not None else None
         judged = {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust,
                   "found": judged_found(j.record, loaded.case, attested, signed=j.loaded.case,
-                                        published=published, policy=loaded.policy, basis=basis)}
+                                        published=published, policy=loaded.policy, basis=basis,
+                                        folder=Path(loaded.case_path).parent)}
         if demo is not None:
             # made while published example keys count (a demonstration): the log says so, for
             # every later reader, beside the approval it records
@@ -304,7 +305,8 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
                  verifiers: Mapping[str, object] | None = None, *,
                  standings: Mapping[str, str] | None = None, signed: Case | None = None,
                  published: Case | None = None, policy: Policy | None = None,
-                 basis: Mapping[str, str] | None = None, facts: RegistryFacts | None = None) -> dict[str, Any]:
+                 basis: Mapping[str, str] | None = None, facts: RegistryFacts | None = None,
+                 folder: Path | None = None) -> dict[str, Any]:
     """What the registry's judgement `record` found that a public summary of the version must show
     (`casegate.store.record_publication` holds it to this): each condition by id, the rule that
     made it one, the element it concerns and its due date; each unwaived blocking finding by rule
@@ -327,7 +329,12 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
     finding in the record's order by rule, severity, waived, the sha256 of its message, its element
     and its rule's name, and each
     condition's words by sha256 (`casegate.store.words_sha256`): what a summary shows of them is
-    the gate's words, in the gate's order."""
+    the gate's words, in the gate's order. The decision's date (`decided_at`), and each finding's
+    place in the case's source as a summary shows it (`locations`: file:line, the file relative to
+    `folder`, the case file's folder, as `casegate.publish.build_summary` gives it): a summary
+    shows no other date, and no finding at another line."""
+    from ..publish import shown_location
+
     blocking = [f for f in record.findings if f.blocking]
     counts = {"blocking": 0, "condition": 0, "advisory": 0, "waived": 0}
     for f in record.findings:
@@ -339,6 +346,8 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
                        for c in record.conditions],
         "findings": [[f.code, f.severity.value, f.waived is not None, words_sha256(f.message), _element(f.path), f.name]
                      for f in record.findings],
+        "locations": [shown_location(f, folder) for f in record.findings],
+        "decided_at": record.decided_at,
         "blocking": [{"code": f.code, "element": _element(f.path),
                       **({"sealed": sealed[i]} if sealed is not None else {})}
                      for i, f in enumerate(blocking)],
@@ -369,7 +378,7 @@ def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, A
                      verifiers: Mapping[str, object] | None = None,
                      standings: Mapping[str, str] | None = None, published: Case | None = None,
                      policy: Policy | None = None, basis: Mapping[str, str] | None = None,
-                     facts: RegistryFacts | None = None) -> LogEntry:
+                     facts: RegistryFacts | None = None, folder: Path | None = None) -> LogEntry:
     """Record the public summary of stored `version` that `casegate publish` judged as the registry
     judges (`record`: its decision; `judged`: the keyring, trust root version and time from
     `publication_keyring`). Where the registry has logged no judgement of the version (no approval
@@ -380,9 +389,10 @@ def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, A
     day it is judged), this judgement is logged, and the summary shows what it found. `published`:
     the case as the summary was built from (`casegate.publish.readable_case`), whose redaction
     decides what each audience is shown; `policy`, `basis` and `facts`: as the summary was built
-    with them (`casegate.publish.build_summary`), from which the answers it composes are composed."""
+    with them (`casegate.publish.build_summary`), from which the answers it composes are composed;
+    `folder`: the case file's folder the summary gives its findings' files relative to."""
     found = judged_found(record, case, verifiers, standings=standings, signed=case, published=published,
-                         policy=policy, basis=basis, facts=facts)
+                         policy=policy, basis=basis, facts=facts, folder=folder)
     judged_before = judgements(reg, record.case_id, version)
     latest = judged_before[-1][0] if judged_before else None
     if latest is None or (latest.get("outcome") == record.outcome and latest.get("found") != found):

@@ -315,7 +315,8 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
                                  version=facts.version, judged={**stamp, "at": iso(judged_at)}, case=loaded.case,
                                  verifiers=attested_verifiers(loaded, dict(artifacts)), standings=facts.conditions,
                                  published=readable_case(loaded, artifacts), policy=loaded.policy,
-                                 basis=evidence_basis(loaded, artifacts), facts=facts)
+                                 basis=evidence_basis(loaded, artifacts), facts=facts,
+                                 folder=Path(loaded.case_path).parent)
         out(f"recorded the publication in the registry (log entry {entry.index}); "
             f"`casegate serve` shows it at /public/cases/{s.case['id']}")
         if stamp.get("demonstration"):

@@ -328,6 +328,14 @@ def _shown_file(file: str, folder: Path | None) -> str:
         return Path(file).name
 
 
+def shown_location(f: Any, folder: Path | None) -> str | None:
+    """Where a summary says finding `f` is in the case's source (file:line, the file as
+    `_shown_file` gives it; None when the record gives no location). A summary shows it unless the
+    finding is inside a redacted element; the registry's judgement records it
+    (`casegate.approve.judged_found`), and a recorded summary shows no other."""
+    return None if f.location is None else f"{_shown_file(f.location.file, folder)}:{f.location.line}"
+
+
 def _condition_shown(guard: TextGuard, c: Any) -> bool:
     """Whether a summary guarded by `guard` shows condition `c`'s words (otherwise it is withheld)."""
     return all(guard.safe(t, paths=[c.path], composed=True) for t in (c.text, c.finding, c.fix))
@@ -406,8 +414,7 @@ def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = No
         findings.append(FindingItem(code=f.code, name=f.name, severity=f.severity.value,
                                     message=f.message if ok else None,
                                     element=None if inside or not f.path else pointer_of(f.path),
-                                    location=None if inside or f.location is None
-                                    else f"{_shown_file(f.location.file, folder)}:{f.location.line}",
+                                    location=None if inside else shown_location(f, folder),
                                     waived=f.waived is not None, withheld=not ok,
                                     quotes=[] if ok or inside else _quotes(guard, [f.message], f.path)))
     return DecisionView(

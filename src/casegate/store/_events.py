@@ -16,7 +16,10 @@ what it found, which a public summary of the version must show (`found_problems`
     found        {"conditions": [{"id": "C1", "cause": code, "element": pointer | null, "due": iso | null,
                                   "sha256": words_sha256(text, finding, fix)}],
                   "blocking": [{"code": code, "element": pointer | null, "sealed": level | null}],
-                  "findings": [[code, severity, waived, words_sha256(message)]],  (the record's order)
+                  "findings": [[code, severity, waived, words_sha256(message), element, name]],
+                                                                        (the record's order)
+                  "locations": ["file:line" | null],  (each finding's, as a summary shows it)
+                  "decided_at": iso,
                   "narrower": kind | null, "boundary": kind | null, "lacks": [text],
                   "withheld": {level: {"conditions": [id], "findings": [[code, severity, waived]],
                                        "finding_at": [index], "questions": [key],
@@ -260,15 +263,15 @@ def _withheld_problems(found: dict[str, Any], summary: dict[str, Any], decision:
     # and its words (when shown) or its withholding (when marked withheld) that finding's own
     judged = found.get("findings")
     hidden_at = at.get("finding_at") if at is not None else None
-    if decision.get("findings") is None:
-        judged = []  # a summary that lists no findings: its blocking ones are missed above, its counts below
-    elif not isinstance(judged, list):
-        if findings:
-            out.append("the registry's judgement does not record the findings' words (it was logged before "
-                       "judgements did), so which finding the summary shows in which words cannot be checked")
+    # a summary that lists no findings (the key left out) lists none: held to the judged ones like
+    # any other, so it cannot show a clean case where the gate found conditions or advisories
+    if not isinstance(judged, list):
+        out.append("the registry's judgement does not record the findings' words (it was logged before "
+                   "judgements did), so which findings the summary shows, in which words, cannot be checked")
         judged = []
     elif len(findings) != len(judged):
         out.append(f"it lists {len(findings)} finding(s) where the registry's judgement found {len(judged)}")
+    places = found.get("locations")
     for i, (f, want) in enumerate(zip(findings, judged, strict=False)):
         mark = (f.get("code"), f.get("severity"), f.get("waived") is True)
         said = f"finding {i + 1} ({mark[0]}, {mark[1]}{', waived' if mark[2] else ''})"
@@ -286,6 +289,16 @@ def _withheld_problems(found: dict[str, Any], summary: dict[str, Any], decision:
                 and i in hidden_at):
             out.append(f"{said} is shown at {f.get('element') or 'the case as a whole'}, where the registry's "
                        f"judgement found it at {want[4] or 'the case as a whole'}")
+        # the place in the case's source (file:line) it shows is the judged one (a summary that shows
+        # none claims none: a finding inside a redacted element shows none)
+        where = f.get("location")
+        if where is not None:
+            if not isinstance(places, list) or len(places) != len(judged):
+                out.append(f"{said} is shown at {where}, and the registry's judgement does not record where "
+                           "its findings are in the case's source (it was logged before judgements did)")
+            elif where != places[i]:
+                out.append(f"{said} is shown at {where}, where the registry's judgement found it at "
+                           f"{places[i] or 'no place in the source'}")
         if f.get("withheld") is True:
             if not (isinstance(hidden_at, list) and i in hidden_at):
                 out.append(f"{said} is marked withheld, "
@@ -332,6 +345,15 @@ def _derived_problems(found: dict[str, Any], summary: dict[str, Any], decision: 
     marked attested that the judgement did not find attested. A judgement that does not record
     one of these (logged before judgements did) bears out none of it (fail closed)."""
     out: list[str] = []
+    # the page heads the decision with its date: the judged decision's, not one the lab chose (e.g.
+    # a date before an incident)
+    if "decided_at" not in found:
+        out.append(f"it states the decision as made on {decision.get('decided_at') or 'no date'}, and the "
+                   "registry's judgement does not record when the decision it judged was made (it was logged "
+                   "before judgements did)")
+    elif decision.get("decided_at") != found["decided_at"]:
+        out.append(f"it states the decision as made on {decision.get('decided_at') or 'no date'}, but the "
+                   f"decision the registry judged was made on {found['decided_at']}")
     counts = decision.get("counts")
     if counts is not None:
         listed = dict.fromkeys(_SEVERITIES, 0)
