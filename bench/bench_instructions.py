@@ -79,12 +79,17 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("bench_instructions needs valgrind (apt-get install valgrind)")
     args = sys.argv[1:]
+    if {"-h", "--help"} & set(args):
+        print(__doc__)
+        return
     large_only = "--large-only" in args
     if large_only:
         args.remove("--large-only")
     trees = source_trees(args)
     cases = {} if large_only else {"atlas-api": str(ROOT / "examples" / "atlas-api" / "case.yaml")}
     keyring = str(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
+    if bad := [a for a in args if not a.isdigit()]:
+        raise SystemExit(f"bench_instructions: {bad[0]!r} is not a number of thousands of goals; see --help")
     cases.update({f"{k}k goals": str(ensure_case(2333 * k)) for k in map(int, args)})
     floors: dict[str, int] = {}
     yard = instructions([PY, "-c", "import pydantic, ryml"])
