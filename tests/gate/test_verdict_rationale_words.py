@@ -39,6 +39,9 @@ def _cg414(record) -> list[str]:  # type: ignore[no-untyped-def]
     "The residual risk is accep\u200btable and has been accep\u200bted.",
     "The residual risk is accept-able and has been a.c.c.e.p.t.e.d.",
     "The residual risk is \uff41\uff43\uff43\uff45\uff50\uff54\uff41\uff42\uff4c\uff45.",
+    # look-alike letters that bear accents (Cyrillic `ё`, `ѐ`, Greek `ά`, `ό`) beside plain accents
+    "The residual risk is acc\u0451pt\u00e1ble and has been acc\u0450pt\u00e9d.",
+    "The residual risk is \u03acccept\u03acble and has been appr\u03ccved.",
     # the risk's own estimate, repeated as the reason
     "Upper bound of about 5e-5 intrusions per year at 95% confidence.",
     "The residual risk of about 5e-5 intrusions per year is acceptable.",

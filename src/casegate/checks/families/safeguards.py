@@ -836,19 +836,20 @@ _JOINERS = kept(r"[-'\u2019.\u00b7]")
 
 
 def _verdict_words(text: str) -> list[str]:
-    """The words of `text` as the verdict test reads them: NFKC, zero-width and format characters
-    dropped, look-alike letters (Cyrillic `е`) read as the Latin letter they imitate, accents
-    dropped; a word split by hyphens, apostrophes or dots (`accept-able`, `a.c.c.e.p.t.e.d`) also
-    read joined up."""
+    """The words of `text` as the verdict test reads them: accents dropped, then as the other rules
+    read words (`as_read`: NFKC, zero-width and format characters dropped, a look-alike letter
+    read as the Latin letter it imitates, Cyrillic `е` as `e`), so a look-alike that bears an
+    accent (Cyrillic `ё`, Greek `ά`) reads as the plain letter too; a word split by hyphens,
+    apostrophes or dots (`accept-able`, `a.c.c.e.p.t.e.d`) also read joined up."""
     if text.isascii():  # (most rationales: no Unicode tables loaded for them)
         flat = text
     else:
         import unicodedata
 
-        from ...model._names import latin_form
+        from .._text import as_read
 
-        flat = unicodedata.normalize("NFKD", latin_form(text))
-        flat = "".join(ch for ch in flat if not unicodedata.combining(ch))
+        bare = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        flat = as_read(bare)
     out: list[str] = []
     for token in _TOKEN.findall(flat.casefold()):
         joined = _JOINERS.sub("", token)
