@@ -103,6 +103,9 @@ evidence_items = sa.Table(
     sa.Column("artifact", sa.Text, nullable=True),
     sa.Column("declared_sha256", sa.String(64), nullable=True),
     sa.Column("artifact_sha256", sa.String(64), nullable=True),
+    # which stored versions pin an artifact (`Registry.pinned_by`): looked up by either digest
+    sa.Index("ix_evidence_items_declared_sha256", "declared_sha256"),
+    sa.Index("ix_evidence_items_artifact_sha256", "artifact_sha256"),
 )
 
 webhook_deliveries = sa.Table(
@@ -119,6 +122,7 @@ webhook_deliveries = sa.Table(
     sa.Column("delivered", sa.Boolean, nullable=False),
     sa.Column("payload_sha256", sa.String(64), nullable=False),
     sa.Column("at", sa.String(40), nullable=False),
+    sa.Index("ix_webhook_deliveries_hook_event", "hook", "event_index"),
 )
 
 commitment_salts = sa.Table(
