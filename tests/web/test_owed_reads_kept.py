@@ -82,3 +82,40 @@ def test_the_time_asked_at_is_never_kept(board: BoardFixture, monkeypatch: pytes
     # another keyring object (the board re-read its file, or the log's revocations changed) reads again
     deploy_triggers_owed(reg, CASE, load_keyring(KEYRING), None, late_at, kept=kept)
     assert len(reads) == 3
+
+
+def test_a_third_case_drops_the_one_used_least_recently() -> None:
+    kept = OwedReads(2)
+    ring = object()
+    kept.put("case-a", 7, ring, "reads of a")
+    kept.put("case-b", 7, ring, "reads of b")
+    assert kept.get("case-a", 7, ring) == "reads of a"  # case-a used: case-b is now the older
+    kept.put("case-c", 7, ring, "reads of c")
+    assert len(kept) == 2 and "case-b" not in kept
+    assert kept.get("case-b", 7, ring) is None
+    assert kept.get("case-a", 7, ring) == "reads of a" and kept.get("case-c", 7, ring) == "reads of c"
+    assert OwedReads().cases == OwedReads.CASES == 256
+    with pytest.raises(ValueError, match="at least one case"):
+        OwedReads(0)
+
+
+def test_a_dropped_case_is_read_again_as_it_stands(board: BoardFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    approve(board)
+    reads = _reads(monkeypatch)
+    reg = open_registry(board.database_url)
+    ring = load_keyring(KEYRING)
+    kept = OwedReads(2)
+    deploy_triggers_owed(reg, CASE, ring, None, STORY_VERIFIED, kept=kept)
+    assert len(reads) == 1 and CASE in kept
+    # two other cases asked about since (the board's other deployable cases): atlas-2-api is dropped
+    for other in ("other-1", "other-2"):
+        kept.put(other, reg.size(), ring, ("reads of", other))
+    assert CASE not in kept and len(kept) == 2
+    late_at = STORY_VERIFIED + dt.timedelta(days=3)  # the monitors silent past their 24 hours: a trigger fires
+    late = deploy_triggers_owed(reg, CASE, ring, None, late_at, kept=kept)
+    assert len(reads) == 2, "a dropped case is read afresh"
+    assert CASE in kept and "other-1" not in kept  # kept again, in place of the case used least recently
+    assert late and late == deploy_triggers_owed(reg, CASE, ring, None, late_at)  # as a fresh read says
+    assert len(reads) == 3
+    assert deploy_triggers_owed(reg, CASE, ring, None, late_at, kept=kept) == late
+    assert len(reads) == 3  # what was read again is kept

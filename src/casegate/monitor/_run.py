@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
@@ -718,18 +718,42 @@ class OwedReads:
     what was read stands while the log's size is the size read before it, and under the same
     keyring object (`Board.keyring` gives a new one when its file or the log's revocations
     change); any new entry reads it all again. What depends on the time asked at (the incidents
-    counted by then, the evaluation of the triggers) is never kept."""
+    counted by then, the evaluation of the triggers) is never kept.
 
-    def __init__(self) -> None:
-        self._kept: dict[str, tuple[int, Any, Any]] = {}
+    At most `cases` cases are kept (about half a MiB each: 256, some 150 MiB at most); past that,
+    the case used least recently is dropped, and read afresh when it is next asked about. A board
+    with more deployable cases than that reads, on every page, every case afresh (each page asks
+    them all in the same order), as it did before any were kept."""
+
+    CASES = 256
+    """How many cases are kept unless told otherwise."""
+
+    def __init__(self, cases: int = CASES) -> None:
+        if cases < 1:
+            raise ValueError(f"OwedReads keeps at least one case (asked to keep {cases})")
+        self.cases = cases
+        self._kept: OrderedDict[str, tuple[int, Any, Any]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def __contains__(self, case_id: object) -> bool:
+        return case_id in self._kept
 
     def get(self, case_id: str, size: int | None, keyring: Any) -> Any:
         got = self._kept.get(case_id)
-        return got[2] if got is not None and got[0] == size and got[1] is keyring else None
+        if got is None or got[0] != size or got[1] is not keyring:
+            return None
+        self._kept.move_to_end(case_id)  # used now: the last to be dropped
+        return got[2]
 
     def put(self, case_id: str, size: int | None, keyring: Any, standing: Any) -> None:
-        if size is not None:
-            self._kept[case_id] = (size, keyring, standing)
+        if size is None:
+            return
+        self._kept[case_id] = (size, keyring, standing)
+        self._kept.move_to_end(case_id)
+        while len(self._kept) > self.cases:
+            self._kept.popitem(last=False)  # the case used least recently
 
 
 def triggers_owed(reg: Registry, case_id: str, at: dt.datetime, keyring: Keyring | None,
