@@ -1393,6 +1393,32 @@ def third_party_in_words(case: Case) -> str | None:
     return _clause_saying(case, _THIRD_PARTY_WORDS)
 
 
+_CONSUMER_PRODUCT = (
+    r"\bconsumers?\b(?!\W+(?:grade|hardware|gpus?|cards?)\b)"
+    r"|\b(?:the\W+)?general\W+public\b|\bmembers\W+of\W+the\W+public\b"
+    r"|\b(?:desktop|mobile|phone|smartphone|tablet|web|chat|browser|consumer|companion|ios|android|mac|windows)\W+"
+    r"(?:apps?|applications?|clients?|extensions?)\b"
+    r"|\bapp\W+stores?\b|\bchat\W?bots?\b"
+)
+"""Words by which a boundary says its users are the public, reaching the model through the
+developer's own end-user product (`consumers`, `the general public`, `the Quill desktop app`, `a
+mobile app`, `a chatbot`): the `consumer` kind, not programmatic access for developers. Matched
+ignoring case, clause by clause."""
+
+_CONSUMER_WORDS = kept(_CONSUMER_PRODUCT, re.IGNORECASE)
+
+_BUILT_ON = kept(r"\b(?:build\w*|built|integrat\w*|embed\w*)\b", re.IGNORECASE)
+"""A clause in which developers build on the model (`developers building consumer apps`) says
+who their users are, not how the developer's own boundary reaches the public."""
+
+
+def consumer_in_words(case: Case) -> str | None:
+    """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
+    say its users are the public using the developer's own end-user product, in a clause that
+    neither denies it nor is about developers building on the model; None when none do."""
+    return _clause_saying(case, _CONSUMER_WORDS, _BUILT_ON)
+
+
 def stated_weights(case: Case) -> str:
     """What the case's boundary gives users of the weights: `scope.weights`, or `download` where the
     boundary's own words say the weights are handed out (`weights_in_words`): a field left at
