@@ -374,13 +374,40 @@ def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum, tuning: st
     return out
 
 
+def tools_named_in_words(ctx: Context) -> list[str]:
+    """The tools the policy lists without `named_by` words (those with words are CG216's) that the
+    boundary's list leaves out and its own words (`description`, `scope.users`, `scope.vetting`)
+    name by the tool's own name, hyphens read as spaces, in a clause that does not deny it
+    (`outbound network access` names `network`; `no network egress` does not): a sandbox with
+    network access described as such gives the model the network whatever the list says, and an
+    evaluation run without it did not measure what is deployed."""
+    b = ctx.case.boundary
+    if b is None:
+        return []
+    texts = [b.description or ""]
+    if b.scope is not None:
+        texts += [b.scope.users or "", b.scope.vetting or ""]
+    clauses = [c for text in texts if text.strip() for c in _CLAUSES.split(_plain_words(text))]
+    out: list[str] = []
+    for name, g in ctx.policy.tools.items():
+        words = _plain_words(name)
+        if name in b.tools or g.named_by or not words:
+            continue
+        said = re.compile(r"(?<![\w])" + re.escape(words) + r"(?:s|es)?(?![\w])")
+        if any(said.search(c) is not None and _WEIGHTS_WORDS[1].search(c) is None for c in clauses):
+            out.append(name)
+    return out
+
+
 def granted_tools_for(ctx: Context, tid: str) -> list[tuple[str, tuple[str, ...]]]:
     """(tool, the evaluation tools that stand for it) for every tool the boundary grants that the
     policy says matters for threshold `tid` (`Policy.tools`): a tool the policy does not list
-    matters for every threshold and is stood for only by a log tool of its own name."""
+    matters for every threshold and is stood for only by a log tool of its own name. A tool the
+    boundary's words grant by its own name counts as granted though its list leaves it out
+    (`tools_named_in_words`)."""
     b = ctx.case.boundary
     out: list[tuple[str, tuple[str, ...]]] = []
-    for name in b.tools if b is not None else ():
+    for name in [*b.tools, *tools_named_in_words(ctx)] if b is not None else ():
         g = ctx.policy.tools.get(name)
         if g is not None and g.matters_for is not None and tid not in g.matters_for:
             continue
