@@ -374,13 +374,40 @@ def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum, tuning: st
     return out
 
 
+def tools_named_in_words(ctx: Context) -> list[str]:
+    """The tools the policy lists without `named_by` words (those with words are CG216's) that the
+    boundary's list leaves out and its own words (`description`, `scope.users`, `scope.vetting`)
+    name by the tool's own name, hyphens read as spaces, in a clause that does not deny it
+    (`outbound network access` names `network`; `no network egress` does not): a sandbox with
+    network access described as such gives the model the network whatever the list says, and an
+    evaluation run without it did not measure what is deployed."""
+    b = ctx.case.boundary
+    if b is None:
+        return []
+    texts = [b.description or ""]
+    if b.scope is not None:
+        texts += [b.scope.users or "", b.scope.vetting or ""]
+    clauses = [c for text in texts if text.strip() for c in _CLAUSES.split(_plain_words(text))]
+    out: list[str] = []
+    for name, g in ctx.policy.tools.items():
+        words = _plain_words(name)
+        if name in b.tools or g.named_by or not words:
+            continue
+        said = re.compile(r"(?<![\w])" + re.escape(words) + r"(?:s|es)?(?![\w])")
+        if any(said.search(c) is not None and _WEIGHTS_WORDS[1].search(c) is None for c in clauses):
+            out.append(name)
+    return out
+
+
 def granted_tools_for(ctx: Context, tid: str) -> list[tuple[str, tuple[str, ...]]]:
     """(tool, the evaluation tools that stand for it) for every tool the boundary grants that the
     policy says matters for threshold `tid` (`Policy.tools`): a tool the policy does not list
-    matters for every threshold and is stood for only by a log tool of its own name."""
+    matters for every threshold and is stood for only by a log tool of its own name. A tool the
+    boundary's words grant by its own name counts as granted though its list leaves it out
+    (`tools_named_in_words`)."""
     b = ctx.case.boundary
     out: list[tuple[str, tuple[str, ...]]] = []
-    for name in b.tools if b is not None else ():
+    for name in [*b.tools, *tools_named_in_words(ctx)] if b is not None else ():
         g = ctx.policy.tools.get(name)
         if g is not None and g.matters_for is not None and tid not in g.matters_for:
             continue
@@ -1391,6 +1418,32 @@ def third_party_in_words(case: Case) -> str | None:
     say its users reach the model through another organisation's product, in a clause that does
     not deny it; None when none do."""
     return _clause_saying(case, _THIRD_PARTY_WORDS)
+
+
+_CONSUMER_PRODUCT = (
+    r"\bconsumers?\b(?!\W+(?:grade|hardware|gpus?|cards?)\b)"
+    r"|\b(?:the\W+)?general\W+public\b|\bmembers\W+of\W+the\W+public\b"
+    r"|\b(?:desktop|mobile|phone|smartphone|tablet|web|chat|browser|consumer|companion|ios|android|mac|windows)\W+"
+    r"(?:apps?|applications?|clients?|extensions?)\b"
+    r"|\bapp\W+stores?\b|\bchat\W?bots?\b"
+)
+"""Words by which a boundary says its users are the public, reaching the model through the
+developer's own end-user product (`consumers`, `the general public`, `the Quill desktop app`, `a
+mobile app`, `a chatbot`): the `consumer` kind, not programmatic access for developers. Matched
+ignoring case, clause by clause."""
+
+_CONSUMER_WORDS = kept(_CONSUMER_PRODUCT, re.IGNORECASE)
+
+_BUILT_ON = kept(r"\b(?:build\w*|built|integrat\w*|embed\w*)\b", re.IGNORECASE)
+"""A clause in which developers build on the model (`developers building consumer apps`) says
+who their users are, not how the developer's own boundary reaches the public."""
+
+
+def consumer_in_words(case: Case) -> str | None:
+    """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
+    say its users are the public using the developer's own end-user product, in a clause that
+    neither denies it nor is about developers building on the model; None when none do."""
+    return _clause_saying(case, _CONSUMER_WORDS, _BUILT_ON)
 
 
 def stated_weights(case: Case) -> str:

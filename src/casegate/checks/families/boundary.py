@@ -17,7 +17,13 @@ from ...model import (
     parse_rate_limit,
 )
 from ...model._names import name_words, word_key
-from .._derived import capability_status, stated_weights, third_party_in_words, weights_in_words
+from .._derived import (
+    capability_status,
+    consumer_in_words,
+    stated_weights,
+    third_party_in_words,
+    weights_in_words,
+)
 from .._registry import Context, Hit, rule
 from .._text import as_read, hollow_reason
 from .history import _retested
@@ -277,7 +283,7 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
     summary="The boundary does not record who can reach the model, or the kind it names is not "
             "consistent with its described properties (access, weights) under the policy's table or with "
             "its words (users reaching the model through another organisation's product make it "
-            "`third-party`), or "
+            "`third-party`; the public signing up for the developer's own app makes it `consumer`), or "
             "an external boundary limited to vetted users does not show the vetting (tested since the "
             "version compared with, when the access was narrowed to it since).",
     rationale="A boundary kind is a label; what fixes the exposure is who can reach the model and "
@@ -288,7 +294,10 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
               "Where the boundary's own words say its users reach the model through another "
               "organisation's product (a third party that embeds or resells it, an integrator), the kind "
               "is `third-party` whatever it is labelled: an integrator named as the one partner of an "
-              "`api` escapes what the framework asks of a third party's deployment. "
+              "`api` escapes what the framework asks of a third party's deployment. Likewise, where they say "
+              "its users are the public reaching the model through the developer's own product (consumers, "
+              "a desktop or mobile app, a chatbot) and anyone may sign up, the kind is `consumer`: a consumer "
+              "app labelled `api` escapes what the framework asks of a consumer release. "
               "Access typed `vetted-organisations` or `named-partners` is what lets an external "
               "deployment be `trusted-access`, so beyond internal use it needs a vetting with "
               "substance (`scope.vetting`: not empty words, not 'none' or 'anyone') and a "
@@ -334,6 +343,14 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
                   f"framework's requirements for a third party's deployment are those of `third-party`",
                   help="name the kind the integration makes the boundary (`third-party`), or say what the "
                        "deployment is if no other organisation's product stands between the model and its users")
+    if (BoundaryKind.trusted_access.rank < b.kind.rank < BoundaryKind.consumer.rank
+            and b.scope.access in _OPEN and (words := consumer_in_words(ctx.case)) is not None):
+        yield Hit(("boundary", "kind"),
+                  f"the boundary says its users are the public reaching the model through the developer's own "
+                  f"product (\"{words}\"), with `{b.scope.access}` access, which makes it a `consumer` boundary, "
+                  f"not `{b.kind.value}`: the framework's requirements for a consumer release are those of `consumer`",
+                  help="name the kind the product makes the boundary (`consumer`), or say what the deployment is if "
+                       "its users reach the model only programmatically")
     if b.kind.rank > BoundaryKind.internal_deployment.rank and b.scope.access in _VETTED:
         if not (b.scope.vetting or "").strip():
             yield Hit(("boundary", "scope", "access"),
@@ -360,6 +377,7 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
 
 
 _VETTED = ("vetted-organisations", "named-partners")
+_OPEN = ("self-serve", "public")
 """Accesses that admit only those someone vetted: what lets an external deployment be `trusted-access`."""
 
 _NO_VETTING = r"^\W*(none|no|nobody|n/?a|nil|open|anyone|anybody|everyone|any|self[- ]serve)(?![\w-])"

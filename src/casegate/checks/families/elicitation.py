@@ -62,7 +62,10 @@ def _evals(case: Case, tid: str) -> list[tuple[str, Evidence]]:
               "that the policy says matters for the threshold (`tools.<name>.matters_for`; a tool the "
               "policy does not list matters for every threshold) must be among the tools the "
               "evaluation's log records (`tools.<name>.elicited_by`, else the tool's own name); "
-              "otherwise the evaluation does not count. A run whose samples were capped by spend "
+              "otherwise the evaluation does not count. A tool the policy lists without `named_by` "
+              "words counts as granted where the boundary's own words name it by its name in a clause "
+              "that does not deny it (`outbound network access` for `network`), whatever the list "
+              "says. A run whose samples were capped by spend "
               "(`cost_limit`) meets a token budget only where the policy also sets a least spend it meets: "
               "what a dollar buys in tokens is in no log.",
     bad="E-ctf:\n  kind: eval\n  threshold: cyber-high\n  elicitation: {variant: production, attempts: 1, scaffold: prompted}",
