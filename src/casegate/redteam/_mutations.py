@@ -242,6 +242,16 @@ def weights_published_in_look_alike_words(case: Case, policy: Policy) -> Applied
     return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
 
 
+def consumer_app_labelled_api(case: Case, policy: Policy) -> Applied:
+    """The developer's own app for the public added in the boundary's words only, the boundary
+    still called `api` (fewer safeguard layers, fewer signers than `consumer`)."""
+    b = case.boundary
+    if b is None or b.kind is not BoundaryKind.api:
+        return "the case names no `api` boundary"
+    said = f"{(b.description or '').rstrip()} Also offered to consumers in our own chat app on the app stores."
+    return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
+
+
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
     """An internal research or deployment boundary named `training`, its scale, tools and users
     kept: the narrowest kind, which frameworks let fewer people sign."""
@@ -3137,6 +3147,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              "adds to the boundary's description that the weights are published under a licence, spelled with "
              "Cyrillic letters that read as Latin ones, its kind and `scope.weights: none` kept", ("CG105",),
              weights_published_in_look_alike_words),
+    Mutation("consumer-app-labelled-api", ("test-1-boundary", "test-5-authority"),
+             "adds to an `api` boundary's description that the model is also offered to consumers in the "
+             "developer's own chat app, its kind kept `api`", ("CG105",), consumer_app_labelled_api),
     Mutation("trusted-access-for-anyone", ("test-1-boundary", "test-5-authority"),
              "names the external boundary `trusted-access` (fewer signers, weaker safeguards), its access "
              "`vetted-organisations`, its users `anyone who signs up` and its vetting `none`, before any version "
