@@ -6,7 +6,9 @@
     objection    {"version": n, "role", "person", "reason", "envelope": <DSSE JSON> | null,
                   "status": "open"|"answered"|..., "via": "cli"|"web"}
     publication  {"version": n, "summary": <public summary JSON>, "summary_sha256": hex,
-                  "judged": {"keyring": fingerprint, "trust_root": n | null, "at": iso} | absent}
+                  "judged": {"keyring": fingerprint, "trust_root": n | null, "at": iso} | absent,
+                  "judgement": log index of the judgement it was held to (absent: recorded before
+                               publications named theirs)}
     judgement    {"version": n, "outcome": "GO"|..., "record_sha256": hex, "keyring": fingerprint,
                   "trust_root": n | null, "at": iso, "found": <found>, "via": "publish"}
 
@@ -23,7 +25,9 @@ what it found, which a public summary of the version must show (`found_problems`
                   "narrower": kind | null, "boundary": kind | null, "lacks": [text],
                   "withheld": {level: {"conditions": [id], "findings": [[code, severity, waived]],
                                        "finding_at": [index], "questions": [key],
-                                       "composed": {key: composed_sha256(answer, sources)}}}, ...}
+                                       "composed": {key: composed_sha256(answer, sources)}}},
+                  "shown": {level: shown_sections(summary for that level)},
+                  "registry_facts": true (made with the registry's logged objections and state) | absent, ...}
 
 A blocking finding's `sealed` is the most confidential level among the elements that hold its
 element (itself included), as the stored version marks them (null: all public): a summary for an
@@ -571,6 +575,8 @@ def record_publication(reg: Registry, case_id: str, summary: dict[str, Any] | Ca
                                "summary_sha256": hashlib.sha256(body.json).hexdigest()}
     if judged is not None:
         payload["judged"] = judged
+    # the log entry of the judgement it was held to: a version published on several days has several
+    payload["judgement"] = own[1]
     return reg.record("publication", case_id, payload)
 
 
