@@ -312,7 +312,14 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
     the gate's words, in the gate's order. The decision's date (`decided_at`), and each finding's
     place in the case's source as a summary shows it (`locations`: file:line, the file relative to
     `folder`, the case file's folder, as `casegate.publish.build_summary` gives it): a summary
-    shows no other date, and no finding at another line."""
+    shows no other date, and no finding at another line. Given the judged `case`, also what a
+    summary for each audience level shows beyond its decision (`shown`:
+    `casegate.publish.shown_by_level` from the same inputs: the case's head, the digests, the
+    sign-offs, the redactions, the quotes, ...), and whether it was made with the registry's facts
+    (`registry_facts`, given `facts`): a summary shows no other, and the registry's logged
+    objections only as a judgement made with them shows them. Callers that hold a loaded case use
+    `summary_judgement`, which takes these inputs from the one `SummaryInputs` the summary is built
+    from."""
     from ..publish import shown_location
 
     blocking = [f for f in record.findings if f.blocking]

@@ -517,8 +517,11 @@ def record_publication(reg: Registry, case_id: str, summary: dict[str, Any] | Ca
     has logged no judgement of that version (`judgements`: none approved on it, and no `casegate
     publish` judged it), when the summary's outcome is not the one its latest judgement found, or
     when the summary leaves out or adds a condition, a blocking finding, the narrower boundary or
-    what the requested one lacks (`found_problems`; a judgement logged before judgements recorded
-    what they found is refused, fail closed): the public record of a version says what the
+    what the requested one lacks, or shows anything else otherwise (`found_problems`, `shown_problems`;
+    a judgement logged before judgements recorded what they found is refused, fail closed), or when
+    the registry logged an objection, an answer to one or an interruption that its latest judgement
+    predates or was not made with (`dissent_index`). The entry names the judgement it was held to
+    (`judgement`: its log index). The public record of a version says what the
     registry decided on it, and a summary nobody judged says only what its writer chose.
     `summary` may come with its canonical bytes already written (`CanonicalJSON.of_text`)."""
     plain = summary.value if type(summary) is CanonicalJSON else summary
