@@ -216,3 +216,18 @@ def test_each_publication_names_the_judgement_it_was_held_to(registry: Registry)
     entry = record_publication(registry, CASE, _written(loaded, later, Confidentiality.public), version=number)
     assert entry.payload["judgement"] == second
     assert [e.payload["judgement"] for e in registry.events(case_id=CASE, kind="publication")] == [first, second]
+
+
+def test_a_summary_and_its_judgement_from_one_set_of_inputs_agree_at_every_level() -> None:
+    # the mend: `casegate publish` and an approval make the judgement from the very inputs the summary
+    # is built from (policy, evidence basis, verifiers, folder, facts), so an honest summary at any
+    # level shows exactly what its judgement records
+    from casegate.store._events import found_problems
+
+    loaded = load_case(EXAMPLE)
+    record = run_gate(loaded)
+    inputs = summary_inputs(loaded)
+    found = summary_judgement(record, loaded.case, inputs)
+    for level in Confidentiality:
+        built = json.loads(inputs.build(record, salts=Salts(MemorySaltStore()), level=level).model_dump_json())
+        assert found_problems(found, built) == [], level
