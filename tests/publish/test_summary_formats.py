@@ -185,7 +185,13 @@ def test_each_format_compares_with_the_judgement_as_strictly(folder: Path, level
     found = judged_found(record, readable_case(loaded), policy=loaded.policy, basis=evidence_basis(loaded),
                          folder=Path(loaded.case_path).parent)
     summary = _json(folder, name)
-    assert found_problems(found, summary) == []
+    problems = found_problems(found, summary)
+    if folder is V1:
+        # recorded now, a summary is in the format casegate writes now: the judgement records what a
+        # format 2 summary shows, so one in format 1 is refused on its format, and on nothing else
+        assert f"its casegate_summary is not what the registry's judgement shows the {level.value} audience" in problems
+        problems = [p for p in problems if not p.startswith("its ")]
+    assert problems == []
     # a blocking finding taken out, and one whose element the judgement records as visible to the
     # audience shown withheld without its element: each refused, in either format
     shown = [i for i, f in enumerate(summary["decision"]["findings"])

@@ -175,15 +175,16 @@ def test_a_member_written_once_composes_as_rfc8785_writes_the_whole(member: obje
 def test_a_recorded_summary_hashes_and_logs_as_rfc8785_writes_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import hashlib
 
-    from casegate.store import open_registry, record_judgement, record_publication
+    from casegate.store import open_registry, record_judgement, record_publication, shown_sections
 
-    summary = {"decision": {"outcome": "GO", "decided_at": "2026-01-01", "findings": []}, "n": [5.0, 0.005, 1e-7, -0.0, 123.25], "text": "é\u2028\n"}
+    summary = {"level": "public", "decision": {"outcome": "GO", "decided_at": "2026-01-01", "findings": []},
+               "n": [5.0, 0.005, 1e-7, -0.0, 123.25], "text": "é\u2028\n"}
     with open_registry(f"sqlite:///{tmp_path / 'r.db'}") as reg:
         # the registry records a summary only of a version it has judged
         record_judgement(reg, "c", version=1, outcome="GO", record_sha256="0" * 64,
                          judged={"at": "2026-01-01T00:00:00Z"},
                          found={"conditions": [], "blocking": [], "narrower": None, "lacks": [], "findings": [],
-                                "decided_at": "2026-01-01"})
+                                "decided_at": "2026-01-01", "shown": {"public": shown_sections(summary)}})
         entry = record_publication(reg, "c", summary, version=1, judged={"at": "2026-01-01T00:00:00Z"})
         stored = reg.entry(entry.index)
     want = {"version": 1, "summary": summary, "summary_sha256": hashlib.sha256(rfc8785.dumps(summary)).hexdigest(),

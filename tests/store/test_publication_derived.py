@@ -148,7 +148,7 @@ def _with_condition(registry: Registry, standing: str | None) -> tuple[int, dict
     base = run_gate(loaded)
     record = base.model_copy(update={"outcome": "GO WITH CONDITIONS", "findings": [], "conditions": [
         Condition(id="C1", text="Re-run the CTF suite.", cause="CG305", due="2026-11-25")]})
-    found = judged_found(record, loaded.case, ATTESTED, standings={"C1": "overdue: due 2026-11-25"})
+    found = judged_found(record, loaded.case, ATTESTED, policy=loaded.policy, standings={"C1": "overdue: due 2026-11-25"})
     number, _ = _setup(registry, found, record)
     from casegate.publish._registry import RegistryFacts
 

@@ -205,13 +205,14 @@ def summary_of(record: Any) -> dict[str, Any]:
     gate's words, and what the requested boundary lacks (a case approved here has no blocking
     finding), the decision's date, and each finding in the gate's words (at no place in the source:
     a summary that shows none claims none). The rest of what `casegate publish` writes does not
-    matter to these tests."""
+    matter to these tests, and a judgement made from the record alone backs none of it (the case's
+    head included)."""
     rec = json.loads(record.model_dump_json()) if hasattr(record, "model_dump_json") else record
     findings = [{"code": f["code"], "name": f["name"], "severity": f["severity"], "message": f["message"],
                  "element": "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in f["path"])
                  if f.get("path") else None, "waived": f.get("waived") is not None}
                 for f in rec.get("findings") or []]
-    return {"case": {"id": rec["case_id"]}, "decision": {
+    return {"decision": {
         "outcome": rec["outcome"], "decided_at": rec["decided_at"], "findings": findings,
         "narrower": rec.get("narrower"), "lacks": list(rec.get("lacks") or []),
         "conditions": [{"id": c["id"], "cause": c["cause"], "due": c.get("due"), "text": c["text"],

@@ -19,7 +19,7 @@ CASE = "atlas-2-api"
 
 
 def _publish(board: BoardFixture) -> None:
-    from casegate.publish import Salts, build_summary
+    from casegate.publish import Salts, summary_inputs
     from casegate.sign import load_keyring
     from casegate.store import RegistrySalts
     from casegate.verify import judge_case
@@ -34,11 +34,11 @@ def _publish(board: BoardFixture) -> None:
 
     ring = load_keyring(board.case_dir / "keys" / "keyring.yaml")
     record = judge_case(loaded, ring, comparison=comparison_for(reg, loaded, keyring=ring)).record
-    summary = build_summary(loaded.case, record, salts=Salts(RegistrySalts(reg)), policy=loaded.policy,
-                            folder=board.case_dir)
+    inputs = summary_inputs(loaded)  # what the summary is built from, and its judgement made from
+    summary = inputs.build(record, salts=Salts(RegistrySalts(reg)))
     record_published(reg, record, json.loads(summary.model_dump_json()), version=reg.case_version(CASE).number,
                      judged={"keyring": ring.fingerprint(), "trust_root": None, "at": "2026-11-30T00:00:00Z"},
-                     case=loaded.case, policy=loaded.policy, folder=board.case_dir)
+                     case=loaded.case, inputs=inputs)
     reg.close()
 
 

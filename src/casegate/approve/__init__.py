@@ -34,6 +34,7 @@ from ..store import (
     CanonicalJSON,
     LogEntry,
     Registry,
+    dissent_index,
     json_sha256,
     judgements,
     log_time,
@@ -56,9 +57,9 @@ from ..verify import (
 from ._rejudge import rejudge
 
 if TYPE_CHECKING:
-    from ..publish import RegistryFacts
+    from ..publish import RegistryFacts, SummaryInputs
 
-__all__ = ["approve", "judged_found", "publication_keyring", "record_published", "registry_judge", "rejudge"]
+__all__ = ["approve", "judged_found", "summary_judgement", "publication_keyring", "record_published", "registry_judge", "rejudge"]
 
 PUBLISH_PINNED = "publish judges under the keyring the trust root pins"
 """The opening words of `publish`'s refusal to record a summary judged under another keyring."""
@@ -144,9 +145,7 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
             judging, _ = with_logged_revocations(ring, reg.events(kind="keyring-change"))
             j = judge_case(loaded, judging, today=at.date(), at=at,
                            comparison=comparison_for(reg, loaded, keyring=judging))
-            attested = _attested(j)  # while the stored files are still there to read
-            published = _published(j)
-            basis = _basis(j)
+            inputs = _inputs(j)  # while the stored files are still there to read
             problems += judgement_problems(record, j, at.date())
             statement = decode_payload(bundle["decision"]) if bundle is not None and isinstance(bundle.get("decision"), dict) else None
             predicate = statement.get("predicate") if isinstance(statement, dict) else None
@@ -162,9 +161,7 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
         # which trust root the approval was judged under; None: approved unpinned (tests, demos)
         trust = root.version if root is not None else None
         judged = {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust,
-                  "found": judged_found(j.record, loaded.case, attested, signed=j.loaded.case,
-                                        published=published, policy=loaded.policy, basis=basis,
-                                        folder=Path(loaded.case_path).parent)}
+                  "found": summary_judgement(j.record, loaded.case, inputs, signed=j.loaded.case)}
         if demo is not None:
             # made while published example keys count (a demonstration): the log says so, for
             # every later reader, beside the approval it records
@@ -174,30 +171,13 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
     return judge
 
 
-def _published(j: Any) -> Case | None:
-    """The case as a summary of judgement `j` shows it (`casegate.publish.readable_case`: what its
-    evidence artifacts show), or None when it cannot be built."""
-    from ..publish import readable_case
+def _inputs(j: Any) -> SummaryInputs:
+    """What a summary of judgement `j`'s case is built from (`casegate.publish.summary_inputs`:
+    the case as its evidence artifacts show it, their basis, the attested verifiers, the policy and
+    the case file's folder), as `j` found the artifacts."""
+    from ..publish import summary_inputs
 
-    try:
-        return readable_case(j.loaded, dict(j.artifacts or {}))
-    except InputError:
-        return None
-
-
-def _basis(j: Any) -> dict[str, str]:
-    """Evidence id -> where its values come from, as judgement `j` derived them
-    (`casegate.publish.evidence_basis`): what a summary of it states, and composes answers from."""
-    from ..publish import evidence_basis
-
-    return evidence_basis(j.loaded, dict(j.artifacts or {}))
-
-
-def _attested(j: Any) -> dict[str, tuple[str, ...]]:
-    """The safeguards whose `verified_by` party signed a test of them, as judgement `j` found."""
-    from ..evidence import attested_verifiers
-
-    return attested_verifiers(j.loaded, dict(j.artifacts or {}))
+    return summary_inputs(j.loaded, dict(j.artifacts or {}))
 
 
 def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path | None,
@@ -332,7 +312,14 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
     the gate's words, in the gate's order. The decision's date (`decided_at`), and each finding's
     place in the case's source as a summary shows it (`locations`: file:line, the file relative to
     `folder`, the case file's folder, as `casegate.publish.build_summary` gives it): a summary
-    shows no other date, and no finding at another line."""
+    shows no other date, and no finding at another line. Given the judged `case`, also what a
+    summary for each audience level shows beyond its decision (`shown`:
+    `casegate.publish.shown_by_level` from the same inputs: the case's head, the digests, the
+    sign-offs, the redactions, the quotes, ...), and whether it was made with the registry's facts
+    (`registry_facts`, given `facts`): a summary shows no other, and the registry's logged
+    objections only as a judgement made with them shows them. Callers that hold a loaded case use
+    `summary_judgement`, which takes these inputs from the one `SummaryInputs` the summary is built
+    from."""
     from ..publish import shown_location
 
     blocking = [f for f in record.findings if f.blocking]
@@ -359,11 +346,37 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
                     for a in record.answers},
         "attested": sorted(verifiers or ()),
         "standings": dict(standings or {}),
+        # made with what the registry's log holds of the case (its objections, its state): a summary
+        # is recorded against a judgement made without it only while the log holds none
+        **({"registry_facts": True} if facts is not None else {}),
         "signed": sorted({f"{x.person} ({x.role})" for x in signed.decision.signoffs if x.envelope is not None})
         if signed is not None else [],
         **({"withheld": _withheld_marks(published or case, record, policy=policy, basis=basis, facts=facts,
-                                        verifiers=verifiers)} if case is not None else {}),
+                                        verifiers=verifiers),
+            "shown": _shown_by_level(published or case, record, policy=policy, basis=basis, facts=facts,
+                                     folder=folder, verifiers=verifiers)} if case is not None else {}),
     }
+
+
+def _shown_by_level(case: Case, record: DecisionRecord, **inputs: Any) -> dict[str, Any]:
+    """`casegate.publish.shown_by_level`, imported only when a judgement records what it found."""
+    from ..publish import shown_by_level
+
+    return shown_by_level(case, record, **inputs)
+
+
+def summary_judgement(record: DecisionRecord, case: Case | None, inputs: SummaryInputs, *,
+                      signed: Case | None = None) -> dict[str, Any]:
+    """What the registry's judgement `record` of a loaded case found (`judged_found`), made from
+    the same `SummaryInputs` (`casegate.publish.summary_inputs`) a summary of it is built from:
+    the policy, the evidence basis, the attested verifiers, the case file's folder and the
+    registry's facts (the conditions' standings among them) are those the summary used, never
+    passed twice. `case`: the loaded case; `signed`: the case as the gate judged it (default
+    `case`)."""
+    facts = inputs.facts
+    return judged_found(record, case, inputs.verifiers, standings=facts.conditions if facts is not None else None,
+                        signed=signed if signed is not None else case, published=inputs.case, policy=inputs.policy,
+                        basis=inputs.basis, facts=facts, folder=inputs.folder)
 
 
 def _withheld_marks(case: Case, record: DecisionRecord, **inputs: Any) -> dict[str, Any]:
@@ -375,27 +388,26 @@ def _withheld_marks(case: Case, record: DecisionRecord, **inputs: Any) -> dict[s
 
 def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, Any] | CanonicalJSON, *,
                      version: int, judged: dict[str, Any], case: Case | None = None,
-                     verifiers: Mapping[str, object] | None = None,
-                     standings: Mapping[str, str] | None = None, published: Case | None = None,
-                     policy: Policy | None = None, basis: Mapping[str, str] | None = None,
-                     facts: RegistryFacts | None = None, folder: Path | None = None) -> LogEntry:
+                     inputs: SummaryInputs | None = None) -> LogEntry:
     """Record the public summary of stored `version` that `casegate publish` judged as the registry
     judges (`record`: its decision; `judged`: the keyring, trust root version and time from
     `publication_keyring`). Where the registry has logged no judgement of the version (no approval
     on it), that judgement is logged first, so the summary is held to a judgement on the record;
     where it has, the summary is held to its outcome (VerificationError, nothing logged, when they
     differ). Where the latest judgement has that outcome but does not record what it found (logged
-    before judgements did), or found other conditions or blocking findings (due dates move with the
-    day it is judged), this judgement is logged, and the summary shows what it found. `published`:
-    the case as the summary was built from (`casegate.publish.readable_case`), whose redaction
-    decides what each audience is shown; `policy`, `basis` and `facts`: as the summary was built
-    with them (`casegate.publish.build_summary`), from which the answers it composes are composed;
-    `folder`: the case file's folder the summary gives its findings' files relative to."""
-    found = judged_found(record, case, verifiers, standings=standings, signed=case, published=published,
-                         policy=policy, basis=basis, facts=facts, folder=folder)
+    before judgements did), or found otherwise (due dates move with the day it is judged, the
+    registry logs objections), or was logged before the registry's latest objection or answer to
+    one, this judgement is logged, and the summary shows what it found. `case`: the loaded case;
+    `inputs`: what the summary was built from (`casegate.publish.Published.inputs`), from which the
+    judgement is made (`summary_judgement`): the same policy, basis, verifiers, folder and facts
+    (without them the judgement records only what the decision record holds, and backs only a
+    summary that shows nothing beyond it)."""
+    found = summary_judgement(record, case, inputs) if inputs is not None else judged_found(record)
     judged_before = judgements(reg, record.case_id, version)
-    latest = judged_before[-1][0] if judged_before else None
-    if latest is None or (latest.get("outcome") == record.outcome and latest.get("found") != found):
+    latest = judged_before[-1] if judged_before else None
+    dissent = dissent_index(reg, record.case_id)
+    if latest is None or (latest[0].get("outcome") == record.outcome and (
+            latest[0].get("found") != found or (dissent is not None and latest[1] < dissent))):
         rec = json.loads(record.model_dump_json())
         record_judgement(reg, record.case_id, version=version, outcome=record.outcome,
                          record_sha256=json_sha256(rec), judged=judged, found=found,

@@ -148,7 +148,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_gate', 3551),
     ('_evidence', 11686),
     ('_sign', 44506),
-    ('_registry', 16089),
+    ('_registry', 16730),
     ('_trust', 32224),
     ('_publish', 18811),
     ('_monitor', 67300),

@@ -307,16 +307,11 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
         # the files were matched to the stored version `facts.version` (`_registry_facts`) before
         # anything was written; matching them again here would read and hash every file a second
         # time and prove nothing more about the case as loaded, which is what the summary shows.
-        # The JSON of the files just written, read with its canonical bytes (written once):
-        from ..evidence import attested_verifiers
-        from ..publish import evidence_basis, readable_case
-
+        # The JSON of the files just written, read with its canonical bytes (written once), judged
+        # from what the summary was built from (`result.inputs`):
         entry = record_published(reg, record, CanonicalJSON.of_text(result.json_text or s.model_dump_json()),
                                  version=facts.version, judged={**stamp, "at": iso(judged_at)}, case=loaded.case,
-                                 verifiers=attested_verifiers(loaded, dict(artifacts)), standings=facts.conditions,
-                                 published=readable_case(loaded, artifacts), policy=loaded.policy,
-                                 basis=evidence_basis(loaded, artifacts), facts=facts,
-                                 folder=Path(loaded.case_path).parent)
+                                 inputs=result.inputs)
         out(f"recorded the publication in the registry (log entry {entry.index}); "
             f"`casegate serve` shows it at /public/cases/{s.case['id']}")
         if stamp.get("demonstration"):

@@ -151,7 +151,18 @@ def history(
         out(f"  version {v.number}  {v.submitted_at}  {v.digest[:16]}  declared {v.declared_version!r}  {v.title}")
     out("events:")
     for e in events:
-        out(f"  #{e.index:<6} {e.recorded_at}  {e.kind:<16} {_brief(e.payload)}")
+        out(f"  #{e.index:<6} {e.recorded_at}  {e.kind:<16} "
+            + (_publication_brief(e.payload) if e.kind == "publication" else _brief(e.payload)))
+
+
+def _publication_brief(payload: dict[str, object]) -> str:
+    """A publication as the history lists it: the version, and the registry's judgement (its log
+    entry) the summary was held to."""
+    judgement = payload.get("judgement")
+    held = (f"held to the registry's judgement at log entry {judgement}" if isinstance(judgement, int)
+            and not isinstance(judgement, bool) else "held to a judgement the log does not name (recorded before "
+            "publications named theirs)")
+    return f"summary of version {payload.get('version')}, {held}"
 
 
 def _brief(payload: dict[str, object]) -> str:

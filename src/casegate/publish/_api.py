@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..load import Loaded
-from ..model import Case, Confidentiality, DecisionRecord, Finding, RuleSeverity
+from ..model import Case, Confidentiality, DecisionRecord, Finding, Policy, RuleSeverity
 from ._commit import Opening, Salts, parse_opening, read_json, verify_opening
 from ._preview import mark_svg
 from ._redact import iter_redactable, pointer_of, resolve_element, seal
@@ -47,12 +47,54 @@ def decision_day(record: DecisionRecord) -> dt.date:
     return dt.date.fromisoformat(record.decided_at[:10])
 
 
+@dataclass(frozen=True)
+class SummaryInputs:
+    """What a public summary of one loaded case is built from besides its decision, derived once
+    (`summary_inputs`): `publish` builds the summary from it, and the registry's judgement of the
+    version (`casegate.approve.summary_judgement`) records what a summary built from it shows, so
+    the two cannot be built from different policies, folders or evidence."""
+
+    case: Case
+    """The case as its evidence artifacts show it (`readable_case`)."""
+    policy: Policy | None
+    basis: dict[str, str]
+    """`evidence_basis`."""
+    folder: Path
+    """The case file's folder, which the findings' files are given relative to."""
+    verifiers: dict[str, tuple[str, ...]]
+    """`casegate.evidence.attested_verifiers`."""
+    facts: RegistryFacts | None = None
+    """What the registry holds about the case (None: no registry)."""
+
+    def build(self, record: DecisionRecord, *, salts: Salts,
+              level: Confidentiality = Confidentiality.public) -> PublicSummary:
+        """`build_summary` of this case and `record` for `level`."""
+        return build_summary(self.case, record, salts=salts, level=level, policy=self.policy, basis=self.basis,
+                             facts=self.facts, folder=self.folder, verifiers=self.verifiers)
+
+
+def summary_inputs(loaded: Loaded, artifacts: Mapping[str, ArtifactState] | None = None,
+                   facts: RegistryFacts | None = None) -> SummaryInputs:
+    """The `SummaryInputs` of `loaded` (InputError when its case cannot be read, as
+    `readable_case`). `artifacts`: as hashed for this run (default: hashed now)."""
+    from ..evidence import attested_verifiers, rehash_artifacts
+
+    if artifacts is None:
+        artifacts = rehash_artifacts(loaded)
+    return SummaryInputs(case=readable_case(loaded, artifacts), policy=loaded.policy,
+                         basis=evidence_basis(loaded, artifacts), folder=Path(loaded.case_path).parent,
+                         verifiers=attested_verifiers(loaded, dict(artifacts)), facts=facts)
+
+
 @dataclass
 class Published:
     """What `publish` wrote."""
 
     summary: PublicSummary
     record: DecisionRecord
+    inputs: SummaryInputs
+    """What the summary was built from (`summary_inputs`), from which the registry's judgement of
+    it is made (`casegate.approve.summary_judgement`)."""
     files: dict[str, Path] = field(default_factory=dict)
     """Format -> path written."""
     json_text: bytes | None = None
@@ -163,24 +205,22 @@ def publish(
     this run (default: hashed here, once, for the case and the basis alike). `facts`: what the
     registry holds about the case (its logged objections and lifecycle state), which the summary
     states. `preview`: the summary is a local preview, recorded nowhere; every file says so."""
-    from ..evidence import attested_verifiers, rehash_artifacts
+    from ..evidence import rehash_artifacts
 
     if artifacts is None:
         artifacts = rehash_artifacts(loaded)
-    case = readable_case(loaded, artifacts)
+    inputs = summary_inputs(loaded, artifacts, facts)
+    case = inputs.case
     if record is None:
         record = decide(loaded, today)
     else:
         _same_files(loaded, record)
-    summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
-                            basis=evidence_basis(loaded, artifacts), facts=facts,
-                            folder=Path(loaded.case_path).parent,
-                            verifiers=attested_verifiers(loaded, dict(artifacts)))
+    summary = inputs.build(record, salts=salts, level=level)
     _never_redacted(loaded, record, summary)
     if preview is not None:
         summary = summary.model_copy(update={"preview": preview})
     out_dir.mkdir(parents=True, exist_ok=True)
-    result = Published(summary=summary, record=record)
+    result = Published(summary=summary, record=record, inputs=inputs)
     formats = list(formats)
     svg = None
     if diagram is not None and ("svg" in formats or "html" in formats):

@@ -391,6 +391,25 @@ def withheld_marks(case: Case, record: DecisionRecord, *, policy: Policy | None 
     return out
 
 
+def shown_by_level(case: Case, record: DecisionRecord, *, policy: Policy | None = None,
+                   basis: Mapping[str, str] | None = None, facts: RegistryFacts | None = None,
+                   folder: Path | None = None, verifiers: Mapping[str, object] | None = None) -> dict[str, dict[str, str]]:
+    """For each audience level, what a summary of `record` for it shows beyond its decision's
+    findings, conditions and answers (`casegate.store.shown_sections` of the summary `build_summary`
+    builds from the same inputs: the case's head, the digests, the sign-offs, the redactions, the
+    quotes, ...). The registry's judgement records it, and a recorded summary shows no other."""
+    import json
+
+    from ..store import MemorySaltStore, shown_sections
+
+    out: dict[str, dict[str, str]] = {}
+    for level in Confidentiality:
+        built = build_summary(case, record, salts=Salts(MemorySaltStore()), level=level, policy=policy, basis=basis,
+                              facts=facts, folder=folder, verifiers=verifiers)
+        out[level.value] = shown_sections(json.loads(built.model_dump_json()))
+    return out
+
+
 def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = None,
               standings: Mapping[str, str] | None = None) -> DecisionView:
     conditions = []

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from ._engine import default_database_url
     from ._events import (
         composed_sha256,
+        dissent_index,
         json_sha256,
         judged_outcome,
         judgements,
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
         record_objection,
         record_publication,
         record_signoff,
+        shown_sections,
         summary_outcome,
         words_sha256,
     )
@@ -148,6 +150,8 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
         "json_sha256": ("_events", "json_sha256"),
         "composed_sha256": ("_events", "composed_sha256"),
         "words_sha256": ("_events", "words_sha256"),
+        "dissent_index": ("_events", "dissent_index"),
+        "shown_sections": ("_events", "shown_sections"),
         "judged_outcome": ("_events", "judged_outcome"),
         "judgements": ("_events", "judgements"),
         "record_judgement": ("_events", "record_judgement"),
@@ -213,7 +217,7 @@ __all__ = [
     "default_database_url", "generate_key", "load_private_key", "load_public_key", "open_registry",
     "parse_checkpoint", "sign_checkpoint", "verifier_key", "verify_consistency", "verify_cosignature",
     "verify_inclusion", "json_sha256", "composed_sha256", "words_sha256", "latest", "open_objections", "record_decision", "record_objection",
-    "record_publication", "record_signoff", "judged_outcome", "judgements", "record_judgement", "summary_outcome", "Delivery", "deliveries", "delivered_events",
+    "record_publication", "record_signoff", "dissent_index", "shown_sections", "judged_outcome", "judgements", "record_judgement", "summary_outcome", "Delivery", "deliveries", "delivered_events",
     "record_delivery",
     "SALT_STORE_VERSION", "FileSaltStore", "MemorySaltStore", "RegistrySalts", "SaltRecord", "SaltStore",
 ]

@@ -6,7 +6,9 @@
     objection    {"version": n, "role", "person", "reason", "envelope": <DSSE JSON> | null,
                   "status": "open"|"answered"|..., "via": "cli"|"web"}
     publication  {"version": n, "summary": <public summary JSON>, "summary_sha256": hex,
-                  "judged": {"keyring": fingerprint, "trust_root": n | null, "at": iso} | absent}
+                  "judged": {"keyring": fingerprint, "trust_root": n | null, "at": iso} | absent,
+                  "judgement": log index of the judgement it was held to (absent: recorded before
+                               publications named theirs)}
     judgement    {"version": n, "outcome": "GO"|..., "record_sha256": hex, "keyring": fingerprint,
                   "trust_root": n | null, "at": iso, "found": <found>, "via": "publish"}
 
@@ -23,7 +25,9 @@ what it found, which a public summary of the version must show (`found_problems`
                   "narrower": kind | null, "boundary": kind | null, "lacks": [text],
                   "withheld": {level: {"conditions": [id], "findings": [[code, severity, waived]],
                                        "finding_at": [index], "questions": [key],
-                                       "composed": {key: composed_sha256(answer, sources)}}}, ...}
+                                       "composed": {key: composed_sha256(answer, sources)}}},
+                  "shown": {level: shown_sections(summary for that level)},
+                  "registry_facts": true (made with the registry's logged objections and state) | absent, ...}
 
 A blocking finding's `sealed` is the most confidential level among the elements that hold its
 element (itself included), as the stored version marks them (null: all public): a summary for an
@@ -65,6 +69,84 @@ def json_sha256(obj: Any) -> str:
     """sha256 of the RFC 8785 JSON of `obj`: how decision records and summaries are identified in
     the log (verify recomputes it for the record inside a signed bundle)."""
     return hashlib.sha256(canonical_json(obj)).hexdigest()
+
+
+_NOT_SHOWN_WHOLE = ("decision", "questions", "level", "preview")
+"""A summary's top-level fields `shown_sections` does not hash whole: the decision and the answers
+(held item by item, `found_problems`), the audience level (which selects the sections) and the
+preview mark (refused outright)."""
+
+
+def _unsalted(value: Any) -> Any:
+    """`value` with the commitment of each redacted element blanked (a `Redacted` reference, or a
+    stub in the case document): fresh salts make them differ in every publication, and `verify`
+    holds them to the content; everything else stays as the summary states it."""
+    if isinstance(value, list):
+        return [_unsalted(x) for x in value]
+    if not isinstance(value, dict):
+        return value
+    salted = "commitment" in value and (value.get("redacted") is True or ("pointer" in value and "type" in value))
+    return {k: ("" if salted and k == "commitment" else _unsalted(v)) for k, v in value.items()}
+
+
+def shown_sections(summary: Any) -> dict[str, str]:
+    """How a judgement identifies what a public summary shows beyond its decision's findings,
+    conditions and answers (`found["shown"]`): each top-level section (the case's id, version and
+    title, the system, the sign-offs, the dissent, the argument, the redactions, the case document,
+    ...) and the decision's digests and quotes, each by the sha256 of its RFC 8785 JSON with the
+    redacted elements' commitments blanked (`_unsalted`). A section the summary leaves out is
+    absent."""
+    if not isinstance(summary, dict):
+        return {}
+    out = {key: json_sha256(_unsalted(value)) for key, value in summary.items() if key not in _NOT_SHOWN_WHOLE}
+    decision = summary.get("decision")
+    decision = decision if isinstance(decision, dict) else {}
+    if "digests" in decision:
+        out["decision.digests"] = json_sha256(decision["digests"])
+    quoted = [[x.get("quotes") if isinstance(x, dict) else None for x in decision.get(key) or []]
+              if isinstance(decision.get(key), list) else None for key in ("conditions", "findings")]
+    if any(q for items in quoted for q in items or []):  # a summary quoting nothing claims none
+        out["decision.quotes"] = json_sha256(quoted)
+    return out
+
+
+def shown_problems(found: dict[str, Any], summary: dict[str, Any]) -> list[str]:
+    """What a summary shows, beyond its decision's findings, conditions and answers, other than
+    the registry's judgement `found` shows its audience (`shown_sections` of the summary the
+    registry builds for that level): another model or case digest, case title or version,
+    sign-off, redaction, quote, safeguard, ... A judgement that does not record it (logged before
+    judgements did) bears out none of it (fail closed)."""
+    level = summary.get("level")
+    shown = found.get("shown")
+    want = shown.get(level) if isinstance(shown, dict) and isinstance(level, str) else None
+    got = shown_sections(summary)
+    if not isinstance(want, dict):
+        # a summary that shows nothing beyond its decision and answers relies on nothing unrecorded
+        return [f"it shows {', '.join(sorted(got))}, and the registry's judgement does not record what a summary "
+                f"for the {level} audience shows beyond its decision (it was logged before judgements did), so "
+                "none of it can be checked"] if got else []
+    return [f"its {key} " + ("is left out" if key not in got else f"is not what the registry's judgement shows the "
+                             f"{level} audience" + (" (it shows none)" if key not in want else ""))
+            for key in sorted(set(want) | set(got)) if want.get(key) != got.get(key)]
+
+
+_INTERRUPTED = ("reopened", "restricted", "withdrawn")
+"""The states whose entering or leaving a summary states (`casegate.publish.INTERRUPTED`)."""
+
+
+def dissent_index(reg: Registry, case_id: str) -> int | None:
+    """The log index of the registry's latest entry about the case that a public summary states
+    from the registry's own log rather than the case's files (`casegate.publish.registry_facts`):
+    an objection, an answer to one, or a state change into or out of a reopened, restricted or
+    withdrawn state; None when there is none. A summary is recorded only against a judgement made
+    with the registry's facts (`found["registry_facts"]`) logged after it."""
+    latest: int | None = None
+    for kind in ("objection", "objection-answer", "state-change"):
+        for e in reg.events(case_id=case_id, kind=kind):
+            if kind == "state-change" and not ({e.payload.get("from"), e.payload.get("to")} & set(_INTERRUPTED)):
+                continue
+            latest = e.index if latest is None else max(latest, e.index)
+    return latest
 
 
 def record_decision(reg: Registry, record: DecisionRecord, *, version: int | None = None,
@@ -388,6 +470,7 @@ def _derived_problems(found: dict[str, Any], summary: dict[str, Any], decision: 
                 not isinstance(text, str) or hashlib.sha256(text.encode()).hexdigest() != gate.get("sha256")):
             out.append(f"the answer to {key!r} is given as the gate's, in words other than the gate's")
     out += _withheld_problems(found, summary, decision, findings)
+    out += shown_problems(found, summary)
     standings = found.get("standings")
     for c in items_of(decision, "conditions"):
         said = c.get("standing")
@@ -434,8 +517,11 @@ def record_publication(reg: Registry, case_id: str, summary: dict[str, Any] | Ca
     has logged no judgement of that version (`judgements`: none approved on it, and no `casegate
     publish` judged it), when the summary's outcome is not the one its latest judgement found, or
     when the summary leaves out or adds a condition, a blocking finding, the narrower boundary or
-    what the requested one lacks (`found_problems`; a judgement logged before judgements recorded
-    what they found is refused, fail closed): the public record of a version says what the
+    what the requested one lacks, or shows anything else otherwise (`found_problems`, `shown_problems`;
+    a judgement logged before judgements recorded what they found is refused, fail closed), or when
+    the registry logged an objection, an answer to one or an interruption that its latest judgement
+    predates or was not made with (`dissent_index`). The entry names the judgement it was held to
+    (`judgement`: its log index). The public record of a version says what the
     registry decided on it, and a summary nobody judged says only what its writer chose.
     `summary` may come with its canonical bytes already written (`CanonicalJSON.of_text`)."""
     plain = summary.value if type(summary) is CanonicalJSON else summary
@@ -467,6 +553,16 @@ def record_publication(reg: Registry, case_id: str, summary: dict[str, Any] | Ca
             "summary shows them all cannot be checked: the summary was not recorded",
             help=f"run `casegate publish CASE` against this registry (--db) again: it logs a fresh judgement of "
                  f"version {version} that records them, and records the summary it writes")
+    dissent = dissent_index(reg, case_id)
+    if dissent is not None and (dissent > own[1] or found.get("registry_facts") is not True):
+        raise VerificationError(
+            f"the registry logged an objection to {case_id}, an answer to one or an interruption of its approval "
+            f"(log entry {dissent}), which its judgement of version {version} (log entry {own[1]}) "
+            + ("predates" if dissent > own[1] else "was not made with") + ": a summary shows what the registry's "
+            "log holds of the case's dissent and state, and whether it shows that cannot be checked against this "
+            "judgement, so the summary was not recorded",
+            help=f"run `casegate publish CASE` against this registry (--db) again: it logs a fresh judgement of "
+                 f"version {version} made with the registry's log, and records the summary it writes")
     missing = found_problems(found, summary.value if type(summary) is CanonicalJSON else summary)
     if missing:
         raise VerificationError(
@@ -482,6 +578,8 @@ def record_publication(reg: Registry, case_id: str, summary: dict[str, Any] | Ca
                                "summary_sha256": hashlib.sha256(body.json).hexdigest()}
     if judged is not None:
         payload["judged"] = judged
+    # the log entry of the judgement it was held to: a version published on several days has several
+    payload["judgement"] = own[1]
     return reg.record("publication", case_id, payload)
 
 

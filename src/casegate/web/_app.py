@@ -101,6 +101,9 @@ class Board:
         # Texts the gate writes name things in `backticks`: shown as code, never as raw ticks.
         self.templates.env.filters["inline"] = inline_html
         self.templates.env.globals["demo_keys_note"] = self.demo_keys_note
+        from ._views import held_to
+
+        self.templates.env.globals["held_to"] = held_to
 
     def demo_keys_note(self) -> str:
         """What every page says when the board's keyring trusts casegate's published example keys

@@ -267,6 +267,15 @@ def incident_domains_shown(events: list[LogEntry]) -> dict[int, str]:
             for e in events if e.kind == "incident"}
 
 
+def held_to(payload: Any) -> str:
+    """Which of the registry's judgements a recorded summary (a publication's payload) was held to:
+    a version published on several days has several, each logged where it was made."""
+    judgement = payload.get("judgement") if isinstance(payload, dict) else None
+    if isinstance(judgement, int) and not isinstance(judgement, bool):
+        return f"held to the registry's judgement at log entry {judgement}"
+    return "held to a judgement the log does not name (recorded before publications named theirs)"
+
+
 def timeline_events(events: list[LogEntry]) -> list[Any]:
     """The case's history for the timeline chart: versions, decisions, incidents (at the severity
     and in the domains they are judged at), triggers, state changes and publications, as the log recorded them."""
