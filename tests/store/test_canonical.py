@@ -188,7 +188,7 @@ def test_a_recorded_summary_hashes_and_logs_as_rfc8785_writes_it(tmp_path) -> No
         entry = record_publication(reg, "c", summary, version=1, judged={"at": "2026-01-01T00:00:00Z"})
         stored = reg.entry(entry.index)
     want = {"version": 1, "summary": summary, "summary_sha256": hashlib.sha256(rfc8785.dumps(summary)).hexdigest(),
-            "judged": {"at": "2026-01-01T00:00:00Z"}}
+            "judged": {"at": "2026-01-01T00:00:00Z"}, "judgement": 0}
     assert entry.payload == want and stored.payload == want
     from casegate.store._canonical import canonical_payload
 
