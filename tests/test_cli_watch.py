@@ -100,3 +100,62 @@ def test_an_edit_is_checked_again_and_the_findings_change(tmp_path: Path) -> Non
             proc.wait()
             raise AssertionError("still running 60 s after Ctrl-C:\n" + stuck) from None
     assert proc.returncode == 0  # the last check found nothing blocking
+
+
+def test_an_edited_policy_evidence_file_or_log_is_read_again(tmp_path: Path) -> None:
+    """The re-check reads again every file the check read, not only the argument: an edit to the
+    policy, to an evidence file or to an evaluation log changes the findings, and undoing it
+    brings the first findings back."""
+    case_dir = tmp_path / "atlas"
+    shutil.copytree(ROOT / "examples" / "atlas-api", case_dir, ignore=shutil.ignore_patterns("keys"))
+    proc = subprocess.Popen([sys.executable, "-m", "casegate", "check", "--watch", str(case_dir / "case.yaml"),
+                             "--keyring", str(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                            env={**{k: v for k, v in os.environ.items() if not k.startswith("CASEGATE_")},
+                                 "PYTHONUNBUFFERED": "1", "CASEGATE_DEMO_KEYS": "1"},
+                            preexec_fn=_interruptible)
+    out: queue.Queue[str] = queue.Queue()
+    errs: queue.Queue[str] = queue.Queue()
+    for stream, q in ((proc.stdout, out), (proc.stderr, errs)):
+        threading.Thread(target=_lines, args=(stream, q), daemon=True).start()
+    clean = "0 blocking, 1 condition, 4 advisory"
+    try:
+        first = _until(out, lambda line: "blocking," in line)
+        assert first[-1].rstrip().endswith(clean), first[-1]
+        _until(errs, lambda line: line.startswith("watching for changes"))
+        policy, evidence, log = case_dir / "policy.yaml", case_dir / "evidence.yaml", case_dir / "evals" / "cyber-ctf.json"
+        pin = "sha256: cb1894239a6388c7401b7053de556189acd7f408bc58662f2d63ffe75e55c8ab"
+        edits = [
+            # the policy now asks a cyber pathway be rated catastrophic (CG208)
+            (policy, lambda t: t.replace("cyber: {name: Cybersecurity, min_severity: severe}",
+                                         "cyber: {name: Cybersecurity, min_severity: catastrophic}", 1),
+             "CG208"),
+            # the item pins other bytes than its log's (CG331)
+            (evidence, lambda t: t.replace(pin, pin[:-1] + "9", 1), "CG331"),
+            # the log's bytes change under its pin (CG331)
+            (log, lambda t: t + " ", "CG331"),
+        ]
+        for path, edit, code in edits:
+            before = path.read_text()
+            after = edit(before)
+            assert after != before, path
+            _save(path, after)
+            got = _until(out, lambda line: "blocking," in line)
+            assert not got[-1].rstrip().endswith(clean), (path.name, "".join(got))
+            assert any(f"{code} " in line for line in got), (path.name, "".join(got))
+            assert any(line.startswith("re-checked in ") and path.name in line
+                       for line in _until(errs, lambda line: line.startswith("watching for changes")))
+            _save(path, before)
+            back = _until(out, lambda line: "blocking," in line)
+            assert back[-1].rstrip().endswith(clean), (path.name, back[-1])
+            _until(errs, lambda line: line.startswith("watching for changes"))
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            stuck = _signals(proc.pid)
+            proc.kill()
+            proc.wait()
+            raise AssertionError("still running 60 s after Ctrl-C:\n" + stuck) from None
+    assert proc.returncode == 0

@@ -103,7 +103,9 @@ def build_index(case: Case) -> ArgumentIndex:
     # memory than the index itself).
     read = operator.itemgetter(*_READ)
     fields: dict[str, dict[str, Any]] = {f: {} for f in SCANNED}
-    types = dict.fromkeys(ids, "claim")
+    # (keys taken from the dict itself: `fromkeys` then sizes the new table once and reuses the
+    # keys' hashes, where a list's keys are added one by one and the table grows as they come)
+    types = dict.fromkeys(els, "claim")
     by_type: dict[str, list[str]] = {t: [] for t in TYPES}
     private: dict[str, Confidentiality] = {}
     for at in range(0, len(ids), _CHUNK):
@@ -122,7 +124,7 @@ def build_index(case: Case) -> ArgumentIndex:
         not_public = map(operator.is_not, confidentiality, repeat(Confidentiality.public))
         private.update(compress(zip(some_ids, confidentiality, strict=True), not_public))
     # an element that lists no support shares the one empty tuple (a list each: 7 MiB at 100k)
-    support: dict[str, Sequence[str]] = dict.fromkeys(ids, ())
+    support: dict[str, Sequence[str]] = dict.fromkeys(els, ())
     # the targets listed are all elements but in a broken case (one set operation tells): only
     # then is each list searched for the ids to leave out. Otherwise each element's own list
     # stands for its support (read, never changed: a tuple copy of each took 0.4 MiB at 10k goals)
@@ -189,21 +191,28 @@ def _search(todo: list[str], seen: dict[str, None], types: dict[str, str], field
 
 
 def _kahn(support: dict[str, Sequence[str]]) -> list[str]:
-    # a plain dict: a Counter's item access is slower
-    indegree = dict(Counter(chain.from_iterable(support.values())))
-    ready = list(filterfalse(indegree.__contains__, support))
+    listed = list(chain.from_iterable(support.values()))
+    once = set(listed)
     order: list[str] = []
-    pop, add = ready.pop, order.append
-    if max(indegree.values(), default=0) <= 1:
+    add = order.append
+    if len(once) == len(listed):
         # no element is listed twice (as in most arguments, trees): each listed one is ready as
         # soon as the one listing it is taken, in the order listed, as below; and one on a circle,
-        # or below one, is never listed by an element taken
-        push = ready.extend
+        # or below one, is never listed by an element taken. A set of the ids listed tells it,
+        # without counting them in a Counter and copying the counts into a dict (with the
+        # `fromkeys` of the elements' dict in `build_index`, the index of the 10k-goal argument
+        # went from 252.9M instructions to 242.7M)
+        ready = list(filterfalse(once.__contains__, support))
+        pop, push = ready.pop, ready.extend
         while ready:
             n = pop()
             add(n)
             push(support[n])
         return order
+    # a plain dict: a Counter's item access is slower
+    indegree = dict(Counter(listed))
+    ready = list(filterfalse(indegree.__contains__, support))
+    pop = ready.pop
     while ready:
         n = pop()
         add(n)
