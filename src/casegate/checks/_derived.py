@@ -1274,7 +1274,7 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
         for eid in ctx.case.safeguards[sid].evidence:
             ev = ctx.case.evidence.get(eid)
             if ev is None or is_expired(ev, ctx) or (ctx.facts is not None and eid in ctx.facts.excluded) \
-                    or (sid, eid) in off_task or (sid, eid) in untuned:
+                    or (sid, eid) in off_task or (sid, eid) in untuned or stricter_than_deployed(ctx, eid, ev):
                 continue
             c = bypass_counts(ev)
             if c is not None:
