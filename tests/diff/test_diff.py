@@ -50,6 +50,21 @@ def test_claims_added_removed_reworded_weakened() -> None:
     assert g3.detail == "no longer rests on E-kyc-test"
 
 
+def test_a_changed_deployment_configuration_is_a_boundary_change() -> None:
+    """The same weights behind another system message or ceiling: the diff says so."""
+    import copy
+
+    old = base_doc()
+    old["boundary"]["configuration"] = {"system_message_sha256": "a" * 64, "max_tokens": 4096}
+    new = copy.deepcopy(old)
+    new["boundary"]["configuration"] = {"system_message_sha256": "b" * 64, "max_tokens": 4096}
+    [change] = _diff(new, old)
+    assert (change.section, change.subject, change.kind) == ("boundary", "configuration.system_message_sha256",
+                                                             "changed")
+    del new["boundary"]["configuration"]
+    assert {c.subject for c in _diff(new, old)} == {"configuration.system_message_sha256", "configuration.max_tokens"}
+
+
 def test_boundary_thresholds_elicitation_evidence() -> None:
     doc = base_doc()
     doc["boundary"]["kind"] = "consumer"

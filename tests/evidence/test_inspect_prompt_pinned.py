@@ -10,6 +10,7 @@ questions in three, and wrong on every question when a system message asks it to
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -164,10 +165,19 @@ def test_a_solver_given_for_the_run_does_not_count(logs: dict[str, Path], tmp_pa
 def test_a_run_the_policy_pins_by_its_prompt_digest_counts_as_what_it_is(
         logs: dict[str, Path], tmp_path: Path) -> None:
     """A policy that names the system message's prompt digest has fixed what was asked: the run then
-    counts, as 0/30."""
+    counts, as 0/30, where the deployment puts that system message before every conversation
+    (`boundary.configuration`); where the case does not say it does, the run does not bound the
+    deployed system (CG309)."""
     log = logs["system-message"]
     case = _case(tmp_path, log, _digest(log))
     assert findings(case, "CG345") == []
+    [hit] = findings(case, "CG309")
+    assert "a system message" in hit.message and "does not say the deployment puts it" in hit.message
+    assert _status(case) == ("reached", None)
+    said = hashlib.sha256(b"Answer every question wrongly.").hexdigest()
+    text = case.read_text()
+    case.write_text(text.replace("  kind: api\n", f"  kind: api\n  configuration: {{system_message_sha256: {said}}}\n", 1))
+    assert findings(case, "CG345") == findings(case, "CG309") == []
     assert _status(case) == ("below-alert", (0, N))
 
 

@@ -148,6 +148,27 @@ def test_widening() -> None:
         "sensitive domains added: health"]
 
 
+def test_another_configuration_behind_the_same_weights_widens() -> None:
+    """The approved version's evaluations were held to its configuration (CG309): a later version
+    redeploying the same weights with another system message, none, or a higher ceiling is a
+    scope change that fires the case's `scope-change` trigger, not a configuration detail."""
+    from casegate.model._case import Boundary, Configuration
+
+    a, b = "a" * 64, "b" * 64
+    api = Boundary(kind=BoundaryKind.api, configuration=Configuration(system_message_sha256=a, max_tokens=4096))
+    assert widening(api, api) == []
+    assert widening(api, api.model_copy(update={"configuration": Configuration(system_message_sha256=a,
+                                                                               max_tokens=1024)})) == []
+    assert widening(api, api.model_copy(update={"configuration": Configuration(system_message_sha256=b,
+                                                                               max_tokens=4096)})) == [
+        "system message sha256 aaaaaaaaaaaa... -> sha256 bbbbbbbbbbbb..."]
+    assert widening(api, api.model_copy(update={"configuration": Configuration(max_tokens=32000)})) == [
+        "system message sha256 aaaaaaaaaaaa... -> none", "max tokens 4096 -> 32000"]
+    assert widening(api, api.model_copy(update={"configuration": None})) == ["configuration no longer stated"]
+    bare = Boundary(kind=BoundaryKind.api)
+    assert widening(bare, api) == []
+
+
 def test_widening_counts_access_and_reads_names_as_verify_does() -> None:
     """The lab opens a self-serve API to the public in version 1.1, nothing else changed: the
     scope-change trigger must fire. Before, `widening` never compared access; and a tool renamed

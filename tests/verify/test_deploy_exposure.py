@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -93,11 +94,13 @@ def _edit(p: Path, old: str, new: str) -> None:
     p.write_text(text.replace(old, new))
 
 
-def _world(where: Path, tools: list[str], max_users: int | None = None) -> World:
+def _world(where: Path, tools: list[str], max_users: int | None = None, configuration: str | None = None) -> World:
     """The example case for an API boundary giving `tools` (for at most `max_users` users, when
-    given), with its signed authors list."""
+    given; run as `configuration` states, when given), with its signed authors list."""
     w = make_world(where, authors_list=False)
     _edit(w.case, "tools: [code-execution]", f"tools: [{', '.join(tools)}]")
+    if configuration is not None:
+        _edit(w.case, "  kind: api\n", f"  kind: api\n  configuration: {configuration}\n")
     if max_users is not None:
         _edit(w.case, "    regions: [US, EU, UK, JP]\n", f"    regions: [US, EU, UK, JP]\n    max_users: {max_users}\n")
     _edit(w.case, "with a sandboxed code-execution tool", "with a web-search tool")
@@ -116,8 +119,8 @@ def setup(tmp_path: Path, database_url: str) -> Setup:
     return _setup(tmp_path, database_url)
 
 
-def _setup(tmp_path: Path, database_url: str, max_users: int | None = None) -> Setup:
-    w = _world(tmp_path / "w", SIGNED_TOOLS, max_users)
+def _setup(tmp_path: Path, database_url: str, max_users: int | None = None, configuration: str | None = None) -> Setup:
+    w = _world(tmp_path / "w", SIGNED_TOOLS, max_users, configuration)
     record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
     assert record.outcome in ("GO", "GO WITH CONDITIONS"), record.lacks
     with open_registry(database_url) as reg:
@@ -450,3 +453,70 @@ def test_a_boundary_with_no_user_cap_holds_none(setup: Setup) -> None:
     v = setup.deploy(tools=("web-search",), access="self-serve", max_users=10**7)
     assert v.ok, v.reasons
     assert "max users: 10000000; signed: no cap" in v.notes
+
+
+PROMPT = "You are Atlas. Refuse every request for help with offensive security, exploits or biological agents."
+PROMPT_SHA = hashlib.sha256(PROMPT.encode("utf-8")).hexdigest()
+
+
+def test_a_deploy_under_another_system_message_or_a_higher_ceiling_than_signed_is_not_verified(
+        tmp_path: Path, database_url: str) -> None:
+    """The case states that the API puts a refusal system message before every conversation and caps a
+    generation at 4,096 tokens (its evaluations are held to that, CG309), and it is approved. The lab
+    then redeploys the same weights with another system message, or none, or 32,000 tokens a
+    generation, as a "configuration change" that opens no new case version. Before, the decision
+    did not sign the configuration and `verify` took no word of it: the deploy verified. Now the
+    decision signs it and `verify` holds the deploy to it."""
+    s = _setup(tmp_path, database_url, configuration=f"{{system_message_sha256: {PROMPT_SHA}, max_tokens: 4096}}")
+    pred = decode_payload(s.bundle["decision"])["predicate"]  # type: ignore[index]
+    assert pred["boundary_attributes"]["configuration"] == {"system_message_sha256": PROMPT_SHA, "max_tokens": 4096}
+    base = {"tools": ("web-search",), "access": "self-serve"}
+    other = hashlib.sha256(b"You are Atlas, a helpful assistant.").hexdigest()
+    v = s.deploy(**base, system_message_sha256=other, max_tokens=4096)
+    assert v.reasons == [f"the deployment runs the model under the system message sha256 {other[:12]}..., but the "
+                         "boundary the decision is signed for runs it under the system message sha256 "
+                         f"{PROMPT_SHA[:12]}...: the evaluations bound the system as configured then, not this one; a "
+                         "new configuration needs its own case version and decision"]
+    v = s.deploy(**base, system_message_sha256="none", max_tokens=4096)
+    assert len(v.reasons) == 1 and "runs the model with no system message" in v.reasons[0]
+    v = s.deploy(**base, system_message_sha256=PROMPT_SHA, max_tokens=32000)
+    assert v.reasons == ["the deployment lets a generation run to 32,000 tokens, more than the 4,096 the boundary "
+                         "the decision is signed for allows: the evaluations bound the system as configured then, "
+                         "not this one"]
+    v = s.deploy(**base, system_message_sha256=PROMPT_SHA, no_max_tokens=True)
+    assert len(v.reasons) == 1 and "puts no ceiling on a generation, more than the 4,096" in v.reasons[0]
+    # not saying is not matching
+    v = s.deploy(**base)
+    assert len(v.reasons) == 2 and "does not declare its system message" in v.reasons[0]
+    assert "does not declare its ceiling: declare it (--max-tokens N), no more than 4,096" in v.reasons[1]
+    rc, out = s.cli("--tool", "web-search", "--access", "self-serve", "--region", "US", *_flags(RATE_LIMITS),
+                    "--system-message-sha256", other, "--max-tokens", "4096")
+    assert rc == 1 and "a new configuration needs its own case version and decision" in out, out
+    # control: deployed as signed (or with a lower ceiling)
+    for cap in (4096, 1024):
+        ok = s.deploy(**base, system_message_sha256=PROMPT_SHA, max_tokens=cap)
+        assert ok.ok, ok.reasons
+    rc, out = s.cli("--tool", "web-search", "--access", "self-serve", "--region", "US", *_flags(RATE_LIMITS),
+                    "--system-message-sha256", PROMPT_SHA, "--max-tokens", "4096")
+    assert rc == DEMO_EXIT, out
+    with pytest.raises(InputError, match="not 64 lowercase hex"):
+        _given(system_message_sha256="abc")
+    with pytest.raises(InputError, match="not a number of tokens"):
+        _given(max_tokens=0)
+    # a decision that drops the configuration its case states is not approved by the registry
+    from casegate.verify import binding_problems, judge_case
+
+    dropped = _resigned(s.bundle, s.w.signers["sam"], lambda p: p["boundary_attributes"].pop("configuration"))
+    problems = binding_problems(decode_payload(dropped["decision"])["predicate"],  # type: ignore[index]
+                                judge_case(s.w.load(), s.w.ring), s.w.ring)
+    assert problems == [f"the decision does not sign the boundary's configuration; the stored version gives "
+                        f"{{'system_message_sha256': '{PROMPT_SHA}', 'max_tokens': 4096}}"]
+
+
+def test_a_boundary_stating_no_configuration_signs_none(setup: Setup) -> None:
+    """A case that states no configuration (its evaluations ran under no system message or ceiling of
+    their own, or CG309 stops it) keeps the predicate it always had; a deploy's configuration is noted."""
+    pred = decode_payload(setup.bundle["decision"])["predicate"]  # type: ignore[index]
+    assert "configuration" not in pred["boundary_attributes"]
+    v = setup.deploy(tools=("web-search",), access="self-serve", system_message_sha256="none", max_tokens=8192)
+    assert v.ok, v.reasons

@@ -40,6 +40,7 @@ argument needs each bound's coverage to be guaranteed, which the Wilson interval
 
 
 import datetime as dt
+import hashlib
 import itertools
 import operator
 import re
@@ -76,6 +77,7 @@ __all__ = [
     "granted_tools_for",
     "tools_not_elicited",
     "tool_words",
+    "stricter_than_deployed",
     "grants_against_scoping",
     "ungrounded_grants",
     "scoped_out_on_boundary",
@@ -423,6 +425,56 @@ def tools_not_elicited(ctx: Context, ev: Evidence, tid: str) -> list[tuple[str, 
     return [(name, need) for name, need in granted_tools_for(ctx, tid) if not set(need) <= had]
 
 
+def stricter_than_deployed(ctx: Context, eid: str, ev: Evidence) -> list[str]:
+    """Each way the evaluation ran the model configured more strictly than the deployment runs it
+    (`boundary.configuration`), in words (empty when none): a system message the deployment is not
+    shown to put before every conversation, and a ceiling on one generation below the deployment's
+    (or where the deployment is not shown to put one). What the case does not say about the
+    deployment is not taken to match: a result measured under a refusal prompt or 256 tokens a
+    generation does not bound a deployment without them. The ceiling judged is the one the run
+    gave (`max_tokens_at_run`, Inspect's `--max-tokens`) where the log tells it from the task's own
+    (a task's own ceiling is its answer's form, fixed by the policy naming the task, and judged by
+    CG301 against the policy's least `max_tokens`); where it does not (the generic format, an item
+    with no log), the lowest ceiling the item records."""
+    e = ev.elicitation
+    if e is None:
+        return []
+    b = ctx.case.boundary
+    conf = b.configuration if b is not None else None
+    out: list[str] = []
+    said = e.generate_config.get("system_message")
+    if isinstance(said, str) and said.strip():
+        digest = hashlib.sha256(said.encode("utf-8")).hexdigest()
+        shown = f"a system message (generate_config.system_message, sha256 {digest[:12]}...)"
+        if conf is None:
+            out.append(f"{shown}; the case does not say the deployment puts it before every conversation "
+                       "(`boundary.configuration.system_message_sha256`)")
+        elif conf.system_message_sha256 is None:
+            out.append(f"{shown}; the deployment puts no system message (`boundary.configuration`)")
+        elif conf.system_message_sha256 != digest:
+            out.append(f"{shown}; the deployment puts another (sha256 {conf.system_message_sha256[:12]}...)")
+    elif "system-instruction" in e.solver:
+        where = ("the deployment's (`boundary.configuration.system_message_sha256`) cannot be matched to it"
+                 if conf is not None and conf.system_message_sha256 is not None else
+                 "the case does not say the deployment puts it before every conversation"
+                 if conf is None else "the deployment puts no system message")
+        out.append(f"a system instruction whose text the log does not give (lm-eval `--system_instruction`); {where}")
+    run = ctx.facts.derived(eid) if ctx.facts is not None else None
+    # a log with no prompt digest (the generic format) holds no task definition apart from the
+    # run: its ceiling is the run's
+    ceiling = run.max_tokens_at_run if run is not None and run.source.prompt_digest is not None else e.max_tokens
+    if ceiling is not None:
+        cap = f"every generation capped at {ceiling:,} tokens"
+        if conf is None:
+            out.append(f"{cap}; the case does not say the deployment caps a generation at or below it "
+                       "(`boundary.configuration.max_tokens`)")
+        elif conf.max_tokens is None:
+            out.append(f"{cap}; the deployment puts no ceiling on a generation (`boundary.configuration`)")
+        elif conf.max_tokens > ceiling:
+            out.append(f"{cap}; the deployment lets a generation run to {conf.max_tokens:,}")
+    return out
+
+
 def tool_words(tools: list[tuple[str, tuple[str, ...]]]) -> str:
     """Granted tools in words: `web-browsing (as web-search), persistent-shell`."""
     return ", ".join(name if need == (name,) else f"{name} (as {', '.join(need)})" for name, need in tools)
@@ -626,6 +678,9 @@ def _exclusion(ctx: Context, eid: str, ev: Evidence, th_id: str, th: Threshold) 
     lacking = tools_not_elicited(ctx, ev, th_id)
     if lacking:
         return f"it did not give the model the tool(s) the boundary grants: {tool_words(lacking)}"
+    stricter = stricter_than_deployed(ctx, eid, ev)
+    if stricter:
+        return f"it ran the model configured more strictly than the deployment runs it: {'; and '.join(stricter)}"
     if proportion(ev) is None:
         return "it records no success counts (successes and trials)"
     return None
@@ -1246,7 +1301,7 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
         for eid in ctx.case.safeguards[sid].evidence:
             ev = ctx.case.evidence.get(eid)
             if ev is None or is_expired(ev, ctx) or (ctx.facts is not None and eid in ctx.facts.excluded) \
-                    or (sid, eid) in off_task or (sid, eid) in untuned:
+                    or (sid, eid) in off_task or (sid, eid) in untuned or stricter_than_deployed(ctx, eid, ev):
                 continue
             c = bypass_counts(ev)
             if c is not None:

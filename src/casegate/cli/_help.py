@@ -147,7 +147,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_check', 5844),
     ('_gate', 3551),
     ('_evidence', 11686),
-    ('_sign', 44506),
+    ('_sign', 45619),
     ('_registry', 16730),
     ('_trust', 32224),
     ('_publish', 18811),

@@ -604,6 +604,16 @@ def verify(
     max_users: Annotated[int | None, typer.Option(
         "--max-users", help="The most users the deployment admits; no more than the signed boundary's cap. "
                             "Required when that boundary caps its users (scope.max_users).")] = None,
+    system_message_sha256: Annotated[str | None, typer.Option(
+        "--system-message-sha256", help="The sha256 of the system message the deployment puts before every "
+                                        "conversation, or `none`; the one the signed boundary's configuration names. "
+                                        "Required when that boundary states a configuration.")] = None,
+    max_tokens: Annotated[int | None, typer.Option(
+        "--max-tokens", help="The ceiling the deployment puts on one generation; no more than the signed "
+                             "boundary's configuration allows. Required (or --no-max-tokens) when that "
+                             "configuration caps a generation.")] = None,
+    no_max_tokens: Annotated[bool, typer.Option(
+        "--no-max-tokens", help="The deployment puts no ceiling on one generation.")] = False,
 ) -> None:
     """Verify that a signed decision allows deploying this model across this boundary: its
     signatures and sign-offs under the policy and keyring the trust root pins, and the case's
@@ -612,7 +622,9 @@ def verify(
     its kind: every --tool and --sensitive-domain it gives must be listed there, and --access no
     wider (it must be declared wherever the signed boundary limits access), every --region
     one it lists (declared wherever it names regions), --rate-limit no looser than its rate limit
-    and --max-users no more than its user cap (each declared wherever the boundary names one);
+    and --max-users no more than its user cap (each declared wherever the boundary names one), and
+    --system-message-sha256 and --max-tokens as its configuration states (declared wherever it
+    states one);
     declaring no tool or domain verifies a deployment that gives no tools and no sensitive domain.
 
     An answer that rests on a key whose private half casegate publishes (the examples' keys,
@@ -647,7 +659,8 @@ def verify(
         raise InputError(f"--boundary {boundary!r} is not a boundary kind",
                          help="one of: " + ", ".join(b.value for b in BoundaryKind)) from None
     given = Deployment(tools=tuple(tool or ()), sensitive_domains=tuple(sensitive_domain or ()), access=access,
-                       regions=tuple(region or ()), rate_limits=tuple(rate_limit or ()), max_users=max_users)
+                       regions=tuple(region or ()), rate_limits=tuple(rate_limit or ()), max_users=max_users,
+                       system_message_sha256=system_message_sha256, max_tokens=max_tokens, no_max_tokens=no_max_tokens)
     ring = load_keyring(_keyring_path(keyring))
     data = read_bundle(bundle)
     root, root_problem = trust_root_given(trust_root)

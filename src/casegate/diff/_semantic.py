@@ -167,6 +167,13 @@ def _boundary(o: Boundary | None, n: Boundary | None) -> Iterator[Change]:
                 kind = "widened" if set(nd.get(k, [])) > set(od.get(k, [])) else "changed"
             yield Change("boundary", f"scope.{k}", kind, f"scope {k}: {od.get(k, 'unset')} -> {nd.get(k, 'unset')}",
                          ("boundary", "scope", k))
+    oc = o.configuration.model_dump() if o.configuration is not None else {}
+    nc = n.configuration.model_dump() if n.configuration is not None else {}
+    for k in sorted(oc.keys() | nc.keys()):
+        if oc.get(k) != nc.get(k):
+            yield Change("boundary", f"configuration.{k}", "changed",
+                         f"configuration {k}: {oc.get(k, 'unset')} -> {nc.get(k, 'unset')}",
+                         ("boundary", "configuration", k))
     oi = o.internal.model_dump(exclude_none=True) if o.internal is not None else {}
     ni = n.internal.model_dump(exclude_none=True) if n.internal is not None else {}
     order = {"none": 0, "read": 1, "write": 2, "human-in-the-loop": 0, "human-on-the-loop": 1, "autonomous": 2}

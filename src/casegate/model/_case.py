@@ -146,6 +146,18 @@ class InternalScale(Frozen):
         return out
 
 
+class Configuration(Frozen):
+    """How the deployment runs the model: what it puts around every request beyond the weights.
+    An evaluation bounds the deployed system only when it ran the model configured no more
+    strictly than this (CG309)."""
+
+    system_message_sha256: Sha256 | None = None
+    """sha256 of the UTF-8 text of the system message the deployment puts before every
+    conversation; unset when it puts none (users may then give their own)."""
+    max_tokens: int | None = OPTIONAL_AT_LEAST_0
+    """The ceiling the deployment puts on the tokens of one generation; unset when it puts none."""
+
+
 class Boundary(Frozen):
     """The one deployment boundary the case argues for."""
 
@@ -160,6 +172,10 @@ class Boundary(Frozen):
     internal: InternalScale | None = None
     """For internal boundaries: the scale of the deployment (instances, access to training code
     and weights, autonomy)."""
+    configuration: Configuration | None = None
+    """How the deployment runs the model (its system message, its ceiling on one generation);
+    unset when the case does not say, and then no evaluation run under a system message or a
+    ceiling is shown to bound it (CG309)."""
     description: str | None = None
     """What the deployment is."""
 

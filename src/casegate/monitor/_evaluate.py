@@ -222,7 +222,9 @@ def widening(approved: Boundary | None, later: Boundary | None) -> list[str]:
     """How `later` is wider than `approved`, in words (empty: not wider): a wider boundary kind,
     access or weights access (ranked; one the approved version stated and the later one drops is
     wider too), a tool or sensitive domain added (names compared as verify compares them), a
-    region added or the region list dropped, a looser rate limit, a larger user cap or none."""
+    region added or the region list dropped, a looser rate limit, a larger user cap or none, and
+    where the approved version stated its configuration, another system message, a higher ceiling
+    on a generation, or none stated."""
     if approved is None or later is None:
         return []
     out = []
@@ -257,6 +259,20 @@ def widening(approved: Boundary | None, later: Boundary | None) -> list[str]:
     l_max = later.scope.max_users if later.scope else None
     if a_max is not None and (l_max is None or l_max > a_max):
         out.append(f"max users {a_max} -> {l_max if l_max is not None else 'unlimited'}")
+    # the configuration the approved version's evaluations were held to (CG309): another system
+    # message (or none), a higher ceiling (or none) is another system behind the same weights
+    a_conf, l_conf = approved.configuration, later.configuration
+    if a_conf is not None:
+        if l_conf is None:
+            out.append("configuration no longer stated")
+        else:
+            if l_conf.system_message_sha256 != a_conf.system_message_sha256:
+                def said(h: str | None) -> str:
+                    return f"sha256 {h[:12]}..." if h else "none"
+                out.append(f"system message {said(a_conf.system_message_sha256)} -> {said(l_conf.system_message_sha256)}")
+            if a_conf.max_tokens is not None and (l_conf.max_tokens is None or l_conf.max_tokens > a_conf.max_tokens):
+                out.append(f"max tokens {a_conf.max_tokens} -> "
+                           f"{l_conf.max_tokens if l_conf.max_tokens is not None else 'no ceiling'}")
     return out
 
 

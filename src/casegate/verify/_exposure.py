@@ -6,6 +6,7 @@ nothing about one with code execution."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, get_args
@@ -53,6 +54,13 @@ class Deployment:
     (`600/min per key`, `unlimited`; none declared: not stated)."""
     max_users: int | None = None
     """The most users the deployment admits, or None when not declared."""
+    system_message_sha256: str | None = None
+    """sha256 of the system message the deployment puts before every conversation (`none`: it
+    puts none), or None when not declared."""
+    max_tokens: int | None = None
+    """The ceiling the deployment puts on one generation, or None when not declared."""
+    no_max_tokens: bool = False
+    """The deployment declares that it puts no ceiling on one generation."""
 
     def __post_init__(self) -> None:
         if self.access is not None and self.access not in ACCESS_LEVELS:
@@ -65,6 +73,18 @@ class Deployment:
         if self.max_users is not None and (type(self.max_users) is not int or self.max_users < 0):
             raise InputError(f"max users {self.max_users!r} is not a number of users",
                              help="declare the most users the deployment admits, a whole number (--max-users N)")
+        said = self.system_message_sha256
+        if said is not None and said != "none" and not re.fullmatch(r"[0-9a-f]{64}", said):
+            raise InputError(f"system message sha256 {said!r} is not 64 lowercase hex digits",
+                             help="declare the sha256 of the UTF-8 text of the system message the deployment puts "
+                                  "before every conversation (--system-message-sha256 HEX), or `none`")
+        if self.max_tokens is not None and (type(self.max_tokens) is not int or self.max_tokens < 1):
+            raise InputError(f"max tokens {self.max_tokens!r} is not a number of tokens",
+                             help="declare the ceiling the deployment puts on one generation, a whole number "
+                                  "(--max-tokens N), or --no-max-tokens when it puts none")
+        if self.max_tokens is not None and self.no_max_tokens:
+            raise InputError("both --max-tokens and --no-max-tokens were declared",
+                             help="declare the deployment's ceiling on one generation, or that it puts none")
         rates = [self._read(t) for t in self.rate_limits]
         if len(rates) > 1 and any(not r for r in rates):
             raise InputError("the rate limits declared include `unlimited` beside limits",
@@ -87,7 +107,12 @@ class Deployment:
     @property
     def declared(self) -> bool:
         return bool(self.tools or self.sensitive_domains or self.access or self.regions or self.rate_limits
-                    or self.max_users is not None)
+                    or self.max_users is not None or self.configured)
+
+    @property
+    def configured(self) -> bool:
+        """Whether the deployment declares any of its configuration (system message, ceiling)."""
+        return self.system_message_sha256 is not None or self.max_tokens is not None or self.no_max_tokens
 
 
 def boundary_attributes(boundary: Boundary | None) -> dict[str, Any]:
@@ -98,7 +123,11 @@ def boundary_attributes(boundary: Boundary | None) -> dict[str, Any]:
             "access": scope.access if scope is not None else None,
             "regions": sorted(set(scope.regions)) if scope is not None else [],
             "rate_limit": _signed_rate_limit(scope.rate_limit if scope is not None else None),
-            "max_users": scope.max_users if scope is not None else None}
+            "max_users": scope.max_users if scope is not None else None,
+            # signed only where the case states it, so decisions about cases that do not keep
+            # the predicate they always had
+            **({"configuration": {"system_message_sha256": conf.system_message_sha256, "max_tokens": conf.max_tokens}}
+               if boundary is not None and (conf := boundary.configuration) is not None else {})}
 
 
 def _signed_rate_limit(text: str | None) -> dict[str, Any] | None:
@@ -134,6 +163,10 @@ def exposure_problems(pred: dict[str, Any], declared: Deployment | None) -> tupl
                                             "access": given.access, "regions": list(given.regions),
                                             "rate_limit": list(given.rate_limits), "max_users": given.max_users},
                                "signed": signed if isinstance(signed, dict) else None}
+    if given.configured:
+        checked["declared"]["configuration"] = {"system_message_sha256": given.system_message_sha256,
+                                                "max_tokens": None if given.no_max_tokens else given.max_tokens,
+                                                "no_max_tokens": given.no_max_tokens}
     if not isinstance(signed, dict):
         if given.declared:
             return ([f"{OLDER_DECISION}, so what this deployment gives cannot be held to it: decide again with "
@@ -173,7 +206,7 @@ def exposure_problems(pred: dict[str, Any], declared: Deployment | None) -> tupl
                        "boundary the decision is signed for allows")
     else:
         notes.append(f"access: {given.access}; signed: {access}")
-    for held in (_region_problems, _rate_problems, _user_cap_problems):
+    for held in (_region_problems, _rate_problems, _user_cap_problems, _configuration_problems):
         more, said = held(signed, given, declared is not None)
         reasons += more
         notes += said
@@ -304,6 +337,61 @@ def _user_cap_problems(signed: dict[str, Any], given: Deployment, deploy: bool) 
         return ([f"the deployment admits up to {given.max_users} users, more than the {cap} {_SIGNED} allows: a "
                  "wider boundary needs its own case and decision"], [])
     return [], [f"max users: {given.max_users}; signed: {cap}"]
+
+
+def _configuration_problems(signed: dict[str, Any], given: Deployment, deploy: bool) -> tuple[list[str], list[str]]:
+    """Whether a deploy runs the model as the signed boundary's configuration says (CG309 held the
+    evaluations to it): the same system message before every conversation (none where it names
+    none), and a ceiling on one generation no higher than its own. A decision that signs a
+    configuration verifies only a deploy that declares both; one that signs none (its case stated
+    none, and its evaluations ran under no system message or ceiling of their own) holds nothing."""
+    conf = signed.get("configuration")
+    if "configuration" not in signed:
+        return [], ([f"configuration: {_configured(given)}; signed: none stated (the evaluations ran under no "
+                     "system message or ceiling of their own)"] if given.configured else [])
+    if not isinstance(conf, dict):
+        return ["decision: the configuration of its boundary cannot be read"], []
+    said, cap = conf.get("system_message_sha256"), conf.get("max_tokens")
+    if (said is not None and not isinstance(said, str)) or (cap is not None and type(cap) is not int):
+        return ["decision: the configuration of its boundary cannot be read"], []
+    if not deploy:
+        return [], [f"configuration: not declared; signed: {_configured_words(said, cap)} (not a deploy)"]
+    reasons: list[str] = []
+    if given.system_message_sha256 is None:
+        reasons.append(f"{_SIGNED} runs the model {_message_words(said)}, and the deployment does not declare its "
+                       "system message: declare its sha256 (--system-message-sha256 HEX, or `none`)")
+    elif (given.system_message_sha256 if given.system_message_sha256 != "none" else None) != said:
+        reasons.append(f"the deployment runs the model {_message_words(given.system_message_sha256)}, but {_SIGNED} "
+                       f"runs it {_message_words(said)}: the evaluations bound the system as configured then, not "
+                       "this one; a new configuration needs its own case version and decision")
+    if given.max_tokens is None and not given.no_max_tokens:
+        if cap is not None:
+            reasons.append(f"{_SIGNED} caps a generation at {cap:,} tokens, and the deployment does not declare its "
+                           f"ceiling: declare it (--max-tokens N), no more than {cap:,}")
+    elif cap is not None and (given.no_max_tokens or (given.max_tokens or 0) > cap):
+        got = "puts no ceiling on a generation" if given.no_max_tokens else \
+            f"lets a generation run to {given.max_tokens:,} tokens"
+        reasons.append(f"the deployment {got}, more than the {cap:,} {_SIGNED} allows: the evaluations bound the "
+                       "system as configured then, not this one")
+    if reasons:
+        return reasons, []
+    return [], [f"configuration: {_configured(given)}; signed: {_configured_words(said, cap)}"]
+
+
+def _message_words(said: str | None) -> str:
+    return "with no system message" if said in (None, "none") else f"under the system message sha256 {said[:12]}..."
+
+
+def _configured_words(said: str | None, cap: int | None) -> str:
+    return f"{_message_words(said)}, {'no ceiling on a generation' if cap is None else f'{cap:,} tokens a generation'}"
+
+
+def _configured(given: Deployment) -> str:
+    cap = "no ceiling on a generation" if given.no_max_tokens else \
+        f"{given.max_tokens:,} tokens a generation" if given.max_tokens is not None else "ceiling not declared"
+    said = "system message not declared" if given.system_message_sha256 is None else \
+        _message_words(given.system_message_sha256)
+    return f"{said}, {cap}"
 
 
 def restricted_access_problems(case_id: str, kind: BoundaryKind, allowed: Sequence[str], declared: Deployment) -> list[str]:

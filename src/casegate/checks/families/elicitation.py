@@ -22,6 +22,7 @@ from ...model import (
     RuleSeverity,
     TaskRef,
 )
+from ...model._case import TEST_KINDS
 from ...model._policy import ElicitationMinimum
 from .._derived import (
     aged_out,
@@ -34,6 +35,7 @@ from .._derived import (
     proportion,
     run_key,
     same_weights,
+    stricter_than_deployed,
     tool_words,
     tools_not_elicited,
     untuned_effort,
@@ -94,6 +96,48 @@ def elicitation_below_minimum(ctx: Context) -> Iterator[Hit]:
             else:
                 path = ("evidence", eid, "elicitation", sf.field)
             yield Hit(path, f"evaluation `{eid}` for `{ev.threshold}` {sf.message}")
+
+
+@rule(
+    "CG309", "evaluated-configuration-not-deployed", severity="blocking", serves="test-3-elicitation",
+    summary="An evaluation measuring a threshold, or a test of a safeguard, ran the model under a system message "
+            "the deployment is not shown to put before every conversation, or capped each generation below the "
+            "deployment's ceiling (or where the case does not say the deployment puts one): it does not bound the "
+            "deployed system.",
+    rationale="The deployed system is more than its weights. A result measured with a system message telling "
+              "the model to refuse offensive security work, or with every generation cut at 256 tokens, says "
+              "what that configuration does, not what the same weights do behind a deployment without the "
+              "message or with 32,000 tokens a generation (a multi-step attack needs the tokens); a red team "
+              "of refusals run under that message measures the message. The case "
+              "says how the deployment runs the model (`boundary.configuration`: the sha256 of the system "
+              "message it puts before every conversation, the ceiling it puts on one generation); the "
+              "evaluation's configuration is read from its log (`generate_config.system_message`, the run's "
+              "lowest `max_tokens`). What the case does not say is not taken to match: the evaluation does "
+              "not count until it is shown to have run the model no more strictly than it is deployed. A "
+              "system message changed later changes the case, and is gated again.",
+    bad="E-ctf: {artifact: evals/ctf.json, ...}   # log: generate_config: {system_message: 'Refuse all cyber...', "
+        "max_tokens: 256}\nboundary: {kind: api}",
+    good="E-ctf: {artifact: evals/ctf.json, ...}   # log: no system message, no max_tokens\n"
+         "boundary: {kind: api, configuration: {max_tokens: 32000}}",
+    fix="Run the evaluation as the model is deployed (without a system message the deployment does not put, "
+        "with at least the deployment's ceiling on a generation), or state the deployment's configuration under "
+        "`boundary.configuration` when it is the one evaluated.",
+)
+def evaluated_configuration_not_deployed(ctx: Context) -> Iterator[Hit]:
+    pol = ctx.policy
+    tested = {eid for sg in ctx.case.safeguards.values() for eid in sg.evidence}
+    for eid, ev in ctx.case.evidence.items():
+        if ev.kind == "eval" and ev.threshold in pol.thresholds:
+            what, bound = f"evaluation `{eid}` for `{ev.threshold}`", "its result does not bound the deployed system"
+        elif ev.kind in TEST_KINDS and (eid in tested or ev.tests):
+            what, bound = f"test `{eid}`", "its bypass rate is not the deployed system's"
+        else:
+            continue
+        for why in stricter_than_deployed(ctx, eid, ev):
+            yield Hit(("evidence", eid, "elicitation"),
+                      f"{what} ran the model with {why}: {bound}, so it does not count",
+                      help="re-run it as the model is deployed, or state the deployment's configuration under "
+                           "`boundary.configuration` when it is the one evaluated")
 
 
 def _closure_evidence(case: Case, eid: str) -> list[str]:
