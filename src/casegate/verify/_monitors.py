@@ -149,7 +149,7 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
         limit = parse_window(str(m.get("max_silence")))
         op = _OPS.get(str(m.get("op")))
         try:
-            threshold = float(m.get("threshold"))  # type: ignore[arg-type]
+            threshold = float(m.get("threshold"))
         except (TypeError, ValueError):
             threshold = math.nan
         if window is None or limit is None or op is None or not math.isfinite(threshold):
