@@ -59,9 +59,10 @@ _WORDS = kept(r"\w+")
 
 
 def words(text: str) -> list[str]:
-    """The words of a text, case and punctuation aside: a claim reworded only in those is unchanged
+    """The words of a text as they read (`as_read`), case and punctuation aside: a claim reworded
+    only in those, or spelt again with look-alike letters (a Cyrillic `о` for an `o`), is unchanged
     (as a safeguard's title is compared)."""
-    return _WORDS.findall(text.casefold())
+    return _WORDS.findall(as_read(text).casefold())
 
 
 ALIKE = 0.6

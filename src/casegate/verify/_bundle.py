@@ -57,6 +57,7 @@ from ._exposure import (
     restricted_access_problems,
 )
 from ._incidents import SIGNED_TRIGGERS, incident_triggers
+from ._monitors import SIGNED_MONITORS, signed_monitors
 from ._reapproval import cause_text, last_approval, last_reopening, signed_parts, stale_signatures
 
 BUNDLE_VERSION = 1
@@ -195,6 +196,9 @@ def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, si
         # the approved version's triggers on incidents: a state proof carries no case files, so
         # `verify` evaluates the incidents it holds against these (`unapplied_incident_problems`)
         SIGNED_TRIGGERS: incident_triggers(c),
+        # and its monitors: `verify` judges their silence and the readings a state proof holds
+        # against these (`monitor_problems`)
+        SIGNED_MONITORS: signed_monitors(c),
     }
     states = resolve(collected.dissent.objections, collected.dissent.answers, loaded.policy.signoff,
                      c.boundary.kind if c.boundary else None)

@@ -17,6 +17,7 @@ from ._authority import decider_problems
 from ._bundle import BundleVerificationError, make_bundle, signoff_shortfall
 from ._collect import Collected, collect
 from ._incidents import SIGNED_TRIGGERS, incident_triggers
+from ._monitors import SIGNED_MONITORS, signed_monitors
 from ._signed import signed_view, with_authority
 
 if TYPE_CHECKING:
@@ -232,6 +233,10 @@ def binding_problems(predicate: dict[str, Any], j: Judgement, keyring: Keyring) 
         # `verify` evaluates a state proof's incidents against the triggers the decision signs
         out.append(f"the decision signs incident triggers {str(predicate[SIGNED_TRIGGERS])[:200]}; the stored "
                    f"version gives {incident_triggers(case)}")
+    if SIGNED_MONITORS in predicate and predicate[SIGNED_MONITORS] != signed_monitors(case):
+        # `verify` judges a state proof's readings and the monitors' silence against the monitors it signs
+        out.append(f"the decision signs monitors {str(predicate[SIGNED_MONITORS])[:200]}; the stored version "
+                   f"gives {signed_monitors(case)}")
     ring = predicate.get("keyring")
     fp = ring.get("fingerprint") if isinstance(ring, dict) else None
     if fp != keyring.fingerprint():

@@ -166,10 +166,13 @@ _SEVERITY_WORDS = ("low", "moderate", "high", "severe", "catastrophic")
 
 
 def _measurable(text: str, ids: set[str], signals: set[str]) -> bool:
-    low = text.casefold()
+    from .._text import as_read
+
+    # as it reads: an `іncident` of `hіgh` severity with Cyrillic `і` names an incident severity
+    low = as_read(text).casefold()
     if any(ch.isdigit() for ch in text):
         return True
-    if any(i.casefold() in low for i in ids | signals):
+    if any(as_read(i).casefold() in low for i in ids | signals):
         return True
     return "incident" in low and any(w in low.split() or f"{w}-" in low for w in _SEVERITY_WORDS)
 

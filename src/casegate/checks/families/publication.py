@@ -5,9 +5,11 @@ stated rather than silent."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..._patterns import kept
 from ...model import Confidentiality, Finding, RuleSeverity
 from .._registry import Context, Hit, rule
 from ..answers import QUESTION_SECTIONS, compose_answers
@@ -82,6 +84,19 @@ def redaction_unexplained(ctx: Context) -> Iterator[Hit]:
 
 
 _PUBLIC_WORDS = ("public", "anyone", "everyone", "general audience")
+_PUBLIC = kept(r"(?<![\w-])(?:publicly|" + "|".join(w.replace(" ", r"\s+") for w in _PUBLIC_WORDS)
+               + r")(?![\w-])")
+_NOT_PUBLIC = kept(r"(?:\bnon|\bnot(?:\s+the)?|\bno)[\s-]*$")
+
+
+def _names_public(audience: str) -> bool:
+    """Whether an audience, as it reads (`as_read`: `the gеneral рublic` in Cyrillic letters is the
+    general public), names the public as a word: `non-public`, `not the public`, `publicity team`
+    or `anyone-at-Acme` do not."""
+    from .._text import as_read
+
+    low = as_read(audience).casefold()
+    return any(not _NOT_PUBLIC.search(low, 0, m.start()) for m in _PUBLIC.finditer(low))
 
 
 @rule(
@@ -101,8 +116,7 @@ def publication_not_public(ctx: Context) -> Iterator[Hit]:
     pub = ctx.case.publication
     if pub is None or not pub.summary or not ctx.policy.publication.public_summary:
         return  # CG601 reports a missing plan or summary
-    audience = (pub.audience or "").casefold()
-    if not any(w in audience for w in _PUBLIC_WORDS):
+    if not _names_public(pub.audience or ""):
         where: tuple[str | int, ...] = ("publication", "audience") if pub.audience else ("publication",)
         shown = f"`{pub.audience.strip()}`" if pub.audience and pub.audience.strip() else "not stated"
         yield Hit(where, f"the policy requires a public summary, but the plan's audience is {shown}"
@@ -169,6 +183,14 @@ def _in_order(items: dict[str, Any], wanted: set[str]) -> dict[str, Any]:
     return {k: items[k] for k in hits}
 
 
+_CONDITION_WORD = kept(r"\bconditions?\b")
+
+
+def _names_id(said: str, eid: str) -> bool:
+    """Whether `said` (folded) names id `eid` whole: `E-ctf` is not named by `E-ctf-v2`."""
+    return re.search(r"(?<![\w.-])" + re.escape(eid.casefold()) + r"(?![\w-]|\.\w)", said) is not None
+
+
 def _becomes_condition(ctx: Context, f: Finding) -> bool:
     """Whether `f` becomes a condition of the decision: a condition finding, or a blocking one that
     a waiver the gate accepts covers (the gate applies waivers after the rules have run)."""
@@ -195,20 +217,24 @@ def _becomes_condition(ctx: Context, f: Finding) -> bool:
         "concerns (or publish that element at the public level).",
 )
 def withheld_condition_unexplained(ctx: Context) -> Iterator[Hit]:
+    from .._text import as_read
+
     pub = ctx.case.publication
     if pub is None or not pub.summary:
         return
     conditions = [f for f in ctx.memo.get("earlier_findings", ()) if _becomes_condition(ctx, f)]
     if not conditions:
         return
-    said = (pub.withheld or "").lower()
+    said = as_read(pub.withheld or "").casefold()
+    # a word, not a part of one: "the approval is unconditional" says no condition is withheld
+    says_conditions = _CONDITION_WORD.search(said) is not None
     flagged: set[str] = set()
     for f in conditions:
         at = _redacted_at(ctx, tuple(str(x) for x in f.path))
         concerned = [at] if at is not None else []
         concerned += [el for el in _redacted_named(ctx, f.message) if el not in concerned]
         for eid, kind in concerned:
-            if eid in flagged or eid.lower() in said or "condition" in said:
+            if eid in flagged or says_conditions or _names_id(said, eid):
                 continue
             flagged.add(eid)
             where = ("publication", "withheld") if pub.withheld else ("publication",)
