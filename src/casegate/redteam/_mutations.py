@@ -1651,6 +1651,14 @@ def wiki_only_publication(case: Case, policy: Policy) -> Applied:
     return _upd(case, publication=_upd(case.publication, venue="internal wiki", audience="Acme staff")), policy
 
 
+def staff_audience_named_public(case: Case, policy: Policy) -> Applied:
+    """The summary goes to staff, its venue kept, the audience's words holding `public` only inside
+    another word or after a negation."""
+    if case.publication is None:
+        return "no publication plan"
+    return _upd(case, publication=_upd(case.publication, audience="non-public (Acme staff); no public release")), policy
+
+
 def no_summary(case: Case, policy: Policy) -> Applied:
     if case.publication is None:
         return "no publication plan"
@@ -3049,6 +3057,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              rewrite=dropped_internal_case_log),
     Mutation("wiki-only-publication", ("fm-no-public-memory", "test-6-publication"),
              "publishes the summary to the internal wiki for staff only", ("CG604",), wiki_only_publication),
+    Mutation("staff-audience-named-public", ("fm-no-public-memory", "test-6-publication"),
+             "gives the summary to staff, its venue kept, the audience written `non-public (Acme staff); no "
+             "public release`", ("CG604",), staff_audience_named_public),
     Mutation("no-summary", ("fm-no-public-memory", "test-6-publication"),
              "publishes no summary", ("CG601",), no_summary),
     Mutation("dropped-regime", ("fm-no-public-memory",),
