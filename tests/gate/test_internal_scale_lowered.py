@@ -22,7 +22,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.gate.test_same_weights_split import FORGE, SCALE, TODAY
+from tests.gate.test_same_weights_split import FORGE, SCALE, SHELL_SAID, TODAY
 
 from casegate.gate import Compared, Comparison, run_gate
 from casegate.load import Loaded, load_case
@@ -165,8 +165,6 @@ def test_a_scale_the_tools_show_narrowed_or_never_lowered_passes(tmp_path: Path,
     r = _gate(v2, ("version 1.0 (#1), the last approved", v1))
     assert r.outcome == "GO WITH CONDITIONS", _blocking(r)
 
-
-SHELL_SAID = "with a shell and push access"
 
 
 def test_the_shell_dropped_from_the_list_but_granted_in_words_does_not_lower_the_scale(tmp_path: Path) -> None:
