@@ -45,6 +45,8 @@ def _scoped_away(tmp_path: Path, policy_line: str = EXFILTRATION) -> Path:
     case = _cut(case, "  SG-weights:\n", "residual_risk:\n")
     case = _cut(case, "\n  weight-theft:\n", "\npost_deployment:\n")
     case = re.sub(r"  tools: \[code-execution\]\n", "  tools: []\n", case, count=1)
+    # and described so: words offering the code-execution tool grant it (CG212)
+    case = case.replace("Paid API access with a sandboxed code-execution tool;", "Paid API access with no tools;", 1)
     case = case.replace("rests_on: [tools]", "rests_on: [kind]").replace("rests_on: [kind, tools]", "rests_on: [kind]")
     (d / "case.yaml").write_text(case)
     ev = (d / "evidence.yaml").read_text()

@@ -282,3 +282,66 @@ def test_a_tool_the_policy_names_words_for_is_left_to_those_words(tmp_path: Path
     _edit(d / "policy.yaml", "    elicited_by: [network]\n", "    elicited_by: [network]\n    named_by: [egress proxy]\n")
     record = _preview(d)
     assert _blocking(record) == ["CG216"]
+
+
+# ------------------------------------------------------------------ a domain scoped out on the network left off the list
+
+# The framework also covers sabotage, with no threshold: it may stay scoped out while the agent
+# has the shell alone (`scopes_out`), not once it has the network too.
+SABOTAGE_DOMAIN = ("  autonomy: {name: Autonomous replication and self-exfiltration, internal_relevant: true, "
+                   "min_severity: severe}\n")
+SHELL_TOOL = "    matters_for: [cyber-exploit, self-exfil]\n  network:\n"
+
+
+def _sabotage_scoped_out(d: Path) -> None:
+    """The framework's sabotage domain, cleared by the shell alone, and the case scoping it out on
+    its tools: the agent has no network tool, so it cannot reach anyone's systems."""
+    _edit(d / "policy.yaml", SABOTAGE_DOMAIN,
+          SABOTAGE_DOMAIN + "  sabotage: {name: Sabotage of others' systems, min_severity: severe}\n")
+    _edit(d / "policy.yaml", SHELL_TOOL,
+          "    matters_for: [cyber-exploit, self-exfil]\n    scopes_out: [sabotage]\n  network:\n")
+    _edit(d / "case.yaml", "\nsafeguards:\n",
+          "  sabotage:\n"
+          "    scoped_out: Quill-1 has no network tool, so it cannot reach any system outside its sandbox.\n"
+          "    rests_on: [tools]\n"
+          "\nsafeguards:\n")
+
+
+def test_a_domain_scoped_out_on_the_tools_while_the_network_is_listed_is_no_go(tmp_path: Path) -> None:
+    d = _copy(tmp_path)
+    _exploit_log(d, 8)
+    _sabotage_scoped_out(d)
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG212"]
+
+
+def test_a_domain_scoped_out_on_the_network_left_off_the_list_but_granted_in_words_is_no_go(tmp_path: Path) -> None:
+    """The lab's move: the exploit suite run honestly with the network (8 of 150), `network`
+    dropped from `boundary.tools` while the app's description still gives the agent outbound
+    network access, and sabotage scoped out because the boundary "has no network tool". CG212
+    read the list alone, where the shell clears sabotage: GO."""
+    d = _copy(tmp_path)
+    _exploit_log(d, 8)
+    _sabotage_scoped_out(d)
+    _edit(d / "case.yaml", "  tools: [shell, network]\n", "  tools: [shell]\n")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG212"]
+    (msg,) = _messages(record, "CG212")
+    assert "the boundary grants `network` (in its words, not its list)" in msg
+
+
+@pytest.mark.parametrize("words", [
+    "The Quill desktop app; the agent runs commands in a per-session sandbox with no network access.",
+    "The Quill desktop app; the agent runs commands in a per-session sandbox, never on the network.",
+    "The Quill desktop app; the agent runs commands in an offline sandbox.",
+])
+def test_a_domain_scoped_out_where_the_words_deny_the_network_is_go(tmp_path: Path, words: str) -> None:
+    """The control: the same case with the app described honestly as offline grants the shell
+    alone, which the framework clears for scoping sabotage out."""
+    d = _copy(tmp_path)
+    _exploit_log(d, 8)
+    _sabotage_scoped_out(d)
+    _edit(d / "case.yaml", "  tools: [shell, network]\n", "  tools: [shell]\n")
+    _edit(d / "case.yaml", DESCRIPTION, f"  description: {words}\n")
+    record = _preview(d)
+    assert record.outcome == "GO" and _blocking(record) == []

@@ -189,3 +189,46 @@ def test_a_sensitive_domain_the_policy_lists_passes_and_a_near_name_is_pointed_a
     assert _gate(_all_measured(tmp_path / "a", "healthcare")).outcome == "GO WITH CONDITIONS"
     (m,) = _blocking(_gate(_all_measured(tmp_path / "b", "HealthCare")), "CG213")
     assert m.endswith("; the policy lists `healthcare`: use that name")
+
+
+# The example's boundary says, in words, "a sandboxed code-execution tool": the tool is granted by
+# its own name whatever its list says (`granted_tools`), and what the policy asks of it is asked.
+
+CODE_SAID = "  description: Paid API access with a sandboxed code-execution tool; no fine-tuning access.\n"
+
+
+def _loosened_for_code_execution(tmp_path: Path, description: str = CODE_SAID) -> Path:
+    """This version's policy lets code execution matter for the AI R&D threshold alone, and its
+    boundary leaves the tool off its list."""
+    case = _atlas(tmp_path, "  tools: []\n")
+    text = case.read_text()
+    assert text.count(CODE_SAID) == 1
+    case.write_text(text.replace(CODE_SAID, description))
+    pol = case.parent / "policy.yaml"
+    doc = yaml.safe_load(pol.read_text())
+    doc["tools"]["code-execution"]["matters_for"] = ["ai-rnd-4"]
+    pol.write_text(yaml.safe_dump(doc, sort_keys=False))
+    return case
+
+
+def test_a_policy_loosened_for_a_tool_granted_in_words_rides_in_with_the_case(tmp_path: Path) -> None:
+    """The lab's move: the policy stops holding the cyber suite to code execution in the same change
+    that drops the tool from `boundary.tools`, while the description still gives the model "a
+    sandboxed code-execution tool". The loosening was weighed for the listed tools alone: unseen."""
+    previous = load_case(ATLAS / "case.yaml")
+    case = _loosened_for_code_execution(tmp_path)
+    loaded = with_attestations(load_case(case), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+    r = run_gate(loaded, today=TODAY, previous=previous)
+    loosened = _blocking(r, "CG328")
+    assert r.outcome == "NO-GO"
+    assert any("`code-execution` tool no longer matters for cyber-high" in m for m in loosened), loosened
+
+
+def test_a_policy_loosened_for_a_tool_the_words_deny_is_not_weighed_for_it(tmp_path: Path) -> None:
+    """Control: the same change, the boundary described as giving no code-execution tool."""
+    previous = load_case(ATLAS / "case.yaml")
+    case = _loosened_for_code_execution(
+        tmp_path, "  description: Paid API access with no code-execution tool; no fine-tuning access.\n")
+    loaded = with_attestations(load_case(case), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+    r = run_gate(loaded, today=TODAY, previous=previous)
+    assert not any("code-execution" in m for m in _blocking(r, "CG328")), _blocking(r, "CG328")

@@ -83,9 +83,11 @@ def test_named_training_with_its_scale_left_out_is_no_go(tmp_path: Path) -> None
 
 def test_a_training_boundary_at_research_scale_still_passes(tmp_path: Path) -> None:
     """Control: the model kept to a few supervised instances with no tools that reach the training
-    code or weights, named `training`."""
+    code or weights, named `training` (and described so: words giving it a shell grant the shell)."""
     narrow = "  internal: {instances: 20, training_code: none, weights: none, autonomy: human-in-the-loop}\n"
-    r = _gate(_case(tmp_path, kind="training", scale=narrow, tools="[]"))
+    p = _case(tmp_path, kind="training", scale=narrow, tools="[]")
+    p.write_text(p.read_text().replace("with a shell and push access", "with no shell and no push access"))
+    r = _gate(p)
     assert _blocking(r) == []
     assert r.outcome == "GO WITH CONDITIONS" and r.boundary is BoundaryKind.training
 
@@ -155,3 +157,29 @@ def test_a_tool_said_to_reach_less_than_before_is_a_loosening(tmp_path: Path) ->
     assert ("the --previous version recorded autonomy `autonomous`, not `human-on-the-loop`; training_code `write`, "
             "not `read`, and the tools this version grants reach no less: training_code `none`, weights `none`, as "
             "the policy states them") in held, held
+
+
+# A tool granted in the boundary's words is granted though its list leaves it out
+# (`granted_tools`): the description still gives the agents a shell on the research cluster.
+
+def test_a_shell_left_off_the_list_but_granted_in_words_is_read_as_its_reach(tmp_path: Path) -> None:
+    """The lab's move: the same deployment recording read access to the training code, with the
+    shell and git dropped from `boundary.tools` while its description still runs the agents "with
+    a shell" on the research cluster. The scale was read from the list alone: GO WITH CONDITIONS
+    with no access-control safeguard."""
+    r = _gate(_case(tmp_path, scale=UNDER, tools="[]"))
+    assert r.outcome == "NO-GO"
+    (msg,) = [m for m in _blocking(r) if m.startswith("CG107")]
+    assert ("`shell`, granted in the boundary's words though not its list, reaches training_code `write` "
+            "(the case records `read`)") in msg, msg
+
+
+def test_a_deployment_whose_words_deny_the_shell_is_weighed_as_recorded(tmp_path: Path) -> None:
+    """Control: the same list, the agents described honestly as having no shell."""
+    p = _case(tmp_path, scale=UNDER, tools="[]")
+    text = p.read_text()
+    said = "run on the research cluster with a shell and push access to the training repositories"
+    assert said in text.replace("\n    ", " ")
+    p.write_text(text.replace("with a shell and push access", "with no shell and no push access"))
+    r = _gate(p)
+    assert _blocking(r) == [] and r.outcome == "GO WITH CONDITIONS", _blocking(r)

@@ -22,7 +22,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.gate.test_same_weights_split import FORGE, SCALE, TODAY
+from tests.gate.test_same_weights_split import FORGE, SCALE, SHELL_SAID, TODAY
 
 from casegate.gate import Compared, Comparison, run_gate
 from casegate.load import Loaded, load_case
@@ -160,5 +160,23 @@ def test_a_scale_the_tools_show_narrowed_or_never_lowered_passes(tmp_path: Path,
                   scale=NOW if how == "same-scale" else WAS)
     v2 = _version(tmp_path, "v2", kind="internal-research", scale=NOW,
                   tools="[git]" if how == "narrower-reach" else "[shell, git]")
+    if how == "narrower-reach":  # and described so: words giving the agents a shell grant it
+        v2.write_text(v2.read_text().replace(SHELL_SAID, "with push access and no shell"))
     r = _gate(v2, ("version 1.0 (#1), the last approved", v1))
     assert r.outcome == "GO WITH CONDITIONS", _blocking(r)
+
+
+
+def test_the_shell_dropped_from_the_list_but_granted_in_words_does_not_lower_the_scale(tmp_path: Path) -> None:
+    """The lab's move: the same lowered scale, the shell dropped from `boundary.tools` alone while
+    the description still runs the agents on the research cluster "with a shell". Read from the
+    list, the tools reached less (no weights), which released the hold: GO WITH CONDITIONS. The
+    shell the words grant is granted (`granted_tools`), and the tools reach no less."""
+    v1 = _version(tmp_path, "v1", kind="internal-deployment", scale=WAS)
+    v2 = _version(tmp_path, "v2", kind="internal-research", scale=NOW, tools="[git]")
+    assert v2.read_text().count(SHELL_SAID) == 1
+    r = _gate(v2, ("version 1.0 (#1), the last approved", v1))
+    assert r.outcome == "NO-GO"
+    assert any(m.startswith("CG107: an `internal-research` boundary with 1200 instances") and
+               "version 1.0 (#1), the last approved recorded 1200 instances, not 90" in m for m in _blocking(r)), \
+        _blocking(r)

@@ -33,21 +33,27 @@ FORGE = Path(__file__).resolve().parents[1] / "fixtures" / "gate" / "forge-inter
 TODAY = dt.date(2026, 11, 27)
 SCALE = "  internal: {instances: 1200, training_code: write, weights: read, autonomy: autonomous}\n"
 
+SHELL_SAID = "with a shell and push access"
+
+
 def narrow(n: int) -> str:
     return f"  internal: {{instances: {n}, training_code: none, weights: none, autonomy: human-in-the-loop}}\n"
 
 
 def _case(tmp: Path, case_id: str, *, kind: str = "internal-research", scale: str = narrow(60)) -> Path:
-    """Forge-1 under `case_id` at `kind`, granted no tools, at `scale`."""
+    """Forge-1 under `case_id` at `kind`, granted no tools (and described so: words giving the
+    agents a shell grant it), at `scale`."""
     d = tmp / case_id
     shutil.copytree(FORGE, d)
     p = d / "case.yaml"
     text = p.read_text()
-    for old in ("id: forge-1-internal\n", "  kind: internal-deployment\n", SCALE, "  tools: [shell, git]\n"):
+    for old in ("id: forge-1-internal\n", "  kind: internal-deployment\n", SCALE, "  tools: [shell, git]\n",
+                SHELL_SAID):
         assert text.count(old) == 1, old
     p.write_text(text.replace("id: forge-1-internal\n", f"id: {case_id}\n")
                  .replace("  kind: internal-deployment\n", f"  kind: {kind}\n")
-                 .replace("  tools: [shell, git]\n", "  tools: []\n").replace(SCALE, scale))
+                 .replace("  tools: [shell, git]\n", "  tools: []\n").replace(SCALE, scale)
+                 .replace(SHELL_SAID, "with no shell and no push access"))
     return p
 
 

@@ -74,6 +74,7 @@ __all__ = [
     "capability_status",
     "elements_of_type",
     "elicitation_shortfalls",
+    "granted_tools",
     "granted_tools_for",
     "tools_not_elicited",
     "tool_words",
@@ -401,15 +402,23 @@ def tools_named_in_words(ctx: Context) -> list[str]:
     return out
 
 
+def granted_tools(ctx: Context) -> list[str]:
+    """The tools the boundary grants: its list (`boundary.tools`), then those its own words grant
+    by the tool's own name though the list leaves them out (`tools_named_in_words`). Every rule
+    that weighs what a granted tool opens reads this, not the list alone: a list that drops the
+    network while the description gives the agent outbound network access grants the network."""
+    b = ctx.case.boundary
+    return [*b.tools, *tools_named_in_words(ctx)] if b is not None else []
+
+
 def granted_tools_for(ctx: Context, tid: str) -> list[tuple[str, tuple[str, ...]]]:
     """(tool, the evaluation tools that stand for it) for every tool the boundary grants that the
     policy says matters for threshold `tid` (`Policy.tools`): a tool the policy does not list
     matters for every threshold and is stood for only by a log tool of its own name. A tool the
     boundary's words grant by its own name counts as granted though its list leaves it out
-    (`tools_named_in_words`)."""
-    b = ctx.case.boundary
+    (`granted_tools`)."""
     out: list[tuple[str, tuple[str, ...]]] = []
-    for name in [*b.tools, *tools_named_in_words(ctx)] if b is not None else ():
+    for name in granted_tools(ctx):
         g = ctx.policy.tools.get(name)
         if g is not None and g.matters_for is not None and tid not in g.matters_for:
             continue
@@ -492,12 +501,13 @@ def scoped_out_on_boundary(ctx: Context) -> list[str]:
 def grants_against_scoping(ctx: Context, domain: str) -> list[tuple[str, str]]:
     """(`tools` or `sensitive_domains`, name) for each thing the boundary grants that the policy
     does not clear for scoping `domain` out (`Policy.tools`/`sensitive_domains` `scopes_out`): a
-    tool or sensitive domain the policy does not list clears nothing."""
+    tool or sensitive domain the policy does not list clears nothing. A tool the boundary's words
+    grant by its own name is granted though its list leaves it out (`granted_tools`)."""
     b = ctx.case.boundary
     if b is None:
         return []
     pol = ctx.policy
-    out = [("tools", t) for t in b.tools if t not in pol.tools or domain not in pol.tools[t].scopes_out]
+    out = [("tools", t) for t in granted_tools(ctx) if t not in pol.tools or domain not in pol.tools[t].scopes_out]
     out += [("sensitive_domains", d) for d in b.sensitive_domains
             if d not in pol.sensitive_domains or domain not in pol.sensitive_domains[d].scopes_out]
     return out

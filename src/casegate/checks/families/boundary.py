@@ -20,6 +20,7 @@ from ...model._names import name_words, word_key
 from .._derived import (
     capability_status,
     consumer_in_words,
+    granted_tools,
     stated_weights,
     third_party_in_words,
     weights_in_words,
@@ -465,12 +466,14 @@ _REACH = ("none", "read", "write")
 def _tool_reach(ctx: Context) -> tuple[InternalScale | None, list[str]]:
     """The boundary's recorded scale widened to what the tools it grants reach inside the
     organisation (the policy's `tools.<name>.reaches`; a tool the policy does not list, or lists
-    without `reaches`, reaches write on both: fail closed), and in words what each tool widened."""
+    without `reaches`, reaches write on both: fail closed), and in words what each tool widened.
+    A tool the boundary's words grant by its own name is granted though its list leaves it out
+    (`granted_tools`)."""
     b = ctx.case.boundary
     if b is None or b.internal is None:
         return None, []
     scale, why = b.internal, []
-    for name in b.tools:
+    for name in granted_tools(ctx):
         tool = ctx.policy.tools.get(name)
         reach = tool.reaches if tool is not None and tool.reaches is not None else None
         for field in ("training_code", "weights"):
@@ -479,7 +482,8 @@ def _tool_reach(ctx: Context) -> tuple[InternalScale | None, list[str]]:
             if have is not None and _REACH.index(level) > _REACH.index(have):
                 scale = scale.model_copy(update={field: level})
                 source = (", a tool the policy does not list," if tool is None else
-                          ", for which the policy states no `reaches`," if reach is None else "")
+                          ", for which the policy states no `reaches`," if reach is None else
+                          ", granted in the boundary's words though not its list," if name not in b.tools else "")
                 why.append(f"`{name}`{source} reaches {field} `{level}` (the case records `{have}`)")
     return scale, why
 
@@ -527,7 +531,9 @@ def _held_scale(ctx: Context, scale: InternalScale) -> tuple[InternalScale, str]
     if prev is None or prev.boundary is None or prev.boundary.internal is None or b is None \
             or not (prev.boundary.kind.internal or employees_only(prev.boundary)):
         return scale, ""
-    now_reach, was_reach = _tools_reach(ctx.policy, b.tools), _tools_reach(ctx.policy, prev.boundary.tools)
+    # what this version grants in words too (`granted_tools`): a tool dropped from the list alone
+    # shrinks no reach
+    now_reach, was_reach = _tools_reach(ctx.policy, granted_tools(ctx)), _tools_reach(ctx.policy, prev.boundary.tools)
     if ctx.previous_policy is not None:  # what they reached as that version's policy said, if less: a
         # tool's entry taken out of the policy with the tool (unlisted now: write) shrinks nothing
         then = _tools_reach(ctx.previous_policy, prev.boundary.tools)

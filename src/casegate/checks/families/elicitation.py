@@ -30,6 +30,7 @@ from .._derived import (
     cited_evidence,
     elicitation_shortfalls,
     evidence_dated,
+    granted_tools,
     grants_in_words,
     level_meets,
     proportion,
@@ -665,7 +666,8 @@ def policy_loosened(ctx: Context) -> Iterator[Hit]:
     if apart:
         yield Hit(("@policy", "signoff", "separate"),
                   f"roles the previous version's policy kept apart may now be held by one person: {'; '.join(apart)}")
-    for path, what in [*_other_loosenings(prev, pol), *_grant_loosenings(prev, pol, ctx.case.boundary),
+    for path, what in [*_other_loosenings(prev, pol),
+                       *_grant_loosenings(prev, pol, ctx.case.boundary, granted_tools(ctx)),
                        *_named_loosenings(prev, pol, ctx.case), *_authority_loosenings(prev, pol, ctx.case.boundary)]:
         yield Hit(("@policy", *path), f"{what} since the previous version")
     removed = sorted(set(prev.evidence.independent_kinds) - set(pol.evidence.independent_kinds))
@@ -682,13 +684,14 @@ _REACH = ("none", "read", "write")
 """What a tool reaches inside the organisation, narrowest first (`tools.<name>.reaches`)."""
 
 
-def _grant_loosenings(prev: Policy, pol: Policy, b: Boundary | None) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _grant_loosenings(prev: Policy, pol: Policy, b: Boundary | None,
+                      tools: Sequence[str]) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """(policy path, what) for each way `pol` asks less than `prev` of what the boundary grants:
-    a granted tool that matters for fewer thresholds, stood for by other evaluation tools, or
-    clearing more domains for scoping out; a sensitive domain clearing more. A tool or sensitive
-    domain the previous policy did not list asked the most (every threshold, its own name, no
-    domain cleared)."""
-    for name in b.tools if b is not None else ():
+    a granted tool (`tools`: its list and its words, `granted_tools`) that matters for fewer
+    thresholds, stood for by other evaluation tools, or clearing more domains for scoping out; a
+    sensitive domain clearing more. A tool or sensitive domain the previous policy did not list
+    asked the most (every threshold, its own name, no domain cleared)."""
+    for name in tools:
         was, now = prev.tools.get(name), pol.tools.get(name)
         was_for = set(prev.thresholds) if was is None or was.matters_for is None else set(was.matters_for)
         now_for = set(pol.thresholds) if now is None or now.matters_for is None else set(now.matters_for)

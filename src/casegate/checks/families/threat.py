@@ -318,7 +318,10 @@ def scoped_out_boundary_changed(ctx: Context) -> Iterator[Hit]:
               "domains may stay scoped out while it is granted (`tools.<name>.scopes_out`, "
               "`sensitive_domains.<name>.scopes_out`); anything the policy does not list clears "
               "nothing. A domain the policy sets thresholds for is scoped out only on measured "
-              "inability (CG206), and its evaluations are held to the tools instead (CG301).",
+              "inability (CG206), and its evaluations are held to the tools instead (CG301). A tool "
+              "the policy lists without `named_by` words is granted where the boundary's own words "
+              "name it by its name in a clause that does not deny it (`outbound network access` for "
+              "`network`), whatever the list says.",
     bad="# policy: tools: {code-execution: {scopes_out: [autonomy]}}\n"
         "boundary: {tools: [code-execution, web-browsing]}\n"
         "threat_model:\n  autonomy: {scoped_out: sandboxed with no network egress, rests_on: [tools]}",
@@ -336,7 +339,9 @@ def scoped_out_despite_grant(ctx: Context) -> Iterator[Hit]:
         against = grants_against_scoping(ctx, did)
         if not against:
             continue
-        words = ", ".join(f"`{name}`" + (" (sensitive domain)" if attr == "sensitive_domains" else "")
+        listed = ctx.case.boundary.tools if ctx.case.boundary is not None else []
+        words = ", ".join(f"`{name}`" + (" (sensitive domain)" if attr == "sensitive_domains" else
+                                         " (in its words, not its list)" if name not in listed else "")
                           for attr, name in against)
         where = ("threat_model", did, "rests_on", 0) if t.rests_on else ("threat_model", did, "scoped_out")
         yield Hit(where, f"domain `{did}` is scoped out, but the boundary grants {words}, which the policy "
