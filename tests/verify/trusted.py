@@ -273,3 +273,14 @@ def keep_heard(db: str, case_id: str, since: dt.datetime, until: dt.datetime, *,
                 ingest_samples(reg, [Sample(last, s, 0.0, case_id) for s in MONITORED], source="test",
                                sha256=f"{int(last.timestamp()):064x}")
     return last
+
+
+def story_clock_at(when: dt.datetime) -> str:
+    """TESTS_STORY_CLOCK for a subprocess whose clock shows `when` now: the real time paired with
+    it is read from the suite's own setting (this process's `time.time()` is the story's)."""
+    import os
+    import time
+
+    story, real = os.environ["TESTS_STORY_CLOCK"].rsplit("@", 1)
+    started = dt.datetime.fromisoformat(story.replace("Z", "+00:00")).timestamp()
+    return f"{when.strftime('%Y-%m-%dT%H:%M:%SZ')}@{float(real) + time.time() - started}"
