@@ -74,15 +74,20 @@ def test_sign_decide_verify_with_demo_keys(demo, tmp_path):
     assert bare.returncode == 1
     assert "no trust root: nothing the bundle brings (policy, keyring) can be trusted" in bare.stderr
     assert "no proof of the case's current state" in bare.stderr
-    env = dict(env, CASEGATE_TRUST_ROOT=str(_trusted(demo, tmp_path)))
+    from tests.verify.trusted import STORY_VERIFIED, story_clock_at
+
+    # the deploy is verified on the story's day, 12 hours after the approval: the case's monitors
+    # (no reading in this story) are not yet silent past their 24 hours
+    env = dict(env, CASEGATE_TRUST_ROOT=str(_trusted(demo, tmp_path)), TESTS_STORY_CLOCK=story_clock_at(STORY_VERIFIED))
     proof = ["--state-proof", str(tmp_path / "state-proof.json")]
     ok = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "api",
-              "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *RATE_LIMITS, *proof], demo, env)
+              "--at", "2026-12-01T00:00:00Z", "--access", "self-serve", "--region", "US", *RATE_LIMITS, *proof], demo, env)
     # the example's keys are published: never verified, a demonstration in which everything else verified
     assert ok.returncode == 5, ok.stderr
     assert "everything else verified (DEMONSTRATION): atlas-2-api GO" in ok.stderr and not ok.stdout, ok.stderr
     js = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "consumer",
-              "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--format", "json", *proof], demo, env)
+              "--at", "2026-12-01T00:00:00Z", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--format", "json",
+              *proof], demo, env)
     assert js.returncode == 1
     doc = json.loads(js.stdout)
     assert doc["verified"] is False
@@ -90,7 +95,7 @@ def test_sign_decide_verify_with_demo_keys(demo, tmp_path):
     assert len(doc["reasons"]) == 2 and doc["reasons"][1].startswith(
         "signed with casegate's published example keys: a demonstration, not a release"), doc["reasons"]
     bad = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", "sha256:" + "2" * 64,
-               "--boundary", "api", "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *RATE_LIMITS, *proof], demo, env)
+               "--boundary", "api", "--at", "2026-12-01T00:00:00Z", "--access", "self-serve", "--region", "US", *RATE_LIMITS, *proof], demo, env)
     assert bad.returncode == 1 and "NOT verified: 3 reasons" in bad.stderr  # the published keys the third
     assert f"the bundle is for model digest {MODEL}, not sha256:{'2' * 64}" in bad.stderr
     # nor did the registry hash the files of that model for the approved version

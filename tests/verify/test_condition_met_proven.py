@@ -34,6 +34,7 @@ from tests.verify.trusted import (
     Trust,
     approved_world,
     cli_in_process,
+    keep_heard,
     log_clock,
     make_trust,
     publish_summary,
@@ -132,12 +133,16 @@ NOT_THE_LOG = "are not the log the checkpoint signs: an entry was altered, made 
 
 
 def test_a_condition_met_verifies_offline_as_with_the_registry(story: Story) -> None:
-    """The control, which failed before: the confirmation is in the proof, offline and with --db."""
+    """The control, which failed before: the confirmation is in the proof, offline and with --db
+    (the case's monitors read every 12 hours up to the proof's checkpoint, each reading logged at
+    its time)."""
     unmet = story.proof()
     for v in (story.offline(unmet), story.with_db()):
         assert not v.ok and len(_overdue(v)) == 1, v.reasons
         assert "the registry logs no confirmation of it that counts" in _overdue(v)[0]
+    heard = keep_heard(story.db, CASE, STORY_LOGGED, MET)
     story.met()
+    keep_heard(story.db, CASE, heard, story.at - dt.timedelta(hours=1))
     doc = story.proof()
     assert [e["kind"] for e in doc["entries"]].count("condition-met") == 1
     for v in (story.offline(doc), story.with_db()):

@@ -22,7 +22,7 @@ from casegate.trust import load_trust_root
 from casegate.verify import BundleVerificationError, check_bundle, decide_case, verify_deploy
 from tests._weights import submit_hashed
 from tests.sign.helpers import MODEL, World, make_world
-from tests.verify.trusted import log_clock, make_trust, publish_summary
+from tests.verify.trusted import keep_heard, log_clock, make_trust, publish_summary
 
 CASE = "atlas-2-api"
 SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
@@ -77,8 +77,21 @@ class Story:
         self.trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
         self.trust.checkpoint(db)
         self.db, self.w, self.record = db, w, record
+        self.heard = max(logged, published or logged)
+
+    def hear(self, until: dt.datetime) -> None:
+        """The case's monitors read every 12 hours up to `until`, each reading logged at its time,
+        and a checkpoint signed after the last: the state proof shows them heard."""
+        if until - self.heard > dt.timedelta(hours=12):
+            self.heard = keep_heard(self.db, CASE, self.heard, until)
+            self.trust.checkpoint(self.db, at=self.heard + dt.timedelta(seconds=1))
 
     def verify(self, at: dt.datetime, *, now: dt.datetime | None = None) -> Any:
+        """The deploy verified at `at`, the deploy's clock at `now` (default: `at`, the story's
+        time, the monitors heard up to then; the real clock for an `at` before the story's last entry)."""
+        if now is None and at > self.heard:
+            self.hear(at)
+            now = at
         with open_registry(self.db, readonly=True) as reg:
             before = reg.size()
             v = verify_deploy(self.bundle, self.ring, trust=load_trust_root(self.trust.dir), proof=reg.state_proof,
@@ -209,6 +222,7 @@ def test_a_summary_never_published_stops_the_deploy_verifying_once_it_is_overdue
     assert not v.ok
     assert any("the registry approved version 1 of case atlas-2-api on 2026-11-30 and has logged no public summary"
                in r and "within 30 days (by 2026-12-30)" in r for r in v.reasons), v.reasons
+    quiet.hear(t("2027-01-10"))
     with open_registry(quiet.db) as reg, log_clock(t("2027-01-10")):
         own = judged_outcome(reg, CASE, 1)
         assert own is not None and own[0] == quiet.record.outcome  # the summary says what the registry judged

@@ -25,7 +25,7 @@ from casegate.trust import PinnedKeyring, load_trust_root, rotated_root, sign_ro
 from casegate.verify import decide_case, deploy_state, verify_deploy
 from tests._weights import submit_hashed
 from tests.sign.helpers import MODEL, make_world
-from tests.verify.trusted import Trust, cli_in_process, log_clock, make_trust
+from tests.verify.trusted import Trust, cli_in_process, keep_heard, log_clock, make_trust
 
 CASE = "atlas-2-api"
 SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
@@ -48,6 +48,7 @@ class Story:
         self.ring = w.ring  # the keyring the decision names: no revocation in it
         self.trust: Trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
         self.db, self.tmp = db, tmp
+        self.heard = LOGGED
 
     def revoke_in_log(self) -> Path:
         """`casegate keys revoke` on the security team's copy of the keyring, recorded in the log."""
@@ -59,8 +60,14 @@ class Story:
         assert rc == 0 and "recorded the keyring change in the log" in text, text
         return copy
 
-    def proof(self, *, drop_changes: bool = False, empty_changes: bool = False) -> Any:
-        self.trust.checkpoint(self.db)
+    def proof(self, *, drop_changes: bool = False, empty_changes: bool = False, until: dt.datetime = AT) -> Any:
+        """The state proof under a checkpoint signed after the case's monitors read, every 12 hours
+        (each reading logged at its time), up to `until`."""
+        if until - self.heard >= dt.timedelta(hours=12):
+            self.heard = keep_heard(self.db, CASE, self.heard, until)
+            self.trust.checkpoint(self.db, at=self.heard + dt.timedelta(seconds=1))
+        else:
+            self.trust.checkpoint(self.db)
         with open_registry(self.db, readonly=True) as reg:
             doc, problems = reg.state_proof(CASE)
         assert not problems, problems
@@ -70,9 +77,9 @@ class Story:
             doc = {**doc, "keyring_changes": []}
         return lambda _cid: (doc, [])
 
-    def verify(self, proof: Any) -> Any:
+    def verify(self, proof: Any, at: dt.datetime = AT) -> Any:
         return verify_deploy(self.bundle, self.ring, trust=load_trust_root(self.trust.dir), proof=proof,
-                             model_digest=MODEL, boundary=BoundaryKind.api, at=AT, now=AT)
+                             model_digest=MODEL, boundary=BoundaryKind.api, at=at, now=at)
 
     def rotate_root_to(self, keyring: Path) -> None:
         """Trust root version 2: the keyring `keyring` is current, the decision's one replaced now."""
@@ -93,7 +100,8 @@ def dana(v: Any) -> list[str]:
 
 def test_a_compromise_omitted_from_the_keyring_file_is_taken_from_the_log(tmp_path: Path, database_url: str) -> None:
     s = Story(tmp_path, database_url)
-    before = s.verify(s.proof())
+    early = LOGGED + dt.timedelta(hours=12)  # the night before the theft is recorded
+    before = s.verify(s.proof(until=early), at=early + dt.timedelta(seconds=1))
     assert before.ok, before.reasons  # the backdated signature verifies while nobody knows of the theft
     s.revoke_in_log()
     v = s.verify(s.proof())  # the same keyring file: it says nothing of the compromise

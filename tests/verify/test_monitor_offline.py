@@ -1,8 +1,9 @@
 """The lab at an offline deploy with a state proof taken before its monitors went quiet, or with a
 breaching reading ingested and no trigger run: `verify --state-proof` evaluated only the incident
 triggers, and passed. The decision now signs the approved version's monitors, and `verify` refuses a
-breaching reading the proof holds that no trigger run applied; their silence it names in a note
-(open: not yet a reason).
+breaching reading the proof holds that no trigger run applied, and a monitor silent past its
+`max_silence`: refused where the proof shows the silence, not verified where it cannot show whether
+the monitor was heard since its checkpoint.
 
 The example's monitors (M-cyber-flags, M-bio-flags) read hourly-or-daily flag rates with a 24 h
 window; the story approves on 2026-11-30 at 12:00 and logs no reading."""
@@ -26,8 +27,9 @@ CASE = "atlas-2-api"
 SIGNALS = ("cyber-classifier-flag-rate", "bio-classifier-flag-rate")
 LATER = STORY_VERIFIED + dt.timedelta(hours=18)
 """30 hours after the approval: past the monitors' 24 h with no reading since the approval."""
-QUIET = "the state proof holds no reading of cyber-classifier-flag-rate since"
-NOT_CHECKED = "is NOT checked by this proof"
+QUIET = "monitor M-cyber-flags: the state proof holds no reading of cyber-classifier-flag-rate heard since the approval"
+NOT_CHECKED = "whether the monitor was heard since cannot be established from this proof"
+SILENT = "no `casegate triggers run` has applied it: a silent monitor cannot show a breach"
 
 
 @pytest.fixture
@@ -65,28 +67,30 @@ def _read(board: BoardFixture, when: dt.datetime, **values: float) -> None:
                        source="test", sha256="0" * 64)
 
 
-def test_a_proof_that_shows_the_monitors_quiet_says_so(board: BoardFixture) -> None:
+def test_a_proof_that_shows_the_monitors_quiet_stops_the_deploy(board: BoardFixture) -> None:
     """The proof made 30 hours after the approval, no reading logged since and no trigger run: the
-    proof itself shows the monitors silent past their 24 h. Before, offline verify said nothing of
-    it; it now says so, and that it does not hold the deploy to it (open: a note, not yet a reason)."""
+    proof itself shows the monitors silent past their 24 h. Before, offline verify passed with a
+    note; online the silence is owed (reopen), so offline the deploy is refused with the reason."""
     bundle = approve(board)
     t = _trust(board)
     r = _offline(board, bundle, _proof(board, t, LATER), t, LATER)
-    assert "monitor M-cyber-flags: no reading of cyber-classifier-flag-rate from 2026-11-30T12:" in r.stderr, r.stderr
-    assert "this offline check does NOT hold the deploy to" in r.stderr
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert (f"{QUIET} (2026-11-30T12:" in r.stderr and "max_silence of 24h" in r.stderr and SILENT in r.stderr
+            and "applied (reopen) it leaves the case reopened" in r.stderr), r.stderr
 
 
-def test_a_proof_taken_before_the_monitors_went_quiet_says_their_silence_is_not_checked(board: BoardFixture) -> None:
+def test_a_proof_taken_before_the_monitors_went_quiet_does_not_verify_their_silence(board: BoardFixture) -> None:
     """The proof made 12 hours after the approval, presented 18 hours later: the monitors may have
-    gone quiet since its checkpoint, which it cannot show. Not a pass on it: a note that it is not
-    checked (a reason would refuse every story whose proof is older than the monitors' window; see
-    docs/security.md: open)."""
+    gone quiet since its checkpoint, which it cannot show. Before, a note; now not verified, with the
+    reason (a fresh proof, or --db, can show it)."""
     bundle = approve(board)
     t = _trust(board)
     proof = _proof(board, t, STORY_VERIFIED)
-    assert NOT_CHECKED not in _offline(board, bundle, proof, t, STORY_VERIFIED).stderr  # in time: nothing to say
+    in_time = _offline(board, bundle, proof, t, STORY_VERIFIED)
+    assert in_time.returncode == DEMO_EXIT and NOT_CHECKED not in in_time.stderr, in_time.stderr
     r = _offline(board, bundle, proof, t, LATER)
-    assert QUIET in r.stderr and NOT_CHECKED in r.stderr, r.stderr
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert QUIET in r.stderr and NOT_CHECKED in r.stderr and "deploy is not verified" in r.stderr, r.stderr
 
 
 def test_readings_the_proof_holds_keep_the_monitors_heard(board: BoardFixture) -> None:
@@ -107,7 +111,8 @@ def test_a_fresh_proof_shows_what_an_old_one_cannot(board: BoardFixture) -> None
     t = _trust(board)
     old = _proof(board, t, STORY_VERIFIED)
     _read(board, STORY_VERIFIED + dt.timedelta(hours=10))  # 22 hours after the approval
-    assert NOT_CHECKED in _offline(board, bundle, old, t, LATER).stderr
+    stale = _offline(board, bundle, old, t, LATER)
+    assert stale.returncode == 1 and NOT_CHECKED in stale.stderr, stale.stderr
     r = _offline(board, bundle, _proof(board, t, STORY_VERIFIED + dt.timedelta(hours=11)), t, LATER)
     assert r.returncode == DEMO_EXIT, r.stdout + r.stderr
     assert "monitor M-" not in r.stderr
@@ -184,3 +189,45 @@ def test_a_proof_taken_before_a_condition_fell_due_does_not_verify_after_it(boar
     late = _offline(board, bundle, proof, t, morning + dt.timedelta(hours=20))
     assert late.returncode == 1, late.stdout + late.stderr
     assert f"was due on {due.isoformat()} {words}" in late.stderr, late.stderr
+
+
+def _week_of_silence(case_dir: Path) -> None:
+    """The case's monitors may go a week without a reading (`max_silence: 7d`)."""
+    case = case_dir / "case.yaml"
+    text = case.read_text()
+    assert text.count("      window: 24h\n") == 2
+    case.write_text(text.replace("      window: 24h\n", "      window: 24h\n      max_silence: 7d\n"))
+
+
+@pytest.fixture
+def weekly(tmp_path: Path, database_url: str) -> BoardFixture:
+    return build_board(tmp_path, database_url, _week_of_silence)
+
+
+def test_a_monitor_last_heard_ten_days_ago_stops_the_deploy(weekly: BoardFixture) -> None:
+    """The lab's monitors (a week of silence allowed) last read on 2026-12-01; it makes a fresh proof
+    on 2026-12-11 and deploys with it. Before, offline verify passed (the silence was a note); the
+    proof shows ten days with no reading, so it is refused naming the monitor, the last reading and
+    its max_silence."""
+    bundle = approve(weekly)
+    _read(weekly, STORY_VERIFIED)
+    t = _trust(weekly)
+    when = STORY_VERIFIED + dt.timedelta(days=10)
+    r = _offline(weekly, bundle, _proof(weekly, t, when), t, when)
+    assert r.returncode == 1, r.stdout + r.stderr
+    for mid, signal in (("M-cyber-flags", SIGNALS[0]), ("M-bio-flags", SIGNALS[1])):
+        assert (f"monitor {mid}: its last reading of {signal} the state proof holds was heard 2026-12-01T00:00:00Z, "
+                "and none from then to 2026-12-11T00:00:00Z: longer than the max_silence of 7d") in r.stderr, r.stderr
+    assert SILENT in r.stderr
+
+
+def test_a_timely_reading_keeps_a_weekly_monitor_heard(weekly: BoardFixture) -> None:
+    """Control: the same story with readings logged on 2026-12-01 and 2026-12-07, each within the week."""
+    bundle = approve(weekly)
+    _read(weekly, STORY_VERIFIED)
+    _read(weekly, STORY_VERIFIED + dt.timedelta(days=6))
+    t = _trust(weekly)
+    when = STORY_VERIFIED + dt.timedelta(days=10)
+    r = _offline(weekly, bundle, _proof(weekly, t, when), t, when)
+    assert r.returncode == DEMO_EXIT, r.stdout + r.stderr
+    assert "monitor M-" not in r.stderr, r.stderr

@@ -13,7 +13,7 @@ from casegate.store import open_registry
 from casegate.trust import load_trust_root
 from casegate.verify import verify_deploy
 from tests.verify.test_trust_attacks import MODEL
-from tests.verify.trusted import approved_world, make_trust
+from tests.verify.trusted import CASE, approved_world, keep_heard, make_trust
 
 
 def _first_lapse(pred: dict) -> dt.date:
@@ -38,6 +38,9 @@ def test_an_at_set_back_within_the_checkpoint_age_judges_now_too(tmp_path: Path,
     trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path,
                        max_age=dt.timedelta(hours=24))
     signed = dt.datetime.combine(last_day, dt.time(0, 30), dt.UTC)
+    with open_registry(database_url, readonly=True) as reg:  # the approval: the newest entry
+        approved = max(dt.datetime.fromisoformat(e.recorded_at.replace("Z", "+00:00")) for e in reg.events())
+    keep_heard(database_url, CASE, approved, signed)  # its monitors read every 12 hours up to the checkpoint
     trust.checkpoint(database_url, at=signed)
     root = load_trust_root(trust.dir)
     at = signed + dt.timedelta(minutes=1)

@@ -31,6 +31,7 @@ from tests.verify.trusted import (
     cli_split,
     log_clock,
     make_trust,
+    story_clock_at,
 )
 
 KEYS = EXAMPLE / "keys"
@@ -80,7 +81,10 @@ def lab(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     monkeypatch.delenv("CASEGATE_DEMO_KEYS")
     args = ["verify", "--bundle", str(tmp_path / "bundle.json"), "--model-digest", MODEL, "--boundary", "api",
             "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--keyring", str(w.ring_path),
-            "--trust-root", str(trust.dir), "--state-proof", str(proof), "--at", "2026-12-01"]
+            "--trust-root", str(trust.dir), "--state-proof", str(proof),
+            # the story's deploy, 12 hours after the approval: the case's monitors (no reading in
+            # this story) are not yet silent past their 24 hours
+            "--at", STORY_VERIFIED.strftime("%Y-%m-%dT%H:%M:%SZ")]
     return {"w": w, "db": db, "trust": trust, "verify": args, "dir": tmp_path}
 
 
@@ -111,11 +115,10 @@ def test_a_pipeline_that_trusts_the_demo_keys_never_deploys(lab: dict[str, Any])
     import shlex
     import subprocess
     import sys
-    import time
 
     env = {**os.environ, "CASEGATE_DEMO_KEYS": "1",
            # the pipeline runs on the story's day (the approval holds then)
-           "TESTS_STORY_CLOCK": f"{STORY_VERIFIED.strftime('%Y-%m-%dT%H:%M:%SZ')}@{time.time()}"}
+           "TESTS_STORY_CLOCK": story_clock_at(STORY_VERIFIED)}
     cmd = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "casegate", *lab["verify"]))
     r = subprocess.run(["bash", "-c", f"{cmd} && echo DEPLOYED; echo rc=${{PIPESTATUS[0]}}"], cwd=lab["dir"],
                        env=env, capture_output=True, text=True, timeout=300)

@@ -251,3 +251,36 @@ def publish_summary(reg: Any, record: Any, version: int) -> Any:
         json.loads(record.model_dump_json()) if hasattr(record, "model_dump_json") else record)
     return record_published(reg, rec, summary_of(rec), version=version,
                             judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": iso(log_time())})
+
+
+MONITORED = ("cyber-classifier-flag-rate", "bio-classifier-flag-rate")
+"""The example case's monitored signals (M-cyber-flags, M-bio-flags: silent after 24 h with no reading)."""
+
+
+def keep_heard(db: str, case_id: str, since: dt.datetime, until: dt.datetime, *,
+               every: dt.timedelta = dt.timedelta(hours=12)) -> dt.datetime:
+    """Readings of the example's monitored signals, below their thresholds, taken and logged (as
+    `monitor ingest` records them) every `every` after `since` up to `until`, so a state proof
+    made after them shows the monitors heard; returns the last reading's time (`since` if none)."""
+    from casegate.monitor import Sample, ingest_samples
+    from casegate.store import open_registry
+
+    last = since
+    with open_registry(db) as reg:
+        while last + every <= until:
+            last += every
+            with log_clock(last):
+                ingest_samples(reg, [Sample(last, s, 0.0, case_id) for s in MONITORED], source="test",
+                               sha256=f"{int(last.timestamp()):064x}")
+    return last
+
+
+def story_clock_at(when: dt.datetime) -> str:
+    """TESTS_STORY_CLOCK for a subprocess whose clock shows `when` now: the real time paired with
+    it is read from the suite's own setting (this process's `time.time()` is the story's)."""
+    import os
+    import time
+
+    story, real = os.environ["TESTS_STORY_CLOCK"].rsplit("@", 1)
+    started = dt.datetime.fromisoformat(story.replace("Z", "+00:00")).timestamp()
+    return f"{when.strftime('%Y-%m-%dT%H:%M:%SZ')}@{float(real) + time.time() - started}"

@@ -9,10 +9,11 @@ registry against the stored version) and `verify` evaluates them against the rea
 holds and the time judged:
 
 - silence: a stretch from the approval, or from a reading the proof holds, to the next or to the
-  time judged, longer than the monitor's `max_silence` (its window by default). For now a NOTE,
-  not a reason (open: the test stories verify offline with proofs whose monitors read nothing for
-  longer than that, and need readings first); a reading logged after the checkpoint is not in the
-  proof, so a proof older than the silence allows cannot show the monitor heard;
+  time judged, longer than the monitor's `max_silence` (its window by default), that no
+  `trigger-fired` entry of the monitor applied. Online such silence is owed (withdraw where a breach
+  withdraws, else reopen): nothing is left to deploy, so a stretch the proof shows stops the deploy.
+  A reading logged after the checkpoint is not in the proof, so a proof older than the silence
+  allows cannot show the monitor heard: not verified, with the reason;
 - breach: a reading the proof holds, taken from one window before the approval on, that crosses the
   monitor's threshold, with no `trigger-fired` entry of that monitor, whose action leaves nothing
   to deploy across the boundary asked for. Every breaching reading is held to count (whether its
@@ -116,12 +117,42 @@ def _leaves(action: object, to: object, requested: BoundaryKind) -> str | None:
     return {"withdraw": "withdrawn", "reopen": "reopened"}.get(str(action), f"moved ({str(action)[:40]})")
 
 
+def _silence_reason(m: dict[str, Any], case_id: str, signal: str, last: dt.datetime, end: dt.datetime,
+                    approved_at: dt.datetime, proof_at: dt.datetime, requested: BoundaryKind, *, shown: bool,
+                    signed_telemetry: bool) -> str:
+    """Why a stretch with no reading heard, from `last` to `end`, longer than the monitor's
+    `max_silence`, stops the deploy: `shown`, the proof shows it (it ends at a reading, or the
+    checkpoint was signed after the limit ran out), and a silent monitor's action (online:
+    withdraw if a breach withdraws, else reopen) leaves nothing to deploy; otherwise the limit ran
+    out after the checkpoint, and whether the monitor was heard since cannot be established."""
+    mid, limit = str(m.get("monitor")), m.get("max_silence")
+    heard = (f"its last reading of {signal} the state proof holds was heard {_iso(last)}" if last > approved_at
+             else f"the state proof holds no reading of {signal} heard since the approval ({_iso(approved_at)})")
+    if signed_telemetry:
+        return (f"monitor {mid}: its readings must be signed, and which of those the state proof holds count is "
+                f"not judged offline, so none ends a silence: from the approval ({_iso(approved_at)}) to "
+                f"{_iso(end)} is longer than the max_silence of {limit} it may be silent, and whether it was heard "
+                "cannot be established from this proof (a silent monitor reopens the case), so the deploy is not "
+                "verified: verify with --db")
+    if shown:
+        action = "withdraw" if m.get("action") == "withdraw" else "reopen"
+        left = _leaves(action, None, requested) or "reopened"
+        return (f"monitor {mid}: {heard}, and none from then to {_iso(end)}: longer than the max_silence of "
+                f"{limit} it may be silent, and no `casegate triggers run` has applied it: a silent monitor "
+                f"cannot show a breach, and applied ({action}) it leaves the case {left} (run `casegate triggers "
+                f"run --case {case_id}`, then make a new state proof, or verify with --db)")
+    return (f"monitor {mid}: {heard}; by {_iso(end)} that is longer than the max_silence of {limit} it may be "
+            f"silent, and its checkpoint was signed {_iso(proof_at)}, before the limit ran out: whether the monitor "
+            "was heard since cannot be established from this proof (a silent monitor reopens the case), so the "
+            "deploy is not verified: make a fresh state proof, or verify with --db")
+
+
 def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind, at: dt.datetime, *,
                      signed_telemetry: bool) -> tuple[list[str], list[str]]:
     """Why the state `proven` shows (a `ProvenState`) does not allow a deploy across `requested` at
     `at` by the decision's signed monitors (see the module's description). `signed_telemetry`:
     whether the case's readings must be signed (then no reading ends a silence offline). Returns
-    (reasons, notes): a silence past the monitor's limit is a note (see the module's description)."""
+    (reasons, notes)."""
     from ..checks._text import parse_window
     from ._reapproval import last_approval
 
@@ -175,24 +206,11 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
             end = at if h is None else min(h, at)
             if end - last > limit:
                 cause = f"monitor-silent:{mid}:{_iso(last)}"
-                if any(c == cause for _f, c in fired):
-                    pass
-                elif h is None and proof_at - last <= limit:
-                    # silent past its limit only after the checkpoint: a reading logged since is not in
-                    # the proof, so the proof cannot show it either way
-                    why = (" (readings must be signed, and which of them count is not judged offline)"
-                           if signed_telemetry else "")
-                    notes.append(f"monitor {mid}: the state proof holds no reading of {signal} since {_iso(last)}"
-                                 f"{why}, and by {_iso(at)} that is longer than the {m.get('max_silence')} it may be "
-                                 f"silent; its checkpoint was signed {_iso(proof_at)}, so whether the monitor was "
-                                 "heard since is NOT checked by this proof (a silent monitor reopens the case): make "
-                                 "a fresh state proof, or verify with --db")
-                else:
-                    notes.append(f"monitor {mid}: no reading of {signal} from {_iso(last)} to {_iso(end)} in the "
-                                 f"state proof, longer than the {m.get('max_silence')} it may be silent, and no "
-                                 "`casegate triggers run` has applied it: a silent monitor reopens the case, which "
-                                 "this offline check does NOT hold the deploy to (verify with --db, or run `casegate "
-                                 f"triggers run --case {case_id}` and make a new state proof)")
+                if not any(c == cause for _f, c in fired):
+                    out.append(_silence_reason(m, case_id, signal, last, end, approved_at, proof_at, requested,
+                                               shown=h is not None or proof_at - last > limit,
+                                               signed_telemetry=signed_telemetry and bool(rows)))
+                    break  # the first stretch stops it; a later one would say the same
             if h is None or h >= at:
                 break
             last = max(last, h)
