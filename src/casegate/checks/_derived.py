@@ -383,7 +383,11 @@ def tools_named_in_words(ctx: Context) -> list[str]:
     name by the tool's own name, hyphens read as spaces, in a clause that does not deny it
     (`outbound network access` names `network`; `no network egress` does not): a sandbox with
     network access described as such gives the model the network whatever the list says, and an
-    evaluation run without it did not measure what is deployed."""
+    evaluation run without it did not measure what is deployed. Worked out once per `Context`
+    (`ctx.memo`)."""
+    kept: list[str] | None = ctx.memo.get("tools_named_in_words")
+    if kept is not None:
+        return kept
     b = ctx.case.boundary
     if b is None:
         return []
@@ -399,6 +403,7 @@ def tools_named_in_words(ctx: Context) -> list[str]:
         said = re.compile(r"(?<![\w])" + re.escape(words) + r"(?:s|es)?(?![\w])")
         if any(said.search(c) is not None and _WEIGHTS_WORDS[1].search(c) is None for c in clauses):
             out.append(name)
+    ctx.memo["tools_named_in_words"] = out
     return out
 
 
