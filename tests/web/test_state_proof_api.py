@@ -14,18 +14,32 @@ from typing import Any
 import pytest
 
 from tests._deploy import RATE_LIMITS
-from tests.verify.trusted import DEMO_EXIT, make_trust
+from tests.verify.trusted import DEMO_EXIT, keep_heard, make_trust, story_clock_at
 
 from .browser import serve
 from .conftest import MODEL_DIGEST, BoardFixture, approve
 
+AT = dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)
+"""When the deploy is verified: within a day (the monitors' max_silence) of their last reading."""
 
-def _verify(board: BoardFixture, bundle: Path, url: str, root: Path, token: str) -> subprocess.CompletedProcess[str]:
+
+def _heard(board: BoardFixture) -> None:
+    """The example's monitors read and logged up to the evening of the approval's day, before the
+    checkpoint the state proof rests on: a proof of monitors heard within their max_silence."""
+    keep_heard(board.database_url, board.case_id, dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC),
+               dt.datetime(2026, 11, 30, 23, tzinfo=dt.UTC), every=dt.timedelta(hours=11))
+
+
+def _verify(board: BoardFixture, bundle: Path, url: str, root: Path, token: str,
+            at: dt.datetime | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, CASEGATE_BOARD_TOKEN=token)
     env.pop("CASEGATE_DATABASE_URL", None)
+    if at is not None:
+        env["TESTS_STORY_CLOCK"] = story_clock_at(at)  # the deploy is judged on the story's day
     return subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(bundle),
                            "--model-digest", MODEL_DIGEST, "--boundary", "api", "--keyring", "keys/keyring.yaml",
-                           "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--at", "2026-12-01", "--trust-root", str(root), "--registry-url", url],
+                           "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--at", at.strftime("%Y-%m-%dT%H:%M:%SZ") if at else "2026-12-01",
+                           "--trust-root", str(root), "--registry-url", url],
                           cwd=board.case_dir, capture_output=True, text=True, env=env, timeout=120)
 
 
@@ -47,8 +61,9 @@ def test_verify_with_the_board_state_proof(board: BoardFixture, tmp_path: Path) 
         assert r.returncode == 1, r.stdout + r.stderr
         assert "the registry has no signed checkpoint" in r.stderr
         # signed on the story's day: `verify` judges no earlier than the checkpoint proving the state
+        _heard(board)
         t.checkpoint(board.database_url, at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
-        r = _verify(board, bundle, base, t.dir, board.tokens["rso"])
+        r = _verify(board, bundle, base, t.dir, board.tokens["rso"], at=AT)
         assert r.returncode == DEMO_EXIT, r.stdout + r.stderr
         assert "state proven by the log at size" in r.stderr
         r = _verify(board, bundle, base, t.dir, "not-a-token")

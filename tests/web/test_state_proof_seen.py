@@ -16,18 +16,29 @@ from fastapi import FastAPI
 from casegate.store import load_private_key, open_registry, parse_checkpoint, sign_checkpoint
 from casegate.verify._seen import seen_checkpoint
 from tests._deploy import RATE_LIMITS
-from tests.verify.trusted import DEMO_EXIT, make_trust
+from tests.verify.trusted import DEMO_EXIT, keep_heard, make_trust, story_clock_at
 
 from .browser import serve
 from .conftest import MODEL_DIGEST, BoardFixture, approve
+
+AT = dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)
+"""When the deploy is verified: within a day (the monitors' max_silence) of their last reading."""
+
+
+def _heard(board: BoardFixture) -> None:
+    """The example's monitors read and logged up to the evening of the approval's day, before the
+    checkpoint the state proof rests on: a proof of monitors heard within their max_silence."""
+    keep_heard(board.database_url, board.case_id, dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC),
+               dt.datetime(2026, 11, 30, 23, tzinfo=dt.UTC), every=dt.timedelta(hours=11))
 
 
 def _verify(board: BoardFixture, bundle: Path, url: str, root: Path, seen: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, CASEGATE_BOARD_TOKEN=board.tokens["rso"])
     env.pop("CASEGATE_DATABASE_URL", None)
+    env["TESTS_STORY_CLOCK"] = story_clock_at(AT)  # the deploy is judged on the story's day
     return subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(bundle),
                            "--model-digest", MODEL_DIGEST, "--boundary", "api", "--keyring", "keys/keyring.yaml",
-                           "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--at", "2026-12-01",
+                           "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--at", AT.strftime("%Y-%m-%dT%H:%M:%SZ"),
                            "--trust-root", str(root), "--registry-url", url, "--seen", str(seen)],
                           cwd=board.case_dir, capture_output=True, text=True, env=env, timeout=120)
 
@@ -48,6 +59,7 @@ def test_a_larger_tree_must_extend_the_kept_one(board: BoardFixture, tmp_path: P
     t = make_trust(tmp_path / "root", policy=board.case_dir / "policy.yaml",
                    keyring=board.case_dir / "keys" / "keyring.yaml")
     board.client.app.state.board.log_key = load_private_key(t.log_key)  # type: ignore[attr-defined]
+    _heard(board)
     t.checkpoint(board.database_url, at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
     seen, forked_seen = tmp_path / "seen.json", tmp_path / "forked-seen.json"
     with serve(board.client.app) as base:
