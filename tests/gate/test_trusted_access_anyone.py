@@ -38,9 +38,9 @@ EVALUATOR = ("    - {role: external-evaluator, person: Priya Natarajan, date: 20
              "relies_on: [E-cyber-ctf, E-redteam-classifier]}\n")
 
 
-def _case(tmp: Path, *, vetting: str | None = None) -> Path:
+def _case(tmp: Path, *, vetting: str | None = None, users: str = "anyone who signs up") -> Path:
     """Atlas-api without the external evaluator's sign-off; relabelled `trusted-access` with
-    `vetting` when given."""
+    `vetting` and `users` when a vetting is given."""
     d = tmp / "case"
     shutil.copytree(ATLAS, d)
     p = d / "case.yaml"
@@ -51,7 +51,7 @@ def _case(tmp: Path, *, vetting: str | None = None) -> Path:
         text = text.replace(API_SCOPE, API_SCOPE.replace("kind: api", "kind: trusted-access")
                             .replace("access: self-serve", "access: vetted-organisations")
                             .replace("users: verified developers enrolled through the identity-verified access programme",
-                                     "users: anyone who signs up")
+                                     f"users: {users}")
                             .replace("vetting: identity verification and a use-case review before an API key is issued",
                                      f"vetting: {vetting}"))
     p.write_text(text)
@@ -77,6 +77,13 @@ def test_without_the_outside_evaluator_the_api_case_is_no_go(tmp_path: Path) -> 
 def test_trusted_access_whose_members_are_anyone_is_no_go(tmp_path: Path, vetting: str) -> None:
     record = _gate(_case(tmp_path, vetting=vetting))
     assert record.outcome == "NO-GO"
+    open_words, hollow = _cg105(record)  # the users' words let anyone in, and so does the vetting
+    assert "the boundary's words let in anyone who signs up (\"anyone who signs up\")" in open_words
+    assert "access is limited to `vetted-organisations` but the vetting it states names none" in hollow
+
+
+def test_trusted_access_whose_vetting_names_none_is_no_go_whoever_its_users_are(tmp_path: Path) -> None:
+    record = _gate(_case(tmp_path, vetting="none", users="developers at partner organisations"))
     (msg,) = _cg105(record)
     assert "access is limited to `vetted-organisations` but the vetting it states names none" in msg
 
@@ -85,7 +92,7 @@ def test_trusted_access_whose_members_are_anyone_is_no_go(tmp_path: Path, vettin
                                      "Open-source maintainers reviewed one by one by the trust and safety team"])
 def test_a_vetting_beginning_with_a_hyphenated_word_is_judged_by_its_words(tmp_path: Path, vetting: str) -> None:
     """`no-cost` and `open-source` are not `no` and `open`: the statement names a vetting."""
-    record = _gate(_case(tmp_path, vetting=vetting))
+    record = _gate(_case(tmp_path, vetting=vetting, users="developers admitted to the programme"))
     assert _cg105(record) == []
 
 
@@ -104,8 +111,18 @@ def test_trusted_access_with_a_stated_vetting_but_no_vetting_safeguard_blocks() 
 
 def test_trusted_access_with_its_vetting_shown_passes(tmp_path: Path) -> None:
     """The honest relabelling (users vetted, the KYC safeguard with its evidence) keeps the kind."""
-    record = _gate(_case(tmp_path, vetting="identity verification and a use-case review before an API key is issued"))
+    record = _gate(_case(tmp_path, vetting="identity verification and a use-case review before an API key is issued",
+                         users="developers admitted to the programme"))
     assert _cg105(record) == []
+
+
+def test_trusted_access_whose_users_are_anyone_who_signs_up_is_no_go_whatever_its_vetting(tmp_path: Path) -> None:
+    """The users' words let anyone in, beside a vetting with substance and its tested safeguard:
+    the access is self-serve in all but the field (it passed before)."""
+    record = _gate(_case(tmp_path, vetting="identity verification and a use-case review before an API key is issued"))
+    assert record.outcome == "NO-GO"
+    (msg,) = _cg105(record)
+    assert "the boundary's words let in anyone who signs up (\"anyone who signs up\")" in msg
 
 
 def _keyed(path: Path) -> Loaded:

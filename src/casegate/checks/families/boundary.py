@@ -21,6 +21,7 @@ from .._derived import (
     capability_status,
     consumer_in_words,
     granted_tools,
+    open_sign_up_in_words,
     stated_weights,
     third_party_in_words,
     weights_in_words,
@@ -353,6 +354,13 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
                   help="name the kind the product makes the boundary (`consumer`), or say what the deployment is if "
                        "its users reach the model only programmatically")
     if b.kind.rank > BoundaryKind.internal_deployment.rank and b.scope.access in _VETTED:
+        if (words := open_sign_up_in_words(ctx.case)) is not None:
+            yield Hit(("boundary", "scope", "access"),
+                      f"access is limited to `{b.scope.access}` but the boundary's words let in anyone who signs up "
+                      f"(\"{words}\"), which makes its access `self-serve` whatever `scope.access` says, and that "
+                      f"is not what lets a boundary be `{b.kind.value}`",
+                      help="say who is admitted and who vets them, or record `access: self-serve` and name the kind "
+                           "the open sign-up makes the boundary")
         if not (b.scope.vetting or "").strip():
             yield Hit(("boundary", "scope", "access"),
                       f"access is limited to `{b.scope.access}` but the boundary does not say how they are vetted "
@@ -388,11 +396,35 @@ case, compiled by `re` the first time a boundary states its vetting (about 1M in
 case whose boundaries state none never needs it)."""
 
 
+_SELF_VOUCHED = (
+    r"\bself[- ]?(?:attest|certif|declar|report|identif|vouch|assess)\w*"
+    r"|\b(?:attest|certif|declar|affirm)\w*\W+(?:to\W+)?(?:their|his|her|its|own)\b"
+    r"|\b(?:e-?mail|link|domain)s?\b"
+)
+"""A part of a vetting statement in which users vouch for themselves (self-certification, an
+attestation of their own affiliation) or show only an email address: nobody checks anything."""
+
+_CHECKED_BY_OTHERS = (r"\b(?:verif\w*|review\w*|check\w*|nominat\w*|interview\w*|audit\w*|screen\w*|vetted|vets|"
+                      r"vetting|kyc|background|sponsor\w*|endors\w*|vouched)\b")
+"""A part of a vetting statement that names a check (made by someone other than the user, unless
+the part is self-vouched)."""
+
+_VETTING_PARTS = r"[.;:,()\n]|\band\b|\bplus\b|\bthen\b"
+
+
 def _vetting_hollow(text: str, ctx: Context) -> str | None:
     """Why the boundary's `scope.vetting` names no vetting (None when it names some): empty words,
-    boilerplate, or a statement that anyone is let in."""
-    if re.match(_NO_VETTING, as_read(text), re.IGNORECASE):
+    boilerplate, a statement that anyone is let in, or one in which users vouch for themselves (or
+    show an email address) and no part names a check made by someone else."""
+    read = as_read(text)
+    if re.match(_NO_VETTING, read, re.IGNORECASE):
         return f"\"{text.strip()}\" says no one is vetted"
+    parts = [p for p in re.split(_VETTING_PARTS, read, flags=re.IGNORECASE) if p and p.strip()]
+    self_vouched = [p for p in parts if re.search(_SELF_VOUCHED, p, re.IGNORECASE)]
+    if self_vouched and not any(re.search(_CHECKED_BY_OTHERS, p, re.IGNORECASE)
+                                for p in parts if p not in self_vouched):
+        return (f"in \"{text.strip()}\" users vouch for themselves (or show an email address) and no one else "
+                "checks anything")
     return hollow_reason(text, ctx.policy, min_words=2)
 
 
