@@ -188,6 +188,21 @@ def trusted_access_for_anyone(case: Case, policy: Policy) -> Applied:
     return out if isinstance(out, str) else (out, policy)
 
 
+def trusted_access_self_attested(case: Case, policy: Policy) -> Applied:
+    """A trusted-access boundary vetted by its users' own word: the vetting statement is the
+    applicants' self-certification, the vetting safeguard and its tests kept."""
+    out = _as_trusted_access(case, users="researchers at partner organisations",
+                             vetting="applicants self-certify their affiliation and intended use when they apply")
+    return out if isinstance(out, str) else (out, policy)
+
+
+def trusted_access_open_in_words(case: Case, policy: Policy) -> Applied:
+    """A trusted-access boundary whose users' words let in anyone with a work email address, the
+    vetting's words, the vetting safeguard and its tests kept."""
+    out = _as_trusted_access(case, users="any developer with a company email address")
+    return out if isinstance(out, str) else (out, policy)
+
+
 def vetting_relabelled(case: Case, policy: Policy) -> Applied:
     """The same users, vetting words and vetting tests as the version recorded, called vetted
     organisations so the boundary is trusted access."""
@@ -3188,6 +3203,14 @@ MUTATIONS: tuple[Mutation, ...] = (
              "names the external boundary `trusted-access` (fewer signers, weaker safeguards), its access "
              "`vetted-organisations`, its users `anyone who signs up` and its vetting `none`, before any version "
              "is recorded", ("CG105",), trusted_access_for_anyone, first_version=True),
+    Mutation("trusted-access-self-attested", ("test-1-boundary", "test-5-authority"),
+             "names the external boundary `trusted-access`, its access `vetted-organisations` and its vetting the "
+             "applicants' self-certification of their affiliation, keeping the vetting safeguard and its tests, "
+             "before any version is recorded", ("CG105",), trusted_access_self_attested, first_version=True),
+    Mutation("trusted-access-open-in-words", ("test-1-boundary", "test-5-authority"),
+             "names the external boundary `trusted-access`, its access `vetted-organisations` and its users `any "
+             "developer with a company email address`, keeping the vetting's words, the vetting safeguard and its "
+             "tests, before any version is recorded", ("CG105",), trusted_access_open_in_words, first_version=True),
     Mutation("internal-labelled-training", ("test-1-boundary", "fm-internal-deployment-blindness", "test-5-authority"),
              "names an internal research or deployment boundary `training` (fewer signers, no scale weighed), keeping "
              "its instances, access to training code and weights, autonomy, tools and users", ("CG107",),

@@ -302,8 +302,10 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
               "app labelled `api` escapes what the framework asks of a consumer release. "
               "Access typed `vetted-organisations` or `named-partners` is what lets an external "
               "deployment be `trusted-access`, so beyond internal use it needs a vetting with "
-              "substance (`scope.vetting`: not empty words, not 'none' or 'anyone') and a "
-              "`user-vetting` safeguard citing evidence: else anyone may be its members. Limited so since "
+              "substance (`scope.vetting`: not empty words, not 'none' or 'anyone', not users vouching for "
+              "themselves or showing an email address with no check by anyone else), a "
+              "`user-vetting` safeguard citing evidence, and words that do not let in anyone who signs up "
+              "('any researcher with an institutional email', 'open sign-up'): else anyone may be its members. Limited so since "
               "the version compared with (from unvetted access or a wider kind), the safeguard must "
               "rest on a test made since: the old vetting test shows who was admitted then.",
     bad="boundary:\n  kind: trusted-access\n  scope: {users: paying developers, access: self-serve, rate_limit: 600/min}",
