@@ -126,6 +126,8 @@ def test_self_attestation_beside_a_check_by_someone_else_is_vetting(tmp_path: Pa
     "anyone who signs up with a university email",
     "scientists at partner institutions, and any academic who signs up",
     "researchers who register through open sign-up on the Helix portal",
+    "scientists at partner institutions and anyone they invite to their projects",
+    "scientists at partner institutions and their guests",
 ])
 def test_the_program_widened_in_the_users_words_is_no_go(tmp_path: Path, users: str) -> None:
     """The lab's move: the access kept typed `vetted-organisations` and the vetting's words kept,
@@ -137,7 +139,7 @@ def test_the_program_widened_in_the_users_words_is_no_go(tmp_path: Path, users: 
     record = _preview(d)
     assert record.outcome == "NO-GO" and _blocking(record) == ["CG105"]
     (msg,) = _messages(record, "CG105")
-    assert "access is limited to `vetted-organisations` but the boundary's words let in anyone who signs up" in msg
+    assert "access is limited to `vetted-organisations` but the boundary's words let in people no one vets" in msg
 
 
 def test_the_program_opened_in_the_description_is_no_go(tmp_path: Path) -> None:

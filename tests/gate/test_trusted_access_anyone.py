@@ -78,7 +78,7 @@ def test_trusted_access_whose_members_are_anyone_is_no_go(tmp_path: Path, vettin
     record = _gate(_case(tmp_path, vetting=vetting))
     assert record.outcome == "NO-GO"
     open_words, hollow = _cg105(record)  # the users' words let anyone in, and so does the vetting
-    assert "the boundary's words let in anyone who signs up (\"anyone who signs up\")" in open_words
+    assert "the boundary's words let in people no one vets (\"anyone who signs up\")" in open_words
     assert "access is limited to `vetted-organisations` but the vetting it states names none" in hollow
 
 
@@ -122,7 +122,7 @@ def test_trusted_access_whose_users_are_anyone_who_signs_up_is_no_go_whatever_it
     record = _gate(_case(tmp_path, vetting="identity verification and a use-case review before an API key is issued"))
     assert record.outcome == "NO-GO"
     (msg,) = _cg105(record)
-    assert "the boundary's words let in anyone who signs up (\"anyone who signs up\")" in msg
+    assert "the boundary's words let in people no one vets (\"anyone who signs up\")" in msg
 
 
 def _keyed(path: Path) -> Loaded:

@@ -1522,16 +1522,19 @@ _OPEN_SIGN_UP = (
     r"|\b(?:any|anyone|anybody|everyone|everybody|all)\b(?:\W+[\w-]+){0,3}?\W+(?:who|that)\W+"
     r"(?:signs?\W+up|registers?|enrol+s?)\b"
     r"|\bopen\W+(?:sign[- ]?ups?|registration|enrol+ment)\b|\bself[- ]?(?:serve|service|registration|sign[- ]?up)\b"
+    r"|\b(?:any|anyone|anybody|everyone|whoever)\b(?:\W+[\w-]+){0,4}?\W+invit\w*|\b(?:guests?|invitees?)\b"
 )
 """Words by which a boundary lets in anyone who signs up (`any researcher with an institutional
-email address`, `anyone who signs up`, `open sign-up`, `self-registration`): access no one vets,
+email address`, `anyone who signs up`, `open sign-up`, `self-registration`, `anyone a member
+invites`, `their guests`): access no one vets,
 whatever the access typed. Matched ignoring case, clause by clause, compiled by `re` the first time
 a boundary limited to vetted users is checked (`open_sign_up_in_words`)."""
 
 
 def open_sign_up_in_words(case: Case) -> str | None:
     """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
-    let in anyone who signs up, in a clause that does not deny it; None when none do."""
+    let in anyone who signs up (or whom a member invites), in a clause that does not deny it; None
+    when none do."""
     return _clause_saying(case, re.compile(_OPEN_SIGN_UP, re.IGNORECASE))
 
 

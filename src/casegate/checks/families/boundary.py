@@ -305,7 +305,7 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
               "substance (`scope.vetting`: not empty words, not 'none' or 'anyone', not users vouching for "
               "themselves or showing an email address with no check by anyone else), a "
               "`user-vetting` safeguard citing evidence, and words that do not let in anyone who signs up "
-              "('any researcher with an institutional email', 'open sign-up'): else anyone may be its members. Limited so since "
+              "('any researcher with an institutional email', 'open sign-up', 'anyone a member invites'): else anyone may be its members. Limited so since "
               "the version compared with (from unvetted access or a wider kind), the safeguard must "
               "rest on a test made since: the old vetting test shows who was admitted then.",
     bad="boundary:\n  kind: trusted-access\n  scope: {users: paying developers, access: self-serve, rate_limit: 600/min}",
@@ -358,7 +358,7 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
     if b.kind.rank > BoundaryKind.internal_deployment.rank and b.scope.access in _VETTED:
         if (words := open_sign_up_in_words(ctx.case)) is not None:
             yield Hit(("boundary", "scope", "access"),
-                      f"access is limited to `{b.scope.access}` but the boundary's words let in anyone who signs up "
+                      f"access is limited to `{b.scope.access}` but the boundary's words let in people no one vets "
                       f"(\"{words}\"), which makes its access `self-serve` whatever `scope.access` says, and that "
                       f"is not what lets a boundary be `{b.kind.value}`",
                       help="say who is admitted and who vets them, or record `access: self-serve` and name the kind "
