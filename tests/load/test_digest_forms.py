@@ -9,6 +9,7 @@ and none turns a match into a silent mismatch."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,8 @@ FORMS = {
     "Cyrillic e": (DIGEST.replace("e", "\u0435"), "`\u0435` (U+0435 CYRILLIC SMALL LETTER IE), not a hex digit"),
     "Cyrillic a and c": (DIGEST.replace("a", "\u0430").replace("c", "\u0441"),
                          "(U+0441 CYRILLIC SMALL LETTER ES), `\u0430` (U+0430 CYRILLIC SMALL LETTER A), not hex digits"),
+    "trailing newline": (DIGEST + "\n", "it holds (U+000A a control character), not a hex digit"),
+    "zero-width space": ("\u200b" + DIGEST, "it holds (U+200B ZERO WIDTH SPACE), not a hex digit"),
     "one digit short": (DIGEST[:63], "its digits are 63 characters long, not 64"),
     "one digit over": (DIGEST + "0", "its digits are 65 characters long, not 64"),
 }
@@ -49,7 +52,7 @@ def _case(tmp_path: Path, digest: str) -> Path:
     case.parent.mkdir()
     text = GOOD.read_text()
     assert f"system_message_sha256: {DIGEST}," in text
-    case.write_text(text.replace(f"system_message_sha256: {DIGEST},", f"system_message_sha256: '{digest}',"))
+    case.write_text(text.replace(f"system_message_sha256: {DIGEST},", f"system_message_sha256: {json.dumps(digest)},"))
     return case
 
 

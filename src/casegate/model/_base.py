@@ -51,7 +51,10 @@ def digest_problem(value: object, prefixed: bool) -> str:
 
     odd = [c for c in dict.fromkeys(hexpart) if c not in "0123456789abcdefABCDEF"]
     if odd:
-        why.append("it holds " + ", ".join(f"`{c}` (U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')})"
+        # an invisible or control character is named by its code alone: printed, it would be unseen
+        # or break the message's line
+        why.append("it holds " + ", ".join(("" if not c.isprintable() or c.isspace() else f"`{c}` ")
+                                          + f"(U+{ord(c):04X} {unicodedata.name(c, 'a control character')})"
                                           for c in odd[:3]) + (", not hex digits" if len(odd) > 1 else ", not a hex digit"))
     if any(c in "ABCDEF" for c in hexpart):
         why.append("it is written in upper case")
