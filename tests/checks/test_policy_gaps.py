@@ -257,3 +257,35 @@ def test_a_marked_role_among_the_deciding_roles_is_named(tmp_path: Path) -> None
                                      "decision.deciding_roles"], found
     assert found[-1][1].startswith("names `external-evaluator`, an outside evaluator's role (marked `independent: "
                                   "true` for api, consumer)"), found
+
+
+def test_a_run_capped_by_max_tokens_is_named_before_it_blocks_a_case(tmp_path: Path) -> None:
+    """A team whose Inspect runs pass `--max-tokens` (or a system message) meets CG309 at the gate
+    unless the case states `boundary.configuration`: `policy gaps` names it ahead, with the log
+    fields and what to state (tests/gate/test_blind_context.py holds the gate to CG309 on such a
+    run). No policy value closes it, so it does not change the exit code."""
+    r = _run(ATLAS_POLICY, "--format", "json")
+    assert r.returncode == 0, r.stdout + r.stderr
+    (must,) = json.loads(r.stdout)["case_must_state"]
+    assert must["path"] == "boundary.configuration" and must["rule"] == "CG309"
+    for said in ("`--max-tokens`", "`max_gen_toks`", "`--system-message`", "`boundary.configuration.max_tokens`",
+                 "`boundary.configuration.system_message_sha256`", "an evaluation of a threshold or a test of a "
+                 "safeguard"):
+        assert said in must["says"], said
+    text = _run(ATLAS_POLICY).stdout
+    assert "every case under it must state of its own, or block:\n  boundary.configuration: " in text
+    assert text.rstrip().endswith("(CG309)")
+    # a least `max_tokens` in the policy is named: meeting it with a ceiling is what blocks
+    pol = tmp_path / "policy.yaml"
+    old = "budget_tokens: 2000000, samples: 150}"
+    pol.write_text(ATLAS_POLICY.read_text().replace(old, "budget_tokens: 2000000, samples: 150, max_tokens: 4096}"))
+    (must,) = json.loads(_run(pol, "--format", "json").stdout)["case_must_state"]
+    assert "least `max_tokens` (`cyber-high` 4,096)" in must["says"]
+    # a policy that measures nothing and tests no safeguard leaves a case nothing to state
+    loaded, _, _ = load_policy(ATLAS_POLICY)
+    assert loaded is not None
+    from casegate.checks._gaps import case_must_state
+
+    quiet = loaded.model_copy(update={"thresholds": {k: v.model_copy(update={"value": None, "safeguards": []})
+                                                     for k, v in loaded.thresholds.items()}, "safeguard_tests": {}})
+    assert case_must_state(quiet) == [] and case_must_state(loaded) != []

@@ -1,7 +1,8 @@
 """What a policy leaves to the developer alone: the values a case types that the policy sets no
 floor, task or signature for. The gate does not take those values on the developer's word (a case
 relying on one blocks, with the rule named here); `casegate policy gaps` lists them for the
-policy's owners before any case meets them."""
+policy's owners before any case meets them, and beside them what every case under the policy must
+state of its own for its runs to count (`case_must_state`), which the policy cannot close."""
 
 from __future__ import annotations
 
@@ -192,3 +193,28 @@ def _outside_roles_that_decide(policy: Policy) -> list[PolicyGap]:
                     f"{', '.join(marked[role])}): the party judged for independence may sign the decision, which "
                     "is the developer's act; leave it out of the deciding roles", None))
     return out
+
+
+def case_must_state(policy: Policy) -> list[PolicyGap]:
+    """What a case under `policy` must state of its own, beyond anything the policy sets, or meet
+    a blocking rule where its runs record it: no policy value closes these, so they are named to
+    the teams who run the evaluations before the gate meets them (paths are the case's)."""
+    measured = [tid for tid, th in policy.thresholds.items() if th.value is not None]
+    tested = bool(policy.safeguard_tests) or any(th.safeguards for th in policy.thresholds.values())
+    if not measured and not tested:
+        return []
+    runs = " or ".join(w for w, on in (("an evaluation of a threshold", measured), ("a test of a safeguard", tested))
+                        if on)
+    floors = [f"`{tid}` {th.elicitation.max_tokens:,}" for tid, th in policy.thresholds.items()
+              if th.value is not None and th.elicitation.max_tokens]
+    floor = (f"; the policy's least `max_tokens` ({', '.join(floors)}) is met by a run with no ceiling as well as by "
+             "one at or above it, so a ceiling passed to meet it must be stated too" if floors else "")
+    return [PolicyGap(
+        "boundary.configuration",
+        f"not set by the policy: where {runs} records in its log a ceiling on one generation "
+        "(Inspect's `--max-tokens`, `generate_config.max_tokens`; lm-eval's `max_gen_toks`) or a system message "
+        "(Inspect's `--system-message`, `generate_config.system_message`; lm-eval's `--system_instruction`), the "
+        "run does not count and the case blocks unless it states how the deployment runs the model: "
+        "`boundary.configuration.max_tokens` at or below the run's ceiling, and "
+        "`boundary.configuration.system_message_sha256`, the sha256 of the same message (64 lowercase hex "
+        f"digits){floor}", "CG309")]

@@ -70,16 +70,22 @@ def gaps(
     no floor or task for (least severity per domain, the tasks of each threshold, attempts per year
     per boundary kind), and evidence it takes on the case's word.
 
-    A case relying on such a value blocks, with the rule named. Exit 0 when nothing blocks, 1 when
-    a case could meet one of those rules, 2 when the policy cannot be read.
+    A case relying on such a value blocks, with the rule named. Then what every case under the
+    policy must state of its own (its deployment's configuration, where its runs record a ceiling
+    on a generation or a system message) or block: the policy cannot close those, so they do not
+    change the exit code. Exit 0 when nothing blocks, 1 when a case could meet one of the rules
+    the policy leaves open, 2 when the policy cannot be read.
     """
-    from ..checks._gaps import policy_gaps
+    from ..checks._gaps import case_must_state, policy_gaps
 
     pol, _ = valid_policy(policy, "run `casegate policy gaps` again")
     found = policy_gaps(pol)
+    stated = case_must_state(pol)
     if format is GapsFormat.json:
         out(json.dumps({"policy": pol.id, "version": pol.version,
-                        "gaps": [{"path": g.path, "says": g.says, "rule": g.rule} for g in found]}, indent=2))
+                        "gaps": [{"path": g.path, "says": g.says, "rule": g.rule} for g in found],
+                        "case_must_state": [{"path": g.path, "says": g.says, "rule": g.rule} for g in stated]},
+                       indent=2))
     else:
         blocking = [g for g in found if g.rule]
         if not found:
@@ -89,4 +95,8 @@ def gaps(
                 f"{len(blocking)} of them blocking a case that relies on one")
         for g in found:
             out(f"  {g.path}: {g.says}" + (f" ({g.rule})" if g.rule else " (advisory)"))
+        if stated:
+            out("every case under it must state of its own, or block:")
+        for g in stated:
+            out(f"  {g.path}: {g.says} ({g.rule})")
     raise typer.Exit(1 if any(g.rule for g in found) else 0)

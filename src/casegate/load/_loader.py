@@ -38,6 +38,7 @@ from ..model import (
     build_case_validator,
     share_field_sets,
 )
+from ..model._base import DIGEST_PATTERNS, digest_problem
 from ._yaml import YamlDoc, node_counts, parse_yaml, yaml_node_bound
 from .template_marker import PLACEHOLDER
 
@@ -523,6 +524,11 @@ def validation_findings(
             help = "use one of the values listed"
         elif typ == "value_error":
             msg = f"`{shown}`: {msg.removeprefix('Value error, ')}"
+        elif typ == "string_pattern_mismatch" and (e.get("ctx") or {}).get("pattern") in DIGEST_PATTERNS:
+            prefixed = (e.get("ctx") or {}).get("pattern") == DIGEST_PATTERNS[1]
+            msg = f"`{shown}`: {digest_problem(e.get('input'), prefixed)}"
+            help = ("write it `sha256:` and the 64 hex digits as `sha256sum` prints them (0-9 and a-f only)" if prefixed
+                    else "write it as `sha256sum` prints it: 64 hex digits, 0-9 and a-f only, with no prefix")
         else:
             msg = f"`{shown}`: {msg}"
             help = "see `casegate schema` for the expected type"

@@ -17,11 +17,50 @@ FORMAT_VERSION = 1
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", min_length=1)]
 """An element identifier: letters, digits, '_', '.', '-'; starts with a letter or digit."""
 
-Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+DIGEST_PATTERNS = (r"^[0-9a-f]{64}$", r"^sha256:[0-9a-f]{64}$")
+"""The patterns of `Sha256` and `Digest`: a value that fails one is told what keeps it from
+comparing equal to the digest it may look like (`digest_problem`)."""
+
+Sha256 = Annotated[str, StringConstraints(pattern=DIGEST_PATTERNS[0])]
 """A lowercase hex SHA-256 digest (64 characters)."""
 
-Digest = Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")]
+Digest = Annotated[str, StringConstraints(pattern=DIGEST_PATTERNS[1])]
 """A digest written `sha256:<64 hex>`."""
+
+
+def digest_problem(value: object, prefixed: bool) -> str:
+    """Why `value` is not a sha256 digest in the one form casegate compares (lower case, with
+    `sha256:` before it where `prefixed`): a digest in upper case, with or without the prefix, with
+    a letter that looks like a hex digit (Cyrillic `а`, `е`, `с`) or of another length is
+    refused, never read as the digest it resembles, so it names what differs."""
+    want = "`sha256:` and 64 lowercase hex digits (a sha256 digest)" if prefixed else \
+        "64 lowercase hex digits (a sha256 digest)"
+    if not isinstance(value, str):
+        return f"{type(value).__name__} {value!r} is not {want}"
+    hexpart = value
+    why: list[str] = []
+    if value.lower().startswith("sha256:"):
+        hexpart = value[len("sha256:"):]
+        if not prefixed:
+            why.append("it is written with a `sha256:` prefix")
+        elif not value.startswith("sha256:"):
+            why.append("its prefix is not the lowercase `sha256:`")
+    elif prefixed:
+        why.append("it lacks the `sha256:` prefix")
+    import unicodedata
+
+    odd = [c for c in dict.fromkeys(hexpart) if c not in "0123456789abcdefABCDEF"]
+    if odd:
+        # an invisible or control character is named by its code alone: printed, it would be unseen
+        # or break the message's line
+        why.append("it holds " + ", ".join(("" if not c.isprintable() or c.isspace() else f"`{c}` ")
+                                          + f"(U+{ord(c):04X} {unicodedata.name(c, 'a control character')})"
+                                          for c in odd[:3]) + (", not hex digits" if len(odd) > 1 else ", not a hex digit"))
+    if any(c in "ABCDEF" for c in hexpart):
+        why.append("it is written in upper case")
+    if len(hexpart) != 64:
+        why.append(f"its digits are {len(hexpart)} characters long, not 64")
+    return f"{value!r} is not {want}" + (f": {'; '.join(why)}" if why else "")
 
 
 def new_list() -> list[Any]:

@@ -15,7 +15,7 @@ from sqlalchemy import event, exc
 
 from ..errors import CasegateError, InputError, StoreError
 
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 """The migration revision this code reads and writes (a test checks it is Alembic's head)."""
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

@@ -139,14 +139,15 @@ def dissent_index(reg: Registry, case_id: str) -> int | None:
     from the registry's own log rather than the case's files (`casegate.publish.registry_facts`):
     an objection, an answer to one, or a state change into or out of a reopened, restricted or
     withdrawn state; None when there is none. A summary is recorded only against a judgement made
-    with the registry's facts (`found["registry_facts"]`) logged after it."""
-    latest: int | None = None
-    for kind in ("objection", "objection-answer", "state-change"):
-        for e in reg.events(case_id=case_id, kind=kind):
-            if kind == "state-change" and not ({e.payload.get("from"), e.payload.get("to")} & set(_INTERRUPTED)):
-                continue
-            latest = e.index if latest is None else max(latest, e.index)
-    return latest
+    with the registry's facts (`found["registry_facts"]`) logged after it. Two reads through the
+    log's index on (case, kind, index), whatever the log's length: the latest objection or answer
+    (`Log.last_index`), then the latest state change into or out of an interruption after it
+    (`Log.latest`, newest first)."""
+    said = reg.last_index(case_id, ("objection", "objection-answer"))
+    moved = reg.latest(case_id, ("state-change",),
+                       lambda e: bool({e.payload.get("from"), e.payload.get("to")} & set(_INTERRUPTED)),
+                       mentioning=_INTERRUPTED, after=said)
+    return moved.index if moved is not None else said
 
 
 def record_decision(reg: Registry, record: DecisionRecord, *, version: int | None = None,

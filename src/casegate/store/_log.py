@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import json
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, Self
 
@@ -477,6 +477,36 @@ class Log:
             q = q.where(log_entries.c.kind == kind)
         with self._read("reading events") as conn:
             return [self._entry(r) for r in conn.execute(q)]
+
+    def last_index(self, case_id: str, kinds: Sequence[str]) -> int | None:
+        """The log index of the latest entry about `case_id` of one of `kinds`, None when there is
+        none: read from the index on (case, kind, index) alone, whatever the log's length."""
+        c = log_entries.c
+        q = sa.select(sa.func.max(c.idx)).where(c.case_id == case_id, c.kind.in_(list(kinds)))
+        with self._read("reading events") as conn:
+            got = conn.execute(q).scalar()
+        return int(got) if got is not None else None
+
+    def latest(self, case_id: str, kinds: Sequence[str], keep: Callable[[LogEntry], bool] | None = None, *,
+               mentioning: Sequence[str] = (), after: int | None = None) -> LogEntry | None:
+        """The latest entry about `case_id` of one of `kinds`, after index `after`, that `keep`
+        keeps (every one without `keep`); None when there is none. One query, read newest first
+        through the index on (case, kind, index), each entry decoded only until one is kept.
+        `mentioning`: strings of which the payload of any entry `keep` may keep holds one as a
+        JSON string value; the database passes over the others undecoded (a payload is RFC 8785
+        JSON, which writes an ASCII string as it is, between quotes)."""
+        c = log_entries.c
+        q = sa.select(log_entries).where(c.case_id == case_id, c.kind.in_(list(kinds))).order_by(c.idx.desc())
+        if after is not None:
+            q = q.where(c.idx > after)
+        if mentioning:
+            q = q.where(sa.or_(*(c.payload.contains(json.dumps(m), autoescape=True) for m in mentioning)))
+        with self._read("reading events") as conn:
+            for r in conn.execute(q):
+                e = self._entry(r)
+                if keep is None or keep(e):
+                    return e
+        return None
 
     def root(self, tree_size: int | None = None) -> bytes:
         """The RFC 9162 root hash of the first `tree_size` entries (default: all)."""

@@ -34,6 +34,7 @@ log_entries = sa.Table(
     sa.Column("payload", sa.Text, nullable=False),
     sa.Index("ix_log_entries_case_id", "case_id"),
     sa.Index("ix_log_entries_kind", "kind"),
+    sa.Index("ix_log_entries_case_kind", "case_id", "kind", "idx"),
 )
 """The append-only log. `payload` is RFC 8785 JSON text; `hashes` holds the leaf hash followed
 by the hash of every tree node this leaf completed (levels 1, 2, ...)."""

@@ -75,7 +75,9 @@ class Deployment:
                              help="declare the most users the deployment admits, a whole number (--max-users N)")
         said = self.system_message_sha256
         if said is not None and said != "none" and not re.fullmatch(r"[0-9a-f]{64}", said):
-            raise InputError(f"system message sha256 {said!r} is not 64 lowercase hex digits",
+            from ..model._base import digest_problem
+
+            raise InputError(f"--system-message-sha256: {digest_problem(said, False)}",
                              help="declare the sha256 of the UTF-8 text of the system message the deployment puts "
                                   "before every conversation (--system-message-sha256 HEX), or `none`")
         if self.max_tokens is not None and (type(self.max_tokens) is not int or self.max_tokens < 1):

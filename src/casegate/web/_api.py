@@ -31,6 +31,7 @@ from ._tokens import AUTHOR_ROLE, Principal
 from ._views import (
     case_list,
     case_view,
+    held_to_index,
     load_version,
     readable_version,
     stored_record,
@@ -825,7 +826,8 @@ def public_cases(request: Request) -> list[dict[str, Any]]:
     out = []
     for v in case_list(board(request).registry):
         if v.published is not None:
-            out.append({"id": v.case_id, "state": v.state, "summary_sha256": v.published.get("summary_sha256")})
+            out.append({"id": v.case_id, "state": v.state, "summary_sha256": v.published.get("summary_sha256"),
+                        "judgement": held_to_index(v.published)})
     return out
 
 
@@ -835,7 +837,8 @@ def public_case(request: Request, case_id: str) -> dict[str, Any]:
     v = case_view(board(request).registry, case_id)
     if v is None or v.published is None:
         raise HTTPException(404, f"no published summary for {case_id!r}")
-    return {"id": case_id, "state": v.state, "summary": v.published.get("summary")}
+    return {"id": case_id, "state": v.state, "summary": v.published.get("summary"),
+            "judgement": held_to_index(v.published)}
 
 
 @router.get("/log/checkpoint", response_model=CheckpointOut, tags=["log"])

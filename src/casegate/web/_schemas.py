@@ -227,6 +227,9 @@ class PublicCaseSummary(_Out):
     id: str
     state: str | None
     summary_sha256: str | None
+    judgement: int | None = None
+    """The log index of the registry's judgement the published summary was held to; null for a
+    publication recorded before publications named theirs."""
 
 
 class PublicCase(_Out):
@@ -234,6 +237,9 @@ class PublicCase(_Out):
     state: str | None
     summary: dict[str, Any] | None
     """The published summary, redacted at publication."""
+    judgement: int | None = None
+    """The log index of the registry's judgement the published summary was held to; null for a
+    publication recorded before publications named theirs."""
 
 
 class CheckpointOut(_Out):

@@ -267,11 +267,18 @@ def incident_domains_shown(events: list[LogEntry]) -> dict[int, str]:
             for e in events if e.kind == "incident"}
 
 
+def held_to_index(payload: Any) -> int | None:
+    """The log index of the registry's judgement a recorded summary (a publication's payload) was
+    held to; None where the payload names none (recorded before publications named theirs)."""
+    judgement = payload.get("judgement") if isinstance(payload, dict) else None
+    return judgement if isinstance(judgement, int) and not isinstance(judgement, bool) else None
+
+
 def held_to(payload: Any) -> str:
     """Which of the registry's judgements a recorded summary (a publication's payload) was held to:
     a version published on several days has several, each logged where it was made."""
-    judgement = payload.get("judgement") if isinstance(payload, dict) else None
-    if isinstance(judgement, int) and not isinstance(judgement, bool):
+    judgement = held_to_index(payload)
+    if judgement is not None:
         return f"held to the registry's judgement at log entry {judgement}"
     return "held to a judgement the log does not name (recorded before publications named theirs)"
 
