@@ -152,7 +152,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_trust', 32224),
     ('_publish', 18811),
     ('_monitor', 67300),
-    ('_policy', 4481),
+    ('_policy', 5107),
     ('_protocol', 2455),
     ('_diff', 4227),
     ('_serve', 6108),
