@@ -439,6 +439,20 @@ def tools_not_elicited(ctx: Context, ev: Evidence, tid: str) -> list[tuple[str, 
     return [(name, need) for name, need in granted_tools_for(ctx, tid) if not set(need) <= had]
 
 
+_UNSAID = {"system_message_sha256": "puts it before every conversation",
+           "max_tokens": "caps a generation at or below it"}
+"""What the case must say the deployment does, by the attribute of `boundary.configuration` that
+says it, for an evaluation run under that setting to bound the deployment (`stricter_than_deployed`)."""
+
+
+def _not_said(attribute: str, run: str | None = None) -> str:
+    """Why an evaluation run under `run` (the setting, in words) is not shown to bound a deployment
+    the case gives no configuration for: the case does not say the deployment does what
+    `_UNSAID` holds for `attribute`, which is named. Without `run`, those words alone."""
+    words = f"the case does not say the deployment {_UNSAID[attribute]}"
+    return words if run is None else f"{run}; {words} (`boundary.configuration.{attribute}`)"
+
+
 def stricter_than_deployed(ctx: Context, eid: str, ev: Evidence) -> list[str]:
     """Each way the evaluation ran the model configured more strictly than the deployment runs it
     (`boundary.configuration`), in words (empty when none): a system message the deployment is not
@@ -461,8 +475,7 @@ def stricter_than_deployed(ctx: Context, eid: str, ev: Evidence) -> list[str]:
         digest = hashlib.sha256(said.encode("utf-8")).hexdigest()
         shown = f"a system message (generate_config.system_message, sha256 {digest[:12]}...)"
         if conf is None:
-            out.append(f"{shown}; the case does not say the deployment puts it before every conversation "
-                       "(`boundary.configuration.system_message_sha256`)")
+            out.append(_not_said("system_message_sha256", shown))
         elif conf.system_message_sha256 is None:
             out.append(f"{shown}; the deployment puts no system message (`boundary.configuration`)")
         elif conf.system_message_sha256 != digest:
@@ -470,8 +483,7 @@ def stricter_than_deployed(ctx: Context, eid: str, ev: Evidence) -> list[str]:
     elif "system-instruction" in e.solver:
         where = ("the deployment's (`boundary.configuration.system_message_sha256`) cannot be matched to it"
                  if conf is not None and conf.system_message_sha256 is not None else
-                 "the case does not say the deployment puts it before every conversation"
-                 if conf is None else "the deployment puts no system message")
+                 _not_said("system_message_sha256") if conf is None else "the deployment puts no system message")
         out.append(f"a system instruction whose text the log does not give (lm-eval `--system_instruction`); {where}")
     run = ctx.facts.derived(eid) if ctx.facts is not None else None
     # a log with no prompt digest (the generic format) holds no task definition apart from the
@@ -480,8 +492,7 @@ def stricter_than_deployed(ctx: Context, eid: str, ev: Evidence) -> list[str]:
     if ceiling is not None:
         cap = f"every generation capped at {ceiling:,} tokens"
         if conf is None:
-            out.append(f"{cap}; the case does not say the deployment caps a generation at or below it "
-                       "(`boundary.configuration.max_tokens`)")
+            out.append(_not_said("max_tokens", cap))
         elif conf.max_tokens is None:
             out.append(f"{cap}; the deployment puts no ceiling on a generation (`boundary.configuration`)")
         elif conf.max_tokens > ceiling:
