@@ -70,3 +70,18 @@ def test_an_incident_answer_does_not_call_the_network_the_words_grant_dropped() 
     # the description denying the network too: the boundary is without it
     said = _not_narrower(_quill(["shell"], OFFLINE), _defeat(["shell", "network"]))
     assert said.startswith("the boundary is the same kind as in version 1.0 (#1), without network; ")
+
+
+def test_the_changes_since_the_last_version_count_the_network_the_words_now_grant() -> None:
+    """The lab's move: the next version keeps `boundary.tools` as it was (the shell) and gives the
+    agent the network in its description alone. The material changes listed nothing of the
+    boundary; they read the tools the gate weighs now, each version under its own policy."""
+    from casegate.regime import changes_between
+
+    old, new = _quill(["shell"], OFFLINE), _quill(["shell"])
+    changed = "the boundary's tools or scope changed"
+    assert changed in changes_between(old.case, new.case, old_policy=old.policy, new_policy=new.policy)
+    assert changed not in changes_between(old.case, old.case, old_policy=old.policy, new_policy=old.policy)
+    # a tool moved from the words to the list is a change of the list
+    listed = _quill(["shell", "network"])
+    assert changed in changes_between(new.case, listed.case, old_policy=new.policy, new_policy=listed.policy)

@@ -75,6 +75,7 @@ __all__ = [
     "elements_of_type",
     "elicitation_shortfalls",
     "granted_tools",
+    "granted_tools_of",
     "granted_tools_for",
     "tools_not_elicited",
     "tool_words",
@@ -386,22 +387,28 @@ def tools_named_in_words(ctx: Context) -> list[str]:
     network access described as such gives the model the network whatever the list says, and an
     evaluation run without it did not measure what is deployed. Worked out once per `Context`
     (`ctx.memo`)."""
-    kept: list[str] | None = ctx.memo.get("tools_named_in_words")
+    return _named_in_words(ctx.case, ctx.policy, ctx.memo)
+
+
+def _named_in_words(case: Case, policy: Policy, memo: dict[str, Any] | None = None) -> list[str]:
+    """`tools_named_in_words` of `case` under `policy`, kept in `memo` when given."""
+    kept: list[str] | None = memo.get("tools_named_in_words") if memo is not None else None
     if kept is not None:
         return kept
-    b = ctx.case.boundary
+    b = case.boundary
     if b is None:
         return []
-    clauses = [_plain_words(read) for _written, read in boundary_clauses(ctx.case, ctx.memo)]
+    clauses = [_plain_words(read) for _written, read in boundary_clauses(case, memo)]
     out: list[str] = []
-    for name, g in ctx.policy.tools.items():
+    for name, g in policy.tools.items():
         words = _plain_words(name)
         if name in b.tools or g.named_by or not words:
             continue
         said = re.compile(r"(?<![\w])" + re.escape(words) + r"(?:s|es)?(?![\w])")
         if any(said.search(c) is not None and _WEIGHTS_WORDS[1].search(c) is None for c in clauses):
             out.append(name)
-    ctx.memo["tools_named_in_words"] = out
+    if memo is not None:
+        memo["tools_named_in_words"] = out
     return out
 
 
@@ -410,8 +417,14 @@ def granted_tools(ctx: Context) -> list[str]:
     by the tool's own name though the list leaves them out (`tools_named_in_words`). Every rule
     that weighs what a granted tool opens reads this, not the list alone: a list that drops the
     network while the description gives the agent outbound network access grants the network."""
-    b = ctx.case.boundary
-    return [*b.tools, *tools_named_in_words(ctx)] if b is not None else []
+    return granted_tools_of(ctx.case, ctx.policy, ctx.memo)
+
+
+def granted_tools_of(case: Case, policy: Policy, memo: dict[str, Any] | None = None) -> list[str]:
+    """`granted_tools` of `case` read under `policy`, where no `Context` is at hand (a version the
+    registry holds, read with the policy stored with it); `memo`: a check's, when there is one."""
+    b = case.boundary
+    return [*b.tools, *_named_in_words(case, policy, memo)] if b is not None else []
 
 
 def granted_tools_for(ctx: Context, tid: str) -> list[tuple[str, tuple[str, ...]]]:
