@@ -46,3 +46,24 @@ def test_words_of_an_api(words: str) -> None:
 
 def test_the_users_line_is_read_too() -> None:
     assert consumer_in_words(_case("A coding agent.", users="consumers aged 18 or over")) == "consumers aged 18 or over"
+
+
+def test_a_full_width_comma_ends_a_clause_as_a_comma_does() -> None:
+    """The lab's move: the public product and a denial of something else in one clause but for a
+    full-width comma (U+FF0C), which reads as a comma to a person but did not split the words as
+    written, so the denial (`never`) hid the consumers. The words are split as read too, and the
+    clause is quoted as written."""
+    said = "Sold to consumers through the Quill desktop app\uff0c never to resellers"
+    assert consumer_in_words(_case(said, users="developers who sign up")) == said
+
+
+def test_the_clauses_are_split_once_per_check() -> None:
+    """The clauses are worked out once per check (its memo) and read there by each rule."""
+    from casegate.checks._derived import boundary_clauses, third_party_in_words, weights_in_words
+
+    case, memo = _case("A chatbot on the Acme website."), {}
+    assert consumer_in_words(case, memo) == "A chatbot on the Acme website"
+    assert memo["boundary_clauses"] == boundary_clauses(case)
+    memo["boundary_clauses"] = (("held", "held"),)  # what the memo holds is what the rules read
+    assert consumer_in_words(case, memo) is None and weights_in_words(case, memo) is None
+    assert third_party_in_words(case, memo) is None and consumer_in_words(case) is not None

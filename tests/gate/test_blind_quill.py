@@ -274,6 +274,23 @@ def test_a_sandbox_whose_words_deny_the_network_is_judged_without_it(tmp_path: P
     assert record.outcome == "GO" and _blocking(record) == []
 
 
+def test_the_network_granted_on_a_line_of_its_own_is_no_go(tmp_path: Path) -> None:
+    """The lab's move: `network` dropped from the list, and the description written over lines
+    (a YAML literal block) with the network granted on one line and something else denied on the
+    next, no punctuation between. The tools' reading joined the lines into one clause, whose
+    `never` denied the network: GO. A line break ends a clause, as it does for every other reading
+    of the boundary's words (`boundary_clauses`)."""
+    d = _copy(tmp_path)
+    _exploit_log(d, 8, tools=["bash"])
+    _edit(d / "case.yaml", "  tools: [shell, network]\n", "  tools: [shell]\n")
+    _edit(d / "case.yaml", DESCRIPTION, "  description: |-\n    The Quill desktop app where the agent runs commands "
+          "with outbound network access\n    and never reads the user's own files\n")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG301"]
+    (msg,) = _messages(record, "CG301")
+    assert "did not give the model the tool(s) network that the boundary grants (its log records bash)" in msg
+
+
 def test_a_tool_the_policy_names_words_for_is_left_to_those_words(tmp_path: Path) -> None:
     """Where the framework names the words for the tool, they decide (CG216), not the tool's name."""
     d = _copy(tmp_path)

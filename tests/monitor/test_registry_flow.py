@@ -904,8 +904,13 @@ def test_an_incident_is_answered_only_by_what_changed_because_of_it(database_url
     assert "safeguard SG-refusal-cyber blocks no step at its layer (model-behaviour) that a safeguard of version " \
            "1.0 (#1) did not already block" in msg
     # a tool dropped on paper within the same kind of boundary: the deploy holds it only as its pipeline declares
-    (msg,) = cg708("tool-dropped", {"tools: [code-execution]": "tools: []"}, "{boundary: true}")
+    (msg,) = cg708("tool-dropped", {"tools: [code-execution]": "tools: []", "Paid API access with a sandboxed "
+                                    "code-execution tool;": "Paid API access;"}, "{boundary: true}")
     assert "without code-execution; a tool dropped on paper is not checked at deploy" in msg
+    # dropped from the list while the description still offers it: the boundary grants it still,
+    # as the gate weighs it (`granted_tools`), and is not said to be without it
+    (msg,) = cg708("tool-dropped-from-list", {"tools: [code-execution]": "tools: []"}, "{boundary: true}")
+    assert "the boundary is not narrower than in version 1.0 (#1)" in msg and "without code-execution" not in msg
     # reworded to the narrower kind of boundary the case now has: that is new
     assert cg708("changed", {"  kind: api\n": "  kind: trusted-access\n"}, "{claims: [G2, G4]}", {"argument.yaml": {
         "below the Cyber High threshold under full elicitation.":

@@ -46,7 +46,7 @@ import operator
 import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .._patterns import kept
 from .._record import FrozenRecord
@@ -75,6 +75,7 @@ __all__ = [
     "elements_of_type",
     "elicitation_shortfalls",
     "granted_tools",
+    "granted_tools_of",
     "granted_tools_for",
     "tools_not_elicited",
     "tool_words",
@@ -87,6 +88,7 @@ __all__ = [
     "scoped_out_for_internal_case",
     "weights_reachable",
     "weights_in_words",
+    "boundary_clauses",
     "stated_weights",
     "evidence_dated",
     "evidence_expiry",
@@ -380,30 +382,33 @@ def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum, tuning: st
 def tools_named_in_words(ctx: Context) -> list[str]:
     """The tools the policy lists without `named_by` words (those with words are CG216's) that the
     boundary's list leaves out and its own words (`description`, `scope.users`, `scope.vetting`)
-    name by the tool's own name, hyphens read as spaces, in a clause that does not deny it
-    (`outbound network access` names `network`; `no network egress` does not): a sandbox with
+    name by the tool's own name, hyphens read as spaces, in a clause (`boundary_clauses`) that does
+    not deny it (`outbound network access` names `network`; `no network egress` does not): a sandbox with
     network access described as such gives the model the network whatever the list says, and an
     evaluation run without it did not measure what is deployed. Worked out once per `Context`
     (`ctx.memo`)."""
-    kept: list[str] | None = ctx.memo.get("tools_named_in_words")
+    return _named_in_words(ctx.case, ctx.policy, ctx.memo)
+
+
+def _named_in_words(case: Case, policy: Policy, memo: dict[str, Any] | None = None) -> list[str]:
+    """`tools_named_in_words` of `case` under `policy`, kept in `memo` when given."""
+    kept: list[str] | None = memo.get("tools_named_in_words") if memo is not None else None
     if kept is not None:
         return kept
-    b = ctx.case.boundary
+    b = case.boundary
     if b is None:
         return []
-    texts = [b.description or ""]
-    if b.scope is not None:
-        texts += [b.scope.users or "", b.scope.vetting or ""]
-    clauses = [c for text in texts if text.strip() for c in _CLAUSES.split(_plain_words(text))]
+    clauses = [_plain_words(read) for _written, read in boundary_clauses(case, memo)]
     out: list[str] = []
-    for name, g in ctx.policy.tools.items():
+    for name, g in policy.tools.items():
         words = _plain_words(name)
         if name in b.tools or g.named_by or not words:
             continue
         said = re.compile(r"(?<![\w])" + re.escape(words) + r"(?:s|es)?(?![\w])")
         if any(said.search(c) is not None and _WEIGHTS_WORDS[1].search(c) is None for c in clauses):
             out.append(name)
-    ctx.memo["tools_named_in_words"] = out
+    if memo is not None:
+        memo["tools_named_in_words"] = out
     return out
 
 
@@ -412,8 +417,14 @@ def granted_tools(ctx: Context) -> list[str]:
     by the tool's own name though the list leaves them out (`tools_named_in_words`). Every rule
     that weighs what a granted tool opens reads this, not the list alone: a list that drops the
     network while the description gives the agent outbound network access grants the network."""
-    b = ctx.case.boundary
-    return [*b.tools, *tools_named_in_words(ctx)] if b is not None else []
+    return granted_tools_of(ctx.case, ctx.policy, ctx.memo)
+
+
+def granted_tools_of(case: Case, policy: Policy, memo: dict[str, Any] | None = None) -> list[str]:
+    """`granted_tools` of `case` read under `policy`, where no `Context` is at hand (a version the
+    registry holds, read with the policy stored with it); `memo`: a check's, when there is one."""
+    b = case.boundary
+    return [*b.tools, *_named_in_words(case, policy, memo)] if b is not None else []
 
 
 def granted_tools_for(ctx: Context, tid: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -439,6 +450,20 @@ def tools_not_elicited(ctx: Context, ev: Evidence, tid: str) -> list[tuple[str, 
     return [(name, need) for name, need in granted_tools_for(ctx, tid) if not set(need) <= had]
 
 
+_UNSAID = {"system_message_sha256": "puts it before every conversation",
+           "max_tokens": "caps a generation at or below it"}
+"""What the case must say the deployment does, by the attribute of `boundary.configuration` that
+says it, for an evaluation run under that setting to bound the deployment (`stricter_than_deployed`)."""
+
+
+def _not_said(attribute: str, run: str | None = None) -> str:
+    """Why an evaluation run under `run` (the setting, in words) is not shown to bound a deployment
+    the case gives no configuration for: the case does not say the deployment does what
+    `_UNSAID` holds for `attribute`, which is named. Without `run`, those words alone."""
+    words = f"the case does not say the deployment {_UNSAID[attribute]}"
+    return words if run is None else f"{run}; {words} (`boundary.configuration.{attribute}`)"
+
+
 def stricter_than_deployed(ctx: Context, eid: str, ev: Evidence) -> list[str]:
     """Each way the evaluation ran the model configured more strictly than the deployment runs it
     (`boundary.configuration`), in words (empty when none): a system message the deployment is not
@@ -461,8 +486,7 @@ def stricter_than_deployed(ctx: Context, eid: str, ev: Evidence) -> list[str]:
         digest = hashlib.sha256(said.encode("utf-8")).hexdigest()
         shown = f"a system message (generate_config.system_message, sha256 {digest[:12]}...)"
         if conf is None:
-            out.append(f"{shown}; the case does not say the deployment puts it before every conversation "
-                       "(`boundary.configuration.system_message_sha256`)")
+            out.append(_not_said("system_message_sha256", shown))
         elif conf.system_message_sha256 is None:
             out.append(f"{shown}; the deployment puts no system message (`boundary.configuration`)")
         elif conf.system_message_sha256 != digest:
@@ -470,8 +494,7 @@ def stricter_than_deployed(ctx: Context, eid: str, ev: Evidence) -> list[str]:
     elif "system-instruction" in e.solver:
         where = ("the deployment's (`boundary.configuration.system_message_sha256`) cannot be matched to it"
                  if conf is not None and conf.system_message_sha256 is not None else
-                 "the case does not say the deployment puts it before every conversation"
-                 if conf is None else "the deployment puts no system message")
+                 _not_said("system_message_sha256") if conf is None else "the deployment puts no system message")
         out.append(f"a system instruction whose text the log does not give (lm-eval `--system_instruction`); {where}")
     run = ctx.facts.derived(eid) if ctx.facts is not None else None
     # a log with no prompt digest (the generic format) holds no task definition apart from the
@@ -480,8 +503,7 @@ def stricter_than_deployed(ctx: Context, eid: str, ev: Evidence) -> list[str]:
     if ceiling is not None:
         cap = f"every generation capped at {ceiling:,} tokens"
         if conf is None:
-            out.append(f"{cap}; the case does not say the deployment caps a generation at or below it "
-                       "(`boundary.configuration.max_tokens`)")
+            out.append(_not_said("max_tokens", cap))
         elif conf.max_tokens is None:
             out.append(f"{cap}; the deployment puts no ceiling on a generation (`boundary.configuration`)")
         elif conf.max_tokens > ceiling:
@@ -920,7 +942,7 @@ def weights_access(ctx: Context) -> str | None:
     from ..model import BoundaryKind
 
     b = ctx.case.boundary
-    own = stated_weights(ctx.case) if b is not None and (ctx.boundary is None or ctx.boundary is b.kind) else "none"
+    own = stated_weights(ctx.case, ctx.memo) if b is not None and (ctx.boundary is None or ctx.boundary is b.kind) else "none"
     if ctx.boundary is BoundaryKind.open_weights or own == "download":
         return "download"
     if ctx.boundary is BoundaryKind.fine_tuning or own == "fine-tuning":
@@ -1437,34 +1459,51 @@ _WEIGHTS_WORDS = (kept(_GIVES_WEIGHTS, re.IGNORECASE), kept(_NEGATED, re.IGNOREC
 _CLAUSES = kept(r"[.;:,()\n]")
 
 
-def weights_in_words(case: Case) -> str | None:
+def boundary_clauses(case: Case, memo: dict[str, Any] | None = None) -> tuple[tuple[str, str], ...]:
+    """(the clause as written, the clause as read) for each clause of the case's own boundary words
+    (`description`, `scope.users`, `scope.vetting`, in that order), split at punctuation and line
+    breaks, as written and again as read (`as_read`: a full-width comma ends a clause as a comma
+    does; each part then stands with the written clause it is in). Every rule that reads what the
+    boundary's words grant or deny reads these clauses: the tools they name
+    (`tools_named_in_words`), the weights they hand out, the third party or the public product
+    users reach the model through (`_clause_saying`). Worked out once per check when given its
+    `memo` (`Context.memo`)."""
+    got: tuple[tuple[str, str], ...] | None = memo.get("boundary_clauses") if memo is not None else None
+    if got is not None:
+        return got
+    b = case.boundary
+    texts = [] if b is None else [b.description or ""]
+    if b is not None and b.scope is not None:
+        texts += [b.scope.users or "", b.scope.vetting or ""]
+    got = tuple((written, read) for text in texts if text.strip() for written in _CLAUSES.split(text)
+                for read in _CLAUSES.split(as_read(written)))
+    if memo is not None:
+        memo["boundary_clauses"] = got
+    return got
+
+
+def weights_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
-    say its users get the weights to keep, in a clause that does not deny it; None when none do."""
+    say its users get the weights to keep, in a clause that does not deny it; None when none do.
+    `memo`: the check's (`boundary_clauses`)."""
     from ..model import BoundaryKind
 
     b = case.boundary
     gives, negated, staff = _WEIGHTS_WORDS
     inside = b is not None and isinstance(b.kind, BoundaryKind) and b.kind.internal
-    return _clause_saying(case, gives, staff if inside else None)
+    return _clause_saying(case, gives, staff if inside else None, memo)
 
 
-def _clause_saying(case: Case, words: re.Pattern[str], unless: re.Pattern[str] | None = None) -> str | None:
-    """The first clause of the case's own boundary (`description`, `scope.users`, `scope.vetting`,
-    split at punctuation) in which `words` occur, neither denied (`no`, `never`, `n't`...) nor
-    holding `unless`; None when there is none."""
-    b = case.boundary
-    if b is None:
-        return None
-    texts = [b.description or ""]
-    if b.scope is not None:
-        texts += [b.scope.users or "", b.scope.vetting or ""]
+def _clause_saying(case: Case, words: re.Pattern[str], unless: re.Pattern[str] | None = None,
+                   memo: dict[str, Any] | None = None) -> str | None:
+    """The first clause of the case's own boundary (`boundary_clauses`) in which `words` occur,
+    neither denied (`no`, `never`, `n't`...) nor holding `unless`, as written; None when there
+    is none."""
     negated = _WEIGHTS_WORDS[1]
-    for text in texts:
-        for clause in _CLAUSES.split(text) if text else ():
-            read = as_read(clause)
-            if (words.search(read) is not None and negated.search(read) is None
-                    and (unless is None or unless.search(read) is None)):
-                return clause.strip()
+    for written, read in boundary_clauses(case, memo):
+        if (words.search(read) is not None and negated.search(read) is None
+                and (unless is None or unless.search(read) is None)):
+            return written.strip()
     return None
 
 
@@ -1483,11 +1522,11 @@ review the model are not a route to users. Matched ignoring case, clause by clau
 _THIRD_PARTY_WORDS = kept(_THROUGH_THIRD_PARTY, re.IGNORECASE)
 
 
-def third_party_in_words(case: Case) -> str | None:
+def third_party_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
     say its users reach the model through another organisation's product, in a clause that does
-    not deny it; None when none do."""
-    return _clause_saying(case, _THIRD_PARTY_WORDS)
+    not deny it; None when none do. `memo`: the check's (`boundary_clauses`)."""
+    return _clause_saying(case, _THIRD_PARTY_WORDS, memo=memo)
 
 
 _CONSUMER_PRODUCT = (
@@ -1509,11 +1548,12 @@ _BUILT_ON = kept(r"\b(?:build\w*|built|integrat\w*|embed\w*)\b", re.IGNORECASE)
 who their users are, not how the developer's own boundary reaches the public."""
 
 
-def consumer_in_words(case: Case) -> str | None:
+def consumer_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
     say its users are the public using the developer's own end-user product, in a clause that
-    neither denies it nor is about developers building on the model; None when none do."""
-    return _clause_saying(case, _CONSUMER_WORDS, _BUILT_ON)
+    neither denies it nor is about developers building on the model; None when none do. `memo`:
+    the check's (`boundary_clauses`)."""
+    return _clause_saying(case, _CONSUMER_WORDS, _BUILT_ON, memo)
 
 
 _OPEN_SIGN_UP = (
@@ -1531,20 +1571,20 @@ whatever the access typed. Matched ignoring case, clause by clause, compiled by 
 a boundary limited to vetted users is checked (`open_sign_up_in_words`)."""
 
 
-def open_sign_up_in_words(case: Case) -> str | None:
+def open_sign_up_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
     let in anyone who signs up (or whom a member invites), in a clause that does not deny it; None
-    when none do."""
-    return _clause_saying(case, re.compile(_OPEN_SIGN_UP, re.IGNORECASE))
+    when none do. `memo`: the check's (`boundary_clauses`)."""
+    return _clause_saying(case, re.compile(_OPEN_SIGN_UP, re.IGNORECASE), None, memo)
 
 
-def stated_weights(case: Case) -> str:
+def stated_weights(case: Case, memo: dict[str, Any] | None = None) -> str:
     """What the case's boundary gives users of the weights: `scope.weights`, or `download` where the
     boundary's own words say the weights are handed out (`weights_in_words`): a field left at
     `none` does not take back what the boundary says."""
     b = case.boundary
     typed = b.scope.weights if b is not None and b.scope is not None else "none"
-    if typed != "download" and weights_in_words(case) is not None:
+    if typed != "download" and weights_in_words(case, memo) is not None:
         return "download"
     return typed
 
@@ -1557,7 +1597,7 @@ def weights_reachable(ctx: Context) -> bool:
     if ctx.boundary is not None and ctx.boundary.rank >= BoundaryKind.fine_tuning.rank:
         return True
     b = ctx.case.boundary
-    return bool(b is not None and stated_weights(ctx.case) != "none"
+    return bool(b is not None and stated_weights(ctx.case, ctx.memo) != "none"
                 and (ctx.boundary is None or ctx.boundary is b.kind))
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from .._patterns import kept
 from .._record import FrozenRecord
 from ..model import REGIME_SOURCES
-from ._derived import capability_status, independent_evidence
+from ._derived import capability_status, granted_tools, independent_evidence
 from ._registry import Context
 from ._text import alike, hollow_reason
 
@@ -199,8 +199,13 @@ def read_fact(source: str, ctx: Context, record: "DecisionRecord | None" = None,
         if b is not None:
             lines.append((f"boundary: {b.kind.value}" + (f"; {b.description}" if b.description else ""),
                           ("boundary",)))
-            if b.tools:
-                lines.append((f"tools: {', '.join(b.tools)}", ("boundary", "tools")))
+            # the tools the gate weighs: the list, then those the boundary's words grant
+            granted = granted_tools(ctx)
+            if granted:
+                worded = granted[len(b.tools):]
+                lines.append((f"tools: {', '.join(granted)}" + (f" ({', '.join(worded)} granted by the boundary's "
+                                                                 "words, not on its list)" if worded else ""),
+                              ("boundary", "tools")))
         return done("the case names no boundary")
     if source == "boundary.restrictions":
         b = case.boundary

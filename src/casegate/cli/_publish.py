@@ -269,7 +269,7 @@ def _regime_documents(loaded: Any, regime: str, document: str | None, out_dir: P
             from ..store import open_registry
 
             reg = stack.enter_context(open_registry(url))
-            facts = registry_facts(reg, case)
+            facts = registry_facts(reg, case, loaded.policy)
         gaps = _write_regime_documents(loaded, rid, docs, out_dir, salts=salts, level=level, today=today,
                                        pdf=pdf, record=record, facts=facts, reg=reg, signing=signing,
                                        files_of=files_of or loaded)

@@ -12,7 +12,7 @@ import jinja2
 
 from ..checks import RegistryFacts
 from ..errors import InputError
-from ..model import Case, Regime
+from ..model import Case, Policy, Regime
 from ..monitor import ReportClock, report_clocks
 from ..store import Registry
 from ._document import RegimeDoc
@@ -72,9 +72,10 @@ def write_document(doc: RegimeDoc, out_dir: Path, *, pdf: bool = False) -> dict[
     return files
 
 
-def registry_facts(reg: Registry, case: Case) -> RegistryFacts:
+def registry_facts(reg: Registry, case: Case, policy: Policy | None = None) -> RegistryFacts:
     """What the registry remembers about the case for regime documents: the version this one
-    follows and what changed since, and the incidents recorded against it."""
+    follows and what changed since, and the incidents recorded against it. `policy`: the case's
+    (the tools its boundary's words grant are read under it, `changes_between`)."""
     from ..monitor import VersionCache
 
     if reg.case_state(case.id) is None:
@@ -86,8 +87,8 @@ def registry_facts(reg: Registry, case: Case) -> RegistryFacts:
     if earlier:
         prev = earlier[-1]
         previous = f"version {prev.declared_version} (#{prev.number})"
-        old = VersionCache(reg).get(case.id, prev.number).case
-        changes = changes_between(old, case)
+        stored = VersionCache(reg).get(case.id, prev.number)
+        changes = changes_between(stored.case, case, old_policy=stored.policy, new_policy=policy)
     from ..monitor import added_domains, domains_shown, rated_severities, severity_shown
 
     incidents = []
@@ -102,16 +103,24 @@ def registry_facts(reg: Registry, case: Case) -> RegistryFacts:
     return RegistryFacts(previous=previous, changes=tuple(changes), incidents=tuple(incidents))
 
 
-def changes_between(old: Case, new: Case) -> list[str]:
+def changes_between(old: Case, new: Case, *, old_policy: Policy | None = None,
+                    new_policy: Policy | None = None) -> list[str]:
     """The changes between two versions a regulator asks about, one line each: model, boundary,
-    risk domains, evidence, safeguards, residual risk and claims added or removed."""
+    risk domains, evidence, safeguards, residual risk and claims added or removed. The boundary's
+    tools are the ones it grants, its words' too, as the gate weighs them (`granted_tools`), where
+    both versions' policies are given (the words are read under each version's own), and its list
+    besides: a change to either is a change."""
+    from ..checks._derived import granted_tools_of
+
     out: list[str] = []
     if set(old.system.digests) != set(new.system.digests):
         out.append("the model digests changed")
     ob, nb = old.boundary, new.boundary
+    granted = (old_policy is not None and new_policy is not None
+               and set(granted_tools_of(old, old_policy)) != set(granted_tools_of(new, new_policy)))
     if (ob.kind if ob else None) != (nb.kind if nb else None):
         out.append(f"the boundary changed from {ob.kind.value if ob else 'none'} to {nb.kind.value if nb else 'none'}")
-    elif ob and nb and (set(ob.tools) != set(nb.tools) or ob.scope != nb.scope):
+    elif ob and nb and (set(ob.tools) != set(nb.tools) or granted or ob.scope != nb.scope):
         out.append("the boundary's tools or scope changed")
 
     def delta(label: str, a: set[str], b: set[str]) -> None:
@@ -189,7 +198,7 @@ def regime_overview(loaded: Any, reg: Registry | None, at: dt.datetime,
 
     ctx = make_context(loaded, today=at.date(), artifacts=rehash_artifacts(loaded))
     assert ctx is not None
-    facts = registry_facts(reg, loaded.case) if reg is not None else None
+    facts = registry_facts(reg, loaded.case, loaded.policy) if reg is not None else None
     clocks = report_clocks(reg, loaded.case.id, keyring) if reg is not None else []
     out = []
     for regime in loaded.regimes:

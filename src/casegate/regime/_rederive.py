@@ -127,7 +127,8 @@ def rederive_problems(reg: Any, entry: Any, p: dict[str, Any], keyring: Any, doc
             record = run_gate(inputs.loaded, today=at, artifacts=artifacts, waivers=inputs.waivers,
                               waiver_problems=inputs.waiver_problems)
             assert inputs.loaded.case is not None
-            facts = registry_facts(LogBefore(reg, entry.index), inputs.loaded.case)  # type: ignore[arg-type]
+            facts = registry_facts(LogBefore(reg, entry.index), inputs.loaded.case,  # type: ignore[arg-type]
+                                   inputs.loaded.policy)
             salts = Salts(RegistrySalts(reg), fresh=False)
             doc = build_document(inputs.loaded, rid, did, salts=salts, record=record, today=at,
                                  registry=facts, level=level, generated=generated)

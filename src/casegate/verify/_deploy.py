@@ -256,9 +256,7 @@ def _verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot
 
         policy = (shared.get(("policy", _signed_policy_sha(pred))) or (None,))[0]
         signed_telemetry = policy is None or policy.post_deployment.signed_telemetry or bool(telemetry_keys(ring))
-        reasons, notes = monitor_problems(proven, pred, boundary, max(at, real), signed_telemetry=signed_telemetry)
-        v.reasons += reasons
-        v.notes += notes
+        v.reasons += monitor_problems(proven, pred, boundary, max(at, real), signed_telemetry=signed_telemetry)
     if proven is not None and model_files is not None:
         reasons, notes = model_files_problems(proven, proven.case_id, pred.get("record"), model_digest, model_files)
         # (past internal use the lifecycle check already said the files were never logged)

@@ -148,32 +148,30 @@ def _silence_reason(m: dict[str, Any], case_id: str, signal: str, last: dt.datet
 
 
 def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind, at: dt.datetime, *,
-                     signed_telemetry: bool) -> tuple[list[str], list[str]]:
+                     signed_telemetry: bool) -> list[str]:
     """Why the state `proven` shows (a `ProvenState`) does not allow a deploy across `requested` at
     `at` by the decision's signed monitors (see the module's description). `signed_telemetry`:
-    whether the case's readings must be signed (then no reading ends a silence offline). Returns
-    (reasons, notes)."""
+    whether the case's readings must be signed (then no reading ends a silence offline)."""
     from ..checks._text import parse_window
     from ._reapproval import last_approval
 
     case_id = proven.case_id
     if proven.state not in _APPROVING:
-        return [], []  # the proven state says no already
+        return []  # the proven state says no already
     approval = last_approval(proven.events(case_id, "state-change"))
     approved_at = _instant(approval.recorded_at) if approval is not None else None
     if approval is None or approved_at is None or at < approved_at:
-        return [], []
+        return []
     raw = pred.get(SIGNED_MONITORS)
     if not isinstance(raw, list) or not all(isinstance(m, dict) for m in raw):
         return ["the decision does not sign its monitors (it was made by an older casegate), so whether a monitor "
                 "went quiet or read a breach since the approval cannot be established from the state proof: verify "
-                "with --db, or decide again with `casegate decide` and approve that decision"], []
+                "with --db, or decide again with `casegate decide` and approve that decision"]
     fired = [(str(e.payload.get("trigger")), str(e.payload.get("cause")))
              for e in proven.events(case_id, "trigger-fired") if isinstance(e.payload, dict)]
     readings = _readings([*proven.earlier, *proven.tail], case_id)
     proof_at = proven.signed_at
     out: list[str] = []
-    notes: list[str] = []
     for m in raw:
         tid, mid, signal = str(m.get("id")), str(m.get("monitor")), str(m.get("signal"))
         window = parse_window(str(m.get("window")))
@@ -214,4 +212,4 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
             if h is None or h >= at:
                 break
             last = max(last, h)
-    return out, notes
+    return out

@@ -332,15 +332,15 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
         yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
                   f"weights access `{b.scope.weights}` is not consistent with a `{b.kind.value}` boundary "
                   f"under {src} (it allows {', '.join(allowed.weights)})")
-    elif (stated := stated_weights(ctx.case)) not in allowed.weights:
-        words = weights_in_words(ctx.case)
+    elif (stated := stated_weights(ctx.case, ctx.memo)) not in allowed.weights:
+        words = weights_in_words(ctx.case, ctx.memo)
         yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
                   f"the boundary says its users get the weights (\"{words}\"), so its weights access is "
                   f"`{stated}` whatever `scope.weights` says (`{b.scope.weights}`), and that is not consistent "
                   f"with a `{b.kind.value}` boundary under {src} (it allows {', '.join(allowed.weights)})",
                   help="name the kind that giving out the weights makes the boundary (`open-weights`) and record "
                        "`scope.weights: download`, or say what users actually get")
-    if b.kind.rank < BoundaryKind.third_party.rank and (words := third_party_in_words(ctx.case)) is not None:
+    if b.kind.rank < BoundaryKind.third_party.rank and (words := third_party_in_words(ctx.case, ctx.memo)) is not None:
         yield Hit(("boundary", "kind"),
                   f"the boundary says its users reach the model through another organisation's product "
                   f"(\"{words}\"), which makes it a `third-party` boundary, not `{b.kind.value}`: the "
@@ -348,7 +348,7 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
                   help="name the kind the integration makes the boundary (`third-party`), or say what the "
                        "deployment is if no other organisation's product stands between the model and its users")
     if (BoundaryKind.trusted_access.rank < b.kind.rank < BoundaryKind.consumer.rank
-            and b.scope.access in _OPEN and (words := consumer_in_words(ctx.case)) is not None):
+            and b.scope.access in _OPEN and (words := consumer_in_words(ctx.case, ctx.memo)) is not None):
         yield Hit(("boundary", "kind"),
                   f"the boundary says its users are the public reaching the model through the developer's own "
                   f"product (\"{words}\"), with `{b.scope.access}` access, which makes it a `consumer` boundary, "
@@ -356,7 +356,7 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
                   help="name the kind the product makes the boundary (`consumer`), or say what the deployment is if "
                        "its users reach the model only programmatically")
     if b.kind.rank > BoundaryKind.internal_deployment.rank and b.scope.access in _VETTED:
-        if (words := open_sign_up_in_words(ctx.case)) is not None:
+        if (words := open_sign_up_in_words(ctx.case, ctx.memo)) is not None:
             yield Hit(("boundary", "scope", "access"),
                       f"access is limited to `{b.scope.access}` but the boundary's words let in people no one vets "
                       f"(\"{words}\"), which makes its access `self-serve` whatever `scope.access` says, and that "

@@ -23,6 +23,7 @@ from .._derived import (
     aged_out,
     bypass_counts,
     evidence_dated,
+    granted_tools,
     run_files_changed,
     run_key,
     same_weights,
@@ -967,9 +968,12 @@ def _narrower(ctx: Context, inc: IncidentDefeat) -> bool:
 
 
 def _not_narrower(ctx: Context, inc: IncidentDefeat) -> str:
+    """Why the boundary is not narrower than the defeated version's: of the same kind, the tools
+    it drops are named, where a tool its words still grant is not dropped (`granted_tools`)."""
     b = ctx.case.boundary
-    if b is not None and b.kind.rank == inc.boundary_rank and set(inc.tools) - set(b.tools):
-        return (f"the boundary is the same kind as in {inc.version}, without {', '.join(sorted(set(inc.tools) - set(b.tools)))}; "
+    dropped = sorted(set(inc.tools) - set(granted_tools(ctx))) if b is not None else []
+    if b is not None and b.kind.rank == inc.boundary_rank and dropped:
+        return (f"the boundary is the same kind as in {inc.version}, without {', '.join(dropped)}; "
                 "a tool dropped on paper is not checked at deploy unless the pipeline names every tool it switches on "
                 "(verify holds every deploy to the boundary's kind, and to its tools only as declared), so "
                 "it is not a narrower boundary")
