@@ -150,7 +150,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_sign', 45619),
     ('_registry', 16730),
     ('_trust', 32224),
-    ('_publish', 18811),
+    ('_publish', 18826),
     ('_monitor', 67300),
     ('_policy', 5107),
     ('_protocol', 2455),
