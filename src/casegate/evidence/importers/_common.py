@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -269,3 +270,35 @@ def answers_arg(key: str) -> bool:
     """Whether a model argument named `key` changes how the model answers (`_ANSWER_ARGS`)."""
     k = key.strip().lower()
     return k in _ANSWER_ARGS or any(w in k for w in _ANSWER_WORDS)
+
+
+def greedy_setting(where: str, config: Any) -> str | None:
+    """The setting of a generate config (or a solver step's arguments) that makes sampling greedy,
+    in words naming where it was read (`where`), or None: a `temperature` of 0, a `top_k` of 1 or
+    `do_sample` false (Hugging Face's greedy decoding). A greedy run gives the same answer in every
+    epoch (up to a provider's noise), so its epochs are one attempt, not several: counted as
+    several they would meet an attempts minimum with one try and, under a reduction counting every
+    epoch a trial, multiply the trials of one answer."""
+    if not isinstance(config, dict):
+        return None
+    for key, greedy in (("temperature", "0"), ("top_k", "1"), ("do_sample", "false")):
+        v = config.get(key)
+        if isinstance(v, bool):
+            said = str(v).lower()
+        elif isinstance(v, (int, float)) and math.isfinite(v):
+            said = f"{float(v):g}"
+        elif isinstance(v, str):
+            said = v.strip().lower()
+            with contextlib.suppress(ValueError):
+                said = f"{float(said):g}" if math.isfinite(float(said)) else said
+        else:
+            continue
+        if said == greedy:
+            return f"{where}.{key}: {v if not isinstance(v, bool) else said}"
+    return None
+
+
+def greedy_note(greedy: str, epochs: int) -> str:
+    """Why a greedy run counts one attempt though its samples were scored in `epochs` epochs."""
+    return (f"its sampling is greedy ({greedy}), so each of the {epochs} epochs repeats the first answer: "
+            "one attempt per sample, each sample counted once (solved when any epoch solved it)")
