@@ -199,3 +199,29 @@ def test_atlas_greedy_epochs_are_not_five_trials_each(tmp_path: Path) -> None:
     assert rec.outcome == "GO WITH CONDITIONS"
     rec = _gate(_atlas(tmp_path / "sampled", 23, None, mean=True))
     assert rec.outcome == "GO" and not [f for f in rec.findings if f.code == "CG305"]
+
+
+def test_lm_eval_greedy_repeats_are_one_attempt(tmp_path: Path) -> None:
+    """lm-eval's `repeats: 5` voted by `majority_vote` with the task's `do_sample: false`: five copies of
+    one greedy answer, one attempt (before: 5, meeting a minimum of 5)."""
+    from casegate.evidence.importers.lm_eval import LmEvalImporter
+
+    from .test_attempts import FIVE, MAJ5, _codes, _lm, _lm_case
+
+    res, src = _lm(tmp_path, repeats=5, filter_list=MAJ5, filt="maj@5", sampled=False)
+    run = {r.task: r for r in LmEvalImporter().read(res, ReadOptions())}["arith_gen"]
+    assert run.greedy == "generation_kwargs.do_sample: false" and run.elicitation.attempts == 1
+    got = _codes(findings(_lm_case(tmp_path, res, src, policy_extra=FIVE, reduction="majority")))
+    assert "ran 1 attempt(s) per task; the policy asks for at least 5" in got["CG301"][0].message
+
+
+@pytest.mark.parametrize(("config", "said"), [
+    ({"temperature": 1e-6}, "g.temperature: 1e-06"), ({"temperature": "0"}, "g.temperature: 0"),
+    ({"top_p": 1e-6}, "g.top_p: 1e-06"), ({"top_k": 1}, "g.top_k: 1"), ({"do_sample": False}, "g.do_sample: false"),
+    ({"temperature": 0.7}, None), ({"temperature": 0.1}, None), ({"top_p": 0.95, "top_k": 40}, None),
+    ({"do_sample": True}, None), ({"temperature": True}, None), ({}, None)])
+def test_near_greedy_settings_are_greedy(config: dict[str, Any], said: str | None) -> None:
+    """A temperature of 1e-6 picks the likeliest token as 0 does: the move is not escaped by it."""
+    from casegate.evidence.importers._common import greedy_setting
+
+    assert greedy_setting("g", config) == said

@@ -526,12 +526,13 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "renamed-restepped-pathway": "CG329", "epochs-past-stated": "CG342", "lab-evaluator": "CG501",
                   "lab-evaluator-respelled": "CG501", "weights-published-in-look-alike-words": "CG105",
                   "consumer-app-labelled-api": "CG105", "staff-audience-named-public": "CG604",
-                  "refusal-prompted-run": "CG309"}
+                  "refusal-prompted-run": "CG309", "greedy-epochs": "CG301"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
 held, or re-dated so; a defeater renamed in the same words; a pathway renamed with a step left out;
-epochs written past the header's; a colleague of the developer as the outside evaluator."""
+epochs written past the header's; a colleague of the developer as the outside evaluator; a greedy run's epochs
+as attempts."""
 
 
 @pytest.mark.parametrize("name", sorted(NEWER_READINGS))

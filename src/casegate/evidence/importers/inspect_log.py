@@ -11,6 +11,12 @@ Mapping into the evidence item (documented in docs/evidence.md):
   one epoch was attempted once), never more than `eval.config.epochs`; per-sample scores keep
   their epoch. Epochs that errored were attempted but not scored; epochs with no record at all
   mean the log was trimmed (the gate reports both, CG339).
+  A run whose sampling is greedy (a temperature of 0, `top_k` 1, in the task's `plan.config`, the
+  run's `eval.model_generate_config` or a solver step's arguments) makes one attempt however many
+  epochs it scored: each epoch repeats the first answer (`greedy`).
+- a sample epoch scored as a failure in which every tool call the model made failed (a
+  `ToolCallError` on each tool event, else each tool message) is counted (`tools_failed`); past
+  `TOOL_FAILURE_SHARE` of the scored sample epochs, each is attempted but not scored.
 - tools = every tool named in the plan's solver steps (`use_tools`, agents' `tools`).
 - scaffold = `agent` when a step is an agent (a solver named `react`, `basic_agent`, `human_agent`,
   `bridge`, or any name containing "agent"); else `tool-use` when tools were given; else
