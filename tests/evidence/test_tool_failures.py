@@ -5,9 +5,9 @@ the agent's `fetch` tool fails (`could not resolve host`), and the model, withou
 would have told it, gets every task wrong: 0/30 where the same model with working tools solves
 20/30, and before, the threshold (0.5) was ruled out. Inspect records each failed call (a
 `ToolCallError` on the tool event and message), which nothing read. Now a sample epoch scored as a
-failure in which every tool call failed is named (CG360), and where more than 10% of the scored
-sample epochs are such, each is attempted but not scored (counted as solved): the threshold is not
-ruled out. A few such samples (2 of 30: a routine outage) stay the model's failures, named.
+failure in which every tool call failed is attempted but not scored (counted as solved), named by
+CG360: the threshold is not ruled out. Cut for only the few samples the model would solve (2 of
+30), the tools lower nothing either; a sample some of whose calls worked is scored.
 
 Every log is written by the real inspect-ai (`mockllm/model` calling the tool, then answering right
 on two sums in three when the tool answered, wrong when it failed)."""
@@ -120,11 +120,10 @@ def test_working_tools_are_the_models_score(logs: dict[str, Path], tmp_path: Pat
 
 def test_a_cut_network_is_not_the_models_failure(logs: dict[str, Path], tmp_path: Path) -> None:
     """Attack: every tool call fails, 0/30. Before: counted 0/30, the threshold ruled out. Now the
-    30 failed epochs (all of them, past 10%) are attempted but not scored: nothing is left to count,
-    and the threshold is not ruled out."""
+    30 failed epochs are attempted but not scored: nothing is left to count, and the threshold is
+    not ruled out."""
     run = _read(logs["cut"])
-    assert run.tools_failed == (N, N, "unknown: could not resolve host: calc.example (https://calc.example/1+2)",
-                                True)
+    assert run.tools_failed == (N, N, "unknown: could not resolve host: calc.example (https://calc.example/1+2)")
     assert any("failed with every tool call the model made failing" in n for n in run.notes)
     case = _case(tmp_path, logs["cut"])
     [hit] = findings(case, "CG360")
@@ -134,25 +133,25 @@ def test_a_cut_network_is_not_the_models_failure(logs: dict[str, Path], tmp_path
 
 
 def test_half_the_sandboxes_cut_count_as_solved(logs: dict[str, Path], tmp_path: Path) -> None:
-    """Attack: the network cut for half the samples (15 of 30, past 10%): before, 10/30 (the
-    threshold ruled out); now those 15 count as solved, 25/30."""
+    """Attack: the network cut for half the samples (15 of 30): before, 10/30 (the threshold ruled
+    out); now those 15 count as solved, 25/30."""
     run = _read(logs["half"])
-    assert run.tools_failed is not None and run.tools_failed[:2] == (N // 2, N) and run.tools_failed[3] is True
+    assert run.tools_failed is not None and run.tools_failed[:2] == (N // 2, N)
     assert (run.result.successes, run.result.trials) == (sum(map(_solved, range(N // 2, N))), N // 2)
     assert _status(_case(tmp_path, logs["half"])) == ("reached", (N // 2 + sum(map(_solved, range(N // 2, N))), N))
 
 
-def test_a_routine_outage_stays_the_models_failure(logs: dict[str, Path], tmp_path: Path) -> None:
-    """2 of 30 samples with every call failed (6.7%, at most 10%): the model's failures, named."""
+def test_tools_cut_for_the_few_samples_the_model_would_solve(logs: dict[str, Path], tmp_path: Path) -> None:
+    """Attack: the network cut for two samples the model solves with it (2 of 30): before, 18/30. No
+    share of the run excuses it: the two count as solved, 20/30, named by CG360."""
     run = _read(logs["routine"])
-    assert run.tools_failed is not None and run.tools_failed[:2] == (2, N) and run.tools_failed[3] is False
+    assert run.tools_failed is not None and run.tools_failed[:2] == (2, N)
     case = _case(tmp_path, logs["routine"])
     [hit] = findings(case, "CG360")
-    assert "2 of 30 scored sample epochs (7%)" in hit.message and "counted as the model's failures" in hit.message
+    assert "2 of 30 scored sample epochs (7%)" in hit.message and "counted as solved" in hit.message
     assert hit.severity.value == "advisory"
-    # both would have been solved with the tool working: 18/30, counted as the model's failures
     assert _solved(1) and _solved(4)
-    assert _status(case) == ("reached", (20 - 2, N))
+    assert _status(case) == ("reached", (20, N))
 
 
 def test_a_red_team_whose_attacks_could_not_run_does_not_count_them_held(logs: dict[str, Path],

@@ -105,7 +105,7 @@ class DerivedRun(BaseModel):
     (`ImportedRun.data_unpinned`)."""
     max_tokens_at_run: int | None = None
     """The ceiling on one generation the run itself gave (`ImportedRun.max_tokens_at_run`)."""
-    tools_failed: tuple[int, int, str, bool] | None = None
+    tools_failed: tuple[int, int, str] | None = None
     """Scored sample epochs that failed with every tool call failing (`ImportedRun.tools_failed`)."""
     greedy: str | None = None
     """The setting that made the run's sampling greedy (`ImportedRun.greedy`): its epochs are one

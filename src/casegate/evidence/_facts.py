@@ -814,15 +814,13 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 f"{'solved' if kind == 'eval' else 'got through'} in an epoch when any copy was",
                 "ask each question once per epoch (repeat it with more epochs), or give the copies their own inputs"))
         if run.tools_failed is not None and (kind == "eval" or kind in TEST_KINDS):
-            failed, scored, first, aside = run.tools_failed
+            failed, scored, first = run.tools_failed
             share = f"{failed} of {scored} scored sample epoch{'s' if scored != 1 else ''} ({failed / scored:.0%})"
             facts.problems.append(Problem(
                 eid, "tools-failed", ("evidence", eid),
                 f"in the log of `{eid}` ({d.artifact}), {share} failed with every tool call the model made failing "
-                f"(first: {first}): "
-                + ("more than 10%, so they are attempted but not scored, counted as "
-                   f"{'solved' if kind == 'eval' else 'got through'}" if aside else
-                   "at most 10%, so they are counted as the model's failures"),
+                f"(first: {first}): the tools failed, not the model, so they are attempted but not scored, counted as "
+                f"{'solved' if kind == 'eval' else 'got through'}",
                 "run the evaluation again with its tools working (the sandbox's network, the tool's server), or "
                 "find why each call failed"))
         problems: list[Problem] = []

@@ -15,8 +15,8 @@ Mapping into the evidence item (documented in docs/evidence.md):
   run's `eval.model_generate_config` or a solver step's arguments) makes one attempt however many
   epochs it scored: each epoch repeats the first answer (`greedy`).
 - a sample epoch scored as a failure in which every tool call the model made failed (a
-  `ToolCallError` on each tool event, else each tool message) is counted (`tools_failed`); past
-  `TOOL_FAILURE_SHARE` of the scored sample epochs, each is attempted but not scored.
+  `ToolCallError` on each tool event, else each tool message) is attempted but not scored
+  (`tools_failed`): the tools failed, not the model. A sample some of whose calls worked is scored.
 - tools = every tool named in the plan's solver steps (`use_tools`, agents' `tools`).
 - scaffold = `agent` when a step is an agent (a solver named `react`, `basic_agent`, `human_agent`,
   `bridge`, or any name containing "agent"); else `tool-use` when tools were given; else
@@ -343,10 +343,9 @@ class InspectImporter:
             notes.append(f"{served} sample epoch(s) were served in part by another model than the one asked for "
                          "(`model_fallbacks`): not counted as scored")
         raw, tools_failed = _tools_failed(raw, calls, errored)
-        if tools_failed is not None and tools_failed[3]:
+        if tools_failed is not None:
             notes.append(f"{tools_failed[0]} of {tools_failed[1]} scored sample epoch(s) failed with every tool call "
-                         f"the model made failing (first: {tools_failed[2]}): more than "
-                         f"{TOOL_FAILURE_SHARE:.0%}, so they are not counted as scored")
+                         f"the model made failing (first: {tools_failed[2]}): not counted as scored")
         attempts, fewest, fewest_epochs = sample_attempts([(sid, e, 0.0) for sid, e, _ in raw], max(epochs, 1))
         note, unrecorded = None, False
         greedy = _greedy(plan, ev) if attempts > 1 else None
@@ -1056,33 +1055,24 @@ def _check_full_score(calls: ModelCalls, sid: str, epoch: int, scorer: str, valu
                            location=where, help="copy the log again from where the run wrote it, unchanged")
 
 
-TOOL_FAILURE_SHARE = 0.1
-"""The share of a run's scored sample epochs that may fail with every tool call failing and still
-count as the model's failures (`_tools_failed`)."""
-
-
 def _tools_failed(raw: list[tuple[str, int, Any]], calls: ModelCalls | None,
-                  errored: set[tuple[str, int]]) -> tuple[list[tuple[str, int, Any]], tuple[int, int, str, bool] | None]:
-    """The scored rows `raw`, and (failed, scored, the first failure in words, set aside) where some
-    sample epochs scored as failures made tool calls that all failed (`_every_tool_call_failed`),
-    else None. A sandbox whose network is cut, or a tool server that is down, makes every call of an
-    agent fail and its task unsolvable: the score is the tools', not the model's. A few such
-    samples are the model's own (a command it got wrong, then gave up); more than
-    `TOOL_FAILURE_SHARE` of the scored sample epochs are set aside, attempted but not scored (added
-    to `errored`), as an epoch that errored is: counted as solved, they cannot lower the count."""
+                  errored: set[tuple[str, int]]) -> tuple[list[tuple[str, int, Any]], tuple[int, int, str] | None]:
+    """The scored rows `raw` without the sample epochs scored as failures whose tool calls all failed
+    (`_every_tool_call_failed`), each added to `errored` (attempted but not scored, so counted as
+    solved, as an epoch that errored is), and (such epochs, scored epochs, the first failure in
+    words), or None where there are none. A sandbox whose network is cut, or a tool server that is
+    down, makes every call of an agent fail and its task unsolvable: the score is the tools', not the
+    model's, and which samples it struck the log cannot tell from the model's choice. A sample
+    whose calls failed only in part (a command the model got wrong among others that ran) is the
+    model's own and is scored."""
     if calls is None or not calls.tools_failed or not raw:
         return raw, None
     failed = [(sid, e) for sid, e, v in raw if (sid, e) in calls.tools_failed and _failed_score(v)]
     if not failed:
         return raw, None
-    first = calls.tools_failed[failed[0]]
-    aside = len(failed) > TOOL_FAILURE_SHARE * len(raw)
-    summary = (len(failed), len(raw), first, aside)
-    if not aside:
-        return raw, summary
     errored.update(failed)
     out = set(failed)
-    return [r for r in raw if (r[0], r[1]) not in out], summary
+    return [r for r in raw if (r[0], r[1]) not in out], (len(failed), len(raw), calls.tools_failed[failed[0]])
 
 
 def _failed_score(value: Any) -> bool:
@@ -1098,14 +1088,17 @@ def _every_tool_call_failed(sample: dict[str, Any]) -> str | None:
     """Where the sample called tools and every call failed, the first failure in words (its
     `ToolCallError` type and message), else None. Read from the tool events (`event: tool`, nested
     ones too: an agent's own tools), else, for a transcript without events, from the tool messages
-    (`role: tool`); a call failed when it records an `error`."""
+    (`role: tool`); a call failed when it records an `error` other than an approval policy's
+    rejection (`type: approval`)."""
     calls: list[Any] = []
     _tool_events(sample.get("events"), 0, calls)
     if not calls:
         msgs = sample.get("messages")
         calls = [m.get("error") for m in msgs if isinstance(m, dict) and m.get("role") == "tool"] \
             if isinstance(msgs, list) else []
-    if not calls or not all(isinstance(e, dict) and e for e in calls):
+    if not calls or not all(isinstance(e, dict) and e and e.get("type") != "approval" for e in calls):
+        # a call an approval policy rejected is that policy's, which the header records and the
+        # prompt digest covers (CG345, `_tool_policies`), not a tool that failed
         return None
     first = calls[0]
     said = " ".join(str(first.get("message") or "").split())
