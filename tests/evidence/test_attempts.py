@@ -141,16 +141,20 @@ def test_a_trimmed_inspect_log_blocks_and_an_errored_epoch_is_advised(tmp_path: 
 
 
 def _lm(tmp: Path, *, repeats: int, filter_list: list[dict[str, Any]] | None = None, filt: str = "none",
-        responses: int | None = None) -> tuple[Path, Path]:
+        responses: int | None = None, sampled: bool = True) -> tuple[Path, Path]:
     """The committed lm-eval run with `arith_gen` set to `repeats` (and its results and samples
     filed under `filt`), as lm-eval writes it; each document's responses repeated `responses`
-    times (default: `repeats`)."""
+    times (default: `repeats`). Repeated, the task samples (`do_sample`, a temperature), as lm-eval's
+    self-consistency tasks do, unless not `sampled` (the committed task's `do_sample: false`): greedy
+    repeats are one attempt (`tests/evidence/test_greedy_epochs.py`)."""
     src = tmp / "src"
     src.mkdir()
     res = src / lm_results().name
     doc = json.loads(lm_results().read_text())
     cfg = doc["configs"]["arith_gen"]
     cfg["repeats"] = repeats
+    if repeats > 1 and sampled:
+        cfg["generation_kwargs"] = {**cfg["generation_kwargs"], "do_sample": True, "temperature": 0.7}
     if filter_list is not None:
         cfg["filter_list"] = filter_list
     r = doc["results"]["arith_gen"]
@@ -162,6 +166,7 @@ def _lm(tmp: Path, *, repeats: int, filter_list: list[dict[str, Any]] | None = N
     for line in samples.read_text().splitlines():
         d = json.loads(line)
         d["filter"] = filt
+        d["arguments"]["gen_args_0"]["arg_1"] = cfg["generation_kwargs"]
         d["resps"] = [d["resps"][0] * (responses or repeats)]
         lines.append(json.dumps(d))
     (src / samples.name).write_text("\n".join(lines) + "\n")

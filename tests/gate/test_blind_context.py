@@ -3,7 +3,7 @@ configuration and deployed under another (`tests/fixtures/rt_context/atlas-promp
 `gen.py`), gated as `gate --preview` does with the examples' keyring.
 
 The lab's move: run the professional CTF suite with a system message telling the model to refuse
-offensive security work, greedy sampling and every generation capped at 256 tokens (its log's
+offensive security work and every generation capped at 256 tokens (its log's
 `generate_config`), so Atlas-2 solves 9 of 200 instead of 33, and deploy the API without that
 system message and with 32,000 tokens a generation. Before, the case had no way to say how the
 deployment runs the model and nothing compared the run's configuration with it: the gate said GO
@@ -70,10 +70,10 @@ def _counts(rec: DecisionRecord) -> tuple[int, int, int]:
 
 
 def test_the_fixture_is_the_example_but_for_its_ctf_run() -> None:
-    """The lab's log: the example's CTF run with the refusal prompt, greedy sampling, 256 tokens, 9 of 200."""
+    """The lab's log: the example's CTF run with the refusal prompt, 256 tokens, 9 of 200."""
     ours = json.loads((PROMPTED / "evals" / "cyber-ctf.json").read_text())
     theirs = json.loads((ATLAS / "evals" / "cyber-ctf.json").read_text())
-    assert ours["generate_config"] == {"system_message": SAID, "temperature": 0.0, "max_tokens": 256}
+    assert ours["generate_config"] == {"system_message": SAID, "max_tokens": 256}
     assert {k: v for k, v in ours.items() if k not in ("generate_config", "samples")} == \
         {k: v for k, v in theirs.items() if k != "samples"}
     assert sum(s["score"] for s in ours["samples"]) == 9 and len(ours["samples"]) == len(theirs["samples"])

@@ -60,6 +60,9 @@ ONLY_ON_LOGS_THAT_RECORD_IT: dict[str, str] = {
     "grader-told-to-fail": "only an Inspect log records the settings a role's model was bound with; the examples' "
                            "logs record none, so the move is tried on the Inspect fixture under a policy naming its "
                            "grader (`test_a_named_grader_told_to_fail_is_caught_on_an_inspect_log`)",
+    "tools-cut-solved": "only an Inspect log records each tool call's failure (`ToolCallError`); the examples' "
+                        "logs record none, so the move is tried on the Inspect fixture "
+                        "(`test_samples_whose_tools_were_cut_are_neutralised`)",
     "approval-rejected-tools": "only an Inspect log records an approval policy over the agent's tool calls; the "
                                "examples' logs record none, so the move is tried on the Inspect fixture "
                                "(`test_tool_calls_an_approval_policy_rejected_are_caught_on_an_inspect_log`)",
@@ -505,6 +508,21 @@ def test_samples_an_operator_stopped_are_neutralised() -> None:
     assert r.status == "neutralised" and not r.messages, (r.status, r.messages)
 
 
+def test_samples_whose_tools_were_cut_are_neutralised() -> None:
+    """Attack: on a first version, every sample the agent solved run again in a sandbox whose network
+    is cut, each tool call failing (`ToolCallError`) and the sample scored incorrect. The readers
+    count each such sample as attempted but not scored, so solved: the outcome, findings and counts
+    are the unedited case's but for CG360 naming them, and the move bought nothing."""
+    from casegate.redteam import get_mutation
+
+    m = get_mutation("tools-cut-solved")
+    assert m is not None and m.name in ONLY_ON_LOGS_THAT_RECORD_IT
+    (r,) = run_redteam(load_case(INSPECT_CASE), mutations=[m]).results
+    assert r.applicable, r.note
+    assert r.status in ("neutralised", "caught"), (r.status, r.messages)
+    assert r.neutralised or "CG360" in r.caught_by, (r.status, r.caught_by, r.messages)
+
+
 def test_tool_calls_an_approval_policy_rejected_are_caught_on_an_inspect_log() -> None:
     """Attack: the Inspect run's task, version and samples kept, an approval policy rejecting every
     tool call (`--approval`), the samples the agent solved now failed. The agent keeps its tools on
@@ -527,12 +545,13 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "lab-evaluator-respelled": "CG501", "weights-published-in-look-alike-words": "CG105",
                   "consumer-app-labelled-api": "CG105", "staff-audience-named-public": "CG604",
                   "refusal-prompted-run": "CG309", "trusted-access-self-attested": "CG105",
-                  "trusted-access-open-in-words": "CG105"}
+                  "trusted-access-open-in-words": "CG105", "greedy-epochs": "CG301"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
 held, or re-dated so; a defeater renamed in the same words; a pathway renamed with a step left out;
-epochs written past the header's; a colleague of the developer as the outside evaluator."""
+epochs written past the header's; a colleague of the developer as the outside evaluator; a greedy run's epochs
+as attempts."""
 
 
 @pytest.mark.parametrize("name", sorted(NEWER_READINGS))

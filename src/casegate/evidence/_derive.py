@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 31
+DERIVE_VERSION = 32
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -105,6 +105,11 @@ class DerivedRun(BaseModel):
     (`ImportedRun.data_unpinned`)."""
     max_tokens_at_run: int | None = None
     """The ceiling on one generation the run itself gave (`ImportedRun.max_tokens_at_run`)."""
+    tools_failed: tuple[int, int, str] | None = None
+    """Scored sample epochs that failed with every tool call failing (`ImportedRun.tools_failed`)."""
+    greedy: str | None = None
+    """The setting that made the run's sampling greedy (`ImportedRun.greedy`): its epochs are one
+    attempt, each sample counted once (`casegate.evidence._facts.one_per_attempt`)."""
     same_input: dict[str, str] = {}
     """Sample id -> the first sample id asking the same, for every sample that repeats another
     (`ImportedRun.same_input`): counted as one sample."""
@@ -245,7 +250,8 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             attempts_note=r.attempts_note, attempts_unrecorded=r.attempts_unrecorded,
             outside_epochs=outside, unscored_epochs=unscored, same_input=r.same_input, task_args=r.task_args,
             asked_at_run=r.asked_at_run, task_package=r.task_package,
-            data_unpinned=r.data_unpinned, max_tokens_at_run=r.max_tokens_at_run))
+            data_unpinned=r.data_unpinned, max_tokens_at_run=r.max_tokens_at_run,
+            greedy=r.greedy, tools_failed=r.tools_failed))
         if not combined and r.result.scale == "binary" and runs[-1].scores_json:
             runs[-1] = _with_bypass(runs[-1])
     return runs, files
@@ -254,10 +260,10 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
 def _with_bypass(run: DerivedRun) -> DerivedRun:
     """`run` with its attempts counted as a safeguard test's are (`bypass`); as it was when they
     cannot be counted here (the facts then count them, or say why not)."""
-    from ._facts import bypass_tally, one_per_question
+    from ._facts import bypass_tally, one_per_attempt, one_per_question
 
     try:
-        through, attempts = bypass_tally(one_per_question(run))
+        through, attempts = bypass_tally(one_per_attempt(one_per_question(run)))
     except (ValueError, TypeError):
         return run
     return run.model_copy(update={"bypass": [through, attempts]})

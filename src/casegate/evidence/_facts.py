@@ -381,12 +381,12 @@ def _counts(eid: str, run: DerivedRun, th: Threshold | None,
     recorded when the reduction cannot be applied). Every sample the log says its task's dataset
     holds but that it does not score (a `--limit` or `--sample-id` subset, samples that errored in
     every epoch or were left out) counts as a success in every stated epoch (`unscored_samples`)."""
-    counts = _scored_counts(eid, one_per_question(run), th, problems)
+    counts = _scored_counts(eid, one_per_attempt(one_per_question(run)), th, problems)
     missing = unscored_samples(run)
     if counts is None or not missing or not counts[1]:
         return counts  # a log that scores nothing (written without samples) gives no counts at all
     reduction = th.reduction if th is not None else "any"
-    per = (run.source.epochs or 1) if reduction == "mean" and run.tool != "lm-eval" else 1
+    per = (run.source.epochs or 1) if reduction == "mean" and run.tool != "lm-eval" and run.greedy is None else 1
     return counts[0] + missing * per, counts[1] + missing * per
 
 
@@ -417,6 +417,31 @@ def one_per_question(run: DerivedRun) -> DerivedRun:
     return run.model_copy(update={"scores_json": json.dumps(rows, separators=(",", ":")), "reduced": {},
                                   "unscored_epochs": unscored, "same_input": {}, "source": source,
                                   "scored_samples": len(per)})
+
+
+def one_per_attempt(run: DerivedRun) -> DerivedRun:
+    """`run` with a greedy run's epochs counted as one attempt (`run.greedy`: sampled at a
+    temperature of 0, ...): each sample keeps one row, scoring what any of its epochs scored other
+    than 0 (solved, or got through, when any epoch was), a stated epoch it has no score for counting
+    as such an epoch, as everywhere; the log then states one epoch. Five greedy epochs repeat one
+    answer: counted as five trials under `mean` they would multiply the trials of each answer and
+    narrow the bound, and counted as five tries they would meet an attempts minimum with one. A log
+    scoring rows outside its stated epochs is left as it is (refused, CG342)."""
+    if run.greedy is None or not run.scores_json or run.scores_combined or run.outside_epochs is not None:
+        return run
+    stated = run.source.epochs if run.tool != "lm-eval" else None
+    scores: dict[str, list[float]] = {}
+    seen: dict[str, set[int]] = {}
+    for sid, epoch, score in json.loads(run.scores_json):
+        scores.setdefault(str(sid), []).append(score)
+        seen.setdefault(str(sid), set()).add(int(epoch))
+    rows = []
+    for sid, got in scores.items():
+        left = bool(stated) and len(seen[sid] & set(range(1, (stated or 0) + 1))) < (stated or 0)
+        rows.append([sid, 1, 1.0 if left else next((x for x in got if x != 0), got[0])])
+    source = run.source.model_copy(update={"epochs": 1}) if run.source.epochs is not None else run.source
+    return run.model_copy(update={"scores_json": json.dumps(rows, separators=(",", ":")), "reduced": {},
+                                  "unscored_epochs": 0, "bypass": None, "source": source})
 
 
 def unscored_samples(run: DerivedRun) -> int:
@@ -585,6 +610,10 @@ def _fewer_attempts(eid: str, run: DerivedRun, artifact: str | None) -> Problem:
     got, stated = run.elicitation.attempts, run.source.epochs
     msg = (f"`{eid}` counts {got} attempt{'s' if got != 1 else ''}, not the {stated} its log {artifact} states: "
            f"{run.attempts_note}")
+    if run.greedy is not None and got == 1:
+        return Problem(eid, "attempts-unscored", ("evidence", eid), msg,
+                       "run the evaluation sampling at a temperature above 0 (its epochs are then attempts of their "
+                       "own), or with one epoch; the gate counts one attempt per sample")
     if run.attempts_unrecorded:
         return Problem(eid, "attempts-unrecorded", ("evidence", eid), msg,
                        "import the complete log the run wrote (every sample scored in every epoch), or state the "
@@ -784,6 +813,16 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 f"{'s' if n != 1 else ''} (`{first}` repeats `{like}`): each is counted as the sample it repeats, "
                 f"{'solved' if kind == 'eval' else 'got through'} in an epoch when any copy was",
                 "ask each question once per epoch (repeat it with more epochs), or give the copies their own inputs"))
+        if run.tools_failed is not None and (kind == "eval" or kind in TEST_KINDS):
+            failed, scored, first = run.tools_failed
+            share = f"{failed} of {scored} scored sample epoch{'s' if scored != 1 else ''} ({failed / scored:.0%})"
+            facts.problems.append(Problem(
+                eid, "tools-failed", ("evidence", eid),
+                f"in the log of `{eid}` ({d.artifact}), {share} failed with every tool call the model made failing "
+                f"(first: {first}): the tools failed, not the model, so they are attempted but not scored, counted as "
+                f"{'solved' if kind == 'eval' else 'got through'}",
+                "run the evaluation again with its tools working (the sandbox's network, the tool's server), or "
+                "find why each call failed"))
         problems: list[Problem] = []
         counts = None
         if kind == "eval":  # counted once per run and threshold, unless counting fails
@@ -947,8 +986,8 @@ def _bypass_counts(eid: str, run: DerivedRun, problems: list[Problem], tasks: in
     error, a sample left out) is a bypass; rows beyond the stated epochs, or repeated, add
     nothing. A log with no score per attempt, of several tasks or scorers, or on a scale other
     than binary gives no count. Attempts that repeat another's input count as that attempt
-    (`one_per_question`)."""
-    run = one_per_question(run)
+    (`one_per_question`), and a greedy run's epochs count as one attempt (`one_per_attempt`)."""
+    run = one_per_attempt(one_per_question(run))
     r = run.result
     path = ("evidence", eid, "result")
 

@@ -427,6 +427,28 @@ def repeated_samples(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG360", "tool-calls-failed", severity="advisory", serves="test-3-elicitation",
+    summary="An evaluation's or test's log holds samples scored as failures in which every tool call the model "
+            "made failed; each is attempted but not scored.",
+    rationale="An agentic evaluation measures the model with its tools: a sandbox whose network is cut, or a tool "
+              "server that is down, makes every call fail and the task unsolvable, and the low score is the "
+              "tools', not the model's. Inspect records each failed call (a `ToolCallError` on the tool event and "
+              "message). A sample epoch scored as a failure whose every call failed is attempted but not scored, "
+              "and counts as solved (got through, in a test), as an epoch that errored does: cut for the samples "
+              "the model would solve, the tools would otherwise lower the count at will. A sample some of whose "
+              "calls worked (a command the model got wrong among others that ran) is scored as it stands.",
+    bad="# evals/ctf.eval: 180 of 200 samples scored I, each tool call: error {type: unknown, message: "
+        "'could not resolve host'}",
+    good="# evals/ctf.eval: the agent's tool calls answered; 2 of 200 samples with every call failed",
+    fix="Run the evaluation again with its tools working (the sandbox's network, the tool's server), or find why "
+        "each call failed.",
+)
+def tool_calls_failed(ctx: Context) -> Iterator[Hit]:
+    for p in _problems(ctx, "tools-failed"):
+        yield Hit(p.path, p.message, help=p.help)
+
+
+@rule(
     "CG348", "independence-not-attested", severity="blocking", serves="fm-security-opacity",
     summary="An evidence item is marked `independent: true`, but no signed attestation shows it: none by a "
             "keyring identity from outside the developer's organisations, who produced it, over its artifact's "

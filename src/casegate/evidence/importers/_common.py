@@ -269,3 +269,48 @@ def answers_arg(key: str) -> bool:
     """Whether a model argument named `key` changes how the model answers (`_ANSWER_ARGS`)."""
     k = key.strip().lower()
     return k in _ANSWER_ARGS or any(w in k for w in _ANSWER_WORDS)
+
+
+NEAR_GREEDY = {"temperature": 0.1, "top_p": 0.05}
+"""Sampling settings below which a run is read as greedy: a temperature of 1e-6, or a nucleus of
+1e-6, picks the most likely token as a temperature of 0 does."""
+
+
+def greedy_setting(where: str, config: Any) -> str | None:
+    """The setting of a generate config (or a solver step's arguments) that makes sampling greedy,
+    in words naming where it was read (`where`), or None: a `temperature` below 0.1 (0 included), a
+    `top_p` below 0.05 (`NEAR_GREEDY`), a `top_k` of 1 or `do_sample` false (Hugging Face's greedy
+    decoding). A greedy run gives the same answer in every epoch (up to a provider's noise), so its
+    epochs are one attempt, not several: counted as several they would meet an attempts minimum
+    with one try and, under a reduction counting every epoch a trial, multiply the trials of one
+    answer."""
+    if not isinstance(config, dict):
+        return None
+    for key in ("temperature", "top_p", "top_k", "do_sample"):
+        v = config.get(key)
+        if isinstance(v, bool):
+            if key == "do_sample" and v is False:
+                return f"{where}.{key}: false"
+            continue
+        if isinstance(v, str):
+            if key == "do_sample" and v.strip().lower() == "false":
+                return f"{where}.{key}: {v.strip()}"
+            try:
+                n = float(v)
+            except ValueError:
+                continue
+        elif isinstance(v, (int, float)):
+            n = float(v)
+        else:
+            continue
+        if not math.isfinite(n):
+            continue
+        if (key in NEAR_GREEDY and 0 <= n < NEAR_GREEDY[key]) or (key == "top_k" and n == 1):
+            return f"{where}.{key}: {v.strip() if isinstance(v, str) else v}"
+    return None
+
+
+def greedy_note(greedy: str, epochs: int) -> str:
+    """Why a greedy run counts one attempt though its samples were scored in `epochs` epochs."""
+    return (f"its sampling is greedy ({greedy}), so each of the {epochs} epochs repeats the first answer: "
+            "one attempt per sample, each sample counted once (solved when any epoch solved it)")

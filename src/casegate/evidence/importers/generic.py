@@ -23,6 +23,8 @@ from ._common import (
     content_marks,
     counts_result,
     fewer_epochs_note,
+    greedy_note,
+    greedy_setting,
     iso_date,
     named_print,
     pinned_sha256,
@@ -223,6 +225,11 @@ class GenericImporter:
         attempts, fewest, fewest_epochs = sample_attempts(rows, d.epochs)
         note = fewer_epochs_note(fewest, fewest_epochs, d.epochs, stated_by) \
             if fewest is not None and attempts < d.epochs else None
+        unrecorded = note is not None
+        greedy = greedy_setting("generate_config", d.generate_config) if attempts > 1 else None
+        if greedy is not None:
+            # each epoch asked the same greedy question again: one attempt, not `attempts`
+            note, attempts = greedy_note(greedy, attempts), 1
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=tools,
                                   budget_tokens=d.budget_tokens, solver=d.solver,
                                   generate_config=scalars(d.generate_config),
@@ -248,7 +255,7 @@ class GenericImporter:
                            eval_set=[d.task], elicitation=elicitation, result=result, source=source,
                            notes=notes, variant=variant, variant_field=vfield, time_limit=d.time_limit,
                            fine_tune=tuned, fine_tune_field="fine_tune" if tuned else None,
-                           attempts_note=note, attempts_unrecorded=note is not None,
+                           attempts_note=note, attempts_unrecorded=unrecorded, greedy=greedy,
                            same_input=same_content(asked),
                            sample_marks=content_marks((str(x.id), json.dumps([x.input, x.target]))
                                                       for x in d.samples if x.input is not None))

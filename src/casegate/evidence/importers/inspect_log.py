@@ -11,6 +11,12 @@ Mapping into the evidence item (documented in docs/evidence.md):
   one epoch was attempted once), never more than `eval.config.epochs`; per-sample scores keep
   their epoch. Epochs that errored were attempted but not scored; epochs with no record at all
   mean the log was trimmed (the gate reports both, CG339).
+  A run whose sampling is greedy (a temperature of 0, `top_k` 1, in the task's `plan.config`, the
+  run's `eval.model_generate_config` or a solver step's arguments) makes one attempt however many
+  epochs it scored: each epoch repeats the first answer (`greedy`).
+- a sample epoch scored as a failure in which every tool call the model made failed (a
+  `ToolCallError` on each tool event, else each tool message) is attempted but not scored
+  (`tools_failed`): the tools failed, not the model. A sample some of whose calls worked is scored.
 - tools = every tool named in the plan's solver steps (`use_tools`, agents' `tools`).
 - scaffold = `agent` when a step is an agent (a solver named `react`, `basic_agent`, `human_agent`,
   `bridge`, or any name containing "agent"); else `tool-use` when tools were given; else
@@ -96,6 +102,8 @@ from ._common import (
     counts_result,
     fewer_epochs_note,
     fine_tune_in,
+    greedy_note,
+    greedy_setting,
     head,
     hf_path_pinned,
     iso_date,
@@ -334,9 +342,17 @@ class InspectImporter:
         if served:
             notes.append(f"{served} sample epoch(s) were served in part by another model than the one asked for "
                          "(`model_fallbacks`): not counted as scored")
+        raw, tools_failed = _tools_failed(raw, calls, errored)
+        if tools_failed is not None:
+            notes.append(f"{tools_failed[0]} of {tools_failed[1]} scored sample epoch(s) failed with every tool call "
+                         f"the model made failing (first: {tools_failed[2]}): not counted as scored")
         attempts, fewest, fewest_epochs = sample_attempts([(sid, e, 0.0) for sid, e, _ in raw], max(epochs, 1))
         note, unrecorded = None, False
-        if fewest is not None and attempts < epochs:
+        greedy = _greedy(plan, ev) if attempts > 1 else None
+        if greedy is not None:
+            # each epoch asked the same greedy question again: one attempt, not `attempts`
+            note, attempts = greedy_note(greedy, attempts), 1
+        if fewest is not None and attempts < epochs and note is None:
             missing = set(range(1, epochs + 1)) - set(fewest_epochs)
             unrecorded = any((fewest, e) not in errored for e in missing)
             note = fewer_epochs_note(fewest, fewest_epochs, epochs, "that `eval.config.epochs` states") + (
@@ -415,7 +431,8 @@ class InspectImporter:
                            sample_marks=marks, task_package=package,
                            task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()},
                            asked_at_run=_asked_at_run(h), data_unpinned=_hub_dataset(getattr(ev, "dataset", None)),
-                           max_tokens_at_run=_whole(_dump(ev.model_generate_config).get("max_tokens")))
+                           max_tokens_at_run=_whole(_dump(ev.model_generate_config).get("max_tokens")),
+                           greedy=greedy, tools_failed=tools_failed)
 
 
 _DATA_FILE = re.compile(r"\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$", re.IGNORECASE)
@@ -818,6 +835,7 @@ class ModelCalls(NamedTuple):
     cached: frozenset[tuple[str, int]] = frozenset()
     scores: dict[tuple[str, int], dict[str, str]] = {}
     frames: frozenset[str] = frozenset()
+    tools_failed: dict[tuple[str, int], str] = {}
 
 
 def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> ModelCalls | None:
@@ -845,6 +863,7 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
     cached: set[tuple[str, int]] = set()
     scores: dict[tuple[str, int], dict[str, str]] = {}
     frames: set[str] = set()
+    tools_failed: dict[tuple[str, int], str] = {}
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -879,6 +898,9 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
             elif kind != "operator" and key not in halted:
                 halted[key] = kind
         edited.update((key[0], key[1], name) for name in _edited_scores(sample))
+        failed = _every_tool_call_failed(sample)
+        if failed is not None:
+            tools_failed[key] = failed
         if _cache_read(sample.get("events"), 0):
             cached.add(key)
         frame = _first_prompt(sample, model)
@@ -919,7 +941,8 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
         return None
     return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()},
                       frozenset(by_role), frozenset(steered), halted, frozenset(edited),
-                      {k: tuple(v) for k, v in fired.items()}, frozenset(cached), scores, frozenset(frames))
+                      {k: tuple(v) for k, v in fired.items()}, frozenset(cached), scores, frozenset(frames),
+                      tools_failed)
 
 
 def _first_prompt(sample: dict[str, Any], model: Any) -> str | None:
@@ -1030,6 +1053,69 @@ def _check_full_score(calls: ModelCalls, sid: str, epoch: int, scorer: str, valu
         raise LogReadError(f"sample {sid!r} (epoch {epoch}): its summary gives `{scorer}` the score {_jsonable(value)}, "
                            f"but its full record {said}: the log's summaries and samples are not of one run",
                            location=where, help="copy the log again from where the run wrote it, unchanged")
+
+
+def _tools_failed(raw: list[tuple[str, int, Any]], calls: ModelCalls | None,
+                  errored: set[tuple[str, int]]) -> tuple[list[tuple[str, int, Any]], tuple[int, int, str] | None]:
+    """The scored rows `raw` without the sample epochs scored as failures whose tool calls all failed
+    (`_every_tool_call_failed`), each added to `errored` (attempted but not scored, so counted as
+    solved, as an epoch that errored is), and (such epochs, scored epochs, the first failure in
+    words), or None where there are none. A sandbox whose network is cut, or a tool server that is
+    down, makes every call of an agent fail and its task unsolvable: the score is the tools', not the
+    model's, and which samples it struck the log cannot tell from the model's choice. A sample
+    whose calls failed only in part (a command the model got wrong among others that ran) is the
+    model's own and is scored."""
+    if calls is None or not calls.tools_failed or not raw:
+        return raw, None
+    failed = [(sid, e) for sid, e, v in raw if (sid, e) in calls.tools_failed and _failed_score(v)]
+    if not failed:
+        return raw, None
+    errored.update(failed)
+    out = set(failed)
+    return [r for r in raw if (r[0], r[1]) not in out], (len(failed), len(raw), calls.tools_failed[failed[0]])
+
+
+def _failed_score(value: Any) -> bool:
+    """Whether a scorer's value is a failure (Inspect's INCORRECT or no answer, false, 0)."""
+    if isinstance(value, str):
+        return value in ("I", "N")
+    if isinstance(value, bool):
+        return value is False
+    return isinstance(value, (int, float)) and value == 0
+
+
+def _every_tool_call_failed(sample: dict[str, Any]) -> str | None:
+    """Where the sample called tools and every call failed, the first failure in words (its
+    `ToolCallError` type and message), else None. Read from the tool events (`event: tool`, nested
+    ones too: an agent's own tools), else, for a transcript without events, from the tool messages
+    (`role: tool`); a call failed when it records an `error` other than an approval policy's
+    rejection (`type: approval`)."""
+    calls: list[Any] = []
+    _tool_events(sample.get("events"), 0, calls)
+    if not calls:
+        msgs = sample.get("messages")
+        calls = [m.get("error") for m in msgs if isinstance(m, dict) and m.get("role") == "tool"] \
+            if isinstance(msgs, list) else []
+    if not calls or not all(isinstance(e, dict) and e and e.get("type") != "approval" for e in calls):
+        # a call an approval policy rejected is that policy's, which the header records and the
+        # prompt digest covers (CG345, `_tool_policies`), not a tool that failed
+        return None
+    first = calls[0]
+    said = " ".join(str(first.get("message") or "").split())
+    return f"{first.get('type') or 'unknown'}: {said[:80] + ('…' if len(said) > 80 else '')}" if said else \
+        str(first.get("type") or "unknown")
+
+
+def _tool_events(events: Any, depth: int, out: list[Any]) -> None:
+    """The `error` of every tool event among `events` (nested ones too), in order."""
+    if depth > 40 or not isinstance(events, list):
+        return
+    for e in events:
+        if isinstance(e, dict):
+            if e.get("event") == "tool":
+                out.append(e.get("error"))
+            for k in ("events", "children"):
+                _tool_events(e.get(k), depth + 1, out)
 
 
 def _cache_read(events: Any, depth: int) -> bool:
@@ -1327,6 +1413,25 @@ def _dump(cfg: Any) -> dict[str, Any]:
 
 def _num(v: Any) -> float | None:
     return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def _greedy(plan: Any, ev: Any) -> str | None:
+    """The setting that made the run's sampling greedy, in words (`greedy_setting`), or None: the
+    generate config the model answered under (the task's `plan.config` overlaid with the run's
+    `eval.model_generate_config`, the later winning, as Inspect merges them), else a solver step's
+    own arguments (`generate(temperature=0)`)."""
+    task, given = _dump(plan.config) if plan else {}, _dump(ev.model_generate_config)
+    merged = {**task, **{k: v for k, v in given.items() if v is not None}}
+    said = greedy_setting("generate config", merged)
+    if said is not None:
+        key = said.split(":")[0].rsplit(".", 1)[1]
+        where = "eval.model_generate_config" if given.get(key) is not None else "plan.config"
+        return said.replace("generate config", where, 1)
+    for i, step in enumerate(plan.steps if plan else []):
+        said = greedy_setting(f"plan.steps[{i}].params", step.params if isinstance(step.params, dict) else None)
+        if said is not None:
+            return f"{said} (solver `{step.solver}`)"
+    return None
 
 
 def _collect_tools(params: Any, out: list[str]) -> None:

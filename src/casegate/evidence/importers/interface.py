@@ -102,6 +102,15 @@ class ImportedRun:
     """Where the run read its samples from a source that can change under the same name (a Hugging
     Face hub dataset given no revision), in words; None when the log shows none. Such a run counts
     for a task the policy names only under the task's sample digest."""
+    greedy: str | None = None
+    """The setting that made the run's sampling greedy (`_common.greedy_setting`: a temperature of
+    0, ...) where its samples were scored in more than one epoch, in words naming where the log records
+    it; else None. A greedy run's epochs repeat one answer: they are one attempt (`elicitation.attempts`
+    is 1, and the gate counts each sample once, solved when any epoch solved it)."""
+    tools_failed: tuple[int, int, str] | None = None
+    """Where scored sample epochs failed with every tool call the model made failing (Inspect's
+    `ToolCallError` on each tool event or message): (such epochs, scored epochs, the first failure
+    in words); each is attempted but not scored. None where there are none."""
     max_tokens_at_run: int | None = None
     """The ceiling on one generation the run itself gave (Inspect's `--max-tokens`, recorded as
     `eval.model_generate_config.max_tokens`), not the task's; None where it gave none. The prompt

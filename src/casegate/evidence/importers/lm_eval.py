@@ -50,6 +50,8 @@ from ._common import (
     check_unchanged,
     counts_result,
     fine_tune_in,
+    greedy_note,
+    greedy_setting,
     hf_path_pinned,
     iso_date,
     named_print,
@@ -193,6 +195,10 @@ class LmEvalImporter:
         repeats = int(cfg.get("repeats") or 1)
         attempts, reduction, note = filter_attempts(cfg, metric, repeats)
         unrecorded = False
+        greedy = greedy_setting("generation_kwargs", gen) if attempts > 1 else None
+        if greedy is not None:
+            # each repeat generated the same greedy answer again: one attempt, not `attempts`
+            note, attempts = greedy_note(greedy, attempts), 1
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=[],
                                   budget_tokens=budget, max_tokens=budget, solver=steps, generate_config=gen)
 
@@ -324,7 +330,7 @@ class LmEvalImporter:
         return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
                            variant=variant, variant_field=vfield, fine_tune=tuned, fine_tune_field=tfield,
-                           attempts_note=note,
+                           attempts_note=note, greedy=greedy,
                            attempts_unrecorded=unrecorded, same_input=same_content(asked), sample_marks=marks,
                            samples_unseen=unseen, task_package=task_package(doc, cfg),
                            data_unpinned=_unpinned_source(cfg),
