@@ -553,6 +553,20 @@ def _short_form_schema(schema: dict[str, Any]) -> None:
     schema["anyOf"] = [obj, {"type": "string", "enum": ["required", "optional"]}]
 
 
+class SignalBound(Frozen):
+    """What the policy says of one monitored signal: the values it can take and the latest a
+    monitor of it may breach."""
+
+    range: tuple[float, float] | None = None
+    """Lowest and highest value the signal can take. A monitor's own `range` may narrow it, never
+    widen it (CG715)."""
+    op: Literal[">", ">=", "<", "<="] | None = None
+    """The comparison a breach of the signal is (with `threshold`)."""
+    threshold: float | None = None
+    """The policy's breach level: a monitor of the signal must breach at it or sooner (with `op`
+    `>`, a threshold no higher; with `<`, no lower) (CG715)."""
+
+
 class PostDeploymentPolicy(Frozen):
     """Limits on the post-deployment plan."""
 
@@ -565,6 +579,11 @@ class PostDeploymentPolicy(Frozen):
     (default): only where the keyring names a telemetry key; with none, readings are taken on the
     word of whoever ingests them (`casegate policy gaps` lists it). A reading that breaches counts
     as a breach signed or not."""
+    signals: dict[str, SignalBound] = EMPTY_DICT
+    """Signals the policy defines (by name, read as it looks): the range each can take and the
+    level a monitor of it must breach at. A monitor's declared `range` is the lab's word and cannot
+    put its threshold out of reach of a signal the policy defines; a rate, ratio, share or fraction
+    is in [0, 1] whatever range a monitor declares."""
     telemetry_v1: Literal["accept", "same-key", "refuse"] = "same-key"
     """How a signed batch of the first format (`monitor-readings/v1`, which names no key before
     it) is read where signed telemetry is required. `same-key` (default): as a batch that names
