@@ -80,11 +80,15 @@ def _instant(raw: object) -> dt.datetime | None:
     return t if t.tzinfo is not None else t.replace(tzinfo=dt.UTC)
 
 
-def _readings(entries: Sequence[Any], case_id: str) -> dict[str, list[tuple[dt.datetime, float, dt.datetime]]]:
-    """(taken, value, logged) of every reading the proof's `monitor-samples` entries of the case
-    hold, per signal. A row that cannot be read is left out (it ends no silence; a breach it might
-    be is not seen: see `monitor_problems`, which names such rows)."""
-    out: dict[str, list[tuple[dt.datetime, float, dt.datetime]]] = {}
+def _readings(entries: Sequence[Any], case_id: str) -> dict[str, list[tuple[dt.datetime, float, dt.datetime, bool]]]:
+    """(taken, value, logged, in the rows) of every reading the proof's `monitor-samples` entries
+    of the case hold, per signal: the entry's rows, and the readings of the case its signed batch
+    holds that the rows leave out (`in the rows` false: as online, such a reading counts as a
+    breach and shows no monitor heard). A row that cannot be read is left out (it ends no
+    silence; a breach it might be is not seen: see `monitor_problems`, which names such rows)."""
+    from ..sign import batch_readings
+
+    out: dict[str, list[tuple[dt.datetime, float, dt.datetime, bool]]] = {}
     for e in entries:
         if e.kind != "monitor-samples" or e.case_id != case_id or not isinstance(e.payload, dict):
             continue
@@ -92,6 +96,7 @@ def _readings(entries: Sequence[Any], case_id: str) -> dict[str, list[tuple[dt.d
         rows = e.payload.get("samples")
         if logged is None or not isinstance(rows, list):
             continue
+        have: set[tuple[str, dt.datetime, float]] = set()
         for row in rows:
             if not isinstance(row, (list, tuple)) or len(row) != 3:
                 continue
@@ -101,7 +106,13 @@ def _readings(entries: Sequence[Any], case_id: str) -> dict[str, list[tuple[dt.d
             except (TypeError, ValueError):
                 continue
             if taken is not None:
-                out.setdefault(str(row[0]), []).append((taken, value, logged))
+                out.setdefault(str(row[0]), []).append((taken, value, logged, True))
+                have.add((str(row[0]), taken, value))
+        if isinstance(e.payload.get("envelope"), dict):
+            for signal, taken, value in batch_readings(e.payload["envelope"], case_id):
+                if (signal, taken, value) not in have:
+                    have.add((signal, taken, value))
+                    out.setdefault(signal, []).append((taken, value, logged, False))
     return out
 
 
@@ -189,7 +200,7 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
             continue
         rows = sorted(readings.get(signal, []))
         # breach: the first breaching reading taken from one window before the approval to `at`
-        breach = next(((t, v) for t, v, logged in rows if approved_at - window <= t <= at and logged <= proof_at
+        breach = next(((t, v) for t, v, logged, _ in rows if approved_at - window <= t <= at and logged <= proof_at
                        and op(v, threshold)), None)
         if breach is not None and not any(f == tid and c.startswith(f"monitor:{mid}:") for f, c in fired):
             left = _leaves(m.get("action"), m.get("to"), requested)
@@ -200,7 +211,8 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
                            f"shows is not the case's: applied, it leaves the case {left} (run `casegate triggers run "
                            f"--case {case_id}`, then make a new state proof)")
         # silence: every stretch since the approval with no reading heard, up to `at`
-        heard = [] if signed_telemetry else sorted(max(t, logged) for t, _v, logged in rows if t > approved_at)
+        heard = [] if signed_telemetry else sorted(max(t, logged) for t, _v, logged, in_rows in rows
+                                                   if t > approved_at and in_rows)
         last = approved_at
         for h in [*heard, None]:
             end = at if h is None else min(h, at)
