@@ -59,3 +59,27 @@ def test_the_same_batch_logged_whole_and_quiet_verifies(board: BoardFixture, tmp
     r = _offline(board, bundle, _proof(board, t, STORY_VERIFIED), t, STORY_VERIFIED)
     assert r.returncode == DEMO_EXIT, r.stdout + r.stderr
     assert "monitor M-" not in r.stderr
+
+
+def test_a_batch_number_skipped_is_not_verified_offline(board: BoardFixture, tmp_path: Path) -> None:
+    """The relay drops batch 2 (the one holding the breach) and logs batches 1 and 3, quiet, within
+    the monitors' 24 h: online, with the telemetry key in the keyring, batch 2 is a withheld batch
+    and reopens the case; the state proof verified offline. Now the skipped number is a reason."""
+    from casegate.sign import save_keyring
+
+    bundle = approve(board)
+    keyring = board.case_dir / "keys" / "keyring.yaml"
+    ring, signer = _telemetry_ring(tmp_path, ring=load_keyring(keyring))
+    save_keyring(ring, keyring)  # the registry's keyring names the monitoring system's key
+    for n, hours in ((1, 1), (3, 6)):
+        taken = dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC) + dt.timedelta(hours=hours)
+        measured = [Sample(taken, s, 0.0, CASE) for s in ("cyber-classifier-flag-rate", "bio-classifier-flag-rate")]
+        env = sign_readings(_readings(measured), source=f"batch-{n}.json", signer=signer, keyring=ring, at=taken,
+                            sequence=n)
+        with open_registry(board.database_url) as reg, log_clock(taken + dt.timedelta(minutes=1)):
+            ingest_samples(reg, measured, source=f"batch-{n}.json", sha256=str(n) * 64, envelope=env)
+    t = _trust(board)
+    r = _offline(board, bundle, _proof(board, t, STORY_VERIFIED), t, STORY_VERIFIED)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert ("the case's signed batches of readings the state proof holds skip number 2, though batch 3 was logged"
+            in r.stderr and "the deploy is not verified" in r.stderr), r.stderr

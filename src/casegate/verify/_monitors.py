@@ -116,6 +116,33 @@ def _readings(entries: Sequence[Any], case_id: str) -> dict[str, list[tuple[dt.d
     return out
 
 
+def _numbers_skipped(entries: Sequence[Any], case_id: str, approved_at: dt.datetime
+                     ) -> tuple[int, int, int, dt.datetime] | None:
+    """(first number missing, the number logged after it, its log entry, when logged) of the first
+    gap in the numbers the proof's signed batches give the case (`sequence`, as each batch claims
+    it), where the batch after the gap was logged after the approval; None when there is none.
+    Online such a gap is a withheld batch (where readings must be signed), fired on every monitor."""
+    from ..sign import claimed_readings
+
+    numbered: dict[int, tuple[int, dt.datetime]] = {}
+    for e in entries:
+        if e.kind != "monitor-samples" or e.case_id != case_id or not isinstance(e.payload, dict):
+            continue
+        got = claimed_readings(e.payload.get("envelope"))
+        logged = _instant(e.recorded_at)
+        raw = got[1].get("sequence") if got is not None else None
+        n = raw.get(case_id) if isinstance(raw, dict) else None
+        if type(n) is int and n >= 1 and logged is not None:
+            numbered.setdefault(n, (int(e.index), logged))
+    prev = 0
+    for n in sorted(numbered):
+        index, logged = numbered[n]
+        if n > prev + 1 and logged > approved_at:
+            return prev + 1, n, index, logged
+        prev = n
+    return None
+
+
 def _leaves(action: object, to: object, requested: BoundaryKind) -> str | None:
     """What `action` (to boundary `to`), applied, leaves of a deploy across `requested`; None when
     it still allows it."""
@@ -181,7 +208,8 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
                 "with --db, or decide again with `casegate decide` and approve that decision"], []
     fired = [(str(e.payload.get("trigger")), str(e.payload.get("cause")))
              for e in proven.events(case_id, "trigger-fired") if isinstance(e.payload, dict)]
-    readings = _readings([*proven.earlier, *proven.tail], case_id)
+    entries = [*proven.earlier, *proven.tail]
+    readings = _readings(entries, case_id)
     proof_at = proven.signed_at
     out: list[str] = []
     notes: list[str] = []
@@ -226,4 +254,13 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
             if h is None or h >= at:
                 break
             last = max(last, h)
+    skipped = _numbers_skipped(entries, case_id, approved_at) if signed_telemetry else None
+    if skipped is not None and not any(c.startswith(("monitor-withheld:", "monitor-handover:", "monitor-renumbered:",
+                                                     "monitor-v1:")) for _f, c in fired):
+        missing, after, index, logged = skipped
+        out.append(f"the case's signed batches of readings the state proof holds skip number {missing}, though batch "
+                   f"{after} was logged (log entry {index}, {_iso(logged)}) after the approval: a withheld batch could "
+                   "hold a breach (online it reopens the case, or withdraws it where a breach would), and which "
+                   "batches count is not judged offline, so the deploy is not verified: run `casegate triggers run "
+                   f"--case {case_id}`, or verify with --db")
     return out, notes
