@@ -557,14 +557,20 @@ class SignalBound(Frozen):
     """What the policy says of one monitored signal: the values it can take and the latest a
     monitor of it may breach."""
 
-    range: tuple[float, float] | None = None
+    range: tuple[Annotated[float, Field(allow_inf_nan=False)], Annotated[float, Field(allow_inf_nan=False)]] | None = None
     """Lowest and highest value the signal can take. A monitor's own `range` may narrow it, never
     widen it (CG715)."""
     op: Literal[">", ">=", "<", "<="] | None = None
     """The comparison a breach of the signal is (with `threshold`)."""
-    threshold: float | None = None
+    threshold: Annotated[float, Field(allow_inf_nan=False)] | None = None
     """The policy's breach level: a monitor of the signal must breach at it or sooner (with `op`
     `>`, a threshold no higher; with `<`, no lower) (CG715)."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "SignalBound":
+        if self.range is not None and self.range[0] > self.range[1]:
+            raise ValueError(f"`range` [{self.range[0]:g}, {self.range[1]:g}] has its lowest value above its highest")
+        return self
 
 
 class PostDeploymentPolicy(Frozen):
@@ -579,6 +585,10 @@ class PostDeploymentPolicy(Frozen):
     (default): only where the keyring names a telemetry key; with none, readings are taken on the
     word of whoever ingests them (`casegate policy gaps` lists it). A reading that breaches counts
     as a breach signed or not."""
+    max_silence: Annotated[str, Field(pattern=r"^\s*[1-9]\d*\s*[smhdw]\s*$")] | None = None
+    """The longest any monitor may go without a reading before its silence reopens the case (its
+    `max_silence`, or its window when it sets none), e.g. '72h'. Unset: only the time to the
+    re-evaluation date bounds it (CG715)."""
     signals: dict[str, SignalBound] = EMPTY_DICT
     """Signals the policy defines (by name, read as it looks): the range each can take and the
     level a monitor of it must breach at. A monitor's declared `range` is the lab's word and cannot

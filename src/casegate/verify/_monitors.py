@@ -14,7 +14,8 @@ holds and the time judged:
   withdraws, else reopen): nothing is left to deploy, so a stretch the proof shows stops the deploy.
   A reading logged after the checkpoint is not in the proof, so a proof older than the silence
   allows cannot show the monitor heard: not verified, with the reason;
-- breach: a reading the proof holds, taken from one window before the approval on, that crosses the
+- breach: a reading the proof holds, taken from one window (or its `max_silence`, when longer) before
+  the approval on, that crosses the
   monitor's threshold, with no `trigger-fired` entry of that monitor, whose action leaves nothing
   to deploy across the boundary asked for. Every breaching reading is held to count (whether its
   telemetry signature counts is not judged offline: fail closed).
@@ -228,7 +229,8 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
             continue
         rows = sorted(readings.get(signal, []))
         # breach: the first breaching reading taken from one window before the approval to `at`
-        breach = next(((t, v) for t, v, logged, _ in rows if approved_at - window <= t <= at and logged <= proof_at
+        reach = max(window, limit)  # as online: the longer of its window and the silence it may keep
+        breach = next(((t, v) for t, v, logged, _ in rows if approved_at - reach <= t <= at and logged <= proof_at
                        and op(v, threshold)), None)
         if breach is not None and not any(f == tid and c.startswith(f"monitor:{mid}:") for f, c in fired):
             left = _leaves(m.get("action"), m.get("to"), requested)

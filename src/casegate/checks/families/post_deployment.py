@@ -297,8 +297,9 @@ def _never_fires(op: str, threshold: float, lo: float, hi: float) -> bool:
     summary="A monitor cannot fire: its threshold is not a finite number or lies outside the "
             "signal's range (a declared `range` wider than the [0, 1] of a rate, or than the range the "
             "policy's `post_deployment.signals` gives, is itself a finding), it breaches later than the "
-            "level the policy gives its signal, or its window (or `max_silence`) is not a duration or is "
-            "not shorter than the time to the re-evaluation date.",
+            "level the policy gives its signal, or its window (or `max_silence`) is not a duration, is "
+            "not shorter than the time to the re-evaluation date, or lets it stay silent longer than the "
+            "policy's `post_deployment.max_silence`.",
     rationale="A monitor with a rate threshold of 1.0, or `nan` (every comparison with NaN is false), "
               "is listed as a control and can never change anything. The same holds for a window "
               "longer than the deployment runs before re-evaluation. (A monitor acts through the "
@@ -339,6 +340,14 @@ def monitor_cannot_fire(ctx: Context) -> Iterator[Hit]:
         elif interval is not None and interval.days > 0 and window >= interval:
             yield Hit(path + ("window",), f"monitor `{mid}` has a window of {m.window}, not shorter than the "
                                           f"{interval.days} day(s) to the re-evaluation date")
+        most = parse_window(ctx.policy.post_deployment.max_silence or "")
+        quiet = parse_window(m.max_silence or m.window)
+        if most is not None and quiet is not None and quiet > most:
+            field = "max_silence" if m.max_silence is not None else "window"
+            yield Hit(path + (field,),
+                      f"monitor `{mid}` may stay silent for {m.max_silence or m.window} before its silence reopens "
+                      f"the case; the policy allows at most {ctx.policy.post_deployment.max_silence}",
+                      help=f"set `max_silence` (and a window) of {ctx.policy.post_deployment.max_silence} or less")
         if m.max_silence is not None:
             silence = parse_window(m.max_silence)
             if silence is None:
