@@ -585,7 +585,7 @@ class PostDeploymentPolicy(Frozen):
     (default): only where the keyring names a telemetry key; with none, readings are taken on the
     word of whoever ingests them (`casegate policy gaps` lists it). A reading that breaches counts
     as a breach signed or not."""
-    max_silence: Annotated[str, Field(pattern=r"^\s*[1-9]\d*\s*[smhdw]\s*$")] | None = None
+    max_silence: str | None = None
     """The longest any monitor may go without a reading before its silence reopens the case (its
     `max_silence`, or its window when it sets none), e.g. '72h'. Unset: only the time to the
     re-evaluation date bounds it (CG715)."""
@@ -603,6 +603,14 @@ class PostDeploymentPolicy(Frozen):
     each key that signs one acts as a withheld batch. `accept`: read as they always were, so a
     monitoring system that numbers per key is open to batches dropped at a key change
     (`casegate policy gaps` lists it)."""
+
+    @model_validator(mode="after")
+    def _silence_is_a_duration(self) -> "PostDeploymentPolicy":
+        import re
+
+        if self.max_silence is not None and not re.fullmatch(r"\s*0*[1-9]\d*\s*[smhdw]\s*", self.max_silence):
+            raise ValueError(f"`max_silence` {self.max_silence!r} is not a duration: write it as 30m, 72h, 7d or 2w")
+        return self
 
 
 RedactableType = Literal["claim", "strategy", "context", "assumption", "justification", "defeater", "evidence",
