@@ -553,6 +553,26 @@ def _short_form_schema(schema: dict[str, Any]) -> None:
     schema["anyOf"] = [obj, {"type": "string", "enum": ["required", "optional"]}]
 
 
+class SignalBound(Frozen):
+    """What the policy says of one monitored signal: the values it can take and the latest a
+    monitor of it may breach."""
+
+    range: tuple[Annotated[float, Field(allow_inf_nan=False)], Annotated[float, Field(allow_inf_nan=False)]] | None = None
+    """Lowest and highest value the signal can take. A monitor's own `range` may narrow it, never
+    widen it (CG715)."""
+    op: Literal[">", ">=", "<", "<="] | None = None
+    """The comparison a breach of the signal is (with `threshold`)."""
+    threshold: Annotated[float, Field(allow_inf_nan=False)] | None = None
+    """The policy's breach level: a monitor of the signal must breach at it or sooner (with `op`
+    `>`, a threshold no higher; with `<`, no lower) (CG715)."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "SignalBound":
+        if self.range is not None and self.range[0] > self.range[1]:
+            raise ValueError(f"`range` [{self.range[0]:g}, {self.range[1]:g}] has its lowest value above its highest")
+        return self
+
+
 class PostDeploymentPolicy(Frozen):
     """Limits on the post-deployment plan."""
 
@@ -565,6 +585,15 @@ class PostDeploymentPolicy(Frozen):
     (default): only where the keyring names a telemetry key; with none, readings are taken on the
     word of whoever ingests them (`casegate policy gaps` lists it). A reading that breaches counts
     as a breach signed or not."""
+    max_silence: str | None = None
+    """The longest any monitor may go without a reading before its silence reopens the case (its
+    `max_silence`, or its window when it sets none), e.g. '72h'. Unset: only the time to the
+    re-evaluation date bounds it (CG715)."""
+    signals: dict[str, SignalBound] = EMPTY_DICT
+    """Signals the policy defines (by name, read as it looks): the range each can take and the
+    level a monitor of it must breach at. A monitor's declared `range` is the lab's word and cannot
+    put its threshold out of reach of a signal the policy defines; a rate, ratio, share or fraction
+    is in [0, 1] whatever range a monitor declares."""
     telemetry_v1: Literal["accept", "same-key", "refuse"] = "same-key"
     """How a signed batch of the first format (`monitor-readings/v1`, which names no key before
     it) is read where signed telemetry is required. `same-key` (default): as a batch that names
@@ -574,6 +603,14 @@ class PostDeploymentPolicy(Frozen):
     each key that signs one acts as a withheld batch. `accept`: read as they always were, so a
     monitoring system that numbers per key is open to batches dropped at a key change
     (`casegate policy gaps` lists it)."""
+
+    @model_validator(mode="after")
+    def _silence_is_a_duration(self) -> "PostDeploymentPolicy":
+        import re
+
+        if self.max_silence is not None and not re.fullmatch(r"\s*0*[1-9]\d*\s*[smhdw]\s*", self.max_silence):
+            raise ValueError(f"`max_silence` {self.max_silence!r} is not a duration: write it as 30m, 72h, 7d or 2w")
+        return self
 
 
 RedactableType = Literal["claim", "strategy", "context", "assumption", "justification", "defeater", "evidence",

@@ -457,15 +457,20 @@ def _monitor_firings(tid: str, mid: str, mt: Trigger | None, m: Monitor, facts: 
     if facts.approved_at > at:
         return out
     # approved while in breach: a breaching reading within one window before the approval counts
-    # too, so a new version approved over a breach that has not ended is caught at once
+    # too, so a new version approved over a breach that has not ended is caught at once. The
+    # monitor's last reading before the approval may be as old as its silence allows, so the
+    # longer of the two: a version that shortens its window (keeping its silence) does not
+    # shorten how far back a breach reaches the approval
+    reach = max(window, limit)
     at_approval = first_breach(samples, op=m.op, threshold=m.threshold,
-                               since=facts.approved_at - window, until=facts.approved_at)
+                               since=facts.approved_at - reach, until=facts.approved_at)
     reading = at_approval or first_breach(samples, op=m.op, threshold=m.threshold,
                                           since=facts.approved_at, until=at)
     if reading is not None:
         key = f"monitor:{mid}:{iso(reading.timestamp)}" if at_approval is None else \
             f"monitor:{mid}:at-approval:{iso(facts.approved_at)}"
-        when = "" if at_approval is None else f", within {m.window} before the approval"
+        when = "" if at_approval is None else \
+            f", within {m.window if reach == window else m.max_silence} before the approval"
         out.append(Firing(
             tid, "monitor", key, action, to, notify,
             f"monitor {mid}: {m.signal} read {reading.value:.6g} at {iso(reading.timestamp)}{when}, "

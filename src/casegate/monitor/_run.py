@@ -309,7 +309,7 @@ def samples_and_gaps(reg: Registry, case_id: str,
     With signed batches, also each number of the case's batches (`sequence`, numbered per case
     whichever telemetry key signs them) that the log never recorded, though a later one was, and
     each key that gave a number another key's batch had already (`Withheld`)."""
-    from ..sign import check_readings, payload_sha256
+    from ..sign import batch_readings, check_readings, payload_sha256
 
     out: dict[str, list[Sample]] = defaultdict(list)
     first: dict[str, tuple[dt.datetime, Any, int]] = {}
@@ -334,6 +334,18 @@ def samples_and_gaps(reg: Registry, case_id: str,
         return Sample(ts, signal, value, case_id, heard, counted=False,
                       why_not=_repeated(signal, ts, index, was[1], was[0]), entry=index)
 
+    def left_out(index: int, logged: dt.datetime, env: object, have: set[tuple[str, dt.datetime, float]]) -> None:
+        # a reading the entry's batch holds and its rows leave out: the batch is what was measured,
+        # so a breach among them is a breach (whoever left it out), though it shows no monitor heard
+        if not isinstance(env, dict):
+            return
+        for signal, ts, value in batch_readings(env, case_id):
+            if (signal, ts, value) not in have:
+                have.add((signal, ts, value))
+                out[signal].append(Sample(ts, signal, value, case_id, logged, counted=False, entry=index, why_not=(
+                    f"reading of {signal} at {iso(ts)} is in the batch log entry {index} holds but not among the "
+                    "entry's readings: a breach it shows counts, it does not show the monitor heard")))
+
     for e in reg.events(case_id, "monitor-samples"):
         logged = parse_timestamp(e.recorded_at, f"log entry {e.index}")
         rows = [(str(signal), parse_timestamp(ts, f"log entry {e.index}"), float(value))
@@ -341,6 +353,7 @@ def samples_and_gaps(reg: Registry, case_id: str,
         if telemetry is None or not telemetry.required:
             for signal, ts, value in rows:
                 out[signal].append(counted(signal, ts, value, logged, e.index))
+            left_out(e.index, logged, e.payload.get("envelope"), set(rows))
             continue
         env = e.payload.get("envelope")
         judged = None
@@ -385,6 +398,7 @@ def samples_and_gaps(reg: Registry, case_id: str,
                 if sha is not None:
                     first[sha] = (logged, judged, e.index)
         mine = {(sig, ts, v) for c, sig, ts, v in judged.counted if c == case_id} if judged is not None else set()
+        left_out(e.index, logged, env, {*rows, *(mine if copy_of is None else ())})
         for signal, ts, value in rows:
             if (signal, ts, value) in mine:
                 mine.discard((signal, ts, value))

@@ -1704,6 +1704,28 @@ def dead_monitor_saturated(case: Case, policy: Policy) -> Applied:
     return _pd_edit(case, monitors=mons), policy
 
 
+def dead_monitor_declared_range(case: Case, policy: Policy) -> Applied:
+    """Every rate monitor (a signal named as a rate, in [0, 1]) declares the range [0, 1e18] and
+    fires only above 1e15: inside the declared range, out of reach of any rate."""
+    from ..checks.families.post_deployment import signal_range
+
+    pd = case.post_deployment
+    rates = {k for k, m in (pd.monitors.items() if pd is not None else ()) if signal_range(m.signal, None) == (0.0, 1.0)}
+    if pd is None or not rates:
+        return "no monitor of a rate"
+    return _pd_edit(case, monitors={k: _upd(m, op=">", threshold=1e15, range=(0.0, 1e18)) if k in rates else m
+                                    for k, m in pd.monitors.items()}), policy
+
+
+def renamed_monitor_signal(case: Case, policy: Policy) -> Applied:
+    """Every monitor keeps its id and watches its signal under a new name (`-v2`), which no reading
+    was filed under: the breaches of the old name stay behind."""
+    pd = case.post_deployment
+    if pd is None or not pd.monitors:
+        return "no monitor"
+    return _pd_edit(case, monitors={k: _upd(m, signal=f"{m.signal}-v2") for k, m in pd.monitors.items()}), policy
+
+
 def dead_monitor_nan(case: Case, policy: Policy) -> Applied:
     pd = case.post_deployment
     if pd is None or not pd.monitors:
@@ -3147,6 +3169,12 @@ MUTATIONS: tuple[Mutation, ...] = (
              needs_previous=True),
     Mutation("dead-monitor-saturated", ("test-7-post-deployment", "q-at-scale"),
              "sets every monitor to fire only above a rate of 1.0", ("CG715",), dead_monitor_saturated),
+    Mutation("dead-monitor-declared-range", ("test-7-post-deployment", "q-at-scale"),
+             "gives every rate monitor a declared range of [0, 1e18] and a threshold of 1e15", ("CG715",),
+             dead_monitor_declared_range),
+    Mutation("renamed-monitor-signal", ("test-7-post-deployment", "q-retreat"),
+             "renames the signal every monitor watches (`-v2`), its monitor id kept", ("CG719",),
+             renamed_monitor_signal, needs_previous=True),
     Mutation("dead-monitor-nan", ("test-7-post-deployment", "q-at-scale"),
              "sets every monitor threshold to NaN (no comparison is ever true)", ("CG715",), dead_monitor_nan),
     Mutation("dropped-incident-triggers", ("test-7-post-deployment", "q-retreat"),

@@ -136,6 +136,7 @@ if TYPE_CHECKING:
     from ._telemetry import (
         TELEMETRY_ROLE,
         SignedReadings,
+        batch_readings,
         check_readings,
         claimed_readings,
         readings_digest,
@@ -158,7 +159,7 @@ _WHERE = {
     **dict.fromkeys(('Recorded', 'check_waivers', 'load_waivers', 'object_to_case', 'sign_case', 'signer_entry', 'waive_finding', 'waiver_roles'), '_signoff'),
     **dict.fromkeys(('ANSWER', 'AUTHORS', 'CONDITION_MET', 'DECISION', 'EVIDENCE_ATTESTATION', 'INCIDENT_CLASS_DISMISSED', 'INCIDENT_REPORT', 'MONITOR_READINGS', 'MONITOR_READINGS_V2', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'PROTOCOL', 'REGIME_DOCUMENT', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'LoggedAt', 'LogTimes', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'dsse_shape_problems', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'payload_sha256', 'read_envelope_file', 'sign_statement', 'statement', 'subjects'), '_statement'),
     **dict.fromkeys(('REVOKE', 'LoggedChange', 'with_logged_revocations'), '_revocations'),
-    **dict.fromkeys(('TELEMETRY_ROLE', 'SignedReadings', 'check_readings', 'claimed_readings', 'readings_digest',
+    **dict.fromkeys(('TELEMETRY_ROLE', 'SignedReadings', 'batch_readings', 'check_readings', 'claimed_readings', 'readings_digest',
                      'sign_readings', 'telemetry_keys'), '_telemetry'),
 }
 
@@ -187,7 +188,7 @@ __all__ = [
     "ATTESTATION_FOLDER", "EVIDENCE_ATTESTATION", "attest_artifact", "attest_evidence", "attestation_envelopes",
     "attestation_files", "check_attestation", "check_attestations", "readable_definitions", "declared_values", "tested_definitions",
     "weights_digests", "with_attestations",
-    "MONITOR_READINGS", "MONITOR_READINGS_V2", "TELEMETRY_ROLE", "SignedReadings", "check_readings", "claimed_readings", "readings_digest",
+    "MONITOR_READINGS", "MONITOR_READINGS_V2", "TELEMETRY_ROLE", "SignedReadings", "batch_readings", "check_readings", "claimed_readings", "readings_digest",
     "sign_readings", "telemetry_keys",
     "REVOKE", "LoggedChange", "with_logged_revocations",
 ]

@@ -170,6 +170,24 @@ def claimed_readings(env: Any) -> tuple[list[Any], dict[str, Any]] | None:
     return list(pred["readings"]), pred
 
 
+def batch_readings(env: Any, case_id: str) -> list[tuple[str, dt.datetime, float]]:
+    """(signal, taken, value) of each reading of `case_id` a batch envelope says it holds,
+    unverified: what a log entry's rows must hold. A reading that cannot be read is left out (it
+    says nothing)."""
+    got = claimed_readings(env)
+    out: list[tuple[str, dt.datetime, float]] = []
+    for r in got[0] if got is not None else []:
+        try:
+            if str(r["case"]) != case_id:
+                continue
+            value = float(r["value"])
+            if value == value and value not in (float("inf"), float("-inf")):
+                out.append((str(r["signal"]), parse_instant(str(r["timestamp"])), value))
+        except (KeyError, TypeError, ValueError, InputError):
+            continue
+    return out
+
+
 @dataclass(frozen=True)
 class SignedReadings:
     """A logged batch judged against the registry's keyring: the readings that count (case,

@@ -14,7 +14,8 @@ holds and the time judged:
   withdraws, else reopen): nothing is left to deploy, so a stretch the proof shows stops the deploy.
   A reading logged after the checkpoint is not in the proof, so a proof older than the silence
   allows cannot show the monitor heard: not verified, with the reason;
-- breach: a reading the proof holds, taken from one window before the approval on, that crosses the
+- breach: a reading the proof holds, taken from one window (or its `max_silence`, when longer) before
+  the approval on, that crosses the
   monitor's threshold, with no `trigger-fired` entry of that monitor, whose action leaves nothing
   to deploy across the boundary asked for. Every breaching reading is held to count (whether its
   telemetry signature counts is not judged offline: fail closed).
@@ -80,11 +81,15 @@ def _instant(raw: object) -> dt.datetime | None:
     return t if t.tzinfo is not None else t.replace(tzinfo=dt.UTC)
 
 
-def _readings(entries: Sequence[Any], case_id: str) -> dict[str, list[tuple[dt.datetime, float, dt.datetime]]]:
-    """(taken, value, logged) of every reading the proof's `monitor-samples` entries of the case
-    hold, per signal. A row that cannot be read is left out (it ends no silence; a breach it might
-    be is not seen: see `monitor_problems`, which names such rows)."""
-    out: dict[str, list[tuple[dt.datetime, float, dt.datetime]]] = {}
+def _readings(entries: Sequence[Any], case_id: str) -> dict[str, list[tuple[dt.datetime, float, dt.datetime, bool]]]:
+    """(taken, value, logged, in the rows) of every reading the proof's `monitor-samples` entries
+    of the case hold, per signal: the entry's rows, and the readings of the case its signed batch
+    holds that the rows leave out (`in the rows` false: as online, such a reading counts as a
+    breach and shows no monitor heard). A row that cannot be read is left out (it ends no
+    silence; a breach it might be is not seen: see `monitor_problems`, which names such rows)."""
+    from ..sign import batch_readings
+
+    out: dict[str, list[tuple[dt.datetime, float, dt.datetime, bool]]] = {}
     for e in entries:
         if e.kind != "monitor-samples" or e.case_id != case_id or not isinstance(e.payload, dict):
             continue
@@ -92,6 +97,7 @@ def _readings(entries: Sequence[Any], case_id: str) -> dict[str, list[tuple[dt.d
         rows = e.payload.get("samples")
         if logged is None or not isinstance(rows, list):
             continue
+        have: set[tuple[str, dt.datetime, float]] = set()
         for row in rows:
             if not isinstance(row, (list, tuple)) or len(row) != 3:
                 continue
@@ -101,8 +107,41 @@ def _readings(entries: Sequence[Any], case_id: str) -> dict[str, list[tuple[dt.d
             except (TypeError, ValueError):
                 continue
             if taken is not None:
-                out.setdefault(str(row[0]), []).append((taken, value, logged))
+                out.setdefault(str(row[0]), []).append((taken, value, logged, True))
+                have.add((str(row[0]), taken, value))
+        if isinstance(e.payload.get("envelope"), dict):
+            for signal, taken, value in batch_readings(e.payload["envelope"], case_id):
+                if (signal, taken, value) not in have:
+                    have.add((signal, taken, value))
+                    out.setdefault(signal, []).append((taken, value, logged, False))
     return out
+
+
+def _numbers_skipped(entries: Sequence[Any], case_id: str, approved_at: dt.datetime
+                     ) -> tuple[int, int, int, dt.datetime] | None:
+    """(first number missing, the number logged after it, its log entry, when logged) of the first
+    gap in the numbers the proof's signed batches give the case (`sequence`, as each batch claims
+    it), where the batch after the gap was logged after the approval; None when there is none.
+    Online such a gap is a withheld batch (where readings must be signed), fired on every monitor."""
+    from ..sign import claimed_readings
+
+    numbered: dict[int, tuple[int, dt.datetime]] = {}
+    for e in entries:
+        if e.kind != "monitor-samples" or e.case_id != case_id or not isinstance(e.payload, dict):
+            continue
+        got = claimed_readings(e.payload.get("envelope"))
+        logged = _instant(e.recorded_at)
+        raw = got[1].get("sequence") if got is not None else None
+        n = raw.get(case_id) if isinstance(raw, dict) else None
+        if type(n) is int and n >= 1 and logged is not None:
+            numbered.setdefault(n, (int(e.index), logged))
+    prev = 0
+    for n in sorted(numbered):
+        index, logged = numbered[n]
+        if n > prev + 1 and logged > approved_at:
+            return prev + 1, n, index, logged
+        prev = n
+    return None
 
 
 def _leaves(action: object, to: object, requested: BoundaryKind) -> str | None:
@@ -169,7 +208,8 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
                 "with --db, or decide again with `casegate decide` and approve that decision"]
     fired = [(str(e.payload.get("trigger")), str(e.payload.get("cause")))
              for e in proven.events(case_id, "trigger-fired") if isinstance(e.payload, dict)]
-    readings = _readings([*proven.earlier, *proven.tail], case_id)
+    entries = [*proven.earlier, *proven.tail]
+    readings = _readings(entries, case_id)
     proof_at = proven.signed_at
     out: list[str] = []
     for m in raw:
@@ -187,7 +227,8 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
             continue
         rows = sorted(readings.get(signal, []))
         # breach: the first breaching reading taken from one window before the approval to `at`
-        breach = next(((t, v) for t, v, logged in rows if approved_at - window <= t <= at and logged <= proof_at
+        reach = max(window, limit)  # as online: the longer of its window and the silence it may keep
+        breach = next(((t, v) for t, v, logged, _ in rows if approved_at - reach <= t <= at and logged <= proof_at
                        and op(v, threshold)), None)
         if breach is not None and not any(f == tid and c.startswith(f"monitor:{mid}:") for f, c in fired):
             left = _leaves(m.get("action"), m.get("to"), requested)
@@ -198,7 +239,8 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
                            f"shows is not the case's: applied, it leaves the case {left} (run `casegate triggers run "
                            f"--case {case_id}`, then make a new state proof)")
         # silence: every stretch since the approval with no reading heard, up to `at`
-        heard = [] if signed_telemetry else sorted(max(t, logged) for t, _v, logged in rows if t > approved_at)
+        heard = [] if signed_telemetry else sorted(max(t, logged) for t, _v, logged, in_rows in rows
+                                                   if t > approved_at and in_rows)
         last = approved_at
         for h in [*heard, None]:
             end = at if h is None else min(h, at)
@@ -212,4 +254,13 @@ def monitor_problems(proven: Any, pred: dict[str, Any], requested: BoundaryKind,
             if h is None or h >= at:
                 break
             last = max(last, h)
+    skipped = _numbers_skipped(entries, case_id, approved_at) if signed_telemetry else None
+    if skipped is not None and not any(c.startswith(("monitor-withheld:", "monitor-handover:", "monitor-renumbered:",
+                                                     "monitor-v1:")) for _f, c in fired):
+        missing, after, index, logged = skipped
+        out.append(f"the case's signed batches of readings the state proof holds skip number {missing}, though batch "
+                   f"{after} was logged (log entry {index}, {_iso(logged)}) after the approval: a withheld batch could "
+                   "hold a breach (online it reopens the case, or withdraws it where a breach would), and which "
+                   "batches count is not judged offline, so the deploy is not verified: run `casegate triggers run "
+                   f"--case {case_id}`, or verify with --db")
     return out

@@ -605,6 +605,9 @@ _STRENGTH = {"restrict": 0, "reopen": 1, "withdraw": 2}
 
 def _looser(old: Monitor, new: Monitor) -> str | None:
     """How `new` fires less readily than `old`, in words (None: it does not)."""
+    if new.signal != old.signal:  # exact: readings are filed under the signal's name as written
+        return (f"it watches {new.signal} where it watched {old.signal}: the readings of {old.signal}, "
+                "its breaches among them, no longer reach it")
     if new.op != old.op:
         return f"its condition changed from {old.op} {old.threshold:g} to {new.op} {new.threshold:g}"
     if (new.threshold > old.threshold) if old.op in (">", ">=") else (new.threshold < old.threshold):
@@ -664,9 +667,9 @@ def _trigger_looser(old: Trigger, new: Trigger) -> list[tuple[str, str]]:
     summary="Since the version compared with, a trigger or monitor of the post-deployment plan was "
             "removed, a trigger's action is weaker (withdraw, then reopen, then restrict) or restricts to a "
             "wider boundary, a trigger fires on fewer events (a higher `min_severity`, another or a "
-            "narrower domain, another monitor or event), or a monitor fires less readily (a threshold moved "
-            "away from firing, a longer window or `max_silence`, another condition, a weaker action or a "
-            "wider restriction).",
+            "narrower domain, another monitor or event), or a monitor fires less readily (another signal, "
+            "a threshold moved away from firing, a longer window or `max_silence`, another condition, a "
+            "weaker action or a wider restriction).",
     rationale="The plan is what makes a GO revocable: a trigger is how an incident reopens or "
               "withdraws the deployment, a monitor how behaviour at scale reaches the case. Dropping "
               "the bio-incident withdrawal, raising a flag-rate monitor from 0.5% to 99%, or raising an "

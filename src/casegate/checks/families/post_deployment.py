@@ -4,9 +4,14 @@ withdrawal, re-evaluation, model-change control and incident reporting."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .._derived import capability_status, weights_access
 from .._registry import Context, Hit, rule
+
+if TYPE_CHECKING:
+    from ...model import Monitor, Policy
+    from ...model._policy import SignalBound
 
 _PD = ("post_deployment",)
 
@@ -215,10 +220,72 @@ def signal_range(signal: str, declared: tuple[float, float] | None) -> tuple[flo
     or proportion, else None (unbounded)."""
     if declared is not None:
         return declared
+    return _named_range(signal)
+
+
+def _named_range(signal: str) -> tuple[float, float] | None:
+    """[0, 1] for a signal named as a rate or proportion, else None."""
     from .._text import as_read
 
     low = as_read(signal).casefold()  # `bypass-rаte` with a Cyrillic `а` is a rate too
     return (0.0, 1.0) if any(w in low for w in _BOUNDED) else None
+
+
+def _policy_signal(policy: Policy, signal: str) -> tuple[str, SignalBound] | None:
+    """The policy's entry for `signal` (names compared as they read), or None."""
+    from ...model._names import latin_form
+
+    want = latin_form(signal)
+    return next(((name, b) for name, b in policy.post_deployment.signals.items() if latin_form(name) == want), None)
+
+
+def _outside(inner: tuple[float, float], outer: tuple[float, float]) -> bool:
+    return inner[0] < outer[0] or inner[1] > outer[1]
+
+
+def _range_hits(mid: str, m: Monitor, policy: Policy, path: tuple[str | int, ...]) -> tuple[tuple[float, float] | None,
+                                                                                         list[Hit]]:
+    """The range `m`'s threshold is judged against, and the findings about the range itself: a
+    monitor's declared `range` is the lab's word, so it narrows what the signal's name (a rate is in
+    [0, 1]) or the policy's `post_deployment.signals` establish and never widens it."""
+    out: list[Hit] = []
+    known = _policy_signal(policy, m.signal)
+    if known is not None and known[1].range is not None:
+        source, rng = f"the policy's `post_deployment.signals.{known[0]}`", known[1].range
+    elif (named := _named_range(m.signal)) is not None:
+        source, rng = "its name (a rate or proportion)", named
+    else:
+        return m.range, out  # only the lab's word: a count the policy does not define
+    if m.range is None:
+        return rng, out
+    if _outside(m.range, rng):
+        out.append(Hit(path + ("range",),
+                       f"monitor `{mid}` declares {m.signal} in [{m.range[0]:g}, {m.range[1]:g}], wider than the "
+                       f"[{rng[0]:g}, {rng[1]:g}] {source} gives it: a declared range narrows the signal's range, "
+                       "it cannot put a threshold beyond what the signal reaches",
+                       help=f"drop `range` or keep it within [{rng[0]:g}, {rng[1]:g}]"))
+    return (max(m.range[0], rng[0]), min(m.range[1], rng[1])), out
+
+
+def _bound_hit(mid: str, m: Monitor, policy: Policy, path: tuple[str | int, ...]) -> Hit | None:
+    """A monitor of a signal the policy defines with a breach level that breaches later than it."""
+    known = _policy_signal(policy, m.signal)
+    if known is None or known[1].threshold is None:
+        return None
+    name, b = known
+    op = b.op or ">"
+    assert b.threshold is not None
+    upward = op in (">", ">=")
+    same_way = (m.op in (">", ">=")) == upward
+    later = not same_way or (m.threshold > b.threshold if upward else m.threshold < b.threshold) or \
+        (m.threshold == b.threshold and m.op in (">", "<") and op in (">=", "<="))
+    if not later:
+        return None
+    return Hit(path + ("threshold",),
+               f"monitor `{mid}` breaches when {m.signal} {m.op} {m.threshold:g}; the policy's "
+               f"`post_deployment.signals.{name}` breaches at {op} {b.threshold:g}: the monitor fires later than "
+               "the policy asks, or never",
+               help=f"set `op: '{op}'` and a threshold of {b.threshold:g} or nearer firing")
 
 
 def _never_fires(op: str, threshold: float, lo: float, hi: float) -> bool:
@@ -228,8 +295,11 @@ def _never_fires(op: str, threshold: float, lo: float, hi: float) -> bool:
 @rule(
     "CG715", "monitor-cannot-fire", severity="blocking", serves="test-7-post-deployment",
     summary="A monitor cannot fire: its threshold is not a finite number or lies outside the "
-            "signal's range, or its window (or `max_silence`) is not a duration or is not shorter than "
-            "the time to the re-evaluation date.",
+            "signal's range (a declared `range` wider than the [0, 1] of a rate, or than the range the "
+            "policy's `post_deployment.signals` gives, is itself a finding), it breaches later than the "
+            "level the policy gives its signal, or its window (or `max_silence`) is not a duration, is "
+            "not shorter than the time to the re-evaluation date, or lets it stay silent longer than the "
+            "policy's `post_deployment.max_silence`.",
     rationale="A monitor with a rate threshold of 1.0, or `nan` (every comparison with NaN is false), "
               "is listed as a control and can never change anything. The same holds for a window "
               "longer than the deployment runs before re-evaluation. (A monitor acts through the "
@@ -238,7 +308,8 @@ def _never_fires(op: str, threshold: float, lo: float, hi: float) -> bool:
     good="monitors:\n  M1: {signal: classifier-flag-rate, op: '>', threshold: 0.005, window: 24h}\n"
          "triggers:\n  T1: {on: monitor, monitor: M1, action: reopen}",
     fix="Set a finite threshold the signal can cross (state `range` for signals that are not "
-        "proportions) and a window shorter than the re-evaluation interval.",
+        "proportions, within the range the policy gives) and a window shorter than the re-evaluation "
+        "interval.",
 )
 def monitor_cannot_fire(ctx: Context) -> Iterator[Hit]:
     import math
@@ -255,17 +326,28 @@ def monitor_cannot_fire(ctx: Context) -> Iterator[Hit]:
             yield Hit(path + ("threshold",), f"monitor `{mid}` has threshold `{m.threshold}`, not a finite number: "
                                              "it can never fire")
         else:
-            rng = signal_range(m.signal, m.range)
+            rng, found = _range_hits(mid, m, ctx.policy, path)
+            yield from found
             if rng is not None and (m.threshold < rng[0] or m.threshold > rng[1] or _never_fires(m.op, m.threshold, *rng)):
                 yield Hit(path + ("threshold",),
                           f"monitor `{mid}` fires when {m.signal} {m.op} {m.threshold:g}, which a signal in "
                           f"[{rng[0]:g}, {rng[1]:g}] can never be")
+            elif (late := _bound_hit(mid, m, ctx.policy, path)) is not None:
+                yield late
         window = parse_window(m.window)
         if window is None:
             yield Hit(path + ("window",), f"monitor `{mid}` has window `{m.window}`, not a duration (30m, 24h, 7d, 2w)")
         elif interval is not None and interval.days > 0 and window >= interval:
             yield Hit(path + ("window",), f"monitor `{mid}` has a window of {m.window}, not shorter than the "
                                           f"{interval.days} day(s) to the re-evaluation date")
+        most = parse_window(ctx.policy.post_deployment.max_silence or "")
+        quiet = parse_window(m.max_silence or m.window)
+        if most is not None and quiet is not None and quiet > most:
+            field = "max_silence" if m.max_silence is not None else "window"
+            yield Hit(path + (field,),
+                      f"monitor `{mid}` may stay silent for {m.max_silence or m.window} before its silence reopens "
+                      f"the case; the policy allows at most {ctx.policy.post_deployment.max_silence}",
+                      help=f"set `max_silence` (and a window) of {ctx.policy.post_deployment.max_silence} or less")
         if m.max_silence is not None:
             silence = parse_window(m.max_silence)
             if silence is None:
