@@ -132,7 +132,7 @@ def _unsalted_sorted(v: Any) -> Any:
         except TypeError:
             raise _Apart from None
         salted = "commitment" in v and (v.get("redacted") is True or ("pointer" in v and "type" in v))
-        out = {}
+        out: dict[str, Any] = {}
         for k in keys:
             if type(k) is not str or (not k.isascii() and max(k) > "\uffff"):
                 raise _Apart
@@ -150,7 +150,7 @@ def _unsalted_sorted(v: Any) -> Any:
                 out[k] = _unsalted_sorted(x)
         return out
     if t is list:
-        items = []
+        items: list[Any] = []
         append = items.append
         for x in v:
             tx = type(x)
