@@ -10,7 +10,13 @@ import rfc8785
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casegate._canonical_json import canonical_json, encode_exact, float_exact, plain_exact
+from casegate._canonical_json import (
+    canonical_json,
+    encode_exact,
+    float_exact,
+    integral_as_int,
+    plain_exact,
+)
 
 texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=10) | st.text(max_size=6) | st.sampled_from(
     ["\u0000\u001f\u007f", "\b\f\n\r\t\"\\/", "\u2028\u2029", "\ue000\U0001f600", "\uffff\U00010000", "é€𝄞",
@@ -83,3 +89,45 @@ def test_the_walker_leaves_the_rest_to_rfc8785(value: Any) -> None:
 def test_float_exact_is_repr_with_a_fraction_and_no_exponent() -> None:
     assert all(float_exact(v) for v in (0.5, -12.75, 1e-4, 1e15 + 0.5, 0.1 + 0.2))
     assert not any(float_exact(v) for v in (5.0, -0.0, 0.0, 9.999e-5, 1e16, float("inf"), float("nan")))
+
+
+@pytest.mark.parametrize("value", [
+    {"threat_model": {"P-1": {"severity": 200.0, "steps": ["a", "b"]}}, "text": "x" * 3, "n": [1, -0.0, 0.5]},
+    [5.0, (2.0, "x", {"y": 9007199254740991.0}), {"z": -9007199254740991.0}],
+    {"deep": [[[[[{"v": 1e15}]]]]], "kept": "5.0"},
+])
+def test_integral_floats_are_written_by_the_c_encoder(value: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a public summary's case document holds a few integral floats (`200.0`): each is written as
+    # RFC 8785 writes it, its integer, without sending the whole document through the package
+    want = rfc8785.dumps(value)
+    assert not plain_exact(value)
+    fixed = integral_as_int(value)
+    assert fixed is not None and plain_exact(fixed)
+
+    def refuse(_: Any) -> bytes:
+        raise AssertionError("written by the rfc8785 package")
+
+    monkeypatch.setattr(rfc8785, "dumps", refuse)
+    assert canonical_json(value) == want
+
+
+def test_integral_as_int_copies_only_what_holds_one() -> None:
+    inner = {"a": ["x", 1, 0.5]}
+    value = {"keep": inner, "fix": [1.0]}
+    fixed = integral_as_int(value)
+    assert fixed == {"keep": inner, "fix": [1]} and type(fixed["fix"][0]) is int
+    assert fixed["keep"] is inner and value["fix"][0] == 1.0 and type(value["fix"][0]) is float  # not changed
+    assert integral_as_int(inner) is inner
+
+
+@pytest.mark.parametrize("value", [
+    9007199254740992.0, [1e16], {"x": 2.5e-8}, {"\U0001f600": 1.0}, [float("inf")], [2**53, 1.0], {1: 1.0}, {"b": b"x"},
+])
+def test_integral_as_int_refuses_the_rest(value: Any) -> None:
+    assert integral_as_int(value) is None
+    want = _rfc8785(value)
+    if want is None:
+        with pytest.raises(REFUSED):
+            canonical_json(value)
+    else:
+        assert canonical_json(value) == want

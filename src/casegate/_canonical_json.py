@@ -121,12 +121,73 @@ def encode_sorted(value: Any) -> bytes:
 def canonical_json(value: Any) -> bytes:
     """RFC 8785 bytes of a plain JSON value: what `rfc8785.dumps` writes, and the errors it
     raises (`rfc8785.CanonicalizationError`). The C encoder where it is exact (`plain_exact`),
-    the `rfc8785` package otherwise."""
-    if plain_exact(value):
+    the `rfc8785` package otherwise. A value whose only floats the C encoder would write otherwise
+    are integral ones within ±(2**53 - 1) (`200.0`, which RFC 8785 writes `200`; a summary's case
+    document holds a few) is written by the C encoder too, each such float as its integer
+    (`integral_as_int`): one of them does not send a whole public summary through the package."""
+    exact = value if plain_exact(value) else integral_as_int(value)
+    if exact is not None:
         try:
-            return encode_exact(value)
+            return encode_exact(exact)
         except UnicodeEncodeError:
             pass  # a lone surrogate: rfc8785 refuses it and says why
     import rfc8785  # only for a value the C encoder does not write exactly
 
     return rfc8785.dumps(value)
+
+
+class _Inexact(Exception):
+    """A value `integral_as_int` cannot make exact."""
+
+
+def integral_as_int(value: Any) -> Any:
+    """`value` with each integral float within ±(2**53 - 1) replaced by its integer (RFC 8785
+    writes such a float as the integer: `5.0` as `5`, `-0.0` as `0`), copying only the lists and
+    objects that hold one; None when it holds anything else `plain_exact` refuses (or is nested
+    too deeply to walk). What it returns is `plain_exact`, and the C encoder writes it as
+    `rfc8785.dumps` writes `value`."""
+    try:
+        return _integral_as_int(value)
+    except (_Inexact, RecursionError):
+        return None
+
+
+def _integral_as_int(v: Any) -> Any:
+    t = type(v)
+    if t is str or t is bool or v is None:
+        return v
+    if t is int:
+        if not -SAFE_INT <= v <= SAFE_INT:
+            raise _Inexact
+        return v
+    if t is float:
+        if float_exact(v):
+            return v
+        if math.isfinite(v) and v.is_integer() and -SAFE_INT <= v <= SAFE_INT:
+            return int(v)
+        raise _Inexact
+    if t is dict:
+        copy = None
+        for k, x in v.items():
+            if type(k) is not str or (not k.isascii() and max(k) > "\uffff"):
+                raise _Inexact
+            if type(x) is str:
+                continue
+            y = _integral_as_int(x)
+            if y is not x:
+                if copy is None:
+                    copy = dict(v)
+                copy[k] = y
+        return v if copy is None else copy
+    if t is list or t is tuple:
+        items = None
+        for i, x in enumerate(v):
+            if type(x) is str:
+                continue
+            y = _integral_as_int(x)
+            if y is not x:
+                if items is None:
+                    items = list(v)
+                items[i] = y
+        return v if items is None else items
+    raise _Inexact

@@ -351,18 +351,19 @@ def judged_found(record: DecisionRecord, case: Case | None = None,
         **({"registry_facts": True} if facts is not None else {}),
         "signed": sorted({f"{x.person} ({x.role})" for x in signed.decision.signoffs if x.envelope is not None})
         if signed is not None else [],
-        **({"withheld": _withheld_marks(published or case, record, policy=policy, basis=basis, facts=facts,
-                                        verifiers=verifiers),
-            "shown": _shown_by_level(published or case, record, policy=policy, basis=basis, facts=facts,
-                                     folder=folder, verifiers=verifiers)} if case is not None else {}),
+        **(_by_level(published or case, record, policy=policy, basis=basis, facts=facts, folder=folder,
+                     verifiers=verifiers) if case is not None else {}),
     }
 
 
-def _shown_by_level(case: Case, record: DecisionRecord, **inputs: Any) -> dict[str, Any]:
-    """`casegate.publish.shown_by_level`, imported only when a judgement records what it found."""
-    from ..publish import shown_by_level
+def _by_level(case: Case, record: DecisionRecord, **inputs: Any) -> dict[str, Any]:
+    """`withheld` and `shown`: `casegate.publish.withheld_marks` and `shown_by_level` of the same
+    inputs, each audience level redacted and viewed once for both (`judged_by_level`), imported
+    only when a judgement records what it found."""
+    from ..publish import judged_by_level
 
-    return shown_by_level(case, record, **inputs)
+    withheld, shown = judged_by_level(case, record, **inputs)
+    return {"withheld": withheld, "shown": shown}
 
 
 def summary_judgement(record: DecisionRecord, case: Case | None, inputs: SummaryInputs, *,
@@ -377,13 +378,6 @@ def summary_judgement(record: DecisionRecord, case: Case | None, inputs: Summary
     return judged_found(record, case, inputs.verifiers, standings=facts.conditions if facts is not None else None,
                         signed=signed if signed is not None else case, published=inputs.case, policy=inputs.policy,
                         basis=inputs.basis, facts=facts, folder=inputs.folder)
-
-
-def _withheld_marks(case: Case, record: DecisionRecord, **inputs: Any) -> dict[str, Any]:
-    """`casegate.publish.withheld_marks`, imported only when a judgement records what it found."""
-    from ..publish import withheld_marks
-
-    return withheld_marks(case, record, **inputs)
 
 
 def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, Any] | CanonicalJSON, *,

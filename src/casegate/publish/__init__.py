@@ -52,13 +52,20 @@ from ._redact import (
 from ._registry import INTERRUPTED, LoggedObjection, RegistryFacts, registry_facts
 from ._render import inline_html, page_value
 from ._report import Report, html_to_pdf, report_html, write_report
-from ._summary import build_summary, shown_by_level, shown_location, summary_json, withheld_marks
+from ._summary import (
+    build_summary,
+    judged_by_level,
+    shown_by_level,
+    shown_location,
+    summary_json,
+    withheld_marks,
+)
 from ._views import PREVIEW_NOTE, SUMMARY_VERSION, PreviewMark, PublicSummary
 
 __all__ = [
     "DEFAULT_KEY_PATH", "FORMATS", "KeyedSalts", "NoSaltKept", "Salts", "REVEALED_FIELDS", "ChartsFn", "SCHEME",
     "SUMMARY_VERSION", "DiagramFn", "TextGuard", "INTERRUPTED", "LoggedObjection", "RegistryFacts", "registry_facts",
-    "Opening", "PREVIEW_NOTE", "PreviewMark", "PublicSummary", "Published", "SummaryInputs", "summary_inputs", "shown_by_level", "Redaction", "Report", "build_summary", "canonical",
+    "Opening", "PREVIEW_NOTE", "PreviewMark", "PublicSummary", "Published", "SummaryInputs", "summary_inputs", "shown_by_level", "judged_by_level", "Redaction", "Report", "build_summary", "canonical",
     "commitment", "content_of", "decide", "derive_salt", "diagram_findings", "diagram_redactions", "disclose", "evidence_basis",
     "html_to_pdf", "inline_html", "page_value", "iter_redactable", "leaves_of", "key_is_private", "load_key", "parse_formats", "parse_level",
     "Titler", "glossary", "plain_lead", "pointer_of", "with_titles", "publish", "readable_case", "redact", "redactable_ids", "report_html", "shown_location", "summary_basis", "summary_html", "summary_json",

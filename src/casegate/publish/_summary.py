@@ -364,31 +364,8 @@ def withheld_marks(case: Case, record: DecisionRecord, *, policy: Policy | None 
     public view as `build_summary` builds it from the same `policy`, `basis`, `facts` and
     `verifiers`). The registry's judgement records it, and a recorded summary may mark withheld, or
     answer from the public view, only what it lists, and only in those words."""
-    out: dict[str, dict[str, Any]] = {}
-    from ..store import MemorySaltStore, composed_sha256
-
-    salts = Salts(MemorySaltStore())  # thrown away: nothing is published with these
-    by_key = {a.key: a for a in record.answers}
-    for level in Confidentiality:
-        rd = redact(case, salts, level)
-        guard = TextGuard(rd)
-        hidden = [i for i, f in enumerate(record.findings) if not _finding_shown(guard, f)]
-        questions = [k for k, _ in EIGHT_QUESTIONS if not _answer_shown(guard, by_key.get(k))]
-        composed: dict[str, str] = {}
-        if questions:
-            refs: Refs = dict(zip(rd.stubs, refs_of(rd.stubs.values()), strict=True))
-            mine = _public_view(case, rd, refs, level, policy=policy, basis=basis, facts=facts,
-                                verifiers=verifiers).composed
-            composed = {k: composed_sha256(*mine[k]) for k in questions}
-        out[level.value] = {
-            "conditions": [c.id for c in record.conditions if not _condition_shown(guard, c)],
-            "findings": [[record.findings[i].code, record.findings[i].severity.value,
-                          record.findings[i].waived is not None] for i in hidden],
-            "finding_at": hidden,
-            "questions": questions,
-            "composed": composed,
-        }
-    return out
+    return judged_by_level(case, record, policy=policy, basis=basis, facts=facts, verifiers=verifiers,
+                           shown=False)[0]
 
 
 def shown_by_level(case: Case, record: DecisionRecord, *, policy: Policy | None = None,
@@ -398,16 +375,50 @@ def shown_by_level(case: Case, record: DecisionRecord, *, policy: Policy | None 
     findings, conditions and answers (`casegate.store.shown_sections` of the summary `build_summary`
     builds from the same inputs: the case's head, the digests, the sign-offs, the redactions, the
     quotes, ...). The registry's judgement records it, and a recorded summary shows no other."""
+    return judged_by_level(case, record, policy=policy, basis=basis, facts=facts, folder=folder,
+                           verifiers=verifiers)[1]
+
+
+def judged_by_level(case: Case, record: DecisionRecord, *, policy: Policy | None = None,
+                    basis: Mapping[str, str] | None = None, facts: RegistryFacts | None = None,
+                    folder: Path | None = None, verifiers: Mapping[str, object] | None = None,
+                    shown: bool = True) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, str]]]:
+    """`withheld_marks` and (with `shown`, else empty) `shown_by_level` of the same inputs, each
+    audience level redacted, guarded and viewed once for both: the summary whose sections
+    `shown_by_level` hashes is built from the very redaction, text guard and public view whose
+    withheld words and composed answers `withheld_marks` records."""
     import json
 
-    from ..store import MemorySaltStore, shown_sections
+    from ..store import MemorySaltStore, composed_sha256, shown_sections
 
-    out: dict[str, dict[str, str]] = {}
+    withheld: dict[str, dict[str, Any]] = {}
+    sections: dict[str, dict[str, str]] = {}
+    salts = Salts(MemorySaltStore())  # thrown away: nothing is published with these
+    by_key = {a.key: a for a in record.answers}
     for level in Confidentiality:
-        built = build_summary(case, record, salts=Salts(MemorySaltStore()), level=level, policy=policy, basis=basis,
-                              facts=facts, folder=folder, verifiers=verifiers)
-        out[level.value] = shown_sections(json.loads(built.model_dump_json()))
-    return out
+        rd = redact(case, salts, level)
+        guard = TextGuard(rd)
+        hidden = [i for i, f in enumerate(record.findings) if not _finding_shown(guard, f)]
+        questions = [k for k, _ in EIGHT_QUESTIONS if not _answer_shown(guard, by_key.get(k))]
+        refs: Refs | None = None
+        view: _PublicView | None = None
+        if questions or shown:
+            refs = dict(zip(rd.stubs, refs_of(rd.stubs.values()), strict=True))
+            view = _public_view(case, rd, refs, level, policy=policy, basis=basis, facts=facts, verifiers=verifiers)
+        composed = {k: composed_sha256(*view.composed[k]) for k in questions} if view is not None else {}
+        withheld[level.value] = {
+            "conditions": [c.id for c in record.conditions if not _condition_shown(guard, c)],
+            "findings": [[record.findings[i].code, record.findings[i].severity.value,
+                          record.findings[i].waived is not None] for i in hidden],
+            "finding_at": hidden,
+            "questions": questions,
+            "composed": composed,
+        }
+        if shown:
+            assert refs is not None and view is not None
+            built = _summary_of(case, record, rd, guard, refs, view, level, facts=facts, folder=folder)
+            sections[level.value] = shown_sections(json.loads(built.model_dump_json()))
+    return withheld, sections
 
 
 def _decision(record: DecisionRecord, guard: TextGuard, folder: Path | None = None,
@@ -609,6 +620,13 @@ def build_summary(
     # one public reference per redacted element, shared by its item and the list of redactions
     refs: Refs = dict(zip(rd.stubs, refs_of(rd.stubs.values()), strict=True))
     v = _public_view(case, rd, refs, level, policy=policy, basis=basis, facts=facts, verifiers=verifiers)
+    return _summary_of(case, record, rd, guard, refs, v, level, facts=facts, folder=folder)
+
+
+def _summary_of(case: Case, record: DecisionRecord, rd: Redaction, guard: TextGuard, refs: Refs, v: _PublicView,
+                level: Confidentiality, *, facts: RegistryFacts | None, folder: Path | None) -> PublicSummary:
+    """`build_summary`'s summary from the case redacted for `level` (`rd`), its text guard, its
+    public references and its public view (as `build_summary` makes them)."""
     argument, safeguards, evidence, residual, post, roles, signoffs, dissent = (
         v.argument, v.safeguards, v.evidence, v.residual, v.post, v.roles, v.signoffs, v.dissent)
     domains, pathways, composed = v.domains, v.pathways, v.composed
