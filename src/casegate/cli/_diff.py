@@ -14,7 +14,7 @@ from ..errors import InputError
 from . import app
 from ._common import configured_registry, out, parse_date
 
-_REF = re.compile(r"^(?P<case>[A-Za-z0-9][A-Za-z0-9._-]*)@(?P<n>\d+)$")
+_REF = re.compile(r"^(?P<case>[A-Za-z0-9][A-Za-z0-9._-]*)@(?P<n>\d+)\Z")
 
 
 class DiffFormat(StrEnum):

@@ -651,7 +651,7 @@ def verify(
         computed = compute_digest(model)
         model_digest = computed.digest
     assert model_digest is not None
-    if not re.match(r"^sha256:[0-9a-f]{64}$", model_digest):
+    if not re.fullmatch(r"sha256:[0-9a-f]{64}", model_digest):
         raise InputError(f"--model-digest {model_digest!r} is not sha256:<64 lowercase hex>")
     try:
         kind = BoundaryKind(boundary)

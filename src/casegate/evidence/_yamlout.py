@@ -12,8 +12,8 @@ import json
 import re
 from typing import Any
 
-_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-/]*$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-/]*\Z")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 _RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~", "nan", "inf"}
 
 

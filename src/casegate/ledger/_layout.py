@@ -93,11 +93,11 @@ def parse_large_ref(raw: bytes) -> tuple[str, int] | None:
     return m.group(1).decode(), int(m.group(2))
 
 
-_LARGE_REF_RE = re.compile(rb"^([0-9a-f]{64})\n([1-9]\d{0,12})\n$")
+_LARGE_REF_RE = re.compile(rb"([0-9a-f]{64})\n([1-9]\d{0,12})\n\Z")
 _INDEX = r"((?:x\d{3}/)*\d{3})"
-_TILE_RE = re.compile(r"^tile/(0|[1-9]\d?)/" + _INDEX + r"(?:\.p/([1-9]\d{0,2}))?$")
-_BUNDLE_RE = re.compile(r"^tile/entries/" + _INDEX + r"(?:\.p/([1-9]\d{0,2}))?$")
-_LARGE_RE = re.compile(r"^tile/entries/large/" + _INDEX + r"$")
+_TILE_RE = re.compile(r"^tile/(0|[1-9]\d?)/" + _INDEX + r"(?:\.p/([1-9]\d{0,2}))?\Z")
+_BUNDLE_RE = re.compile(r"^tile/entries/" + _INDEX + r"(?:\.p/([1-9]\d{0,2}))?\Z")
+_LARGE_RE = re.compile(r"^tile/entries/large/" + _INDEX + r"\Z")
 
 
 def parse_large_path(path: str) -> int | None:

@@ -195,7 +195,7 @@ def object_to_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, 
     folder = loaded.main.abspath.parent / "objections"
     used = set(loaded.case.decision.objections) | \
         ({p.name.removesuffix(".dsse.json") for p in folder.glob("*.dsse.json")} if folder.is_dir() else set())
-    n = 1 + max([int(m.group(1)) for o in used if (m := re.match(r"^O-(\d+)$", o))] or [0])
+    n = 1 + max([int(m.group(1)) for o in used if (m := re.match(r"^O-(\d+)\Z", o))] or [0])
     oid = f"O-{n}"
     pred = _base_predicate(loaded, key, role, at)
     pred.update({"objection": oid, "reason": reason})
@@ -239,7 +239,7 @@ def waive_finding(loaded: Loaded, code: str, role: str, signer: Signer, keyring:
     _require_loaded(loaded)
     assert loaded.case is not None and loaded.policy is not None
     code = code.upper()
-    if not re.match(r"^CG[1-9][0-9]{2}$", code):
+    if not re.match(r"^CG[1-9][0-9]{2}\Z", code):
         raise InputError(f"{code!r} is not a rule code", help="waive a finding by its code, e.g. CG702")
     if not reason.strip():
         raise InputError("a waiver needs a reason", help="pass --reason TEXT")

@@ -36,7 +36,7 @@ from ..errors import InputError, VerificationError
 DASH = "\u2014"
 ED25519 = 0x01
 COSIGNATURE_V1 = 0x04
-_VERIFIER = re.compile(r"^[^+\s]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]+=*$")
+_VERIFIER = re.compile(r"^[^+\s]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]+=*\Z")
 PASSPHRASE_ENV = "CASEGATE_KEY_PASSPHRASE"
 """Environment variable holding the passphrase of an encrypted PEM key."""
 

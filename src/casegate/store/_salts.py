@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 SALT_STORE_VERSION = 1
 """Format version of a salt-store file."""
 
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_COMMITMENT = re.compile(r"^sha256:[0-9a-f]{64}$")
+_HEX64 = re.compile(r"[0-9a-f]{64}\Z")
+_COMMITMENT = re.compile(r"sha256:[0-9a-f]{64}\Z")
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ BINARY_METRICS = ("acc", "acc_norm", "exact_match")
 # Filter steps that change each response on its own: they keep as many responses as they get.
 _PER_RESPONSE = frozenset({"regex", "multi_choice_regex", "remove_whitespace", "lowercase", "uppercase",
                            "map", "format_span"})
-_PASS_AT = re.compile(r"^pass(?:@|_at_)(\d+)$")
+_PASS_AT = re.compile(r"^pass(?:@|_at_)(\d+)\Z")
 
 
 class LmEvalImporter:
