@@ -79,6 +79,9 @@ sys.stdout.flush(); os._exit(0)
 
 def main() -> None:
     args = sys.argv[1:]
+    if args and args[0] in ("-h", "--help"):
+        print(__doc__)
+        return
     stages = STAGES
     if "--stages" in args:
         i = args.index("--stages")

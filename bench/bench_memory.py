@@ -130,6 +130,9 @@ def probe(case: str, src: str) -> dict[str, object]:
 
 def main() -> None:
     args = sys.argv[1:]
+    if args and args[0] in ("-h", "--help"):
+        print(__doc__)
+        return
     trees = source_trees(args)
     sizes = [int(a) for a in args] or [10]
     cg = casegate()
