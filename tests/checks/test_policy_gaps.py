@@ -36,11 +36,12 @@ def test_the_example_framework_leaves_nothing_that_blocks() -> None:
     where the registry's keyring names no telemetry key, and an objection it records unsigned is
     answered on its word; its three thresholds set no least per-generation or per-sample ceiling
     (nor a least spend) beside their budgets, nor the digest of their tasks' prompts, nor the code of their tasks (`revision` or `package`), and it names no
-    model for a run's roles (its runs give none). Weight exfiltration may be scoped out only of an open-weights release
+    model for a run's roles (its runs give none), and it sets neither the longest a monitor may
+    stay silent nor the range and breach level of any monitored signal. Weight exfiltration may be scoped out only of an open-weights release
     (`scoped_out_at`), so it is not among them."""
     r = _run(ATLAS_POLICY)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "19 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "21 value(s) left to the developer, 0 of them blocking" in r.stdout
     for d in ("persuasion", "autonomy", "sabotage"):
         assert f"domains.{d}.scoped_out_at: no boundary kinds at which `{d}` may be scoped out" in r.stdout
     assert "domains.exfiltration.scoped_out_at" not in r.stdout
@@ -72,7 +73,7 @@ def test_a_safeguard_test_on_the_lab_s_own_log_is_named(tmp_path: Path) -> None:
     pol.write_text(text.replace("  independent_kinds: [security-audit]\n",
                                 "  independent_kinds: [security-audit, red-team, safeguard-test]\n"))
     r = _run(pol)
-    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "18 value(s)" in r.stdout, r.stdout
+    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "20 value(s)" in r.stdout, r.stdout
 
 
 def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
@@ -80,7 +81,7 @@ def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
     pol.write_text(re.sub(r", digest: sha256:[0-9a-f]{64}", "", ATLAS_POLICY.read_text()))
     r = _run(pol)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "22 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "24 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert "thresholds.cyber-high.tasks: a task named without the digest of its samples" in r.stdout
 
 
@@ -289,3 +290,88 @@ def test_a_run_capped_by_max_tokens_is_named_before_it_blocks_a_case(tmp_path: P
     quiet = loaded.model_copy(update={"thresholds": {k: v.model_copy(update={"value": None, "safeguards": []})
                                                      for k, v in loaded.thresholds.items()}, "safeguard_tests": {}})
     assert case_must_state(quiet) == [] and case_must_state(loaded) != []
+
+
+OPEN_WEIGHTS = ROOT / "examples" / "open-weights"
+_MONITOR_BOUNDS = ("\npost_deployment:\n  max_silence: 72h\n  signals:\n"
+                   "    cyber-classifier-flag-rate: {range: [0, 1], op: \">\", threshold: 0.005}\n")
+
+
+def test_a_policy_that_leaves_monitors_to_the_lab_says_so(tmp_path: Path) -> None:
+    """A lab's monitor of a count with a range of its own choosing, or a silence as long as the
+    re-evaluation interval, passes CG715 where the policy sets neither `post_deployment.signals` nor
+    `post_deployment.max_silence`: `policy gaps` names both (advisory: no rule blocks a case for
+    them, so the exit code stays 0), and neither once the policy sets them."""
+    r = _run(ATLAS_POLICY, "--format", "json")
+    assert r.returncode == 0, r.stdout + r.stderr
+    listed = json.loads(r.stdout)["gaps"]
+    gaps = {g["path"]: g for g in listed}
+    assert gaps["post_deployment.max_silence"]["rule"] is None
+    assert "state the longest any monitor may stay silent" in gaps["post_deployment.max_silence"]["says"]
+    assert gaps["post_deployment.signals"]["rule"] is None
+    assert "a monitor of a count is bounded only by the range its case declares" in gaps["post_deployment.signals"]["says"]
+    r = _run(ATLAS_POLICY)
+    assert "  post_deployment.max_silence: unset: a monitor may go without a reading" in r.stdout
+    assert "  post_deployment.signals: empty: no monitored signal has a range or breach level" in r.stdout
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(ATLAS_POLICY.read_text() + _MONITOR_BOUNDS)
+    r = _run(pol, "--format", "json")
+    assert r.returncode == 0, r.stdout + r.stderr
+    paths = {g["path"] for g in json.loads(r.stdout)["gaps"]}
+    assert not any(p.startswith(("post_deployment.signals", "post_deployment.max_silence")) for p in paths), paths
+    assert len(json.loads(r.stdout)["gaps"]) == len(listed) - 2
+
+
+def test_each_monitored_signal_the_policy_does_not_bound_is_named(tmp_path: Path) -> None:
+    """The open-weights case monitors a count (`confirmed-misuse-reports`, range [0, 1000] of its
+    own) and a rate: under a policy with no `signals` entry for them, `--case` names the count's
+    missing range and both signals' missing breach level; the example policy bounds both."""
+    text = (OPEN_WEIGHTS / "policy.yaml").read_text()
+    start = text.index("  # the longest a monitor may go without a reading")
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(text[:start] + text[text.index("\n\n", start) + 1:])
+    r = _run(pol, "--case", OPEN_WEIGHTS / "case.yaml", "--format", "json")
+    assert r.returncode == 0, r.stdout + r.stderr
+    gaps = {g["path"]: g for g in json.loads(r.stdout)["gaps"]}
+    count = gaps["post_deployment.signals.confirmed-misuse-reports"]
+    assert count["rule"] is None
+    assert count["says"].startswith("no `range` and no breach level (`op`, `threshold`) for the monitored signal")
+    assert "bounded only by the range its case declares" in count["says"]
+    rate = gaps["post_deployment.signals.derivative-bio-uplift-rate"]["says"]
+    assert rate.startswith("no breach level") and "`range`" not in rate  # a rate is in [0, 1] by its name
+    assert "post_deployment.max_silence" in gaps and "post_deployment.signals" not in gaps
+    # a range alone leaves the breach level to the lab
+    pol.write_text(text.replace('confirmed-misuse-reports: {range: [0, 100000], op: ">=", threshold: 2}',
+                                "confirmed-misuse-reports: {range: [0, 100000]}"))
+    r = _run(pol, "--case", OPEN_WEIGHTS / "case.yaml")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert ("post_deployment.signals.confirmed-misuse-reports: no breach level (`op`, `threshold`) for the "
+            "monitored signal") in r.stdout
+    assert "derivative-bio-uplift-rate" not in r.stdout and "post_deployment.max_silence" not in r.stdout
+    r = _run(OPEN_WEIGHTS / "policy.yaml", "--case", OPEN_WEIGHTS / "case.yaml")
+    assert r.returncode == 0 and "post_deployment.signals" not in r.stdout, r.stdout
+
+
+def test_a_policy_that_asks_for_no_monitor_lists_neither(tmp_path: Path) -> None:
+    """A policy with no alert levels, no `monitoring` layer (required or for wide internal
+    deployments) and no signals of its own asks for no monitor: neither field is listed."""
+    pol = tmp_path / "policy.yaml"
+    pol.write_text("casegate: 1\nkind: policy\nid: bare\nname: Bare\ndomains: {cyber: {name: Cyber}}\n"
+                   "internal: {wide_layers: [access-control]}\n")
+    loaded, _, _ = load_policy(pol)
+    assert loaded is not None
+    assert not [g for g in policy_gaps(loaded, ["misuse-reports"])
+                if g.path.startswith(("post_deployment.signals", "post_deployment.max_silence"))]
+    pol.write_text(pol.read_text().replace("[access-control]", "[access-control, monitoring]"))
+    loaded, _, _ = load_policy(pol)
+    assert loaded is not None
+    assert {g.path for g in policy_gaps(loaded, ["misuse-reports"])} >= {
+        "post_deployment.signals.misuse-reports", "post_deployment.max_silence"}
+
+
+def test_a_case_that_does_not_load_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "case.yaml"
+    bad.write_text("casegate: 1\nkind: case\n")
+    r = _run(ATLAS_POLICY, "--case", bad)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert str(bad) in r.stderr

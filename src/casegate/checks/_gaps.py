@@ -6,6 +6,7 @@ state of its own for its runs to count (`case_must_state`), which the policy can
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..model import BOUNDARY_LADDER, Policy
@@ -22,8 +23,10 @@ class PolicyGap(NamedTuple):
     """The rule a case relying on the value meets (None: nothing blocks; the gap is advisory)."""
 
 
-def policy_gaps(policy: Policy) -> list[PolicyGap]:
-    """Every value `policy` leaves to the developer, in the policy's order."""
+def policy_gaps(policy: Policy, signals: Iterable[str] = ()) -> list[PolicyGap]:
+    """Every value `policy` leaves to the developer, in the policy's order. `signals`: the signals
+    cases under the policy monitor (their monitors' `signal`), each named where the policy's
+    `post_deployment.signals` gives it no range or breach level."""
     out: list[PolicyGap] = []
     severe = policy.tolerance.severe_from.value
     for did, dom in policy.domains.items():
@@ -140,10 +143,69 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
         out.append(PolicyGap("post_deployment.telemetry_v1", "`accept`: signed batches of the first format name no "
                              "key before them, so where a monitoring system numbers them per key, batches dropped "
                              "where one key hands over to another go unseen", None))
+    out += _monitor_gaps(policy, signals)
     if policy.signoff.signed_answers_from is None:
         out.append(PolicyGap("signoff.signed_answers_from", "unset: an objection the case records unsigned and marks "
                              "answered by a role that may answer is closed on the developer's word, which says "
                              "neither who answered it nor whether the objector accepted the answer", None))
+    return out
+
+
+def asks_for_monitors(policy: Policy) -> bool:
+    """Whether the policy asks cases for monitors: a safeguard it requires, or a wide internal
+    deployment, has the `monitoring` layer, or a threshold has an alert level (a capability measured
+    at it is deployed only with a monitor of its domain, CG720). (Every case's plan must declare a
+    monitor, CG701; these are the policy's own asks.)"""
+    return (any(th.alert is not None or any("monitoring" in req.layers for req in th.safeguards)
+                for th in policy.thresholds.values())
+            or "monitoring" in policy.internal.wide_layers or bool(policy.post_deployment.signals))
+
+
+def _monitor_gaps(policy: Policy, signals: Iterable[str]) -> list[PolicyGap]:
+    """For a policy that asks for monitors: an unset `post_deployment.max_silence`, and each signal
+    monitored (`signals`) with no range or breach level in `post_deployment.signals`, or, with no
+    signal named and none defined, the empty `post_deployment.signals` itself."""
+    if not asks_for_monitors(policy):
+        return []
+    from ..model._names import latin_form
+    from .families.post_deployment import _named_range
+
+    out: list[PolicyGap] = []
+    pd = policy.post_deployment
+    defined = {latin_form(name): (name, b) for name, b in pd.signals.items()}
+    named = list(dict.fromkeys(signals))
+    seen: set[str] = set()
+    for sig in named:
+        key = latin_form(sig)
+        if key in seen:
+            continue
+        seen.add(key)
+        entry = defined.get(key)
+        ranged = entry is not None and entry[1].range is not None or _named_range(sig) is not None
+        what = [w for w, unset in (("`range`", not ranged),
+                                   ("breach level (`op`, `threshold`)", entry is None or entry[1].threshold is None))
+                if unset]
+        if not what:
+            continue
+        path = f"post_deployment.signals.{entry[0] if entry is not None else sig}"
+        bounded = "" if ranged else ("is bounded only by the range its case declares, so a threshold no reading "
+                                     "reaches keeps the case deployed, and ")
+        state = "" if ranged else "the `range` the signal can take and "
+        out.append(PolicyGap(path, f"no {' and no '.join(what)} for the monitored signal `{sig}`: a monitor of it "
+                             f"{bounded}breaches at the level the lab chose; state {state}the level (`op`, "
+                             "`threshold`) a monitor of it must breach at or sooner, to which CG715 holds each monitor of it", None))
+    if not named and not pd.signals:
+        out.append(PolicyGap("post_deployment.signals", "empty: no monitored signal has a range or breach level "
+                             "from the policy, so a monitor of a count is bounded only by the range its case "
+                             "declares and breaches at the level the lab chose; state, for each signal cases "
+                             "monitor, the `range` it can take and the level (`op`, `threshold`) a monitor of it "
+                             "must breach at or sooner, to which CG715 holds each monitor of it (`casegate policy "
+                             "gaps --case` names the signals a case monitors)", None))
+    if pd.max_silence is None:
+        out.append(PolicyGap("post_deployment.max_silence", "unset: a monitor may go without a reading for as long "
+                             "as its own `max_silence` (or window) allows, up to the time to the case's "
+                             "re-evaluation date, before its silence reopens the case; state the longest any "
+                             "monitor may stay silent (e.g. `72h`), to which CG715 holds each monitor", None))
     return out
 
 

@@ -65,12 +65,18 @@ class GapsFormat(str, Enum):
 def gaps(
     policy: Annotated[Path, typer.Argument(help="The policy file.")],
     format: Annotated[GapsFormat, typer.Option("--format", "-f", help="Output format.")] = GapsFormat.text,
+    case: Annotated[list[Path] | None, typer.Option(
+        "--case", help="A case under the policy (repeatable): each signal its monitors watch that the policy's "
+                       "`post_deployment.signals` gives no range or breach level is named.")] = None,
 ) -> None:
     """List what the policy leaves to the developer alone: values a case types that the policy sets
     no floor or task for (least severity per domain, the tasks of each threshold, attempts per year
     per boundary kind), and evidence it takes on the case's word.
 
-    A case relying on such a value blocks, with the rule named. Then what every case under the
+    A case relying on such a value blocks, with the rule named. For a policy that asks for
+    monitors, an unset `post_deployment.max_silence` and each monitored signal (of the cases given
+    with `--case`) that `post_deployment.signals` gives no range or breach level are listed as
+    advisory: a monitor relying on them is taken on the lab's word, and no rule blocks it. Then what every case under the
     policy must state of its own (its deployment's configuration, where its runs record a ceiling
     on a generation or a system message) or block: the policy cannot close those, so they do not
     change the exit code. Exit 0 when nothing blocks, 1 when a case could meet one of the rules
@@ -79,7 +85,7 @@ def gaps(
     from ..checks._gaps import case_must_state, policy_gaps
 
     pol, _ = valid_policy(policy, "run `casegate policy gaps` again")
-    found = policy_gaps(pol)
+    found = policy_gaps(pol, _monitored_signals(case or [], policy))
     stated = case_must_state(pol)
     if format is GapsFormat.json:
         out(json.dumps({"policy": pol.id, "version": pol.version,
@@ -100,3 +106,22 @@ def gaps(
         for g in stated:
             out(f"  {g.path}: {g.says} ({g.rule})")
     raise typer.Exit(1 if any(g.rule for g in found) else 0)
+
+
+def _monitored_signals(cases: list[Path], policy: Path) -> list[str]:
+    """The signals the monitors of `cases` watch, in their order; InputError naming a case that
+    does not load."""
+    from ..errors import InputError
+    from ..load import load_case
+
+    out: list[str] = []
+    for path in cases:
+        loaded = load_case(path, policy=policy, keep_data=False)
+        if loaded.case is None:
+            first = next((d for d in loaded.diagnostics), None)
+            raise InputError(f"{path} is not a valid case" + (f": {first.message}" if first else ""),
+                             location=str(path), help="fix the case (`casegate check` it), then run "
+                                                      "`casegate policy gaps` again")
+        pd = loaded.case.post_deployment
+        out += [m.signal for m in (pd.monitors.values() if pd is not None else ())]
+    return out
