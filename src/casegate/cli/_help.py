@@ -152,7 +152,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_trust', 32224),
     ('_publish', 18826),
     ('_monitor', 67300),
-    ('_policy', 5107),
+    ('_policy', 6625),
     ('_protocol', 2455),
     ('_diff', 4228),
     ('_serve', 6108),
