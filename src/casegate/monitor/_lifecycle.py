@@ -198,6 +198,27 @@ def check_approval(reg: Registry, case_id: str, state: CaseState, outcome: str, 
             f"version {version} cannot replace that approval",
             help="a deployed case is approved again only by a decision on a newer version",
         )
+    check_breaches_applied(reg, case_id)
+
+
+def check_breaches_applied(reg: Registry, case_id: str) -> None:
+    """Raise IllegalTransitionError while a breaching reading of the deployed case's monitors, as
+    of the log's clock, has been applied by no trigger run (`breaches_unapplied`): the approval is
+    refused rather than the triggers run for it, so that the breach is logged, moves the case as
+    its plan says, and the new version's gate run weighs it (CG718) before anything is approved.
+    A decision on a newer version would otherwise approve the case over a breach older than its
+    monitor's reach, which then never fires."""
+    from ..store import log_time
+    from ._run import breaches_unapplied
+
+    owed = breaches_unapplied(reg, case_id, log_time())
+    if owed:
+        raise IllegalTransitionError(
+            f"case {case_id} cannot be approved: a breaching reading of its deployed version was applied by no "
+            f"trigger run, and a new approval would leave it behind: {'; '.join(owed)}",
+            help=f"run `casegate triggers run --case {case_id}`, then decide against the registry again "
+                 "(the new version must answer the breach)",
+        )
 
 
 def check_weights_hashed(reg: Registry, record: DecisionRecord, version: int) -> None:

@@ -815,6 +815,36 @@ def triggers_owed(reg: Registry, case_id: str, at: dt.datetime, keyring: Keyring
             f"(run `casegate triggers run --case {case_id}`)" for f in leading]
 
 
+def breaches_unapplied(reg: Registry, case_id: str, at: dt.datetime) -> list[str]:
+    """Why an approval of a new version of deployed `case_id` must wait for a trigger run: each
+    breaching monitor reading of the approved version's plan (as of `at`) that no `trigger-fired`
+    entry applied, whatever its action and whether the case is already restricted that far. A
+    breach reaches an approval only from the longer of its monitor's window and `max_silence`, so
+    one older than that, left unapplied, would never reach the new version: no trigger fires for
+    it, and the next version is never asked to answer it (CG718). Applied, it is in the log, and
+    the next gate run against the registry must weigh it. Every breaching reading counts whether
+    or not its telemetry signature does (as `triggers run` counts it), so no keyring is needed.
+    Empty when the case is not deployed (only a deployed case's triggers can be run); a plan that
+    cannot be evaluated is a reason (fail closed)."""
+    state = require_case(reg, case_id)
+    if state not in WATCHED:
+        return []
+    try:
+        base = _standing_facts(reg, case_id, VersionCache(reg), None, None)
+        if base is None:
+            return []
+        facts, version = _facts_at(reg, case_id, base, at)
+        found = evaluate(facts, at)
+    except InputError as e:
+        return [f"the triggers of case {case_id} cannot be evaluated ({e.diagnostics()}), so whether a breaching "
+                "reading is left unapplied cannot be established"]
+    done = fired_causes(reg, case_id)
+    return [f"monitor {f.details.get('monitor', f.trigger)} breached (trigger {f.trigger} of version {version}): "
+            f"{f.reason}; no `casegate triggers run` has applied it (run `casegate triggers run --case {case_id}`, "
+            "then judge the new version against the registry again: it must answer the breach)"
+            for f in found if f.event == "monitor" and (f.trigger, f.cause) not in done]
+
+
 TRIGGERS_OWED_CAUSE = "a trigger of the case's own fires, and no trigger run has applied it"
 """The public words for `triggers_owed` (a `DeployState` cause: the board's public page, `state show`)."""
 
