@@ -770,6 +770,18 @@ class OwedReads:
             self._kept.popitem(last=False)  # the case used least recently
 
 
+def _evaluated(reg: Registry, case_id: str, base: _StandingFacts, at: dt.datetime) -> tuple[Facts, int, list[Firing]]:
+    """The case's standing facts as of `at` (`_facts_at`), the version they are of, and what its
+    plan finds then (`evaluate`); InputError where the plan cannot be evaluated."""
+    facts, version = _facts_at(reg, case_id, base, at)
+    return facts, version, evaluate(facts, at)
+
+
+def _cannot_evaluate(case_id: str, e: InputError, what: str) -> str:
+    """The reason given where a case's triggers cannot be evaluated: `what` cannot be established."""
+    return f"the triggers of case {case_id} cannot be evaluated ({e.diagnostics()}), so {what} cannot be established"
+
+
 def triggers_owed(reg: Registry, case_id: str, at: dt.datetime, keyring: Keyring | None,
                   boundary: BoundaryKind | None = None, kept: OwedReads | None = None) -> list[str]:
     """Why a deploy of `case_id` across `boundary` is stopped by the case's own triggers as of
@@ -790,11 +802,9 @@ def triggers_owed(reg: Registry, case_id: str, at: dt.datetime, keyring: Keyring
         base = standing[0] if standing is not None else _standing_facts(reg, case_id, VersionCache(reg), keyring, None)
         if base is None:
             return []
-        facts, version = _facts_at(reg, case_id, base, at)
-        found = evaluate(facts, at)
+        facts, version, found = _evaluated(reg, case_id, base, at)
     except InputError as e:
-        return [f"the triggers of case {case_id} cannot be evaluated ({e.diagnostics()}), so whether one stops "
-                "the deploy cannot be established"]
+        return [_cannot_evaluate(case_id, e, "whether one stops the deploy")]
     if standing is None:
         standing = (base, fired_causes(reg, case_id), reg.case_restriction(case_id))
         if kept is not None:
@@ -833,11 +843,9 @@ def breaches_unapplied(reg: Registry, case_id: str, at: dt.datetime) -> list[str
         base = _standing_facts(reg, case_id, VersionCache(reg), None, None)
         if base is None:
             return []
-        facts, version = _facts_at(reg, case_id, base, at)
-        found = evaluate(facts, at)
+        _facts, version, found = _evaluated(reg, case_id, base, at)
     except InputError as e:
-        return [f"the triggers of case {case_id} cannot be evaluated ({e.diagnostics()}), so whether a breaching "
-                "reading is left unapplied cannot be established"]
+        return [_cannot_evaluate(case_id, e, "whether a breaching reading is left unapplied")]
     done = fired_causes(reg, case_id)
     return [f"monitor {f.details.get('monitor', f.trigger)} breached (trigger {f.trigger} of version {version}): "
             f"{f.reason}; no `casegate triggers run` has applied it (run `casegate triggers run --case {case_id}`, "
