@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from pathlib import Path
@@ -307,6 +308,44 @@ def greedy_setting(where: str, config: Any) -> str | None:
             continue
         if (key in NEAR_GREEDY and 0 <= n < NEAR_GREEDY[key]) or (key == "top_k" and n == 1):
             return f"{where}.{key}: {v.strip() if isinstance(v, str) else v}"
+    return None
+
+
+_GENERATION_ARGS = ("generation_config", "generation_kwargs", "gen_kwargs", "generate_config", "sampling_params")
+"""Model arguments that carry a whole generation config (vLLM's and Hugging Face's `generation_config`,
+`sampling_params`), whose sampling settings are read as the run's own."""
+
+
+def model_args_dict(args: Any) -> dict[str, Any]:
+    """Model arguments as a dict: a dict as given, lm-eval's `k=v,k=v` string split on its commas
+    (a `k=v` without `=` dropped), anything else empty."""
+    if isinstance(args, dict):
+        return {str(k): v for k, v in args.items()}
+    if isinstance(args, str):
+        return dict(kv.split("=", 1) for kv in args.split(",") if "=" in kv)
+    return {}
+
+
+def greedy_model_args(where: str, args: Any) -> str | None:
+    """The setting in a run's model arguments (`model_args_dict`: Inspect's `-M temperature=0`,
+    lm-eval's `--model_args ...,do_sample=False`) that makes sampling greedy (`greedy_setting`), in
+    words naming `where` they were read, or None: the arguments themselves (key names trimmed, as
+    `answers_arg` reads them), else a generation config given in them (`_GENERATION_ARGS`, a dict or
+    its JSON text). A sampling setting given only to the model still sets how it samples."""
+    margs = {k.strip(): (v.strip() if isinstance(v, str) else v) for k, v in model_args_dict(args).items()}
+    said = greedy_setting(where, margs)
+    if said is not None:
+        return said
+    for key in _GENERATION_ARGS:
+        sub = margs.get(key)
+        if isinstance(sub, str):
+            try:
+                sub = json.loads(sub)
+            except ValueError:
+                continue
+        said = greedy_setting(f"{where}.{key}", sub)
+        if said is not None:
+            return said
     return None
 
 

@@ -102,6 +102,7 @@ from ._common import (
     counts_result,
     fewer_epochs_note,
     fine_tune_in,
+    greedy_model_args,
     greedy_note,
     greedy_setting,
     head,
@@ -1419,7 +1420,8 @@ def _greedy(plan: Any, ev: Any) -> str | None:
     """The setting that made the run's sampling greedy, in words (`greedy_setting`), or None: the
     generate config the model answered under (the task's `plan.config` overlaid with the run's
     `eval.model_generate_config`, the later winning, as Inspect merges them), else a solver step's
-    own arguments (`generate(temperature=0)`)."""
+    own arguments (`generate(temperature=0)`), else the model's arguments (`-M temperature=0`, a
+    `generation_config` given there: `greedy_model_args`)."""
     task, given = _dump(plan.config) if plan else {}, _dump(ev.model_generate_config)
     merged = {**task, **{k: v for k, v in given.items() if v is not None}}
     said = greedy_setting("generate config", merged)
@@ -1427,6 +1429,9 @@ def _greedy(plan: Any, ev: Any) -> str | None:
         key = said.split(":")[0].rsplit(".", 1)[1]
         where = "eval.model_generate_config" if given.get(key) is not None else "plan.config"
         return said.replace("generate config", where, 1)
+    said = greedy_model_args("eval.model_args", getattr(ev, "model_args", None))
+    if said is not None:
+        return said
     for i, step in enumerate(plan.steps if plan else []):
         said = greedy_setting(f"plan.steps[{i}].params", step.params if isinstance(step.params, dict) else None)
         if said is not None:

@@ -50,10 +50,12 @@ from ._common import (
     check_unchanged,
     counts_result,
     fine_tune_in,
+    greedy_model_args,
     greedy_note,
     greedy_setting,
     hf_path_pinned,
     iso_date,
+    model_args_dict,
     named_print,
     pinned_sha256,
     same_content,
@@ -187,15 +189,17 @@ class LmEvalImporter:
         # the ceiling on one generation: the task's, or a lower one the run's `--gen_kwargs` or the
         # model's arguments (`--model_args max_gen_toks=...`) set
         margs_cfg = run_cfg.get("model_args")
-        margs_gen = margs_cfg if isinstance(margs_cfg, dict) else (
-            dict(kv.split("=", 1) for kv in margs_cfg.split(",") if "=" in kv) if isinstance(margs_cfg, str) else {})
+        margs_gen = model_args_dict(margs_cfg)
         ceilings = [_count(src.get("max_gen_toks")) for src in (gen_kwargs, run_gen, margs_gen) if isinstance(src, dict)]
         known = [c for c in ceilings if c is not None]
         budget = min(known) if known and out_type == "generate_until" else None
         repeats = int(cfg.get("repeats") or 1)
         attempts, reduction, note = filter_attempts(cfg, metric, repeats)
         unrecorded = False
-        greedy = greedy_setting("generation_kwargs", gen) if attempts > 1 else None
+        # greedy in the task's or the run's generation kwargs, or in the model's own arguments
+        # (`--model_args ...,temperature=0`, `do_sample=False`, a `generation_config`)
+        greedy = (greedy_setting("generation_kwargs", gen) or greedy_model_args("config.model_args", margs_cfg)) \
+            if attempts > 1 else None
         if greedy is not None:
             # each repeat generated the same greedy answer again: one attempt, not `attempts`
             note, attempts = greedy_note(greedy, attempts), 1
@@ -301,8 +305,7 @@ class LmEvalImporter:
                          "no prompt digest (a policy pinning one does not count the run)")
         model = str(run_cfg.get("model") or doc.get("model_name") or "unknown")
         margs = run_cfg.get("model_args")
-        margs_dict: dict[str, Any] = dict(margs) if isinstance(margs, dict) else (
-            dict(kv.split("=", 1) for kv in margs.split(",") if "=" in kv) if isinstance(margs, str) else {})
+        margs_dict: dict[str, Any] = model_args_dict(margs)
         variant, vfield = variant_in(margs_dict, str(margs_dict.get("pretrained") or doc.get("model_name") or ""),
                                      "config.model_args.variant", "config.model_args.pretrained")
         tuned, tfield = fine_tune_in(margs_dict, "config.model_args")
