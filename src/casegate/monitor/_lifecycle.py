@@ -202,8 +202,8 @@ def check_approval(reg: Registry, case_id: str, state: CaseState, outcome: str, 
 
 
 def check_breaches_applied(reg: Registry, case_id: str) -> None:
-    """Raise IllegalTransitionError while a breaching reading of the deployed case's monitors, as
-    of the log's clock, has been applied by no trigger run (`breaches_unapplied`): the approval is
+    """Raise IllegalTransitionError while a breaching reading or a silence (`monitor-silent`) of
+    the deployed case's monitors, as of the log's clock, has been applied by no trigger run (`breaches_unapplied`): the approval is
     refused rather than the triggers run for it, so that the breach is logged, moves the case as
     its plan says, and the new version's gate run weighs it (CG718) before anything is approved.
     A decision on a newer version would otherwise approve the case over a breach older than its
@@ -214,10 +214,10 @@ def check_breaches_applied(reg: Registry, case_id: str) -> None:
     owed = breaches_unapplied(reg, case_id, log_time())
     if owed:
         raise IllegalTransitionError(
-            f"case {case_id} cannot be approved: a breaching reading of its deployed version was applied by no "
-            f"trigger run, and a new approval would leave it behind: {'; '.join(owed)}",
+            f"case {case_id} cannot be approved: a breaching reading or silence of a monitor of its deployed "
+            f"version was applied by no trigger run, and a new approval would leave it behind: {'; '.join(owed)}",
             help=f"run `casegate triggers run --case {case_id}`, then decide against the registry again "
-                 "(the new version must answer the breach)",
+                 "(the new version must answer the breach or silence)",
         )
 
 

@@ -827,8 +827,11 @@ def triggers_owed(reg: Registry, case_id: str, at: dt.datetime, keyring: Keyring
 
 def breaches_unapplied(reg: Registry, case_id: str, at: dt.datetime) -> list[str]:
     """Why an approval of a new version of deployed `case_id` must wait for a trigger run: each
-    breaching monitor reading of the approved version's plan (as of `at`) that no `trigger-fired`
-    entry applied, whatever its action and whether the case is already restricted that far. A
+    breaching monitor reading, and each `monitor-silent` firing (a monitor heard from no longer
+    than its `max_silence`, or whose batches were withheld), of the approved version's plan (as of
+    `at`) that no `trigger-fired` entry applied, whatever its action and whether the case is
+    already restricted that far. A new version's silence counts from its own approval, so a
+    silence owed during the deployed version would otherwise be washed away by approving one. A
     breach reaches an approval only from the longer of its monitor's window and `max_silence`, so
     one older than that, left unapplied, would never reach the new version: no trigger fires for
     it, and the next version is never asked to answer it (CG718). Applied, it is in the log, and
@@ -847,10 +850,28 @@ def breaches_unapplied(reg: Registry, case_id: str, at: dt.datetime) -> list[str
     except InputError as e:
         return [_cannot_evaluate(case_id, e, "whether a breaching reading is left unapplied")]
     done = fired_causes(reg, case_id)
-    return [f"monitor {f.details.get('monitor', f.trigger)} breached (trigger {f.trigger} of version {version}): "
-            f"{f.reason}; no `casegate triggers run` has applied it (run `casegate triggers run --case {case_id}`, "
-            "then judge the new version against the registry again: it must answer the breach)"
-            for f in found if f.event == "monitor" and (f.trigger, f.cause) not in done]
+    owed: list[str] = []
+    for f in found:
+        if f.event not in ("monitor", "monitor-silent") or (f.trigger, f.cause) in done:
+            continue
+        mid = f.details.get("monitor", f.trigger)
+        if f.event == "monitor":
+            owed.append(f"monitor {mid} breached (trigger {f.trigger} of version {version}): {f.reason}; no "
+                        f"`casegate triggers run` has applied it (run `casegate triggers run --case {case_id}`, "
+                        "then judge the new version against the registry again: it must answer the breach)")
+            continue
+        # a silence owed during the deployed version: the new version's silence counts from its
+        # own approval, so an approval now would wash this one away (a cut telemetry pipeline hid
+        # whatever it would have shown)
+        since = f.details.get("since")
+        heard = ("its readings are withheld or cannot be counted" if since is None else
+                 f"no reading heard since the approval at {since}, max_silence {f.details['max_silence']}"
+                 if "(the approval)" in f.reason else
+                 f"last reading heard {since}, max_silence {f.details['max_silence']}")
+        owed.append(f"monitor {mid} silent (trigger {f.trigger} of version {version}; {heard}): {f.reason}; no "
+                    f"`casegate triggers run` has applied it (run `casegate triggers run --case {case_id}`, "
+                    "then judge the new version against the registry again: it must answer the silence)")
+    return owed
 
 
 TRIGGERS_OWED_CAUSE = "a trigger of the case's own fires, and no trigger run has applied it"
