@@ -177,3 +177,33 @@ def test_a_narrowing_with_the_vetting_tested_since_keeps_the_kind(tmp_path: Path
     record = run_gate(_keyed(v2), previous=_keyed(v1), today=TODAY, try_narrower=False)
     assert _cg105(record) == []
     assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]
+
+
+HONEST_VETTING = "identity verification and a use-case review before an API key is issued"
+
+
+@pytest.mark.parametrize("users", [
+    "vetted developers, who request keys through a self-service portal",
+    "developers at partner organisations; anyone they invite must pass the same vetting",
+    "developers at partner organisations and their guests vetted by the access committee",
+    "any developer with a company email address is reviewed by the access committee before a key is issued",
+])
+def test_an_open_way_in_that_someone_else_vets_keeps_the_kind(tmp_path: Path, users: str) -> None:
+    """A vetted programme's own words about invitees, guests, email addresses or a self-service
+    portal, each saying someone else vets those it lets in, are not an open sign-up: the vetting is
+    judged by its words and its test, as any."""
+    assert _cg105(_gate(_case(tmp_path, vetting=HONEST_VETTING, users=users))) == []
+
+
+@pytest.mark.parametrize("users", [
+    "anyone who signs up with a company email address is verified automatically",
+    "anyone who signs up is vetted by themselves through an attestation",
+    "developers at partner organisations and anyone they invite",
+    "self-service sign-up for any developer",
+])
+def test_an_open_way_in_vetted_by_no_one_else_is_still_no_go(tmp_path: Path, users: str) -> None:
+    """Saying the open way in is vetted automatically, or by the users themselves, does not make it
+    vetted by someone else."""
+    record = _gate(_case(tmp_path, vetting=HONEST_VETTING, users=users))
+    assert record.outcome == "NO-GO"
+    assert any("the boundary's words let in people no one vets" in m for m in _cg105(record))

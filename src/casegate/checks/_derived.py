@@ -1561,7 +1561,8 @@ _OPEN_SIGN_UP = (
     r"\W+(?:[\w-]+\W+){0,3}?(?:e-?mail|address|account|log-?in)s?\b"
     r"|\b(?:any|anyone|anybody|everyone|everybody|all)\b(?:\W+[\w-]+){0,3}?\W+(?:who|that)\W+"
     r"(?:signs?\W+up|registers?|enrol+s?)\b"
-    r"|\bopen\W+(?:sign[- ]?ups?|registration|enrol+ment)\b|\bself[- ]?(?:serve|service|registration|sign[- ]?up)\b"
+    r"|\bopen\W+(?:sign[- ]?ups?|registration|enrol+ment)\b|\bself[- ]?(?:registration|sign[- ]?up)\b"
+    r"|\bself[- ]?serv(?:e|ice)\W+(?:sign[- ]?ups?|registration|enrol+ment|onboarding|access|accounts?)\b"
     r"|\b(?:any|anyone|anybody|everyone|whoever)\b(?:\W+[\w-]+){0,4}?\W+invit\w*|\b(?:guests?|invitees?)\b"
 )
 """Words by which a boundary lets in anyone who signs up (`any researcher with an institutional
@@ -1571,11 +1572,31 @@ whatever the access typed. Matched ignoring case, clause by clause, compiled by 
 a boundary limited to vetted users is checked (`open_sign_up_in_words`)."""
 
 
+_VETTED_BY_OTHERS = (
+    r"\b(?:vetted|reviewed|screened|approved|verified|checked|admitted)\W+(?:[\w-]+\W+){0,2}?by\b"
+    r"|\b(?:pass|passes|undergo|undergoes)\W+(?:[\w-]+\W+){0,2}?(?:vetting|review|screening|checks?|kyc)\b"
+    r"|\b(?:is|are|be)\W+vetted\W+(?:like|as)\b"
+)
+"""Words by which a clause naming an open way in says someone else vets those it lets in (`vetted
+by the access committee`, `must pass the same vetting`, `guests are vetted as members are`): the
+people such a clause names are vetted, and the vetting is judged as any (by its words, CG105, and its
+test). A clause saying they vet themselves or are let in automatically is not one (`_SELF_OR_AUTOMATIC`)."""
+
+_SELF_OR_AUTOMATIC = r"\bself\b|\bself-|\bthemselves\b|\bautomatic\w*|\bautomated\b"
+
+
 def open_sign_up_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
-    let in anyone who signs up (or whom a member invites), in a clause that does not deny it; None
-    when none do. `memo`: the check's (`boundary_clauses`)."""
-    return _clause_saying(case, re.compile(_OPEN_SIGN_UP, re.IGNORECASE), None, memo)
+    let in anyone who signs up (or whom a member invites), in a clause that does not deny it and
+    does not say someone else vets them (`_VETTED_BY_OTHERS`); None when none do. `memo`: the
+    check's (`boundary_clauses`)."""
+    words = re.compile(_OPEN_SIGN_UP, re.IGNORECASE)
+    vetted, own = re.compile(_VETTED_BY_OTHERS, re.IGNORECASE), re.compile(_SELF_OR_AUTOMATIC, re.IGNORECASE)
+    for written, read in boundary_clauses(case, memo):
+        if (words.search(read) is not None and _WEIGHTS_WORDS[1].search(read) is None
+                and (vetted.search(read) is None or own.search(read) is not None)):
+            return written.strip()
+    return None
 
 
 def stated_weights(case: Case, memo: dict[str, Any] | None = None) -> str:
