@@ -140,6 +140,12 @@ def test_lm_eval_sampled_model_args_keep_five_attempts(tmp_path: Path) -> None:
     ("do_sample=false", "m.do_sample: false"), ({"top_p": 0.0}, "m.top_p: 0.0"),
     ({"sampling_params": {"temperature": 0}}, "m.sampling_params.temperature: 0"),
     ({"generation_kwargs": '{"do_sample": false}'}, "m.generation_kwargs.do_sample: false"),
+    ('pretrained=x,generation_config={"temperature": 0, "top_p": 1}', "m.generation_config.temperature: 0"),
+    ("pretrained=x, sampling_params = {'top_k': 5, \"do_sample\": false}", None),
+    ('pretrained=x,generation_kwargs={"top_p": 1, "do_sample": false},dtype=bf16',
+     "m.generation_kwargs.do_sample: false"),
+    ('pretrained=x,generation_config={"temperature": 0, "top_p": [1}', None),
+    ('pretrained=x,generation_config={"temperature": 0.7, "top_p": 1}', None),
     ("temperature=0.7", None), ("pretrained=x", None), ({"generation_config": "not json"}, None),
     ({"generation_config": {"temperature": 1.0}}, None), ("", None), (None, None), (["temperature=0"], None)])
 def test_greedy_model_args_parsing(args: Any, said: str | None) -> None:

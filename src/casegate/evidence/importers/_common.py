@@ -326,6 +326,35 @@ def model_args_dict(args: Any) -> dict[str, Any]:
     return {}
 
 
+_OPENS = {"{": "}", "[": "]", "(": ")"}
+
+
+def _bracketed_args(args: str) -> dict[str, str]:
+    """lm-eval's `k=v,k=v` model arguments split only at the commas outside brackets and quotes, so
+    that `generation_config={"temperature": 0, "top_p": 1}` stays one value; empty where a bracket or
+    quote is left open or closed out of turn (the plain split, `model_args_dict`, still reads it)."""
+    parts: list[str] = []
+    start, stack, quote = 0, [], ""
+    for i, ch in enumerate(args):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in _OPENS:
+            stack.append(_OPENS[ch])
+        elif ch in ")]}":
+            if not stack or stack.pop() != ch:
+                return {}
+        elif ch == "," and not stack:
+            parts.append(args[start:i])
+            start = i + 1
+    if stack or quote:
+        return {}
+    parts.append(args[start:])
+    return dict(kv.split("=", 1) for kv in parts if "=" in kv)
+
+
 def greedy_model_args(where: str, args: Any) -> str | None:
     """The setting in a run's model arguments (`model_args_dict`: Inspect's `-M temperature=0`,
     lm-eval's `--model_args ...,do_sample=False`) that makes sampling greedy (`greedy_setting`), in
@@ -336,16 +365,17 @@ def greedy_model_args(where: str, args: Any) -> str | None:
     said = greedy_setting(where, margs)
     if said is not None:
         return said
+    whole = {k.strip(): v.strip() for k, v in _bracketed_args(args).items()} if isinstance(args, str) else {}
     for key in _GENERATION_ARGS:
-        sub = margs.get(key)
-        if isinstance(sub, str):
-            try:
-                sub = json.loads(sub)
-            except ValueError:
-                continue
-        said = greedy_setting(f"{where}.{key}", sub)
-        if said is not None:
-            return said
+        for sub in (whole.get(key), margs.get(key)):
+            if isinstance(sub, str):
+                try:
+                    sub = json.loads(sub)
+                except ValueError:
+                    continue
+            said = greedy_setting(f"{where}.{key}", sub)
+            if said is not None:
+                return said
     return None
 
 
