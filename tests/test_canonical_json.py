@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from casegate._canonical_json import (
     canonical_json,
     encode_exact,
+    encode_sorted,
+    exact_copy,
     float_exact,
     integral_as_int,
     plain_exact,
@@ -131,3 +133,35 @@ def test_integral_as_int_refuses_the_rest(value: Any) -> None:
             canonical_json(value)
     else:
         assert canonical_json(value) == want
+
+
+@settings(max_examples=1000, deadline=None)
+@given(value=values)
+def test_the_sorted_copy_is_written_by_pydantic_as_rfc8785_writes_the_value(value: Any) -> None:
+    # the store's digest of a summary's sections writes `exact_copy(..., sort_keys=True)` with
+    # `encode_sorted`: it refuses what `integral_as_int` refuses, and the bytes are RFC 8785's
+    copy = exact_copy(value, sort_keys=True)
+    assert (copy is None) == (integral_as_int(value) is None)
+    if copy is not None:
+        try:
+            got = encode_sorted(copy)
+        except UnicodeEncodeError:
+            assert _rfc8785(value) is None
+        else:
+            assert got == rfc8785.dumps(value)
+
+
+def test_exact_copy_sorts_and_asks_the_hook_only_of_objects_holding_its_key() -> None:
+    salted = {"y": 5.0, "commitment": "sha256:1"}
+    value = {"b": [{"z": 1.0, "a": "x"}, ("k", 2.0)], "a": salted}
+    asked: list[Any] = []
+
+    def blank(obj: dict[Any, Any]) -> dict[Any, Any]:
+        asked.append(obj)
+        return {**obj, "commitment": ""}
+
+    out = exact_copy(value, sort_keys=True, on_object=blank, holding="commitment")
+    assert out == {"a": {"commitment": "", "y": 5}, "b": [{"a": "x", "z": 1}, ["k", 2]]}
+    assert list(out) == ["a", "b"] and list(out["a"]) == ["commitment", "y"] and list(out["b"][0]) == ["a", "z"]
+    assert asked == [salted] and salted["commitment"] == "sha256:1"  # the value is not changed
+    assert exact_copy(value, on_object=lambda obj: [obj]) is None  # a hook's non-object is not JSON it walks

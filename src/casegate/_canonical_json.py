@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import math
 import operator
+from collections.abc import Callable
 from typing import Any
 
 from pydantic_core import to_json
@@ -137,7 +138,7 @@ def canonical_json(value: Any) -> bytes:
 
 
 class _Inexact(Exception):
-    """A value `integral_as_int` cannot make exact."""
+    """A value `exact_copy` cannot make exact."""
 
 
 def integral_as_int(value: Any) -> Any:
@@ -146,48 +147,104 @@ def integral_as_int(value: Any) -> Any:
     objects that hold one; None when it holds anything else `plain_exact` refuses (or is nested
     too deeply to walk). What it returns is `plain_exact`, and the C encoder writes it as
     `rfc8785.dumps` writes `value`."""
+    return exact_copy(value)
+
+
+def exact_copy(value: Any, *, sort_keys: bool = False,
+               on_object: Callable[[dict[Any, Any]], dict[Any, Any]] | None = None, holding: str | None = None) -> Any:
+    """`integral_as_int(value)`, each object first replaced by `on_object(obj)` when given (what
+    it returns is walked in its place; with `holding`, only each object holding that key), and with `sort_keys` each object copied with its keys in
+    sorted order (RFC 8785's, every key being within the BMP), so that `encode_sorted` writes the
+    copy as `rfc8785.dumps` writes it. A list or object is copied only where something in it
+    changes (with `sort_keys` every object is); a tuple is walked as a list. None when the value
+    holds anything `plain_exact` refuses other than an integral float within ±(2**53 - 1), or is
+    nested too deeply to walk. One walk, several uses: `integral_as_int`, and the store's digest
+    of a summary's section with the salted commitments blanked."""
     try:
-        return _integral_as_int(value)
+        return _walker(sort_keys, on_object, holding)(value)
     except (_Inexact, RecursionError):
         return None
 
 
-def _integral_as_int(v: Any) -> Any:
-    t = type(v)
-    if t is str or t is bool or v is None:
-        return v
-    if t is int:
-        if not -SAFE_INT <= v <= SAFE_INT:
+def _walker(sort_keys: bool, on_object: Callable[[dict[Any, Any]], dict[Any, Any]] | None,
+            holding: str | None) -> Callable[[Any], Any]:
+    # text, booleans, None and integers are checked where they stand, without a call each (a
+    # public summary holds hundreds of thousands)
+
+    def walk(v: Any) -> Any:
+        t = type(v)
+        if t is dict:
+            if on_object is not None and (holding is None or holding in v):
+                w = on_object(v)
+                if w is not v:
+                    if type(w) is not dict:
+                        raise _Inexact
+                    v = w
+            if sort_keys:
+                try:
+                    keys = sorted(v)
+                except TypeError:
+                    raise _Inexact from None
+                out: dict[str, Any] = {}
+                for k in keys:
+                    if type(k) is not str or (not k.isascii() and max(k) > "\uffff"):
+                        raise _Inexact
+                    x = v[k]
+                    tx = type(x)
+                    if tx is str or tx is bool or x is None:
+                        out[k] = x
+                    elif tx is int:
+                        if not -SAFE_INT <= x <= SAFE_INT:
+                            raise _Inexact
+                        out[k] = x
+                    else:
+                        out[k] = walk(x)
+                return out
+            copy = None
+            for k, x in v.items():
+                if type(k) is not str or (not k.isascii() and max(k) > "\uffff"):
+                    raise _Inexact
+                tx = type(x)
+                if tx is str or tx is bool or x is None:
+                    continue
+                if tx is int:
+                    if not -SAFE_INT <= x <= SAFE_INT:
+                        raise _Inexact
+                    continue
+                y = walk(x)
+                if y is not x:
+                    if copy is None:
+                        copy = dict(v)
+                    copy[k] = y
+            return v if copy is None else copy
+        if t is list or t is tuple:
+            items = None
+            for i, x in enumerate(v):
+                tx = type(x)
+                if tx is str or tx is bool or x is None:
+                    continue
+                if tx is int:
+                    if not -SAFE_INT <= x <= SAFE_INT:
+                        raise _Inexact
+                    continue
+                y = walk(x)
+                if y is not x:
+                    if items is None:
+                        items = list(v)
+                    items[i] = y
+            return v if items is None else items
+        if t is float:
+            if float_exact(v):
+                return v
+            if v.is_integer() and -SAFE_INT <= v <= SAFE_INT:  # (an infinity is not an integer, nor NaN)
+                return int(v)
             raise _Inexact
-        return v
-    if t is float:
-        if float_exact(v):
+        if t is str or t is bool or v is None:
             return v
-        if math.isfinite(v) and v.is_integer() and -SAFE_INT <= v <= SAFE_INT:
-            return int(v)
-        raise _Inexact
-    if t is dict:
-        copy = None
-        for k, x in v.items():
-            if type(k) is not str or (not k.isascii() and max(k) > "\uffff"):
+        if t is int:
+            if not -SAFE_INT <= v <= SAFE_INT:
                 raise _Inexact
-            if type(x) is str:
-                continue
-            y = _integral_as_int(x)
-            if y is not x:
-                if copy is None:
-                    copy = dict(v)
-                copy[k] = y
-        return v if copy is None else copy
-    if t is list or t is tuple:
-        items = None
-        for i, x in enumerate(v):
-            if type(x) is str:
-                continue
-            y = _integral_as_int(x)
-            if y is not x:
-                if items is None:
-                    items = list(v)
-                items[i] = y
-        return v if items is None else items
-    raise _Inexact
+            return v
+        raise _Inexact
+
+    return walk

@@ -56,6 +56,12 @@ def test_stubs_and_references_are_blanked_wherever_they_are(value: Any) -> None:
     assert _new(section) == _old(section) == _new(again)
 
 
+def test_a_stub_in_a_tuple_is_blanked_as_in_a_list() -> None:
+    stub = {"redacted": True, "type": "claim", "id": "G1", "level": "secret", "commitment": "sha256:1", "n": 2.0}
+    listed = json_sha256([{**stub, "commitment": ""}])
+    assert _new((stub,)) == _old((stub,)) == _new([stub]) == listed
+
+
 def test_a_summary_like_section_is_written_in_the_one_walk(monkeypatch: pytest.MonkeyPatch) -> None:
     summary = {
         "level": "public", "decision": {"digests": {"model": [], "case": "sha256:c"}},

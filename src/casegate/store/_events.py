@@ -43,7 +43,7 @@ import hashlib
 import json
 from typing import Any
 
-from .._canonical_json import SAFE_INT, canonical_json, encode_sorted, float_exact
+from .._canonical_json import canonical_json, encode_sorted, exact_copy
 from ..errors import VerificationError
 from ..model import Confidentiality, DecisionRecord
 from ._canonical import CanonicalJSON
@@ -80,102 +80,43 @@ preview mark (refused outright)."""
 def _unsalted(value: Any) -> Any:
     """`value` with the commitment of each redacted element blanked (a `Redacted` reference, or a
     stub in the case document): fresh salts make them differ in every publication, and `verify`
-    holds them to the content; everything else stays as the summary states it."""
-    if isinstance(value, list):
+    holds them to the content; everything else stays as the summary states it (a tuple as a
+    list, as JSON writes it)."""
+    if isinstance(value, (list, tuple)):
         # text and numbers as they are, without a call each (a summary holds hundreds of thousands)
         return [x if type(x) in _LEAVES else _unsalted(x) for x in value]
     if not isinstance(value, dict):
         return value
-    if "commitment" in value and (value.get("redacted") is True or ("pointer" in value and "type" in value)):
-        return {k: "" if k == "commitment" else v if type(v) in _LEAVES else _unsalted(v) for k, v in value.items()}
-    return {k: v if type(v) in _LEAVES else _unsalted(v) for k, v in value.items()}
+    return {k: v if type(v) in _LEAVES else _unsalted(v) for k, v in _blanked(value).items()}
 
 
 _LEAVES = frozenset({str, int, float, bool, type(None)})
 """The types `_unsalted` returns as they are (exactly these: a subclass goes through it)."""
 
 
+def _blanked(obj: dict[Any, Any]) -> dict[Any, Any]:
+    """`obj` with its commitment blanked when it is a redacted element's (see `_unsalted`)."""
+    if "commitment" in obj and (obj.get("redacted") is True or ("pointer" in obj and "type" in obj)):
+        return {**obj, "commitment": ""}
+    return obj
+
+
 def _unsalted_sha256(value: Any) -> str:
-    """`json_sha256(_unsalted(value))`, in one walk where it can be: the copy `_unsalted` makes is
-    made with each object's keys in sorted order (RFC 8785's, every key being within the BMP) and
-    each integral float within ±(2**53 - 1) as its integer (as RFC 8785 writes it), then written
-    by pydantic-core's serializer (`encode_sorted`), without a second walk to ask whether the C
-    encoder writes it exactly, nor a sort per object in the encoder. A value holding anything else
-    (a key beyond the BMP or not text, a float or integer RFC 8785 writes otherwise, a type that is
-    not plain JSON, a subclass) is hashed as `json_sha256(_unsalted(value))` hashes it."""
-    try:
-        copy = _unsalted_sorted(value)
-    except (_Apart, RecursionError):
-        copy = _APART
-    if copy is not _APART:
+    """`json_sha256(_unsalted(value))`, in one walk where it can be: `exact_copy` blanks each
+    redacted element's commitment (`_blanked`, asked only of an object holding one) and copies each object with its keys in sorted
+    order and each integral float within ±(2**53 - 1) as its integer, as RFC 8785 writes them;
+    pydantic-core's serializer writes the copy (`encode_sorted`), without a second walk to ask
+    whether the C encoder writes it exactly, nor a sort per object in the encoder. A value holding
+    anything else (a key beyond the BMP or not text, a float or integer RFC 8785 writes otherwise,
+    a type that is not plain JSON, a subclass) is hashed as `json_sha256(_unsalted(value))` hashes
+    it."""
+    copy = exact_copy(value, sort_keys=True, on_object=_blanked, holding="commitment")
+    if copy is not None or value is None:
         try:
             return hashlib.sha256(encode_sorted(copy)).hexdigest()
         except UnicodeEncodeError:
             pass  # a lone surrogate: as `canonical_json` says
     return json_sha256(_unsalted(value))
-
-
-class _Apart(Exception):
-    """A value `_unsalted_sorted` leaves to `_unsalted` and `canonical_json`."""
-
-
-_APART = object()
-
-
-def _unsalted_sorted(v: Any) -> Any:
-    """`_unsalted(v)` with sorted keys and integral floats as integers (see `_unsalted_sha256`);
-    _Apart for a value `encode_sorted` would not write as RFC 8785 does."""
-    t = type(v)
-    if t is dict:
-        try:
-            keys = sorted(v)
-        except TypeError:
-            raise _Apart from None
-        salted = "commitment" in v and (v.get("redacted") is True or ("pointer" in v and "type" in v))
-        out: dict[str, Any] = {}
-        for k in keys:
-            if type(k) is not str or (not k.isascii() and max(k) > "\uffff"):
-                raise _Apart
-            x = v[k]
-            tx = type(x)
-            if salted and k == "commitment":
-                out[k] = ""
-            elif tx is str or tx is bool or x is None:
-                out[k] = x
-            elif tx is int:
-                if not -SAFE_INT <= x <= SAFE_INT:
-                    raise _Apart
-                out[k] = x
-            else:
-                out[k] = _unsalted_sorted(x)
-        return out
-    if t is list:
-        items: list[Any] = []
-        append = items.append
-        for x in v:
-            tx = type(x)
-            if tx is str or tx is bool or x is None:
-                append(x)
-            elif tx is int:
-                if not -SAFE_INT <= x <= SAFE_INT:
-                    raise _Apart
-                append(x)
-            else:
-                append(_unsalted_sorted(x))
-        return items
-    if t is float:
-        if float_exact(v):
-            return v
-        if v.is_integer() and -SAFE_INT <= v <= SAFE_INT:  # (an infinity is not an integer, nor NaN)
-            return int(v)
-        raise _Apart
-    if t is str or t is bool or v is None:
-        return v
-    if t is int:
-        if not -SAFE_INT <= v <= SAFE_INT:
-            raise _Apart
-        return v
-    raise _Apart
 
 
 def shown_sections(summary: Any) -> dict[str, str]:
