@@ -207,3 +207,35 @@ def test_an_open_way_in_vetted_by_no_one_else_is_still_no_go(tmp_path: Path, use
     record = _gate(_case(tmp_path, vetting=HONEST_VETTING, users=users))
     assert record.outcome == "NO-GO"
     assert any("the boundary's words let in people no one vets" in m for m in _cg105(record))
+
+
+@pytest.mark.parametrize("users", [
+    "developers at partner organisations and their guests, who are vetted by the access committee",
+    "partner developers and their guests, each of whom is screened by the trust team before a key is issued",
+    "partner developers and anyone they invite, once vetted by the access committee",
+    "partner developers and their guests\uff0c who are reviewed by the access committee",  # a full-width comma
+    "their guests vetted by the access committee, who then get automatic access",
+])
+def test_a_vetting_stated_in_a_relative_clause_after_a_comma_keeps_the_kind(tmp_path: Path, users: str) -> None:
+    """A relative clause after a comma (`, who ...`, `, each of whom ...`, `, once vetted by ...`)
+    continues the clause before it: the vetting it states is said of the people that clause lets in."""
+    assert _cg105(_gate(_case(tmp_path, vetting=HONEST_VETTING, users=users))) == []
+
+
+@pytest.mark.parametrize("users", [
+    "their guests, and anyone else who signs up",
+    "their guests, who vouch for themselves",
+    "anyone, who then gets access at once",
+    "their guests, who need no approval by the access committee",
+    "their guests, who are not vetted by the access committee",
+    "their guests, who are approved by themselves",
+    "their guests. Who are vetted by the access committee is not stated",
+    "their guests, and the staff, who are vetted by the access committee",
+])
+def test_an_open_way_in_whose_relative_clause_vets_no_one_is_still_no_go(tmp_path: Path, users: str) -> None:
+    """A clause that does not continue the open way in (`, and anyone else ...`, after a full stop),
+    one that says they vet themselves, or one that denies a vetting, does not excuse it; a denial in
+    the relative clause does not deny the open way in before it."""
+    record = _gate(_case(tmp_path, vetting=HONEST_VETTING, users=users))
+    assert record.outcome == "NO-GO"
+    assert any("the boundary's words let in people no one vets" in m for m in _cg105(record))

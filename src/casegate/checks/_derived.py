@@ -1471,15 +1471,21 @@ def boundary_clauses(case: Case, memo: dict[str, Any] | None = None) -> tuple[tu
     got: tuple[tuple[str, str], ...] | None = memo.get("boundary_clauses") if memo is not None else None
     if got is not None:
         return got
-    b = case.boundary
-    texts = [] if b is None else [b.description or ""]
-    if b is not None and b.scope is not None:
-        texts += [b.scope.users or "", b.scope.vetting or ""]
-    got = tuple((written, read) for text in texts if text.strip() for written in _CLAUSES.split(text)
+    got = tuple((written, read) for text in _boundary_texts(case) for written in _CLAUSES.split(text)
                 for read in _CLAUSES.split(as_read(written)))
     if memo is not None:
         memo["boundary_clauses"] = got
     return got
+
+
+def _boundary_texts(case: Case) -> list[str]:
+    """The case's own boundary words that are not blank: `description`, `scope.users`,
+    `scope.vetting`, in that order."""
+    b = case.boundary
+    texts = [] if b is None else [b.description or ""]
+    if b is not None and b.scope is not None:
+        texts += [b.scope.users or "", b.scope.vetting or ""]
+    return [text for text in texts if text.strip()]
 
 
 def weights_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
@@ -1564,10 +1570,13 @@ _OPEN_SIGN_UP = (
     r"|\bopen\W+(?:sign[- ]?ups?|registration|enrol+ment)\b|\bself[- ]?(?:registration|sign[- ]?up)\b"
     r"|\bself[- ]?serv(?:e|ice)\W+(?:sign[- ]?ups?|registration|enrol+ment|onboarding|access|accounts?)\b"
     r"|\b(?:any|anyone|anybody|everyone|whoever)\b(?:\W+[\w-]+){0,4}?\W+invit\w*|\b(?:guests?|invitees?)\b"
+    r"|\b(?:anyone|anybody|whoever)\W+(?:(?:who|that)\W+)?(?:[\w-]+\W+)?(?:gets?|receives?|obtains?|(?:is|are)\W+given)"
+    r"\W+(?:[\w-]+\W+){0,2}?(?:access|keys?|accounts?)\W+(?:at\W+once|immediately|instantly|(?:straight|right)\W+away|"
+    r"on\W+request)\b"
 )
 """Words by which a boundary lets in anyone who signs up (`any researcher with an institutional
 email address`, `anyone who signs up`, `open sign-up`, `self-registration`, `anyone a member
-invites`, `their guests`): access no one vets,
+invites`, `their guests`, `anyone, who then gets access at once`): access no one vets,
 whatever the access typed. Matched ignoring case, clause by clause, compiled by `re` the first time
 a boundary limited to vetted users is checked (`open_sign_up_in_words`)."""
 
@@ -1588,15 +1597,66 @@ _SELF_OR_AUTOMATIC = r"\bself\b|\bself-|\bthemselves\b|\bautomatic\w*|\bautomate
 def open_sign_up_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
     let in anyone who signs up (or whom a member invites), in a clause that does not deny it and
-    does not say someone else vets them (`_VETTED_BY_OTHERS`); None when none do. `memo`: the
-    check's (`boundary_clauses`)."""
+    does not say someone else vets them (`_VETTED_BY_OTHERS`), nor goes on to say so in a relative
+    clause after a comma (`their guests, who are vetted by the access committee`: `_RELATIVE`);
+    None when none do. A denial in the relative clause does not deny the open way in before it,
+    and words saying they vet themselves or are let in automatically, in either, are no vetting by
+    someone else (`_SELF_OR_AUTOMATIC`). `memo`: the check's (`boundary_clauses`)."""
     words = re.compile(_OPEN_SIGN_UP, re.IGNORECASE)
     vetted, own = re.compile(_VETTED_BY_OTHERS, re.IGNORECASE), re.compile(_SELF_OR_AUTOMATIC, re.IGNORECASE)
-    for written, read in boundary_clauses(case, memo):
-        if (words.search(read) is not None and _WEIGHTS_WORDS[1].search(read) is None
-                and (vetted.search(read) is None or own.search(read) is not None)):
-            return written.strip()
+    negated = _WEIGHTS_WORDS[1]
+    for written, read, then in continued_clauses(case, memo):
+        whole = read + then
+        # the open way in, in the clause itself (a denial there denies it) or spoken across its
+        # relative clause (`anyone, who then gets access at once`: a denial anywhere denies it)
+        scope = read if words.search(read) is not None else whole if then and words.search(whole) else None
+        if scope is None or negated.search(scope) is not None:
+            continue
+        if vetted.search(read) is not None and own.search(read) is None:
+            continue
+        if (then and vetted.search(then) is not None and negated.search(then) is None
+                and own.search(whole) is None):
+            continue
+        return written.strip()
     return None
+
+
+_RELATIVE = kept(r"\s*(?:who|whom|whose|(?:each|all|every\W+one|both|any)\W+of\W+whom|once|provided|if)\b",
+                 re.IGNORECASE)
+"""How a clause after a comma continues the one before it, about the people it names (`, who are
+vetted by`, `, each of whom is screened by`, `, once vetted by`, `, provided they pass`): what it
+says of them is said with it."""
+
+_CLAUSES_KEPT = kept(r"([.;:,()\n])")
+
+
+def continued_clauses(case: Case, memo: dict[str, Any] | None = None) -> tuple[tuple[str, str, str], ...]:
+    """`boundary_clauses`, each with what the relative clauses that follow it after a comma say
+    (`_RELATIVE`), as read, each with its comma (`, who are vetted by the access committee`);
+    empty where none follows. Worked out once per check when given its `memo`."""
+    got: tuple[tuple[str, str, str], ...] | None = memo.get("continued_clauses") if memo is not None else None
+    if got is not None:
+        return got
+    out: list[tuple[str, str, str]] = []
+    for text in _boundary_texts(case):
+        # each clause as written and as read, with the mark that ends it as read
+        parts: list[tuple[str, str, str]] = []
+        cut = _CLAUSES_KEPT.split(text)
+        for written, end in zip(cut[::2], [*cut[1::2], ""], strict=True):
+            pieces = _CLAUSES_KEPT.split(as_read(written))
+            marks = [*pieces[1::2], end]
+            parts += [(written, read, mark) for read, mark in zip(pieces[::2], marks, strict=True)]
+        for i, (written, read, _) in enumerate(parts):
+            then = ""
+            j = i
+            while parts[j][2] == "," and j + 1 < len(parts) and _RELATIVE.match(parts[j + 1][1]):
+                then += "," + parts[j + 1][1]
+                j += 1
+            out.append((written, read, then))
+    got = tuple(out)
+    if memo is not None:
+        memo["continued_clauses"] = got
+    return got
 
 
 def stated_weights(case: Case, memo: dict[str, Any] | None = None) -> str:
