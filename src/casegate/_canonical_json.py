@@ -160,8 +160,9 @@ def exact_copy(value: Any, *, sort_keys: bool = False,
     holds anything `plain_exact` refuses other than an integral float within ±(2**53 - 1), or is
     nested too deeply to walk. One walk, several uses: `integral_as_int`, and the store's digest
     of a summary's section with the salted commitments blanked."""
+    walk = _PLAIN if not sort_keys and on_object is None else _walker(sort_keys, on_object, holding)
     try:
-        return _walker(sort_keys, on_object, holding)(value)
+        return walk(value)
     except (_Inexact, RecursionError):
         return None
 
@@ -248,3 +249,7 @@ def _walker(sort_keys: bool, on_object: Callable[[dict[Any, Any]], dict[Any, Any
         raise _Inexact
 
     return walk
+
+
+_PLAIN = _walker(False, None, None)
+"""The walker `integral_as_int` uses (built once: `canonical_json` asks it of every value that is not plain)."""
