@@ -88,6 +88,7 @@ __all__ = [
     "scoped_out_for_internal_case",
     "weights_reachable",
     "weights_in_words",
+    "tuning_in_words",
     "boundary_clauses",
     "stated_weights",
     "evidence_dated",
@@ -1494,6 +1495,38 @@ def weights_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | No
     return _clause_saying(case, gives, staff if inside else None, memo)
 
 
+_TUNES_WEIGHTS = (
+    r"\bfine[- ]?tuning\W+(?:[\w'-]+\W+){0,2}?(?:access|apis?|jobs?|endpoints?|service|interface|platform|offering)\b"
+    r"|(?<![-\w])(?:fine[- ]?)?tun(?:e|es|ing)\W+(?:[\w'-]+\W+){0,4}?"
+    r"(?:cop(?:y|ies)|models?|weights|checkpoints?|versions?|variants?)\b"
+    r"|\b(?:own|private|custom|customi[sz]ed|their|its)\W+(?:fine[- ]?)?tuned\W+(?:cop(?:y|ies)|models?|versions?|"
+    r"variants?|checkpoints?|weights)\b"
+    r"|(?<![-\w])(?:fine[- ]?)?tuned\W+cop(?:y|ies)\b"
+    r"|\b(?:upload\w*|submit\w*|suppl(?:y|ies|ied|ying)|provid\w*|bring\w*|send\w*)\W+(?:[\w'-]+\W+){0,3}?"
+    r"(?:training|fine[- ]?tuning|tuning)\W+(?:data|datasets?|examples?|files?|corpus|corpora)\b"
+)
+"""Words by which a boundary says its users have the model tuned (`customers upload training data`,
+`the fine-tuning API`, `each tuning its own copy`, `the tuned copy is served back`): hosted
+fine-tuning, which undoes trained-in refusals whatever the kind is labelled. Matched ignoring case,
+clause by clause. A model the lab tuned before release (`a safety-tuned model`, `tuned for protein
+design`) is not a user's tuning: the past participle alone, or after a hyphen, is not read."""
+
+_TUNING_WORDS = kept(_TUNES_WEIGHTS, re.IGNORECASE)
+
+
+def tuning_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
+    """The words of the case's own external boundary (`scope.users`, `scope.vetting`,
+    `description`) that say its users have the model fine-tuned, in a clause that does not deny
+    it; None when none do, or at an internal kind (the lab's own staff tune checkpoints there).
+    `memo`: the check's (`boundary_clauses`)."""
+    from ..model import BoundaryKind
+
+    b = case.boundary
+    if b is None or (isinstance(b.kind, BoundaryKind) and b.kind.internal):
+        return None
+    return _clause_saying(case, _TUNING_WORDS, memo=memo)
+
+
 def _clause_saying(case: Case, words: re.Pattern[str], unless: re.Pattern[str] | None = None,
                    memo: dict[str, Any] | None = None) -> str | None:
     """The first clause of the case's own boundary (`boundary_clauses`) in which `words` occur,
@@ -1600,13 +1633,16 @@ def open_sign_up_in_words(case: Case, memo: dict[str, Any] | None = None) -> str
 
 
 def stated_weights(case: Case, memo: dict[str, Any] | None = None) -> str:
-    """What the case's boundary gives users of the weights: `scope.weights`, or `download` where the
-    boundary's own words say the weights are handed out (`weights_in_words`): a field left at
-    `none` does not take back what the boundary says."""
+    """What the case's boundary gives users of the weights: `scope.weights`, `download` where the
+    boundary's own words say the weights are handed out (`weights_in_words`), else `fine-tuning`
+    where they say its users have the model tuned (`tuning_in_words`): a field left at `none` does
+    not take back what the boundary says."""
     b = case.boundary
     typed = b.scope.weights if b is not None and b.scope is not None else "none"
     if typed != "download" and weights_in_words(case, memo) is not None:
         return "download"
+    if typed == "none" and tuning_in_words(case, memo) is not None:
+        return "fine-tuning"
     return typed
 
 

@@ -24,6 +24,7 @@ from .._derived import (
     open_sign_up_in_words,
     stated_weights,
     third_party_in_words,
+    tuning_in_words,
     weights_in_words,
 )
 from .._registry import Context, Hit, rule
@@ -332,7 +333,15 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
         yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
                   f"weights access `{b.scope.weights}` is not consistent with a `{b.kind.value}` boundary "
                   f"under {src} (it allows {', '.join(allowed.weights)})")
-    elif (stated := stated_weights(ctx.case, ctx.memo)) not in allowed.weights:
+    elif (stated := stated_weights(ctx.case, ctx.memo)) == "fine-tuning" and stated not in allowed.weights:
+        words = tuning_in_words(ctx.case, ctx.memo)
+        yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
+                  f"the boundary says its users have the model fine-tuned (\"{words}\"), so its weights access is "
+                  f"`fine-tuning` whatever `scope.weights` says (`{b.scope.weights}`), and that is not consistent "
+                  f"with a `{b.kind.value}` boundary under {src} (it allows {', '.join(allowed.weights)})",
+                  help="name the kind that tuning by users makes the boundary (`fine-tuning`) and record "
+                       "`scope.weights: fine-tuning`, or say what users actually get")
+    elif stated not in allowed.weights:
         words = weights_in_words(ctx.case, ctx.memo)
         yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
                   f"the boundary says its users get the weights (\"{words}\"), so its weights access is "
