@@ -211,3 +211,53 @@ def test_an_api_whose_words_give_users_no_tuning_is_not_hosted_fine_tuning(tmp_p
     _edit(d / "case.yaml", "(KYC) before fine-tuning access", "(KYC) before API access")
     assert tuning_in_words(load_case(d / "case.yaml").case) is None
     assert "CG105" not in _blocking(_preview(d))
+
+
+# ------------------------------------------------------------------ classifiers tested on the base model
+
+
+def test_the_output_classifier_tested_on_the_base_models_answers_is_no_go(tmp_path: Path) -> None:
+    """The lab's move: the screen dropped, and the output classifier's red team rerun against the base
+    model's answers rather than through red-team-tuned copies (2 of 2,000 through), its bound then
+    low enough to carry the pathway without the screen. It was GO WITH CONDITIONS."""
+    d = _copy(tmp_path)
+    _drop_screen(d)
+    _log(d, "output-classifier-test.json", 2, drop=("variant", "fine_tune"))
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and {"CG410", "CG423"} <= set(_blocking(record))
+    (msg,) = _messages(record, "CG423")
+    assert msg.startswith("safeguard `SG-output-classifier` cites `E-output-classifier` ran against the "
+                          "`production` variant, but at fine-tuning users tune the weights")
+    assert "(the model it judges is the user's tuned copy)" in msg
+
+
+def test_the_output_classifier_tested_through_tuned_copies_carries_the_pathway(tmp_path: Path) -> None:
+    """The control: the same 2 of 2,000 through red-team-tuned copies is a better classifier, which
+    carries the pathway without the screen."""
+    d = _copy(tmp_path)
+    _drop_screen(d)
+    _log(d, "output-classifier-test.json", 2)
+    record = _preview(d)
+    assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == []
+
+
+def test_refusal_training_typed_monitoring_and_tested_on_the_base_model_is_no_go(tmp_path: Path) -> None:
+    """The lab's move: the screen dropped, refusal training (0 of 3,000 jailbreaks of the base model)
+    typed `monitoring`, so that CG422 does not take it away at `fine-tuning`, adding a layer and a
+    factor to the bound. It was GO WITH CONDITIONS."""
+    d = _copy(tmp_path)
+    _drop_screen(d)
+    _added_test(d, REFUSAL[0], "monitoring", REFUSAL[1], REFUSAL[2], 0, 3000)
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and "CG423" in _blocking(record)
+    assert any(m.startswith("safeguard `SG-refusal` cites `E-refusal` ran against the `production` variant")
+               for m in _messages(record, "CG423"))
+
+
+def test_a_monitor_tested_through_tuned_copies_counts(tmp_path: Path) -> None:
+    """The control: a monitoring layer red-teamed through tuned copies counts at `fine-tuning`."""
+    d = _copy(tmp_path)
+    _drop_screen(d)
+    _added_test(d, "SG-monitor", "monitoring", "Review of flagged tuned-model sessions by security staff",
+                "heron-session-review", 1, 3000, tuned=True)
+    assert _blocking(_preview(d)) == []

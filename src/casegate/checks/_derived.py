@@ -1287,13 +1287,21 @@ _TUNING_ATTACKED = ("tamper-resistant-training", "unlearning")
 """Safeguard layers whose whole claim is that they survive an attacker tuning the weights: where
 users can, only a test run against a checkpoint so tuned measures them."""
 
+_JUDGES_TUNED_COPY = ("classifier", "monitoring")
+"""Safeguard layers that judge what the served model is asked or answers: with hosted fine-tuning
+the model served is the user's tuned copy, which the tuning can teach to answer in a form they do
+not read (an encoding, a cipher, a code word) or to stop refusing where they count on refusals;
+only a test whose attacks ran through a copy so tuned measures them."""
+
 
 def untuned_tests(ctx: Context) -> dict[tuple[str, str], str]:
-    """(safeguard id, evidence id) -> why a red team or safeguard test of a tamper-resistant-training
-    or unlearning safeguard does not count across the evaluated boundary: users there tune or
-    download the weights, and the test ran against a variant below the policy's
+    """(safeguard id, evidence id) -> why a red team or safeguard test does not count across the
+    evaluated boundary: users there tune or download the weights, and the test of a
+    tamper-resistant-training or unlearning safeguard (or, where users tune them through the lab's
+    interface, of a classifier or monitoring) ran against a variant below the policy's
     `arguments.weights_variant` (a jailbreak of the released checkpoint measures refusals, not
-    whether they survive fine-tuning) (memoised)."""
+    whether they survive fine-tuning; a classifier tested on the base model's answers is not tested
+    on a copy tuned to evade it) (memoised)."""
     got: dict[tuple[str, str], str] | None = ctx.memo.get("untuned_tests")
     if got is not None:
         return got
@@ -1301,23 +1309,26 @@ def untuned_tests(ctx: Context) -> dict[tuple[str, str], str]:
     if weights_reachable(ctx):
         need = ctx.policy.arguments.weights_variant
         where = ctx.boundary.value if ctx.boundary is not None else "this boundary"
+        hosted = weights_access(ctx) == "fine-tuning"
         for sid, sg in ctx.case.safeguards.items():
-            if sg.layer not in _TUNING_ATTACKED:
+            if sg.layer not in _TUNING_ATTACKED and not (hosted and sg.layer in _JUDGES_TUNED_COPY):
                 continue
             for eid in sg.evidence:
                 ev = ctx.case.evidence.get(eid)
                 if ev is None or ev.kind not in TEST_KINDS:
                     continue
                 ran = ev.elicitation.variant if ev.elicitation is not None else Variant.production
+                served = (" (the model it judges is the user's tuned copy)" if sg.layer in _JUDGES_TUNED_COPY
+                          else "")
                 if ran.rank < need.rank:
                     got[sid, eid] = (f"`{eid}` ran against the `{ran.value}` variant, but at {where} users tune "
                                      f"the weights: a `{sg.layer}` safeguard is measured only by attacks on a "
-                                     f"`{need.value}` checkpoint (the policy's `arguments.weights_variant`)")
+                                     f"`{need.value}` checkpoint (the policy's `arguments.weights_variant`){served}")
                 elif need.rank >= Variant.fine_tuned.rank and (why := untuned_effort(ctx, eid)) is not None:
                     got[sid, eid] = (f"`{eid}`, whose `{ran.value}` checkpoint is not shown to have had the "
                                      f"fine-tuning attack the policy asks for ({why}), but at {where} users tune "
                                      f"the weights: a `{sg.layer}` safeguard is measured only by attacks on a "
-                                     f"`{need.value}` checkpoint")
+                                     f"`{need.value}` checkpoint{served}")
     ctx.memo["untuned_tests"] = got
     return got
 
