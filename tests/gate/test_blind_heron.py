@@ -23,10 +23,14 @@ Tried and already caught:
   the policy's floor of 200); the pathway rated `high` (CG208);
 - the screen's test typed independent with typed counts (CG348, CG340).
 
+Closed here: hosted fine-tuning labelled `api` in the fields with its words kept (CG105, CG422), and
+a classifier or a monitor tested on the base model's answers at `fine-tuning` (CG423).
+
 Not a way through: the screen retested on the same pinned datasets with 2 of 600 passing is the fix
-(a retest casegate cannot tell from a rerun the harness states falsely); a tuned checkpoint whose
-log records the attack's effort while its data was harmless is the harness's word, as for
-`variant` (`test_blind_wren_effort.py`)."""
+(a retest casegate cannot tell from a rerun the harness states falsely). Open: a tuned checkpoint
+whose log records the attack's effort while its training data was harmless is the harness's word, as
+for `variant` (`test_blind_wren_effort.py`); refusal training typed `rate-limit` under a rate limit's
+title, tested on the base model, is the case's word for its layer."""
 
 from __future__ import annotations
 
