@@ -110,13 +110,15 @@ HOSTED = {  # safeguards of the lab's serving stack, each tested on the hosted p
 }
 
 
-def _hosted_safeguards(d: Path, drop_tamper: bool = True) -> None:
+def _hosted_safeguards(d: Path, drop_tamper: bool = True, tuned: bool = False) -> None:
     """The lab's move: classifiers, an identity check on the hub and misuse monitoring counted as
-    blocking the bio pathway, each red-teamed on the hosted product (at most 1 bypass in 400), and
-    the tamper-resistance layer that failed dropped."""
+    blocking the bio pathway, each red-teamed on the hosted product (at most 1 bypass in 400; with
+    `tuned`, through copies tuned by the fixture's attack), and the tamper-resistance layer that
+    failed dropped."""
     sgs, evs = [], []
+    extra: dict[str, object] = {"variant": "fine-tuned", "fine_tune": ATTACK} if tuned else {}
     for sid, (layer, title, log, task, bypassed, steps) in HOSTED.items():
-        sha = _log(d, log, task, "acme/wren-2", 400, bypassed)
+        sha = _log(d, log, task, "acme/wren-2", 400, bypassed, **extra)
         blocks = ", ".join(f"bio-known-agent.{s}" for s in steps.split(", "))
         sgs.append(f"  {sid}:\n    layer: {layer}\n    title: {title}\n    blocks: [{blocks}]\n"
                    f"    evidence: [E-{sid[3:]}]\n    verified_by: acme-frontier-evals\n")
@@ -168,10 +170,11 @@ def test_safeguards_a_holder_of_the_weights_runs_without_block_nothing_at_open_w
 
 def test_the_same_safeguards_count_where_the_lab_serves_the_tuned_model(tmp_path: Path) -> None:
     """Control: the same model tuned by customers through Acme's hosted interface keeps Acme's
-    classifiers, identity check and monitoring in the path: they count there, and the gate names
-    that boundary as the narrower one the open-weights case's evidence supports."""
+    classifiers, identity check and monitoring in the path: red-teamed through tuned copies, they
+    count there, and the gate names that boundary as the narrower one the open-weights case's
+    evidence supports."""
     d = _copy(tmp_path)
-    _hosted_safeguards(d)
+    _hosted_safeguards(d, tuned=True)
     record = _preview(d)
     assert record.narrower == "fine-tuning"
     _hosted_fine_tuning(d)

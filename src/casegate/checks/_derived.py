@@ -88,6 +88,7 @@ __all__ = [
     "scoped_out_for_internal_case",
     "weights_reachable",
     "weights_in_words",
+    "tuning_in_words",
     "boundary_clauses",
     "stated_weights",
     "evidence_dated",
@@ -1286,13 +1287,21 @@ _TUNING_ATTACKED = ("tamper-resistant-training", "unlearning")
 """Safeguard layers whose whole claim is that they survive an attacker tuning the weights: where
 users can, only a test run against a checkpoint so tuned measures them."""
 
+_JUDGES_TUNED_COPY = ("classifier", "monitoring")
+"""Safeguard layers that judge what the served model is asked or answers: with hosted fine-tuning
+the model served is the user's tuned copy, which the tuning can teach to answer in a form they do
+not read (an encoding, a cipher, a code word) or to stop refusing where they count on refusals;
+only a test whose attacks ran through a copy so tuned measures them."""
+
 
 def untuned_tests(ctx: Context) -> dict[tuple[str, str], str]:
-    """(safeguard id, evidence id) -> why a red team or safeguard test of a tamper-resistant-training
-    or unlearning safeguard does not count across the evaluated boundary: users there tune or
-    download the weights, and the test ran against a variant below the policy's
+    """(safeguard id, evidence id) -> why a red team or safeguard test does not count across the
+    evaluated boundary: users there tune or download the weights, and the test of a
+    tamper-resistant-training or unlearning safeguard (or, where users tune them through the lab's
+    interface, of a classifier or monitoring) ran against a variant below the policy's
     `arguments.weights_variant` (a jailbreak of the released checkpoint measures refusals, not
-    whether they survive fine-tuning) (memoised)."""
+    whether they survive fine-tuning; a classifier tested on the base model's answers is not tested
+    on a copy tuned to evade it) (memoised)."""
     got: dict[tuple[str, str], str] | None = ctx.memo.get("untuned_tests")
     if got is not None:
         return got
@@ -1300,23 +1309,26 @@ def untuned_tests(ctx: Context) -> dict[tuple[str, str], str]:
     if weights_reachable(ctx):
         need = ctx.policy.arguments.weights_variant
         where = ctx.boundary.value if ctx.boundary is not None else "this boundary"
+        hosted = weights_access(ctx) == "fine-tuning"
         for sid, sg in ctx.case.safeguards.items():
-            if sg.layer not in _TUNING_ATTACKED:
+            if sg.layer not in _TUNING_ATTACKED and not (hosted and sg.layer in _JUDGES_TUNED_COPY):
                 continue
             for eid in sg.evidence:
                 ev = ctx.case.evidence.get(eid)
                 if ev is None or ev.kind not in TEST_KINDS:
                     continue
                 ran = ev.elicitation.variant if ev.elicitation is not None else Variant.production
+                served = (" (the model it judges is the user's tuned copy)" if sg.layer in _JUDGES_TUNED_COPY
+                          else "")
                 if ran.rank < need.rank:
                     got[sid, eid] = (f"`{eid}` ran against the `{ran.value}` variant, but at {where} users tune "
                                      f"the weights: a `{sg.layer}` safeguard is measured only by attacks on a "
-                                     f"`{need.value}` checkpoint (the policy's `arguments.weights_variant`)")
+                                     f"`{need.value}` checkpoint (the policy's `arguments.weights_variant`){served}")
                 elif need.rank >= Variant.fine_tuned.rank and (why := untuned_effort(ctx, eid)) is not None:
                     got[sid, eid] = (f"`{eid}`, whose `{ran.value}` checkpoint is not shown to have had the "
                                      f"fine-tuning attack the policy asks for ({why}), but at {where} users tune "
                                      f"the weights: a `{sg.layer}` safeguard is measured only by attacks on a "
-                                     f"`{need.value}` checkpoint")
+                                     f"`{need.value}` checkpoint{served}")
     ctx.memo["untuned_tests"] = got
     return got
 
@@ -1500,6 +1512,38 @@ def weights_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | No
     return _clause_saying(case, gives, staff if inside else None, memo)
 
 
+_TUNES_WEIGHTS = (
+    r"\bfine[- ]?tuning\W+(?:[\w'-]+\W+){0,2}?(?:access|apis?|jobs?|endpoints?|service|interface|platform|offering)\b"
+    r"|(?<![-\w])(?:fine[- ]?)?tun(?:e|es|ing)\W+(?:[\w'-]+\W+){0,4}?"
+    r"(?:cop(?:y|ies)|models?|weights|checkpoints?|versions?|variants?)\b"
+    r"|\b(?:own|private|custom|customi[sz]ed|their|its)\W+(?:fine[- ]?)?tuned\W+(?:cop(?:y|ies)|models?|versions?|"
+    r"variants?|checkpoints?|weights)\b"
+    r"|(?<![-\w])(?:fine[- ]?)?tuned\W+cop(?:y|ies)\b"
+    r"|\b(?:upload\w*|submit\w*|suppl(?:y|ies|ied|ying)|provid\w*|bring\w*|send\w*)\W+(?:[\w'-]+\W+){0,3}?"
+    r"(?:training|fine[- ]?tuning|tuning)\W+(?:data|datasets?|examples?|files?|corpus|corpora)\b"
+)
+"""Words by which a boundary says its users have the model tuned (`customers upload training data`,
+`the fine-tuning API`, `each tuning its own copy`, `the tuned copy is served back`): hosted
+fine-tuning, which undoes trained-in refusals whatever the kind is labelled. Matched ignoring case,
+clause by clause. A model the lab tuned before release (`a safety-tuned model`, `tuned for protein
+design`) is not a user's tuning: the past participle alone, or after a hyphen, is not read."""
+
+_TUNING_WORDS = kept(_TUNES_WEIGHTS, re.IGNORECASE)
+
+
+def tuning_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
+    """The words of the case's own external boundary (`scope.users`, `scope.vetting`,
+    `description`) that say its users have the model fine-tuned, in a clause that does not deny
+    it; None when none do, or at an internal kind (the lab's own staff tune checkpoints there).
+    `memo`: the check's (`boundary_clauses`)."""
+    from ..model import BoundaryKind
+
+    b = case.boundary
+    if b is None or (isinstance(b.kind, BoundaryKind) and b.kind.internal):
+        return None
+    return _clause_saying(case, _TUNING_WORDS, memo=memo)
+
+
 def _clause_saying(case: Case, words: re.Pattern[str], unless: re.Pattern[str] | None = None,
                    memo: dict[str, Any] | None = None) -> str | None:
     """The first clause of the case's own boundary (`boundary_clauses`) in which `words` occur,
@@ -1660,13 +1704,16 @@ def continued_clauses(case: Case, memo: dict[str, Any] | None = None) -> tuple[t
 
 
 def stated_weights(case: Case, memo: dict[str, Any] | None = None) -> str:
-    """What the case's boundary gives users of the weights: `scope.weights`, or `download` where the
-    boundary's own words say the weights are handed out (`weights_in_words`): a field left at
-    `none` does not take back what the boundary says."""
+    """What the case's boundary gives users of the weights: `scope.weights`, `download` where the
+    boundary's own words say the weights are handed out (`weights_in_words`), else `fine-tuning`
+    where they say its users have the model tuned (`tuning_in_words`): a field left at `none` does
+    not take back what the boundary says."""
     b = case.boundary
     typed = b.scope.weights if b is not None and b.scope is not None else "none"
     if typed != "download" and weights_in_words(case, memo) is not None:
         return "download"
+    if typed == "none" and tuning_in_words(case, memo) is not None:
+        return "fine-tuning"
     return typed
 
 

@@ -24,6 +24,7 @@ from .._derived import (
     open_sign_up_in_words,
     stated_weights,
     third_party_in_words,
+    tuning_in_words,
     weights_in_words,
 )
 from .._registry import Context, Hit, rule
@@ -285,7 +286,8 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
     summary="The boundary does not record who can reach the model, or the kind it names is not "
             "consistent with its described properties (access, weights) under the policy's table or with "
             "its words (users reaching the model through another organisation's product make it "
-            "`third-party`; the public signing up for the developer's own app makes it `consumer`), or "
+            "`third-party`; the public signing up for the developer's own app makes it `consumer`; users "
+            "having the model tuned make its weights access `fine-tuning`), or "
             "an external boundary limited to vetted users does not show the vetting (tested since the "
             "version compared with, when the access was narrowed to it since).",
     rationale="A boundary kind is a label; what fixes the exposure is who can reach the model and "
@@ -299,7 +301,10 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
               "`api` escapes what the framework asks of a third party's deployment. Likewise, where they say "
               "its users are the public reaching the model through the developer's own product (consumers, "
               "a desktop or mobile app, a chatbot) and anyone may sign up, the kind is `consumer`: a consumer "
-              "app labelled `api` escapes what the framework asks of a consumer release. "
+              "app labelled `api` escapes what the framework asks of a consumer release. Where they say "
+              "users have the model tuned (a fine-tuning API, uploading training data, their own tuned copy), "
+              "the weights access is `fine-tuning` whatever `scope.weights` says: hosted fine-tuning labelled "
+              "`api` keeps trained-in refusals a customer's tuning job removes. "
               "Access typed `vetted-organisations` or `named-partners` is what lets an external "
               "deployment be `trusted-access`, so beyond internal use it needs a vetting with "
               "substance (`scope.vetting`: not empty words, not 'none' or 'anyone', not users vouching for "
@@ -332,7 +337,15 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
         yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
                   f"weights access `{b.scope.weights}` is not consistent with a `{b.kind.value}` boundary "
                   f"under {src} (it allows {', '.join(allowed.weights)})")
-    elif (stated := stated_weights(ctx.case, ctx.memo)) not in allowed.weights:
+    elif (stated := stated_weights(ctx.case, ctx.memo)) == "fine-tuning" and stated not in allowed.weights:
+        words = tuning_in_words(ctx.case, ctx.memo)
+        yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
+                  f"the boundary says its users have the model fine-tuned (\"{words}\"), so its weights access is "
+                  f"`fine-tuning` whatever `scope.weights` says (`{b.scope.weights}`), and that is not consistent "
+                  f"with a `{b.kind.value}` boundary under {src} (it allows {', '.join(allowed.weights)})",
+                  help="name the kind that tuning by users makes the boundary (`fine-tuning`) and record "
+                       "`scope.weights: fine-tuning`, or say what users actually get")
+    elif stated not in allowed.weights:
         words = weights_in_words(ctx.case, ctx.memo)
         yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
                   f"the boundary says its users get the weights (\"{words}\"), so its weights access is "

@@ -156,20 +156,26 @@ def _relied_on(ctx: Context, sg: Safeguard, layers: bool = False) -> int | None:
 @rule(
     "CG423", "tamper-test-without-tuning", severity="blocking", serves="test-4-safeguards",
     summary="At a boundary where users download or fine-tune the weights, a red team or safeguard test "
-            "of a tamper-resistant-training or unlearning safeguard ran against a model variant below "
-            "the policy's `arguments.weights_variant` (no fine-tuning attack): it does not count for "
-            "the safeguard.",
+            "of a tamper-resistant-training or unlearning safeguard (or, where users tune them through the "
+            "lab's interface, of a classifier or monitoring) ran against a model variant below the "
+            "policy's `arguments.weights_variant` (no fine-tuning attack): it does not count for the "
+            "safeguard.",
     rationale="Tamper-resistant training and unlearning claim to survive an attacker who tunes the "
               "weights; that is the only reason they are counted where the weights leave the lab. A "
               "jailbreak campaign against the released checkpoint measures its refusals, which a few "
               "GPU-hours of fine-tuning remove, so thousands of prompt attempts that held say nothing "
               "about the claim. Only a test whose log records the attacked, fine-tuned checkpoint "
-              "(the variant an inability argument must rest on there) measures it.",
+              "(the variant an inability argument must rest on there) measures it. With hosted "
+              "fine-tuning the model a classifier or a monitor judges is the user's tuned copy, which "
+              "the tuning can teach to answer in a form they do not read (an encoding, a cipher) or to "
+              "stop refusing; a red team of the base model's answers does not measure them there (a "
+              "layer the case types `monitoring` over refusal training tested so would count).",
     bad="boundary: {kind: open-weights, ...}\n"
         "SG-tamper: {layer: tamper-resistant-training, evidence: [E-jailbreak]}   # log: model acme/wren-2, no variant",
     good="SG-tamper: {layer: tamper-resistant-training, evidence: [E-ft-attack]}   # log: variant fine-tuned",
-    fix="Test the safeguard by fine-tuning attacks and cite the log of the attacked checkpoint (its "
-        "`variant` recorded as `fine-tuned`), or gate a boundary where users cannot tune the weights.",
+    fix="Test the safeguard by fine-tuning attacks (a classifier or monitor through copies tuned by "
+        "the red team) and cite the log of the attacked checkpoint (its `variant` recorded as "
+        "`fine-tuned`), or gate a boundary where users cannot tune the weights.",
 )
 def tamper_test_without_tuning(ctx: Context) -> Iterator[Hit]:
     untuned = untuned_tests(ctx)
