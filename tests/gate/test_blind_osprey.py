@@ -101,7 +101,7 @@ def _sha(path: Path) -> str:
 
 def _today() -> str:
     """The day a run made now records (the suite's story clock, before the case's sign-offs)."""
-    return dt.datetime.now(dt.timezone.utc).date().isoformat()
+    return dt.datetime.now(dt.UTC).date().isoformat()
 
 
 def _control_rerun(d: Path, missed: frozenset[int], **kw: object) -> None:
