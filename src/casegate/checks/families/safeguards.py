@@ -475,7 +475,7 @@ def _uncited_runs(ctx: Context, sid: str, sg: Safeguard) -> list[tuple[str, str]
     """(evidence id, why it is a run of `sid`'s test) for each red team or safeguard test with
     counts that the safeguard does not cite: it names the safeguard under `tests`, or its log ran
     the task of a log the safeguard cites (the same name and version) on the same samples."""
-    runs = {}
+    runs: dict[tuple[str, str | None, str], str] = {}
     for x in sg.evidence:
         run = ctx.facts.derived(x) if ctx.facts is not None and x in ctx.case.evidence else None
         if run is not None and run.sample_digest:
@@ -488,9 +488,11 @@ def _uncited_runs(ctx: Context, sid: str, sg: Safeguard) -> list[tuple[str, str]
             out.append((x, f"it names `{sid}` under `tests`"))
             continue
         run = ctx.facts.derived(x) if ctx.facts is not None else None
-        cited = runs.get((run.task, run.source.task_version, run.sample_digest)) if run is not None else None
+        if run is None or not run.sample_digest:
+            continue
+        cited = runs.get((run.task, run.source.task_version, run.sample_digest))
         if cited is not None:
-            out.append((x, f"its log ran {ran(run)}, as `{cited}`'s did"))  # type: ignore[arg-type]
+            out.append((x, f"its log ran {ran(run)}, as `{cited}`'s did"))
     return out
 
 
