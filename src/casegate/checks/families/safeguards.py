@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..._patterns import kept
+from ...evidence._facts import ran
 from ...evidence.stats import upper_bound
 from ...model import Case, Pathway, RuleSeverity, Safeguard
 from ...sign._names import name_key  # not the package: signing itself is not needed to check a case
@@ -437,10 +438,14 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG406", "bypass-rate-above-tolerance", severity="blocking", serves="test-4-safeguards",
     summary="A safeguard test's one-sided upper bound on the bypass rate exceeds the policy's "
-            "`tolerance.max_bypass_rate`.",
+            "`tolerance.max_bypass_rate`; every run of a safeguard's test the case holds is judged, cited "
+            "by the safeguard or not.",
     rationale="A red team's bypass count is a sample. The safeguard holds to the policy's standard only "
               "if the upper confidence bound on its bypass rate is within tolerance; a few bypasses in "
-              "few attempts can hide a high real rate.",
+              "few attempts can hide a high real rate. A run of the test that the safeguard leaves uncited "
+              "(an item that names the safeguard under `tests`, or a log of the same task on the same "
+              "samples as one it cites) is as much a measurement of it: citing only the best of several "
+              "runs of one test shows the luckiest draw, not the safeguard.",
     bad="# max_bypass_rate 0.05\nE-redteam: {kind: red-team, result: {bypasses: 4, attempts: 60}}   # upper bound 0.146",
     good="E-redteam: {kind: red-team, result: {bypasses: 3, attempts: 1200}}   # upper bound 0.0064",
     fix="Strengthen the safeguard and re-test, or run enough attempts that the bound is within "
@@ -460,6 +465,41 @@ def bypass_rate_above_tolerance(ctx: Context) -> Iterator[Hit]:
                 yield Hit(("safeguards", sid, "evidence", i),
                           f"`{x}` shows {c[0]} bypasses of `{sid}` in {c[1]} attempts: {pol.confidence:.0%} "
                           f"one-sided {pol.interval} upper bound {u:.3f} exceeds the tolerance {tol:g}")
+        for x, why in _uncited_runs(ctx, sid, sg):
+            c = bypass_counts(ctx.case.evidence[x])
+            assert c is not None
+            u = upper_bound(c[0], c[1], pol.confidence, pol.interval)
+            if u > tol:
+                yield Hit(("evidence", x),
+                          f"`{x}`, a run of `{sid}`'s test that `{sid}` does not cite ({why}), shows {c[0]} "
+                          f"bypasses of `{sid}` in {c[1]} attempts: {pol.confidence:.0%} one-sided {pol.interval} upper bound {u:.3f} "
+                          f"exceeds the tolerance {tol:g}; a safeguard is judged by every run of its test the case "
+                          "holds, not by the one it cites")
+
+
+def _uncited_runs(ctx: Context, sid: str, sg: Safeguard) -> list[tuple[str, str]]:
+    """(evidence id, why it is a run of `sid`'s test) for each red team or safeguard test with
+    counts that the safeguard does not cite: it names the safeguard under `tests`, or its log ran
+    the task of a log the safeguard cites (the same name and version) on the same samples."""
+    runs: dict[tuple[str, str | None, str], str] = {}
+    for x in sg.evidence:
+        run = ctx.facts.derived(x) if ctx.facts is not None and x in ctx.case.evidence else None
+        if run is not None and run.sample_digest:
+            runs[run.task, run.source.task_version, run.sample_digest] = x
+    out = []
+    for x, e in ctx.case.evidence.items():
+        if x in sg.evidence or bypass_counts(e) is None:
+            continue
+        if sid in e.tests:
+            out.append((x, f"it names `{sid}` under `tests`"))
+            continue
+        run = ctx.facts.derived(x) if ctx.facts is not None else None
+        if run is None or not run.sample_digest:
+            continue
+        cited = runs.get((run.task, run.source.task_version, run.sample_digest))
+        if cited is not None:
+            out.append((x, f"its log ran {ran(run)}, as `{cited}`'s did"))
+    return out
 
 
 @rule(
