@@ -431,10 +431,15 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG406", "bypass-rate-above-tolerance", severity="blocking", serves="test-4-safeguards",
     summary="A safeguard test's one-sided upper bound on the bypass rate exceeds the policy's "
-            "`tolerance.max_bypass_rate`.",
+            "`tolerance.max_bypass_rate`: a test a safeguard cites, one that names the safeguard it "
+            "tested (`tests:`) without the safeguard citing it, or a red team or safeguard test of the "
+            "case that names no safeguard.",
     rationale="A red team's bypass count is a sample. The safeguard holds to the policy's standard only "
               "if the upper confidence bound on its bypass rate is within tolerance; a few bypasses in "
-              "few attempts can hide a high real rate.",
+              "few attempts can hide a high real rate. A test counts against what it ran on, not against "
+              "what the case chooses to cite it for: a red team that got through the classifiers, kept in "
+              "the case and its argument with its `tests:` naming them (or with no `tests:` at all) while "
+              "the safeguards cite only their passing tests, still shows how often they were got through.",
     bad="# max_bypass_rate 0.05\nE-redteam: {kind: red-team, result: {bypasses: 4, attempts: 60}}   # upper bound 0.146",
     good="E-redteam: {kind: red-team, result: {bypasses: 3, attempts: 1200}}   # upper bound 0.0064",
     fix="Strengthen the safeguard and re-test, or run enough attempts that the bound is within "
@@ -443,7 +448,9 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
 def bypass_rate_above_tolerance(ctx: Context) -> Iterator[Hit]:
     pol = ctx.policy
     tol = pol.tolerance.max_bypass_rate
+    cited: set[str] = set()
     for sid, sg in ctx.case.safeguards.items():
+        cited.update(sg.evidence)
         for i, x in enumerate(sg.evidence):
             e = ctx.case.evidence.get(x)
             c = bypass_counts(e) if e is not None else None
@@ -454,6 +461,27 @@ def bypass_rate_above_tolerance(ctx: Context) -> Iterator[Hit]:
                 yield Hit(("safeguards", sid, "evidence", i),
                           f"`{x}` shows {c[0]} bypasses of `{sid}` in {c[1]} attempts: {pol.confidence:.0%} "
                           f"one-sided {pol.interval} upper bound {u:.3f} exceeds the tolerance {tol:g}")
+    for x, e in ctx.case.evidence.items():
+        c = bypass_counts(e)
+        if c is None:
+            continue
+        uncited = [s for s in e.tests if s in ctx.case.safeguards and x not in ctx.case.safeguards[s].evidence]
+        if x in cited and not uncited:
+            continue
+        u = upper_bound(c[0], c[1], pol.confidence, pol.interval)
+        if u <= tol:
+            continue
+        bound = (f"{pol.confidence:.0%} one-sided {pol.interval} upper bound {u:.3f} exceeds the tolerance "
+                 f"{tol:g}")
+        if uncited:
+            named = ", ".join(f"`{s}`" for s in uncited)
+            yield Hit(("evidence", x, "tests"),
+                      f"`{x}` shows {c[0]} bypasses of {named} in {c[1]} attempts, which it names as tested "
+                      f"but which do not cite it: {bound}; a test counts against the safeguards it ran on")
+        elif x not in cited and not e.tests:
+            yield Hit(("evidence", x),
+                      f"`{x}` ({e.kind}) shows {c[0]} bypasses in {c[1]} attempts and names no safeguard it "
+                      f"tested (`tests:`): {bound}; it counts against the case whichever safeguards it got past")
 
 
 @rule(
