@@ -27,6 +27,7 @@ from .._derived import (
     removed_with_weights,
     requirements_for,
     safeguards_by_step,
+    tests_without_granted_tools,
     unshown_filters,
     untuned_tests,
 )
@@ -423,6 +424,34 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
     for sid, sg in ctx.case.safeguards.items() if off else ():
         for i, eid in enumerate(sg.evidence):
             why = off.get((sid, eid))
+            if why is not None:
+                yield Hit(("safeguards", sid, "evidence", i), f"safeguard `{sid}` cites {why}: it does not count "
+                                                              "for the safeguard")
+
+
+@rule(
+    "CG426", "safeguard-test-without-granted-tool", severity="blocking", serves="test-4-safeguards",
+    summary="A red team or safeguard test cited by a safeguard did not give the model a tool the boundary "
+            "grants whose policy entry names the safeguard's layer (`tools.<name>.tested_by`): it does not "
+            "count for that safeguard.",
+    rationale="A classifier tried on typed text is not shown to hold on transcribed speech, nor refusal "
+              "training on spoken requests: a channel the boundary opens is a way around the safeguard its "
+              "tests never took. Where the framework says which safeguard layers a granted tool matters for, "
+              "a test of such a safeguard counts only when its log records every tool that stands for it "
+              "(`elicited_by`), as an evaluation of a threshold does (CG301). A tool the boundary's words "
+              "grant by its name counts as granted though `boundary.tools` leaves it out.",
+    bad="# policy: tools: {voice: {elicited_by: [audio], tested_by: [classifier]}}\n"
+        "boundary: {kind: consumer, tools: [voice]}\n"
+        "SG-classifier: {layer: classifier, evidence: [E-redteam]}   # E-redteam's log records tools: [text]",
+    good="SG-classifier: {layer: classifier, evidence: [E-redteam]}   # E-redteam's log records tools: [text, audio]",
+    fix="Run the test through every channel the boundary grants (its log recording the tools that stand for "
+        "each), or gate a boundary that does not grant the tool.",
+)
+def safeguard_test_without_granted_tool(ctx: Context) -> Iterator[Hit]:
+    short = tests_without_granted_tools(ctx)
+    for sid, sg in ctx.case.safeguards.items() if short else ():
+        for i, eid in enumerate(sg.evidence):
+            why = short.get((sid, eid))
             if why is not None:
                 yield Hit(("safeguards", sid, "evidence", i), f"safeguard `{sid}` cites {why}: it does not count "
                                                               "for the safeguard")
