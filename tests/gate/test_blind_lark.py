@@ -17,13 +17,19 @@ Moves tried and already caught, with the rule that caught them:
 - the classifiers renamed v2 in their titles while the bounty tested v1, the bounty still cited:
   CG406 (a test counts against the safeguard it names, whatever its title says);
 - the patched classifiers re-tested on the bounty's own 800 attempts (0 got through) beside the
-  bounty: CG406 on the bounty, which the case still holds.
+  bounty: CG406 on the bounty, which the case still holds;
+- the bounty moved to a retired `SG-classifiers-v1` safeguard that blocks nothing: CG406 (every
+  safeguard's tests are judged);
+- the bounty retyped `monitoring`, `expert-review` or `attestation` and still cited by the
+  classifiers: CG347; typed `eval`: CG347, CG203;
+- voice left off `boundary.tools` while the app's words say it (voice, speech, aloud): CG216.
 
 Not told apart (see docs/security.md): the bounty's log rewritten by the lab with easy prompts added
-to its denominator, or cut to its last week; the bounty dropped from the case altogether with the
-re-test on its own attempts in its place (a later version that drops it is CG420's); the version of
-a classifier a test ran against, and the date of its last change, which the case records only in
-words."""
+to its denominator, pooled with the in-house classifier test, or cut to its last week; the bounty
+dropped from the case altogether with the re-test on its own attempts in its place, or kept only in
+the argument retyped as `monitoring` (a later version that drops it is CG420's); the version of a
+classifier a test ran against, and the date of its last change, which the case records only in
+words; the app's speech described in words the policy's `named_by` does not list."""
 
 from __future__ import annotations
 
@@ -151,22 +157,25 @@ def _retest(d: Path) -> None:
     _edit(d / "argument.yaml", "E-bounty, E-rapid-response", "E-bounty, E-retest, E-rapid-response")
 
 
-@pytest.mark.parametrize("tests", [True, False])
-def test_the_classifiers_patched_and_retested_on_the_bountys_own_attempts_is_no_go(tmp_path: Path, tests: bool) -> None:
+@pytest.mark.parametrize("tests", [None, "", "    tests: [SG-classifiers-v1]\n"])
+def test_the_classifiers_patched_and_retested_on_the_bountys_own_attempts_is_no_go(tmp_path: Path,
+                                                                                   tests: str | None) -> None:
     """The lab's move: the classifiers patched against the 52 jailbreaks and re-tried on the same
     800 attempts (0 of 800), the re-test cited in the bounty's place; the bounty kept in the case as
-    what the patch answered, naming the classifiers or (`tests` False) no safeguard. It was GO WITH
-    CONDITIONS: nothing judged the bounty once no safeguard cited it."""
+    what the patch answered, naming the classifiers, no safeguard, or a retired `SG-classifiers-v1`
+    the case does not hold. It was GO WITH CONDITIONS: nothing judged the bounty once no safeguard
+    cited it."""
     d = _copy(tmp_path)
     _retest(d)
-    if not tests:
+    if tests is not None:
         _edit(d / "evidence.yaml", "    tests: [SG-input-classifier, SG-output-classifier]\n    title: Universal",
-              "    title: Universal")
+              f"{tests}    title: Universal")
     record = _preview(d)
     assert record.outcome == "NO-GO" and _blocking(record) == ["CG406"]
     (msg,) = _messages(record, "CG406")
-    assert msg.startswith("`E-bounty` shows 52 bypasses" if tests else
-                          "`E-bounty` (red-team) shows 52 bypasses in 800 attempts and names no safeguard it tested")
+    assert msg.startswith("`E-bounty` shows 52 bypasses" if tests is None else
+                          "`E-bounty` (red-team) shows 52 bypasses in 800 attempts and names no safeguard of the case "
+                          "it tested")
 
 
 def test_a_passing_test_no_safeguard_cites_is_not_held_against_the_case(tmp_path: Path) -> None:

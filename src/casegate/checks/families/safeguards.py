@@ -507,10 +507,10 @@ def bypass_rate_above_tolerance(ctx: Context) -> Iterator[Hit]:
             yield Hit(("evidence", x, "tests"),
                       f"`{x}` shows {c[0]} bypasses of {named} in {c[1]} attempts, which it names as tested "
                       f"but which do not cite it: {bound}; a test counts against the safeguards it ran on")
-        elif x not in cited and not e.tests:
+        elif x not in cited and not any(s in ctx.case.safeguards for s in e.tests):
             yield Hit(("evidence", x),
-                      f"`{x}` ({e.kind}) shows {c[0]} bypasses in {c[1]} attempts and names no safeguard it "
-                      f"tested (`tests:`): {bound}; it counts against the case whichever safeguards it got past")
+                      f"`{x}` ({e.kind}) shows {c[0]} bypasses in {c[1]} attempts and names no safeguard of the case "
+                      f"it tested (`tests:`): {bound}; it counts against the case whichever safeguards it got past")
 
 
 @rule(
