@@ -150,13 +150,18 @@ def _second_run(d: Path, *, first_tests: bool, signoffs_move: bool) -> None:
               "  E-control:\n    kind: safeguard-test\n")
 
 
-@pytest.mark.parametrize(("first_tests", "signoffs_move", "why"), [
-    (True, True, "it names `SG-monitor` under `tests`"),
-    (True, False, "it names `SG-monitor` under `tests`"),
-    (False, True, "its log ran `osprey-control-eval` v1 (samples sha256:aa7e1936"),
+NAMED = "`E-control` shows 14 bypasses of `SG-monitor` in 200 attempts, which it names as tested but which do not cite it"
+SAME = ("`E-control`, a run of `SG-monitor`'s test that `SG-monitor` does not cite (its log ran `osprey-control-eval` v1 "
+        "(samples sha256:aa7e1936")
+
+
+@pytest.mark.parametrize(("first_tests", "signoffs_move", "said"), [
+    (True, True, NAMED),
+    (True, False, NAMED),
+    (False, True, SAME),
 ])
 def test_a_second_run_cited_beside_the_first_uncited_is_no_go(tmp_path: Path, first_tests: bool, signoffs_move: bool,
-                                                              why: str) -> None:
+                                                              said: str) -> None:
     """The lab's move: the control evaluation run again (the same planted attempts, the same attack
     instructions and scorer, the framework's monitor) until a run lets 2 of 200 through, that run
     cited by the monitor, the first left in the case. It was GO WITH CONDITIONS: CG406 read only the
@@ -166,8 +171,8 @@ def test_a_second_run_cited_beside_the_first_uncited_is_no_go(tmp_path: Path, fi
     record = _preview(d)
     assert record.outcome == "NO-GO" and _blocking(record) == ["CG406"]
     (msg,) = _messages(record, "CG406")
-    assert msg.startswith(f"`E-control`, a run of `SG-monitor`'s test that `SG-monitor` does not cite ({why}")
-    assert "shows 14 bypasses of `SG-monitor` in 200 attempts" in msg
+    assert msg.startswith(said)
+    assert "14 bypasses of `SG-monitor` in 200 attempts" in msg
     assert "judged by every run of its test the case holds" in msg
 
 
@@ -184,7 +189,7 @@ def test_the_second_run_alone_is_the_fix(tmp_path: Path) -> None:
 
 def test_an_uncited_test_of_another_task_does_not_count_for_the_monitor(tmp_path: Path) -> None:
     """The control: a test of other planted attempts that names no safeguard is not a run of the
-    monitor's test."""
+    monitor's test (over the tolerance, it is held against the case as a test naming no safeguard)."""
     d = _copy(tmp_path)
     _second_run(d, first_tests=False, signoffs_move=True)
     log = d / "evals" / "other.eval"
@@ -194,7 +199,10 @@ def test_an_uncited_test_of_another_task_does_not_count_for_the_monitor(tmp_path
         f"    artifact: evals/other.eval\n    sha256: {_sha(log)}\n    producer: acme-control\n    date: {_today()}\n"
         "  E-egress:\n"))
     record = _preview(d)
-    assert all("`E-other`" not in m for m in _messages(record, "CG406"))
+    other = [m for m in _messages(record, "CG406") if m.startswith("`E-other`")]
+    # not a run of the monitor's test; over the tolerance and naming no safeguard, it counts against the case
+    assert other == [m for m in other if m.startswith("`E-other` (safeguard-test) shows 20 bypasses in 120 attempts and "
+                                                       "names no safeguard of the case")] and len(other) == 1
 
 
 # ------------------------------------------------------------------ moves tried and already caught

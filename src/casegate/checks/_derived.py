@@ -112,6 +112,7 @@ __all__ = [
     "untuned_tests",
     "weights_access",
     "off_task_tests",
+    "tests_without_granted_tools",
 ]
 
 Status = Literal["below-alert", "between", "reached"]
@@ -1283,6 +1284,43 @@ def off_task_tests(ctx: Context) -> dict[tuple[str, str], str]:
     return got
 
 
+def tests_without_granted_tools(ctx: Context) -> dict[tuple[str, str], str]:
+    """(safeguard id, evidence id) -> why a red team or safeguard test the safeguard cites does not
+    count for it: the boundary grants a tool (`granted_tools`: its list, or its words by the tool's
+    name) whose policy entry names the safeguard's layer in `tested_by`, and the item's log does not
+    record every tool that stands for it (`elicited_by`), or the item has no log casegate reads
+    (memoised). A classifier tried on typed text is not shown to hold on the speech the boundary
+    takes in."""
+    got: dict[tuple[str, str], str] | None = ctx.memo.get("tests_without_granted_tools")
+    if got is not None:
+        return got
+    got = {}
+    needs: list[tuple[str, tuple[str, ...], list[str]]] = []
+    for name in granted_tools(ctx):
+        g = ctx.policy.tools.get(name)
+        if g is not None and g.tested_by:
+            needs.append((name, tuple(g.elicited_by) if g.elicited_by else (name,), g.tested_by))
+    for sid, sg in ctx.case.safeguards.items() if needs else ():
+        lacking = [(name, need) for name, need, layers in needs if sg.layer in layers]
+        for eid in sg.evidence if lacking else ():
+            ev = ctx.case.evidence.get(eid)
+            if ev is None or ev.kind not in TEST_KINDS:
+                continue
+            run = ctx.facts.derived(eid) if ctx.facts is not None else None
+            if run is None:
+                got[sid, eid] = (f"`{eid}`, which has no log casegate reads, so it is not shown to have given the "
+                                 f"model the tool(s) {tool_words(lacking)} that the boundary grants")
+                continue
+            had = set(run.elicitation.tools)
+            short = [(name, need) for name, need in lacking if not set(need) <= had]
+            if short:
+                got[sid, eid] = (f"`{eid}`, which did not give the model the tool(s) {tool_words(short)} that the "
+                                 f"boundary grants (its log records {', '.join(sorted(had)) or 'none'}), as the "
+                                 f"policy asks of tests of `{sg.layer}` safeguards")
+    ctx.memo["tests_without_granted_tools"] = got
+    return got
+
+
 _TUNING_ATTACKED = ("tamper-resistant-training", "unlearning")
 """Safeguard layers whose whole claim is that they survive an attacker tuning the weights: where
 users can, only a test run against a checkpoint so tuned measures them."""
@@ -1345,12 +1383,14 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
     unquantified: list[str] = []
     off_task = off_task_tests(ctx)
     untuned = untuned_tests(ctx)
+    toolless = tests_without_granted_tools(ctx)
     for sid in order:
         items = []
         for eid in ctx.case.safeguards[sid].evidence:
             ev = ctx.case.evidence.get(eid)
             if ev is None or is_expired(ev, ctx) or (ctx.facts is not None and eid in ctx.facts.excluded) \
-                    or (sid, eid) in off_task or (sid, eid) in untuned or stricter_than_deployed(ctx, eid, ev):
+                    or (sid, eid) in off_task or (sid, eid) in untuned or (sid, eid) in toolless \
+                    or stricter_than_deployed(ctx, eid, ev):
                 continue
             c = bypass_counts(ev)
             if c is not None:

@@ -236,6 +236,11 @@ class GrantedTool(Frozen):
     """Words by which a boundary names this tool (e.g. `switching order`; hyphens read as spaces,
     a plural ending allowed): a boundary whose words (`description`, `scope.users`, `scope.vetting`)
     name it must list it in `boundary.tools` (CG216)."""
+    tested_by: list[str] = EMPTY_LIST
+    """Safeguard layers whose red teams and safeguard tests must give the model this tool (every
+    tool of `elicited_by`, as their logs record it) when the boundary grants it, e.g. `[classifier,
+    model-behaviour]` for spoken input: a classifier tried on typed text alone is not shown to hold
+    on transcribed speech. A test without it does not count for a safeguard of such a layer (CG426)."""
     reaches: ToolReach | None = None
     """What the tool reaches inside the organisation (`training_code`, `weights`: none, read or
     write), weighed at internal boundaries (`training` to `internal-deployment`) as the least scale

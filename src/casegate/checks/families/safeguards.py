@@ -28,6 +28,7 @@ from .._derived import (
     removed_with_weights,
     requirements_for,
     safeguards_by_step,
+    tests_without_granted_tools,
     unshown_filters,
     untuned_tests,
 )
@@ -436,16 +437,47 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG426", "safeguard-test-without-granted-tool", severity="blocking", serves="test-4-safeguards",
+    summary="A red team or safeguard test cited by a safeguard did not give the model a tool the boundary "
+            "grants whose policy entry names the safeguard's layer (`tools.<name>.tested_by`): it does not "
+            "count for that safeguard.",
+    rationale="A classifier tried on typed text is not shown to hold on transcribed speech, nor refusal "
+              "training on spoken requests: a channel the boundary opens is a way around the safeguard its "
+              "tests never took. Where the framework says which safeguard layers a granted tool matters for, "
+              "a test of such a safeguard counts only when its log records every tool that stands for it "
+              "(`elicited_by`), as an evaluation of a threshold does (CG301). A tool the boundary's words "
+              "grant by its name counts as granted though `boundary.tools` leaves it out.",
+    bad="# policy: tools: {voice: {elicited_by: [audio], tested_by: [classifier]}}\n"
+        "boundary: {kind: consumer, tools: [voice]}\n"
+        "SG-classifier: {layer: classifier, evidence: [E-redteam]}   # E-redteam's log records tools: [text]",
+    good="SG-classifier: {layer: classifier, evidence: [E-redteam]}   # E-redteam's log records tools: [text, audio]",
+    fix="Run the test through every channel the boundary grants (its log recording the tools that stand for "
+        "each), or gate a boundary that does not grant the tool.",
+)
+def safeguard_test_without_granted_tool(ctx: Context) -> Iterator[Hit]:
+    short = tests_without_granted_tools(ctx)
+    for sid, sg in ctx.case.safeguards.items() if short else ():
+        for i, eid in enumerate(sg.evidence):
+            why = short.get((sid, eid))
+            if why is not None:
+                yield Hit(("safeguards", sid, "evidence", i), f"safeguard `{sid}` cites {why}: it does not count "
+                                                              "for the safeguard")
+
+
+@rule(
     "CG406", "bypass-rate-above-tolerance", severity="blocking", serves="test-4-safeguards",
     summary="A safeguard test's one-sided upper bound on the bypass rate exceeds the policy's "
-            "`tolerance.max_bypass_rate`; every run of a safeguard's test the case holds is judged, cited "
-            "by the safeguard or not.",
+            "`tolerance.max_bypass_rate`; every run of a test the case holds is judged: one a safeguard "
+            "cites, an uncited run of a safeguard's test (it names the safeguard under `tests`, or its log "
+            "ran the same task on the same samples as one the safeguard cites), and a red team or safeguard "
+            "test of the case that names no safeguard of it.",
     rationale="A red team's bypass count is a sample. The safeguard holds to the policy's standard only "
               "if the upper confidence bound on its bypass rate is within tolerance; a few bypasses in "
-              "few attempts can hide a high real rate. A run of the test that the safeguard leaves uncited "
-              "(an item that names the safeguard under `tests`, or a log of the same task on the same "
-              "samples as one it cites) is as much a measurement of it: citing only the best of several "
-              "runs of one test shows the luckiest draw, not the safeguard.",
+              "few attempts can hide a high real rate. A test counts against what it ran on, not against "
+              "what the case chooses to cite it for: a run the safeguard leaves uncited is as much a "
+              "measurement of it (citing only the best of several runs of one test shows the luckiest draw), "
+              "and a red team that got through the classifiers, kept in the case with its `tests:` naming "
+              "them or naming none, still shows how often they were got through.",
     bad="# max_bypass_rate 0.05\nE-redteam: {kind: red-team, result: {bypasses: 4, attempts: 60}}   # upper bound 0.146",
     good="E-redteam: {kind: red-team, result: {bypasses: 3, attempts: 1200}}   # upper bound 0.0064",
     fix="Strengthen the safeguard and re-test, or run enough attempts that the bound is within "
@@ -454,7 +486,9 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
 def bypass_rate_above_tolerance(ctx: Context) -> Iterator[Hit]:
     pol = ctx.policy
     tol = pol.tolerance.max_bypass_rate
+    cited: set[str] = set()
     for sid, sg in ctx.case.safeguards.items():
+        cited.update(sg.evidence)
         for i, x in enumerate(sg.evidence):
             e = ctx.case.evidence.get(x)
             c = bypass_counts(e) if e is not None else None
@@ -465,40 +499,69 @@ def bypass_rate_above_tolerance(ctx: Context) -> Iterator[Hit]:
                 yield Hit(("safeguards", sid, "evidence", i),
                           f"`{x}` shows {c[0]} bypasses of `{sid}` in {c[1]} attempts: {pol.confidence:.0%} "
                           f"one-sided {pol.interval} upper bound {u:.3f} exceeds the tolerance {tol:g}")
-        for x, why in _uncited_runs(ctx, sid, sg):
-            c = bypass_counts(ctx.case.evidence[x])
-            assert c is not None
-            u = upper_bound(c[0], c[1], pol.confidence, pol.interval)
-            if u > tol:
-                yield Hit(("evidence", x),
-                          f"`{x}`, a run of `{sid}`'s test that `{sid}` does not cite ({why}), shows {c[0]} "
-                          f"bypasses of `{sid}` in {c[1]} attempts: {pol.confidence:.0%} one-sided {pol.interval} upper bound {u:.3f} "
-                          f"exceeds the tolerance {tol:g}; a safeguard is judged by every run of its test the case "
-                          "holds, not by the one it cites")
+    reruns: dict[str, list[tuple[str, str]]] = {}
+    for sid, sg in ctx.case.safeguards.items():
+        for x, cited_run in _same_runs(ctx, sg):
+            if sid not in ctx.case.evidence[x].tests:  # else judged below, with every safeguard it names
+                reruns.setdefault(x, []).append((sid, cited_run))
+    for x, of in reruns.items():
+        c = bypass_counts(ctx.case.evidence[x])
+        assert c is not None
+        u = upper_bound(c[0], c[1], pol.confidence, pol.interval)
+        if u > tol:
+            sids = [f"`{sid}`" for sid, _ in of]
+            whose = (f"{sids[0]}'s test that {sids[0]} does not cite" if len(sids) == 1 else
+                     f"the test of {', '.join(sids)}, which do not cite it")
+            yield Hit(("evidence", x),
+                      f"`{x}`, a run of {whose} (its log ran {of[0][1]}), shows {c[0]} bypasses of "
+                      f"{', '.join(sids)} in {c[1]} attempts: {pol.confidence:.0%} one-sided {pol.interval} upper "
+                      f"bound {u:.3f} exceeds the tolerance {tol:g}; a safeguard is judged by every run of its test "
+                      "the case holds, not by the one it cites")
+    for x, e in ctx.case.evidence.items():
+        c = bypass_counts(e)
+        if c is None:
+            continue
+        uncited = [s for s in e.tests if s in ctx.case.safeguards and x not in ctx.case.safeguards[s].evidence]
+        if (x in cited or x in reruns) and not uncited:
+            continue
+        u = upper_bound(c[0], c[1], pol.confidence, pol.interval)
+        if u <= tol:
+            continue
+        bound = (f"{pol.confidence:.0%} one-sided {pol.interval} upper bound {u:.3f} exceeds the tolerance "
+                 f"{tol:g}")
+        if uncited:
+            named = ", ".join(f"`{s}`" for s in uncited)
+            yield Hit(("evidence", x, "tests"),
+                      f"`{x}` shows {c[0]} bypasses of {named} in {c[1]} attempts, which it names as tested "
+                      f"but which do not cite it: {bound}; a test counts against the safeguards it ran on, "
+                      "and a safeguard is judged by every run of its test the case holds")
+        elif x not in cited and not any(s in ctx.case.safeguards for s in e.tests):
+            yield Hit(("evidence", x),
+                      f"`{x}` ({e.kind}) shows {c[0]} bypasses in {c[1]} attempts and names no safeguard of the case "
+                      f"it tested (`tests:`): {bound}; it counts against the case whichever safeguards it got past")
 
 
-def _uncited_runs(ctx: Context, sid: str, sg: Safeguard) -> list[tuple[str, str]]:
-    """(evidence id, why it is a run of `sid`'s test) for each red team or safeguard test with
-    counts that the safeguard does not cite: it names the safeguard under `tests`, or its log ran
-    the task of a log the safeguard cites (the same name and version) on the same samples."""
+def _same_runs(ctx: Context, sg: Safeguard) -> list[tuple[str, str]]:
+    """(evidence id, the run in words) for each red team or safeguard test with counts that `sg`
+    does not cite whose log ran the task of a log `sg` cites (the same name and version) on the
+    same samples: another run of the safeguard's test."""
     runs: dict[tuple[str, str | None, str], str] = {}
     for x in sg.evidence:
         run = ctx.facts.derived(x) if ctx.facts is not None and x in ctx.case.evidence else None
         if run is not None and run.sample_digest:
             runs[run.task, run.source.task_version, run.sample_digest] = x
+    if not runs:
+        return []
     out = []
     for x, e in ctx.case.evidence.items():
         if x in sg.evidence or bypass_counts(e) is None:
-            continue
-        if sid in e.tests:
-            out.append((x, f"it names `{sid}` under `tests`"))
             continue
         run = ctx.facts.derived(x) if ctx.facts is not None else None
         if run is None or not run.sample_digest:
             continue
         cited = runs.get((run.task, run.source.task_version, run.sample_digest))
         if cited is not None:
-            out.append((x, f"its log ran {ran(run)}, as `{cited}`'s did"))
+            out.append((x, f"{ran(run)}, as `{cited}`'s did"))
     return out
 
 
