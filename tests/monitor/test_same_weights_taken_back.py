@@ -38,7 +38,13 @@ import pytest
 
 from casegate.approve import approve
 from casegate.load import load_case
-from casegate.monitor import IllegalTransitionError, act, comparison_for, submit_for_review, supersede
+from casegate.monitor import (
+    IllegalTransitionError,
+    act,
+    comparison_for,
+    submit_for_review,
+    supersede,
+)
 from casegate.monitor._states import CaseState
 from casegate.sign import parse_instant, sign_authors, sign_case
 from casegate.store import open_registry
