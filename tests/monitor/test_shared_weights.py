@@ -13,6 +13,7 @@ approved."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -33,15 +34,22 @@ def _second(tmp: Path, db: str, *, apply: bool = True) -> None:
     text = (tmp / "eu" / "case.yaml").read_text()
     assert "id: atlas-2-api\n" in text
     (tmp / "eu" / "case.yaml").write_text(text.replace("id: atlas-2-api\n", f"id: {EU}\n"))
-    for role in ROLES:
-        _cg(tmp, db, "sign", "eu/case.yaml", "--role", role, "--key", f"keys/{role}.pem")
-    _cg(tmp, db, "authors", "sign", "eu/case.yaml", "--role", "author", "--key", "keys/author.pem")
+    _sign_eu(tmp, db)
     _cg(tmp, db, "decide", "eu/case.yaml", "--key", "keys/rso.pem", "--role", "rso")
     _cg(tmp, db, "registry", "submit", "eu/case.yaml", "--model", "case/model")
     _cg(tmp, db, "state", "set", EU, "under-review", "--by", "Sam Whitfield")
     if apply:
         p = _cg(tmp, db, "state", "apply", "--unpinned", EU, "--decision", "eu/decision.bundle.json")
         assert "under-review -> approved" in p.stdout
+
+
+def _sign_eu(tmp: Path, db: str, *again: str) -> None:
+    """atlas-2-api-eu signed off by each role (`again`: `--force`, replacing the sign-offs) and its
+    authors list signed (once)."""
+    for role in ROLES:
+        _cg(tmp, db, "sign", "eu/case.yaml", "--role", role, "--key", f"keys/{role}.pem", *again)
+    if not again:
+        _cg(tmp, db, "authors", "sign", "eu/case.yaml", "--role", "author", "--key", "keys/author.pem")
 
 
 def _verify_eu(tmp: Path, db: str, *extra: str, code: int | None) -> str:
@@ -128,8 +136,16 @@ def test_the_same_weights_are_not_approved_under_another_id_while_the_first_stan
     assert f"casegate state set atlas-2-api superseded --superseded-by {EU}" in refused.stderr
     show = _cg(tmp, db, "state", "show", EU, code=None)
     assert "NOT DEPLOYABLE" in show.stdout
-    # the lab names the second case as the first one's replacement: its own approval stands
+    # the lab names the second case as the first one's replacement: the decision and sign-offs made
+    # before the reopening do not approve the same weights (tests/monitor/test_same_weights_taken_back.py)
     _cg(tmp, db, "state", "set", "atlas-2-api", "superseded", "--superseded-by", EU, "--reason", "EU filing replaces it")
+    refused = _cg(tmp, db, "state", "apply", "--unpinned", EU, "--decision", "eu/decision.bundle.json", code=4)
+    assert "before case atlas-2-api, about the same weights, was reopened (log entry" in refused.stderr, refused.stderr
+    # signed off and decided anew, after the reopening: its own approval stands
+    time.sleep(1.1)  # a signer writes whole seconds: one in the second of the reopening counts as before it
+    _sign_eu(tmp, db, "--force")
+    _cg(tmp, db, "registry", "submit", "eu/case.yaml", "--model", "case/model")
+    _cg(tmp, db, "decide", "eu/case.yaml", "--key", "keys/rso.pem", "--role", "rso")
     p = _cg(tmp, db, "state", "apply", "--unpinned", EU, "--decision", "eu/decision.bundle.json")
     assert "under-review -> approved" in p.stdout
     _verify_eu(tmp, db, "--model-digest", DIGEST, "--db", db, code=DEMO_EXIT)

@@ -53,6 +53,7 @@ from ..verify import (
     log_times,
     signed_parts,
     stale_signatures,
+    standing_taking_back,
 )
 from ._rejudge import rejudge
 
@@ -151,7 +152,7 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
             predicate = statement.get("predicate") if isinstance(statement, dict) else None
             problems += binding_problems(predicate if isinstance(predicate, dict) else {}, j, ring)
             problems += _reapproval_problems(reg, record.case_id, loaded, j.collected.signoffs,
-                                             _decision_signed(bundle, ring, at), ring)
+                                             _decision_signed(bundle, ring, at), ring, number)
         if problems:
             raise IllegalTransitionError(
                 f"the registry does not approve version {number} of {record.case_id} on this decision: "
@@ -432,16 +433,22 @@ def _decision_signed(bundle: dict[str, Any] | None, ring: Keyring, at: Any) -> S
 
 
 def _reapproval_problems(reg: Registry, case_id: str, loaded: Loaded, signoffs: list[Signed],
-                         decision: Signed | None, ring: Keyring) -> list[str]:
+                         decision: Signed | None, ring: Keyring, number: int) -> list[str]:
     """Why the case, last reopened, restricted or withdrawn, is not approved again on this
     version: a signature it rests on predates that (by the log's time where the log holds it),
-    or a trigger took back the same case and nothing in it changed. Empty when the case was never
-    taken back."""
+    or a trigger took back the same case and nothing in it changed. The same holds across case
+    ids: a signature made before another case about the same weights as stored version `number`
+    was taken back for a cause of its own (`standing_taking_back`: no decision approved that case
+    since, whether or not it was superseded since) does not count either. Empty when neither the
+    case nor another case of its weights was taken back."""
+    parts = signed_parts(decision, signoffs)
+    logged = log_times(reg.events(case_id=case_id))
+    out = _taken_back_elsewhere(reg, case_id, number, parts, logged)
     changes = reg.events(case_id=case_id, kind="state-change")
     reopening = last_reopening(changes)
     if reopening is None:
-        return []
-    out = stale_signatures(reopening, signed_parts(decision, signoffs), log_times(reg.events(case_id=case_id)))
+        return out
+    out = stale_signatures(reopening, parts, logged) + out
     before = last_approval(changes, before=reopening.index)
     version = (before.payload.get("cause") or {}).get("version") if before is not None else None
     if (reopening.payload.get("cause") or {}).get("type") == "trigger" and isinstance(version, int):
@@ -452,6 +459,24 @@ def _reapproval_problems(reg: Registry, case_id: str, loaded: Loaded, signoffs: 
             out.append(f"the case is the one of version {version}, which the registry took back ({cause_text(reopening)}): "
                        f"its case digest {case_digest(loaded)[:23]}... is unchanged, so nothing the argument rests on "
                        "answers what happened; submit a version that answers it")
+    return out
+
+
+def _taken_back_elsewhere(reg: Registry, case_id: str, number: int, parts: list[tuple[str, Signed]],
+                          logged: Any) -> list[str]:
+    """Why the signatures `parts` do not count towards approving stored version `number` of
+    `case_id`: made before another case about the same model (a digest, its name and version, or
+    weights the registry hashed for both) was reopened, restricted or withdrawn for a cause of its
+    own that no approval of that case has ended. Superseding that case (by this one or a decoy)
+    lifts the block on deploying the weights (`casegate.monitor.check_linked`), not on what the
+    signers had said of them before."""
+    from ..monitor._compare import cases_of_stored_model
+
+    out: list[str] = []
+    for other in cases_of_stored_model(reg, case_id, number):
+        taken = standing_taking_back(reg.events(case_id=other, kind="state-change"))
+        if taken is not None:
+            out += stale_signatures(taken, parts, logged, other=other)
     return out
 
 

@@ -446,6 +446,20 @@ def _chosen(reg: Registry, hist: _History, model_cases: list[str]) -> list[Basel
                              "each to be compared with before a decision", location="registry")
         prefix = hist.prefix if own else f"case {cid} "
         out += [named("earlier", cid, stored[n], prefix, ", judged NO-GO") for n in reversed(judged)]
+    # and the other versions of every other case about the same model submitted since its last approval
+    # (every one, when none was approved; cut as above): a run or test of these weights the registry
+    # holds in a draft of another case is on the record, whatever decoy (a draft version of this
+    # case, or a draft case submitted last) was filed before this one
+    seen = {(b.case, b.number) for b in out}
+    for other in model_cases:
+        if other == hist.case_id:
+            continue
+        appr = current_approval(reg, other)
+        drafts = [v for v in reg.case_versions(other) if (appr is None or v.number > appr.version)
+                  and (other, v.number) not in seen]
+        if len(drafts) > EARLIER_MAX:
+            drafts = drafts[: EARLIER_MAX // 2] + drafts[-(EARLIER_MAX - EARLIER_MAX // 2):]
+        out += [named("earlier", other, v, f"case {other} ", ", about the same model") for v in reversed(drafts)]
     return out
 
 

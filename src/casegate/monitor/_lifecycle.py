@@ -329,7 +329,7 @@ def check_linked(reg: Registry, case_id: str, outcome: str, version: int) -> Non
             "weights deploy under no case id while that stands",
             help=f"answer its cause in a new version of {held[0].case_id} and approve that; or, when this case "
                  f"replaces it, mark it superseded: casegate state set {held[0].case_id} superseded "
-                 f"--superseded-by {case_id}",
+                 f"--superseded-by {case_id}, and approve this case on sign-offs and a decision made since",
         )
 
 
@@ -348,8 +348,8 @@ def decide(reg: Registry, record: DecisionRecord, *, version: int | None = None,
     check_approval(reg, record.case_id, state, record.outcome, n)
     check_weights_hashed(reg, record, n)
     check_history(reg, record, n)
-    judgement = judge(n) if judge is not None and record.outcome in OUTCOME_STATE else None
     check_linked(reg, record.case_id, record.outcome, n)
+    judgement = judge(n) if judge is not None and record.outcome in OUTCOME_STATE else None
     entry = record_decision(reg, record, version=n, bundle=bundle, judgement=judgement)
     return apply_decision(reg, entry)
 

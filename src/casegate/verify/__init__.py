@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         signature_time,
         signed_parts,
         stale_signatures,
+        standing_taking_back,
     )
     from ._revocations import root_rollback, unlogged_root
     from ._signed import (
@@ -67,7 +68,7 @@ _WHERE = {
     **dict.fromkeys(('git_notes', 'hard_link_notes', 'left_out_problems', 'logged_model_files', 'model_files_problems'), '_modelfiles'),
     **dict.fromkeys(('ProvenState', 'check_state_proof', 'log_times'), '_proven'),
     **dict.fromkeys(('REOPENING_STATES', 'cause_text', 'last_approval', 'last_reopening', 'signature_time',
-                     'signed_parts', 'stale_signatures'), '_reapproval'),
+                     'signed_parts', 'stale_signatures', 'standing_taking_back'), '_reapproval'),
     'root_rollback': '_revocations',
     'unlogged_root': '_revocations',
     **dict.fromkeys(('GateInputs', 'SignoffCheck', 'gate_inputs', 'role_holders', 'signed_signoffs', 'with_authority'), '_signed'),
@@ -81,7 +82,7 @@ __getattr__ = lazy_names(__name__, {name: (module, name) for name, module in _WH
 __all__ = [
     "NO_STATE_PROOF", "NO_TRUST_ROOT", "ProofSource", "ProvenState", "check_state_proof", "log_times", "verify_deploy",
     "REOPENING_STATES", "cause_text", "last_approval", "last_reopening", "signature_time", "signed_parts",
-    "stale_signatures",
+    "stale_signatures", "standing_taking_back",
     "ACCESS_LEVELS", "Deployment", "boundary_attributes", "git_notes", "hard_link_notes", "left_out_problems", "logged_model_files", "model_files_problems",
     "BUNDLE_VERSION", "DEPLOYABLE_STATES", "BundleVerificationError", "Collected", "DeployState", "RegistryView",
     "Verdict", "authority_problems", "check_bundle", "collect", "Judgement", "binding_problems", "decide_case", "judge_case", "judgement_problems", "deploy_state", "make_bundle",

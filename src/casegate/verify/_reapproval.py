@@ -46,6 +46,20 @@ def last_approval(changes: Sequence[Any], before: int | None = None) -> Any | No
     return max(hits, key=lambda c: c.index) if hits else None
 
 
+def standing_taking_back(changes: Sequence[Any]) -> Any | None:
+    """The last state change that reopened, restricted or withdrew the case for a cause of its own
+    (not `shared-weights`: following another case about the same weights), when no decision has
+    approved the case since; None otherwise. Its being superseded since does not end it: what took
+    the approval back was said of the weights, whatever case id they are filed under next."""
+    own = [c for c in changes if c.payload.get("to") in REOPENING_STATES
+           and (c.payload.get("cause") or {}).get("type") != "shared-weights"]
+    if not own:
+        return None
+    last = max(own, key=lambda c: c.index)
+    approval = last_approval(changes)
+    return last if approval is None or approval.index < last.index else None
+
+
 def signature_time(s: Signed, logged: LogTimes | None) -> tuple[dt.datetime | None, int | None, str]:
     """When `s` was signed: when the log first recorded it (and at which entry) where the log holds
     it, else the time its signer wrote (`signed_at`, no entry); and how that time is known, in
@@ -61,15 +75,18 @@ def signature_time(s: Signed, logged: LogTimes | None) -> tuple[dt.datetime | No
     return t, None, f"signed at {iso(t)}"
 
 
-def stale_signatures(reopening: Any, parts: Iterable[tuple[str, Signed]], logged: LogTimes | None) -> list[str]:
+def stale_signatures(reopening: Any, parts: Iterable[tuple[str, Signed]], logged: LogTimes | None, *,
+                     other: str | None = None) -> list[str]:
     """Why each signature in `parts` (label, envelope) does not count towards approving the case
     again after `reopening` (the state change that reopened, restricted or withdrew it): it was
     signed before, or when it was signed cannot be established (fail closed). A signature the log
     holds is ordered by its entry; one it does not by its signed_at, which a signer writes in whole
-    seconds: one in the very second of the reopening counts as before it."""
+    seconds: one in the very second of the reopening counts as before it. `other`: the id of the
+    case `reopening` took back, another case about the same weights (`standing_taking_back`)."""
     state = str(reopening.payload.get("to"))
     since = _recorded(reopening).replace(microsecond=0)
-    what = f"the case was {state} (log entry {reopening.index}, {iso(_recorded(reopening))}: {cause_text(reopening)})"
+    whose = "the case" if other is None else f"case {other}, about the same weights,"
+    what = f"{whose} was {state} (log entry {reopening.index}, {iso(_recorded(reopening))}: {cause_text(reopening)})"
     out: list[str] = []
     for label, s in parts:
         when, index, how = signature_time(s, logged)
@@ -78,7 +95,10 @@ def stale_signatures(reopening: Any, parts: Iterable[tuple[str, Signed]], logged
                        f"postdate the last time {what}")
         elif index < reopening.index if index is not None else when <= since:
             out.append(f"{label} was {how}, before {what}: a signature given before a case was {state} does not "
-                       "count towards approving it again; it must be signed anew on the case as it now stands")
+                       "count towards approving it again" + ("" if other is None else
+                                                             ", under any case id, whatever became of that case "
+                                                             "since") + "; it must be signed anew on the case as it "
+                       "now stands")
     return out
 
 
