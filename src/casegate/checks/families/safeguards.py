@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..._patterns import kept
 from ...evidence._facts import ran
 from ...evidence.stats import upper_bound
-from ...model import Case, Pathway, RuleSeverity, Safeguard
+from ...model import Case, Evidence, Pathway, RuleSeverity, Safeguard
 from ...sign._names import name_key  # not the package: signing itself is not needed to check a case
 from .._derived import (
     bypass_counts,
@@ -445,7 +445,9 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
               "few attempts can hide a high real rate. A run of the test that the safeguard leaves uncited "
               "(an item that names the safeguard under `tests`, or a log of the same task on the same "
               "samples as one it cites) is as much a measurement of it: citing only the best of several "
-              "runs of one test shows the luckiest draw, not the safeguard.",
+              "runs of one test shows the luckiest draw, not the safeguard. A run whose log records another "
+              "model in a role (the monitor) than the policy names and the cited runs record tested another "
+              "version of the safeguard, and is not judged as this one's.",
     bad="# max_bypass_rate 0.05\nE-redteam: {kind: red-team, result: {bypasses: 4, attempts: 60}}   # upper bound 0.146",
     good="E-redteam: {kind: red-team, result: {bypasses: 3, attempts: 1200}}   # upper bound 0.0064",
     fix="Strengthen the safeguard and re-test, or run enough attempts that the bound is within "
@@ -488,7 +490,7 @@ def _uncited_runs(ctx: Context, sid: str, sg: Safeguard) -> list[tuple[str, str]
             runs[run.task, run.source.task_version, run.sample_digest] = x
     out = []
     for x, e in ctx.case.evidence.items():
-        if x in sg.evidence or bypass_counts(e) is None:
+        if x in sg.evidence or bypass_counts(e) is None or _another_version(ctx, sg, e):
             continue
         if sid in e.tests:
             out.append((x, f"it names `{sid}` under `tests`"))
@@ -500,6 +502,28 @@ def _uncited_runs(ctx: Context, sid: str, sg: Safeguard) -> list[tuple[str, str]
         if cited is not None:
             out.append((x, f"its log ran {ran(run)}, as `{cited}`'s did"))
     return out
+
+
+def _another_version(ctx: Context, sg: Safeguard, e: Evidence) -> bool:
+    """Whether the log behind `e` ran another version of the safeguard than the runs it cites: in a
+    role (`source.model_roles`: the `monitor`, a `classifier`) where each cited run's log records
+    only models the policy names for the role (`evidence.model_roles`: the deployed one), `e`'s
+    log records only models it does not name (`sentinel-1` beside the deployed `sentinel-2`).
+    Where the policy names no model for the role, or a cited run records none, or the runs share
+    one, it is a run of the same safeguard. The case's words (a title saying the run is superseded)
+    are not read: the better of two runs of one safeguard would be cited so."""
+    named = ctx.policy.evidence.model_roles
+    roles = e.source.model_roles if e.source is not None else {}
+    cited = [ctx.case.evidence[x] for x in sg.evidence if x in ctx.case.evidence]
+    for role, models in roles.items():
+        deployed = set(named.get(role, ()))
+        if not models or not deployed or set(models) & deployed:
+            continue
+        ran = [c.source.model_roles.get(role, []) if c.source is not None else [] for c in cited
+               if bypass_counts(c) is not None]
+        if ran and all(r and set(r) <= deployed for r in ran):
+            return True
+    return False
 
 
 @rule(
