@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.checks._cases import base_doc, context, hits
 
 from casegate.checks._derived import open_sign_up_in_words, tuning_in_words
 from casegate.model import Case
+from tests.checks._cases import base_doc, context, hits
 
 OPEN = "let in people no one vets"
 NONE = "the vetting it states names none"

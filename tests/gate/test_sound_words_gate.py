@@ -11,9 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.gate.test_trusted_access_anyone import ATLAS, TODAY, _case, _cg105, _keyed
 
 from casegate.gate import run_gate
-from tests.gate.test_trusted_access_anyone import ATLAS, TODAY, _case, _cg105, _keyed
 
 
 @pytest.fixture(autouse=True)
