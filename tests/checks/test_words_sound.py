@@ -221,3 +221,39 @@ def test_the_tables_are_wide_enough() -> None:
     sound = len(SOUND_USERS) + len(SOUND_VETTING) + len(SOUND_TUNING)
     caught = len(OPEN_USERS) + len(HOLLOW_VETTING) + len(TUNING)
     assert sound >= 40 and caught >= 40
+
+
+# ------------------------------------------------------------------ third parties (an `api` boundary's description)
+
+THIRD = "which makes it a `third-party` boundary"
+
+SOUND_THIRD_PARTY = [
+    "third-party auditors review the safeguards",
+    "customers integrate the API into their own products",
+    "integrators are not permitted",
+    "developers build applications on the API",
+    pytest.param("a third-party KYC provider verifies identity", id="mended-kyc-provider"),
+    pytest.param("served on third-party cloud infrastructure (Azure)", id="mended-cloud-infrastructure"),
+    pytest.param("identity checks by a third-party verification service", id="mended-verification-service"),
+    pytest.param("payments handled by a third-party processor", id="mended-payment-processor"),
+    pytest.param("a third-party security firm ran a penetration test", id="mended-security-firm"),
+]
+
+THIRD_PARTY = [
+    "available through third-party cloud platforms such as Bedrock",
+    "third-party apps built on the API",
+    "a third party that embeds it in its product",
+    "resold through a third-party cloud marketplace",
+    "offered to third parties for integration",
+    "white-labelled by partners",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_THIRD_PARTY)
+def test_a_third_party_serving_the_lab_is_no_route_to_users(words: str) -> None:
+    assert not [m for m in _cg105(_api(words)) if THIRD in m]
+
+
+@pytest.mark.parametrize("words", THIRD_PARTY)
+def test_a_third_partys_product_is_still_caught(words: str) -> None:
+    assert [m for m in _cg105(_api(words)) if THIRD in m]

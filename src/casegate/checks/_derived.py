@@ -1587,7 +1587,8 @@ def _clause_saying(case: Case, words: re.Pattern[str], unless: re.Pattern[str] |
 
 _THROUGH_THIRD_PARTY = (
     r"\bthird[- ]?part(?:y|ies)(?!\W+(?:[\w-]+\W+)?(?:evaluat\w*|audit\w*|assess\w*|test\w*|red[- ]?team\w*|"
-    r"review\w*|research\w*|experts?|scrutiny|oversight)\b)"
+    r"review\w*|research\w*|experts?|scrutiny|oversight|kyc|identity|verif\w*|payments?|billing|security|"
+    r"pen(?:etration)?[- ]?test\w*|annotat\w*|processors?|hosting|infrastructure|compute|data\W?cent(?:er|re)s?)\b)"
     r"|\b(?:resell\w*|resold|re-?sale|white[- ]label\w*|integrators?|sub-?licens\w*|oems?)\b"
     r"|\b(?:through|via|inside|within|in|into)\W+[\w-]+'s\W+own\W+(?:[\w-]+\W+){0,2}?"
     r"(?:products?|assistants?|apps?|applications?|platforms?|services?|software|systems?)\b"
@@ -1595,7 +1596,8 @@ _THROUGH_THIRD_PARTY = (
 """Words by which a boundary says its users reach the model through another organisation's
 product (`a third party that embeds it`, `resold by`, `white-labelled`, `an integrator`, `through
 Northgrid's own assistant`): the `third-party` kind. Third parties who evaluate, audit, test or
-review the model are not a route to users. Matched ignoring case, clause by clause."""
+review the model, or serve the lab (a KYC or identity provider, payments, security, annotation,
+hosting or infrastructure: `served on third-party cloud infrastructure`), are not a route to users. Matched ignoring case, clause by clause."""
 
 _THIRD_PARTY_WORDS = kept(_THROUGH_THIRD_PARTY, re.IGNORECASE)
 
