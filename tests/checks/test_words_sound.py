@@ -1,6 +1,7 @@
-"""The boundary's own words, as real model cards and usage policies phrase them, through CG105: a
-`trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`, the vetting's
-own reading), and an `api` boundary's description (`tuning_in_words`). Each table holds words a sound
+"""The case's own words, as real model cards, usage policies and monitoring plans phrase them: through
+CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`, the
+vetting's own reading) and an `api` boundary's description (`tuning_in_words`, the third parties it
+names); through CG715, a monitor's signal named as a count or a rate. Each table holds words a sound
 case uses, which must pass, and words of the moves the readings were written for, which must stay
 caught. Marked `mended`: words that were a false alarm (NO-GO for a sound case) before the reading
 was narrowed; each is a row the reading read wrongly."""
@@ -257,3 +258,35 @@ def test_a_third_party_serving_the_lab_is_no_route_to_users(words: str) -> None:
 @pytest.mark.parametrize("words", THIRD_PARTY)
 def test_a_third_partys_product_is_still_caught(words: str) -> None:
     assert [m for m in _cg105(_api(words)) if THIRD in m]
+
+
+# ------------------------------------------------------------------ a monitor's signal named as a count or a rate (CG715)
+
+
+def _monitored(signal: str, threshold: float) -> list[str]:
+    doc = base_doc()
+    doc["post_deployment"] = {"monitors": {"M1": {"signal": signal, "op": ">", "threshold": threshold,
+                                                  "window": "24h"}}}
+    return [h.message for h in hits("CG715", context(doc)) if "can never be" in h.message]
+
+
+@pytest.mark.parametrize(("signal", "threshold"), [
+    pytest.param("exfiltration-attempts", 3, id="mended-exfiltration"),
+    pytest.param("registrations-per-day", 500, id="mended-registrations"),
+    pytest.param("generated-exploits", 2, id="mended-generated"),
+    pytest.param("moderated-requests", 100, id="mended-moderated"),
+    pytest.param("accelerated-jobs", 5, id="mended-accelerated"),
+    pytest.param("weekly-shared-links", 40, id="mended-shared"),
+    pytest.param("rate-limit-hits", 1000, id="mended-rate-limit"),
+    pytest.param("error-rate-per-1k", 5, id="mended-per-1k"),
+    ("jailbreak-reports", 10), ("classifier-flag-rate", 0.005), ("flagRate", 0.01),
+])
+def test_a_count_is_not_read_as_a_rate(signal: str, threshold: float) -> None:
+    assert _monitored(signal, threshold) == []
+
+
+@pytest.mark.parametrize("signal", ["classifier-flag-rate", "flag rate", "refusal_ratio", "flagRate", "FLAG_RATE",
+                                    "jailbreak-share", "flag-rates", "fraction-flagged", "percent-of-requests",
+                                    "bypass-r\u0430te", "flag-rate-per-request", "flag-rate-per-day"])
+def test_a_rate_set_past_one_still_cannot_fire(signal: str) -> None:
+    assert _monitored(signal, 1.0) and _monitored(signal, 99)
