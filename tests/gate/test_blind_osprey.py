@@ -251,3 +251,45 @@ def test_the_control_evaluation_typed_independent_is_no_go(tmp_path: Path) -> No
     _edit(d / "evidence.yaml", "    producer: acme-control\n", "    producer: redline-control\n    independent: true\n")
     record = _preview(d)
     assert record.outcome == "NO-GO" and {"CG348", "CG406"} <= set(_blocking(record))
+
+
+# ------------------------------------------------------------------ an earlier monitor's run kept (a false alarm, mended)
+
+
+def _earlier_monitor(d: Path, *, monitor: str, title: str = "the previous trusted monitor, sentinel-1") -> None:
+    """The deployed monitor's run (2 of 200 let through) cited by the monitor, the argument and the
+    sign-offs; the first run, naming the monitor under `tests`, made again with `monitor` in the
+    `monitor` role (14 of 200 let through) and kept in the case, titled `title`."""
+    _second_run(d, first_tests=True, signoffs_move=True)
+    _control_rerun(d, _gen().CONTROL_MISSED, monitor=monitor)
+    _edit(d / "evidence.yaml", "title: Control evaluation of the trusted-model monitor (200",
+          f"title: Control evaluation of {title} (200")
+
+
+def test_an_earlier_monitors_run_kept_beside_the_deployed_ones_is_not_judged_as_its(tmp_path: Path) -> None:
+    """A sound case: the lab replaced its monitor (`sentinel-1`, which let 14 of 200 through) with the
+    one its framework names (`sentinel-2`, 2 of 200) and keeps the earlier control evaluation, naming
+    the monitor under `tests`. Before: NO-GO, the earlier run read as a run of the deployed monitor's
+    test (CG406). Its log records another model in the `monitor` role than the policy names and the
+    cited run records: a test of another version of the safeguard. GO WITH CONDITIONS; CG359 still
+    names the earlier model (advisory: nothing relies on it)."""
+    d = _copy(tmp_path)
+    _earlier_monitor(d, monitor="mockllm/sentinel-1")
+    record = _preview(d)
+    assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == []
+    assert not _messages(record, "CG406")
+    (role,) = [f for f in record.findings if f.code == "CG359"]
+    assert "`E-control` gives role `monitor` to `mockllm/sentinel-1`" in role.message
+    assert role.severity == "advisory"
+
+
+def test_the_same_monitors_run_said_to_be_superseded_is_still_judged(tmp_path: Path) -> None:
+    """The move the reading must not reopen: the better of two runs of the deployed monitor cited, the
+    first kept and titled as superseded (or as an earlier monitor's) in words alone. Its log records
+    the deployed monitor: NO-GO (CG406)."""
+    d = _copy(tmp_path)
+    _earlier_monitor(d, monitor="mockllm/sentinel-2", title="the previous trusted monitor, superseded")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG406"]
+    (msg,) = _messages(record, "CG406")
+    assert msg.startswith(NAMED)

@@ -1581,7 +1581,35 @@ def tuning_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | Non
     b = case.boundary
     if b is None or (isinstance(b.kind, BoundaryKind) and b.kind.internal):
         return None
-    return _clause_saying(case, _TUNING_WORDS, memo=memo)
+    negated, lab, prompted = _WEIGHTS_WORDS[1], _LAB_TUNES, _PROMPTED
+    for written, read in boundary_clauses(case, memo):
+        found = [m.span() for m in _TUNING_WORDS.finditer(read)]
+        if not found or negated.search(read) is not None:
+            continue
+        ours = [m.span() for m in lab.finditer(read)]
+        if (_USERS_OR_COPIES.search(read) is None
+                and all(any(a <= start and end <= b for a, b in ours) for start, end in found)):
+            continue  # `Acme fine-tunes the model for each release`: the lab's own tuning, and no other
+        if prompted.search(read) is not None and not re.search(r"tun", read, re.IGNORECASE):
+            continue  # `customers supply training examples for few-shot prompting only`
+        return written.strip()
+    return None
+
+
+_LAB_TUNES = kept(r"\b(?:fine[- ]?)?tun(?:e|es|ing)\W+(?:the|our|its|future|new|each|every|next)\W+"
+                  r"(?:[\w-]+\W+){0,2}?models?\b", re.IGNORECASE)
+"""Words by which the lab tunes its own model (`Acme fine-tunes the model for each release`,
+`which Acme may use to tune future models`, `tunes the model's refusals`): not a user's tuning
+where the clause names no user, no copy of theirs and no data they send (`_USERS_OR_COPIES`)."""
+
+_USERS_OR_COPIES = kept(
+    r"\b(?:customers?|users?|clients?|tenants?|licensees?|partners?|developers?|researchers?|enterprises?|"
+    r"organi[sz]ations?|members?|accounts?|they|their|them|theirs|you|your|anyone|own|private|custom\w*|"
+    r"cop(?:y|ies)|requests?|demand|upload\w*|submit\w*|suppl(?:y|ies|ied)|provided|per)\b", re.IGNORECASE)
+
+_PROMPTED = kept(r"\b(?:few[- ]shot|in[- ]context|retrieval|rag|in\W+the\W+prompt)\b", re.IGNORECASE)
+"""Examples given in the prompt or to a retrieval index, not to a tuning job: a clause naming them
+and no tuning (`customers supply training examples for few-shot prompting only`)."""
 
 
 def _clause_saying(case: Case, words: re.Pattern[str], unless: re.Pattern[str] | None = None,
@@ -1599,7 +1627,8 @@ def _clause_saying(case: Case, words: re.Pattern[str], unless: re.Pattern[str] |
 
 _THROUGH_THIRD_PARTY = (
     r"\bthird[- ]?part(?:y|ies)(?!\W+(?:[\w-]+\W+)?(?:evaluat\w*|audit\w*|assess\w*|test\w*|red[- ]?team\w*|"
-    r"review\w*|research\w*|experts?|scrutiny|oversight)\b)"
+    r"review\w*|research\w*|experts?|scrutiny|oversight|kyc|identity|verif\w*|payments?|billing|security|"
+    r"pen(?:etration)?[- ]?test\w*|annotat\w*|processors?|hosting|infrastructure|compute|data\W?cent(?:er|re)s?)\b)"
     r"|\b(?:resell\w*|resold|re-?sale|white[- ]label\w*|integrators?|sub-?licens\w*|oems?)\b"
     r"|\b(?:through|via|inside|within|in|into)\W+[\w-]+'s\W+own\W+(?:[\w-]+\W+){0,2}?"
     r"(?:products?|assistants?|apps?|applications?|platforms?|services?|software|systems?)\b"
@@ -1607,7 +1636,8 @@ _THROUGH_THIRD_PARTY = (
 """Words by which a boundary says its users reach the model through another organisation's
 product (`a third party that embeds it`, `resold by`, `white-labelled`, `an integrator`, `through
 Northgrid's own assistant`): the `third-party` kind. Third parties who evaluate, audit, test or
-review the model are not a route to users. Matched ignoring case, clause by clause."""
+review the model, or serve the lab (a KYC or identity provider, payments, security, annotation,
+hosting or infrastructure: `served on third-party cloud infrastructure`), are not a route to users. Matched ignoring case, clause by clause."""
 
 _THIRD_PARTY_WORDS = kept(_THROUGH_THIRD_PARTY, re.IGNORECASE)
 
@@ -1667,15 +1697,21 @@ a boundary limited to vetted users is checked (`open_sign_up_in_words`)."""
 
 _VETTED_BY_OTHERS = (
     r"\b(?:vetted|reviewed|screened|approved|verified|checked|admitted)\W+(?:[\w-]+\W+){0,2}?by\b"
-    r"|\b(?:pass|passes|undergo|undergoes)\W+(?:[\w-]+\W+){0,2}?(?:vetting|review|screening|checks?|kyc)\b"
-    r"|\b(?:is|are|be)\W+vetted\W+(?:like|as)\b"
+    r"|\b(?:pass|passes|passed|passing|undergo|undergoes|underwent|undergone)\W+(?:[\w-]+\W+){0,2}?"
+    r"(?:vetting|review|screening|checks?|kyc|verification|due\W+diligence|interviews?|clearance)\b"
+    r"|\b(?:is|are|be|been|being|gets?|got)\W+(?:[\w-]+\W+)?(?:vetted|screened|reviewed|interviewed)\b"
 )
-"""Words by which a clause naming an open way in says someone else vets those it lets in (`vetted
-by the access committee`, `must pass the same vetting`, `guests are vetted as members are`): the
-people such a clause names are vetted, and the vetting is judged as any (by its words, CG105, and its
-test). A clause saying they vet themselves or are let in automatically is not one (`_SELF_OR_AUTOMATIC`)."""
+"""Words by which a clause naming an open way in says someone vets those it lets in (`vetted by the
+access committee`, `must pass the same vetting`, `has passed identity verification by Acme`,
+`guests are vetted as members are`, `anyone they invite must be vetted too`): the people such a
+clause names are vetted, and the vetting is judged as any (by its words, CG105, and its test). A
+clause saying they vet themselves, are let in automatically or checked by a thing is not one
+(`_SELF_OR_AUTOMATIC`)."""
 
-_SELF_OR_AUTOMATIC = r"\bself\b|\bself-|\bthemselves\b|\bautomatic\w*|\bautomated\b"
+_SELF_OR_AUTOMATIC = (r"\bself\b|\bself-|\bthemselves\b|\bautomatic\w*|\bautomated\b"
+                      r"|\bby\W+(?:(?:a|an|the|their|its|our)\W+)?(?:[\w-]+\W+)?(?:e-?mail|link|domain|sms|captcha|"
+                      r"system|software|script|bot|algorithm|form|portal|code)s?\b"
+                      r"|\b(?:e-?mail|link|domain|sms|phone)\W+(?:verification|check|confirmation)s?\b")
 
 
 def open_sign_up_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:

@@ -411,6 +411,54 @@ case, compiled by `re` the first time a boundary states its vetting (about 1M in
 case whose boundaries state none never needs it)."""
 
 
+_CHECK_NAMED = (r"(?:review|approval|vetting|verification|screening|interview|checks?|kyc|clearance|due\W+diligence|"
+                r"vetted|reviewed|approved|screened|verified|interviewed|checked|cleared)\b")
+
+_NONE_WITHOUT_CHECK = (
+    r"^\W*(?:no|none|nobody)\b(?:\W+(?!(?:vetting|review|screening|checks?|verification|kyc|approval)\b)[\w'-]+){0,5}?"
+    r"\W+(?:without|until|unless|before|prior\W+to|except\W+(?:after|by|through))\W+(?:[\w'-]+\W+){0,5}?" + _CHECK_NAMED
+)
+"""A vetting statement that begins with `no`, `none` or `nobody` and denies access without a check
+(`no one is admitted without review by the access committee`, `no access before identity
+verification by Acme`): a vetting, not none. A denial of the check itself (`no vetting until 2027`)
+is not one: no check word stands between the denial and `without`/`until`."""
+
+_ANYONE_CHECKED = (
+    r"\b(?:vetted|reviewed|screened|approved|verified|checked|admitted|interviewed|cleared|nominated)\W+"
+    r"(?:[\w'-]+\W+){0,2}?by\b"
+    r"|\b(?:pass|passes|passed|passing|undergo|undergoes|underwent|undergone|complete|completes|completed)\W+"
+    r"(?:[\w'-]+\W+){0,3}?" + _CHECK_NAMED
+    + r"|\b(?:after|once|following|upon|subject\W+to|pending)\W+(?:[\w'-]+\W+){0,4}?" + _CHECK_NAMED
+)
+"""In a vetting statement that begins with `any`, `anyone`, `everyone`, `open` or `self-serve`, words
+by which its first sentence states a check by someone (`any applicant is reviewed by the access
+committee`, `open to researchers after the access committee's review`, `self-serve billing, for
+organisations approved by the partnerships team`): the first word is then not all it says."""
+
+_NOT_SOMEONE = (r"\b(?:self|themselves|automatic\w*|automated)\b|\bself-"
+                r"|\bby\W+(?:(?:a|an|the|their|its|our)\W+)?(?:[\w-]+\W+)?(?:e-?mail|link|domain|sms|captcha|"
+                r"system|software|script|bot|algorithm|form|portal|code)s?\b")
+"""Words by which a stated check is made by no one: the users themselves, an automatic step, or a
+thing (`verified by a confirmation link`, `approved by the system`)."""
+
+
+def _says_no_vetting(read: str) -> bool:
+    """Whether a vetting statement (as read) says no one is vetted (`_NO_VETTING`): its first word,
+    unless its first sentence goes on to deny access without a check (`_NONE_WITHOUT_CHECK`) or
+    to state a check by someone (`_ANYONE_CHECKED`, not denied), made neither by the users nor by
+    a thing (`_NOT_SOMEONE`)."""
+    m = re.match(_NO_VETTING, read, re.IGNORECASE)
+    if m is None:
+        return False
+    first = re.split(r"[.;:\n]", read, maxsplit=1)[0]
+    if m.group(1).lower() in ("n/a", "na", "nil") or re.search(_NOT_SOMEONE, first[m.end():], re.IGNORECASE):
+        return True
+    if m.group(1).lower() in ("no", "none", "nobody"):
+        return re.search(_NONE_WITHOUT_CHECK, first, re.IGNORECASE) is None
+    return (re.search(_ANYONE_CHECKED, first, re.IGNORECASE) is None
+            or re.search(r"\b(?:no|not|never|without|none|nor|neither)\b|n't\b", first, re.IGNORECASE) is not None)
+
+
 _SELF_VOUCHED = (
     r"\bself[- ]?(?:attest|certif|declar|report|identif|vouch|assess)\w*"
     r"|\b(?:attest|certif|declar|affirm)\w*\W+(?:to\W+)?(?:their|his|her|its|own)\b"
@@ -432,7 +480,7 @@ def _vetting_hollow(text: str, ctx: Context) -> str | None:
     boilerplate, a statement that anyone is let in, or one in which users vouch for themselves (or
     show an email address) and no part names a check made by someone else."""
     read = as_read(text)
-    if re.match(_NO_VETTING, read, re.IGNORECASE):
+    if _says_no_vetting(read):
         return f"\"{text.strip()}\" says no one is vetted"
     parts = [p for p in re.split(_VETTING_PARTS, read, flags=re.IGNORECASE) if p and p.strip()]
     self_vouched = [p for p in parts if re.search(_SELF_VOUCHED, p, re.IGNORECASE)]

@@ -211,8 +211,13 @@ def withdrawal_condition_unmeasurable(ctx: Context) -> Iterator[Hit]:
         yield Hit(_PD + ("withdrawal", i), f"withdrawal condition \"{w.strip()}\" cannot be observed: {detail}")
 
 
-_BOUNDED = ("rate", "ratio", "share", "fraction", "proportion", "percent-of")
-"""Signals named with these words are proportions in [0, 1] unless the monitor gives a range."""
+_BOUNDED = (r"(?<![a-z0-9])(?:rates?|ratios?|shares?|fractions?|proportions?|percent[^a-z0-9]+of)(?![a-z0-9])(?![^a-z0-9]+limit)"
+            r"(?![^a-z0-9]+per[^a-z0-9]*(?:\d+(?:[.,]\d+)?[km]?|hundred|thousand|million|billion)(?![a-z0-9]))")
+"""Signals named with these words are proportions in [0, 1] unless the monitor gives a range: whole
+words of the name (`flag-rate`, `refusal_ratio`, `flagRate`), not parts of others (`exfiltration-attempts`,
+`registrations-per-day`, `generated-exploits`, `moderated-requests`, `shared-links`, `rate-limit-hits`
+are counts), nor a rate per a scaled base (`error-rate-per-1k`, `rate per 1000`), which can exceed 1. Matched on the
+name as read, lower case, with camel case split."""
 
 
 def signal_range(signal: str, declared: tuple[float, float] | None) -> tuple[float, float] | None:
@@ -225,10 +230,13 @@ def signal_range(signal: str, declared: tuple[float, float] | None) -> tuple[flo
 
 def _named_range(signal: str) -> tuple[float, float] | None:
     """[0, 1] for a signal named as a rate or proportion, else None."""
+    import re
+
     from .._text import as_read
 
-    low = as_read(signal).casefold()  # `bypass-rаte` with a Cyrillic `а` is a rate too
-    return (0.0, 1.0) if any(w in low for w in _BOUNDED) else None
+    # `bypass-rаte` with a Cyrillic `а` is a rate too; `flagRate` is `flag-rate`
+    low = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", as_read(signal)).casefold()
+    return (0.0, 1.0) if re.search(_BOUNDED, low) is not None else None
 
 
 def _policy_signal(policy: Policy, signal: str) -> tuple[str, SignalBound] | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..._patterns import kept
 from ...evidence._facts import ran
 from ...evidence.stats import upper_bound
-from ...model import Case, Pathway, RuleSeverity, Safeguard
+from ...model import Case, Evidence, Pathway, RuleSeverity, Safeguard
 from ...sign._names import name_key  # not the package: signing itself is not needed to check a case
 from .._derived import (
     bypass_counts,
@@ -477,7 +477,9 @@ def safeguard_test_without_granted_tool(ctx: Context) -> Iterator[Hit]:
               "what the case chooses to cite it for: a run the safeguard leaves uncited is as much a "
               "measurement of it (citing only the best of several runs of one test shows the luckiest draw), "
               "and a red team that got through the classifiers, kept in the case with its `tests:` naming "
-              "them or naming none, still shows how often they were got through.",
+              "them or naming none, still shows how often they were got through. A run whose log records "
+              "another model in a role (the monitor) than the policy names and the cited runs record tested "
+              "another version of the safeguard, and is not judged as this one's.",
     bad="# max_bypass_rate 0.05\nE-redteam: {kind: red-team, result: {bypasses: 4, attempts: 60}}   # upper bound 0.146",
     good="E-redteam: {kind: red-team, result: {bypasses: 3, attempts: 1200}}   # upper bound 0.0064",
     fix="Strengthen the safeguard and re-test, or run enough attempts that the bound is within "
@@ -521,7 +523,8 @@ def bypass_rate_above_tolerance(ctx: Context) -> Iterator[Hit]:
         c = bypass_counts(e)
         if c is None:
             continue
-        uncited = [s for s in e.tests if s in ctx.case.safeguards and x not in ctx.case.safeguards[s].evidence]
+        uncited = [s for s in e.tests if s in ctx.case.safeguards and x not in ctx.case.safeguards[s].evidence
+                   and not _another_version(ctx, ctx.case.safeguards[s], e)]
         if (x in cited or x in reruns) and not uncited:
             continue
         u = upper_bound(c[0], c[1], pol.confidence, pol.interval)
@@ -554,7 +557,7 @@ def _same_runs(ctx: Context, sg: Safeguard) -> list[tuple[str, str]]:
         return []
     out = []
     for x, e in ctx.case.evidence.items():
-        if x in sg.evidence or bypass_counts(e) is None:
+        if x in sg.evidence or bypass_counts(e) is None or _another_version(ctx, sg, e):
             continue
         run = ctx.facts.derived(x) if ctx.facts is not None else None
         if run is None or not run.sample_digest:
@@ -563,6 +566,28 @@ def _same_runs(ctx: Context, sg: Safeguard) -> list[tuple[str, str]]:
         if cited is not None:
             out.append((x, f"{ran(run)}, as `{cited}`'s did"))
     return out
+
+
+def _another_version(ctx: Context, sg: Safeguard, e: Evidence) -> bool:
+    """Whether the log behind `e` ran another version of the safeguard than the runs it cites: in a
+    role (`source.model_roles`: the `monitor`, a `classifier`) where each cited run's log records
+    only models the policy names for the role (`evidence.model_roles`: the deployed one), `e`'s
+    log records only models it does not name (`sentinel-1` beside the deployed `sentinel-2`).
+    Where the policy names no model for the role, or a cited run records none, or the runs share
+    one, it is a run of the same safeguard. The case's words (a title saying the run is superseded)
+    are not read: the better of two runs of one safeguard would be cited so."""
+    named = ctx.policy.evidence.model_roles
+    roles = e.source.model_roles if e.source is not None else {}
+    cited = [ctx.case.evidence[x] for x in sg.evidence if x in ctx.case.evidence]
+    for role, models in roles.items():
+        deployed = set(named.get(role, ()))
+        if not models or not deployed or set(models) & deployed:
+            continue
+        ran = [c.source.model_roles.get(role, []) if c.source is not None else [] for c in cited
+               if bypass_counts(c) is not None]
+        if ran and all(r and set(r) <= deployed for r in ran):
+            return True
+    return False
 
 
 @rule(

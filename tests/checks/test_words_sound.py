@@ -1,0 +1,292 @@
+"""The case's own words, as real model cards, usage policies and monitoring plans phrase them: through
+CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`, the
+vetting's own reading) and an `api` boundary's description (`tuning_in_words`, the third parties it
+names); through CG715, a monitor's signal named as a count or a rate. Each table holds words a sound
+case uses, which must pass, and words of the moves the readings were written for, which must stay
+caught. Marked `mended`: words that were a false alarm (NO-GO for a sound case) before the reading
+was narrowed; each is a row the reading read wrongly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from casegate.checks._derived import open_sign_up_in_words, tuning_in_words
+from casegate.model import Case
+from tests.checks._cases import base_doc, context, hits
+
+OPEN = "let in people no one vets"
+NONE = "the vetting it states names none"
+TUNED = "the boundary says its users have the model fine-tuned"
+
+
+def _trusted(*, users: str = "researchers at partner institutions",
+             vetting: str = "identity and affiliation verified by Acme's access committee",
+             description: str | None = None) -> dict[str, Any]:
+    doc = base_doc()
+    doc["boundary"]["kind"] = "trusted-access"
+    doc["boundary"]["scope"].update(access="vetted-organisations", users=users, vetting=vetting)
+    if description is not None:
+        doc["boundary"]["description"] = description
+    return doc
+
+
+def _cg105(doc: dict[str, Any]) -> list[str]:
+    return [h.message for h in hits("CG105", context(doc))]
+
+
+# ------------------------------------------------------------------ who is let in (users, description)
+
+SOUND_USERS = [
+    "researchers invited by partner institutions after the access committee's review",
+    "users sign up, then pass identity verification by Acme's trust and safety team",
+    "each guest, once approved by the access committee, gets a personal key",
+    "internal staff only; contractors are vetted by security",
+    "self-serve billing for approved organisations",
+    "anyone invited by a member must be approved by the access committee",
+    "guests are not admitted",
+    "no guest accounts",
+    "invitations are issued only by Acme's partnerships team",
+    "researchers at partner institutions who pass Acme's KYC and a use-case review",
+    "applicants sign up on the portal; the trust and safety team reviews each application before access",
+    "any organisation that signs a partnership agreement and passes due diligence by Acme's legal team",
+    "all users with an account were approved by the access committee",
+    "invited researchers at partner labs, each approved by the access committee",
+    "sign-up is closed; new members are nominated by a partner institution and approved by Acme",
+    "all members hold an institutional email address and were interviewed by the access committee",
+    "Enterprise customers under contract; each seat is provisioned by Acme's account team",
+    "there is no open registration",
+    pytest.param("vetted scientists; anyone they invite must be vetted too", id="mended-passive-vetted"),
+    pytest.param("anyone with an account has passed identity verification by Acme", id="mended-passed-verification"),
+    pytest.param("guests invited by members, who have each passed a background check by Acme's security team",
+                 id="mended-passed-background-check"),
+]
+
+OPEN_USERS = [
+    "anyone who signs up",
+    "open sign-up for researchers",
+    "any researcher with a university email",
+    "their guests",
+    "anyone a member invites",
+    "self-registration through the portal",
+    "anyone with an institutional email address can join",
+    "members may invite collaborators as guests",
+    "anyone who registers gets a key at once",
+    "all users with a company email",
+    "guests, who need no approval",
+    "self-serve sign-up for researchers",
+    "anyone with a university email must pass email verification",
+    pytest.param("any researcher with an institutional email address verified by a confirmation link",
+                 id="checked-by-a-link"),
+    pytest.param("anyone who signs up is approved by the system", id="checked-by-a-system"),
+    "anyone they invite, who passes an automated check",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_USERS)
+@pytest.mark.parametrize("field", ["users", "description"])
+def test_sound_users_are_read_as_vetted(words: str, field: str) -> None:
+    doc = _trusted(**{field: words})
+    assert not [m for m in _cg105(doc) if OPEN in m]
+    assert open_sign_up_in_words(Case.model_validate(doc)) is None
+
+
+@pytest.mark.parametrize("words", OPEN_USERS)
+@pytest.mark.parametrize("field", ["users", "description"])
+def test_an_open_way_in_is_still_caught(words: str, field: str) -> None:
+    doc = _trusted(**{field: words})
+    assert [m for m in _cg105(doc) if OPEN in m]
+
+
+# ------------------------------------------------------------------ the vetting statement
+
+SOUND_VETTING = [
+    "identity verification by Acme's trust and safety team after sign-up",
+    "applicants attest to their affiliation; the access committee verifies it with the institution",
+    "an institutional email address plus a reference check by the access committee",
+    "KYC by a third-party provider and a use-case review",
+    "the access committee reviews each application and interviews the principal investigator",
+    "employer confirmed by phone by the partnerships team",
+    "background checks for contractors; employees vetted at hiring",
+    "government ID verified by Persona and a manual review of the stated use case",
+    "a signed data-use agreement and an interview with the trust and safety team",
+    "Acme's compliance team confirms each customer's identity and intended use",
+    pytest.param("Open to researchers at partner institutions after the access committee's review",
+                 id="mended-open-to-after-review"),
+    pytest.param("Any applicant is reviewed by the access committee and interviewed", id="mended-any-reviewed-by"),
+    pytest.param("Anyone admitted has passed a background check by Acme's security team", id="mended-anyone-passed"),
+    pytest.param("No one is admitted without review by the access committee", id="mended-no-one-without"),
+    pytest.param("None admitted without a review by the access committee", id="mended-none-without"),
+    pytest.param("Everyone is vetted by the trust and safety team before a key is issued",
+                 id="mended-everyone-vetted-by"),
+    pytest.param("No access before identity verification by Acme's trust and safety team",
+                 id="mended-no-access-before"),
+    pytest.param("Self-serve billing, for organisations approved by the partnerships team",
+                 id="mended-self-serve-billing"),
+]
+
+HOLLOW_VETTING = [
+    "none", "anyone", "open", "n/a", "Open enrolment", "open: anyone may apply",
+    "applicants attest to their affiliation",
+    "self-declared affiliation",
+    "an institutional email address, confirmed by a link",
+    "users confirm their email address",
+    "a university email domain",
+    "No vetting until 2027",
+    "No vetting before launch; a review by the trust team is planned",
+    "None without an email address",
+    "No one is admitted without a verified email address",
+    "none, reviewed by no one",
+    "anyone, never reviewed by staff",
+    "Open to anyone after they self-certify",
+    "Open to anyone after email verification",
+    "any applicant is approved by themselves",
+    "Self-serve sign-up; accounts approved automatically",
+    "self-serve sign-up, approved by the system",
+    "anyone, verified by a confirmation link",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_VETTING)
+def test_a_sound_vetting_names_one(words: str) -> None:
+    assert not [m for m in _cg105(_trusted(vetting=words)) if NONE in m]
+
+
+@pytest.mark.parametrize("words", HOLLOW_VETTING)
+def test_a_vetting_of_no_one_is_still_caught(words: str) -> None:
+    assert [m for m in _cg105(_trusted(vetting=words)) if NONE in m]
+
+
+# ------------------------------------------------------------------ tuning (an `api` boundary's description)
+
+SOUND_TUNING = [
+    "customers cannot fine-tune",
+    "Enterprise customers call the model through the API; fine-tuning is not offered",
+    "the model was safety-tuned before release",
+    "tuning is not offered",
+    "a model tuned by Acme for customer support",
+    "we fine-tuned the model on curated chemistry data before release",
+    "the served model is a fine-tuned version of Atlas-2",
+    "instruction-tuned and RLHF-tuned checkpoints are internal only",
+    "customers can tune the system prompt and temperature",
+    "customers tune their prompts with our prompt playground",
+    "customers may upload documents for retrieval, not for training",
+    "the model has been fine-tuned by Acme to refuse bioweapons uplift",
+    "no fine-tuning API",
+    "fine-tuning access is not available to customers",
+    "Enterprise customers fine-tune on their own data? No: customers cannot fine-tune",
+    "a version of the model fine-tuned for code, served through the API",
+    pytest.param("Acme fine-tunes the model for each release; customers get no tuning access", id="mended-lab-tunes"),
+    pytest.param("Acme tunes the model's refusals each quarter", id="mended-lab-tunes-refusals"),
+    pytest.param("users can rate answers, which Acme may use to tune future models", id="mended-future-models"),
+    pytest.param("customers supply training examples for few-shot prompting only", id="mended-few-shot"),
+]
+
+TUNING = [
+    "customers upload training data and Acme tunes a private copy",
+    "the fine-tuning API is open to enterprise customers",
+    "each customer tuning its own copy",
+    "the tuned copy is served back to the customer",
+    "customers can fine-tune the model on their own data",
+    "customers may bring their own fine-tuning datasets",
+    "supervised fine-tuning jobs through the console",
+    "Acme fine-tunes the model and the fine-tuning API is offered",
+    "Acme fine-tunes the model on request",
+    "Acme fine-tunes the model for each account",
+    "Acme tunes the model on the data customers upload",
+    "customers supply training examples for few-shot prompting and fine-tuning",
+]
+
+
+def _api(description: str) -> dict[str, Any]:
+    doc = base_doc()
+    doc["boundary"]["description"] = description
+    return doc
+
+
+@pytest.mark.parametrize("words", SOUND_TUNING)
+def test_the_labs_own_tuning_is_not_a_users(words: str) -> None:
+    doc = _api(words)
+    assert not [m for m in _cg105(doc) if TUNED in m]
+    assert tuning_in_words(Case.model_validate(doc)) is None
+
+
+@pytest.mark.parametrize("words", TUNING)
+def test_users_tuning_is_still_caught(words: str) -> None:
+    assert [m for m in _cg105(_api(words)) if TUNED in m]
+
+
+def test_the_tables_are_wide_enough() -> None:
+    """At least 40 phrasings each way: what a sound case says, and what the moves say."""
+    sound = len(SOUND_USERS) + len(SOUND_VETTING) + len(SOUND_TUNING)
+    caught = len(OPEN_USERS) + len(HOLLOW_VETTING) + len(TUNING)
+    assert sound >= 40 and caught >= 40
+
+
+# ------------------------------------------------------------------ third parties (an `api` boundary's description)
+
+THIRD = "which makes it a `third-party` boundary"
+
+SOUND_THIRD_PARTY = [
+    "third-party auditors review the safeguards",
+    "customers integrate the API into their own products",
+    "integrators are not permitted",
+    "developers build applications on the API",
+    pytest.param("a third-party KYC provider verifies identity", id="mended-kyc-provider"),
+    pytest.param("served on third-party cloud infrastructure (Azure)", id="mended-cloud-infrastructure"),
+    pytest.param("identity checks by a third-party verification service", id="mended-verification-service"),
+    pytest.param("payments handled by a third-party processor", id="mended-payment-processor"),
+    pytest.param("a third-party security firm ran a penetration test", id="mended-security-firm"),
+]
+
+THIRD_PARTY = [
+    "available through third-party cloud platforms such as Bedrock",
+    "third-party apps built on the API",
+    "a third party that embeds it in its product",
+    "resold through a third-party cloud marketplace",
+    "offered to third parties for integration",
+    "white-labelled by partners",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_THIRD_PARTY)
+def test_a_third_party_serving_the_lab_is_no_route_to_users(words: str) -> None:
+    assert not [m for m in _cg105(_api(words)) if THIRD in m]
+
+
+@pytest.mark.parametrize("words", THIRD_PARTY)
+def test_a_third_partys_product_is_still_caught(words: str) -> None:
+    assert [m for m in _cg105(_api(words)) if THIRD in m]
+
+
+# ------------------------------------------------------------------ a monitor's signal named as a count or a rate (CG715)
+
+
+def _monitored(signal: str, threshold: float) -> list[str]:
+    doc = base_doc()
+    doc["post_deployment"] = {"monitors": {"M1": {"signal": signal, "op": ">", "threshold": threshold,
+                                                  "window": "24h"}}}
+    return [h.message for h in hits("CG715", context(doc)) if "can never be" in h.message]
+
+
+@pytest.mark.parametrize(("signal", "threshold"), [
+    pytest.param("exfiltration-attempts", 3, id="mended-exfiltration"),
+    pytest.param("registrations-per-day", 500, id="mended-registrations"),
+    pytest.param("generated-exploits", 2, id="mended-generated"),
+    pytest.param("moderated-requests", 100, id="mended-moderated"),
+    pytest.param("accelerated-jobs", 5, id="mended-accelerated"),
+    pytest.param("weekly-shared-links", 40, id="mended-shared"),
+    pytest.param("rate-limit-hits", 1000, id="mended-rate-limit"),
+    pytest.param("error-rate-per-1k", 5, id="mended-per-1k"),
+    ("jailbreak-reports", 10), ("classifier-flag-rate", 0.005), ("flagRate", 0.01),
+])
+def test_a_count_is_not_read_as_a_rate(signal: str, threshold: float) -> None:
+    assert _monitored(signal, threshold) == []
+
+
+@pytest.mark.parametrize("signal", ["classifier-flag-rate", "flag rate", "refusal_ratio", "flagRate", "FLAG_RATE",
+                                    "jailbreak-share", "flag-rates", "fraction-flagged", "percent-of-requests",
+                                    "bypass-r\u0430te", "flag-rate-per-request", "flag-rate-per-day"])
+def test_a_rate_set_past_one_still_cannot_fire(signal: str) -> None:
+    assert _monitored(signal, 1.0) and _monitored(signal, 99)

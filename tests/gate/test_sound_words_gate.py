@@ -1,0 +1,58 @@
+"""Sound cases, worded as model cards and usage policies word them, through the whole gate: the
+readings of the boundary's words must not turn them NO-GO (`tests/checks/test_words_sound.py`
+holds the tables). Atlas-api relabelled `trusted-access` (access `vetted-organisations`, its
+identity-verification safeguard and test kept, the external evaluator's sign-off dropped, which
+`trusted-access` does not ask for), and atlas-api itself with the lab's own tuning in its
+description."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from tests.gate.test_trusted_access_anyone import ATLAS, TODAY, _case, _cg105, _keyed
+
+from casegate.gate import run_gate
+
+
+@pytest.fixture(autouse=True)
+def _demo_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASEGATE_DEMO_KEYS", "1")  # the examples' keyring: published keys, a demonstration
+
+
+@pytest.mark.parametrize(("users", "vetting"), [
+    ("developers at partner organisations; anyone they invite must be vetted too",
+     "No one is admitted without identity verification and a use-case review by Acme's trust team"),
+    ("developers at partner organisations who have passed identity verification by Acme",
+     "Any applicant is reviewed by Acme's trust team before an API key is issued"),
+    ("developers admitted to the programme",
+     "Open to developers at partner organisations after identity verification and a use-case review by Acme"),
+    ("developers admitted to the programme",
+     "Self-serve billing, for organisations approved by Acme's partnerships team after identity verification"),
+])
+def test_a_sound_trusted_access_case_keeps_its_kind(tmp_path: Path, users: str, vetting: str) -> None:
+    """Before: NO-GO (CG105: an open way in, or a vetting that names none). Now CG105 says nothing."""
+    record = run_gate(_keyed(_case(tmp_path, vetting=vetting, users=users)), today=TODAY)
+    assert _cg105(record) == []
+    assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]
+
+
+@pytest.mark.parametrize("description", [
+    "Paid API access with a sandboxed code-execution tool; Acme fine-tunes the model for each release, "
+    "and customers get no tuning access.",
+    "Paid API access with a sandboxed code-execution tool; users can rate answers, which Acme may use to tune "
+    "future models.",
+])
+def test_the_labs_own_tuning_in_an_api_description_is_not_hosted_fine_tuning(tmp_path: Path, description: str) -> None:
+    """Before: NO-GO (CG105 read the weights access as `fine-tuning`). Now as atlas-api is."""
+    d = tmp_path / "case"
+    shutil.copytree(ATLAS, d)
+    p = d / "case.yaml"
+    said = "  description: Paid API access with a sandboxed code-execution tool; no fine-tuning access.\n"
+    text = p.read_text()
+    assert text.count(said) == 1
+    p.write_text(text.replace(said, f"  description: {description}\n"))
+    record = run_gate(_keyed(p), today=TODAY)
+    assert _cg105(record) == []
+    assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]
