@@ -39,6 +39,8 @@ def _cg105(doc: dict[str, Any]) -> list[str]:
 # ------------------------------------------------------------------ who is let in (users, description)
 
 SOUND_USERS = [
+    pytest.param("anyone who requests access gets it once the access committee has reviewed them", id="requests-reviewed"),
+    pytest.param("anyone who requests access gets a decision from the access committee within a week", id="requests-decision"),
     "researchers invited by partner institutions after the access committee's review",
     "users sign up, then pass identity verification by Acme's trust and safety team",
     "each guest, once approved by the access committee, gets a personal key",
@@ -65,6 +67,9 @@ SOUND_USERS = [
 
 OPEN_USERS = [
     "anyone who signs up",
+    pytest.param("anyone who requests access gets it immediately", id="requests-immediately"),
+    pytest.param("anybody who asks is given a key right away", id="asks-right-away"),
+    pytest.param("everyone who applies is granted access automatically", id="applies-automatically"),
     "open sign-up for researchers",
     "any researcher with a university email",
     "their guests",
@@ -180,6 +185,7 @@ SOUND_TUNING = [
     pytest.param("Acme fine-tunes the model for each release; customers get no tuning access", id="mended-lab-tunes"),
     pytest.param("Acme tunes the model's refusals each quarter", id="mended-lab-tunes-refusals"),
     pytest.param("users can rate answers, which Acme may use to tune future models", id="mended-future-models"),
+    pytest.param("Acme fine-tunes future models on customer data with consent", id="future-models-customer-data"),
     pytest.param("customers supply training examples for few-shot prompting only", id="mended-few-shot"),
 ]
 
@@ -195,6 +201,11 @@ TUNING = [
     "Acme fine-tunes the model on request",
     "Acme fine-tunes the model for each account",
     "Acme tunes the model on the data customers upload",
+    pytest.param("customers fine-tune Atlas-2 on their own data", id="named-model-own-data"),
+    pytest.param("enterprise customers build custom models by fine-tuning Atlas-2", id="custom-models"),
+    pytest.param("LoRA adapters trained on customer data are served through the API", id="lora-adapters"),
+    pytest.param("customers train adapters on their documents", id="train-adapters"),
+    pytest.param("developers can tune Atlas-2 with their own examples", id="tune-with-own-examples"),
     "customers supply training examples for few-shot prompting and fine-tuning",
 ]
 

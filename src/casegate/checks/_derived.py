@@ -1561,9 +1561,18 @@ _TUNES_WEIGHTS = (
     r"|(?<![-\w])(?:fine[- ]?)?tuned\W+cop(?:y|ies)\b"
     r"|\b(?:upload\w*|submit\w*|suppl(?:y|ies|ied|ying)|provid\w*|bring\w*|send\w*)\W+(?:[\w'-]+\W+){0,3}?"
     r"(?:training|fine[- ]?tuning|tuning)\W+(?:data|datasets?|examples?|files?|corpus|corpora)\b"
+    r"|(?<![-\w])(?:fine[- ]?)?tun(?:e|es|ing)\W+(?!(?:the\W+)?(?:future|next|new|our|its)\b)(?:[\w'-]+\W+){0,3}?"
+    r"(?:on|with|using)\W+(?:the\W+)?(?:their|your|customers?'?|users?'?|clients?'?|tenants?'?)(?:\W+own)?\W+"
+    r"(?:[\w'-]+\W+)?(?:data|datasets?|examples?|files?|corpus|corpora|documents?)\b"
+    r"|\b(?:custom|customi[sz]ed|bespoke|own|private)\W+models?\W+(?:[\w'-]+\W+){0,2}?(?:by|through|via|with)\W+"
+    r"(?:fine[- ]?)?tuning\b"
+    r"|\b(?:lora|qlora|peft|adapters?)\b\W+(?:[\w'-]+\W+){0,3}?(?:trained|tuned|fit|fitted)\W+(?:on|with|using)\b"
+    r"|\b(?:train\w*|tun(?:e|es|ing))\W+(?:[\w'-]+\W+){0,3}?(?:lora|qlora|peft|adapters?)\b"
 )
 """Words by which a boundary says its users have the model tuned (`customers upload training data`,
-`the fine-tuning API`, `each tuning its own copy`, `the tuned copy is served back`): hosted
+`the fine-tuning API`, `each tuning its own copy`, `the tuned copy is served back`, `customers
+fine-tune Atlas-2 on their own data`, `custom models by fine-tuning`, `LoRA adapters trained on
+customer data`): hosted
 fine-tuning, which undoes trained-in refusals whatever the kind is labelled. Matched ignoring case,
 clause by clause. A model the lab tuned before release (`a safety-tuned model`, `tuned for protein
 design`) is not a user's tuning: the past participle alone, or after a hyphen, is not read."""
@@ -1583,7 +1592,9 @@ def tuning_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | Non
         return None
     negated, lab, prompted = _WEIGHTS_WORDS[1], _LAB_TUNES, _PROMPTED
     for written, read in boundary_clauses(case, memo):
-        found = [m.span() for m in _TUNING_WORDS.finditer(read)]
+        later = [m.span() for m in _LAB_TUNES_LATER.finditer(read)]
+        found = [(start, end) for start, end in (m.span() for m in _TUNING_WORDS.finditer(read))
+                 if not any(a <= start and end <= b for a, b in later)]
         if not found or negated.search(read) is not None:
             continue
         ours = [m.span() for m in lab.finditer(read)]
@@ -1601,6 +1612,11 @@ _LAB_TUNES = kept(r"\b(?:fine[- ]?)?tun(?:e|es|ing)\W+(?:the|our|its|future|new|
 """Words by which the lab tunes its own model (`Acme fine-tunes the model for each release`,
 `which Acme may use to tune future models`, `tunes the model's refusals`): not a user's tuning
 where the clause names no user, no copy of theirs and no data they send (`_USERS_OR_COPIES`)."""
+
+_LAB_TUNES_LATER = kept(r"\b(?:fine[- ]?)?tun(?:e|es|ing)\W+(?:future|next|later|subsequent)\W+"
+                        r"(?:[\w-]+\W+){0,2}?models?\b", re.IGNORECASE)
+"""Words by which the lab tunes models it has yet to release (`Acme fine-tunes future models on
+customer data`): whatever data it tunes them on, no user has the served model tuned."""
 
 _USERS_OR_COPIES = kept(
     r"\b(?:customers?|users?|clients?|tenants?|licensees?|partners?|developers?|researchers?|enterprises?|"
@@ -1687,10 +1703,14 @@ _OPEN_SIGN_UP = (
     r"|\b(?:anyone|anybody|whoever)\W+(?:(?:who|that)\W+)?(?:[\w-]+\W+)?(?:gets?|receives?|obtains?|(?:is|are)\W+given)"
     r"\W+(?:[\w-]+\W+){0,2}?(?:access|keys?|accounts?)\W+(?:at\W+once|immediately|instantly|(?:straight|right)\W+away|"
     r"on\W+request)\b"
+    r"|\b(?:anyone|anybody|whoever|everyone|everybody)\b(?:\W+[\w-]+){0,5}?\W+(?:gets?|receives?|obtains?|"
+    r"(?:is|are)\W+(?:given|granted|issued))\W+(?:[\w-]+\W+){0,2}?(?:at\W+once|immediately|instantly|"
+    r"(?:straight|right)\W+away|automatically)\b"
 )
 """Words by which a boundary lets in anyone who signs up (`any researcher with an institutional
 email address`, `anyone who signs up`, `open sign-up`, `self-registration`, `anyone a member
-invites`, `their guests`, `anyone, who then gets access at once`): access no one vets,
+invites`, `their guests`, `anyone, who then gets access at once`, `anyone who requests access gets
+it immediately`): access no one vets,
 whatever the access typed. Matched ignoring case, clause by clause, compiled by `re` the first time
 a boundary limited to vetted users is checked (`open_sign_up_in_words`)."""
 
