@@ -271,12 +271,16 @@ class _NamingIndex:
     def __init__(self, evidence: Mapping[str, Evidence]) -> None:
         self.pos: dict[str, int] = dict(zip(evidence, range(len(evidence)), strict=True))
         folded = list(map(str.casefold, evidence))
-        self.by_id: dict[str, list[str]] = {}
+        # casefolded id -> the item's id, or the ids of the items whose ids casefold alike (a list)
+        self.by_id: dict[str, str | list[str]] = {}
         if len(set(folded)) == len(folded):  # (ids differ after casefolding, as they nearly always do)
-            self.by_id = dict(zip(folded, map(lambda e: [e], evidence), strict=True))
+            # each id itself, not a list of one (6,676 lists held to the end of a 10k-goal check)
+            self.by_id = dict(zip(folded, evidence, strict=True))
         else:
+            by_id: dict[str, list[str]] = {}
             for f, eid in zip(folded, evidence, strict=True):
-                self.by_id.setdefault(f, []).append(eid)
+                by_id.setdefault(f, []).append(eid)
+            self.by_id.update(by_id)
         groups: dict[tuple[Any, ...], list[str]] = {}
         runs: dict[tuple[Any, ...], tuple[str | None, str | None, Any]] = {}
         for eid, named in zip(evidence, map(_NAMED_BY, map(_dict_of, evidence.values())), strict=True):
@@ -312,7 +316,12 @@ def _named_among(evidence: Mapping[str, Evidence], words: AbstractSet[str], dige
     index = _naming_index(evidence)
     hit: set[str] = set()
     for w in words:
-        hit.update(index.by_id.get(w, ()))
+        got = index.by_id.get(w)
+        if got is not None:
+            if isinstance(got, str):
+                hit.add(got)
+            else:
+                hit.update(got)
         for eids in index.by_file.get(w, ()):
             hit.update(eids)
     if digests:
