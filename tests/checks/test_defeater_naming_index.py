@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casegate.checks.families.defeaters import _digests_in, _how_named, _named_among, _naming_index, _words_of
+from casegate.checks.families.defeaters import (
+    _digests_in,
+    _how_named,
+    _named_among,
+    _naming_index,
+    _words_of,
+)
 from casegate.load import load_case
 from casegate.model import SourceRecord
 
