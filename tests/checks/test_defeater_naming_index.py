@@ -77,7 +77,11 @@ def test_ids_that_differ_after_casefolding_are_indexed_as_themselves() -> None:
     loaded = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
     assert loaded.case is not None
     base = dict(loaded.case.evidence)
-    assert _naming_index(base).by_id == {eid.casefold(): eid for eid in base}
+    index = _naming_index(base)
+    assert index.by_id == {eid.casefold(): eid for eid in base}
+    # a text naming one item asks no item its position (none is counted)
+    assert _named_among(base, _words_of("e-cyber-ctf was cut short"), set()) == ["E-cyber-ctf"]
+    assert index._pos is None
     other = next(e for e in base if e != "E-cyber-ctf")
     alike = {**base, "e-CYBER-ctf": base["E-cyber-ctf"]}
     by_id = _naming_index(alike).by_id
