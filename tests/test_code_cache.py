@@ -33,7 +33,7 @@ def _table_file(cache: Path) -> Path:
     return cache / "code" / f"{hashlib.sha256(_codecache._name().encode()).hexdigest()}.marshal"
 
 
-def _read_table(cache: Path, state: Path) -> dict[tuple[str, str, str], object]:
+def _read_table(cache: Path, state: Path) -> dict[tuple[str, str, str], bytes]:
     entry = _table_file(cache).read_bytes()
     key = (state / "cache.key").read_bytes()
     name = hashlib.sha256(_codecache._name().encode()).hexdigest()
@@ -68,15 +68,15 @@ def test_kept_code_is_what_the_compiler_makes_of_its_text(tmp_path: Path) -> Non
     assert modes == {"exec", "eval"}  # dataclass methods and string annotations
     assert len(table) > 200
     for (mode, filename, source), code in table.items():
-        assert code == compile(source, filename, mode, 0, True)
+        assert marshal.loads(code) == compile(source, filename, mode, 0, True)  # kept marshalled
 
 
-def _forged(table: dict[tuple[str, str, str], object], marker: Path) -> bytes:
+def _forged(table: dict[tuple[str, str, str], bytes], marker: Path) -> bytes:
     """`table` with every code object replaced by one that first creates `marker`."""
     plant = f"open({str(marker)!r}, 'w').close()"
     return marshal.dumps({
-        (mode, filename, source): compile(f"({plant}, {source})[1]" if mode == "eval" else f"{plant}\n{source}",
-                                          filename, mode, 0, True)
+        (mode, filename, source): marshal.dumps(compile(
+            f"({plant}, {source})[1]" if mode == "eval" else f"{plant}\n{source}", filename, mode, 0, True))
         for (mode, filename, source) in table})
 
 
@@ -101,7 +101,7 @@ def test_a_table_someone_else_wrote_is_never_run(tmp_path: Path) -> None:
     assert marker.exists()
 
 
-@pytest.mark.parametrize("damage", ["truncated", "not-a-table", "empty"])
+@pytest.mark.parametrize("damage", ["truncated", "not-a-table", "empty", "entries", "not-code"])
 def test_a_damaged_table_is_compiled_again(damage: str, tmp_path: Path) -> None:
     cache, state = tmp_path / "cache", tmp_path / "state"
     first = _program(["check", str(ATLAS / "case.yaml")], cache, state)
@@ -109,7 +109,11 @@ def test_a_damaged_table_is_compiled_again(damage: str, tmp_path: Path) -> None:
     entry = path.read_bytes()
     key = (state / "cache.key").read_bytes()
     name = hashlib.sha256(_codecache._name().encode()).hexdigest()
-    data = {"truncated": entry[32:-100], "not-a-table": marshal.dumps([1, 2, 3]), "empty": b""}[damage]
+    table = _read_table(cache, state)
+    data = {"truncated": entry[32:-100], "not-a-table": marshal.dumps([1, 2, 3]), "empty": b"",
+            # each code object kept marshalled, and unmarshalled only when its text comes
+            "entries": marshal.dumps({k: v[:-3] for k, v in table.items()}),
+            "not-code": marshal.dumps({k: marshal.dumps(k[2]) for k in table})}[damage]
     path.write_bytes(_tag(key, "compiled code", name, data) + data)
     assert _program(["check", str(ATLAS / "case.yaml")], cache, state) == first
     assert len(_read_table(cache, state)) > 200  # written afresh

@@ -177,3 +177,18 @@ def test_a_forest_is_ordered_as_kahns_algorithm_orders_any_argument(seed: int) -
     want = _reference(c)
     assert index.order == want["order"]
     assert set(index.reachable) == want["reachable"] and set(index.depended_on) == want["depended_on"]
+
+
+def test_an_argument_reached_whole_lends_its_types_for_what_is_reachable() -> None:
+    # every element reachable (as in most arguments): `reachable` is the key set of `types`, not a
+    # table of its own held to the end of the check
+    import gc
+
+    doc = base_doc()
+    whole = build_index(case(doc))
+    assert set(whole.reachable) == set(whole.types)
+    assert [x is whole.types for x in gc.get_referents(whole.reachable)] == [True]
+    doc["argument"]["elements"]["X9"] = {"claim": "an orphan", "evidence": ["E-redteam"]}
+    part = build_index(case(doc))
+    assert "X9" not in part.reachable and set(part.reachable) == set(part.types) - {"X9"}
+    assert [x is part.types for x in gc.get_referents(part.reachable)] == [False]

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casegate.checks.families.defeaters import _digests_in, _how_named, _named_among, _words_of
+from casegate.checks.families.defeaters import (
+    _digests_in,
+    _how_named,
+    _named_among,
+    _naming_index,
+    _words_of,
+)
 from casegate.load import load_case
 from casegate.model import SourceRecord
 
@@ -63,3 +69,22 @@ def test_items_sharing_a_run_or_an_id_up_to_case_are_all_found() -> None:
                  if _how_named(e, evidence[e], words, digests) is not None]
         assert found == _every(evidence, words, digests), text
         assert named <= set(found), text
+
+
+def test_ids_that_differ_after_casefolding_are_indexed_as_themselves() -> None:
+    # each casefolded id maps to the id itself, not to a list of one (thousands of lists held to
+    # the end of a large check); ids that casefold alike map to the list of them
+    loaded = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
+    assert loaded.case is not None
+    base = dict(loaded.case.evidence)
+    index = _naming_index(base)
+    assert index.by_id == {eid.casefold(): eid for eid in base}
+    # a text naming one item asks no item its position (none is counted)
+    assert _named_among(base, _words_of("e-cyber-ctf was cut short"), set()) == ["E-cyber-ctf"]
+    assert index._pos is None
+    other = next(e for e in base if e != "E-cyber-ctf")
+    alike = {**base, "e-CYBER-ctf": base["E-cyber-ctf"]}
+    by_id = _naming_index(alike).by_id
+    assert by_id["e-cyber-ctf"] == ["E-cyber-ctf", "e-CYBER-ctf"] and by_id[other.casefold()] == [other]
+    found = _named_among(alike, _words_of(f"e-cyber-ctf and {other.upper()}"), set())
+    assert found == [e for e in alike if e in ("E-cyber-ctf", "e-CYBER-ctf", other)]

@@ -251,3 +251,36 @@ def test_property_lean_and_ordinary_loads_load_the_same_case(
             assert (a.result is None) == (b.result is None)
             if a.result is not None and b.result is not None:
                 assert a.result.model_fields_set == b.result.model_fields_set
+
+
+def test_a_large_file_s_bytes_are_let_go_before_its_tree_is_built(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # a large file's bytes, its buffer, its tree and its JSON held together were the load's peak
+    # of memory: nothing holds the bytes once the buffer the tree is built in is made
+    import sys
+
+    from casegate.load import _loader, _yaml
+
+    case = _write(tmp_path, [], [])
+    texts: list[bytes] = []
+    real_read, real_parse = _loader.read_regular_file, _yaml._parse_buffer
+
+    def read(path: Path, shown: str) -> bytes:
+        texts.append(real_read(path, shown))
+        return texts[-1]
+
+    held: dict[int, int] = {}
+
+    def parse(buf: bytearray, estimate: int | None) -> Any:
+        text = texts[-1]
+        held[len(text)] = sys.getrefcount(text) - 3  # (other than `texts`, `text` and the call's own)
+        return real_parse(buf, estimate)
+
+    monkeypatch.setattr(_loader, "read_regular_file", read)
+    monkeypatch.setattr(_yaml, "_parse_buffer", parse)
+    lean = load_case(case, root=case.parent, keep_data=False)
+    assert lean.case is not None and _findings(lean) == []
+    sizes = {f: (tmp_path / f).stat().st_size for f in ("case.yaml", "argument.yaml", "evidence.yaml")}
+    assert held[sizes["argument.yaml"]] == held[sizes["evidence.yaml"]] == 0
+    assert held[sizes["case.yaml"]] > 0  # a small file's bytes are kept (and seen here)
+    assert lean.case == load_case(case, root=case.parent).case

@@ -391,18 +391,22 @@ class _CaseBudget:
         """The texts charged, each as its bytes or, once they were let go, the parse holding them."""
         self.exact: list[int] = []
 
-    def charge(self, raw: bytes, shown: str) -> int:
-        """Charge one file's text; returns its `node_estimate` (counted in the same pass)."""
+    def charge(self, raw: bytes, shown: str, *, held: bool = True) -> int:
+        """Charge one file's text; returns its `node_estimate` (counted in the same pass).
+        `held`: False when the text is let go as it is parsed: the budget keeps no reference to it,
+        and is handed the parse holding it (`let_go`) before the next file is charged."""
         self.size += len(raw)
         if self.size > self.limits.case_bytes:
             raise LimitError("case_bytes", f"the case's files hold {self.size:,} bytes", location=shown)
-        self.raws.append(raw)
         quick, estimate = node_counts(raw)
         self.quick += quick
+        if self.quick > self.limits.yaml_nodes:
+            self.exact.extend(yaml_node_bound(r if isinstance(r, bytes) else r.raw_once())
+                              for r in self.raws[len(self.exact):])
+            self.exact.append(yaml_node_bound(raw))
+        self.raws.append(raw if held else b"")
         if self.quick <= self.limits.yaml_nodes:
             return estimate
-        self.exact.extend(yaml_node_bound(r if isinstance(r, bytes) else r.raw_once())
-                          for r in self.raws[len(self.exact):])
         nodes = sum(self.exact)
         if nodes > self.limits.yaml_nodes:
             raise LimitError("yaml_nodes", f"the case's files may hold up to {nodes:,} YAML nodes "
@@ -430,14 +434,15 @@ def _read(path: Path, shown: str, budget: _CaseBudget | None = None, *, lean: bo
     bytes or more are let go once parsed, read again from the file if a location in it is asked
     for (`YamlDoc.release_raw`)."""
     raw = read_regular_file(path, shown)
-    estimate = budget.charge(raw, shown) if budget is not None else None
-    doc = parse_yaml(shown, raw, nodes_charged=budget is not None, node_estimate=estimate)
     lean = lean and len(raw) >= LET_GO_FROM
+    estimate = budget.charge(raw, shown, held=not lean) if budget is not None else None
+    # (handed over in a list the parse empties: nothing here holds the bytes it lets go)
+    held = [raw]
     del raw
-    if lean:
-        doc.release_raw(path, _NOTED)
-        if budget is not None:
-            budget.let_go(doc)
+    doc = parse_yaml(shown, held, nodes_charged=budget is not None, node_estimate=estimate,
+                     let_go=path if lean else None, noted=_NOTED)
+    if lean and budget is not None:
+        budget.let_go(doc)
     return SourceFile(path=shown, abspath=path.resolve(), doc=doc)
 
 

@@ -622,14 +622,20 @@ def node_bound_over(raw: bytes, limit: int) -> int | None:
     return bound if bound > limit else None
 
 
-def parse_yaml(path: str, raw: bytes, *, nodes_charged: bool = False, node_estimate: int | None = None) -> YamlDoc:
+def parse_yaml(path: str, raw: bytes | list[bytes], *, nodes_charged: bool = False,
+               node_estimate: int | None = None, let_go: Path | None = None,
+               noted: Iterable[bytes] = ()) -> YamlDoc:
     """Parse one YAML document. Raises InputError (with line and column) on syntax errors.
 
     `nodes_charged`: the caller has already held the text's node bound within the `yaml-nodes`
     limit (a case's files are charged together, before each is parsed), so it is not counted
-    again here. `node_estimate`: the text's `node_estimate`, when the caller has counted it."""
+    again here. `node_estimate`: the text's `node_estimate`, when the caller has counted it.
+    `let_go`: the file the text was read from; the text is let go (`YamlDoc.release_raw`, noting
+    `noted`) before its tree is built, so that a large file's bytes are not held beside its buffer,
+    its tree and its JSON (1.7 MiB of the 10k-goal case's peak). `raw` may be a one-item list the
+    text is taken out of, so that the caller holds no reference to it while it is parsed."""
     try:
-        return _parse_yaml(path, raw, nodes_charged, node_estimate)
+        return _parse_yaml(path, raw, nodes_charged, node_estimate, let_go, noted)
     except InputError:
         raise
     except Exception as e:  # rapidyaml's resolver and odd escapes: still a typed error
@@ -642,7 +648,10 @@ def parse_yaml(path: str, raw: bytes, *, nodes_charged: bool = False, node_estim
         ) from None
 
 
-def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimate: int | None = None) -> YamlDoc:
+def _parse_yaml(path: str, raw: bytes | list[bytes], nodes_charged: bool = False, estimate: int | None = None,
+                let_go: Path | None = None, noted: Iterable[bytes] = ()) -> YamlDoc:
+    if isinstance(raw, list):
+        raw = raw.pop()
     limits = current_limits()  # read once: each reading looks up every CASEGATE_LIMIT_* variable
     if len(raw) > limits.file_bytes:
         raise LimitError("file_bytes", f"the file is {len(raw):,} bytes", location=path)
@@ -663,8 +672,21 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimat
             location=f"{path}:{line}",
             help="save the file as UTF-8",
         ) from None
+    text_bytes = len(raw)
+    doc = YamlDoc(path=path, data=None, _raw=raw, bom=bom)
+    walk: bool | None = None
+    if text_bytes >= _RESERVE_FROM:
+        if estimate is None:
+            estimate = node_estimate(raw)
+        _fix_mmap_threshold()
+    if let_go is not None:
+        walk = limits.depth < 64 or needs_walk(raw)  # (asked of the text now, while it is held)
+        doc.release_raw(let_go, noted)
+    buf = bytearray(raw)
+    if let_go is not None:
+        raw = b""  # (the last reference to the text: only its buffer is held while it is parsed)
     try:
-        buf, tree, base = _parse_tree(raw, node_estimate)
+        tree, base = _parse_buffer(buf, estimate)
     except Exception as e:  # ryml raises its own exception types with the position in the text
         loc, reason = path, "invalid YAML"
         try:
@@ -682,7 +704,7 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimat
         ) from None
     if tree.size() > limits.yaml_nodes:  # not reached while the bound above holds; kept as a guard
         raise LimitError("yaml_nodes", f"the YAML has {tree.size():,} nodes", location=f"{path}:1:1")
-    doc = YamlDoc(path=path, data=None, _raw=raw, bom=bom, _buf=buf, _tree=tree, _base=base)
+    doc._buf, doc._tree, doc._base = buf, tree, base
     root = tree.root_id()
     if tree.is_stream(root):
         if tree.num_children(root) > 1:
@@ -699,11 +721,13 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimat
         return doc
     # The JSON emitter refuses documents nested more than 64 deep; a lower depth limit, or
     # anchors, aliases, tags or plain `~`: walk the tree in Python to keep YAML semantics
-    if limits.depth < 64 or needs_walk(raw):
+    if walk is None:
+        walk = limits.depth < 64 or needs_walk(raw)
+    if walk:
         return _walked(doc, limits)
     try:
         with _quiet_stderr():
-            out = _emit_json(tree, root, len(raw))
+            out = _emit_json(tree, root, text_bytes)
     except Exception:
         return _walked(doc, limits)
     nodes, one_doc = tree.size(), tree.is_stream(root)
@@ -842,15 +866,24 @@ def _parse_tree(raw: bytes, estimate: int | None = None) -> tuple[bytearray, Any
     text's node bound before this is called); a tree that needs more grows as before.
     `estimate`: the text's `node_estimate`, when it was counted already."""
     if len(raw) >= _RESERVE_FROM:
+        if estimate is None:
+            estimate = node_estimate(raw)
         _fix_mmap_threshold()
     buf = bytearray(raw)
+    return (buf, *_parse_buffer(buf, estimate))
+
+
+def _parse_buffer(buf: bytearray, estimate: int | None) -> tuple[Any, int]:
+    """`_parse_tree` of the text copied into `buf` (parsed in place): the tree and `buf`'s address.
+    `estimate`: the text's `node_estimate`, reserved when the text is `_RESERVE_FROM` bytes or more
+    (the caller counted it, and fixed the threshold of mapped blocks, before the buffer was made)."""
     tree = ryml.Tree()
-    if len(raw) >= _RESERVE_FROM:
-        tree.reserve(min(node_estimate(raw) if estimate is None else estimate, current_limits().yaml_nodes))
+    if estimate is not None and len(buf) >= _RESERVE_FROM:
+        tree.reserve(min(estimate, current_limits().yaml_nodes))
     with _quiet_stderr():
         ryml.parse_in_place(buf, tree)
     base = ctypes.addressof(ctypes.c_char.from_buffer(buf)) if buf else 0
-    return buf, tree, base
+    return tree, base
 
 
 def count_values(data: Any) -> int:
