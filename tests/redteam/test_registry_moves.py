@@ -85,12 +85,13 @@ def test_a_refiled_case_is_caught_by_the_no_go_of_the_case_it_left() -> None:
 def test_a_decoy_under_the_new_id_does_not_hide_the_no_go(monkeypatch: pytest.MonkeyPatch) -> None:
     """With a draft submitted under the new id first, the refiled version's previous version is the
     draft: the NO-GO'd version of the other case is compared with because the registry looks up
-    every version of a case of the same model judged NO-GO. Without that look-up, the move is
-    missed."""
+    every version of a case of the same model judged NO-GO, and every version of another case about
+    the same model submitted since its last approval. Without both look-ups, the move is missed."""
     r = next(x for x in _report().results if x.mutation.name == "decoy-before-refiling")
     (msg,) = [m for m in r.messages if m.startswith("CG806")]
     assert "in case atlas-2-api version 1.0 (#1), judged NO-GO" in msg, msg
     monkeypatch.setattr("casegate.monitor._compare.judged_no_go", lambda *a, **kw: [])
+    monkeypatch.setattr("casegate.monitor._compare.other_cases_drafts", lambda *a, **kw: [])
     (m,) = [x for x in REGISTRY_MUTATIONS if x.name == "decoy-before-refiling"]
     (r,) = run_redteam(_loaded(), keyring=KEYRING, mutations=(), registry_mutations=[m]).results
     assert r.applicable and r.status == "not caught", (r.status, r.caught_by, r.messages)

@@ -451,15 +451,26 @@ def _chosen(reg: Registry, hist: _History, model_cases: list[str]) -> list[Basel
     # holds in a draft of another case is on the record, whatever decoy (a draft version of this
     # case, or a draft case submitted last) was filed before this one
     seen = {(b.case, b.number) for b in out}
+    for other, drafts in other_cases_drafts(reg, hist.case_id, model_cases):
+        out += [named("earlier", other, v, f"case {other} ", ", about the same model") for v in reversed(drafts)
+                if (other, v.number) not in seen]
+    return out
+
+
+def other_cases_drafts(reg: Registry, case_id: str,
+                       model_cases: list[str]) -> list[tuple[str, list[CaseVersionRecord]]]:
+    """For each case about the same model other than `case_id` (`model_cases`), its versions
+    submitted since its last approval (every one, when none was approved), oldest first, cut to
+    `EARLIER_MAX` (its first and last halves) as a case's own history is."""
+    out = []
     for other in model_cases:
-        if other == hist.case_id:
+        if other == case_id:
             continue
         appr = current_approval(reg, other)
-        drafts = [v for v in reg.case_versions(other) if (appr is None or v.number > appr.version)
-                  and (other, v.number) not in seen]
+        drafts = [v for v in reg.case_versions(other) if appr is None or v.number > appr.version]
         if len(drafts) > EARLIER_MAX:
             drafts = drafts[: EARLIER_MAX // 2] + drafts[-(EARLIER_MAX - EARLIER_MAX // 2):]
-        out += [named("earlier", other, v, f"case {other} ", ", about the same model") for v in reversed(drafts)]
+        out.append((other, drafts))
     return out
 
 
