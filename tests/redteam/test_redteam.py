@@ -545,19 +545,42 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "lab-evaluator-respelled": "CG501", "weights-published-in-look-alike-words": "CG105",
                   "consumer-app-labelled-api": "CG105", "staff-audience-named-public": "CG604",
                   "refusal-prompted-run": "CG309", "trusted-access-self-attested": "CG105",
-                  "trusted-access-open-in-words": "CG105", "greedy-epochs": "CG301"}
+                  "trusted-access-open-in-words": "CG105", "greedy-epochs": "CG301", "tuned-in-words": "CG105",
+                  "failing-test-uncited": "CG406"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
 held, or re-dated so; a defeater renamed in the same words; a pathway renamed with a step left out;
 epochs written past the header's; a colleague of the developer as the outside evaluator; a greedy run's epochs
-as attempts."""
+as attempts; users' tuning said by the model's name and as adapters trained on their data; a failing earlier
+run of a safeguard's test kept uncited, naming a retired id of the safeguard."""
 
 
 @pytest.mark.parametrize("name", sorted(NEWER_READINGS))
 def test_moves_on_readings_fixed_since_are_caught(name: str) -> None:
     r = next(x for x in _report("atlas-api").results if x.mutation.name == name)
     assert r.applicable and NEWER_READINGS[name] in r.caught_by, (r.status, r.caught_by, r.messages)
+
+
+def test_users_tuning_in_words_takes_refusal_training_out_of_the_count() -> None:
+    """Attack: the `api` boundary's words say enterprise customers fine-tune Atlas-2 on their own data
+    and LoRA adapters trained on customer data are served, `scope.weights` kept `none`. The words make
+    the weights access fine-tuning (CG105), and refusal training blocks nothing where users tune the
+    weights (CG422)."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "tuned-in-words")
+    assert r.applicable and {"CG105", "CG422"} <= set(r.caught_by), (r.status, r.caught_by, r.messages)
+    assert any(m.startswith("CG105") and "fine-tune Atlas-2 on their own data" in m for m in r.messages), r.messages
+
+
+def test_a_failing_earlier_run_under_a_retired_id_counts_against_the_case() -> None:
+    """Attack: on a first version, an earlier run of a test a safeguard cites (its task's earlier
+    version, a week before, every tenth attempt a bypass) kept in the case, cited by nothing, its
+    `tests:` naming `<safeguard>-v1`, which the case does not hold. The run counts against the case
+    (CG406) and is the only catch: nothing else in the edit is found."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "failing-test-uncited")
+    assert r.applicable and r.caught_by == ("CG406",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG406")]
+    assert "-earlier` (safeguard-test)" in msg and "names no safeguard of the case it tested" in msg, msg
 
 
 def test_a_colleague_as_outside_evaluator_is_caught_whatever_the_organisation_is_spelled() -> None:

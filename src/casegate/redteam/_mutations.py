@@ -267,6 +267,23 @@ def consumer_app_labelled_api(case: Case, policy: Policy) -> Applied:
     return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
 
 
+def tuned_in_words(case: Case, policy: Policy) -> Applied:
+    """Users' tuning of the model added in the boundary's words only, by the model's name and as
+    adapters trained on their data, the boundary still `api` and `scope.weights` kept `none`: refusal
+    training kept as a layer a customer's tuning job removes."""
+    b = case.boundary
+    if b is None or b.kind is not BoundaryKind.api:
+        return "the case names no `api` boundary"
+    if b.scope is not None and b.scope.weights not in (None, "none"):
+        return "the boundary already records weights access"
+    name = case.system.name or "the model"
+    kept = [c for c in (b.description or "").replace(";", ".").split(".") if c.strip() and "tun" not in c.lower()]
+    said = ". ".join(c.strip() for c in kept)
+    said = (f"{said}. " if said else "") + (f"Enterprise customers fine-tune {name} on their own data; LoRA adapters "
+                                            "trained on customer data are served through the API.")
+    return _upd(case, boundary=_upd(b, description=said)), policy
+
+
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
     """An internal research or deployment boundary named `training`, its scale, tools and users
     kept: the narrowest kind, which frameworks let fewer people sign."""
@@ -2555,6 +2572,41 @@ def failing_test_answer_log(s: Subject) -> Rewritten:
     return "no claim below the top one names its domain and cites a safeguard test read from a casegate-results log"
 
 
+def failing_test_uncited_log(s: Subject) -> Rewritten:
+    """An earlier run of the test a safeguard cites first from a casegate-results log, kept in the
+    case and cited by nothing: every tenth attempt in its log scored as a bypass (a rate above any
+    tolerated one), dated a week before, its task version the test's earlier one (`0`: not the same
+    task as the cited run's) and its `tests:` naming a retired id of the safeguard (`<id>-v1`), which
+    the case does not hold."""
+    case = s.case
+    for sid, sg in case.safeguards.items():
+        if not sg.blocks:
+            continue
+        for x in sg.evidence:
+            ev = case.evidence.get(x)
+            path = s.loaded.artifact_path(x) if ev is not None and ev.kind in TEST_KINDS else None
+            if ev is None or path is None or not path.is_file():
+                continue
+            try:
+                doc = json.loads(path.read_bytes())
+            except ValueError:
+                continue
+            if not isinstance(doc, dict) or doc.get("format") != "casegate-results/1" or not doc.get("samples"):
+                continue
+            retired, copy = f"{sid}-v1", f"{x}-earlier"
+            if retired in case.safeguards or copy in case.evidence:
+                continue
+            day = ev.date - dt.timedelta(days=7) if ev.date is not None else None
+            doc = {**doc, "task_version": "0",
+                   "samples": [{**smp, "score": 1} if i % 10 == 0 and isinstance(smp, dict) else smp
+                               for i, smp in enumerate(doc["samples"])]}
+            if day is not None and isinstance(doc.get("created"), str):
+                doc["created"] = f"{day.isoformat()}{doc['created'][10:]}"
+            earlier = _upd(ev, tests=[retired], title=f"{ev.title or x}, earlier run", date=day or ev.date)
+            return rewritten(s, copy, doc, case=_with_evidence(case, copy, earlier))
+    return "no safeguard cites a test read from a casegate-results log"
+
+
 # ------------------------------------------------ moves on the readings fixed since (docs/security.md)
 
 
@@ -3281,6 +3333,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "names the external boundary `trusted-access`, its access `vetted-organisations` and its users `any "
              "developer with a company email address`, keeping the vetting's words, the vetting safeguard and its "
              "tests, before any version is recorded", ("CG105",), trusted_access_open_in_words, first_version=True),
+    Mutation("tuned-in-words", ("test-1-boundary", "test-4-safeguards"),
+             "adds to an `api` boundary's description that enterprise customers fine-tune the model (by its name) "
+             "on their own data and that LoRA adapters trained on customer data are served, its kind kept `api` and "
+             "`scope.weights` `none`, before any version is recorded", ("CG105", "CG422"), tuned_in_words,
+             first_version=True),
     Mutation("internal-labelled-training", ("test-1-boundary", "fm-internal-deployment-blindness", "test-5-authority"),
              "names an internal research or deployment boundary `training` (fewer signers, no scale weighed), keeping "
              "its instances, access to training code and weights, autonomy, tools and users", ("CG107",),
@@ -3303,6 +3360,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "adds an objection against a claim on safeguards, marked answered by a new run of a test it cites (on "
              "the claim's domain, testing no safeguard) whose log scores every other attempt as a bypass",
              ("CG803",), on_the_log, rewrite=failing_test_answer_log),
+    Mutation("failing-test-uncited", ("test-4-safeguards", "q-safeguards", "fm-residual-risk-laundering"),
+             "adds, cited by nothing, an earlier run of a test a safeguard cites (its task's earlier version, dated a "
+             "week before) whose log scores every tenth attempt as a bypass, its `tests:` naming a retired id of the "
+             "safeguard the case does not hold, before any version is recorded", ("CG406",), on_the_log,
+             rewrite=failing_test_uncited_log, first_version=True),
     Mutation("system-message-run", ("fm-threshold-gaming", "test-3-elicitation"),
              "reruns the evaluation nearest its threshold with a system message telling the model to underperform "
              "(`--system-message`), the samples it solved now failed, its task, version and samples kept, before any "
