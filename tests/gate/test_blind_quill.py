@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from tests.gate.blind_helpers import blocking as _blocking
+from tests.gate.blind_helpers import copy_fixture, preview
+from tests.gate.blind_helpers import edit as _edit
+from tests.gate.blind_helpers import messages as _messages
 
 from casegate.model import DecisionRecord
 
@@ -28,34 +31,11 @@ def _demo_keys(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _copy(tmp: Path) -> Path:
-    d = tmp / "quill"
-    shutil.copytree(QUILL, d)
-    return d
+    return copy_fixture(QUILL, tmp)
 
 
 def _preview(d: Path) -> DecisionRecord:
-    from casegate.gate import run_gate
-    from casegate.load import load_case
-    from casegate.sign import load_keyring, parse_instant
-    from casegate.verify import gate_inputs
-
-    day = parse_instant("2026-11-25").date()
-    inputs = gate_inputs(load_case(d / "case.yaml"), load_keyring(RING), day, preview=True)
-    return run_gate(inputs.loaded, today=day, waivers=inputs.waivers, waiver_problems=inputs.waiver_problems)
-
-
-def _blocking(record: DecisionRecord) -> list[str]:
-    return sorted(f.code for f in record.findings if f.severity == "blocking")
-
-
-def _messages(record: DecisionRecord, code: str) -> list[str]:
-    return [f.message for f in record.findings if f.code == code]
-
-
-def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text()
-    assert text.count(old) == count, (path, old)
-    path.write_text(text.replace(old, new))
+    return preview(d)
 
 
 def _exploit_log(d: Path, solved: int, tools: list[str] | None = None) -> None:

@@ -1,0 +1,46 @@
+"""What the blind cases' tests share (`test_blind_*.py`): a fixture copied to a test's folder,
+gated as `gate --preview` does with the examples' keyring, and edited in place."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from casegate.model import DecisionRecord
+
+ROOT = Path(__file__).resolve().parents[2]
+RING = ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml"
+
+
+def copy_fixture(src: Path, tmp: Path) -> Path:
+    """A copy of the fixture folder `src` in `tmp`, under its own name."""
+    d = tmp / src.name
+    shutil.copytree(src, d)
+    return d
+
+
+def preview(d: Path, day: str = "2026-11-25") -> DecisionRecord:
+    """The case in `d` gated on `day` as `gate --preview` does, with the examples' keyring."""
+    from casegate.gate import run_gate
+    from casegate.load import load_case
+    from casegate.sign import load_keyring, parse_instant
+    from casegate.verify import gate_inputs
+
+    on = parse_instant(day).date()
+    inputs = gate_inputs(load_case(d / "case.yaml"), load_keyring(RING), on, preview=True)
+    return run_gate(inputs.loaded, today=on, waivers=inputs.waivers, waiver_problems=inputs.waiver_problems)
+
+
+def blocking(record: DecisionRecord) -> list[str]:
+    return sorted(f.code for f in record.findings if f.severity == "blocking")
+
+
+def messages(record: DecisionRecord, code: str) -> list[str]:
+    return [f.message for f in record.findings if f.code == code]
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """`old` replaced by `new` in the file at `path`, where it stands exactly `count` times."""
+    text = path.read_text()
+    assert text.count(old) == count, (path, old)
+    path.write_text(text.replace(old, new))
