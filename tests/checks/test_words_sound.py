@@ -1,7 +1,7 @@
 """The case's own words, as real model cards, usage policies and monitoring plans phrase them: through
 CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`, the
-vetting's own reading) and an `api` boundary's description (`tuning_in_words`, the third parties it
-names); through CG715, a monitor's signal named as a count or a rate. Each table holds words a sound
+vetting's own reading), an `api` boundary's description (`tuning_in_words`, the third parties it
+names) and a `consumer` boundary's (`on_device_in_words`); through CG715, a monitor's signal named as a count or a rate. Each table holds words a sound
 case uses, which must pass, and words of the moves the readings were written for, which must stay
 caught. Marked `mended`: words that were a false alarm (NO-GO for a sound case) before the reading
 was narrowed; each is a row the reading read wrongly."""
@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from casegate.checks._derived import open_sign_up_in_words, tuning_in_words
+from casegate.checks._derived import on_device_in_words, open_sign_up_in_words, tuning_in_words
 from casegate.model import Case
 from tests.checks._cases import base_doc, context, hits
 
@@ -269,6 +269,62 @@ def test_a_third_party_serving_the_lab_is_no_route_to_users(words: str) -> None:
 @pytest.mark.parametrize("words", THIRD_PARTY)
 def test_a_third_partys_product_is_still_caught(words: str) -> None:
     assert [m for m in _cg105(_api(words)) if THIRD in m]
+
+
+# ------------------------------------------------------------------ a model on the user's own device (a `consumer` boundary's description)
+
+DEVICE = "the boundary says the model runs on its users' own devices"
+
+SOUND_ON_DEVICE = [
+    "the app sends requests to Acme's API, where the model generates each answer",
+    "the app works offline for drafts, sends to the server to generate",
+    "the app works offline for drafts and sends them to the model on Acme's servers",
+    "users download the app to their phones and chat with the model, which runs on Acme's servers",
+    "users install the app on their phones; the model runs on Acme's servers",
+    "conversations with the model are stored on the phone; the model runs in Acme's cloud",
+    "the model is served by Acme; answers are cached on the device for offline reading",
+    "offline, the app shows saved answers; the model needs a connection",
+    "the app on users' phones calls the model through Acme's API",
+    "model answers are shown in the app on the user's phone",
+    "the model never runs on the phone",
+    "no model weights are downloaded to the phone",
+    "the model runs in a sandbox with no network access",
+    "the model runs in Acme's data centres and streams its answers to the phone",
+]
+
+ON_DEVICE = [
+    "the app runs the model on the phone itself",
+    "an on-device model answers in the app",
+    "the model runs locally, no network needed",
+    "a bundled model in the phone app answers offline",
+    "the app downloads the model to the phone and runs it there",
+    "the phone app ships with the model built in",
+    "the 4-bit weights, encrypted, are downloaded with the app to every phone that installs it",
+    "the model's weights are stored on each device, encrypted",
+    "the model works without a network connection",
+    "local inference on the user's laptop",
+]
+
+
+def _consumer(description: str) -> dict[str, Any]:
+    doc = base_doc()
+    doc["boundary"]["kind"] = "consumer"
+    doc["boundary"]["scope"].update(access="public", users="anyone who installs the app")
+    doc["boundary"]["scope"].pop("vetting", None)
+    doc["boundary"]["description"] = description
+    return doc
+
+
+@pytest.mark.parametrize("words", SOUND_ON_DEVICE)
+def test_an_app_calling_a_hosted_model_is_not_on_device(words: str) -> None:
+    doc = _consumer(words)
+    assert not [m for m in _cg105(doc) if DEVICE in m]
+    assert on_device_in_words(Case.model_validate(doc)) is None
+
+
+@pytest.mark.parametrize("words", ON_DEVICE)
+def test_a_model_on_the_users_device_is_caught(words: str) -> None:
+    assert [m for m in _cg105(_consumer(words)) if DEVICE in m]
 
 
 # ------------------------------------------------------------------ a monitor's signal named as a count or a rate (CG715)

@@ -88,6 +88,7 @@ __all__ = [
     "scoped_out_for_internal_case",
     "weights_reachable",
     "weights_in_words",
+    "on_device_in_words",
     "tuning_in_words",
     "boundary_clauses",
     "stated_weights",
@@ -1549,7 +1550,89 @@ def weights_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | No
     b = case.boundary
     gives, negated, staff = _WEIGHTS_WORDS
     inside = b is not None and isinstance(b.kind, BoundaryKind) and b.kind.internal
-    return _clause_saying(case, gives, staff if inside else None, memo)
+    said = _clause_saying(case, gives, staff if inside else None, memo)
+    if said is None and not inside:
+        said = on_device_in_words(case, memo)
+    return said
+
+
+_DEVICES = (r"(?:phones?|devices?|handsets?|smartphones?|tablets?|laptops?|desktops?|computers?|pcs|"
+            r"watch(?:es)?|headsets?|cars?|hardware)")
+
+_ON_DEVICE = (
+    r"\bon[- ]?device\b|\bdevice[- ]side\b"
+    r"|\b(?:local|edge|embedded|bundled|offline|built[- ]in)\W+(?:[\w'-]+\W+){0,2}?"
+    r"(?:models?|llms?|inference|weights|checkpoints?)\b"
+    r"|\b(?:runs?|running|ran|execut\w*|infers?|answer(?:s|ed|ing)?|works?|working|operat\w*|generat\w*)\W+"
+    r"(?:[\w'-]+\W+){0,4}?(?:locally|offline|on\W+(?:[\w'-]+\W+){0,3}?" + _DEVICES + r"\b)"
+    r"|\b(?:download\w*|install\w*|bundl\w*|ship(?:s|ped|ping)?|packag\w*|embedd?\w*|built|copied|pushed|"
+    r"deliver\w*|sideload\w*)\W+(?:(?!(?:apps?|applications?|clients?|updates?|history|conversations?|"
+    r"chats?|data|files?|documents?|answers?|results?)\b)[\w'-]+\W+){0,4}?"
+    r"(?:to|on|onto|in|into|with|inside)\W+(?:[\w'-]+\W+){0,3}?(?:" + _DEVICES + r"|apps?|applications?)\b"
+    r"|\b(?:weights?|checkpoints?|model\W+files?|parameters)\W+(?:[\w'-]+\W+){0,4}?"
+    r"(?:stored|kept|saved|cached|held|live|sit|reside)\W+(?:[\w'-]+\W+){0,3}?(?:on|in)\W+(?:[\w'-]+\W+){0,3}?"
+    + _DEVICES + r"\b"
+    r"|\b(?:ships?|shipped|comes?|came|bundled|packaged|installed)\W+with\W+(?:[\w'-]+\W+){0,3}?"
+    r"(?:built[- ]in|included|inside|embedded|on[- ]?board)\b"
+    r"|\bno\W+(?:network|internet|connection|connectivity|signal)(?:\W+connection)?\W+(?:is\W+)?"
+    r"(?:needed|required|necessary)\b"
+    r"|\b(?:works?|runs?|answers?)\W+without\W+(?:an?\W+)?(?:network|internet|connection|connectivity|signal)\b"
+)
+"""Words by which a boundary says the model runs on its users' own devices (`runs on the phone`,
+`on-device`, `ships with Finch-1 built in`, `runs locally`, `answers offline`, `no network needed`, `a bundled model`, `downloaded
+with the app to every phone`): the weights are then on every such device, encrypted or not, and a
+holder of the device holds them. Matched ignoring case, clause by clause, in a sentence that names
+the model (`_MODEL_NAMED`, or the system's name). The app itself, its updates or a user's data
+downloaded to a phone are not the model (`download the app to the phone`)."""
+
+_MODEL_NAMED = r"\b(?:models?|llms?|weights|checkpoints?|parameters|inference)\b"
+
+_SERVED = (r"\b(?:servers?|cloud|apis?|endpoints?|hosted|data\W?cent(?:er|re)s?|remote\w*|back[- ]?end|"
+           r"round[- ]trips?|sends?|sent|sending|upload\w*)\b")
+"""Words by which a clause says the model runs on the lab's side (`sends drafts to the server`,
+`the model hosted by Acme`): a clause holding them does not put the model on the device, even
+where it also works offline (`works offline for drafts and sends them to the server`)."""
+
+_ON_DEVICE_WORDS = (kept(_ON_DEVICE, re.IGNORECASE), kept(_MODEL_NAMED, re.IGNORECASE), kept(_SERVED, re.IGNORECASE),
+                    kept(r"[.;!?\n]"))
+
+
+def on_device_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
+    """The words of the case's own boundary (`description`, `scope.users`, `scope.vetting`) that
+    say the model runs on its users' own devices, in a clause that neither denies it nor says the
+    model runs on the lab's side (`_SERVED`), in a sentence that names the model; None when none
+    do. A phrase that itself says `no` (`no network needed`) is not read as denying itself."""
+    got: tuple[str | None] | None = memo.get("on_device_in_words") if memo is not None else None
+    if got is not None:
+        return got[0]
+    device, model, served, sentences = _ON_DEVICE_WORDS
+    negated = _WEIGHTS_WORDS[1]
+    system = getattr(case, "system", None)  # unset on a case built field by field
+    name = as_read(system.name).lower() if system is not None and system.name else None
+    said: str | None = None
+    for text in _boundary_texts(case):
+        for sentence in sentences.split(text):
+            whole = as_read(sentence)
+            if model.search(whole) is None and (name is None or name not in whole.lower()):
+                continue
+            for written in _CLAUSES.split(sentence):
+                for read in _CLAUSES.split(as_read(written)):
+                    m = device.search(read)
+                    if m is None or served.search(read) is not None:
+                        continue
+                    if negated.search(device.sub(" ", read)) is not None:
+                        continue
+                    said = written.strip()
+                    break
+                if said is not None:
+                    break
+            if said is not None:
+                break
+        if said is not None:
+            break
+    if memo is not None:
+        memo["on_device_in_words"] = (said,)
+    return said
 
 
 _TUNES_WEIGHTS = (

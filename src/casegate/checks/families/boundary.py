@@ -21,6 +21,7 @@ from .._derived import (
     capability_status,
     consumer_in_words,
     granted_tools,
+    on_device_in_words,
     open_sign_up_in_words,
     stated_weights,
     third_party_in_words,
@@ -287,7 +288,8 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
             "consistent with its described properties (access, weights) under the policy's table or with "
             "its words (users reaching the model through another organisation's product make it "
             "`third-party`; the public signing up for the developer's own app makes it `consumer`; users "
-            "having the model tuned make its weights access `fine-tuning`), or "
+            "having the model tuned make its weights access `fine-tuning`; the model running on its users' own "
+            "devices makes it `download`), or "
             "an external boundary limited to vetted users does not show the vetting (tested since the "
             "version compared with, when the access was narrowed to it since).",
     rationale="A boundary kind is a label; what fixes the exposure is who can reach the model and "
@@ -304,7 +306,11 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
               "app labelled `api` escapes what the framework asks of a consumer release. Where they say "
               "users have the model tuned (a fine-tuning API, uploading training data, their own tuned copy), "
               "the weights access is `fine-tuning` whatever `scope.weights` says: hosted fine-tuning labelled "
-              "`api` keeps trained-in refusals a customer's tuning job removes. "
+              "`api` keeps trained-in refusals a customer's tuning job removes. Where they say the model runs "
+              "on its users' own devices (on-device, locally, offline, downloaded or bundled with the app to the "
+              "phone), the weights are on every such device and the weights access is `download`: an encrypted "
+              "file on a device its user controls is a download, and a `consumer` app with `weights: none` "
+              "would count the lab's servers' safeguards for a model that never passes through them. "
               "Access typed `vetted-organisations` or `named-partners` is what lets an external "
               "deployment be `trusted-access`, so beyond internal use it needs a vetting with "
               "substance (`scope.vetting`: not empty words, not 'none' or 'anyone', not users vouching for "
@@ -347,8 +353,11 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
                        "`scope.weights: fine-tuning`, or say what users actually get")
     elif stated not in allowed.weights:
         words = weights_in_words(ctx.case, ctx.memo)
+        said = (f"the boundary says the model runs on its users' own devices (\"{words}\"): each holds the "
+                "weights, encrypted or not" if words == on_device_in_words(ctx.case, ctx.memo)
+                else f"the boundary says its users get the weights (\"{words}\")")
         yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
-                  f"the boundary says its users get the weights (\"{words}\"), so its weights access is "
+                  f"{said}, so its weights access is "
                   f"`{stated}` whatever `scope.weights` says (`{b.scope.weights}`), and that is not consistent "
                   f"with a `{b.kind.value}` boundary under {src} (it allows {', '.join(allowed.weights)})",
                   help="name the kind that giving out the weights makes the boundary (`open-weights`) and record "
