@@ -145,3 +145,23 @@ def test_a_listed_name_that_loads_other_weights_does_not_admit_its_runs() -> Non
     name = "hf/mock (peft=acme/refusal-boost,pretrained=endpoint-7f3a)"
     (h,) = hits("CG351", context(_with_model(name, [name])))
     assert "listed under `system.evaluated_as`" in h.message and "peft=acme/refusal-boost" in h.message
+
+
+def test_a_listed_name_of_another_precision_than_the_quantised_system_does_not_admit_its_runs() -> None:
+    """Reason: a 4-bit build shipped to phones, its full-precision parent's run (`acme/atlas-2-fp16`)
+    listed under `system.evaluated_as` with the lineage entry dropped, passed as the 4-bit build's."""
+    for said in ({"description": "Atlas-2 quantised to 4 bits for phones"},
+                 {"lineage": [{"relation": "quantised-from", "name": "Atlas-2 master 1.0"}]}):
+        for name in ("acme/atlas-2-fp16", "acme/atlas-2-bf16-finetuned", "acme/atlas-2-full-precision"):
+            doc = _with_model(name, [name])
+            doc["system"].update(said)
+            (h,) = hits("CG351", context(doc))
+            assert "names a build at another precision" in h.message, (said, name)
+    # the precision the case gives its system, or a case that gives none, admits the listed name
+    doc = _with_model("acme/atlas-2-q4", ["acme/atlas-2-q4"])
+    doc["system"]["description"] = "Atlas-2, its weights quantised to 4 bits"
+    assert hits("CG351", context(doc)) == []
+    doc = _with_model("acme/atlas-2-int8", ["acme/atlas-2-int8"])
+    doc["system"]["lineage"] = [{"relation": "quantised-from", "name": "Atlas-2 master 1.0"}]
+    assert hits("CG351", context(doc)) == []
+    assert hits("CG351", context(_with_model("acme/atlas-2-bf16", ["acme/atlas-2-bf16"]))) == []

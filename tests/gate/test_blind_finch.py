@@ -181,6 +181,43 @@ def test_server_side_safeguards_for_a_model_on_every_phone_labelled_consumer_are
     assert blocking(record) == ["CG105", "CG401", "CG401", "CG410", "CG422", "CG422"]
 
 
+# ------------------------------------------------------------------ the parent's run under a name the case lists
+
+LINEAGE = re.compile(r"  lineage:\n    - .*\n")
+
+
+@pytest.mark.parametrize("lineage", ["dropped", "renamed"])
+def test_the_parents_run_listed_under_evaluated_as_is_no_go(tmp_path: Path, lineage: str) -> None:
+    """The lab's move: the full-precision parent's log kept as the device build's, its recorded name
+    `acme/finch-1-fp16-finetuned` listed under `system.evaluated_as` ("the same model, quantised"), the
+    lineage entry dropped or renamed so the name no longer names it. It was GO. A listed name naming a
+    precision (`fp16`) other than the one the case's words give the system (4 bits) is not admitted."""
+    d = copy_fixture(FINCH, tmp_path)
+    case = (d / "case.yaml").read_text()
+    if lineage == "dropped":
+        case = LINEAGE.sub("", case)
+    else:
+        case = case.replace("name: Finch-1-fp16 1.0.0", "name: Finch-1 full-size 1.0.0")
+    (d / "case.yaml").write_text(case.replace("  lineage:\n", "  evaluated_as: [acme/finch-1-fp16-finetuned]\n  lineage:\n")
+                                 if lineage == "renamed" else
+                                 case.replace("  description: A 3-billion",
+                                              "  evaluated_as: [acme/finch-1-fp16-finetuned]\n  description: A 3-billion"))
+    record = preview(d)
+    assert record.outcome == "NO-GO" and blocking(record) == ["CG351"]
+    (msg,) = messages(record, "CG351")
+    assert "names a build at another precision (`fp16`) than the case gives `Finch-1` (\"quantised to 4 bits\")" in msg
+
+
+def test_the_device_builds_own_name_listed_under_evaluated_as_is_go(tmp_path: Path) -> None:
+    """The control: the fine-tuned device build's run recorded as `acme/finch-1-q4-finetuned`, that
+    name listed under `system.evaluated_as`: the precision it names is the one the case gives."""
+    d = copy_fixture(FINCH, tmp_path)
+    _relog(d, PARENT, lambda doc: doc.update(model="acme/finch-1-q4-finetuned"))
+    edit(d / "case.yaml", "  lineage:\n", "  evaluated_as: [acme/finch-1-q4-finetuned]\n  lineage:\n")
+    record = preview(d)
+    assert record.outcome == "GO" and blocking(record) == []
+
+
 # ------------------------------------------------------------------ moves tried and already caught
 
 
@@ -195,7 +232,7 @@ def test_the_device_builds_helpful_only_run_alone_is_no_go(tmp_path: Path) -> No
 def test_the_parents_run_with_the_lineage_dropped_is_no_go(tmp_path: Path) -> None:
     d = copy_fixture(FINCH, tmp_path)
     case = (d / "case.yaml").read_text()
-    (d / "case.yaml").write_text(re.sub(r"  lineage:\n    - .*\n", "", case))
+    (d / "case.yaml").write_text(LINEAGE.sub("", case))
     assert blocking(preview(d)) == ["CG351"]
 
 

@@ -89,6 +89,7 @@ __all__ = [
     "weights_reachable",
     "weights_in_words",
     "on_device_in_words",
+    "stated_quantisation",
     "tuning_in_words",
     "boundary_clauses",
     "stated_weights",
@@ -1634,6 +1635,40 @@ def on_device_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | 
         memo["on_device_in_words"] = (said,)
     return said
 
+
+
+_QUANTISED = (r"\b(?:quanti[sz](?:ed|ation)\W+(?:[\w'-]+\W+){0,3}?)?(\d{1,2})[- ]?bits?\b"
+              r"|\b(?:int|q|nf)(\d)(?:_[a-z0-9_]+)?\b|\bquanti[sz](?:ed|ation)\b")
+"""Words by which a case says its system's weights are quantised (`quantised to 4 bits`, `the 4-bit
+weights`, `int4`, `q4_k_m`, a lineage entry `quantised-from`), with the bit width where they give
+one. A bit width counts in a text that speaks of the weights (`_PRECISION_OF`)."""
+
+_PRECISION_OF = r"\b(?:quanti[sz]\w*|weights?|precision|models?|builds?|checkpoints?)\b"
+
+_QUANTISED_WORDS = (kept(_QUANTISED, re.IGNORECASE), kept(_PRECISION_OF, re.IGNORECASE))
+
+
+def stated_quantisation(case: Case) -> tuple[int | None, str] | None:
+    """(bit width or None, the words) where the case's own words say its system's weights are
+    quantised: `system.description`, the boundary's words, or a lineage entry's relation (`quantised-from`);
+    None where they do not. A name that names another precision (`fp16`, `full-precision`) names
+    another build than the one shipped."""
+    quantised, about = _QUANTISED_WORDS
+    system = getattr(case, "system", None)
+    texts = [system.description or ""] if system is not None else []
+    texts += _boundary_texts(case)
+    texts += [x.relation for x in system.lineage] if system is not None else []
+    found: tuple[int | None, str] | None = None
+    for text in texts:
+        read = as_read(text)
+        if about.search(read) is None:
+            continue
+        for m in quantised.finditer(read):
+            bits = m.group(1) or m.group(2)
+            if bits is not None:
+                return int(bits), m.group(0)
+            found = found or (None, m.group(0))
+    return found
 
 _TUNES_WEIGHTS = (
     r"\bfine[- ]?tuning\W+(?:[\w'-]+\W+){0,2}?(?:access|apis?|jobs?|endpoints?|service|interface|platform|offering)\b"

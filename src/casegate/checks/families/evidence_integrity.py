@@ -15,7 +15,7 @@ from ...evidence import Problem
 from ...evidence.stats import binary_counts
 from ...model import RuleSeverity, System, Variant
 from ...model._case import WEIGHT_KINDS
-from .._derived import TEST_KINDS, cited_evidence
+from .._derived import TEST_KINDS, cited_evidence, stated_quantisation
 from .._registry import Context, Hit, rule
 from .._text import as_read
 
@@ -759,6 +759,38 @@ def _other_version_named(model: str, system_name: str) -> bool:
                for i in range(len(words) - len(stem)))
 
 
+_PRECISION_WORD = kept(r"(?:fp|f|float|bf|bfloat)(\d{1,2})|(?:int|q|nf)(\d)|(\d{1,2})bits?|w(\d)a\d{1,2}")
+_UNQUANTISED = frozenset({"unquantised", "unquantized", "fullprecision", "full"})
+
+
+def _other_precision(run: str, ctx: Context) -> str | None:
+    """Why a model name names another build than the system's: the case's words say the system's
+    weights are quantised (`stated_quantisation`), and the name names a precision that is not
+    theirs (`fp16`, `bf16`, `full-precision` for a 4-bit build, `q8` for a 4-bit one); None
+    otherwise."""
+    words = _words(run)
+    named: tuple[int | None, str] | None = None
+    for i, w in enumerate(words):
+        m = _PRECISION_WORD.fullmatch(w)
+        if m is not None:
+            named = (int(next(g for g in m.groups() if g is not None)), w)
+            break
+        if w in _UNQUANTISED and (w != "full" or words[i + 1:i + 2] == ["precision"]):
+            named = (None, w if w != "full" else "full precision")
+            break
+    if named is None:
+        return None
+    stated = stated_quantisation(ctx.case)
+    if stated is None:
+        return None
+    bits, words_said = stated
+    if named[0] is not None and (named[0] == bits or (bits is None and named[0] < 16)):
+        return None  # the precision the case gives, or a quantisation where it gives no bit width
+    return (f"names a build at another precision (`{named[1]}`) than the case gives `{ctx.case.system.name}` "
+            f"(\"{words_said}\"): a run of the weights before quantisation, or of another quantisation, is not a "
+            "run of the weights shipped")
+
+
 def _not_admissible(name: str, ctx: Context) -> str | None:
     """Why a name listed under `system.evaluated_as` cannot stand for the system: it names a model of
     the lineage, another version of the system's family, or another system the registry knows."""
@@ -780,6 +812,9 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
     marker = next(filter(_other_model_word, _words(run)), None)
     if marker is not None:
         return f"names another size or stage of a model family (`{marker}`)"
+    other = _other_precision(run, ctx)
+    if other is not None:
+        return other
     moved = _checkpoint_moved(name, system, [x.name for x in system.lineage])
     if moved is not None:
         return moved
@@ -811,7 +846,10 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
               "records, a log (or a log of the same run) that a version about other weights, approved by a "
               "decision, cited as a measurement of its model is that model's run: a parent's runs do not carry "
               "to a model distilled, quantised or tuned from it. A name under `system.evaluated_as` that names "
-              "the model of a lineage entry (its version aside), and not the system, names the parent. A red team or a "
+              "the model of a lineage entry (its version aside), and not the system, names the parent; one naming a "
+              "precision (`fp16`, `bf16`, `full-precision`, `q8`) other than the quantisation the case's words give "
+              "the system (`quantised to 4 bits`, `the 4-bit weights`, a `quantised-from` lineage entry) names the "
+              "weights before quantisation, or another quantisation: not the build shipped. A red team or a "
               "test of a safeguard trained into the weights that has no log casegate reads, and that no "
               "outside evaluator signed (the attestation signs the weights), counts its typed bypass counts "
               "(under `evidence.declared_counts: any`) only when the case names the model it ran on "
