@@ -273,7 +273,7 @@ def test_a_third_partys_product_is_still_caught(words: str) -> None:
 
 # ------------------------------------------------------------------ a model on the user's own device (a `consumer` boundary's description)
 
-DEVICE = "the boundary says the model runs on its users' own devices"
+DEVICE = "the case says the model runs on its users' own devices"
 
 SOUND_ON_DEVICE = [
     "the app sends requests to Acme's API, where the model generates each answer",
@@ -290,6 +290,8 @@ SOUND_ON_DEVICE = [
     "no model weights are downloaded to the phone",
     "the model runs in a sandbox with no network access",
     "the model runs in Acme's data centres and streams its answers to the phone",
+    "the model is quantised to 8 bits for serving",
+    "a model tuned for phone conversations, served by Acme",
 ]
 
 ON_DEVICE = [
@@ -303,6 +305,8 @@ ON_DEVICE = [
     "the model's weights are stored on each device, encrypted",
     "the model works without a network connection",
     "local inference on the user's laptop",
+    "a model quantised to 4 bits for phones",
+    "the model is compressed to run on mid-range phones",
 ]
 
 

@@ -100,6 +100,7 @@ ON_DEVICE = [
     "    The app downloads Finch-1 to the phone and runs it there.",
     "    The Finch phone app ships with Finch-1 built in; it works offline.",
     "    The model is downloaded to every phone that installs the Finch app.",
+    "    The Finch phone app, a writing assistant.",  # the system's own description: quantised for phones
 ]
 
 
@@ -124,7 +125,7 @@ def test_a_model_on_every_phone_labelled_consumer_is_no_go(tmp_path: Path, words
     record = preview(d)
     assert record.outcome == "NO-GO" and blocking(record) == ["CG105", "CG401", "CG401", "CG410"]
     (msg,) = messages(record, "CG105")
-    assert msg.startswith("the boundary says the model runs on its users' own devices"), msg
+    assert msg.startswith("the case says the model runs on its users' own devices"), msg
 
 
 @pytest.mark.parametrize("words", [
@@ -135,6 +136,7 @@ def test_an_app_calling_the_hosted_model_is_go(tmp_path: Path, words: str) -> No
     """The control: the same app honestly described as calling the model on Acme's servers."""
     d = copy_fixture(FINCH, tmp_path)
     _consumer(d, words)
+    edit(d / "case.yaml", "quantised to 4 bits for phones", "served from Acme's data centres")
     record = preview(d)
     assert record.outcome == "GO" and blocking(record) == []
 

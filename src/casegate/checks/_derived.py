@@ -1573,6 +1573,8 @@ _ON_DEVICE = (
     r"|\b(?:weights?|checkpoints?|model\W+files?|parameters)\W+(?:[\w'-]+\W+){0,4}?"
     r"(?:stored|kept|saved|cached|held|live|sit|reside)\W+(?:[\w'-]+\W+){0,3}?(?:on|in)\W+(?:[\w'-]+\W+){0,3}?"
     + _DEVICES + r"\b"
+    r"|\b(?:quanti[sz]\w*|compress\w*)\W+(?:[\w'-]+\W+){0,4}?(?:for|to\W+run\W+on|to\W+fit\W+on)\W+"
+    r"(?:[\w'-]+\W+){0,2}?" + _DEVICES + r"\b|\bto\W+(?:run|fit)\W+on\W+(?:[\w'-]+\W+){0,2}?" + _DEVICES + r"\b"
     r"|\b(?:ships?|shipped|comes?|came|bundled|packaged|installed)\W+with\W+(?:[\w'-]+\W+){0,3}?"
     r"(?:built[- ]in|included|inside|embedded|on[- ]?board)\b"
     r"|\bno\W+(?:network|internet|connection|connectivity|signal)(?:\W+connection)?\W+(?:is\W+)?"
@@ -1581,8 +1583,8 @@ _ON_DEVICE = (
 )
 """Words by which a boundary says the model runs on its users' own devices (`runs on the phone`,
 `on-device`, `ships with Finch-1 built in`, `runs locally`, `answers offline`, `no network needed`, `a bundled model`, `downloaded
-with the app to every phone`): the weights are then on every such device, encrypted or not, and a
-holder of the device holds them. Matched ignoring case, clause by clause, in a sentence that names
+with the app to every phone`, `quantised to 4 bits for phones`): the weights are then on every such
+device, encrypted or not, and a holder of the device holds them. Matched ignoring case, clause by clause, in a sentence that names
 the model (`_MODEL_NAMED`, or the system's name). The app itself, its updates or a user's data
 downloaded to a phone are not the model (`download the app to the phone`)."""
 
@@ -1599,8 +1601,8 @@ _ON_DEVICE_WORDS = (kept(_ON_DEVICE, re.IGNORECASE), kept(_MODEL_NAMED, re.IGNOR
 
 
 def on_device_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
-    """The words of the case's own boundary (`description`, `scope.users`, `scope.vetting`) that
-    say the model runs on its users' own devices, in a clause that neither denies it nor says the
+    """The words of the case's own boundary (`description`, `scope.users`, `scope.vetting`), or of
+    its system's description, that say the model runs on its users' own devices, in a clause that neither denies it nor says the
     model runs on the lab's side (`_SERVED`), in a sentence that names the model; None when none
     do. A phrase that itself says `no` (`no network needed`) is not read as denying itself."""
     got: tuple[str | None] | None = memo.get("on_device_in_words") if memo is not None else None
@@ -1611,7 +1613,8 @@ def on_device_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | 
     system = getattr(case, "system", None)  # unset on a case built field by field
     name = as_read(system.name).lower() if system is not None and system.name else None
     said: str | None = None
-    for text in _boundary_texts(case):
+    texts = _boundary_texts(case) + ([system.description] if system is not None and system.description else [])
+    for text in texts:
         for sentence in sentences.split(text):
             whole = as_read(sentence)
             if model.search(whole) is None and (name is None or name not in whole.lower()):

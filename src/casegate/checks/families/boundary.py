@@ -353,7 +353,7 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
                        "`scope.weights: fine-tuning`, or say what users actually get")
     elif stated not in allowed.weights:
         words = weights_in_words(ctx.case, ctx.memo)
-        said = (f"the boundary says the model runs on its users' own devices (\"{words}\"): each holds the "
+        said = (f"the case says the model runs on its users' own devices (\"{words}\"): each holds the "
                 "weights, encrypted or not" if words == on_device_in_words(ctx.case, ctx.memo)
                 else f"the boundary says its users get the weights (\"{words}\")")
         yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
