@@ -812,9 +812,9 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
     marker = next(filter(_other_model_word, _words(run)), None)
     if marker is not None:
         return f"names another size or stage of a model family (`{marker}`)"
-    other = _other_precision(run, ctx)
-    if other is not None:
-        return other
+    precision = _other_precision(run, ctx)
+    if precision is not None:
+        return precision
     moved = _checkpoint_moved(name, system, [x.name for x in system.lineage])
     if moved is not None:
         return moved
