@@ -17,11 +17,19 @@ Moves tried and already caught, with the rule that caught them:
 - the weights' encryption and app attestation as a safeguard against extraction, typed `monitoring` or
   `weight-security`: CG422; typed `attestation`: CG900 (no such layer); typed `tamper-resistant-training`
   or `unlearning` with an extraction test of the shipped build: CG423; typed `pretraining-data-filtering`:
-  CG424, CG354.
+  CG424, CG354;
+- tamper-resistant training claimed for the device build, tested by a fine-tuning attack on the parent
+  (`acme/finch-1-fp16-finetuned`) or a server build (`acme/finch-1-server-finetuned`): CG351;
+- the app labelled `third-party` (a phone maker bundling it) with `weights: none`: CG105 as `consumer` is.
+
+Closed here (ways through, each tested below): the app labelled `consumer` with `weights: none` while
+its words (or its system's description) put the model on the phone; the parent's run listed under
+`system.evaluated_as` with the lineage entry dropped or renamed.
 
 Not told apart (see docs/security.md): the parent's log rewritten by the lab to record the device build's
-name; a boundary whose words say nothing of where the model runs (`kind: consumer`, `weights: none`, the
-app described only as an assistant), and a system described with no word of its quantisation."""
+name; a case whose boundary and system descriptions say nothing of where the model runs (`kind:
+consumer`, `weights: none`, the app described only as an assistant), and one that says nothing of its
+system's quantisation."""
 
 from __future__ import annotations
 
