@@ -10632,6 +10632,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'the case did not define it when it was signed',
     'the case does not load cleanly',
     'the case does not load cleanly, so it cannot be signed',
+    'the case does not load cleanly, so its argument cannot be compared',
     'the case does not say the deployment ',
     'the case file',
     'the case gives no `',
