@@ -333,6 +333,8 @@ GIVES_WEIGHTS = [
     "we share the weights with academic researchers for evaluation",
     "weights are shared with our cloud provider for serving",
     "open weights under a research licence",
+    "We share the weights with Northgrid under a commercial agreement",
+    "We share the weights with Northgrid under an agreement",
 ]
 
 

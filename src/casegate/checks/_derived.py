@@ -1548,7 +1548,8 @@ _TESTER = (
 _FOR_TESTING = (
     r"\W+(?:only\W+)?(?:(?:for|to\W+(?:run|conduct|carry\W+out))\W+(?:[\w'-]+\W+){0,3}?(?:testing|tests?|"
     r"evaluations?|evals?|evaluating|red[- ]?teaming|audits?|auditing|assessments?)"
-    r"|under\W+(?:an?|the|its|their)\W+(?:[\w'-]+\W+){0,3}?(?:agreements?|contracts?|ndas?))\b"
+    r"|under\W+(?:an?|the|its|their)\W+(?:[\w'-]+\W+){0,2}?(?:testing|evaluation|red[- ]?teaming|audit|assessment)"
+    r"\W+(?:agreements?|contracts?|ndas?))\b"
 )
 _HELD_FOR_TESTING = (
     r"\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|en|ing)|provid\w*|hand(?:s|ed|ing)?|grant\w*|lend\w*|lent)\W+"
@@ -1563,7 +1564,8 @@ with the UK AISI for pre-deployment testing`, `weights are provided to METR unde
 agreement`, `an independent evaluator receives the weights for red-teaming`): the weights leave the
 lab, but to one party, to test them, not to the deployment's users. Who holds them is an evaluator,
 an auditor, a safety institute, a red team or a name (capitalised); what for is testing,
-evaluation, red-teaming, an audit or an assessment, or an agreement. Matched ignoring case (the
+evaluation, red-teaming, an audit or an assessment, or an agreement for one (`under a commercial
+agreement` is a licence, not a test). Matched ignoring case (the
 name: its capital), clause by clause."""
 
 _OPEN_HOLDERS = (

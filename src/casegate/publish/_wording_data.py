@@ -6887,7 +6887,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\(([^()]*)\\)\\s*$',
     '\\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$',
     '\\.{2,}',
-    "\\W+(?:only\\W+)?(?:(?:for|to\\W+(?:run|conduct|carry\\W+out))\\W+(?:[\\w'-]+\\W+){0,3}?(?:testing|tests?|evaluations?|evals?|evaluating|red[- ]?teaming|audits?|auditing|assessments?)|under\\W+(?:an?|the|its|their)\\W+(?:[\\w'-]+\\W+){0,3}?(?:agreements?|contracts?|ndas?))\\b",
+    "\\W+(?:only\\W+)?(?:(?:for|to\\W+(?:run|conduct|carry\\W+out))\\W+(?:[\\w'-]+\\W+){0,3}?(?:testing|tests?|evaluations?|evals?|evaluating|red[- ]?teaming|audits?|auditing|assessments?)|under\\W+(?:an?|the|its|their)\\W+(?:[\\w'-]+\\W+){0,2}?(?:testing|evaluation|red[- ]?teaming|audit|assessment)\\W+(?:agreements?|contracts?|ndas?))\\b",
     "\\W+(?:receives?|received|gets?|got|holds?|held|has|have|(?:is|are)\\W+given)\\W+(?:[\\w'-]+\\W+){0,3}?(?:weights?|checkpoints?)",
     '\\Z',
     '\\[\\s*\\]',
