@@ -31,7 +31,7 @@ class Limits(FrozenRecord):
 
     _fields = ("file_bytes", "case_bytes", "yaml_nodes", "alias_nodes", "depth", "includes", "include_depth",
                "log_bytes", "log_entries", "json_bytes", "proof_entries", "proof_bytes",
-               "no_go_versions")
+               "no_go_versions", "buried_versions")
     file_bytes: int
     """Size of one YAML file (case, include, policy, keyring)."""
     case_bytes: int
@@ -64,12 +64,16 @@ class Limits(FrozenRecord):
     """Versions judged NO-GO since their case's last approval, among the cases about one model, that
     a decision is compared with (every one is, however many versions follow; past this, no
     decision is made on the model)."""
+    buried_versions: int
+    """Versions past the cut of the versions since an approval (the first and last ten), among the
+    cases about one model, that a decision is compared with because each holds an artifact (a run's
+    log) no other compared version holds (past this, no decision is made on the model)."""
 
     def __init__(self, file_bytes: int = 64 * MiB, case_bytes: int = 256 * MiB, yaml_nodes: int = 2_000_000,
                  alias_nodes: int = 10_000, depth: int = 64, includes: int = 1_000, include_depth: int = 16,
                  log_bytes: int = 512 * MiB, log_entries: int = 500_000, json_bytes: int = 1024 * MiB,
                  proof_entries: int = 1_000_000, proof_bytes: int = 256 * MiB,
-                 no_go_versions: int = 500) -> None:
+                 no_go_versions: int = 500, buried_versions: int = 500) -> None:
         object.__setattr__(self, "file_bytes", file_bytes)
         object.__setattr__(self, "case_bytes", case_bytes)
         object.__setattr__(self, "yaml_nodes", yaml_nodes)
@@ -83,6 +87,7 @@ class Limits(FrozenRecord):
         object.__setattr__(self, "proof_entries", proof_entries)
         object.__setattr__(self, "proof_bytes", proof_bytes)
         object.__setattr__(self, "no_go_versions", no_go_versions)
+        object.__setattr__(self, "buried_versions", buried_versions)
 
     def describe(self, name: str) -> str:
         return f"{name.replace('_', '-')} ({getattr(self, name):,})"

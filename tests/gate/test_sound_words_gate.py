@@ -56,3 +56,23 @@ def test_the_labs_own_tuning_in_an_api_description_is_not_hosted_fine_tuning(tmp
     record = run_gate(_keyed(p), today=TODAY)
     assert _cg105(record) == []
     assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]
+
+
+@pytest.mark.parametrize("description", [
+    "Paid API access with a sandboxed code-execution tool; no fine-tuning access. We share the weights with the "
+    "UK AISI for pre-deployment testing.",
+    "Paid API access with a sandboxed code-execution tool and SDKs for web applications; no fine-tuning access.",
+])
+def test_an_evaluator_holding_the_weights_or_an_sdk_is_api_access(tmp_path: Path, description: str) -> None:
+    """Before: NO-GO (CG105 read the weights access as `download`, or the kind as `consumer`). Now as
+    atlas-api is."""
+    d = tmp_path / "case"
+    shutil.copytree(ATLAS, d)
+    p = d / "case.yaml"
+    said = "  description: Paid API access with a sandboxed code-execution tool; no fine-tuning access.\n"
+    text = p.read_text()
+    assert text.count(said) == 1
+    p.write_text(text.replace(said, f"  description: {description}\n"))
+    record = run_gate(_keyed(p), today=TODAY)
+    assert _cg105(record) == []
+    assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]

@@ -30,6 +30,7 @@ from ..sign import (
     load_keyring,
     with_logged_revocations,
 )
+from ..sign._statement import argument_digest
 from ..store import (
     CanonicalJSON,
     LogEntry,
@@ -436,47 +437,81 @@ def _reapproval_problems(reg: Registry, case_id: str, loaded: Loaded, signoffs: 
                          decision: Signed | None, ring: Keyring, number: int) -> list[str]:
     """Why the case, last reopened, restricted or withdrawn, is not approved again on this
     version: a signature it rests on predates that (by the log's time where the log holds it),
-    or a trigger took back the same case and nothing in it changed. The same holds across case
-    ids: a signature made before another case about the same weights as stored version `number`
-    was taken back for a cause of its own (`standing_taking_back`: no decision approved that case
-    since, whether or not it was superseded since) does not count either. Empty when neither the
-    case nor another case of its weights was taken back."""
+    or a trigger took back the same case and nothing in it changed but its title or declared
+    version (`argument_digest`). The same holds across case ids: a signature made before another
+    case about the same weights as stored version `number` was taken back for a cause of its own
+    (`standing_taking_back`: no decision approved that case since, whether or not it was superseded
+    since) does not count either, nor does the argument that case's trigger took back under a new
+    id. Empty when neither the case nor another case of its weights was taken back."""
     parts = signed_parts(decision, signoffs)
     logged = log_times(reg.events(case_id=case_id))
-    out = _taken_back_elsewhere(reg, case_id, number, parts, logged)
+    out = _taken_back_elsewhere(reg, case_id, number, parts, logged, loaded)
     changes = reg.events(case_id=case_id, kind="state-change")
     reopening = last_reopening(changes)
     if reopening is None:
         return out
     out = stale_signatures(reopening, parts, logged) + out
-    before = last_approval(changes, before=reopening.index)
-    version = (before.payload.get("cause") or {}).get("version") if before is not None else None
-    if (reopening.payload.get("cause") or {}).get("type") == "trigger" and isinstance(version, int):
-        with tempfile.TemporaryDirectory(prefix="casegate-reopened-") as tmp:
-            old = load_stored(reg, case_id, version, tmp)
-            same = old.case is not None and old.policy_file is not None and case_digest(old) == case_digest(loaded)
-        if same:
-            out.append(f"the case is the one of version {version}, which the registry took back ({cause_text(reopening)}): "
-                       f"its case digest {case_digest(loaded)[:23]}... is unchanged, so nothing the argument rests on "
-                       "answers what happened; submit a version that answers it")
+    same = _trigger_unanswered(reg, case_id, changes, reopening, loaded)
+    if same == "case":
+        out.append(f"the case is the one of version {_approved_before(changes, reopening)}, which the registry took "
+                   f"back ({cause_text(reopening)}): its case digest {case_digest(loaded)[:23]}... is unchanged, so "
+                   "nothing the argument rests on answers what happened; submit a version that answers it")
+    elif same == "argument":
+        out.append(f"the case argues what version {_approved_before(changes, reopening)} argued, which the registry "
+                   f"took back ({cause_text(reopening)}): only its title or declared version changed, so nothing the "
+                   "argument rests on answers what happened; submit a version that answers it")
     return out
 
 
+def _approved_before(changes: list[Any], taken: Any) -> int | None:
+    """The version the last approval before the state change `taken` approved (None: none did)."""
+    before = last_approval(changes, before=taken.index)
+    version = (before.payload.get("cause") or {}).get("version") if before is not None else None
+    return version if isinstance(version, int) else None
+
+
+def _trigger_unanswered(reg: Registry, case_id: str, changes: list[Any], taken: Any, loaded: Loaded) -> str | None:
+    """Whether `loaded` is the version of `case_id` that the trigger behind the state change `taken`
+    took back: "case" (its case digest unchanged), "argument" (the same argument, evidence and policy
+    under another id, title or declared version: `argument_digest`), None (it changed, or `taken` was
+    not a trigger's, or no approval preceded it)."""
+    version = _approved_before(changes, taken)
+    if (taken.payload.get("cause") or {}).get("type") != "trigger" or version is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="casegate-reopened-") as tmp:
+        old = load_stored(reg, case_id, version, tmp)
+        if old.case is None or old.policy_file is None:
+            return None
+        if case_digest(old) == case_digest(loaded):
+            return "case"
+        return "argument" if argument_digest(old) == argument_digest(loaded) else None
+
+
 def _taken_back_elsewhere(reg: Registry, case_id: str, number: int, parts: list[tuple[str, Signed]],
-                          logged: Any) -> list[str]:
+                          logged: Any, loaded: Loaded) -> list[str]:
     """Why the signatures `parts` do not count towards approving stored version `number` of
-    `case_id`: made before another case about the same model (a digest, its name and version, or
-    weights the registry hashed for both) was reopened, restricted or withdrawn for a cause of its
-    own that no approval of that case has ended. Superseding that case (by this one or a decoy)
-    lifts the block on deploying the weights (`casegate.monitor.check_linked`), not on what the
-    signers had said of them before."""
+    `case_id` (`loaded`): made before another case about the same model (a digest, its name and
+    version, or weights the registry hashed for both) was reopened, restricted or withdrawn for a
+    cause of its own that no approval of that case has ended; or, where a trigger did that, the
+    version approved before it argued what this one does (`argument_digest`: the same argument,
+    evidence and policy under a new id), which answers nothing of what the trigger found, however
+    freshly signed. Superseding that case (by this one or a decoy) lifts the block on deploying the
+    weights (`casegate.monitor.check_linked`), not on what the signers had said of them before nor
+    on what reopened them."""
     from ..monitor._compare import cases_of_stored_model
 
     out: list[str] = []
     for other in cases_of_stored_model(reg, case_id, number):
-        taken = standing_taking_back(reg.events(case_id=other, kind="state-change"))
-        if taken is not None:
-            out += stale_signatures(taken, parts, logged, other=other)
+        changes = reg.events(case_id=other, kind="state-change")
+        taken = standing_taking_back(changes)
+        if taken is None:
+            continue
+        out += stale_signatures(taken, parts, logged, other=other)
+        if _trigger_unanswered(reg, other, changes, taken, loaded) is not None:
+            out.append(f"the case argues what version {_approved_before(changes, taken)} of case {other}, about the "
+                       f"same weights, argued, which the registry took back ({cause_text(taken)}): only its id, title "
+                       "or declared version changed, so nothing the argument rests on answers what happened; submit "
+                       "a version that answers it")
     return out
 
 

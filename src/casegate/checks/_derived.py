@@ -1542,19 +1542,78 @@ def _boundary_texts(case: Case) -> list[str]:
     return [text for text in texts if text.strip()]
 
 
+_TESTER = (
+    r"(?:(?:[\w'-]+\W+){0,3}?(?:(?:ai\W+)?(?:safety|security)\W+institutes?|c?aisi|evaluators?|auditors?|assessors?|"
+    r"testers?|red[- ]?team(?:s|ers?)?|regulators?)"
+    r"|(?:the\W+)?(?-i:[A-Z][\w&-]*)(?:\W+(?-i:[A-Z][\w&-]*)){0,3})"
+)
+_FOR_TESTING = (
+    r"\W+(?:only\W+)?(?:(?:for|to\W+(?:run|conduct|carry\W+out))\W+(?:[\w'-]+\W+){0,3}?(?:testing|tests?|"
+    r"evaluations?|evals?|evaluating|red[- ]?teaming|audits?|auditing|assessments?)"
+    r"|under\W+(?:an?|the|its|their)\W+(?:[\w'-]+\W+){0,2}?(?:testing|evaluation|red[- ]?teaming|audit|assessment)"
+    r"\W+(?:agreements?|contracts?|ndas?))\b"
+)
+_HELD_FOR_TESTING = (
+    r"\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|en|ing)|provid\w*|hand(?:s|ed|ing)?|grant\w*|lend\w*|lent)\W+"
+    r"(?:[\w'-]+\W+){0,3}?(?:weights?|checkpoints?)\W+(?:only\W+)?(?:with|to)\W+" + _TESTER + _FOR_TESTING +
+    r"|\b(?:weights?|checkpoints?)\W+(?:(?:are|is|were|was|will\W+be|have\W+been|has\W+been)\W+)?(?:only\W+)?"
+    r"(?:shared|given|provided|handed|lent|made\W+available)\W+(?:only\W+)?(?:with|to)\W+" + _TESTER + _FOR_TESTING +
+    r"|" + _TESTER + r"\W+(?:receives?|received|gets?|got|holds?|held|has|have|(?:is|are)\W+given)\W+"
+    r"(?:[\w'-]+\W+){0,3}?(?:weights?|checkpoints?)" + _FOR_TESTING
+)
+"""Words by which the lab lets a named evaluator hold the weights to test them (`we share the weights
+with the UK AISI for pre-deployment testing`, `weights are provided to METR under an evaluation
+agreement`, `an independent evaluator receives the weights for red-teaming`): the weights leave the
+lab, but to one party, to test them, not to the deployment's users. Who holds them is an evaluator,
+an auditor, a safety institute, a red team or a name (capitalised); what for is testing,
+evaluation, red-teaming, an audit or an assessment, or an agreement for one (`under a commercial
+agreement` is a licence, not a test). Matched ignoring case (the
+name: its capital), clause by clause."""
+
+_OPEN_HOLDERS = (
+    r"\b(?:anyone|anybody|everyone|everybody|whoever|public(?:ly)?|asks?|asked|asking|requests?|requested|"
+    r"download\w*|publish\w*|open[- ]?sourc\w*|hugging\W*face|torrent\w*|users?|customers?|clients?|"
+    r"developers?|researchers?|academics?|universit(?:y|ies)|community|partners?|licensees?|others|all|any)\b"
+)
+"""Words that, anywhere in the sentence, leave weights held for testing an open handing out
+(`with the UK AISI and anyone who asks`, `with partners for testing`): a holder who is not one
+named evaluator."""
+
+_HELD_WORDS = (kept(_HELD_FOR_TESTING, re.IGNORECASE), kept(_OPEN_HOLDERS, re.IGNORECASE))
+_SENTENCES = kept(r"[.;!?\n]")
+
+
 def weights_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
     say its users get the weights to keep, in a clause that does not deny it; None when none do.
+    A sentence whose every mention of weights handed out is one named evaluator holding them to test
+    them (`_HELD_FOR_TESTING`), naming no other holder (`_OPEN_HOLDERS`), says nothing of users.
     `memo`: the check's (`boundary_clauses`)."""
     from ..model import BoundaryKind
 
     b = case.boundary
     gives, negated, staff = _WEIGHTS_WORDS
     inside = b is not None and isinstance(b.kind, BoundaryKind) and b.kind.internal
-    said = _clause_saying(case, gives, staff if inside else None, memo)
-    if said is None and not inside:
-        said = on_device_in_words(case, memo)
-    return said
+    found = _clause_saying(case, gives, staff if inside else None, memo)
+    if found is None:
+        return None if inside else on_device_in_words(case, memo)
+    held, holders = _HELD_WORDS
+    for text in _boundary_texts(case):
+        for sentence in _SENTENCES.split(text):
+            clauses = [(written, read) for written in _CLAUSES.split(sentence)
+                       for read in _CLAUSES.split(as_read(written))]
+            saying = [(written, read) for written, read in clauses
+                      if gives.search(read) is not None and negated.search(read) is None
+                      and not (inside and staff.search(read) is not None)]
+            if not saying:
+                continue
+            tested = not holders.search(as_read(sentence))
+            for written, read in saying:
+                spans = [m.span() for m in held.finditer(read)]
+                if not (tested and all(any(a <= m.start() and m.end() <= z for a, z in spans)
+                                       for m in gives.finditer(read))):
+                    return written.strip()
+    return None if inside else on_device_in_words(case, memo)
 
 
 _DEVICES = (r"(?:phones?|devices?|handsets?|smartphones?|tablets?|laptops?|desktops?|computers?|pcs|"
@@ -1805,12 +1864,31 @@ _BUILT_ON = kept(r"\b(?:build\w*|built|integrat\w*|embed\w*)\b", re.IGNORECASE)
 who their users are, not how the developer's own boundary reaches the public."""
 
 
+_FOR_DEVELOPERS_APPS = kept(
+    r"\b(?:sdks?|software\W+development\W+kits?|(?:client\W+)?librar(?:y|ies)|toolkits?|frameworks?)\W+"
+    r"(?:for|to\W+build|for\W+building)\W+(?:(?!(?:our|its|own|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,2}?"
+    r"(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\W+"
+    r"(?:apps?|applications?|clients?|extensions?)\b", re.IGNORECASE)
+"""Words by which the developer's SDK or library is for its users' own apps (`SDKs for web
+applications`, `client libraries for iOS and Android apps`): programmatic access for developers,
+not an end-user product of the developer's. `SDKs for our mobile app`, `for Acme's web app` and
+`for the desktop app` name the developer's own product, and an app beside the SDK (`desktop app and
+SDK`) stays one."""
+
+
 def consumer_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
     say its users are the public using the developer's own end-user product, in a clause that
-    neither denies it nor is about developers building on the model; None when none do. `memo`:
-    the check's (`boundary_clauses`)."""
-    return _clause_saying(case, _CONSUMER_WORDS, _BUILT_ON, memo)
+    neither denies it nor is about developers building on the model, other than an SDK for users'
+    apps (`_FOR_DEVELOPERS_APPS`); None when none do. `memo`: the check's (`boundary_clauses`)."""
+    negated = _WEIGHTS_WORDS[1]
+    for written, read in boundary_clauses(case, memo):
+        if negated.search(read) is not None or _BUILT_ON.search(read) is not None:
+            continue
+        sdk = [m.span() for m in _FOR_DEVELOPERS_APPS.finditer(read)]
+        if any(not any(a <= m.start() and m.end() <= z for a, z in sdk) for m in _CONSUMER_WORDS.finditer(read)):
+            return written.strip()
+    return None
 
 
 _OPEN_SIGN_UP = (

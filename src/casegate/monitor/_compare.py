@@ -47,7 +47,61 @@ PROTOCOL_EVENT = "protocol"
 EARLIER_MAX = 20
 """Most versions submitted since the last approval (besides the previous one) that a decision is
 compared with: the oldest half and the newest half are taken, so versions submitted later cannot
-push the first ones after an approval out of the comparison."""
+push the first ones after an approval out of the comparison. A version between them that holds an
+artifact neither half holds is compared with too (`_cut`): drafts filed around it do not bury a run."""
+
+
+class _Buried:
+    """How many versions past the cut of `EARLIER_MAX` a decision is compared with for the runs they
+    alone hold, across the cases about one model; past the `buried-versions` limit, no decision is
+    made."""
+
+    def __init__(self, case_id: str) -> None:
+        self.case_id = case_id
+        self.count = 0
+
+    def add(self, n: int) -> None:
+        self.count += n
+        if self.count > current_limits().buried_versions:
+            raise LimitError("buried_versions", f"the registry holds {self.count:,} or more versions, among the cases "
+                             f"about the model of case {self.case_id!r}, past the cut of {EARLIER_MAX} compared "
+                             "versions that hold an artifact no compared version holds, each to be compared with "
+                             "before a decision", location="registry")
+
+
+def _artifacts(reg: Registry, v: CaseVersionRecord) -> set[str]:
+    """The digests of the artifacts (and their companion files) version `v` holds: from its stored
+    files, else (the registry as it stood at a time, which lists none) from its log entry."""
+    if v.files:
+        return {f.sha256 for f in v.files if f.role in ("artifact", "companion")}
+    p = reg.entry(v.log_index).payload
+    files, roles = p.get("files"), p.get("file_roles")
+    if not isinstance(files, dict) or not isinstance(roles, dict):
+        return set()
+    return {str(h) for path, h in files.items() if roles.get(path) in ("artifact", "companion")}
+
+
+def _cut(reg: Registry, versions: list[CaseVersionRecord], buried: _Buried) -> list[CaseVersionRecord]:
+    """`versions` (oldest first) cut to `EARLIER_MAX`: the oldest and newest halves, and every
+    version between them holding an artifact (a run's log, a test's results) that none of those and
+    no earlier one between them holds, oldest first. Twenty trivial drafts filed around a version
+    citing a run that went badly leave that run compared with; versions that hold only what the
+    kept ones hold add nothing to compare."""
+    if len(versions) <= EARLIER_MAX:
+        return versions
+    head, middle, tail = (versions[: EARLIER_MAX // 2], versions[EARLIER_MAX // 2: -(EARLIER_MAX - EARLIER_MAX // 2)],
+                          versions[-(EARLIER_MAX - EARLIER_MAX // 2):])
+    held: set[str] = set()
+    for v in (*head, *tail):
+        held |= _artifacts(reg, v)
+    kept = []
+    for v in middle:
+        arts = _artifacts(reg, v)
+        if not arts <= held:
+            kept.append(v)
+            held |= arts
+    buried.add(len(kept))
+    return [*head, *kept, *tail]
 
 
 def stored_number(loaded: Loaded, versions: list[CaseVersionRecord]) -> int | None:
@@ -406,16 +460,13 @@ def _chosen(reg: Registry, hist: _History, model_cases: list[str]) -> list[Basel
     # and every other version submitted since the last approval (every one, when none was
     # approved), newest first: a version slipped in just before this one must not become the
     # only yardstick
-    since = [v for v in before[:-1] if approved is None or v.number > approved]
-    if len(since) > EARLIER_MAX:
-        since = since[: EARLIER_MAX // 2] + since[-(EARLIER_MAX - EARLIER_MAX // 2):]
+    buried = _Buried(hist.case_id)
+    since = _cut(reg, [v for v in before[:-1] if approved is None or v.number > approved], buried)
     out += [named("earlier", hist.case_id, v, hist.prefix) for v in reversed(since)]
     # a version decided on after later ones were submitted (the bytes of an old draft, resubmitted
     # unchanged) is compared with them too, newest first: what the record held when it is decided
     # is the yardstick, not only what preceded the draft the lab chose to go back to
-    later = [v for v in hist.versions if hist.this is not None and v.number > hist.this]
-    if len(later) > EARLIER_MAX:
-        later = later[: EARLIER_MAX // 2] + later[-(EARLIER_MAX - EARLIER_MAX // 2):]
+    later = _cut(reg, [v for v in hist.versions if hist.this is not None and v.number > hist.this], buried)
     out += [named("later", hist.case_id, v, hist.prefix, ", submitted after it") for v in reversed(later)]
     seen = {(b.case, b.number) for b in out}
     for other in model_cases:
@@ -451,26 +502,26 @@ def _chosen(reg: Registry, hist: _History, model_cases: list[str]) -> list[Basel
     # holds in a draft of another case is on the record, whatever decoy (a draft version of this
     # case, or a draft case submitted last) was filed before this one
     seen = {(b.case, b.number) for b in out}
-    for other, drafts in other_cases_drafts(reg, hist.case_id, model_cases):
+    for other, drafts in other_cases_drafts(reg, hist.case_id, model_cases, buried):
         out += [named("earlier", other, v, f"case {other} ", ", about the same model") for v in reversed(drafts)
                 if (other, v.number) not in seen]
     return out
 
 
-def other_cases_drafts(reg: Registry, case_id: str,
-                       model_cases: list[str]) -> list[tuple[str, list[CaseVersionRecord]]]:
+def other_cases_drafts(reg: Registry, case_id: str, model_cases: list[str],
+                       buried: _Buried | None = None) -> list[tuple[str, list[CaseVersionRecord]]]:
     """For each case about the same model other than `case_id` (`model_cases`), its versions
     submitted since its last approval (every one, when none was approved), oldest first, cut to
-    `EARLIER_MAX` (its first and last halves) as a case's own history is."""
+    `EARLIER_MAX` as a case's own history is (`_cut`: its first and last halves, and each between
+    them holding an artifact they do not), counted in `buried`."""
+    buried = buried or _Buried(case_id)
     out = []
     for other in model_cases:
         if other == case_id:
             continue
         appr = current_approval(reg, other)
-        drafts = [v for v in reg.case_versions(other) if appr is None or v.number > appr.version]
-        if len(drafts) > EARLIER_MAX:
-            drafts = drafts[: EARLIER_MAX // 2] + drafts[-(EARLIER_MAX - EARLIER_MAX // 2):]
-        out.append((other, drafts))
+        out.append((other, _cut(reg, [v for v in reg.case_versions(other) if appr is None or v.number > appr.version],
+                                buried)))
     return out
 
 

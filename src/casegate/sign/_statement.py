@@ -123,6 +123,26 @@ def case_digest(loaded: Loaded) -> str:
     return "sha256:" + hashlib.sha256(canonical(doc)).hexdigest()
 
 
+NAMING_KEYS = ("id", "title", "version")
+"""What names a case rather than argues it: its id, title and declared version."""
+
+
+def argument_digest(loaded: Loaded) -> str:
+    """`case_digest` of the case without what names it (`NAMING_KEYS`): the same for the same
+    argument, evidence and policy filed under another case id, title or declared version."""
+    if loaded.case is None or loaded.policy_file is None:
+        raise InputError("the case does not load cleanly, so its argument cannot be compared",
+                         location=loaded.case_path, help=f"run `casegate check {loaded.case_path}`")
+    body = {k: v for k, v in loaded.data.items() if k not in ("decision", "include", *NAMING_KEYS)}
+    doc = {
+        "casegate-case-digest": CASE_DIGEST_VERSION,
+        "case": body,
+        "policy": loaded.policy_file.sha256,
+        "artifacts": _artifact_hashes(loaded),
+    }
+    return "sha256:" + hashlib.sha256(canonical(doc)).hexdigest()
+
+
 def subjects(loaded: Loaded, digest: str) -> list[dict[str, Any]]:
     """Statement subjects: each of the model's artifact digests, then the case digest."""
     assert loaded.case is not None
