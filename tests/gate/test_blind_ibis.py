@@ -7,7 +7,18 @@ monitoring among them. The agency's red team report is classified; the lab holds
 summarising it, signed by the cleared outside evaluator who read it: 11 of 150 intrusions got past
 the lab's action monitor. Honestly NO-GO (CG406) for that alone; the letter of a red team after the
 monitor is fixed (1 of 150) gives GO WITH CONDITIONS. The lab's moves to GO without fixing the
-monitor are tried here and in docs/security.md."""
+monitor are tried here and in docs/security.md.
+
+Ways through closed: a usage policy (or the access agreement's terms) standing in for the vetting
+(CG105); the agency's own vetting counted as the lab's layer (CG425, then CG401). Tried and already
+caught: the letter's counts typed without its signature, or over the signed ones (CG348, CG353);
+the fixed letter signed by the lab's key or by an outside evaluator other than its producer (CG348,
+CG353); the classified report cited by the hash of a file the lab does not hold (CG330, CG348,
+CG353); the letter retyped as a passing `expert-review` or `attestation` (CG347, CG348, CG356); the
+letter naming no safeguard (CG406 against the case); the letter given an expiry before the decision
+(CG306, CG406); the agency's staff's test typed `independent` (CG348); theft of the weights on the
+agency's hardware scoped out by the air gap (CG212, CG215); the public summary of the NO-GO keeps
+the withheld lack. Open: the letter dropped from a first version altogether."""
 
 from __future__ import annotations
 
@@ -114,13 +125,152 @@ def test_a_usage_policy_beside_a_check_by_someone_else_is_vetting(tmp_path: Path
     assert _blocking(preview(d)) == []
 
 
+def test_terms_with_a_check_in_the_same_words_are_vetting(tmp_path: Path) -> None:
+    """The control: terms named in the same words as a check by someone else."""
+    d = copy_fixture(IBIS, tmp_path)
+    _letter(d, 1)
+    _edit(d / "case.yaml", VETTING, "vetting: analysts named in the access agreement verified by Acme's trust team")
+    assert _blocking(preview(d)) == []
+
+
+# ------------------------------------------------------------------ the agency's vetting counted as the lab's
+
+VETTING_TITLE = "    title: Acme's identity and clearance check of every named analyst\n"
+
+
 @pytest.mark.parametrize("vetting", [
+    "the Directorate vets its own analysts and issues each an account on the console",
+    "the Directorate's security office clears each analyst before an account is issued",
+    "cleared by the Directorate under its own security vetting",
     "analysts hold the Directorate's security clearance and accept its acceptable-use policy",
-    "analysts named in the access agreement verified by Acme's trust team",
 ])
-def test_terms_with_a_check_in_the_same_words_are_vetting(tmp_path: Path, vetting: str) -> None:
-    """The control: terms named in the same words as a check (a clearance, a verification) by someone else."""
+def test_the_agencys_own_vetting_counted_as_the_labs_layer_is_no_go(tmp_path: Path, vetting: str) -> None:
+    """The lab's move, the monitor fixed: its identity and clearance check dropped, the vetting left
+    to the agency ("the agency handles it on its side"), the safeguard retitled with no owner and
+    still `verified_by` the lab's team, its evidence the lab's sham-account test. It was GO WITH
+    CONDITIONS: the agency's process, which the lab neither runs nor sees fail, blocked the first
+    step of both pathways on the lab's word. Now it is run elsewhere: it blocks nothing unless the
+    agency signs a test of it (CG425)."""
+    d = copy_fixture(IBIS, tmp_path)
+    _letter(d, 1)
+    _edit(d / "case.yaml", VETTING, f"vetting: {vetting}")
+    _edit(d / "case.yaml", VETTING_TITLE, "    title: Clearance of every named analyst\n")
+    record = preview(d)
+    assert record.outcome == "NO-GO" and "CG425" in _blocking(record) and "CG401" in _blocking(record)
+    (msg,) = _messages(record, "CG425")
+    assert "the boundary's vetting names Directorate as who checks the users" in msg
+    assert "no attestation signed by Directorate covers a test of it" in msg
+
+
+@pytest.mark.parametrize("vetting", [
+    "the Directorate's security office clears each analyst, and Acme's trust team verifies each clearance before "
+    "an account is issued",
+    "the Directorate nominates each analyst; our trust team verifies identity and clearance",
+])
+def test_the_agencys_clearance_beside_the_labs_own_check_is_the_labs_layer(tmp_path: Path, vetting: str) -> None:
+    """The control: the agency's clearance beside a check the lab makes itself."""
     d = copy_fixture(IBIS, tmp_path)
     _letter(d, 1)
     _edit(d / "case.yaml", VETTING, f"vetting: {vetting}")
     assert _blocking(preview(d)) == []
+
+
+# ------------------------------------------------------------------ moves tried and already caught
+
+
+def test_the_fixed_letters_counts_typed_without_its_signature_are_no_go(tmp_path: Path) -> None:
+    d = copy_fixture(IBIS, tmp_path)
+    _letter(d, 1, resign=False)
+    assert _blocking(preview(d)) == ["CG348", "CG353"]
+
+
+def test_counts_typed_over_the_signed_letter_are_no_go(tmp_path: Path) -> None:
+    d = copy_fixture(IBIS, tmp_path)
+    _edit(d / "evidence.yaml", "result: {bypasses: 11, attempts: 150}", "result: {bypasses: 1, attempts: 150}")
+    assert _blocking(preview(d)) == ["CG348", "CG353"]
+
+
+@pytest.mark.parametrize(("who", "role"), [("dana-ortiz", "safety-lead"), ("lena-kovac", "evaluator")])
+def test_the_fixed_letter_signed_by_the_lab_or_by_someone_other_than_its_producer_is_no_go(
+        tmp_path: Path, who: str, role: str) -> None:
+    d = copy_fixture(IBIS, tmp_path)
+    _letter(d, 1, resign=False)
+    _sign(d, "E-govrt", who, "A letter summarising the Directorate's red team.", role=role)
+    assert _blocking(preview(d)) == ["CG348", "CG353"]
+
+
+def test_the_classified_report_cited_by_a_hash_of_a_file_the_lab_does_not_hold_is_no_go(tmp_path: Path) -> None:
+    d = copy_fixture(IBIS, tmp_path)
+    _edit(d / "evidence.yaml", "artifact: reports/govrt-letter.md\n", "artifact: classified/ncdd-redteam-report.pdf\n")
+    _edit(d / "evidence.yaml", "result: {bypasses: 11, attempts: 150}", "result: {bypasses: 0, attempts: 150}")
+    assert _blocking(preview(d)) == ["CG330", "CG348", "CG353"]
+
+
+@pytest.mark.parametrize("kind", ["expert-review", "attestation"])
+def test_the_letter_retyped_as_a_passing_review_is_no_go(tmp_path: Path, kind: str) -> None:
+    d = copy_fixture(IBIS, tmp_path)
+    _edit(d / "evidence.yaml", "  E-govrt:\n    kind: red-team\n", f"  E-govrt:\n    kind: {kind}\n")
+    _edit(d / "evidence.yaml", "result: {bypasses: 11, attempts: 150}", "result: {passed: true}")
+    assert _blocking(preview(d)) == ["CG347", "CG348", "CG356"]
+
+
+def test_the_letter_naming_no_safeguard_still_counts_against_the_case(tmp_path: Path) -> None:
+    d = copy_fixture(IBIS, tmp_path)
+    _edit(d / "evidence.yaml", "    tests: [SG-monitor]\n    title: The Directorate's", "    title: The Directorate's")
+    _edit(d / "case.yaml", "evidence: [E-monitor, E-govrt]", "evidence: [E-monitor]")
+    assert _blocking(preview(d)) == ["CG406"]
+
+
+def test_the_letter_given_an_expiry_before_the_decision_still_blocks(tmp_path: Path) -> None:
+    d = copy_fixture(IBIS, tmp_path)
+    _edit(d / "evidence.yaml", "    date: 2026-10-30\n", "    date: 2026-10-30\n    expires: 2026-11-15\n")
+    assert _blocking(preview(d)) == ["CG306", "CG406"]
+
+
+def test_the_agencys_test_typed_independent_is_no_go(tmp_path: Path) -> None:
+    d = copy_fixture(IBIS, tmp_path)
+    _edit(d / "evidence.yaml", "    producer: acme-safeguards\n    date: 2026-10-25\n",
+          "    producer: ncdd-red-team\n    independent: true\n    date: 2026-10-25\n")
+    assert "CG348" in _blocking(preview(d))
+
+
+def test_theft_of_the_weights_on_the_agencys_hardware_scoped_out_by_the_air_gap_is_no_go(tmp_path: Path) -> None:
+    d = copy_fixture(IBIS, tmp_path)
+    _letter(d, 1)
+    case = (d / "case.yaml").read_text()
+    a, b = case.index("  exfiltration:\n    actors"), case.index("\nsafeguards:")
+    case = (case[:a] + "  exfiltration:\n    scoped_out: The weights never leave Acme's control; the appliance is "
+            "sealed and the Directorate's network is air-gapped.\n    rests_on: [kind]\n" + case[b:])
+    for start, end in (("  SG-appliance:", "\nresidual_risk:"), ("  appliance-theft:\n    estimate", "\npost_deployment:")):
+        a, b = case.index(start), case.index(end)
+        case = case[:a] + case[b:]
+    a, b = case.index("    T-theft:"), case.index("    T-flags:")
+    case = case[:a] + case[b:].replace("    - An incident of moderate severity or worse in the exfiltration domain, "
+                                       "a tamper alarm among them.\n", "")
+    (d / "case.yaml").write_text(case)
+    ev = (d / "evidence.yaml").read_text()
+    a, b = ev.index("  E-appliance-audit:"), ev.index("  E-sandbag:")
+    (d / "evidence.yaml").write_text(ev[:a] + ev[b:])
+    arg = (d / "argument.yaml").read_text()
+    (d / "argument.yaml").write_text(arg[:arg.index("    G-weights:")].replace(", G-weights]", "]"))
+    assert _blocking(preview(d)) == ["CG212", "CG215"]
+
+
+def test_the_public_summary_of_the_no_go_keeps_the_withheld_lack(tmp_path: Path) -> None:
+    """E-govrt is restricted and SG-monitor internal: the public summary does not show the letter,
+    but it says that a blocking lack is withheld, and counts it."""
+    import os
+    import subprocess
+    import sys
+
+    d = copy_fixture(IBIS, tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    r = subprocess.run([sys.executable, "-m", "casegate", "publish", "case", str(d / "case.yaml"), "--out",
+                        str(tmp_path / "out"), "--salt-store", str(tmp_path / "salts.json"), "--no-record",
+                        "--keyring", str(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml"), "-f", "md"],
+                       capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
+    text = (tmp_path / "out" / "summary.md").read_text()
+    assert "**NO-GO**" in text and "- Lacks: (withheld: concerns redacted content)" in text
+    assert "withheld here for concerning redacted content: 1 blocking" in text
+    assert "11 bypasses" not in text

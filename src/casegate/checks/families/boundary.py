@@ -18,6 +18,8 @@ from ...model import (
 )
 from ...model._names import name_words, word_key
 from .._derived import (
+    VETTING_CHECK,
+    VETTING_PARTS,
     capability_status,
     consumer_in_words,
     granted_tools,
@@ -478,12 +480,8 @@ _AGREED = (
 agreement, a code of conduct, a non-disclosure agreement): the user's promise, which vouches for
 the user as a self-certification does, unless the part also names a check (`_CHECKED_BY_OTHERS`)."""
 
-_CHECKED_BY_OTHERS = (r"\b(?:verif\w*|review\w*|check\w*|nominat\w*|interview\w*|audit\w*|screen\w*|vetted|vets|"
-                      r"vetting|kyc|background|sponsor\w*|endors\w*|vouched|clearances?|cleared)\b")
-"""A part of a vetting statement that names a check (made by someone other than the user, unless
-the part is self-vouched)."""
-
-_VETTING_PARTS = r"[.;:,()\n]|\band\b|\bplus\b|\bthen\b"
+_CHECKED_BY_OTHERS = VETTING_CHECK
+_VETTING_PARTS = VETTING_PARTS
 
 
 def _vetting_hollow(text: str, ctx: Context) -> str | None:
