@@ -175,6 +175,14 @@ def test_the_agencys_clearance_beside_the_labs_own_check_is_the_labs_layer(tmp_p
     assert _blocking(preview(d)) == []
 
 
+def test_a_check_against_the_agencys_records_is_not_the_agencys_vetting(tmp_path: Path) -> None:
+    """The control: the agency named as what a check is made against, by no one named, is not its operator."""
+    d = copy_fixture(IBIS, tmp_path)
+    _letter(d, 1)
+    _edit(d / "case.yaml", VETTING, "vetting: identity and clearance checked against the Directorate's records")
+    assert _blocking(preview(d)) == []
+
+
 # ------------------------------------------------------------------ moves tried and already caught
 
 

@@ -1170,14 +1170,16 @@ _VETTING_WORDS = (kept(VETTING_CHECK, re.IGNORECASE), kept(VETTING_PARTS, re.IGN
                   kept(r"\b(?:we|our|us|the\s+(?:lab|developer))\b", re.IGNORECASE),
                   kept(r"\b(?:vetted|cleared|checked|verified|screened|reviewed|approved|nominated)\s+by\s+"
                        r"(?:the\s+)?([A-Z][\w-]*)|\b(?:the\s+)?([A-Z][\w-]*)\s+"
-                       r"(?:vets|clears|verifies|checks|screens|reviews|approves|nominates)\b"))
+                       r"(?:vets|clears|verifies|checks|screens|reviews|approves|nominates)\b"),
+                  kept(r"\b(?:of|on|over|for|from|to|about|against|in)\W+(?:(?:the|a|an)\W+)?$", re.IGNORECASE))
 
 
 def vetting_operator(ctx: Context) -> tuple[str, str] | None:
     """(the name of the organisation, its words) where the boundary's `scope.vetting` says another
-    organisation than the developer makes its checks: a part naming a check names an organisation
-    the case names as owning something (`other_organisations`: `the Directorate's security office
-    clears each analyst`) or names one as who checks (`vetted by the Directorate`, `the Directorate
+    organisation than the developer makes its checks: a part naming a check puts an organisation
+    the case names as owning something in the possessive, not after words that say what is checked
+    (`the Directorate's security office clears each analyst`, not `checked against the Directorate's
+    records`), or names one as who checks (`vetted by the Directorate`, `the Directorate
     vets its own analysts`), and no part naming a check names the developer (by name, or as `we`,
     `our`, `the lab`). None otherwise."""
     from ..model._names import organisation_among, organisation_words
@@ -1186,7 +1188,7 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
     text = b.scope.vetting if b is not None and b.scope is not None else None
     if not text:
         return None
-    check, parts, ours, checker = _VETTING_WORDS
+    check, parts, ours, checker, against = _VETTING_WORDS
     others = other_organisations(ctx)
     developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
         or list(ctx.policy.evidence.organisations)
@@ -1199,12 +1201,15 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
             return None
         if found is not None:
             continue
-        if (k := _names_one_of(part, frozenset(others))) is not None:
-            found = (others[k], part.strip())
+        owners = [k for m in _POSSESSOR.finditer(part) if not against.search(part[:m.start()])
+                  and (k := _organisation_word(m.group(1))) in others]
+        if owners:
+            found = (others[owners[0]], part.strip())
             continue
         for m in checker.finditer(part):
             name = m.group(1) or m.group(2)
-            if name and organisation_among(name, developer) is None \
+            if name and name.lower() not in _NOT_NAMES and not check.search(name) \
+                    and organisation_among(name, developer) is None \
                     and not any(_organisation_word(x) == _organisation_word(name) for x in system if x):
                 found = (name, part.strip())
                 break

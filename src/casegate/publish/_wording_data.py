@@ -6904,6 +6904,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?:the|our|its|future|new|each|every|next)\\W+(?:[\\w-]+\\W+){0,2}?models?\\b',
     "\\b(?:no|not|never|without|none|nor|neither)\\b|n't\\b",
     '\\b(?:of|on|over|for|from|to|about|against)\\W+$',
+    '\\b(?:of|on|over|for|from|to|about|against|in)\\W+(?:(?:the|a|an)\\W+)?$',
     '\\b(?:self|themselves|automatic\\w*|automated)\\b|\\bself-|\\bby\\W+(?:(?:a|an|the|their|its|our)\\W+)?(?:[\\w-]+\\W+)?(?:e-?mail|link|domain|sms|captcha|system|software|script|bot|algorithm|form|portal|code)s?\\b',
     '\\b(?:sold|licensed|licenced|resold)\\s+(?:to|by)\\s+([A-Z][\\w-]*)',
     '\\b(?:verif\\w*|review\\w*|check\\w*|nominat\\w*|interview\\w*|audit\\w*|screen\\w*|vetted|vets|vetting|kyc|background|sponsor\\w*|endors\\w*|vouched|clearances?|clears|cleared)\\b',
