@@ -1160,12 +1160,72 @@ def _test_by(ctx: Context, ev: Evidence, eid: str, keys: AbstractSet[str]) -> st
     return None
 
 
+VETTING_CHECK = (r"\b(?:verif\w*|review\w*|check\w*|nominat\w*|interview\w*|audit\w*|screen\w*|vetted|vets|"
+                 r"vetting|kyc|background|sponsor\w*|endors\w*|vouched|clearances?|clears|cleared)\b")
+"""A part of a vetting statement that names a check (made by someone other than the user, unless
+the part says the users vouch for themselves)."""
+
+VETTING_PARTS = r"[.;:,()\n]|\band\b|\bplus\b|\bthen\b"
+"""Where a vetting statement divides into parts, each read for the check it names and by whom."""
+
+_VETTING_WORDS = (kept(VETTING_CHECK, re.IGNORECASE), kept(VETTING_PARTS, re.IGNORECASE),
+                  kept(r"\b(?:we|our|us|the\s+(?:lab|developer))\b", re.IGNORECASE),
+                  kept(r"\b(?:vetted|cleared|checked|verified|screened|reviewed|approved|nominated)\s+by\s+"
+                       r"(?:the\s+)?([A-Z][\w-]*)|\b(?:the\s+)?([A-Z][\w-]*)\s+"
+                       r"(?:vets|clears|verifies|checks|screens|reviews|approves|nominates)\b"),
+                  kept(r"\b(?:of|on|over|for|from|to|about|against|in)\W+(?:(?:the|a|an)\W+)?$", re.IGNORECASE))
+
+
+def vetting_operator(ctx: Context) -> tuple[str, str] | None:
+    """(the name of the organisation, its words) where the boundary's `scope.vetting` says another
+    organisation than the developer makes its checks: a part naming a check puts an organisation
+    the case names as owning something in the possessive, not after words that say what is checked
+    (`the Directorate's security office clears each analyst`, not `checked against the Directorate's
+    records`), or names one as who checks (`vetted by the Directorate`, `the Directorate
+    vets its own analysts`), and no part naming a check names the developer (by name, or as `we`,
+    `our`, `the lab`). None otherwise."""
+    from ..model._names import organisation_among, organisation_words
+
+    b = ctx.case.boundary
+    text = b.scope.vetting if b is not None and b.scope is not None else None
+    if not text:
+        return None
+    check, parts, ours, checker, against = _VETTING_WORDS
+    others = other_organisations(ctx)
+    developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
+        or list(ctx.policy.evidence.organisations)
+    system = [ctx.case.system.name, *(ln.name for ln in ctx.case.system.lineage)] if ctx.case.system else []
+    found: tuple[str, str] | None = None
+    for part in parts.split(as_read(text)):
+        if not part or not check.search(part):
+            continue
+        if ours.search(part) or any(organisation_among(w, developer) is not None for w in organisation_words(part)):
+            return None
+        if found is not None:
+            continue
+        owners = [k for m in _POSSESSOR.finditer(part) if not against.search(part[:m.start()])
+                  and (k := _organisation_word(m.group(1))) in others]
+        if owners:
+            found = (others[owners[0]], part.strip())
+            continue
+        for m in checker.finditer(part):
+            name = m.group(1) or m.group(2)
+            if name and name.lower() not in _NOT_NAMES and not check.search(name) \
+                    and organisation_among(name, developer) is None \
+                    and not any(_organisation_word(x) == _organisation_word(name) for x in system if x):
+                found = (name, part.strip())
+                break
+    return found
+
+
 def operated_elsewhere(ctx: Context) -> dict[str, str]:
     """Safeguard id -> why a safeguard another organisation runs blocks nothing in the lab's case
     (memoised). Who runs a safeguard is read from what the case cannot leave out without saying
     something else: its title names another organisation as its owner (`Northgrid's two-operator
-    check`, `the integrator's interlock`), its `verified_by` is that organisation, or every test of
-    it is that organisation's own (produced by it, or a log whose task or tool names it). Such a
+    check`, `the integrator's interlock`), its `verified_by` is that organisation, every test of
+    it is that organisation's own (produced by it, or a log whose task or tool names it), or, for a
+    `user-vetting` safeguard, the boundary's vetting names that organisation and not the developer
+    as who checks the users (`vetting_operator`). Such a
     control counts only where its operator signed for it (an evidence attestation by a keyring
     identity of that organisation over a test of the safeguard, which signs the safeguard as the
     case defines it) and a test of it by someone else (the developer or an outside evaluator)
@@ -1191,6 +1251,14 @@ def operated_elsewhere(ctx: Context) -> dict[str, str]:
         if (vk := _names_one_of(sg.verified_by, keys)) is not None:
             owner = owner or vk
             said.append(f"its `verified_by` is {sg.verified_by}")
+        if sg.layer == "user-vetting" and not sg.security and (vo := vetting_operator(ctx)) is not None:
+            vname, vwords = vo
+            vk = _organisation_word(vname)
+            if vk not in others:
+                others = {**others, vk: vname}
+            owner = owner or vk
+            said.append(f"the boundary's vetting names {vname} as who checks the users (\"{vwords}\") and no check "
+                        "by the developer")
         tests = [(eid, ev) for eid in sg.evidence if (ev := ctx.case.evidence.get(eid)) is not None and ev.kind in TEST_KINDS]
         by = {eid: _test_by(ctx, ev, eid, keys) for eid, ev in tests}
         if tests and all(k is not None for k in by.values()):

@@ -18,6 +18,8 @@ from ...model import (
 )
 from ...model._names import name_words, word_key
 from .._derived import (
+    VETTING_CHECK,
+    VETTING_PARTS,
     capability_status,
     consumer_in_words,
     granted_tools,
@@ -314,7 +316,8 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
               "Access typed `vetted-organisations` or `named-partners` is what lets an external "
               "deployment be `trusted-access`, so beyond internal use it needs a vetting with "
               "substance (`scope.vetting`: not empty words, not 'none' or 'anyone', not users vouching for "
-              "themselves or showing an email address with no check by anyone else), a "
+              "themselves, showing an email address or agreeing to terms (a usage policy, the access agreement) with no "
+              "check by anyone else), a "
               "`user-vetting` safeguard citing evidence, and words that do not let in anyone who signs up "
               "('any researcher with an institutional email', 'open sign-up', 'anyone a member invites'): else anyone may be its members. Limited so since "
               "the version compared with (from unvetted access or a wider kind), the safeguard must "
@@ -476,27 +479,34 @@ _SELF_VOUCHED = (
 """A part of a vetting statement in which users vouch for themselves (self-certification, an
 attestation of their own affiliation) or show only an email address: nobody checks anything."""
 
-_CHECKED_BY_OTHERS = (r"\b(?:verif\w*|review\w*|check\w*|nominat\w*|interview\w*|audit\w*|screen\w*|vetted|vets|"
-                      r"vetting|kyc|background|sponsor\w*|endors\w*|vouched)\b")
-"""A part of a vetting statement that names a check (made by someone other than the user, unless
-the part is self-vouched)."""
+_AGREED = (
+    r"\b(?:acceptable[- ]use|usage|use|access|user|end[- ]user|licen[cs]e|partner|conduct)\W+"
+    r"(?:polic(?:y|ies)|agreements?|terms|rules|contracts?)\b"
+    r"|\bterms\W+(?:of\W+(?:use|service|access)|and\W+conditions)\b|\bcode\W+of\W+conduct\b"
+    r"|\b(?:non[- ]disclosure|confidentiality)\W+agreements?\b|\bndas?\b"
+)
+"""A part of a vetting statement that names terms users agree to (a usage policy, the access
+agreement, a code of conduct, a non-disclosure agreement): the user's promise, which vouches for
+the user as a self-certification does, unless the part also names a check (`_CHECKED_BY_OTHERS`)."""
 
-_VETTING_PARTS = r"[.;:,()\n]|\band\b|\bplus\b|\bthen\b"
+_CHECKED_BY_OTHERS = VETTING_CHECK
+_VETTING_PARTS = VETTING_PARTS
 
 
 def _vetting_hollow(text: str, ctx: Context) -> str | None:
     """Why the boundary's `scope.vetting` names no vetting (None when it names some): empty words,
     boilerplate, a statement that anyone is let in, or one in which users vouch for themselves (or
-    show an email address) and no part names a check made by someone else."""
+    show an email address, or agree to terms) and no part names a check made by someone else."""
     read = as_read(text)
     if _says_no_vetting(read):
         return f"\"{text.strip()}\" says no one is vetted"
     parts = [p for p in re.split(_VETTING_PARTS, read, flags=re.IGNORECASE) if p and p.strip()]
-    self_vouched = [p for p in parts if re.search(_SELF_VOUCHED, p, re.IGNORECASE)]
+    self_vouched = [p for p in parts if re.search(_SELF_VOUCHED, p, re.IGNORECASE)
+                    or (re.search(_AGREED, p, re.IGNORECASE) and not re.search(_CHECKED_BY_OTHERS, p, re.IGNORECASE))]
     if self_vouched and not any(re.search(_CHECKED_BY_OTHERS, p, re.IGNORECASE)
                                 for p in parts if p not in self_vouched):
-        return (f"in \"{text.strip()}\" users vouch for themselves (or show an email address) and no one else "
-                "checks anything")
+        return (f"in \"{text.strip()}\" users vouch for themselves (or show an email address, or agree to terms) "
+                "and no one else checks anything")
     return hollow_reason(text, ctx.policy, min_words=2)
 
 

@@ -227,7 +227,9 @@ def data_filter_unshown(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG425", "safeguard-operated-elsewhere", severity="blocking", serves="test-4-safeguards",
     summary="A safeguard another organisation runs (its title names that organisation as its owner, its "
-            "`verified_by` is that organisation, or every test of it is that organisation's own) is "
+            "`verified_by` is that organisation, every test of it is that organisation's own, or, for a "
+            "`user-vetting` safeguard, the boundary's vetting names that organisation, and not the developer, "
+            "as who checks the users) is "
             "counted as blocking a step of a pathway whose risk is not argued by inability, or of a "
             "domain the policy asks safeguard layers of, and either no attestation signed by that "
             "organisation covers a test of it or no test of it by anyone else counts.",
@@ -237,7 +239,9 @@ def data_filter_unshown(ctx: Context) -> Iterator[Hit]:
               "integration opens and the integrator's own drill log multiplies the pathway's bound "
               "down, on the lab's word that the control exists and the integrator's that it held. Who "
               "runs a safeguard is read from what the case says of it and of its tests, so dropping a "
-              "field does not change it. Such a control counts where its operator signed for it (an "
+              "field does not change it. A partner that vets its own staff (`the agency clears its "
+              "analysts`) runs the first layer of every pathway in the same way. Such a control counts "
+              "where its operator signed for it (an "
               "evidence attestation by a keyring identity of that organisation over a test of the "
               "safeguard, which signs the safeguard as the case defines it) and a test of it by "
               "someone else, the developer or an outside evaluator, counts. Otherwise it blocks "
