@@ -2626,10 +2626,15 @@ def dropped_task_pin(case: Case, policy: Policy) -> Applied:
 
 def independence_unmarked(case: Case, policy: Policy) -> Applied:
     """The policy's `independent: true` taken off every sign-off role that carries it: a lab
-    employee given the outside evaluator's role in the keyring would sign it off."""
+    employee given the outside evaluator's role in the keyring would sign it off. Not applicable
+    where no role the decided boundary requires is marked so (the policy then asks nothing less of
+    this decision)."""
     req = policy.signoff.required
     if not any(r.independent for roles in req.values() for r in roles):
         return "the policy marks no sign-off role independent"
+    kind = case.boundary.kind if case.boundary is not None else None
+    if kind is not None and not any(r.independent for r in policy.signoff.required_for(kind)[1]):
+        return f"the policy marks no sign-off role it requires at `{kind.value}` independent"
     plain = {k: [_upd(r, independent=False) for r in roles] for k, roles in req.items()}
     return case, _upd(policy, signoff=_upd(policy.signoff, required=plain))
 
