@@ -87,3 +87,38 @@ def test_an_applied_breach_does_not_hold_back_an_approval(database_url: str, tmp
     with log_clock(LATER):
         run_triggers(reg, at=LATER)
     assert breaches_unapplied(reg, CASE, LATER) == []
+
+
+@pytest.mark.parametrize("move", ["reopened", "withdrawn", "superseded"])
+def test_a_breach_is_not_left_behind_by_taking_the_case_back_by_hand(database_url: str, tmp_path: Path,
+                                                                     move: str) -> None:
+    """The lab reopens (or withdraws, or supersedes) its deployed case by hand over the breach, with
+    a reason of its own, then submits version 1.1 with only its number changed. A case not deployed
+    runs no triggers, and an approval checked only deployed cases for a breach owed: the breach was
+    never logged, 1.1's gate run had nothing to answer, and 1.1 was approved. The move now logs
+    the breach first, as `triggers run` does, and the new version must answer it (CG718)."""
+    from casegate.monitor import act, breaches_unapplied, submit_for_review, supersede
+    from casegate.monitor._run import fired_causes
+    from casegate.monitor._states import CaseState
+
+    reg = _breached_unapplied(database_url, tmp_path)
+    with log_clock(LATER):
+        if move == "superseded":
+            path = _copy(tmp_path, "next", {"id: atlas-2-api": "id: atlas-2-api-next"})
+            submit_hashed(reg, load_case(path))
+            supersede(reg, CASE, by_case="atlas-2-api-next", reason="a routine refresh")
+        else:
+            act(reg, CASE, CaseState(move), role="rso", reason="a routine refresh")
+    assert reg.case_state(CASE) == move
+    assert "T-cyber-flags" in {t for t, _ in fired_causes(reg, CASE)}  # logged, as `triggers run` logs it
+    assert breaches_unapplied(reg, CASE, LATER) == []
+    if move == "superseded":
+        return
+    path = _copy(tmp_path, "v1.1", {'version: "1.0"': 'version: "1.1"'})
+    with log_clock(LATER):
+        submit_hashed(reg, load_case(path))
+        if move == "withdrawn":
+            submit_for_review(reg, CASE, by="Mira Chen")
+        rec = _record(path, reg)
+    assert rec.outcome == "NO-GO" and [f for f in rec.findings if f.code == "CG718"], \
+        [f"{f.code}: {f.message}" for f in rec.findings if f.severity == "blocking"]

@@ -669,3 +669,18 @@ def test_a_named_grader_told_to_fail_is_caught_on_an_inspect_log() -> None:
     assert r.applicable, r.note
     assert "CG345" in r.caught_by and "CG359" not in r.caught_by, (r.caught_by, r.messages)
     assert any("a system message to the `grader` role's model" in x for x in r.messages), r.messages
+
+
+def test_independence_unmarked_applies_only_where_the_boundary_requires_an_independent_role() -> None:
+    """Helix-2's framework marks the outside evaluator independent at `api` and `consumer` only; at
+    its `trusted-access` boundary no role is, so taking the marks off asks nothing less of the
+    decision: the move does not apply (it was counted as not caught)."""
+    from casegate.redteam._mutations import independence_unmarked
+
+    helix = load_case(ROOT / "tests" / "fixtures" / "rt_trusted" / "helix" / "case.yaml")
+    assert helix.case is not None and helix.policy is not None
+    got = independence_unmarked(helix.case, helix.policy)
+    assert got == "the policy marks no sign-off role it requires at `trusted-access` independent"
+    atlas = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
+    assert atlas.case is not None and atlas.policy is not None
+    assert not isinstance(independence_unmarked(atlas.case, atlas.policy), str)

@@ -44,14 +44,14 @@ import hashlib
 import itertools
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._patterns import kept
 from .._record import FrozenRecord
 from ..evidence.stats import upper_bound
-from ..model import Case, Element, Evidence, Pathway, Policy, Severity, Variant
+from ..model import Case, Element, Evidence, Pathway, Policy, Safeguard, Severity, Variant
 from ..model._case import TEST_KINDS
 from ..model._policy import ElicitationMinimum, Threshold
 from ..model._policy import effort_words as _effort
@@ -60,6 +60,7 @@ from ._text import as_read
 from .measurement import evidence_by_threshold_of
 
 if TYPE_CHECKING:
+    from ..evidence._derive import DerivedRun
     from ..model import ArtifactDates, TaskRef
 
 __all__ = [
@@ -1324,6 +1325,20 @@ def safeguards_by_step(ctx: Context) -> dict[str, list[str]]:
     return got
 
 
+def cited_tests(ctx: Context, keep: Callable[[Safeguard], bool], runs: bool = True
+                ) -> Iterator[tuple[str, Safeguard, str, Evidence, "DerivedRun | None"]]:
+    """Each red team or safeguard test cited by a safeguard `keep` admits, as (safeguard id,
+    safeguard, evidence id, item, the run casegate derived from its log or None; None for every
+    item when not `runs`)."""
+    for sid, sg in ctx.case.safeguards.items():
+        if not keep(sg):
+            continue
+        for eid in sg.evidence:
+            ev = ctx.case.evidence.get(eid)
+            if ev is not None and ev.kind in TEST_KINDS:
+                yield sid, sg, eid, ev, (ctx.facts.derived(eid) if runs and ctx.facts is not None else None)
+
+
 def off_task_tests(ctx: Context) -> dict[tuple[str, str], str]:
     """(safeguard id, evidence id) -> why a red team or safeguard test the safeguard cites does not
     count for it: the policy names the test tasks of the safeguard's layer (`safeguard_tests`) and
@@ -1335,21 +1350,14 @@ def off_task_tests(ctx: Context) -> dict[tuple[str, str], str]:
 
     got = {}
     named = ctx.policy.safeguard_tests
-    for sid, sg in ctx.case.safeguards.items() if named else ():
-        refs = named.get(sg.layer)
-        if not refs:
-            continue
-        want = tasks_named(refs)
-        for eid in sg.evidence:
-            ev = ctx.case.evidence.get(eid)
-            if ev is None or ev.kind not in TEST_KINDS:
-                continue
-            run = ctx.facts.derived(eid) if ctx.facts is not None else None
-            if run is None:
-                got[sid, eid] = (f"`{eid}` has no log casegate reads, so it ran none of the tasks the policy names "
-                                 f"for `{sg.layer}` safeguards ({want})")
-            elif not task_matches(run, refs):
-                got[sid, eid] = f"`{eid}` ran {ran(run)}, not a task the policy names for `{sg.layer}` safeguards ({want})"
+    for sid, sg, eid, _, run in cited_tests(ctx, lambda sg: bool(named.get(sg.layer))):
+        refs = named[sg.layer]
+        if run is None:
+            got[sid, eid] = (f"`{eid}` has no log casegate reads, so it ran none of the tasks the policy names "
+                             f"for `{sg.layer}` safeguards ({tasks_named(refs)})")
+        elif not task_matches(run, refs):
+            got[sid, eid] = (f"`{eid}` ran {ran(run)}, not a task the policy names for `{sg.layer}` safeguards "
+                             f"({tasks_named(refs)})")
     ctx.memo["off_task_tests"] = got
     return got
 
@@ -1370,23 +1378,18 @@ def tests_without_granted_tools(ctx: Context) -> dict[tuple[str, str], str]:
         g = ctx.policy.tools.get(name)
         if g is not None and g.tested_by:
             needs.append((name, tuple(g.elicited_by) if g.elicited_by else (name,), g.tested_by))
-    for sid, sg in ctx.case.safeguards.items() if needs else ():
+    for sid, sg, eid, _, run in cited_tests(ctx, lambda sg: any(sg.layer in layers for *_, layers in needs)):
         lacking = [(name, need) for name, need, layers in needs if sg.layer in layers]
-        for eid in sg.evidence if lacking else ():
-            ev = ctx.case.evidence.get(eid)
-            if ev is None or ev.kind not in TEST_KINDS:
-                continue
-            run = ctx.facts.derived(eid) if ctx.facts is not None else None
-            if run is None:
-                got[sid, eid] = (f"`{eid}`, which has no log casegate reads, so it is not shown to have given the "
-                                 f"model the tool(s) {tool_words(lacking)} that the boundary grants")
-                continue
-            had = set(run.elicitation.tools)
-            short = [(name, need) for name, need in lacking if not set(need) <= had]
-            if short:
-                got[sid, eid] = (f"`{eid}`, which did not give the model the tool(s) {tool_words(short)} that the "
-                                 f"boundary grants (its log records {', '.join(sorted(had)) or 'none'}), as the "
-                                 f"policy asks of tests of `{sg.layer}` safeguards")
+        if run is None:
+            got[sid, eid] = (f"`{eid}`, which has no log casegate reads, so it is not shown to have given the "
+                             f"model the tool(s) {tool_words(lacking)} that the boundary grants")
+            continue
+        had = set(run.elicitation.tools)
+        short = [(name, need) for name, need in lacking if not set(need) <= had]
+        if short:
+            got[sid, eid] = (f"`{eid}`, which did not give the model the tool(s) {tool_words(short)} that the "
+                             f"boundary grants (its log records {', '.join(sorted(had)) or 'none'}), as the "
+                             f"policy asks of tests of `{sg.layer}` safeguards")
     ctx.memo["tests_without_granted_tools"] = got
     return got
 
@@ -1418,25 +1421,19 @@ def untuned_tests(ctx: Context) -> dict[tuple[str, str], str]:
         need = ctx.policy.arguments.weights_variant
         where = ctx.boundary.value if ctx.boundary is not None else "this boundary"
         hosted = weights_access(ctx) == "fine-tuning"
-        for sid, sg in ctx.case.safeguards.items():
-            if sg.layer not in _TUNING_ATTACKED and not (hosted and sg.layer in _JUDGES_TUNED_COPY):
-                continue
-            for eid in sg.evidence:
-                ev = ctx.case.evidence.get(eid)
-                if ev is None or ev.kind not in TEST_KINDS:
-                    continue
-                ran = ev.elicitation.variant if ev.elicitation is not None else Variant.production
-                served = (" (the model it judges is the user's tuned copy)" if sg.layer in _JUDGES_TUNED_COPY
-                          else "")
-                if ran.rank < need.rank:
-                    got[sid, eid] = (f"`{eid}` ran against the `{ran.value}` variant, but at {where} users tune "
-                                     f"the weights: a `{sg.layer}` safeguard is measured only by attacks on a "
-                                     f"`{need.value}` checkpoint (the policy's `arguments.weights_variant`){served}")
-                elif need.rank >= Variant.fine_tuned.rank and (why := untuned_effort(ctx, eid)) is not None:
-                    got[sid, eid] = (f"`{eid}`, whose `{ran.value}` checkpoint is not shown to have had the "
-                                     f"fine-tuning attack the policy asks for ({why}), but at {where} users tune "
-                                     f"the weights: a `{sg.layer}` safeguard is measured only by attacks on a "
-                                     f"`{need.value}` checkpoint{served}")
+        attacked = lambda sg: sg.layer in _TUNING_ATTACKED or (hosted and sg.layer in _JUDGES_TUNED_COPY)  # noqa: E731
+        for sid, sg, eid, ev, _ in cited_tests(ctx, attacked, runs=False):
+            ran = ev.elicitation.variant if ev.elicitation is not None else Variant.production
+            served = " (the model it judges is the user's tuned copy)" if sg.layer in _JUDGES_TUNED_COPY else ""
+            if ran.rank < need.rank:
+                got[sid, eid] = (f"`{eid}` ran against the `{ran.value}` variant, but at {where} users tune "
+                                 f"the weights: a `{sg.layer}` safeguard is measured only by attacks on a "
+                                 f"`{need.value}` checkpoint (the policy's `arguments.weights_variant`){served}")
+            elif need.rank >= Variant.fine_tuned.rank and (why := untuned_effort(ctx, eid)) is not None:
+                got[sid, eid] = (f"`{eid}`, whose `{ran.value}` checkpoint is not shown to have had the "
+                                 f"fine-tuning attack the policy asks for ({why}), but at {where} users tune "
+                                 f"the weights: a `{sg.layer}` safeguard is measured only by attacks on a "
+                                 f"`{need.value}` checkpoint{served}")
     ctx.memo["untuned_tests"] = got
     return got
 

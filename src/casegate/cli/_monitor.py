@@ -22,6 +22,13 @@ from ..model import BoundaryKind
 from . import app
 from ._common import err, fail, out, parse_date
 
+ApprovalRootOption = Annotated[Path | None, typer.Option(
+    "--trust-root", envvar="CASEGATE_TRUST_ROOT",
+    help="The trust root whose pinned keyring and policy the registry judges an approval with "
+         "(required for an approval, unless --unpinned).")]
+UnpinnedOption = Annotated[bool, typer.Option(
+    "--unpinned", help="Tests and demos only: let the registry judge an approval with the given keyring "
+                       "although no trust root pins it (`verify` still holds it to the trust root).")]
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="Registry URL or SQLite path (default: $CASEGATE_DATABASE_URL or ./.casegate/registry.db).")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -932,13 +939,8 @@ def state_set(
     superseded_by: Annotated[str | None, typer.Option(help="The case that replaces this one (to superseded).")] = None,
     keyring: Annotated[Path | None, typer.Option(
         help="Keyring to verify a decision bundle's signatures against (default $CASEGATE_KEYRING).")] = None,
-    trust_root: Annotated[Path | None, typer.Option(
-        "--trust-root", envvar="CASEGATE_TRUST_ROOT",
-        help="The trust root whose pinned keyring and policy the registry judges an approval with "
-             "(required for an approval, unless --unpinned).")] = None,
-    unpinned: Annotated[bool, typer.Option(
-        "--unpinned", help="Tests and demos only: let the registry judge an approval with the given keyring "
-                           "although no trust root pins it (`verify` still holds it to the trust root).")] = False,
+    trust_root: ApprovalRootOption = None,
+    unpinned: UnpinnedOption = False,
     db: DbOption = None,
 ) -> None:
     """Move a case through a legal transition, recording the cause. Illegal moves are refused
@@ -1071,13 +1073,8 @@ def state_apply(
     version: Annotated[int | None, typer.Option(help="Registry version the decision was made on (default: found by its files).")] = None,
     keyring: Annotated[Path | None, typer.Option(
         help="Keyring to verify the bundle's signatures against (default $CASEGATE_KEYRING).")] = None,
-    trust_root: Annotated[Path | None, typer.Option(
-        "--trust-root", envvar="CASEGATE_TRUST_ROOT",
-        help="The trust root whose pinned keyring and policy the registry judges an approval with "
-             "(required for an approval, unless --unpinned).")] = None,
-    unpinned: Annotated[bool, typer.Option(
-        "--unpinned", help="Tests and demos only: let the registry judge an approval with the given keyring "
-                           "although no trust root pins it (`verify` still holds it to the trust root).")] = False,
+    trust_root: ApprovalRootOption = None,
+    unpinned: UnpinnedOption = False,
     db: DbOption = None,
 ) -> None:
     """Record a decision and move the case to the state its outcome names: GO approves, GO WITH

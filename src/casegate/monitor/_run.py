@@ -694,15 +694,7 @@ def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str |
                 new.append(f)
         if not new:
             continue
-        entries = reg.record_many([
-            ("trigger-fired", cid, {**f.to_json(), "version": run.version, "at": iso(now)}) for f in new
-        ])
-        run.fired = list(zip(new, [e.index for e in entries], strict=True))
-        reg.record_many([
-            ("notification", cid, {"roles": list(f.notify), "trigger": f.trigger, "fired": e.index,
-                                   "action": f.action, "reason": f.reason})
-            for f, e in zip(new, entries, strict=True)
-        ])
+        run.fired = _log_fired(reg, cid, new, run.version, now)
         boundary = facts.case.boundary.kind if facts.case.boundary else None
         restriction = reg.case_restriction(cid)
         decided = strongest(new, boundary, BoundaryKind(restriction) if restriction else None)
@@ -722,6 +714,21 @@ def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str |
         run.applied = action if to is None else f"restrict to {to.value}"
         run.state_after = target.value
     return runs
+
+
+def _log_fired(reg: Registry, case_id: str, new: list[Firing], version: int | None,
+               now: dt.datetime) -> list[tuple[Firing, int]]:
+    """Log each of `new` as a `trigger-fired` entry of `version` at `now`, and a `notification`
+    to its roles; each firing with the index of its entry."""
+    entries = reg.record_many([
+        ("trigger-fired", case_id, {**f.to_json(), "version": version, "at": iso(now)}) for f in new
+    ])
+    reg.record_many([
+        ("notification", case_id, {"roles": list(f.notify), "trigger": f.trigger, "fired": e.index,
+                                   "action": f.action, "reason": f.reason})
+        for f, e in zip(new, entries, strict=True)
+    ])
+    return list(zip(new, [e.index for e in entries], strict=True))
 
 
 class OwedReads:
@@ -825,6 +832,38 @@ def triggers_owed(reg: Registry, case_id: str, at: dt.datetime, keyring: Keyring
             f"(run `casegate triggers run --case {case_id}`)" for f in leading]
 
 
+def _unapplied(reg: Registry, case_id: str, at: dt.datetime) -> tuple[int, list[Firing]] | str:
+    """The approved version of deployed `case_id` and each breaching reading and silence of its
+    plan, as of `at`, that no `trigger-fired` entry applied (`breaches_unapplied`); the reason
+    where the plan cannot be evaluated; (0, []) when the case is not deployed."""
+    if require_case(reg, case_id) not in WATCHED:
+        return 0, []
+    try:
+        base = _standing_facts(reg, case_id, VersionCache(reg), None, None)
+        if base is None:
+            return 0, []
+        _facts, version, found = _evaluated(reg, case_id, base, at)
+    except InputError as e:
+        return _cannot_evaluate(case_id, e, "whether a breaching reading is left unapplied")
+    done = fired_causes(reg, case_id)
+    return version, [f for f in found if f.event in ("monitor", "monitor-silent") and (f.trigger, f.cause) not in done]
+
+
+def log_unapplied_breaches(reg: Registry, case_id: str, at: dt.datetime) -> list[tuple[Firing, int]]:
+    """Log, as `triggers run` logs them, the breaching readings and silences of deployed
+    `case_id`'s plan that no trigger run has applied (`breaches_unapplied`), without moving the
+    case: called before a person's move takes the case out of deployment (reopened, withdrawn,
+    superseded). A case not deployed runs no triggers, so a breach left unapplied by such a move
+    would never be logged, and no later version of the case, or of a case about the same weights,
+    would be asked to answer it (CG718). Nothing is logged where the plan cannot be evaluated
+    (the move, which takes the model back, is not refused for it). Each firing logged with the
+    index of its entry."""
+    got = _unapplied(reg, case_id, at)
+    if isinstance(got, str) or not got[1]:
+        return []
+    return _log_fired(reg, case_id, got[1], got[0], at)
+
+
 def breaches_unapplied(reg: Registry, case_id: str, at: dt.datetime) -> list[str]:
     """Why an approval of a new version of deployed `case_id` must wait for a trigger run: each
     breaching monitor reading, and each `monitor-silent` firing (a monitor heard from no longer
@@ -839,21 +878,12 @@ def breaches_unapplied(reg: Registry, case_id: str, at: dt.datetime) -> list[str
     or not its telemetry signature does (as `triggers run` counts it), so no keyring is needed.
     Empty when the case is not deployed (only a deployed case's triggers can be run); a plan that
     cannot be evaluated is a reason (fail closed)."""
-    state = require_case(reg, case_id)
-    if state not in WATCHED:
-        return []
-    try:
-        base = _standing_facts(reg, case_id, VersionCache(reg), None, None)
-        if base is None:
-            return []
-        _facts, version, found = _evaluated(reg, case_id, base, at)
-    except InputError as e:
-        return [_cannot_evaluate(case_id, e, "whether a breaching reading is left unapplied")]
-    done = fired_causes(reg, case_id)
+    got = _unapplied(reg, case_id, at)
+    if isinstance(got, str):
+        return [got]
+    version, found = got
     owed: list[str] = []
     for f in found:
-        if f.event not in ("monitor", "monitor-silent") or (f.trigger, f.cause) in done:
-            continue
         mid = f.details.get("monitor", f.trigger)
         if f.event == "monitor":
             owed.append(f"monitor {mid} breached (trigger {f.trigger} of version {version}): {f.reason}; no "

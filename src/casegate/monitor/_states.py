@@ -283,19 +283,30 @@ def transition(
 
     from ..store import Registry
 
-    if not (follow and isinstance(reg, Registry)):
+    # a person's move (or one following another case) out of deployment: the breaches the plan
+    # owes are logged first, as `triggers run` logs them; a case not deployed runs no triggers
+    leaving = (isinstance(reg, Registry) and from_ in WATCHED and to not in WATCHED
+               and ctype is not CauseType.trigger)
+    if not (follow and isinstance(reg, Registry)) and not leaving:
         return reg.set_case_state(
             case_id, to.value, dict(cause), restricted_to=restricted_to.value if restricted_to else None,
             check=legal_now,
         )
+    assert isinstance(reg, Registry)
     from ._compare import follow_shared_weights
 
-    # the change and what follows it are one transaction: a crash between them must not leave
-    # a case of the same weights deployable in the log
+    # the change and what comes with it are one transaction: a crash between them must not leave
+    # a breach unlogged, or a case of the same weights deployable, in the log
     with reg.atomic("changing case state"):
+        if leaving:
+            from ..store import log_time
+            from ._run import log_unapplied_breaches
+
+            log_unapplied_breaches(reg, case_id, log_time())
         entry = reg.set_case_state(
             case_id, to.value, dict(cause), restricted_to=restricted_to.value if restricted_to else None,
             check=legal_now,
         )
-        follow_shared_weights(reg)
+        if follow:
+            follow_shared_weights(reg)
     return entry

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -2541,6 +2541,22 @@ def claim_made_again(case: Case, policy: Policy) -> Applied:
         "no claim below the top one rests on evidence without a capability tag"
 
 
+def _results_logs(s: Subject, ids: list[str]) -> Iterator[tuple[str, Evidence, dict[str, Any]]]:
+    """Each of `ids` that is a red team or safeguard test read from a casegate-results log with
+    samples, as (evidence id, item, the log's JSON)."""
+    for x in ids:
+        ev = s.case.evidence.get(x)
+        path = s.loaded.artifact_path(x) if ev is not None and ev.kind in TEST_KINDS else None
+        if ev is None or path is None or not path.is_file():
+            continue
+        try:
+            doc = json.loads(path.read_bytes())
+        except ValueError:
+            continue
+        if isinstance(doc, dict) and doc.get("format") == "casegate-results/1" and doc.get("samples"):
+            yield x, ev, doc
+
+
 def failing_test_answer_log(s: Subject) -> Rewritten:
     """An objection against the first claim below the top one that names its domain and cites a
     safeguard test read from a casegate-results log, marked answered by a new run of that test on
@@ -2550,17 +2566,7 @@ def failing_test_answer_log(s: Subject) -> Rewritten:
     for t, el in case.argument.elements.items():
         if el.claim is None or t == case.argument.top or el.domain is None or el.capability is not None:
             continue
-        for x in el.evidence:
-            ev = case.evidence.get(x)
-            path = s.loaded.artifact_path(x) if ev is not None and ev.kind in TEST_KINDS else None
-            if ev is None or path is None or not path.is_file():
-                continue
-            try:
-                doc = json.loads(path.read_bytes())
-            except ValueError:
-                continue
-            if not isinstance(doc, dict) or doc.get("format") != "casegate-results/1" or not doc.get("samples"):
-                continue
+        for x, ev, doc in _results_logs(s, el.evidence):
             doc = {**doc, "task": f"{doc.get('task')}-rerun",
                    "samples": [{**smp, "score": 1} if i % 2 == 0 and isinstance(smp, dict) else smp
                                for i, smp in enumerate(doc["samples"])]}
@@ -2582,17 +2588,7 @@ def failing_test_uncited_log(s: Subject) -> Rewritten:
     for sid, sg in case.safeguards.items():
         if not sg.blocks:
             continue
-        for x in sg.evidence:
-            ev = case.evidence.get(x)
-            path = s.loaded.artifact_path(x) if ev is not None and ev.kind in TEST_KINDS else None
-            if ev is None or path is None or not path.is_file():
-                continue
-            try:
-                doc = json.loads(path.read_bytes())
-            except ValueError:
-                continue
-            if not isinstance(doc, dict) or doc.get("format") != "casegate-results/1" or not doc.get("samples"):
-                continue
+        for x, ev, doc in _results_logs(s, sg.evidence):
             retired, copy = f"{sid}-v1", f"{x}-earlier"
             if retired in case.safeguards or copy in case.evidence:
                 continue
@@ -2630,10 +2626,15 @@ def dropped_task_pin(case: Case, policy: Policy) -> Applied:
 
 def independence_unmarked(case: Case, policy: Policy) -> Applied:
     """The policy's `independent: true` taken off every sign-off role that carries it: a lab
-    employee given the outside evaluator's role in the keyring would sign it off."""
+    employee given the outside evaluator's role in the keyring would sign it off. Not applicable
+    where no role the decided boundary requires is marked so (the policy then asks nothing less of
+    this decision)."""
     req = policy.signoff.required
     if not any(r.independent for roles in req.values() for r in roles):
         return "the policy marks no sign-off role independent"
+    kind = case.boundary.kind if case.boundary is not None else None
+    if kind is not None and not any(r.independent for r in policy.signoff.required_for(kind)[1]):
+        return f"the policy marks no sign-off role it requires at `{kind.value}` independent"
     plain = {k: [_upd(r, independent=False) for r in roles] for k, roles in req.items()}
     return case, _upd(policy, signoff=_upd(policy.signoff, required=plain))
 
