@@ -28,8 +28,9 @@ Not told apart (see docs/security.md): the bounty's log rewritten by the lab wit
 to its denominator, pooled with the in-house classifier test, or cut to its last week; the bounty
 dropped from the case altogether with the re-test on its own attempts in its place, or kept only in
 the argument retyped as `monitoring` (a later version that drops it is CG420's); the version of a
-classifier a test ran against, and the date of its last change, which the case records only in
-words; the app's speech described in words the policy's `named_by` does not list."""
+classifier a test ran against where the framework names no deployed classifier for the role (where
+it does, `evidence.layer_roles`, a test whose log records none is CG427's), and the date of its last
+change, which the case records only in words; the app's speech described in words the policy's `named_by` does not list."""
 
 from __future__ import annotations
 
@@ -261,3 +262,51 @@ def test_the_classifiers_renamed_v2_while_the_bounty_tested_v1_is_no_go(tmp_path
     _edit(d / "case.yaml", "Input classifier (constitutional, v1)", "Input classifier (constitutional, v2)")
     _edit(d / "case.yaml", "Streaming output classifier (v1)", "Streaming output classifier (v2)")
     assert _blocking(_preview(d)) == ["CG406", "CG406"]
+
+
+# ------------------------------------------------------------------ the classifier a test ran through
+
+CLASSIFIER_LOGS = (BOUNTY, "reports/input-classifier-test.json", "reports/output-classifier-test.json")
+
+
+def _deployed_named(d: Path) -> None:
+    """The framework names the deployed classifier (`acme/lark-guard-1`) for the `classifier` role
+    and asks tests of classifier safeguards to run through it; the bounty within tolerance (12 of 800)."""
+    _edit(d / "policy.yaml", "  organisations: [acme-labs]\n",
+          "  organisations: [acme-labs]\n  model_roles: {classifier: [acme/lark-guard-1]}\n"
+          "  layer_roles: {classifier: classifier}\n")
+    _relog(d, BOUNTY, _bypasses(12))
+
+
+def test_the_classifiers_tested_through_a_classifier_their_logs_do_not_record_is_no_go(tmp_path: Path) -> None:
+    """The lab's move: the deployed classifier let too many through, so every test of the
+    classifiers (the bounty's 12 of 800, 5 and 4 of 3,000) was run through a stricter setting whose
+    logs record no classifier at all; the titles say v1. The version was the case's word: GO WITH
+    CONDITIONS. Where the framework names the deployed classifier and ties the layer to its role, such
+    a test does not count for the classifier, nor in the pathway's risk."""
+    d = _copy(tmp_path)
+    _deployed_named(d)
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG427"] * 4
+    assert ("safeguard `SG-input-classifier` cites `E-bounty`, whose log records no model in the role `classifier`, "
+            "so it is not shown to have run through the deployed one (`acme/lark-guard-1`") in "\n".join(
+                _messages(record, "CG427"))
+
+
+def test_the_classifiers_tested_through_another_classifier_recorded_is_no_go(tmp_path: Path) -> None:
+    d = _copy(tmp_path)
+    _deployed_named(d)
+    for rel in CLASSIFIER_LOGS:
+        _relog(d, rel, lambda doc: doc.update(model_roles={"classifier": ["acme/lark-guard-1-strict"]}))
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG359"] * 3 + ["CG427"] * 4
+
+
+def test_the_classifiers_tested_through_the_deployed_one_are_go_with_conditions(tmp_path: Path) -> None:
+    """The control: the same tests, each log recording the deployed classifier in its role."""
+    d = _copy(tmp_path)
+    _deployed_named(d)
+    for rel in CLASSIFIER_LOGS:
+        _relog(d, rel, lambda doc: doc.update(model_roles={"classifier": ["acme/lark-guard-1"]}))
+    record = _preview(d)
+    assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == []

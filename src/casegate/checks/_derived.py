@@ -113,6 +113,7 @@ __all__ = [
     "weights_access",
     "off_task_tests",
     "tests_without_granted_tools",
+    "tests_not_through_deployed",
 ]
 
 Status = Literal["below-alert", "between", "reached"]
@@ -1321,6 +1322,48 @@ def tests_without_granted_tools(ctx: Context) -> dict[tuple[str, str], str]:
     return got
 
 
+def tests_not_through_deployed(ctx: Context) -> dict[tuple[str, str], str]:
+    """(safeguard id, evidence id) -> why a red team or safeguard test the safeguard cites does not
+    count for it: the policy asks tests of the safeguard's layer to run through the deployed model of
+    a role (`evidence.layer_roles`), and the item's log records no model in that role, or one the
+    policy does not name for it (`evidence.model_roles`), or the item has no log casegate reads
+    (memoised). The deployed classifier's version is otherwise the case's word: a test run through a
+    stricter setting or a later version reads the same."""
+    got: dict[tuple[str, str], str] | None = ctx.memo.get("tests_not_through_deployed")
+    if got is not None:
+        return got
+    got = {}
+    layer_roles = ctx.policy.evidence.layer_roles
+    named = ctx.policy.evidence.model_roles
+    for sid, sg in ctx.case.safeguards.items() if layer_roles else ():
+        role = layer_roles.get(sg.layer)
+        if role is None:
+            continue
+        deployed = list(named.get(role, ()))
+        listed = ", ".join(f"`{m}`" for m in deployed) or "none"
+        for eid in sg.evidence:
+            ev = ctx.case.evidence.get(eid)
+            if ev is None or ev.kind not in TEST_KINDS:
+                continue
+            run = ctx.facts.derived(eid) if ctx.facts is not None else None
+            if run is None:
+                got[sid, eid] = (f"`{eid}`, which has no log casegate reads, so it is not shown to have run through "
+                                 f"the deployed `{role}` ({listed}, `evidence.model_roles`)")
+                continue
+            ran = list(run.source.model_roles.get(role, ()))
+            if not ran:
+                got[sid, eid] = (f"`{eid}`, whose log records no model in the role `{role}`, so it is not shown to "
+                                 f"have run through the deployed one ({listed}, `evidence.model_roles`), as the "
+                                 f"policy asks of tests of `{sg.layer}` safeguards")
+            elif not set(ran) <= set(deployed):
+                other = ", ".join(f"`{m}`" for m in ran if m not in deployed)
+                got[sid, eid] = (f"`{eid}`, whose log records {other} in the role `{role}`, not the deployed one "
+                                 f"({listed}, `evidence.model_roles`), as the policy asks of tests of "
+                                 f"`{sg.layer}` safeguards")
+    ctx.memo["tests_not_through_deployed"] = got
+    return got
+
+
 _TUNING_ATTACKED = ("tamper-resistant-training", "unlearning")
 """Safeguard layers whose whole claim is that they survive an attacker tuning the weights: where
 users can, only a test run against a checkpoint so tuned measures them."""
@@ -1384,12 +1427,14 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
     off_task = off_task_tests(ctx)
     untuned = untuned_tests(ctx)
     toolless = tests_without_granted_tools(ctx)
+    undeployed = tests_not_through_deployed(ctx)
     for sid in order:
         items = []
         for eid in ctx.case.safeguards[sid].evidence:
             ev = ctx.case.evidence.get(eid)
             if ev is None or is_expired(ev, ctx) or (ctx.facts is not None and eid in ctx.facts.excluded) \
                     or (sid, eid) in off_task or (sid, eid) in untuned or (sid, eid) in toolless \
+                    or (sid, eid) in undeployed \
                     or stricter_than_deployed(ctx, eid, ev):
                 continue
             c = bypass_counts(ev)

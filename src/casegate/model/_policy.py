@@ -401,6 +401,13 @@ class EvidencePolicy(Frozen):
     system under test itself blocks (CG359): a weak grader or attacker, or the model grading its
     own answers, moves the counts without any change in the model. Models a run's samples called
     outside any role (read from their usage) are judged under the role `(no role)`."""
+    layer_roles: dict[str, str] = EMPTY_DICT
+    """Safeguard layers whose red teams and safeguard tests must run through the deployed model of
+    a role (layer -> a role of `model_roles`), e.g. `{classifier: classifier, monitoring: monitor}`:
+    a test cited by a safeguard of such a layer counts for it, and in the pathway's risk, only when
+    its log records a model in that role and every one it records there is one `model_roles` names
+    for it (CG427). A log that records no classifier was run through whichever one the harness was
+    pointed at (a stricter setting, a later version), not shown to be the deployed one."""
 
 
 class Tolerance(Frozen):
