@@ -201,8 +201,13 @@ def test_the_classifiers_tested_on_typed_text_alone_while_the_app_takes_speech_i
             "(as audio) that the boundary grants (its log records text)") in "\n".join(_messages(record, "CG426"))
 
 
-@pytest.mark.parametrize("words", [DESCRIPTION, "users talk to Lark or type to it in chat, and it answers aloud or in text."])
+@pytest.mark.parametrize("words", [
+    DESCRIPTION, "users talk to Lark or type to it in chat, and it answers aloud or in text.",
+    pytest.param("users type to Lark in chat or keep talking to it hands-free, and it answers in text.", id="talking-to"),
+])
 def test_the_voice_channel_left_off_the_list_but_in_the_words_is_no_go(tmp_path: Path, words: str) -> None:
+    """The lab's move (`talking-to`): the policy's words (`talk to`) in another form, which the
+    reading took only with a plural ending: GO WITH CONDITIONS on typed tests alone."""
     d = _copy(tmp_path)
     _typed_only(d)
     _edit(d / "case.yaml", "  tools: [voice]\n", "")

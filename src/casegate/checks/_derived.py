@@ -549,6 +549,28 @@ def _plain_words(text: str) -> str:
     return " ".join(re.sub(r"[-_/]+", " ", as_read(text).lower()).split())
 
 
+def _inflected(words: str) -> str:
+    """A pattern for the policy's words `words` (as `_plain_words` gives them) with each word of four
+    letters or more in any of its regular endings: plural or third person (`s`, `es`), past (`ed`,
+    `d`), `ing`, a final `e` dropped or a short word's final consonant doubled before `ing` and
+    `ed`; a shorter last word takes a plural ending, as before. `talk to`
+    names `talks to`, `talking to` and `talked to`; `dictate` names `dictating`. Which words name a
+    tool stays the policy's: an irregular form (`speak`, `spoke`) is a word it lists."""
+    parts = []
+    split = words.split()
+    for i, w in enumerate(split):
+        if len(w) < 4 or not w.isalpha():
+            parts.append(re.escape(w) + ("(?:s|es)?" if i == len(split) - 1 else ""))
+            continue
+        alts = [re.escape(w) + "(?:s|es|ed|d|ing)?"]
+        if w.endswith("e"):
+            alts.append(re.escape(w[:-1]) + "(?:ing|ed)")
+        if len(w) <= 5 and re.search(r"[^aeiou][aeiou][bdgkmnprt]$", w):
+            alts.append(re.escape(w + w[-1]) + "(?:ing|ed)")
+        parts.append("(?:" + "|".join(alts) + ")")
+    return r"(?<![\w])" + " ".join(parts) + r"(?![\w])"
+
+
 def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tuple[str, ...]]]:
     """(`tools` or `sensitive_domains`, name, the words naming it, the boundary field they stand in)
     for each tool or sensitive domain the policy lists that the boundary's own words
@@ -576,8 +598,7 @@ def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tup
         if name in listed:
             continue
         found = next(((m.group(0), where) for phrase in named_by if (words := _plain_words(phrase))
-                      for where, text in said
-                      if (m := re.search(r"(?<![\w])" + re.escape(words) + r"(?:s|es)?(?![\w])", text)) is not None),
+                      for where, text in said if (m := re.search(_inflected(words), text)) is not None),
                      None)
         if found is not None:
             out.append((attr, name, *found))
