@@ -395,6 +395,12 @@ class EvidencePolicy(Frozen):
     `independent` (default), only an item a signed attestation from outside the developer makes
     independent (the attestation signs the verdict); `any`, the case's own word. A typed failure
     (`passed: false`) is always taken at its word."""
+    aliases: Literal["case", "attested"] = "case"
+    """Whose word ties a log's model name that only `system.evaluated_as` lists (an endpoint id,
+    `mockllm/model`) to the system: `case` (default), the case's; `attested`, only an attestation
+    from outside the developer over the item's artifact (CG351). Nothing an Inspect log records of
+    the model (its name, arguments, server address, usage by model) is derived from the weights: a
+    weaker attacker served under the same endpoint name reads the same."""
     model_roles: dict[str, list[str]] = EMPTY_DICT
     """The models a counted run (an evaluation or a safeguard's test) may give each named role
     besides the model under test (Inspect's `model_roles`: `grader`, `attacker`, ...), each named

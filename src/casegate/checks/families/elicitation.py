@@ -857,6 +857,9 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
     if pe.declared_counts == "independent" and ne.declared_counts == "any":
         yield ("evidence", "declared_counts"), ("a red team's or safeguard test's bypass counts with no log behind them "
                                                 "now count on the case's word, not only when signed from outside")
+    if pe.aliases == "attested" and ne.aliases == "case":
+        yield ("evidence", "aliases"), ("a run whose model only `system.evaluated_as` names now counts on the case's "
+                                        "word, not only when signed from outside")
     if pe.declared_verdicts == "independent" and ne.declared_verdicts == "any":
         yield ("evidence", "declared_verdicts"), ("a sandbagging probe's, audit's or review's typed `passed: true` now "
                                                   "counts on the case's word, not only when signed from outside")
