@@ -28,7 +28,8 @@ The lab's moves to GO without a better monitor, tried here and in docs/security.
   the AI R&D claim moved to `below-alert` (CG303).
 - still the lab's word: the first run dropped from the case altogether on a first version (as any
   dropped log, see docs/security.md), and a weaker attacker served under an endpoint name the case
-  lists under `system.evaluated_as` (each such name is the case's word, shown beside its run).
+  lists under `system.evaluated_as` (each such name is the case's word, shown beside its run, unless
+  the framework asks an outside attestation of such runs: `evidence.aliases: attested`, CG351).
 """
 
 from __future__ import annotations
