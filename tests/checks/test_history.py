@@ -324,6 +324,22 @@ def test_each_way_a_policy_asks_less_is_named() -> None:
         assert " and ".join(pol.signoff.separate[0]) in h.message
 
 
+def test_an_alias_taken_on_the_cases_word_again_is_loosening() -> None:
+    pol = policy()
+    attested = pol.model_copy(update={"evidence": pol.evidence.model_copy(update={"aliases": "attested"})})
+    (h,) = hits("CG328", context(base_doc(), pol=pol, previous_policy=attested))
+    assert "only `system.evaluated_as` names now counts on the case's word" in h.message
+    assert hits("CG328", context(base_doc(), pol=attested, previous_policy=pol)) == []
+
+
+def test_a_layer_untied_from_its_deployed_model_is_loosening() -> None:
+    pol = policy()
+    tied = pol.model_copy(update={"evidence": pol.evidence.model_copy(update={"layer_roles": {"classifier": "classifier"}})})
+    (h,) = hits("CG328", context(base_doc(), pol=pol, previous_policy=tied))
+    assert "tests of `classifier` safeguards no longer need to record the deployed model" in h.message
+    assert hits("CG328", context(base_doc(), pol=tied, previous_policy=pol)) == []
+
+
 def test_a_lowered_attempt_rate_floor_is_loosening() -> None:
     pol = policy()
     floored = pol.model_copy(update={"tolerance": pol.tolerance.model_copy(update={

@@ -14,12 +14,14 @@ import pytest
 
 from casegate.checks._derived import (
     consumer_in_words,
+    grants_in_words,
     on_device_in_words,
     open_sign_up_in_words,
     tuning_in_words,
     weights_in_words,
 )
 from casegate.model import Case
+from casegate.model._policy import GrantedTool
 from tests.checks._cases import base_doc, context, hits
 
 OPEN = "let in people no one vets"
@@ -445,3 +447,48 @@ def test_an_sdk_for_users_apps_is_api_access(words: str) -> None:
 @pytest.mark.parametrize("words", CONSUMER)
 def test_the_developers_own_app_is_still_caught(words: str) -> None:
     assert [m for m in _cg105(_api(words)) if PUBLIC in m]
+
+
+# ------------------------------------------------------------------ a channel named in the boundary's words (CG216)
+
+VOICE = GrantedTool(description="spoken requests transcribed for the model", elicited_by=["audio"],
+                    named_by=["voice", "speech", "spoken", "aloud", "audio", "talk to"])
+"""Lark-1's framework's entry for spoken input: which words name it is the policy's (a built-in list
+would read `voice` in frameworks that never asked); the reading takes each word's regular endings."""
+
+SOUND_CHANNEL = [
+    "users type to Lark in chat, and it answers in text",
+    "a text chat assistant that recommends audiobooks and podcasts",
+    "a talkative assistant for typed questions about cooking",
+    "users chat with Lark in writing; a human agent takes over on request",
+    "answers are formatted for screen readers",
+]
+
+SPOKEN_CHANNEL = [
+    "users talk to Lark out loud",
+    "spoken conversations with Lark",
+    "speech input through the phone's microphone",
+    pytest.param("users can keep talking to Lark while they drive", id="talking-to"),
+    pytest.param("Lark talks to users through their questions and listens", id="talks-to"),
+    pytest.param("users who talked to Lark get a transcript", id="talked-to"),
+    pytest.param("voiced questions are transcribed", id="voiced"),
+]
+
+
+def _channel(description: str) -> list[str]:
+    doc = base_doc()
+    doc["boundary"]["description"] = description
+    doc["boundary"].pop("tools", None)
+    pol = context(doc).policy
+    pol = pol.model_copy(update={"tools": {**pol.tools, "voice": VOICE}})
+    return [name for attr, name, _w, _f in grants_in_words(Case.model_validate(doc), pol) if attr == "tools"]
+
+
+@pytest.mark.parametrize("words", SOUND_CHANNEL)
+def test_a_chat_only_boundary_grants_no_voice(words: str) -> None:
+    assert "voice" not in _channel(words)
+
+
+@pytest.mark.parametrize("words", SPOKEN_CHANNEL)
+def test_a_spoken_channel_in_words_is_still_caught(words: str) -> None:
+    assert "voice" in _channel(words)

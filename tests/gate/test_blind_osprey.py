@@ -28,7 +28,8 @@ The lab's moves to GO without a better monitor, tried here and in docs/security.
   the AI R&D claim moved to `below-alert` (CG303).
 - still the lab's word: the first run dropped from the case altogether on a first version (as any
   dropped log, see docs/security.md), and a weaker attacker served under an endpoint name the case
-  lists under `system.evaluated_as` (each such name is the case's word, shown beside its run).
+  lists under `system.evaluated_as` (each such name is the case's word, shown beside its run, unless
+  the framework asks an outside attestation of such runs: `evidence.aliases: attested`, CG351).
 """
 
 from __future__ import annotations
@@ -293,3 +294,73 @@ def test_the_same_monitors_run_said_to_be_superseded_is_still_judged(tmp_path: P
     assert record.outcome == "NO-GO" and _blocking(record) == ["CG406"]
     (msg,) = _messages(record, "CG406")
     assert msg.startswith(NAMED)
+
+
+# ------------------------------------------------------------------ the attacker named only by the case's alias
+
+
+ALIASED = ("E-rnd", "E-exfil", "E-control")
+
+
+def _aliases_attested(d: Path) -> None:
+    """The framework counts a run whose model only `system.evaluated_as` names (`mockllm/model`) only
+    when an attestation from outside the developer covers it."""
+    _edit(d / "policy.yaml", "  organisations: [acme-labs]\n", "  organisations: [acme-labs]\n  aliases: attested\n")
+
+
+def test_a_weaker_attacker_under_the_systems_endpoint_name_is_not_verified(tmp_path: Path) -> None:
+    """The lab's move: the control evaluation run again with a weaker attacker served under the
+    endpoint name the case lists as Osprey-3's (`mockllm/model`); the monitor let 2 of its 200
+    attempts through. The log reads as a run of Osprey-3: GO WITH CONDITIONS. Nothing the log records
+    of the model (name, arguments, server, usage by model) is derived from the weights, so where the
+    framework asks, a run named only by the case's alias is not verified to be this model's."""
+    d = _copy(tmp_path)
+    _control_rerun(d, frozenset({44, 155}))
+    _aliases_attested(d)
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG351"]
+    said = _messages(record, "CG351")
+    assert [m.split(" records")[0] for m in said] == [f"the log behind `{e}`" for e in ALIASED]
+    assert "which only `system.evaluated_as` ties to `Osprey-3` (the case's word" in said[2]
+    assert said[2].endswith("not verified to be a run of this model")
+
+
+def _outside_runs(d: Path) -> None:
+    """Northbridge Security ran the evaluations and the control evaluation against Osprey-3's
+    weights and signed each log (the examples' published demo key of its evaluator)."""
+    import os
+
+    from casegate.load import load_case
+    from casegate.sign import attest_evidence, load_keyring, load_signer, parse_instant
+
+    text = (d / "evidence.yaml").read_text()
+    for eid in ALIASED:
+        start = text.index(f"  {eid}:\n")
+        at = text.index("    producer: ", start)
+        end = text.index("\n", at)
+        text = text[:at] + "    producer: northbridge-security" + text[end:]
+    (d / "evidence.yaml").write_text(text)
+    key = RING.parent / "jonas-berg.key"
+    os.chmod(key, 0o600)
+    for eid in ALIASED:
+        attest_evidence(load_case(d / "case.yaml"), eid, load_signer(str(key)), load_keyring(RING), "evaluator",
+                        activity="ran", says=f"Ran {eid} against the weights of Osprey-3 served as mockllm/model.",
+                        at=parse_instant("2026-12-04T12:00:00Z"))
+
+
+def test_runs_an_outside_evaluator_signed_under_the_alias_count(tmp_path: Path) -> None:
+    """The control: the same runs, each signed by the outside evaluator that ran them."""
+    d = _copy(tmp_path)
+    _control_rerun(d, frozenset({44, 155}))
+    _aliases_attested(d)
+    _outside_runs(d)
+    record = _preview(d)
+    assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == [], _messages(record, "CG351")
+
+
+def test_the_alias_is_the_cases_word_where_the_policy_does_not_ask(tmp_path: Path) -> None:
+    """As before where the framework leaves it to the case (`aliases: case`, the default)."""
+    d = _copy(tmp_path)
+    _control_rerun(d, frozenset({44, 155}))
+    record = _preview(d)
+    assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == []

@@ -116,6 +116,7 @@ __all__ = [
     "weights_access",
     "off_task_tests",
     "tests_without_granted_tools",
+    "tests_not_through_deployed",
 ]
 
 Status = Literal["below-alert", "between", "reached"]
@@ -551,6 +552,28 @@ def _plain_words(text: str) -> str:
     return " ".join(re.sub(r"[-_/]+", " ", as_read(text).lower()).split())
 
 
+def _inflected(words: str) -> str:
+    """A pattern for the policy's words `words` (as `_plain_words` gives them) with each word of four
+    letters or more in any of its regular endings: plural or third person (`s`, `es`), past (`ed`,
+    `d`), `ing`, a final `e` dropped or a short word's final consonant doubled before `ing` and
+    `ed`; a shorter last word takes a plural ending, as before. `talk to`
+    names `talks to`, `talking to` and `talked to`; `dictate` names `dictating`. Which words name a
+    tool stays the policy's: an irregular form (`speak`, `spoke`) is a word it lists."""
+    parts = []
+    split = words.split()
+    for i, w in enumerate(split):
+        if len(w) < 4 or not w.isalpha():
+            parts.append(re.escape(w) + ("(?:s|es)?" if i == len(split) - 1 else ""))
+            continue
+        alts = [re.escape(w) + "(?:s|es|ed|d|ing)?"]
+        if w.endswith("e"):
+            alts.append(re.escape(w[:-1]) + "(?:ing|ed)")
+        if len(w) <= 5 and re.search(r"[^aeiou][aeiou][bdgkmnprt]$", w):
+            alts.append(re.escape(w + w[-1]) + "(?:ing|ed)")
+        parts.append("(?:" + "|".join(alts) + ")")
+    return r"(?<![\w])" + " ".join(parts) + r"(?![\w])"
+
+
 def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tuple[str, ...]]]:
     """(`tools` or `sensitive_domains`, name, the words naming it, the boundary field they stand in)
     for each tool or sensitive domain the policy lists that the boundary's own words
@@ -578,8 +601,7 @@ def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tup
         if name in listed:
             continue
         found = next(((m.group(0), where) for phrase in named_by if (words := _plain_words(phrase))
-                      for where, text in said
-                      if (m := re.search(r"(?<![\w])" + re.escape(words) + r"(?:s|es)?(?![\w])", text)) is not None),
+                      for where, text in said if (m := re.search(_inflected(words), text)) is not None),
                      None)
         if found is not None:
             out.append((attr, name, *found))
@@ -1394,6 +1416,48 @@ def tests_without_granted_tools(ctx: Context) -> dict[tuple[str, str], str]:
     return got
 
 
+def tests_not_through_deployed(ctx: Context) -> dict[tuple[str, str], str]:
+    """(safeguard id, evidence id) -> why a red team or safeguard test the safeguard cites does not
+    count for it: the policy asks tests of the safeguard's layer to run through the deployed model of
+    a role (`evidence.layer_roles`), and the item's log records no model in that role, or one the
+    policy does not name for it (`evidence.model_roles`), or the item has no log casegate reads
+    (memoised). The deployed classifier's version is otherwise the case's word: a test run through a
+    stricter setting or a later version reads the same."""
+    got: dict[tuple[str, str], str] | None = ctx.memo.get("tests_not_through_deployed")
+    if got is not None:
+        return got
+    got = {}
+    layer_roles = ctx.policy.evidence.layer_roles
+    named = ctx.policy.evidence.model_roles
+    for sid, sg in ctx.case.safeguards.items() if layer_roles else ():
+        role = layer_roles.get(sg.layer)
+        if role is None:
+            continue
+        deployed = list(named.get(role, ()))
+        listed = ", ".join(f"`{m}`" for m in deployed) or "none"
+        for eid in sg.evidence:
+            ev = ctx.case.evidence.get(eid)
+            if ev is None or ev.kind not in TEST_KINDS:
+                continue
+            run = ctx.facts.derived(eid) if ctx.facts is not None else None
+            if run is None:
+                got[sid, eid] = (f"`{eid}`, which has no log casegate reads, so it is not shown to have run through "
+                                 f"the deployed `{role}` ({listed}, `evidence.model_roles`)")
+                continue
+            ran = list(run.source.model_roles.get(role, ()))
+            if not ran:
+                got[sid, eid] = (f"`{eid}`, whose log records no model in the role `{role}`, so it is not shown to "
+                                 f"have run through the deployed one ({listed}, `evidence.model_roles`), as the "
+                                 f"policy asks of tests of `{sg.layer}` safeguards")
+            elif not set(ran) <= set(deployed):
+                other = ", ".join(f"`{m}`" for m in ran if m not in deployed)
+                got[sid, eid] = (f"`{eid}`, whose log records {other} in the role `{role}`, not the deployed one "
+                                 f"({listed}, `evidence.model_roles`), as the policy asks of tests of "
+                                 f"`{sg.layer}` safeguards")
+    ctx.memo["tests_not_through_deployed"] = got
+    return got
+
+
 _TUNING_ATTACKED = ("tamper-resistant-training", "unlearning")
 """Safeguard layers whose whole claim is that they survive an attacker tuning the weights: where
 users can, only a test run against a checkpoint so tuned measures them."""
@@ -1451,12 +1515,14 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
     off_task = off_task_tests(ctx)
     untuned = untuned_tests(ctx)
     toolless = tests_without_granted_tools(ctx)
+    undeployed = tests_not_through_deployed(ctx)
     for sid in order:
         items = []
         for eid in ctx.case.safeguards[sid].evidence:
             ev = ctx.case.evidence.get(eid)
             if ev is None or is_expired(ev, ctx) or (ctx.facts is not None and eid in ctx.facts.excluded) \
                     or (sid, eid) in off_task or (sid, eid) in untuned or (sid, eid) in toolless \
+                    or (sid, eid) in undeployed \
                     or stricter_than_deployed(ctx, eid, ev):
                 continue
             c = bypass_counts(ev)

@@ -234,8 +234,9 @@ class GrantedTool(Frozen):
     as described, opens no pathway in them); any other domain's scoping-out is contradicted by it."""
     named_by: list[str] = EMPTY_LIST
     """Words by which a boundary names this tool (e.g. `switching order`; hyphens read as spaces,
-    a plural ending allowed): a boundary whose words (`description`, `scope.users`, `scope.vetting`)
-    name it must list it in `boundary.tools` (CG216)."""
+    each word of four letters or more in its regular endings: `talk to` names `talking to`): a
+    boundary whose words (`description`, `scope.users`, `scope.vetting`) name it must list it in
+    `boundary.tools` (CG216). Irregular forms and synonyms (`speak`, `out loud`) are words to list."""
     tested_by: list[str] = EMPTY_LIST
     """Safeguard layers whose red teams and safeguard tests must give the model this tool (every
     tool of `elicited_by`, as their logs record it) when the boundary grants it, e.g. `[classifier,
@@ -260,8 +261,9 @@ class GrantedDomain(Frozen):
     any other domain's scoping-out is contradicted by it."""
     named_by: list[str] = EMPTY_LIST
     """Words by which a boundary names this integration (e.g. `control room`, `grid operator`;
-    hyphens read as spaces, a plural ending allowed): a boundary whose words (`description`,
-    `scope.users`, `scope.vetting`) name it must list it in `boundary.sensitive_domains` (CG216)."""
+    hyphens read as spaces, each word of four letters or more in its regular endings): a boundary
+    whose words (`description`, `scope.users`, `scope.vetting`) name it must list it in
+    `boundary.sensitive_domains` (CG216)."""
 
 
 class RoleRequirement(Frozen):
@@ -393,6 +395,12 @@ class EvidencePolicy(Frozen):
     `independent` (default), only an item a signed attestation from outside the developer makes
     independent (the attestation signs the verdict); `any`, the case's own word. A typed failure
     (`passed: false`) is always taken at its word."""
+    aliases: Literal["case", "attested"] = "case"
+    """Whose word ties a log's model name that only `system.evaluated_as` lists (an endpoint id,
+    `mockllm/model`) to the system: `case` (default), the case's; `attested`, only an attestation
+    from outside the developer over the item's artifact (CG351). Nothing an Inspect log records of
+    the model (its name, arguments, server address, usage by model) is derived from the weights: a
+    weaker attacker served under the same endpoint name reads the same."""
     model_roles: dict[str, list[str]] = EMPTY_DICT
     """The models a counted run (an evaluation or a safeguard's test) may give each named role
     besides the model under test (Inspect's `model_roles`: `grader`, `attacker`, ...), each named
@@ -401,6 +409,13 @@ class EvidencePolicy(Frozen):
     system under test itself blocks (CG359): a weak grader or attacker, or the model grading its
     own answers, moves the counts without any change in the model. Models a run's samples called
     outside any role (read from their usage) are judged under the role `(no role)`."""
+    layer_roles: dict[str, str] = EMPTY_DICT
+    """Safeguard layers whose red teams and safeguard tests must run through the deployed model of
+    a role (layer -> a role of `model_roles`), e.g. `{classifier: classifier, monitoring: monitor}`:
+    a test cited by a safeguard of such a layer counts for it, and in the pathway's risk, only when
+    its log records a model in that role and every one it records there is one `model_roles` names
+    for it (CG427). A log that records no classifier was run through whichever one the harness was
+    pointed at (a stricter setting, a later version), not shown to be the deployed one."""
 
 
 class Tolerance(Frozen):

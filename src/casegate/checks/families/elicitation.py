@@ -612,7 +612,9 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "floors or safeguard requirements, domains that may be scoped out at more boundaries, no preregistration, a smaller gaming margin, "
             "a threshold's task reference that drops or changes a pin (task version, sample digest, prompt digest, code "
             "revision, task package), a lower weight-security level, fewer evidence kinds that count "
-            "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, "
+            "only when independent, more kinds that count declared, test counts, verdicts or a run named only by "
+            "`system.evaluated_as` taken on the case's word, a safeguard layer no longer tied to its deployed model "
+            "(`evidence.layer_roles`), "
             "less asked of the tools and sensitive domains the boundary grants, fewer `named_by` words for one the "
             "boundary's words name and its lists leave out, open objections that may be escalated "
             "(a condition, not a block), more roles that may answer objections, decide or confirm conditions, another "
@@ -857,6 +859,14 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
     if pe.declared_counts == "independent" and ne.declared_counts == "any":
         yield ("evidence", "declared_counts"), ("a red team's or safeguard test's bypass counts with no log behind them "
                                                 "now count on the case's word, not only when signed from outside")
+    untied = [layer for layer, role in pe.layer_roles.items() if ne.layer_roles.get(layer) != role]
+    if untied:
+        yield ("evidence", "layer_roles"), ("tests of " + ", ".join(f"`{x}`" for x in untied) + " safeguards no "
+                                            "longer need to record the deployed model of the role the previous "
+                                            "version tied them to")
+    if pe.aliases == "attested" and ne.aliases == "case":
+        yield ("evidence", "aliases"), ("a run whose model only `system.evaluated_as` names now counts on the case's "
+                                        "word, not only when signed from outside")
     if pe.declared_verdicts == "independent" and ne.declared_verdicts == "any":
         yield ("evidence", "declared_verdicts"), ("a sandbagging probe's, audit's or review's typed `passed: true` now "
                                                   "counts on the case's word, not only when signed from outside")

@@ -849,7 +849,10 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
               "the model of a lineage entry (its version aside), and not the system, names the parent; one naming a "
               "precision (`fp16`, `bf16`, `full-precision`, `q8`) other than the quantisation the case's words give "
               "the system (`quantised to 4 bits`, `the 4-bit weights`, a `quantised-from` lineage entry) names the "
-              "weights before quantisation, or another quantisation: not the build shipped. A red team or a "
+              "weights before quantisation, or another quantisation: not the build shipped. Any name there is the "
+              "case's word (nothing a log records of the model is derived from the weights), and where the policy "
+              "asks (`evidence.aliases: attested`) a run it alone admits counts only when an attestation from "
+              "outside the developer covers it. A red team or a "
               "test of a safeguard trained into the weights that has no log casegate reads, and that no "
               "outside evaluator signed (the attestation signs the weights), counts its typed bypass counts "
               "(under `evidence.declared_counts: any`) only when the case names the model it ran on "
@@ -878,6 +881,7 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
         else:
             refused[" ".join(_words(n))] = (n, why)
     lineage = [x.name for x in system.lineage]
+    attested = ctx.policy.evidence.aliases == "attested"
     # what a recorded name says depends on the name alone: a case's evaluations mostly record the
     # same few names, each judged once
     judged: dict[str, str | None] = {}
@@ -894,6 +898,13 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
             typed = ev.artifact is None or (ctx.facts is not None and ctx.facts.declared(eid))
             said = "the model typed for" if typed else "the log behind"
             yield Hit(("evidence", eid, "source", "model"), f"{said} `{eid}` {why}", severity=_weight(ctx, eid))
+        elif attested and _by_alias(model, system, known) and not _signed_outside(ctx, eid):
+            yield Hit(("evidence", eid, "source", "model"),
+                      f"the log behind `{eid}` records model `{model}`, which only `system.evaluated_as` ties to "
+                      f"`{system.name}` (the case's word: nothing the log records of the model, its arguments or "
+                      "server is derived from the weights), and no attestation from outside the developer covers "
+                      "it, as the policy asks (`evidence.aliases: attested`): not verified to be a run of this "
+                      "model", severity=_weight(ctx, eid))
     for p in _problems(ctx, "model-unnamed"):
         yield Hit(p.path, p.message, severity=_weight(ctx, p.evidence_id), help=p.help)
     # whatever name a log records, the registry may hold it (or a log of the same run) as another
@@ -913,6 +924,21 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
                           severity=_weight(ctx, eid),
                           help="evaluate this model's own weights and cite those runs; a parent's results do not "
                                "carry to a model derived from it")
+
+
+def _by_alias(model: str, system: System, known: set[str]) -> bool:
+    """Whether a log recording `model` is admitted as a run of `system` only by a name the case lists
+    under `system.evaluated_as` (with or without arguments), not by naming the system."""
+    run = _evaluated_model(model)
+    if _names_system(run, system.name):
+        return False
+    return " ".join(_words(model)) in known or " ".join(_words(run)) in known
+
+
+def _signed_outside(ctx: Context, eid: str) -> bool:
+    """Whether an attestation from outside the developer over `eid`'s artifact makes it independent."""
+    ind = ctx.facts.independence.get(eid) if ctx.facts is not None else None
+    return ind is not None and ind.independent
 
 
 def _another_model(model: str, system: System, lineage: list[str], known: set[str],

@@ -28,6 +28,7 @@ from .._derived import (
     removed_with_weights,
     requirements_for,
     safeguards_by_step,
+    tests_not_through_deployed,
     tests_without_granted_tools,
     unshown_filters,
     untuned_tests,
@@ -460,6 +461,32 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
 )
 def safeguard_test_without_granted_tool(ctx: Context) -> Iterator[Hit]:
     short = tests_without_granted_tools(ctx)
+    for sid, sg in ctx.case.safeguards.items() if short else ():
+        for i, eid in enumerate(sg.evidence):
+            why = short.get((sid, eid))
+            if why is not None:
+                yield Hit(("safeguards", sid, "evidence", i), f"safeguard `{sid}` cites {why}: it does not count "
+                                                              "for the safeguard")
+
+
+@rule(
+    "CG427", "safeguard-test-not-of-deployed", severity="blocking", serves="test-4-safeguards",
+    summary="A red team or safeguard test cited by a safeguard of a layer the policy ties to a role "
+            "(`evidence.layer_roles`) has a log that records no model in that role, or one the policy does not "
+            "name for it (`evidence.model_roles`): it does not count for that safeguard.",
+    rationale="A classifier's or monitor's version is the case's word unless the test's log records the model "
+              "it ran through: a test run through a stricter setting or a later version than the deployed one "
+              "reads the same as one of the deployed classifier. Where the framework names the deployed model "
+              "of a role and ties a safeguard layer to it, a test of such a safeguard counts only when its log "
+              "records that model in the role, and no other (CG359 judges a model the policy does not name).",
+    bad="# policy: evidence: {model_roles: {classifier: [acme/guard-1]}, layer_roles: {classifier: classifier}}\n"
+        "SG-classifier: {layer: classifier, evidence: [E-redteam]}   # E-redteam's log records no model_roles",
+    good="SG-classifier: {layer: classifier, evidence: [E-redteam]}   # log: model_roles: {classifier: [acme/guard-1]}",
+    fix="Run the test through the deployed model of the role (its log recording it under `model_roles`), or "
+        "have the policy name the model the deployment runs.",
+)
+def safeguard_test_not_of_deployed(ctx: Context) -> Iterator[Hit]:
+    short = tests_not_through_deployed(ctx)
     for sid, sg in ctx.case.safeguards.items() if short else ():
         for i, eid in enumerate(sg.evidence):
             why = short.get((sid, eid))
