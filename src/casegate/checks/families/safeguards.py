@@ -1240,7 +1240,7 @@ def evidence_subjects(ctx: Context) -> dict[str, frozenset[str]]:
         doms = frozenset(filter(None, (domain, pol.thresholds[threshold].domain
                                        if threshold in pol.thresholds else None)))
         by_fields[domain, threshold] = one.setdefault(doms, doms)
-    out: dict[str, frozenset[str]] = dict(zip(c.evidence, map(by_fields.__getitem__, fields_of)))
+    out: dict[str, frozenset[str]] = dict(zip(c.evidence, map(by_fields.__getitem__, fields_of), strict=True))
     for sg in c.safeguards.values():
         blocked = {pathways[b.partition(".")[0]][0] for b in sg.blocks if b.partition(".")[0] in pathways}
         for x in sg.evidence:
