@@ -10,7 +10,12 @@ import re
 import pytest
 
 from casegate.checks import _derived as d
-from casegate.checks._derived import open_sign_up_in_words, stated_weights, tuning_in_words, weights_in_words
+from casegate.checks._derived import (
+    open_sign_up_in_words,
+    stated_weights,
+    tuning_in_words,
+    weights_in_words,
+)
 from casegate.model import Case
 
 _TUNING = [
@@ -67,7 +72,6 @@ def test_the_readings_find_the_clause_among_others_and_keep_their_answer_for_the
     assert weights_in_words(case, memo) is None  # denied in its clause
     assert stated_weights(case, memo) == "fine-tuning"
     assert memo["tuning_in_words"] == "Customers upload training data for their own copy"
-    assert _case("Served over HTTPS.", users="verified developers").boundary is not None
     assert tuning_in_words(_case("Served over HTTPS.", users="verified developers")) is None
     vetted = _case("Served over HTTPS.", users="partners, and anyone who signs up", access="vetted-organisations",
                    kind="trusted-access")
