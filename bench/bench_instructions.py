@@ -36,6 +36,23 @@ the models' core schemas are): check 662.1M (2.39x, before 770.9M), gate 688.3M 
 797.2M), keyed gate 726.4M (2.62x, before 835.1M = 3.02x). --help 93.6M either way once its kept
 text names cli/__init__.py's new size (`python -m casegate.cli._help --write`); until then Typer
 renders it (1,412M).
+
+The boundary's words readings (issue #21, one run at abafed31 with `--before` e3f4263b's tree, yardstick
+279.16M): `stated_weights` is asked eight times a check and tried the weights and tuning patterns
+on every clause each time (6.3M on atlas-api: `tuning_in_words` 4.79M, `weights_in_words` 1.56M,
+counted with bench_function_instructions.py's wrapping). Each reading now first looks for one of
+its trigger words in a clause (`_may_say`: lower-cased ASCII searched in C; other text by `re`
+under the patterns' own case folding), the sign-up reading before `re` compiles its patterns, and
+the weights and tuning answers are kept in the check's memo: 0.25M for both. check 686.4M (2.46x,
+before 693.3M = 2.48x), gate 711.8M (2.55x, before 718.8M), keyed gate 749.6M (2.69x, before
+756.5M); --help 94.9M either way. At 10k goals (rapidyaml floor 924.4M; `--large-only`, one
+run), with CG406's bypass counts read once per check (each item's kind read in C; before, every
+item was asked once for the case and once per safeguard citing a logged run, 26.7k calls),
+CG416's evidence subjects read in C, and CG306 asking after a renamed copy of an earlier run only
+where one is recorded: check 3,624.9M (floor 3.92x, before 3,695.1M = 4.00x), gate 3,724.4M
+(4.03x, before 3,794.6M = 4.10x). bench_publish_instructions.py in the same session: publish
+4,830.4M, gate 1,972.8M (2.45x; before 4,867.8M, 2,007.1M, 2.43x): the gate's share of publishing
+shrank as much as the rest, so the ratio did not move toward 1.5x.
 """
 
 from __future__ import annotations

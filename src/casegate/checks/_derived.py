@@ -1663,6 +1663,17 @@ def boundary_clauses(case: Case, memo: dict[str, Any] | None = None) -> tuple[tu
     return got
 
 
+def _may_say(read: str, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` (lower-case ASCII) occurs in `read`, ignoring case as `re` does: the
+    first test of a words reading, before its longer patterns, each of whose matches holds one of
+    its `words`. Plain ASCII is lower-cased and searched in C; other text by the words' alternation
+    under `re.IGNORECASE` (which folds `K` into `k` and `ſ` into `s`, as the longer patterns do)."""
+    if read.isascii():
+        low = read.lower()
+        return any(word in low for word in words)
+    return re.search("|".join(words), read, re.IGNORECASE) is not None
+
+
 def _boundary_texts(case: Case) -> list[str]:
     """The case's own boundary words that are not blank: `description`, `scope.users`,
     `scope.vetting`, in that order."""
@@ -1718,16 +1729,36 @@ def weights_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | No
     """The words of the case's own boundary (`scope.users`, `scope.vetting`, `description`) that
     say its users get the weights to keep, in a clause that does not deny it; None when none do.
     A sentence whose every mention of weights handed out is one named evaluator holding them to test
-    them (`_HELD_FOR_TESTING`), naming no other holder (`_OPEN_HOLDERS`), says nothing of users.
-    `memo`: the check's (`boundary_clauses`)."""
+    them (`_HELD_FOR_TESTING`), naming no other holder (`_OPEN_HOLDERS`), says nothing of users;
+    beyond internal use, words that put the model on users' own devices (`on_device_in_words`)
+    say they get them. `memo`: the check's (`boundary_clauses`, and the answer)."""
     from ..model import BoundaryKind
 
+    if memo is not None and "weights_in_words" in memo:
+        got: str | None = memo["weights_in_words"]
+        return got
     b = case.boundary
     gives, negated, staff = _WEIGHTS_WORDS
     inside = b is not None and isinstance(b.kind, BoundaryKind) and b.kind.internal
-    found = _clause_saying(case, gives, staff if inside else None, memo)
-    if found is None:
-        return None if inside else on_device_in_words(case, memo)
+    found = _clause_saying(case, gives, staff if inside else None, memo, _WEIGHTS_TRIGGER)
+    got = None if found is None else _handed_out(case, inside)
+    if got is None and not inside:
+        got = on_device_in_words(case, memo)
+    if memo is not None:
+        memo["weights_in_words"] = got
+    return got
+
+
+_WEIGHTS_TRIGGER = ("weight", "checkpoint", "safetensors", "gguf", "parameters")
+"""A word each match of `_GIVES_WEIGHTS` holds: a clause without one hands out no weights."""
+
+
+def _handed_out(case: Case, inside: bool) -> str | None:
+    """The first clause of the boundary's words that hands out the weights (`_WEIGHTS_WORDS`, not
+    denied, not to staff `inside` an internal boundary) in a sentence where they go to someone other
+    than one named evaluator holding them to test them (`_HELD_FOR_TESTING`, `_OPEN_HOLDERS`);
+    None when every such clause is an evaluator's."""
+    gives, negated, staff = _WEIGHTS_WORDS
     held, holders = _HELD_WORDS
     for text in _boundary_texts(case):
         for sentence in _SENTENCES.split(text):
@@ -1744,7 +1775,7 @@ def weights_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | No
                 if not (tested and all(any(a <= m.start() and m.end() <= z for a, z in spans)
                                        for m in gives.finditer(read))):
                     return written.strip()
-    return None if inside else on_device_in_words(case, memo)
+    return None
 
 
 _DEVICES = (r"(?:phones?|devices?|handsets?|smartphones?|tablets?|laptops?|desktops?|computers?|pcs|"
@@ -1889,13 +1920,26 @@ clause by clause. A model the lab tuned before release (`a safety-tuned model`, 
 design`) is not a user's tuning: the past participle alone, or after a hyphen, is not read."""
 
 _TUNING_WORDS = kept(_TUNES_WEIGHTS, re.IGNORECASE)
+_TUNING_TRIGGER = ("tun", "train", "lora", "peft", "adapter")
+"""A word each match of `_TUNES_WEIGHTS` holds (`tune`, `fine-tuning`, `training data`, `LoRA`,
+`PEFT`, `adapters`): a clause without one says no user has the model tuned."""
 
 
 def tuning_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The words of the case's own external boundary (`scope.users`, `scope.vetting`,
     `description`) that say its users have the model fine-tuned, in a clause that does not deny
     it; None when none do, or at an internal kind (the lab's own staff tune checkpoints there).
-    `memo`: the check's (`boundary_clauses`)."""
+    `memo`: the check's (`boundary_clauses`, and the answer)."""
+    if memo is not None and "tuning_in_words" in memo:
+        got: str | None = memo["tuning_in_words"]
+        return got
+    got = _tuning_in_words(case, memo)
+    if memo is not None:
+        memo["tuning_in_words"] = got
+    return got
+
+
+def _tuning_in_words(case: Case, memo: dict[str, Any] | None) -> str | None:
     from ..model import BoundaryKind
 
     b = case.boundary
@@ -1903,6 +1947,8 @@ def tuning_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | Non
         return None
     negated, lab, prompted = _WEIGHTS_WORDS[1], _LAB_TUNES, _PROMPTED
     for written, read in boundary_clauses(case, memo):
+        if not _may_say(read, _TUNING_TRIGGER):
+            continue
         later = [m.span() for m in _LAB_TUNES_LATER.finditer(read)]
         found = [(start, end) for start, end in (m.span() for m in _TUNING_WORDS.finditer(read))
                  if not any(a <= start and end <= b for a, b in later)]
@@ -1940,12 +1986,14 @@ and no tuning (`customers supply training examples for few-shot prompting only`)
 
 
 def _clause_saying(case: Case, words: re.Pattern[str], unless: re.Pattern[str] | None = None,
-                   memo: dict[str, Any] | None = None) -> str | None:
+                   memo: dict[str, Any] | None = None, trigger: tuple[str, ...] = ()) -> str | None:
     """The first clause of the case's own boundary (`boundary_clauses`) in which `words` occur,
     neither denied (`no`, `never`, `n't`...) nor holding `unless`, as written; None when there
-    is none."""
+    is none. `trigger`: words one of which each match of `words` holds (`_may_say`), tried first."""
     negated = _WEIGHTS_WORDS[1]
     for written, read in boundary_clauses(case, memo):
+        if trigger and not _may_say(read, trigger):
+            continue
         if (words.search(read) is not None and negated.search(read) is None
                 and (unless is None or unless.search(read) is None)):
             return written.strip()
@@ -2045,6 +2093,10 @@ whatever the access typed. Matched ignoring case, clause by clause, compiled by 
 a boundary limited to vetted users is checked (`open_sign_up_in_words`)."""
 
 
+_SIGN_UP_TRIGGER = ("any", "every", "all", "whoever", "open", "self", "guest", "invitee")
+"""A word each match of `_OPEN_SIGN_UP` holds: a clause (with its relative clauses) without one
+lets no one in unvetted."""
+
 _VETTED_BY_OTHERS = (
     r"\b(?:vetted|reviewed|screened|approved|verified|checked|admitted)\W+(?:[\w-]+\W+){0,2}?by\b"
     r"|\b(?:pass|passes|passed|passing|undergo|undergoes|underwent|undergone)\W+(?:[\w-]+\W+){0,2}?"
@@ -2072,10 +2124,14 @@ def open_sign_up_in_words(case: Case, memo: dict[str, Any] | None = None) -> str
     None when none do. A denial in the relative clause does not deny the open way in before it,
     and words saying they vet themselves or are let in automatically, in either, are no vetting by
     someone else (`_SELF_OR_AUTOMATIC`). `memo`: the check's (`boundary_clauses`)."""
+    clauses = [(written, read, then) for written, read, then in continued_clauses(case, memo)
+               if _may_say(read + then, _SIGN_UP_TRIGGER)]
+    if not clauses:
+        return None  # (and `re` compiles none of the patterns)
     words = re.compile(_OPEN_SIGN_UP, re.IGNORECASE)
     vetted, own = re.compile(_VETTED_BY_OTHERS, re.IGNORECASE), re.compile(_SELF_OR_AUTOMATIC, re.IGNORECASE)
     negated = _WEIGHTS_WORDS[1]
-    for written, read, then in continued_clauses(case, memo):
+    for written, read, then in clauses:
         whole = read + then
         # the open way in, in the clause itself (a denial there denies it) or spoken across its
         # relative clause (`anyone, who then gets access at once`: a denial anywhere denies it)

@@ -444,7 +444,8 @@ def evidence_expired(ctx: Context) -> Iterator[Hit]:
     earlier = _earlier_runs(ctx) if dates is not None and dates.named_runs else {}
     for eid, ev in ctx.case.evidence.items():
         since = evidence_dated(ev, dates)
-        copy_of = _named_copy_of(ctx, eid, ev, since, earlier)
+        # (with no earlier run recorded, no item is a copy of one: no call per item to say so)
+        copy_of = _named_copy_of(ctx, eid, ev, since, earlier) if earlier else None
         if copy_of is not None:
             since = copy_of[1]
         key = (since, ev.expires)

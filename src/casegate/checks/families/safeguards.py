@@ -9,11 +9,14 @@ boundary. The residual-risk arithmetic is `casegate.checks._derived.pathway_risk
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
+from operator import attrgetter
 
 from ..._patterns import kept
 from ...evidence._facts import ran
 from ...evidence.stats import upper_bound
 from ...model import Case, Evidence, Pathway, RuleSeverity, Safeguard
+from ...model._case import TEST_KINDS
 from ...sign._names import name_key  # not the package: signing itself is not needed to check a case
 from .._derived import (
     bypass_counts,
@@ -517,14 +520,14 @@ def safeguard_test_not_of_deployed(ctx: Context) -> Iterator[Hit]:
         "tolerance.",
 )
 def bypass_rate_above_tolerance(ctx: Context) -> Iterator[Hit]:
+    counted = _counted_tests(ctx)
     pol = ctx.policy
     tol = pol.tolerance.max_bypass_rate
     cited: set[str] = set()
     for sid, sg in ctx.case.safeguards.items():
         cited.update(sg.evidence)
         for i, x in enumerate(sg.evidence):
-            e = ctx.case.evidence.get(x)
-            c = bypass_counts(e) if e is not None else None
+            c = counted.get(x)
             if c is None:
                 continue
             u = upper_bound(c[0], c[1], pol.confidence, pol.interval)
@@ -538,8 +541,7 @@ def bypass_rate_above_tolerance(ctx: Context) -> Iterator[Hit]:
             if sid not in ctx.case.evidence[x].tests:  # else judged below, with every safeguard it names
                 reruns.setdefault(x, []).append((sid, cited_run))
     for x, of in reruns.items():
-        c = bypass_counts(ctx.case.evidence[x])
-        assert c is not None
+        c = counted[x]
         u = upper_bound(c[0], c[1], pol.confidence, pol.interval)
         if u > tol:
             sids = [f"`{sid}`" for sid, _ in of]
@@ -550,10 +552,8 @@ def bypass_rate_above_tolerance(ctx: Context) -> Iterator[Hit]:
                       f"{', '.join(sids)} in {c[1]} attempts: {pol.confidence:.0%} one-sided {pol.interval} upper "
                       f"bound {u:.3f} exceeds the tolerance {tol:g}; a safeguard is judged by every run of its test "
                       "the case holds, not by the one it cites")
-    for x, e in ctx.case.evidence.items():
-        c = bypass_counts(e)
-        if c is None:
-            continue
+    for x, c in counted.items():
+        e = ctx.case.evidence[x]
         uncited = [s for s in e.tests if s in ctx.case.safeguards and x not in ctx.case.safeguards[s].evidence
                    and not _another_version(ctx, ctx.case.safeguards[s], e)]
         if (x in cited or x in reruns) and not uncited:
@@ -575,6 +575,26 @@ def bypass_rate_above_tolerance(ctx: Context) -> Iterator[Hit]:
                       f"it tested (`tests:`): {bound}; it counts against the case whichever safeguards it got past")
 
 
+_KIND = attrgetter("kind")
+_DOMAIN_THRESHOLD = attrgetter("domain", "threshold")
+
+
+def _counted_tests(ctx: Context) -> dict[str, tuple[int, int]]:
+    """Evidence id -> (bypasses, attempts) of each red team or safeguard test of the case with
+    counts (`bypass_counts`), in the case's order; worked out once per check (`Context.memo`). The
+    kinds are read in C, and only the tests' counts in Python: CG406 asks of every item once for
+    the case and once for each safeguard that cites a run with a log."""
+    got: dict[str, tuple[int, int]] | None = ctx.memo.get("counted_tests")
+    if got is None:
+        evidence = ctx.case.evidence
+        got = {}
+        for x, e in compress(evidence.items(), map(TEST_KINDS.__contains__, map(_KIND, evidence.values()))):
+            if (c := bypass_counts(e)) is not None:
+                got[x] = c
+        ctx.memo["counted_tests"] = got
+    return got
+
+
 def _same_runs(ctx: Context, sg: Safeguard) -> list[tuple[str, str]]:
     """(evidence id, the run in words) for each red team or safeguard test with counts that `sg`
     does not cite whose log ran the task of a log `sg` cites (the same name and version) on the
@@ -587,8 +607,9 @@ def _same_runs(ctx: Context, sg: Safeguard) -> list[tuple[str, str]]:
     if not runs:
         return []
     out = []
-    for x, e in ctx.case.evidence.items():
-        if x in sg.evidence or bypass_counts(e) is None or _another_version(ctx, sg, e):
+    evidence = ctx.case.evidence
+    for x in _counted_tests(ctx):
+        if x in sg.evidence or _another_version(ctx, sg, evidence[x]):
             continue
         run = ctx.facts.derived(x) if ctx.facts is not None else None
         if run is None or not run.sample_digest:
@@ -1243,15 +1264,14 @@ def evidence_subjects(ctx: Context) -> dict[str, frozenset[str]]:
     # (a set per item would cost 200 bytes each), found by the item's domain and threshold
     one: dict[frozenset[str], frozenset[str]] = {}
     by_fields: dict[tuple[str | None, str | None], frozenset[str]] = {}
-    out: dict[str, frozenset[str]] = {}
-    for eid, ev in c.evidence.items():
-        fields = ev.domain, ev.threshold
-        doms = by_fields.get(fields)
-        if doms is None:
-            doms = frozenset(filter(None, (ev.domain, pol.thresholds[ev.threshold].domain
-                                            if ev.threshold in pol.thresholds else None)))
-            doms = by_fields[fields] = one.setdefault(doms, doms)
-        out[eid] = doms
+    # (each item's domain and threshold read in C, and its subject looked up in C: a step per item
+    # of a case with thousands was most of this function's cost)
+    fields_of = list(map(_DOMAIN_THRESHOLD, c.evidence.values()))
+    for domain, threshold in dict.fromkeys(fields_of):  # the distinct ones, as first met
+        doms = frozenset(filter(None, (domain, pol.thresholds[threshold].domain
+                                       if threshold in pol.thresholds else None)))
+        by_fields[domain, threshold] = one.setdefault(doms, doms)
+    out: dict[str, frozenset[str]] = dict(zip(c.evidence, map(by_fields.__getitem__, fields_of), strict=True))
     for sg in c.safeguards.values():
         blocked = {pathways[b.partition(".")[0]][0] for b in sg.blocks if b.partition(".")[0] in pathways}
         for x in sg.evidence:
