@@ -2112,6 +2112,34 @@ def adapter_over_weights_log(s: Subject) -> Rewritten:
     return rewritten(s, eid, doc)
 
 
+def other_precision_evaluated_as_log(s: Subject) -> Rewritten:
+    """The system said to be served quantised to 4 bits, the evaluation nearest its threshold a run of
+    the full-precision build (its log's model named `<model>-fp16`), that name listed under
+    `system.evaluated_as`: the case's word that the tool's name for the run is the system's."""
+    from ..checks._derived import stated_quantisation
+
+    case = s.case
+    if stated_quantisation(case) is not None:
+        return "the case already says its system's weights are quantised"
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if isinstance(doc, LmEvalLog):
+        return f"`{eid}`'s log is lm-eval's, whose model is named by its arguments"
+    model = doc.get("model") if isinstance(doc, dict) else doc.eval.model
+    if not isinstance(model, str) or not model.strip() or "(" in model:
+        return f"`{eid}`'s log names no model by a plain name"
+    parent = f"{model}-fp16"
+    said = f"{(case.system.description or '').rstrip()} Served with its weights quantised to 4 bits (int4)."
+    system = _upd(case.system, description=said.lstrip(), evaluated_as=[*case.system.evaluated_as, parent])
+    if isinstance(doc, dict):
+        return rewritten(s, eid, {**doc, "model": parent}, case=_upd(case, system=system))
+    doc.eval.model = parent
+    edit = _inspect_written(s, eid, doc)
+    return ArtifactEdit(_upd(edit.case, system=system), edit.policy, edit.files, edit.companions)
+
+
 def _objected_claim(case: Case) -> str | None:
     """The claim the answered-objection moves object to: the first below the top one that cites evidence."""
     return next((x for x, el in case.argument.elements.items()
@@ -3416,6 +3444,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "adds an objection against a claim on safeguards, marked answered by a new run of a test it cites (on "
              "the claim's domain, testing no safeguard) whose log scores every other attempt as a bypass",
              ("CG803",), on_the_log, rewrite=failing_test_answer_log),
+    Mutation("other-precision-evaluated-as", ("test-3-elicitation", "q-capability"),
+             "says the system is served with its weights quantised to 4 bits, and reruns the evaluation nearest its "
+             "threshold on the full-precision build (its log's model named `<model>-fp16`), that name listed under "
+             "`system.evaluated_as`, before any version is recorded", ("CG351",), on_the_log,
+             rewrite=other_precision_evaluated_as_log, first_version=True),
     Mutation("failing-test-uncited", ("test-4-safeguards", "q-safeguards", "fm-residual-risk-laundering"),
              "adds, cited by nothing, an earlier run of a test a safeguard cites (its task's earlier version, dated a "
              "week before) whose log scores every tenth attempt as a bypass, its `tests:` naming a retired id of the "
