@@ -6131,6 +6131,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'Deployment',
     'Derivation',
     'DerivedRun',
+    'DerivedRun | None',
     'Describe `incident_reporting`, or add a trigger `on: incident`.',
     'Describe `model_change_control`, or add a trigger `on: model-change`.',
     'Describe what the action can still do (stop distribution, revoke hosted access) and argue the risk of copies already out by inability.',
