@@ -546,14 +546,17 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "consumer-app-labelled-api": "CG105", "staff-audience-named-public": "CG604",
                   "refusal-prompted-run": "CG309", "trusted-access-self-attested": "CG105",
                   "trusted-access-open-in-words": "CG105", "greedy-epochs": "CG301", "tuned-in-words": "CG105",
-                  "failing-test-uncited": "CG406"}
+                  "failing-test-uncited": "CG406", "on-device-in-words": "CG105", "vetting-by-agreement": "CG105",
+                  "partner-vets-its-own": "CG425", "other-precision-evaluated-as": "CG351"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
 held, or re-dated so; a defeater renamed in the same words; a pathway renamed with a step left out;
 epochs written past the header's; a colleague of the developer as the outside evaluator; a greedy run's epochs
 as attempts; users' tuning said by the model's name and as adapters trained on their data; a failing earlier
-run of a safeguard's test kept uncited, naming a retired id of the safeguard."""
+run of a safeguard's test kept uncited, naming a retired id of the safeguard; the model said to run on its users'
+own machines; a trusted-access program vetted by terms its users sign, or by a partner's own office alone; a
+full-precision build's run listed under `system.evaluated_as` for a system served quantised."""
 
 
 @pytest.mark.parametrize("name", sorted(NEWER_READINGS))
@@ -570,6 +573,41 @@ def test_users_tuning_in_words_takes_refusal_training_out_of_the_count() -> None
     r = next(x for x in _report("atlas-api").results if x.mutation.name == "tuned-in-words")
     assert r.applicable and {"CG105", "CG422"} <= set(r.caught_by), (r.status, r.caught_by, r.messages)
     assert any(m.startswith("CG105") and "fine-tune Atlas-2 on their own data" in m for m in r.messages), r.messages
+
+
+def test_a_model_said_to_run_on_users_machines_gives_out_the_weights() -> None:
+    """Attack: the `api` boundary's words add that an on-device build of Atlas-2 runs locally on
+    developers' laptops, `scope.weights` kept `none`. Each laptop holds the weights: the words make
+    the weights access `download` (CG105), and the served safeguards block nothing (CG422)."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "on-device-in-words")
+    assert r.applicable and {"CG105", "CG422"} <= set(r.caught_by), (r.status, r.caught_by, r.messages)
+    assert any(m.startswith("CG105") and "runs on its users' own devices" in m
+               and "runs locally on developers' laptops" in m for m in r.messages), r.messages
+
+
+def test_a_full_precision_run_listed_for_a_quantised_system_is_another_models() -> None:
+    """Attack: on a first version, Atlas-2 said to be served with its weights quantised to 4 bits, the
+    cyber CTF a run of the full-precision build (`acme/atlas-2-helpful-only-fp16`), that name listed
+    under `system.evaluated_as`. A listed name is the case's word for the system, but one naming
+    another precision than the case gives the system names another build (CG351), and is the only
+    catch."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "other-precision-evaluated-as")
+    assert r.applicable and r.caught_by == ("CG351",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG351")]
+    assert "`acme/atlas-2-helpful-only-fp16`" in msg and "names a build at another precision (`fp16`)" in msg, msg
+
+
+def test_a_trusted_access_program_vetted_by_a_partner_alone_blocks_nothing_unsigned() -> None:
+    """Attack: on a first version, the boundary made `trusted-access` for a partner's engineers, the
+    vetting left to the partner (`Northgrid vets its own engineers; its security office clears each
+    one`), the vetting safeguard, its `verified_by` and the lab's test of it kept. The partner runs
+    the control and signed no test of it: it blocks nothing (CG425), and the first step of the
+    pathway it blocked is open (CG401)."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "partner-vets-its-own")
+    assert r.applicable and {"CG425", "CG401"} <= set(r.caught_by), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG425")]
+    assert "the boundary's vetting names Northgrid as who checks the users" in msg, msg
+    assert "no attestation signed by Northgrid covers a test of it" in msg, msg
 
 
 def test_a_failing_earlier_run_under_a_retired_id_counts_against_the_case() -> None:

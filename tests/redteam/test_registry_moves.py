@@ -33,6 +33,7 @@ EXPECTED = {
     "dropped-regime-resubmitted": "CG1005",
     "relaxed-threshold-resubmitted": "CG320",
     "incident-ignored": "CG708",
+    "breach-unapplied-reopened": "CG718",
 }
 """Each registry move and the rule that catches it on atlas-api."""
 
@@ -101,6 +102,22 @@ def test_the_incident_is_the_one_logged_against_the_recorded_version() -> None:
     r = next(x for x in _report().results if x.mutation.name == "incident-ignored")
     (msg,) = [m for m in r.messages if m.startswith("CG708")]
     assert "incident-1 (cyber, high" in msg and "of version 1.0 (#1)" in msg, msg
+
+
+def test_a_breach_left_behind_by_a_hand_reopening_must_be_answered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lab's move: the case approved with conditions, readings breaching its cyber flag monitor
+    ingested, no trigger run; the RSO reopens the case by hand ("a routine refresh") and the same case
+    is submitted as the next version. The hand move logs the breach as a trigger run would, so the new
+    version must answer it (CG718). Without that logging the breach is never logged and the move is
+    missed: the new version comes out as the approved one did."""
+    r = next(x for x in _report().results if x.mutation.name == "breach-unapplied-reopened")
+    (msg,) = [m for m in r.messages if m.startswith("CG718")]
+    assert "monitor M-cyber-flags: cyber-classifier-flag-rate read 0.02" in msg and "of version 1.0 (#1)" in msg, msg
+    monkeypatch.setattr("casegate.monitor._run.log_unapplied_breaches", lambda *a, **kw: [])
+    (m,) = [x for x in REGISTRY_MUTATIONS if x.name == "breach-unapplied-reopened"]
+    (r,) = run_redteam(_loaded(), keyring=KEYRING, mutations=(), registry_mutations=[m]).results
+    assert r.applicable and r.status == "not caught" and r.outcome == "GO WITH CONDITIONS", \
+        (r.status, r.outcome, r.messages)
 
 
 @pytest.mark.parametrize("name", sorted(WITHOUT))

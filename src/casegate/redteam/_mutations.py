@@ -203,6 +203,34 @@ def trusted_access_open_in_words(case: Case, policy: Policy) -> Applied:
     return out if isinstance(out, str) else (out, policy)
 
 
+def vetting_by_agreement(case: Case, policy: Policy) -> Applied:
+    """A trusted-access boundary vetted by terms its users agree to: the vetting statement is the
+    partner agreement and the acceptable-use policy each user signs, the vetting safeguard and its
+    tests kept."""
+    out = _as_trusted_access(case, users="developers at partner organisations",
+                             vetting="each developer signs the partner agreement and accepts the acceptable-use "
+                                     "policy before a key is issued")
+    return out if isinstance(out, str) else (out, policy)
+
+
+PARTNER = "Northgrid"
+"""The partner organisation `partner-vets-its-own` leaves the vetting to."""
+
+
+def partner_vets_its_own(case: Case, policy: Policy) -> Applied:
+    """A trusted-access boundary whose users are one partner's staff, vetted by the partner itself
+    (its security office clears each one) with no check by the developer, the vetting safeguard
+    (its title naming no owner, `verified_by` the developer's team) and the developer's tests of it
+    kept."""
+    if not any(sg.layer == "user-vetting" and not sg.security and sg.blocks and sg.evidence
+               for sg in case.safeguards.values()):
+        return "no tested `user-vetting` safeguard blocks a step"
+    out = _as_trusted_access(case, users=f"engineers at {PARTNER}, a launch partner",
+                             vetting=f"{PARTNER} vets its own engineers; its security office clears each one "
+                                     "before a key is issued")
+    return out if isinstance(out, str) else (out, policy)
+
+
 def vetting_relabelled(case: Case, policy: Policy) -> Applied:
     """The same users, vetting words and vetting tests as the version recorded, called vetted
     organisations so the boundary is trusted access."""
@@ -282,6 +310,21 @@ def tuned_in_words(case: Case, policy: Policy) -> Applied:
     said = (f"{said}. " if said else "") + (f"Enterprise customers fine-tune {name} on their own data; LoRA adapters "
                                             "trained on customer data are served through the API.")
     return _upd(case, boundary=_upd(b, description=said)), policy
+
+
+def on_device_in_words(case: Case, policy: Policy) -> Applied:
+    """The model run on its users' own machines added in the boundary's words only (an on-device
+    build, by the model's name, running locally on developers' laptops), its kind and `scope.weights`
+    kept: served safeguards kept as blocking for weights every such machine holds."""
+    b = case.boundary
+    if b is None or b.scope is None or b.kind.internal:
+        return "the case names no external boundary with a scope"
+    if b.kind.rank >= BoundaryKind.fine_tuning.rank or b.scope.weights not in (None, "none"):
+        return "the weights already reach users across the case's boundary"
+    name = case.system.name or "the model"
+    said = f"{(b.description or '').rstrip()} For offline work, an on-device build of {name} runs locally on " \
+           "developers' laptops."
+    return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
 
 
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
@@ -2069,6 +2112,34 @@ def adapter_over_weights_log(s: Subject) -> Rewritten:
     return rewritten(s, eid, doc)
 
 
+def other_precision_evaluated_as_log(s: Subject) -> Rewritten:
+    """The system said to be served quantised to 4 bits, the evaluation nearest its threshold a run of
+    the full-precision build (its log's model named `<model>-fp16`), that name listed under
+    `system.evaluated_as`: the case's word that the tool's name for the run is the system's."""
+    from ..checks._derived import stated_quantisation
+
+    case = s.case
+    if stated_quantisation(case) is not None:
+        return "the case already says its system's weights are quantised"
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if isinstance(doc, LmEvalLog):
+        return f"`{eid}`'s log is lm-eval's, whose model is named by its arguments"
+    model = doc.get("model") if isinstance(doc, dict) else doc.eval.model
+    if not isinstance(model, str) or not model.strip() or "(" in model:
+        return f"`{eid}`'s log names no model by a plain name"
+    parent = f"{model}-fp16"
+    said = f"{(case.system.description or '').rstrip()} Served with its weights quantised to 4 bits (int4)."
+    system = _upd(case.system, description=said.lstrip(), evaluated_as=[*case.system.evaluated_as, parent])
+    if isinstance(doc, dict):
+        return rewritten(s, eid, {**doc, "model": parent}, case=_upd(case, system=system))
+    doc.eval.model = parent
+    edit = _inspect_written(s, eid, doc)
+    return ArtifactEdit(_upd(edit.case, system=system), edit.policy, edit.files, edit.companions)
+
+
 def _objected_claim(case: Case) -> str | None:
     """The claim the answered-objection moves object to: the first below the top one that cites evidence."""
     return next((x for x, el in case.argument.elements.items()
@@ -3339,6 +3410,18 @@ MUTATIONS: tuple[Mutation, ...] = (
              "on their own data and that LoRA adapters trained on customer data are served, its kind kept `api` and "
              "`scope.weights` `none`, before any version is recorded", ("CG105", "CG422"), tuned_in_words,
              first_version=True),
+    Mutation("on-device-in-words", ("test-1-boundary", "test-4-safeguards"),
+             "adds to the boundary's description that an on-device build of the model (by its name) runs locally "
+             "on developers' laptops, its kind and `scope.weights` `none` kept", ("CG105",), on_device_in_words),
+    Mutation("vetting-by-agreement", ("test-1-boundary", "test-5-authority"),
+             "names the external boundary `trusted-access`, its access `vetted-organisations` and its vetting the "
+             "partner agreement and acceptable-use policy each user signs, keeping the vetting safeguard and its "
+             "tests, before any version is recorded", ("CG105",), vetting_by_agreement, first_version=True),
+    Mutation("partner-vets-its-own", ("test-1-boundary", "test-4-safeguards", "test-5-authority"),
+             "names the external boundary `trusted-access`, its access `vetted-organisations`, its users a partner's "
+             "engineers and its vetting the partner's own (its security office clears each one), no check by the "
+             "developer named, keeping the vetting safeguard, its `verified_by` and the developer's tests of it, "
+             "before any version is recorded", ("CG425", "CG401"), partner_vets_its_own, first_version=True),
     Mutation("internal-labelled-training", ("test-1-boundary", "fm-internal-deployment-blindness", "test-5-authority"),
              "names an internal research or deployment boundary `training` (fewer signers, no scale weighed), keeping "
              "its instances, access to training code and weights, autonomy, tools and users", ("CG107",),
@@ -3361,6 +3444,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "adds an objection against a claim on safeguards, marked answered by a new run of a test it cites (on "
              "the claim's domain, testing no safeguard) whose log scores every other attempt as a bypass",
              ("CG803",), on_the_log, rewrite=failing_test_answer_log),
+    Mutation("other-precision-evaluated-as", ("test-3-elicitation", "q-capability"),
+             "says the system is served with its weights quantised to 4 bits, and reruns the evaluation nearest its "
+             "threshold on the full-precision build (its log's model named `<model>-fp16`), that name listed under "
+             "`system.evaluated_as`, before any version is recorded", ("CG351",), on_the_log,
+             rewrite=other_precision_evaluated_as_log, first_version=True),
     Mutation("failing-test-uncited", ("test-4-safeguards", "q-safeguards", "fm-residual-risk-laundering"),
              "adds, cited by nothing, an earlier run of a test a safeguard cites (its task's earlier version, dated a "
              "week before) whose log scores every tenth attempt as a bypass, its `tests:` naming a retired id of the "

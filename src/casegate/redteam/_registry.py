@@ -142,7 +142,9 @@ class RegistryMutation:
     """What the registry holds before the move: `previous` the unedited case submitted; `no-go`
     the version `before` makes submitted, gated, and its NO-GO logged; `incident` the unedited case
     submitted and an incident logged against it; `conditions` the unedited case submitted, gated
-    GO WITH CONDITIONS and that decision applied (its conditions logged, none met)."""
+    GO WITH CONDITIONS and that decision applied (its conditions logged, none met); `breach-reopened`
+    as `conditions`, then readings that breach a monitor of its plan ingested, no trigger run, and
+    the case reopened by hand with a reason of its own."""
     before: Move | None = None
     """The edit of the version recorded before the move (undone before the move is made)."""
     decoy: Move | None = None
@@ -463,6 +465,11 @@ REGISTRY_MUTATIONS: tuple[RegistryMutation, ...] = (
                      "after a GO WITH CONDITIONS was applied, submits a version whose policy file gives the "
                      "threshold a condition was raised against no alert level, so the condition is not raised",
                      ("CG320",), alert_dropped, story="conditions", sheds_conditions=True),
+    RegistryMutation("breach-unapplied-reopened", ("test-7-post-deployment", "q-retreat"),
+                     "after a GO WITH CONDITIONS was applied and readings breaching a monitor of its plan were "
+                     "ingested, with no trigger run, reopens the case by hand with a reason of its own (`a routine "
+                     "refresh`) and submits the same case again under a new version number", ("CG718",),
+                     asked_again, story="breach-reopened"),
     RegistryMutation("condition-overdue-resubmitted", ("test-7-post-deployment", "q-retreat"),
                      "after a GO WITH CONDITIONS was applied, submits the same case again under a new version "
                      "number the day after its conditions fell due, none shown met", ("CG750",), asked_again,
@@ -615,7 +622,7 @@ class Stories:
                         why = m.before(c, self.subject)
                         if why is not None:
                             return RegistryRun(None, why)
-                    load = c.load_signed if story == "conditions" else c.load
+                    load = c.load_signed if story in ("conditions", "breach-reopened") else c.load
                     first = load()
                 except InputError as e:
                     return RegistryRun(None, f"the copy of the case's folder cannot be read: {e}")
@@ -636,11 +643,17 @@ class Stories:
                     why = _log_incident(reg, self.case, self.policy)
                     if why is not None:
                         return RegistryRun(None, why)
-                elif story == "conditions":
-                    got_standing = self._approve_with_conditions(reg, first)
+                elif story in ("conditions", "breach-reopened"):
+                    got_standing = self._approve_with_conditions(
+                        reg, first, "there is no condition of a decision to shed" if story == "conditions" else
+                        "there is no deployed version for readings to breach")
                     if isinstance(got_standing, str):
                         return RegistryRun(None, got_standing)
                     standing = c.standing = got_standing
+                    if story == "breach-reopened":
+                        why = _breach_reopened_by_hand(reg, self.case)
+                        if why is not None:
+                            return RegistryRun(None, why)
                 c.restore()
                 if m is not None and m.decoy is not None:
                     why = m.move(c, self.subject) or m.decoy(c, self.subject)
@@ -672,10 +685,11 @@ class Stories:
                 return RegistryRun(run_gate(edited, today=day, comparison=comparison, try_narrower=False),
                                    standing=standing)
 
-    def _approve_with_conditions(self, reg: Any, first: Loaded) -> tuple[Condition, ...] | str:
+    def _approve_with_conditions(self, reg: Any, first: Loaded, lacking: str) -> tuple[Condition, ...] | str:
         """Gate the recorded version against the registry, as `casegate decide --db` does, and apply
         its GO WITH CONDITIONS (each condition logged with its due date, none confirmed met):
-        the conditions that decision set, or why the story cannot be told."""
+        the conditions that decision set, or why the story cannot be told (`lacking`: what is then
+        missing for it)."""
         from ..gate import run_gate
         from ..monitor import apply_decision, comparison_for, submit_for_review
         from ..store import record_decision
@@ -691,7 +705,7 @@ class Stories:
         if record.outcome != "GO WITH CONDITIONS" or not conditions:
             return (f"the unedited case came out {record.outcome}"
                     + (" with no condition with a due date" if record.outcome == "GO WITH CONDITIONS" else "")
-                    + ": there is no condition of a decision to shed")
+                    + f": {lacking}")
         submit_for_review(reg, first.case.id, by="the red team")
         apply_decision(reg, record_decision(reg, record, version=reg.case_version(first.case.id,
                                                                                   contents=False).number))
@@ -708,6 +722,43 @@ def _scratch() -> str | None:
         return None
     shm = Path("/dev/shm")
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
+
+
+BREACH_READINGS = 3
+"""How many breaching readings `breach-unapplied-reopened` ingests."""
+
+
+def _breaching(threshold: float, op: str) -> float:
+    """A reading past `threshold` by `op`, inside a rate's [0, 1] where the threshold is."""
+    if op in (">", ">="):
+        if 0 < threshold <= 0.25:
+            return threshold * 4
+        return (threshold + 1) / 2 if 0 <= threshold < 1 else threshold * 2 + 1
+    return threshold / 4 if threshold > 0 else threshold * 2 - 1
+
+
+def _breach_reopened_by_hand(reg: Any, case: Case) -> str | None:
+    """Readings that breach a monitor of the deployed case's plan (one whose breach reopens it, else
+    the first) ingested, no trigger run, then the case reopened by hand by its RSO, with a reason of
+    its own; else why the story cannot be told."""
+    from ..monitor import CaseState, act, ingest_samples
+    from ..monitor._series import Sample
+    from ..store import log_time
+
+    monitors = case.post_deployment.monitors if case.post_deployment is not None else {}
+    if not monitors:
+        return "the case's plan names no monitor a reading could breach"
+    mid = next((k for k, m in monitors.items() if m.action == "reopen"), next(iter(monitors)))
+    m = monitors[mid]
+    value = _breaching(m.threshold, m.op)
+    if m.range is not None and not m.range[0] <= value <= m.range[1]:
+        return f"no reading of monitor `{mid}` inside its range breaches it"
+    now = log_time()
+    samples = [Sample(now + dt.timedelta(microseconds=i), m.signal, value, case.id) for i in range(BREACH_READINGS)]
+    body = "".join(f"{s.timestamp.isoformat()},{s.signal},{s.value}\n" for s in samples).encode()
+    ingest_samples(reg, samples, source="readings.csv", sha256=hashlib.sha256(body).hexdigest())
+    act(reg, case.id, CaseState.reopened, role="rso", reason="a routine refresh")
+    return None
 
 
 def _log_incident(reg: Any, case: Case, policy: Policy) -> str | None:
