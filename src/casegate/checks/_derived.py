@@ -1429,31 +1429,24 @@ def tests_not_through_deployed(ctx: Context) -> dict[tuple[str, str], str]:
     got = {}
     layer_roles = ctx.policy.evidence.layer_roles
     named = ctx.policy.evidence.model_roles
-    for sid, sg in ctx.case.safeguards.items() if layer_roles else ():
-        role = layer_roles.get(sg.layer)
-        if role is None:
-            continue
+    for sid, sg, eid, _, run in cited_tests(ctx, lambda sg: sg.layer in layer_roles):
+        role = layer_roles[sg.layer]
         deployed = list(named.get(role, ()))
         listed = ", ".join(f"`{m}`" for m in deployed) or "none"
-        for eid in sg.evidence:
-            ev = ctx.case.evidence.get(eid)
-            if ev is None or ev.kind not in TEST_KINDS:
-                continue
-            run = ctx.facts.derived(eid) if ctx.facts is not None else None
-            if run is None:
-                got[sid, eid] = (f"`{eid}`, which has no log casegate reads, so it is not shown to have run through "
-                                 f"the deployed `{role}` ({listed}, `evidence.model_roles`)")
-                continue
-            ran = list(run.source.model_roles.get(role, ()))
-            if not ran:
-                got[sid, eid] = (f"`{eid}`, whose log records no model in the role `{role}`, so it is not shown to "
-                                 f"have run through the deployed one ({listed}, `evidence.model_roles`), as the "
-                                 f"policy asks of tests of `{sg.layer}` safeguards")
-            elif not set(ran) <= set(deployed):
-                other = ", ".join(f"`{m}`" for m in ran if m not in deployed)
-                got[sid, eid] = (f"`{eid}`, whose log records {other} in the role `{role}`, not the deployed one "
-                                 f"({listed}, `evidence.model_roles`), as the policy asks of tests of "
-                                 f"`{sg.layer}` safeguards")
+        if run is None:
+            got[sid, eid] = (f"`{eid}`, which has no log casegate reads, so it is not shown to have run through "
+                             f"the deployed `{role}` ({listed}, `evidence.model_roles`)")
+            continue
+        ran = list(run.source.model_roles.get(role, ()))
+        if not ran:
+            got[sid, eid] = (f"`{eid}`, whose log records no model in the role `{role}`, so it is not shown to "
+                             f"have run through the deployed one ({listed}, `evidence.model_roles`), as the "
+                             f"policy asks of tests of `{sg.layer}` safeguards")
+        elif not set(ran) <= set(deployed):
+            other = ", ".join(f"`{m}`" for m in ran if m not in deployed)
+            got[sid, eid] = (f"`{eid}`, whose log records {other} in the role `{role}`, not the deployed one "
+                             f"({listed}, `evidence.model_roles`), as the policy asks of tests of "
+                             f"`{sg.layer}` safeguards")
     ctx.memo["tests_not_through_deployed"] = got
     return got
 

@@ -463,13 +463,7 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
         "each), or gate a boundary that does not grant the tool.",
 )
 def safeguard_test_without_granted_tool(ctx: Context) -> Iterator[Hit]:
-    short = tests_without_granted_tools(ctx)
-    for sid, sg in ctx.case.safeguards.items() if short else ():
-        for i, eid in enumerate(sg.evidence):
-            why = short.get((sid, eid))
-            if why is not None:
-                yield Hit(("safeguards", sid, "evidence", i), f"safeguard `{sid}` cites {why}: it does not count "
-                                                              "for the safeguard")
+    return _uncounted_tests(ctx, tests_without_granted_tools(ctx))
 
 
 @rule(
@@ -489,7 +483,11 @@ def safeguard_test_without_granted_tool(ctx: Context) -> Iterator[Hit]:
         "have the policy name the model the deployment runs.",
 )
 def safeguard_test_not_of_deployed(ctx: Context) -> Iterator[Hit]:
-    short = tests_not_through_deployed(ctx)
+    return _uncounted_tests(ctx, tests_not_through_deployed(ctx))
+
+
+def _uncounted_tests(ctx: Context, short: dict[tuple[str, str], str]) -> Iterator[Hit]:
+    """A hit at each test a safeguard cites that `short` says does not count for it, with why."""
     for sid, sg in ctx.case.safeguards.items() if short else ():
         for i, eid in enumerate(sg.evidence):
             why = short.get((sid, eid))
