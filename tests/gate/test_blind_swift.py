@@ -105,6 +105,7 @@ MINI_WORDS = [
     "    The Swift-1 API. Requests Swift-1-mini finds hard are handed off to Swift-1-pro.",
     "    The Swift-1 API. When Swift-1-mini is overloaded, a third-party model answers.",
     "    The Swift-1 API; a router sends complex tasks to Acme's frontier model.",
+    "    The Swift-1 API. The router sends complex tasks to Swift-1 Pro.",  # the mini's run names `Swift-1` too
 ]
 
 
@@ -137,7 +138,9 @@ def test_the_mini_model_argued_alone_behind_a_router_is_no_go(tmp_path: Path, wo
     # the system's description names Swift-1-pro; the boundary's words may name another model besides
     msgs = messages(record, "CG351")
     assert any("answers requests with `Swift-1-pro` too" in m for m in msgs)
-    if words is not None and "Swift-1-pro" not in words:
+    if words is not None and "Swift-1 Pro" in words:  # a name the mini's run (`acme/swift-1-mini-...`) does not stand for
+        assert any("answers requests with `Swift-1` too" in m for m in msgs)
+    if words is not None and "Swift-1" not in words.replace("Swift-1 API", ""):
         assert any("answers requests with a model they do not name too" in m for m in msgs)
     for msg in msgs:
         assert msg.startswith("the case's words say `Swift-1-mini` answers requests with ")

@@ -938,6 +938,9 @@ def _routed_unevaluated(ctx: Context) -> Iterator[Hit]:
     if not routed:
         return
     b, system = ctx.case.boundary, ctx.case.system
+
+    def other_system(name: str) -> System:  # the model the words name, judged as a system is
+        return system.model_copy(update={"name": name, "version": ""})
     for tid, st in capability_status(ctx).items():
         if st.status == "reached" or not st.counted:
             continue
@@ -945,7 +948,8 @@ def _routed_unevaluated(ctx: Context) -> Iterator[Hit]:
         runs = [_evaluated_model(s.model) for s in sources if s is not None and s.model is not None]
         where = "below the alert level" if st.status == "below-alert" else "below the threshold"
         for name, said in routed:
-            if name is not None and any(_names_system(run, name) for run in runs):
+            if name is not None and any(_names_system(run, name) and _beyond_system(run, other_system(name)) is None
+                                        for run in runs):
                 continue
             path = ("boundary", "description") if b is not None and said in (b.description or "") else \
                 ("system", "description") if said in (system.description or "") else ("boundary", "scope")
