@@ -358,6 +358,9 @@ SOUND_ROUTING = [  # the system `Fixture` alone answers
     "the model answers in English and French",
     "requests fall back to a second region when one is down",
     "Fixture-1 answers every request",
+    "Fixture-2 distilled into a smaller model with a quarter of the serving cost",
+    "distilled from a larger model to cut serving costs",
+    "a larger model wrote the training data; Fixture answers every request",
 ]
 
 ROUTED = [  # (words, the other model they name, None for one they do not name)

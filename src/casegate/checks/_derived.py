@@ -1767,9 +1767,10 @@ def on_device_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | 
 _ROUTES = (r"\b(?:rout(?:e|es|ed|ing)|re-?rout\w*|escalat\w*|hand(?:s|ed|ing)?\W+(?:\w+\W+){0,2}?(?:off|over)|"
            r"forward\w*|defer\w*|fall(?:s|ing)?\W+back|fell\W+back|fallbacks?|fail(?:s|ed|ing)?\W+over|failover|"
            r"send(?:s|ing)?|sent|dispatch\w*|delegat\w*|switch\w*|cascad\w*|overflow\w*|spill\w*|"
-           r"answer(?:s|ed|ing)?|serv(?:e|es|ed|ing)|handl\w*|respond\w*|takes?\W+over|took\W+over)\b")
+           r"answer(?:s|ed)?|serv(?:e|es|ed)|handl(?:e|es|ed)|respond(?:s|ed)?|takes?\W+over|took\W+over)\b")
 """Words by which a clause says a request goes to a model (`routes complex tasks to`, `escalates to`,
-`falls back to`, `hands off to`, `a third-party model answers`)."""
+`falls back to`, `hands off to`, `a third-party model answers`); not `serving` or `answering`, which
+name a cost or a task as often (`a quarter of the serving cost`)."""
 
 _ROUTED_NAME = r"(?<![\w/.-])([A-Za-z][\w]*(?:[.-][\w]+)*)(?![\w/-])"
 """A word that may be a model's name: it starts with a letter and holds a digit (`Swift-1-pro`,
@@ -1818,7 +1819,8 @@ def routed_models_in_words(case: Case, memo: dict[str, Any] | None = None) -> li
     boundary's own words (`_boundary_texts`) or the system's description, each clause that says a
     request goes to a model (`_ROUTES`) and names one that is not the system: by a name (`routes
     complex tasks to Swift-1-pro`; a name of the system's family, or one in a clause that says
-    `model`, or one a request is sent `to` that names no hardware or place), or without one
+    `model`, or one a request is sent `to` that names no hardware or place; after the words that send
+    it), or without one
     (`escalates to a larger model`, `falls back to a third-party model`). Each as (the name as
     written, or None, and the clause), in the order they stand; the system itself, its replicas
     and the models that judge or route requests are not others."""
@@ -1838,9 +1840,10 @@ def routed_models_in_words(case: Case, memo: dict[str, Any] | None = None) -> li
         for sentence in sentences.split(text):
             for written in clauses.split(sentence):
                 read = as_read(written)
-                if routes.search(read) is None:
+                verb = routes.search(read)
+                if verb is None:
                     continue
-                for m in name_word.finditer(read):
+                for m in name_word.finditer(read, verb.end()):  # a name the request goes to, after the verb
                     word = m.group(1)
                     kin = _family(word) == family and ("-" in word or "." in word)
                     if not (kin or any(c.isdigit() for c in word)) or _is_system(word, own, version):
