@@ -1,7 +1,8 @@
 """The case's own words, as real model cards, usage policies and monitoring plans phrase them: through
 CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`, the
 vetting's own reading), an `api` boundary's description (`tuning_in_words`, the third parties it
-names) and a `consumer` boundary's (`on_device_in_words`); through CG715, a monitor's signal named as a count or a rate. Each table holds words a sound
+names) and a `consumer` boundary's (`on_device_in_words`); through CG351, the models besides the
+system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate. Each table holds words a sound
 case uses, which must pass, and words of the moves the readings were written for, which must stay
 caught. Marked `mended`: words that were a false alarm (NO-GO for a sound case) before the reading
 was narrowed; each is a row the reading read wrongly."""
@@ -17,6 +18,7 @@ from casegate.checks._derived import (
     grants_in_words,
     on_device_in_words,
     open_sign_up_in_words,
+    routed_models_in_words,
     tuning_in_words,
     weights_in_words,
 )
@@ -337,6 +339,61 @@ def test_an_app_calling_a_hosted_model_is_not_on_device(words: str) -> None:
 @pytest.mark.parametrize("words", ON_DEVICE)
 def test_a_model_on_the_users_device_is_caught(words: str) -> None:
     assert [m for m in _cg105(_consumer(words)) if DEVICE in m]
+
+
+
+# ------------------------------------------------------------------ another model behind the boundary (CG351)
+
+SOUND_ROUTING = [  # the system `Fixture` alone answers
+    "the API serves Fixture to verified developers",
+    "requests are routed across regions",
+    "requests are routed to the nearest region",
+    "the gateway load-balances across replicas of the same model",
+    "each request is sent to one of several replicas of Fixture",
+    "requests are routed to H100 nodes in the EU",
+    "flagged requests are routed to a classifier model before Fixture answers",
+    "flagged conversations are escalated to a human reviewer",
+    "the router sends each request to Fixture or refuses it",
+    "answers are served from Acme's data centres",
+    "abuse reports are forwarded to the trust and safety team",
+    "a moderation model screens every answer",
+    "the model answers in English and French",
+    "requests fall back to a second region when one is down",
+    "Fixture-1 answers every request",
+    "Fixture-2 distilled into a smaller model with a quarter of the serving cost",
+    "distilled from a larger model to cut serving costs",
+    "a larger model wrote the training data; Fixture answers every request",
+]
+
+ROUTED = [  # (words, the other model they name, None for one they do not name)
+    ("the router answers with Fixture or routes complex tasks to Swift-1-pro", "Swift-1-pro"),
+    ("hard requests are escalated to Fixture-pro", "Fixture-pro"),
+    ("the router escalates hard requests to a larger model", None),
+    ("when the pro model is overloaded, a third-party model answers", None),
+    ("requests fall back to GPT-4o when Fixture is overloaded", "GPT-4o"),
+    ("hard requests are handed off to Acme's frontier model", None),
+    ("coding requests are sent to another model", None),
+    ("a fallback model serves requests while Fixture is down", None),
+    ("Fixture cascades to Fixture-XL for long documents", "Fixture-XL"),
+    ("the router dispatches reasoning tasks to Fixture-2-reasoning", "Fixture-2-reasoning"),
+    ("long documents are routed to Fixture-1.5", "Fixture-1.5"),
+]
+
+
+def _routing(words: str) -> Case:
+    doc = base_doc()
+    doc["boundary"]["description"] = words
+    return Case.model_validate(doc)
+
+
+@pytest.mark.parametrize("words", SOUND_ROUTING)
+def test_the_system_alone_answering_is_no_other_model(words: str) -> None:
+    assert routed_models_in_words(_routing(words)) == []
+
+
+@pytest.mark.parametrize(("words", "name"), ROUTED)
+def test_another_model_behind_the_boundary_is_read(words: str, name: str | None) -> None:
+    assert [n for n, _ in routed_models_in_words(_routing(words))] == [name]
 
 
 # ------------------------------------------------------------------ a monitor's signal named as a count or a rate (CG715)

@@ -1854,6 +1854,110 @@ def on_device_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | 
 
 
 
+_ROUTES = (r"\b(?:rout(?:e|es|ed|ing)|re-?rout\w*|escalat\w*|hand(?:s|ed|ing)?\W+(?:\w+\W+){0,2}?(?:off|over)|"
+           r"forward\w*|defer\w*|fall(?:s|ing)?\W+back|fell\W+back|fallbacks?|fail(?:s|ed|ing)?\W+over|failover|"
+           r"send(?:s|ing)?|sent|dispatch\w*|delegat\w*|switch\w*|cascad\w*|overflow\w*|spill\w*|"
+           r"answer(?:s|ed)?|serv(?:e|es|ed)|handl(?:e|es|ed)|respond(?:s|ed)?|takes?\W+over|took\W+over)\b")
+"""Words by which a clause says a request goes to a model (`routes complex tasks to`, `escalates to`,
+`falls back to`, `hands off to`, `a third-party model answers`); not `serving` or `answering`, which
+name a cost or a task as often (`a quarter of the serving cost`)."""
+
+_ROUTED_NAME = r"(?<![\w/.-])([A-Za-z][\w]*(?:[.-][\w]+)*)(?![\w/-])"
+"""A word that may be a model's name: it starts with a letter and holds a digit (`Swift-1-pro`,
+`GPT-4o`, `Llama-3.1-70B`); read as one only where `_name_like` says so."""
+
+_OTHER_MODEL = (r"\b(?:(?:another|other|second|third|two|three|several|multiple|different)\W+(?:[\w'-]+\W+){0,3}?"
+                r"(?:models?|llms?)"
+                r"|(?:an?|the|its|one|[\w-]+['’]s)\W+(?:[\w'-]+\W+){0,2}?(?:larger|bigger|stronger|frontier|more\W+capable|"
+                r"more\W+powerful|heavier|premium|reasoning|expert|specialist|external|third[- ]party|fallback|"
+                r"backup|secondary|vendor|upstream|partner|open[- ]source|hosted)\W+(?:[\w'-]+\W+){0,2}?"
+                r"(?:models?|llms?))\b")
+"""Words naming a model other than the system without its name (`a larger model`, `a third-party
+model`, `another model`, `the fallback model`)."""
+
+_NOT_ANOTHER = (r"\b(?:same|identical|this|replicas?|cop(?:y|ies)|instances?|classifiers?|moderation|safety|guard\w*|"
+                r"embedding|reward|router|routing|judge|grader|scor\w*|filter\w*)\b")
+"""Words by which a phrase names no other model that answers requests: the same model's replicas,
+or a model that judges or routes them (`replicas of the same model`, `a classifier model`)."""
+
+_INFRASTRUCTURE = (r"\s*(?:nodes?|gpus?|tpus?|servers?|clusters?|regions?|zones?|instances?|machines?|hosts?|"
+                   r"replicas?|accelerators?|chips?|cards?|racks?|pods?|data\W?cent(?:er|re)s?)\b")
+"""Words after a name that make it hardware or a place, not a model (`routes requests to H100 nodes`)."""
+
+_ROUTED_WORDS = (kept(_ROUTES, re.IGNORECASE), kept(_ROUTED_NAME), kept(_OTHER_MODEL, re.IGNORECASE),
+                 kept(_NOT_ANOTHER, re.IGNORECASE), kept(_INFRASTRUCTURE, re.IGNORECASE),
+                 kept(r"\b(?:models?|llms?)\b", re.IGNORECASE),
+                 kept(r"\b(?:two|three|several|multiple)\W+(?:[\w'-]+\W+){0,3}?(?:models?|llms?)\b", re.IGNORECASE),
+                 kept(r"(?<!\d)\.|\.(?!\d)|[;!?\n]"), kept(r"(?<!\d)\.|\.(?!\d)|[;:,()\n]"))
+"""The readings of `routed_models_in_words`, in the order it takes them; a point inside a version
+number (`Swift-1.5`) breaks no sentence or clause."""
+
+
+def _family(name: str) -> str:
+    return re.split(r"[\W_]+", as_read(name).casefold(), maxsplit=1)[0]
+
+
+def _is_system(word: str, own: AbstractSet[tuple[str, ...]], version: AbstractSet[str]) -> bool:
+    """Whether a name names the system: one of its names, alone or followed by words of its version
+    (`Fixture-1` for Fixture 1.0; not `Fixture-1.5`, another version)."""
+    words = tuple(re.findall(r"\w+", as_read(word).casefold()))
+    return any(words[:len(n)] == n and all(w in version for w in words[len(n):]) for n in own if n)
+
+
+def routed_models_in_words(case: Case, memo: dict[str, Any] | None = None) -> list[tuple[str | None, str]]:
+    """The models other than the system that the case's words say answer its requests: in the
+    boundary's own words (`_boundary_texts`) or the system's description, each clause that says a
+    request goes to a model (`_ROUTES`) and names one that is not the system: by a name (`routes
+    complex tasks to Swift-1-pro`; a name of the system's family, or one in a clause that says
+    `model`, or one a request is sent `to` that names no hardware or place; after the words that send
+    it), or without one
+    (`escalates to a larger model`, `falls back to a third-party model`). Each as (the name as
+    written, or None, and the clause), in the order they stand; the system itself, its replicas
+    and the models that judge or route requests are not others."""
+    got: list[tuple[str | None, str]] | None = memo.get("routed_models_in_words") if memo is not None else None
+    if got is not None:
+        return got
+    routes, name_word, unnamed, not_another, infrastructure, model_word, counted, sentences, clauses = _ROUTED_WORDS
+    system = getattr(case, "system", None)  # unset on a case built field by field
+    own = {tuple(re.findall(r"\w+", as_read(n).casefold())) for n in
+           ([system.name, *system.evaluated_as] if system is not None and system.name else [])}
+    family = _family(system.name) if system is not None and system.name else None
+    version = set(re.findall(r"\w+", system.version.casefold())) if system is not None and system.version else set()
+    texts = _boundary_texts(case) + ([system.description] if system is not None and system.description else [])
+    found: list[tuple[str | None, str]] = []
+    seen: set[str] = set()
+    for text in texts:
+        for sentence in sentences.split(text):
+            for written in clauses.split(sentence):
+                read = as_read(written)
+                verb = routes.search(read)
+                if verb is None:
+                    continue
+                for m in name_word.finditer(read, verb.end()):  # a name the request goes to, after the verb
+                    word = m.group(1)
+                    kin = _family(word) == family and ("-" in word or "." in word)
+                    if not (kin or any(c.isdigit() for c in word)) or _is_system(word, own, version):
+                        continue
+                    before = read[:m.start()].rstrip().lower()
+                    if not (kin or model_word.search(read) is not None
+                            or (re.search(r"\b(?:to|by|with)$", before) and infrastructure.match(read, m.end()) is None)):
+                        continue
+                    if word.casefold() not in seen:
+                        seen.add(word.casefold())
+                        found.append((word, written.strip()))
+                for m in unnamed.finditer(read):
+                    if not_another.search(m.group(0)) is None and written.strip() not in seen:
+                        seen.add(written.strip())
+                        found.append((None, written.strip()))
+                        break
+    # `two models`, `several models`: the set, not a model beside the ones the words name
+    if any(name is not None for name, _ in found):
+        found = [(name, said) for name, said in found if name is not None or counted.search(said) is None]
+    if memo is not None:
+        memo["routed_models_in_words"] = found
+    return found
+
+
 _QUANTISED = (r"\b(?:quanti[sz](?:ed|ation)\W+(?:[\w'-]+\W+){0,3}?)?(\d{1,2})[- ]?bits?\b"
               r"|\b(?:int|q|nf)(\d)(?:_[a-z0-9_]+)?\b|\bquanti[sz](?:ed|ation)\b")
 """Words by which a case says its system's weights are quantised (`quantised to 4 bits`, `the 4-bit

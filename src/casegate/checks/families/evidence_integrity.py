@@ -15,7 +15,13 @@ from ...evidence import Problem
 from ...evidence.stats import binary_counts
 from ...model import RuleSeverity, System, Variant
 from ...model._case import WEIGHT_KINDS
-from .._derived import TEST_KINDS, cited_evidence, stated_quantisation
+from .._derived import (
+    TEST_KINDS,
+    capability_status,
+    cited_evidence,
+    routed_models_in_words,
+    stated_quantisation,
+)
 from .._registry import Context, Hit, rule
 from .._text import as_read
 
@@ -829,8 +835,9 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
 
 @rule(
     "CG351", "evaluation-of-another-model", severity="blocking", serves="test-3-elicitation",
-    summary="An evaluation's or safeguard test's log records a model that is not the case's system, or a test of "
-            "the weights whose counts or verdict are the case's word names no model it ran on.",
+    summary="An evaluation's or safeguard test's log records a model that is not the case's system, a test of "
+            "the weights whose counts or verdict are the case's word names no model it ran on, or a threshold "
+            "argued under its level has no counting run of a model the case's words say also answers requests.",
     rationale="The counts, elicitation and dates of a log say what the tool ran against the model it "
               "names. A run of another model (an earlier one, a smaller one, the base model) says "
               "nothing about this one's capability, however well it was run; pinned as this model's "
@@ -859,7 +866,13 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
               "(`source.model`), judged as a log's name is: one that names none counts for nothing. So does "
               "a sandbagging probe's typed `passed: true` (under `evidence.declared_verdicts: any`): a probe "
               "of an earlier or weaker model would answer this one's sandbagging defeaters. A typed failure "
-              "is taken at its word.",
+              "is taken at its word. A system whose boundary's or own description says it answers requests "
+              "with another model too (a router that sends hard requests to a larger model, a model it falls "
+              "back to) is put under a threshold's level, or its alert level, only by counting runs among "
+              "which is one of each such model, named as the words name it: a run of the small model, or of "
+              "the router's endpoint (the mix it made of the models, however it was set to route), measures "
+              "neither the other model nor the worst of them, and words that do not name the other model "
+              "leave no run to tie to it.",
     bad="system: {name: Atlas-2, ...}\n"
         "# evals/ctf.eval records model acme/atlas-1-helpful-only",
     good="system: {name: Atlas-2, ...}\n"
@@ -868,7 +881,8 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
         "(a mock or an endpoint id), list that name under `system.evaluated_as`; a name there that names "
         "a lineage model, another version of the system, or another system in the registry does not count. "
         "For a test with no log, attach its log (a red team's), have an outside evaluator sign it, or type the "
-        "model it ran on under `source: {tool: ..., model: ...}`.",
+        "model it ran on under `source: {tool: ..., model: ...}`. For a system that routes requests between "
+        "models, cite a run of each model it serves, called directly, or argue the threshold as reached.",
 )
 def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
     system = ctx.case.system
@@ -924,6 +938,40 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
                           severity=_weight(ctx, eid),
                           help="evaluate this model's own weights and cite those runs; a parent's results do not "
                                "carry to a model derived from it")
+    yield from _routed_unevaluated(ctx)
+
+
+def _routed_unevaluated(ctx: Context) -> Iterator[Hit]:
+    """A threshold the case's runs put under it, while its words say the system answers requests with
+    another model too (a router's larger model, a fallback) that no counting run of it names: the
+    runs measured the models they name, or the mix a router made of them, not every model it serves."""
+    routed = routed_models_in_words(ctx.case, ctx.memo)
+    if not routed:
+        return
+    b, system = ctx.case.boundary, ctx.case.system
+
+    def other_system(name: str) -> System:  # the model the words name, judged as a system is
+        return system.model_copy(update={"name": name, "version": ""})
+    for tid, st in capability_status(ctx).items():
+        if st.status == "reached" or not st.counted:
+            continue
+        sources = [ctx.case.evidence[c.evidence].source for c in st.counted]
+        runs = [_evaluated_model(s.model) for s in sources if s is not None and s.model is not None]
+        where = "below the alert level" if st.status == "below-alert" else "below the threshold"
+        for name, said in routed:
+            if name is not None and any(_names_system(run, name) and _beyond_system(run, other_system(name)) is None
+                                        for run in runs):
+                continue
+            path = ("boundary", "description") if b is not None and said in (b.description or "") else \
+                ("system", "description") if said in (system.description or "") else ("boundary", "scope")
+            other = (f"`{name}`" if name is not None else "a model they do not name")
+            named = "they ran " + ", ".join(f"`{r}`" for r in dict.fromkeys(runs)) if runs else "they name no model"
+            yield Hit(path, f"the case's words say `{system.name}` answers requests with {other} too (\"{said}\"), "
+                            f"and no counting evaluation of `{tid}` is a run of it ({named}): `{tid}` is "
+                            f"shown {where} for the models those runs name, or the mix a router made of them, not for "
+                            "every model the boundary serves",
+                      help="evaluate each model the system serves (called directly, not through the router) and cite "
+                           "each run, naming the model as its log does; or argue the threshold as reached")
 
 
 def _by_alias(model: str, system: System, known: set[str]) -> bool:
