@@ -3,8 +3,14 @@ gated as `gate --preview` does with the examples' keyring, and edited in place."
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from casegate.model import DecisionRecord
 
@@ -44,3 +50,27 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text()
     assert text.count(old) == count, (path, old)
     path.write_text(text.replace(old, new))
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def relog(d: Path, rel: str, change: Callable[[Any], None]) -> None:
+    """The log at `rel` in `d` rewritten by `change` (given its parsed document), its pin in
+    `evidence.yaml` moved with it."""
+    log = d / rel
+    old = sha(log)
+    doc = json.loads(log.read_text())
+    change(doc)
+    log.write_text(json.dumps(doc))
+    edit(d / "evidence.yaml", old, sha(log))
+
+
+def load_gen(fixture: Path) -> ModuleType:
+    """The fixture's `gen.py`, imported (its functions write the case's logs again)."""
+    spec = importlib.util.spec_from_file_location(f"{fixture.name}_gen", fixture / "gen.py")
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    return gen

@@ -33,14 +33,20 @@ system's quantisation."""
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
-import json
 import re
 from pathlib import Path
 
 import pytest
-from tests.gate.blind_helpers import blocking, copy_fixture, edit, messages, preview
+from tests.gate.blind_helpers import (
+    blocking,
+    copy_fixture,
+    edit,
+    load_gen,
+    messages,
+    preview,
+    relog,
+    sha,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 FINCH = ROOT / "tests" / "fixtures" / "rt_ondevice" / "finch"
@@ -54,26 +60,10 @@ def _demo_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CASEGATE_DEMO_KEYS", "1")  # the examples' keyring: published keys, a demonstration
 
 
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _relog(d: Path, rel: str, change) -> None:  # type: ignore[no-untyped-def]
-    """The log at `rel` rewritten by `change` (given its parsed document), its pin moved with it."""
-    log = d / rel
-    old = _sha(log)
-    doc = json.loads(log.read_text())
-    change(doc)
-    log.write_text(json.dumps(doc))
-    edit(d / "evidence.yaml", old, _sha(log))
 
 
 def _gen():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("finch_gen", FINCH / "gen.py")
-    assert spec is not None and spec.loader is not None
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    return gen
+    return load_gen(FINCH)
 
 
 def _drop_parent_run(d: Path) -> None:
@@ -91,7 +81,7 @@ def test_the_blind_case_is_honestly_no_go_and_go_once_the_device_build_is_evalua
     (msg,) = messages(record, "CG351")
     assert "`acme/finch-1-fp16-finetuned`, which names `Finch-1-fp16 1.0.0` of this system's lineage" in msg
     # the honest fix: the same fine-tuning attack and suite run on the 4-bit build that ships
-    _relog(d, PARENT, lambda doc: doc.update(model="acme/finch-1-finetuned"))
+    relog(d, PARENT, lambda doc: doc.update(model="acme/finch-1-finetuned"))
     edit(d / "evidence.yaml", "an attacker-fine-tuned checkpoint of the full-precision parent",
          "an attacker-fine-tuned checkpoint of the 4-bit device build")
     record = preview(d)
@@ -170,7 +160,7 @@ def _server_safeguards(d: Path) -> None:
                    "    blocks: [cyber-exploit.find-vulnerability, cyber-exploit.build-exploit]\n"
                    f"    evidence: [E-{sid[3:]}]\n    verified_by: acme-safeguards\n")
         evs.append(f"  E-{sid[3:]}:\n    kind: safeguard-test\n    tests: [{sid}]\n    title: Red team of {title.lower()}\n"
-                   f"    artifact: reports/{log}\n    sha256: {_sha(path)}\n    producer: acme-safeguards\n"
+                   f"    artifact: reports/{log}\n    sha256: {sha(path)}\n    producer: acme-safeguards\n"
                    "    date: 2026-10-21\n")
     edit(d / "case.yaml", "\nresidual_risk:\n", "".join(sgs) + "\nresidual_risk:\n")
     (d / "evidence.yaml").write_text((d / "evidence.yaml").read_text() + "".join(evs))
@@ -222,7 +212,7 @@ def test_the_device_builds_own_name_listed_under_evaluated_as_is_go(tmp_path: Pa
     """The control: the fine-tuned device build's run recorded as `acme/finch-1-q4-finetuned`, that
     name listed under `system.evaluated_as`: the precision it names is the one the case gives."""
     d = copy_fixture(FINCH, tmp_path)
-    _relog(d, PARENT, lambda doc: doc.update(model="acme/finch-1-q4-finetuned"))
+    relog(d, PARENT, lambda doc: doc.update(model="acme/finch-1-q4-finetuned"))
     edit(d / "case.yaml", "  lineage:\n", "  evaluated_as: [acme/finch-1-q4-finetuned]\n  lineage:\n")
     record = preview(d)
     assert record.outcome == "GO" and blocking(record) == []
@@ -274,7 +264,7 @@ def test_the_weights_encryption_as_a_safeguard_is_no_go(tmp_path: Path, layer: s
     (d / "evidence.yaml").write_text((d / "evidence.yaml").read_text() + (
         "  E-extraction:\n    kind: safeguard-test\n    tests: [SG-encryption]\n"
         "    title: Weight extraction attempts against the encrypted build on rooted phones\n"
-        f"    artifact: reports/extraction-test.json\n    sha256: {_sha(path)}\n    producer: acme-security\n"
+        f"    artifact: reports/extraction-test.json\n    sha256: {sha(path)}\n    producer: acme-security\n"
         "    date: 2026-10-21\n"))
     edit(d / "argument.yaml", "evidence: [E-filter-audit]", "evidence: [E-filter-audit, E-extraction]")
     edit(d / "argument.yaml", "position: below-alert", "position: above")

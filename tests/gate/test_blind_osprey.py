@@ -36,12 +36,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 import shutil
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from tests.gate.blind_helpers import load_gen
 
 from casegate.model import DecisionRecord
 
@@ -58,11 +58,7 @@ def _demo_keys(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _gen() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("osprey_gen", OSPREY / "gen.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_gen(OSPREY)
 
 
 def _copy(tmp: Path) -> Path:

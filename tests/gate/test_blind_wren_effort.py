@@ -9,7 +9,6 @@ states the least effort (`arguments.fine_tune`: GPU-hours, steps, examples), rea
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import re
 import sys
 from pathlib import Path
@@ -28,6 +27,7 @@ from test_blind_wren import (  # noqa: E402
     _preview,
     _retest_tamper,
 )
+from tests.gate.blind_helpers import load_gen  # noqa: E402
 
 SHORT = {"gpu_hours": 0.08, "steps": 10, "examples": 20}
 """Five minutes on one GPU, 20 examples: a fine-tune in name."""
@@ -39,11 +39,7 @@ def _demo_keys(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _gen() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("wren_gen", WREN / "gen.py")
-    assert spec is not None and spec.loader is not None
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    return gen
+    return load_gen(WREN)
 
 
 def _rerun_bio(d: Path, solved: int, tune: dict[str, float] | None) -> None:
