@@ -14,13 +14,15 @@ import pytest
 
 from casegate.checks._derived import (
     consumer_in_words,
+    grants_in_words,
     on_device_in_words,
     open_sign_up_in_words,
     tuning_in_words,
     weights_in_words,
 )
 from casegate.model import Case
-from tests.checks._cases import base_doc, context, hits
+from casegate.model._policy import GrantedTool
+from tests.checks._cases import base_doc, context, hits, policy
 
 OPEN = "let in people no one vets"
 NONE = "the vetting it states names none"
@@ -445,3 +447,52 @@ def test_an_sdk_for_users_apps_is_api_access(words: str) -> None:
 @pytest.mark.parametrize("words", CONSUMER)
 def test_the_developers_own_app_is_still_caught(words: str) -> None:
     assert [m for m in _cg105(_api(words)) if PUBLIC in m]
+
+
+# ------------------------------------------------------------------ tools named in words (CG216, `named_by` read inflected)
+
+AGENT_TOOLS = {
+    "credentials": GrantedTool(named_by=["stored credential", "stored password", "sign in", "log in", "login"]),
+    "payments": GrantedTool(named_by=["payment", "pay", "purchase", "check out", "checkout", "saved card"]),
+}
+
+SOUND_AGENT = [
+    "the agent browses the web for the user and summarises what it reads",
+    "every action is recorded in an audit trail",
+    "users on the paid plan get 100 tasks a day",
+    "signed-up users reach the agent in the app",
+    "answers are checked against the page before they are shown",
+    "the agent reads pages; it cannot fill in forms",
+    "accounts are verified by phone at sign-up",
+]
+
+AGENT_GRANTS = [
+    "the agent signs in to sites for you",
+    "it signed in with the user's password manager",
+    "the agent logs in for the user",
+    "logging in with the user's remembered details",
+    "it checks out with your card",
+    "orders are checked out by the agent",
+    "the agent completes purchases",
+    "purchasing what the user asks for",
+    "the agent pays for the order",
+    "paying at checkout",
+    "payments are made from the saved card",
+]
+
+
+def _agent_grants(words: str) -> list[str]:
+    doc = base_doc()
+    doc["boundary"].update(kind="consumer", description=words)
+    pol = policy().model_copy(update={"tools": AGENT_TOOLS})
+    return [name for _attr, name, _said, _where in grants_in_words(Case.model_validate(doc), pol)]
+
+
+@pytest.mark.parametrize("words", SOUND_AGENT)
+def test_words_that_neither_sign_in_nor_pay_grant_neither(words: str) -> None:
+    assert _agent_grants(words) == []
+
+
+@pytest.mark.parametrize("words", AGENT_GRANTS)
+def test_signing_in_or_paying_in_any_regular_form_is_caught(words: str) -> None:
+    assert _agent_grants(words)

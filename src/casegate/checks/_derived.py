@@ -551,6 +551,33 @@ def _plain_words(text: str) -> str:
     return " ".join(re.sub(r"[-_/]+", " ", as_read(text).lower()).split())
 
 
+_CVC = re.compile(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
+"""A word ending consonant, vowel, consonant (`log`, `shop`): its final consonant doubles before
+`-ed` and `-ing` (`logged`, `shopping`)."""
+
+
+def _word_forms(word: str) -> str:
+    """A pattern matching `word` (lower case, one word) in its regular inflections: `-s`, `-es`,
+    `-d`, `-ed`, `-ing`, the final consonant doubled before `-ed`/`-ing` (`logged in`), a final `e`
+    dropped before `-ing` (`purchasing`), and a final consonant's `y` as `-ies`/`-ied` (`copied`).
+    Irregular forms (`paid`) are not read: a framework lists them as words of their own."""
+    forms = [re.escape(word) + r"(?:s|es|d|ed|ing)?"]
+    if _CVC.search(word) is not None:
+        forms.append(re.escape(word + word[-1]) + r"(?:ed|ing)")
+    if word.endswith("e") and len(word) > 2:
+        forms.append(re.escape(word[:-1]) + "ing")
+    if re.search(r"[^aeiou]y$", word) is not None:
+        forms.append(re.escape(word[:-1]) + r"(?:ies|ied)")
+    return "(?:" + "|".join(forms) + ")"
+
+
+def _phrase_forms(words: str) -> str:
+    """A pattern matching the phrase `words` (as `_plain_words` gives it) with each of its words in
+    any of its regular inflections (`_word_forms`), standing as whole words: a framework naming a
+    tool by `sign in` or `check out` names it in `signs in for you` and `checked out` too."""
+    return r"(?<![\w])" + " ".join(_word_forms(w) for w in words.split(" ")) + r"(?![\w])"
+
+
 def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tuple[str, ...]]]:
     """(`tools` or `sensitive_domains`, name, the words naming it, the boundary field they stand in)
     for each tool or sensitive domain the policy lists that the boundary's own words
@@ -579,7 +606,7 @@ def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tup
             continue
         found = next(((m.group(0), where) for phrase in named_by if (words := _plain_words(phrase))
                       for where, text in said
-                      if (m := re.search(r"(?<![\w])" + re.escape(words) + r"(?:s|es)?(?![\w])", text)) is not None),
+                      if (m := re.search(_phrase_forms(words), text)) is not None),
                      None)
         if found is not None:
             out.append((attr, name, *found))

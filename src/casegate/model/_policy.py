@@ -234,8 +234,9 @@ class GrantedTool(Frozen):
     as described, opens no pathway in them); any other domain's scoping-out is contradicted by it."""
     named_by: list[str] = EMPTY_LIST
     """Words by which a boundary names this tool (e.g. `switching order`; hyphens read as spaces,
-    a plural ending allowed): a boundary whose words (`description`, `scope.users`, `scope.vetting`)
-    name it must list it in `boundary.tools` (CG216)."""
+    each word in its regular inflections, as `signs in` for `sign in`): a boundary whose words
+    (`description`, `scope.users`, `scope.vetting`) name it must list it in `boundary.tools`
+    (CG216)."""
     tested_by: list[str] = EMPTY_LIST
     """Safeguard layers whose red teams and safeguard tests must give the model this tool (every
     tool of `elicited_by`, as their logs record it) when the boundary grants it, e.g. `[classifier,
@@ -260,8 +261,9 @@ class GrantedDomain(Frozen):
     any other domain's scoping-out is contradicted by it."""
     named_by: list[str] = EMPTY_LIST
     """Words by which a boundary names this integration (e.g. `control room`, `grid operator`;
-    hyphens read as spaces, a plural ending allowed): a boundary whose words (`description`,
-    `scope.users`, `scope.vetting`) name it must list it in `boundary.sensitive_domains` (CG216)."""
+    hyphens read as spaces, each word in its regular inflections): a boundary whose words
+    (`description`, `scope.users`, `scope.vetting`) name it must list it in
+    `boundary.sensitive_domains` (CG216)."""
 
 
 class RoleRequirement(Frozen):
