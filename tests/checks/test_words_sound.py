@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from casegate.checks._derived import (
+    confirmation_off_in_words,
     consumer_in_words,
     grants_in_words,
     on_device_in_words,
@@ -496,3 +497,47 @@ def test_words_that_neither_sign_in_nor_pay_grant_neither(words: str) -> None:
 @pytest.mark.parametrize("words", AGENT_GRANTS)
 def test_signing_in_or_paying_in_any_regular_form_is_caught(words: str) -> None:
     assert _agent_grants(words)
+
+
+# ------------------------------------------------------------------ a confirmation users can turn off (CG427)
+
+SOUND_CONFIRMATION = [
+    "the agent asks the user to confirm each payment and each new sign-in in the app",
+    "every purchase needs the user's approval in the app",
+    "confirmation cannot be turned off",
+    "purchases are never auto-approved",
+    "users can turn off notifications",
+    "the agent skips pages it cannot read",
+    "users can opt out of marketing emails",
+    "the agent does not act without the user's confirmation",
+    "approved partners only",
+]
+
+CONFIRMATION_OFF = [
+    "users can auto-approve purchases under $50",
+    "auto-confirm for trusted merchants",
+    "users may turn off confirmation for small purchases",
+    "users may turn confirmation off for small purchases",
+    "the agent pays without asking below the user's limit",
+    "confirmation is optional",
+    "approval can be skipped for repeat orders",
+    "users can disable payment confirmations",
+    "it checks out without the user's confirmation once a shop is trusted",
+    "repeat orders bypass the approval step",
+]
+
+
+def _description(words: str) -> Case:
+    doc = base_doc()
+    doc["boundary"]["description"] = words
+    return Case.model_validate(doc)
+
+
+@pytest.mark.parametrize("words", SOUND_CONFIRMATION)
+def test_a_confirmation_kept_on_is_not_read_as_turned_off(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is None
+
+
+@pytest.mark.parametrize("words", CONFIRMATION_OFF)
+def test_a_confirmation_users_turn_off_is_caught(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is not None

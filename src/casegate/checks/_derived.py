@@ -578,6 +578,40 @@ def _phrase_forms(words: str) -> str:
     return r"(?<![\w])" + " ".join(_word_forms(w) for w in words.split(" ")) + r"(?![\w])"
 
 
+_CONFIRMING = kept(r"\b(?:confirm\w*|approv\w*)\b", re.IGNORECASE)
+"""A safeguard's title or a clause naming a person's confirmation or approval of an action."""
+_OFF_ALWAYS = kept(r"\bauto[- ]?(?:approv|confirm|accept)\w*|\bwithout\W+(?:(?:first\W+)?asking|confirming|approving"
+                   r"|(?:the\W+)?(?:user'?s?\W+|their\W+)?(?:confirmation|approval|ok))\b", re.IGNORECASE)
+"""Words that let an action through unconfirmed on their own: `auto-approve`, `without asking`."""
+_OFF_IF_CONFIRMING = kept(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
+                          r"\bskip\w*|\bwaiv\w*|\boptional\b|\bbypass\w*", re.IGNORECASE)
+"""Words that let an action through unconfirmed where the clause names the confirmation:
+`turn off confirmation`, `approval is optional`."""
+_DENIED = kept(r"\b(?:not|never|no|cannot|can't|nor)\b|n't\b", re.IGNORECASE)
+"""A clause that denies what it says (`confirmation cannot be turned off`)."""
+
+
+def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
+    """The first clause of the boundary's own words (`boundary_clauses`) that lets users turn a
+    confirmation or approval step off, or lets the agent act without it (`users can auto-approve
+    purchases under $50`, `turn off confirmation for trusted sites`, `pays without asking`), in a
+    clause that does not deny it; None when none does. A safeguard that is the user's confirmation
+    holds only for the users who keep it on (CG427)."""
+    for written, read in boundary_clauses(case, memo):
+        if _DENIED.search(read) is not None:
+            continue
+        if _OFF_ALWAYS.search(read) is not None or (
+                _OFF_IF_CONFIRMING.search(read) is not None and _CONFIRMING.search(read) is not None):
+            return " ".join(written.split())
+    return None
+
+
+def is_confirmation(sg: Safeguard) -> bool:
+    """Whether a safeguard, by its title, is a person's confirmation or approval of the model's
+    actions (`The user's confirmation of every payment`)."""
+    return sg.title is not None and _CONFIRMING.search(as_read(sg.title)) is not None
+
+
 def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tuple[str, ...]]]:
     """(`tools` or `sensitive_domains`, name, the words naming it, the boundary field they stand in)
     for each tool or sensitive domain the policy lists that the boundary's own words
