@@ -19,6 +19,10 @@ docs/security.md:
   unreachable), the three tools still recorded: a sample with a working call (the page it opened)
   was scored, 0 of 400 got through. A tool every call of which failed over the run is not given to
   the model (CG426 on the classifier and the confirmation step).
+- closed: the red team rerun with the confirmation forced on on the red team's phones (8 of 400),
+  while the app's words let users auto-approve purchases under $50, turn confirmation off, or have
+  the agent pay without asking: the confirmation counted as a layer. A confirmation the boundary's
+  words let users turn off is now CG427's.
 - caught: the red team's counts typed over its log (CG340, CG406); the red team kept but cited by
   neither safeguard, naming them or naming none (CG406); retyped `monitoring` (CG347); the fraud
   pathway rated `high` (CG208); fraud scoped out as the card networks' (CG212: the payment tools
@@ -27,9 +31,8 @@ docs/security.md:
   tools listed (CG426).
 - still the lab's word: the red team dropped from a first version altogether (as any dropped
   log); a payment tool mocked in the test harness under its deployed name (a log records a tool's
-  name, not what stands behind it); the confirmation step tested with confirmation forced on while
-  the app's words let users auto-approve small purchases (no reading of a safeguard users can turn
-  off); sign-in limits counted per account against credential stuffing across many accounts (a
+  name, not what stands behind it); a confirmation users can turn off where the boundary's words
+  do not say so; sign-in limits counted per account against credential stuffing across many accounts (a
   safeguard's reach is its title's word); how freely a consumer agent acts while its user is away
   (a consumer boundary records no autonomy)."""
 
