@@ -511,6 +511,8 @@ SOUND_CONFIRMATION = [
     "users can opt out of marketing emails",
     "the agent does not act without the user's confirmation",
     "approved partners only",
+    "no purchase is ever auto-approved",
+    "the agent never pays without asking",
 ]
 
 CONFIRMATION_OFF = [
@@ -524,6 +526,8 @@ CONFIRMATION_OFF = [
     "users can disable payment confirmations",
     "it checks out without the user's confirmation once a shop is trusted",
     "repeat orders bypass the approval step",
+    "users can auto-approve purchases with no limit",
+    "no waiting: the agent pays without asking",
 ]
 
 

@@ -587,21 +587,22 @@ _OFF_IF_CONFIRMING = kept(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisab
                           r"\bskip\w*|\bwaiv\w*|\boptional\b|\bbypass\w*", re.IGNORECASE)
 """Words that let an action through unconfirmed where the clause names the confirmation:
 `turn off confirmation`, `approval is optional`."""
-_DENIED = kept(r"\b(?:not|never|no|cannot|can't|nor)\b|n't\b", re.IGNORECASE)
-"""A clause that denies what it says (`confirmation cannot be turned off`)."""
+_DENIED = kept(r"(?:\b(?:not|never|no|cannot|can't|nor)\b|n't\b)(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+"""Text ending in a denial and at most three more words: what follows is denied (`confirmation
+cannot be turned off`, `never auto-approved`)."""
 
 
 def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The first clause of the boundary's own words (`boundary_clauses`) that lets users turn a
     confirmation or approval step off, or lets the agent act without it (`users can auto-approve
-    purchases under $50`, `turn off confirmation for trusted sites`, `pays without asking`), in a
-    clause that does not deny it; None when none does. A safeguard that is the user's confirmation
+    purchases under $50`, `turn off confirmation for trusted sites`, `pays without asking`), words
+    a denial does not stand just before (`cannot be turned off`); None when none does. A safeguard that is the user's confirmation
     holds only for the users who keep it on (CG427)."""
     for written, read in boundary_clauses(case, memo):
-        if _DENIED.search(read) is not None:
-            continue
-        if _OFF_ALWAYS.search(read) is not None or (
-                _OFF_IF_CONFIRMING.search(read) is not None and _CONFIRMING.search(read) is not None):
+        offs = [*_OFF_ALWAYS.finditer(read)]
+        if _CONFIRMING.search(read) is not None:
+            offs += _OFF_IF_CONFIRMING.finditer(read)
+        if any(_DENIED.search(read[:m.start()]) is None for m in offs):
             return " ".join(written.split())
     return None
 
