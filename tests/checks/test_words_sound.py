@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from casegate.checks._derived import (
+    confirmation_off_in_words,
     consumer_in_words,
     grants_in_words,
     on_device_in_words,
@@ -24,7 +25,7 @@ from casegate.checks._derived import (
 )
 from casegate.model import Case
 from casegate.model._policy import GrantedTool
-from tests.checks._cases import base_doc, context, hits
+from tests.checks._cases import base_doc, context, hits, policy
 
 OPEN = "let in people no one vets"
 NONE = "the vetting it states names none"
@@ -549,3 +550,100 @@ def test_a_chat_only_boundary_grants_no_voice(words: str) -> None:
 @pytest.mark.parametrize("words", SPOKEN_CHANNEL)
 def test_a_spoken_channel_in_words_is_still_caught(words: str) -> None:
     assert "voice" in _channel(words)
+
+
+# ------------------------------------------------------------------ tools named in words (CG216, `named_by` read inflected)
+
+AGENT_TOOLS = {
+    "credentials": GrantedTool(named_by=["stored credential", "stored password", "sign in", "log in", "login"]),
+    "payments": GrantedTool(named_by=["payment", "pay", "purchase", "check out", "checkout", "saved card"]),
+}
+
+SOUND_AGENT = [
+    "the agent browses the web for the user and summarises what it reads",
+    "every action is recorded in an audit trail",
+    "users on the paid plan get 100 tasks a day",
+    "signed-up users reach the agent in the app",
+    "answers are checked against the page before they are shown",
+    "the agent reads pages; it cannot fill in forms",
+    "accounts are verified by phone at sign-up",
+]
+
+AGENT_GRANTS = [
+    "the agent signs in to sites for you",
+    "it signed in with the user's password manager",
+    "the agent logs in for the user",
+    "logging in with the user's remembered details",
+    "it checks out with your card",
+    "orders are checked out by the agent",
+    "the agent completes purchases",
+    "purchasing what the user asks for",
+    "the agent pays for the order",
+    "paying at checkout",
+    "payments are made from the saved card",
+]
+
+
+def _agent_grants(words: str) -> list[str]:
+    doc = base_doc()
+    doc["boundary"].update(kind="consumer", description=words)
+    pol = policy().model_copy(update={"tools": AGENT_TOOLS})
+    return [name for _attr, name, _said, _where in grants_in_words(Case.model_validate(doc), pol)]
+
+
+@pytest.mark.parametrize("words", SOUND_AGENT)
+def test_words_that_neither_sign_in_nor_pay_grant_neither(words: str) -> None:
+    assert _agent_grants(words) == []
+
+
+@pytest.mark.parametrize("words", AGENT_GRANTS)
+def test_signing_in_or_paying_in_any_regular_form_is_caught(words: str) -> None:
+    assert _agent_grants(words)
+
+
+# ------------------------------------------------------------------ a confirmation users can turn off (CG428)
+
+SOUND_CONFIRMATION = [
+    "the agent asks the user to confirm each payment and each new sign-in in the app",
+    "every purchase needs the user's approval in the app",
+    "confirmation cannot be turned off",
+    "purchases are never auto-approved",
+    "users can turn off notifications",
+    "the agent skips pages it cannot read",
+    "users can opt out of marketing emails",
+    "the agent does not act without the user's confirmation",
+    "approved partners only",
+    "no purchase is ever auto-approved",
+    "the agent never pays without asking",
+]
+
+CONFIRMATION_OFF = [
+    "users can auto-approve purchases under $50",
+    "auto-confirm for trusted merchants",
+    "users may turn off confirmation for small purchases",
+    "users may turn confirmation off for small purchases",
+    "the agent pays without asking below the user's limit",
+    "confirmation is optional",
+    "approval can be skipped for repeat orders",
+    "users can disable payment confirmations",
+    "it checks out without the user's confirmation once a shop is trusted",
+    "repeat orders bypass the approval step",
+    "users can auto-approve purchases with no limit",
+    "no waiting: the agent pays without asking",
+]
+
+
+def _description(words: str) -> Case:
+    doc = base_doc()
+    doc["boundary"]["description"] = words
+    return Case.model_validate(doc)
+
+
+@pytest.mark.parametrize("words", SOUND_CONFIRMATION)
+def test_a_confirmation_kept_on_is_not_read_as_turned_off(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is None
+
+
+@pytest.mark.parametrize("words", CONFIRMATION_OFF)
+def test_a_confirmation_users_turn_off_is_caught(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is not None

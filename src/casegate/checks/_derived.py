@@ -552,26 +552,66 @@ def _plain_words(text: str) -> str:
     return " ".join(re.sub(r"[-_/]+", " ", as_read(text).lower()).split())
 
 
-def _inflected(words: str) -> str:
-    """A pattern for the policy's words `words` (as `_plain_words` gives them) with each word of four
-    letters or more in any of its regular endings: plural or third person (`s`, `es`), past (`ed`,
-    `d`), `ing`, a final `e` dropped or a short word's final consonant doubled before `ing` and
-    `ed`; a shorter last word takes a plural ending, as before. `talk to`
-    names `talks to`, `talking to` and `talked to`; `dictate` names `dictating`. Which words name a
-    tool stays the policy's: an irregular form (`speak`, `spoke`) is a word it lists."""
-    parts = []
-    split = words.split()
-    for i, w in enumerate(split):
-        if len(w) < 4 or not w.isalpha():
-            parts.append(re.escape(w) + ("(?:s|es)?" if i == len(split) - 1 else ""))
-            continue
-        alts = [re.escape(w) + "(?:s|es|ed|d|ing)?"]
-        if w.endswith("e"):
-            alts.append(re.escape(w[:-1]) + "(?:ing|ed)")
-        if len(w) <= 5 and re.search(r"[^aeiou][aeiou][bdgkmnprt]$", w):
-            alts.append(re.escape(w + w[-1]) + "(?:ing|ed)")
-        parts.append("(?:" + "|".join(alts) + ")")
-    return r"(?<![\w])" + " ".join(parts) + r"(?![\w])"
+_CVC = re.compile(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
+"""A word ending consonant, vowel, consonant (`log`, `shop`): its final consonant doubles before
+`-ed` and `-ing` (`logged`, `shopping`)."""
+
+
+def _word_forms(word: str) -> str:
+    """A pattern matching `word` (lower case, one word) in its regular inflections: `-s`, `-es`,
+    `-d`, `-ed`, `-ing`, the final consonant doubled before `-ed`/`-ing` (`logged in`), a final `e`
+    dropped before `-ing` (`purchasing`), and a final consonant's `y` as `-ies`/`-ied` (`copied`).
+    Irregular forms (`paid`) are not read: a framework lists them as words of their own."""
+    forms = [re.escape(word) + r"(?:s|es|d|ed|ing)?"]
+    if _CVC.search(word) is not None:
+        forms.append(re.escape(word + word[-1]) + r"(?:ed|ing)")
+    if word.endswith("e") and len(word) > 2:
+        forms.append(re.escape(word[:-1]) + "ing")
+    if re.search(r"[^aeiou]y$", word) is not None:
+        forms.append(re.escape(word[:-1]) + r"(?:ies|ied)")
+    return "(?:" + "|".join(forms) + ")"
+
+
+def _phrase_forms(words: str) -> str:
+    """A pattern matching the phrase `words` (as `_plain_words` gives it) with each of its words in
+    any of its regular inflections (`_word_forms`), standing as whole words: a framework naming a
+    tool by `sign in` or `check out` names it in `signs in for you` and `checked out` too."""
+    return r"(?<![\w])" + " ".join(_word_forms(w) for w in words.split(" ")) + r"(?![\w])"
+
+
+_CONFIRMING = kept(r"\b(?:confirm\w*|approv\w*)\b", re.IGNORECASE)
+"""A safeguard's title or a clause naming a person's confirmation or approval of an action."""
+_OFF_ALWAYS = kept(r"\bauto[- ]?(?:approv|confirm|accept)\w*|\bwithout\W+(?:(?:first\W+)?asking|confirming|approving"
+                   r"|(?:the\W+)?(?:user'?s?\W+|their\W+)?(?:confirmation|approval|ok))\b", re.IGNORECASE)
+"""Words that let an action through unconfirmed on their own: `auto-approve`, `without asking`."""
+_OFF_IF_CONFIRMING = kept(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
+                          r"\bskip\w*|\bwaiv\w*|\boptional\b|\bbypass\w*", re.IGNORECASE)
+"""Words that let an action through unconfirmed where the clause names the confirmation:
+`turn off confirmation`, `approval is optional`."""
+_DENIED = kept(r"(?:\b(?:not|never|no|cannot|can't|nor)\b|n't\b)(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+"""Text ending in a denial and at most three more words: what follows is denied (`confirmation
+cannot be turned off`, `never auto-approved`)."""
+
+
+def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
+    """The first clause of the boundary's own words (`boundary_clauses`) that lets users turn a
+    confirmation or approval step off, or lets the agent act without it (`users can auto-approve
+    purchases under $50`, `turn off confirmation for trusted sites`, `pays without asking`), words
+    a denial does not stand just before (`cannot be turned off`); None when none does. A safeguard that is the user's confirmation
+    holds only for the users who keep it on (CG428)."""
+    for written, read in boundary_clauses(case, memo):
+        offs = [*_OFF_ALWAYS.finditer(read)]
+        if _CONFIRMING.search(read) is not None:
+            offs += _OFF_IF_CONFIRMING.finditer(read)
+        if any(_DENIED.search(read[:m.start()]) is None for m in offs):
+            return " ".join(written.split())
+    return None
+
+
+def is_confirmation(sg: Safeguard) -> bool:
+    """Whether a safeguard, by its title, is a person's confirmation or approval of the model's
+    actions (`The user's confirmation of every payment`)."""
+    return sg.title is not None and _CONFIRMING.search(as_read(sg.title)) is not None
 
 
 def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tuple[str, ...]]]:
@@ -601,7 +641,8 @@ def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tup
         if name in listed:
             continue
         found = next(((m.group(0), where) for phrase in named_by if (words := _plain_words(phrase))
-                      for where, text in said if (m := re.search(_inflected(words), text)) is not None),
+                      for where, text in said
+                      if (m := re.search(_phrase_forms(words), text)) is not None),
                      None)
         if found is not None:
             out.append((attr, name, *found))

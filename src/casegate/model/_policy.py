@@ -234,9 +234,9 @@ class GrantedTool(Frozen):
     as described, opens no pathway in them); any other domain's scoping-out is contradicted by it."""
     named_by: list[str] = EMPTY_LIST
     """Words by which a boundary names this tool (e.g. `switching order`; hyphens read as spaces,
-    each word of four letters or more in its regular endings: `talk to` names `talking to`): a
+    each word in its regular inflections, as `signs in` for `sign in` and `talking to` for `talk to`): a
     boundary whose words (`description`, `scope.users`, `scope.vetting`) name it must list it in
-    `boundary.tools` (CG216). Irregular forms and synonyms (`speak`, `out loud`) are words to list."""
+    `boundary.tools` (CG216). Irregular forms and synonyms (`paid`, `speak`, `out loud`) are words to list."""
     tested_by: list[str] = EMPTY_LIST
     """Safeguard layers whose red teams and safeguard tests must give the model this tool (every
     tool of `elicited_by`, as their logs record it) when the boundary grants it, e.g. `[classifier,
@@ -261,8 +261,8 @@ class GrantedDomain(Frozen):
     any other domain's scoping-out is contradicted by it."""
     named_by: list[str] = EMPTY_LIST
     """Words by which a boundary names this integration (e.g. `control room`, `grid operator`;
-    hyphens read as spaces, each word of four letters or more in its regular endings): a boundary
-    whose words (`description`, `scope.users`, `scope.vetting`) name it must list it in
+    hyphens read as spaces, each word in its regular inflections): a boundary whose words
+    (`description`, `scope.users`, `scope.vetting`) name it must list it in
     `boundary.sensitive_domains` (CG216)."""
 
 

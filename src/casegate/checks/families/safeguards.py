@@ -21,7 +21,9 @@ from ...sign._names import name_key  # not the package: signing itself is not ne
 from .._derived import (
     bypass_counts,
     capability_status,
+    confirmation_off_in_words,
     inability,
+    is_confirmation,
     is_expired,
     level_meets,
     off_task_tests,
@@ -494,6 +496,36 @@ def _uncounted_tests(ctx: Context, short: dict[tuple[str, str], str]) -> Iterato
             if why is not None:
                 yield Hit(("safeguards", sid, "evidence", i), f"safeguard `{sid}` cites {why}: it does not count "
                                                               "for the safeguard")
+
+
+@rule(
+    "CG428", "confirmation-users-turn-off", severity="blocking", serves="test-4-safeguards",
+    summary="A safeguard that is a person's confirmation or approval of the model's actions (by its "
+            "title) blocks steps while the boundary's words let users turn it off or let the agent act "
+            "without it (`auto-approve purchases under $50`, `pays without asking`).",
+    rationale="An agent that asks its user to confirm each payment is stopped by the user only while the "
+              "user is asked. Where the app lets users auto-approve small purchases, turn confirmation off, "
+              "or have the agent act without asking, the step is open for every user who does, the "
+              "attacker first: a fraudster on a victim's account or their own turns it off. Its tests ran "
+              "with the confirmation on, and say nothing of the users who switch it off.",
+    bad="SG-confirm: {layer: tool-permissions, title: The user's confirmation of every payment}\n"
+        "boundary: {description: 'the agent pays for you; users can auto-approve purchases under $50'}",
+    good="boundary: {description: 'the agent pays for you once you confirm each payment in the app'}",
+    fix="Drop the confirmation from the safeguards the case counts (and show the steps blocked without "
+        "it), or remove the setting that turns it off and describe the boundary as it then is.",
+)
+def confirmation_users_turn_off(ctx: Context) -> Iterator[Hit]:
+    said = None
+    for sid, sg in ctx.case.safeguards.items():
+        if not sg.blocks or not is_confirmation(sg):
+            continue
+        said = said if said is not None else confirmation_off_in_words(ctx.case, ctx.memo)
+        if said is None:
+            return
+        yield Hit(("safeguards", sid, "blocks"),
+                  f"safeguard `{sid}` is a confirmation (\"{sg.title}\"), but the boundary's words let users "
+                  f"turn it off or the agent act without it (\"{said}\"): it does not block "
+                  f"{', '.join(f'`{b}`' for b in sg.blocks)} for the users who do")
 
 
 @rule(

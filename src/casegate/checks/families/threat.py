@@ -396,8 +396,9 @@ def sensitive_domain_unlisted(ctx: Context) -> Iterator[Hit]:
               "in a grid operator's control room with a switching-order tool, and lists neither, is "
               "judged as a plain API: persuasion and sabotage stay scoped out on a sandbox's "
               "clearance. The policy names the words by which an integration or a tool is recognised "
-              "(`named_by`); words that name one grant it, a clause denying it "
-              "included: the boundary then lists it or says what it is in other words.",
+              "(`named_by`); words that name one, each word in its regular inflections (`signs in` "
+              "for `sign in`), grant it, a clause denying it included: the boundary then lists it "
+              "or says what it is in other words.",
     bad="# policy: sensitive_domains: {power-grid-control: {named_by: [control room]}}\n"
         "boundary: {kind: api, description: the model in the operator's control-room assistant}",
     good="# policy: sensitive_domains: {power-grid-control: {named_by: [control room]}}\n"

@@ -17,7 +17,9 @@ Mapping into the evidence item (documented in docs/evidence.md):
 - a sample epoch scored as a failure in which every tool call the model made failed (a
   `ToolCallError` on each tool event, else each tool message) is attempted but not scored
   (`tools_failed`): the tools failed, not the model. A sample some of whose calls worked is scored.
-- tools = every tool named in the plan's solver steps (`use_tools`, agents' `tools`).
+- tools = every tool named in the plan's solver steps (`use_tools`, agents' `tools`), but a tool
+  every call of which over the whole run failed (a `ToolCallError`, not an approval policy's
+  rejection) was listed to the model and never worked for it: it is not counted as given.
 - scaffold = `agent` when a step is an agent (a solver named `react`, `basic_agent`, `human_agent`,
   `bridge`, or any name containing "agent"); else `tool-use` when tools were given; else
   `prompted` when a step shapes the prompt (`system_message`, `prompt_template`,
@@ -210,6 +212,10 @@ class InspectImporter:
         tools: list[str] = []
         for s in plan.steps if plan else []:
             _collect_tools(s.params, tools)
+        dead = {n: v for n, v in (calls.tools_dead if calls is not None else {}).items() if n in tools}
+        for name, (n, first) in dead.items():
+            notes.append(f"tool `{name}`: every one of its {n} call(s) in the run failed (first: {first}): "
+                         "not counted as given to the model")
         step_limits = _step_limits([s.params for s in plan.steps] if plan else [],
                                    getattr(ev, "solver_args", None) or {})
         for kind, values in (calls.fired if calls is not None else {}).items():
@@ -222,6 +228,7 @@ class InspectImporter:
                                      _dump(ev.model_generate_config).get("max_tokens")]
                               + step_limits.get("max_tokens", []))
         scaffold = _scaffold(steps, tools)
+        tools = [n for n in tools if n not in dead]  # listed to the model, never working for it
         metered = _unmetered(ev.config.token_limit_type, [x.token_limit_type for x in summaries])
         budget = _whole(token_limit) if metered is None else None
         if metered is not None:
@@ -837,6 +844,7 @@ class ModelCalls(NamedTuple):
     scores: dict[tuple[str, int], dict[str, str]] = {}
     frames: frozenset[str] = frozenset()
     tools_failed: dict[tuple[str, int], str] = {}
+    tools_dead: dict[str, tuple[int, str]] = {}
 
 
 def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> ModelCalls | None:
@@ -865,6 +873,7 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
     scores: dict[tuple[str, int], dict[str, str]] = {}
     frames: set[str] = set()
     tools_failed: dict[tuple[str, int], str] = {}
+    tool_calls: dict[str, list[Any]] = {}
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -902,6 +911,8 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
         failed = _every_tool_call_failed(sample)
         if failed is not None:
             tools_failed[key] = failed
+        for name, error in _tool_calls_by_name(sample):
+            tool_calls.setdefault(name, []).append(error)
         if _cache_read(sample.get("events"), 0):
             cached.add(key)
         frame = _first_prompt(sample, model)
@@ -943,7 +954,7 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
     return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()},
                       frozenset(by_role), frozenset(steered), halted, frozenset(edited),
                       {k: tuple(v) for k, v in fired.items()}, frozenset(cached), scores, frozenset(frames),
-                      tools_failed)
+                      tools_failed, _dead_tools(tool_calls))
 
 
 def _first_prompt(sample: dict[str, Any], model: Any) -> str | None:
@@ -1105,6 +1116,54 @@ def _every_tool_call_failed(sample: dict[str, Any]) -> str | None:
     said = " ".join(str(first.get("message") or "").split())
     return f"{first.get('type') or 'unknown'}: {said[:80] + ('…' if len(said) > 80 else '')}" if said else \
         str(first.get("type") or "unknown")
+
+
+def _failure(error: Any) -> str | None:
+    """A tool call's `error` in words (its `ToolCallError` type and message) where the call failed,
+    else None: no error, or an approval policy's rejection (`type: approval`), which is that
+    policy's, not the tool's."""
+    if not isinstance(error, dict) or not error or error.get("type") == "approval":
+        return None
+    said = " ".join(str(error.get("message") or "").split())
+    return f"{error.get('type') or 'unknown'}: {said[:80] + ('…' if len(said) > 80 else '')}" if said else \
+        str(error.get("type") or "unknown")
+
+
+def _tool_calls_by_name(sample: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(tool name, `error`) of every call the sample records: its tool events (`event: tool`,
+    nested ones too, the name as `function`), else, for a transcript without events, its tool
+    messages (`role: tool`)."""
+    calls: list[tuple[str, Any]] = []
+    _named_tool_events(sample.get("events"), 0, calls)
+    if not calls and isinstance(msgs := sample.get("messages"), list):
+        calls = [(str(m.get("function")), m.get("error")) for m in msgs
+                 if isinstance(m, dict) and m.get("role") == "tool" and m.get("function")]
+    return calls
+
+
+def _named_tool_events(events: Any, depth: int, out: list[tuple[str, Any]]) -> None:
+    """(`function`, `error`) of every tool event among `events` (nested ones too), in order."""
+    if depth > 40 or not isinstance(events, list):
+        return
+    for e in events:
+        if isinstance(e, dict):
+            if e.get("event") == "tool" and e.get("function"):
+                out.append((str(e["function"]), e.get("error")))
+            for k in ("events", "children"):
+                _named_tool_events(e.get(k), depth + 1, out)
+
+
+def _dead_tools(calls: dict[str, list[Any]]) -> dict[str, tuple[int, str]]:
+    """The tools every call of which, over the whole run, failed: name -> (calls, the first
+    failure in words). Such a tool was listed to the model but never worked for it (a sandbox whose
+    browser cannot reach the pages, a payment tool with no processor behind it): the run did not
+    give the model what the tool gives."""
+    out: dict[str, tuple[int, str]] = {}
+    for name, errors in calls.items():
+        said = [_failure(e) for e in errors]
+        if errors and all(s is not None for s in said):
+            out[name] = (len(errors), str(said[0]))
+    return out
 
 
 def _tool_events(events: Any, depth: int, out: list[Any]) -> None:
