@@ -503,6 +503,7 @@ CONSUMER = [
     "customers' mobile apps and our own mobile app",
     "SDKs for web, mobile and our desktop applications",
     "customers use their own web apps, and the public uses our desktop app",
+    "We offer SDKs for web. Mobile apps are ours",
 ]
 
 
@@ -635,6 +636,7 @@ OTHER_PRECISION = [
     ("The model is not only quantised to 4 bits but pruned", "acme/atlas-2-full-precision"),
     ("The model runs on 64-bit phones, quantised to 4 bits", "acme/atlas-2-fp16"),
     ("The model is Q4_K_M quantised", "acme/atlas-2-fp16"),
+    ("a 4-bit Windows build of the model for laptops", "acme/atlas-2-fp16"),
     ("The m\u043edel is quantised to 4 bits", "acme/atlas-2-fp16"),
 ]
 

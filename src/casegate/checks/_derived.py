@@ -1930,16 +1930,16 @@ _PRECISION_OF = r"\b(?:quanti[sz]\w*|weights?|precision|models?|builds?|checkpoi
 
 _NOT_OF_WEIGHTS = (
     r"\b(?:not|never|no|without)\W+(?:(?:been|be|yet)\W+)?$"
-    r"|\b(?:kv|cache|activations?|optimi[sz]ers?|adam\w*|gradients?|hosts?|linux|windows|os|cpus?|processors?|"
-    r"arm|x86|architectures?|integers?|audio|pcm|colou?rs?)\W+(?:(?:is|are|was|were|stays?|kept|stored|held)\W+)?"
+    r"|\b(?:kv|cache|activations?|optimi[sz]ers?|adam\w*|gradients?|hosts?|linux|cpus?|processors?|"
+    r"x86|architectures?|integers?|audio|pcm|colou?rs?)\W+(?:(?:is|are|was|were|stays?|kept|stored|held)\W+)?"
     r"(?:(?:in|at|to)\W+)?$"
 )
 """Words right before a bit width or a quantisation by which it is not the weights' (`not quantised`,
 `the KV cache is int8`, `the KV cache quantised to 8 bits`)."""
 
 _NOT_OF_WEIGHTS_AFTER = (
-    r"^[ \t-]+(?:[\w'-]+[ \t-]+)?(?:kv|cache|activations?|optimi[sz]ers?|adam\w*|gradients?|hosts?|linux|windows|"
-    r"os|cpus?|processors?|arm|x86|architectures?|integers?|audio|pcm|colou?rs?)\b"
+    r"^[ \t-]+(?:[\w'-]+[ \t-]+)?(?:kv|cache|activations?|optimi[sz]ers?|adam\w*|gradients?|hosts?|linux|"
+    r"cpus?|processors?|x86|architectures?|integers?|audio|pcm|colou?rs?)\b"
     r"|^[ \t]*(?:20\d\d|'\d\d)\b"
 )
 """Words right after a bit width by which it is not the weights' (`an 8-bit KV cache`, `64-bit Linux
@@ -2151,28 +2151,54 @@ def consumer_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | N
     neither denies it nor is about developers building on the model, other than an SDK for users'
     apps (`_FOR_DEVELOPERS_APPS`); None when none do. `memo`: the check's (`boundary_clauses`)."""
     negated = _WEIGHTS_WORDS[1]
-    for text in _boundary_texts(case):
-        for sentence in _SENTENCES.split(text):
-            clauses = [(written, read) for written in _CLAUSES.split(sentence)
-                       for read in _CLAUSES.split(as_read(written))]
-            # an SDK's apps may be listed across a comma (`SDKs for web, mobile and desktop
-            # applications`): each clause is read in its sentence, its clauses joined by commas
+    clauses = boundary_clauses(case, memo)
+    marks = _clause_marks(case, memo)
+    if len(marks) != len(clauses):
+        marks = ("",) * len(clauses)  # (clauses given otherwise: each read alone)
+    # an SDK's apps may be listed across a comma (`SDKs for web, mobile and desktop applications`):
+    # each clause is read in the run of clauses joined by commas it stands in
+    runs: list[tuple[str, list[int]]] = []  # (the clauses joined by commas, where each starts)
+    joined, at = "", []
+    for i, (_, read) in enumerate(clauses):
+        at.append(len(joined))
+        joined += read + ", "
+        if marks[i] != "," or i == len(clauses) - 1:
+            runs.append((joined, at))
             joined, at = "", []
-            for _, read in clauses:
-                at.append(len(joined))
-                joined += read + ", "
-            sdk: list[tuple[int, int]] | None = None
-            for i, (written, read) in enumerate(clauses):
-                if negated.search(read) is not None or _BUILT_ON.search(read) is not None:
-                    continue
-                said = [m.span() for m in _CONSUMER_WORDS.finditer(read)]
-                if not said:
-                    continue
-                if sdk is None:
-                    sdk = [m.span() for m in _FOR_DEVELOPERS_APPS.finditer(joined)]
-                if any(not _inside(sdk, at[i] + x, at[i] + y) for x, y in said):
-                    return written.strip()
+    i = 0
+    for joined, at in runs:
+        sdk: list[tuple[int, int]] | None = None
+        for start in at:
+            written, read = clauses[i]
+            i += 1
+            if negated.search(read) is not None or _BUILT_ON.search(read) is not None:
+                continue
+            said = [m.span() for m in _CONSUMER_WORDS.finditer(read)]
+            if not said:
+                continue
+            if sdk is None:
+                sdk = [m.span() for m in _FOR_DEVELOPERS_APPS.finditer(joined)]
+            if any(not _inside(sdk, start + x, start + y) for x, y in said):
+                return written.strip()
     return None
+
+
+def _clause_marks(case: Case, memo: dict[str, Any] | None = None) -> tuple[str, ...]:
+    """The mark that ends each clause of `boundary_clauses` (`,`, `.`, a line break..., as read; empty
+    at the end of a field). Worked out once per check when given its `memo`."""
+    got: tuple[str, ...] | None = memo.get("clause_marks") if memo is not None else None
+    if got is not None:
+        return got
+    marks: list[str] = []
+    for text in _boundary_texts(case):
+        cut = _CLAUSES_KEPT.split(text)
+        for written, end in zip(cut[::2], [*cut[1::2], ""], strict=True):
+            pieces = _CLAUSES_KEPT.split(as_read(written))
+            marks += [*pieces[1::2], end]
+    got = tuple(marks)
+    if memo is not None:
+        memo["clause_marks"] = got
+    return got
 
 
 _OPEN_SIGN_UP = (
