@@ -30,11 +30,15 @@ def _demo_keys(monkeypatch: pytest.MonkeyPatch) -> None:
      "Open to developers at partner organisations after identity verification and a use-case review by Acme"),
     ("developers admitted to the programme",
      "Self-serve billing, for organisations approved by Acme's partnerships team after identity verification"),
+    ("developers admitted to the programme",
+     "government ID verified by Persona and a manual review of the stated use case"),
 ])
 def test_a_sound_trusted_access_case_keeps_its_kind(tmp_path: Path, users: str, vetting: str) -> None:
-    """Before: NO-GO (CG105: an open way in, or a vetting that names none). Now CG105 says nothing."""
+    """Before: NO-GO (CG105: an open way in, or a vetting that names none; CG425: the provider that
+    checks the ID documents read as running the vetting). Now CG105 and CG425 say nothing."""
     record = run_gate(_keyed(_case(tmp_path, vetting=vetting, users=users)), today=TODAY)
     assert _cg105(record) == []
+    assert not [f for f in record.findings if f.code == "CG425"]
     assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]
 
 
@@ -62,6 +66,12 @@ def test_the_labs_own_tuning_in_an_api_description_is_not_hosted_fine_tuning(tmp
     "Paid API access with a sandboxed code-execution tool; no fine-tuning access. We share the weights with the "
     "UK AISI for pre-deployment testing.",
     "Paid API access with a sandboxed code-execution tool and SDKs for web applications; no fine-tuning access.",
+    "Paid API access with a sandboxed code-execution tool; no fine-tuning access. We share weights with the UK AISI "
+    "and US CAISI for pre-deployment testing.",
+    "Paid API access with a sandboxed code-execution tool; no fine-tuning access. The weights are shared with METR, "
+    "Apollo Research and the UK AISI for pre-deployment testing.",
+    "Paid API access with a sandboxed code-execution tool, which enterprise customers call from their own web "
+    "applications; no fine-tuning access.",
 ])
 def test_an_evaluator_holding_the_weights_or_an_sdk_is_api_access(tmp_path: Path, description: str) -> None:
     """Before: NO-GO (CG105 read the weights access as `download`, or the kind as `consumer`). Now as

@@ -39,6 +39,7 @@ argument needs each bound's coverage to be guaranteed, which the Wilson interval
 """
 
 
+import bisect
 import datetime as dt
 import hashlib
 import itertools
@@ -1116,8 +1117,10 @@ def unshown_filters(ctx: Context) -> dict[str, str]:
     return got
 
 
-_POSSESSOR = kept(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\b")
-"""A proper name in the possessive (`Northgrid's`, `Northgrid Transmission's`): who owns what follows."""
+_POSSESSOR = kept(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,7})['’]s\b")
+"""A proper name in the possessive (`Northgrid's`, `Northgrid Transmission's`): who owns what follows.
+Of eight words at most (its last eight), so that a long run of capitalised words is read in time
+linear in its length."""
 
 _ONLY_SCREENED = kept(r"\b(?:of|on|over|for|from|to|about|against)\W+$", re.IGNORECASE)
 """Words before a possessive in a safeguard's title by which the name says what the control screens
@@ -1232,12 +1235,17 @@ the part says the users vouch for themselves)."""
 VETTING_PARTS = r"[.;:,()\n]|\band\b|\bplus\b|\bthen\b"
 """Where a vetting statement divides into parts, each read for the check it names and by whom."""
 
+# (the check, the parts, the developer, who checks, what is checked, a document checked by a name:
+# `government ID verified by Persona`, `ID checked by Onfido`)
 _VETTING_WORDS = (kept(VETTING_CHECK, re.IGNORECASE), kept(VETTING_PARTS, re.IGNORECASE),
                   kept(r"\b(?:we|our|us|the\s+(?:lab|developer))\b", re.IGNORECASE),
                   kept(r"\b(?:vetted|cleared|checked|verified|screened|reviewed|approved|nominated)\s+by\s+"
                        r"(?:the\s+)?([A-Z][\w-]*)|\b(?:the\s+)?([A-Z][\w-]*)\s+"
                        r"(?:vets|clears|verifies|checks|screens|reviews|approves|nominates)\b"),
-                  kept(r"\b(?:of|on|over|for|from|to|about|against|in)\W+(?:(?:the|a|an)\W+)?$", re.IGNORECASE))
+                  kept(r"\b(?:of|on|over|for|from|to|about|against|in)\W+(?:(?:the|a|an)\W+)?$", re.IGNORECASE),
+                  kept(r"\b(?:ids?|id\W+documents?|identity\W+documents?|documents?|passports?|driver['’]?s\W+licen[cs]es?|"
+                       r"selfies?|photos?)\W+(?:(?:are|is|were|was)\W+)?(?:verified|checked|scanned|screened)\W+by\W+"
+                       r"(?:the\s+)?([A-Z][\w-]*)", re.IGNORECASE))
 
 
 def vetting_operator(ctx: Context) -> tuple[str, str] | None:
@@ -1254,7 +1262,8 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
     text = b.scope.vetting if b is not None and b.scope is not None else None
     if not text:
         return None
-    check, parts, ours, checker, against = _VETTING_WORDS
+    check, parts, ours, checker, against, document = _VETTING_WORDS
+    users = set(organisation_words(b.scope.users or "")) if b is not None and b.scope is not None else set()
     others = other_organisations(ctx)
     developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
         or list(ctx.policy.evidence.organisations)
@@ -1272,9 +1281,14 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
         if owners:
             found = (others[owners[0]], part.strip())
             continue
+        # a provider checking a document (`ID verified by Persona`) serves whoever vets, unless it
+        # is the users' own organisation: named in the users' words, or as owning something
+        providers = {m.group(1) for m in document.finditer(part)
+                     if _organisation_word(m.group(1)) not in others
+                     and _organisation_word(m.group(1)) not in users}
         for m in checker.finditer(part):
             name = m.group(1) or m.group(2)
-            if name and name.lower() not in _NOT_NAMES and not check.search(name) \
+            if name and name.lower() not in _NOT_NAMES and not check.search(name) and name not in providers \
                     and organisation_among(name, developer) is None \
                     and not any(_organisation_word(x) == _organisation_word(name) for x in system if x):
                 found = (name, part.strip())
@@ -1718,11 +1732,15 @@ def _boundary_texts(case: Case) -> list[str]:
     return [text for text in texts if text.strip()]
 
 
-_TESTER = (
+_ONE_TESTER = (
     r"(?:(?:[\w'-]+\W+){0,3}?(?:(?:ai\W+)?(?:safety|security)\W+institutes?|c?aisi|evaluators?|auditors?|assessors?|"
     r"testers?|red[- ]?team(?:s|ers?)?|regulators?)"
-    r"|(?:the\W+)?(?-i:[A-Z][\w&-]*)(?:\W+(?-i:[A-Z][\w&-]*)){0,3})"
+    r"|(?:the\W+)?(?-i:[A-Z][\w&-]*)(?:\W+(?:(?:for|of|on|in|and)\W+)?(?-i:[A-Z][\w&-]*)){0,5})"
 )
+_TESTER = _ONE_TESTER + r"(?:\W*(?:,|\band\b|&)\W*(?:and\W+)?" + _ONE_TESTER + r"){0,5}"
+"""One evaluator, an auditor, a safety institute, a red team or a name (`the UK AISI`, `the US Center
+for AI Standards and Innovation`), or a list of them (`the UK AISI and US CAISI`, `METR, Apollo
+Research and the UK AISI`)."""
 _FOR_TESTING = (
     r"\W+(?:only\W+)?(?:(?:for|to\W+(?:run|conduct|carry\W+out))\W+(?:[\w'-]+\W+){0,3}?(?:testing|tests?|"
     r"evaluations?|evals?|evaluating|red[- ]?teaming|audits?|auditing|assessments?)"
@@ -1734,8 +1752,9 @@ _HELD_FOR_TESTING = (
     r"(?:[\w'-]+\W+){0,3}?(?:weights?|checkpoints?)\W+(?:only\W+)?(?:with|to)\W+" + _TESTER + _FOR_TESTING +
     r"|\b(?:weights?|checkpoints?)\W+(?:(?:are|is|were|was|will\W+be|have\W+been|has\W+been)\W+)?(?:only\W+)?"
     r"(?:shared|given|provided|handed|lent|made\W+available)\W+(?:only\W+)?(?:with|to)\W+" + _TESTER + _FOR_TESTING +
-    r"|" + _TESTER + r"\W+(?:receives?|received|gets?|got|holds?|held|has|have|(?:is|are)\W+given)\W+"
-    r"(?:[\w'-]+\W+){0,3}?(?:weights?|checkpoints?)" + _FOR_TESTING
+    r"|" + _TESTER + r"\W+(?:receives?|received|gets?|got|holds?|held|has|have|"
+    r"(?:is|are|was|were|(?:has|have)\W+been)\W+given)\W+"
+    r"(?:[\w'-]+\W+){0,4}?(?:weights?|checkpoints?)" + _FOR_TESTING
 )
 """Words by which the lab lets a named evaluator hold the weights to test them (`we share the weights
 with the UK AISI for pre-deployment testing`, `weights are provided to METR under an evaluation
@@ -1787,6 +1806,13 @@ _WEIGHTS_TRIGGER = ("weight", "checkpoint", "safetensors", "gguf", "parameters")
 """A word each match of `_GIVES_WEIGHTS` holds: a clause without one hands out no weights."""
 
 
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether `start`..`end` lies within one of `spans` (one `finditer`'s: in order, none
+    overlapping), found by bisection: a long text's many matches are not each compared."""
+    i = bisect.bisect_right(spans, start, key=operator.itemgetter(0)) - 1
+    return i >= 0 and spans[i][1] >= end
+
+
 def _handed_out(case: Case, inside: bool) -> str | None:
     """The first clause of the boundary's words that hands out the weights (`_WEIGHTS_WORDS`, not
     denied, not to staff `inside` an internal boundary) in a sentence where they go to someone other
@@ -1798,15 +1824,23 @@ def _handed_out(case: Case, inside: bool) -> str | None:
         for sentence in _SENTENCES.split(text):
             clauses = [(written, read) for written in _CLAUSES.split(sentence)
                        for read in _CLAUSES.split(as_read(written))]
-            saying = [(written, read) for written, read in clauses
+            saying = {i for i, (_, read) in enumerate(clauses)
                       if gives.search(read) is not None and negated.search(read) is None
-                      and not (inside and staff.search(read) is not None)]
+                      and not (inside and staff.search(read) is not None)}
             if not saying:
                 continue
             tested = not holders.search(as_read(sentence))
-            for written, read in saying:
-                spans = [m.span() for m in held.finditer(read)]
-                if not (tested and all(any(a <= m.start() and m.end() <= z for a, z in spans)
+            # the evaluators may be listed past a comma (`with METR, Apollo Research and the UK AISI
+            # for testing`): each clause is read in its sentence, its clauses joined by commas
+            joined, at = "", {}
+            for i, (_, read) in enumerate(clauses):
+                at[i] = len(joined)
+                joined += read + ", "
+            spans = [m.span() for m in held.finditer(joined)] if tested else []
+            for i, (written, read) in enumerate(clauses):
+                if i not in saying:
+                    continue
+                if not (tested and all(_inside(spans, at[i] + m.start(), at[i] + m.end())
                                        for m in gives.finditer(read))):
                     return written.strip()
     return None
@@ -1851,8 +1885,24 @@ _SERVED = (r"\b(?:servers?|cloud|apis?|endpoints?|hosted|data\W?cent(?:er|re)s?|
 `the model hosted by Acme`): a clause holding them does not put the model on the device, even
 where it also works offline (`works offline for drafts and sends them to the server`)."""
 
+_SAVED_OFFLINE = (
+    r"\b(?:read|reread|view|browse|see|search|open|review|revisit)(?:s|es|ed|ing)?\W+(?:(?:their|your|the|all)\W+)?"
+    r"(?:past|saved|previous|earlier|old|cached|stored|downloaded|recent)\W+(?:[\w'-]+\W+)?"
+    r"(?:chats?|conversations?|answers?|responses?|replies|messages?|history|transcripts?)\W+"
+    r"(?:[\w'-]+\W+){0,4}?offline\b"
+    r"|\b(?:chats?|conversations?|history|transcripts?|messages?|drafts?|notes?)\W+"
+    r"(?:(?!(?:offline|that|which|who)\b)[\w'-]+\W+){0,4}?(?:works?|are|is|stays?|remains?)\W+"
+    r"(?:(?:available|readable|viewable)\W+)?offline\b"
+)
+"""Words by which what a user reads offline is their saved chats, not the model (`read past answers
+from the model offline`, `chats with the model work offline in read-only mode`)."""
+
+_APP_DOES = r"\b(?:apps?|applications?|clients?)\W+(?:(?:which|that)\W+)?(?:(?:is|are|was|were|gets?|got|also|now)\W+)?$"
+"""Words before a verb by which what is installed, or runs on a device, is the app (`the Acme app,
+installed on users' phones`, `the app, which works on phones`)."""
+
 _ON_DEVICE_WORDS = (kept(_ON_DEVICE, re.IGNORECASE), kept(_MODEL_NAMED, re.IGNORECASE), kept(_SERVED, re.IGNORECASE),
-                    kept(r"[.;!?\n]"))
+                    kept(r"[.;!?\n]"), kept(_SAVED_OFFLINE, re.IGNORECASE), kept(_APP_DOES, re.IGNORECASE))
 
 
 def on_device_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
@@ -1863,7 +1913,7 @@ def on_device_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | 
     got: tuple[str | None] | None = memo.get("on_device_in_words") if memo is not None else None
     if got is not None:
         return got[0]
-    device, model, served, sentences = _ON_DEVICE_WORDS
+    device, model, served, sentences, saved, app_does = _ON_DEVICE_WORDS
     negated = _WEIGHTS_WORDS[1]
     system = getattr(case, "system", None)  # unset on a case built field by field
     name = as_read(system.name).lower() if system is not None and system.name else None
@@ -1874,9 +1924,18 @@ def on_device_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | 
             whole = as_read(sentence)
             if model.search(whole) is None and (name is None or name not in whole.lower()):
                 continue
+            before = ""
             for written in _CLAUSES.split(sentence):
                 for read in _CLAUSES.split(as_read(written)):
-                    m = device.search(read)
+                    head, before = before, f"{before}{read}, "[-80:]  # (what `_APP_DOES` reads)
+                    spans = [m.span() for m in saved.finditer(read)]
+                    # a match naming no model whose subject is the app, or within words about
+                    # reading saved chats offline, says nothing of where the model runs
+                    m = next((m for m in device.finditer(read)
+                              if not _inside(spans, m.start(), m.end())
+                              and not (app_does.search((head + read[:m.start()])[-80:]) is not None
+                                       and model.search(m.group(0)) is None
+                                       and (name is None or name not in m.group(0).lower()))), None)
                     if m is None or served.search(read) is not None:
                         continue
                     if negated.search(device.sub(" ", read)) is not None:
@@ -2007,7 +2066,25 @@ one. A bit width counts in a text that speaks of the weights (`_PRECISION_OF`)."
 
 _PRECISION_OF = r"\b(?:quanti[sz]\w*|weights?|precision|models?|builds?|checkpoints?)\b"
 
-_QUANTISED_WORDS = (kept(_QUANTISED, re.IGNORECASE), kept(_PRECISION_OF, re.IGNORECASE))
+_NOT_OF_WEIGHTS = (
+    r"\b(?:not|never|no|without)\W+(?:(?:been|be|yet)\W+)?$"
+    r"|\b(?:kv|cache|activations?|optimi[sz]ers?|adam\w*|gradients?|hosts?|linux|cpus?|processors?|"
+    r"x86|architectures?|integers?|audio|pcm|colou?rs?)\W+(?:(?:is|are|was|were|stays?|kept|stored|held)\W+)?"
+    r"(?:(?:in|at|to)\W+)?$"
+)
+"""Words right before a bit width or a quantisation by which it is not the weights' (`not quantised`,
+`the KV cache is int8`, `the KV cache quantised to 8 bits`)."""
+
+_NOT_OF_WEIGHTS_AFTER = (
+    r"^[ \t-]+(?:[\w'-]+[ \t-]+)?(?:kv|cache|activations?|optimi[sz]ers?|adam\w*|gradients?|hosts?|linux|"
+    r"cpus?|processors?|x86|architectures?|integers?|audio|pcm|colou?rs?)\b"
+    r"|^[ \t]*(?:20\d\d|'\d\d)\b"
+)
+"""Words right after a bit width by which it is not the weights' (`an 8-bit KV cache`, `64-bit Linux
+hosts`, `8-bit Adam`), or after `Q1` that it is a quarter (`Q1 2027`)."""
+
+_QUANTISED_WORDS = (kept(_QUANTISED, re.IGNORECASE), kept(_PRECISION_OF, re.IGNORECASE),
+                    kept(_NOT_OF_WEIGHTS, re.IGNORECASE), kept(_NOT_OF_WEIGHTS_AFTER, re.IGNORECASE))
 
 
 def stated_quantisation(case: Case) -> tuple[int | None, str] | None:
@@ -2015,7 +2092,7 @@ def stated_quantisation(case: Case) -> tuple[int | None, str] | None:
     quantised: `system.description`, the boundary's words, or a lineage entry's relation (`quantised-from`);
     None where they do not. A name that names another precision (`fp16`, `full-precision`) names
     another build than the one shipped."""
-    quantised, about = _QUANTISED_WORDS
+    quantised, about, before, after = _QUANTISED_WORDS
     system = getattr(case, "system", None)
     texts = [system.description or ""] if system is not None else []
     texts += _boundary_texts(case)
@@ -2026,6 +2103,14 @@ def stated_quantisation(case: Case) -> tuple[int | None, str] | None:
         if about.search(read) is None:
             continue
         for m in quantised.finditer(read):
+            if before.search(read[max(0, m.start() - 40):m.start()]) is not None:
+                continue  # not quantised, or the quantisation of something else than the weights
+            if after.search(read[m.end():m.end() + 40]) is not None:
+                # the bit width of something else (`quantised with an 8-bit KV cache`): quantised
+                # at a width not given, where the words say so
+                if m.group(0).lower().startswith("quanti"):
+                    found = found or (None, m.group(0))
+                continue
             bits = m.group(1) or m.group(2)
             if bits is not None:
                 return int(bits), m.group(0)
@@ -2183,14 +2268,19 @@ who their users are, not how the developer's own boundary reaches the public."""
 
 _FOR_DEVELOPERS_APPS = kept(
     r"\b(?:sdks?|software\W+development\W+kits?|(?:client\W+)?librar(?:y|ies)|toolkits?|frameworks?)\W+"
-    r"(?:for|to\W+build|for\W+building)\W+(?:(?!(?:our|its|own|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,2}?"
+    r"(?:for|to\W+build|for\W+building)\W+(?:(?!(?:our|its|own|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
+    r"(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\W+"
+    r"(?:apps?|applications?|clients?|extensions?)\b"
+    r"|\b(?:their\W+own|(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)(?:'s|s?')"
+    r"(?:\W+own)?)\W+(?:(?!(?:our|its|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
     r"(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\W+"
     r"(?:apps?|applications?|clients?|extensions?)\b", re.IGNORECASE)
 """Words by which the developer's SDK or library is for its users' own apps (`SDKs for web
-applications`, `client libraries for iOS and Android apps`): programmatic access for developers,
-not an end-user product of the developer's. `SDKs for our mobile app`, `for Acme's web app` and
-`for the desktop app` name the developer's own product, and an app beside the SDK (`desktop app and
-SDK`) stays one."""
+applications`, `client libraries for iOS and Android apps`, `SDKs for web, mobile and desktop
+applications`), or the apps are its customers' (`from their own web applications`, `customers'
+mobile apps`): programmatic access for developers, not an end-user product of the developer's.
+`SDKs for our mobile app`, `for Acme's web app` and `for the desktop app` name the developer's own
+product, and an app beside the SDK (`desktop app and SDK`) stays one."""
 
 
 def consumer_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
@@ -2199,13 +2289,54 @@ def consumer_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | N
     neither denies it nor is about developers building on the model, other than an SDK for users'
     apps (`_FOR_DEVELOPERS_APPS`); None when none do. `memo`: the check's (`boundary_clauses`)."""
     negated = _WEIGHTS_WORDS[1]
-    for written, read in boundary_clauses(case, memo):
-        if negated.search(read) is not None or _BUILT_ON.search(read) is not None:
-            continue
-        sdk = [m.span() for m in _FOR_DEVELOPERS_APPS.finditer(read)]
-        if any(not any(a <= m.start() and m.end() <= z for a, z in sdk) for m in _CONSUMER_WORDS.finditer(read)):
-            return written.strip()
+    clauses = boundary_clauses(case, memo)
+    marks = _clause_marks(case, memo)
+    if len(marks) != len(clauses):
+        marks = ("",) * len(clauses)  # (clauses given otherwise: each read alone)
+    # an SDK's apps may be listed across a comma (`SDKs for web, mobile and desktop applications`):
+    # each clause is read in the run of clauses joined by commas it stands in
+    runs: list[tuple[str, list[int]]] = []  # (the clauses joined by commas, where each starts)
+    joined, at = "", []
+    for i, (_, read) in enumerate(clauses):
+        at.append(len(joined))
+        joined += read + ", "
+        if marks[i] != "," or i == len(clauses) - 1:
+            runs.append((joined, at))
+            joined, at = "", []
+    i = 0
+    for joined, at in runs:
+        sdk: list[tuple[int, int]] | None = None
+        for start in at:
+            written, read = clauses[i]
+            i += 1
+            if negated.search(read) is not None or _BUILT_ON.search(read) is not None:
+                continue
+            said = [m.span() for m in _CONSUMER_WORDS.finditer(read)]
+            if not said:
+                continue
+            if sdk is None:
+                sdk = [m.span() for m in _FOR_DEVELOPERS_APPS.finditer(joined)]
+            if any(not _inside(sdk, start + x, start + y) for x, y in said):
+                return written.strip()
     return None
+
+
+def _clause_marks(case: Case, memo: dict[str, Any] | None = None) -> tuple[str, ...]:
+    """The mark that ends each clause of `boundary_clauses` (`,`, `.`, a line break..., as read; empty
+    at the end of a field). Worked out once per check when given its `memo`."""
+    got: tuple[str, ...] | None = memo.get("clause_marks") if memo is not None else None
+    if got is not None:
+        return got
+    marks: list[str] = []
+    for text in _boundary_texts(case):
+        cut = _CLAUSES_KEPT.split(text)
+        for written, end in zip(cut[::2], [*cut[1::2], ""], strict=True):
+            pieces = _CLAUSES_KEPT.split(as_read(written))
+            marks += [*pieces[1::2], end]
+    got = tuple(marks)
+    if memo is not None:
+        memo["clause_marks"] = got
+    return got
 
 
 _OPEN_SIGN_UP = (
