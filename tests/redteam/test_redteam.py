@@ -19,6 +19,7 @@ from casegate.redteam import (
     ATTACK_TARGETS,
     MUTATIONS,
     REGISTRY_MUTATIONS,
+    MutationResult,
     RedteamReport,
     run_redteam,
 )
@@ -66,6 +67,9 @@ ONLY_ON_LOGS_THAT_RECORD_IT: dict[str, str] = {
     "approval-rejected-tools": "only an Inspect log records an approval policy over the agent's tool calls; the "
                                "examples' logs record none, so the move is tried on the Inspect fixture "
                                "(`test_tool_calls_an_approval_policy_rejected_are_caught_on_an_inspect_log`)",
+    "tool-calls-all-failed": "only an Inspect log records each tool call's failure (`ToolCallError`); the examples' "
+                             "logs record none, so the move is tried on the Inspect fixture with `bash` granted "
+                             "(`test_a_granted_tool_that_never_worked_is_caught_on_an_inspect_log`)",
 }
 """Mutations that edit what only some log formats record, with why they cannot apply to the realistic
 case; each is tried where it applies."""
@@ -537,6 +541,37 @@ def test_tool_calls_an_approval_policy_rejected_are_caught_on_an_inspect_log() -
         r.messages
 
 
+def _with_bash_granted() -> object:
+    """The Inspect fixture with its boundary granting `bash`, a tool its log gives the agent."""
+    loaded = load_case(INSPECT_CASE)
+    assert loaded.case is not None and loaded.case.boundary is not None
+    b = loaded.case.boundary
+    loaded.case = loaded.case.model_copy(update={"boundary": b.model_copy(update={"tools": ["bash"]})})
+    return loaded
+
+
+def test_a_granted_tool_that_never_worked_is_caught_on_an_inspect_log(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: on a first version, the evaluation rerun in a sandbox where the `bash` tool the boundary
+    grants never works: each sample's call of it fails (`ToolCallError`) beside its working `submit`,
+    so every sample is still scored, and the three solved now fail, `bash` still listed. A tool no call
+    of which worked was not given (CG301); with every tool the log lists counted as given, the move
+    is not caught. Where the boundary grants no tool the log records, it does not apply."""
+    from casegate.redteam import get_mutation
+
+    m = get_mutation("tool-calls-all-failed")
+    assert m is not None and m.name in ONLY_ON_LOGS_THAT_RECORD_IT
+    (r,) = run_redteam(_with_bash_granted(), mutations=[m]).results  # type: ignore[arg-type]
+    assert r.applicable and "CG301" in r.caught_by, (r.status, r.caught_by, r.messages)
+    assert any("did not give the model the tool(s) bash that the boundary grants" in x for x in r.messages), r.messages
+    (bare,) = run_redteam(load_case(INSPECT_CASE), mutations=[m]).results
+    assert not bare.applicable and "records none of the tools the boundary grants" in bare.note
+    from casegate.evidence.importers import inspect_log
+
+    monkeypatch.setattr(inspect_log, "_dead_tools", lambda calls: {})
+    (kept,) = run_redteam(_with_bash_granted(), mutations=[m]).results  # type: ignore[arg-type]
+    assert kept.status == "not caught", (kept.status, kept.messages)
+
+
 NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328", "redated-attested-evidence": "CG348",
                   "typed-security-level": "CG348",
                   "inflated-trials": "CG340", "inflated-attempts": "CG340", "counter-evidence-dated-back": "CG803",
@@ -547,7 +582,8 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "refusal-prompted-run": "CG309", "trusted-access-self-attested": "CG105",
                   "trusted-access-open-in-words": "CG105", "greedy-epochs": "CG301", "tuned-in-words": "CG105",
                   "failing-test-uncited": "CG406", "on-device-in-words": "CG105", "vetting-by-agreement": "CG105",
-                  "partner-vets-its-own": "CG425", "other-precision-evaluated-as": "CG351"}
+                  "partner-vets-its-own": "CG425", "other-precision-evaluated-as": "CG351",
+                  "second-model-routed": "CG351", "confirmation-turned-off": "CG428"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
@@ -556,7 +592,8 @@ epochs written past the header's; a colleague of the developer as the outside ev
 as attempts; users' tuning said by the model's name and as adapters trained on their data; a failing earlier
 run of a safeguard's test kept uncited, naming a retired id of the safeguard; the model said to run on its users'
 own machines; a trusted-access program vetted by terms its users sign, or by a partner's own office alone; a
-full-precision build's run listed under `system.evaluated_as` for a system served quantised."""
+full-precision build's run listed under `system.evaluated_as` for a system served quantised; hard requests said
+to be routed to a larger model no run evaluated; a confirmation step the boundary's words let users auto-approve."""
 
 
 @pytest.mark.parametrize("name", sorted(NEWER_READINGS))
@@ -595,6 +632,46 @@ def test_a_full_precision_run_listed_for_a_quantised_system_is_another_models() 
     assert r.applicable and r.caught_by == ("CG351",), (r.status, r.caught_by, r.messages)
     (msg,) = [m for m in r.messages if m.startswith("CG351")]
     assert "`acme/atlas-2-helpful-only-fp16`" in msg and "names a build at another precision (`fp16`)" in msg, msg
+
+
+def _atlas_move(name: str) -> MutationResult:
+    """One move on the realistic case, run on its own (for a run with a rule's reading patched)."""
+    loaded = with_attestations(load_case(ROOT / "examples" / "atlas-api" / "case.yaml"), KEYRING,
+                               parse_instant("2026-11-27"))
+    (r,) = run_redteam(loaded, keyring=KEYRING, mutations=[m for m in MUTATIONS if m.name == name]).results
+    return r
+
+
+def test_a_second_model_the_router_sends_hard_requests_to_must_be_evaluated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the `api` boundary's words add that requests the router judges hard are routed to
+    Atlas-2-Max, a larger model, the evaluations kept as runs of Atlas-2 alone. Each threshold the
+    case argues under its level is shown so for Atlas-2 only (CG351), and that is the only catch:
+    without the reading of routed models the move is not caught."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "second-model-routed")
+    assert r.applicable and r.caught_by == ("CG351",), (r.status, r.caught_by, r.messages)
+    hits = [m for m in r.messages if m.startswith("CG351")]
+    assert hits and all("answers requests with `Atlas-2-Max` too" in m for m in hits), hits
+    assert any("no counting evaluation of `cyber-high` is a run of it" in m for m in hits), hits
+    from casegate.checks.families import evidence_integrity
+
+    monkeypatch.setattr(evidence_integrity, "_routed_unevaluated", lambda ctx: iter(()))
+    assert _atlas_move("second-model-routed").status == "not caught"
+
+
+def test_a_confirmation_users_can_auto_approve_blocks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: a safeguard added, titled the developer's confirmation of each code-execution run, blocking
+    the step refusal training blocks and citing the lab's refusal test (its `tests` naming both), while
+    the boundary's words let developers auto-approve code-execution runs for projects they trust. The
+    step is open for whoever turns it off (CG428), the only catch: without the reading of words that
+    turn a confirmation off the move is not caught."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "confirmation-turned-off")
+    assert r.applicable and r.caught_by == ("CG428",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG428")]
+    assert "safeguard `SG-confirm` is a confirmation" in msg and "auto-approve code-execution runs" in msg, msg
+    from casegate.checks.families import safeguards
+
+    monkeypatch.setattr(safeguards, "confirmation_off_in_words", lambda case, memo=None: None)
+    assert _atlas_move("confirmation-turned-off").status == "not caught"
 
 
 def test_a_trusted_access_program_vetted_by_a_partner_alone_blocks_nothing_unsigned() -> None:

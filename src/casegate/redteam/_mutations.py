@@ -327,6 +327,52 @@ def on_device_in_words(case: Case, policy: Policy) -> Applied:
     return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
 
 
+def second_model_routed(case: Case, policy: Policy) -> Applied:
+    """A router added in the boundary's words: hard requests routed to a larger model of the
+    system's family (its name with `-Max`), the evaluations kept as runs of the system alone. Only where a
+    threshold is argued under its level (a claim placing it below, or below its alert level)."""
+    b = case.boundary
+    if b is None:
+        return "the case names no boundary"
+    if not any(el.capability is not None and el.capability.position in ("below", "below-alert")
+               for el in case.argument.elements.values()):
+        return "no claim argues a threshold under its level"
+    if not case.system.name:
+        return "the case does not name its system"
+    name = f"{case.system.name}-Max"
+    said = f"{(b.description or '').rstrip()} Requests the router judges hard are routed to {name}, a larger model."
+    return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
+
+
+def confirmation_turned_off(case: Case, policy: Policy) -> Applied:
+    """A person's confirmation added as a safeguard over the tool the boundary grants (the
+    developer's confirmation of each run of it), blocking the first step a safeguard on what the
+    model does blocks and citing that safeguard's own test by the lab (its `tests` naming both),
+    while the boundary's words let developers auto-approve the tool's runs for projects they
+    trust."""
+    b = case.boundary
+    if b is None or not b.tools:
+        return "the boundary grants no tool a person could confirm each run of"
+    tool = b.tools[0]
+    for sg in case.safeguards.values():  # a layer on what the model does, not on who the users are
+        if sg.security or not sg.blocks or sg.layer == "user-vetting":
+            continue
+        tested = [e for e in sg.evidence if e in case.evidence and case.evidence[e].kind in TEST_KINDS
+                  and not case.evidence[e].independent]  # the lab's own test, which it may say tests more
+        if not tested:
+            continue
+        eid = tested[0]
+        ev = case.evidence[eid]
+        confirm = _upd(sg, layer="tool-permissions", title=f"The developer's confirmation of each {tool} run",
+                       blocks=[sg.blocks[0]], evidence=[eid])
+        said = f"{(b.description or '').rstrip()} Developers can auto-approve {tool} runs for projects they trust."
+        evs = {**case.evidence, eid: _upd(ev, tests=[*ev.tests, "SG-confirm"]) if ev.tests else ev}
+        out: Case = _upd(case, safeguards={**case.safeguards, "SG-confirm": confirm}, evidence=evs,
+                         boundary=_upd(b, description=said.lstrip()))
+        return out, policy
+    return "no safeguard on what the model does blocks a step and cites a test of the lab's own"
+
+
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
     """An internal research or deployment boundary named `training`, its scale, tools and users
     kept: the narrowest kind, which frameworks let fewer people sign."""
@@ -2958,6 +3004,36 @@ def approval_rejected_log(s: Subject) -> Rewritten:
     return _inspect_written(s, eid, doc)
 
 
+def tool_calls_all_failed_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold run again in a sandbox where a tool the boundary grants
+    (the log tools that stand for it) never works: every sample given one call of it that fails (a
+    `ToolCallError`), its other calls working so it is still scored, and the samples the model solved
+    now failed; the tool still listed to the model. Only Inspect logs record each tool call's
+    failure."""
+    got = _worst_inspect_log(s, "does not record each tool call's failure")
+    if isinstance(got, str):
+        return got
+    eid, doc = got
+    ev = s.effective.evidence.get(eid)
+    had = set(ev.elicitation.tools) if ev is not None and ev.elicitation is not None else set()
+    b = s.case.boundary
+    granted = [(name, g.elicited_by if (g := s.policy.tools.get(name)) is not None and g.elicited_by else [name])
+               for name in (b.tools if b is not None else [])]
+    stands = next((need for _name, need in granted if set(need) <= had), None)
+    if stands is None:
+        return f"`{eid}`'s log records none of the tools the boundary grants"
+    from inspect_ai.event import ToolEvent
+    from inspect_ai.tool import ToolCallError
+
+    err = ToolCallError("unknown", "sandbox: no such tool service")
+    for smp in doc.samples or []:
+        smp.events = [*(smp.events or []), *(ToolEvent(id=f"call-down-{tool}", function=tool, arguments={}, error=err)
+                                             for tool in stands)]
+    if not _solved_failed(doc):
+        return f"`{eid}`'s log has no correct sample"
+    return _inspect_written(s, eid, doc)
+
+
 def epochs_past_stated_log(s: Subject) -> Rewritten:
     """The evaluation nearest its threshold with three more epochs of every sample, each failed,
     written past the epochs its casegate-results header states (the header kept), re-pinned: a
@@ -3413,6 +3489,16 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("on-device-in-words", ("test-1-boundary", "test-4-safeguards"),
              "adds to the boundary's description that an on-device build of the model (by its name) runs locally "
              "on developers' laptops, its kind and `scope.weights` `none` kept", ("CG105",), on_device_in_words),
+    Mutation("second-model-routed", ("test-1-boundary", "q-capability"),
+             "adds to the boundary's description that requests the router judges hard are routed to a larger model "
+             "of the system's family (its name with `-Max`), the evaluations kept as runs of the system alone, where a claim "
+             "argues a threshold under its level", ("CG351",), second_model_routed),
+    Mutation("confirmation-turned-off", ("test-1-boundary", "test-4-safeguards"),
+             "adds a safeguard titled as the developer's confirmation of each run of the tool the boundary grants, "
+             "blocking the first step a safeguard on what the model does blocks and citing that safeguard's own "
+             "test by the lab (its `tests` naming both), and to the boundary's description that developers can "
+             "auto-approve the tool's runs for projects they trust",
+             ("CG428",), confirmation_turned_off),
     Mutation("vetting-by-agreement", ("test-1-boundary", "test-5-authority"),
              "names the external boundary `trusted-access`, its access `vetted-organisations` and its vetting the "
              "partner agreement and acceptable-use policy each user signs, keeping the vetting safeguard and its "
@@ -3553,6 +3639,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "(`--approval`), the agent keeping its tools on paper and the samples it solved now failed, its task, "
              "version and samples kept, before any version is recorded", ("CG345",), on_the_log,
              rewrite=approval_rejected_log, first_version=True),
+    Mutation("tool-calls-all-failed", ("test-3-elicitation", "q-capability"),
+             "reruns the evaluation nearest its threshold in a sandbox where a tool the boundary grants never works, "
+             "every sample given a call of it that fails (`ToolCallError`) beside its working calls and still "
+             "scored, the samples the model solved now failed, the tool still listed, before any version is "
+             "recorded", ("CG301",), on_the_log, rewrite=tool_calls_all_failed_log, first_version=True),
     Mutation("grader-told-to-fail", ("test-3-elicitation", "q-capability"),
              "rescores the evaluation nearest its threshold with the grader the policy names, bound with a system "
              "message telling it to mark every answer incorrect (`eval.model_roles.grader.config`), the samples the "
