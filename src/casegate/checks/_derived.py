@@ -602,14 +602,18 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
     a denial does not stand just before (`cannot be turned off`); None when none does. A safeguard that is the user's confirmation
     holds only for the users who keep it on (CG428)."""
     for written, read in boundary_clauses(case, memo):
-        offs = [m for m in _OFF_ALWAYS.finditer(read) if not _offered_nowhere(read, m.end())]
-        if _CONFIRMING.search(read) is not None:
-            offs += [m for m in _OFF_IF_CONFIRMING.finditer(read) if _of_confirmation(read, m)]
+        # each test reads a bounded stretch before or after a match, so a long clause reads in linear time
+        qualified = max((q.start() for q in _QUALIFIED.finditer(read)), default=-1)
+        offs = [m for m in _OFF_ALWAYS.finditer(read) if not _offered_nowhere(read, m.end(), qualified)]
+        confirming = _CONFIRMING.search(read)
+        if confirming is not None:
+            offs += [m for m in _OFF_IF_CONFIRMING.finditer(read) if _of_confirmation(read, m, confirming.end())]
         denied = False
         for m in sorted(offs, key=lambda m: m.start()):
-            before = read[:m.start()]
+            near = max(0, m.start() - 80)  # a denial and three words
             # `cannot be switched off or bypassed`: a word joined to a denied one by `or` is denied too
-            denied = _DENIED.search(before) is not None or (denied and _JOINED.search(before) is not None)
+            denied = (_DENIED.search(read, near, m.start()) is not None
+                      or (denied and _JOINED.search(read, near, m.start()) is not None))
             if not denied:
                 return " ".join(written.split())
     return None
@@ -635,23 +639,24 @@ _QUALIFIED = kept(r"[\d$£€]|\b(?:over|above|under|below|more|less|except|unle
 available by default`, `not available yet`)."""
 
 
-def _offered_nowhere(read: str, end: int) -> bool:
-    """Whether the words after an `auto-approve` at `end` say it is offered to no one, unqualified."""
+def _offered_nowhere(read: str, end: int, qualified: int) -> bool:
+    """Whether the words after an `auto-approve` at `end` say it is offered to no one, unqualified
+    (`qualified`: where the clause's last `_QUALIFIED` word starts, -1 for none)."""
     m = _OFFERED_NOWHERE.match(read, end)
-    return m is not None and _QUALIFIED.search(read, m.end()) is None
+    return m is not None and qualified < m.end()
 
 
-def _of_confirmation(read: str, m: re.Match[str]) -> bool:
+def _of_confirmation(read: str, m: re.Match[str], named: int) -> bool:
     """Whether an off word (`_OFF_IF_CONFIRMING`) in a clause naming a confirmation turns that
     confirmation off: it names it itself (`turn confirmation off`), or as its object
     (`_OBJECT_CONFIRMING`), or says it of the confirmation named before it (`_PASSIVE`, `turn it
     off`); not
-    `users confirm each purchase and can turn off notifications`."""
+    `users confirm each purchase and can turn off notifications`. `named`: where the clause's first
+    confirmation word ends."""
     if _CONFIRMING.search(m.group(0)) is not None or _OBJECT_CONFIRMING.match(read, m.end()) is not None:
         return True
-    before = read[:m.start()]
-    return ((_PASSIVE.search(before) is not None or _PRONOUN.search(m.group(0)) is not None)
-            and _CONFIRMING.search(before) is not None)
+    return named <= m.start() and (_PASSIVE.search(read, max(0, m.start() - 64), m.start()) is not None
+                                   or _PRONOUN.search(m.group(0)) is not None)
 
 
 _PRONOUN = kept(r"\b(?:it|this|that|them)\b", re.IGNORECASE)
@@ -687,7 +692,7 @@ def _not_the_act(words: str, m: re.Match[str], text: str) -> bool:
     if said == words:
         return False
     if (said.endswith(("ed in", "ed up", "ed out", "ed on")) and _STATE_OF.match(text, m.end()) is not None
-            and _ATTRIBUTIVE.search(text, 0, m.start()) is not None):
+            and _ATTRIBUTIVE.search(text, max(0, m.start() - 16), m.start()) is not None):
         return True
     return words == "log in" and _RECORDED_IN.match(text, m.end()) is not None
 
@@ -2067,6 +2072,9 @@ _NOT_A_MODEL_NAME = kept(r"^(?:[a-z]{2,12}-(?:(?:north|south)(?:east|west)?|east
 """A word with a digit that names no model: a cloud region (`us-east-1`, `eu-west-2`,
 `europe-west4`) or a likeness (`GPT-4o-like quality`, `a GPT-4-class model`)."""
 
+_SENT_TO = kept(r"\b(?:to|by|with)\s*$", re.IGNORECASE)
+"""The word a name a request is sent to stands after (`routes complex tasks to Swift-1-pro`)."""
+
 _ROUTED_WORDS = (kept(_ROUTES, re.IGNORECASE), kept(_ROUTED_NAME), kept(_OTHER_MODEL, re.IGNORECASE),
                  kept(_NOT_ANOTHER, re.IGNORECASE), kept(_INFRASTRUCTURE, re.IGNORECASE),
                  kept(r"\b(?:models?|llms?)\b", re.IGNORECASE),
@@ -2116,6 +2124,7 @@ def routed_models_in_words(case: Case, memo: dict[str, Any] | None = None) -> li
                 verb = routes.search(read)
                 if verb is None:
                     continue
+                says_model = model_word.search(read) is not None  # once a clause: a long one reads in linear time
                 for m in name_word.finditer(read, verb.end()):  # a name the request goes to, after the verb
                     word = m.group(1)
                     kin = _family(word) == family and ("-" in word or "." in word)
@@ -2130,8 +2139,7 @@ def routed_models_in_words(case: Case, memo: dict[str, Any] | None = None) -> li
                             seen.add(written.strip())
                             found.append((None, written.strip()))
                         continue
-                    before = read[:m.start()].rstrip().lower()
-                    if not (kin or model_word.search(read) is not None or re.search(r"\b(?:to|by|with)$", before)):
+                    if not (kin or says_model or _SENT_TO.search(read, max(0, m.start() - 16), m.start())):
                         continue
                     if word.casefold() not in seen:
                         seen.add(word.casefold())
