@@ -409,6 +409,7 @@ SOUND_ROUTING = [  # the system `Fixture` alone answers
     pytest.param("requests are sent to us-east-1 or eu-west-2", id="mended-cloud-region"),
     pytest.param("requests are routed to europe-west4", id="mended-cloud-region-gcp"),
     pytest.param("flagged requests are routed to Llama-Guard-3", id="mended-guard-model-name"),
+    pytest.param("requests are screened and routed to ShieldGemma-2", id="mended-shield-model-name"),
     pytest.param("the model answers with GPT-4o-like quality", id="mended-likeness"),
     pytest.param("the model responds in under 2 seconds on A100 GPUs", id="mended-hardware-beside-model"),
 ]
@@ -431,6 +432,8 @@ ROUTED = [  # (words, the other model they name, None for one they do not name)
     ("requests are routed to a GPT-4-class model", None),
     ("overflow traffic is served by a smaller model", None),
     ("users may switch to another model in the settings", None),  # another model behind the same boundary
+    ("hard requests go to Fixture-safety-2", "Fixture-safety-2"),  # a safety-tuned model may answer
+    ("hard requests go to Acme-Guardian-2", "Acme-Guardian-2"),
 ]
 
 

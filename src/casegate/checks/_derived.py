@@ -2072,6 +2072,12 @@ _NOT_A_MODEL_NAME = kept(r"^(?:[a-z]{2,12}-(?:(?:north|south)(?:east|west)?|east
 """A word with a digit that names no model: a cloud region (`us-east-1`, `eu-west-2`,
 `europe-west4`) or a likeness (`GPT-4o-like quality`, `a GPT-4-class model`)."""
 
+_JUDGING_NAME = kept(r"(?:(?<![^\W_])|(?<=[a-z])(?=[A-Z]))(?i:guard|shield|classifier|moderation|judge|grader|reward|"
+                     r"embed(?:ding)?)(?![a-z])")
+"""A word inside a name that makes it a model that judges requests, not one that answers them
+(`Llama-Guard-3`, `ShieldGemma-2`, `LlamaGuard-3`, `omni-moderation-2024`); not `safety`
+(`Fixture-safety-2` may answer), nor `Guardian-2`."""
+
 _SENT_TO = kept(r"\b(?:to|by|with)\s*$", re.IGNORECASE)
 """The word a name a request is sent to stands after (`routes complex tasks to Swift-1-pro`)."""
 
@@ -2130,7 +2136,7 @@ def routed_models_in_words(case: Case, memo: dict[str, Any] | None = None) -> li
                     kin = _family(word) == family and ("-" in word or "." in word)
                     if not (kin or any(c.isdigit() for c in word)) or _is_system(word, own, version):
                         continue
-                    if (infrastructure.match(read, m.end()) is not None or not_another.search(word) is not None
+                    if (infrastructure.match(read, m.end()) is not None or _JUDGING_NAME.search(word) is not None
                             or _NOT_A_MODEL_NAME.search(word) is not None):
                         # hardware or a place (`A100 GPUs`, `us-east-1`), a guard model, a likeness; a
                         # likeness of a model (`a GPT-4-class model`) is a model the words do not name
