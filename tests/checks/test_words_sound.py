@@ -400,6 +400,18 @@ SOUND_ROUTING = [  # the system `Fixture` alone answers
     "Fixture-2 distilled into a smaller model with a quarter of the serving cost",
     "distilled from a larger model to cut serving costs",
     "a larger model wrote the training data; Fixture answers every request",
+    "requests are load-balanced across replicas",
+    "a smaller model drafts and Fixture verifies each token",  # speculative decoding: Fixture's answer
+    "when Fixture is down, the API falls back to a cached answer",
+    "hard cases are escalated to a human reviewer",
+    "the classifier model screens requests",
+    "tickets go to the T2 team",
+    pytest.param("requests are sent to us-east-1 or eu-west-2", id="mended-cloud-region"),
+    pytest.param("requests are routed to europe-west4", id="mended-cloud-region-gcp"),
+    pytest.param("flagged requests are routed to Llama-Guard-3", id="mended-guard-model-name"),
+    pytest.param("requests are screened and routed to ShieldGemma-2", id="mended-shield-model-name"),
+    pytest.param("the model answers with GPT-4o-like quality", id="mended-likeness"),
+    pytest.param("the model responds in under 2 seconds on A100 GPUs", id="mended-hardware-beside-model"),
 ]
 
 ROUTED = [  # (words, the other model they name, None for one they do not name)
@@ -414,6 +426,14 @@ ROUTED = [  # (words, the other model they name, None for one they do not name)
     ("Fixture cascades to Fixture-XL for long documents", "Fixture-XL"),
     ("the router dispatches reasoning tasks to Fixture-2-reasoning", "Fixture-2-reasoning"),
     ("long documents are routed to Fixture-1.5", "Fixture-1.5"),
+    ("requests fall back to Claude-Opus-4", "Claude-Opus-4"),
+    ("if Fixture is down, requests fail over to Claude-3", "Claude-3"),
+    ("hard tasks go to Swift-1-pro", "Swift-1-pro"),
+    ("requests are routed to a GPT-4-class model", None),
+    ("overflow traffic is served by a smaller model", None),
+    ("users may switch to another model in the settings", None),  # another model behind the same boundary
+    ("hard requests go to Fixture-safety-2", "Fixture-safety-2"),  # a safety-tuned model may answer
+    ("hard requests go to Acme-Guardian-2", "Acme-Guardian-2"),
 ]
 
 
@@ -637,6 +657,10 @@ SOUND_AGENT = [
     "answers are checked against the page before they are shown",
     "the agent reads pages; it cannot fill in forms",
     "accounts are verified by phone at sign-up",
+    pytest.param("every action is logged in an audit trail", id="mended-logged-in-a-record"),
+    pytest.param("every request is logged in the database", id="mended-logged-in-the-database"),
+    pytest.param("signed-in users reach the agent in the app", id="mended-signed-in-users"),
+    pytest.param("only logged-in customers get 100 tasks a day", id="mended-logged-in-customers"),
 ]
 
 AGENT_GRANTS = [
@@ -651,6 +675,12 @@ AGENT_GRANTS = [
     "the agent pays for the order",
     "paying at checkout",
     "payments are made from the saved card",
+    "the agent logs in the user",
+    "the agent logged in to the user's account",
+    "the agent signed in users to sites",
+    "it logs into the user's accounts",
+    "the agent, logged in, checks out",
+    "actions are logged in the user's account",
 ]
 
 
@@ -685,6 +715,22 @@ SOUND_CONFIRMATION = [
     "approved partners only",
     "no purchase is ever auto-approved",
     "the agent never pays without asking",
+    "the agent requests approval before every purchase",
+    "users confirm each payment; the setting cannot be disabled",
+    "admins can turn off the feature for their organisation; every purchase needs the user's approval",
+    "users can disable the agent at any time; every purchase needs the user's confirmation",
+    "there is no way to auto-approve purchases",
+    "users can't disable confirmation",
+    "the agent pays only after the user confirms, with no option to turn this off",
+    pytest.param("auto-approve is not available", id="mended-auto-approve-not-available"),
+    pytest.param("auto-approval of purchases was removed", id="mended-auto-approve-removed"),
+    pytest.param("users approve each payment and can opt out of the agent at any time", id="mended-opt-out-of-agent"),
+    pytest.param("users confirm each purchase and can turn off notifications", id="mended-turn-off-notifications"),
+    pytest.param("users can skip the tutorial and approve each payment", id="mended-skip-the-tutorial"),
+    pytest.param("confirmation of each purchase is mandatory and cannot be switched off or bypassed",
+                 id="mended-denial-joined-by-or"),
+    pytest.param("nothing is bought without asking the user", id="mended-nothing-without"),
+    pytest.param("the agent stops and waits rather than act without approval", id="mended-rather-than"),
 ]
 
 CONFIRMATION_OFF = [
@@ -700,6 +746,18 @@ CONFIRMATION_OFF = [
     "repeat orders bypass the approval step",
     "users can auto-approve purchases with no limit",
     "no waiting: the agent pays without asking",
+    "auto-approve is not available for purchases over $50",
+    "auto-approve is not available yet",
+    "auto-approval of purchases is disabled",  # by default? left read as turned off
+    "confirmation can be turned off",
+    "users approve each payment and can opt out of approval",
+    "optional confirmation for repeat orders",
+    "confirmation is on by default and users can turn it off",
+    "users confirm each purchase and can turn off confirmation",
+    "confirmation cannot be skipped for new shops but can be disabled for trusted ones",
+    "the approval step is easily bypassed by power users",
+    "confirmation emails can be turned off",  # an email or the step: left read as the step
+    "the confirmation dialog is optional for reading pages but required for payments",
 ]
 
 

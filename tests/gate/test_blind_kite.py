@@ -151,12 +151,18 @@ def test_signing_in_and_paying_said_in_other_forms_of_the_frameworks_words_is_no
     assert [m.split('"')[1] for m in _messages(record, "CG216")] == named
 
 
+@pytest.mark.parametrize("words", [
+    "The Kite app; the agent browses the web for the user and summarises what it reads; every action is recorded "
+    "in an audit trail.",
+    "The Kite app; the agent browses the web for signed-in users and summarises what it reads; every action is "
+    "logged in an audit trail.",
+])
 def test_a_browsing_only_agent_tested_with_the_browser_alone_is_go_with_conditions(_browse_only: Path,
-                                                                                    tmp_path: Path) -> None:
-    """The control: the same red team, the app honestly described as browsing and reading alone."""
+                                                                                    tmp_path: Path, words: str) -> None:
+    """The control: the same red team, the app honestly described as browsing and reading alone
+    (`logged in an audit trail`, `signed-in users` name no act of logging or signing in)."""
     d = copy_fixture(_browse_only, tmp_path)
-    _edit(d / "case.yaml", DESCRIPTION, "  description: The Kite app; the agent browses the web for the user and "
-                                        "summarises what it reads; every action is recorded in an audit trail.\n")
+    _edit(d / "case.yaml", DESCRIPTION, f"  description: {words}\n")
     record = _preview(d)
     assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == []
 
@@ -277,6 +283,9 @@ def test_a_confirmation_step_the_app_lets_users_turn_off_is_no_go(_held: Path, t
     f"{SIGNS_AND_PAYS}; confirmation of a payment cannot be turned off.",
     f"{SIGNS_AND_PAYS}; purchases are never auto-approved.",
     f"{SIGNS_AND_PAYS} once the user approves it in the app; users can turn off notifications.",
+    f"{SIGNS_AND_PAYS}; users confirm each payment in the app and can turn off notifications.",
+    f"{SIGNS_AND_PAYS}; users approve each payment and can opt out of the agent at any time.",
+    f"{SIGNS_AND_PAYS}; the user confirms each payment; auto-approve is not available.",
 ])
 def test_a_confirmation_step_always_on_is_go_with_conditions(_held: Path, tmp_path: Path, words: str) -> None:
     """The control: the same rerun, the app's words keeping the confirmation on."""

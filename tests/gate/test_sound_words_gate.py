@@ -63,6 +63,27 @@ def test_the_labs_own_tuning_in_an_api_description_is_not_hosted_fine_tuning(tmp
 
 
 @pytest.mark.parametrize("description", [
+    "Paid API access with a sandboxed code-execution tool; no fine-tuning access. Requests are routed to us-east-1 "
+    "or eu-west-2; flagged ones are routed to Llama-Guard-3.",
+    "Paid API access with a sandboxed code-execution tool; no fine-tuning access. The model answers with "
+    "GPT-4o-like quality and responds in under 2 seconds on H100 GPUs.",
+])
+def test_regions_guard_models_and_hardware_are_no_second_model(tmp_path: Path, description: str) -> None:
+    """Before: NO-GO (CG351 read the region, the guard model, the likeness or the GPU as a second
+    model answering requests, which no run names). Now as atlas-api is."""
+    d = tmp_path / "case"
+    shutil.copytree(ATLAS, d)
+    p = d / "case.yaml"
+    said = "  description: Paid API access with a sandboxed code-execution tool; no fine-tuning access.\n"
+    text = p.read_text()
+    assert text.count(said) == 1
+    p.write_text(text.replace(said, f"  description: {description}\n"))
+    record = run_gate(_keyed(p), today=TODAY)
+    assert not [f for f in record.findings if f.code == "CG351"]
+    assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]
+
+
+@pytest.mark.parametrize("description", [
     "Paid API access with a sandboxed code-execution tool; no fine-tuning access. We share the weights with the "
     "UK AISI for pre-deployment testing.",
     "Paid API access with a sandboxed code-execution tool and SDKs for web applications; no fine-tuning access.",

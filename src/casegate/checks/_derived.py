@@ -576,8 +576,8 @@ def _word_forms(word: str) -> str:
 def _phrase_forms(words: str) -> str:
     """A pattern matching the phrase `words` (as `_plain_words` gives it) with each of its words in
     any of its regular inflections (`_word_forms`), standing as whole words: a framework naming a
-    tool by `sign in` or `check out` names it in `signs in for you` and `checked out` too."""
-    return r"(?<![\w])" + " ".join(_word_forms(w) for w in words.split(" ")) + r"(?![\w])"
+    tool by `sign in` or `check out` names it in `signs in for you`, `logs into` and `checked out` too."""
+    return r"(?<![\w])" + " ".join("in(?:to)?" if w == "in" else _word_forms(w) for w in words.split(" ")) + r"(?![\w])"
 
 
 _CONFIRMING = kept(r"\b(?:confirm\w*|approv\w*)\b", re.IGNORECASE)
@@ -589,7 +589,8 @@ _OFF_IF_CONFIRMING = kept(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisab
                           r"\bskip\w*|\bwaiv\w*|\boptional\b|\bbypass\w*", re.IGNORECASE)
 """Words that let an action through unconfirmed where the clause names the confirmation:
 `turn off confirmation`, `approval is optional`."""
-_DENIED = kept(r"(?:\b(?:not|never|no|cannot|can't|nor)\b|n't\b)(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+_DENIED = kept(r"(?:\b(?:not|never|no|cannot|can't|nor|nothing|nobody|none|rather\W+than|instead\W+of)\b|n't\b)"
+               r"(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
 """Text ending in a denial and at most three more words: what follows is denied (`confirmation
 cannot be turned off`, `never auto-approved`)."""
 
@@ -601,18 +602,99 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
     a denial does not stand just before (`cannot be turned off`); None when none does. A safeguard that is the user's confirmation
     holds only for the users who keep it on (CG428)."""
     for written, read in boundary_clauses(case, memo):
-        offs = [*_OFF_ALWAYS.finditer(read)]
-        if _CONFIRMING.search(read) is not None:
-            offs += _OFF_IF_CONFIRMING.finditer(read)
-        if any(_DENIED.search(read[:m.start()]) is None for m in offs):
-            return " ".join(written.split())
+        # each test reads a bounded stretch before or after a match, so a long clause reads in linear time
+        qualified = max((q.start() for q in _QUALIFIED.finditer(read)), default=-1)
+        offs = [m for m in _OFF_ALWAYS.finditer(read) if not _offered_nowhere(read, m.end(), qualified)]
+        confirming = _CONFIRMING.search(read)
+        if confirming is not None:
+            offs += [m for m in _OFF_IF_CONFIRMING.finditer(read) if _of_confirmation(read, m, confirming.end())]
+        denied = False
+        for m in sorted(offs, key=lambda m: m.start()):
+            near = max(0, m.start() - 80)  # a denial and three words
+            # `cannot be switched off or bypassed`: a word joined to a denied one by `or` is denied too
+            denied = (_DENIED.search(read, near, m.start()) is not None
+                      or (denied and _JOINED.search(read, near, m.start()) is not None))
+            if not denied:
+                return " ".join(written.split())
     return None
+
+
+_OBJECT_CONFIRMING = kept(r"\W+(?:(?!(?:and|or|but|nor)\b)[\w'’$-]+\W+){0,3}?(?:confirm|approv)\w*"
+                          r"|\W+(?:it|this|that|them)\b", re.IGNORECASE)
+"""What an off word turns off, where it names the confirmation: within three words after it, not
+past an `and` (`disable payment confirmations`, `bypass the approval step`, `turn it off`; not
+`skip the tutorial and approve`)."""
+_PASSIVE = kept(r"\b(?:be|is|are|was|were|been|being)\W+(?:\w+ly\W+)?$", re.IGNORECASE)
+"""Text ending in a form of `be`: the off word after it says what its subject is (`confirmation is
+optional`, `approval can be skipped`), the confirmation named before it."""
+_JOINED = kept(r"\b(?:or|nor|and)\W*$", re.IGNORECASE)
+_OFFERED_NOWHERE = kept(r"(?:\W+(?:[\w'’-]+\W+){0,3}?)?(?:is|are|was|were|has\W+been|have\W+been)\W+"
+                        r"(?:not\W+(?:available|offered|supported|possible|provided|allowed|permitted)|never\W+"
+                        r"(?:available|offered|allowed|permitted)|unavailable|removed)\b", re.IGNORECASE)
+"""Words right after `auto-approve` saying no one has it (`auto-approve is not available`,
+`auto-approval of purchases was removed`)."""
+_QUALIFIED = kept(r"[\d$£€]|\b(?:over|above|under|below|more|less|except|unless|until|default|only|but|yet|"
+                  r"outside|beyond|yet|currently|now)\b", re.IGNORECASE)
+"""Words after such a denial that leave it partial (`not available for purchases over $50`, `not
+available by default`, `not available yet`)."""
+
+
+def _offered_nowhere(read: str, end: int, qualified: int) -> bool:
+    """Whether the words after an `auto-approve` at `end` say it is offered to no one, unqualified
+    (`qualified`: where the clause's last `_QUALIFIED` word starts, -1 for none)."""
+    m = _OFFERED_NOWHERE.match(read, end)
+    return m is not None and qualified < m.end()
+
+
+def _of_confirmation(read: str, m: re.Match[str], named: int) -> bool:
+    """Whether an off word (`_OFF_IF_CONFIRMING`) in a clause naming a confirmation turns that
+    confirmation off: it names it itself (`turn confirmation off`), or as its object
+    (`_OBJECT_CONFIRMING`), or says it of the confirmation named before it (`_PASSIVE`, `turn it
+    off`); not
+    `users confirm each purchase and can turn off notifications`. `named`: where the clause's first
+    confirmation word ends."""
+    if _CONFIRMING.search(m.group(0)) is not None or _OBJECT_CONFIRMING.match(read, m.end()) is not None:
+        return True
+    return named <= m.start() and (_PASSIVE.search(read, max(0, m.start() - 64), m.start()) is not None
+                                   or _PRONOUN.search(m.group(0)) is not None)
+
+
+_PRONOUN = kept(r"\b(?:it|this|that|them)\b", re.IGNORECASE)
+"""A pronoun inside `turn it off`: it stands for the confirmation named before it."""
 
 
 def is_confirmation(sg: Safeguard) -> bool:
     """Whether a safeguard, by its title, is a person's confirmation or approval of the model's
     actions (`The user's confirmation of every payment`)."""
     return sg.title is not None and _CONFIRMING.search(as_read(sg.title)) is not None
+
+
+_STATE_OF = kept(r"\W+(?:users?|customers?|members?|visitors?|accounts?|sessions?|admins?|people|persons?|"
+                r"developers?|subscribers?|shoppers?|employees?|staff|state|status|pages?|areas?)\b")
+"""A person or a state after a participle: `signed-in users`, `a logged-in session` name who is
+signed in, not the act of signing in."""
+_RECORDED_IN = kept(r"\W+(?:a|an|the|each|every|its|our|their|this|that|one)\W+"
+                    r"(?!(?:\w+\W+)?(?:users?|customers?|persons?|people|accounts?|members?|shoppers?|them)\b)")
+"""What follows `logged in` where it means recorded in (`logged in an audit trail`, `logged in the
+database`); not before a person or an account (`logs in the user`, `logged in the user's account`)."""
+_ATTRIBUTIVE = kept(r"(?:^|\b(?:a|an|the|all|only|any|our|its|their|every|each|for|to|of|by|and|with|"
+                    r"are|is|were|was)\W+)$")
+"""What stands before a participle used as an adjective (`only signed-in users`, `for logged-in
+customers`), not its subject (`the agent signed in users`)."""
+
+
+def _not_the_act(words: str, m: re.Match[str], text: str) -> bool:
+    """Whether an inflected form of a `named_by` phrase (not the phrase as listed) names no act:
+    a participle before a person or a state (`signed-in users`, `logged-in customers`), or `log in`
+    as recorded in (`logged in an audit trail`, `logs in the user's history`). The listed phrase
+    itself is read wherever it stands (the framework's own words)."""
+    said = m.group(0)
+    if said == words:
+        return False
+    if (said.endswith(("ed in", "ed up", "ed out", "ed on")) and _STATE_OF.match(text, m.end()) is not None
+            and _ATTRIBUTIVE.search(text, max(0, m.start() - 16), m.start()) is not None):
+        return True
+    return words == "log in" and _RECORDED_IN.match(text, m.end()) is not None
 
 
 def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tuple[str, ...]]]:
@@ -643,7 +725,7 @@ def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tup
             continue
         found = next(((m.group(0), where) for phrase in named_by if (words := _plain_words(phrase))
                       for where, text in said
-                      if (m := re.search(_phrase_forms(words), text)) is not None),
+                      for m in re.finditer(_phrase_forms(words), text) if not _not_the_act(words, m, text)),
                      None)
         if found is not None:
             out.append((attr, name, *found))
@@ -1955,7 +2037,7 @@ def on_device_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | 
 
 
 _ROUTES = (r"\b(?:rout(?:e|es|ed|ing)|re-?rout\w*|escalat\w*|hand(?:s|ed|ing)?\W+(?:\w+\W+){0,2}?(?:off|over)|"
-           r"forward\w*|defer\w*|fall(?:s|ing)?\W+back|fell\W+back|fallbacks?|fail(?:s|ed|ing)?\W+over|failover|"
+           r"go(?:es|ing)?\W+to|went\W+to|forward\w*|defer\w*|fall(?:s|ing)?\W+back|fell\W+back|fallbacks?|fail(?:s|ed|ing)?\W+over|failover|"
            r"send(?:s|ing)?|sent|dispatch\w*|delegat\w*|switch\w*|cascad\w*|overflow\w*|spill\w*|"
            r"answer(?:s|ed)?|serv(?:e|es|ed)|handl(?:e|es|ed)|respond(?:s|ed)?|takes?\W+over|took\W+over)\b")
 """Words by which a clause says a request goes to a model (`routes complex tasks to`, `escalates to`,
@@ -1968,7 +2050,8 @@ _ROUTED_NAME = r"(?<![\w/.-])([A-Za-z][\w]*(?:[.-][\w]+)*)(?![\w/-])"
 
 _OTHER_MODEL = (r"\b(?:(?:another|other|second|third|two|three|several|multiple|different)\W+(?:[\w'-]+\W+){0,3}?"
                 r"(?:models?|llms?)"
-                r"|(?:an?|the|its|one|[\w-]+['’]s)\W+(?:[\w'-]+\W+){0,2}?(?:larger|bigger|stronger|frontier|more\W+capable|"
+                r"|(?:an?|the|its|one|[\w-]+['’]s)\W+(?:[\w'-]+\W+){0,2}?(?:larger|bigger|stronger|smaller|cheaper|lighter|"
+                r"lightweight|faster|distilled|frontier|more\W+capable|"
                 r"more\W+powerful|heavier|premium|reasoning|expert|specialist|external|third[- ]party|fallback|"
                 r"backup|secondary|vendor|upstream|partner|open[- ]source|hosted)\W+(?:[\w'-]+\W+){0,2}?"
                 r"(?:models?|llms?))\b")
@@ -1983,6 +2066,20 @@ or a model that judges or routes them (`replicas of the same model`, `a classifi
 _INFRASTRUCTURE = (r"\s*(?:nodes?|gpus?|tpus?|servers?|clusters?|regions?|zones?|instances?|machines?|hosts?|"
                    r"replicas?|accelerators?|chips?|cards?|racks?|pods?|data\W?cent(?:er|re)s?)\b")
 """Words after a name that make it hardware or a place, not a model (`routes requests to H100 nodes`)."""
+
+_NOT_A_MODEL_NAME = kept(r"^(?:[a-z]{2,12}-(?:(?:north|south)(?:east|west)?|east|west|central)-?\d{1,2}[a-z]?|.+-(?:like|class|level|grade|style|sized?))$",
+                         re.IGNORECASE)
+"""A word with a digit that names no model: a cloud region (`us-east-1`, `eu-west-2`,
+`europe-west4`) or a likeness (`GPT-4o-like quality`, `a GPT-4-class model`)."""
+
+_JUDGING_NAME = kept(r"(?:(?<![^\W_])|(?<=[a-z])(?=[A-Z]))(?i:guard|shield|classifier|moderation|judge|grader|reward|"
+                     r"embed(?:ding)?)(?![a-z])")
+"""A word inside a name that makes it a model that judges requests, not one that answers them
+(`Llama-Guard-3`, `ShieldGemma-2`, `LlamaGuard-3`, `omni-moderation-2024`); not `safety`
+(`Fixture-safety-2` may answer), nor `Guardian-2`."""
+
+_SENT_TO = kept(r"\b(?:to|by|with)\s*$", re.IGNORECASE)
+"""The word a name a request is sent to stands after (`routes complex tasks to Swift-1-pro`)."""
 
 _ROUTED_WORDS = (kept(_ROUTES, re.IGNORECASE), kept(_ROUTED_NAME), kept(_OTHER_MODEL, re.IGNORECASE),
                  kept(_NOT_ANOTHER, re.IGNORECASE), kept(_INFRASTRUCTURE, re.IGNORECASE),
@@ -2033,14 +2130,22 @@ def routed_models_in_words(case: Case, memo: dict[str, Any] | None = None) -> li
                 verb = routes.search(read)
                 if verb is None:
                     continue
+                says_model = model_word.search(read) is not None  # once a clause: a long one reads in linear time
                 for m in name_word.finditer(read, verb.end()):  # a name the request goes to, after the verb
                     word = m.group(1)
                     kin = _family(word) == family and ("-" in word or "." in word)
                     if not (kin or any(c.isdigit() for c in word)) or _is_system(word, own, version):
                         continue
-                    before = read[:m.start()].rstrip().lower()
-                    if not (kin or model_word.search(read) is not None
-                            or (re.search(r"\b(?:to|by|with)$", before) and infrastructure.match(read, m.end()) is None)):
+                    if (infrastructure.match(read, m.end()) is not None or _JUDGING_NAME.search(word) is not None
+                            or _NOT_A_MODEL_NAME.search(word) is not None):
+                        # hardware or a place (`A100 GPUs`, `us-east-1`), a guard model, a likeness; a
+                        # likeness of a model (`a GPT-4-class model`) is a model the words do not name
+                        if (_NOT_A_MODEL_NAME.search(word) is not None and model_word.match(read, m.end() + 1)
+                                and written.strip() not in seen):
+                            seen.add(written.strip())
+                            found.append((None, written.strip()))
+                        continue
+                    if not (kin or says_model or _SENT_TO.search(read, max(0, m.start() - 16), m.start())):
                         continue
                     if word.casefold() not in seen:
                         seen.add(word.casefold())
