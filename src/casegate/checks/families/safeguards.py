@@ -437,13 +437,7 @@ def safeguard_untested(ctx: Context) -> Iterator[Hit]:
     fix="Run the test task the policy names for the safeguard's layer and cite its log, pinned by its sha256.",
 )
 def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
-    off = off_task_tests(ctx)
-    for sid, sg in ctx.case.safeguards.items() if off else ():
-        for i, eid in enumerate(sg.evidence):
-            why = off.get((sid, eid))
-            if why is not None:
-                yield Hit(("safeguards", sid, "evidence", i), f"safeguard `{sid}` cites {why}: it does not count "
-                                                              "for the safeguard")
+    return _uncounted_tests(ctx, off_task_tests(ctx))
 
 
 @rule(
