@@ -17,6 +17,7 @@ from casegate.checks._derived import (
     confirmation_off_in_words,
     consumer_in_words,
     grants_in_words,
+    hosts_in_words,
     on_device_in_words,
     open_sign_up_in_words,
     routed_models_in_words,
@@ -511,6 +512,10 @@ SOUND_WEIGHTS = [
                  id="mended-listed-with-commas"),
     pytest.param("We share weights with the UK \u0391ISI and US C\u0410ISI for pre-deployment testing",
                  id="mended-look-alike-letters"),
+    pytest.param("weights are shared with our cloud provider for serving", id="mended-cloud-provider-serving"),
+    pytest.param("We license the weights to Microsoft Azure for hosting", id="mended-licensed-to-azure"),
+    "The weights are provided to our cloud hosting provider to serve the model",
+    pytest.param("Weights are shared with AWS for inference on Amazon Bedrock", id="mended-aws-inference"),
 ]
 
 GIVES_WEIGHTS = [
@@ -521,8 +526,11 @@ GIVES_WEIGHTS = [
     "We share the weights with partners for testing",
     "we share the weights with the UK AISI for pre-deployment testing and publish them after launch",
     "we share the weights with academic researchers for evaluation",
-    "weights are shared with our cloud provider for serving",
     "open weights under a research licence",
+    "weights are shared with our cloud provider for serving and with anyone who asks",
+    "We share the weights with partners for serving",
+    "weights are shared with our cloud provider for serving, and customers can download them",
+    "We share the weights with our cloud provider",
     "We share the weights with Northgrid under a commercial agreement",
     "We share the weights with Northgrid under an agreement",
     "We share the weights with the UK AISI, METR and anyone who asks for testing",
@@ -545,6 +553,40 @@ def test_a_named_evaluator_holding_the_weights_is_no_users_access(words: str) ->
 @pytest.mark.parametrize("words", GIVES_WEIGHTS)
 def test_weights_handed_out_are_still_caught(words: str) -> None:
     assert [m for m in _cg105(_api(words)) if GETS_WEIGHTS in m]
+
+
+# ------------------------------------------------------------------ another company's cloud serving the model (CG429)
+
+HOSTED = [
+    ("Claude runs on Amazon Bedrock and Google Cloud Vertex AI", "amazon bedrock"),
+    ("Gannet-1 is also served in the model marketplaces of three cloud platforms", "model marketplaces"),
+    ("weights are shared with our cloud provider for serving", "cloud provider"),
+    ("served on third-party cloud infrastructure (Azure)", "third party cloud infrastructure"),
+    ("also served on partner infrastructure", "partner infrastructure"),
+    ("available on Bedrock/Vertex-style platforms", "bedrock"),
+    ("The model is available in Microsoft Foundry and on Azure", "azure"),
+    ("Gannet-1 is offered in the AWS and Google Cloud marketplaces", "aws"),
+]
+
+NOT_HOSTED = [
+    "Paid API access to Gannet-1 from Acme",
+    "served from Acme's own data centres",
+    "Gannet-1 is not available on cloud marketplaces",
+    "the weights never leave Acme's clusters",
+    "customers of three cloud platforms",
+    "a sandboxed code-execution tool in the cloud",
+]
+
+
+@pytest.mark.parametrize(("words", "host"), HOSTED)
+def test_another_companys_cloud_serving_the_model_is_read(words: str, host: str) -> None:
+    got = hosts_in_words(Case.model_validate(_api(words)))
+    assert got is not None and host in got[1]
+
+
+@pytest.mark.parametrize("words", NOT_HOSTED)
+def test_the_labs_own_serving_names_no_host(words: str) -> None:
+    assert hosts_in_words(Case.model_validate(_api(words))) is None
 
 
 # ------------------------------------------------------------------ an SDK for users' apps (an `api` boundary's description)

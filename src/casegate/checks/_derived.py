@@ -90,6 +90,8 @@ __all__ = [
     "scoped_out_for_internal_case",
     "weights_reachable",
     "weights_in_words",
+    "hosts_in_words",
+    "host_named",
     "on_device_in_words",
     "stated_quantisation",
     "tuning_in_words",
@@ -1847,6 +1849,24 @@ evaluation, red-teaming, an audit or an assessment, or an agreement for one (`un
 agreement` is a licence, not a test). Matched ignoring case (the
 name: its capital), clause by clause."""
 
+_HOST = (
+    r"(?:(?:[\w'-]+\W+){0,3}?(?:cloud|hosting|inference|infrastructure|compute|serving)\W+"
+    r"(?:providers?|platforms?|vendors?|hosts?|operators?)"
+    r"|(?:[\w'-]+\W+){0,2}?(?:clouds?|hyperscalers?)"
+    r"|(?:amazon\W+)?bedrock|(?:google\W+(?:cloud\W+)?)?vertex(?:\W+ai)?|(?:microsoft\W+)?azure|aws|gcp)"
+)
+_HELD_FOR_SERVING = (
+    r"(?:\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|en|ing)|provid\w*|hand(?:s|ed|ing)?|licens\w*|licenc\w*)\W+"
+    r"(?:[\w'-]+\W+){0,3}?(?:weights?|checkpoints?)\W+(?:only\W+)?(?:with|to)\W+" + _HOST +
+    r"|\b(?:weights?|checkpoints?)\W+(?:(?:are|is|were|was|will\W+be|have\W+been|has\W+been)\W+)?(?:only\W+)?"
+    r"(?:shared|given|provided|handed|licen[cs]ed|made\W+available)\W+(?:only\W+)?(?:with|to)\W+" + _HOST + r")"
+) + (r"\W+(?:only\W+)?(?:for|to)\W+(?:[\w'-]+\W+){0,2}?(?:serv(?:e|ing)|host(?:ing)?|inference|run\W+inference)\b")
+"""Words by which the lab has a cloud provider hold the weights to serve the model (`the weights are
+shared with our cloud provider for serving`, `we license the weights to Azure for hosting`): the
+weights leave the lab, but to a host that serves them, not to the deployment's users; where they
+stand is a weight-security question (CG429), not the boundary's access. Matched ignoring case,
+clause by clause, in a sentence that names no other holder (`_OPEN_HOLDERS`)."""
+
 _OPEN_HOLDERS = (
     r"\b(?:anyone|anybody|everyone|everybody|whoever|public(?:ly)?|asks?|asked|asking|requests?|requested|"
     r"download\w*|publish\w*|open[- ]?sourc\w*|hugging\W*face|torrent\w*|users?|customers?|clients?|"
@@ -1856,7 +1876,8 @@ _OPEN_HOLDERS = (
 (`with the UK AISI and anyone who asks`, `with partners for testing`): a holder who is not one
 named evaluator."""
 
-_HELD_WORDS = (kept(_HELD_FOR_TESTING, re.IGNORECASE), kept(_OPEN_HOLDERS, re.IGNORECASE))
+_HELD_WORDS = (kept(_HELD_FOR_TESTING, re.IGNORECASE), kept(_OPEN_HOLDERS, re.IGNORECASE),
+               kept(_HELD_FOR_SERVING, re.IGNORECASE))
 _SENTENCES = kept(r"[.;!?\n]")
 
 
@@ -1884,6 +1905,66 @@ def weights_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | No
     return got
 
 
+_HOSTS = (
+    r"\b(?:(?:cloud|hosting|inference|infrastructure|compute|serving)\W+"
+    r"(?:providers?|platforms?|vendors?|partners?|marketplaces?|operators?)"
+    r"|(?:model\W+)?marketplaces?|clouds|hyperscalers?"
+    r"|(?:third[- ]party|partners?['’]?|external|other\W+compan(?:y|ies)['’]?s?)\W+(?:[\w-]+\W+)?"
+    r"(?:infrastructure|data\W?cent(?:er|re)s?|clusters?|clouds?|platforms?|hardware|servers?)"
+    r"|(?:amazon\W+)?bedrock|(?:google\W+(?:cloud\W+)?)?vertex(?:\W+ai)?|(?:microsoft\W+)?azure|aws|gcp"
+    r"|google\W+cloud|oracle\W+cloud)\b"
+)
+"""Words naming another company's hardware or service the model may be served on: a cloud
+provider or platform, a model marketplace, partner or third-party infrastructure, a hyperscaler,
+or a cloud by name (`Amazon Bedrock`, `Vertex AI`, `Azure`)."""
+
+_HOSTING = (
+    r"\b(?:host\w*|serv(?:e|es|ed|ing)|runs?|running|ran|deploy\w*|available|offered|sold|listed|holds?|held|"
+    r"stor(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|hand(?:s|ed)?|licen[cs]\w*|cop(?:y|ies)|inference)\b"
+)
+"""Words by which a clause says the model runs, is offered, or its weights are held where it names
+(`runs on Amazon Bedrock`, `served on partner infrastructure`, `available in the model marketplaces
+of three cloud platforms`)."""
+
+_HOST_TRIGGER = ("cloud", "marketplace", "hyperscaler", "bedrock", "vertex", "azure", "aws", "gcp", "provider",
+                 "platform", "vendor", "partner", "operator", "infrastructure", "data", "cluster", "hardware",
+                 "server")
+"""A word each match of `_HOSTS` holds: a clause without one names no host."""
+
+_HOST_BRANDS = kept(r"\b(?:bedrock|vertex|azure|aws|gcp|google\W+cloud|oracle\W+cloud)\b", re.IGNORECASE)
+_HOST_COMPANY = kept(r"\b(?:clouds?|platforms?|providers?|partners?|marketplaces?|hyperscalers?|third[- ]part(?:y|ies))\b",
+                     re.IGNORECASE)
+_NON_WORDS = kept(r"\W+")
+_HOSTS_WORDS = (kept(_HOSTS, re.IGNORECASE), kept(_HOSTING, re.IGNORECASE))
+
+
+def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str, tuple[str, ...]] | None:
+    """(the clause as written, the hosts it names, lower-case) for the first clause of the case's own
+    boundary words that says the model is served on, offered through, or its weights held by
+    another company's cloud or platform (`_HOSTS` with `_HOSTING`, not denied); None when none
+    does. Where the weights stand is then that company's data centres too: a weight-security
+    question (CG429), not who reaches the model. `memo`: the check's (`boundary_clauses`)."""
+    names, hosting = _HOSTS_WORDS
+    negated = _WEIGHTS_WORDS[1]
+    for written, read in boundary_clauses(case, memo):
+        if not _may_say(read, _HOST_TRIGGER):
+            continue
+        found = tuple(dict.fromkeys(_NON_WORDS.sub(" ", m.group(0).lower()) for m in names.finditer(read)))
+        if found and hosting.search(read) is not None and negated.search(read) is None:
+            return written.strip(), found
+    return None
+
+
+def host_named(host: str, text: str) -> bool:
+    """Whether `text` (an auditor's signed words) names the host `host` (as `hosts_in_words` gives
+    it): a cloud by name by that name, any other by a word for another company's platform (`cloud`,
+    `platform`, `provider`, `partner`, `marketplace`, `hyperscaler`, `third party`)."""
+    brand = _HOST_BRANDS.search(host)
+    if brand is not None:
+        return f" {_NON_WORDS.sub(' ', brand.group(0).lower())} " in f" {_NON_WORDS.sub(' ', as_read(text).lower())} "
+    return _HOST_COMPANY.search(as_read(text)) is not None
+
+
 _WEIGHTS_TRIGGER = ("weight", "checkpoint", "safetensors", "gguf", "parameters")
 """A word each match of `_GIVES_WEIGHTS` holds: a clause without one hands out no weights."""
 
@@ -1901,7 +1982,7 @@ def _handed_out(case: Case, inside: bool) -> str | None:
     than one named evaluator holding them to test them (`_HELD_FOR_TESTING`, `_OPEN_HOLDERS`);
     None when every such clause is an evaluator's."""
     gives, negated, staff = _WEIGHTS_WORDS
-    held, holders = _HELD_WORDS
+    held, holders, hosted = _HELD_WORDS
     for text in _boundary_texts(case):
         for sentence in _SENTENCES.split(text):
             clauses = [(written, read) for written in _CLAUSES.split(sentence)
@@ -1918,7 +1999,7 @@ def _handed_out(case: Case, inside: bool) -> str | None:
             for i, (_, read) in enumerate(clauses):
                 at[i] = len(joined)
                 joined += read + ", "
-            spans = [m.span() for m in held.finditer(joined)] if tested else []
+            spans = sorted(m.span() for pattern in (held, hosted) for m in pattern.finditer(joined)) if tested else []
             for i, (written, read) in enumerate(clauses):
                 if i not in saying:
                     continue

@@ -22,6 +22,8 @@ from .._derived import (
     bypass_counts,
     capability_status,
     confirmation_off_in_words,
+    host_named,
+    hosts_in_words,
     inability,
     is_confirmation,
     is_expired,
@@ -803,6 +805,61 @@ def weight_security_level_unestablished(ctx: Context) -> Iterator[Hit]:
                   f"`{tid}` ({name}) is reached and the policy requires weight security {required}, but no "
                   f"independent audit of the weight-security safeguards "
                   f"({', '.join(f'`{s}`' for s, _ in guards)}) establishes it: {reasons}")
+
+
+@rule(
+    "CG429", "weights-hosted-unaudited", severity="blocking", serves="fm-security-opacity",
+    summary="The boundary's words say another company's cloud or platform serves the model or holds its "
+            "weights (`runs on Amazon Bedrock`, `in the model marketplaces of three cloud platforms`, `shared "
+            "with our cloud provider for serving`), the case relies on weight security, and no independent "
+            "security audit the weight-security safeguards cite names that host in its auditor's signed "
+            "statement.",
+    rationale="A lab that hands its weights to a cloud to serve keeps them in that company's data centres, "
+              "under its staff and its controls, beside its own: a thief takes them from the weakest of the "
+              "hosts. Who reaches the model is unchanged (the cloud's customers call an API), so the boundary "
+              "stays what it is; where the weights stand is a weight-security question. An audit of the lab's "
+              "own clusters says nothing of the cloud's, and its scope is the auditor's to state: the host "
+              "counts as audited only where an outside auditor's attestation of a security audit the "
+              "weight-security safeguards cite names it in its statement (a cloud by name by that name, any "
+              "other as a cloud, platform, provider or partner).",
+    bad="boundary: {kind: api, description: 'Acme API access; Gannet-1 also runs on Amazon Bedrock.'}\n"
+        "SG-weights: {layer: weight-security, evidence: [E-weights-audit]}\n"
+        "# E-weights-audit attested: 'Audit of Acme's training and serving clusters.'",
+    good="# E-weights-audit attested: 'Audit of Acme's clusters and of the Amazon Bedrock serving clusters "
+         "holding the weights.'",
+    fix="Have the independent auditor audit each host that holds the weights and say so in the "
+        "attestation's statement (`casegate evidence attest ID --statement ...`); or serve the model "
+        "from the lab's own audited clusters only and describe the boundary as it then is.",
+)
+def weights_hosted_unaudited(ctx: Context) -> Iterator[Hit]:
+    guards = [(sid, sg) for sid, sg in ctx.case.safeguards.items() if sg.layer in _SECURITY_LAYERS and sg.blocks]
+    if not guards and not _levels_needed(ctx):
+        return  # the case relies on no weight security (CG408 says where it must)
+    said = hosts_in_words(ctx.case, ctx.memo)
+    if said is None:
+        return
+    words, hosts = said
+    statements: list[str] = []
+    for _sid, sg in guards:
+        for eid in sg.evidence:
+            ev = ctx.case.evidence.get(eid)
+            if ev is None or ev.kind != "security-audit" or is_expired(ev, ctx):
+                continue
+            if ctx.facts is None or eid in ctx.facts.excluded:
+                continue
+            ind = ctx.facts.independence.get(eid)
+            if ind is None or not ind.independent:
+                continue
+            statements += [a.statement for a in ind.by]
+    unnamed = [h for h in hosts if not any(host_named(h, s) for s in statements)]
+    if not unnamed:
+        return
+    where: tuple[str | int, ...] = ("safeguards", guards[0][0]) if guards else ("boundary",)
+    yield Hit(where, f"the boundary's words put the model or its weights on another company's cloud or platform "
+                     f"(\"{words}\": {', '.join(unnamed)}), but no independent security audit the weight-security "
+                     "safeguards cite names it in its auditor's signed statement"
+                     + ("" if statements else " (none is attested from outside the developer)")
+                     + ": the weights held there are not shown secured")
 
 
 # --------------------------------------------------------------------------- residual risk
