@@ -393,7 +393,7 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
                       f"is not what lets a boundary be `{b.kind.value}`",
                       help="say who is admitted and who vets them, or record `access: self-serve` and name the kind "
                            "the open sign-up makes the boundary")
-        if (words := wider_release_in_words(ctx.case, ctx.memo)) is not None:
+        elif (words := wider_release_in_words(ctx.case, ctx.memo)) is not None:  # (one finding for one way in)
             yield Hit(("boundary", "scope", "access"),
                       f"access is limited to `{b.scope.access}` but the boundary's words schedule or reach a wider "
                       f"release of the model (\"{words}\"): those users are a rollout's, not the ones the vetting "
