@@ -18,7 +18,7 @@ docs/security.md:
   1% of API traffic`): the case passed as `trusted-access`, its approval signing words about a
   release no vetting admits to. CG105 now reads the boundary's words for a wider release.
 - caught: the approval for `trusted-access` verified for a deploy at `api` (`verify`: the bundle
-  is for a narrower boundary); the rollout filed under a new case id with the red team left out,
+  is for a narrower boundary, `tests/verify/test_verify.py`); the rollout filed under a new case id with the red team left out,
   against a registry holding the testers' approval and the rollout's NO-GO (CG420: the same
   safeguard's red team on the same weights dropped; CG211: the boundary widened since the
   testers' approval while the API's safeguards rest on tests no newer than it; CG355: the
@@ -27,9 +27,11 @@ docs/security.md:
   (CG301); the red team's counts typed over its log (CG340, CG406); the red team retyped
   `monitoring` (CG347).
 - still the lab's word: a cohort of API customers chosen without a share or schedule in words
-  (`existing API customers in good standing`) with the vetting's words kept; a monitor fed
-  readings of the testers' traffic alone while the rollout runs (a reading records its signal,
-  not which traffic it was taken over)."""
+  (`existing API customers in good standing`, `every enterprise customer of the Acme API`) with the
+  vetting's words kept; a monitor fed readings of the testers' traffic alone while the rollout runs
+  (a reading records its signal, not which traffic it was taken over); on a first version, a
+  smaller red team of easier attempts in place of the 400 (0 of 60 through: upper bound under 5%,
+  the framework's statistics accept it; which attempts were tried is the log's word)."""
 
 from __future__ import annotations
 
