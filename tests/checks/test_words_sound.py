@@ -136,6 +136,10 @@ SOUND_STAGE = [
     "feedback from testers informs the public launch, which needs its own safety case",
     "extends to named researchers at each partner lab",
     "access rolls out to partner labs in three cohorts, each approved by the access committee",
+    "access will expand to additional partners as capacity allows",
+    "available to a limited set of trusted testers before broader availability",
+    "we plan to expand access over time",
+    "testers report findings through the early-access portal before any public release",
 ]
 
 WIDER_RELEASE = [
