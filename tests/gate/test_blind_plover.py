@@ -24,7 +24,8 @@ docs/security.md:
   testers' approval while the API's safeguards rest on tests no newer than it; CG355: the
   vetting gone); the rollout's monitor thresholds raised over the testers' approved case (CG719);
   the cyber-range run reused with one attempt a task, 60 samples, or the production variant
-  (CG301); the red team's counts typed over its log (CG340, CG406); the red team retyped
+  (CG301); the rollout labelled `trusted-access`, its access kept self-serve (CG105, CG406); the
+  pathways' attempts a year cut to the first stage's share of traffic (CG406 stands); the red team's counts typed over its log (CG340, CG406); the red team retyped
   `monitoring` (CG347).
 - still the lab's word: a cohort of API customers chosen without a share or schedule in words
   (`existing API customers in good standing`, `every enterprise customer of the Acme API`) with the
@@ -180,6 +181,21 @@ def test_the_red_team_retyped_monitoring_is_no_go(tmp_path: Path) -> None:
     d = copy_fixture(PLOVER, tmp_path)
     edit(d / "evidence-api.yaml", "  E-api-redteam:\n    kind: red-team", "  E-api-redteam:\n    kind: monitoring")
     assert "CG347" in blocking(_gate(d))
+
+
+def test_the_rollout_labelled_trusted_access_is_no_go(tmp_path: Path) -> None:
+    """The 5% stage argued as effectively trusted access, its self-serve API access kept."""
+    d = copy_fixture(PLOVER, tmp_path)
+    edit(d / "case.yaml", "  kind: api\n", "  kind: trusted-access\n")
+    assert blocking(_gate(d)) == ["CG105", "CG406"]
+
+
+def test_attempts_cut_for_the_first_stages_share_of_traffic_are_no_go(tmp_path: Path) -> None:
+    """Each pathway's attempts a year cut from 200 to 10 (`5% of API traffic`): the classifier's
+    bypass tolerance does not scale with exposure."""
+    d = copy_fixture(PLOVER, tmp_path)
+    edit(d / "case.yaml", "        attempts_per_year: 200\n", "        attempts_per_year: 10\n", count=2)
+    assert blocking(_gate(d)) == ["CG406"]
 
 
 # ------------------------------------------------------------------ the registry as memory (SQLite, as the registry tests run)
