@@ -15,6 +15,7 @@ from casegate.checks._derived import (
     stated_weights,
     tuning_in_words,
     weights_in_words,
+    wider_release_in_words,
 )
 from casegate.model import Case
 
@@ -33,11 +34,18 @@ _SIGN_UP = [
     "self-registration", "self-serve onboarding", "anyone a member invites", "their guests", "invitees",
     "whoever asks gets access immediately", "everybody is granted keys automatically", "all who register",
 ]
+_WIDER = [
+    "rolls out to all API customers", "general availability on 2027-01-15", "generally available on day 15",
+    "public launch", "the program expands automatically", "automatic rollout to every customer",
+    "access extends to the public", "opened to API customers", "1% of API traffic", "5 percent of existing API customers",
+    "a rollout to 50%", "widening to everyone",
+]
 
 
 def _readings() -> list[tuple[re.Pattern[str], tuple[str, ...], list[str]]]:
     return [(d._TUNING_WORDS, d._TUNING_TRIGGER, _TUNING), (d._WEIGHTS_WORDS[0], d._WEIGHTS_TRIGGER, _WEIGHTS),
-            (re.compile(d._OPEN_SIGN_UP, re.IGNORECASE), d._SIGN_UP_TRIGGER, _SIGN_UP)]
+            (re.compile(d._OPEN_SIGN_UP, re.IGNORECASE), d._SIGN_UP_TRIGGER, _SIGN_UP),
+            (re.compile(d._WIDER_RELEASE, re.IGNORECASE), d._WIDER_TRIGGER, _WIDER)]
 
 
 @pytest.mark.parametrize("case_of", [str, str.upper, str.title, lambda s: s.replace("s", "\u017f").replace("k", "\u212a")])
@@ -52,6 +60,7 @@ def test_a_clause_without_trigger_words_is_not_tried() -> None:
     assert not d._may_say("Paid API access with a sandboxed code-execution tool", d._TUNING_TRIGGER)
     assert not d._may_say("Paid API access with a sandboxed code-execution tool", d._WEIGHTS_TRIGGER)
     assert not d._may_say("verified developers enrolled through the programme", d._SIGN_UP_TRIGGER)
+    assert not d._may_say("named testers at vetted partner organisations", d._WIDER_TRIGGER)
     assert not d._may_say("développeurs vérifiés", d._WEIGHTS_TRIGGER)  # (not ASCII: by `re`)
     assert d._may_say("développeurs qui téléchargent les WEIGHTS", d._WEIGHTS_TRIGGER)
 
@@ -78,3 +87,8 @@ def test_the_readings_find_the_clause_among_others_and_keep_their_answer_for_the
     assert open_sign_up_in_words(vetted) == "and anyone who signs up"
     assert open_sign_up_in_words(_case("Served over HTTPS.", users="vetted partners", access="vetted-organisations",
                                        kind="trusted-access")) is None
+    # `GA`, the one match holding no trigger word, is looked for as written, in capitals
+    assert wider_release_in_words(_case("Early access; GA on 2027-01-15.", users="vetted partners",
+                                        access="vetted-organisations", kind="trusted-access")) == "GA on 2027-01-15"
+    assert wider_release_in_words(_case("Early access; a ga of partners.", users="vetted partners",
+                                        access="vetted-organisations", kind="trusted-access")) is None

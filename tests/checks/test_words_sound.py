@@ -1,6 +1,6 @@
 """The case's own words, as real model cards, usage policies and monitoring plans phrase them: through
-CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`, the
-vetting's own reading), an `api` boundary's description (`tuning_in_words`, the third parties it
+CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`,
+`wider_release_in_words`, the vetting's own reading), an `api` boundary's description (`tuning_in_words`, the third parties it
 names) and a `consumer` boundary's (`on_device_in_words`); through CG351, the models besides the
 system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate. Each table holds words a sound
 case uses, which must pass, and words of the moves the readings were written for, which must stay
@@ -25,6 +25,7 @@ from casegate.checks._derived import (
     tuning_in_words,
     vetting_operator,
     weights_in_words,
+    wider_release_in_words,
 )
 from casegate.model import Case
 from casegate.model._policy import GrantedTool
@@ -33,6 +34,7 @@ from tests.checks._cases import base_doc, context, hits, policy
 OPEN = "let in people no one vets"
 NONE = "the vetting it states names none"
 TUNED = "the boundary says its users have the model fine-tuned"
+WIDER = "schedule or reach a wider release of the model"
 
 
 def _trusted(*, users: str = "researchers at partner institutions",
@@ -116,6 +118,62 @@ def test_sound_users_are_read_as_vetted(words: str, field: str) -> None:
 def test_an_open_way_in_is_still_caught(words: str, field: str) -> None:
     doc = _trusted(**{field: words})
     assert [m for m in _cg105(doc) if OPEN in m]
+
+
+# ------------------------------------------------------------------ a wider release in a trusted-access boundary's words
+
+SOUND_STAGE = [
+    "a research preview for approved partners; general availability is not planned",
+    "early access for vetted security teams ahead of general availability",
+    "any wider release would be gated as a new case version",
+    "the program opens to new partner institutions after review by the access committee",
+    "open to any organisation vetted by Acme's trust team",
+    "5% of sessions are sampled for human review",
+    "access does not expand automatically; each new cohort is approved by the RSO",
+    "the model is not generally available",
+    "testers at 12 partner organisations; 100% of sessions are logged and reviewed",
+    "a trusted tester program that precedes any general availability",
+    "capped at 1% of production capacity",
+    "feedback from testers informs the public launch, which needs its own safety case",
+    "extends to named researchers at each partner lab",
+    "access rolls out to partner labs in three cohorts, each approved by the access committee",
+    "access will expand to additional partners as capacity allows",
+    "available to a limited set of trusted testers before broader availability",
+    "we plan to expand access over time",
+    "testers report findings through the early-access portal before any public release",
+]
+
+WIDER_RELEASE = [
+    "Plover-1 then rolls out to all API customers",
+    "GA on 2027-01-15",
+    "general availability follows on day 15",
+    "the program expands automatically when the monitors stay green",
+    "5% of API traffic on day 1, 50% on day 8",
+    "a randomly chosen 1% of API customers",
+    "access extends to every customer once the monitors stay green for a week",
+    "opens to the public on 2027-01-15",
+    "public launch on 2027-01-15",
+    "trusted testers ahead of general availability on 2027-01-15",
+    "1 percent of existing API customers in good standing",
+    "rolled out to 5% of the platform's users, then to all",
+    "automatic rollout to all API customers after 14 days",
+    "the program widens to everyone with an API key in January 2027",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_STAGE)
+@pytest.mark.parametrize("field", ["users", "description"])
+def test_a_stage_of_its_own_is_no_wider_release(words: str, field: str) -> None:
+    doc = _trusted(**{field: words})
+    assert not [m for m in _cg105(doc) if WIDER in m]
+    assert wider_release_in_words(Case.model_validate(doc)) is None
+
+
+@pytest.mark.parametrize("words", WIDER_RELEASE)
+@pytest.mark.parametrize("field", ["users", "description"])
+def test_a_wider_release_in_words_is_caught(words: str, field: str) -> None:
+    doc = _trusted(**{field: words})
+    assert [m for m in _cg105(doc) if WIDER in m]
 
 
 # ------------------------------------------------------------------ the vetting statement

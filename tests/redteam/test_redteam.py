@@ -583,7 +583,8 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "trusted-access-open-in-words": "CG105", "greedy-epochs": "CG301", "tuned-in-words": "CG105",
                   "failing-test-uncited": "CG406", "on-device-in-words": "CG105", "vetting-by-agreement": "CG105",
                   "partner-vets-its-own": "CG425", "other-precision-evaluated-as": "CG351",
-                  "second-model-routed": "CG351", "confirmation-turned-off": "CG428"}
+                  "second-model-routed": "CG351", "confirmation-turned-off": "CG428",
+                  "trusted-access-rollout-in-words": "CG105"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
@@ -593,7 +594,8 @@ as attempts; users' tuning said by the model's name and as adapters trained on t
 run of a safeguard's test kept uncited, naming a retired id of the safeguard; the model said to run on its users'
 own machines; a trusted-access program vetted by terms its users sign, or by a partner's own office alone; a
 full-precision build's run listed under `system.evaluated_as` for a system served quantised; hard requests said
-to be routed to a larger model no run evaluated; a confirmation step the boundary's words let users auto-approve."""
+to be routed to a larger model no run evaluated; a confirmation step the boundary's words let users auto-approve;
+a trusted-access boundary whose words schedule the rollout to all API customers."""
 
 
 @pytest.mark.parametrize("name", sorted(NEWER_READINGS))
@@ -672,6 +674,21 @@ def test_a_confirmation_users_can_auto_approve_blocks_nothing(monkeypatch: pytes
 
     monkeypatch.setattr(safeguards, "confirmation_off_in_words", lambda case, memo=None: None)
     assert _atlas_move("confirmation-turned-off").status == "not caught"
+
+
+def test_a_trusted_access_boundary_scheduling_the_rollout_is_another_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: on a first version, the boundary made `trusted-access` for developers at launch partners,
+    its users' words going on to roll the model out to all API customers at general availability on
+    a date. Those users are a rollout's, not the vetting's (CG105), the only catch: without the
+    reading of a wider release in the boundary's words the move is not caught."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "trusted-access-rollout-in-words")
+    assert r.applicable and r.caught_by == ("CG105",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG105")]
+    assert "schedule or reach a wider release of the model" in msg and "rolls out to all API customers" in msg, msg
+    from casegate.checks.families import boundary
+
+    monkeypatch.setattr(boundary, "wider_release_in_words", lambda case, memo=None: None)
+    assert _atlas_move("trusted-access-rollout-in-words").status == "not caught"
 
 
 def test_a_trusted_access_program_vetted_by_a_partner_alone_blocks_nothing_unsigned() -> None:

@@ -2602,6 +2602,77 @@ def open_sign_up_in_words(case: Case, memo: dict[str, Any] | None = None) -> str
     return None
 
 
+_WIDER_TO = (r"(?:[\w-]+\W+){0,2}?(?:all|every\w*|any(?:one|body)?|the\W+public|public|customers|api|platform|"
+              r"general|\d[\d.]{0,8}\W{0,3}(?:%|percent\b|per\W+cent\b))")
+_SHARE_OF = r"\d[\d.]{0,8}\W{0,3}(?:%|percent\b|per\W+cent\b)\W{0,3}of\W+"
+
+_WIDER_RELEASE = (
+    r"\bgeneral(?:ly)?\W+availab(?:le|ility)\b|(?-i:\bGA\b)"
+    r"|\b(?:public|full|wide|wider|broad|general)\W+(?:launch|release|roll-?out|availability)\b"
+    r"|\b(?:rolls?|rolled|rolling)\W+out\W+(?:[\w-]+\W+){0,3}?to\W+" + _WIDER_TO
+    + r"|\broll-?outs?\W+to\W+" + _WIDER_TO
+    + r"|\b(?:expand|extend|widen|open)(?:s|ed|ing)?\W+(?:[\w-]+\W+){0,3}?to\W+" + _WIDER_TO
+    + r"|\b(?:expand|extend|widen|grow)(?:s|ed|ing)?\W+(?:[\w-]+\W+){0,2}?automatically\b"
+    r"|\bautomatic(?:ally)?\W+(?:[\w-]+\W+)?(?:expan\w*|widen\w*|roll-?outs?|releases?|launch\w*)\b"
+    r"|" + _SHARE_OF + r"(?:(?:all|the|our|its|[\w-]+'s)\W+)?(?:traffic|customers)\b"
+    r"|" + _SHARE_OF + r"(?:(?:all|the|our|its|[\w-]+'s)\W+)?(?:(?:api|platform|production|public|paying|existing|"
+    r"self-serve)\W+){1,2}(?:traffic|customers|users|developers|accounts|organi[sz]ations|requests|subscribers)\b"
+)
+"""Words by which a boundary's own words schedule or reach a wider release of the model than the
+boundary (`general availability on 2027-01-15`, `GA`, `rolls out to all API customers`, `expands
+automatically when the monitors stay green`, `access extends to every customer`, `1% of API traffic`,
+`a random 1% of existing API customers`): its users, then or now, are a rollout's, not those the
+vetting admits. Matched ignoring case (`GA` in capitals alone), clause by clause, compiled by `re`
+the first time a boundary limited to vetted users is checked (`wider_release_in_words`)."""
+
+_WIDER_TRIGGER = ("availab", "roll", "expand", "extend", "widen", "open", "grow", "automatic", "launch",
+                  "release", "%", "percent", "per cent")
+"""A word each match of `_WIDER_RELEASE` but `GA` holds (that one is looked for as written)."""
+
+_OWN_DECISION = (r"\b(?:new|separate|own|another|later|further)\W+(?:[\w-]+\W+)?"
+                 r"(?:cases?|versions?|approvals?|decisions?|gates?|reviews?)\b"
+                 r"|\b(?:ahead\W+of|prior\W+to|in\W+advance\W+of|before|precede[sd]?|preceding)\W+(?:(?:a|an|the|any)\W+)?(?:general|public|GA\b|wider)")
+"""Words by which a clause naming a wider release leaves it to a decision of its own (`general
+availability would be a new case version`, `any wider release needs its own approval`) or puts this
+boundary before it (`ahead of general availability`): the release is not this case's, unless the
+clause dates it or makes it automatic (`_SCHEDULED`)."""
+
+_SCHEDULED = r"\bautomatic\w*|\b\d{4}-\d\d-\d\d\b|\b(?:19|20)\d\d\b|\bdays?\W+\d|\bweeks?\W+\d"
+
+
+def wider_release_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
+    """The words of the case's own boundary (`description`, `scope.users`, `scope.vetting`) that
+    schedule or reach a wider release of the model (`_WIDER_RELEASE`), in a clause that does not
+    deny it, nor say those it names are vetted by someone (`_VETTED_BY_OTHERS`: `open to any
+    partner institution vetted by Acme`), nor leave the release to a decision of its own or put this
+    boundary before it (`_OWN_DECISION`) without dating it or making it automatic (`_SCHEDULED`);
+    None when none do. `memo`: the check's (`boundary_clauses`)."""
+    every = boundary_clauses(case, memo)
+    clauses = [(i, written, read) for i, (written, read) in enumerate(every)
+               if _may_say(read, _WIDER_TRIGGER) or "GA" in read]
+    if not clauses:
+        return None  # (and `re` compiles none of the patterns)
+    words = re.compile(_WIDER_RELEASE, re.IGNORECASE)
+    own, scheduled = re.compile(_OWN_DECISION, re.IGNORECASE), re.compile(_SCHEDULED, re.IGNORECASE)
+    vetted, self_or_automatic = re.compile(_VETTED_BY_OTHERS, re.IGNORECASE), re.compile(_SELF_OR_AUTOMATIC, re.IGNORECASE)
+    negated = _WEIGHTS_WORDS[1]
+    for i, written, read in clauses:
+        if words.search(read) is None or negated.search(read) is not None:
+            continue
+        # what a clause after it says of the release (`the public launch, which needs its own case`)
+        then = every[i + 1][1] if i + 1 < len(every) and _OF_IT.match(every[i + 1][1]) else ""
+        if vetted.search(read) is not None and self_or_automatic.search(read) is None:
+            continue
+        if own.search(read + " " + then) is not None and scheduled.search(read + " " + then) is None:
+            continue
+        return written.strip()
+    return None
+
+
+_OF_IT = kept(r"\s*(?:which|that|subject\W+to|pending|once|provided|if|only\W+after|after)\b", re.IGNORECASE)
+"""How a clause after a wider release's goes on about it (`, which needs its own safety case`)."""
+
+
 _RELATIVE = kept(r"\s*(?:who|whom|whose|(?:each|all|every\W+one|both|any)\W+of\W+whom|once|provided|if)\b",
                  re.IGNORECASE)
 """How a clause after a comma continues the one before it, about the people it names (`, who are

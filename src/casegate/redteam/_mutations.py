@@ -203,6 +203,15 @@ def trusted_access_open_in_words(case: Case, policy: Policy) -> Applied:
     return out if isinstance(out, str) else (out, policy)
 
 
+def trusted_access_rollout_in_words(case: Case, policy: Policy) -> Applied:
+    """A trusted-access boundary for a launch partner's developers whose users' words schedule the
+    rollout past them (all API customers at general availability on a date), the vetting's words,
+    the vetting safeguard and its tests kept."""
+    out = _as_trusted_access(case, users="developers at launch partners; the model then rolls out to all API "
+                                         "customers, with general availability on 2027-01-15")
+    return out if isinstance(out, str) else (out, policy)
+
+
 def vetting_by_agreement(case: Case, policy: Policy) -> Applied:
     """A trusted-access boundary vetted by terms its users agree to: the vetting statement is the
     partner agreement and the acceptable-use policy each user signs, the vetting safeguard and its
@@ -3481,6 +3490,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "names the external boundary `trusted-access`, its access `vetted-organisations` and its users `any "
              "developer with a company email address`, keeping the vetting's words, the vetting safeguard and its "
              "tests, before any version is recorded", ("CG105",), trusted_access_open_in_words, first_version=True),
+    Mutation("trusted-access-rollout-in-words", ("test-1-boundary", "test-5-authority"),
+             "names the external boundary `trusted-access`, its access `vetted-organisations` and its users "
+             "developers at launch partners, after whom the model rolls out to all API customers at general "
+             "availability on a date, keeping the vetting's words, the vetting safeguard and its tests, before any "
+             "version is recorded", ("CG105",), trusted_access_rollout_in_words, first_version=True),
     Mutation("tuned-in-words", ("test-1-boundary", "test-4-safeguards"),
              "adds to an `api` boundary's description that enterprise customers fine-tune the model (by its name) "
              "on their own data and that LoRA adapters trained on customer data are served, its kind kept `api` and "

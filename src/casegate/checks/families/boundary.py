@@ -29,6 +29,7 @@ from .._derived import (
     third_party_in_words,
     tuning_in_words,
     weights_in_words,
+    wider_release_in_words,
 )
 from .._registry import Context, Hit, rule
 from .._text import as_read, hollow_reason
@@ -293,7 +294,8 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
             "having the model tuned make its weights access `fine-tuning`; the model running on its users' own "
             "devices makes it `download`), or "
             "an external boundary limited to vetted users does not show the vetting (tested since the "
-            "version compared with, when the access was narrowed to it since).",
+            "version compared with, when the access was narrowed to it since), or its words schedule or reach "
+            "a wider release (general availability, a rollout to all API customers, a share of API traffic).",
     rationale="A boundary kind is a label; what fixes the exposure is who can reach the model and "
               "what they can do with it. A paid, self-serve API relabelled `trusted-access` needs "
               "fewer signers and weaker safeguards for the same exposure. The kind follows from the "
@@ -319,7 +321,10 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
               "themselves, showing an email address or agreeing to terms (a usage policy, the access agreement) with no "
               "check by anyone else), a "
               "`user-vetting` safeguard citing evidence, and words that do not let in anyone who signs up "
-              "('any researcher with an institutional email', 'open sign-up', 'anyone a member invites'): else anyone may be its members. Limited so since "
+              "('any researcher with an institutional email', 'open sign-up', 'anyone a member invites'), nor schedule "
+              "or reach a release past those it vets ('rolls out to all API customers', 'GA on 2027-01-15', "
+              "'expands automatically when the monitors stay green', '1% of API traffic'): else anyone may be its "
+              "members, and the signers approve a rollout under a narrower kind's requirements. Limited so since "
               "the version compared with (from unvetted access or a wider kind), the safeguard must "
               "rest on a test made since: the old vetting test shows who was admitted then.",
     bad="boundary:\n  kind: trusted-access\n  scope: {users: paying developers, access: self-serve, rate_limit: 600/min}",
@@ -388,6 +393,13 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
                       f"is not what lets a boundary be `{b.kind.value}`",
                       help="say who is admitted and who vets them, or record `access: self-serve` and name the kind "
                            "the open sign-up makes the boundary")
+        elif (words := wider_release_in_words(ctx.case, ctx.memo)) is not None:  # (one finding for one way in)
+            yield Hit(("boundary", "scope", "access"),
+                      f"access is limited to `{b.scope.access}` but the boundary's words schedule or reach a wider "
+                      f"release of the model (\"{words}\"): those users are a rollout's, not the ones the vetting "
+                      f"admits, and an approval of this `{b.kind.value}` boundary is not one of theirs",
+                      help="keep the boundary's words to the users it admits, and gate each wider stage of the "
+                           "release as its own case (or version) at the kind its users make it")
         if not (b.scope.vetting or "").strip():
             yield Hit(("boundary", "scope", "access"),
                       f"access is limited to `{b.scope.access}` but the boundary does not say how they are vetted "
