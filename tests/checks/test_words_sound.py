@@ -567,6 +567,8 @@ SOUND_SDK = [
                  id="mended-their-own-desktop-apps"),
     pytest.param("Batch processing through the API; SDKs for web, mobile and desktop applications",
                  id="mended-sdk-list-with-commas"),
+    pytest.param("developers call the API from their web apps", id="mended-developers-their-apps"),
+    pytest.param("Customers reach Atlas-2 from their web and mobile apps", id="mended-customers-their-apps"),
 ]
 
 CONSUMER = [
@@ -582,6 +584,10 @@ CONSUMER = [
     "SDKs for web, mobile and our desktop applications",
     "customers use their own web apps, and the public uses our desktop app",
     "We offer SDKs for web. Mobile apps are ours",
+    "developers reach the public through their web apps",
+    "developers and consumers use their web apps",
+    "users chat with the model in their web app",
+    "developers call the API, and the public uses their mobile app",
 ]
 
 

@@ -2466,11 +2466,17 @@ _FOR_DEVELOPERS_APPS = kept(
     r"|\b(?:their\W+own|(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)(?:'s|s?')"
     r"(?:\W+own)?)\W+(?:(?!(?:our|its|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
     r"(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\W+"
+    r"(?:apps?|applications?|clients?|extensions?)\b"
+    r"|\b(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)\W+"
+    r"(?:(?!(?:our|its|us|we|consumers?|users?|public|people|persons?|members|everyone|anyone|individuals)\b)"
+    r"[\w'-]+\W+){0,6}?their\W+(?:(?!(?:our|its|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
+    r"(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\W+"
     r"(?:apps?|applications?|clients?|extensions?)\b", re.IGNORECASE)
 """Words by which the developer's SDK or library is for its users' own apps (`SDKs for web
 applications`, `client libraries for iOS and Android apps`, `SDKs for web, mobile and desktop
 applications`), or the apps are its customers' (`from their own web applications`, `customers'
-mobile apps`): programmatic access for developers, not an end-user product of the developer's.
+mobile apps`, `developers call the API from their web apps`: `their` after developers or
+customers, no person between): programmatic access for developers, not an end-user product of the developer's.
 `SDKs for our mobile app`, `for Acme's web app` and `for the desktop app` name the developer's own
 product, and an app beside the SDK (`desktop app and SDK`) stays one."""
 
