@@ -865,13 +865,13 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
         yield ("evidence", "layer_roles"), ("tests of " + ", ".join(f"`{x}`" for x in untied) + " safeguards no "
                                             "longer need to record the deployed model of the role the previous "
                                             "version tied them to")
-    wider = {role: [m for m in models if m not in pe.model_roles.get(role, ())] for role, models in ne.model_roles.items()}
-    wider = {role: models for role, models in wider.items() if models}
-    if wider:
+    newly = {role: [m for m in models if m not in pe.model_roles.get(role, ())] for role, models in ne.model_roles.items()}
+    newly = {role: models for role, models in newly.items() if models}
+    if newly:
         yield ("evidence", "model_roles"), (
             "a counted run may now give " + "; ".join(
                 f"{'role' if role in pe.model_roles else 'a role the previous version named no model for,'} "
-                f"`{role}` to {', '.join(f'`{m}`' for m in models)}" for role, models in wider.items())
+                f"`{role}` to {', '.join(f'`{m}`' for m in models)}" for role, models in newly.items())
             + " (CG359, and for a layer tied to the role, CG427): runs the previous version refused now count")
     if pe.aliases == "attested" and ne.aliases == "case":
         yield ("evidence", "aliases"), ("a run whose model only `system.evaluated_as` names now counts on the case's "
