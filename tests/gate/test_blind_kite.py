@@ -22,7 +22,8 @@ docs/security.md:
 - closed: the red team rerun with the confirmation forced on on the red team's phones (8 of 400),
   while the app's words let users auto-approve purchases under $50, turn confirmation off, or have
   the agent pay without asking: the confirmation counted as a layer. A confirmation the boundary's
-  words let users turn off is now CG428's.
+  words let users turn off is now CG428's; so is `it` turned off in the clause after the one naming
+  the confirmation ("confirmation is on by default; users can turn it off").
 - caught: the red team's counts typed over its log (CG340, CG406); the red team kept but cited by
   neither safeguard, naming them or naming none (CG406); retyped `monitoring` (CG347); the fraud
   pathway rated `high` (CG208); fraud scoped out as the card networks' (CG212: the payment tools

@@ -20,7 +20,8 @@ system, its run, inability), its words still saying the router sends hard reques
 the router, which sent most items to the mini (or was set never to escalate), its log naming the router
 system (`acme/swift-1-helpful-only`):
 a threshold put under the alert level by runs none of which is of a model the case's words say the
-system also answers with (CG351).
+system also answers with (CG351). Mended: an honest case arguing inability on each model's own run and
+a run through the router's endpoint was NO-GO (CG351 refused the mini's run); it is GO.
 
 Not told apart (see docs/security.md): a case whose words say nothing of the router or the second model;
 a red team through the router (its log naming the system) whose requests were easy enough that the mini
