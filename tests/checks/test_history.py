@@ -340,6 +340,35 @@ def test_a_layer_untied_from_its_deployed_model_is_loosening() -> None:
     assert hits("CG328", context(base_doc(), pol=tied, previous_policy=pol)) == []
 
 
+def test_a_model_newly_named_for_a_role_is_loosening() -> None:
+    """The lab's move: the next policy names the weaker grader its run used (or the classifier it red-teamed
+    through) for the role, so runs the previous version refused (CG359, CG427) count."""
+    pol = policy()
+
+    def roles(named: dict[str, list[str]], tied: dict[str, str] | None = None) -> Policy:
+        update: dict[str, object] = {"model_roles": named}
+        if tied is not None:
+            update["layer_roles"] = tied
+        return pol.model_copy(update={"evidence": pol.evidence.model_copy(update=update)})
+    was = roles({"grader": ["openai/gpt-4o"], "classifier": ["acme/guard-1"]}, {"classifier": "classifier"})
+    (h,) = hits("CG328", context(base_doc(), pol=roles({"grader": ["openai/gpt-4o", "acme/tiny-grader"],
+                                                        "classifier": ["acme/guard-1"]}, {"classifier": "classifier"}),
+                                 previous_policy=was))
+    assert "a counted run may now give role `grader` to `acme/tiny-grader`" in h.message
+    (h,) = hits("CG328", context(base_doc(), pol=roles({"grader": ["openai/gpt-4o"], "classifier": ["acme/guard-1"],
+                                                        "attacker": ["acme/weak-attacker"]}, {"classifier": "classifier"}),
+                                 previous_policy=was))
+    assert "a role the previous version named no model for, `attacker` to `acme/weak-attacker`" in h.message
+    (h,) = hits("CG328", context(base_doc(), pol=roles({"grader": ["openai/gpt-4o"],
+                                                        "classifier": ["acme/guard-1", "acme/guard-0"]},
+                                                       {"classifier": "classifier"}), previous_policy=was))
+    assert "role `classifier` to `acme/guard-0`" in h.message
+    # fewer models, or the same, ask no less
+    assert hits("CG328", context(base_doc(), pol=roles({"grader": ["openai/gpt-4o"]}, {"classifier": "classifier"}),
+                                 previous_policy=was)) == []
+    assert hits("CG328", context(base_doc(), pol=was, previous_policy=was)) == []
+
+
 def test_a_lowered_attempt_rate_floor_is_loosening() -> None:
     pol = policy()
     floored = pol.model_copy(update={"tolerance": pol.tolerance.model_copy(update={

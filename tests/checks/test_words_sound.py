@@ -667,6 +667,8 @@ SOUND_SDK = [
                  id="mended-their-own-desktop-apps"),
     pytest.param("Batch processing through the API; SDKs for web, mobile and desktop applications",
                  id="mended-sdk-list-with-commas"),
+    pytest.param("developers call the API from their web apps", id="mended-developers-their-apps"),
+    pytest.param("Customers reach Atlas-2 from their web and mobile apps", id="mended-customers-their-apps"),
 ]
 
 CONSUMER = [
@@ -682,6 +684,10 @@ CONSUMER = [
     "SDKs for web, mobile and our desktop applications",
     "customers use their own web apps, and the public uses our desktop app",
     "We offer SDKs for web. Mobile apps are ours",
+    "developers reach the public through their web apps",
+    "developers and consumers use their web apps",
+    "users chat with the model in their web app",
+    "developers call the API, and the public uses their mobile app",
 ]
 
 
@@ -831,6 +837,13 @@ SOUND_CONFIRMATION = [
                  id="mended-denial-joined-by-or"),
     pytest.param("nothing is bought without asking the user", id="mended-nothing-without"),
     pytest.param("the agent stops and waits rather than act without approval", id="mended-rather-than"),
+    "confirmation is required for every purchase; users cannot turn it off",
+    "every payment needs the user's approval; the app has a voice mode and users can turn it off",
+    "every payment needs the user's approval. Dark mode is available and users can switch it off",
+    "Confirmation is always on. Voice mode is optional; users can turn it off.",
+    "users approve each purchase in the app; notifications are on by default; users can turn them off",
+    "confirmation is on by default; users can turn them off",  # `them`: not the one confirmation
+    "the user confirms each purchase; users can turn it off",  # `it`: no confirmation named as a noun
 ]
 
 CONFIRMATION_OFF = [
@@ -858,6 +871,12 @@ CONFIRMATION_OFF = [
     "the approval step is easily bypassed by power users",
     "confirmation emails can be turned off",  # an email or the step: left read as the step
     "the confirmation dialog is optional for reading pages but required for payments",
+    "confirmation is on by default; users can turn it off",
+    "confirmation is on by default, but users can switch it off",
+    "Each purchase needs the user's confirmation. Users can turn it off in settings.",
+    "approvals are on by default; users can disable them",
+    "confirmation is on by default; it is easy to turn it off",
+    "users may disable the confirmation prompt in settings",
 ]
 
 
@@ -888,6 +907,10 @@ SOUND_OPERATOR = [
     pytest.param("government ID verified by Persona and a manual review of the stated use case", id="mended-id-by-persona"),
     pytest.param("ID checked by Onfido and a review by the access committee", id="mended-id-by-onfido"),
     pytest.param("passports checked by Jumio and an interview with the trust and safety team", id="mended-passports-by-jumio"),
+    "analysts hold a government clearance, which Acme's trust team verifies before an account is issued",
+    "analysts hold a government clearance verified by our trust team",
+    "each user holds a medical licence and passes a use-case review",
+    "users have passed a background check by Acme",
 ]
 
 PARTNER_VETS = [
@@ -896,6 +919,9 @@ PARTNER_VETS = [
     "cleared by the Directorate under its own security vetting",
     "each analyst's identity verified by the Directorate",
     "ID verified by Persona and each analyst cleared by the Directorate",
+    "analysts hold a government clearance",
+    "every analyst holds an active TS/SCI clearance and signs the acceptable-use policy",
+    "all users must have a security clearance",
 ]
 
 

@@ -163,6 +163,28 @@ def test_the_agencys_own_vetting_counted_as_the_labs_layer_is_no_go(tmp_path: Pa
 
 
 @pytest.mark.parametrize("vetting", [
+    "analysts hold a government clearance",
+    "every analyst holds an active TS/SCI clearance and signs the acceptable-use policy",
+])
+def test_a_clearance_the_analysts_hold_counted_as_the_labs_layer_is_no_go(tmp_path: Path, vetting: str) -> None:
+    """The lab's move, the monitor fixed: its check dropped, the vetting a clearance the analysts hold,
+    its issuer named nowhere as an owner nor as `vetted by X`, the safeguard retitled with no owner and
+    still `verified_by` the lab's team. It was GO WITH CONDITIONS: the issuer's check blocked the first
+    step of both pathways on the lab's word. A status the users hold is its issuer's check; no one
+    signs for an issuer the case does not name (CG425)."""
+    d = copy_fixture(IBIS, tmp_path)
+    _letter(d, 1)
+    _edit(d / "case.yaml", VETTING, f"vetting: {vetting}")
+    _edit(d / "case.yaml", VETTING_TITLE, "    title: Clearance of every named analyst\n")
+    record = preview(d)
+    assert record.outcome == "NO-GO" and "CG425" in _blocking(record) and "CG401" in _blocking(record)
+    (msg,) = _messages(record, "CG425")
+    assert "the boundary's vetting names the issuer of the clearance as who checks the users" in msg
+
+
+@pytest.mark.parametrize("vetting", [
+    "analysts hold a government clearance, which Acme's trust team verifies with the Directorate's security office "
+    "before an account is issued",
     "the Directorate's security office clears each analyst, and Acme's trust team verifies each clearance before "
     "an account is issued",
     "the Directorate nominates each analyst; our trust team verifies identity and clearance",

@@ -22,7 +22,8 @@ docs/security.md:
 - closed: the red team rerun with the confirmation forced on on the red team's phones (8 of 400),
   while the app's words let users auto-approve purchases under $50, turn confirmation off, or have
   the agent pay without asking: the confirmation counted as a layer. A confirmation the boundary's
-  words let users turn off is now CG428's.
+  words let users turn off is now CG428's; so is `it` turned off in the clause after the one naming
+  the confirmation ("confirmation is on by default; users can turn it off").
 - caught: the red team's counts typed over its log (CG340, CG406); the red team kept but cited by
   neither safeguard, naming them or naming none (CG406); retyped `monitoring` (CG347); the fraud
   pathway rated `high` (CG208); fraud scoped out as the card networks' (CG212: the payment tools
@@ -263,6 +264,9 @@ def _held(tmp_path_factory: pytest.TempPathFactory) -> Path:
     f"{SIGNS_AND_PAYS}; users can auto-approve purchases under $50 in the app settings.",
     f"{SIGNS_AND_PAYS}, without asking for orders under the user's own spending limit.",
     f"{SIGNS_AND_PAYS}; confirmation can be turned off for trusted shops.",
+    f"{SIGNS_AND_PAYS}; confirmation is on by default; users can turn it off.",
+    f"{SIGNS_AND_PAYS}. Each payment needs the user's confirmation. Users can turn it off in settings.",
+    f"{SIGNS_AND_PAYS}; users may disable the confirmation prompt in settings.",
 ])
 def test_a_confirmation_step_the_app_lets_users_turn_off_is_no_go(_held: Path, tmp_path: Path, words: str) -> None:
     """The lab's move: the red team rerun with the confirmation forced on on the red team's phones
@@ -286,6 +290,7 @@ def test_a_confirmation_step_the_app_lets_users_turn_off_is_no_go(_held: Path, t
     f"{SIGNS_AND_PAYS}; users confirm each payment in the app and can turn off notifications.",
     f"{SIGNS_AND_PAYS}; users approve each payment and can opt out of the agent at any time.",
     f"{SIGNS_AND_PAYS}; the user confirms each payment; auto-approve is not available.",
+    f"{SIGNS_AND_PAYS}; confirmation is on for every payment; the app has a voice mode and users can turn it off.",
 ])
 def test_a_confirmation_step_always_on_is_go_with_conditions(_held: Path, tmp_path: Path, words: str) -> None:
     """The control: the same rerun, the app's words keeping the confirmation on."""

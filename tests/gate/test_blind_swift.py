@@ -20,7 +20,8 @@ system, its run, inability), its words still saying the router sends hard reques
 the router, which sent most items to the mini (or was set never to escalate), its log naming the router
 system (`acme/swift-1-helpful-only`):
 a threshold put under the alert level by runs none of which is of a model the case's words say the
-system also answers with (CG351).
+system also answers with (CG351). Mended: an honest case arguing inability on each model's own run and
+a run through the router's endpoint was NO-GO (CG351 refused the mini's run); it is GO.
 
 Not told apart (see docs/security.md): a case whose words say nothing of the router or the second model;
 a red team through the router (its log naming the system) whose requests were easy enough that the mini
@@ -29,6 +30,7 @@ owns the threshold as reached (its safeguards' tests then stand for whichever mo
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -39,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SWIFT = ROOT / "tests" / "fixtures" / "rt_router" / "swift"
 PRO = "evals/exploit-dev-pro.json"
 MINI = "evals/exploit-dev-mini.json"
+ROUTER = "evals/exploit-dev-router.json"
 REDTEAM = "reports/classifier-redteam.json"
 BOUNDARY = """    The Swift-1 API. Each request goes to the router, which answers it with Swift-1-mini or routes
     complex tasks to Swift-1-pro; the caller sees one model."""
@@ -210,3 +213,68 @@ def test_the_minis_run_listed_under_evaluated_as_is_no_go(tmp_path: Path) -> Non
     record = preview(d)
     assert record.outcome == "NO-GO" and "CG351" in blocking(record)
     assert any("which names another size or stage of a model family (`mini`)" in m for m in messages(record, "CG351"))
+
+
+# ------------------------------------------------------------------ inability argued on each model's own run
+
+
+def _each_model_run(d: Path, *, router: bool) -> None:
+    """The honest router case arguing inability (the red team dropped, the position below the alert
+    level): the pro's own run (9 of 200, under `evaluated_as`) and the mini's own run (6 of 200), each
+    called directly; with `router`, a run of the system itself through the router's endpoint (its log
+    naming the system, `acme/swift-1-helpful-only`, 9 of 200)."""
+    _drop_redteam(d)
+    relog(d, PRO, lambda doc: _solved(doc, 9, epochs=3))
+    item = ("  E-mini-exploit:\n    kind: eval\n    title: acme-exploit-dev suite on Swift-1-mini, helpful-only, "
+            f"called directly\n    artifact: {MINI}\n    sha256: {sha(d / MINI)}\n    producer: acme-frontier-evals\n"
+            "    date: 2026-10-15\n    domain: cyber\n    threshold: cyber-exploit\n"
+            "    elicitation: {prompting: expert-written}\n")
+    if router:
+        doc = json.loads((d / MINI).read_text())
+        doc["model"] = "acme/swift-1-helpful-only"
+        _solved(doc, 9, epochs=3)
+        (d / ROUTER).write_text(json.dumps(doc))
+        item += ("  E-router-exploit:\n    kind: eval\n    title: acme-exploit-dev suite through the router's endpoint\n"
+                 f"    artifact: {ROUTER}\n    sha256: {sha(d / ROUTER)}\n    producer: acme-frontier-evals\n"
+                 "    date: 2026-10-15\n    domain: cyber\n    threshold: cyber-exploit\n"
+                 "    elicitation: {prompting: expert-written}\n")
+    edit(d / "evidence.yaml", "evidence:\n", "evidence:\n" + item)
+    cited = "E-pro-exploit, E-mini-exploit, E-router-exploit" if router else "E-pro-exploit, E-mini-exploit"
+    edit(d / "argument.yaml", "evidence: [E-pro-exploit]", f"evidence: [{cited}]")
+
+
+def test_inability_on_each_models_own_run_and_the_routers_is_go(tmp_path: Path) -> None:
+    """An honest router case: each model the words name run directly under the alert level, and the
+    system itself through the router's endpoint. It was NO-GO: CG351 refused the mini's run as a run of
+    another size of the family, so a router case could not argue inability at all. A run of a model
+    the words say the system answers with counts beside a run of the system itself."""
+    d = copy_fixture(SWIFT, tmp_path)
+    _each_model_run(d, router=True)
+    record = preview(d)
+    assert record.outcome == "GO" and blocking(record) == []
+
+
+def test_inability_on_each_models_own_run_without_the_routers_is_no_go(tmp_path: Path) -> None:
+    """The control: the two models' runs without a run of the system itself, which measures what the
+    router makes of them together (a hard task begun by one and finished by the other): CG351 on the
+    mini's run, as before."""
+    d = copy_fixture(SWIFT, tmp_path)
+    _each_model_run(d, router=False)
+    record = preview(d)
+    assert record.outcome == "NO-GO" and blocking(record) == ["CG351"]
+    (msg,) = messages(record, "CG351")
+    assert "it is a run of `Swift-1-mini`, which the case's words say `Swift-1` answers requests with" in msg
+    assert "but no counting evaluation of `cyber-exploit` is one" in msg
+
+
+def test_a_red_team_on_the_minis_traffic_beside_the_routers_run_is_still_no_go(tmp_path: Path) -> None:
+    """The control: only an evaluation of a routed model is admitted so; a red team on the mini's
+    traffic tests the safeguards on the mini's answers alone (CG351, as before)."""
+    d = copy_fixture(SWIFT, tmp_path)
+    _each_model_run(d, router=True)
+
+    def change(doc: dict) -> None:  # type: ignore[type-arg]
+        doc["model"] = "acme/swift-1-mini"
+    relog(d, "reports/refusal-test.json", change)
+    record = preview(d)
+    assert record.outcome == "NO-GO" and "CG351" in blocking(record)

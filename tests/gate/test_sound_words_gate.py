@@ -93,6 +93,8 @@ def test_regions_guard_models_and_hardware_are_no_second_model(tmp_path: Path, d
     "Apollo Research and the UK AISI for pre-deployment testing.",
     "Paid API access with a sandboxed code-execution tool, which enterprise customers call from their own web "
     "applications; no fine-tuning access.",
+    "Paid API access with a sandboxed code-execution tool; developers call the API from their web apps; no "
+    "fine-tuning access.",
 ])
 def test_an_evaluator_holding_the_weights_or_an_sdk_is_api_access(tmp_path: Path, description: str) -> None:
     """Before: NO-GO (CG105 read the weights access as `download`, or the kind as `consumer`). Now as

@@ -601,15 +601,21 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
     """The first clause of the boundary's own words (`boundary_clauses`) that lets users turn a
     confirmation or approval step off, or lets the agent act without it (`users can auto-approve
     purchases under $50`, `turn off confirmation for trusted sites`, `pays without asking`), words
-    a denial does not stand just before (`cannot be turned off`); None when none does. A safeguard that is the user's confirmation
-    holds only for the users who keep it on (CG428)."""
-    for written, read in boundary_clauses(case, memo):
+    a denial does not stand just before (`cannot be turned off`); None when none does. A pronoun
+    turned off in a clause that names no confirmation stands for one the clause before it names as a
+    noun of its number (`confirmation is on by default; users can turn it off`, `_pronoun_off`). A
+    safeguard that is the user's confirmation holds only for the users who keep it on (CG428)."""
+    for written, read, before in _clauses_after(case, memo):
         # each test reads a bounded stretch before or after a match, so a long clause reads in linear time
         qualified = max((q.start() for q in _QUALIFIED.finditer(read)), default=-1)
         offs = [m for m in _OFF_ALWAYS.finditer(read) if not _offered_nowhere(read, m.end(), qualified)]
         confirming = _CONFIRMING.search(read)
         if confirming is not None:
             offs += [m for m in _OFF_IF_CONFIRMING.finditer(read) if _of_confirmation(read, m, confirming.end())]
+        pronouns: list[re.Match[str]] = []
+        if confirming is None and before is not None and (named := _last_confirmation_noun(before)) is not None:
+            pronouns = [m for m in _OFF_IF_CONFIRMING.finditer(read) if _pronoun_off(read, m, named)]
+            offs += pronouns
         denied = False
         for m in sorted(offs, key=lambda m: m.start()):
             near = max(0, m.start() - 80)  # a denial and three words
@@ -617,7 +623,9 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
             denied = (_DENIED.search(read, near, m.start()) is not None
                       or (denied and _JOINED.search(read, near, m.start()) is not None))
             if not denied:
-                return " ".join(written.split())
+                clause = " ".join(written.split())
+                # a pronoun's clause is quoted with the clause naming what it stands for
+                return f"{' '.join((before or '').split())} ... {clause}" if m in pronouns else clause
     return None
 
 
@@ -663,6 +671,61 @@ def _of_confirmation(read: str, m: re.Match[str], named: int) -> bool:
 
 _PRONOUN = kept(r"\b(?:it|this|that|them)\b", re.IGNORECASE)
 """A pronoun inside `turn it off`: it stands for the confirmation named before it."""
+_CONFIRMATION_NOUN = kept(r"\b(?:confirmation|approval)(s)?\b", re.IGNORECASE)
+"""A confirmation named as a noun (`confirmation is on by default`), its plural marked: what `it`
+or `them` in the next clause may stand for."""
+_PRONOUN_OBJECT = kept(r"\W+(it|them)\b(?!\W+(?:is|are|was|were)\b)", re.IGNORECASE)
+"""`it` or `them` right after an off word, as its object (`disable it`)."""
+_IN_TURN = kept(r"\W(it|them)\W", re.IGNORECASE)
+"""`it` or `them` inside `turn it off`."""
+_PERSONS = (r"(?:users?|customers?|people|persons?|members?|shoppers?|owners?|parents?|admins?|"
+            r"accounts?\W+holders?|user'?s?|customer'?s?|they|you|we|it)\b")
+"""A person, or `it` (the thing the pronoun stands for): not another thing `it` may stand for."""
+_THING_NAMED = kept(r"\b(?:the|a|an|this|that|these|those|its|their|our|your|his|her|each|every)\W+(?!" + _PERSONS +
+                    r")[a-z]|\b(?!" + _PERSONS + r")[a-z]+\W+(?:is|are|was|were)\b", re.IGNORECASE)
+"""A thing other than a person named with a determiner (`the agent`, `a feature`) or as what is
+something (`dark mode is available`): `it` after it may stand for that thing, not for a
+confirmation named a clause before."""
+
+
+def _clauses_after(case: Case, memo: dict[str, Any] | None = None) -> list[tuple[str, str, str | None]]:
+    """(the clause as written, as read, the clause before it as read, None for a text's first) for
+    each clause `boundary_clauses` gives, the clause before being the last one of the same boundary
+    text that is not blank, across a sentence's end (`Confirmation is on. Users can turn it off.`).
+    Worked out once per check when given its `memo`."""
+    kept_: list[tuple[str, str, str | None]] | None = memo.get("clauses_after") if memo is not None else None
+    if kept_ is not None:
+        return kept_
+    out: list[tuple[str, str, str | None]] = []
+    for text in _boundary_texts(case):
+        before: str | None = None
+        for written in _CLAUSES.split(text):
+            for read in _CLAUSES.split(as_read(written)):
+                out.append((written, read, before))
+                if read.strip():
+                    before = read
+    if memo is not None:
+        memo["clauses_after"] = out
+    return out
+
+
+def _last_confirmation_noun(before: str) -> bool | None:
+    """Whether the last confirmation the clause `before` names as a noun (`_CONFIRMATION_NOUN`) is
+    plural; None where it names none."""
+    nouns = [m.group(1) is not None for m in _CONFIRMATION_NOUN.finditer(before)]
+    return nouns[-1] if nouns else None
+
+
+def _pronoun_off(read: str, m: re.Match[str], plural: bool) -> bool:
+    """Whether an off word (`_OFF_IF_CONFIRMING`) in a clause naming no confirmation turns off the
+    confirmation the clause before it names as a noun (`plural`: whether that noun is): its object
+    is `it` or `them` of that number (`turn it off`, `disable them`), and nothing but a person is
+    named with a determiner before the off word (`users can turn it off`; not `the agent is fast
+    and users can turn it off`)."""
+    got = _IN_TURN.search(m.group(0)) or _PRONOUN_OBJECT.match(read, m.end())
+    if got is None or _THING_NAMED.search(read, max(0, m.start() - 120), m.start()) is not None:
+        return False
+    return (got.group(1).lower() == "them") == plural
 
 
 def is_confirmation(sg: Safeguard) -> bool:
@@ -1339,7 +1402,10 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
     (`the Directorate's security office clears each analyst`, not `checked against the Directorate's
     records`), or names one as who checks (`vetted by the Directorate`, `the Directorate
     vets its own analysts`), and no part naming a check names the developer (by name, or as `we`,
-    `our`, `the lab`). None otherwise."""
+    `our`, `the lab`). Where no part does so, a clearance, licence, certification or accreditation
+    the users hold, no one named as checking it (`analysts hold a government clearance`), is its
+    issuer's check, named `the issuer of the clearance` (`_ISSUER`), unless another part names a
+    check no one is named for. None otherwise."""
     from ..model._names import organisation_among, organisation_words
 
     b = ctx.case.boundary
@@ -1353,6 +1419,8 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
         or list(ctx.policy.evidence.organisations)
     system = [ctx.case.system.name, *(ln.name for ln in ctx.case.system.lineage)] if ctx.case.system else []
     found: tuple[str, str] | None = None
+    held: tuple[str, str] | None = None
+    unheld = False
     for part in parts.split(as_read(text)):
         if not part or not check.search(part):
             continue
@@ -1377,7 +1445,25 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
                     and not any(_organisation_word(x) == _organisation_word(name) for x in system if x):
                 found = (name, part.strip())
                 break
-    return found
+        if found is not None:
+            continue
+        # a clearance or licence the users hold, no one named as checking it, is its issuer's check
+        status = _HELD_STATUS.search(part)
+        if status is not None and not check.search(part[:status.start()] + part[status.end():]):
+            held = held or (f"{_ISSUER}{status.group(1).lower()}", part.strip())
+        else:
+            unheld = True
+    # a status held beside a check no one is named for is left the developer's word, as that check is
+    return found or (held if not unheld else None)
+
+
+_ISSUER = "the issuer of the "
+"""How `vetting_operator` names the unnamed issuer of a status the users hold (`the issuer of the
+clearance`): no keyring identity is it, so no one signs for it."""
+_HELD_STATUS = kept(r"\b(?:holds?|held|ha(?:ve|s|ving)|possess\w*|carr(?:y|ies))\W+(?:[\w/'’-]+\W+){0,4}?"
+                    r"(clearance|licen[cs]e|certification|accreditation)s?\b", re.IGNORECASE)
+"""A status the users hold (`analysts hold a government clearance`, `every user has an active
+security clearance`): a check its issuer made, not one the developer makes."""
 
 
 def operated_elsewhere(ctx: Context) -> dict[str, str]:
@@ -1415,7 +1501,8 @@ def operated_elsewhere(ctx: Context) -> dict[str, str]:
             said.append(f"its `verified_by` is {sg.verified_by}")
         if sg.layer == "user-vetting" and not sg.security and (vo := vetting_operator(ctx)) is not None:
             vname, vwords = vo
-            vk = _organisation_word(vname)
+            # an unnamed issuer keys as its words, which no organisation's word is
+            vk = vname if vname.startswith(_ISSUER) else _organisation_word(vname)
             if vk not in others:
                 others = {**others, vk: vname}
             owner = owner or vk
@@ -2460,11 +2547,17 @@ _FOR_DEVELOPERS_APPS = kept(
     r"|\b(?:their\W+own|(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)(?:'s|s?')"
     r"(?:\W+own)?)\W+(?:(?!(?:our|its|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
     r"(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\W+"
+    r"(?:apps?|applications?|clients?|extensions?)\b"
+    r"|\b(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)\W+"
+    r"(?:(?!(?:our|its|us|we|consumers?|users?|public|people|persons?|members|everyone|anyone|individuals)\b)"
+    r"[\w'-]+\W+){0,6}?their\W+(?:(?!(?:our|its|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
+    r"(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\W+"
     r"(?:apps?|applications?|clients?|extensions?)\b", re.IGNORECASE)
 """Words by which the developer's SDK or library is for its users' own apps (`SDKs for web
 applications`, `client libraries for iOS and Android apps`, `SDKs for web, mobile and desktop
 applications`), or the apps are its customers' (`from their own web applications`, `customers'
-mobile apps`): programmatic access for developers, not an end-user product of the developer's.
+mobile apps`, `developers call the API from their web apps`: `their` after developers or
+customers, no person between): programmatic access for developers, not an end-user product of the developer's.
 `SDKs for our mobile app`, `for Acme's web app` and `for the desktop app` name the developer's own
 product, and an app beside the SDK (`desktop app and SDK`) stays one."""
 

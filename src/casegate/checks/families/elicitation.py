@@ -615,7 +615,7 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "revision, task package), a lower weight-security level, fewer evidence kinds that count "
             "only when independent, more kinds that count declared, test counts, verdicts or a run named only by "
             "`system.evaluated_as` taken on the case's word, a safeguard layer no longer tied to its deployed model "
-            "(`evidence.layer_roles`), "
+            "(`evidence.layer_roles`), a model newly named for a role (`evidence.model_roles`), "
             "less asked of the tools and sensitive domains the boundary grants, fewer `named_by` words for one the "
             "boundary's words name and its lists leave out, open objections that may be escalated "
             "(a condition, not a block), more roles that may answer objections, decide or confirm conditions, another "
@@ -865,6 +865,14 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
         yield ("evidence", "layer_roles"), ("tests of " + ", ".join(f"`{x}`" for x in untied) + " safeguards no "
                                             "longer need to record the deployed model of the role the previous "
                                             "version tied them to")
+    newly = {role: [m for m in models if m not in pe.model_roles.get(role, ())] for role, models in ne.model_roles.items()}
+    newly = {role: models for role, models in newly.items() if models}
+    if newly:
+        yield ("evidence", "model_roles"), (
+            "a counted run may now give " + "; ".join(
+                f"{'role' if role in pe.model_roles else 'a role the previous version named no model for,'} "
+                f"`{role}` to {', '.join(f'`{m}`' for m in models)}" for role, models in newly.items())
+            + " (CG359, and for a layer tied to the role, CG427): runs the previous version refused now count")
     if pe.aliases == "attested" and ne.aliases == "case":
         yield ("evidence", "aliases"), ("a run whose model only `system.evaluated_as` names now counts on the case's "
                                         "word, not only when signed from outside")

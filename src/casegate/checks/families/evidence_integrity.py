@@ -19,6 +19,7 @@ from .._derived import (
     TEST_KINDS,
     capability_status,
     cited_evidence,
+    evidence_by_threshold,
     routed_models_in_words,
     stated_quantisation,
 )
@@ -872,7 +873,10 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
               "which is one of each such model, named as the words name it: a run of the small model, or of "
               "the router's endpoint (the mix it made of the models, however it was set to route), measures "
               "neither the other model nor the worst of them, and words that do not name the other model "
-              "leave no run to tie to it.",
+              "leave no run to tie to it. An evaluation of a model the words name so, called directly, is a "
+              "run of a model the system serves, not of another model, where each threshold it measures has "
+              "a counting run of the system itself beside it (the router's endpoint: what the models do "
+              "together); a red team or a safeguard test of one of them stays another model's.",
     bad="system: {name: Atlas-2, ...}\n"
         "# evals/ctf.eval records model acme/atlas-1-helpful-only",
     good="system: {name: Atlas-2, ...}\n"
@@ -882,7 +886,8 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
         "a lineage model, another version of the system, or another system in the registry does not count. "
         "For a test with no log, attach its log (a red team's), have an outside evaluator sign it, or type the "
         "model it ran on under `source: {tool: ..., model: ...}`. For a system that routes requests between "
-        "models, cite a run of each model it serves, called directly, or argue the threshold as reached.",
+        "models, cite a run of each model it serves, called directly, and one through the router's endpoint, "
+        "or argue the threshold as reached.",
 )
 def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
     system = ctx.case.system
@@ -908,6 +913,15 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
             why = judged[model]
         else:
             why = judged[model] = _another_model(model, system, lineage, known, refused)
+        if why is not None and ev.kind == "eval" and (routed := _routed_run_of(ctx, model)) is not None:
+            # a model the words say the system answers with, run directly: it counts beside a run of
+            # the system itself (the router's endpoint), which measures what the models make together
+            lacking = _without_system_run(ctx, eid, known, refused)
+            if lacking is None:
+                continue
+            why = (f"{why}; it is a run of `{routed}`, which the case's words say `{system.name}` answers "
+                   f"requests with, and counts only beside a counting run of `{system.name}` itself (its "
+                   f"router's endpoint), but {lacking}")
         if why is not None:
             typed = ev.artifact is None or (ctx.facts is not None and ctx.facts.declared(eid))
             said = "the model typed for" if typed else "the log behind"
@@ -972,6 +986,40 @@ def _routed_unevaluated(ctx: Context) -> Iterator[Hit]:
                             "every model the boundary serves",
                       help="evaluate each model the system serves (called directly, not through the router) and cite "
                            "each run, naming the model as its log does; or argue the threshold as reached")
+
+
+def _routed_run_of(ctx: Context, model: str) -> str | None:
+    """The model the case's words say the system answers requests with too (`routed_models_in_words`,
+    a named one) that a log recording `model` is a run of, judged as a run of the system is; None
+    for none."""
+    system = ctx.case.system
+    run = _evaluated_model(model)
+    for name, _said in routed_models_in_words(ctx.case, ctx.memo):
+        if name is not None and _names_system(run, name) and \
+                _beyond_system(run, system.model_copy(update={"name": name, "version": ""})) is None:
+            return name
+    return None
+
+
+def _without_system_run(ctx: Context, eid: str, known: set[str], refused: dict[str, tuple[str, str]]) -> str | None:
+    """Why a threshold the routed model's run `eid` measures has no counting run of the system itself
+    beside it (a run CG351 admits as the system's that is not a run of a routed model: the router's
+    endpoint), in words; None where each has one. A run of one model behind a router says nothing
+    of what the models do together (a hard task begun by one and finished by the other)."""
+    system = ctx.case.system
+    lineage = [x.name for x in system.lineage]
+    tids = [tid for tid, items in evidence_by_threshold(ctx).items() if any(e == eid for e, _ in items)]
+    if not tids:
+        return "it measures no threshold"
+    for tid, st in capability_status(ctx).items():
+        if tid not in tids:
+            continue
+        runs = [s.model for c in st.counted
+                if (s := ctx.case.evidence[c.evidence].source) is not None and s.model is not None]
+        if not any(_another_model(r, system, lineage, known, refused) is None and _routed_run_of(ctx, r) is None
+                   for r in runs):
+            return f"no counting evaluation of `{tid}` is one"
+    return None
 
 
 def _by_alias(model: str, system: System, known: set[str]) -> bool:
