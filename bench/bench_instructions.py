@@ -53,6 +53,18 @@ where one is recorded: check 3,624.9M (floor 3.92x, before 3,695.1M = 4.00x), ga
 (4.03x, before 3,794.6M = 4.10x). bench_publish_instructions.py in the same session: publish
 4,830.4M, gate 1,972.8M (2.45x; before 4,867.8M, 2,007.1M, 2.43x): the gate's share of publishing
 shrank as much as the rest, so the ratio did not move toward 1.5x.
+
+The readings of the boundary's words added since (issue #21, one run at 6f071c7f with `--before`
+4635c625's tree, yardstick 276.94M): the on-device, routing, confirmation (CG428), vetting-operator
+(CG425), evaluators-holding-weights and `named_by` readings each try a clause's trigger words first
+(`_may_say`; the routing reading once per plain-ASCII text; the vetting reading asks who checks of
+the whole statement where the case names no other organisation, before reading it part by part;
+a `named_by` phrase compiles its pattern only for a text holding each word's stem), and their
+small patterns (`\\w+`, `[\\W_]+`, `[-_/]+`, the inflections' tests) are kept programs, not
+compiled by `re` at run time: check 689.4M (2.49x, before 692.2M = 2.50x), gate 715.1M (2.58x,
+before 717.9M), keyed gate 752.8M (2.72x, before 755.5M); --help 93.6M either way. At 10k goals
+(floor 923.1M, `--large-only`, same session): check 3,626.0M (floor 3.93x, before 3,642.8M =
+3.95x), gate 3,726.2M (4.04x, before 3,748.7M = 4.06x).
 """
 
 from __future__ import annotations

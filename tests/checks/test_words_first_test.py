@@ -92,3 +92,119 @@ def test_the_readings_find_the_clause_among_others_and_keep_their_answer_for_the
                                         access="vetted-organisations", kind="trusted-access")) == "GA on 2027-01-15"
     assert wider_release_in_words(_case("Early access; a ga of partners.", users="vetted partners",
                                         access="vetted-organisations", kind="trusted-access")) is None
+
+
+# ------------------------------------------------------------------ the readings added since (on-device, routing, confirmation,
+# vetting, evaluators holding the weights, `named_by` inflections)
+
+_ON_DEVICE = [
+    "runs on the phone", "on-device", "device-side inference", "a local model", "edge inference", "an embedded LLM",
+    "bundled weights", "offline checkpoints", "built-in model", "runs locally", "answers offline",
+    "works on users' own laptops", "executes on the tablet", "generates text on your PCs", "operates on the watch",
+    "runs on VR headsets", "runs on cars", "runs on their own hardware", "runs on desktops and computers",
+    "downloaded with the app to every phone", "installed into the application", "shipped onto handsets",
+    "the weights are stored on the smartphone", "checkpoints kept in the device", "quantised to 4 bits for phones",
+    "to run on a laptop", "ships with Finch-1 built in", "comes with the model included", "ships with it inside",
+    "comes with an embedded", "came with the assistant on-board", "no network needed",
+    "no internet connection required", "no signal is necessary", "works without a connection",
+    "runs without connectivity",
+]
+_ROUTING = [
+    "routes complex tasks to Swift-1-pro", "re-routes them", "escalates to a larger model", "hands them off to",
+    "hands requests over to", "goes to a second model", "went to", "forwards requests", "defers to", "falls back to",
+    "fell back to", "a fallback model", "fails over to", "failover to", "sends the hard ones", "sent to", "dispatches",
+    "delegates", "switches to", "cascades", "overflows to", "spills over", "a third-party model answers",
+    "served by", "handled by", "responds", "takes over", "took over",
+]
+_CONFIRMATION = [
+    "users can auto-approve purchases under $50", "pays without asking", "turn off confirmation",
+    "approval is optional", "users may skip the confirmation step", "without the user's approval",
+    "confirmations can be disabled", "autoconfirm for trusted sites",
+]
+_CASE_FORMS = [str, str.upper, str.title, lambda s: s.replace("s", "\u017f").replace("k", "\u212a")]
+
+
+@pytest.mark.parametrize("case_of", _CASE_FORMS)
+def test_every_phrase_a_later_reading_matches_holds_one_of_its_trigger_words(case_of) -> None:  # type: ignore[no-untyped-def]
+    for pattern, trigger, phrases in [(d._ON_DEVICE_WORDS[0], d._ON_DEVICE_TRIGGER, _ON_DEVICE),
+                                      (d._ROUTED_WORDS[0], d._ROUTES_TRIGGER, _ROUTING)]:
+        for phrase in map(case_of, phrases):
+            assert pattern.search(phrase) is not None, phrase
+            assert d._may_say(phrase, trigger), f"{phrase!r} holds none of {trigger}"
+    for phrase in map(case_of, _CONFIRMATION):  # an off word always, or one beside a confirmation
+        assert d._OFF_ALWAYS.search(phrase) is not None or d._CONFIRMING.search(phrase) is not None, phrase
+        assert d._may_say(phrase, d._CONFIRMATION_TRIGGER), f"{phrase!r} holds none of {d._CONFIRMATION_TRIGGER}"
+
+
+@pytest.mark.parametrize(("words", "said"), [
+    ("sign in", "the agent signs into sites"), ("log in", "logged in for you"), ("check out", "checking out"),
+    ("purchase", "purchasing"), ("copy", "copied"), ("copy", "copies"), ("shop", "shopping"), ("pay", "pays"),
+    ("stored password", "stored passwords"), ("file", "filed"), ("e", "es"),
+])
+def test_every_inflection_a_named_by_phrase_is_read_in_holds_its_stems(words: str, said: str) -> None:
+    assert re.search(d._phrase_forms(words), said) is not None
+    assert all(stem in said for stem in d._phrase_stems(words))
+
+
+class _Counting:
+    """A compiled pattern whose calls are counted."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.calls = pattern, 0
+
+    def __getattr__(self, name: str) -> object:
+        f = getattr(self.pattern, name)
+
+        def counted(*a: object, **k: object) -> object:
+            self.calls += 1
+            return f(*a, **k)
+        return counted
+
+
+_PLAIN = "Acme's general-purpose frontier model, second generation; verified developers through the programme"
+"""Words naming a model that hold none of the later readings' trigger words (atlas-api's)."""
+
+
+def test_a_clause_without_trigger_words_is_not_tried_by_the_later_readings(monkeypatch: pytest.MonkeyPatch) -> None:
+    device, saved = _Counting(d._ON_DEVICE_WORDS[0]), _Counting(d._ON_DEVICE_WORDS[4])
+    monkeypatch.setattr(d, "_ON_DEVICE_WORDS", (device, d._ON_DEVICE_WORDS[1], d._ON_DEVICE_WORDS[2],
+                                                d._ON_DEVICE_WORDS[3], saved, d._ON_DEVICE_WORDS[5]))
+    routes = _Counting(d._ROUTED_WORDS[0])
+    monkeypatch.setattr(d, "_ROUTED_WORDS", (routes, *d._ROUTED_WORDS[1:]))
+    off = _Counting(d._OFF_ALWAYS)
+    monkeypatch.setattr(d, "_OFF_ALWAYS", off)
+    gives = _Counting(d._WEIGHTS_WORDS[0])
+    monkeypatch.setattr(d, "_WEIGHTS_WORDS", (gives, *d._WEIGHTS_WORDS[1:]))
+    forms: list[str] = []
+    monkeypatch.setattr(d, "_phrase_forms", lambda words: forms.append(words) or "x")  # type: ignore[func-returns-value]
+    case = _case(_PLAIN, users="verified developers")
+    assert d.on_device_in_words(case) is None and d.routed_models_in_words(case) == []
+    assert d.confirmation_off_in_words(case) is None and d._handed_out(case, False) is None
+    from casegate.model._policy import GrantedTool
+    from tests.checks._cases import policy
+
+    pol = policy().model_copy(update={"tools": {"payments": GrantedTool(named_by=["pay", "check out"])}})
+    assert d.grants_in_words(case, pol) == []
+    assert (device.calls, saved.calls, routes.calls, off.calls, gives.calls, forms) == (0, 0, 0, 0, 0, [])
+    # the same readings still try a clause that holds a trigger word
+    said = _case("Ships with the model built in; hard tasks are sent to Swift-2; users pay without asking",
+                 users="verified developers")
+    assert d.on_device_in_words(said) == "Ships with the model built in"
+    assert d.confirmation_off_in_words(said) == "users pay without asking"
+    assert [name for name, _ in d.routed_models_in_words(said)] == ["Swift-2"]
+    assert device.calls and routes.calls and off.calls
+
+
+def test_a_vetting_naming_no_organisation_is_not_read_part_by_part(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.checks._cases import base_doc, context
+
+    check = _Counting(d._VETTING_WORDS[0])
+    monkeypatch.setattr(d, "_VETTING_WORDS", (check, *d._VETTING_WORDS[1:]))
+    doc = base_doc()
+    doc["boundary"]["scope"].update(users="verified developers",
+                                    vetting="identity verification and a use-case review before an API key is issued")
+    assert d.vetting_operator(context(doc)) is None
+    assert check.calls == 0
+    doc["boundary"]["scope"]["vetting"] = "each analyst is cleared by the Directorate"
+    assert d.vetting_operator(context(doc)) == ("Directorate", "each analyst is cleared by the Directorate")
+    assert check.calls

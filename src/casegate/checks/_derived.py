@@ -178,7 +178,7 @@ def _level_key(level: str) -> str:
     """A security level's spelling with width, case, spacing and punctuation aside."""
     import unicodedata  # (only where a level is compared: a plain gate loads no Unicode tables)
 
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", level).casefold())
+    return _NOT_WORD_RUN.sub("", unicodedata.normalize("NFKC", level).casefold())
 
 
 def level_meets(found: str, required: str) -> bool | None:
@@ -411,7 +411,7 @@ def _named_in_words(case: Case, policy: Policy, memo: dict[str, Any] | None = No
     out: list[str] = []
     for name, g in policy.tools.items():
         words = _plain_words(name)
-        if name in b.tools or g.named_by or not words:
+        if name in b.tools or g.named_by or not words or not any(words in c for c in clauses):
             continue
         said = re.compile(r"(?<![\w])" + re.escape(words) + r"(?:s|es)?(?![\w])")
         if any(said.search(c) is not None and _WEIGHTS_WORDS[1].search(c) is None for c in clauses):
@@ -552,12 +552,18 @@ def grants_against_scoping(ctx: Context, domain: str) -> list[tuple[str, str]]:
 def _plain_words(text: str) -> str:
     """Text lower-cased, with hyphens, underscores and slashes read as spaces and runs of spaces
     as one: how a boundary's words and a policy's names are compared (CG216)."""
-    return " ".join(re.sub(r"[-_/]+", " ", as_read(text).lower()).split())
+    return " ".join(_JOINERS.sub(" ", as_read(text).lower()).split())
 
 
-_CVC = re.compile(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
+_JOINERS = kept(r"[-_/]+")
+
+
+_CVC = kept(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
 """A word ending consonant, vowel, consonant (`log`, `shop`): its final consonant doubles before
 `-ed` and `-ing` (`logged`, `shopping`)."""
+
+
+_CONSONANT_Y = kept(r"[^aeiou]y$")
 
 
 def _word_forms(word: str) -> str:
@@ -570,9 +576,16 @@ def _word_forms(word: str) -> str:
         forms.append(re.escape(word + word[-1]) + r"(?:ed|ing)")
     if word.endswith("e") and len(word) > 2:
         forms.append(re.escape(word[:-1]) + "ing")
-    if re.search(r"[^aeiou]y$", word) is not None:
+    if _CONSONANT_Y.search(word) is not None:
         forms.append(re.escape(word[:-1]) + r"(?:ies|ied)")
     return "(?:" + "|".join(forms) + ")"
+
+
+def _phrase_stems(words: str) -> tuple[str, ...]:
+    """A part of each word of `words` that every inflection `_phrase_forms` reads holds (`purchas`
+    for `purchase`, `cop` for `copy`): a text lacking one does not name the phrase, and no pattern
+    is compiled for it."""
+    return tuple(w[:-1] if w[-1:] in ("e", "y") else w for w in words.split(" "))
 
 
 def _phrase_forms(words: str) -> str:
@@ -606,6 +619,9 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
     noun of its number (`confirmation is on by default; users can turn it off`, `_pronoun_off`). A
     safeguard that is the user's confirmation holds only for the users who keep it on (CG428)."""
     for written, read, before in _clauses_after(case, memo):
+        # a clause with no trigger word can only turn off, by a pronoun, a confirmation the one before names
+        if not _may_say(read, _CONFIRMATION_TRIGGER) and (before is None or not _may_say(before, _CONFIRMATION_TRIGGER)):
+            continue
         # each test reads a bounded stretch before or after a match, so a long clause reads in linear time
         qualified = max((q.start() for q in _QUALIFIED.finditer(read)), default=-1)
         offs = [m for m in _OFF_ALWAYS.finditer(read) if not _offered_nowhere(read, m.end(), qualified)]
@@ -647,6 +663,11 @@ _QUALIFIED = kept(r"[\d$£€]|\b(?:over|above|under|below|more|less|except|unle
                   r"outside|beyond|yet|currently|now)\b", re.IGNORECASE)
 """Words after such a denial that leave it partial (`not available for purchases over $50`, `not
 available by default`, `not available yet`)."""
+
+
+_CONFIRMATION_TRIGGER = ("auto", "without", "confirm", "approv")
+"""A word each match of `_OFF_ALWAYS` or `_CONFIRMING` holds: a clause without one turns no
+confirmation off (`_OFF_IF_CONFIRMING` is read only in a clause naming one)."""
 
 
 def _offered_nowhere(read: str, end: int, qualified: int) -> bool:
@@ -789,7 +810,8 @@ def grants_in_words(case: Case, policy: Policy) -> list[tuple[str, str, str, tup
         if name in listed:
             continue
         found = next(((m.group(0), where) for phrase in named_by if (words := _plain_words(phrase))
-                      for where, text in said
+                      for stems in (_phrase_stems(words),)
+                      for where, text in said if all(stem in text for stem in stems)
                       for m in re.finditer(_phrase_forms(words), text) if not _not_the_act(words, m, text)),
                      None)
         if found is not None:
@@ -1413,15 +1435,18 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
     if not text:
         return None
     check, parts, ours, checker, against, document = _VETTING_WORDS
-    users = set(organisation_words(b.scope.users or "")) if b is not None and b.scope is not None else set()
     others = other_organisations(ctx)
+    read = as_read(text)
+    if not others and checker.search(read) is None and _HELD_STATUS.search(read) is None:
+        return None  # no organisation owning something, none named as who checks, no status held: none named
+    users = set(organisation_words(b.scope.users or "")) if b is not None and b.scope is not None else set()
     developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
         or list(ctx.policy.evidence.organisations)
     system = [ctx.case.system.name, *(ln.name for ln in ctx.case.system.lineage)] if ctx.case.system else []
     found: tuple[str, str] | None = None
     held: tuple[str, str] | None = None
     unheld = False
-    for part in parts.split(as_read(text)):
+    for part in parts.split(read):
         if not part or not check.search(part):
             continue
         if ours.search(part) or any(organisation_among(w, developer) is not None for w in organisation_words(part)):
@@ -2075,7 +2100,7 @@ def _handed_out(case: Case, inside: bool) -> str | None:
             clauses = [(written, read) for written in _CLAUSES.split(sentence)
                        for read in _CLAUSES.split(as_read(written))]
             saying = {i for i, (_, read) in enumerate(clauses)
-                      if gives.search(read) is not None and negated.search(read) is None
+                      if _may_say(read, _WEIGHTS_TRIGGER) and gives.search(read) is not None and negated.search(read) is None
                       and not (inside and staff.search(read) is not None)}
             if not saying:
                 continue
@@ -2155,6 +2180,13 @@ _ON_DEVICE_WORDS = (kept(_ON_DEVICE, re.IGNORECASE), kept(_MODEL_NAMED, re.IGNOR
                     kept(r"[.;!?\n]"), kept(_SAVED_OFFLINE, re.IGNORECASE), kept(_APP_DOES, re.IGNORECASE))
 
 
+_ON_DEVICE_TRIGGER = ("device", "local", "edge", "embedded", "bundled", "offline", "built", "phone", "handset",
+                      "tablet", "laptop", "desktop", "computer", "pcs", "watch", "headset", "car", "hardware", "app",
+                      "included", "inside", "board", "network", "internet", "connect", "signal")
+"""A word each match of `_ON_DEVICE` holds (a device, the app, `local`, `offline`, `built in`, the
+network): a clause without one does not put the model on a device, whatever model it names."""
+
+
 def on_device_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The words of the case's own boundary (`description`, `scope.users`, `scope.vetting`), or of
     its system's description, that say the model runs on its users' own devices, in a clause that neither denies it nor says the
@@ -2178,6 +2210,8 @@ def on_device_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | 
             for written in _CLAUSES.split(sentence):
                 for read in _CLAUSES.split(as_read(written)):
                     head, before = before, f"{before}{read}, "[-80:]  # (what `_APP_DOES` reads)
+                    if not _may_say(read, _ON_DEVICE_TRIGGER):
+                        continue
                     spans = [m.span() for m in saved.finditer(read)]
                     # a match naming no model whose subject is the app, or within words about
                     # reading saved chats offline, says nothing of where the model runs
@@ -2258,15 +2292,24 @@ _ROUTED_WORDS = (kept(_ROUTES, re.IGNORECASE), kept(_ROUTED_NAME), kept(_OTHER_M
 number (`Swift-1.5`) breaks no sentence or clause."""
 
 
+_WORD_RUN, _NOT_WORD_RUN = kept(r"\w+"), kept(r"[\W_]+")
+
+
 def _family(name: str) -> str:
-    return re.split(r"[\W_]+", as_read(name).casefold(), maxsplit=1)[0]
+    return _NOT_WORD_RUN.split(as_read(name).casefold(), maxsplit=1)[0]
 
 
 def _is_system(word: str, own: AbstractSet[tuple[str, ...]], version: AbstractSet[str]) -> bool:
     """Whether a name names the system: one of its names, alone or followed by words of its version
     (`Fixture-1` for Fixture 1.0; not `Fixture-1.5`, another version)."""
-    words = tuple(re.findall(r"\w+", as_read(word).casefold()))
+    words = tuple(_WORD_RUN.findall(as_read(word).casefold()))
     return any(words[:len(n)] == n and all(w in version for w in words[len(n):]) for n in own if n)
+
+
+_ROUTES_TRIGGER = ("rout", "escalat", "hand", "go", "went", "forward", "defer", "fall", "fell", "fail", "send", "sent",
+                   "dispatch", "delegat", "switch", "cascad", "overflow", "spill", "answer", "serv", "respond",
+                   "take", "took")
+"""A word each match of `_ROUTES` holds: a text without one sends no request to a model."""
 
 
 def routed_models_in_words(case: Case, memo: dict[str, Any] | None = None) -> list[tuple[str | None, str]]:
@@ -2284,14 +2327,16 @@ def routed_models_in_words(case: Case, memo: dict[str, Any] | None = None) -> li
         return got
     routes, name_word, unnamed, not_another, infrastructure, model_word, counted, sentences, clauses = _ROUTED_WORDS
     system = getattr(case, "system", None)  # unset on a case built field by field
-    own = {tuple(re.findall(r"\w+", as_read(n).casefold())) for n in
+    own = {tuple(_WORD_RUN.findall(as_read(n).casefold())) for n in
            ([system.name, *system.evaluated_as] if system is not None and system.name else [])}
     family = _family(system.name) if system is not None and system.name else None
-    version = set(re.findall(r"\w+", system.version.casefold())) if system is not None and system.version else set()
+    version = set(_WORD_RUN.findall(system.version.casefold())) if system is not None and system.version else set()
     texts = _boundary_texts(case) + ([system.description] if system is not None and system.description else [])
     found: list[tuple[str | None, str]] = []
     seen: set[str] = set()
     for text in texts:
+        if text.isascii() and not _may_say(text, _ROUTES_TRIGGER):
+            continue  # (plain ASCII reads as written: a clause of it holds what the text holds)
         for sentence in sentences.split(text):
             for written in clauses.split(sentence):
                 read = as_read(written)
