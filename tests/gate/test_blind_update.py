@@ -352,3 +352,26 @@ def test_a_reopened_predecessor_carries_nothing(tmp_path: Path, database_url: st
     assert any(m.startswith("CG351: the artifact of `E-cyber-ctf`") and m.endswith(
         "; not carried over: case merlin-1-api does not stand approved on a version that cited it (reopened, "
         "restricted, withdrawn or superseded since)") for m in _blocking(r)), _blocking(r)
+
+
+def test_the_predecessors_own_runs_stay_its_own_once_an_update_carried_them(tmp_path: Path,
+                                                                           database_url: str) -> None:
+    """Merlin-1.1, its indicators within the margins, approved carrying Merlin-1's runs; then a new
+    version of Merlin-1's case, about Merlin-1's weights as before, cites them again: the registry
+    holds them as Merlin-1's first (its approved version cited them before), not as Merlin-1.1's."""
+    from casegate.load import load_case
+    from casegate.monitor import decide, submit_for_review
+    from casegate.store import open_registry
+
+    d = copy_fixture(MERLIN, tmp_path)
+    _indicator(d, 14)
+    with open_registry(database_url) as reg:
+        _approve_merlin_1(reg, d)
+        submit_hashed(reg, load_case(d / "merlin-1.1" / "case.yaml"))
+        submit_for_review(reg, "merlin-1.1-api", by="Sam Whitfield")
+        update = _gate(d / "merlin-1.1" / "case.yaml", reg)
+        assert update.outcome == "GO WITH CONDITIONS", _blocking(update)
+        decide(reg, update)
+        _edit(d / "merlin-1" / "case.yaml", 'version: "1.0"\n', 'version: "1.0.1"\n')
+        r = _gate(d / "merlin-1" / "case.yaml", reg)
+    assert r.outcome == "GO WITH CONDITIONS", _blocking(r)

@@ -372,7 +372,9 @@ def _runs_of_other_models(reg: Registry, case: Case, this: int | None, index: Mo
     it, or a log of the same run (`runs`), as an evaluation, probe or test while about another
     model: no digest, name and version (`model_keys`), nor hashed weights in common with this
     case's system. An evaluation run ran against one model: the registry has it on record as the
-    other's. Second: the same versions, by sha256, as (case id, version number)."""
+    other's, unless an approved version of this case cited it first (then the other case carried
+    this model's run, under a policy's `carry_over`). Second: the same versions, by sha256, as
+    (case id, version number)."""
     from ..model._case import TEST_KINDS, WEIGHT_KINDS
 
     measuring = case.measuring_weights()
@@ -389,10 +391,22 @@ def _runs_of_other_models(reg: Registry, case: Case, this: int | None, index: Mo
     approved: dict[str, list[int]] = {}
     out: dict[str, list[str]] = {}
     held: dict[str, list[HeldBy]] = {}
+    logged_at: dict[tuple[str, int], int] = {}
+
+    def at(cid: str, n: int) -> int:
+        if (cid, n) not in logged_at:
+            logged_at[cid, n] = reg.case_version(cid, n, contents=False).log_index
+        return logged_at[cid, n]
     for sha, shas in wanted.items():
         said: list[str] = []
         by: list[HeldBy] = []
-        for cid, n, declared, kind in sorted({p for s in shas for p in pins.get(s, [])}, key=lambda p: (p[0], p[1])):
+        cited = sorted({p for s in shas for p in pins.get(s, [])}, key=lambda p: (p[0], p[1]))
+        # a version of this case a decision approved citing the run first had it on the record as
+        # this model's: a later case about other weights citing it carried it (`carry_over`)
+        first = min((at(cid, n) for cid, n, _d, kind in cited if cid == case.id and n != this
+                     and kind in (*WEIGHT_KINDS, *TEST_KINDS)
+                     and n in approved.setdefault(cid, approved_versions(reg, cid))), default=None)
+        for cid, n, declared, kind in cited:
             if (cid == case.id and n == this) or kind not in (*WEIGHT_KINDS, *TEST_KINDS):
                 continue
             theirs = index.system_of(cid, n)
@@ -401,6 +415,8 @@ def _runs_of_other_models(reg: Registry, case: Case, this: int | None, index: Mo
                 continue  # the same model: its runs are this case's to cite
             if n not in approved.setdefault(cid, approved_versions(reg, cid)):
                 continue  # a draft, or a version judged NO-GO, holds nothing as the other model's on the record
+            if first is not None and first < at(cid, n):
+                continue
             words = f"case {cid} version {declared} (#{n}, approved), about {_model_words(theirs)}"
             if words not in said:
                 said.append(words)
