@@ -156,7 +156,7 @@ class CarryOver(Frozen):
     task and its own. The registry must hold the carried runs and the predecessor's indicator run
     as measurements of the version of that case whose approval stands now; the update's indicator
     run must be a run of its own weights, of the same samples, elicited no less (attempts, token
-    budget, tools, scaffold, variant), and solve a share at most `margin` above the predecessor's."""
+    budget, limits, tools, scaffold, variant) and scored by the same scorer, and solve a share at most `margin` above the predecessor's."""
 
     indicator: TaskRef
     """The indicator task, run on both models (name and version, the digest of its samples, or both)."""

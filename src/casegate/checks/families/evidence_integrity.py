@@ -856,7 +856,7 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
               "predecessor's runs of a threshold (`carry_over`), they count only when the registry holds them as "
               "runs of the version of the case a lineage entry links whose approval stands now, and the case cites "
               "that version's run of the policy's indicator task beside one of its own weights on the same samples, "
-              "elicited no less, whose share rose no more than the margin: the cheaper check a framework asks "
+              "elicited no less and scored alike, whose share rose no more than the margin: the cheaper check a framework asks "
               "before it skips the full suite, read from the logs and the registry, not from the case's words (a "
               "compute ratio the case states is its word). A name under `system.evaluated_as` that names "
               "the model of a lineage entry (its version aside), and not the system, names the parent; one naming a "
@@ -1048,6 +1048,9 @@ def _indicator_within(ctx: Context, co: CarryOver, b: str, o: str) -> str | None
     weaker = _weaker_elicitation(b_ev, o_ev)
     if weaker:
         return f"`{o}` was elicited less than `{b}` ({weaker})"
+    b_scorer, o_scorer = b_run.source.scorer or b_run.result.metric, o_run.source.scorer or o_run.result.metric
+    if b_scorer != o_scorer:
+        return f"`{o}` was scored by `{o_scorer or 'none recorded'}`, `{b}` by `{b_scorer or 'none recorded'}`"
     bs, bt = _share(b_ev)
     os_, ot = _share(o_ev)
     if bt == 0 or ot == 0:
@@ -1066,6 +1069,10 @@ def _share(ev: Evidence) -> tuple[int, int]:
     return r.successes, r.trials
 
 
+def _num(x: float) -> str:
+    return str(x) if isinstance(x, int) else f"{x:g}"
+
+
 def _weaker_elicitation(base: Evidence, own: Evidence) -> str | None:
     """How the update's indicator run was elicited less than the predecessor's, or None."""
     b, o = base.elicitation, own.elicitation
@@ -1075,8 +1082,13 @@ def _weaker_elicitation(base: Evidence, own: Evidence) -> str | None:
         return "it records no elicitation"
     if (b.attempts or 0) > (o.attempts or 0):
         return f"{o.attempts or 0} attempts against {b.attempts}"
-    if b.budget_tokens is not None and (o.budget_tokens is None or o.budget_tokens < b.budget_tokens):
-        return f"a token budget of {o.budget_tokens or 'none'} against {b.budget_tokens}"
+    for field, words in (("budget_tokens", "a token budget"), ("time_limit", "a time limit"),
+                         ("max_tokens", "a generation limit"), ("message_limit", "a message limit"),
+                         ("turn_limit", "a turn limit"), ("working_limit", "a working limit"),
+                         ("cost_limit", "a cost limit")):
+        was, now = getattr(b, field), getattr(o, field)
+        if was is not None and (now is None or now < was):
+            return f"{words} of {'none recorded' if now is None else _num(now)} against {_num(was)}"
     missing = [x for x in b.tools if x not in o.tools]
     if missing:
         return f"without {', '.join(missing)}"
