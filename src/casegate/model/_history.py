@@ -172,6 +172,15 @@ class FirstLogged(Frozen):
                 "under other dates)")
 
 
+class HeldBy(Frozen):
+    """A stored version of a case about another model that cited a run as its model's measurement."""
+
+    case: str
+    """The case's id."""
+    number: int
+    """The stored version's number."""
+
+
 class ArtifactDates(Frozen):
     """When the registry first saw each artifact of a case: the log entry of the first case
     version (of any case) that stored its bytes or pinned its sha256, and the registry's clock
@@ -193,6 +202,11 @@ class ArtifactDates(Frozen):
     decision approved, about another model (no digest, name and version, or hashed weights in common with this
     case's), that cited the same artifact or the same run as a measurement of that model, in words
     (`case ID version V (#N, approved), about NAME VERSION (DIGESTS)`): a run is a run of one model."""
+    held_by: dict[str, list[HeldBy]] = EMPTY_DICT
+    """The versions behind `other_models`, by sha256: (case id, stored version number) of each."""
+    standing: dict[str, int] = EMPTY_DICT
+    """Case id of a version in `held_by` -> the stored version its current approval stands on,
+    for a case that stands approved now (not reopened, restricted or withdrawn since)."""
 
     def named_only(self, ev: "Evidence") -> bool:
         """Whether the item's artifact is an evaluation log known by its names only."""

@@ -149,6 +149,21 @@ class TaskRef(Frozen):
     tool that records no packages is not a run of the task."""
 
 
+class CarryOver(Frozen):
+    """When an update of an approved model may carry its predecessor's runs of a threshold instead
+    of running them again (a framework's "not notably more capable" check): the case links the
+    predecessor's case (`system.lineage[].case`), and cites the predecessor's run of the indicator
+    task and its own. The registry must hold the carried runs and the predecessor's indicator run
+    as measurements of the version of that case whose approval stands now; the update's indicator
+    run must be a run of its own weights, of the same samples, elicited no less (attempts, token
+    budget, limits, tools, scaffold, variant) and scored by the same scorer, and solve a share at most `margin` above the predecessor's."""
+
+    indicator: TaskRef
+    """The indicator task, run on both models (name and version, the digest of its samples, or both)."""
+    margin: Annotated[float, Ge(0), Le(1)]
+    """How far the update's indicator share (successes over trials) may rise above the predecessor's."""
+
+
 class Threshold(Frozen):
     """A capability threshold in one domain, with its early-warning (alert) level."""
 
@@ -189,6 +204,9 @@ class Threshold(Frozen):
     """Safeguards required per boundary when this threshold is reached or cannot be ruled out."""
     security_level: str | None = None
     """Weight-security level required (e.g. RAND SL3) when the threshold is reached."""
+    carry_over: CarryOver | None = None
+    """When an update may cite its predecessor's runs of this threshold (an indicator run within a
+    margin); unset: never, every run counted is a run of the case's own weights."""
 
     @model_validator(mode="after")
     def _k_with_pass_at_k(self) -> "Threshold":

@@ -21,6 +21,7 @@ from ..model import (
     BoundaryKind,
     Case,
     Condition,
+    HeldBy,
     IncidentDefeat,
     LinkedCase,
     PolicyChange,
@@ -344,36 +345,68 @@ def artifact_dates(reg: Registry, case: Case, loaded: Loaded | None = None, *, i
     # same task: only its bytes, or every sample the same, tie it to another model's run
     exact = {sha: others for sha, others in runs.items() if sha not in known.named}
     exact.update({sha: others for sha, others in known.identical.items() if sha in known.named})
-    others = _runs_of_other_models(reg, case, this, index, exact) if index is not None else {}
-    return ArtifactDates(first=first, clock=clock, named_runs=sorted(known.named), other_models=others)
+    others, held = _runs_of_other_models(reg, case, this, index, exact) if index is not None else ({}, {})
+    return ArtifactDates(first=first, clock=clock, named_runs=sorted(known.named), other_models=others,
+                         held_by=held, standing=_standing(reg, {h.case for hs in held.values() for h in hs}))
+
+
+def _standing(reg: Registry, case_ids: set[str]) -> dict[str, int]:
+    """Case id -> the stored version its current approval stands on, for each of `case_ids` that
+    stands approved now (a case reopened, restricted or withdrawn since stands on nothing)."""
+    from ._states import CaseState, current_state
+
+    out: dict[str, int] = {}
+    for cid in sorted(case_ids):
+        if current_state(reg, cid) not in (CaseState.approved, CaseState.approved_with_conditions):
+            continue
+        approval = current_approval(reg, cid)
+        if approval is not None:
+            out[cid] = approval.version
+    return out
 
 
 def _runs_of_other_models(reg: Registry, case: Case, this: int | None, index: ModelIndex,
-                          runs: dict[str, list[str]]) -> dict[str, list[str]]:
+                          runs: dict[str, list[str]]) -> tuple[dict[str, list[str]], dict[str, list[HeldBy]]]:
     """sha256 of each artifact `case` cites as a measurement of its weights (`measuring_weights`)
     -> the versions a decision approved (of any case, but version `this` of this one) that cited
     it, or a log of the same run (`runs`), as an evaluation, probe or test while about another
     model: no digest, name and version (`model_keys`), nor hashed weights in common with this
     case's system. An evaluation run ran against one model: the registry has it on record as the
-    other's."""
+    other's, unless an approved version of this case cited it first (then the other case carried
+    this model's run, under a policy's `carry_over`). Second: the same versions, by sha256, as
+    (case id, version number)."""
     from ..model._case import TEST_KINDS, WEIGHT_KINDS
 
     measuring = case.measuring_weights()
     wanted = {ev.sha256: {ev.sha256, *runs.get(ev.sha256, [])} for eid, ev in case.evidence.items()
               if eid in measuring and ev.sha256 is not None}
     if not wanted:
-        return {}
+        return {}, {}
     pins = reg.pinned_by({s for shas in wanted.values() for s in shas})
     if not pins:
-        return {}
+        return {}, {}
     system = {"name": case.system.name, "version": case.system.version, "digests": list(case.system.digests)}
     keys = model_keys(system)
     mine = _weights_of(reg, index, case.id, this, system)
     approved: dict[str, list[int]] = {}
     out: dict[str, list[str]] = {}
+    held: dict[str, list[HeldBy]] = {}
+    logged_at: dict[tuple[str, int], int] = {}
+
+    def at(cid: str, n: int) -> int:
+        if (cid, n) not in logged_at:
+            logged_at[cid, n] = reg.case_version(cid, n, contents=False).log_index
+        return logged_at[cid, n]
     for sha, shas in wanted.items():
         said: list[str] = []
-        for cid, n, declared, kind in sorted({p for s in shas for p in pins.get(s, [])}, key=lambda p: (p[0], p[1])):
+        by: list[HeldBy] = []
+        cited = sorted({p for s in shas for p in pins.get(s, [])}, key=lambda p: (p[0], p[1]))
+        # a version of this case a decision approved citing the run first had it on the record as
+        # this model's: a later case about other weights citing it carried it (`carry_over`)
+        first = min((at(cid, n) for cid, n, _d, kind in cited if cid == case.id and n != this
+                     and kind in (*WEIGHT_KINDS, *TEST_KINDS)
+                     and n in approved.setdefault(cid, approved_versions(reg, cid))), default=None)
+        for cid, n, declared, kind in cited:
             if (cid == case.id and n == this) or kind not in (*WEIGHT_KINDS, *TEST_KINDS):
                 continue
             theirs = index.system_of(cid, n)
@@ -382,12 +415,17 @@ def _runs_of_other_models(reg: Registry, case: Case, this: int | None, index: Mo
                 continue  # the same model: its runs are this case's to cite
             if n not in approved.setdefault(cid, approved_versions(reg, cid)):
                 continue  # a draft, or a version judged NO-GO, holds nothing as the other model's on the record
+            if first is not None and first < at(cid, n):
+                continue
             words = f"case {cid} version {declared} (#{n}, approved), about {_model_words(theirs)}"
             if words not in said:
                 said.append(words)
+            if HeldBy(case=cid, number=n) not in by:
+                by.append(HeldBy(case=cid, number=n))
         if said:
             out[sha] = said
-    return out
+            held[sha] = by
+    return out, held
 
 
 def _model_words(system: object) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..._patterns import kept
 from ...evidence import Problem
 from ...evidence.stats import binary_counts
-from ...model import RuleSeverity, System, Variant
+from ...model import CarryOver, Evidence, RuleSeverity, System, Variant
 from ...model._case import WEIGHT_KINDS
 from .._derived import (
     TEST_KINDS,
@@ -853,7 +853,13 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
               "address (`model_base_url`, `base_url`) naming another model of the family. Whatever name it "
               "records, a log (or a log of the same run) that a version about other weights, approved by a "
               "decision, cited as a measurement of its model is that model's run: a parent's runs do not carry "
-              "to a model distilled, quantised or tuned from it. A name under `system.evaluated_as` that names "
+              "to a model distilled, quantised or tuned from it. Where the policy lets an update carry its "
+              "predecessor's runs of a threshold (`carry_over`), they count only when the registry holds them as "
+              "runs of the version of the case a lineage entry links whose approval stands now, and the case cites "
+              "that version's run of the policy's indicator task beside one of its own weights on the same samples, "
+              "elicited no less and scored alike, whose share rose no more than the margin: the cheaper check a framework asks "
+              "before it skips the full suite, read from the logs and the registry, not from the case's words (a "
+              "compute ratio the case states is its word). A name under `system.evaluated_as` that names "
               "the model of a lineage entry (its version aside), and not the system, names the parent; one naming a "
               "precision (`fp16`, `bf16`, `full-precision`, `q8`) other than the quantisation the case's words give "
               "the system (`quantised to 4 bits`, `the 4-bit weights`, a `quantised-from` lineage entry) names the "
@@ -887,7 +893,8 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
         "For a test with no log, attach its log (a red team's), have an outside evaluator sign it, or type the "
         "model it ran on under `source: {tool: ..., model: ...}`. For a system that routes requests between "
         "models, cite a run of each model it serves, called directly, and one through the router's endpoint, "
-        "or argue the threshold as reached.",
+        "or argue the threshold as reached. To carry a predecessor's runs where the policy allows it, link its "
+        "case (`system.lineage[].case`) and cite its run of the indicator task beside this model's own.",
 )
 def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
     system = ctx.case.system
@@ -904,10 +911,13 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
     # what a recorded name says depends on the name alone: a case's evaluations mostly record the
     # same few names, each judged once
     judged: dict[str, str | None] = {}
+    carried, baselines = carried_over(ctx)
     for eid, ev in ctx.case.evidence.items():
         src = ev.source
         if src is None or (ev.kind not in WEIGHT_KINDS and ev.kind not in TEST_KINDS) or src.model is None:
             continue
+        if eid in baselines or (eid in carried and carried[eid] is None):
+            continue  # the predecessor's run, cited as its, under the policy's `carry_over`
         model = src.model
         if model in judged:
             why = judged[model]
@@ -943,16 +953,163 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
         measuring = ctx.case.measuring_weights()
         for eid, ev in ctx.case.evidence.items():
             cited = others.get(ev.sha256) if ev.sha256 is not None and eid in measuring else None
-            if cited:
+            if cited and eid not in baselines and not (eid in carried and carried[eid] is None):
+                not_carried = f"; not carried over: {carried[eid]}" if carried.get(eid) else ""
                 yield Hit(("evidence", eid, "artifact"),
                           f"the artifact of `{eid}` (or a log of the same run) is one the registry holds as a "
                           f"measurement of another model: {'; '.join(cited)} cited it, and those are not the weights "
                           f"of `{system.name}` {system.version} (no digest, name and version, or hashed weights in "
-                          "common): a run is a run of one model, whatever name it records",
+                          f"common): a run is a run of one model, whatever name it records{not_carried}",
                           severity=_weight(ctx, eid),
                           help="evaluate this model's own weights and cite those runs; a parent's results do not "
                                "carry to a model derived from it")
     yield from _routed_unevaluated(ctx)
+
+
+def carried_over(ctx: Context) -> tuple[dict[str, str | None], set[str]]:
+    """The runs of a predecessor the case may cite for a threshold whose policy states `carry_over`:
+    evidence id -> None (carried: a measurement of this system too) or why not; and the ids of the
+    predecessor's indicator runs the carried ones rest on (cited as the predecessor's). Decided from
+    the registry (which version of which case holds each run, which version stands approved now)
+    and the logs (task, samples, elicitation and counts of both indicator runs), never from the
+    case's words: without a registry nothing is carried."""
+    got = ctx.memo.get("carried_over")
+    if got is None:
+        got = ctx.memo["carried_over"] = _carried_over(ctx)
+    return got
+
+
+def _carried_over(ctx: Context) -> tuple[dict[str, str | None], set[str]]:
+    dates = ctx.artifact_dates
+    policy_allows = {tid: th.carry_over for tid, th in ctx.policy.thresholds.items() if th.carry_over is not None}
+    if dates is None or not policy_allows:
+        return {}, set()
+    evidence = ctx.case.evidence
+    linked = {x.case for x in ctx.case.system.lineage if x.case}
+    out: dict[str, str | None] = {}
+    baselines: set[str] = set()
+    for eid, ev in evidence.items():
+        co = policy_allows.get(ev.threshold or "") if ev.kind == "eval" else None
+        held = dates.held_by.get(ev.sha256 or "")
+        if co is None or not held:
+            continue
+        cases = sorted({h.case for h in held})
+        if len(cases) != 1 or cases[0] not in linked:
+            out[eid] = (f"the policy carries runs of `{ev.threshold}` over only from the case a lineage entry of the "
+                        f"system links (`system.lineage[].case`), and {', '.join(cases)} is not one")
+            continue
+        case_id = cases[0]
+        stands = dates.standing.get(case_id)
+        if stands is None or all(h.number != stands for h in held):
+            out[eid] = (f"case {case_id} does not stand approved on a version that cited it (reopened, restricted, "
+                        "withdrawn or superseded since)")
+            continue
+        why, bases = _indicators_within(ctx, co, case_id, stands)
+        out[eid] = why
+        baselines.update(bases)
+    return out, baselines
+
+
+def _indicators_within(ctx: Context, co: CarryOver, case_id: str, stands: int) -> tuple[str | None, list[str]]:
+    """(why the case's indicator runs do not let it carry runs over, or None; the predecessor's
+    indicator items): it must cite the predecessor's run of the indicator task (held by version
+    `stands` of `case_id`, tagged with no threshold) and at least one of its own weights, and every
+    run of its own must stay within the margin of every run of the predecessor's."""
+    from ...evidence._facts import task_matches, tasks_named
+
+    dates, facts = ctx.artifact_dates, ctx.facts
+    if dates is None or facts is None:
+        return "the indicator runs cannot be read", []
+    task = tasks_named([co.indicator])
+    base: list[str] = []
+    own: list[str] = []
+    system = ctx.case.system
+    lineage = [x.name for x in system.lineage]
+    for eid, ev in ctx.case.evidence.items():
+        run = facts.derived(eid)
+        if ev.kind != "eval" or run is None or not task_matches(run, [co.indicator]):
+            continue
+        held = dates.held_by.get(ev.sha256 or "")
+        if held:
+            if any(h.case == case_id and h.number == stands for h in held) and ev.threshold is None \
+                    and eid not in facts.mapped:
+                base.append(eid)
+        elif ev.source is not None and ev.source.model is not None \
+                and _another_model(ev.source.model, system, lineage, set(), {}) is None:
+            own.append(eid)
+    if not base:
+        return (f"no run of the indicator task ({task}) that case {case_id} cited for its model is cited beside it, "
+                "with no threshold of its own"), []
+    if not own:
+        return (f"no run of the indicator task ({task}) of `{system.name}` {system.version} itself is cited (a log "
+                "naming it, that no case about other weights cited)"), base
+    for o in own:
+        for b in base:
+            why = _indicator_within(ctx, co, b, o)
+            if why is not None:
+                return why, base
+    return None, base
+
+
+def _indicator_within(ctx: Context, co: CarryOver, b: str, o: str) -> str | None:
+    """Why the update's indicator run `o` is not within the margin of the predecessor's run `b`, or None."""
+    assert ctx.facts is not None
+    b_ev, o_ev = ctx.case.evidence[b], ctx.case.evidence[o]
+    b_run, o_run = ctx.facts.derived(b), ctx.facts.derived(o)
+    if b_run is None or o_run is None or b_run.sample_digest is None or b_run.sample_digest != o_run.sample_digest:
+        return f"`{o}` did not run the samples `{b}` ran (the indicator compares the same samples)"
+    weaker = _weaker_elicitation(b_ev, o_ev)
+    if weaker:
+        return f"`{o}` was elicited less than `{b}` ({weaker})"
+    b_scorer, o_scorer = b_run.source.scorer or b_run.result.metric, o_run.source.scorer or o_run.result.metric
+    if b_scorer != o_scorer:
+        return f"`{o}` was scored by `{o_scorer or 'none recorded'}`, `{b}` by `{b_scorer or 'none recorded'}`"
+    bs, bt = _share(b_ev)
+    os_, ot = _share(o_ev)
+    if bt == 0 or ot == 0:
+        return "the indicator runs' counts cannot be read"
+    rise = os_ / ot - bs / bt
+    if rise > co.margin + 1e-12:
+        return (f"the indicator `{o}` solved {os_}/{ot} against {bs}/{bt} in `{b}`, a rise of {rise:.3f}, past the "
+                f"policy's margin {co.margin:g}")
+    return None
+
+
+def _share(ev: Evidence) -> tuple[int, int]:
+    r = ev.result
+    if r is None or r.successes is None or r.trials is None:
+        return 0, 0
+    return r.successes, r.trials
+
+
+def _num(x: float) -> str:
+    return str(x) if isinstance(x, int) else f"{x:g}"
+
+
+def _weaker_elicitation(base: Evidence, own: Evidence) -> str | None:
+    """How the update's indicator run was elicited less than the predecessor's, or None."""
+    b, o = base.elicitation, own.elicitation
+    if b is None:
+        return None
+    if o is None:
+        return "it records no elicitation"
+    if (b.attempts or 0) > (o.attempts or 0):
+        return f"{o.attempts or 0} attempts against {b.attempts}"
+    for field, words in (("budget_tokens", "a token budget"), ("time_limit", "a time limit"),
+                         ("max_tokens", "a generation limit"), ("message_limit", "a message limit"),
+                         ("turn_limit", "a turn limit"), ("working_limit", "a working limit"),
+                         ("cost_limit", "a cost limit")):
+        was, now = getattr(b, field), getattr(o, field)
+        if was is not None and (now is None or now < was):
+            return f"{words} of {'none recorded' if now is None else _num(now)} against {_num(was)}"
+    missing = [x for x in b.tools if x not in o.tools]
+    if missing:
+        return f"without {', '.join(missing)}"
+    if b.scaffold != o.scaffold:
+        return f"scaffold {o.scaffold} against {b.scaffold}"
+    if b.variant != o.variant:
+        return f"variant {o.variant} against {b.variant}"
+    return None
 
 
 def _routed_unevaluated(ctx: Context) -> Iterator[Hit]:
