@@ -593,6 +593,12 @@ _UNATTENDED = kept(r"\b(?:unattended|unstaffed|unsupervised|unreviewed)\b|\bligh
                    r"(?:on\W+site|present|on\W+shift|reviews?|checks?|approves?)\b", re.IGNORECASE)
 """Words that let an action run with no person there to review it: `unattended`, `lights-out`,
 `automatically approved`, `without a technician`, `no staff on site`."""
+_REVIEWED_BEFORE = kept(r"\b(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\b(?:\W+[\w'’-]+){0,2}?\W+"
+                        r"(?:approv|review|check|sign)\w*|\b(?:approved|reviewed|checked|signed\W+off)\W+by\W+"
+                        r"(?:(?:a|an|the)\W+)?(?:[\w-]+\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\b",
+                        re.IGNORECASE)
+"""Words after an unattended run saying a person reviewed what runs beforehand (`the robots run
+unattended only protocols a technician has approved`)."""
 _UNATTENDED_WORDS = ("unattended", "unstaffed", "unsupervised", "unreviewed", "lights", "automatically", "without",
                      "no ")
 _OFF_IF_CONFIRMING = kept(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
@@ -616,7 +622,8 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
         qualified = max((q.start() for q in _QUALIFIED.finditer(read)), default=-1)
         offs = [m for m in _OFF_ALWAYS.finditer(read) if not _offered_nowhere(read, m.end(), qualified)]
         if _may_say(read, _UNATTENDED_WORDS):
-            offs += list(_UNATTENDED.finditer(read))
+            offs += [m for m in _UNATTENDED.finditer(read)
+                     if _REVIEWED_BEFORE.search(read, m.end(), m.end() + 120) is None]
         confirming = _CONFIRMING.search(read)
         if confirming is not None:
             offs += [m for m in _OFF_IF_CONFIRMING.finditer(read) if _of_confirmation(read, m, confirming.end())]
