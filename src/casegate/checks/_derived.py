@@ -600,7 +600,7 @@ _REVIEWED_BEFORE = kept(r"\b(?:technicians?|staff|humans?|reviewers?|persons?|sc
 """Words after an unattended run saying a person reviewed what runs beforehand (`the robots run
 unattended only protocols a technician has approved`)."""
 _UNATTENDED_WORDS = ("unattended", "unstaffed", "unsupervised", "unreviewed", "lights", "automatically", "without",
-                     "no ")
+                     "human", "technician", "staff", "one", "reviewer")
 _OFF_IF_CONFIRMING = kept(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
                           r"\bskip\w*|\bwaiv\w*|\boptional\b|\bbypass\w*", re.IGNORECASE)
 """Words that let an action through unconfirmed where the clause names the confirmation:
@@ -689,6 +689,8 @@ _PERSON_REVIEW = kept(
     r"(?:[\w-]+\W+)?(?:technician|staff|human|person|operator|scientist|reviewer|officer)s?\b", re.IGNORECASE)
 """A safeguard's title naming a person's review of each action (`a technician's review of every
 protocol`, `human review of each order`, `check of every run by lab staff`)."""
+_PERSON_REVIEW_TRIGGER = ("technician", "staff", "human", "person", "operator", "scientist", "reviewer", "officer",
+                          "manual")
 _REVIEWED_AFTER = frozenset({"monitoring", "user-vetting"})
 """Layers whose review by a person is of who the users are or of what was done, not a step each
 action waits on."""
@@ -705,8 +707,7 @@ def is_confirmation(sg: Safeguard) -> bool:
     if _CONFIRMING.search(title) is not None:
         return True
     return (str(sg.layer) not in _REVIEWED_AFTER
-            and _may_say(title, ("technician", "staff", "human", "person", "operator", "scientist", "reviewer",
-                                 "officer", "manual"))
+            and _may_say(title, _PERSON_REVIEW_TRIGGER)
             and _PERSON_REVIEW.search(title) is not None)
 
 
@@ -1259,6 +1260,7 @@ _SUPPLIER_RUNS = kept(r"\b(?:(?:the|its|their|a|an|each|every)\s+)?" + _SUPPLIER
 """A safeguard's title naming as who runs it an organisation the lab buys from, without naming it
 (`the synthesis provider's sequence screening`, `screening of every order by the synthesis
 provider`): the lab neither runs the control nor sees it fail, as with an integrator's."""
+_SUPPLIER_TRIGGER = ("provider", "supplier", "vendor", "contractor", "manufacturer")
 _SUPPLIER_WORD = kept(r"(?:provider|supplier|vendor|contractor|manufacturer)s?\b", re.IGNORECASE)
 _OURS = kept(r"\b(?:we|our|us|the\s+(?:lab|developer))\b", re.IGNORECASE)
 
@@ -1534,7 +1536,7 @@ def _supplier_runs(ctx: Context, title: str) -> str | None:
     part is what is screened (`screening of the provider's orders`)."""
     from ..model._names import organisation_among, organisation_words
 
-    if not _may_say(title, ("provider", "supplier", "vendor", "contractor", "manufacturer")):
+    if not _may_say(title, _SUPPLIER_TRIGGER):
         return None
     m = _SUPPLIER_RUNS.search(title)
     by = m is not None and m.group(0).lower().startswith("by")
