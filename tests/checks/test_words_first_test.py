@@ -41,11 +41,31 @@ _WIDER = [
     "a rollout to 50%", "widening to everyone",
 ]
 
+_UNATTENDED = [
+    "runs after 8pm are unattended", "the robots run lights-out", "routine protocols are automatically approved",
+    "protocols run without a technician at night", "orders ship without human review", "no staff on site at weekends",
+    "no-one reviews them", "the lab runs unsupervised", "an unstaffed night shift", "unreviewed runs",
+]
+_VETS_OWN = [
+    "customers vet their own scientists", "each customer attests its scientists are qualified",
+    "the customer's biosafety committee approves each scientist", "scientists cleared by their employer",
+    "each member institution vets its researchers", "the partner's security office clears each analyst",
+]
+_SUPPLIER = [
+    "the synthesis provider's screening", "screening by the synthesis provider", "the DNA vendor's screen",
+    "the subcontractor's review", "the manufacturer's interlock", "checks by the supplier",
+]
+
 
 def _readings() -> list[tuple[re.Pattern[str], tuple[str, ...], list[str]]]:
     return [(d._TUNING_WORDS, d._TUNING_TRIGGER, _TUNING), (d._WEIGHTS_WORDS[0], d._WEIGHTS_TRIGGER, _WEIGHTS),
             (re.compile(d._OPEN_SIGN_UP, re.IGNORECASE), d._SIGN_UP_TRIGGER, _SIGN_UP),
-            (re.compile(d._WIDER_RELEASE, re.IGNORECASE), d._WIDER_TRIGGER, _WIDER)]
+            (re.compile(d._WIDER_RELEASE, re.IGNORECASE), d._WIDER_TRIGGER, _WIDER),
+            (d._UNATTENDED, d._UNATTENDED_WORDS, _UNATTENDED), (d._ROLE_VETS, d._ROLE_WORDS, _VETS_OWN),
+            (d._SUPPLIER_RUNS, d._SUPPLIER_TRIGGER, _SUPPLIER),
+            (d._PERSON_REVIEW, d._PERSON_REVIEW_TRIGGER, ["a technician's review of every protocol",
+                                                          "check of every run by lab staff", "HUMAN REVIEW of each order",
+                                                          "manual inspection", "sign-off by the biosafety officer"])]
 
 
 @pytest.mark.parametrize("case_of", [str, str.upper, str.title, lambda s: s.replace("s", "\u017f").replace("k", "\u212a")])

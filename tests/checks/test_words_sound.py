@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from casegate.checks._derived import (
+    _supplier_runs,
     confirmation_off_in_words,
     consumer_in_words,
     grants_in_words,
@@ -844,6 +845,14 @@ SOUND_CONFIRMATION = [
     "users approve each purchase in the app; notifications are on by default; users can turn them off",
     "confirmation is on by default; users can turn them off",  # `them`: not the one confirmation
     "the user confirms each purchase; users can turn it off",  # `it`: no confirmation named as a noun
+    "runs are never unattended",
+    "nothing runs unattended",
+    "no protocol runs without a technician's approval",
+    "the robots run unattended only protocols a technician has approved",
+    "protocols run overnight unattended once reviewed by a technician",
+    "the robots run around the clock; results are returned automatically",
+    "the lab is staffed around the clock and a technician reviews each protocol",
+    "orders are never shipped without human review",
 ]
 
 CONFIRMATION_OFF = [
@@ -877,6 +886,13 @@ CONFIRMATION_OFF = [
     "approvals are on by default; users can disable them",
     "confirmation is on by default; it is easy to turn it off",
     "users may disable the confirmation prompt in settings",
+    "runs submitted after 8pm are unattended and run overnight",
+    "routine protocols are automatically approved",
+    "protocols the classifier passes run without a technician at night",
+    "the robots run lights-out at weekends",
+    "orders ship without human review",
+    "no staff on site at weekends",
+    "the lab runs unsupervised overnight",
 ]
 
 
@@ -913,6 +929,14 @@ SOUND_OPERATOR = [
     "users have passed a background check by Acme",
 ]
 
+SOUND_OPERATOR += [
+    "each customer's biosafety officer nominates each scientist, and Acme's trust team verifies identity",
+    "Acme verifies each customer's registration and each scientist's employment",
+    "each customer attests its scientists' training, and our trust team verifies each scientist",
+    "scientists are checked against each customer's staff records by Acme's access committee",
+    "customers agree to the usage policy and pass KYC",
+]
+
 PARTNER_VETS = [
     "the Directorate vets its own analysts and issues each an account on the console",
     "the Directorate's security office clears each analyst before an account is issued",
@@ -922,6 +946,11 @@ PARTNER_VETS = [
     "analysts hold a government clearance",
     "every analyst holds an active TS/SCI clearance and signs the acceptable-use policy",
     "all users must have a security clearance",
+    "customers vet their own scientists",
+    "each customer attests that its scientists are qualified",
+    "the customer's biosafety committee approves each scientist",
+    "scientists cleared by their employer",
+    "each member institution vets its researchers",
 ]
 
 
@@ -942,6 +971,36 @@ def test_a_document_check_by_the_users_own_organisation_is_its_vetting() -> None
                            ("analysts named in the access agreement",
                             "ID checked by the Directorate under the Directorate's own rules")):
         assert vetting_operator(context(_trusted(users=users, vetting=vetting))) is not None, vetting
+
+
+# ------------------------------------------------------------------ a safeguard a supplier runs, by its title (CG425)
+
+SOUND_TITLES = [
+    "Acme's screen of every DNA order before it is sent to the synthesis provider",
+    "Acme's screen of the synthesis provider's order confirmations",
+    "Our screen of each order, beside the synthesis provider's own screening",
+    "Acme's review of each scientist, with the identity provider's document check",
+    "Classifier on requests from the cloud provider's regions",
+    "Protocol-review classifier screening every protocol before the robots run it",
+]
+
+SUPPLIER_TITLES = [
+    "The synthesis provider's sequence screening of every DNA order",
+    "Sequence screening of every DNA order by the synthesis provider",
+    "The DNA vendor's biosecurity screen of each order",
+    "Hardware security modules run by the cloud provider",
+    "The contractor's review of each protocol",
+]
+
+
+@pytest.mark.parametrize("title", SOUND_TITLES)
+def test_a_title_naming_a_supplier_as_what_is_screened_is_the_labs(title: str) -> None:
+    assert _supplier_runs(context(base_doc()), title) is None
+
+
+@pytest.mark.parametrize("title", SUPPLIER_TITLES)
+def test_a_title_naming_a_supplier_as_who_runs_it_is_read(title: str) -> None:
+    assert _supplier_runs(context(base_doc()), title) is not None
 
 
 # ------------------------------------------------------------------ a precision named under `system.evaluated_as` (CG351)

@@ -600,6 +600,22 @@ _CONFIRMING = kept(r"\b(?:confirm\w*|approv\w*)\b", re.IGNORECASE)
 _OFF_ALWAYS = kept(r"\bauto[- ]?(?:approv|confirm|accept)\w*|\bwithout\W+(?:(?:first\W+)?asking|confirming|approving"
                    r"|(?:the\W+)?(?:user'?s?\W+|their\W+)?(?:confirmation|approval|ok))\b", re.IGNORECASE)
 """Words that let an action through unconfirmed on their own: `auto-approve`, `without asking`."""
+_UNATTENDED = kept(r"\b(?:unattended|unstaffed|unsupervised|unreviewed)\b|\blights[- ]out\b"
+                   r"|\bautomatically\W+(?:approv|accept)\w*"
+                   r"|\bwithout\W+(?:(?:a|an|any|the)\W+)?(?:(?:manual|human)\W+)?(?:humans?|persons?|people|"
+                   r"technicians?|staff|operators?|reviewers?|reviews?|supervision|sign[- ]?offs?)\b"
+                   r"|\bno\W+(?:humans?|technicians?|staff|one|reviewers?)\W+(?:[\w'’-]+\W+){0,2}?"
+                   r"(?:on\W+site|present|on\W+shift|reviews?|checks?|approves?)\b", re.IGNORECASE)
+"""Words that let an action run with no person there to review it: `unattended`, `lights-out`,
+`automatically approved`, `without a technician`, `no staff on site`."""
+_REVIEWED_BEFORE = kept(r"\b(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\b(?:\W+[\w'’-]+){0,2}?\W+"
+                        r"(?:approv|review|check|sign)\w*|\b(?:approved|reviewed|checked|signed\W+off)\W+by\W+"
+                        r"(?:(?:a|an|the)\W+)?(?:[\w-]+\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\b",
+                        re.IGNORECASE)
+"""Words after an unattended run saying a person reviewed what runs beforehand (`the robots run
+unattended only protocols a technician has approved`)."""
+_UNATTENDED_WORDS = ("unattended", "unstaffed", "unsupervised", "unreviewed", "lights", "automatically", "without",
+                     "human", "technician", "staff", "one", "reviewer")
 _OFF_IF_CONFIRMING = kept(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
                           r"\bskip\w*|\bwaiv\w*|\boptional\b|\bbypass\w*", re.IGNORECASE)
 """Words that let an action through unconfirmed where the clause names the confirmation:
@@ -620,11 +636,15 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
     safeguard that is the user's confirmation holds only for the users who keep it on (CG428)."""
     for written, read, before in _clauses_after(case, memo):
         # a clause with no trigger word can only turn off, by a pronoun, a confirmation the one before names
-        if not _may_say(read, _CONFIRMATION_TRIGGER) and (before is None or not _may_say(before, _CONFIRMATION_TRIGGER)):
+        if not _may_say(read, _CONFIRMATION_TRIGGER) and not _may_say(read, _UNATTENDED_WORDS) \
+                and (before is None or not _may_say(before, _CONFIRMATION_TRIGGER)):
             continue
         # each test reads a bounded stretch before or after a match, so a long clause reads in linear time
         qualified = max((q.start() for q in _QUALIFIED.finditer(read)), default=-1)
         offs = [m for m in _OFF_ALWAYS.finditer(read) if not _offered_nowhere(read, m.end(), qualified)]
+        if _may_say(read, _UNATTENDED_WORDS):
+            offs += [m for m in _UNATTENDED.finditer(read)
+                     if _REVIEWED_BEFORE.search(read, m.end(), m.end() + 120) is None]
         confirming = _CONFIRMING.search(read)
         if confirming is not None:
             offs += [m for m in _OFF_IF_CONFIRMING.finditer(read) if _of_confirmation(read, m, confirming.end())]
@@ -749,10 +769,33 @@ def _pronoun_off(read: str, m: re.Match[str], plural: bool) -> bool:
     return (got.group(1).lower() == "them") == plural
 
 
+_PERSON_REVIEW = kept(
+    r"\b(?:technician|staff|human|person|operator|scientist|reviewer|officer|manual)s?(?:['’]s?)?\W+"
+    r"(?:[\w-]+\W+){0,2}?(?:review|check|inspection|sign[- ]?off)\w*"
+    r"|\b(?:review|check|inspection|sign[- ]?off)\w*\W+(?:[\w-]+\W+){0,6}?by\W+(?:(?:a|an|the|its|our)\W+)?"
+    r"(?:[\w-]+\W+)?(?:technician|staff|human|person|operator|scientist|reviewer|officer)s?\b", re.IGNORECASE)
+"""A safeguard's title naming a person's review of each action (`a technician's review of every
+protocol`, `human review of each order`, `check of every run by lab staff`)."""
+_PERSON_REVIEW_TRIGGER = ("technician", "staff", "human", "person", "operator", "scientist", "reviewer", "officer",
+                          "manual")
+_REVIEWED_AFTER = frozenset({"monitoring", "user-vetting"})
+"""Layers whose review by a person is of who the users are or of what was done, not a step each
+action waits on."""
+
+
 def is_confirmation(sg: Safeguard) -> bool:
     """Whether a safeguard, by its title, is a person's confirmation or approval of the model's
-    actions (`The user's confirmation of every payment`)."""
-    return sg.title is not None and _CONFIRMING.search(as_read(sg.title)) is not None
+    actions (`The user's confirmation of every payment`), or, at a layer other than monitoring or
+    the users' vetting, a person's review of each (`A technician's review of every protocol before
+    the robots run it`)."""
+    if sg.title is None:
+        return False
+    title = as_read(sg.title)
+    if _CONFIRMING.search(title) is not None:
+        return True
+    return (str(sg.layer) not in _REVIEWED_AFTER
+            and _may_say(title, _PERSON_REVIEW_TRIGGER)
+            and _PERSON_REVIEW.search(title) is not None)
 
 
 _STATE_OF = kept(r"\W+(?:users?|customers?|members?|visitors?|accounts?|sessions?|admins?|people|persons?|"
@@ -1299,6 +1342,15 @@ _INTEGRATOR_OWNS = kept(r"\b(?:(?:the|its|their)\s+)?(?:integrator|third[- ]?par
                         r"operator)(?:['’]s|s['’])", re.IGNORECASE)
 """A safeguard's title naming as its owner the organisation that embeds the model (`the
 integrator's two-operator check`, `the customer's interlock`) without naming it."""
+_SUPPLIER = r"(?:(?:[\w-]+\s+){0,2}?(?:provider|supplier|vendor|contractor|manufacturer|subcontractor)s?)"
+_SUPPLIER_RUNS = kept(r"\b(?:(?:the|its|their|a|an|each|every)\s+)?" + _SUPPLIER + r"(?:['’]s|s['’])"
+                      r"|\bby\s+(?:the|its|their|a|an|each|every)\s+" + _SUPPLIER + r"\b(?!['’])", re.IGNORECASE)
+"""A safeguard's title naming as who runs it an organisation the lab buys from, without naming it
+(`the synthesis provider's sequence screening`, `screening of every order by the synthesis
+provider`): the lab neither runs the control nor sees it fail, as with an integrator's."""
+_SUPPLIER_TRIGGER = ("provider", "supplier", "vendor", "contractor", "manufacturer")
+_SUPPLIER_WORD = kept(r"(?:provider|supplier|vendor|contractor|manufacturer)s?\b", re.IGNORECASE)
+_OURS = kept(r"\b(?:we|our|us|the\s+(?:lab|developer))\b", re.IGNORECASE)
 
 _NOT_NAMES = frozenset({"the", "this", "that", "its", "our", "their", "each", "every", "a", "an", "one"})
 _SOLD_TO = kept(r"\b(?:sold|licensed|licenced|resold)\s+(?:to|by)\s+([A-Z][\w-]*)")
@@ -1417,6 +1469,22 @@ _VETTING_WORDS = (kept(VETTING_CHECK, re.IGNORECASE), kept(VETTING_PARTS, re.IGN
                        r"(?:the\s+)?([A-Z][\w-]*)", re.IGNORECASE))
 
 
+_ROLE_WORDS = ("customer", "client", "partner", "employer", "institution", "member", "sponsor")
+_ROLE = (r"(customer|client|partner|employer|institution|member|sponsor)(?:\s+(?:organi[sz]ation|compan(?:y|ie)|"
+         r"institution|firm))?s?")
+_ROLE_VETS = kept(
+    r"\b(?:(?:the|each|every|its|their|a)\s+)?" + _ROLE + r"(?:['’]s|s['’])?(?:\s+own)?(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:vets?|clears?|verif(?:y|ies)|checks?|screens?|reviews?|approves?|nominates?|attests?|certif(?:y|ies)|"
+    r"vouch(?:es)?|confirms?|sponsors?|endorses?)\b"
+    r"|\b(?:vetted|cleared|checked|verified|screened|reviewed|approved|nominated|attested|certified|vouched\s+for|"
+    r"sponsored|endorsed)\s+by\s+(?:the|each|every|its|their|a)\s+(?:own\s+)?" + _ROLE.replace("(customer", "(?P<by>customer")
+    + r"\b", re.IGNORECASE)
+"""A part of a vetting statement in which the users' own organisation, unnamed, checks or vouches
+for them (`customers vet their own scientists`, `each customer attests its scientists are
+qualified`, `the customer's biosafety committee approves each scientist`, `cleared by their
+employer`): the partner vets its own, as a named one does."""
+
+
 def vetting_operator(ctx: Context) -> tuple[str, str] | None:
     """(the name of the organisation, its words) where the boundary's `scope.vetting` says another
     organisation than the developer makes its checks: a part naming a check puts an organisation
@@ -1427,7 +1495,9 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
     `our`, `the lab`). Where no part does so, a clearance, licence, certification or accreditation
     the users hold, no one named as checking it (`analysts hold a government clearance`), is its
     issuer's check, named `the issuer of the clearance` (`_ISSUER`), unless another part names a
-    check no one is named for. None otherwise."""
+    check no one is named for. The users' own organisation named by its role as who checks or
+    vouches (`each customer attests its scientists are qualified`) is `the customer`. None
+    otherwise."""
     from ..model._names import organisation_among, organisation_words
 
     b = ctx.case.boundary
@@ -1437,8 +1507,9 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
     check, parts, ours, checker, against, document = _VETTING_WORDS
     others = other_organisations(ctx)
     read = as_read(text)
-    if not others and checker.search(read) is None and _HELD_STATUS.search(read) is None:
-        return None  # no organisation owning something, none named as who checks, no status held: none named
+    if not others and checker.search(read) is None and _HELD_STATUS.search(read) is None \
+            and not _may_say(read, _ROLE_WORDS):
+        return None  # no organisation owning something or named as who checks, no role, no status held
     users = set(organisation_words(b.scope.users or "")) if b is not None and b.scope is not None else set()
     developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
         or list(ctx.policy.evidence.organisations)
@@ -1447,11 +1518,15 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
     held: tuple[str, str] | None = None
     unheld = False
     for part in parts.split(read):
-        if not part or not check.search(part):
+        role = _ROLE_VETS.search(part) if part and _may_say(part, _ROLE_WORDS) else None
+        if not part or not (check.search(part) or role is not None):
             continue
         if ours.search(part) or any(organisation_among(w, developer) is not None for w in organisation_words(part)):
             return None
         if found is not None:
+            continue
+        if role is not None and not against.search(part[:role.start()]):
+            found = (f"the {(role.group(1) or role.group('by')).lower()}", part.strip())
             continue
         owners = [k for m in _POSSESSOR.finditer(part) if not against.search(part[:m.start()])
                   and (k := _organisation_word(m.group(1))) in others]
@@ -1521,13 +1596,16 @@ def operated_elsewhere(ctx: Context) -> dict[str, str]:
                 said.append(f"its title names it {others[k]}'s")
         if (m := _INTEGRATOR_OWNS.search(title)) is not None and not _ONLY_SCREENED.search(title[:m.start()]):
             said.append(f"its title names it {m.group(0).lower()}")
+        supplier = _supplier_runs(ctx, title) if owner is None and not said else None
+        if supplier is not None:
+            said.append(f"its title names it run by {supplier}")
         if (vk := _names_one_of(sg.verified_by, keys)) is not None:
             owner = owner or vk
             said.append(f"its `verified_by` is {sg.verified_by}")
         if sg.layer == "user-vetting" and not sg.security and (vo := vetting_operator(ctx)) is not None:
             vname, vwords = vo
             # an unnamed issuer keys as its words, which no organisation's word is
-            vk = vname if vname.startswith(_ISSUER) else _organisation_word(vname)
+            vk = vname if vname.startswith(_ISSUER) else _organisation_word(vname.removeprefix("the "))
             if vk not in others:
                 others = {**others, vk: vname}
             owner = owner or vk
@@ -1555,7 +1633,7 @@ def operated_elsewhere(ctx: Context) -> dict[str, str]:
                 and (ctx.facts is None or eid not in ctx.facts.excluded)]
         if signed and seen:
             continue
-        who = others[owner] if owner is not None else "the organisation that embeds the model"
+        who = others[owner] if owner is not None else supplier or "the organisation that embeds the model"
         lacks = []
         if not signed:
             lacks.append(f"no attestation signed by {who} covers a test of it (its operator's word that it runs "
@@ -1566,6 +1644,32 @@ def operated_elsewhere(ctx: Context) -> dict[str, str]:
                     "neither runs the control nor sees it fail")
     ctx.memo["operated_elsewhere"] = got
     return got
+
+
+def _supplier_runs(ctx: Context, title: str) -> str | None:
+    """Who a safeguard's title (as read) names as running it where that is an organisation the lab
+    buys from, unnamed (`the synthesis provider's screening`, `screening by the synthesis
+    provider`: `the synthesis provider`); None where it names none, or where it also names the
+    developer (`Acme's review beside the identity provider's ID check`) or says the supplier's
+    part is what is screened (`screening of the provider's orders`)."""
+    from ..model._names import organisation_among, organisation_words
+
+    if not _may_say(title, _SUPPLIER_TRIGGER):
+        return None
+    m = _SUPPLIER_RUNS.search(title)
+    by = m is not None and m.group(0).lower().startswith("by")
+    if m is None or (not by and _ONLY_SCREENED.search(title[:m.start()])):
+        return None
+    developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
+        or list(ctx.policy.evidence.organisations)
+    if _OURS.search(title) or any(organisation_among(w, developer) is not None for w in organisation_words(title)) \
+            or any(organisation_among(n, developer) is not None for n in _possessors(title)):
+        return None
+    said = m.group(0)[3:] if by else m.group(0)
+    w = _SUPPLIER_WORD.search(said)
+    said = " ".join(said[:w.end()].split()) if w is not None else said
+    first, _, rest = said.partition(" ")
+    return f"{first.lower()} {rest}" if first.lower() in ("the", "its", "their") else f"the {said}"
 
 
 def pinned_task_runs(ctx: Context, refs: list["TaskRef"]) -> set[str]:

@@ -234,10 +234,11 @@ def data_filter_unshown(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG425", "safeguard-operated-elsewhere", severity="blocking", serves="test-4-safeguards",
-    summary="A safeguard another organisation runs (its title names that organisation as its owner, its "
+    summary="A safeguard another organisation runs (its title names that organisation as its owner, or a "
+            "supplier unnamed as who runs it (`the synthesis provider's screening`), its "
             "`verified_by` is that organisation, every test of it is that organisation's own, or, for a "
-            "`user-vetting` safeguard, the boundary's vetting names that organisation, and not the developer, "
-            "as who checks the users) is "
+            "`user-vetting` safeguard, the boundary's vetting names that organisation, or the users' own by its "
+            "role (`customers vet their own scientists`), and not the developer, as who checks the users) is "
             "counted as blocking a step of a pathway whose risk is not argued by inability, or of a "
             "domain the policy asks safeguard layers of, and either no attestation signed by that "
             "organisation covers a test of it or no test of it by anyone else counts.",
@@ -496,14 +497,17 @@ def _uncounted_tests(ctx: Context, short: dict[tuple[str, str], str]) -> Iterato
 
 @rule(
     "CG428", "confirmation-users-turn-off", severity="blocking", serves="test-4-safeguards",
-    summary="A safeguard that is a person's confirmation or approval of the model's actions (by its "
-            "title) blocks steps while the boundary's words let users turn it off or let the agent act "
-            "without it (`auto-approve purchases under $50`, `pays without asking`).",
+    summary="A safeguard that is a person's confirmation or approval of the model's actions, or, at a layer "
+            "other than monitoring and the users' vetting, a person's review of each (by its title), blocks "
+            "steps while the boundary's words let users turn it off or let the agent act without it "
+            "(`auto-approve purchases under $50`, `pays without asking`, `runs after 8pm are unattended`).",
     rationale="An agent that asks its user to confirm each payment is stopped by the user only while the "
               "user is asked. Where the app lets users auto-approve small purchases, turn confirmation off, "
               "or have the agent act without asking, the step is open for every user who does, the "
               "attacker first: a fraudster on a victim's account or their own turns it off. Its tests ran "
-              "with the confirmation on, and say nothing of the users who switch it off.",
+              "with the confirmation on, and say nothing of the users who switch it off. A technician's review "
+              "of each protocol a cloud lab runs is the same step: where runs after hours go unattended or "
+              "routine ones are approved automatically, the attacker submits then.",
     bad="SG-confirm: {layer: tool-permissions, title: The user's confirmation of every payment}\n"
         "boundary: {description: 'the agent pays for you; users can auto-approve purchases under $50'}",
     good="boundary: {description: 'the agent pays for you once you confirm each payment in the app'}",
