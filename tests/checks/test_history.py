@@ -369,6 +369,32 @@ def test_a_model_newly_named_for_a_role_is_loosening() -> None:
     assert hits("CG328", context(base_doc(), pol=was, previous_policy=was)) == []
 
 
+def test_an_update_newly_let_carry_its_predecessors_runs_is_loosening() -> None:
+    """The lab's move: the policy the refreshed model's case cites lets a threshold carry the
+    predecessor's runs (`carry_over`), or raises the margin its indicator may rise by, or swaps the
+    indicator for one pinned less, so runs the previous version would have to redo count."""
+    from casegate.model import TaskRef
+    from casegate.model._policy import CarryOver
+
+    pol = policy()
+    tid = next(iter(pol.thresholds))
+
+    def carrying(margin: float | None, **indicator: Any) -> Policy:
+        th = pol.thresholds[tid]
+        co = None if margin is None else CarryOver(indicator=TaskRef(**{"name": "ctf-indicator", "version": "1",
+                                                                       **indicator}), margin=margin)
+        return pol.model_copy(update={"thresholds": {**pol.thresholds, tid: th.model_copy(update={"carry_over": co})}})
+
+    (h,) = hits("CG328", context(base_doc(), pol=carrying(0.05), previous_policy=carrying(None)))
+    assert f"`{tid}` may now carry a predecessor's runs" in h.message
+    (h,) = hits("CG328", context(base_doc(), pol=carrying(0.5), previous_policy=carrying(0.05)))
+    assert "rose up to 0.5, not 0.05" in h.message
+    (h,) = hits("CG328", context(base_doc(), pol=carrying(0.05, version=None), previous_policy=carrying(0.05)))
+    assert "keeps the pins of no task" in h.message
+    for tighter, looser in [(None, 0.05), (0.02, 0.05), (0.05, 0.05)]:  # taken away, lowered, kept
+        assert hits("CG328", context(base_doc(), pol=carrying(tighter), previous_policy=carrying(looser))) == []
+
+
 def test_a_lowered_attempt_rate_floor_is_loosening() -> None:
     pol = policy()
     floored = pol.model_copy(update={"tolerance": pol.tolerance.model_copy(update={

@@ -23,7 +23,7 @@ from ...model import (
     TaskRef,
 )
 from ...model._case import TEST_KINDS
-from ...model._policy import ElicitationMinimum
+from ...model._policy import CarryOver, ElicitationMinimum
 from .._derived import (
     aged_out,
     capability_status,
@@ -621,7 +621,8 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "(a condition, not a block), more roles that may answer objections, decide or confirm conditions, another "
             "product role, a later re-evaluation or publication, unsigned telemetry, a weaker model variant where "
             "the weights are reachable (`arguments.weights_variant`), less fine-tuning behind a `fine-tuned` "
-            "checkpoint (`arguments.fine_tune`), or a kind table that lets the case's kind "
+            "checkpoint (`arguments.fine_tune`), a predecessor's runs newly carried or carried past a higher margin "
+            "(`carry_over`), or a kind table that lets the case's kind "
             "hold wider access or weights access.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
               "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
@@ -943,6 +944,24 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
             yield ("thresholds", tid, "security_level"), (
                 f"`{tid}` now requires weight security {shown}, not {old_th.security_level} (CG421 holds a reached "
                 "threshold to the level an outside audit signed)")
+        carried = _carry_loosening(old_th.carry_over, th.carry_over)
+        if carried:
+            yield ("thresholds", tid, "carry_over"), f"`{tid}` {carried}"
+
+
+def _carry_loosening(old: CarryOver | None, new: CarryOver | None) -> str | None:
+    """How `new` lets an update carry a predecessor's runs where `old` did not, in words: carrying
+    allowed at all, a higher margin, or an indicator that keeps none of the old one's pins; None
+    when it asks as much."""
+    if new is None:
+        return None
+    if old is None:
+        return (f"may now carry a predecessor's runs (`carry_over`, indicator {_task_shown(new.indicator)}, margin "
+                f"{new.margin:g}), which the previous version's policy did not allow")
+    if new.margin > old.margin:
+        return f"carries a predecessor's runs past an indicator that rose up to {new.margin:g}, not {old.margin:g}"
+    looser = _looser_tasks([old.indicator], [new.indicator])
+    return f"carries a predecessor's runs on the indicator {looser}" if looser else None
 
 
 _TASK_PINS = ("name", "version", "digest", "prompt", "revision", "package")
