@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
@@ -76,12 +77,43 @@ def page_value(value: Any) -> Any:
     if isinstance(value, markupsafe.Markup):
         # the page's own blocks (a table of thousands of rows) run to megabytes and seldom hold
         # anything `page_text` changes: such a block is kept as it is, not copied twice
-        if not page_text_may_change(value):
+        if not _block_may_change(value):
             return value
         return markupsafe.Markup(page_text(str(value)))
     if isinstance(value, str):
         return page_text(value)
     return value
+
+
+_KNOWN_MIN = 1 << 16
+"""A block at least this long that `page_value` found unchanged is remembered while its page is
+rendered (`render`)."""
+_KNOWN_MAX = 4
+_known: ContextVar[list[str] | None] = ContextVar("_known", default=None)
+"""The long blocks of the page being rendered found to hold nothing `page_text` changes, most
+recent last (None outside `render`)."""
+
+
+def _block_may_change(value: str) -> bool:
+    """`page_text_may_change(value)`, without searching again a long block found unchanged before
+    in the same page. A block a template wrote (a table of thousands of rows) is interpolated
+    again in each template or macro that holds it, as part of that one's output: the part found
+    before is skipped, the text around it searched. Whether `page_text` changes a text is whether
+    one of its characters is one it changes, so a text holds one exactly when a part does."""
+    known = _known.get()
+    if known is None or len(value) < _KNOWN_MIN:
+        return page_text_may_change(value)
+    for block in reversed(known):
+        if len(block) <= len(value) and (i := value.find(block)) >= 0:
+            changes = page_text_may_change(value[:i]) or page_text_may_change(value[i + len(block):])
+            break
+    else:
+        changes = page_text_may_change(value)
+    if not changes:
+        if len(known) >= _KNOWN_MAX:
+            del known[0]
+        known.append(value)
+    return changes
 
 
 _TICKS = re.compile(r"`([^`\n]+)`")
@@ -170,4 +202,8 @@ def environment(markdown: bool = False) -> jinja2.Environment:
 
 def render(template: str, **context: Any) -> str:
     """Render one of the package's templates (`.md.j2` as Markdown, the others as HTML)."""
-    return environment(template.endswith(".md.j2")).get_template(template).render(**context)
+    token = _known.set([])
+    try:
+        return environment(template.endswith(".md.j2")).get_template(template).render(**context)
+    finally:
+        _known.reset(token)
