@@ -18,13 +18,14 @@ templates whose run it holds."""
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .._patterns import kept
 
 if TYPE_CHECKING:
     import ast
@@ -40,7 +41,7 @@ _MIN_LITERAL = 3
 _DEPTH = 4
 _KEY = 4
 """The length of the run of literal text a template is indexed by."""
-_RUN = re.compile(r"[\w\-]+")
+_RUN = kept(r"[\w\-]+")
 """A run of word characters: a word (`\\w[\\w\\-]*`) occurs in a text only inside one."""
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from contextvars import ContextVar
 from functools import cache
@@ -13,14 +12,15 @@ import jinja2
 import markupsafe
 
 from .._cachekey import cache_key, opened, private_folder, sealed
+from .._patterns import kept
 from .._userdirs import cache_root
 from ..terminal import page_text, page_text_may_change
 
-_TAG = re.compile(r"<([A-Za-z/!?][^<>\n]*)(>?)")
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)[ \t\r\n]*")
-_BLOCK = re.compile(r"^([ \t]*)(?=#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|(?:[*_-][ \t]*){3,}$|[-=]+[ \t]*$|`{3}|~{3})"
-                    r"|^([ \t]*\d{1,9})(?=[.)](?:[ \t]|$))")
+_TAG = kept(r"<([A-Za-z/!?][^<>\n]*)(>?)")
+_ENTITY = kept(r"&(?=#?[A-Za-z0-9]+;)")
+_BREAK = kept(r"[ \t]*(?:\r\n?|\n)[ \t\r\n]*")
+_BLOCK = kept(r"^([ \t]*)(?=#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|(?:[*_-][ \t]*){3,}$|[-=]+[ \t]*$|`{3}|~{3})"
+              r"|^([ \t]*\d{1,9})(?=[.)](?:[ \t]|$))")
 MD_STARTS = frozenset(" \t#>+-*_=`~0123456789")
 """First characters of a value that `md_text` may change (see `md_plain`)."""
 
@@ -116,7 +116,7 @@ def _block_may_change(value: str) -> bool:
     return changes
 
 
-_TICKS = re.compile(r"`([^`\n]+)`")
+_TICKS = kept(r"`([^`\n]+)`")
 
 
 def inline_html(value: Any) -> markupsafe.Markup:
