@@ -102,11 +102,10 @@ def _wording() -> tuple[tuple[_Template, ...], frozenset[str], dict[str, tuple[i
     return templates, d.CONSTANTS, d.INDEX, frozenset(d.UNKEYED), tuple(keys)
 
 
-@cache
 def _source_words() -> str:
     from . import _wording_data as d
 
-    return "\n".join(d.WORDS)
+    return d.WORDS
 
 
 def may_be_fixed(words: Iterable[str]) -> bool:
@@ -336,8 +335,11 @@ def render() -> str:
         '"""The templates whose literal parts are each too short to hold a key."""\n\n'
         "CONSTANTS: frozenset[str] = frozenset({\n" + rows(sorted(constants)) + "})\n"
         '"""The plain strings of the sources and the strings of the built-in data."""\n\n'
-        "WORDS: tuple[str, ...] = (\n" + rows(words) + ")\n"
-        '"""The runs of word characters of the sources and built-in data, in lower case."""\n'
+        # one text, the words a line each (literals the compiler joins into one constant): a
+        # tuple of thousands of words costs each its own object, most of them interned, at import
+        "WORDS: str = (\n" + "".join(f"    {w + chr(10) if i < len(words) - 1 else w!r}\n"
+                                      for i, w in enumerate(words)) + ")\n"
+        '"""The runs of word characters of the sources and built-in data, in lower case, a line each."""\n'
     )
 
 
