@@ -104,7 +104,7 @@ def _block_may_change(value: str) -> bool:
     if known is None or len(value) < _KNOWN_MIN:
         return page_text_may_change(value)
     for block in reversed(known):
-        if len(block) <= len(value) and (i := value.find(block)) >= 0:
+        if len(block) <= len(value) and (i := _place(value, block)) >= 0:
             changes = page_text_may_change(value[:i]) or page_text_may_change(value[i + len(block):])
             break
     else:
@@ -114,6 +114,19 @@ def _block_may_change(value: str) -> bool:
             del known[0]
         known.append(value)
     return changes
+
+
+def _place(value: str, block: str) -> int:
+    """Where `block` stands in `value` (-1: nowhere): its first characters are looked for, and the
+    whole compared where they stand (`str.find` of a needle of a megabyte compares it character by
+    character, as slow as the search it would spare; `startswith` compares memory)."""
+    head = block[:64]
+    i = str.find(value, head)
+    while 0 <= i <= len(value) - len(block):
+        if str.startswith(value, block, i):
+            return i
+        i = str.find(value, head, i + 1)
+    return -1
 
 
 _TICKS = kept(r"`([^`\n]+)`")
