@@ -63,8 +63,9 @@ placed by its first 64 characters and one comparison of memory (a first version 
 from kept programs (`casegate._patterns`; gate +0.5M for the larger table), and
 `_wording_data.WORDS` is one text, a word a line (some 5,400 strings, most of them interned,
 were half of that module's 22.5M import). What is left is spread as before: jinja2's import
-95M, the redaction some 870M, the JSON, the Markdown, the HTML and the overview diagram each
-some 200M to 300M; 1.5x needs most of them halved.
+95M, the redaction 873M (bench_publish_phase_instructions.py at 4635c625), the JSON, the Markdown,
+the HTML and the overview diagram 170M to 290M each (its figures at c49ce642); 1.5x needs most of them
+halved.
 """
 
 from __future__ import annotations
