@@ -233,3 +233,11 @@ def test_a_block_found_unchanged_is_not_searched_again_inside_the_page_that_hold
     searched.clear()
     assert render_mod.page_value(outer) is outer  # outside `render` nothing is remembered
     assert searched == [len(outer)]
+
+
+def test_a_remembered_block_is_placed_where_str_find_places_it() -> None:
+    block = "<tr><td>E1</td></tr>\n" * 10 + "the end"
+    head = block[:64]
+    for value in (block, "<table>" + block + "</table>", head + "x" + block, head + block[:-1] + "<p>" + block,
+                  block[:-1], head * 3, "", "<p>" + head + "</p>"):
+        assert render_mod._place(value, block) == value.find(block)
