@@ -47,6 +47,25 @@ package for the two integral floats it held (`200.0`); each level is now redacte
 for both, an integral float written by the C encoder as its integer, and a section blanked,
 sorted and written in one walk. The local path in the same session: 4,810.5M against gate
 1,964.8M (2.45x); 81e7abe7 4,808.2M against 1,959.8M (2.45x): those changes are not on it.
+
+The pages' long blocks searched once, and less imported (local path, the salts kept, each tree
+with its own warmed cache, all four counts from one run beside 4635c625's tree): publish
+4,770.7M, gate 1,980.3M (2.41x); 4635c625 publish 4,837.5M, gate 1,979.8M (2.44x); the published
+files of the 10k case, and of every example, byte for byte the same. A page interpolates each of
+its long blocks (the outline, the evidence and redaction tables) again inside the template or
+macro output that holds it, and `page_value` searched each whole for a character `page_text`
+changes: 7.6M characters at 10k, 2.9M of them a second time. A block found unchanged is now
+remembered while its page renders and only the text around it searched (4.7M characters),
+placed by its first 64 characters and one comparison of memory (a first version placed it with
+`str.find` of the whole block, which compares a needle of a megabyte character by character:
+84M, as much as the search it spared). Besides: the preview note is escaped without importing
+`html` (its entity table, 7.6M), the 17 patterns publishing's own modules compile at import come
+from kept programs (`casegate._patterns`; gate +0.5M for the larger table), and
+`_wording_data.WORDS` is one text, a word a line (some 5,400 strings, most of them interned,
+were half of that module's 22.5M import). What is left is spread as before: jinja2's import
+95M, the redaction 873M (bench_publish_phase_instructions.py at 4635c625), the JSON, the Markdown,
+the HTML and the overview diagram 170M to 290M each (its figures at c49ce642); 1.5x needs most of them
+halved.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ must compile through `re` as before."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -68,3 +69,27 @@ def test_an_edited_pattern_or_another_python_compiles_through_re(monkeypatch: py
     assert got == re.compile(r"[a-z0-9][a-z0-9'\-]*x") and got.fullmatch("ab-x")
     monkeypatch.setattr(_patterns, "ENGINE", (3, 99, 0, 0, 4))  # another interpreter
     assert _patterns._table() == {}
+
+
+@pytest.mark.skipif(not SAME_ENGINE, reason="the table was written under another Python: every pattern compiles through re")
+def test_publishing_compiles_none_of_its_own_patterns_at_import() -> None:
+    """The modules only publishing imports take their import-time patterns from the table too."""
+    code = ("import re\n"
+            "import casegate.gate, casegate.load, casegate.model\n"
+            "import re._compiler as c\n"
+            "seen = []\n"
+            "real = c.compile\n"
+            "def counted(p, flags=0):\n"
+            "    seen.append(p)\n"
+            "    return real(p, flags)\n"
+            "c.compile = counted\n"
+            "import casegate.publish, casegate.publish._fixed, casegate.render._svg, casegate.store._salts\n"
+            "from casegate.publish import _fixed, _guard, _preview, _render\n"
+            "from casegate.render import _presentation\n"
+            "from casegate.store import _salts\n"
+            "own = {v.pattern for m in (_fixed, _guard, _preview, _render, _presentation, _salts)\n"
+            "       for v in vars(m).values() if isinstance(v, re.Pattern)}\n"
+            "print(sorted(own & set(seen)))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert out.stdout.strip() == "[]", out.stdout

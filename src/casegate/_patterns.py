@@ -27,8 +27,11 @@ SEEN: list[tuple[str | bytes, int]] = []
 
 MODULES = ("casegate.checks", "casegate.checks.families", "casegate.checks._text", "casegate.checks._regimes",
            "casegate.load", "casegate.model._rate",
-           "casegate.model", "casegate.evidence.importers._claims", "casegate.limits")
-"""The modules whose import-time patterns `--write` keeps (importing them compiles every one)."""
+           "casegate.model", "casegate.evidence.importers._claims", "casegate.limits",
+           "casegate.publish._fixed", "casegate.publish._guard", "casegate.publish._preview",
+           "casegate.publish._render", "casegate.render._presentation", "casegate.store._salts")
+"""The modules whose import-time patterns `--write` keeps (importing them compiles every one):
+those of the check path, and those only publishing imports."""
 
 ENGINE = (*sys.version_info[:3], _sre.MAGIC, _sre.CODESIZE)
 """What a kept program is valid for: the Python version and `re`'s engine."""

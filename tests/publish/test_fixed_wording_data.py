@@ -83,3 +83,16 @@ def test_a_text_is_tried_against_few_templates() -> None:
             "signed by a keyring identity (no keyring): no envelope (sign it with `casegate sign`)")
     assert variable_parts(text) == ["Sam Whitfield"]
     assert len(_fixed._candidates(text)) < len(_fixed._wording()[0]) // 10
+
+
+def test_the_words_are_kept_as_one_text_a_word_a_line() -> None:
+    """The sources' words load as one text (not thousands of objects, most of them interned, at
+    each import); every word of the kept templates and strings is a line of it."""
+    from casegate.publish import _wording_data as d
+
+    assert isinstance(d.WORDS, str) and _fixed._source_words() is d.WORDS
+    lines = d.WORDS.split("\n")
+    assert lines == sorted(set(lines)) and all(_fixed._RUN.fullmatch(w) for w in lines)
+    texts = [*(p for t in d.TEMPLATES for p in t if p is not None), *d.CONSTANTS]
+    assert set(_fixed._RUN.findall("\n".join(texts).lower())) == set(lines)
+    assert _fixed.may_be_fixed(["Keyring", "holds"]) and not _fixed.may_be_fixed(["zzqx-unheard-of"])

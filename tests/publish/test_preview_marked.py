@@ -6,6 +6,7 @@ for a publication."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +82,16 @@ def test_a_summary_for_the_registry_carries_no_preview_field(tmp_path: Path) -> 
     s = json.loads((tmp_path / "out" / "summary.json").read_text())
     assert "preview" not in s
     assert "PREVIEW" not in (tmp_path / "out" / "summary.md").read_text()
+
+
+def test_the_preview_note_is_escaped_as_html_escape_does_without_importing_html() -> None:
+    import html
+
+    from casegate.publish import _preview
+
+    for note in ("plain", "a & b < c > d \"q\" 'r'", "&amp; already", "<script>x</script>", ""):
+        assert _preview.escape(note) == html.escape(note)
+    code = "import sys, casegate.publish._preview\nprint('html' in sys.modules)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert out.stdout.strip() == "False"

@@ -203,3 +203,41 @@ def test_the_walk_reads_a_level_wherever_getattr_finds_one() -> None:
     assert _plan(Plain)[1] == _LEVEL_NONE  # type: ignore[index]
     assert _plan(Levelled)[1] == _LEVEL_FIELD  # type: ignore[index]
     assert _plan(dict) is None and _plan(str) is None
+
+
+def test_a_block_found_unchanged_is_not_searched_again_inside_the_page_that_holds_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long block a page interpolates again (a table inside its macro's output) is searched once:
+    the text around it is searched, and a character `page_text` changes there is still escaped."""
+    from markupsafe import Markup
+
+    from casegate.terminal import page_text
+
+    searched: list[int] = []
+    real = render_mod.page_text_may_change
+    monkeypatch.setattr(render_mod, "page_text_may_change", lambda t: searched.append(len(t)) or real(t))
+    rows = Markup("<tr><td>E1 · sha256:ab</td></tr>\n" * 4000)
+    assert len(rows) >= render_mod._KNOWN_MIN
+    token = render_mod._known.set([])
+    try:
+        assert render_mod.page_value(rows) is rows
+        outer = Markup("<table>\n") + rows + Markup("</table>\n")
+        assert render_mod.page_value(outer) is outer
+        assert sum(searched) == len(rows) + len("<table>\n") + len("</table>\n")  # not the rows again
+        for bad in ("\u202e", "\u200b", "a\u0301\u0301\u0301", "\x1b[2J"):
+            page = Markup(f"<p>{bad}</p>") + outer + Markup(f"<p>{bad}</p>")
+            shown = render_mod.page_value(page)
+            assert str(shown) == page_text(str(page)) != str(page)
+    finally:
+        render_mod._known.reset(token)
+    searched.clear()
+    assert render_mod.page_value(outer) is outer  # outside `render` nothing is remembered
+    assert searched == [len(outer)]
+
+
+def test_a_remembered_block_is_placed_where_str_find_places_it() -> None:
+    block = "<tr><td>E1</td></tr>\n" * 10 + "the end"
+    head = block[:64]
+    for value in (block, "<table>" + block + "</table>", head + "x" + block, head + block[:-1] + "<p>" + block,
+                  block[:-1], head * 3, "", "<p>" + head + "</p>"):
+        assert render_mod._place(value, block) == value.find(block)

@@ -18,13 +18,14 @@ templates whose run it holds."""
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .._patterns import kept
 
 if TYPE_CHECKING:
     import ast
@@ -40,7 +41,7 @@ _MIN_LITERAL = 3
 _DEPTH = 4
 _KEY = 4
 """The length of the run of literal text a template is indexed by."""
-_RUN = re.compile(r"[\w\-]+")
+_RUN = kept(r"[\w\-]+")
 """A run of word characters: a word (`\\w[\\w\\-]*`) occurs in a text only inside one."""
 
 
@@ -101,11 +102,10 @@ def _wording() -> tuple[tuple[_Template, ...], frozenset[str], dict[str, tuple[i
     return templates, d.CONSTANTS, d.INDEX, frozenset(d.UNKEYED), tuple(keys)
 
 
-@cache
 def _source_words() -> str:
     from . import _wording_data as d
 
-    return "\n".join(d.WORDS)
+    return d.WORDS
 
 
 def may_be_fixed(words: Iterable[str]) -> bool:
@@ -335,8 +335,11 @@ def render() -> str:
         '"""The templates whose literal parts are each too short to hold a key."""\n\n'
         "CONSTANTS: frozenset[str] = frozenset({\n" + rows(sorted(constants)) + "})\n"
         '"""The plain strings of the sources and the strings of the built-in data."""\n\n'
-        "WORDS: tuple[str, ...] = (\n" + rows(words) + ")\n"
-        '"""The runs of word characters of the sources and built-in data, in lower case."""\n'
+        # one text, the words a line each (literals the compiler joins into one constant): a
+        # tuple of thousands of words costs each its own object, most of them interned, at import
+        "WORDS: str = (\n" + "".join(f"    {w + chr(10) if i < len(words) - 1 else w!r}\n"
+                                      for i, w in enumerate(words)) + ")\n"
+        '"""The runs of word characters of the sources and built-in data, in lower case, a line each."""\n'
     )
 
 

@@ -3,13 +3,13 @@ may be shown to an audience: text that touches a redacted element is withheld.""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any, get_args
 
 from pydantic import BaseModel
 
+from .._patterns import kept
 from ..model import Case
 from ._redact import Redaction, leaves_of, pointer_of
 
@@ -18,7 +18,7 @@ _SHINGLE = 4
 _FEW_SECRETS = 200
 """Up to this many secrets a text is searched for each in turn (quicker than a look-up at each
 of its characters)."""
-_WORD = re.compile(r"\w[\w\-]*")
+_WORD = kept(r"\w[\w\-]*")
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
@@ -27,7 +27,7 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*")
+_TOKEN = kept(r"[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*")
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:

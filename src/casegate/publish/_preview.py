@@ -3,14 +3,20 @@ shown or passed on alone, reads as the version's public summary."""
 
 from __future__ import annotations
 
-import re
-from html import escape
+from .._patterns import kept
 
-_ROOT = re.compile(r"<svg\b[^>]*>")
-_SIZE = re.compile(r'\s(width|height)="([0-9]+(?:\.[0-9]+)?)"')
+_ROOT = kept(r"<svg\b[^>]*>")
+_SIZE = kept(r'\s(width|height)="([0-9]+(?:\.[0-9]+)?)"')
 _BAND = 26.0
 LABEL = "UNRECORDED PREVIEW: not a publication"
 """What the band above a preview's picture says (its title holds the whole note)."""
+
+
+def escape(text: str) -> str:
+    """`html.escape(text)`, written out: the `html` module builds its table of some 2,200 named
+    entities at import, which publishing never reads."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("'", "&#x27;"))
 
 
 def mark_svg(svg: str, note: str) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import re
 import tempfile
+from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
@@ -12,14 +12,15 @@ import jinja2
 import markupsafe
 
 from .._cachekey import cache_key, opened, private_folder, sealed
+from .._patterns import kept
 from .._userdirs import cache_root
 from ..terminal import page_text, page_text_may_change
 
-_TAG = re.compile(r"<([A-Za-z/!?][^<>\n]*)(>?)")
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)[ \t\r\n]*")
-_BLOCK = re.compile(r"^([ \t]*)(?=#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|(?:[*_-][ \t]*){3,}$|[-=]+[ \t]*$|`{3}|~{3})"
-                    r"|^([ \t]*\d{1,9})(?=[.)](?:[ \t]|$))")
+_TAG = kept(r"<([A-Za-z/!?][^<>\n]*)(>?)")
+_ENTITY = kept(r"&(?=#?[A-Za-z0-9]+;)")
+_BREAK = kept(r"[ \t]*(?:\r\n?|\n)[ \t\r\n]*")
+_BLOCK = kept(r"^([ \t]*)(?=#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|(?:[*_-][ \t]*){3,}$|[-=]+[ \t]*$|`{3}|~{3})"
+              r"|^([ \t]*\d{1,9})(?=[.)](?:[ \t]|$))")
 MD_STARTS = frozenset(" \t#>+-*_=`~0123456789")
 """First characters of a value that `md_text` may change (see `md_plain`)."""
 
@@ -76,7 +77,7 @@ def page_value(value: Any) -> Any:
     if isinstance(value, markupsafe.Markup):
         # the page's own blocks (a table of thousands of rows) run to megabytes and seldom hold
         # anything `page_text` changes: such a block is kept as it is, not copied twice
-        if not page_text_may_change(value):
+        if not _block_may_change(value):
             return value
         return markupsafe.Markup(page_text(str(value)))
     if isinstance(value, str):
@@ -84,7 +85,51 @@ def page_value(value: Any) -> Any:
     return value
 
 
-_TICKS = re.compile(r"`([^`\n]+)`")
+_KNOWN_MIN = 1 << 16
+"""A block at least this long that `page_value` found unchanged is remembered while its page is
+rendered (`render`)."""
+_KNOWN_MAX = 4
+_known: ContextVar[list[str] | None] = ContextVar("_known", default=None)
+"""The long blocks of the page being rendered found to hold nothing `page_text` changes, most
+recent last (None outside `render`)."""
+
+
+def _block_may_change(value: str) -> bool:
+    """`page_text_may_change(value)`, without searching again a long block found unchanged before
+    in the same page. A block a template wrote (a table of thousands of rows) is interpolated
+    again in each template or macro that holds it, as part of that one's output: the part found
+    before is skipped, the text around it searched. Whether `page_text` changes a text is whether
+    one of its characters is one it changes, so a text holds one exactly when a part does."""
+    known = _known.get()
+    if known is None or len(value) < _KNOWN_MIN:
+        return page_text_may_change(value)
+    for block in reversed(known):
+        if len(block) <= len(value) and (i := _place(value, block)) >= 0:
+            changes = page_text_may_change(value[:i]) or page_text_may_change(value[i + len(block):])
+            break
+    else:
+        changes = page_text_may_change(value)
+    if not changes:
+        if len(known) >= _KNOWN_MAX:
+            del known[0]
+        known.append(value)
+    return changes
+
+
+def _place(value: str, block: str) -> int:
+    """Where `block` stands in `value` (-1: nowhere): its first characters are looked for, and the
+    whole compared where they stand (`str.find` of a needle of a megabyte compares it character by
+    character, as slow as the search it would spare; `startswith` compares memory)."""
+    head = block[:64]
+    i = str.find(value, head)
+    while 0 <= i <= len(value) - len(block):
+        if str.startswith(value, block, i):
+            return i
+        i = str.find(value, head, i + 1)
+    return -1
+
+
+_TICKS = kept(r"`([^`\n]+)`")
 
 
 def inline_html(value: Any) -> markupsafe.Markup:
@@ -170,4 +215,8 @@ def environment(markdown: bool = False) -> jinja2.Environment:
 
 def render(template: str, **context: Any) -> str:
     """Render one of the package's templates (`.md.j2` as Markdown, the others as HTML)."""
-    return environment(template.endswith(".md.j2")).get_template(template).render(**context)
+    token = _known.set([])
+    try:
+        return environment(template.endswith(".md.j2")).get_template(template).render(**context)
+    finally:
+        _known.reset(token)

@@ -13,12 +13,13 @@ an attribute of the same name on the element, as CSS does.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+=\"[^\"]*\")*)\s*(/?)>")
-_ATTR = re.compile(r"([\w:-]+)=\"([^\"]*)\"")
+from .._patterns import kept
+
+_RULE = kept(r"([^{}]+)\{([^{}]*)\}")
+_TAG = kept(r"<(/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+=\"[^\"]*\")*)\s*(/?)>")
+_ATTR = kept(r"([\w:-]+)=\"([^\"]*)\"")
 _NOT_PRESENTATION = {"cursor"}
 """Declarations with no presentation-attribute form (interaction only), dropped."""
 

@@ -12,13 +12,13 @@ import contextlib
 import fcntl
 import json
 import os
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .._patterns import kept
 from ..errors import InputError, StoreError
 from ..limits import read_regular_file, strict_json
 
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 SALT_STORE_VERSION = 1
 """Format version of a salt-store file."""
 
-_HEX64 = re.compile(r"[0-9a-f]{64}\Z")
-_COMMITMENT = re.compile(r"sha256:[0-9a-f]{64}\Z")
+_HEX64 = kept(r"[0-9a-f]{64}\Z")
+_COMMITMENT = kept(r"sha256:[0-9a-f]{64}\Z")
 
 
 @dataclass(frozen=True)
@@ -169,8 +169,8 @@ def _record(case_id: Any, version: Any, pointer: Any, salt: Any, commitment: Any
     return SaltRecord(case_id, version, pointer, bytes.fromhex(salt), commitment)
 
 
-_HEX64_RUN = re.compile(r"[0-9a-f]{64}(?:,[0-9a-f]{64})*")
-_COMMITMENT_RUN = re.compile(r"sha256:[0-9a-f]{64}(?:,sha256:[0-9a-f]{64})*")
+_HEX64_RUN = kept(r"[0-9a-f]{64}(?:,[0-9a-f]{64})*")
+_COMMITMENT_RUN = kept(r"sha256:[0-9a-f]{64}(?:,sha256:[0-9a-f]{64})*")
 
 
 def _plain_records(case_ids: list[Any], versions: list[Any], pointers: list[Any], salts: list[Any],
