@@ -584,7 +584,10 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "failing-test-uncited": "CG406", "on-device-in-words": "CG105", "vetting-by-agreement": "CG105",
                   "partner-vets-its-own": "CG425", "other-precision-evaluated-as": "CG351",
                   "second-model-routed": "CG351", "confirmation-turned-off": "CG428",
-                  "trusted-access-rollout-in-words": "CG105"}
+                  "trusted-access-rollout-in-words": "CG105", "weights-on-cloud-platforms": "CG429",
+                  "supplier-runs-safeguard": "CG425", "customer-vets-its-own": "CG425",
+                  "clearance-as-vetting": "CG425", "review-unattended": "CG428",
+                  "confirmation-off-by-pronoun": "CG428"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
@@ -594,8 +597,11 @@ as attempts; users' tuning said by the model's name and as adapters trained on t
 run of a safeguard's test kept uncited, naming a retired id of the safeguard; the model said to run on its users'
 own machines; a trusted-access program vetted by terms its users sign, or by a partner's own office alone; a
 full-precision build's run listed under `system.evaluated_as` for a system served quantised; hard requests said
-to be routed to a larger model no run evaluated; a confirmation step the boundary's words let users auto-approve;
-a trusted-access boundary whose words schedule the rollout to all API customers."""
+to be routed to a larger model no run evaluated; a confirmation step the boundary's words let users auto-approve,
+or turn off by a pronoun in the next sentence; a trusted-access boundary whose words schedule the rollout to all
+API customers; the model said to be served from cloud platforms' own copies of the weights, their audit of the
+lab's storage alone; a safeguard titled as a supplier's run; a trusted-access program vetted by its customers'
+word, or by the clearance its users hold; a person's review of each run the words let runs go without."""
 
 
 @pytest.mark.parametrize("name", sorted(NEWER_READINGS))
@@ -689,6 +695,107 @@ def test_a_trusted_access_boundary_scheduling_the_rollout_is_another_boundary(mo
 
     monkeypatch.setattr(boundary, "wider_release_in_words", lambda case, memo=None: None)
     assert _atlas_move("trusted-access-rollout-in-words").status == "not caught"
+
+
+def test_a_confirmation_turned_off_by_a_pronoun_blocks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: a safeguard added as in `confirmation-turned-off`, the boundary's words saying each
+    code-execution run needs the developer's confirmation and, in the next sentence, that developers
+    can turn it off in settings. The clause turning `it` off names no confirmation; the pronoun stands
+    for the one the sentence before names (CG428), the only catch: without the reading of the
+    pronoun the move is not caught."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "confirmation-off-by-pronoun")
+    assert r.applicable and r.caught_by == ("CG428",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG428")]
+    assert "needs the developer's confirmation ... Developers can turn it off in settings" in msg, msg
+    from casegate.checks import _derived
+
+    monkeypatch.setattr(_derived, "_last_confirmation_noun", lambda before: None)
+    assert _atlas_move("confirmation-off-by-pronoun").status == "not caught"
+
+
+@pytest.mark.parametrize("reversed_", ["unattended-words", "review-as-confirmation"])
+def test_a_review_the_words_let_runs_go_without_blocks_nothing(monkeypatch: pytest.MonkeyPatch,
+                                                               reversed_: str) -> None:
+    """Attack: a safeguard added, titled human review of each code-execution run before it executes
+    (no confirmation or approval word), blocking the step refusal training blocks and citing the
+    lab's refusal test, while the boundary's words say that outside business hours code-execution
+    runs go unattended. A person's review each action waits on is a confirmation, and the words let
+    runs go without it (CG428), the only catch: without the reading of unattended words, or of a
+    person's review as a confirmation, the move is not caught."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "review-unattended")
+    assert r.applicable and r.caught_by == ("CG428",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG428")]
+    assert "safeguard `SG-confirm` is a confirmation" in msg and "code-execution runs go unattended" in msg, msg
+    import re
+
+    from casegate.checks import _derived
+
+    if reversed_ == "unattended-words":
+        monkeypatch.setattr(_derived, "_UNATTENDED_WORDS", ())
+    else:
+        monkeypatch.setattr(_derived, "_PERSON_REVIEW", re.compile(r"(?!)"))
+    assert _atlas_move("review-unattended").status == "not caught"
+
+
+def test_a_safeguard_titled_as_a_suppliers_run_blocks_nothing_unsigned(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the identity-verified developer programme retitled as run by the identity-verification
+    provider, unnamed, its steps, `verified_by` and the lab's enrolment test kept. The supplier runs
+    the control and signed no test of it: it blocks nothing (CG425), and the first step of the
+    pathways it blocked is open (CG401); without the reading of a supplier in a title the move is not
+    caught."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "supplier-runs-safeguard")
+    assert r.applicable and {"CG425", "CG401"} <= set(r.caught_by), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG425")]
+    assert "safeguard `SG-kyc`" in msg and "its title names it run by the identity-verification provider" in msg, msg
+    from casegate.checks import _derived
+
+    monkeypatch.setattr(_derived, "_supplier_runs", lambda ctx, title: None)
+    assert _atlas_move("supplier-runs-safeguard").status == "not caught"
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("customer-vets-its-own", "names the customer as who checks the users"),
+    ("clearance-as-vetting", "names the issuer of the clearance as who checks the users"),
+])
+def test_a_trusted_access_program_vetted_by_its_users_own_standing_blocks_nothing_unsigned(
+        monkeypatch: pytest.MonkeyPatch, name: str, said: str) -> None:
+    """Attack: on a first version, the boundary made `trusted-access`, its vetting left to each
+    customer's attestation for its own developers, or to the government security clearance each
+    engineer holds, no organisation and no check by the developer named, the vetting safeguard, its
+    `verified_by` and the lab's test of it kept. The customer, or the clearance's issuer, runs the
+    check and signed no test of it: it blocks nothing (CG425), and the first step of the pathways it
+    blocked is open (CG401); without the reading of the users' own organisation by its role, or of a
+    status the users hold, the move is not caught."""
+    import re
+
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == name)
+    assert r.applicable and {"CG425", "CG401"} <= set(r.caught_by), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG425")]
+    assert said in msg, msg
+    from casegate.checks import _derived
+
+    if name == "customer-vets-its-own":
+        monkeypatch.setattr(_derived, "_ROLE_WORDS", ())
+    else:
+        monkeypatch.setattr(_derived, "_HELD_STATUS", re.compile(r"(?!)"))
+    assert _atlas_move(name).status == "not caught"
+
+
+def test_weights_on_cloud_platforms_audited_at_the_lab_alone_are_not_shown_secured(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the `api` boundary's words add that Atlas-2 is also served in three cloud platforms'
+    model marketplaces, Amazon Bedrock among them, each from its own copy of the weights; the SL3
+    audit, signed by its auditor, names the lab's weight storage alone. The weights held there are
+    not shown secured (CG429), the only catch: without the reading of hosts in the boundary's words
+    the move is not caught."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "weights-on-cloud-platforms")
+    assert r.applicable and r.caught_by == ("CG429",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG429")]
+    assert "model marketplaces of three cloud platforms" in msg and "not shown secured" in msg, msg
+    from casegate.checks.families import safeguards
+
+    monkeypatch.setattr(safeguards, "hosts_in_words", lambda case, memo=None: None)
+    assert _atlas_move("weights-on-cloud-platforms").status == "not caught"
 
 
 def test_a_trusted_access_program_vetted_by_a_partner_alone_blocks_nothing_unsigned() -> None:

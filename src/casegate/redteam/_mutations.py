@@ -240,6 +240,69 @@ def partner_vets_its_own(case: Case, policy: Policy) -> Applied:
     return out if isinstance(out, str) else (out, policy)
 
 
+def customer_vets_its_own(case: Case, policy: Policy) -> Applied:
+    """A trusted-access boundary whose users are developers at customer organisations, each customer
+    attesting for its own developers (who they are, that their use is legitimate), no check by the
+    developer named and no organisation named, the vetting safeguard (its `verified_by` the
+    developer's team) and the developer's tests of it kept."""
+    if not any(sg.layer == "user-vetting" and not sg.security and sg.blocks and sg.evidence
+               for sg in case.safeguards.values()):
+        return "no tested `user-vetting` safeguard blocks a step"
+    out = _as_trusted_access(case, users="developers at customer organisations",
+                             vetting="each customer attests that its developers are its employees with a legitimate "
+                                     "use before a key is issued")
+    return out if isinstance(out, str) else (out, policy)
+
+
+def clearance_as_vetting(case: Case, policy: Policy) -> Applied:
+    """A trusted-access boundary whose users are engineers at government agencies, the vetting that
+    each holds an active government security clearance, no one named as checking it, the vetting
+    safeguard (its `verified_by` the developer's team) and the developer's tests of it kept."""
+    if not any(sg.layer == "user-vetting" and not sg.security and sg.blocks and sg.evidence
+               for sg in case.safeguards.values()):
+        return "no tested `user-vetting` safeguard blocks a step"
+    out = _as_trusted_access(case, users="engineers at government agencies",
+                             vetting="every engineer holds an active government security clearance")
+    return out if isinstance(out, str) else (out, policy)
+
+
+SUPPLIERS = {"user-vetting": "identity-verification provider", "classifier": "moderation vendor"}
+"""Who `supplier-runs-safeguard` says runs a safeguard of a layer (else `safety vendor`)."""
+
+
+def supplier_runs_safeguard(case: Case, policy: Policy) -> Applied:
+    """The first safeguard on who reaches the model or what it does (not security) that blocks a
+    step and is tested by the lab alone (no test of it independent) retitled as run by a supplier
+    the lab buys from, unnamed (`... run by the identity-verification provider`), its steps,
+    `verified_by` and the lab's tests of it kept."""
+    for sid, sg in case.safeguards.items():
+        if sg.security or not sg.blocks or not sg.title:
+            continue
+        tests = [case.evidence[e] for e in sg.evidence if e in case.evidence and case.evidence[e].kind in TEST_KINDS]
+        if not tests or any(ev.independent for ev in tests):
+            continue
+        who = SUPPLIERS.get(str(sg.layer), "safety vendor")
+        retitled = _upd(sg, title=f"{sg.title.rstrip('. ')} run by the {who}")
+        return _upd(case, safeguards={**case.safeguards, sid: retitled}), policy
+    return "no safeguard that blocks a step is tested by the lab alone"
+
+
+def weights_on_cloud_platforms(case: Case, policy: Policy) -> Applied:
+    """The model also served from another company's cloud, in the boundary's words only (each of
+    three cloud platforms' model marketplaces, Amazon Bedrock among them, serving its own copy of the
+    weights), where a weight-security safeguard blocks a step: its audit kept as it was signed."""
+    b = case.boundary
+    if b is None or b.kind.internal:
+        return "the case names no external boundary"
+    if not any(sg.layer in ("weight-security", "access-control") and sg.security and sg.blocks and sg.evidence
+               for sg in case.safeguards.values()):
+        return "no tested weight-security safeguard blocks a step"
+    name = case.system.name or "The model"
+    said = f"{(b.description or '').rstrip()} {name} is also served in the model marketplaces of three cloud " \
+           "platforms, Amazon Bedrock among them, each from its own copy of the weights."
+    return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
+
+
 def vetting_relabelled(case: Case, policy: Policy) -> Applied:
     """The same users, vetting words and vetting tests as the version recorded, called vetted
     organisations so the boundary is trusted access."""
@@ -353,12 +416,11 @@ def second_model_routed(case: Case, policy: Policy) -> Applied:
     return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
 
 
-def confirmation_turned_off(case: Case, policy: Policy) -> Applied:
-    """A person's confirmation added as a safeguard over the tool the boundary grants (the
-    developer's confirmation of each run of it), blocking the first step a safeguard on what the
-    model does blocks and citing that safeguard's own test by the lab (its `tests` naming both),
-    while the boundary's words let developers auto-approve the tool's runs for projects they
-    trust."""
+def _review_added(case: Case, policy: Policy, title: str, said: str) -> Applied:
+    """A safeguard `SG-confirm` titled `title` (`{tool}` the first tool the boundary grants) added at
+    the `tool-permissions` layer, blocking the first step a safeguard on what the model does blocks
+    and citing that safeguard's own test by the lab (its `tests` naming both), and `said` (`{tool}`
+    likewise) added to the boundary's description."""
     b = case.boundary
     if b is None or not b.tools:
         return "the boundary grants no tool a person could confirm each run of"
@@ -372,14 +434,42 @@ def confirmation_turned_off(case: Case, policy: Policy) -> Applied:
             continue
         eid = tested[0]
         ev = case.evidence[eid]
-        confirm = _upd(sg, layer="tool-permissions", title=f"The developer's confirmation of each {tool} run",
-                       blocks=[sg.blocks[0]], evidence=[eid])
-        said = f"{(b.description or '').rstrip()} Developers can auto-approve {tool} runs for projects they trust."
+        confirm = _upd(sg, layer="tool-permissions", title=title.format(tool=tool), blocks=[sg.blocks[0]],
+                       evidence=[eid])
+        words = f"{(b.description or '').rstrip()} {said.format(tool=tool)}"
         evs = {**case.evidence, eid: _upd(ev, tests=[*ev.tests, "SG-confirm"]) if ev.tests else ev}
         out: Case = _upd(case, safeguards={**case.safeguards, "SG-confirm": confirm}, evidence=evs,
-                         boundary=_upd(b, description=said.lstrip()))
+                         boundary=_upd(b, description=words.lstrip()))
         return out, policy
     return "no safeguard on what the model does blocks a step and cites a test of the lab's own"
+
+
+def confirmation_turned_off(case: Case, policy: Policy) -> Applied:
+    """A person's confirmation added as a safeguard over the tool the boundary grants (the
+    developer's confirmation of each run of it), blocking the first step a safeguard on what the
+    model does blocks and citing that safeguard's own test by the lab (its `tests` naming both),
+    while the boundary's words let developers auto-approve the tool's runs for projects they
+    trust."""
+    return _review_added(case, policy, "The developer's confirmation of each {tool} run",
+                         "Developers can auto-approve {tool} runs for projects they trust.")
+
+
+def confirmation_off_by_pronoun(case: Case, policy: Policy) -> Applied:
+    """A person's confirmation added as `confirmation_turned_off` adds it, the boundary's words
+    saying each run of the tool needs it and, in the next sentence, that developers can turn `it`
+    off: the clause turning it off names no confirmation."""
+    return _review_added(case, policy, "The developer's confirmation of each {tool} run",
+                         "Each {tool} run needs the developer's confirmation. Developers can turn it off in "
+                         "settings.")
+
+
+def review_unattended(case: Case, policy: Policy) -> Applied:
+    """A person's review of each run of the tool the boundary grants added as a safeguard as
+    `confirmation_turned_off` adds one, titled with no confirmation or approval word (human review of
+    each run before it executes), while the boundary's words let runs submitted outside business
+    hours go unattended."""
+    return _review_added(case, policy, "Human review of each {tool} run before it executes",
+                         "Outside business hours, {tool} runs go unattended.")
 
 
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
@@ -3513,6 +3603,25 @@ MUTATIONS: tuple[Mutation, ...] = (
              "test by the lab (its `tests` naming both), and to the boundary's description that developers can "
              "auto-approve the tool's runs for projects they trust",
              ("CG428",), confirmation_turned_off),
+    Mutation("confirmation-off-by-pronoun", ("test-1-boundary", "test-4-safeguards"),
+             "adds a safeguard as confirmation-turned-off does, and to the boundary's description that each run "
+             "of the tool needs the developer's confirmation and, in the next sentence, that developers can turn "
+             "it off in settings", ("CG428",), confirmation_off_by_pronoun),
+    Mutation("review-unattended", ("test-1-boundary", "test-4-safeguards"),
+             "adds a safeguard titled as human review of each run of the tool the boundary grants before it "
+             "executes (no confirmation or approval word), blocking the first step a safeguard on what the model "
+             "does blocks and citing that safeguard's own test by the lab (its `tests` naming both), and to the "
+             "boundary's description that outside business hours the tool's runs go unattended",
+             ("CG428",), review_unattended),
+    Mutation("supplier-runs-safeguard", ("test-4-safeguards", "q-checked-by"),
+             "retitles the first safeguard (not security) that blocks a step and is tested by the lab alone as "
+             "run by a supplier the lab buys from, unnamed (`... run by the identity-verification provider`), "
+             "keeping its steps, `verified_by` and the lab's tests of it", ("CG425",), supplier_runs_safeguard),
+    Mutation("weights-on-cloud-platforms", ("fm-security-opacity", "test-4-safeguards"),
+             "adds to the boundary's description that the model (by its name) is also served in three cloud "
+             "platforms' model marketplaces, Amazon Bedrock among them, each from its own copy of the weights, "
+             "keeping the weight-security audit as signed (of the lab's own storage)", ("CG429",),
+             weights_on_cloud_platforms),
     Mutation("vetting-by-agreement", ("test-1-boundary", "test-5-authority"),
              "names the external boundary `trusted-access`, its access `vetted-organisations` and its vetting the "
              "partner agreement and acceptable-use policy each user signs, keeping the vetting safeguard and its "
@@ -3522,6 +3631,17 @@ MUTATIONS: tuple[Mutation, ...] = (
              "engineers and its vetting the partner's own (its security office clears each one), no check by the "
              "developer named, keeping the vetting safeguard, its `verified_by` and the developer's tests of it, "
              "before any version is recorded", ("CG425", "CG401"), partner_vets_its_own, first_version=True),
+    Mutation("customer-vets-its-own", ("test-1-boundary", "test-4-safeguards", "test-5-authority"),
+             "names the external boundary `trusted-access`, its access `vetted-organisations`, its users developers "
+             "at customer organisations and its vetting each customer's attestation for its own developers, no "
+             "organisation and no check by the developer named, keeping the vetting safeguard, its `verified_by` "
+             "and the developer's tests of it, before any version is recorded", ("CG425", "CG401"),
+             customer_vets_its_own, first_version=True),
+    Mutation("clearance-as-vetting", ("test-1-boundary", "test-4-safeguards", "test-5-authority"),
+             "names the external boundary `trusted-access`, its access `vetted-organisations`, its users engineers "
+             "at government agencies and its vetting that each holds an active government security clearance, no "
+             "one named as checking it, keeping the vetting safeguard, its `verified_by` and the developer's tests "
+             "of it, before any version is recorded", ("CG425", "CG401"), clearance_as_vetting, first_version=True),
     Mutation("internal-labelled-training", ("test-1-boundary", "fm-internal-deployment-blindness", "test-5-authority"),
              "names an internal research or deployment boundary `training` (fewer signers, no scale weighed), keeping "
              "its instances, access to training code and weights, autonomy, tools and users", ("CG107",),
