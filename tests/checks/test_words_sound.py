@@ -1097,6 +1097,17 @@ def test_a_review_layer_with_unattended_words_is_no_finding() -> None:
     assert hits("CG428", context(doc))
 
 
+def test_clauses_opening_with_without_read_in_linear_time() -> None:
+    """100 kB of `Without approval, no ` (each clause a `without` before a denial): the marks of the
+    clauses are worked out once, not once a clause (15.7 s before, 0.12 s now)."""
+    import time
+
+    text = ("Without approval, no " * 5000)[:100_000]
+    started = time.perf_counter()
+    assert confirmation_off_in_words(_description(text)) is None
+    assert time.perf_counter() - started < 3.0
+
+
 # ------------------------------------------------------------------ who makes the vetting's checks (CG425)
 
 SOUND_OPERATOR = [

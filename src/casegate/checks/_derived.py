@@ -644,6 +644,7 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
     noun of its number (`confirmation is on by default; users can turn it off`, `_pronoun_off`). A
     safeguard that is the user's confirmation holds only for the users who keep it on (CG428)."""
     clauses = _clauses_after(case, memo)
+    marks: tuple[str, ...] | None = None  # (worked out once, where a clause opens with `without`)
     for at, (written, read, before) in enumerate(clauses):
         # a clause with no trigger word can only turn off, by a pronoun, a confirmation the one before names
         if not _may_say(read, _CONFIRMATION_TRIGGER) and not _may_say(read, _UNATTENDED_WORDS) \
@@ -666,9 +667,10 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
         # `Without the user's approval, no payment is made`: a clause opening with `without`, the
         # clause after its comma opening with an unqualified denial, says what is not done without
         after = clauses[at + 1][1] if at + 1 < len(clauses) and clauses[at + 1][2] is read else None
-        if after is not None and _DENIED_AFTER.match(after) is not None and _QUALIFIED.search(after) is None \
-                and len(marks := _clause_marks(case, memo)) == len(clauses) and marks[at] == ",":
-            offs = [m for m in offs if read[:m.start()].strip() or not m.group(0).lower().startswith("without")]
+        if offs and after is not None and _DENIED_AFTER.match(after) is not None and _QUALIFIED.search(after) is None:
+            marks = marks if marks is not None else _clause_marks(case, memo)
+            if len(marks) == len(clauses) and marks[at] == ",":
+                offs = [m for m in offs if read[:m.start()].strip() or not m.group(0).lower().startswith("without")]
         denied = False
         for m in sorted(offs, key=lambda m: m.start()):
             near = max(0, m.start() - 80)  # a denial and three words
