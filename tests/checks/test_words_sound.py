@@ -19,6 +19,7 @@ from casegate.checks._derived import (
     consumer_in_words,
     grants_in_words,
     hosts_in_words,
+    is_confirmation,
     on_device_in_words,
     open_sign_up_in_words,
     routed_models_in_words,
@@ -28,7 +29,7 @@ from casegate.checks._derived import (
     weights_in_words,
     wider_release_in_words,
 )
-from casegate.model import Case
+from casegate.model import Case, Safeguard
 from casegate.model._policy import GrantedTool
 from tests.checks._cases import base_doc, context, hits, policy
 
@@ -142,6 +143,24 @@ SOUND_STAGE = [
     "available to a limited set of trusted testers before broader availability",
     "we plan to expand access over time",
     "testers report findings through the early-access portal before any public release",
+    "research preview; broader availability will follow a new safety review",
+    "a research preview; any broader release needs a new safety case",
+    "limited preview for approved partners; general availability is not yet scheduled",
+    "access is limited to vetted partners and will not be broadened without a new safety review",
+    "general availability will be decided after this program under a new case version",
+    "no general availability date has been set",
+    "this case covers the preview only; a public launch would need its own case",
+    "partners can request more seats, each approved by the access committee",
+    "cyber defenders only, through the Trusted Access for Cyber program",
+    "access may be expanded to more vetted organisations over time after review",
+    "broader availability is planned once safeguards are evaluated in a new safety case",
+    pytest.param("a trusted tester program; we will decide on wider availability after reviewing the results",
+                 id="mended-decide-on-wider"),
+    "a research preview; we will decide on broader availability after a new safety review",
+    "the access committee decides whether to expand access to further partners",
+    pytest.param("we will decide whether to open the program to all researchers after the pilot",
+                 id="mended-decide-whether-to-open"),
+    pytest.param("Acme's RSO decides on a public launch once the pilot ends", id="mended-decides-on-launch"),
 ]
 
 WIDER_RELEASE = [
@@ -159,6 +178,19 @@ WIDER_RELEASE = [
     "rolled out to 5% of the platform's users, then to all",
     "automatic rollout to all API customers after 14 days",
     "the program widens to everyone with an API key in January 2027",
+    "research preview, followed by general availability in March 2027",
+    "broad availability on 2027-03-01",
+    "the model becomes generally available after 30 days",
+    "rolls out to all Pro users next month",
+    "access expands to all enterprise customers in Q2",
+    "public release after two weeks of trusted testing",
+    "the preview opens to all developers after four weeks",
+    "10% of API traffic, rising to 100% over two weeks",
+    "after the preview, the model will be generally available",
+    "we will decide on general availability on 2027-03-01",
+    "general availability follows automatically; we will decide on pricing later",
+    "we decide whether to roll out to all API customers after 14 days",
+    "a decision on general availability in 30 days",
 ]
 
 
@@ -625,6 +657,19 @@ HOSTED = [
     ("available on Bedrock/Vertex-style platforms", "bedrock"),
     ("The model is available in Microsoft Foundry and on Azure", "azure"),
     ("Gannet-1 is offered in the AWS and Google Cloud marketplaces", "aws"),
+    ("available on Amazon Bedrock and Google Cloud Vertex AI", "amazon bedrock"),
+    ("we partner with Microsoft Azure to host the model", "microsoft azure"),
+    ("also offered through Google Cloud's Vertex AI Model Garden", "vertex ai"),
+    ("customers can deploy the model in their own AWS account through Bedrock", "bedrock"),
+    ("customers can deploy the model in their own AWS account", "aws"),
+    ("the model runs in customers' own Azure tenants", "azure"),
+    ("the model is also available through Oracle Cloud Infrastructure", "oracle cloud"),
+    ("the model is offered by select cloud providers", "cloud providers"),
+    ("hosted by a third-party cloud provider", "third party cloud"),
+    ("available via AWS and GCP", "gcp"),
+    ("their apps hosted on AWS call Gannet-1, which is also served on Bedrock", "bedrock"),
+    ("the weights are stored on Google Cloud", "google cloud"),
+    ("customers' data stays in their own region; the model is served on Vertex AI", "vertex ai"),
 ]
 
 NOT_HOSTED = [
@@ -634,6 +679,20 @@ NOT_HOSTED = [
     "the weights never leave Acme's clusters",
     "customers of three cloud platforms",
     "a sandboxed code-execution tool in the cloud",
+    "Integrations with Slack, Google Drive and Microsoft 365",
+    "The API is reachable from any cloud",
+    "served only from Acme's data centres; not offered on any cloud marketplace",
+    "Acme does not offer the model through cloud providers",
+    "the model is not available on Amazon Bedrock or Google Cloud Vertex AI",
+    "customers' administrators manage their users",
+    "enterprise customers provision seats for their employees",
+    "SSO through Okta, Google Workspace or Azure AD",
+    "the sandboxed code-execution tool runs on Acme's own servers",
+    "our partners are third-party auditors who review the safeguards",
+    "Acme's cloud console lets customers manage API keys",
+    pytest.param("Paid API access; customers call the API from their apps hosted on AWS", id="mended-their-apps-on-aws"),
+    pytest.param("customers can store files in their own Azure Blob Storage for retrieval", id="mended-their-own-azure"),
+    pytest.param("developers call the API from their services running on Google Cloud", id="mended-their-services-on-gcp"),
 ]
 
 
@@ -670,6 +729,21 @@ SOUND_SDK = [
                  id="mended-sdk-list-with-commas"),
     pytest.param("developers call the API from their web apps", id="mended-developers-their-apps"),
     pytest.param("Customers reach Atlas-2 from their web and mobile apps", id="mended-customers-their-apps"),
+    "developers integrate the model into their apps through the API",
+    "Developers build the API into their products and are responsible for their end users",
+    "businesses use the API to power their apps and websites",
+    "developers ship the model in their iOS and Android apps through our SDKs",
+    "Customers' developers call the API from their backend services",
+    "API customers serve their own users through their apps and must follow the usage policy",
+    "Startups build their products on the API",
+    "developers embed the API in their mobile apps",
+    "enterprise customers use the API in their internal tools",
+    "customers' administrators manage their users",
+    "enterprise customers provision seats for their employees",
+    pytest.param("customers deploy Atlas-2 in their customer-facing chatbots through the API", id="mended-their-chatbots"),
+    pytest.param("enterprise customers serve the model in their support chatbots", id="mended-their-support-chatbots"),
+    pytest.param("customers run their own chat apps on the API", id="mended-their-own-chat-apps"),
+    pytest.param("developers call the API from their companion apps", id="mended-their-companion-apps"),
 ]
 
 CONSUMER = [
@@ -689,6 +763,16 @@ CONSUMER = [
     "developers and consumers use their web apps",
     "users chat with the model in their web app",
     "developers call the API, and the public uses their mobile app",
+    "our consumer app on iOS and Android",
+    "consumers use our web app",
+    "the Acme mobile app for everyone",
+    "anyone can download our desktop app",
+    "developers use the API and consumers use our mobile app",
+    "our chatbot for the general public",
+    "the Acme chatbot, free for everyone",
+    "customers' support chatbots and our own consumer chatbot",
+    "developers call the API from their chatbots, and the public uses our chat app",
+    "SDKs for our chatbot",
 ]
 
 
@@ -853,6 +937,33 @@ SOUND_CONFIRMATION = [
     "the robots run around the clock; results are returned automatically",
     "the lab is staffed around the clock and a technician reviews each protocol",
     "orders are never shipped without human review",
+    "our trust and safety team reviews flagged conversations",
+    "a human reviews every flagged order before it ships",
+    "staff on call around the clock",
+    "users can turn off memory",
+    "notifications can be disabled",
+    "chat history can be turned off in settings",
+    "users can opt out of having their chats used for training",
+    "Memory is on by default; users can turn it off",
+    "The agent asks before each purchase. Users can turn off memory at any time.",
+    "Approval is required for every payment. Users can disable notifications for it.",
+    "a human must approve every protocol; the robots never run unsupervised",
+    "Each order is approved by a pharmacist; the pharmacy is staffed 24/7",
+    "Every protocol is reviewed by a technician before it runs, including at night",
+    "the robots run unattended only after a technician approves each protocol",
+    "Operator asks for confirmation before finalizing any purchase or sending an email",
+    "the agent will never check out without asking first",
+    "Without your approval, the agent won't complete a purchase",
+    "admins can disable the agent for their workspace",
+    "Confirmation is required before every purchase, with no option to skip it",
+    "Approvals are logged; users can export them",
+    pytest.param("Without the user's confirmation, no payment is made", id="mended-without-then-no"),
+    pytest.param("Without a technician's sign-off, no protocol runs", id="mended-without-sign-off-then-no"),
+    pytest.param("Without a human's approval, nothing ships", id="mended-without-then-nothing"),
+    pytest.param("Without approval from the account owner, the agent cannot make a payment",
+                 id="mended-without-then-cannot"),
+    pytest.param("No human reviews your conversations unless they are flagged for abuse", id="mended-no-human-reads-chats"),
+    pytest.param("no staff review users' chats except to investigate abuse", id="mended-no-staff-reads-chats"),
 ]
 
 CONFIRMATION_OFF = [
@@ -893,6 +1004,23 @@ CONFIRMATION_OFF = [
     "orders ship without human review",
     "no staff on site at weekends",
     "the lab runs unsupervised overnight",
+    "Without the user's approval, the agent pays for orders under $20",
+    "Without a technician, the robots run overnight",
+    "Without approval, the agent can buy anything under $50",
+    "Without the user's approval, the agent won't spend more than $20",
+    "Without approval, the agent books flights but never pays",
+    "Without approval, orders under $10 are not blocked",
+    "Without a technician present. No one checks protocols at night.",
+    "Without a technician; the robots never stop",
+    "the agent completes routine purchases without asking",
+    "protocols submitted after hours run without a technician present",
+    "users can turn off approval for trusted shops",
+    "orders ship automatically without human review",
+    "the agent can be set to auto-approve payments",
+    "no human reviews orders at night",
+    "no technician reviews protocols submitted at weekends",
+    pytest.param("the agent pays without your approval for orders under $20", id="without-your-approval"),
+    pytest.param("Without your confirmation, the agent books tables", id="without-your-confirmation"),
 ]
 
 
@@ -910,6 +1038,74 @@ def test_a_confirmation_kept_on_is_not_read_as_turned_off(words: str) -> None:
 @pytest.mark.parametrize("words", CONFIRMATION_OFF)
 def test_a_confirmation_users_turn_off_is_caught(words: str) -> None:
     assert confirmation_off_in_words(_description(words)) is not None
+
+
+# ------------------------------------------------------------------ a person's review of each action, by the safeguard's title (CG428)
+
+CONFIRMATION_TITLES = [  # (layer, title): a step each action waits on
+    ("tool-permissions", "A technician's review of every protocol before the robots run it"),
+    ("tool-permissions", "Human review of each outbound email before it is sent"),
+    ("tool-permissions", "Manual review of each wire transfer"),
+    ("tool-permissions", "Sign-off by a lab officer on each run"),
+    ("tool-permissions", "The user's approval of each payment"),
+    ("classifier", "Input classifier with staff review of flagged requests"),
+    ("access-control", "Two-person check of every weight export"),
+    ("other", "Operator review of each order before it ships"),
+    ("monitoring", "The user's confirmation of each purchase"),  # a confirmation at any layer
+    ("model-behaviour", "Each payment approved by the account owner"),
+]
+
+REVIEW_TITLES = [  # (layer, title): a review of the users, of what was done, or of the training
+    ("monitoring", "Human review of flagged conversations"),
+    ("user-vetting", "Manual review of each application by the access committee"),
+    ("monitoring", "Staff review of a 5% sample of agent sessions"),
+    ("tool-permissions", "Sandbox with no network access"),
+    ("classifier", "Output classifier trained on human-labelled data"),
+    ("rate-limit", "100 tasks a day per account"),
+    pytest.param("logging", "Every action recorded for human reviewers", id="mended-logging"),
+    pytest.param("incident-response", "On-call staff review each incident within an hour", id="mended-incident-response"),
+    pytest.param("model-behaviour", "Refusal training reviewed by human red-teamers", id="mended-model-behaviour"),
+    pytest.param("pretraining-data-filtering", "Pretraining data filtered, with manual review of borderline documents",
+                 id="mended-data-filtering"),
+    pytest.param("unlearning", "Unlearning of hazardous virology, checked by staff scientists", id="mended-unlearning"),
+]
+
+
+def _safeguard(layer: str, title: str) -> Safeguard:
+    return Safeguard.model_validate({"layer": layer, "title": title, "blocks": ["p.s"]})
+
+
+@pytest.mark.parametrize(("layer", "title"), CONFIRMATION_TITLES)
+def test_a_persons_review_of_each_action_is_a_confirmation(layer: str, title: str) -> None:
+    assert is_confirmation(_safeguard(layer, title))
+
+
+@pytest.mark.parametrize(("layer", "title"), REVIEW_TITLES)
+def test_a_review_of_users_records_or_training_is_none(layer: str, title: str) -> None:
+    assert not is_confirmation(_safeguard(layer, title))
+
+
+def test_a_review_layer_with_unattended_words_is_no_finding() -> None:
+    """A coding agent that runs unattended in customers' CI, its refusal training reviewed by human
+    red-teamers: no confirmation for the words to turn off (CG428)."""
+    doc = base_doc()
+    doc["boundary"]["description"] = "The agent runs unattended in customers' CI pipelines"
+    sid = next(iter(doc["safeguards"]))
+    doc["safeguards"][sid].update(layer="model-behaviour", title="Refusal training reviewed by human red-teamers")
+    assert not hits("CG428", context(doc))
+    doc["safeguards"][sid].update(layer="tool-permissions", title="A human's review of each commit before it is pushed")
+    assert hits("CG428", context(doc))
+
+
+def test_clauses_opening_with_without_read_in_linear_time() -> None:
+    """100 kB of `Without approval, no ` (each clause a `without` before a denial): the marks of the
+    clauses are worked out once, not once a clause (15.7 s before, 0.12 s now)."""
+    import time
+
+    text = ("Without approval, no " * 5000)[:100_000]
+    started = time.perf_counter()
+    assert confirmation_off_in_words(_description(text)) is None
+    assert time.perf_counter() - started < 3.0
 
 
 # ------------------------------------------------------------------ who makes the vetting's checks (CG425)
@@ -935,6 +1131,19 @@ SOUND_OPERATOR += [
     "each customer attests its scientists' training, and our trust team verifies each scientist",
     "scientists are checked against each customer's staff records by Acme's access committee",
     "customers agree to the usage policy and pass KYC",
+    "analysts hold clearances and our security team verifies each one",
+    "customers' administrators manage their users; Acme's trust team verifies each organisation and each user",
+    "enterprise customers provision seats for their employees after Acme verifies the organisation",
+    "each partner nominates its researchers and Acme's access committee reviews each nomination",
+    "each institution's signing official endorses the application; Acme reviews each researcher",
+    "researchers at member institutions, each verified by Acme's trust and safety team",
+    "the customer's admin invites users, and Acme checks each user's identity",
+    "clinicians hold a medical licence, which Acme checks against the national register",
+    "Acme's trust team verifies each analyst's clearance with the issuing agency",
+    "each customer signs a contract; Acme reviews each use case",
+    "employer attestation plus identity verification by Acme",
+    "KYC by Acme for each customer and its users",
+    "licensed pharmacists, each licence verified by our compliance team",
 ]
 
 PARTNER_VETS = [
@@ -951,6 +1160,16 @@ PARTNER_VETS = [
     "the customer's biosafety committee approves each scientist",
     "scientists cleared by their employer",
     "each member institution vets its researchers",
+    "customers' administrators approve their users",
+    "enterprise customers vet their employees before provisioning seats",
+    "each partner institution reviews its researchers",
+    "the sponsor confirms each researcher's affiliation",
+    "analysts hold clearances",
+    "researchers endorsed by their institution",
+    "each client organisation verifies its staff",
+    "the customer certifies that each user is trained",
+    "users are approved by their employer",
+    "every analyst has an active security clearance",
 ]
 
 
@@ -982,6 +1201,16 @@ SOUND_TITLES = [
     "Acme's review of each scientist, with the identity provider's document check",
     "Classifier on requests from the cloud provider's regions",
     "Protocol-review classifier screening every protocol before the robots run it",
+    "Acme's review of each DNA order before it reaches the synthesis provider",
+    "Screening of every order against the vendor's catalogue by Acme's biosecurity team",
+    "Our classifier on prompts sent through the cloud provider's API",
+    "Acme's monitoring of the provider's delivery confirmations",
+    "Acme's own screen of each order, independent of the vendor's",
+    "Human review of each protocol by Acme's technicians",
+    "Rate limits on requests to the payment provider",
+    "Acme's check of each supplier's export licence",
+    "Acme's audit of the contractor's access logs",
+    "Our screen of orders before they are sent to vendors",
 ]
 
 SUPPLIER_TITLES = [
@@ -990,6 +1219,16 @@ SUPPLIER_TITLES = [
     "The DNA vendor's biosecurity screen of each order",
     "Hardware security modules run by the cloud provider",
     "The contractor's review of each protocol",
+    "Screening by the DNA synthesis vendor",
+    "The manufacturer's safety interlock on each robot",
+    "Identity verification run by an external provider",
+    "The cloud provider's hardware security modules",
+    "Review of each protocol by the contractor's staff",
+    "The supplier's screen of each order",
+    "The vendors' biosecurity screening",
+    "Each order screened by the synthesis provider",
+    "The payment provider's fraud check of each purchase",
+    "Key management by the hosting provider",
 ]
 
 
@@ -1001,6 +1240,12 @@ def test_a_title_naming_a_supplier_as_what_is_screened_is_the_labs(title: str) -
 @pytest.mark.parametrize("title", SUPPLIER_TITLES)
 def test_a_title_naming_a_supplier_as_who_runs_it_is_read(title: str) -> None:
     assert _supplier_runs(context(base_doc()), title) is not None
+
+
+def test_a_supplier_named_with_an_article_is_named_the_supplier() -> None:
+    assert _supplier_runs(context(base_doc()), "Identity verification run by an external provider") == \
+        "the external provider"
+    assert _supplier_runs(context(base_doc()), "Screening of each order by each vendor") == "the vendor"
 
 
 # ------------------------------------------------------------------ a precision named under `system.evaluated_as` (CG351)

@@ -239,6 +239,8 @@ def test_a_technicians_review_the_words_let_runs_go_without_is_no_go(_reviewed: 
     "runs are never unattended",
     "the robots run around the clock; results are returned automatically",
     "the robots run unattended only protocols a technician has approved",
+    "without a technician's sign-off, no protocol runs",  # a false alarm before (CG428), mended
+    "no staff review users' chats except to investigate abuse",  # a false alarm before (CG428), mended
 ])
 def test_a_technicians_review_every_run_waits_on_is_go_with_conditions(_reviewed: Path, tmp_path: Path,
                                                                         words: str) -> None:

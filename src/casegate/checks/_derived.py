@@ -598,7 +598,7 @@ def _phrase_forms(words: str) -> str:
 _CONFIRMING = kept(r"\b(?:confirm\w*|approv\w*)\b", re.IGNORECASE)
 """A safeguard's title or a clause naming a person's confirmation or approval of an action."""
 _OFF_ALWAYS = kept(r"\bauto[- ]?(?:approv|confirm|accept)\w*|\bwithout\W+(?:(?:first\W+)?asking|confirming|approving"
-                   r"|(?:the\W+)?(?:user'?s?\W+|their\W+)?(?:confirmation|approval|ok))\b", re.IGNORECASE)
+                   r"|(?:the\W+)?(?:user'?s?\W+|their\W+|your\W+)?(?:confirmation|approval|ok))\b", re.IGNORECASE)
 """Words that let an action through unconfirmed on their own: `auto-approve`, `without asking`."""
 _UNATTENDED = kept(r"\b(?:unattended|unstaffed|unsupervised|unreviewed)\b|\blights[- ]out\b"
                    r"|\bautomatically\W+(?:approv|accept)\w*"
@@ -614,6 +614,15 @@ _REVIEWED_BEFORE = kept(r"\b(?:technicians?|staff|humans?|reviewers?|persons?|sc
                         re.IGNORECASE)
 """Words after an unattended run saying a person reviewed what runs beforehand (`the robots run
 unattended only protocols a technician has approved`)."""
+_NO_ONE_READS = kept(r"\W+(?:your|users['’]?|user['’]s|their|customers['’]?|customer['’]s)\W+(?:[\w-]+\W+)?"
+                    r"(?:conversations?|chats?|prompts?|chat\W+history)\b", re.IGNORECASE)
+"""What `no human reviews` is of where it says who reads the users' conversations (`no human reviews
+your conversations unless they are flagged`), not what runs unreviewed."""
+_DENIED_AFTER = kept(r"\W*(?:[\w'’-]+\W+){0,3}?(?:(?:not|never|no|cannot|nothing|nobody|none)\b|[a-z]+n['’]t\b)",
+                     re.IGNORECASE)
+"""A clause that opens with a denial within its first four words (`no payment is made`, `the agent
+won't complete a purchase`): after a clause that is `Without the user's approval` alone, what
+it denies is done without."""
 _UNATTENDED_WORDS = ("unattended", "unstaffed", "unsupervised", "unreviewed", "lights", "automatically", "without",
                      "human", "technician", "staff", "one", "reviewer")
 _OFF_IF_CONFIRMING = kept(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
@@ -634,7 +643,9 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
     turned off in a clause that names no confirmation stands for one the clause before it names as a
     noun of its number (`confirmation is on by default; users can turn it off`, `_pronoun_off`). A
     safeguard that is the user's confirmation holds only for the users who keep it on (CG428)."""
-    for written, read, before in _clauses_after(case, memo):
+    clauses = _clauses_after(case, memo)
+    marks: tuple[str, ...] | None = None  # (worked out once, where a clause opens with `without`)
+    for at, (written, read, before) in enumerate(clauses):
         # a clause with no trigger word can only turn off, by a pronoun, a confirmation the one before names
         if not _may_say(read, _CONFIRMATION_TRIGGER) and not _may_say(read, _UNATTENDED_WORDS) \
                 and (before is None or not _may_say(before, _CONFIRMATION_TRIGGER)):
@@ -644,7 +655,8 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
         offs = [m for m in _OFF_ALWAYS.finditer(read) if not _offered_nowhere(read, m.end(), qualified)]
         if _may_say(read, _UNATTENDED_WORDS):
             offs += [m for m in _UNATTENDED.finditer(read)
-                     if _REVIEWED_BEFORE.search(read, m.end(), m.end() + 120) is None]
+                     if _REVIEWED_BEFORE.search(read, m.end(), m.end() + 120) is None
+                     and _NO_ONE_READS.match(read, m.end()) is None]
         confirming = _CONFIRMING.search(read)
         if confirming is not None:
             offs += [m for m in _OFF_IF_CONFIRMING.finditer(read) if _of_confirmation(read, m, confirming.end())]
@@ -652,6 +664,13 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
         if confirming is None and before is not None and (named := _last_confirmation_noun(before)) is not None:
             pronouns = [m for m in _OFF_IF_CONFIRMING.finditer(read) if _pronoun_off(read, m, named)]
             offs += pronouns
+        # `Without the user's approval, no payment is made`: a clause opening with `without`, the
+        # clause after its comma opening with an unqualified denial, says what is not done without
+        after = clauses[at + 1][1] if at + 1 < len(clauses) and clauses[at + 1][2] is read else None
+        if offs and after is not None and _DENIED_AFTER.match(after) is not None and _QUALIFIED.search(after) is None:
+            marks = marks if marks is not None else _clause_marks(case, memo)
+            if len(marks) == len(clauses) and marks[at] == ",":
+                offs = [m for m in offs if read[:m.start()].strip() or not m.group(0).lower().startswith("without")]
         denied = False
         for m in sorted(offs, key=lambda m: m.start()):
             near = max(0, m.start() - 80)  # a denial and three words
@@ -778,15 +797,16 @@ _PERSON_REVIEW = kept(
 protocol`, `human review of each order`, `check of every run by lab staff`)."""
 _PERSON_REVIEW_TRIGGER = ("technician", "staff", "human", "person", "operator", "scientist", "reviewer", "officer",
                           "manual")
-_REVIEWED_AFTER = frozenset({"monitoring", "user-vetting"})
-"""Layers whose review by a person is of who the users are or of what was done, not a step each
-action waits on."""
+_REVIEWED_AFTER = frozenset({"monitoring", "user-vetting", "logging", "incident-response", "model-behaviour",
+                             "pretraining-data-filtering", "unlearning", "tamper-resistant-training"})
+"""Layers whose review by a person is of who the users are, of what was done, or of what the model
+was trained on (`refusal training reviewed by human red-teamers`), not a step each action waits on."""
 
 
 def is_confirmation(sg: Safeguard) -> bool:
     """Whether a safeguard, by its title, is a person's confirmation or approval of the model's
-    actions (`The user's confirmation of every payment`), or, at a layer other than monitoring or
-    the users' vetting, a person's review of each (`A technician's review of every protocol before
+    actions (`The user's confirmation of every payment`), or, at a layer other than monitoring,
+    the users' vetting, logging, incident response or one trained into the model, a person's review of each (`A technician's review of every protocol before
     the robots run it`)."""
     if sg.title is None:
         return False
@@ -1669,6 +1689,8 @@ def _supplier_runs(ctx: Context, title: str) -> str | None:
     w = _SUPPLIER_WORD.search(said)
     said = " ".join(said[:w.end()].split()) if w is not None else said
     first, _, rest = said.partition(" ")
+    if first.lower() in ("a", "an", "each", "every"):
+        return f"the {rest}"  # (`by an external provider`: the external provider)
     return f"{first.lower()} {rest}" if first.lower() in ("the", "its", "their") else f"the {said}"
 
 
@@ -2152,6 +2174,16 @@ _HOST_COMPANY = kept(r"\b(?:clouds?|platforms?|providers?|partners?|marketplaces
                      re.IGNORECASE)
 _NON_WORDS = kept(r"\W+")
 _HOSTS_WORDS = (kept(_HOSTS, re.IGNORECASE), kept(_HOSTING, re.IGNORECASE))
+_CUSTOMERS_OWN_ON = kept(
+    r"\b(?:their|your|customers['’]?|customer['’]s|clients['’]?|developers['’]?)\W+(?:own\W+)?(?:[\w-]+\W+){0,2}?"
+    r"(?:apps?|applications?|websites?|sites|services|backends?|systems|workloads?|files|documents?|data(?:bases?)?)\W+"
+    r"(?:(?:that|which)\W+)?(?:(?:are|is)\W+)?(?:hosted|running|run|deployed|stored|kept)\W+(?:on|in)\W+"
+    r"(?:(?:their|your)\W+(?:own\W+)?)?$"
+    r"|\b(?:stor(?:e|es|ed|ing)|keep\w*|sav(?:e|es|ed|ing))\W+(?:[\w-]+\W+){0,2}?(?:files|documents?|data)\W+(?:on|in)\W+"
+    r"(?:their|your)\W+(?:own\W+)?$", re.IGNORECASE)
+"""Words just before a cloud naming it as where the customers' own apps or files are (`customers
+call the API from their apps hosted on AWS`, `store files in their own Azure Blob Storage`): not
+where the model is served."""
 
 
 def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str, tuple[str, ...]] | None:
@@ -2165,7 +2197,8 @@ def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str,
     for written, read in boundary_clauses(case, memo):
         if not _may_say(read, _HOST_TRIGGER):
             continue
-        found = tuple(dict.fromkeys(_NON_WORDS.sub(" ", m.group(0).lower()) for m in names.finditer(read)))
+        found = tuple(dict.fromkeys(_NON_WORDS.sub(" ", m.group(0).lower()) for m in names.finditer(read)
+                                    if _CUSTOMERS_OWN_ON.search(read, max(0, m.start() - 120), m.start()) is None))
         if found and hosting.search(read) is not None and negated.search(read) is None:
             return written.strip(), found
     return None
@@ -2691,17 +2724,17 @@ who their users are, not how the developer's own boundary reaches the public."""
 _FOR_DEVELOPERS_APPS = kept(
     r"\b(?:sdks?|software\W+development\W+kits?|(?:client\W+)?librar(?:y|ies)|toolkits?|frameworks?)\W+"
     r"(?:for|to\W+build|for\W+building)\W+(?:(?!(?:our|its|own|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
-    r"(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\W+"
-    r"(?:apps?|applications?|clients?|extensions?)\b"
+    r"(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\W+"
+    r"(?:apps?|applications?|clients?|extensions?)|chat\W?bots?)\b"
     r"|\b(?:their\W+own|(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)(?:'s|s?')"
     r"(?:\W+own)?)\W+(?:(?!(?:our|its|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
-    r"(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\W+"
-    r"(?:apps?|applications?|clients?|extensions?)\b"
+    r"(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\W+"
+    r"(?:apps?|applications?|clients?|extensions?)|chat\W?bots?)\b"
     r"|\b(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)\W+"
     r"(?:(?!(?:our|its|us|we|consumers?|users?|public|people|persons?|members|everyone|anyone|individuals)\b)"
     r"[\w'-]+\W+){0,6}?their\W+(?:(?!(?:our|its|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
-    r"(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\W+"
-    r"(?:apps?|applications?|clients?|extensions?)\b", re.IGNORECASE)
+    r"(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\W+"
+    r"(?:apps?|applications?|clients?|extensions?)|chat\W?bots?)\b", re.IGNORECASE)
 """Words by which the developer's SDK or library is for its users' own apps (`SDKs for web
 applications`, `client libraries for iOS and Android apps`, `SDKs for web, mobile and desktop
 applications`), or the apps are its customers' (`from their own web applications`, `customers'
@@ -2873,13 +2906,17 @@ _WIDER_TRIGGER = ("availab", "roll", "expand", "extend", "widen", "open", "grow"
 
 _OWN_DECISION = (r"\b(?:new|separate|own|another|later|further)\W+(?:[\w-]+\W+)?"
                  r"(?:cases?|versions?|approvals?|decisions?|gates?|reviews?)\b"
-                 r"|\b(?:ahead\W+of|prior\W+to|in\W+advance\W+of|before|precede[sd]?|preceding)\W+(?:(?:a|an|the|any)\W+)?(?:general|public|GA\b|wider)")
+                 r"|\b(?:ahead\W+of|prior\W+to|in\W+advance\W+of|before|precede[sd]?|preceding)\W+(?:(?:a|an|the|any)\W+)?(?:general|public|GA\b|wider)"
+                 r"|\b(?:decid(?:e|es|ed|ing)|decisions?)\W+(?:on|about|whether)\W+(?:to\W+)?(?:(?:a|an|the|any)\W+)?"
+                 r"(?:general|public|GA\b|wider|broader|broad|full|expand\w*|widen\w*|extend\w*|open\w*|roll\w*|launch\w*|releas\w*)")
 """Words by which a clause naming a wider release leaves it to a decision of its own (`general
-availability would be a new case version`, `any wider release needs its own approval`) or puts this
+availability would be a new case version`, `any wider release needs its own approval`, `we will
+decide on wider availability after reviewing the results`) or puts this
 boundary before it (`ahead of general availability`): the release is not this case's, unless the
 clause dates it or makes it automatic (`_SCHEDULED`)."""
 
-_SCHEDULED = r"\bautomatic\w*|\b\d{4}-\d\d-\d\d\b|\b(?:19|20)\d\d\b|\bdays?\W+\d|\bweeks?\W+\d"
+_SCHEDULED = (r"\bautomatic\w*|\b\d{4}-\d\d-\d\d\b|\b(?:19|20)\d\d\b|\bdays?\W+\d|\bweeks?\W+\d"
+              r"|\b(?:after|in|within)\W+\d+\W+(?:days?|weeks?|months?)\b")
 
 
 def wider_release_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:

@@ -5783,7 +5783,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'A safeguard layer the policy names for this boundary and capability level is not among the layers blocking a severe pathway of the domain.',
     "A safeguard test's one-sided upper bound on the bypass rate exceeds the policy's `tolerance.max_bypass_rate`; every run of a test the case holds is judged: one a safeguard cites, an uncited run of a safeguard's test (it names the safeguard under `tests`, or its log ran the same task on the same samples as one the safeguard cites), and a red team or safeguard test of the case that names no safeguard of it.",
     'A safeguard that blocks pathway steps has no test evidence (a red team or safeguard test with bypasses out of attempts; for security controls, also a passed security audit).',
-    "A safeguard that is a person's confirmation or approval of the model's actions, or, at a layer other than monitoring and the users' vetting, a person's review of each (by its title), blocks steps while the boundary's words let users turn it off or let the agent act without it (`auto-approve purchases under $50`, `pays without asking`, `runs after 8pm are unattended`).",
+    "A safeguard that is a person's confirmation or approval of the model's actions, or, at a layer other than monitoring, the users' vetting, logging, incident response and those trained into the model, a person's review of each (by its title), blocks steps while the boundary's words let users turn it off or let the agent act without it (`auto-approve purchases under $50`, `pays without asking`, `runs after 8pm are unattended`).",
     "A safeguard's bypass rate decides how much residual risk it removes, so its counts are among the numbers a case most wants to be low. Typed into the case, they are the developer's word: a report can say 120 bypasses in 1,000 while the record says 9. The counts are taken from the test's log (one score per attempt), or from an item an outside evaluator signed, whose attestation signs the counts; the policy may accept the case's word instead (`evidence.declared_counts: any`).",
     "A safeguard's layer, its security flag and the steps it blocks are the lab's own words, and the rules key on them: the policy's required layers, independent evidence for security controls, the residual risk each blocked step is cut by. Relabelling the identity check as a classifier meets a required layer with no classifier; dropping `security: true` lets a self-test stand for the weights; pointing the egress limit's signed test at a misuse step cuts that pathway's risk by a test that never tried it; swapping an outside red team for an own log keeps the count and loses the outsider; a test of an easier task, or the refusal test cited for the monitoring, keeps the numbers and loses what they measured. Each rides in with a version and changes nothing in the model.",
     'A sandbagging defeater is answered without evidence that passed: none, a probe or review that failed or states no verdict, or one whose verdict counts for nothing.',
@@ -7046,6 +7046,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$',
     '\\.{2,}',
     '\\W(it|them)\\W',
+    "\\W*(?:[\\w'’-]+\\W+){0,3}?(?:(?:not|never|no|cannot|nothing|nobody|none)\\b|[a-z]+n['’]t\\b)",
     '\\W+',
     "\\W+(?:(?!(?:and|or|but|nor)\\b)[\\w'’$-]+\\W+){0,3}?(?:confirm|approv)\\w*|\\W+(?:it|this|that|them)\\b",
     '\\W+(?:a|an|the|each|every|its|our|their|this|that|one)\\W+(?!(?:\\w+\\W+)?(?:users?|customers?|persons?|people|accounts?|members?|shoppers?|them)\\b)',
@@ -7053,6 +7054,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\W+(?:only\\W+)?(?:for|to)\\W+(?:[\\w'-]+\\W+){0,2}?(?:serv(?:e|ing)|host(?:ing)?|inference|run\\W+inference)\\b",
     "\\W+(?:receives?|received|gets?|got|holds?|held|has|have|(?:is|are|was|were|(?:has|have)\\W+been)\\W+given)\\W+(?:[\\w'-]+\\W+){0,4}?(?:weights?|checkpoints?)",
     '\\W+(?:users?|customers?|members?|visitors?|accounts?|sessions?|admins?|people|persons?|developers?|subscribers?|shoppers?|employees?|staff|state|status|pages?|areas?)\\b',
+    "\\W+(?:your|users['’]?|user['’]s|their|customers['’]?|customer['’]s)\\W+(?:[\\w-]+\\W+)?(?:conversations?|chats?|prompts?|chat\\W+history)\\b",
     '\\W+(it|them)\\b(?!\\W+(?:is|are|was|were)\\b)',
     '\\Z',
     '\\[\\s*\\]',
@@ -7085,7 +7087,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:it|this|that|them)\\b',
     '\\b(?:models?|llms?)\\b',
     '\\b(?:models?|llms?|weights|checkpoints?|parameters|inference)\\b',
-    '\\b(?:new|separate|own|another|later|further)\\W+(?:[\\w-]+\\W+)?(?:cases?|versions?|approvals?|decisions?|gates?|reviews?)\\b|\\b(?:ahead\\W+of|prior\\W+to|in\\W+advance\\W+of|before|precede[sd]?|preceding)\\W+(?:(?:a|an|the|any)\\W+)?(?:general|public|GA\\b|wider)',
+    '\\b(?:new|separate|own|another|later|further)\\W+(?:[\\w-]+\\W+)?(?:cases?|versions?|approvals?|decisions?|gates?|reviews?)\\b|\\b(?:ahead\\W+of|prior\\W+to|in\\W+advance\\W+of|before|precede[sd]?|preceding)\\W+(?:(?:a|an|the|any)\\W+)?(?:general|public|GA\\b|wider)|\\b(?:decid(?:e|es|ed|ing)|decisions?)\\W+(?:on|about|whether)\\W+(?:to\\W+)?(?:(?:a|an|the|any)\\W+)?(?:general|public|GA\\b|wider|broader|broad|full|expand\\w*|widen\\w*|extend\\w*|open\\w*|roll\\w*|launch\\w*|releas\\w*)',
     '\\b(?:not|never|no|without)\\W+(?:(?:been|be|yet)\\W+)?$|\\b(?:kv|cache|activations?|optimi[sz]ers?|adam\\w*|gradients?|hosts?|linux|cpus?|processors?|x86|architectures?|integers?|audio|pcm|colou?rs?)\\W+(?:(?:is|are|was|were|stays?|kept|stored|held)\\W+)?(?:(?:in|at|to)\\W+)?$',
     "\\b(?:no|not|never|without|none|nor|neither)\\b|n't\\b",
     '\\b(?:of|on|over|for|from|to|about|against)\\W+$',
@@ -7096,13 +7098,14 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:read|reread|view|browse|see|search|open|review|revisit)(?:s|es|ed|ing)?\\W+(?:(?:their|your|the|all)\\W+)?(?:past|saved|previous|earlier|old|cached|stored|downloaded|recent)\\W+(?:[\\w'-]+\\W+)?(?:chats?|conversations?|answers?|responses?|replies|messages?|history|transcripts?)\\W+(?:[\\w'-]+\\W+){0,4}?offline\\b|\\b(?:chats?|conversations?|history|transcripts?|messages?|drafts?|notes?)\\W+(?:(?!(?:offline|that|which|who)\\b)[\\w'-]+\\W+){0,4}?(?:works?|are|is|stays?|remains?)\\W+(?:(?:available|readable|viewable)\\W+)?offline\\b",
     '\\b(?:rout(?:e|es|ed|ing)|re-?rout\\w*|escalat\\w*|hand(?:s|ed|ing)?\\W+(?:\\w+\\W+){0,2}?(?:off|over)|go(?:es|ing)?\\W+to|went\\W+to|forward\\w*|defer\\w*|fall(?:s|ing)?\\W+back|fell\\W+back|fallbacks?|fail(?:s|ed|ing)?\\W+over|failover|send(?:s|ing)?|sent|dispatch\\w*|delegat\\w*|switch\\w*|cascad\\w*|overflow\\w*|spill\\w*|answer(?:s|ed)?|serv(?:e|es|ed)|handl(?:e|es|ed)|respond(?:s|ed)?|takes?\\W+over|took\\W+over)\\b',
     '\\b(?:same|identical|this|replicas?|cop(?:y|ies)|instances?|classifiers?|moderation|safety|guard\\w*|embedding|reward|router|routing|judge|grader|scor\\w*|filter\\w*)\\b',
-    "\\b(?:sdks?|software\\W+development\\W+kits?|(?:client\\W+)?librar(?:y|ies)|toolkits?|frameworks?)\\W+(?:for|to\\W+build|for\\W+building)\\W+(?:(?!(?:our|its|own|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\\W+(?:apps?|applications?|clients?|extensions?)\\b|\\b(?:their\\W+own|(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)(?:'s|s?')(?:\\W+own)?)\\W+(?:(?!(?:our|its|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\\W+(?:apps?|applications?|clients?|extensions?)\\b|\\b(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)\\W+(?:(?!(?:our|its|us|we|consumers?|users?|public|people|persons?|members|everyone|anyone|individuals)\\b)[\\w'-]+\\W+){0,6}?their\\W+(?:(?!(?:our|its|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows)\\W+(?:apps?|applications?|clients?|extensions?)\\b",
+    "\\b(?:sdks?|software\\W+development\\W+kits?|(?:client\\W+)?librar(?:y|ies)|toolkits?|frameworks?)\\W+(?:for|to\\W+build|for\\W+building)\\W+(?:(?!(?:our|its|own|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\\W+(?:apps?|applications?|clients?|extensions?)|chat\\W?bots?)\\b|\\b(?:their\\W+own|(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)(?:'s|s?')(?:\\W+own)?)\\W+(?:(?!(?:our|its|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\\W+(?:apps?|applications?|clients?|extensions?)|chat\\W?bots?)\\b|\\b(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)\\W+(?:(?!(?:our|its|us|we|consumers?|users?|public|people|persons?|members|everyone|anyone|individuals)\\b)[\\w'-]+\\W+){0,6}?their\\W+(?:(?!(?:our|its|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\\W+(?:apps?|applications?|clients?|extensions?)|chat\\W?bots?)\\b",
     '\\b(?:self|themselves|automatic\\w*|automated)\\b|\\bself-|\\bby\\W+(?:(?:a|an|the|their|its|our)\\W+)?(?:[\\w-]+\\W+)?(?:e-?mail|link|domain|sms|captcha|system|software|script|bot|algorithm|form|portal|code)s?\\b',
     '\\b(?:servers?|cloud|apis?|endpoints?|hosted|data\\W?cent(?:er|re)s?|remote\\w*|back[- ]?end|round[- ]trips?|sends?|sent|sending|upload\\w*)\\b',
     "\\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|en|ing)|provid\\w*|hand(?:s|ed|ing)?|grant\\w*|lend\\w*|lent)\\W+(?:[\\w'-]+\\W+){0,3}?(?:weights?|checkpoints?)\\W+(?:only\\W+)?(?:with|to)\\W+",
     '\\b(?:sold|licensed|licenced|resold)\\s+(?:to|by)\\s+([A-Z][\\w-]*)',
     "\\b(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\\b(?:\\W+[\\w'’-]+){0,2}?\\W+(?:approv|review|check|sign)\\w*|\\b(?:approved|reviewed|checked|signed\\W+off)\\W+by\\W+(?:(?:a|an|the)\\W+)?(?:[\\w-]+\\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\\b",
     "\\b(?:technician|staff|human|person|operator|scientist|reviewer|officer|manual)s?(?:['’]s?)?\\W+(?:[\\w-]+\\W+){0,2}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:review|check|inspection|sign[- ]?off)\\w*\\W+(?:[\\w-]+\\W+){0,6}?by\\W+(?:(?:a|an|the|its|our)\\W+)?(?:[\\w-]+\\W+)?(?:technician|staff|human|person|operator|scientist|reviewer|officer)s?\\b",
+    "\\b(?:their|your|customers['’]?|customer['’]s|clients['’]?|developers['’]?)\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,2}?(?:apps?|applications?|websites?|sites|services|backends?|systems|workloads?|files|documents?|data(?:bases?)?)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:hosted|running|run|deployed|stored|kept)\\W+(?:on|in)\\W+(?:(?:their|your)\\W+(?:own\\W+)?)?$|\\b(?:stor(?:e|es|ed|ing)|keep\\w*|sav(?:e|es|ed|ing))\\W+(?:[\\w-]+\\W+){0,2}?(?:files|documents?|data)\\W+(?:on|in)\\W+(?:their|your)\\W+(?:own\\W+)?$",
     '\\b(?:the|a|an|this|that|these|those|its|their|our|your|his|her|each|every)\\W+(?!',
     '\\b(?:to|by|with)\\s*$',
     '\\b(?:turn|switch)\\w*\\W+(?:\\w+\\W+){0,3}?off\\b|\\bdisabl\\w*|\\bopt(?:s|ed|ing)?\\W+out\\b|\\bskip\\w*|\\bwaiv\\w*|\\boptional\\b|\\bbypass\\w*',
@@ -7116,8 +7119,8 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,7})['’]s\\b",
     '\\b([rt])p([smhd])\\b',
     "\\b)|\\b(?:download\\w*|install\\w*|bundl\\w*|ship(?:s|ped|ping)?|packag\\w*|embedd?\\w*|built|copied|pushed|deliver\\w*|sideload\\w*)\\W+(?:(?!(?:apps?|applications?|clients?|updates?|history|conversations?|chats?|data|files?|documents?|answers?|results?)\\b)[\\w'-]+\\W+){0,4}?(?:to|on|onto|in|into|with|inside)\\W+(?:[\\w'-]+\\W+){0,3}?(?:",
-    "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+)?(?:confirmation|approval|ok))\\b",
-    '\\bautomatic\\w*|\\b\\d{4}-\\d\\d-\\d\\d\\b|\\b(?:19|20)\\d\\d\\b|\\bdays?\\W+\\d|\\bweeks?\\W+\\d',
+    "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b",
+    '\\bautomatic\\w*|\\b\\d{4}-\\d\\d-\\d\\d\\b|\\b(?:19|20)\\d\\d\\b|\\bdays?\\W+\\d|\\bweeks?\\W+\\d|\\b(?:after|in|within)\\W+\\d+\\W+(?:days?|weeks?|months?)\\b',
     '\\bconditions?\\b',
     '\\bconsumers?\\b(?!\\W+(?:grade|hardware|gpus?|cards?)\\b)|\\b(?:the\\W+)?general\\W+public\\b|\\bmembers\\W+of\\W+the\\W+public\\b|\\b(?:desktop|mobile|phone|smartphone|tablet|web|chat|browser|consumer|companion|ios|android|mac|windows)\\W+(?:apps?|applications?|clients?|extensions?)\\b|\\bapp\\W+stores?\\b|\\bchat\\W?bots?\\b',
     "\\bfine[- ]?tuning\\W+(?:[\\w'-]+\\W+){0,2}?(?:access|apis?|jobs?|endpoints?|service|interface|platform|offering)\\b|(?<![-\\w])(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?:[\\w'-]+\\W+){0,4}?(?:cop(?:y|ies)|models?|weights|checkpoints?|versions?|variants?)\\b|\\b(?:own|private|custom|customi[sz]ed|their|its)\\W+(?:fine[- ]?)?tuned\\W+(?:cop(?:y|ies)|models?|versions?|variants?|checkpoints?|weights)\\b|(?<![-\\w])(?:fine[- ]?)?tuned\\W+cop(?:y|ies)\\b|\\b(?:upload\\w*|submit\\w*|suppl(?:y|ies|ied|ying)|provid\\w*|bring\\w*|send\\w*)\\W+(?:[\\w'-]+\\W+){0,3}?(?:training|fine[- ]?tuning|tuning)\\W+(?:data|datasets?|examples?|files?|corpus|corpora)\\b|(?<![-\\w])(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?!(?:the\\W+)?(?:future|next|new|our|its)\\b)(?:[\\w'-]+\\W+){0,3}?(?:on|with|using)\\W+(?:the\\W+)?(?:their|your|customers?'?|users?'?|clients?'?|tenants?'?)(?:\\W+own)?\\W+(?:[\\w'-]+\\W+)?(?:data|datasets?|examples?|files?|corpus|corpora|documents?)\\b|\\b(?:custom|customi[sz]ed|bespoke|own|private)\\W+models?\\W+(?:[\\w'-]+\\W+){0,2}?(?:by|through|via|with)\\W+(?:fine[- ]?)?tuning\\b|\\b(?:lora|qlora|peft|adapters?)\\b\\W+(?:[\\w'-]+\\W+){0,3}?(?:trained|tuned|fit|fitted)\\W+(?:on|with|using)\\b|\\b(?:train\\w*|tun(?:e|es|ing))\\W+(?:[\\w'-]+\\W+){0,3}?(?:lora|qlora|peft|adapters?)\\b",
@@ -12608,6 +12611,7 @@ WORDS: str = (
     'ba\n'
     'back\n'
     'backed\n'
+    'backends\n'
     'background\n'
     'backup\n'
     'bad\n'
@@ -12626,6 +12630,7 @@ WORDS: str = (
     'based\n'
     'based_on\n'
     'baseline\n'
+    'bases\n'
     'bash\n'
     'basic\n'
     'basic_agent\n'
@@ -12763,6 +12768,7 @@ WORDS: str = (
     'bring\n'
     'brings\n'
     'broad\n'
+    'broader\n'
     'broll-\n'
     'browse\n'
     'browser\n'
@@ -13452,6 +13458,7 @@ WORDS: str = (
     'deadline\n'
     'deadlines\n'
     'death\n'
+    'decid\n'
     'decide\n'
     'decide_case\n'
     'decided\n'
@@ -16196,6 +16203,7 @@ WORDS: str = (
     'satisfactory\n'
     'satisfied\n'
     'satisfy\n'
+    'sav\n'
     'save\n'
     'save_keyring\n'
     'saved\n'
@@ -16448,6 +16456,7 @@ WORDS: str = (
     'single-valued\n'
     'sit\n'
     'site\n'
+    'sites\n'
     'sits\n'
     'size\n'
     'sized\n'
@@ -17207,6 +17216,7 @@ WORDS: str = (
     'web-browsing\n'
     'webdataset\n'
     'website\n'
+    'websites\n'
     'week\n'
     'weeks\n'
     'weigh\n'
@@ -17296,6 +17306,7 @@ WORDS: str = (
     'worked\n'
     'working\n'
     'working_limit\n'
+    'workloads\n'
     'works\n'
     'world\n'
     'worse\n'

@@ -498,7 +498,8 @@ def _uncounted_tests(ctx: Context, short: dict[tuple[str, str], str]) -> Iterato
 @rule(
     "CG428", "confirmation-users-turn-off", severity="blocking", serves="test-4-safeguards",
     summary="A safeguard that is a person's confirmation or approval of the model's actions, or, at a layer "
-            "other than monitoring and the users' vetting, a person's review of each (by its title), blocks "
+            "other than monitoring, the users' vetting, logging, incident response and those trained into the "
+            "model, a person's review of each (by its title), blocks "
             "steps while the boundary's words let users turn it off or let the agent act without it "
             "(`auto-approve purchases under $50`, `pays without asking`, `runs after 8pm are unattended`).",
     rationale="An agent that asks its user to confirm each payment is stopped by the user only while the "
