@@ -2,7 +2,7 @@
 CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`,
 `wider_release_in_words`, the vetting's own reading), an `api` boundary's description (`tuning_in_words`, the third parties it
 names) and a `consumer` boundary's (`on_device_in_words`); through CG351, the models besides the
-system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate. Each table holds words a sound
+system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`). Each table holds words a sound
 case uses, which must pass, and words of the moves the readings were written for, which must stay
 caught. Marked `mended`: words that were a false alarm (NO-GO for a sound case) before the reading
 was narrowed; each is a row the reading read wrongly."""
@@ -23,6 +23,7 @@ from casegate.checks._derived import (
     on_device_in_words,
     open_sign_up_in_words,
     routed_models_in_words,
+    sampled_in_words,
     stated_quantisation,
     tuning_in_words,
     vetting_operator,
@@ -1106,6 +1107,62 @@ def test_clauses_opening_with_without_read_in_linear_time() -> None:
     started = time.perf_counter()
     assert confirmation_off_in_words(_description(text)) is None
     assert time.perf_counter() - started < 3.0
+# ------------------------------------------------------------------ a monitor that reads a share of what it watches (CG430)
+
+SOUND_SHARE = [
+    "a trusted-model monitor reviews every action of every instance",
+    "the monitor reads 100% of agent transcripts",
+    "the monitor scores every action and humans audit the top 1% of actions by suspicion score",
+    "the monitor scores every action and humans audit the 1% it rates most suspicious",
+    "the monitor reviews every action; a random sample of flagged actions is audited weekly",
+    "the monitor reviews every transcript; researchers also read a random 1% of transcripts",
+    "the monitor never samples: it reviews every action",
+    "the monitor reviews each of the 10,000 instances' actions",
+    "up to 10,000 instances run in parallel, each watched by the monitor",
+    "the monitor reviews every action, and humans audit 1% of transcripts",
+    "the monitor reviews every action, and a sample of its flags is audited by staff",
+    "monitoring covers all agent sessions and 20% of them are also replayed by the red team",
+    "up to 10,000 instances run in parallel for days; a trusted-model monitor reviews every action",
+]
+SHARE = [
+    "a trusted-model monitor reviews 1% of the transcripts",
+    "the monitor reviews a random sample of agent trajectories",
+    "the monitor spot-checks agent transcripts",
+    "the monitor reads one transcript in a hundred",
+    "the monitor watches 100 of the 10,000 instances",
+    "the monitor reviews every action of 1% of instances",
+    "monitoring covers 5 percent of agent sessions",
+    "transcripts are monitored, sampled at 1%",
+    "a monitor reviews a randomly selected 2% of tool calls",
+    "the monitor reviews a sample of transcripts each day",
+]
+
+
+def _watched(words: str, title: str = "A trusted-model monitor") -> Case:
+    doc = base_doc()
+    doc["boundary"]["description"] = words
+    doc["safeguards"] = {"SG-monitor": {"layer": "monitoring", "title": title, "blocks": []}}
+    return Case.model_validate(doc)
+
+
+@pytest.mark.parametrize("words", SOUND_SHARE)
+def test_a_monitor_reading_everything_is_not_read_as_a_sample(words: str) -> None:
+    assert sampled_in_words(_watched(words), "SG-monitor") is None
+
+
+@pytest.mark.parametrize("words", SHARE)
+def test_a_monitor_reading_a_share_is_caught(words: str) -> None:
+    assert sampled_in_words(_watched(words), "SG-monitor") is not None
+
+
+@pytest.mark.parametrize(("title", "sample"), [
+    ("Trusted-model monitor reviewing a random 1% of agent transcripts, flagged actions blocked", True),
+    ("Human review of 5% of merges into the research codebase", True),
+    ("Trusted-model monitor reviewing every action, flagged actions blocked pending human audit", False),
+    ("Human review of every merge; 1% of approved merges re-reviewed by a second engineer", False),
+])
+def test_a_title_reviewing_a_share_is_caught(title: str, sample: bool) -> None:
+    assert (sampled_in_words(_watched("the agents run experiments", title), "SG-monitor") is not None) is sample
 
 
 # ------------------------------------------------------------------ who makes the vetting's checks (CG425)

@@ -803,6 +803,118 @@ _REVIEWED_AFTER = frozenset({"monitoring", "user-vetting", "logging", "incident-
 was trained on (`refusal training reviewed by human red-teamers`), not a step each action waits on."""
 
 
+_SHARE = kept(
+    r"(?<![\d.,])(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
+    r"|\b(?:one|1)\W+(?:[\w-]+\W+)?in\W+(?:(?:a|every|each)\W+)?(?P<in>\d[\d,]*|ten|twenty|fifty|hundred|thousand)\b"
+    r"|\b(?P<of>\d[\d,]*)\W+(?:out\W+)?of\W+(?:the\W+|its\W+|their\W+)?(?P<whole>\d[\d,]*)\b"
+    r"|\b(?:a|an)\W+(?:(?:small|random|fixed|daily|weekly|rotating|representative|stratified)\W+){0,2}"
+    r"(?:samples?|subsets?|fractions?|portions?|shares?|selection)\W+of\b"
+    r"|\b(?:spot[- ]?check\w*|sampl(?:es|ed|ing)|randomly\W+(?:selected|chosen|picked))\b"
+    r"|\bsome\W+of\W+(?:the\W+|its\W+|their\W+)?(?=(?:[\w-]+\W+){0,2}?" r"(?:actions?|transcripts?|trajector))",
+    re.IGNORECASE)
+"""Words saying a review sees a share of what it reviews: `1% of transcripts`, `one in a hundred`,
+`100 of the 10,000 instances`, `a random sample of`, `spot-checks`, `sampled`."""
+_SHARE_WORDS = ("%", "cent", "sampl", "spot", " in ", " of ", "subset", "fraction", "portion", "share", "selection",
+                "random")
+_REVIEWED_THINGS = kept(
+    r"\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|"
+    r"tool\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|"
+    r"merges?|pull\W+requests?|diffs?|edits?|experiments?|tasks?)\b", re.IGNORECASE)
+"""What a monitor or a review reads: a share of these is a share of what it is meant to stop."""
+_AFTER_SUSPICION = kept(
+    r"\b(?:top|most|highest|least)\b|\bsuspicio\w*|\bflag\w*|\balerts?\b|\bescalat\w*|\balso\b|"
+    r"\badditional\w*|\bin\W+addition\b|\bsampling\W+(?:temperature|parameters?)\b|\bre-?(?:review|check|audit|read)\w*"
+    r"|\bsecond\W+(?:look|review|reviewer|check|engineer|person)\b|\balready\b", re.IGNORECASE)
+"""Words near a share that make it a second look at what the review already saw (`humans audit the
+top 1% of actions by suspicion`, `a random sample of flagged actions`, `also audit 1% of
+transcripts`), not the review's reach."""
+_MONITOR_NAMED = kept(r"\bmonitor\w*|\bwatch(?:es|ed|ing|er)?\b|\bsurveil\w*|\boversight\b", re.IGNORECASE)
+_OTHER_REVIEWER = kept(r"\b(?:humans?|staff|people|persons?|reviewers?|auditors?|researchers?|engineers?|teams?|"
+                       r"analysts?|on[- ]?call)\b", re.IGNORECASE)
+_EVERY = kept(r"\b(?:every|each|all)\W+(?:[\w-]+\W+){0,3}?$", re.IGNORECASE)
+_OF_END = kept(r"\bof\W+$", re.IGNORECASE)
+
+
+def _sample_in(read: str) -> bool:
+    """Whether the clause `read` says a review of it sees only a share of what it reviews: a share
+    (`_SHARE`) under 100% of actions, transcripts, instances (`_REVIEWED_THINGS`, within six words
+    after it or the share's own noun), not denied, not a share of flags or of the most suspicious
+    (`_AFTER_SUSPICION`), not `every ... of`."""
+    if not _may_say(read, _SHARE_WORDS):
+        return False
+    for m in _SHARE.finditer(read):
+        if m.group("pct") is not None and float(m.group("pct")) >= 100:
+            continue
+        if m.group("of") is not None:
+            part, whole = int(m.group("of").replace(",", "")), int(m.group("whole").replace(",", ""))
+            if whole == 0 or part >= whole:
+                continue
+        near = read[max(0, m.start() - 80):m.start()]
+        # `every action` before a share is a review of all of it, unless the share is what it is of
+        # (`every action of 1% of instances`)
+        if _DENIED.search(near) is not None or (_EVERY.search(near) is not None and _OF_END.search(near) is None):
+            continue
+        thing = _REVIEWED_THINGS.search(read, m.start(), m.end() + 60)
+        if thing is None and _REVIEWED_THINGS.search(read, max(0, m.start() - 40), m.start()) is None:
+            continue
+        # the share's own words and four words after what it is of: `the top 1% of actions by suspicion`
+        end = thing.end() if thing is not None else m.end()
+        tail = re.match(r"(?:\W+[\w'’-]+){0,4}", read[end:end + 60])
+        if _AFTER_SUSPICION.search(read, max(0, m.start() - 24), end + (tail.end() if tail else 0)) is not None:
+            continue
+        return True
+    return False
+
+
+_SHARE_CLAUSES = kept(r"[;:()\n]|\.(?!\d)|,(?!\d{3}(?!\d))")
+"""Where a clause ends for a share: as `_CLAUSES`, but not inside a number (`10,000`, `0.5%`)."""
+
+
+def _share_clauses(case: Case, memo: dict[str, Any] | None = None) -> list[tuple[str, str, str | None]]:
+    """(the clause as written, as read, the clause before it as read, None for a text's first) for
+    each clause of the boundary's own words split as `_SHARE_CLAUSES` splits them. Worked out once
+    per check when given its `memo`."""
+    got: list[tuple[str, str, str | None]] | None = memo.get("share_clauses") if memo is not None else None
+    if got is not None:
+        return got
+    got = []
+    for text in _boundary_texts(case):
+        before: str | None = None
+        for written in _SHARE_CLAUSES.split(text):
+            for read in _SHARE_CLAUSES.split(as_read(written)):
+                got.append((written, read, before))
+                if read.strip():
+                    before = read
+    if memo is not None:
+        memo["share_clauses"] = got
+    return got
+
+
+def sampled_in_words(case: Case, sid: str, memo: dict[str, Any] | None = None) -> str | None:
+    """The words saying the safeguard `sid` reviews only a share of what it is to stop: its title
+    (`Trusted-model monitor reviewing a random 1% of agent transcripts`), or, for a safeguard at the
+    `monitoring` layer, a clause of the boundary's own words naming a monitor (or following one that
+    does and naming no other reviewer) that says so (`the monitor reviews 1% of transcripts`); None
+    when none does. Its tests had it look at every planted attempt; deployed, it looks at that share
+    and lets the rest through unseen (CG430)."""
+    sg = case.safeguards[sid]
+    if sg.title is not None and any(_sample_in(read) for read in _SHARE_CLAUSES.split(as_read(sg.title))):
+        return sg.title
+    if str(sg.layer) != "monitoring":
+        return None
+    for written, read, before in _share_clauses(case, memo):
+        if not _may_say(read, _SHARE_WORDS):
+            continue
+        if _MONITOR_NAMED.search(read) is not None and _sample_in(read):
+            return " ".join(written.split())
+        # `transcripts are monitored, sampled at 1%`: the share of what the clause before monitors
+        if before is not None and _MONITOR_NAMED.search(before) is not None \
+                and _OTHER_REVIEWER.search(read) is None and _SHARE.search(read) is not None \
+                and _sample_in(f"{before} {read}"):
+            return f"{' '.join(before.split())} ... {' '.join(written.split())}"
+    return None
+
+
 def is_confirmation(sg: Safeguard) -> bool:
     """Whether a safeguard, by its title, is a person's confirmation or approval of the model's
     actions (`The user's confirmation of every payment`), or, at a layer other than monitoring,

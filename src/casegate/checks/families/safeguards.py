@@ -35,6 +35,7 @@ from .._derived import (
     removed_with_weights,
     requirements_for,
     safeguards_by_step,
+    sampled_in_words,
     tests_not_through_deployed,
     tests_without_granted_tools,
     unshown_filters,
@@ -527,6 +528,34 @@ def confirmation_users_turn_off(ctx: Context) -> Iterator[Hit]:
                   f"safeguard `{sid}` is a confirmation (\"{sg.title}\"), but the boundary's words let users "
                   f"turn it off or the agent act without it (\"{said}\"): it does not block "
                   f"{', '.join(f'`{b}`' for b in sg.blocks)} for the users who do")
+
+
+@rule(
+    "CG430", "safeguard-sees-a-sample", severity="blocking", serves="test-4-safeguards",
+    summary="A safeguard blocks steps while its title, or for a monitor the boundary's words, say it reviews "
+            "only a share of what it is to stop (`a random 1% of agent transcripts`, `one trajectory in a "
+            "hundred`, `100 of the 10,000 instances`, `spot-checks`).",
+    rationale="A control evaluation hands the monitor every planted attempt and counts those it misses. "
+              "Deployed over 10,000 agents, a monitor that reads a random 1% of transcripts never sees the "
+              "other 99%: the attempts there go through whatever it would have scored them, so the measured "
+              "miss rate is not the deployed one, and the steps it stands on are open for every attempt it "
+              "is not shown. A second look at what it did see (humans auditing the most suspicious 1%, a "
+              "sample of its flags) is not such a share.",
+    bad="SG-monitor: {layer: monitoring, title: Trusted-model monitor reviewing a random 1% of agent transcripts}",
+    good="SG-monitor: {layer: monitoring, title: Trusted-model monitor reviewing every agent action}",
+    fix="Have the monitor review every action it is counted for (and test it so), or drop it from the "
+        "safeguards the case counts and show the steps blocked without it.",
+)
+def safeguard_sees_a_sample(ctx: Context) -> Iterator[Hit]:
+    for sid, sg in ctx.case.safeguards.items():
+        if not sg.blocks:
+            continue
+        said = sampled_in_words(ctx.case, sid, ctx.memo)
+        if said is not None:
+            yield Hit(("safeguards", sid, "blocks"),
+                      f"safeguard `{sid}` reviews only a share of what it is to stop (\"{said}\"), while its tests "
+                      f"had it review every attempt: it does not block "
+                      f"{', '.join(f'`{b}`' for b in sg.blocks)} for the attempts it is not shown")
 
 
 @rule(
