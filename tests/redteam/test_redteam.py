@@ -587,7 +587,7 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "trusted-access-rollout-in-words": "CG105", "weights-on-cloud-platforms": "CG429",
                   "supplier-runs-safeguard": "CG425", "customer-vets-its-own": "CG425",
                   "clearance-as-vetting": "CG425", "review-unattended": "CG428",
-                  "confirmation-off-by-pronoun": "CG428"}
+                  "confirmation-off-by-pronoun": "CG428", "monitor-on-a-sample": "CG430"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
@@ -601,7 +601,8 @@ to be routed to a larger model no run evaluated; a confirmation step the boundar
 or turn off by a pronoun in the next sentence; a trusted-access boundary whose words schedule the rollout to all
 API customers; the model said to be served from cloud platforms' own copies of the weights, their audit of the
 lab's storage alone; a safeguard titled as a supplier's run; a trusted-access program vetted by its customers'
-word, or by the clearance its users hold; a person's review of each run the words let runs go without."""
+word, or by the clearance its users hold; a person's review of each run the words let runs go without; a monitor
+said to review a random 1% of the transcripts its tests had it review in full."""
 
 
 @pytest.mark.parametrize("name", sorted(NEWER_READINGS))
@@ -735,6 +736,20 @@ def test_a_review_the_words_let_runs_go_without_blocks_nothing(monkeypatch: pyte
     else:
         monkeypatch.setattr(_derived, "_PERSON_REVIEW", re.compile(r"(?!)"))
     assert _atlas_move("review-unattended").status == "not caught"
+
+
+def test_a_monitor_shown_a_sample_blocks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the usage monitoring retitled as reviewing a random 1% of transcripts, its steps and its
+    test (which had it review every attempt) kept. The measured miss rate is not the deployed one
+    (CG430); without the reading of a sample the move is not caught."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "monitor-on-a-sample")
+    assert r.applicable and "CG430" in r.caught_by, (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG430")]
+    assert "safeguard `SG-monitoring` reviews only a share" in msg and "random 1% of transcripts" in msg, msg
+    from casegate.checks.families import safeguards
+
+    monkeypatch.setattr(safeguards, "sampled_in_words", lambda case, sid, memo=None: None)
+    assert _atlas_move("monitor-on-a-sample").status == "not caught"
 
 
 def test_a_safeguard_titled_as_a_suppliers_run_blocks_nothing_unsigned(monkeypatch: pytest.MonkeyPatch) -> None:

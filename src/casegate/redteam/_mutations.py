@@ -472,6 +472,18 @@ def review_unattended(case: Case, policy: Policy) -> Applied:
                          "Outside business hours, {tool} runs go unattended.")
 
 
+def monitor_on_a_sample(case: Case, policy: Policy) -> Applied:
+    """The first `monitoring` safeguard that blocks a step and cites a test retitled as reviewing a
+    random 1% of the transcripts it is to stop (its steps and tests kept, which had it review every
+    attempt)."""
+    for sid, sg in case.safeguards.items():
+        if str(sg.layer) != "monitoring" or not sg.blocks or not sg.evidence or not sg.title:
+            continue
+        retitled = _upd(sg, title=f"{sg.title.rstrip('. ')}, reviewing a random 1% of transcripts")
+        return _upd(case, safeguards={**case.safeguards, sid: retitled}), policy
+    return "no tested `monitoring` safeguard blocks a step"
+
+
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
     """An internal research or deployment boundary named `training`, its scale, tools and users
     kept: the narrowest kind, which frameworks let fewer people sign."""
@@ -3613,6 +3625,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "does blocks and citing that safeguard's own test by the lab (its `tests` naming both), and to the "
              "boundary's description that outside business hours the tool's runs go unattended",
              ("CG428",), review_unattended),
+    Mutation("monitor-on-a-sample", ("test-4-safeguards",),
+             "retitles the first tested `monitoring` safeguard that blocks a step as reviewing a random 1% of "
+             "transcripts, keeping its steps and its tests (which had it review every attempt)", ("CG430",),
+             monitor_on_a_sample),
     Mutation("supplier-runs-safeguard", ("test-4-safeguards", "q-checked-by"),
              "retitles the first safeguard (not security) that blocks a step and is tested by the lab alone as "
              "run by a supplier the lab buys from, unnamed (`... run by the identity-verification provider`), "
