@@ -68,7 +68,7 @@ def _reference(c: Case) -> dict[str, Any]:
     by_type: dict[str, list[str]] = {}
     for eid, e in els.items():
         by_type.setdefault(e.type, []).append(eid)
-    support = {eid: tuple(x for x in e.supported_by if x in els) for eid, e in els.items()}
+    support = {eid: tuple(x for x in e.supported_by if x in els) for eid, e in els.items() if e.supported_by}
     seen: set[str] = set()
     todo = [c.argument.top] if c.argument.top in els else []
     while todo:
@@ -86,14 +86,14 @@ def _reference(c: Case) -> dict[str, Any]:
         x = todo.pop()
         if x not in depended_on:
             depended_on.add(x)
-            todo += support[x]
+            todo += support.get(x, ())
     indegree = Counter(itertools.chain.from_iterable(support.values()))
-    ready = [x for x in support if x not in indegree]
+    ready = [x for x in types if x not in indegree]
     order = []
     while ready:
         x = ready.pop()
         order.append(x)
-        for k in support[x]:
+        for k in support.get(x, ()):
             indegree[k] -= 1
             if not indegree[k]:
                 ready.append(k)

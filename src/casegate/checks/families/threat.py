@@ -69,7 +69,7 @@ def _domains_in_scope(ctx: Context) -> dict[str, str]:
     # Kahn's order: every parent is settled before its children, and before any of them is
     # reached here; only the elements that list support pass a domain on, and each element's own
     # domain, where it has one, is settled when its turn comes (so it is put in at the end)
-    for eid in filter(support.__getitem__, index.order):
+    for eid in filter(support.__contains__, index.order):
         dom = own.get(eid) or out.get(eid)
         if dom:
             for t in support[eid]:
