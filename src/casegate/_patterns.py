@@ -13,6 +13,11 @@ The result is the same object either way: `kept(p, f) == re.compile(p, f)` (a co
 compares equal to another only with the same pattern, flags and program), which
 `tests/test_patterns.py` checks of every kept entry, together with the table being what
 `--write` writes now.
+
+`lazy(pattern, flags)` stands for `kept(pattern, flags)` built on first use: a module of many
+patterns that most cases never reach (the words readings of `checks._derived`, some 1.5M
+instructions and 0.2 MiB at every import) builds each one when it is first used. Its
+(pattern, flags) is noted at once, so `--write` keeps it as if it were built at import.
 """
 
 from __future__ import annotations
@@ -64,6 +69,44 @@ def kept(pattern: str | bytes, flags: int = 0) -> re.Pattern[str] | re.Pattern[b
     compiled: re.Pattern[str] | re.Pattern[bytes] = _sre.compile(pattern, all_flags, list(code), groups,
                                                                   dict(groupindex), indexgroup)
     return compiled
+
+
+_PATTERN_ATTRS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn", "scanner",
+                  "pattern", "flags", "groups", "groupindex")
+
+
+class _Lazy:
+    """A kept pattern built on first use (`lazy`): the first attribute asked for builds it
+    (`kept`) and sets its methods and attributes here, where every later use finds them."""
+
+    __slots__ = ("_key", *_PATTERN_ATTRS)
+
+    def __init__(self, pattern: str | bytes, flags: int) -> None:
+        self._key = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        # (called only for what is not set here: every name, until the pattern is built)
+        if name.startswith("__") or name == "_key":
+            raise AttributeError(name)
+        compiled = kept(*self._key)
+        for attr in _PATTERN_ATTRS:
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"lazy({self._key[0]!r}, {self._key[1]!r})"
+
+
+@overload
+def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]: ...
+@overload
+def lazy(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]: ...
+def lazy(pattern: str | bytes, flags: int = 0) -> re.Pattern[str] | re.Pattern[bytes]:
+    """`kept(pattern, flags)`, built when one of its methods or attributes is first used. It stands
+    for the compiled pattern only there: it is no `re.Pattern` to `isinstance`, equality or `re`'s
+    functions (give those `kept`'s)."""
+    SEEN.append((pattern, int(flags)))
+    return cast("re.Pattern[str]", _Lazy(pattern, int(flags)))
 
 
 def program(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
