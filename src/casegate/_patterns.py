@@ -25,6 +25,7 @@ from __future__ import annotations
 import _sre
 import re
 import sys
+from binascii import a2b_base64, b2a_base64
 from typing import Any, cast, overload
 
 SEEN: list[tuple[str | bytes, int]] = []
@@ -38,15 +39,22 @@ MODULES = ("casegate.checks", "casegate.checks.families", "casegate.checks._text
 """The modules whose import-time patterns `--write` keeps (importing them compiles every one):
 those of the check path, and those only publishing imports."""
 
-ENGINE = (*sys.version_info[:3], _sre.MAGIC, _sre.CODESIZE)
-"""What a kept program is valid for: the Python version and `re`'s engine."""
+ENGINE = (*sys.version_info[:3], _sre.MAGIC, _sre.CODESIZE, sys.byteorder)
+"""What a kept program is valid for: the Python version, `re`'s engine and the byte order its
+code units are packed in."""
+
+_UNIT = "I"
+"""The code units' format as packed (native unsigned int: `re`'s code unit, `_sre.CODESIZE`
+bytes, where the table is used at all)."""
 
 
 def _table() -> dict[tuple[str | bytes, int], tuple[Any, ...]]:
     from ._patterns_data import ENGINE as WRITTEN
     from ._patterns_data import PATTERNS
 
-    return cast("dict[tuple[str | bytes, int], tuple[Any, ...]]", PATTERNS) if WRITTEN == ENGINE else {}
+    if WRITTEN != ENGINE or memoryview(b"").cast(_UNIT).itemsize != _sre.CODESIZE:
+        return {}
+    return cast("dict[tuple[str | bytes, int], tuple[Any, ...]]", PATTERNS)
 
 
 _TABLE: dict[tuple[str | bytes, int], tuple[Any, ...]] | None = None
@@ -65,8 +73,9 @@ def kept(pattern: str | bytes, flags: int = 0) -> re.Pattern[str] | re.Pattern[b
     entry = _TABLE.get((pattern, flags))
     if entry is None:
         return re.compile(pattern, flags)
-    all_flags, code, groups, groupindex, indexgroup = entry
-    compiled: re.Pattern[str] | re.Pattern[bytes] = _sre.compile(pattern, all_flags, list(code), groups,
+    all_flags, packed, groups, groupindex, indexgroup = entry
+    code = memoryview(a2b_base64(packed)).cast(_UNIT).tolist()
+    compiled: re.Pattern[str] | re.Pattern[bytes] = _sre.compile(pattern, all_flags, code, groups,
                                                                   dict(groupindex), indexgroup)
     return compiled
 
@@ -111,7 +120,10 @@ def lazy(pattern: str | bytes, flags: int = 0) -> re.Pattern[str] | re.Pattern[b
 
 def program(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
     """What `re` hands `_sre.compile` for (pattern, flags): (flags, program, groups, group
-    names, index -> name), as `re._compiler.compile` computes them."""
+    names, index -> name), as `re._compiler.compile` computes them, with the program's code units
+    packed (`_UNIT`, in base64: one string a pattern, where a tuple of its numbers took 0.6 MiB
+    for the table's 58,000 units, held by every run)."""
+    import struct
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     p = _parser.parse(pattern, flags)
@@ -120,8 +132,8 @@ def program(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
     indexgroup: list[str | None] = [None] * p.state.groups
     for k, i in groupindex.items():
         indexgroup[i] = k
-    return (int(flags | p.state.flags), tuple(map(int, code)), p.state.groups - 1, tuple(groupindex.items()),
-            tuple(indexgroup))
+    packed = b2a_base64(struct.pack(f"={len(code)}{_UNIT}", *map(int, code)), newline=False).decode("ascii")
+    return (int(flags | p.state.flags), packed, p.state.groups - 1, tuple(groupindex.items()), tuple(indexgroup))
 
 
 def source() -> str:
