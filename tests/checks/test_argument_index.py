@@ -192,3 +192,25 @@ def test_an_argument_reached_whole_lends_its_types_for_what_is_reachable() -> No
     part = build_index(case(doc))
     assert "X9" not in part.reachable and set(part.reachable) == set(part.types) - {"X9"}
     assert [x is part.types for x in gc.get_referents(part.reachable)] == [False]
+
+
+def test_evidence_cited_whole_is_the_evidence_keys_themselves() -> None:
+    # every item cited, and nothing else (as in most cases): the set of cited evidence is the
+    # evidence map's own keys, not a table of its own held to the end of the check
+    import gc
+
+    from casegate.checks._derived import cited_evidence
+
+    from ._cases import context, hits
+
+    doc = base_doc()
+    whole = context(doc)
+    cited = cited_evidence(whole)
+    assert set(cited) == set(whole.case.evidence) and hits("CG907", whole) == []
+    assert [x is whole.case.evidence for x in gc.get_referents(cited)] == [True]
+    doc["evidence"]["E-spare"] = {**doc["evidence"][next(iter(doc["evidence"]))]}
+    part = context(doc)
+    cited = cited_evidence(part)
+    assert set(cited) == set(part.case.evidence) - {"E-spare"}
+    assert [h.path for h in hits("CG907", part)] == [("evidence", "E-spare")]
+    assert [x is part.case.evidence for x in gc.get_referents(cited)] == [False]
