@@ -214,3 +214,40 @@ def test_evidence_cited_whole_is_the_evidence_keys_themselves() -> None:
     assert set(cited) == set(part.case.evidence) - {"E-spare"}
     assert [h.path for h in hits("CG907", part)] == [("evidence", "E-spare")]
     assert [x is part.case.evidence for x in gc.get_referents(cited)] == [False]
+
+
+def _domains_read_one_by_one(c: Case) -> dict[str, str]:
+    """Element id -> the domain it names, else one an ancestor (through supported_by) names first
+    in Kahn's order; an element on or below a circle counts only what is passed to it."""
+    want = _reference(c)
+    order, support, own = want["order"], want["support"], want["fields"]["domain"]
+    out: dict[str, str] = {}
+    for eid in order:
+        dom = own.get(eid) or out.get(eid)
+        for t in support.get(eid, ()) if dom else ():
+            out.setdefault(t, dom)
+    out.update((eid, dom) for eid, dom in own.items() if eid in order)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_domains_in_scope_are_what_passing_them_down_gives(seed: int) -> None:
+    from casegate.checks.families.threat import _domains_in_scope
+
+    from ._cases import context
+
+    doc = _random_doc(seed)
+    if seed % 4 == 0:  # now and then a circle
+        els = doc["argument"]["elements"]
+        els["X1"] = {"claim": "one", "supported_by": ["X2"], "domain": "cyber"}
+        els["X2"] = {"claim": "two", "supported_by": ["X1", "X3"]}
+        els["X3"] = {"claim": "three", "evidence": ["E-redteam"]}
+        els[doc["argument"]["top"]].setdefault("supported_by", []).append("X2")
+    ctx = context(doc)
+    own, passed = _domains_in_scope(ctx)
+    assert own.keys().isdisjoint(passed)
+    assert {**passed, **own} == _domains_read_one_by_one(ctx.case)
+    # where every element has its turn, the elements' own domains are the index's column itself,
+    # and what is passed down goes only to those that name none (not a table of every element)
+    if len(ctx.index.order) == len(ctx.index.types):
+        assert own is ctx.index.fields["domain"]

@@ -600,9 +600,9 @@ def _tagged_domains(ctx: Context, eid: str) -> set[str]:
     from .threat import _domains_in_scope
 
     out: set[str] = set()
-    scope = _domains_in_scope(ctx)
-    if eid in scope:
-        out.add(scope[eid])
+    own, passed = _domains_in_scope(ctx)
+    if dom := own.get(eid) or passed.get(eid):
+        out.add(dom)
     fields = ctx.index.fields
     cap, path = fields["capability"].get(eid), fields["pathway"].get(eid)
     th = ctx.policy.thresholds.get(cap.threshold) if cap is not None else None
@@ -1282,7 +1282,8 @@ def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
     # what each developed element names (`_tagged_domains`), read field by field in C: a step per
     # element of a 10k-goal argument was most of this rule's time (the index keeps set values only)
     developed = _resting_on_evidence(ctx)
-    about.update(filter(None, map(scope.get, developed)))
+    about.update(filter(None, map(scope[0].get, developed)))
+    about.update(filter(None, map(scope[1].get, developed)))
     for cap in filter(None, map(caps.get, developed)):
         argued.add(cap.threshold)
         if (th := thresholds.get(cap.threshold)) is not None:
