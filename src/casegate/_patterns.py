@@ -26,7 +26,7 @@ import _sre
 import re
 import sys
 from binascii import a2b_base64, b2a_base64
-from typing import Any, cast, overload
+from typing import Any, Final, cast, overload
 
 SEEN: list[tuple[str | bytes, int]] = []
 """Every (pattern, flags) given to `kept` in this process: what `--write` keeps."""
@@ -43,7 +43,7 @@ ENGINE = (*sys.version_info[:3], _sre.MAGIC, _sre.CODESIZE, sys.byteorder)
 """What a kept program is valid for: the Python version, `re`'s engine and the byte order its
 code units are packed in."""
 
-_UNIT = "I"
+_UNIT: Final = "I"
 """The code units' format as packed (native unsigned int: `re`'s code unit, `_sre.CODESIZE`
 bytes, where the table is used at all)."""
 
@@ -97,7 +97,8 @@ class _Lazy:
         # (called only for what is not set here: every name, until the pattern is built)
         if name.startswith("__") or name == "_key":
             raise AttributeError(name)
-        compiled = kept(*self._key)
+        pattern, flags = self._key
+        compiled = kept(pattern, flags)
         for attr in _PATTERN_ATTRS:
             setattr(self, attr, getattr(compiled, attr))
         return getattr(compiled, name)
