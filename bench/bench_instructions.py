@@ -73,7 +73,9 @@ read as one object, not a tuple of 58,000 numbers; and check and gate let the ke
 once the case is loaded. check 692.8M (2.48x, before 699.2M = 2.50x), gate 718.7M (2.57x, before
 724.7M), keyed gate 756.6M (2.71x, before 762.5M); --help 94.9M either way. One step at a time
 (check of atlas-api, another run): the leaner argument index 698.8M, the lazy patterns 696.8M
-(-2.0M), the packed programs with CG805's leaner index 693.1M (-3.7M).
+(-2.0M), the packed programs with CG805's leaner index 693.1M (-3.7M). At 10k goals (floor
+924.4M, `--large-only`, same tree): check 3,633.6M (floor 3.93x, before 3,636.4M), gate 3,740.2M
+(4.05x, before 3,739.7M): the leaner memory of the rules (bench_memory.py) costs nothing here.
 """
 
 from __future__ import annotations
