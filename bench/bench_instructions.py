@@ -65,6 +65,17 @@ compiled by `re` at run time: check 689.4M (2.49x, before 692.2M = 2.50x), gate 
 before 717.9M), keyed gate 752.8M (2.72x, before 755.5M); --help 93.6M either way. At 10k goals
 (floor 923.1M, `--large-only`, same session): check 3,626.0M (floor 3.93x, before 3,642.8M =
 3.95x), gate 3,726.2M (4.04x, before 3,748.7M = 4.06x).
+
+Kept patterns built on first use (issue #21, one run at a11e74d9 with `--before` e4c1384c's tree,
+yardstick 279.19M): the words readings' 88 patterns (`checks._derived`) are `lazy`, built when
+first used (atlas-api builds 19 of them); the kept programs are one base64 string a pattern,
+read as one object, not a tuple of 58,000 numbers; and check and gate let the kept code table go
+once the case is loaded. check 692.8M (2.48x, before 699.2M = 2.50x), gate 718.7M (2.57x, before
+724.7M), keyed gate 756.6M (2.71x, before 762.5M); --help 94.9M either way. One step at a time
+(check of atlas-api, another run): the leaner argument index 698.8M, the lazy patterns 696.8M
+(-2.0M), the packed programs with CG805's leaner index 693.1M (-3.7M). At 10k goals (floor
+924.4M, `--large-only`, same tree): check 3,633.6M (floor 3.93x, before 3,636.4M), gate 3,740.2M
+(4.05x, before 3,739.7M): the leaner memory of the rules (bench_memory.py) costs nothing here.
 """
 
 from __future__ import annotations

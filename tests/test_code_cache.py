@@ -134,3 +134,50 @@ def test_compiled_texts_match_the_modules_own_compile(monkeypatch: pytest.Monkey
     assert _codecache.compiled(text, "<string>", "exec") == compile(text, "<string>", "exec", 0, True)
     assert _codecache.compiled("list[int]", "<string>", "eval") == compile("list[int]", "<string>", "eval", 0, True)
     assert "exec" not in vars(dataclasses) and "compile" not in vars(typing)  # a library import changes nothing
+
+
+def test_a_released_table_is_read_again_for_a_text_compiled_later(tmp_path: Path) -> None:
+    """Once the program lets the table go (`release`, after the case is loaded), a text compiled
+    later reads it again: it finds what was kept, and what the run compiles is kept with it."""
+    code = ("from casegate import _codecache as c\n"
+            "c.enable()\n"
+            "c.compiled('x = 1', '<string>', 'exec')\n"
+            "c.save()\n"
+            "c._STATE.update(table=None, used=None, new=None, released=False)  # as the next run starts\n"
+            "c.compiled('x = 1', '<string>', 'exec')\n"
+            "held = len(c._STATE['table'])\n"
+            "c.release()\n"
+            "let_go = c._STATE['table'] is None\n"
+            "c.compiled('y = 2', '<string>', 'exec')\n"
+            "again = sorted(s for _, _, s in c._STATE['table'])\n"
+            "used, new = sorted(s for _, _, s in c._STATE['used']), sorted(s for _, _, s in c._STATE['new'])\n"
+            "c.save()\n"
+            "print(held, let_go, again, used, new)\n")
+    cache, state = tmp_path / "cache", tmp_path / "state"
+    env = {**os.environ, "CASEGATE_CACHE_DIR": str(cache), "CASEGATE_STATE_DIR": str(state),
+           "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split(" ", 2)[:2] == ["1", "True"], out.stdout + out.stderr
+    assert out.stdout.split(" ", 2)[2].strip() == "['x = 1'] ['x = 1'] ['y = 2']"
+    assert sorted(s for _, _, s in _read_table(cache, state)) == ["x = 1", "y = 2"]  # nothing kept was lost
+
+
+def test_check_and_gate_let_the_table_go_once_the_case_is_loaded(tmp_path: Path) -> None:
+    # the table held to the end of a run was as much memory as the rules keep (most of it other
+    # commands' and other versions' code)
+    cache, state = tmp_path / "cache", tmp_path / "state"
+    _program(GATE, cache, state)
+    code = ("import sys\n"
+            "from casegate import _codecache as c\n"
+            "c.enable()\n"
+            "from casegate.cli import _main\n"
+            "sys.argv = ['casegate', *sys.argv[1:]]\n"
+            "try:\n    _main()\nexcept SystemExit:\n    pass\n"
+            "print('HELD', len(c._STATE['used']), c._STATE['released'], c._STATE['table'] is None, file=sys.stderr)\n")
+    env = {**os.environ, "CASEGATE_CACHE_DIR": str(cache), "CASEGATE_STATE_DIR": str(state), "CASEGATE_DEMO_KEYS": "1",
+           "PYTHONPATH": str(ROOT / "src")}
+    for args in (["check", str(ATLAS / "case.yaml")], GATE):
+        r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, env=env)
+        held = [line for line in r.stderr.splitlines() if line.startswith("HELD")]
+        # (the kept code was used, and let go: nothing compiled after the load read it again)
+        assert held and held[-1].split()[2:] == ["True", "True"] and int(held[-1].split()[1]) > 100, r.stderr[-2000:]

@@ -6,6 +6,7 @@ must compile through `re` as before."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -93,3 +94,46 @@ def test_publishing_compiles_none_of_its_own_patterns_at_import() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_the_words_readings_build_their_patterns_on_first_use() -> None:
+    """`checks._derived` compiles none of its patterns at import (most cases reach few of them):
+    each stands for its kept pattern until first used."""
+    code = ("import json, re\n"
+            "from casegate import _patterns\n"
+            "import casegate.checks._derived as d\n"
+            "got = [v for v in vars(d).values() if isinstance(v, _patterns._Lazy)]\n"
+            "got += [x for v in vars(d).values() if isinstance(v, tuple) for x in v if isinstance(x, _patterns._Lazy)]\n"
+            "compiled = [k for k, v in vars(d).items() if isinstance(v, re.Pattern)]\n"
+            "def built(v):\n"
+            "    try:\n"
+            "        _patterns._Lazy.__dict__['search'].__get__(v)  # (the slot itself: no build)\n"
+            "        return True\n"
+            "    except AttributeError:\n"
+            "        return False\n"
+            "print(json.dumps([len(got), compiled, sum(map(built, got))]))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    lazies, compiled, built = json.loads(out.stdout)
+    assert lazies >= 80 and compiled == [] and built == 0
+
+
+def test_a_lazy_pattern_is_the_kept_one_once_used() -> None:
+    from casegate.checks import _derived
+
+    lazies = [v for v in vars(_derived).values() if isinstance(v, _patterns._Lazy)]
+    lazies += [x for v in vars(_derived).values() if isinstance(v, tuple) for x in v if isinstance(x, _patterns._Lazy)]
+    assert lazies
+    for lz in lazies:
+        pattern, flags = lz._key
+        assert (pattern, flags) in _patterns_data.PATTERNS or not SAME_ENGINE  # kept by --write
+        want = re.compile(pattern, flags)
+        assert (lz.pattern, lz.flags, lz.groups, lz.groupindex) == (want.pattern, want.flags, want.groups, want.groupindex)
+        assert lz.search.__self__ == want  # the methods are the built pattern's own
+        for text in ("We confirm each action. The lab's staff approve it; users: none.", "E-12 at 3.5 (SL3)"):
+            assert [m.span() for m in lz.finditer(text)] == [m.span() for m in want.finditer(text)]
+            assert lz.split(text) == want.split(text) and lz.sub("_", text) == want.sub("_", text)
+    fresh = _patterns.lazy(r"(?P<w>\w+)-x", re.IGNORECASE)
+    with pytest.raises(AttributeError):
+        fresh.nothing_a_pattern_has  # noqa: B018 - no such attribute, built or not
+    assert fresh.fullmatch("AB-X").group("w") == "AB"

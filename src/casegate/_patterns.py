@@ -13,6 +13,11 @@ The result is the same object either way: `kept(p, f) == re.compile(p, f)` (a co
 compares equal to another only with the same pattern, flags and program), which
 `tests/test_patterns.py` checks of every kept entry, together with the table being what
 `--write` writes now.
+
+`lazy(pattern, flags)` stands for `kept(pattern, flags)` built on first use: a module of many
+patterns that most cases never reach (the words readings of `checks._derived`, some 1.5M
+instructions and 0.2 MiB at every import) builds each one when it is first used. Its
+(pattern, flags) is noted at once, so `--write` keeps it as if it were built at import.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from __future__ import annotations
 import _sre
 import re
 import sys
-from typing import Any, cast, overload
+from binascii import a2b_base64, b2a_base64
+from typing import Any, Final, cast, overload
 
 SEEN: list[tuple[str | bytes, int]] = []
 """Every (pattern, flags) given to `kept` in this process: what `--write` keeps."""
@@ -33,15 +39,22 @@ MODULES = ("casegate.checks", "casegate.checks.families", "casegate.checks._text
 """The modules whose import-time patterns `--write` keeps (importing them compiles every one):
 those of the check path, and those only publishing imports."""
 
-ENGINE = (*sys.version_info[:3], _sre.MAGIC, _sre.CODESIZE)
-"""What a kept program is valid for: the Python version and `re`'s engine."""
+ENGINE = (*sys.version_info[:3], _sre.MAGIC, _sre.CODESIZE, sys.byteorder)
+"""What a kept program is valid for: the Python version, `re`'s engine and the byte order its
+code units are packed in."""
+
+_UNIT: Final = "I"
+"""The code units' format as packed (native unsigned int: `re`'s code unit, `_sre.CODESIZE`
+bytes, where the table is used at all)."""
 
 
 def _table() -> dict[tuple[str | bytes, int], tuple[Any, ...]]:
     from ._patterns_data import ENGINE as WRITTEN
     from ._patterns_data import PATTERNS
 
-    return cast("dict[tuple[str | bytes, int], tuple[Any, ...]]", PATTERNS) if WRITTEN == ENGINE else {}
+    if WRITTEN != ENGINE or memoryview(b"").cast(_UNIT).itemsize != _sre.CODESIZE:
+        return {}
+    return cast("dict[tuple[str | bytes, int], tuple[Any, ...]]", PATTERNS)
 
 
 _TABLE: dict[tuple[str | bytes, int], tuple[Any, ...]] | None = None
@@ -60,15 +73,58 @@ def kept(pattern: str | bytes, flags: int = 0) -> re.Pattern[str] | re.Pattern[b
     entry = _TABLE.get((pattern, flags))
     if entry is None:
         return re.compile(pattern, flags)
-    all_flags, code, groups, groupindex, indexgroup = entry
-    compiled: re.Pattern[str] | re.Pattern[bytes] = _sre.compile(pattern, all_flags, list(code), groups,
+    all_flags, packed, groups, groupindex, indexgroup = entry
+    code = memoryview(a2b_base64(packed)).cast(_UNIT).tolist()
+    compiled: re.Pattern[str] | re.Pattern[bytes] = _sre.compile(pattern, all_flags, code, groups,
                                                                   dict(groupindex), indexgroup)
     return compiled
 
 
+_PATTERN_ATTRS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn", "scanner",
+                  "pattern", "flags", "groups", "groupindex")
+
+
+class _Lazy:
+    """A kept pattern built on first use (`lazy`): the first attribute asked for builds it
+    (`kept`) and sets its methods and attributes here, where every later use finds them."""
+
+    __slots__ = ("_key", *_PATTERN_ATTRS)
+
+    def __init__(self, pattern: str | bytes, flags: int) -> None:
+        self._key = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        # (called only for what is not set here: every name, until the pattern is built)
+        if name.startswith("__") or name == "_key":
+            raise AttributeError(name)
+        pattern, flags = self._key
+        compiled = kept(pattern, flags)
+        for attr in _PATTERN_ATTRS:
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"lazy({self._key[0]!r}, {self._key[1]!r})"
+
+
+@overload
+def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]: ...
+@overload
+def lazy(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]: ...
+def lazy(pattern: str | bytes, flags: int = 0) -> re.Pattern[str] | re.Pattern[bytes]:
+    """`kept(pattern, flags)`, built when one of its methods or attributes is first used. It stands
+    for the compiled pattern only there: it is no `re.Pattern` to `isinstance`, equality or `re`'s
+    functions (give those `kept`'s)."""
+    SEEN.append((pattern, int(flags)))
+    return cast("re.Pattern[str]", _Lazy(pattern, int(flags)))
+
+
 def program(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
     """What `re` hands `_sre.compile` for (pattern, flags): (flags, program, groups, group
-    names, index -> name), as `re._compiler.compile` computes them."""
+    names, index -> name), as `re._compiler.compile` computes them, with the program's code units
+    packed (`_UNIT`, in base64: one string a pattern, where a tuple of its numbers took 0.6 MiB
+    for the table's 58,000 units, held by every run)."""
+    import struct
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     p = _parser.parse(pattern, flags)
@@ -77,8 +133,8 @@ def program(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
     indexgroup: list[str | None] = [None] * p.state.groups
     for k, i in groupindex.items():
         indexgroup[i] = k
-    return (int(flags | p.state.flags), tuple(map(int, code)), p.state.groups - 1, tuple(groupindex.items()),
-            tuple(indexgroup))
+    packed = b2a_base64(struct.pack(f"={len(code)}{_UNIT}", *map(int, code)), newline=False).decode("ascii")
+    return (int(flags | p.state.flags), packed, p.state.groups - 1, tuple(groupindex.items()), tuple(indexgroup))
 
 
 def source() -> str:

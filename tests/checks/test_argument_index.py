@@ -68,7 +68,7 @@ def _reference(c: Case) -> dict[str, Any]:
     by_type: dict[str, list[str]] = {}
     for eid, e in els.items():
         by_type.setdefault(e.type, []).append(eid)
-    support = {eid: tuple(x for x in e.supported_by if x in els) for eid, e in els.items()}
+    support = {eid: tuple(x for x in e.supported_by if x in els) for eid, e in els.items() if e.supported_by}
     seen: set[str] = set()
     todo = [c.argument.top] if c.argument.top in els else []
     while todo:
@@ -86,14 +86,14 @@ def _reference(c: Case) -> dict[str, Any]:
         x = todo.pop()
         if x not in depended_on:
             depended_on.add(x)
-            todo += support[x]
+            todo += support.get(x, ())
     indegree = Counter(itertools.chain.from_iterable(support.values()))
-    ready = [x for x in support if x not in indegree]
+    ready = [x for x in types if x not in indegree]
     order = []
     while ready:
         x = ready.pop()
         order.append(x)
-        for k in support[x]:
+        for k in support.get(x, ()):
             indegree[k] -= 1
             if not indegree[k]:
                 ready.append(k)
@@ -192,3 +192,62 @@ def test_an_argument_reached_whole_lends_its_types_for_what_is_reachable() -> No
     part = build_index(case(doc))
     assert "X9" not in part.reachable and set(part.reachable) == set(part.types) - {"X9"}
     assert [x is part.types for x in gc.get_referents(part.reachable)] == [False]
+
+
+def test_evidence_cited_whole_is_the_evidence_keys_themselves() -> None:
+    # every item cited, and nothing else (as in most cases): the set of cited evidence is the
+    # evidence map's own keys, not a table of its own held to the end of the check
+    import gc
+
+    from casegate.checks._derived import cited_evidence
+
+    from ._cases import context, hits
+
+    doc = base_doc()
+    whole = context(doc)
+    cited = cited_evidence(whole)
+    assert set(cited) == set(whole.case.evidence) and hits("CG907", whole) == []
+    assert [x is whole.case.evidence for x in gc.get_referents(cited)] == [True]
+    doc["evidence"]["E-spare"] = {**doc["evidence"][next(iter(doc["evidence"]))]}
+    part = context(doc)
+    cited = cited_evidence(part)
+    assert set(cited) == set(part.case.evidence) - {"E-spare"}
+    assert [h.path for h in hits("CG907", part)] == [("evidence", "E-spare")]
+    assert [x is part.case.evidence for x in gc.get_referents(cited)] == [False]
+
+
+def _domains_read_one_by_one(c: Case) -> dict[str, str]:
+    """Element id -> the domain it names, else one an ancestor (through supported_by) names first
+    in Kahn's order; an element on or below a circle counts only what is passed to it."""
+    want = _reference(c)
+    order, support, own = want["order"], want["support"], want["fields"]["domain"]
+    out: dict[str, str] = {}
+    for eid in order:
+        dom = own.get(eid) or out.get(eid)
+        for t in support.get(eid, ()) if dom else ():
+            out.setdefault(t, dom)
+    out.update((eid, dom) for eid, dom in own.items() if eid in order)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_domains_in_scope_are_what_passing_them_down_gives(seed: int) -> None:
+    from casegate.checks.families.threat import _domains_in_scope
+
+    from ._cases import context
+
+    doc = _random_doc(seed)
+    if seed % 4 == 0:  # now and then a circle
+        els = doc["argument"]["elements"]
+        els["X1"] = {"claim": "one", "supported_by": ["X2"], "domain": "cyber"}
+        els["X2"] = {"claim": "two", "supported_by": ["X1", "X3"]}
+        els["X3"] = {"claim": "three", "evidence": ["E-redteam"]}
+        els[doc["argument"]["top"]].setdefault("supported_by", []).append("X2")
+    ctx = context(doc)
+    own, passed = _domains_in_scope(ctx)
+    assert own.keys().isdisjoint(passed)
+    assert {**passed, **own} == _domains_read_one_by_one(ctx.case)
+    # where every element has its turn, the elements' own domains are the index's column itself,
+    # and what is passed down goes only to those that name none (not a table of every element)
+    if len(ctx.index.order) == len(ctx.index.types):
+        assert own is ctx.index.fields["domain"]

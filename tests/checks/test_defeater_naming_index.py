@@ -78,13 +78,34 @@ def test_ids_that_differ_after_casefolding_are_indexed_as_themselves() -> None:
     assert loaded.case is not None
     base = dict(loaded.case.evidence)
     index = _naming_index(base)
-    assert index.by_id == {eid.casefold(): eid for eid in base}
+    assert index.by_id == {eid.casefold(): eid for eid in base if eid.lower() != eid != eid.upper()}
     # a text naming one item asks no item its position (none is counted)
     assert _named_among(base, _words_of("e-cyber-ctf was cut short"), set()) == ["E-cyber-ctf"]
     assert index._pos is None
     other = next(e for e in base if e != "E-cyber-ctf")
     alike = {**base, "e-CYBER-ctf": base["E-cyber-ctf"]}
     by_id = _naming_index(alike).by_id
-    assert by_id["e-cyber-ctf"] == ["E-cyber-ctf", "e-CYBER-ctf"] and by_id[other.casefold()] == [other]
+    assert by_id["e-cyber-ctf"] == ["E-cyber-ctf", "e-CYBER-ctf"] and by_id[other.casefold()] == other
     found = _named_among(alike, _words_of(f"e-cyber-ctf and {other.upper()}"), set())
     assert found == [e for e in alike if e in ("E-cyber-ctf", "e-CYBER-ctf", other)]
+
+
+def test_ids_in_one_case_are_found_without_casefolded_copies() -> None:
+    """An ASCII id with no capital letter, or no small letter, is found in the evidence map itself:
+    only the others (mixed case, not ASCII) are kept casefolded. Every id a word casefolds from is
+    found, as asking every item finds it, with ids alike up to case all found."""
+    loaded = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
+    assert loaded.case is not None
+    ev = loaded.case.evidence["E-cyber-ctf"]
+    ids = ["e-lower", "E-UPPER-1", "123", "E-Mixed", "É-1", "STRASSE", "straße", "e-dup", "E-DUP", "E-Dup", "E0",
+           "e1", "Ǆ-2"]
+    evidence = dict.fromkeys(ids, ev)
+    index = _naming_index(evidence)
+    assert index.by_id == {"e-mixed": "E-Mixed", "é-1": "É-1", "strasse": "straße", "e-dup": "E-Dup", "ǆ-2": "Ǆ-2"}
+    for text, named in {"e-lower and E-upper-1 and 123": ["e-lower", "E-UPPER-1", "123"],
+                        "e-mixed, é-1": ["E-Mixed", "É-1"], "Straße": ["STRASSE", "straße"],
+                        "E-dup e0 E1": ["e-dup", "E-DUP", "E-Dup", "E0", "e1"],
+                        "e-lowers e-uppe": []}.items():
+        words = _words_of(text)
+        found = _named_among(evidence, words, set())
+        assert found == _every(evidence, words, set()) == named, text

@@ -49,7 +49,7 @@ from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, Literal
 
-from .._patterns import kept
+from .._patterns import lazy
 from .._record import FrozenRecord
 from ..evidence.stats import upper_bound
 from ..model import Case, Element, Evidence, Pathway, Policy, Safeguard, Severity, Variant
@@ -142,6 +142,10 @@ def cited_evidence(ctx: Context) -> AbstractSet[str]:
             chain(fields["evidence"].values()), chain(fields["answered_by"].values()),
             chain(s.evidence for s in c.safeguards.values()), chain(t.evidence for t in c.threat_model.values()),
             chain(so.relies_on for so in c.decision.signoffs))).keys()
+        if len(got) == len(c.evidence) and got <= c.evidence.keys():
+            # every item is cited, and nothing else (as in most cases): the evidence's own keys,
+            # not a table of them of its own (0.2 MiB at 10k goals to the end of the check)
+            got = c.evidence.keys()
         ctx.memo["cited_evidence"] = got
     return got
 
@@ -171,7 +175,7 @@ def evidence_expiry(ev: Evidence, policy: Policy, dates: "ArtifactDates | None" 
     return ev.expiry(policy.evidence.max_age_days, evidence_dated(ev, dates))
 
 
-_LEVEL = kept(r"(?:rand)?(?:sl|securitylevel|level)(\d+)")
+_LEVEL = lazy(r"(?:rand)?(?:sl|securitylevel|level)(\d+)")
 
 
 def _level_key(level: str) -> str:
@@ -555,15 +559,15 @@ def _plain_words(text: str) -> str:
     return " ".join(_JOINERS.sub(" ", as_read(text).lower()).split())
 
 
-_JOINERS = kept(r"[-_/]+")
+_JOINERS = lazy(r"[-_/]+")
 
 
-_CVC = kept(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
+_CVC = lazy(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
 """A word ending consonant, vowel, consonant (`log`, `shop`): its final consonant doubles before
 `-ed` and `-ing` (`logged`, `shopping`)."""
 
 
-_CONSONANT_Y = kept(r"[^aeiou]y$")
+_CONSONANT_Y = lazy(r"[^aeiou]y$")
 
 
 def _word_forms(word: str) -> str:
@@ -595,12 +599,12 @@ def _phrase_forms(words: str) -> str:
     return r"(?<![\w])" + " ".join("in(?:to)?" if w == "in" else _word_forms(w) for w in words.split(" ")) + r"(?![\w])"
 
 
-_CONFIRMING = kept(r"\b(?:confirm\w*|approv\w*)\b", re.IGNORECASE)
+_CONFIRMING = lazy(r"\b(?:confirm\w*|approv\w*)\b", re.IGNORECASE)
 """A safeguard's title or a clause naming a person's confirmation or approval of an action."""
-_OFF_ALWAYS = kept(r"\bauto[- ]?(?:approv|confirm|accept)\w*|\bwithout\W+(?:(?:first\W+)?asking|confirming|approving"
+_OFF_ALWAYS = lazy(r"\bauto[- ]?(?:approv|confirm|accept)\w*|\bwithout\W+(?:(?:first\W+)?asking|confirming|approving"
                    r"|(?:the\W+)?(?:user'?s?\W+|their\W+|your\W+)?(?:confirmation|approval|ok))\b", re.IGNORECASE)
 """Words that let an action through unconfirmed on their own: `auto-approve`, `without asking`."""
-_UNATTENDED = kept(r"\b(?:unattended|unstaffed|unsupervised|unreviewed)\b|\blights[- ]out\b"
+_UNATTENDED = lazy(r"\b(?:unattended|unstaffed|unsupervised|unreviewed)\b|\blights[- ]out\b"
                    r"|\bautomatically\W+(?:approv|accept)\w*"
                    r"|\bwithout\W+(?:(?:a|an|any|the)\W+)?(?:(?:manual|human)\W+)?(?:humans?|persons?|people|"
                    r"technicians?|staff|operators?|reviewers?|reviews?|supervision|sign[- ]?offs?)\b"
@@ -608,28 +612,28 @@ _UNATTENDED = kept(r"\b(?:unattended|unstaffed|unsupervised|unreviewed)\b|\bligh
                    r"(?:on\W+site|present|on\W+shift|reviews?|checks?|approves?)\b", re.IGNORECASE)
 """Words that let an action run with no person there to review it: `unattended`, `lights-out`,
 `automatically approved`, `without a technician`, `no staff on site`."""
-_REVIEWED_BEFORE = kept(r"\b(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\b(?:\W+[\w'’-]+){0,2}?\W+"
+_REVIEWED_BEFORE = lazy(r"\b(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\b(?:\W+[\w'’-]+){0,2}?\W+"
                         r"(?:approv|review|check|sign)\w*|\b(?:approved|reviewed|checked|signed\W+off)\W+by\W+"
                         r"(?:(?:a|an|the)\W+)?(?:[\w-]+\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\b",
                         re.IGNORECASE)
 """Words after an unattended run saying a person reviewed what runs beforehand (`the robots run
 unattended only protocols a technician has approved`)."""
-_NO_ONE_READS = kept(r"\W+(?:your|users['’]?|user['’]s|their|customers['’]?|customer['’]s)\W+(?:[\w-]+\W+)?"
+_NO_ONE_READS = lazy(r"\W+(?:your|users['’]?|user['’]s|their|customers['’]?|customer['’]s)\W+(?:[\w-]+\W+)?"
                     r"(?:conversations?|chats?|prompts?|chat\W+history)\b", re.IGNORECASE)
 """What `no human reviews` is of where it says who reads the users' conversations (`no human reviews
 your conversations unless they are flagged`), not what runs unreviewed."""
-_DENIED_AFTER = kept(r"\W*(?:[\w'’-]+\W+){0,3}?(?:(?:not|never|no|cannot|nothing|nobody|none)\b|[a-z]+n['’]t\b)",
+_DENIED_AFTER = lazy(r"\W*(?:[\w'’-]+\W+){0,3}?(?:(?:not|never|no|cannot|nothing|nobody|none)\b|[a-z]+n['’]t\b)",
                      re.IGNORECASE)
 """A clause that opens with a denial within its first four words (`no payment is made`, `the agent
 won't complete a purchase`): after a clause that is `Without the user's approval` alone, what
 it denies is done without."""
 _UNATTENDED_WORDS = ("unattended", "unstaffed", "unsupervised", "unreviewed", "lights", "automatically", "without",
                      "human", "technician", "staff", "one", "reviewer")
-_OFF_IF_CONFIRMING = kept(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
+_OFF_IF_CONFIRMING = lazy(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
                           r"\bskip\w*|\bwaiv\w*|\boptional\b|\bbypass\w*", re.IGNORECASE)
 """Words that let an action through unconfirmed where the clause names the confirmation:
 `turn off confirmation`, `approval is optional`."""
-_DENIED = kept(r"(?:\b(?:not|never|no|cannot|can't|nor|nothing|nobody|none|rather\W+than|instead\W+of)\b|n't\b)"
+_DENIED = lazy(r"(?:\b(?:not|never|no|cannot|can't|nor|nothing|nobody|none|rather\W+than|instead\W+of)\b|n't\b)"
                r"(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
 """Text ending in a denial and at most three more words: what follows is denied (`confirmation
 cannot be turned off`, `never auto-approved`)."""
@@ -684,21 +688,21 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
     return None
 
 
-_OBJECT_CONFIRMING = kept(r"\W+(?:(?!(?:and|or|but|nor)\b)[\w'’$-]+\W+){0,3}?(?:confirm|approv)\w*"
+_OBJECT_CONFIRMING = lazy(r"\W+(?:(?!(?:and|or|but|nor)\b)[\w'’$-]+\W+){0,3}?(?:confirm|approv)\w*"
                           r"|\W+(?:it|this|that|them)\b", re.IGNORECASE)
 """What an off word turns off, where it names the confirmation: within three words after it, not
 past an `and` (`disable payment confirmations`, `bypass the approval step`, `turn it off`; not
 `skip the tutorial and approve`)."""
-_PASSIVE = kept(r"\b(?:be|is|are|was|were|been|being)\W+(?:\w+ly\W+)?$", re.IGNORECASE)
+_PASSIVE = lazy(r"\b(?:be|is|are|was|were|been|being)\W+(?:\w+ly\W+)?$", re.IGNORECASE)
 """Text ending in a form of `be`: the off word after it says what its subject is (`confirmation is
 optional`, `approval can be skipped`), the confirmation named before it."""
-_JOINED = kept(r"\b(?:or|nor|and)\W*$", re.IGNORECASE)
-_OFFERED_NOWHERE = kept(r"(?:\W+(?:[\w'’-]+\W+){0,3}?)?(?:is|are|was|were|has\W+been|have\W+been)\W+"
+_JOINED = lazy(r"\b(?:or|nor|and)\W*$", re.IGNORECASE)
+_OFFERED_NOWHERE = lazy(r"(?:\W+(?:[\w'’-]+\W+){0,3}?)?(?:is|are|was|were|has\W+been|have\W+been)\W+"
                         r"(?:not\W+(?:available|offered|supported|possible|provided|allowed|permitted)|never\W+"
                         r"(?:available|offered|allowed|permitted)|unavailable|removed)\b", re.IGNORECASE)
 """Words right after `auto-approve` saying no one has it (`auto-approve is not available`,
 `auto-approval of purchases was removed`)."""
-_QUALIFIED = kept(r"[\d$£€]|\b(?:over|above|under|below|more|less|except|unless|until|default|only|but|yet|"
+_QUALIFIED = lazy(r"[\d$£€]|\b(?:over|above|under|below|more|less|except|unless|until|default|only|but|yet|"
                   r"outside|beyond|yet|currently|now)\b", re.IGNORECASE)
 """Words after such a denial that leave it partial (`not available for purchases over $50`, `not
 available by default`, `not available yet`)."""
@@ -729,19 +733,19 @@ def _of_confirmation(read: str, m: re.Match[str], named: int) -> bool:
                                    or _PRONOUN.search(m.group(0)) is not None)
 
 
-_PRONOUN = kept(r"\b(?:it|this|that|them)\b", re.IGNORECASE)
+_PRONOUN = lazy(r"\b(?:it|this|that|them)\b", re.IGNORECASE)
 """A pronoun inside `turn it off`: it stands for the confirmation named before it."""
-_CONFIRMATION_NOUN = kept(r"\b(?:confirmation|approval)(s)?\b", re.IGNORECASE)
+_CONFIRMATION_NOUN = lazy(r"\b(?:confirmation|approval)(s)?\b", re.IGNORECASE)
 """A confirmation named as a noun (`confirmation is on by default`), its plural marked: what `it`
 or `them` in the next clause may stand for."""
-_PRONOUN_OBJECT = kept(r"\W+(it|them)\b(?!\W+(?:is|are|was|were)\b)", re.IGNORECASE)
+_PRONOUN_OBJECT = lazy(r"\W+(it|them)\b(?!\W+(?:is|are|was|were)\b)", re.IGNORECASE)
 """`it` or `them` right after an off word, as its object (`disable it`)."""
-_IN_TURN = kept(r"\W(it|them)\W", re.IGNORECASE)
+_IN_TURN = lazy(r"\W(it|them)\W", re.IGNORECASE)
 """`it` or `them` inside `turn it off`."""
 _PERSONS = (r"(?:users?|customers?|people|persons?|members?|shoppers?|owners?|parents?|admins?|"
             r"accounts?\W+holders?|user'?s?|customer'?s?|they|you|we|it)\b")
 """A person, or `it` (the thing the pronoun stands for): not another thing `it` may stand for."""
-_THING_NAMED = kept(r"\b(?:the|a|an|this|that|these|those|its|their|our|your|his|her|each|every)\W+(?!" + _PERSONS +
+_THING_NAMED = lazy(r"\b(?:the|a|an|this|that|these|those|its|their|our|your|his|her|each|every)\W+(?!" + _PERSONS +
                     r")[a-z]|\b(?!" + _PERSONS + r")[a-z]+\W+(?:is|are|was|were)\b", re.IGNORECASE)
 """A thing other than a person named with a determiner (`the agent`, `a feature`) or as what is
 something (`dark mode is available`): `it` after it may stand for that thing, not for a
@@ -788,7 +792,7 @@ def _pronoun_off(read: str, m: re.Match[str], plural: bool) -> bool:
     return (got.group(1).lower() == "them") == plural
 
 
-_PERSON_REVIEW = kept(
+_PERSON_REVIEW = lazy(
     r"\b(?:technician|staff|human|person|operator|scientist|reviewer|officer|manual)s?(?:['’]s?)?\W+"
     r"(?:[\w-]+\W+){0,2}?(?:review|check|inspection|sign[- ]?off)\w*"
     r"|\b(?:review|check|inspection|sign[- ]?off)\w*\W+(?:[\w-]+\W+){0,6}?by\W+(?:(?:a|an|the|its|our)\W+)?"
@@ -803,7 +807,7 @@ _REVIEWED_AFTER = frozenset({"monitoring", "user-vetting", "logging", "incident-
 was trained on (`refusal training reviewed by human red-teamers`), not a step each action waits on."""
 
 
-_SHARE = kept(
+_SHARE = lazy(
     r"(?<![\d.,])(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
     r"|\b(?:one|1)\W+(?:[\w-]+\W+)?in\W+(?:(?:a|every|each)\W+)?(?P<in>\d[\d,]*|ten|twenty|fifty|hundred|thousand)\b"
     r"|\b(?P<of>\d[\d,]*)\W+(?:out\W+)?of\W+(?:the\W+|its\W+|their\W+)?(?P<whole>\d[\d,]*)\b"
@@ -816,23 +820,23 @@ _SHARE = kept(
 `100 of the 10,000 instances`, `a random sample of`, `spot-checks`, `sampled`."""
 _SHARE_WORDS = ("%", "cent", "sampl", "spot", " in ", " of ", "subset", "fraction", "portion", "share", "selection",
                 "random")
-_REVIEWED_THINGS = kept(
+_REVIEWED_THINGS = lazy(
     r"\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|"
     r"tool\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|"
     r"merges?|pull\W+requests?|diffs?|edits?|experiments?|tasks?)\b", re.IGNORECASE)
 """What a monitor or a review reads: a share of these is a share of what it is meant to stop."""
-_AFTER_SUSPICION = kept(
+_AFTER_SUSPICION = lazy(
     r"\b(?:top|most|highest|least)\b|\bsuspicio\w*|\bflag\w*|\balerts?\b|\bescalat\w*|\balso\b|"
     r"\badditional\w*|\bin\W+addition\b|\bsampling\W+(?:temperature|parameters?)\b|\bre-?(?:review|check|audit|read)\w*"
     r"|\bsecond\W+(?:look|review|reviewer|check|engineer|person)\b|\balready\b", re.IGNORECASE)
 """Words near a share that make it a second look at what the review already saw (`humans audit the
 top 1% of actions by suspicion`, `a random sample of flagged actions`, `also audit 1% of
 transcripts`), not the review's reach."""
-_MONITOR_NAMED = kept(r"\bmonitor\w*|\bwatch(?:es|ed|ing|er)?\b|\bsurveil\w*|\boversight\b", re.IGNORECASE)
-_OTHER_REVIEWER = kept(r"\b(?:humans?|staff|people|persons?|reviewers?|auditors?|researchers?|engineers?|teams?|"
+_MONITOR_NAMED = lazy(r"\bmonitor\w*|\bwatch(?:es|ed|ing|er)?\b|\bsurveil\w*|\boversight\b", re.IGNORECASE)
+_OTHER_REVIEWER = lazy(r"\b(?:humans?|staff|people|persons?|reviewers?|auditors?|researchers?|engineers?|teams?|"
                        r"analysts?|on[- ]?call)\b", re.IGNORECASE)
-_EVERY = kept(r"\b(?:every|each|all)\W+(?:[\w-]+\W+){0,3}?$", re.IGNORECASE)
-_OF_END = kept(r"\bof\W+$", re.IGNORECASE)
+_EVERY = lazy(r"\b(?:every|each|all)\W+(?:[\w-]+\W+){0,3}?$", re.IGNORECASE)
+_OF_END = lazy(r"\bof\W+$", re.IGNORECASE)
 
 
 def _sample_in(read: str) -> bool:
@@ -866,7 +870,7 @@ def _sample_in(read: str) -> bool:
     return False
 
 
-_SHARE_CLAUSES = kept(r"[;:()\n]|\.(?!\d)|,(?!\d{3}(?!\d))")
+_SHARE_CLAUSES = lazy(r"[;:()\n]|\.(?!\d)|,(?!\d{3}(?!\d))")
 """Where a clause ends for a share: as `_CLAUSES`, but not inside a number (`10,000`, `0.5%`)."""
 
 
@@ -930,15 +934,15 @@ def is_confirmation(sg: Safeguard) -> bool:
             and _PERSON_REVIEW.search(title) is not None)
 
 
-_STATE_OF = kept(r"\W+(?:users?|customers?|members?|visitors?|accounts?|sessions?|admins?|people|persons?|"
+_STATE_OF = lazy(r"\W+(?:users?|customers?|members?|visitors?|accounts?|sessions?|admins?|people|persons?|"
                 r"developers?|subscribers?|shoppers?|employees?|staff|state|status|pages?|areas?)\b")
 """A person or a state after a participle: `signed-in users`, `a logged-in session` name who is
 signed in, not the act of signing in."""
-_RECORDED_IN = kept(r"\W+(?:a|an|the|each|every|its|our|their|this|that|one)\W+"
+_RECORDED_IN = lazy(r"\W+(?:a|an|the|each|every|its|our|their|this|that|one)\W+"
                     r"(?!(?:\w+\W+)?(?:users?|customers?|persons?|people|accounts?|members?|shoppers?|them)\b)")
 """What follows `logged in` where it means recorded in (`logged in an audit trail`, `logged in the
 database`); not before a person or an account (`logs in the user`, `logged in the user's account`)."""
-_ATTRIBUTIVE = kept(r"(?:^|\b(?:a|an|the|all|only|any|our|its|their|every|each|for|to|of|by|and|with|"
+_ATTRIBUTIVE = lazy(r"(?:^|\b(?:a|an|the|all|only|any|our|its|their|every|each|for|to|of|by|and|with|"
                     r"are|is|were|was)\W+)$")
 """What stands before a participle used as an adjective (`only signed-in users`, `for logged-in
 customers`), not its subject (`the agent signed in users`)."""
@@ -1461,31 +1465,31 @@ def unshown_filters(ctx: Context) -> dict[str, str]:
     return got
 
 
-_POSSESSOR = kept(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,7})['’]s\b")
+_POSSESSOR = lazy(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,7})['’]s\b")
 """A proper name in the possessive (`Northgrid's`, `Northgrid Transmission's`): who owns what follows.
 Of eight words at most (its last eight), so that a long run of capitalised words is read in time
 linear in its length."""
 
-_ONLY_SCREENED = kept(r"\b(?:of|on|over|for|from|to|about|against)\W+$", re.IGNORECASE)
+_ONLY_SCREENED = lazy(r"\b(?:of|on|over|for|from|to|about|against)\W+$", re.IGNORECASE)
 """Words before a possessive in a safeguard's title by which the name says what the control screens
 (`classifiers on Northgrid's requests`), not whose control it is."""
 
-_INTEGRATOR_OWNS = kept(r"\b(?:(?:the|its|their)\s+)?(?:integrator|third[- ]?part(?:y|ie)|customer|client|deployer|partner|licensee|reseller|"
+_INTEGRATOR_OWNS = lazy(r"\b(?:(?:the|its|their)\s+)?(?:integrator|third[- ]?part(?:y|ie)|customer|client|deployer|partner|licensee|reseller|"
                         r"operator)(?:['’]s|s['’])", re.IGNORECASE)
 """A safeguard's title naming as its owner the organisation that embeds the model (`the
 integrator's two-operator check`, `the customer's interlock`) without naming it."""
 _SUPPLIER = r"(?:(?:[\w-]+\s+){0,2}?(?:provider|supplier|vendor|contractor|manufacturer|subcontractor)s?)"
-_SUPPLIER_RUNS = kept(r"\b(?:(?:the|its|their|a|an|each|every)\s+)?" + _SUPPLIER + r"(?:['’]s|s['’])"
+_SUPPLIER_RUNS = lazy(r"\b(?:(?:the|its|their|a|an|each|every)\s+)?" + _SUPPLIER + r"(?:['’]s|s['’])"
                       r"|\bby\s+(?:the|its|their|a|an|each|every)\s+" + _SUPPLIER + r"\b(?!['’])", re.IGNORECASE)
 """A safeguard's title naming as who runs it an organisation the lab buys from, without naming it
 (`the synthesis provider's sequence screening`, `screening of every order by the synthesis
 provider`): the lab neither runs the control nor sees it fail, as with an integrator's."""
 _SUPPLIER_TRIGGER = ("provider", "supplier", "vendor", "contractor", "manufacturer")
-_SUPPLIER_WORD = kept(r"(?:provider|supplier|vendor|contractor|manufacturer)s?\b", re.IGNORECASE)
-_OURS = kept(r"\b(?:we|our|us|the\s+(?:lab|developer))\b", re.IGNORECASE)
+_SUPPLIER_WORD = lazy(r"(?:provider|supplier|vendor|contractor|manufacturer)s?\b", re.IGNORECASE)
+_OURS = lazy(r"\b(?:we|our|us|the\s+(?:lab|developer))\b", re.IGNORECASE)
 
 _NOT_NAMES = frozenset({"the", "this", "that", "its", "our", "their", "each", "every", "a", "an", "one"})
-_SOLD_TO = kept(r"\b(?:sold|licensed|licenced|resold)\s+(?:to|by)\s+([A-Z][\w-]*)")
+_SOLD_TO = lazy(r"\b(?:sold|licensed|licenced|resold)\s+(?:to|by)\s+([A-Z][\w-]*)")
 
 
 def _possessors(text: str, screened_ok: bool = False) -> list[str]:
@@ -1590,13 +1594,13 @@ VETTING_PARTS = r"[.;:,()\n]|\band\b|\bplus\b|\bthen\b"
 
 # (the check, the parts, the developer, who checks, what is checked, a document checked by a name:
 # `government ID verified by Persona`, `ID checked by Onfido`)
-_VETTING_WORDS = (kept(VETTING_CHECK, re.IGNORECASE), kept(VETTING_PARTS, re.IGNORECASE),
-                  kept(r"\b(?:we|our|us|the\s+(?:lab|developer))\b", re.IGNORECASE),
-                  kept(r"\b(?:vetted|cleared|checked|verified|screened|reviewed|approved|nominated)\s+by\s+"
+_VETTING_WORDS = (lazy(VETTING_CHECK, re.IGNORECASE), lazy(VETTING_PARTS, re.IGNORECASE),
+                  lazy(r"\b(?:we|our|us|the\s+(?:lab|developer))\b", re.IGNORECASE),
+                  lazy(r"\b(?:vetted|cleared|checked|verified|screened|reviewed|approved|nominated)\s+by\s+"
                        r"(?:the\s+)?([A-Z][\w-]*)|\b(?:the\s+)?([A-Z][\w-]*)\s+"
                        r"(?:vets|clears|verifies|checks|screens|reviews|approves|nominates)\b"),
-                  kept(r"\b(?:of|on|over|for|from|to|about|against|in)\W+(?:(?:the|a|an)\W+)?$", re.IGNORECASE),
-                  kept(r"\b(?:ids?|id\W+documents?|identity\W+documents?|documents?|passports?|driver['’]?s\W+licen[cs]es?|"
+                  lazy(r"\b(?:of|on|over|for|from|to|about|against|in)\W+(?:(?:the|a|an)\W+)?$", re.IGNORECASE),
+                  lazy(r"\b(?:ids?|id\W+documents?|identity\W+documents?|documents?|passports?|driver['’]?s\W+licen[cs]es?|"
                        r"selfies?|photos?)\W+(?:(?:are|is|were|was)\W+)?(?:verified|checked|scanned|screened)\W+by\W+"
                        r"(?:the\s+)?([A-Z][\w-]*)", re.IGNORECASE))
 
@@ -1604,7 +1608,7 @@ _VETTING_WORDS = (kept(VETTING_CHECK, re.IGNORECASE), kept(VETTING_PARTS, re.IGN
 _ROLE_WORDS = ("customer", "client", "partner", "employer", "institution", "member", "sponsor")
 _ROLE = (r"(customer|client|partner|employer|institution|member|sponsor)(?:\s+(?:organi[sz]ation|compan(?:y|ie)|"
          r"institution|firm))?s?")
-_ROLE_VETS = kept(
+_ROLE_VETS = lazy(
     r"\b(?:(?:the|each|every|its|their|a)\s+)?" + _ROLE + r"(?:['’]s|s['’])?(?:\s+own)?(?:\s+[\w-]+){0,3}?\s+"
     r"(?:vets?|clears?|verif(?:y|ies)|checks?|screens?|reviews?|approves?|nominates?|attests?|certif(?:y|ies)|"
     r"vouch(?:es)?|confirms?|sponsors?|endorses?)\b"
@@ -1692,7 +1696,7 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
 _ISSUER = "the issuer of the "
 """How `vetting_operator` names the unnamed issuer of a status the users hold (`the issuer of the
 clearance`): no keyring identity is it, so no one signs for it."""
-_HELD_STATUS = kept(r"\b(?:holds?|held|ha(?:ve|s|ving)|possess\w*|carr(?:y|ies))\W+(?:[\w/'’-]+\W+){0,4}?"
+_HELD_STATUS = lazy(r"\b(?:holds?|held|ha(?:ve|s|ving)|possess\w*|carr(?:y|ies))\W+(?:[\w/'’-]+\W+){0,4}?"
                     r"(clearance|licen[cs]e|certification|accreditation)s?\b", re.IGNORECASE)
 """A status the users hold (`analysts hold a government clearance`, `every user has an active
 security clearance`): a check its issuer made, not one the developer makes."""
@@ -2122,8 +2126,8 @@ _STAFF = r"\b(?:employees?|staff|team|teams|internal\w*|in-house|cluster|researc
 """At an internal kind, a clause naming the lab's own staff or systems as who holds the weights
 (`the weights are shared only with the security team`) says nothing of a release."""
 
-_WEIGHTS_WORDS = (kept(_GIVES_WEIGHTS, re.IGNORECASE), kept(_NEGATED, re.IGNORECASE), kept(_STAFF, re.IGNORECASE))
-_CLAUSES = kept(r"[.;:,()\n]")
+_WEIGHTS_WORDS = (lazy(_GIVES_WEIGHTS, re.IGNORECASE), lazy(_NEGATED, re.IGNORECASE), lazy(_STAFF, re.IGNORECASE))
+_CLAUSES = lazy(r"[.;:,()\n]")
 
 
 def boundary_clauses(case: Case, memo: dict[str, Any] | None = None) -> tuple[tuple[str, str], ...]:
@@ -2226,9 +2230,9 @@ _OPEN_HOLDERS = (
 (`with the UK AISI and anyone who asks`, `with partners for testing`): a holder who is not one
 named evaluator."""
 
-_HELD_WORDS = (kept(_HELD_FOR_TESTING, re.IGNORECASE), kept(_OPEN_HOLDERS, re.IGNORECASE),
-               kept(_HELD_FOR_SERVING, re.IGNORECASE))
-_SENTENCES = kept(r"[.;!?\n]")
+_HELD_WORDS = (lazy(_HELD_FOR_TESTING, re.IGNORECASE), lazy(_OPEN_HOLDERS, re.IGNORECASE),
+               lazy(_HELD_FOR_SERVING, re.IGNORECASE))
+_SENTENCES = lazy(r"[.;!?\n]")
 
 
 def weights_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
@@ -2281,12 +2285,12 @@ _HOST_TRIGGER = ("cloud", "marketplace", "hyperscaler", "bedrock", "vertex", "az
                  "server")
 """A word each match of `_HOSTS` holds: a clause without one names no host."""
 
-_HOST_BRANDS = kept(r"\b(?:bedrock|vertex|azure|aws|gcp|google\W+cloud|oracle\W+cloud)\b", re.IGNORECASE)
-_HOST_COMPANY = kept(r"\b(?:clouds?|platforms?|providers?|partners?|marketplaces?|hyperscalers?|third[- ]part(?:y|ies))\b",
+_HOST_BRANDS = lazy(r"\b(?:bedrock|vertex|azure|aws|gcp|google\W+cloud|oracle\W+cloud)\b", re.IGNORECASE)
+_HOST_COMPANY = lazy(r"\b(?:clouds?|platforms?|providers?|partners?|marketplaces?|hyperscalers?|third[- ]part(?:y|ies))\b",
                      re.IGNORECASE)
-_NON_WORDS = kept(r"\W+")
-_HOSTS_WORDS = (kept(_HOSTS, re.IGNORECASE), kept(_HOSTING, re.IGNORECASE))
-_CUSTOMERS_OWN_ON = kept(
+_NON_WORDS = lazy(r"\W+")
+_HOSTS_WORDS = (lazy(_HOSTS, re.IGNORECASE), lazy(_HOSTING, re.IGNORECASE))
+_CUSTOMERS_OWN_ON = lazy(
     r"\b(?:their|your|customers['’]?|customer['’]s|clients['’]?|developers['’]?)\W+(?:own\W+)?(?:[\w-]+\W+){0,2}?"
     r"(?:apps?|applications?|websites?|sites|services|backends?|systems|workloads?|files|documents?|data(?:bases?)?)\W+"
     r"(?:(?:that|which)\W+)?(?:(?:are|is)\W+)?(?:hosted|running|run|deployed|stored|kept)\W+(?:on|in)\W+"
@@ -2425,8 +2429,8 @@ _APP_DOES = r"\b(?:apps?|applications?|clients?)\W+(?:(?:which|that)\W+)?(?:(?:i
 """Words before a verb by which what is installed, or runs on a device, is the app (`the Acme app,
 installed on users' phones`, `the app, which works on phones`)."""
 
-_ON_DEVICE_WORDS = (kept(_ON_DEVICE, re.IGNORECASE), kept(_MODEL_NAMED, re.IGNORECASE), kept(_SERVED, re.IGNORECASE),
-                    kept(r"[.;!?\n]"), kept(_SAVED_OFFLINE, re.IGNORECASE), kept(_APP_DOES, re.IGNORECASE))
+_ON_DEVICE_WORDS = (lazy(_ON_DEVICE, re.IGNORECASE), lazy(_MODEL_NAMED, re.IGNORECASE), lazy(_SERVED, re.IGNORECASE),
+                    lazy(r"[.;!?\n]"), lazy(_SAVED_OFFLINE, re.IGNORECASE), lazy(_APP_DOES, re.IGNORECASE))
 
 
 _ON_DEVICE_TRIGGER = ("device", "local", "edge", "embedded", "bundled", "offline", "built", "phone", "handset",
@@ -2518,30 +2522,30 @@ _INFRASTRUCTURE = (r"\s*(?:nodes?|gpus?|tpus?|servers?|clusters?|regions?|zones?
                    r"replicas?|accelerators?|chips?|cards?|racks?|pods?|data\W?cent(?:er|re)s?)\b")
 """Words after a name that make it hardware or a place, not a model (`routes requests to H100 nodes`)."""
 
-_NOT_A_MODEL_NAME = kept(r"^(?:[a-z]{2,12}-(?:(?:north|south)(?:east|west)?|east|west|central)-?\d{1,2}[a-z]?|.+-(?:like|class|level|grade|style|sized?))$",
+_NOT_A_MODEL_NAME = lazy(r"^(?:[a-z]{2,12}-(?:(?:north|south)(?:east|west)?|east|west|central)-?\d{1,2}[a-z]?|.+-(?:like|class|level|grade|style|sized?))$",
                          re.IGNORECASE)
 """A word with a digit that names no model: a cloud region (`us-east-1`, `eu-west-2`,
 `europe-west4`) or a likeness (`GPT-4o-like quality`, `a GPT-4-class model`)."""
 
-_JUDGING_NAME = kept(r"(?:(?<![^\W_])|(?<=[a-z])(?=[A-Z]))(?i:guard|shield|classifier|moderation|judge|grader|reward|"
+_JUDGING_NAME = lazy(r"(?:(?<![^\W_])|(?<=[a-z])(?=[A-Z]))(?i:guard|shield|classifier|moderation|judge|grader|reward|"
                      r"embed(?:ding)?)(?![a-z])")
 """A word inside a name that makes it a model that judges requests, not one that answers them
 (`Llama-Guard-3`, `ShieldGemma-2`, `LlamaGuard-3`, `omni-moderation-2024`); not `safety`
 (`Fixture-safety-2` may answer), nor `Guardian-2`."""
 
-_SENT_TO = kept(r"\b(?:to|by|with)\s*$", re.IGNORECASE)
+_SENT_TO = lazy(r"\b(?:to|by|with)\s*$", re.IGNORECASE)
 """The word a name a request is sent to stands after (`routes complex tasks to Swift-1-pro`)."""
 
-_ROUTED_WORDS = (kept(_ROUTES, re.IGNORECASE), kept(_ROUTED_NAME), kept(_OTHER_MODEL, re.IGNORECASE),
-                 kept(_NOT_ANOTHER, re.IGNORECASE), kept(_INFRASTRUCTURE, re.IGNORECASE),
-                 kept(r"\b(?:models?|llms?)\b", re.IGNORECASE),
-                 kept(r"\b(?:two|three|several|multiple)\W+(?:[\w'-]+\W+){0,3}?(?:models?|llms?)\b", re.IGNORECASE),
-                 kept(r"(?<!\d)\.|\.(?!\d)|[;!?\n]"), kept(r"(?<!\d)\.|\.(?!\d)|[;:,()\n]"))
+_ROUTED_WORDS = (lazy(_ROUTES, re.IGNORECASE), lazy(_ROUTED_NAME), lazy(_OTHER_MODEL, re.IGNORECASE),
+                 lazy(_NOT_ANOTHER, re.IGNORECASE), lazy(_INFRASTRUCTURE, re.IGNORECASE),
+                 lazy(r"\b(?:models?|llms?)\b", re.IGNORECASE),
+                 lazy(r"\b(?:two|three|several|multiple)\W+(?:[\w'-]+\W+){0,3}?(?:models?|llms?)\b", re.IGNORECASE),
+                 lazy(r"(?<!\d)\.|\.(?!\d)|[;!?\n]"), lazy(r"(?<!\d)\.|\.(?!\d)|[;:,()\n]"))
 """The readings of `routed_models_in_words`, in the order it takes them; a point inside a version
 number (`Swift-1.5`) breaks no sentence or clause."""
 
 
-_WORD_RUN, _NOT_WORD_RUN = kept(r"\w+"), kept(r"[\W_]+")
+_WORD_RUN, _NOT_WORD_RUN = lazy(r"\w+"), lazy(r"[\W_]+")
 
 
 def _family(name: str) -> str:
@@ -2650,8 +2654,8 @@ _NOT_OF_WEIGHTS_AFTER = (
 """Words right after a bit width by which it is not the weights' (`an 8-bit KV cache`, `64-bit Linux
 hosts`, `8-bit Adam`), or after `Q1` that it is a quarter (`Q1 2027`)."""
 
-_QUANTISED_WORDS = (kept(_QUANTISED, re.IGNORECASE), kept(_PRECISION_OF, re.IGNORECASE),
-                    kept(_NOT_OF_WEIGHTS, re.IGNORECASE), kept(_NOT_OF_WEIGHTS_AFTER, re.IGNORECASE))
+_QUANTISED_WORDS = (lazy(_QUANTISED, re.IGNORECASE), lazy(_PRECISION_OF, re.IGNORECASE),
+                    lazy(_NOT_OF_WEIGHTS, re.IGNORECASE), lazy(_NOT_OF_WEIGHTS_AFTER, re.IGNORECASE))
 
 
 def stated_quantisation(case: Case) -> tuple[int | None, str] | None:
@@ -2709,7 +2713,7 @@ fine-tuning, which undoes trained-in refusals whatever the kind is labelled. Mat
 clause by clause. A model the lab tuned before release (`a safety-tuned model`, `tuned for protein
 design`) is not a user's tuning: the past participle alone, or after a hyphen, is not read."""
 
-_TUNING_WORDS = kept(_TUNES_WEIGHTS, re.IGNORECASE)
+_TUNING_WORDS = lazy(_TUNES_WEIGHTS, re.IGNORECASE)
 _TUNING_TRIGGER = ("tun", "train", "lora", "peft", "adapter")
 """A word each match of `_TUNES_WEIGHTS` holds (`tune`, `fine-tuning`, `training data`, `LoRA`,
 `PEFT`, `adapters`): a clause without one says no user has the model tuned."""
@@ -2754,23 +2758,23 @@ def _tuning_in_words(case: Case, memo: dict[str, Any] | None) -> str | None:
     return None
 
 
-_LAB_TUNES = kept(r"\b(?:fine[- ]?)?tun(?:e|es|ing)\W+(?:the|our|its|future|new|each|every|next)\W+"
+_LAB_TUNES = lazy(r"\b(?:fine[- ]?)?tun(?:e|es|ing)\W+(?:the|our|its|future|new|each|every|next)\W+"
                   r"(?:[\w-]+\W+){0,2}?models?\b", re.IGNORECASE)
 """Words by which the lab tunes its own model (`Acme fine-tunes the model for each release`,
 `which Acme may use to tune future models`, `tunes the model's refusals`): not a user's tuning
 where the clause names no user, no copy of theirs and no data they send (`_USERS_OR_COPIES`)."""
 
-_LAB_TUNES_LATER = kept(r"\b(?:fine[- ]?)?tun(?:e|es|ing)\W+(?:future|next|later|subsequent)\W+"
+_LAB_TUNES_LATER = lazy(r"\b(?:fine[- ]?)?tun(?:e|es|ing)\W+(?:future|next|later|subsequent)\W+"
                         r"(?:[\w-]+\W+){0,2}?models?\b", re.IGNORECASE)
 """Words by which the lab tunes models it has yet to release (`Acme fine-tunes future models on
 customer data`): whatever data it tunes them on, no user has the served model tuned."""
 
-_USERS_OR_COPIES = kept(
+_USERS_OR_COPIES = lazy(
     r"\b(?:customers?|users?|clients?|tenants?|licensees?|partners?|developers?|researchers?|enterprises?|"
     r"organi[sz]ations?|members?|accounts?|they|their|them|theirs|you|your|anyone|own|private|custom\w*|"
     r"cop(?:y|ies)|requests?|demand|upload\w*|submit\w*|suppl(?:y|ies|ied)|provided|per)\b", re.IGNORECASE)
 
-_PROMPTED = kept(r"\b(?:few[- ]shot|in[- ]context|retrieval|rag|in\W+the\W+prompt)\b", re.IGNORECASE)
+_PROMPTED = lazy(r"\b(?:few[- ]shot|in[- ]context|retrieval|rag|in\W+the\W+prompt)\b", re.IGNORECASE)
 """Examples given in the prompt or to a retrieval index, not to a tuning job: a clause naming them
 and no tuning (`customers supply training examples for few-shot prompting only`)."""
 
@@ -2804,7 +2808,7 @@ Northgrid's own assistant`): the `third-party` kind. Third parties who evaluate,
 review the model, or serve the lab (a KYC or identity provider, payments, security, annotation,
 hosting or infrastructure: `served on third-party cloud infrastructure`), are not a route to users. Matched ignoring case, clause by clause."""
 
-_THIRD_PARTY_WORDS = kept(_THROUGH_THIRD_PARTY, re.IGNORECASE)
+_THIRD_PARTY_WORDS = lazy(_THROUGH_THIRD_PARTY, re.IGNORECASE)
 
 
 def third_party_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
@@ -2826,14 +2830,14 @@ developer's own end-user product (`consumers`, `the general public`, `the Quill 
 mobile app`, `a chatbot`): the `consumer` kind, not programmatic access for developers. Matched
 ignoring case, clause by clause."""
 
-_CONSUMER_WORDS = kept(_CONSUMER_PRODUCT, re.IGNORECASE)
+_CONSUMER_WORDS = lazy(_CONSUMER_PRODUCT, re.IGNORECASE)
 
-_BUILT_ON = kept(r"\b(?:build\w*|built|integrat\w*|embed\w*)\b", re.IGNORECASE)
+_BUILT_ON = lazy(r"\b(?:build\w*|built|integrat\w*|embed\w*)\b", re.IGNORECASE)
 """A clause in which developers build on the model (`developers building consumer apps`) says
 who their users are, not how the developer's own boundary reaches the public."""
 
 
-_FOR_DEVELOPERS_APPS = kept(
+_FOR_DEVELOPERS_APPS = lazy(
     r"\b(?:sdks?|software\W+development\W+kits?|(?:client\W+)?librar(?:y|ies)|toolkits?|frameworks?)\W+"
     r"(?:for|to\W+build|for\W+building)\W+(?:(?!(?:our|its|own|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
     r"(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\W+"
@@ -3060,17 +3064,17 @@ def wider_release_in_words(case: Case, memo: dict[str, Any] | None = None) -> st
     return None
 
 
-_OF_IT = kept(r"\s*(?:which|that|subject\W+to|pending|once|provided|if|only\W+after|after)\b", re.IGNORECASE)
+_OF_IT = lazy(r"\s*(?:which|that|subject\W+to|pending|once|provided|if|only\W+after|after)\b", re.IGNORECASE)
 """How a clause after a wider release's goes on about it (`, which needs its own safety case`)."""
 
 
-_RELATIVE = kept(r"\s*(?:who|whom|whose|(?:each|all|every\W+one|both|any)\W+of\W+whom|once|provided|if)\b",
+_RELATIVE = lazy(r"\s*(?:who|whom|whose|(?:each|all|every\W+one|both|any)\W+of\W+whom|once|provided|if)\b",
                  re.IGNORECASE)
 """How a clause after a comma continues the one before it, about the people it names (`, who are
 vetted by`, `, each of whom is screened by`, `, once vetted by`, `, provided they pass`): what it
 says of them is said with it."""
 
-_CLAUSES_KEPT = kept(r"([.;:,()\n])")
+_CLAUSES_KEPT = lazy(r"([.;:,()\n])")
 
 
 def continued_clauses(case: Case, memo: dict[str, Any] | None = None) -> tuple[tuple[str, str, str], ...]:

@@ -7,6 +7,7 @@ which return the exit code instead of raising Typer's `Exit`.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ def _check_once(case: Path, format: Format, at: str | None, policy: Path | None,
 
     # nothing `check` does reads the parsed data once the models are built
     loaded = attested(load_case(case, policy=policy, root=root, keep_data=False), keyring, at)
+    _start_up_over()
     report = check_case(loaded, today=parse_date(at), artifacts=rehash_artifacts(loaded))
     if format is Format.json:
         out(format_json(report.findings, files=report.files))
@@ -136,6 +138,7 @@ def run_gate(case: Path, boundary: BoundaryKind | None = None, previous: Path | 
     loaded = load_case(case, root=root, keep_data=keyring is not None)
     prev = load_case(previous, root=root, keep_data=False) if previous is not None else None
     rel = [load_case(p, root=root, keep_data=False) for p in related or []]
+    _start_up_over()
     day = parse_date(at) or dt.date.today()
     ring = None
     if keyring is not None:
@@ -195,3 +198,11 @@ def run_gate(case: Path, boundary: BoundaryKind | None = None, previous: Path | 
             lines = [banner, *lines[:-1], "PREVIEW " + lines[-1]]
         out("\n".join(lines))
     return exit_code(decision, fail_on_conditions)
+
+
+def _start_up_over() -> None:
+    """The case is loaded (its models built): the program's kept compiled code, when it keeps any
+    (`casegate._codecache`), is let go for the rest of the run."""
+    codecache = sys.modules.get("casegate._codecache")
+    if codecache is not None:
+        codecache.release()

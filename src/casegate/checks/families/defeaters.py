@@ -271,17 +271,17 @@ class _NamingIndex:
     def __init__(self, evidence: Mapping[str, Evidence]) -> None:
         self._evidence = evidence
         self._pos: dict[str, int] | None = None
-        folded = list(map(str.casefold, evidence))
-        # casefolded id -> the item's id, or the ids of the items whose ids casefold alike (a list)
-        self.by_id: dict[str, str | list[str]] = {}
-        if len(set(folded)) == len(folded):  # (ids differ after casefolding, as they nearly always do)
-            # each id itself, not a list of one (6,676 lists held to the end of a 10k-goal check)
-            self.by_id = dict(zip(folded, evidence, strict=True))
-        else:
-            by_id: dict[str, list[str]] = {}
-            for f, eid in zip(folded, evidence, strict=True):
-                by_id.setdefault(f, []).append(eid)
-            self.by_id.update(by_id)
+        # casefolded id -> the item's id, or the ids of the items whose ids casefold alike (a list),
+        # for the ids a word cannot find in `evidence` itself (`_named_among`): an ASCII id with no
+        # capital letter is its own casefold, and one with no small letter its casefold's
+        # capitals. Most ids are one or the other (`E-ctf`, `e-ctf`, `E0`): the casefolded copies
+        # of the 6,676 ids of a 10k-goal check and their table took 0.55 MiB to its end.
+        others = [eid for eid in evidence if not eid.isascii() or (eid != eid.lower() and eid != eid.upper())]
+        by_id: dict[str, list[str]] = {}
+        for eid in others:
+            by_id.setdefault(eid.casefold(), []).append(eid)
+        # each id itself where one casefolds so, not a list of one
+        self.by_id: dict[str, str | list[str]] = {f: got[0] if len(got) == 1 else got for f, got in by_id.items()}
         groups: dict[tuple[Any, ...], list[str]] = {}
         runs: dict[tuple[Any, ...], tuple[str | None, str | None, Any]] = {}
         for eid, named in zip(evidence, map(_NAMED_BY, map(_dict_of, evidence.values())), strict=True):
@@ -334,6 +334,11 @@ def _named_among(evidence: Mapping[str, Evidence], words: AbstractSet[str], dige
                 hit.add(got)
             else:
                 hit.update(got)
+        if w.isascii():  # (a casefolded word: an ASCII id casefolds to it as itself, or as its capitals)
+            if w in evidence:
+                hit.add(w)
+            if (up := w.upper()) != w and up in evidence:
+                hit.add(up)
         for eids in index.by_file.get(w, ()):
             hit.update(eids)
     if digests:
@@ -595,9 +600,9 @@ def _tagged_domains(ctx: Context, eid: str) -> set[str]:
     from .threat import _domains_in_scope
 
     out: set[str] = set()
-    scope = _domains_in_scope(ctx)
-    if eid in scope:
-        out.add(scope[eid])
+    own, passed = _domains_in_scope(ctx)
+    if dom := own.get(eid) or passed.get(eid):
+        out.add(dom)
     fields = ctx.index.fields
     cap, path = fields["capability"].get(eid), fields["pathway"].get(eid)
     th = ctx.policy.thresholds.get(cap.threshold) if cap is not None else None
@@ -1277,7 +1282,8 @@ def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
     # what each developed element names (`_tagged_domains`), read field by field in C: a step per
     # element of a 10k-goal argument was most of this rule's time (the index keeps set values only)
     developed = _resting_on_evidence(ctx)
-    about.update(filter(None, map(scope.get, developed)))
+    about.update(filter(None, map(scope[0].get, developed)))
+    about.update(filter(None, map(scope[1].get, developed)))
     for cap in filter(None, map(caps.get, developed)):
         argued.add(cap.threshold)
         if (th := thresholds.get(cap.threshold)) is not None:

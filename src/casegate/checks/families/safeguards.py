@@ -1423,7 +1423,7 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
     subjects = evidence_subjects(ctx)
     from .threat import _domains_in_scope
 
-    scope: dict[str, str] | None = None  # wanted only for a claim that names no domain itself
+    scope: tuple[dict[str, str], dict[str, str]] | None = None  # wanted only for a claim that names no domain itself
     types, fields = ctx.index.types, ctx.index.fields
     domain, capability, pathway = fields["domain"], fields["capability"], fields["pathway"]
     pathways = c.pathways()
@@ -1438,7 +1438,7 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
         if not dom:
             if scope is None:
                 scope = _domains_in_scope(ctx)
-            dom = scope.get(eid)
+            dom = scope[0].get(eid) or scope[1].get(eid)
         tid = capability[eid].threshold if eid in capability else None
         if not dom:
             # a claim that names no domain, nor sits under one that does, is about the domain of the

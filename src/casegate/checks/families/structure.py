@@ -39,7 +39,8 @@ _EL = ("argument", "elements")
 
 
 def _graph(ctx: Context) -> dict[str, Sequence[str]]:
-    """Support edges among argument elements (supported_by and in_context_of), known targets only."""
+    """Support edges among argument elements, known targets only: the elements that list support
+    -> what they list."""
     return ctx.index.support
 
 
@@ -172,7 +173,7 @@ def argument_cycle(ctx: Context) -> Iterator[Hit]:
     g = _graph(ctx)
     # when Kahn's order (the index's) holds every element there is no circle, and the
     # depth-first search below (which names each circle) is not needed
-    if len(ctx.index.order) == len(g):
+    if len(ctx.index.order) == len(ctx.index.types):
         return
     color: dict[str, int] = {}
     reported: set[frozenset[str]] = set()
