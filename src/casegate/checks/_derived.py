@@ -752,25 +752,28 @@ something (`dark mode is available`): `it` after it may stand for that thing, no
 confirmation named a clause before."""
 
 
-def _clauses_after(case: Case, memo: dict[str, Any] | None = None) -> list[tuple[str, str, str | None]]:
+def _clauses_after(case: Case, memo: dict[str, Any] | None = None, split: Any = None,
+                   key: str = "clauses_after") -> list[tuple[str, str, str | None]]:
     """(the clause as written, as read, the clause before it as read, None for a text's first) for
-    each clause `boundary_clauses` gives, the clause before being the last one of the same boundary
-    text that is not blank, across a sentence's end (`Confirmation is on. Users can turn it off.`).
-    Worked out once per check when given its `memo`."""
-    kept_: list[tuple[str, str, str | None]] | None = memo.get("clauses_after") if memo is not None else None
-    if kept_ is not None:
-        return kept_
-    out: list[tuple[str, str, str | None]] = []
+    each clause of the boundary's own words split as `split` splits them (`_CLAUSES`, as
+    `boundary_clauses` gives them, by default), the clause before being the last one of the same
+    boundary text that is not blank, across a sentence's end (`Confirmation is on. Users can turn it
+    off.`). Worked out once per check, under `key`, when given its `memo`."""
+    got: list[tuple[str, str, str | None]] | None = memo.get(key) if memo is not None else None
+    if got is not None:
+        return got
+    splitter = _CLAUSES if split is None else split
+    got = []
     for text in _boundary_texts(case):
         before: str | None = None
-        for written in _CLAUSES.split(text):
-            for read in _CLAUSES.split(as_read(written)):
-                out.append((written, read, before))
+        for written in splitter.split(text):
+            for read in splitter.split(as_read(written)):
+                got.append((written, read, before))
                 if read.strip():
                     before = read
     if memo is not None:
-        memo["clauses_after"] = out
-    return out
+        memo[key] = got
+    return got
 
 
 def _last_confirmation_noun(before: str) -> bool | None:
@@ -874,26 +877,6 @@ _SHARE_CLAUSES = lazy(r"[;:()\n]|\.(?!\d)|,(?!\d{3}(?!\d))")
 """Where a clause ends for a share: as `_CLAUSES`, but not inside a number (`10,000`, `0.5%`)."""
 
 
-def _share_clauses(case: Case, memo: dict[str, Any] | None = None) -> list[tuple[str, str, str | None]]:
-    """(the clause as written, as read, the clause before it as read, None for a text's first) for
-    each clause of the boundary's own words split as `_SHARE_CLAUSES` splits them. Worked out once
-    per check when given its `memo`."""
-    got: list[tuple[str, str, str | None]] | None = memo.get("share_clauses") if memo is not None else None
-    if got is not None:
-        return got
-    got = []
-    for text in _boundary_texts(case):
-        before: str | None = None
-        for written in _SHARE_CLAUSES.split(text):
-            for read in _SHARE_CLAUSES.split(as_read(written)):
-                got.append((written, read, before))
-                if read.strip():
-                    before = read
-    if memo is not None:
-        memo["share_clauses"] = got
-    return got
-
-
 def sampled_in_words(case: Case, sid: str, memo: dict[str, Any] | None = None) -> str | None:
     """The words saying the safeguard `sid` reviews only a share of what it is to stop: its title
     (`Trusted-model monitor reviewing a random 1% of agent transcripts`), or, for a safeguard at the
@@ -906,7 +889,7 @@ def sampled_in_words(case: Case, sid: str, memo: dict[str, Any] | None = None) -
         return sg.title
     if str(sg.layer) != "monitoring":
         return None
-    for written, read, before in _share_clauses(case, memo):
+    for written, read, before in _clauses_after(case, memo, _SHARE_CLAUSES, "share_clauses"):
         if not _may_say(read, _SHARE_WORDS):
             continue
         if _MONITOR_NAMED.search(read) is not None and _sample_in(read):
