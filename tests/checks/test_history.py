@@ -332,6 +332,22 @@ def test_an_alias_taken_on_the_cases_word_again_is_loosening() -> None:
     assert hits("CG328", context(base_doc(), pol=attested, previous_policy=pol)) == []
 
 
+def test_an_outside_run_asked_at_fewer_boundaries_is_loosening() -> None:
+    """The lab's move: the next policy drops `external_from` from a threshold (or moves it to a wider
+    boundary), so the lab's own runs meet the framework's external pre-deployment testing (CG434)."""
+    from casegate.model import BoundaryKind
+
+    pol = policy()
+    tid, th = next(iter(pol.thresholds.items()))
+    def asked(kind: BoundaryKind | None) -> Any:
+        return pol.model_copy(update={"thresholds": {**pol.thresholds, tid: th.model_copy(update={"external_from": kind})}})
+    (h,) = hits("CG328", context(base_doc(), pol=asked(None), previous_policy=asked(BoundaryKind.api)))
+    assert f"`{tid}` now asks for an outside evaluator's run at no boundary, not from `api`" in h.message
+    (h,) = hits("CG328", context(base_doc(), pol=asked(BoundaryKind("open-weights")), previous_policy=asked(BoundaryKind.api)))
+    assert "only from `open-weights`" in h.message
+    assert hits("CG328", context(base_doc(), pol=asked(BoundaryKind.api), previous_policy=asked(None))) == []
+
+
 def test_a_layer_untied_from_its_deployed_model_is_loosening() -> None:
     pol = policy()
     tied = pol.model_copy(update={"evidence": pol.evidence.model_copy(update={"layer_roles": {"classifier": "classifier"}})})

@@ -207,6 +207,12 @@ class Threshold(Frozen):
     carry_over: CarryOver | None = None
     """When an update may cite its predecessor's runs of this threshold (an indicator run within a
     margin); unset: never, every run counted is a run of the case's own weights."""
+    external_from: BoundaryKind | None = None
+    """The narrowest boundary from which the framework asks that an evaluator outside the developer
+    run this threshold's evaluation before release (a safety institute's or an evaluation company's
+    pre-deployment testing): at it and every wider one, an evaluation of the threshold must count
+    whose log an outside evaluator signed as run by them (`casegate evidence attest --activity ran`),
+    over the weights' digests (CG434). Unset: the developer's own runs suffice."""
 
     @model_validator(mode="after")
     def _k_with_pass_at_k(self) -> "Threshold":

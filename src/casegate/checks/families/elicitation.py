@@ -498,6 +498,60 @@ def threshold_not_evaluated(ctx: Context) -> Iterator[Hit]:
                                                f"success counts measures its threshold `{tid}` ({th.name})")
 
 
+@rule(
+    "CG434", "threshold-not-externally-evaluated", severity="blocking", serves="test-3-elicitation",
+    summary="A threshold the policy asks an outside evaluator to test before release at the boundary "
+            "(`thresholds.<id>.external_from`) has no counting evaluation whose log an evaluator from "
+            "outside the developer signed as run by them over the weights' digests.",
+    rationale="A framework that asks for external pre-deployment testing asks that someone other than the "
+              "developer draw the capability out: the developer's own runs, or an outside run left out of "
+              "the case, do not meet it. Who ran a log is read from signatures, not from the case's "
+              "`producer` or title: an evaluation counts as the outside evaluator's only when an "
+              "attestation by a keyring identity of another organisation than the developer's (and than "
+              "anyone's who may decide) says it `ran` it, over the log's exact bytes, the item as the case "
+              "declares it and the system's digests (a run of an earlier checkpoint signs other digests); "
+              "one they only `reviewed` is the developer's run. The run must count against the threshold "
+              "as any other does: an outside evaluator given the public API alone (the safeguarded "
+              "production model, no fine-tuning) runs below the elicitation minimum and counts for nothing "
+              "(CG301, CG344). Which evaluations the evaluator ran in all, and so whether one was left "
+              "out, no signature tells.",
+    bad="# policy: bio-uplift {external_from: api, ...}\nE-bio: {kind: eval, threshold: bio-uplift, producer: acme-evals, ...}"
+        "   # no outside attestation",
+    good="E-bio-aisi: {kind: eval, threshold: bio-uplift, producer: halden-assurance, ...}\n"
+         "# evidence-attestations/bio.json.lena-kovac.dsse.json: Lena Kovac (Halden Assurance) ran it",
+    fix="Cite the outside evaluator's run of the threshold, signed by them (`casegate evidence attest ID "
+        "--activity ran`) over the released weights, with the elicitation the policy asks; or gate a "
+        "boundary narrower than the policy's `external_from`.",
+)
+def threshold_not_externally_evaluated(ctx: Context) -> Iterator[Hit]:
+    rank = ctx.boundary.rank if ctx.boundary is not None else None
+    for tid, st in capability_status(ctx).items():
+        th = ctx.policy.thresholds[tid]
+        if th.external_from is None or (rank is not None and rank < th.external_from.rank):
+            continue
+        why: list[str] = []
+        for b in st.counted:
+            verdict = ctx.facts.independence.get(b.evidence) if ctx.facts is not None else None
+            if verdict is None or not verdict.independent:
+                reasons = "; ".join(verdict.reasons) if verdict is not None and verdict.reasons else \
+                    "no attestation from outside the developer was verified"
+                why.append(f"`{b.evidence}` is not independent ({reasons})")
+                continue
+            ran_by = [a for a in verdict.by if a.activity == "ran"]
+            if ran_by:
+                break
+            who = ", ".join(sorted({f"{a.person} ({a.organisation})" for a in verdict.by}))
+            why.append(f"`{b.evidence}` was only reviewed by {who}, not run by them")
+        else:
+            gone = "; ".join(f"`{e}` {w}" for e, w in st.excluded if ctx.case.evidence[e].kind == "eval")
+            said = "; ".join(why) if why else "no evaluation of it counts"
+            first = [b.evidence for b in st.counted] + [e for e, _ in st.excluded]
+            yield Hit(("evidence", first[0]) if first else ("threat_model", th.domain),
+                      f"`{tid}` ({th.name}): the policy asks that an evaluator outside the developer run it before "
+                      f"release at `{th.external_from.value}` and wider, but no counting evaluation of it was: "
+                      f"{said}" + (f"; not counted: {gone}" if gone else ""))
+
+
 # --------------------------------------------------------------------------- threshold gaming
 
 
@@ -622,8 +676,8 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "product role, a later re-evaluation or publication, unsigned telemetry, a weaker model variant where "
             "the weights are reachable (`arguments.weights_variant`), less fine-tuning behind a `fine-tuned` "
             "checkpoint (`arguments.fine_tune`), a predecessor's runs newly carried or carried past a higher margin "
-            "(`carry_over`), or a kind table that lets the case's kind "
-            "hold wider access or weights access.",
+            "(`carry_over`), an outside evaluator's run of a threshold asked at fewer boundaries (`external_from`), "
+            "or a kind table that lets the case's kind hold wider access or weights access.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
               "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
               "requiring independence for security audits makes the same case pass more easily without "
@@ -947,6 +1001,12 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
         carried = _carry_loosening(old_th.carry_over, th.carry_over)
         if carried:
             yield ("thresholds", tid, "carry_over"), f"`{tid}` {carried}"
+        if old_th.external_from is not None and (th.external_from is None
+                                                 or th.external_from.rank > old_th.external_from.rank):
+            now = "at no boundary" if th.external_from is None else f"only from `{th.external_from.value}`"
+            yield ("thresholds", tid, "external_from"), (
+                f"`{tid}` now asks for an outside evaluator's run {now}, not from `{old_th.external_from.value}` "
+                "(CG434)")
 
 
 def _carry_loosening(old: CarryOver | None, new: CarryOver | None) -> str | None:
