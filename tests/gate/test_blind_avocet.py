@@ -31,12 +31,23 @@ docs/security.md:
 
 from __future__ import annotations
 
+import base64
 import json
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
-from tests.gate.blind_helpers import blocking, copy_fixture, edit, load_gen, messages, preview, relog
+from tests.gate.blind_helpers import (
+    blocking,
+    copy_fixture,
+    edit,
+    load_gen,
+    messages,
+    preview,
+    relog,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 AVOCET = ROOT / "tests" / "fixtures" / "rt_external" / "avocet"
@@ -55,9 +66,9 @@ def _gen() -> ModuleType:
     return load_gen(AVOCET)
 
 
-def _solved(n: int, epochs: int = 3) -> object:
-    """A change to a log: the first `n` of its 120 tasks solved in their first epoch, no others."""
-    def change(doc: dict) -> None:  # type: ignore[type-arg]
+def _solved(n: int) -> Callable[[Any], None]:
+    """A change to a log: the first `n` of its tasks solved in their first epoch, no others."""
+    def change(doc: Any) -> None:
         for row in doc["samples"]:
             row["score"] = 1 if int(row["id"].rsplit("-", 1)[1]) < n and row["epoch"] == 1 else 0
     return change
@@ -106,7 +117,7 @@ def _left_out(d: Path) -> None:
 
 def _lab_run_as_institutes(d: Path) -> None:
     """Acme's rerun (3 of 120) pinned in the institute's item, its producer and title kept."""
-    relog(d, BIO, _solved(3))  # type: ignore[arg-type]
+    relog(d, BIO, _solved(3))
     edit(d / "evidence.yaml", "    producer: halden-assurance\n    independent: true\n", "    producer: halden-assurance\n")
     edit(d / "evidence.yaml", "summary: 20 of 120 bio uplift tasks solved.", "summary: 3 of 120 bio uplift tasks solved.")
 
@@ -115,7 +126,7 @@ def _earlier_checkpoint(d: Path) -> None:
     """The institute's signed run of an earlier checkpoint (4 of 120), the released digests typed."""
     released = "sha256:7d1e4a9c2b8f0e6d5c3a1b9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d"
     rc = "sha256:" + "5" * 64
-    relog(d, BIO, _solved(4))  # type: ignore[arg-type]
+    relog(d, BIO, _solved(4))
     edit(d / "evidence.yaml", "summary: 20 of 120 bio uplift tasks solved.", "summary: 4 of 120 bio uplift tasks solved.")
     edit(d / "case.yaml", released, rc)
     _sign_bio(d)
@@ -125,7 +136,7 @@ def _earlier_checkpoint(d: Path) -> None:
 
 def _only_reviewed(d: Path) -> None:
     """Acme's run (3 of 120) in the institute's item, the institute signing that it reviewed it."""
-    relog(d, BIO, _solved(3))  # type: ignore[arg-type]
+    relog(d, BIO, _solved(3))
     edit(d / "evidence.yaml", "summary: 20 of 120 bio uplift tasks solved.", "summary: 3 of 120 bio uplift tasks solved.")
     _sign_bio(d, "reviewed", "Reviewed Acme's bio uplift run of Avocet-1: run as the framework asks.")
 
@@ -136,13 +147,13 @@ def _only_reviewed(d: Path) -> None:
     pytest.param(_earlier_checkpoint, id="earlier-checkpoint"),
     pytest.param(_only_reviewed, id="only-reviewed"),
 ])
-def test_the_bio_threshold_without_an_outside_run_is_no_go(tmp_path: Path, move: object) -> None:
+def test_the_bio_threshold_without_an_outside_run_is_no_go(tmp_path: Path, move: Callable[[Path], None]) -> None:
     """The lab's move: the institute's unfavourable run out of the case, Acme's own favourable run
     standing for the framework's external pre-deployment testing (left alone, retitled as the
     institute's, replaced by the institute's signed run of an earlier checkpoint, or reviewed by the
     institute). It was GO: nothing read who ran a threshold's evaluations."""
     d = copy_fixture(AVOCET, tmp_path)
-    move(d)  # type: ignore[operator]
+    move(d)
     record = preview(d)
     assert record.outcome == "NO-GO" and blocking(record) == ["CG434"]
     (msg,) = messages(record, "CG434")
@@ -172,8 +183,8 @@ def test_the_institutes_api_only_run_typed_as_full_elicitation_is_no_go(tmp_path
     no tools: 1 of 120) in place of its full run, the case typing helpful-only agentic elicitation."""
     d = copy_fixture(AVOCET, tmp_path)
 
-    def api_only(doc: dict) -> None:  # type: ignore[type-arg]
-        _solved(1)(doc)  # type: ignore[operator]
+    def api_only(doc: Any) -> None:
+        _solved(1)(doc)
         for k in ("tools", "scaffold", "budget_tokens"):
             doc.pop(k, None)
         doc.update({"scaffold": "prompted", "variant": "production"})
@@ -193,7 +204,7 @@ def test_the_institutes_api_only_run_typed_as_full_elicitation_is_no_go(tmp_path
 
 def test_the_lab_run_typed_independent_is_no_go(tmp_path: Path) -> None:
     d = copy_fixture(AVOCET, tmp_path)
-    relog(d, BIO, _solved(3))  # type: ignore[arg-type]
+    relog(d, BIO, _solved(3))
     record = preview(d)
     assert record.outcome == "NO-GO" and "CG348" in blocking(record)
 
@@ -202,14 +213,13 @@ def test_a_sentence_of_the_signed_statement_changed_is_no_go(tmp_path: Path) -> 
     """The institute's statement quoted with its finding softened in the envelope itself."""
     d = copy_fixture(AVOCET, tmp_path)
     env = json.loads((d / ENVELOPE).read_text())
-    import base64
     body = json.loads(base64.b64decode(env["payload"]))
     said = body["predicate"]["statement"]
     body["predicate"]["statement"] = said.replace("the 0.20 threshold cannot be ruled out", "below the 0.20 threshold")
     assert body["predicate"]["statement"] != said
     env["payload"] = base64.b64encode(json.dumps(body).encode()).decode()
     (d / ENVELOPE).write_text(json.dumps(env))
-    relog(d, BIO, _solved(3))  # type: ignore[arg-type]
+    relog(d, BIO, _solved(3))
     record = preview(d)
     assert record.outcome == "NO-GO" and "CG348" in blocking(record)
 
@@ -217,8 +227,8 @@ def test_a_sentence_of_the_signed_statement_changed_is_no_go(tmp_path: Path) -> 
 def test_the_earlier_checkpoint_under_its_own_name_is_no_go(tmp_path: Path) -> None:
     d = copy_fixture(AVOCET, tmp_path)
 
-    def rc(doc: dict) -> None:  # type: ignore[type-arg]
-        _solved(4)(doc)  # type: ignore[operator]
+    def rc(doc: Any) -> None:
+        _solved(4)(doc)
         doc["model"] = "acme/avocet-1-rc3"
 
     relog(d, BIO, rc)
