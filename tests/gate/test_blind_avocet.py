@@ -219,9 +219,9 @@ def test_a_sentence_of_the_signed_statement_changed_is_no_go(tmp_path: Path) -> 
     assert body["predicate"]["statement"] != said
     env["payload"] = base64.b64encode(json.dumps(body).encode()).decode()
     (d / ENVELOPE).write_text(json.dumps(env))
-    relog(d, BIO, _solved(3))
     record = preview(d)
-    assert record.outcome == "NO-GO" and "CG348" in blocking(record)
+    assert record.outcome == "NO-GO" and "CG348" in blocking(record) and "CG434" in blocking(record)
+    assert any("E-bio-institute" in m for m in messages(record, "CG348"))
 
 
 def test_the_earlier_checkpoint_under_its_own_name_is_no_go(tmp_path: Path) -> None:
