@@ -1433,3 +1433,31 @@ def test_words_not_about_the_weights_state_no_quantisation() -> None:
     doc = base_doc()
     doc["system"]["description"] = "Atlas-2 is served in bf16 with the KV cache quantised to 8 bits"
     assert stated_quantisation(Case.model_validate(doc)) is None
+
+
+# ------------------------------------------------------------------ the readings changed for the audit's misses, on long text
+
+def _review_title(text: str) -> bool:
+    return is_confirmation(Safeguard.model_validate({"layer": "model-behaviour", "title": "human review " + text,
+                                                     "blocks": ["p.s"]}))
+
+
+@pytest.mark.parametrize(("reading", "unit"), [
+    (lambda t: confirmation_off_in_words(_description(t)), "robots run except at night but not at weekends only on weekdays "),
+    (lambda t: confirmation_off_in_words(_description(t)), "a technician reviews each protocol not only on weekdays "),
+    (lambda t: confirmation_off_in_words(_description(t)), "the robots run, but not at weekends, "),
+    (_review_title, "before each big order waits for a b c "),
+    (lambda t: vetting_operator(context(_trusted(users="clinicians", vetting=t))), "holds enterprise licensed a b registered x "),
+    (lambda t: _supplier_runs(context(base_doc()), t), "performed by synthesis providers "),
+    (lambda t: hosts_in_words(Case.model_validate(_api(t))), "sold through AWS Marketplace and "),
+    (lambda t: hosts_in_words(Case.model_validate(_api(t + "; sold through AWS Marketplace"))), "served from our own own "),
+    (lambda t: consumer_in_words(Case.model_validate(_api(t))), "their web apps and chatbots and "),
+])
+def test_the_changed_readings_read_long_text_in_linear_time(reading: Any, unit: str) -> None:
+    """100 kB of each: 0.16 s at most (time limits), under 3 s allowed on a loaded machine."""
+    import time
+
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    started = time.perf_counter()
+    reading(text)
+    assert time.perf_counter() - started < 3.0

@@ -677,7 +677,9 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
     a denial does not stand just before (`cannot be turned off`); None when none does. A pronoun
     turned off in a clause that names no confirmation stands for one the clause before it names as a
     noun of its number (`confirmation is on by default; users can turn it off`, `_pronoun_off`). A
-    safeguard that is the user's confirmation holds only for the users who keep it on (CG428)."""
+    person's review of each action limited in time (`a technician reviews each protocol, but not at
+    weekends`, `_time_limited`) lets the agent act without it outside that time. A safeguard that is
+    the user's confirmation holds only for the users who keep it on (CG428)."""
     clauses = _clauses_after(case, memo)
     marks: tuple[str, ...] | None = None  # (worked out once, where a clause opens with `without`)
     for at, (written, read, before) in enumerate(clauses):
@@ -729,14 +731,15 @@ def _time_limited(read: str, before: str | None) -> bool | None:
     limit opens the clause, after the clause `before` names it (False: `a technician reviews each
     protocol, but not at weekends`), the limit not denied (`not only on weekdays`); None where it
     does neither."""
-    named: re.Match[str] | None | bool = None  # (the clause's first review, looked for once)
+    named: int | None = None  # (where the clause's first review ends, -1 for none: looked for once)
     named_before: bool | None = None
     for m in _TIME_LIMITED.finditer(read):
         if _DENIED.search(read, max(0, m.start() - 80), m.start()) is not None:
             continue
         if named is None:
-            named = _REVIEW_NAMED.search(read) or False
-        if named and named.end() <= m.start():
+            first = _REVIEW_NAMED.search(read)
+            named = first.end() if first is not None else -1
+        if 0 <= named <= m.start():
             return True
         if before is not None and m.start() <= 64 and _OPENS_CLAUSE.match(read, 0, m.start()) is not None:
             if named_before is None:
@@ -963,8 +966,10 @@ def sampled_in_words(case: Case, sid: str, memo: dict[str, Any] | None = None) -
 def is_confirmation(sg: Safeguard) -> bool:
     """Whether a safeguard, by its title, is a person's confirmation or approval of the model's
     actions (`The user's confirmation of every payment`), or, at a layer other than monitoring,
-    the users' vetting, logging, incident response or one trained into the model, a person's review of each (`A technician's review of every protocol before
-    the robots run it`)."""
+    the users' vetting, logging, incident response or one trained into the model, a person's review
+    of each (`A technician's review of every protocol before the robots run it`); at those layers, a
+    person's review the title says each action waits on (`A human reviews each action before it
+    runs`, `_WAITS_ON`)."""
     if sg.title is None:
         return False
     title = as_read(sg.title)
@@ -2408,7 +2413,10 @@ def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str,
     """(the clause as written, the hosts it names, lower-case) for the first clause of the case's own
     boundary words that says the model is served on, offered through, or its weights held by
     another company's cloud or platform (`_HOSTS` with `_HOSTING`, not denied); None when none
-    does. Where the weights stand is then that company's data centres too: a weight-security
+    does. A clause naming marketplaces alone as where the model is sold (`sold through AWS
+    Marketplace`), nothing in it putting the model on the buyer's machines, names no host where the
+    boundary's words say the lab serves the model from its own (`served from Acme's own data
+    centres`); where they do not, the listing may be a copy the buyer runs, and is read as a host. Where the weights stand is then that company's data centres too: a weight-security
     question (CG429), not who reaches the model. `memo`: the check's (`boundary_clauses`)."""
     names, hosting = _HOSTS_WORDS
     negated = _WEIGHTS_WORDS[1]
