@@ -4606,18 +4606,22 @@ CONSTANTS: frozenset[str] = frozenset({
     '((?:x\\d{3}/)*\\d{3})',
     '(?![\\w-]|\\.\\w)',
     '(?![\\w])',
+    '(?!\\w)|\\b(?:on\\W+)?weekdays\\W+only\\b|\\bonly\\W+(?:on\\W+)?(?:weekdays|working\\W+days|business\\W+days)\\b|\\bonly\\W+(?:during|in|within|over)\\W+(?:the\\W+)?(?:business|working|office|opening|staffed|day(?:time)?|normal|regular)\\W*(?:hours|shifts?|time)?\\b|\\b(?:during|in|within)\\W+(?:the\\W+)?(?:business|working|office|opening|staffed|day(?:time)?|normal|regular)\\W+(?:hours|shifts?)\\W+only\\b|\\bonly\\W+(?:by\\W+)?day\\b|\\bonly\\W+(?:in\\W+)?the\\W+day(?:time)?\\b',
     '(?:',
     "(?:(?:[\\w'-]+\\W+){0,3}?(?:(?:ai\\W+)?(?:safety|security)\\W+institutes?|c?aisi|evaluators?|auditors?|assessors?|testers?|red[- ]?team(?:s|ers?)?|regulators?)|(?:the\\W+)?(?-i:[A-Z][\\w&-]*)(?:\\W+(?:(?:for|of|on|in|and)\\W+)?(?-i:[A-Z][\\w&-]*)){0,5})",
     "(?:(?:[\\w'-]+\\W+){0,3}?(?:cloud|hosting|inference|infrastructure|compute|serving)\\W+(?:providers?|platforms?|vendors?|hosts?|operators?)|(?:[\\w'-]+\\W+){0,2}?(?:clouds?|hyperscalers?)|(?:amazon\\W+)?bedrock|(?:google\\W+(?:cloud\\W+)?)?vertex(?:\\W+ai)?|(?:microsoft\\W+)?azure|aws|gcp)",
     '(?:(?:[\\w-]+\\s+){0,2}?(?:provider|supplier|vendor|contractor|manufacturer|subcontractor)s?)',
     "(?:(?:all|the|our|its|[\\w-]+'s)\\W+)?(?:(?:api|platform|production|public|paying|existing|self-serve)\\W+){1,2}(?:traffic|customers|users|developers|accounts|organi[sz]ations|requests|subscribers)\\b",
     "(?:(?:all|the|our|its|[\\w-]+'s)\\W+)?(?:traffic|customers)\\b|",
+    '(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\\W+(?:apps?|applications?|clients?|extensions?)|chat\\W?bots?)\\b',
+    '(?:(?:the\\W+|a\\W+)?(?:weekends?|week-?ends?|nights?|overnight|night\\W+shifts?|evenings?|holidays?|public\\W+holidays|bank\\W+holidays|sundays?|saturdays?|after\\W+hours|after\\W+\\d{1,2}\\W*(?:[ap]m\\b|:\\d\\d)?|before\\W+\\d{1,2}\\W*(?:[ap]m\\b|:\\d\\d)?|out(?:side)?\\W+(?:of\\W+)?(?:business|working|office|opening)\\W+hours|out[- ]of[- ]hours|off[- ]hours|off[- ]shift|the\\W+night\\W+shift))',
     '(?:(?<![^\\W_])|(?<=[a-z])(?=[A-Z]))(?i:guard|shield|classifier|moderation|judge|grader|reward|embed(?:ding)?)(?![a-z])',
     "(?:['’]s|s['’])?(?:\\s+own)?(?:\\s+[\\w-]+){0,3}?\\s+(?:vets?|clears?|verif(?:y|ies)|checks?|screens?|reviews?|approves?|nominates?|attests?|certif(?:y|ies)|vouch(?:es)?|confirms?|sponsors?|endorses?)\\b|\\b(?:vetted|cleared|checked|verified|screened|reviewed|approved|nominated|attested|certified|vouched\\s+for|sponsored|endorsed)\\s+by\\s+(?:the|each|every|its|their|a)\\s+(?:own\\s+)?",
     "(?:['’]s|s['’])|\\bby\\s+(?:the|its|their|a|an|each|every)\\s+",
     '(?:[\\w-]+\\W+){0,2}?(?:all|every\\w*|any(?:one|body)?|the\\W+public|public|customers|api|platform|general|\\d[\\d.]{0,8}\\W{0,3}(?:%|percent\\b|per\\W+cent\\b))',
     '(?:\\.p/([1-9]\\d{0,2}))?\\Z',
     '(?:\\W*(?:,|\\band\\b|&)\\W*(?:and\\W+)?',
+    "(?:\\W*(?:,|\\band\\b|\\bor\\b|&)\\W*(?:(?!(?:our|its|the|my|consumers?|public|everyone|anyone|free)\\b)(?![\\w-]+['’]s\\b)[\\w-]+\\W+)?",
     "(?:\\W+(?:[\\w'’-]+\\W+){0,3}?)?(?:is|are|was|were|has\\W+been|have\\W+been)\\W+(?:not\\W+(?:available|offered|supported|possible|provided|allowed|permitted)|never\\W+(?:available|offered|allowed|permitted)|unavailable|removed)\\b",
     "(?:\\W+[\\w'’-]+){0,4}",
     "(?:\\b(?:not|never|no|cannot|can't|nor|nothing|nobody|none|rather\\W+than|instead\\W+of)\\b|n't\\b)(?:\\W+\\w+){0,3}\\W*$",
@@ -4629,6 +4633,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:fp|f|float|bf|bfloat)(\\d{1,2})|(?:int|q|nf)(\\d)|(\\d{1,2})bits?|w(\\d)a\\d{1,2}',
     '(?:ies|ied)',
     '(?:phones?|devices?|handsets?|smartphones?|tablets?|laptops?|desktops?|computers?|pcs|watch(?:es)?|headsets?|cars?|hardware)',
+    '(?:physicians?|doctors?|clinicians?|nurses?|pharmacists?|dentists?|surgeons?|practitioners?|professionals?|psychologists?|therapists?|veterinarians?|midwi(?:fe|ves)|paramedics?|dietitians?|(?:micro|viro)?biologists?|(?:bio)?chemists?|epidemiologists?|engineers?|lawyers?|attorneys?|solicitors?|accountants?|brokers?|advis[eo]rs?|electricians?|specialists?|providers?)',
     '(?:provider|supplier|vendor|contractor|manufacturer)s?\\b',
     '(?:rand)?(?:sl|securitylevel|level)(\\d+)',
     '(?:review|approval|vetting|verification|screening|interview|checks?|kyc|clearance|due\\W+diligence|vetted|reviewed|approved|screened|verified|interviewed|checked|cleared)\\b',
@@ -4759,6 +4764,7 @@ CONSTANTS: frozenset[str] = frozenset({
     ') with a board token whose ceiling is secret',
     ') with keyring ',
     ')(?![\\w-])',
+    ')*',
     '), ',
     '), a run of ',
     '), above the tolerated bypass rate ',
@@ -5788,7 +5794,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'A safeguard layer the policy names for this boundary and capability level is not among the layers blocking a severe pathway of the domain.',
     "A safeguard test's one-sided upper bound on the bypass rate exceeds the policy's `tolerance.max_bypass_rate`; every run of a test the case holds is judged: one a safeguard cites, an uncited run of a safeguard's test (it names the safeguard under `tests`, or its log ran the same task on the same samples as one the safeguard cites), and a red team or safeguard test of the case that names no safeguard of it.",
     'A safeguard that blocks pathway steps has no test evidence (a red team or safeguard test with bypasses out of attempts; for security controls, also a passed security audit).',
-    "A safeguard that is a person's confirmation or approval of the model's actions, or, at a layer other than monitoring, the users' vetting, logging, incident response and those trained into the model, a person's review of each (by its title), blocks steps while the boundary's words let users turn it off or let the agent act without it (`auto-approve purchases under $50`, `pays without asking`, `runs after 8pm are unattended`).",
+    "A safeguard that is a person's confirmation or approval of the model's actions, or, at a layer other than monitoring, the users' vetting, logging, incident response and those trained into the model, a person's review of each (by its title; at those layers, one the title says each action waits on), blocks steps while the boundary's words let users turn it off or let the agent act without it (`auto-approve purchases under $50`, `pays without asking`, `runs after 8pm are unattended`, `a technician reviews each protocol, but not at weekends`).",
     "A safeguard's bypass rate decides how much residual risk it removes, so its counts are among the numbers a case most wants to be low. Typed into the case, they are the developer's word: a report can say 120 bypasses in 1,000 while the record says 9. The counts are taken from the test's log (one score per attempt), or from an item an outside evaluator signed, whose attestation signs the counts; the policy may accept the case's word instead (`evidence.declared_counts: any`).",
     "A safeguard's layer, its security flag and the steps it blocks are the lab's own words, and the rules key on them: the policy's required layers, independent evidence for security controls, the residual risk each blocked step is cut by. Relabelling the identity check as a classifier meets a required layer with no classifier; dropping `security: true` lets a self-test stand for the weights; pointing the egress limit's signed test at a misuse step cuts that pathway's risk by a test that never tried it; swapping an outside red team for an own log keeps the count and loses the outsider; a test of an easier task, or the refusal test cited for the monitoring, keeps the numbers and loses what they measured. Each rides in with a version and changes nothing in the model.",
     'A sandbagging defeater is answered without evidence that passed: none, a probe or review that failed or states no verdict, or one whose verdict counts for nothing.',
@@ -7056,6 +7062,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$',
     '\\.{2,}',
     '\\W(it|them)\\W',
+    "\\W*(?:[\\w'’-]+\\W+)?$",
     "\\W*(?:[\\w'’-]+\\W+){0,3}?(?:(?:not|never|no|cannot|nothing|nobody|none)\\b|[a-z]+n['’]t\\b)",
     '\\W+',
     "\\W+(?:(?!(?:and|or|but|nor)\\b)[\\w'’$-]+\\W+){0,3}?(?:confirm|approv)\\w*|\\W+(?:it|this|that|them)\\b",
@@ -7069,9 +7076,9 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\Z',
     '\\[\\s*\\]',
     '\\b',
-    "\\b(?!['’])",
+    "\\b(?!['’])|\\b(?:performed|run|operated|provided|conducted|carried\\s+out|done|managed|handled|screened|checked|reviewed|hosted)\\s+by\\s+(?P<bare>(?:(?![\\w-]*ing\\b|(?:against|with|using|of|for|on|to|from|via|and|or)\\b)[\\w-]+\\s+){0,2}?(?:provider|supplier|vendor|contractor|manufacturer|subcontractor)s?)\\b(?!['’]|\\s+(?:lists?|records?|catalog(?:ue)?s?|data(?:bases?)?|apis?|portals?|tools?|software|systems?|feeds?)\\b)",
     "\\b(?:(?:another|other|second|third|two|three|several|multiple|different)\\W+(?:[\\w'-]+\\W+){0,3}?(?:models?|llms?)|(?:an?|the|its|one|[\\w-]+['’]s)\\W+(?:[\\w'-]+\\W+){0,2}?(?:larger|bigger|stronger|smaller|cheaper|lighter|lightweight|faster|distilled|frontier|more\\W+capable|more\\W+powerful|heavier|premium|reasoning|expert|specialist|external|third[- ]party|fallback|backup|secondary|vendor|upstream|partner|open[- ]source|hosted)\\W+(?:[\\w'-]+\\W+){0,2}?(?:models?|llms?))\\b",
-    "\\b(?:(?:cloud|hosting|inference|infrastructure|compute|serving)\\W+(?:providers?|platforms?|vendors?|partners?|marketplaces?|operators?)|(?:model\\W+)?marketplaces?|clouds|hyperscalers?|(?:third[- ]party|partners?['’]?|external|other\\W+compan(?:y|ies)['’]?s?)\\W+(?:[\\w-]+\\W+)?(?:infrastructure|data\\W?cent(?:er|re)s?|clusters?|clouds?|platforms?|hardware|servers?)|(?:amazon\\W+)?bedrock|(?:google\\W+(?:cloud\\W+)?)?vertex(?:\\W+ai)?|(?:microsoft\\W+)?azure|aws|gcp|google\\W+cloud|oracle\\W+cloud)\\b",
+    "\\b(?:(?:cloud|hosting|inference|infrastructure|compute|serving)\\W+(?:providers?|platforms?|vendors?|partners?|marketplaces?|operators?)|(?:model\\W+)?marketplaces?|clouds|hyperscalers?|(?:third[- ]party|partners?['’]?|external|other\\W+compan(?:y|ies)['’]?s?)\\W+(?:[\\w-]+\\W+)?(?:infrastructure|data\\W?cent(?:er|re)s?|clusters?|clouds?|platforms?|hardware|servers?)|(?:aws|azure|google\\W+cloud|gcp|oracle\\W+cloud|oci)\\W+marketplaces?|(?:amazon\\W+)?bedrock|(?:google\\W+(?:cloud\\W+)?)?vertex(?:\\W+ai)?|(?:microsoft\\W+)?azure|aws|gcp|google\\W+cloud|oracle\\W+cloud|amazon\\W+web\\W+services|(?:amazon\\W+|aws\\W+)?sagemaker|(?:microsoft|azure\\W+ai)\\W+foundry|(?:ibm\\W+)?watsonx|snowflake(?:\\W+cortex)?|databricks|alibaba\\W+cloud|(?:nvidia\\W+)?nim|hugging\\W?face\\W+inference\\W+endpoints)\\b",
     '\\b(?:(?:the|each|every|its|their|a)\\s+)?',
     "\\b(?:(?:the|its|their)\\s+)?(?:integrator|third[- ]?part(?:y|ie)|customer|client|deployer|partner|licensee|reseller|operator)(?:['’]s|s['’])",
     '\\b(?:(?:the|its|their|a|an|each|every)\\s+)?',
@@ -7080,9 +7087,10 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:anyone|anybody|everyone|everybody|whoever|public(?:ly)?|asks?|asked|asking|requests?|requested|download\\w*|publish\\w*|open[- ]?sourc\\w*|hugging\\W*face|torrent\\w*|users?|customers?|clients?|developers?|researchers?|academics?|universit(?:y|ies)|community|partners?|licensees?|others|all|any)\\b',
     '\\b(?:any|anyone|anybody|everyone|everybody|all)\\b(?:\\W+[\\w-]+){0,3}?\\W+(?:with|holding|having|who\\W+ha(?:s|ve))\\W+(?:[\\w-]+\\W+){0,3}?(?:e-?mail|address|account|log-?in)s?\\b|\\b(?:any|anyone|anybody|everyone|everybody|all)\\b(?:\\W+[\\w-]+){0,3}?\\W+(?:who|that)\\W+(?:signs?\\W+up|registers?|enrol+s?)\\b|\\bopen\\W+(?:sign[- ]?ups?|registration|enrol+ment)\\b|\\bself[- ]?(?:registration|sign[- ]?up)\\b|\\bself[- ]?serv(?:e|ice)\\W+(?:sign[- ]?ups?|registration|enrol+ment|onboarding|access|accounts?)\\b|\\b(?:any|anyone|anybody|everyone|whoever)\\b(?:\\W+[\\w-]+){0,4}?\\W+invit\\w*|\\b(?:guests?|invitees?)\\b|\\b(?:anyone|anybody|whoever)\\W+(?:(?:who|that)\\W+)?(?:[\\w-]+\\W+)?(?:gets?|receives?|obtains?|(?:is|are)\\W+given)\\W+(?:[\\w-]+\\W+){0,2}?(?:access|keys?|accounts?)\\W+(?:at\\W+once|immediately|instantly|(?:straight|right)\\W+away|on\\W+request)\\b|\\b(?:anyone|anybody|whoever|everyone|everybody)\\b(?:\\W+[\\w-]+){0,5}?\\W+(?:gets?|receives?|obtains?|(?:is|are)\\W+(?:given|granted|issued))\\W+(?:[\\w-]+\\W+){0,2}?(?:at\\W+once|immediately|instantly|(?:straight|right)\\W+away|automatically)\\b',
     '\\b(?:apps?|applications?|clients?)\\W+(?:(?:which|that)\\W+)?(?:(?:is|are|was|were|gets?|got|also|now)\\W+)?$',
-    '\\b(?:bedrock|vertex|azure|aws|gcp|google\\W+cloud|oracle\\W+cloud)\\b',
+    '\\b(?:bedrock|vertex|azure|aws|gcp|google\\W+cloud|oracle\\W+cloud|oci|amazon\\W+web\\W+services|sagemaker|foundry|watsonx|snowflake|databricks|alibaba\\W+cloud|nim|hugging\\W?face)\\b',
     '\\b(?:be|is|are|was|were|been|being)\\W+(?:\\w+ly\\W+)?$',
     '\\b(?:build\\w*|built|integrat\\w*|embed\\w*)\\b',
+    '\\b(?:but\\W+not|except|excluding|apart\\W+from|other\\W+than|save\\W+for)\\W+(?:(?:at|on|during|in|over|for|when|while)\\W+){0,2}',
     '\\b(?:clouds?|platforms?|providers?|partners?|marketplaces?|hyperscalers?|third[- ]part(?:y|ies))\\b',
     '\\b(?:confirm\\w*|approv\\w*)\\b',
     '\\b(?:confirmation|approval)(s)?\\b',
@@ -7093,7 +7101,8 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:few[- ]shot|in[- ]context|retrieval|rag|in\\W+the\\W+prompt)\\b',
     '\\b(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?:future|next|later|subsequent)\\W+(?:[\\w-]+\\W+){0,2}?models?\\b',
     '\\b(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?:the|our|its|future|new|each|every|next)\\W+(?:[\\w-]+\\W+){0,2}?models?\\b',
-    "\\b(?:holds?|held|ha(?:ve|s|ving)|possess\\w*|carr(?:y|ies))\\W+(?:[\\w/'’-]+\\W+){0,4}?(clearance|licen[cs]e|certification|accreditation)s?\\b",
+    "\\b(?:holds?|held|ha(?:ve|s|ving)|possess\\w*|carr(?:y|ies))\\W+(?:(?!(?:enterprise|commercial|software|api|seat|site|subscription|usage|product|volume|team|trial|paid|developer|open[- ]source|our|acme)\\b)[\\w/'’-]+\\W+){0,4}?(clearance|licen[cs]e|certification|accreditation|registration)s?\\b|\\b(?P<certified>board[- ]certified|(?:state[- ]|fully\\W+)?licen[cs]ed|accredited|chartered|registered)\\W+(?:[\\w-]+\\W+){0,2}?",
+    "\\b(?:host\\w*|serv(?:e|es|ed|ing)|runs?|running|deploy\\w*|weights?|inference|model\\W+packages?|containers?|images?|amis?|in\\W+(?:their|your|customers['’]?)\\W+(?:own\\W+)?(?:accounts?|vpcs?|tenants?))\\b",
     '\\b(?:host\\w*|serv(?:e|es|ed|ing)|runs?|running|ran|deploy\\w*|available|offered|sold|listed|holds?|held|stor(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|hand(?:s|ed)?|licen[cs]\\w*|cop(?:y|ies)|inference)\\b',
     '\\b(?:humans?|staff|people|persons?|reviewers?|auditors?|researchers?|engineers?|teams?|analysts?|on[- ]?call)\\b',
     "\\b(?:ids?|id\\W+documents?|identity\\W+documents?|documents?|passports?|driver['’]?s\\W+licen[cs]es?|selfies?|photos?)\\W+(?:(?:are|is|were|was)\\W+)?(?:verified|checked|scanned|screened)\\W+by\\W+(?:the\\s+)?([A-Z][\\w-]*)",
@@ -7111,11 +7120,14 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:read|reread|view|browse|see|search|open|review|revisit)(?:s|es|ed|ing)?\\W+(?:(?:their|your|the|all)\\W+)?(?:past|saved|previous|earlier|old|cached|stored|downloaded|recent)\\W+(?:[\\w'-]+\\W+)?(?:chats?|conversations?|answers?|responses?|replies|messages?|history|transcripts?)\\W+(?:[\\w'-]+\\W+){0,4}?offline\\b|\\b(?:chats?|conversations?|history|transcripts?|messages?|drafts?|notes?)\\W+(?:(?!(?:offline|that|which|who)\\b)[\\w'-]+\\W+){0,4}?(?:works?|are|is|stays?|remains?)\\W+(?:(?:available|readable|viewable)\\W+)?offline\\b",
     '\\b(?:rout(?:e|es|ed|ing)|re-?rout\\w*|escalat\\w*|hand(?:s|ed|ing)?\\W+(?:\\w+\\W+){0,2}?(?:off|over)|go(?:es|ing)?\\W+to|went\\W+to|forward\\w*|defer\\w*|fall(?:s|ing)?\\W+back|fell\\W+back|fallbacks?|fail(?:s|ed|ing)?\\W+over|failover|send(?:s|ing)?|sent|dispatch\\w*|delegat\\w*|switch\\w*|cascad\\w*|overflow\\w*|spill\\w*|answer(?:s|ed)?|serv(?:e|es|ed)|handl(?:e|es|ed)|respond(?:s|ed)?|takes?\\W+over|took\\W+over)\\b',
     '\\b(?:same|identical|this|replicas?|cop(?:y|ies)|instances?|classifiers?|moderation|safety|guard\\w*|embedding|reward|router|routing|judge|grader|scor\\w*|filter\\w*)\\b',
-    "\\b(?:sdks?|software\\W+development\\W+kits?|(?:client\\W+)?librar(?:y|ies)|toolkits?|frameworks?)\\W+(?:for|to\\W+build|for\\W+building)\\W+(?:(?!(?:our|its|own|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\\W+(?:apps?|applications?|clients?|extensions?)|chat\\W?bots?)\\b|\\b(?:their\\W+own|(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)(?:'s|s?')(?:\\W+own)?)\\W+(?:(?!(?:our|its|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\\W+(?:apps?|applications?|clients?|extensions?)|chat\\W?bots?)\\b|\\b(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)\\W+(?:(?!(?:our|its|us|we|consumers?|users?|public|people|persons?|members|everyone|anyone|individuals)\\b)[\\w'-]+\\W+){0,6}?their\\W+(?:(?!(?:our|its|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\\W+(?:apps?|applications?|clients?|extensions?)|chat\\W?bots?)\\b",
+    "\\b(?:sdks?|software\\W+development\\W+kits?|(?:client\\W+)?librar(?:y|ies)|toolkits?|frameworks?)\\W+(?:for|to\\W+build|for\\W+building)\\W+(?:(?!(?:our|its|own|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?",
     '\\b(?:self|themselves|automatic\\w*|automated)\\b|\\bself-|\\bby\\W+(?:(?:a|an|the|their|its|our)\\W+)?(?:[\\w-]+\\W+)?(?:e-?mail|link|domain|sms|captcha|system|software|script|bot|algorithm|form|portal|code)s?\\b',
+    "\\b(?:served|hosted|runs?|running|run|deployed|answered|inference)\\W+(?:only\\W+)?(?:[\\w'’-]+\\W+){0,3}?(?:own|in-house)\\W+(?:[\\w-]+\\W+)?(?:data\\W?cent(?:er|re)s?|servers?|infrastructure|clusters?|hardware|machines)\\b",
     '\\b(?:servers?|cloud|apis?|endpoints?|hosted|data\\W?cent(?:er|re)s?|remote\\w*|back[- ]?end|round[- ]trips?|sends?|sent|sending|upload\\w*)\\b',
     "\\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|en|ing)|provid\\w*|hand(?:s|ed|ing)?|grant\\w*|lend\\w*|lent)\\W+(?:[\\w'-]+\\W+){0,3}?(?:weights?|checkpoints?)\\W+(?:only\\W+)?(?:with|to)\\W+",
     '\\b(?:sold|licensed|licenced|resold)\\s+(?:to|by)\\s+([A-Z][\\w-]*)',
+    '\\b(?:sold|resold|listed|billed|purchas\\w*|bought|buy|subscri\\w*|procured?|procurement)\\b',
+    "\\b(?:technicians?|staff|humans?|reviewers?|persons?|people|scientists?|operators?|officers?|pharmacists?|someone|an?\\W+engineer|engineers|users?|owners?)\\b(?:\\W+[\\w'’-]+){0,2}?\\W+(?:approv|review|check|sign|confirm|inspect)\\w*|\\b(?:approv|review|check|confirm|inspect)\\w*\\W+(?:[\\w'’-]+\\W+){0,4}?by\\W+(?:(?:a|an|the|our)\\W+)?(?:[\\w-]+\\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?|operators?|officers?|pharmacists?|engineers?|users?|owners?)\\b|\\b(?:manual|human|technician|staff)(?:['’]s)?\\W+(?:[\\w-]+\\W+)?(?:review|approval|check|sign[- ]?off|confirmation)s?\\b",
     "\\b(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\\b(?:\\W+[\\w'’-]+){0,2}?\\W+(?:approv|review|check|sign)\\w*|\\b(?:approved|reviewed|checked|signed\\W+off)\\W+by\\W+(?:(?:a|an|the)\\W+)?(?:[\\w-]+\\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\\b",
     "\\b(?:technician|staff|human|person|operator|scientist|reviewer|officer|manual)s?(?:['’]s?)?\\W+(?:[\\w-]+\\W+){0,2}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:review|check|inspection|sign[- ]?off)\\w*\\W+(?:[\\w-]+\\W+){0,6}?by\\W+(?:(?:a|an|the|its|our)\\W+)?(?:[\\w-]+\\W+)?(?:technician|staff|human|person|operator|scientist|reviewer|officer)s?\\b",
     "\\b(?:their|your|customers['’]?|customer['’]s|clients['’]?|developers['’]?)\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,2}?(?:apps?|applications?|websites?|sites|services|backends?|systems|workloads?|files|documents?|data(?:bases?)?)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:hosted|running|run|deployed|stored|kept)\\W+(?:on|in)\\W+(?:(?:their|your)\\W+(?:own\\W+)?)?$|\\b(?:stor(?:e|es|ed|ing)|keep\\w*|sav(?:e|es|ed|ing))\\W+(?:[\\w-]+\\W+){0,2}?(?:files|documents?|data)\\W+(?:on|in)\\W+(?:their|your)\\W+(?:own\\W+)?$",
@@ -7135,6 +7147,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b)|\\b(?:download\\w*|install\\w*|bundl\\w*|ship(?:s|ped|ping)?|packag\\w*|embedd?\\w*|built|copied|pushed|deliver\\w*|sideload\\w*)\\W+(?:(?!(?:apps?|applications?|clients?|updates?|history|conversations?|chats?|data|files?|documents?|answers?|results?)\\b)[\\w'-]+\\W+){0,4}?(?:to|on|onto|in|into|with|inside)\\W+(?:[\\w'-]+\\W+){0,3}?(?:",
     "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b",
     '\\bautomatic\\w*|\\b\\d{4}-\\d\\d-\\d\\d\\b|\\b(?:19|20)\\d\\d\\b|\\bdays?\\W+\\d|\\bweeks?\\W+\\d|\\b(?:after|in|within)\\W+\\d+\\W+(?:days?|weeks?|months?)\\b',
+    "\\bbefore\\W+(?:(?:it|they|each\\W+one)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|executes?|executed|acts?|proceeds?|goes|takes\\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed)\\b|(?:each|every|any|the|an?)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|run|executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\\b|(?:executing|running|sending|acting|shipping|pushing|merging|placing|submitting|execution))|\\b(?:waits?|held|holds?|paused?|blocked|queued)\\W+(?:[\\w-]+\\W+){0,2}?(?:for|until|pending)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:each|every|no)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?)\\W+(?:waits?|runs?\\W+only)\\b",
     '\\bconditions?\\b',
     '\\bconsumers?\\b(?!\\W+(?:grade|hardware|gpus?|cards?)\\b)|\\b(?:the\\W+)?general\\W+public\\b|\\bmembers\\W+of\\W+the\\W+public\\b|\\b(?:desktop|mobile|phone|smartphone|tablet|web|chat|browser|consumer|companion|ios|android|mac|windows)\\W+(?:apps?|applications?|clients?|extensions?)\\b|\\bapp\\W+stores?\\b|\\bchat\\W?bots?\\b',
     "\\bfine[- ]?tuning\\W+(?:[\\w'-]+\\W+){0,2}?(?:access|apis?|jobs?|endpoints?|service|interface|platform|offering)\\b|(?<![-\\w])(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?:[\\w'-]+\\W+){0,4}?(?:cop(?:y|ies)|models?|weights|checkpoints?|versions?|variants?)\\b|\\b(?:own|private|custom|customi[sz]ed|their|its)\\W+(?:fine[- ]?)?tuned\\W+(?:cop(?:y|ies)|models?|versions?|variants?|checkpoints?|weights)\\b|(?<![-\\w])(?:fine[- ]?)?tuned\\W+cop(?:y|ies)\\b|\\b(?:upload\\w*|submit\\w*|suppl(?:y|ies|ied|ying)|provid\\w*|bring\\w*|send\\w*)\\W+(?:[\\w'-]+\\W+){0,3}?(?:training|fine[- ]?tuning|tuning)\\W+(?:data|datasets?|examples?|files?|corpus|corpora)\\b|(?<![-\\w])(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?!(?:the\\W+)?(?:future|next|new|our|its)\\b)(?:[\\w'-]+\\W+){0,3}?(?:on|with|using)\\W+(?:the\\W+)?(?:their|your|customers?'?|users?'?|clients?'?|tenants?'?)(?:\\W+own)?\\W+(?:[\\w'-]+\\W+)?(?:data|datasets?|examples?|files?|corpus|corpora|documents?)\\b|\\b(?:custom|customi[sz]ed|bespoke|own|private)\\W+models?\\W+(?:[\\w'-]+\\W+){0,2}?(?:by|through|via|with)\\W+(?:fine[- ]?)?tuning\\b|\\b(?:lora|qlora|peft|adapters?)\\b\\W+(?:[\\w'-]+\\W+){0,3}?(?:trained|tuned|fit|fitted)\\W+(?:on|with|using)\\b|\\b(?:train\\w*|tun(?:e|es|ing))\\W+(?:[\\w'-]+\\W+){0,3}?(?:lora|qlora|peft|adapters?)\\b",
@@ -7145,6 +7158,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\bself[- ]?(?:attest|certif|declar|report|identif|vouch|assess)\\w*|\\b(?:attest|certif|declar|affirm)\\w*\\W+(?:to\\W+)?(?:their|his|her|its|own)\\b|\\b(?:e-?mail|link|domain)s?\\b',
     '\\bself\\b|\\bself-|\\bthemselves\\b|\\bautomatic\\w*|\\bautomated\\b|\\bby\\W+(?:(?:a|an|the|their|its|our)\\W+)?(?:[\\w-]+\\W+)?(?:e-?mail|link|domain|sms|captcha|system|software|script|bot|algorithm|form|portal|code)s?\\b|\\b(?:e-?mail|link|domain|sms|phone)\\W+(?:verification|check|confirmation)s?\\b',
     "\\bthird[- ]?part(?:y|ies)(?!\\W+(?:[\\w-]+\\W+)?(?:evaluat\\w*|audit\\w*|assess\\w*|test\\w*|red[- ]?team\\w*|review\\w*|research\\w*|experts?|scrutiny|oversight|kyc|identity|verif\\w*|payments?|billing|security|pen(?:etration)?[- ]?test\\w*|annotat\\w*|processors?|hosting|infrastructure|compute|data\\W?cent(?:er|re)s?)\\b)|\\b(?:resell\\w*|resold|re-?sale|white[- ]label\\w*|integrators?|sub-?licens\\w*|oems?)\\b|\\b(?:through|via|inside|within|in|into)\\W+[\\w-]+'s\\W+own\\W+(?:[\\w-]+\\W+){0,2}?(?:products?|assistants?|apps?|applications?|platforms?|services?|software|systems?)\\b",
+    '\\b|\\b(?:are|is|be|being)\\W+(?:all\\W+|each\\W+)?(?P<status>board[- ]certified|licen[cs]ed|accredited)\\W+(?:as\\W+|to\\W+practi[cs]e\\b)',
     "\\b|\\b(?:quanti[sz]\\w*|compress\\w*)\\W+(?:[\\w'-]+\\W+){0,4}?(?:for|to\\W+run\\W+on|to\\W+fit\\W+on)\\W+(?:[\\w'-]+\\W+){0,2}?",
     "\\b|\\b(?:ships?|shipped|comes?|came|bundled|packaged|installed)\\W+with\\W+(?:[\\w'-]+\\W+){0,3}?(?:built[- ]in|included|inside|embedded|on[- ]?board)\\b|\\bno\\W+(?:network|internet|connection|connectivity|signal)(?:\\W+connection)?\\W+(?:is\\W+)?(?:needed|required|necessary)\\b|\\b(?:works?|runs?|answers?)\\W+without\\W+(?:an?\\W+)?(?:network|internet|connection|connectivity|signal)\\b",
     "\\b|\\bto\\W+(?:run|fit)\\W+on\\W+(?:[\\w'-]+\\W+){0,2}?",
@@ -7988,6 +8002,8 @@ CONSTANTS: frozenset[str] = frozenset({
     'access: not declared; signed: ',
     'account',
     'accounts',
+    'accredit',
+    'accreditation',
     'accuracy',
     'acknowledged',
     'action',
@@ -8052,6 +8068,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'allowed: ',
     'already up to date',
     'alt_diffusion',
+    'amazon',
     'an',
     'an OCI image index, not an image manifest',
     "an OCI layout's index.json lists no manifests",
@@ -8118,6 +8135,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'any task (the previous policy named ',
     'anyOf',
     'anyone',
+    'apart',
     'api',
     'api key',
     'api keys',
@@ -8251,6 +8269,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'azure',
     'bad',
     'bad-outcome',
+    'bare',
     'base',
     'base_model_class',
     'base_model_name_or_path',
@@ -8338,6 +8357,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'bundle_envelopes',
     'bundle_path',
     'bundled',
+    'but',
     'but the decision does not say the kind, tests, result, date and further files it counted for the item, so they cannot be checked against the attestation (decide again)',
     "but the decision's definitions of the safeguards it tests cannot be read",
     'bv',
@@ -8447,6 +8467,9 @@ CONSTANTS: frozenset[str] = frozenset({
     'ceiling not declared',
     'cent',
     'ceo',
+    'certif',
+    'certification',
+    'certified',
     'cff',
     'cg5_latest_evidence',
     'cg8_aimed',
@@ -8465,6 +8488,8 @@ CONSTANTS: frozenset[str] = frozenset({
     'changed: ',
     'changelog',
     'changes',
+    'charter',
+    'chartered',
     'chat',
     'chat-template',
     'chat_template',
@@ -8519,6 +8544,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'classifier',
     'clause_marks',
     'clauses_after',
+    'clearance',
     'client',
     'clopper-pearson',
     'cloud',
@@ -8638,6 +8664,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'data_dir',
     'data_files',
     'data_offsets',
+    'databricks',
     'dataset',
     'dataset_kwargs',
     'dataset_name',
@@ -8949,7 +8976,9 @@ CONSTANTS: frozenset[str] = frozenset({
     'exact',
     'exact_match',
     'examples',
+    'except',
     'excluded',
+    'excluding',
     'exists',
     'exit_code',
     'expand',
@@ -9039,6 +9068,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'format_span',
     'forward',
     'found',
+    'foundry',
     'fraction',
     'frequency_penalty',
     'freshness',
@@ -9279,6 +9309,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'index',
     'index.json',
     'inf',
+    'inference',
     'infrastructure',
     'ing',
     'input',
@@ -9484,6 +9515,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'level_count',
     'level_meets',
     'lfs',
+    'licen',
     'licence',
     'license',
     'lifecycle',
@@ -9787,6 +9819,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'newer_root',
     'niftifolder',
     'nil',
+    'nim',
     'no',
     'no ',
     'no 1.root.json in the trust root directory',
@@ -9978,6 +10011,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'objections:\n  O-1: {role: external-evaluator, person: Priya Natarajan, date: 2026-11-21,\n        reason: The CTF suite under-samples web exploitation, status: open}',
     'objector',
     'objectors',
+    'oci',
     'oci-layout',
     'oci-manifest',
     'oci_manifest_digest',
@@ -10001,6 +10035,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'one person is one identity: add the key to the existing identity, or give the other person a name that cannot be mistaken for it',
     'one person is one identity: add the key to the existing identity, or give the other person a name that cannot be mistaken for it (their full name)',
     "one task's rows share one run",
+    'only',
     'only defeaters carry kind, against, status and answered_by',
     'only the objector',
     'only the objector (',
@@ -10052,6 +10087,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'outward_references',
     'overall',
     'overflow',
+    'own',
     'owned_elsewhere',
     'owner',
     'owner ',
@@ -10373,7 +10409,10 @@ CONSTANTS: frozenset[str] = frozenset({
     'regions',
     'regions: ',
     'regions: not declared; signed: ',
+    'regist',
     'registered',
+    'registr',
+    'registration',
     'registry: case ',
     'registry_cases',
     'regulator',
@@ -10577,6 +10616,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'safety-advisory-group',
     'safety-and-security-committee',
     'safety-lead',
+    'sagemaker',
     'same-key',
     'same_input',
     'same_person',
@@ -10610,6 +10650,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'sandbox',
     'sarl',
     'sas',
+    'save',
     'save the file as UTF-8',
     'save_keyring',
     'say how users are vetted (who checks what before access is given), backed by a `user-vetting` safeguard with evidence, or name the kind the open access makes the boundary',
@@ -10792,6 +10833,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'skeleton',
     'small',
     'snapshot',
+    'snowflake',
     'solved',
     'solver',
     'solver_args',
@@ -11726,6 +11768,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'was served from `',
     'watch',
     'watched_files',
+    'watsonx',
     'wb',
     'we will keep an eye on it',
     'webdataset',
@@ -11839,8 +11882,10 @@ CONSTANTS: frozenset[str] = frozenset({
     '{}',
     '|',
     "|\\b(?:after|once|following|upon|subject\\W+to|pending)\\W+(?:[\\w'-]+\\W+){0,4}?",
+    "|\\b(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)\\W+(?:(?!(?:our|its|us|we|consumers?|users?|public|people|persons?|members|everyone|anyone|individuals)\\b)[\\w'-]+\\W+){0,6}?their\\W+(?:(?!(?:our|its|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?",
     '|\\b(?:expand|extend|widen|grow)(?:s|ed|ing)?\\W+(?:[\\w-]+\\W+){0,2}?automatically\\b|\\bautomatic(?:ally)?\\W+(?:[\\w-]+\\W+)?(?:expan\\w*|widen\\w*|roll-?outs?|releases?|launch\\w*)\\b|',
     '|\\b(?:expand|extend|widen|open)(?:s|ed|ing)?\\W+(?:[\\w-]+\\W+){0,3}?to\\W+',
+    "|\\b(?:their\\W+own|(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)(?:'s|s?')(?:\\W+own)?)\\W+(?:(?!(?:our|its|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?",
     '|\\b(?:weights?|checkpoints?)\\W+(?:(?:are|is|were|was|will\\W+be|have\\W+been|has\\W+been)\\W+)?(?:only\\W+)?(?:shared|given|provided|handed|lent|made\\W+available)\\W+(?:only\\W+)?(?:with|to)\\W+',
     '|\\b(?:weights?|checkpoints?)\\W+(?:(?:are|is|were|was|will\\W+be|have\\W+been|has\\W+been)\\W+)?(?:only\\W+)?(?:shared|given|provided|handed|licen[cs]ed|made\\W+available)\\W+(?:only\\W+)?(?:with|to)\\W+',
     '|\\broll-?outs?\\W+to\\W+',
@@ -12247,8 +12292,11 @@ WORDS: str = (
     'accident\n'
     'accordingly\n'
     'account\n'
+    'accountants\n'
     'accounts\n'
+    'accredit\n'
     'accreditation\n'
+    'accredited\n'
     'accuracy\n'
     'aceptable\n'
     'aceptada\n'
@@ -12269,6 +12317,7 @@ WORDS: str = (
     'acquire\n'
     'across\n'
     'act\n'
+    'acting\n'
     'action\n'
     'actions\n'
     'activation\n'
@@ -12322,6 +12371,7 @@ WORDS: str = (
     'adversarial\n'
     'adversaries\n'
     'advice\n'
+    'advis\n'
     'advisory\n'
     'ae7efea326bd843cef4a6f73db7eedd4eaabfdec5b3a2131f18267f168f29aa1\n'
     'aeiou\n'
@@ -12370,6 +12420,7 @@ WORDS: str = (
     'alias\n'
     'alias_nodes\n'
     'aliases\n'
+    'alibaba\n'
     'aligned\n'
     'alignment\n'
     'alike\n'
@@ -12396,6 +12447,7 @@ WORDS: str = (
     'amara\n'
     'amazon\n'
     'ambiguous\n'
+    'amis\n'
     'amnesia\n'
     'among\n'
     'an\n'
@@ -12431,6 +12483,7 @@ WORDS: str = (
     'anyone\n'
     'anything\n'
     'anyway\n'
+    'ap\n'
     'apart\n'
     'api\n'
     'api-key\n'
@@ -12585,6 +12638,7 @@ WORDS: str = (
     'attestedactivity\n'
     'attests\n'
     'attn_implementation\n'
+    'attorneys\n'
     'attribute\n'
     'attributes\n'
     'audience\n'
@@ -12654,6 +12708,7 @@ WORDS: str = (
     'balso\n'
     'ban\n'
     'band\n'
+    'bank\n'
     'bapp\n'
     'bare\n'
     'barriers\n'
@@ -12677,6 +12732,7 @@ WORDS: str = (
     'bautomated\n'
     'bautomatic\n'
     'bautomatically\n'
+    'bbefore\n'
     'bby\n'
     'bbypass\n'
     'bchat\n'
@@ -12729,6 +12785,7 @@ WORDS: str = (
     'bigger\n'
     'bill\n'
     'bill_id\n'
+    'billed\n'
     'billing\n'
     'billion\n'
     'billtextclient\n'
@@ -12746,6 +12803,7 @@ WORDS: str = (
     'bio-known-agent\n'
     'bio-uplift\n'
     'biological\n'
+    'biologists\n'
     'bits\n'
     'blights\n'
     'blob\n'
@@ -12769,16 +12827,19 @@ WORDS: str = (
     'bom\n'
     'bon\n'
     'bonferroni-adjusted\n'
+    'bonly\n'
     'bool\n'
     'boolean\n'
     'bopen\n'
     'bopt\n'
     'boptional\n'
+    'bor\n'
     'bot\n'
     'both\n'
     'boto3\n'
     'bots\n'
     'bottlenecks\n'
+    'bought\n'
     'bound\n'
     'boundaries\n'
     'boundary\n'
@@ -12810,6 +12871,7 @@ WORDS: str = (
     'brings\n'
     'broad\n'
     'broader\n'
+    'brokers\n'
     'broll-\n'
     'browse\n'
     'browser\n'
@@ -12855,6 +12917,7 @@ WORDS: str = (
     'business\n'
     'businesses\n'
     'but\n'
+    'buy\n'
     'buys\n'
     'bv\n'
     'bwaiv\n'
@@ -12947,6 +13010,7 @@ WORDS: str = (
     'casegate_s3_endpoint_url\n'
     'casegate_trust_root\n'
     'cases\n'
+    'catalog\n'
     'catastrophe\n'
     'catastrophic\n'
     'catastrophic-risk\n'
@@ -13175,6 +13239,8 @@ WORDS: str = (
     'character\n'
     'characters\n'
     'charset\n'
+    'charter\n'
+    'chartered\n'
     'chat\n'
     'chat-template\n'
     'chat_template\n'
@@ -13204,6 +13270,7 @@ WORDS: str = (
     'checkreport\n'
     'checks\n'
     'chemical\n'
+    'chemists\n'
     'chen\n'
     'children\n'
     'chips\n'
@@ -13253,6 +13320,7 @@ WORDS: str = (
     'clients\n'
     'clientstate\n'
     'clinical\n'
+    'clinicians\n'
     'clock\n'
     'clocks\n'
     'clones\n'
@@ -13288,6 +13356,7 @@ WORDS: str = (
     'commands\n'
     'commas\n'
     'comment\n'
+    'commercial\n'
     'commit\n'
     'commitment\n'
     'commitments\n'
@@ -13365,6 +13434,7 @@ WORDS: str = (
     'consumers\n'
     'contact\n'
     'contain\n'
+    'containers\n'
     'contains\n'
     'contaminated\n'
     'contamination\n'
@@ -13406,6 +13476,7 @@ WORDS: str = (
     'corrected\n'
     'correction\n'
     'corrupt\n'
+    'cortex\n'
     'cosignature\n'
     'cosigned\n'
     'cost\n'
@@ -13490,6 +13561,7 @@ WORDS: str = (
     'data_dir\n'
     'data_files\n'
     'data_offsets\n'
+    'databricks\n'
     'dataset\n'
     'dataset_kwargs\n'
     'dataset_name\n'
@@ -13593,6 +13665,7 @@ WORDS: str = (
     'demonstration\n'
     'demonstration_reason\n'
     'dense\n'
+    'dentists\n'
     'deny\n'
     'denying\n'
     'departing\n'
@@ -13647,6 +13720,7 @@ WORDS: str = (
     'dict\n'
     'did\n'
     'die\n'
+    'dietitians\n'
     'differ\n'
     'different\n'
     'differently\n'
@@ -13696,6 +13770,7 @@ WORDS: str = (
     'doc_to_target\n'
     'doc_to_text\n'
     'docs\n'
+    'doctors\n'
     'document\n'
     'documentation\n'
     'documented\n'
@@ -13751,6 +13826,7 @@ WORDS: str = (
     'duplicates\n'
     'dups\n'
     'duration\n'
+    'during\n'
     'e\n'
     'e-\n'
     'e-audit\n'
@@ -13823,6 +13899,7 @@ WORDS: str = (
     'eine\n'
     'either\n'
     'el\n'
+    'electricians\n'
     'element\n'
     'elements\n'
     'elements_of_type\n'
@@ -13837,6 +13914,7 @@ WORDS: str = (
     'else\n'
     'elsewhere\n'
     'email\n'
+    'emails\n'
     'embed\n'
     'embedd\n'
     'embedded\n'
@@ -13884,6 +13962,7 @@ WORDS: str = (
     'enrol\n'
     'ensure\n'
     'ensures\n'
+    'enterprise\n'
     'enterprises\n'
     'entries\n'
     'entries_prefix\n'
@@ -13897,6 +13976,8 @@ WORDS: str = (
     'envelopelogged\n'
     'envelopes\n'
     'environment\n'
+    'eo\n'
+    'epidemiologists\n'
     'episodes\n'
     'epoch\n'
     'epochs\n'
@@ -13948,6 +14029,7 @@ WORDS: str = (
     'evaluator\n'
     'evaluators\n'
     'evalue\n'
+    'evenings\n'
     'event\n'
     'events\n'
     'events_data\n'
@@ -13987,7 +14069,12 @@ WORDS: str = (
     'exceeds\n'
     'except\n'
     'excluded\n'
+    'excluding\n'
     'execut\n'
+    'executed\n'
+    'executes\n'
+    'executing\n'
+    'execution\n'
     'exfiltration\n'
     'exist\n'
     'existed\n'
@@ -14067,7 +14154,9 @@ WORDS: str = (
     'family\n'
     'far\n'
     'faster\n'
+    'fe\n'
     'features\n'
+    'feeds\n'
     'fell\n'
     'fetch\n'
     'fetches\n'
@@ -14174,6 +14263,7 @@ WORDS: str = (
     'format_version\n'
     'forward\n'
     'found\n'
+    'foundry\n'
     'four\n'
     'fp\n'
     'fp16\n'
@@ -14183,6 +14273,7 @@ WORDS: str = (
     'framework\n'
     'frameworks\n'
     'fraudster\n'
+    'free\n'
     'frequency_penalty\n'
     'fresh\n'
     'freshness\n'
@@ -14405,6 +14496,7 @@ WORDS: str = (
     'holding\n'
     'holds\n'
     'holds_weights\n'
+    'holidays\n'
     'hollow\n'
     'hollow_reason\n'
     'homoglyphs\n'
@@ -14440,6 +14532,7 @@ WORDS: str = (
     'i32\n'
     'i64\n'
     'i8\n'
+    'ibm\n'
     'ice\n'
     'id\n'
     'identical\n'
@@ -14461,6 +14554,7 @@ WORDS: str = (
     'ility\n'
     'image\n'
     'imagefolder\n'
+    'images\n'
     'immediately\n'
     'imminent\n'
     'immutable\n'
@@ -14735,6 +14829,7 @@ WORDS: str = (
     'launch\n'
     'launders\n'
     'law\n'
+    'lawyers\n'
     'layer\n'
     'layer_roles\n'
     'layers\n'
@@ -15027,6 +15122,7 @@ WORDS: str = (
     'merge\n'
     'merged\n'
     'merges\n'
+    'merging\n'
     'merkle\n'
     'message\n'
     'message_limit\n'
@@ -15040,6 +15136,7 @@ WORDS: str = (
     'micro\n'
     'microsoft\n'
     'mid-career\n'
+    'midwi\n'
     'might\n'
     'million\n'
     'millions\n'
@@ -15227,7 +15324,10 @@ WORDS: str = (
     'nfkc\n'
     'nfkd\n'
     'niftifolder\n'
+    'night\n'
+    'nights\n'
     'nil\n'
+    'nim\n'
     'nn\n'
     'no\n'
     'no-boundary\n'
@@ -15260,6 +15360,7 @@ WORDS: str = (
     'non_waivable\n'
     'none\n'
     'nor\n'
+    'normal\n'
     'normalise_name\n'
     'normalised\n'
     'north\n'
@@ -15299,7 +15400,9 @@ WORDS: str = (
     'numbered\n'
     'numbers\n'
     'numeric\n'
+    'nurses\n'
     'nv\n'
+    'nvidia\n'
     'o-\n'
     'o-1\n'
     'o_nonblock\n'
@@ -15339,6 +15442,7 @@ WORDS: str = (
     'offering\n'
     'office\n'
     'officer\n'
+    'officers\n'
     'offline\n'
     'offs\n'
     'often\n'
@@ -15376,8 +15480,10 @@ WORDS: str = (
     'open_tiles\n'
     'openai\n'
     'openai-preparedness-v2-template\n'
+    'opening\n'
     'opens\n'
     'operat\n'
+    'operated\n'
     'operated_elsewhere\n'
     'operation\n'
     'operationally\n'
@@ -15397,6 +15503,7 @@ WORDS: str = (
     'oras\n'
     'order\n'
     'ordered\n'
+    'orders\n'
     'org\n'
     'organi\n'
     'organisation\n'
@@ -15434,6 +15541,7 @@ WORDS: str = (
     'overall\n'
     'overdue\n'
     'overflow\n'
+    'overnight\n'
     'oversight\n'
     'overstates\n'
     'owes\n'
@@ -15450,6 +15558,7 @@ WORDS: str = (
     'packag\n'
     'package\n'
     'packaged\n'
+    'packages\n'
     'padded\n'
     'padding\n'
     'page\n'
@@ -15460,6 +15569,7 @@ WORDS: str = (
     'pair\n'
     'pandas\n'
     'paper\n'
+    'paramedics\n'
     'parameters\n'
     'params\n'
     'parent\n'
@@ -15508,6 +15618,7 @@ WORDS: str = (
     'pathwayrisk\n'
     'pathways\n'
     'pattern\n'
+    'paused\n'
     'paying\n'
     'payload\n'
     'payload_sha256\n'
@@ -15537,6 +15648,7 @@ WORDS: str = (
     'per_minute\n'
     'percent\n'
     'performant\n'
+    'performed\n'
     'perhaps\n'
     'period\n'
     'permissible\n'
@@ -15550,11 +15662,13 @@ WORDS: str = (
     'persuasion\n'
     'persuasion-campaign\n'
     'pertaining\n'
+    'pharmacists\n'
     'phone\n'
     'phones\n'
     'photos\n'
     'phrase\n'
     'physical\n'
+    'physicians\n'
     'pick\n'
     'picked\n'
     'pickle\n'
@@ -15575,6 +15689,7 @@ WORDS: str = (
     'place\n'
     'placed\n'
     'placeholder\n'
+    'placing\n'
     'plain\n'
     'plan\n'
     'planned\n'
@@ -15600,6 +15715,7 @@ WORDS: str = (
     'policychange\n'
     'population\n'
     'portal\n'
+    'portals\n'
     'portion\n'
     'portions\n'
     'pose\n'
@@ -15619,8 +15735,10 @@ WORDS: str = (
     'power\n'
     'power-grid-control\n'
     'powerful\n'
+    'practi\n'
     'practice\n'
     'practices\n'
+    'practitioners\n'
     'pre-deployment\n'
     'pre-registration\n'
     'pre-training\n'
@@ -15662,11 +15780,14 @@ WORDS: str = (
     'problem\n'
     'problems\n'
     'proceeding\n'
+    'proceeds\n'
     'process\n'
     'process_docs\n'
     'process_results\n'
     'processes\n'
     'processors\n'
+    'procured\n'
+    'procurement\n'
     'produce\n'
     'produced\n'
     'producer\n'
@@ -15678,6 +15799,7 @@ WORDS: str = (
     'products\n'
     'prof\n'
     'professional\n'
+    'professionals\n'
     'professions\n'
     'programmatically\n'
     'programmes\n'
@@ -15722,6 +15844,7 @@ WORDS: str = (
     'proxies\n'
     'proxy\n'
     'pruned\n'
+    'psychologists\n'
     'pt\n'
     'pte\n'
     'pth\n'
@@ -15743,10 +15866,12 @@ WORDS: str = (
     'pull\n'
     'pulled\n'
     'punctuation\n'
+    'purchas\n'
     'purchases\n'
     'purpose\n'
     'pushed\n'
     'pushes\n'
+    'pushing\n'
     'put\n'
     'puts\n'
     'pwn\n'
@@ -15772,6 +15897,7 @@ WORDS: str = (
     'question\n'
     'question_sections\n'
     'questions\n'
+    'queued\n'
     'quick\n'
     'quickest\n'
     'quiet\n'
@@ -15938,12 +16064,14 @@ WORDS: str = (
     'regimesection\n'
     'region\n'
     'regions\n'
+    'regist\n'
     'register\n'
     'registered\n'
     'registeredprotocol\n'
     'registeredrule\n'
     'registering\n'
     'registers\n'
+    'registr\n'
     'registration\n'
     'registry\n'
     'registry_cases\n'
@@ -16238,6 +16366,7 @@ WORDS: str = (
     'safety-advisory-group\n'
     'safety-and-security-committee\n'
     'safety-lead\n'
+    'sagemaker\n'
     'said\n'
     'sale\n'
     'sam\n'
@@ -16271,6 +16400,7 @@ WORDS: str = (
     'satisfactory\n'
     'satisfied\n'
     'satisfy\n'
+    'saturdays\n'
     'sav\n'
     'save\n'
     'save_keyring\n'
@@ -16339,6 +16469,7 @@ WORDS: str = (
     'sdpa\n'
     'se\n'
     'search\n'
+    'seat\n'
     'sec\n'
     'second\n'
     'secondary\n'
@@ -16452,8 +16583,10 @@ WORDS: str = (
     'shell\n'
     'shield\n'
     'shift\n'
+    'shifts\n'
     'ship\n'
     'shipped\n'
+    'shipping\n'
     'ships\n'
     'shoppers\n'
     'short\n'
@@ -16553,9 +16686,11 @@ WORDS: str = (
     'smhdw\n'
     'sms\n'
     'snapshot\n'
+    'snowflake\n'
     'so\n'
     'software\n'
     'sold\n'
+    'solicitors\n'
     'solve\n'
     'solved\n'
     'solver\n'
@@ -16584,6 +16719,7 @@ WORDS: str = (
     'spec\n'
     'special_tokens_map_file\n'
     'specialist\n'
+    'specialists\n'
     'specific\n'
     'specified\n'
     'speculators_config\n'
@@ -16609,6 +16745,7 @@ WORDS: str = (
     'stable_diffusion_xl\n'
     'stack\n'
     'staff\n'
+    'staffed\n'
     'stage\n'
     'staged\n'
     'staged-rollout\n'
@@ -16695,7 +16832,9 @@ WORDS: str = (
     'submitted\n'
     'submitting\n'
     'suboffsets\n'
+    'subscri\n'
     'subscribers\n'
+    'subscription\n'
     'subsequent\n'
     'subset\n'
     'subsets\n'
@@ -16719,6 +16858,7 @@ WORDS: str = (
     'summary\n'
     'summed\n'
     'sums\n'
+    'sundays\n'
     'superseded\n'
     'supervision\n'
     'suppl\n'
@@ -16731,6 +16871,7 @@ WORDS: str = (
     'supporting\n'
     'supports\n'
     'surely\n'
+    'surgeons\n'
     'surrogatepass\n'
     'survive\n'
     'suspicious\n'
@@ -16858,6 +16999,7 @@ WORDS: str = (
     'them\n'
     'themselves\n'
     'then\n'
+    'therapists\n'
     'there\n'
     'therefore\n'
     'these\n'
@@ -16971,6 +17113,7 @@ WORDS: str = (
     'towards\n'
     'tpus\n'
     'tracked\n'
+    'trades\n'
     'traffic\n'
     'tragbar\n'
     'trail\n'
@@ -16985,6 +17128,7 @@ WORDS: str = (
     'transcribed\n'
     'transcripts\n'
     'transfer\n'
+    'transfers\n'
     'transformers\n'
     'transparency\n'
     'treat\n'
@@ -16992,6 +17136,7 @@ WORDS: str = (
     'tree\n'
     'tree_size\n'
     'triages\n'
+    'trial\n'
     'trials\n'
     'tried\n'
     'tries\n'
@@ -17049,6 +17194,7 @@ WORDS: str = (
     'u32\n'
     'u64\n'
     'u8\n'
+    'ue\n'
     'un\n'
     'una\n'
     'unable\n'
@@ -17230,7 +17376,9 @@ WORDS: str = (
     'vertex\n'
     'vertretbar\n'
     'very\n'
+    'ves\n'
     'vet\n'
+    'veterinarians\n'
     'vets\n'
     'vetted\n'
     'vetted-organisations\n'
@@ -17241,6 +17389,7 @@ WORDS: str = (
     'view\n'
     'viewable\n'
     'ving\n'
+    'viro\n'
     'visible\n'
     'vision_tower\n'
     'visitors\n'
@@ -17249,11 +17398,13 @@ WORDS: str = (
     'vocab\n'
     'vocabulary\n'
     'voice\n'
+    'volume\n'
     'votes\n'
     'vouch\n'
     'vouched\n'
     'vouches\n'
     'vouching\n'
+    'vpcs\n'
     'vulnerabilities\n'
     'vv\n'
     'w\n'
@@ -17283,6 +17434,7 @@ WORDS: str = (
     'watched\n'
     'watched_files\n'
     'watches\n'
+    'watsonx\n'
     'way\n'
     'ways\n'
     'wb\n'
@@ -17299,6 +17451,9 @@ WORDS: str = (
     'website\n'
     'websites\n'
     'week\n'
+    'week-\n'
+    'weekdays\n'
+    'weekends\n'
     'weekly\n'
     'weeks\n'
     'weigh\n'
