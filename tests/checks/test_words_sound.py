@@ -1143,6 +1143,24 @@ def test_a_review_layer_with_unattended_words_is_no_finding() -> None:
     assert hits("CG428", context(doc))
 
 
+@pytest.mark.parametrize(("title", "limited"), [
+    ("A technician's review of every protocol, weekdays only", True),
+    ("A technician reviews each protocol before it runs, except overnight", True),
+    ("Human approval of each payment only during business hours", True),
+    ("A technician's review of every protocol, at night and at weekends too", False),
+    ("A technician's review of every protocol before the robots run it", False),
+    ("Protocol classifier on weekdays only, a technician's review of every protocol", False),
+])
+def test_a_confirmation_its_title_limits_in_time_is_read(title: str, limited: bool) -> None:
+    """A review the title itself limits in time leaves the runs outside it unreviewed, whatever the
+    boundary's words say (CG428)."""
+    doc = base_doc()
+    doc["boundary"]["description"] = "the agent runs protocols on the cloud lab"
+    sid = next(iter(doc["safeguards"]))
+    doc["safeguards"][sid].update(layer="tool-permissions", title=title)
+    assert bool(hits("CG428", context(doc))) is limited
+
+
 def test_clauses_opening_with_without_read_in_linear_time() -> None:
     """100 kB of `Without approval, no ` (each clause a `without` before a denial): the marks of the
     clauses are worked out once, not once a clause (15.7 s before, 0.12 s now)."""

@@ -274,6 +274,18 @@ def test_a_technicians_review_typed_at_a_training_or_records_layer_is_no_go(_rev
     assert record.outcome == "NO-GO" and "CG428" in _blocking(record)
 
 
+def test_a_technicians_review_its_title_limits_in_time_is_no_go(_reviewed: Path, tmp_path: Path) -> None:
+    """The lab's move: the review's title says it is made on weekdays only, the boundary's words
+    silent. It was GO WITH CONDITIONS: CG428 read the boundary's words alone (CG428)."""
+    d = copy_fixture(_reviewed, tmp_path)
+    _edit(d / "case.yaml", "A cloud-lab technician's review of every protocol before the robots run it",
+          "A cloud-lab technician's review of every protocol before the robots run it, on weekdays only")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG428"]
+    (msg,) = _messages(record, "CG428")
+    assert "but its title limits it in time (\"on weekdays only\")" in msg
+
+
 def test_session_review_by_staff_with_unattended_runs_is_go_with_conditions(_held: Path, tmp_path: Path) -> None:
     """The control: review of the logged sessions by staff is monitoring, after the runs; unattended
     runs do not take it away."""

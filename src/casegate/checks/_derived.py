@@ -725,6 +725,22 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
     return None
 
 
+def title_time_limited(sg: Safeguard) -> str | None:
+    """The words of a safeguard's title that limit the person's review or approval it names in time
+    (`A technician's review of every protocol, weekdays only`, `_time_limited`); None where none do.
+    Outside that time the agent acts unreviewed, whatever the boundary's words say (CG428)."""
+    if sg.title is None or not _may_say(sg.title, _TIME_LIMIT_WORDS):
+        return None
+    before: str | None = None
+    for written in _CLAUSES.split(sg.title):
+        read = as_read(written)
+        if _may_say(read, _TIME_LIMIT_WORDS) and _time_limited(read, before) is not None:
+            return " ".join(written.split())
+        if read.strip():
+            before = read
+    return None
+
+
 def _time_limited(read: str, before: str | None) -> bool | None:
     """Whether the clause `read` limits a person's review of each action in time (`_TIME_LIMITED`)
     after naming it (True: `a technician reviews each protocol except overnight`), or, where the

@@ -26,6 +26,7 @@ from .._derived import (
     hosts_in_words,
     inability,
     is_confirmation,
+    title_time_limited,
     is_expired,
     level_meets,
     off_task_tests,
@@ -503,7 +504,8 @@ def _uncounted_tests(ctx: Context, short: dict[tuple[str, str], str]) -> Iterato
             "model, a person's review of each (by its title; at those layers, one the title says each action waits "
             "on), blocks steps while the boundary's words let users turn it off or let the agent act without it "
             "(`auto-approve purchases under $50`, `pays without asking`, `runs after 8pm are unattended`, `a "
-            "technician reviews each protocol, but not at weekends`).",
+            "technician reviews each protocol, but not at weekends`), or its title limits it in time (`on "
+            "weekdays only`).",
     rationale="An agent that asks its user to confirm each payment is stopped by the user only while the "
               "user is asked. Where the app lets users auto-approve small purchases, turn confirmation off, "
               "or have the agent act without asking, the step is open for every user who does, the "
@@ -518,13 +520,20 @@ def _uncounted_tests(ctx: Context, short: dict[tuple[str, str], str]) -> Iterato
         "it), or remove the setting that turns it off and describe the boundary as it then is.",
 )
 def confirmation_users_turn_off(ctx: Context) -> Iterator[Hit]:
-    said = None
+    said: str | None = None
+    read = False
     for sid, sg in ctx.case.safeguards.items():
         if not sg.blocks or not is_confirmation(sg):
             continue
-        said = said if said is not None else confirmation_off_in_words(ctx.case, ctx.memo)
+        if (limit := title_time_limited(sg)) is not None:
+            yield Hit(("safeguards", sid, "blocks"),
+                      f"safeguard `{sid}` is a confirmation (\"{sg.title}\"), but its title limits it in time "
+                      f"(\"{limit}\"): it does not block {', '.join(f'`{b}`' for b in sg.blocks)} outside that time")
+            continue
+        if not read:
+            said, read = confirmation_off_in_words(ctx.case, ctx.memo), True
         if said is None:
-            return
+            continue
         yield Hit(("safeguards", sid, "blocks"),
                   f"safeguard `{sid}` is a confirmation (\"{sg.title}\"), but the boundary's words let users "
                   f"turn it off or the agent act without it (\"{said}\"): it does not block "
