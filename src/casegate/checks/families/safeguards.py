@@ -26,7 +26,6 @@ from .._derived import (
     hosts_in_words,
     inability,
     is_confirmation,
-    title_time_limited,
     is_expired,
     level_meets,
     off_task_tests,
@@ -39,6 +38,7 @@ from .._derived import (
     sampled_in_words,
     tests_not_through_deployed,
     tests_without_granted_tools,
+    title_time_limited,
     unshown_filters,
     untuned_tests,
 )
