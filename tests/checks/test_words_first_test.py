@@ -228,3 +228,35 @@ def test_a_vetting_naming_no_organisation_is_not_read_part_by_part(monkeypatch: 
     doc["boundary"]["scope"]["vetting"] = "each analyst is cleared by the Directorate"
     assert d.vetting_operator(context(doc)) == ("Directorate", "each analyst is cleared by the Directorate")
     assert check.calls
+
+
+# ------------------------------------------------------------------ the readings added for the audit's misses
+
+_TIME_LIMITS = [
+    "but not at weekends", "except overnight", "on weekdays only", "only during business hours",
+    "excluding public holidays", "other than after 8pm", "save for the night shift", "only in the daytime",
+]
+_STATUSES = [
+    "every clinician holds a medical licence", "holds a valid license", "all users are board-certified physicians",
+    "registered nurses", "users must be licensed to practise", "licensed pharmacists", "chartered accountants",
+    "has an active registration",
+]
+_BARE_SUPPLIERS = [
+    "performed by synthesis providers", "run by cloud providers", "operated by DNA vendors",
+    "provided by external contractors", "carried out by manufacturers",
+]
+_BRANDS = [
+    "Amazon Web Services", "Amazon SageMaker", "Azure AI Foundry", "Microsoft Foundry", "IBM watsonx",
+    "Snowflake Cortex", "Databricks", "Alibaba Cloud", "NVIDIA NIM", "AWS Marketplace", "OCI Marketplace",
+]
+
+
+@pytest.mark.parametrize("case_of", _CASE_FORMS)
+def test_every_phrase_the_audits_readings_match_holds_one_of_their_trigger_words(case_of) -> None:  # type: ignore[no-untyped-def]
+    for pattern, trigger, phrases in [(d._TIME_LIMITED, d._TIME_LIMIT_WORDS, _TIME_LIMITS),
+                                      (d._HELD_STATUS, d._STATUS_WORDS, _STATUSES),
+                                      (d._SUPPLIER_RUNS, d._SUPPLIER_TRIGGER, _BARE_SUPPLIERS),
+                                      (d._HOSTS_WORDS[0], d._HOST_TRIGGER, _BRANDS)]:
+        for phrase in map(case_of, phrases):
+            assert pattern.search(phrase) is not None, phrase
+            assert d._may_say(phrase, trigger), f"{phrase!r} holds none of {trigger}"

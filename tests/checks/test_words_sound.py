@@ -671,6 +671,18 @@ HOSTED = [
     ("their apps hosted on AWS call Gannet-1, which is also served on Bedrock", "bedrock"),
     ("the weights are stored on Google Cloud", "google cloud"),
     ("customers' data stays in their own region; the model is served on Vertex AI", "vertex ai"),
+    ("the model is available on Amazon Web Services", "amazon web services"),
+    ("Gannet-1 is available in Azure AI Foundry", "azure"),
+    ("served on Google Cloud Vertex AI", "google cloud vertex ai"),
+    ("available through Oracle Cloud Infrastructure", "oracle cloud"),
+    ("Gannet-1 is available in IBM watsonx", "ibm watsonx"),
+    ("offered to enterprises in Snowflake Cortex", "snowflake cortex"),
+    ("the model is available on Databricks", "databricks"),
+    ("Gannet-1 is hosted on Amazon SageMaker", "amazon sagemaker"),
+    ("sold through AWS Marketplace", "aws marketplace"),  # where it runs unsaid: a listing may be the buyer's copy
+    ("available on AWS Marketplace; served from Acme's own data centres", "aws marketplace"),
+    ("sold through AWS Marketplace as a model package deployed in the buyer's account; served from Acme's own "
+     "data centres", "aws marketplace"),
 ]
 
 NOT_HOSTED = [
@@ -694,6 +706,10 @@ NOT_HOSTED = [
     pytest.param("Paid API access; customers call the API from their apps hosted on AWS", id="mended-their-apps-on-aws"),
     pytest.param("customers can store files in their own Azure Blob Storage for retrieval", id="mended-their-own-azure"),
     pytest.param("developers call the API from their services running on Google Cloud", id="mended-their-services-on-gcp"),
+    pytest.param("sold through AWS Marketplace; served from Acme's own data centres", id="mended-marketplace-sale"),
+    pytest.param("Paid API access, also sold through AWS Marketplace. The API runs on our own infrastructure",
+                 id="mended-marketplace-billing"),
+    "the Databricks connector lets customers call the API",
 ]
 
 
@@ -745,6 +761,8 @@ SOUND_SDK = [
     pytest.param("enterprise customers serve the model in their support chatbots", id="mended-their-support-chatbots"),
     pytest.param("customers run their own chat apps on the API", id="mended-their-own-chat-apps"),
     pytest.param("developers call the API from their companion apps", id="mended-their-companion-apps"),
+    pytest.param("developers call the API from their companion apps and chatbots", id="mended-their-apps-and-chatbots"),
+    pytest.param("customers serve the model in their web apps, mobile apps and chatbots", id="mended-their-list"),
 ]
 
 CONSUMER = [
@@ -774,6 +792,9 @@ CONSUMER = [
     "customers' support chatbots and our own consumer chatbot",
     "developers call the API from their chatbots, and the public uses our chat app",
     "SDKs for our chatbot",
+    "customers call the API from their apps and our consumer chatbot",
+    "developers call the API from their web apps and the public uses our chatbot",
+    "customers use their web apps and chatbots, and consumers use our chat app",
 ]
 
 
@@ -966,8 +987,24 @@ SOUND_CONFIRMATION = [
     pytest.param("No human reviews your conversations unless they are flagged for abuse", id="mended-no-human-reads-chats"),
     pytest.param("no staff review users' chats except to investigate abuse", id="mended-no-staff-reads-chats"),
 ]
+SOUND_CONFIRMATION += [
+    "the robots run on weekdays only",
+    "a technician reviews each protocol; the robots run on weekdays only",
+    "a technician reviews each protocol, and the robots run on weekdays only",
+    "a technician reviews each protocol, not only on weekdays",
+    "the robots run each day, but not at weekends",
+    "a technician reviews each protocol; the lab is closed except on weekdays",
+    "a technician reviews every protocol, at weekends too",
+]
 
 CONFIRMATION_OFF = [
+    "a technician reviews each protocol, but not at weekends",
+    "a technician reviews each protocol except overnight",
+    "a technician reviews each protocol on weekdays only",
+    "technicians approve every protocol only during business hours",
+    "every protocol is reviewed by a technician, except at night",
+    "human review of each order, weekdays only",
+    "a human approves each payment except after 8pm",
     "users can auto-approve purchases under $50",
     "auto-confirm for trusted merchants",
     "users may turn off confirmation for small purchases",
@@ -1054,6 +1091,10 @@ CONFIRMATION_TITLES = [  # (layer, title): a step each action waits on
     ("other", "Operator review of each order before it ships"),
     ("monitoring", "The user's confirmation of each purchase"),  # a confirmation at any layer
     ("model-behaviour", "Each payment approved by the account owner"),
+    ("model-behaviour", "A human reviews each action before it runs"),
+    ("logging", "Human review of each tool call before execution"),
+    ("monitoring", "Each action is held until a human reviews it"),
+    ("unlearning", "A technician's review of every protocol before it is run"),
 ]
 
 REVIEW_TITLES = [  # (layer, title): a review of the users, of what was done, or of the training
@@ -1069,6 +1110,10 @@ REVIEW_TITLES = [  # (layer, title): a review of the users, of what was done, or
     pytest.param("pretraining-data-filtering", "Pretraining data filtered, with manual review of borderline documents",
                  id="mended-data-filtering"),
     pytest.param("unlearning", "Unlearning of hazardous virology, checked by staff scientists", id="mended-unlearning"),
+    ("model-behaviour", "Refusal training reviewed by human red-teamers before release"),
+    ("pretraining-data-filtering", "Training data reviewed by staff before each training run"),
+    ("incident-response", "On-call staff review each incident before it is closed"),
+    ("monitoring", "Human review of flagged conversations before the account is banned"),
 ]
 
 
@@ -1096,6 +1141,24 @@ def test_a_review_layer_with_unattended_words_is_no_finding() -> None:
     assert not hits("CG428", context(doc))
     doc["safeguards"][sid].update(layer="tool-permissions", title="A human's review of each commit before it is pushed")
     assert hits("CG428", context(doc))
+
+
+@pytest.mark.parametrize(("title", "limited"), [
+    ("A technician's review of every protocol, weekdays only", True),
+    ("A technician reviews each protocol before it runs, except overnight", True),
+    ("Human approval of each payment only during business hours", True),
+    ("A technician's review of every protocol, at night and at weekends too", False),
+    ("A technician's review of every protocol before the robots run it", False),
+    ("Protocol classifier on weekdays only, a technician's review of every protocol", False),
+])
+def test_a_confirmation_its_title_limits_in_time_is_read(title: str, limited: bool) -> None:
+    """A review the title itself limits in time leaves the runs outside it unreviewed, whatever the
+    boundary's words say (CG428)."""
+    doc = base_doc()
+    doc["boundary"]["description"] = "the agent runs protocols on the cloud lab"
+    sid = next(iter(doc["safeguards"]))
+    doc["safeguards"][sid].update(layer="tool-permissions", title=title)
+    assert bool(hits("CG428", context(doc))) is limited
 
 
 def test_clauses_opening_with_without_read_in_linear_time() -> None:
@@ -1202,6 +1265,12 @@ SOUND_OPERATOR += [
     "KYC by Acme for each customer and its users",
     "licensed pharmacists, each licence verified by our compliance team",
 ]
+SOUND_OPERATOR += [
+    "customers hold an enterprise licence and pass KYC by Acme",
+    "customers hold an enterprise licence",
+    "users registered on the portal and verified by Acme's trust team",
+    "board-certified physicians, each verified by Acme against the national register",
+]
 
 PARTNER_VETS = [
     "the Directorate vets its own analysts and issues each an account on the console",
@@ -1227,6 +1296,15 @@ PARTNER_VETS = [
     "the customer certifies that each user is trained",
     "users are approved by their employer",
     "every analyst has an active security clearance",
+]
+PARTNER_VETS += [
+    "every clinician holds a medical licence",
+    "every user holds a valid medical license",
+    "all users are board-certified physicians",
+    "registered nurses only",
+    "users must be licensed to practise medicine",
+    "licensed pharmacists",
+    "all users are board-certified microbiologists",
 ]
 
 
@@ -1286,6 +1364,17 @@ SUPPLIER_TITLES = [
     "Each order screened by the synthesis provider",
     "The payment provider's fraud check of each purchase",
     "Key management by the hosting provider",
+]
+SUPPLIER_TITLES += [
+    "Sequence screening performed by synthesis providers",
+    "Key management run by cloud providers",
+    "Screening operated by DNA vendors",
+    "Identity verification provided by external providers",
+]
+SOUND_TITLES += [
+    "Screening performed by comparing each order against vendor lists",
+    "Screening performed by Acme against vendor tools",
+    "Screening performed by Acme with synthesis providers",
 ]
 
 
@@ -1362,3 +1451,31 @@ def test_words_not_about_the_weights_state_no_quantisation() -> None:
     doc = base_doc()
     doc["system"]["description"] = "Atlas-2 is served in bf16 with the KV cache quantised to 8 bits"
     assert stated_quantisation(Case.model_validate(doc)) is None
+
+
+# ------------------------------------------------------------------ the readings changed for the audit's misses, on long text
+
+def _review_title(text: str) -> bool:
+    return is_confirmation(Safeguard.model_validate({"layer": "model-behaviour", "title": "human review " + text,
+                                                     "blocks": ["p.s"]}))
+
+
+@pytest.mark.parametrize(("reading", "unit"), [
+    (lambda t: confirmation_off_in_words(_description(t)), "robots run except at night but not at weekends only on weekdays "),
+    (lambda t: confirmation_off_in_words(_description(t)), "a technician reviews each protocol not only on weekdays "),
+    (lambda t: confirmation_off_in_words(_description(t)), "the robots run, but not at weekends, "),
+    (_review_title, "before each big order waits for a b c "),
+    (lambda t: vetting_operator(context(_trusted(users="clinicians", vetting=t))), "holds enterprise licensed a b registered x "),
+    (lambda t: _supplier_runs(context(base_doc()), t), "performed by synthesis providers "),
+    (lambda t: hosts_in_words(Case.model_validate(_api(t))), "sold through AWS Marketplace and "),
+    (lambda t: hosts_in_words(Case.model_validate(_api(t + "; sold through AWS Marketplace"))), "served from our own own "),
+    (lambda t: consumer_in_words(Case.model_validate(_api(t))), "their web apps and chatbots and "),
+])
+def test_the_changed_readings_read_long_text_in_linear_time(reading: Any, unit: str) -> None:
+    """100 kB of each: 0.16 s at most (time limits), under 3 s allowed on a loaded machine."""
+    import time
+
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    started = time.perf_counter()
+    reading(text)
+    assert time.perf_counter() - started < 3.0

@@ -114,6 +114,7 @@ ORDER_SCREEN = "title: Acme's screen of every DNA order the agent places against
     "The synthesis provider's sequence screening of every DNA order the agent places",
     "Sequence screening of every DNA order by the synthesis provider under the IGSC protocol",
     "The DNA vendor's biosecurity screen of each order",
+    "Sequence screening of every DNA order performed by synthesis providers",  # no article: missed before
 ])
 def test_the_synthesis_providers_screening_counted_as_the_labs_layer_is_no_go(
         _held: Path, tmp_path: Path, title: str) -> None:
@@ -156,6 +157,8 @@ VETTING = ("vetting: Acme's trust team verifies each customer organisation's reg
     ("customers vet their own scientists under their biosafety committee", "the customer"),
     ("the customer's biosafety committee approves each scientist", "the customer"),
     ("scientists cleared by their employer", "the employer"),
+    ("every scientist holds a state laboratory licence", "the issuer of the licence"),  # no check word: missed before
+    ("all users are board-certified microbiologists", "the issuer of the certification"),
 ])
 def test_the_customers_vetting_their_own_scientists_is_no_go(_held: Path, tmp_path: Path, vetting: str,
                                                               who: str) -> None:
@@ -214,6 +217,9 @@ def _reviewed(_held: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     "routine protocols are automatically approved",
     "protocols the classifier passes run without a technician at night",
     "the robots run lights-out at weekends",
+    "a technician reviews each protocol, but not at weekends",  # a review limited in time: missed before
+    "a technician reviews each protocol except overnight",
+    "technicians review protocols on weekdays only",
 ])
 def test_a_technicians_review_the_words_let_runs_go_without_is_no_go(_reviewed: Path, tmp_path: Path,
                                                                      words: str) -> None:
@@ -241,6 +247,7 @@ def test_a_technicians_review_the_words_let_runs_go_without_is_no_go(_reviewed: 
     "the robots run unattended only protocols a technician has approved",
     "without a technician's sign-off, no protocol runs",  # a false alarm before (CG428), mended
     "no staff review users' chats except to investigate abuse",  # a false alarm before (CG428), mended
+    "a technician reviews each protocol; the robots run on weekdays only",
 ])
 def test_a_technicians_review_every_run_waits_on_is_go_with_conditions(_reviewed: Path, tmp_path: Path,
                                                                         words: str) -> None:
@@ -249,6 +256,34 @@ def test_a_technicians_review_every_run_waits_on_is_go_with_conditions(_reviewed
     _edit(d / "case.yaml", BACK, f"results come back to the workspace; {words}.")
     record = _preview(d)
     assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == []
+
+
+@pytest.mark.parametrize("layer", ["model-behaviour", "logging"])
+def test_a_technicians_review_typed_at_a_training_or_records_layer_is_no_go(_reviewed: Path, tmp_path: Path,
+                                                                            layer: str) -> None:
+    """The lab's move: the technician's review typed at a layer whose review is of the training or
+    of the records, its title saying each protocol waits on it, while the words say runs after 8pm
+    are unattended. It was GO WITH CONDITIONS: CG428 read a person's review at those layers as none
+    of each action. The title says a step each run waits on, whatever the layer (CG428)."""
+    d = copy_fixture(_reviewed, tmp_path)
+    _edit(d / "case.yaml", TECHNICIAN, TECHNICIAN.replace("layer: tool-permissions", f"layer: {layer}").replace(
+        "A cloud-lab technician's review of every protocol before the robots run it",
+        "A cloud-lab technician reviews each protocol before it runs"))
+    _edit(d / "case.yaml", BACK, "results come back to the workspace; runs submitted after 8pm are unattended.")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and "CG428" in _blocking(record)
+
+
+def test_a_technicians_review_its_title_limits_in_time_is_no_go(_reviewed: Path, tmp_path: Path) -> None:
+    """The lab's move: the review's title says it is made on weekdays only, the boundary's words
+    silent. It was GO WITH CONDITIONS: CG428 read the boundary's words alone (CG428)."""
+    d = copy_fixture(_reviewed, tmp_path)
+    _edit(d / "case.yaml", "A cloud-lab technician's review of every protocol before the robots run it",
+          "A cloud-lab technician's review of every protocol before the robots run it, on weekdays only")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG428"]
+    (msg,) = _messages(record, "CG428")
+    assert "but its title limits it in time (\"on weekdays only\")" in msg
 
 
 def test_session_review_by_staff_with_unattended_runs_is_go_with_conditions(_held: Path, tmp_path: Path) -> None:

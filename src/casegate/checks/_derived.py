@@ -627,6 +627,37 @@ _DENIED_AFTER = lazy(r"\W*(?:[\w'’-]+\W+){0,3}?(?:(?:not|never|no|cannot|nothi
 """A clause that opens with a denial within its first four words (`no payment is made`, `the agent
 won't complete a purchase`): after a clause that is `Without the user's approval` alone, what
 it denies is done without."""
+_OFF_HOURS = (r"(?:(?:the\W+|a\W+)?(?:weekends?|week-?ends?|nights?|overnight|night\W+shifts?|evenings?|holidays?|"
+              r"public\W+holidays|bank\W+holidays|sundays?|saturdays?|after\W+hours|after\W+\d{1,2}\W*(?:[ap]m\b|:\d\d)?|"
+              r"before\W+\d{1,2}\W*(?:[ap]m\b|:\d\d)?|out(?:side)?\W+(?:of\W+)?(?:business|working|office|opening)\W+"
+              r"hours|out[- ]of[- ]hours|off[- ]hours|off[- ]shift|the\W+night\W+shift))")
+_TIME_LIMITED = lazy(
+    r"\b(?:but\W+not|except|excluding|apart\W+from|other\W+than|save\W+for)\W+(?:(?:at|on|during|in|over|for|"
+    r"when|while)\W+){0,2}" + _OFF_HOURS + r"(?!\w)"
+    r"|\b(?:on\W+)?weekdays\W+only\b|\bonly\W+(?:on\W+)?(?:weekdays|working\W+days|business\W+days)\b"
+    r"|\bonly\W+(?:during|in|within|over)\W+(?:the\W+)?(?:business|working|office|opening|staffed|day(?:time)?|"
+    r"normal|regular)\W*(?:hours|shifts?|time)?\b"
+    r"|\b(?:during|in|within)\W+(?:the\W+)?(?:business|working|office|opening|staffed|day(?:time)?|normal|regular)"
+    r"\W+(?:hours|shifts?)\W+only\b"
+    r"|\bonly\W+(?:by\W+)?day\b|\bonly\W+(?:in\W+)?the\W+day(?:time)?\b",
+    re.IGNORECASE)
+"""Words limiting a person's review of each action in time (`but not at weekends`, `except overnight`,
+`on weekdays only`, `only during business hours`): outside them the agent acts unreviewed, the
+attacker then."""
+_TIME_LIMIT_WORDS = ("but", "except", "excluding", "apart", "other", "save", "only")
+"""A word each match of `_TIME_LIMITED` holds."""
+_REVIEW_NAMED = lazy(
+    r"\b(?:technicians?|staff|humans?|reviewers?|persons?|people|scientists?|operators?|officers?|pharmacists?|"
+    r"someone|an?\W+engineer|engineers|users?|owners?)\b(?:\W+[\w'’-]+){0,2}?\W+(?:approv|review|check|sign|confirm|"
+    r"inspect)\w*|\b(?:approv|review|check|confirm|inspect)\w*\W+(?:[\w'’-]+\W+){0,4}?by\W+(?:(?:a|an|the|our)\W+)?"
+    r"(?:[\w-]+\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?|operators?|officers?|pharmacists?|"
+    r"engineers?|users?|owners?)\b|\b(?:manual|human|technician|staff)(?:['’]s)?\W+(?:[\w-]+\W+)?"
+    r"(?:review|approval|check|sign[- ]?off|confirmation)s?\b", re.IGNORECASE)
+"""A person's review or approval of each action named in a clause (`a technician reviews each
+protocol`, `each protocol is approved by a technician`): what a time limit after it limits."""
+_OPENS_CLAUSE = lazy(r"\W*(?:[\w'’-]+\W+)?$")
+"""Text before a time limit of at most one word: the limit opens its clause (`but not at weekends`
+after `a technician reviews each protocol,`), and limits what the clause before names."""
 _UNATTENDED_WORDS = ("unattended", "unstaffed", "unsupervised", "unreviewed", "lights", "automatically", "without",
                      "human", "technician", "staff", "one", "reviewer")
 _OFF_IF_CONFIRMING = lazy(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
@@ -646,14 +677,20 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
     a denial does not stand just before (`cannot be turned off`); None when none does. A pronoun
     turned off in a clause that names no confirmation stands for one the clause before it names as a
     noun of its number (`confirmation is on by default; users can turn it off`, `_pronoun_off`). A
-    safeguard that is the user's confirmation holds only for the users who keep it on (CG428)."""
+    person's review of each action limited in time (`a technician reviews each protocol, but not at
+    weekends`, `_time_limited`) lets the agent act without it outside that time. A safeguard that is
+    the user's confirmation holds only for the users who keep it on (CG428)."""
     clauses = _clauses_after(case, memo)
     marks: tuple[str, ...] | None = None  # (worked out once, where a clause opens with `without`)
     for at, (written, read, before) in enumerate(clauses):
         # a clause with no trigger word can only turn off, by a pronoun, a confirmation the one before names
         if not _may_say(read, _CONFIRMATION_TRIGGER) and not _may_say(read, _UNATTENDED_WORDS) \
-                and (before is None or not _may_say(before, _CONFIRMATION_TRIGGER)):
+                and (before is None or not _may_say(before, _CONFIRMATION_TRIGGER)) \
+                and not _may_say(read, _TIME_LIMIT_WORDS):
             continue
+        if _may_say(read, _TIME_LIMIT_WORDS) and (limited := _time_limited(read, before)) is not None:
+            clause = " ".join(written.split())
+            return clause if limited else f"{' '.join((before or '').split())} ... {clause}"
         # each test reads a bounded stretch before or after a match, so a long clause reads in linear time
         qualified = max((q.start() for q in _QUALIFIED.finditer(read)), default=-1)
         offs = [m for m in _OFF_ALWAYS.finditer(read) if not _offered_nowhere(read, m.end(), qualified)]
@@ -685,6 +722,46 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
                 clause = " ".join(written.split())
                 # a pronoun's clause is quoted with the clause naming what it stands for
                 return f"{' '.join((before or '').split())} ... {clause}" if m in pronouns else clause
+    return None
+
+
+def title_time_limited(sg: Safeguard) -> str | None:
+    """The words of a safeguard's title that limit the person's review or approval it names in time
+    (`A technician's review of every protocol, weekdays only`, `_time_limited`); None where none do.
+    Outside that time the agent acts unreviewed, whatever the boundary's words say (CG428)."""
+    if sg.title is None or not _may_say(sg.title, _TIME_LIMIT_WORDS):
+        return None
+    before: str | None = None
+    for written in _CLAUSES.split(sg.title):
+        read = as_read(written)
+        if _may_say(read, _TIME_LIMIT_WORDS) and _time_limited(read, before) is not None:
+            return " ".join(written.split())
+        if read.strip():
+            before = read
+    return None
+
+
+def _time_limited(read: str, before: str | None) -> bool | None:
+    """Whether the clause `read` limits a person's review of each action in time (`_TIME_LIMITED`)
+    after naming it (True: `a technician reviews each protocol except overnight`), or, where the
+    limit opens the clause, after the clause `before` names it (False: `a technician reviews each
+    protocol, but not at weekends`), the limit not denied (`not only on weekdays`); None where it
+    does neither."""
+    named: int | None = None  # (where the clause's first review ends, -1 for none: looked for once)
+    named_before: bool | None = None
+    for m in _TIME_LIMITED.finditer(read):
+        if _DENIED.search(read, max(0, m.start() - 80), m.start()) is not None:
+            continue
+        if named is None:
+            first = _REVIEW_NAMED.search(read)
+            named = first.end() if first is not None else -1
+        if 0 <= named <= m.start():
+            return True
+        if before is not None and m.start() <= 64 and _OPENS_CLAUSE.match(read, 0, m.start()) is not None:
+            if named_before is None:
+                named_before = _REVIEW_NAMED.search(before) is not None
+            if named_before:
+                return False
     return None
 
 
@@ -905,16 +982,36 @@ def sampled_in_words(case: Case, sid: str, memo: dict[str, Any] | None = None) -
 def is_confirmation(sg: Safeguard) -> bool:
     """Whether a safeguard, by its title, is a person's confirmation or approval of the model's
     actions (`The user's confirmation of every payment`), or, at a layer other than monitoring,
-    the users' vetting, logging, incident response or one trained into the model, a person's review of each (`A technician's review of every protocol before
-    the robots run it`)."""
+    the users' vetting, logging, incident response or one trained into the model, a person's review
+    of each (`A technician's review of every protocol before the robots run it`); at those layers, a
+    person's review the title says each action waits on (`A human reviews each action before it
+    runs`, `_WAITS_ON`)."""
     if sg.title is None:
         return False
     title = as_read(sg.title)
     if _CONFIRMING.search(title) is not None:
         return True
-    return (str(sg.layer) not in _REVIEWED_AFTER
-            and _may_say(title, _PERSON_REVIEW_TRIGGER)
-            and _PERSON_REVIEW.search(title) is not None)
+    if not _may_say(title, _PERSON_REVIEW_TRIGGER) or _PERSON_REVIEW.search(title) is None:
+        return False
+    # at a layer whose review is of the users, of what was done or of the training, the title may
+    # still name a step each action waits on (`a human reviews each action before it runs`)
+    return str(sg.layer) not in _REVIEWED_AFTER or _WAITS_ON.search(title) is not None
+
+
+_WAITS_ON = lazy(
+    r"\bbefore\W+(?:(?:it|they|each\W+one)\W+(?:(?:is|are|gets?)\W+)?(?:runs?|executes?|executed|acts?|proceeds?|"
+    r"goes|takes\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed)\b"
+    r"|(?:each|every|any|the|an?)\W+(?:[\w-]+\W+)?(?:actions?|steps?|tool\W+calls?|commands?|orders?|payments?|"
+    r"protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\W+(?:(?:is|are|gets?)\W+)?(?:runs?|run|"
+    r"executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\b"
+    r"|(?:executing|running|sending|acting|shipping|pushing|merging|placing|submitting|execution))"
+    r"|\b(?:waits?|held|holds?|paused?|blocked|queued)\W+(?:[\w-]+\W+){0,2}?(?:for|until|pending)\W+"
+    r"(?:[\w'’-]+\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\w*"
+    r"|\b(?:each|every|no)\W+(?:[\w-]+\W+)?(?:actions?|steps?|tool\W+calls?|commands?)\W+(?:waits?|runs?\W+only)\b",
+    re.IGNORECASE)
+"""Words in a safeguard's title saying each action waits on the review it names (`before it runs`,
+`before each order is placed`, `held until a human's review`): a step, whatever the layer the case
+types it at; not `before release` or `before each training run`."""
 
 
 _STATE_OF = lazy(r"\W+(?:users?|customers?|members?|visitors?|accounts?|sessions?|admins?|people|persons?|"
@@ -1463,10 +1560,17 @@ _INTEGRATOR_OWNS = lazy(r"\b(?:(?:the|its|their)\s+)?(?:integrator|third[- ]?par
 integrator's two-operator check`, `the customer's interlock`) without naming it."""
 _SUPPLIER = r"(?:(?:[\w-]+\s+){0,2}?(?:provider|supplier|vendor|contractor|manufacturer|subcontractor)s?)"
 _SUPPLIER_RUNS = lazy(r"\b(?:(?:the|its|their|a|an|each|every)\s+)?" + _SUPPLIER + r"(?:['’]s|s['’])"
-                      r"|\bby\s+(?:the|its|their|a|an|each|every)\s+" + _SUPPLIER + r"\b(?!['’])", re.IGNORECASE)
+                      r"|\bby\s+(?:the|its|their|a|an|each|every)\s+" + _SUPPLIER + r"\b(?!['’])"
+                      r"|\b(?:performed|run|operated|provided|conducted|carried\s+out|done|managed|handled|screened|"
+                      r"checked|reviewed|hosted)\s+by\s+(?P<bare>(?:(?![\w-]*ing\b|(?:against|with|using|of|for|on|to|from|via|and|or)\b)"
+                      r"[\w-]+\s+){0,2}?(?:provider|supplier|vendor|contractor|manufacturer|subcontractor)s?)\b"
+                      r"(?!['’]|\s+(?:lists?|records?|catalog(?:ue)?s?|data(?:bases?)?|apis?|portals?|tools?|software|"
+                      r"systems?|feeds?)\b)", re.IGNORECASE)
 """A safeguard's title naming as who runs it an organisation the lab buys from, without naming it
 (`the synthesis provider's sequence screening`, `screening of every order by the synthesis
-provider`): the lab neither runs the control nor sees it fail, as with an integrator's."""
+provider`, `sequence screening performed by synthesis providers`: after `performed by`, `run by`
+and the like, with no article too): the lab neither runs the control nor sees it fail, as with an
+integrator's."""
 _SUPPLIER_TRIGGER = ("provider", "supplier", "vendor", "contractor", "manufacturer")
 _SUPPLIER_WORD = lazy(r"(?:provider|supplier|vendor|contractor|manufacturer)s?\b", re.IGNORECASE)
 _OURS = lazy(r"\b(?:we|our|us|the\s+(?:lab|developer))\b", re.IGNORECASE)
@@ -1638,7 +1742,9 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
     unheld = False
     for part in parts.split(read):
         role = _ROLE_VETS.search(part) if part and _may_say(part, _ROLE_WORDS) else None
-        if not part or not (check.search(part) or role is not None):
+        # a status held names its issuer's check with no check word (`every clinician holds a medical licence`)
+        status = _HELD_STATUS.search(part) if part and _may_say(part, _STATUS_WORDS) else None
+        if not part or not (check.search(part) or role is not None or status is not None):
             continue
         if ours.search(part) or any(organisation_among(w, developer) is not None for w in organisation_words(part)):
             return None
@@ -1667,22 +1773,50 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
         if found is not None:
             continue
         # a clearance or licence the users hold, no one named as checking it, is its issuer's check
-        status = _HELD_STATUS.search(part)
         if status is not None and not check.search(part[:status.start()] + part[status.end():]):
-            held = held or (f"{_ISSUER}{status.group(1).lower()}", part.strip())
+            held = held or (f"{_ISSUER}{_status_name(status)}", part.strip())
         else:
             unheld = True
     # a status held beside a check no one is named for is left the developer's word, as that check is
     return found or (held if not unheld else None)
 
 
+_STATUS_WORDS = ("clearance", "licen", "certif", "accredit", "registr", "registered", "chartered")
+"""A word each match of `_HELD_STATUS` holds."""
 _ISSUER = "the issuer of the "
 """How `vetting_operator` names the unnamed issuer of a status the users hold (`the issuer of the
 clearance`): no keyring identity is it, so no one signs for it."""
-_HELD_STATUS = lazy(r"\b(?:holds?|held|ha(?:ve|s|ving)|possess\w*|carr(?:y|ies))\W+(?:[\w/'’-]+\W+){0,4}?"
-                    r"(clearance|licen[cs]e|certification|accreditation)s?\b", re.IGNORECASE)
+_PROFESSION = (r"(?:physicians?|doctors?|clinicians?|nurses?|pharmacists?|dentists?|surgeons?|practitioners?|"
+               r"professionals?|psychologists?|therapists?|veterinarians?|midwi(?:fe|ves)|paramedics?|"
+               r"dietitians?|(?:micro|viro)?biologists?|(?:bio)?chemists?|epidemiologists?|engineers?|lawyers?|"
+               r"attorneys?|solicitors?|accountants?|brokers?|advis[eo]rs?|"
+               r"electricians?|specialists?|providers?)")
+_HELD_STATUS = lazy(r"\b(?:holds?|held|ha(?:ve|s|ving)|possess\w*|carr(?:y|ies))\W+"
+                    r"(?:(?!(?:enterprise|commercial|software|api|seat|site|subscription|usage|product|volume|"
+                    r"team|trial|paid|developer|open[- ]source|our|acme)\b)[\w/'’-]+\W+){0,4}?"
+                    r"(clearance|licen[cs]e|certification|accreditation|registration)s?\b"
+                    r"|\b(?P<certified>board[- ]certified|(?:state[- ]|fully\W+)?licen[cs]ed|accredited|chartered|"
+                    r"registered)\W+(?:[\w-]+\W+){0,2}?" + _PROFESSION + r"\b"
+                    r"|\b(?:are|is|be|being)\W+(?:all\W+|each\W+)?(?P<status>board[- ]certified|licen[cs]ed|accredited)"
+                    r"\W+(?:as\W+|to\W+practi[cs]e\b)",
+                    re.IGNORECASE)
 """A status the users hold (`analysts hold a government clearance`, `every user has an active
-security clearance`): a check its issuer made, not one the developer makes."""
+security clearance`, `every clinician holds a medical licence`, `board-certified physicians`,
+`registered nurses`, `users must be licensed to practise`): a check its issuer made, not one the
+developer makes. Not a licence to the developer's own product (`an enterprise licence`)."""
+
+
+def _status_name(m: re.Match[str]) -> str:
+    """What a status the users hold (a `_HELD_STATUS` match) is, as a noun: `clearance`, `licence`,
+    `certification` (`board-certified`), `registration` (`registered nurses`), `accreditation`."""
+    if m.group(1) is not None:
+        return m.group(1).lower()
+    said = (m.group("certified") or m.group("status") or "").lower()
+    for stem, noun in (("certif", "certification"), ("licen", "licence"), ("regist", "registration"),
+                       ("accredit", "accreditation"), ("charter", "charter")):
+        if stem in said:
+            return noun
+    return said
 
 
 def operated_elsewhere(ctx: Context) -> dict[str, str]:
@@ -1776,7 +1910,8 @@ def _supplier_runs(ctx: Context, title: str) -> str | None:
     if not _may_say(title, _SUPPLIER_TRIGGER):
         return None
     m = _SUPPLIER_RUNS.search(title)
-    by = m is not None and m.group(0).lower().startswith("by")
+    bare = m.group("bare") if m is not None else None
+    by = m is not None and (bare is not None or m.group(0).lower().startswith("by"))
     if m is None or (not by and _ONLY_SCREENED.search(title[:m.start()])):
         return None
     developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
@@ -1784,7 +1919,7 @@ def _supplier_runs(ctx: Context, title: str) -> str | None:
     if _OURS.search(title) or any(organisation_among(w, developer) is not None for w in organisation_words(title)) \
             or any(organisation_among(n, developer) is not None for n in _possessors(title)):
         return None
-    said = m.group(0)[3:] if by else m.group(0)
+    said = bare if bare is not None else m.group(0)[3:] if by else m.group(0)
     w = _SUPPLIER_WORD.search(said)
     said = " ".join(said[:w.end()].split()) if w is not None else said
     first, _, rest = said.partition(" ")
@@ -2248,8 +2383,11 @@ _HOSTS = (
     r"|(?:model\W+)?marketplaces?|clouds|hyperscalers?"
     r"|(?:third[- ]party|partners?['’]?|external|other\W+compan(?:y|ies)['’]?s?)\W+(?:[\w-]+\W+)?"
     r"(?:infrastructure|data\W?cent(?:er|re)s?|clusters?|clouds?|platforms?|hardware|servers?)"
+    r"|(?:aws|azure|google\W+cloud|gcp|oracle\W+cloud|oci)\W+marketplaces?"
     r"|(?:amazon\W+)?bedrock|(?:google\W+(?:cloud\W+)?)?vertex(?:\W+ai)?|(?:microsoft\W+)?azure|aws|gcp"
-    r"|google\W+cloud|oracle\W+cloud)\b"
+    r"|google\W+cloud|oracle\W+cloud|amazon\W+web\W+services|(?:amazon\W+|aws\W+)?sagemaker"
+    r"|(?:microsoft|azure\W+ai)\W+foundry|(?:ibm\W+)?watsonx|snowflake(?:\W+cortex)?|databricks"
+    r"|alibaba\W+cloud|(?:nvidia\W+)?nim|hugging\W?face\W+inference\W+endpoints)\b"
 )
 """Words naming another company's hardware or service the model may be served on: a cloud
 provider or platform, a model marketplace, partner or third-party infrastructure, a hyperscaler,
@@ -2265,10 +2403,12 @@ of three cloud platforms`)."""
 
 _HOST_TRIGGER = ("cloud", "marketplace", "hyperscaler", "bedrock", "vertex", "azure", "aws", "gcp", "provider",
                  "platform", "vendor", "partner", "operator", "infrastructure", "data", "cluster", "hardware",
-                 "server")
+                 "server", "amazon", "sagemaker", "foundry", "watsonx", "snowflake", "databricks", "nim",
+                 "inference", "oci")
 """A word each match of `_HOSTS` holds: a clause without one names no host."""
 
-_HOST_BRANDS = lazy(r"\b(?:bedrock|vertex|azure|aws|gcp|google\W+cloud|oracle\W+cloud)\b", re.IGNORECASE)
+_HOST_BRANDS = lazy(r"\b(?:bedrock|vertex|azure|aws|gcp|google\W+cloud|oracle\W+cloud|oci|amazon\W+web\W+services|sagemaker|"
+                   r"foundry|watsonx|snowflake|databricks|alibaba\W+cloud|nim|hugging\W?face)\b", re.IGNORECASE)
 _HOST_COMPANY = lazy(r"\b(?:clouds?|platforms?|providers?|partners?|marketplaces?|hyperscalers?|third[- ]part(?:y|ies))\b",
                      re.IGNORECASE)
 _NON_WORDS = lazy(r"\W+")
@@ -2289,18 +2429,47 @@ def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str,
     """(the clause as written, the hosts it names, lower-case) for the first clause of the case's own
     boundary words that says the model is served on, offered through, or its weights held by
     another company's cloud or platform (`_HOSTS` with `_HOSTING`, not denied); None when none
-    does. Where the weights stand is then that company's data centres too: a weight-security
+    does. A clause naming marketplaces alone as where the model is sold (`sold through AWS
+    Marketplace`), nothing in it putting the model on the buyer's machines, names no host where the
+    boundary's words say the lab serves the model from its own (`served from Acme's own data
+    centres`); where they do not, the listing may be a copy the buyer runs, and is read as a host. Where the weights stand is then that company's data centres too: a weight-security
     question (CG429), not who reaches the model. `memo`: the check's (`boundary_clauses`)."""
     names, hosting = _HOSTS_WORDS
     negated = _WEIGHTS_WORDS[1]
+    ours: bool | None = None  # (worked out once, where a clause names a marketplace alone)
     for written, read in boundary_clauses(case, memo):
         if not _may_say(read, _HOST_TRIGGER):
             continue
         found = tuple(dict.fromkeys(_NON_WORDS.sub(" ", m.group(0).lower()) for m in names.finditer(read)
                                     if _CUSTOMERS_OWN_ON.search(read, max(0, m.start() - 120), m.start()) is None))
-        if found and hosting.search(read) is not None and negated.search(read) is None:
-            return written.strip(), found
+        if not found or hosting.search(read) is None or negated.search(read) is not None:
+            continue
+        # a marketplace the model is sold through, the lab serving it from its own machines, hosts nothing
+        if all("marketplace" in f for f in found) and _SOLD_ONLY.search(read) is not None \
+                and _SERVED_ELSEWHERE.search(read) is None:
+            if ours is None:
+                ours = any(_SERVED_OURSELVES.search(r) is not None for _, r in boundary_clauses(case, memo)
+                           if _may_say(r, ("own",)))
+            if ours:
+                continue
+        return written.strip(), found
     return None
+
+
+_SOLD_ONLY = lazy(r"\b(?:sold|resold|listed|billed|purchas\w*|bought|buy|subscri\w*|procured?|procurement)\b",
+                  re.IGNORECASE)
+"""Words by which a clause names a marketplace as where the model is bought (`sold through AWS
+Marketplace`), not where it runs."""
+_SERVED_ELSEWHERE = lazy(r"\b(?:host\w*|serv(?:e|es|ed|ing)|runs?|running|deploy\w*|weights?|inference|"
+                         r"model\W+packages?|containers?|images?|amis?|in\W+(?:their|your|customers['’]?)\W+"
+                         r"(?:own\W+)?(?:accounts?|vpcs?|tenants?))\b", re.IGNORECASE)
+"""Words in the same clause by which a marketplace listing puts the model on the buyer's or the
+marketplace's machines (`a model package deployed in the buyer's account`)."""
+_SERVED_OURSELVES = lazy(r"\b(?:served|hosted|runs?|running|run|deployed|answered|inference)\W+(?:only\W+)?"
+                         r"(?:[\w'’-]+\W+){0,3}?(?:own|in-house)\W+(?:[\w-]+\W+)?(?:data\W?cent(?:er|re)s?|servers?|"
+                         r"infrastructure|clusters?|hardware|machines)\b", re.IGNORECASE)
+"""Words saying the lab serves the model from its own machines (`served from Acme's own data
+centres`, `the API runs on our own infrastructure`)."""
 
 
 def host_named(host: str, text: str) -> bool:
@@ -2820,20 +2989,24 @@ _BUILT_ON = lazy(r"\b(?:build\w*|built|integrat\w*|embed\w*)\b", re.IGNORECASE)
 who their users are, not how the developer's own boundary reaches the public."""
 
 
+_USERS_PRODUCT = (r"(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\W+"
+                  r"(?:apps?|applications?|clients?|extensions?)|chat\W?bots?)\b")
+_USERS_PRODUCTS = (_USERS_PRODUCT + r"(?:\W*(?:,|\band\b|\bor\b|&)\W*(?:(?!(?:our|its|the|my|consumers?|public|everyone|"
+                   r"anyone|free)\b)(?![\w-]+['’]s\b)[\w-]+\W+)?" + _USERS_PRODUCT + r")*")
+"""One of the users' own apps or chatbots, and those listed after it, none named ours, the
+public's or another's (`their companion apps and chatbots`; not `their apps and our consumer
+chatbot`): the products a `their` before the first is of."""
 _FOR_DEVELOPERS_APPS = lazy(
     r"\b(?:sdks?|software\W+development\W+kits?|(?:client\W+)?librar(?:y|ies)|toolkits?|frameworks?)\W+"
     r"(?:for|to\W+build|for\W+building)\W+(?:(?!(?:our|its|own|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
-    r"(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\W+"
-    r"(?:apps?|applications?|clients?|extensions?)|chat\W?bots?)\b"
-    r"|\b(?:their\W+own|(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)(?:'s|s?')"
+    + _USERS_PRODUCTS
+    + r"|\b(?:their\W+own|(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)(?:'s|s?')"
     r"(?:\W+own)?)\W+(?:(?!(?:our|its|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
-    r"(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\W+"
-    r"(?:apps?|applications?|clients?|extensions?)|chat\W?bots?)\b"
-    r"|\b(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)\W+"
+    + _USERS_PRODUCTS
+    + r"|\b(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)\W+"
     r"(?:(?!(?:our|its|us|we|consumers?|users?|public|people|persons?|members|everyone|anyone|individuals)\b)"
     r"[\w'-]+\W+){0,6}?their\W+(?:(?!(?:our|its|the)\b)(?![\w-]+'s\b)[\w-]+\W+){0,4}?"
-    r"(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\W+"
-    r"(?:apps?|applications?|clients?|extensions?)|chat\W?bots?)\b", re.IGNORECASE)
+    + _USERS_PRODUCTS, re.IGNORECASE)
 """Words by which the developer's SDK or library is for its users' own apps (`SDKs for web
 applications`, `client libraries for iOS and Android apps`, `SDKs for web, mobile and desktop
 applications`), or the apps are its customers' (`from their own web applications`, `customers'

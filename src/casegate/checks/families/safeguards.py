@@ -38,6 +38,7 @@ from .._derived import (
     sampled_in_words,
     tests_not_through_deployed,
     tests_without_granted_tools,
+    title_time_limited,
     unshown_filters,
     untuned_tests,
 )
@@ -500,9 +501,11 @@ def _uncounted_tests(ctx: Context, short: dict[tuple[str, str], str]) -> Iterato
     "CG428", "confirmation-users-turn-off", severity="blocking", serves="test-4-safeguards",
     summary="A safeguard that is a person's confirmation or approval of the model's actions, or, at a layer "
             "other than monitoring, the users' vetting, logging, incident response and those trained into the "
-            "model, a person's review of each (by its title), blocks "
-            "steps while the boundary's words let users turn it off or let the agent act without it "
-            "(`auto-approve purchases under $50`, `pays without asking`, `runs after 8pm are unattended`).",
+            "model, a person's review of each (by its title; at those layers, one the title says each action waits "
+            "on), blocks steps while the boundary's words let users turn it off or let the agent act without it "
+            "(`auto-approve purchases under $50`, `pays without asking`, `runs after 8pm are unattended`, `a "
+            "technician reviews each protocol, but not at weekends`), or its title limits it in time (`on "
+            "weekdays only`).",
     rationale="An agent that asks its user to confirm each payment is stopped by the user only while the "
               "user is asked. Where the app lets users auto-approve small purchases, turn confirmation off, "
               "or have the agent act without asking, the step is open for every user who does, the "
@@ -517,13 +520,20 @@ def _uncounted_tests(ctx: Context, short: dict[tuple[str, str], str]) -> Iterato
         "it), or remove the setting that turns it off and describe the boundary as it then is.",
 )
 def confirmation_users_turn_off(ctx: Context) -> Iterator[Hit]:
-    said = None
+    said: str | None = None
+    read = False
     for sid, sg in ctx.case.safeguards.items():
         if not sg.blocks or not is_confirmation(sg):
             continue
-        said = said if said is not None else confirmation_off_in_words(ctx.case, ctx.memo)
+        if (limit := title_time_limited(sg)) is not None:
+            yield Hit(("safeguards", sid, "blocks"),
+                      f"safeguard `{sid}` is a confirmation (\"{sg.title}\"), but its title limits it in time "
+                      f"(\"{limit}\"): it does not block {', '.join(f'`{b}`' for b in sg.blocks)} outside that time")
+            continue
+        if not read:
+            said, read = confirmation_off_in_words(ctx.case, ctx.memo), True
         if said is None:
-            return
+            continue
         yield Hit(("safeguards", sid, "blocks"),
                   f"safeguard `{sid}` is a confirmation (\"{sg.title}\"), but the boundary's words let users "
                   f"turn it off or the agent act without it (\"{said}\"): it does not block "
