@@ -76,6 +76,21 @@ once the case is loaded. check 692.8M (2.48x, before 699.2M = 2.50x), gate 718.7
 (-2.0M), the packed programs with CG805's leaner index 693.1M (-3.7M). At 10k goals (floor
 924.4M, `--large-only`, same tree): check 3,633.6M (floor 3.93x, before 3,636.4M), gate 3,740.2M
 (4.05x, before 3,739.7M): the leaner memory of the rules (bench_memory.py) costs nothing here.
+
+The argument's index reading only what was given (issue #21, 10k goals, one run at 28bf0a0e with
+`--before` b0414828's tree, `--large-only`; floor 924.4M): each chunk of elements is read only for
+the fields one of them was given (the union of their sets of given names, which a lean load shares:
+a few sets a chunk), not for all fifteen the index keeps: a field an element was not given holds a
+default no part of the index keeps (checked once against the model; otherwise every field is read).
+`build_index` 213.0M, before 238.3M (bench_function_instructions.py, same session). check 3,624.5M
+(floor 3.92x, before 3,636.4M = 3.93x), gate 3,729.6M (4.03x, before 3,741.6M = 4.05x). Profiled,
+where the rest goes (bench_check_stages.py on b0414828): start-up 140M, imports 549M, load 1,770M
+(parse 678M, building the large sections 921M: pydantic-core's model-fields validation about 480M of
+it, its 483k `__dict__` insertions alone 134M; the sharing steps `_share_values` 144M,
+`_share_field_sets` 95M, `_reuse_models` 59M), artifacts 74M, facts 386M, index 234M (now 213M:
+`_reachable` 46M, `_kahn` 32M), rules 568M. The sha256 of the case's files and artifacts (4.4 MB; a
+let-go file's is kept to refuse it changed before a finding is located in it) counts 122M in
+callgrind's whole-process profile.
 """
 
 from __future__ import annotations

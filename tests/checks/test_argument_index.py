@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -251,3 +252,66 @@ def test_domains_in_scope_are_what_passing_them_down_gives(seed: int) -> None:
     # and what is passed down goes only to those that name none (not a table of every element)
     if len(ctx.index.order) == len(ctx.index.types):
         assert own is ctx.index.fields["domain"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_reading_only_the_fields_given_gives_the_index_reading_every_field_gives(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a chunk's elements are read only for the fields one of them was given; reading every field
+    # of every element (as when a default is one the index keeps) gives the same index
+    from casegate.checks import _index
+
+    c = case(_random_doc(seed))
+    assert _index._unset_is_default()
+    given = build_index(c)
+    monkeypatch.setattr(_index, "_UNSET_IS_DEFAULT", [False])
+    assert build_index(c) == given
+
+
+def test_a_link_added_in_a_copy_of_an_element_is_in_the_index() -> None:
+    # pydantic counts a field set by `model_copy(update=...)` as given: a copied element whose
+    # link is added after validation is read for it, as is an element built with the link
+    doc = base_doc()
+    doc["argument"]["elements"]["X9"] = {"context": "an aside"}
+    c = case(doc)
+    top = c.argument.top
+    els = dict(c.argument.elements)
+    els["X9"] = els["X9"].model_copy(update={"defeaters": ["X8"], "domain": "cyber"})
+    els["X8"] = type(els["X9"]).model_validate({"defeater": "a doubt", "against": [top], "kind": "objection",
+                                                "status": "open"})
+    moved = c.model_copy(update={"argument": c.argument.model_copy(update={"elements": els})})
+    index = build_index(moved)
+    assert index.fields["defeaters"]["X9"] == ["X8"] and index.fields["domain"]["X9"] == "cyber"
+    assert index.fields["against"]["X8"] == [top] and index.types["X8"] == "defeater"
+    assert index == build_index(case(moved.model_dump(mode="json", exclude_defaults=True, by_alias=True)))
+
+
+def test_a_lean_load_with_shared_sets_of_given_fields_is_indexed_as_read_one_by_one(tmp_path: Path) -> None:
+    # a lean load's elements share a few sets of given field names (a chunk's union is of those
+    # few); a chunk where no element is given a field reads none of it
+    from casegate.load import load_case
+    from casegate.load._loader import _BUILD_FROM
+
+    n = _BUILD_FROM + 1100
+    lines = [f"    G{i}: {{claim: Claim {i}., supported_by: [G{i + 1}], evidence: [E{i % 3}], domain: cyber}}\n"
+             for i in range(n)]
+    lines += [f"    G{n}: {{claim: Last., in_context_of: [C1]}}\n", "    C1: {context: An aside.}\n",
+              f"    D1: {{defeater: A doubt., against: [G{n}], kind: objection, status: open, confidentiality: internal}}\n",
+              "    G0x: {strategy: By parts., supported_by: [G1]}\n"]
+    ev = "".join(f"  E{i}: {{kind: eval, producer: lab, date: 2026-10-01}}\n" for i in range(3))
+    (tmp_path / "argument.yaml").write_text("casegate: 1\nkind: case\nargument:\n  elements:\n" + "".join(lines))
+    (tmp_path / "case.yaml").write_text(
+        "casegate: 1\nkind: case\nid: big\ntitle: Big\ndate: 2026-11-20\npolicy: builtin:anthropic-rsp\n"
+        "system: {name: Big, version: '1', digests: [sha256:" + "1" * 64 + "]}\n"
+        "include: [argument.yaml]\nargument:\n  top: G0\nevidence:\n" + ev)
+    loaded = load_case(tmp_path / "case.yaml", root=tmp_path, keep_data=False)
+    assert loaded.case is not None
+    els = loaded.case.argument.elements
+    assert len({id(e.__pydantic_fields_set__) for e in els.values()}) < 10  # (shared by the lean load)
+    index = build_index(loaded.case)
+    got = {name: getattr(index, name) for name in index._fields}
+    got["support"] = {eid: tuple(targets) for eid, targets in got["support"].items()}
+    want = _reference(loaded.case)
+    assert got == want
+    assert [list(got["fields"][f]) for f in SCANNED] == [list(want["fields"][f]) for f in SCANNED]
+    assert got["private"] == {"D1": Confidentiality.internal} and got["fields"]["against"] == {"D1": [f"G{n}"]}

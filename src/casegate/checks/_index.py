@@ -102,28 +102,37 @@ def build_index(case: Case) -> ArgumentIndex:
     # The rows are then turned into columns, whose set values are picked out in C; a few thousand
     # elements at a time (the rows and columns of a whole large argument at once would take more
     # memory than the index itself).
-    read = operator.itemgetter(*_READ)
     fields: dict[str, dict[str, Any]] = {f: {} for f in SCANNED}
     # (keys taken from the dict itself: `fromkeys` then sizes the new table once and reuses the
     # keys' hashes, where a list's keys are added one by one and the table grows as they come)
     types = dict.fromkeys(els, "claim")
     by_type: dict[str, list[str]] = {t: [] for t in TYPES}
     private: dict[str, Confidentiality] = {}
+    unset_default = _unset_is_default()
     for at in range(0, len(ids), _CHUNK):
         some_ids, some = ids[at:at + _CHUNK], elements[at:at + _CHUNK]
-        claim, confidentiality, *columns = list(zip(*map(read, map(_dict_of, some)), strict=True))
-        for f, col in zip(SCANNED, columns, strict=True):
-            got = _set_values(some_ids, col)
+        # only the fields some element of the chunk was given are read: a field an element was
+        # not given holds its default, which no column keeps (an empty list, None, False, a
+        # public element). The elements of a lean load share a few sets of given names, so the
+        # union is of a few sets; most of the fields read are set by a handful of elements in all
+        names = _given(some) if unset_default else _READ
+        columns = _columns(names, some)
+        for f in SCANNED:
+            col = columns.get(f)
+            got = _set_values(some_ids, col) if col is not None else None
             if got:
                 fields[f].update(got)
         # most elements are claims: only the others are asked their type
-        is_claim = list(map(operator.is_not, claim, repeat(None)))
+        claim = columns.get("claim")
+        is_claim = list(map(operator.is_not, claim, repeat(None))) if claim is not None else [False] * len(some)
         by_type["claim"].extend(compress(some_ids, is_claim))
         for eid, e in compress(zip(some_ids, some, strict=True), map(operator.not_, is_claim)):
             t = types[eid] = e.type
             by_type[t].append(eid)
-        not_public = map(operator.is_not, confidentiality, repeat(Confidentiality.public))
-        private.update(compress(zip(some_ids, confidentiality, strict=True), not_public))
+        confidentiality = columns.get("confidentiality")
+        if confidentiality is not None:
+            not_public = map(operator.is_not, confidentiality, repeat(Confidentiality.public))
+            private.update(compress(zip(some_ids, confidentiality, strict=True), not_public))
     # only the elements that list support are keys (a table of every element, most of them
     # listing none, took 0.4 MiB at 10k goals to the end of the check). The targets listed are all
     # elements but in a broken case (one set operation tells): only then is each list searched
@@ -136,6 +145,52 @@ def build_index(case: Case) -> ArgumentIndex:
     return ArgumentIndex(types=types, by_type={t: got for t, got in by_type.items() if got}, support=support,
                          reachable=reachable, depended_on=depended_on, order=_kahn(types, support), fields=fields,
                          private=private)
+
+
+_fields_set_of = operator.attrgetter("__pydantic_fields_set__")
+"""A model's set of the fields it was given (validated from data, built, or updated in a copy)."""
+
+_UNSET_IS_DEFAULT: list[bool] = []
+"""Whether every field the index reads holds, when an element was not given it, a value no part of
+the index keeps (worked out once: `_unset_is_default`)."""
+
+
+def _unset_is_default() -> bool:
+    """Whether an element that was not given a field the index reads holds a value the index
+    leaves out: a false default for each of `SCANNED` (an empty list, None, False), None for
+    `claim`, `public` for `confidentiality`. Only then are the fields no element of a chunk was
+    given left unread; were a default ever otherwise, every field is read of every element."""
+    if not _UNSET_IS_DEFAULT:
+        from ..model import Element
+
+        model = Element.model_fields
+
+        def default(name: str) -> Any:
+            info = model.get(name)
+            return None if info is None else info.get_default(call_default_factory=True)
+
+        _UNSET_IS_DEFAULT.append(
+            all(name in model for name in _READ) and not any(map(default, SCANNED))
+            and default("claim") is None and default("confidentiality") is Confidentiality.public)
+    return _UNSET_IS_DEFAULT[0]
+
+
+def _given(some: list[Any]) -> tuple[str, ...]:
+    """The fields of `_READ` that one or more of the elements `some` was given."""
+    sets = list(map(_fields_set_of, some))
+    given = set().union(*dict(zip(map(id, sets), sets, strict=True)).values())
+    return tuple(f for f in _READ if f in given)
+
+
+def _columns(names: Sequence[str], some: list[Any]) -> dict[str, tuple[Any, ...]]:
+    """Field name -> its values in the elements `some`, in their order, for the fields `names`:
+    each element's fields read from its `__dict__` in one call, the rows then turned into columns."""
+    if not names:
+        return {}
+    dicts = map(_dict_of, some)
+    if len(names) == 1:  # (an itemgetter of one name gives the value, not a tuple of one)
+        return {names[0]: tuple(map(operator.itemgetter(names[0]), dicts))}
+    return dict(zip(names, zip(*map(operator.itemgetter(*names), dicts), strict=True), strict=True))
 
 
 def _set_values(ids: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
