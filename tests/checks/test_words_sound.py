@@ -2,7 +2,7 @@
 CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`,
 `wider_release_in_words`, the vetting's own reading), an `api` boundary's description (`tuning_in_words`, the third parties it
 names) and a `consumer` boundary's (`on_device_in_words`); through CG351, the models besides the
-system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`). Each table holds words a sound
+system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`); through CG431, the users' traffic kept from the developer (`traffic_kept_in_words`). Each table holds words a sound
 case uses, which must pass, and words of the moves the readings were written for, which must stay
 caught. Marked `mended`: words that were a false alarm (NO-GO for a sound case) before the reading
 was narrowed; each is a row the reading read wrongly."""
@@ -25,8 +25,10 @@ from casegate.checks._derived import (
     routed_models_in_words,
     sampled_in_words,
     stated_quantisation,
+    traffic_kept_in_words,
     tuning_in_words,
     vetting_operator,
+    watches_from_outside,
     weights_in_words,
     wider_release_in_words,
 )
@@ -1362,3 +1364,81 @@ def test_words_not_about_the_weights_state_no_quantisation() -> None:
     doc = base_doc()
     doc["system"]["description"] = "Atlas-2 is served in bf16 with the KV cache quantised to 8 bits"
     assert stated_quantisation(Case.model_validate(doc)) is None
+
+
+# ------------------------------------------------------------------ the users' traffic kept from the developer (CG431)
+
+SOUND_TRAFFIC = [
+    "We do not train our models on your business data by default",
+    "Zero data retention: inputs and outputs are not stored after the response is returned",
+    "Prompts and outputs are retained for up to 30 days to identify abuse, then deleted",
+    "Acme does not train generative models on your conversations",
+    "Inputs and outputs flagged by our classifiers may be reviewed by our trust and safety team",
+    "Customer content is not shared with third parties except our subprocessors",
+    "Your prompts are never shared with advertisers",
+    "Prompts are never shared with Google",
+    "Customer data stays in the EU region",
+    "Conversations are encrypted in transit and at rest",
+    "Logs are stored in the data centre for 30 days",
+    "the training cluster is air-gapped",
+    "The weights never leave the appliance",
+    "Prompts leave the customer's site only when flagged for Acme's review",
+    "Requests are logged on the customer's appliance and uploaded to Acme nightly",
+    "No prompts leave the customer's site except those the classifiers flag, which go to Acme's trust team",
+    "Acme does not retain prompts",
+]
+KEPT_TRAFFIC = [
+    "by contract no prompts or telemetry leave the customer's site",
+    "Prompts and completions stay on the customer's premises",
+    "No prompts, completions or logs are sent to Acme",
+    "Acme never sees the customers' prompts",
+    "customer data never leaves the customer's own data centre",
+    "the appliance sends no telemetry to Acme",
+    "we have no access to prompts or outputs",
+    "air-gapped sites receive updates on hand-carried media",
+    "the model runs on the agency's air-gapped network",
+    "some sites are air-gapped",
+    "no usage data is shared with us",
+]
+
+
+def _kept(words: str) -> Case:
+    doc = base_doc()
+    doc["boundary"]["description"] = words
+    return Case.model_validate(doc)
+
+
+@pytest.mark.parametrize("words", SOUND_TRAFFIC)
+def test_traffic_that_reaches_the_developer_is_not_read_as_kept_from_it(words: str) -> None:
+    assert traffic_kept_in_words(_kept(words), ["acme-labs"]) is None
+
+
+@pytest.mark.parametrize("words", KEPT_TRAFFIC)
+def test_traffic_kept_from_the_developer_is_caught(words: str) -> None:
+    assert traffic_kept_in_words(_kept(words), ["acme-labs"]) is not None
+
+
+@pytest.mark.parametrize(("layer", "title", "outside"), [
+    ("monitoring", "Acme's abuse monitoring with account bans", True),
+    ("logging", "Audit logging of every request, reviewed by Acme's trust team", True),
+    ("monitoring", None, True),
+    ("monitoring", "Abuse monitor inside the appliance, halting a flagged session", False),
+    ("monitoring", "On-premises usage monitor on each appliance", False),
+    ("logging", "Request log kept locally on the appliance", False),
+    ("classifier", "Acme's input and output classifiers", False),
+])
+def test_a_monitor_is_read_as_watching_from_outside_unless_its_title_puts_it_on_the_site(
+        layer: str, title: str | None, outside: bool) -> None:
+    sg = Safeguard.model_validate({"layer": layer, "title": title, "blocks": []})
+    assert watches_from_outside(sg) is outside
+
+
+def test_traffic_kept_is_read_in_linear_time() -> None:
+    import time
+
+    for unit in ("no prompts or prompts or ", "prompts are never sent to the ", "Acme never sees no ",
+                 "air-gapped air-gapped ", "customer's customer's "):
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        started = time.perf_counter()
+        traffic_kept_in_words(_kept(text), ["acme-labs"])
+        assert time.perf_counter() - started < 0.3, unit

@@ -902,6 +902,108 @@ def sampled_in_words(case: Case, sid: str, memo: dict[str, Any] | None = None) -
     return None
 
 
+_TRAFFIC = (
+    r"(?:prompts?|telemetry|logs?|usage(?:\W+data)?|conversations?|transcripts?|traffic|requests?|queries|"
+    r"inputs?|outputs?|completions?|user\W+data|customer\W+data|(?:any|no)\W+data)"
+)
+_SITE = (
+    r"(?:(?:the|their|its|each|every|a)\W+)?(?:(?:customer|client|agency|bank|hospital|user)['’]?s?\W+(?:own\W+)?"
+    r"(?:sites?|premises|data\W?cent(?:re|er)s?|networks?|appliances?|buildings?|facilit(?:y|ies)|hardware|devices?)"
+    r"|on[- ]?prem(?:ise)?s?|sites?|premises|appliances?)"
+)
+"""Where the users' traffic is kept: the customer's own site, premises, data centre, network or
+appliance, or a site, premises or appliance alone; not a data centre or network of no one named
+(`logs are stored in the data centre` is the developer's as often)."""
+_DEVELOPER = r"(?:us|we|the\W+(?:lab|developer|provider|vendor|supplier|company)|(?P<{}>(?-i:[A-Z][\w&-]*)))"
+"""Who the traffic would reach: the developer by a word for it, or by a proper name (the group named
+as given), which counts where it is the developer's (`organisation_among`)."""
+_TRAFFIC_KEPT = (
+    # `no prompts or telemetry leave the customer's site`, `logs never leave the appliance`; `prompts
+    # stay on the customer's premises`; `no telemetry is sent to Acme`, `prompts are never shared with
+    # the lab`: what is kept, then up to five words, then where it stays or whom it does not reach
+    rf"\b{_TRAFFIC}\b\W+(?:[\w-]+\W+){{0,5}}?(?:"
+    rf"(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\W+(?:out\W+of\W+|off\W+|beyond\W+)?{_SITE}"
+    rf"|(?:stays?|remains?|kept|held|stored)\W+(?:on|in|at|within|inside)\W+{_SITE}"
+    rf"|(?:sent|shared|transmitted|reported|returned|visible|shown|uploaded|forwarded|available)\W+"
+    rf"(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('sent_to')})\b"
+    # `the appliance sends no telemetry to Acme`
+    rf"|\b(?:sends?|shares?|reports?|transmits?|returns?|uploads?)\W+(?:no|nothing|never\W+[\w-]+)\W+(?:[\w-]+\W+){{0,2}}?"
+    rf"{_TRAFFIC}\b\W+(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('sends')}\b"
+    # `Acme never sees prompts`, `we have no access to the customers' traffic` (not what it keeps: a
+    # lab that retains no prompts still screens them as they pass)
+    rf"|\b{_DEVELOPER.format('sees')}\W+(?:[\w-]+\W+){{0,2}}?(?:sees?|receives?|"
+    rf"has\W+(?:no\W+)?(?:access|visibility)|have\W+(?:no\W+)?(?:access|visibility))\W+(?:[\w-]+\W+){{0,3}}?{_TRAFFIC}\b"
+    # `air-gapped sites`, `the agency's air-gapped network`, `some sites are air-gapped` (not a network
+    # or data centre of no one named: `the training cluster is air-gapped` is the developer's)
+    rf"|\bair[- ]?gapped\W+(?:[\w-]+\W+){{0,2}}?(?:sites?|premises|installations?|deployments?|customers?)\b"
+    rf"|\b(?:customer|client|agency|bank|hospital)['’]?s?\W+(?:own\W+)?air[- ]?gapped\b"
+    rf"|\b(?:sites?|premises|installations?|appliances?)\W+(?:[\w-]+\W+){{0,2}}?air[- ]?gapped\b"
+)
+_TRAFFIC_TRIGGER = ("telemetry", "prompt", "log", "usage", "conversation", "transcript", "traffic", "request",
+                    "quer", "input", "output", "completion", "data", "air")
+_TRAFFIC_WORDS = lazy(_TRAFFIC_KEPT, re.IGNORECASE)
+_TRAFFIC_DENIED = lazy(r"\b(?:no|not|never|without|none|nor|neither|cannot|can't)\b|n't\b"
+                       r"|\bair[- ]?gapped\b", re.IGNORECASE)
+_TRAFFIC_EXCEPT = lazy(r"\b(?:except|unless|other\W+than|apart\W+from|save\W+for|but\W+for|only\W+(?:when|if))\b",
+                       re.IGNORECASE)
+"""A clause letting some traffic out (`no prompts leave the site unless flagged`) lets the monitor see it."""
+_LOCAL_MONITOR = lazy(
+    r"\b(?:on|inside|within|in|at)\W+(?:the\W+|each\W+|every\W+|its\W+|their\W+)?"
+    r"(?:(?:customer|client|agency|site)['’]?s?\W+(?:own\W+)?)?"
+    r"(?:appliances?|devices?|premises|sites?|data\W?cent(?:re|er)s?|hardware)\b"
+    r"|\bon[- ]?(?:site|prem(?:ise)?s?|device)\b|\blocal(?:ly)?\b|\bin[- ]appliance\b",
+    re.IGNORECASE)
+_SENTENCES = lazy(r"[;:()\n]|\.(?!\d)")
+"""Where a clause ends for the traffic kept on the site: not at a comma, which a list of what is kept
+holds (`no prompts, completions or logs are sent to Acme`)."""
+_TRAFFIC_STAYS = lazy(r"\b(?:stays?|remains?|kept|held|stored)\b", re.IGNORECASE)
+_SEEING_LAYERS = frozenset({"monitoring", "logging"})
+
+
+def traffic_kept_in_words(case: Case, developer: list[str], memo: dict[str, Any] | None = None) -> str | None:
+    """The clause of the case's own boundary words (split at a sentence's end, a semicolon, a colon
+    or a bracket, not at a comma) saying the users' traffic
+    never reaches the developer: no prompts or telemetry leave the customer's site (`stay on the
+    customer's premises`, `are never sent to Acme`, `Acme never sees the prompts`), or the site is
+    air-gapped; None when none does, or the clause lets some out (`unless flagged`). A monitor the
+    developer runs on that traffic from outside the site sees none of it (CG431). A name the traffic
+    is not sent to counts where it is one of `developer` (its organisations; any, where none is
+    known): `prompts are never shared with Google` says nothing of the developer."""
+    if memo is not None and "traffic_kept" in memo:
+        got: str | None = memo["traffic_kept"]
+        return got
+    from ..model._names import organisation_among
+
+    got = None
+    clauses = ((written, as_read(written)) for text in _boundary_texts(case) for written in _SENTENCES.split(text))
+    for written, read in clauses:
+        if not _may_say(read, _TRAFFIC_TRIGGER) or _TRAFFIC_EXCEPT.search(read) is not None:
+            continue
+        for m in _TRAFFIC_WORDS.finditer(read):
+            who = m.group("sent_to") or m.group("sends") or m.group("sees")
+            if who is not None and developer and organisation_among(who, developer) is None:
+                continue
+            if _TRAFFIC_DENIED.search(read, max(0, m.start() - 24), m.end()) is not None \
+                    or _TRAFFIC_STAYS.search(m.group(0)) is not None:
+                got = " ".join(written.split())
+                break
+        if got is not None:
+            break
+    if memo is not None:
+        memo["traffic_kept"] = got
+    return got
+
+
+def watches_from_outside(sg: Safeguard) -> bool:
+    """Whether a safeguard, by its layer and title, is a monitor or a log of the users' traffic
+    (`monitoring`, `logging`) whose title does not put it on the site where the traffic stays (`on
+    the appliance`, `on-premises`, `in the customer's data centre`, `locally`): read as the
+    developer's, watching from its own side."""
+    if str(sg.layer) not in _SEEING_LAYERS:
+        return False
+    return sg.title is None or _LOCAL_MONITOR.search(as_read(sg.title)) is None
+
+
 def is_confirmation(sg: Safeguard) -> bool:
     """Whether a safeguard, by its title, is a person's confirmation or approval of the model's
     actions (`The user's confirmation of every payment`), or, at a layer other than monitoring,

@@ -38,8 +38,10 @@ from .._derived import (
     sampled_in_words,
     tests_not_through_deployed,
     tests_without_granted_tools,
+    traffic_kept_in_words,
     unshown_filters,
     untuned_tests,
+    watches_from_outside,
 )
 from .._registry import Context, Hit, rule
 from .._text import _COMMON as _COMMON_WORDS
@@ -556,6 +558,41 @@ def safeguard_sees_a_sample(ctx: Context) -> Iterator[Hit]:
                       f"safeguard `{sid}` reviews only a share of what it is to stop (\"{said}\"), while its tests "
                       f"had it review every attempt: it does not block "
                       f"{', '.join(f'`{b}`' for b in sg.blocks)} for the attempts it is not shown")
+
+
+@rule(
+    "CG431", "monitoring-sees-no-traffic", severity="blocking", serves="test-4-safeguards",
+    summary="A monitoring or logging safeguard blocks steps while the boundary's words say the users' traffic "
+            "never reaches the developer (`no prompts or telemetry leave the customer's site`, `prompts are "
+            "never sent to Acme`, `air-gapped sites`) and its title does not put it where the traffic stays "
+            "(`on the appliance`, `on-premises`).",
+    rationale="A model run in its customers' own data centres, with no prompts or telemetry leaving the site "
+              "by contract, is used where the developer cannot look. Abuse monitoring, flagged-conversation "
+              "review and account bans run on the developer's side need the traffic; with none reaching it they "
+              "see nothing, and the steps they are counted for are open at every site. Their test ran on traffic "
+              "the developer could see (its own stack, scripted sessions) and says nothing of traffic it never "
+              "receives. A monitor that runs inside the appliance on every request, on the site, still sees it.",
+    bad="boundary: {description: 'on an appliance in the customer's data centre; no prompts or telemetry leave the site'}\n"
+        "SG-monitor: {layer: monitoring, title: Acme's abuse monitoring with account bans}",
+    good="SG-monitor: {layer: monitoring, title: Abuse monitor inside the appliance, halting a flagged session}",
+    fix="Drop the monitor from the safeguards the case counts and show the steps blocked without it; run it on "
+        "the site, on every request, and say so in its title; or have the traffic it needs reach it and describe "
+        "the boundary as it then is.",
+)
+def monitoring_sees_no_traffic(ctx: Context) -> Iterator[Hit]:
+    said = None
+    for sid, sg in ctx.case.safeguards.items():
+        if not sg.blocks or not watches_from_outside(sg):
+            continue
+        developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
+            or list(ctx.policy.evidence.organisations)
+        said = said if said is not None else traffic_kept_in_words(ctx.case, developer, ctx.memo)
+        if said is None:
+            return
+        yield Hit(("safeguards", sid, "blocks"),
+                  f"safeguard `{sid}` watches the users' traffic (a `{sg.layer}` safeguard, \"{sg.title}\", run from "
+                  f"outside the site by its title), but the boundary's words say the traffic never reaches the "
+                  f"developer (\"{said}\"): it does not block {', '.join(f'`{b}`' for b in sg.blocks)}")
 
 
 @rule(
