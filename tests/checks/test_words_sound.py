@@ -18,6 +18,7 @@ from casegate.checks._derived import (
     confirmation_off_in_words,
     consumer_in_words,
     grants_in_words,
+    host_named,
     hosts_in_words,
     is_confirmation,
     on_device_in_words,
@@ -673,6 +674,10 @@ HOSTED = [
     ("their apps hosted on AWS call Gannet-1, which is also served on Bedrock", "bedrock"),
     ("the weights are stored on Google Cloud", "google cloud"),
     ("customers' data stays in their own region; the model is served on Vertex AI", "vertex ai"),
+    ("Tern-1 runs on an Acme appliance installed in each customer's own data centre", "customer s own data centre"),
+    ("the model is deployed on customer premises", "customer premises"),
+    ("appliances are installed at customer sites and hold the weights", "customer sites"),
+    ("the weights are stored in the bank's server room", "bank s server room"),
 ]
 
 NOT_HOSTED = [
@@ -696,7 +701,22 @@ NOT_HOSTED = [
     pytest.param("Paid API access; customers call the API from their apps hosted on AWS", id="mended-their-apps-on-aws"),
     pytest.param("customers can store files in their own Azure Blob Storage for retrieval", id="mended-their-own-azure"),
     pytest.param("developers call the API from their services running on Google Cloud", id="mended-their-services-on-gcp"),
+    "customers' servers running their own apps call the API",
+    "the customer's data centre runs its own ticketing system, which calls the API",
+    "support engineers visit customer sites on request",
 ]
+
+
+@pytest.mark.parametrize(("statement", "covered"), [
+    ("Audit of the Tern appliance as installed at each of Acme's 38 customer sites", True),
+    ("Audit of the appliances in every customer's data centre and of Acme's update service", True),
+    ("Audit covering all customer premises holding an appliance", True),
+    ("Audit of Acme's own data centres", False),
+    ("Audit of the Tern appliance installed at one customer's data centre, the first site", False),
+    ("Audit of the appliance at a customer site in London", False),
+])
+def test_an_audit_covers_customers_sites_only_when_it_says_every_one(statement: str, covered: bool) -> None:
+    assert host_named("customer s own data centre", statement) is covered
 
 
 @pytest.mark.parametrize(("words", "host"), HOSTED)

@@ -30,6 +30,7 @@ The lab's moves to GO without fixing the classifiers, tried here and in docs/sec
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -210,3 +211,41 @@ def test_a_customers_security_operations_as_a_layer_is_no_go(tmp_path: Path) -> 
         "  SG-appliance:\n"))
     record = preview(d)
     assert record.outcome == "NO-GO" and "CG425" in blocking(record)
+
+
+# ------------------------------------------------------------------ the weight-security audit short of the customers' sites
+
+
+def _audit(d: Path, report: str, statement: str) -> None:
+    """The weight-security audit's report and its auditor's signed statement replaced."""
+    spec = importlib.util.spec_from_file_location("tern_sign", TERN / "sign.py")
+    assert spec is not None and spec.loader is not None
+    signer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(signer)
+    (d / "reports" / "weights-audit.md").write_text(report)
+    _pin(d, "reports/weights-audit.md")
+    (d / "reports" / "evidence-attestations" / "weights-audit.md.lena-kovac.dsse.json").unlink()
+    signer.sign(d, "E-weights-audit", "lena-kovac", "ran", "2026-10-12T12:00:00Z", statement)
+
+
+@pytest.mark.parametrize(("report", "statement"), [
+    pytest.param("# Security audit of Acme's data centres (2026-10-12)\n\nScope: Acme's training and serving clusters "
+                 "and its signing and update service. Verdict: PASS.\n",
+                 "Audit of Acme's own data centres: training and serving clusters, signing and update service.",
+                 id="lab-only"),
+    pytest.param("# Security audit of the Tern appliance at one site (2026-10-12)\n\nScope: the appliance installed "
+                 "at the first customer site. Verdict: PASS.\n",
+                 "Audit of the Tern appliance installed at one customer's data centre, the first site.", id="one-site"),
+])
+def test_a_weights_audit_short_of_the_customers_sites_is_no_go(tmp_path: Path, report: str, statement: str) -> None:
+    """The lab's move, the classifiers fixed: the weight-security audit its auditor signed covers
+    Acme's own data centres, or the appliance at one site, while a copy of the weights stands in each
+    of 38 customers' data centres. It was GO WITH CONDITIONS: CG429 read clouds and platforms as
+    hosts, not customers' sites."""
+    d = copy_fixture(TERN, tmp_path)
+    _classifier_rerun(d)
+    _audit(d, report, statement)
+    record = preview(d)
+    assert record.outcome == "NO-GO" and blocking(record) == ["CG429"]
+    (msg,) = messages(record, "CG429")
+    assert "at its customers' own sites" in msg and "covers every such site" in msg

@@ -90,6 +90,7 @@ __all__ = [
     "scoped_out_for_internal_case",
     "weights_reachable",
     "weights_in_words",
+    "customer_site",
     "hosts_in_words",
     "host_named",
     "on_device_in_words",
@@ -953,7 +954,7 @@ _LOCAL_MONITOR = lazy(
     r"(?:appliances?|devices?|premises|sites?|data\W?cent(?:re|er)s?|hardware)\b"
     r"|\bon[- ]?(?:site|prem(?:ise)?s?|device)\b|\blocal(?:ly)?\b|\bin[- ]appliance\b",
     re.IGNORECASE)
-_SENTENCES = lazy(r"[;:()\n]|\.(?!\d)")
+_TRAFFIC_CLAUSES = lazy(r"[;:()\n]|\.(?!\d)")
 """Where a clause ends for the traffic kept on the site: not at a comma, which a list of what is kept
 holds (`no prompts, completions or logs are sent to Acme`)."""
 _TRAFFIC_STAYS = lazy(r"\b(?:stays?|remains?|kept|held|stored)\b", re.IGNORECASE)
@@ -975,7 +976,7 @@ def traffic_kept_in_words(case: Case, developer: list[str], memo: dict[str, Any]
     from ..model._names import organisation_among
 
     got = None
-    clauses = ((written, as_read(written)) for text in _boundary_texts(case) for written in _SENTENCES.split(text))
+    clauses = ((written, as_read(written)) for text in _boundary_texts(case) for written in _TRAFFIC_CLAUSES.split(text))
     for written, read in clauses:
         if not _may_say(read, _TRAFFIC_TRIGGER) or _TRAFFIC_EXCEPT.search(read) is not None:
             continue
@@ -2351,11 +2352,15 @@ _HOSTS = (
     r"|(?:third[- ]party|partners?['’]?|external|other\W+compan(?:y|ies)['’]?s?)\W+(?:[\w-]+\W+)?"
     r"(?:infrastructure|data\W?cent(?:er|re)s?|clusters?|clouds?|platforms?|hardware|servers?)"
     r"|(?:amazon\W+)?bedrock|(?:google\W+(?:cloud\W+)?)?vertex(?:\W+ai)?|(?:microsoft\W+)?azure|aws|gcp"
-    r"|google\W+cloud|oracle\W+cloud)\b"
+    r"|google\W+cloud|oracle\W+cloud"
+    r"|(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)['’]?s?\W+(?:own\W+)?"
+    r"(?:data\W?cent(?:er|re)s?|sites?|premises|server\W?rooms?))\b"
 )
 """Words naming another company's hardware or service the model may be served on: a cloud
 provider or platform, a model marketplace, partner or third-party infrastructure, a hyperscaler,
-or a cloud by name (`Amazon Bedrock`, `Vertex AI`, `Azure`)."""
+a cloud by name (`Amazon Bedrock`, `Vertex AI`, `Azure`), or, in a clause naming the model, its
+weights or an appliance (`_ON_SITE_SUBJECT`), its customers' own sites (`each customer's own data
+centre`, `customer premises`)."""
 
 _HOSTING = (
     r"\b(?:host\w*|serv(?:e|es|ed|ing)|runs?|running|ran|deploy\w*|available|offered|sold|listed|holds?|held|"
@@ -2367,7 +2372,7 @@ of three cloud platforms`)."""
 
 _HOST_TRIGGER = ("cloud", "marketplace", "hyperscaler", "bedrock", "vertex", "azure", "aws", "gcp", "provider",
                  "platform", "vendor", "partner", "operator", "infrastructure", "data", "cluster", "hardware",
-                 "server")
+                 "server", "site", "premises")
 """A word each match of `_HOSTS` holds: a clause without one names no host."""
 
 _HOST_BRANDS = lazy(r"\b(?:bedrock|vertex|azure|aws|gcp|google\W+cloud|oracle\W+cloud)\b", re.IGNORECASE)
@@ -2375,6 +2380,24 @@ _HOST_COMPANY = lazy(r"\b(?:clouds?|platforms?|providers?|partners?|marketplaces
                      re.IGNORECASE)
 _NON_WORDS = lazy(r"\W+")
 _HOSTS_WORDS = (lazy(_HOSTS, re.IGNORECASE), lazy(_HOSTING, re.IGNORECASE))
+_CUSTOMER_SITE = lazy(r"^(?:customer|client|agenc|bank|hospital)")
+"""A host `hosts_in_words` gives (lower-case) that is a customer's own site."""
+
+
+def customer_site(host: str) -> bool:
+    """Whether a host `hosts_in_words` gives is a customer's own site (`customer s own data centre`)."""
+    return _CUSTOMER_SITE.search(host) is not None
+
+
+_ON_SITE_SUBJECT = lazy(r"\b(?:weights?|checkpoints?|models?|appliances?)\b", re.IGNORECASE)
+"""What must run at a customer's site for the clause to put the weights there: the model, its
+weights or an appliance (`customers' servers call the API` holds none of them)."""
+_EVERY_CUSTOMER_SITE = lazy(
+    r"\b(?:each|every|all)\W+(?:of\W+)?(?:[\w'’-]+\W+){0,3}?(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)"
+    r"['’]?s?\W+(?:own\W+)?(?:[\w-]+\W+){0,1}?(?:data\W?cent(?:er|re)s?|sites?|premises|installations?)\b",
+    re.IGNORECASE)
+"""An auditor's words covering every customer's site (`at each of Acme's 38 customer sites`, `every
+customer's data centre`): a site or a customer's premises named alone is one of them."""
 _CUSTOMERS_OWN_ON = lazy(
     r"\b(?:their|your|customers['’]?|customer['’]s|clients['’]?|developers['’]?)\W+(?:own\W+)?(?:[\w-]+\W+){0,2}?"
     r"(?:apps?|applications?|websites?|sites|services|backends?|systems|workloads?|files|documents?|data(?:bases?)?)\W+"
@@ -2400,6 +2423,8 @@ def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str,
             continue
         found = tuple(dict.fromkeys(_NON_WORDS.sub(" ", m.group(0).lower()) for m in names.finditer(read)
                                     if _CUSTOMERS_OWN_ON.search(read, max(0, m.start() - 120), m.start()) is None))
+        if not _ON_SITE_SUBJECT.search(read):
+            found = tuple(h for h in found if _CUSTOMER_SITE.search(h) is None)
         if found and hosting.search(read) is not None and negated.search(read) is None:
             return written.strip(), found
     return None
@@ -2408,7 +2433,10 @@ def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str,
 def host_named(host: str, text: str) -> bool:
     """Whether `text` (an auditor's signed words) names the host `host` (as `hosts_in_words` gives
     it): a cloud by name by that name, any other by a word for another company's platform (`cloud`,
-    `platform`, `provider`, `partner`, `marketplace`, `hyperscaler`, `third party`)."""
+    `platform`, `provider`, `partner`, `marketplace`, `hyperscaler`, `third party`), a customer's own
+    site by words covering every customer's (`_EVERY_CUSTOMER_SITE`): the weights stand at each."""
+    if customer_site(host):
+        return _EVERY_CUSTOMER_SITE.search(as_read(text)) is not None
     brand = _HOST_BRANDS.search(host)
     if brand is not None:
         return f" {_NON_WORDS.sub(' ', brand.group(0).lower())} " in f" {_NON_WORDS.sub(' ', as_read(text).lower())} "

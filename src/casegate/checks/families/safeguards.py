@@ -23,6 +23,7 @@ from .._derived import (
     capability_status,
     confirmation_off_in_words,
     host_named,
+    customer_site,
     hosts_in_words,
     inability,
     is_confirmation,
@@ -882,9 +883,10 @@ def weight_security_level_unestablished(ctx: Context) -> Iterator[Hit]:
     "CG429", "weights-hosted-unaudited", severity="blocking", serves="fm-security-opacity",
     summary="The boundary's words say another company's cloud or platform serves the model or holds its "
             "weights (`runs on Amazon Bedrock`, `in the model marketplaces of three cloud platforms`, `shared "
-            "with our cloud provider for serving`), the case relies on weight security, and no independent "
-            "security audit the weight-security safeguards cite names that host in its auditor's signed "
-            "statement.",
+            "with our cloud provider for serving`), or puts the model, its weights or an appliance at its "
+            "customers' own sites (`an appliance installed in each customer's own data centre`), the case relies "
+            "on weight security, and no independent security audit the weight-security safeguards cite names "
+            "that host in its auditor's signed statement (for customers' sites, covers every one).",
     rationale="A lab that hands its weights to a cloud to serve keeps them in that company's data centres, "
               "under its staff and its controls, beside its own: a thief takes them from the weakest of the "
               "hosts. Who reaches the model is unchanged (the cloud's customers call an API), so the boundary "
@@ -892,7 +894,9 @@ def weight_security_level_unestablished(ctx: Context) -> Iterator[Hit]:
               "own clusters says nothing of the cloud's, and its scope is the auditor's to state: the host "
               "counts as audited only where an outside auditor's attestation of a security audit the "
               "weight-security safeguards cite names it in its statement (a cloud by name by that name, any "
-              "other as a cloud, platform, provider or partner).",
+              "other as a cloud, platform, provider or partner). An on-premises model puts a copy at each "
+              "customer's site: an audit of the lab's data centres, or of one site, leaves the others unshown, "
+              "so the auditor's statement must cover each customer's site (`each of the 38 customer sites`).",
     bad="boundary: {kind: api, description: 'Acme API access; Gannet-1 also runs on Amazon Bedrock.'}\n"
         "SG-weights: {layer: weight-security, evidence: [E-weights-audit]}\n"
         "# E-weights-audit attested: 'Audit of Acme's training and serving clusters.'",
@@ -926,9 +930,12 @@ def weights_hosted_unaudited(ctx: Context) -> Iterator[Hit]:
     if not unnamed:
         return
     where: tuple[str | int, ...] = ("safeguards", guards[0][0]) if guards else ("boundary",)
-    yield Hit(where, f"the boundary's words put the model or its weights on another company's cloud or platform "
+    site = all(customer_site(h) for h in unnamed)
+    where_put = "at its customers' own sites" if site else "on another company's cloud or platform"
+    covers = "covers every such site" if site else "names it"
+    yield Hit(where, f"the boundary's words put the model or its weights {where_put} "
                      f"(\"{words}\": {', '.join(unnamed)}), but no independent security audit the weight-security "
-                     "safeguards cite names it in its auditor's signed statement"
+                     f"safeguards cite {covers} in its auditor's signed statement"
                      + ("" if statements else " (none is attested from outside the developer)")
                      + ": the weights held there are not shown secured")
 
