@@ -27,6 +27,7 @@ from casegate.checks._derived import (
     sampled_in_words,
     stated_quantisation,
     traffic_kept_in_words,
+    traffic_unsent_in_words,
     tuning_in_words,
     vetting_operator,
     watches_from_outside,
@@ -1446,6 +1447,10 @@ def test_traffic_kept_from_the_developer_is_caught(words: str) -> None:
     ("monitoring", "On-premises usage monitor on each appliance", False),
     ("logging", "Request log kept locally on the appliance", False),
     ("classifier", "Acme's input and output classifiers", False),
+    ("monitoring", "Abuse monitor on the appliance, flagged conversations reviewed by Acme's trust and safety team", True),
+    ("monitoring", "Abuse monitor on the appliance, accounts banned on a flag", True),
+    ("monitoring", "Monitor inside the appliance, flags sent to Acme's on-call analysts", True),
+    ("monitoring", "On-site monitor halting flagged sessions, flags reviewed by the customer's security team", False),
 ])
 def test_a_monitor_is_read_as_watching_from_outside_unless_its_title_puts_it_on_the_site(
         layer: str, title: str | None, outside: bool) -> None:
@@ -1457,8 +1462,42 @@ def test_traffic_kept_is_read_in_linear_time() -> None:
     import time
 
     for unit in ("no prompts or prompts or ", "prompts are never sent to the ", "Acme never sees no ",
-                 "air-gapped air-gapped ", "customer's customer's "):
+                 "air-gapped air-gapped ", "customer's customer's ", "prompts, ", "sends logs logs ",
+                 "telemetry is sent sent "):
         text = (unit * (100_000 // len(unit) + 1))[:100_000]
         started = time.perf_counter()
         traffic_kept_in_words(_kept(text), ["acme-labs"])
         assert time.perf_counter() - started < 0.3, unit
+        case = _kept("Tern-1 runs on an appliance in each customer's own data centre. " + text)
+        started = time.perf_counter()
+        traffic_unsent_in_words(case, ["acme-labs"])
+        assert time.perf_counter() - started < 0.3, unit
+
+
+SENT_TO_THE_DEVELOPER = [
+    "The appliance uploads flagged prompts to Acme hourly",
+    "telemetry is streamed to Acme's security operations",
+    "usage logs are sent to Acme daily",
+    "Prompts leave the customer's site only when flagged for Acme's review",
+]
+SENT_NOWHERE = [
+    "Sites receive signed updates over the appliance's update channel",
+    "usage logs are never sent to Acme",
+    "the appliance sends usage reports to the customer's own security team",
+    "prompts are shared with Google for translation",
+]
+ON_SITE = "Tern-1 runs on an Acme appliance installed in each customer's own data centre. "
+
+
+@pytest.mark.parametrize("words", SENT_TO_THE_DEVELOPER)
+def test_traffic_sent_to_the_developer_from_a_customers_site_is_read(words: str) -> None:
+    assert traffic_unsent_in_words(_kept(ON_SITE + words), ["acme-labs"]) is None
+
+
+@pytest.mark.parametrize("words", SENT_NOWHERE)
+def test_a_model_at_customers_sites_with_no_traffic_sent_is_caught(words: str) -> None:
+    assert traffic_unsent_in_words(_kept(ON_SITE + words), ["acme-labs"]) is not None
+
+
+def test_a_model_served_by_the_developer_sends_nothing_to_be_read() -> None:
+    assert traffic_unsent_in_words(_kept("Paid API access from Acme's own data centres"), ["acme-labs"]) is None

@@ -959,6 +959,15 @@ _TRAFFIC_CLAUSES = lazy(r"[;:()\n]|\.(?!\d)")
 holds (`no prompts, completions or logs are sent to Acme`)."""
 _TRAFFIC_STAYS = lazy(r"\b(?:stays?|remains?|kept|held|stored)\b", re.IGNORECASE)
 _SEEING_LAYERS = frozenset({"monitoring", "logging"})
+_REMOTE_ACTION = lazy(
+    r"\b(?:reviewed|escalated|reported|sent|forwarded|uploaded|relayed|read)\W+(?:to|by)\W+"
+    r"(?!(?:the\W+|each\W+|its\W+)?(?:customer|client|agency|site|local|on[- ]?site)\w*\b)"
+    r"|\bban(?:s|ned|ning)?\b|\bsuspen(?:d|ds|ded|ding|sions?)\W+(?:of\W+)?(?:the\W+)?(?:accounts?|users?)\b"
+    r"|\btrust\W+(?:and|&)\W+safety\b",
+    re.IGNORECASE)
+"""What a monitor on the site does with the developer's people: its flags reviewed by or sent to
+someone not on the site, accounts banned or suspended, a trust and safety team; each needs the
+traffic to leave the site."""
 
 
 def traffic_kept_in_words(case: Case, developer: list[str], memo: dict[str, Any] | None = None) -> str | None:
@@ -995,14 +1004,55 @@ def traffic_kept_in_words(case: Case, developer: list[str], memo: dict[str, Any]
     return got
 
 
+_TRAFFIC_REACHES = lazy(
+    rf"\b{_TRAFFIC}\b\W+(?:[\w-]+\W+){{0,5}}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|"
+    rf"relayed|synced|go(?:es)?)\W+(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('reached')}\b"
+    rf"|\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\W+(?:[\w-]+\W+){{0,3}}?{_TRAFFIC}"
+    rf"\b\W+(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('sent_by')}\b",
+    re.IGNORECASE)
+"""Words sending the users' traffic to the developer (`telemetry is streamed to Acme`, `the appliance
+uploads flagged prompts to Acme`)."""
+
+
+def traffic_unsent_in_words(case: Case, developer: list[str], memo: dict[str, Any] | None = None) -> str | None:
+    """The clause of the case's own boundary words that puts the model, its weights or an appliance at
+    its customers' own sites (`hosts_in_words`), where no clause sends the users' traffic to the
+    developer (`_TRAFFIC_REACHES`, not denied) or lets some of it out (`unless flagged`); None
+    otherwise. A model run on the customer's hardware answers there: what it is asked reaches the
+    developer only where something sends it (CG431)."""
+    from ..model._names import organisation_among
+
+    hosted = hosts_in_words(case, memo)
+    if hosted is None or not any(customer_site(h) for h in hosted[1]):
+        return None
+    for text in _boundary_texts(case):
+        for written in _TRAFFIC_CLAUSES.split(text):
+            read = as_read(written)
+            if not _may_say(read, _TRAFFIC_TRIGGER):
+                continue
+            if _TRAFFIC_EXCEPT.search(read) is not None and _TRAFFIC_WORDS.search(read) is not None:
+                return None
+            for m in _TRAFFIC_REACHES.finditer(read):
+                who = m.group("reached") or m.group("sent_by")
+                if who is not None and developer and organisation_among(who, developer) is None:
+                    continue
+                if _TRAFFIC_DENIED.search(read, max(0, m.start() - 24), m.end()) is None:
+                    return None
+    return hosted[0]
+
+
 def watches_from_outside(sg: Safeguard) -> bool:
     """Whether a safeguard, by its layer and title, is a monitor or a log of the users' traffic
     (`monitoring`, `logging`) whose title does not put it on the site where the traffic stays (`on
     the appliance`, `on-premises`, `in the customer's data centre`, `locally`): read as the
-    developer's, watching from its own side."""
+    developer's, watching from its own side. A title on the site whose flags go to someone off it, or
+    that bans accounts (`_REMOTE_ACTION`), watches from outside too."""
     if str(sg.layer) not in _SEEING_LAYERS:
         return False
-    return sg.title is None or _LOCAL_MONITOR.search(as_read(sg.title)) is None
+    if sg.title is None:
+        return True
+    title = as_read(sg.title)
+    return _LOCAL_MONITOR.search(title) is None or _REMOTE_ACTION.search(title) is not None
 
 
 def is_confirmation(sg: Safeguard) -> bool:

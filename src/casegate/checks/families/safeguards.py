@@ -40,6 +40,7 @@ from .._derived import (
     tests_not_through_deployed,
     tests_without_granted_tools,
     traffic_kept_in_words,
+    traffic_unsent_in_words,
     unshown_filters,
     untuned_tests,
     watches_from_outside,
@@ -581,19 +582,26 @@ def safeguard_sees_a_sample(ctx: Context) -> Iterator[Hit]:
         "the boundary as it then is.",
 )
 def monitoring_sees_no_traffic(ctx: Context) -> Iterator[Hit]:
-    said = None
+    said: tuple[str, bool] | None = None
     for sid, sg in ctx.case.safeguards.items():
         if not sg.blocks or not watches_from_outside(sg):
             continue
-        developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
-            or list(ctx.policy.evidence.organisations)
-        said = said if said is not None else traffic_kept_in_words(ctx.case, developer, ctx.memo)
         if said is None:
-            return
+            developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
+                or list(ctx.policy.evidence.organisations)
+            kept = traffic_kept_in_words(ctx.case, developer, ctx.memo)
+            unsent = None if kept is not None else traffic_unsent_in_words(ctx.case, developer, ctx.memo)
+            if kept is None and unsent is None:
+                return
+            said = (kept, True) if kept is not None else (unsent or "", False)
+        words, explicit = said
+        why = (f"the boundary's words say the traffic never reaches the developer (\"{words}\")" if explicit else
+               f"the boundary's words put the model at its customers' own sites (\"{words}\") and send none of its "
+               "traffic to the developer")
         yield Hit(("safeguards", sid, "blocks"),
-                  f"safeguard `{sid}` watches the users' traffic (a `{sg.layer}` safeguard, \"{sg.title}\", run from "
-                  f"outside the site by its title), but the boundary's words say the traffic never reaches the "
-                  f"developer (\"{said}\"): it does not block {', '.join(f'`{b}`' for b in sg.blocks)}")
+                  f"safeguard `{sid}` watches the users' traffic from outside the site (a `{sg.layer}` safeguard, "
+                  f"\"{sg.title}\"), but {why}: it does not block "
+                  f"{', '.join(f'`{b}`' for b in sg.blocks)}")
 
 
 @rule(
