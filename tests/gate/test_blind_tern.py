@@ -29,7 +29,8 @@ The lab's moves to GO without fixing the classifiers, tried here and in docs/sec
   `appliance-theft`); the classifiers red-teamed on the cloud build (classifier 3.4) while the
   appliances run 3.2, the log recording that build or none (CG427: the framework pins the appliance's
   classifier in `evidence.model_roles`); the customers' security teams vetting their own staff (CG425, with CG401,
-  CG402, CG410); a customer's security operations centre counted as a layer (CG425, CG347).
+  CG402, CG410); a customer's security operations centre counted as a layer (CG425, CG347); the kind
+  relabelled `internal-deployment`, the staff typed as employees (CG419, CG501, CG602).
 - held by the policy: theft attempts typed 0 a year (the policy's floor of 1 at trusted access counts; the tested appliance holds at that rate).
 - still the lab's word: a monitor whose title says it runs on the appliance (nothing read tells
   where it runs), and which classifier build a log's `classifier` role names on the appliances that
@@ -308,3 +309,13 @@ def test_a_weights_audit_short_of_the_customers_sites_is_no_go(tmp_path: Path, r
     assert record.outcome == "NO-GO" and blocking(record) == ["CG429"]
     (msg,) = messages(record, "CG429")
     assert "at its customers' own sites" in msg and "covers every such site" in msg
+
+
+def test_the_appliances_relabelled_an_internal_deployment_is_no_go(tmp_path: Path) -> None:
+    """The classifiers fixed, the customers' staff typed as employees of an internal deployment."""
+    d = copy_fixture(TERN, tmp_path)
+    _classifier_rerun(d)
+    edit(d / "case.yaml", "  kind: trusted-access\n", "  kind: internal-deployment\n")
+    edit(d / "case.yaml", "    access: vetted-organisations\n", "    access: employees\n")
+    record = preview(d)
+    assert record.outcome == "NO-GO" and {"CG419", "CG501", "CG602"} <= set(blocking(record))
