@@ -972,13 +972,13 @@ traffic to leave the site."""
 
 def traffic_kept_in_words(case: Case, developer: list[str], memo: dict[str, Any] | None = None) -> str | None:
     """The clause of the case's own boundary words (split at a sentence's end, a semicolon, a colon
-    or a bracket, not at a comma) saying the users' traffic
-    never reaches the developer: no prompts or telemetry leave the customer's site (`stay on the
-    customer's premises`, `are never sent to Acme`, `Acme never sees the prompts`), or the site is
-    air-gapped; None when none does, or the clause lets some out (`unless flagged`). A monitor the
-    developer runs on that traffic from outside the site sees none of it (CG431). A name the traffic
-    is not sent to counts where it is one of `developer` (its organisations; any, where none is
-    known): `prompts are never shared with Google` says nothing of the developer."""
+    or a bracket, not at a comma) saying the users' traffic never reaches the developer: no prompts
+    or telemetry leave the customer's site (`stay on the customer's premises`, `are never sent to
+    Acme`, `Acme never sees the prompts`), or the site is air-gapped; None when none does, or the
+    clause lets some out (`unless flagged`). A monitor the developer runs on that traffic from
+    outside the site sees none of it (CG431). A name the traffic is not sent to counts where it is
+    one of `developer` (its organisations; any, where none is known): `prompts are never shared with
+    Google` says nothing of the developer."""
     if memo is not None and "traffic_kept" in memo:
         got: str | None = memo["traffic_kept"]
         return got
