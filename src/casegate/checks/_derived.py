@@ -942,6 +942,10 @@ _TRAFFIC_KEPT = (
 )
 _TRAFFIC_TRIGGER = ("telemetry", "prompt", "log", "usage", "conversation", "transcript", "traffic", "request",
                     "quer", "input", "output", "completion", "data", "air")
+_TRAFFIC_VERBS = ("leav", "exit", "go", "sent", "pass", "stay", "remain", "kept", "held", "stor", "shar",
+                  "transmit", "report", "return", "visib", "shown", "upload", "forward", "availab", "send", "see",
+                  "receiv", "access", "gapped", "stream", "relay", "sync")
+"""A word each match of `_TRAFFIC_WORDS` or `_TRAFFIC_REACHES` holds beside what is kept: its verb."""
 _TRAFFIC_WORDS = lazy(_TRAFFIC_KEPT, re.IGNORECASE)
 _TRAFFIC_DENIED = lazy(r"\b(?:no|not|never|without|none|nor|neither|cannot|can't)\b|n't\b"
                        r"|\bair[- ]?gapped\b", re.IGNORECASE)
@@ -987,7 +991,8 @@ def traffic_kept_in_words(case: Case, developer: list[str], memo: dict[str, Any]
     got = None
     clauses = ((written, as_read(written)) for text in _boundary_texts(case) for written in _TRAFFIC_CLAUSES.split(text))
     for written, read in clauses:
-        if not _may_say(read, _TRAFFIC_TRIGGER) or _TRAFFIC_EXCEPT.search(read) is not None:
+        if not _may_say(read, _TRAFFIC_TRIGGER) or not _may_say(read, _TRAFFIC_VERBS) \
+                or _TRAFFIC_EXCEPT.search(read) is not None:
             continue
         for m in _TRAFFIC_WORDS.finditer(read):
             who = m.group("sent_to") or m.group("sends") or m.group("sees")
@@ -1028,7 +1033,7 @@ def traffic_unsent_in_words(case: Case, developer: list[str], memo: dict[str, An
     for text in _boundary_texts(case):
         for written in _TRAFFIC_CLAUSES.split(text):
             read = as_read(written)
-            if not _may_say(read, _TRAFFIC_TRIGGER):
+            if not _may_say(read, _TRAFFIC_TRIGGER) or not _may_say(read, _TRAFFIC_VERBS):
                 continue
             if _TRAFFIC_EXCEPT.search(read) is not None and _TRAFFIC_WORDS.search(read) is not None:
                 return None

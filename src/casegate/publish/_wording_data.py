@@ -9000,6 +9000,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'examples',
     'excluded',
     'exists',
+    'exit',
     'exit_code',
     'expand',
     'expected a mapping at the top of a ',
@@ -9112,6 +9113,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'function-before',
     'g',
     'gaming_margin',
+    'gapped',
     'gaps',
     'gate with --keyring (or $CASEGATE_KEYRING)',
     'gate with the registry the protocols are logged in (--db or $CASEGATE_DATABASE_URL)',
@@ -9206,6 +9208,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'head-of-safety-systems',
     'headline',
     'headset',
+    'held',
     'help',
     'helpful-only',
     'hf',
@@ -9482,6 +9485,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "keep the boundary's words to the users it admits, and gate each wider stage of the release as its own case (or version) at the kind its users make it",
     'keep the per-sample scores in the log (Inspect and lm-eval --log_samples do) and import it again',
     'keep the per-sample scores in the log and import it again',
+    'kept',
     'kernel_config',
     'key',
     'key ',
@@ -9526,6 +9530,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'layer_roles',
     'layers',
     'leadership',
+    'leav',
     'left_out_problems',
     'len',
     'lets a generation run to ',
@@ -10125,6 +10130,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'partial-run',
     'partner',
     'parts',
+    'pass',
     'pass --evidence FILE_OR_EVIDENCE_ID',
     'pass --force to replace that sign-off with a new signature',
     'pass --identity with another id',
@@ -10378,6 +10384,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'reasoning_summary',
     'reasons',
     'rebuttal',
+    'receiv',
     'record',
     'record `boundary.internal.instances` in that case (a new version, decided), or mark it withdrawn or superseded if it no longer runs',
     'record `boundary.internal` so a later rise in capability can be weighed against it',
@@ -10433,6 +10440,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'regulator',
     'rehash_artifacts',
     'rejected',
+    'relay',
     'release',
     'release.',
     'release.contact',
@@ -10442,6 +10450,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'release.modalities',
     'relied on',
     'relies_on',
+    'remain',
     'remote',
     'remove `',
     'remove it, or check the spelling against `casegate schema`',
@@ -10462,6 +10471,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'replace',
     'replaced_policy_problems',
     'repo',
+    'report',
     'report-overdue',
     'req',
     'reqs',
@@ -10527,6 +10537,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'retired',
     'retreat',
     'retries',
+    'return',
     'review',
     'reviewed',
     'reviewer',
@@ -10740,6 +10751,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'security-audit',
     'security-self-attested',
     'security_level',
+    'see',
     'see `casegate schema` for the expected type',
     'see above',
     'see below',
@@ -10790,6 +10802,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'sha256:',
     'sha256_file',
     'shape',
+    'shar',
     'share',
     'share_clauses',
     'share_field_sets',
@@ -10909,6 +10922,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'status',
     'status ',
     'status, invalidated',
+    'stay',
     'std',
     'stderr',
     'step',
@@ -10919,7 +10933,9 @@ CONSTANTS: frozenset[str] = frozenset({
     'stop authority',
     'stop authority ',
     'stop_authority',
+    'stor',
     'strategy',
+    'stream',
     'stream_idle_timeout',
     'stricter_than_deployed',
     'strides',
@@ -10951,6 +10967,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'supported_by',
     'surrogatepass',
     'switch',
+    'sync',
     'system',
     'system message not declared',
     'system-instruction',
@@ -11606,6 +11623,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'transcript',
     'transformers',
     'transformers.',
+    'transmit',
     'tree_size',
     'trials',
     'trigger',
@@ -11694,6 +11712,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'updates',
     'upheld',
     'uphold',
+    'upload',
     'upper',
     'uppercase',
     'usage',
@@ -11764,6 +11783,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'vetted-organisations',
     'vetting',
     'videofolder',
+    'visib',
     'vision_tower',
     'vocab',
     'w',
@@ -14082,6 +14102,7 @@ WORDS: str = (
     'existed\n'
     'existing\n'
     'exists\n'
+    'exit\n'
     'exit_code\n'
     'exit_go\n'
     'exit_no_go\n'
@@ -14852,6 +14873,7 @@ WORDS: str = (
     'learns\n'
     'learnt\n'
     'least\n'
+    'leav\n'
     'leave\n'
     'leaves\n'
     'leaving\n'
@@ -16070,6 +16092,7 @@ WORDS: str = (
     'relabelling\n'
     'relation\n'
     'relative\n'
+    'relay\n'
     'relayed\n'
     'relays\n'
     'releas\n'
@@ -16210,6 +16233,7 @@ WORDS: str = (
     'retries\n'
     'retrieval\n'
     'retry_on_error\n'
+    'return\n'
     'returned\n'
     'returns\n'
     'retyped\n'
@@ -16786,6 +16810,7 @@ WORDS: str = (
     'strategies\n'
     'strategy\n'
     'stratified\n'
+    'stream\n'
     'stream_idle_timeout\n'
     'streamed\n'
     'streams\n'
@@ -16859,6 +16884,7 @@ WORDS: str = (
     'switching\n'
     'switching-order\n'
     'symbolic\n'
+    'sync\n'
     'synced\n'
     'syntax\n'
     'synthesis\n'
@@ -17108,6 +17134,7 @@ WORDS: str = (
     'transcripts\n'
     'transfer\n'
     'transformers\n'
+    'transmit\n'
     'transmits\n'
     'transmitted\n'
     'transparency\n'
@@ -17367,6 +17394,7 @@ WORDS: str = (
     'view\n'
     'viewable\n'
     'ving\n'
+    'visib\n'
     'visibility\n'
     'visible\n'
     'vision_tower\n'
