@@ -5770,7 +5770,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'A monitor breached and fired a trigger (restrict, reopen or withdraw) against an earlier version of the case, and this version does not answer the breach (under `incident_answers.breach-<log index>`) with new evidence about what the monitor watches, dated after the breach as CG708 requires, a defeated claim changed in substance or withdrawn, a new safeguard on a pathway of the monitored domain, or a narrower kind of boundary.',
     "A monitor cannot fire: its threshold is not a finite number or lies outside the signal's range (a declared `range` wider than the [0, 1] of a rate, or than the range the policy's `post_deployment.signals` gives, is itself a finding), it breaches later than the level the policy gives its signal, or its window (or `max_silence`) is not a duration, is not shorter than the time to the re-evaluation date, or lets it stay silent longer than the policy's `post_deployment.max_silence`.",
     'A monitor with a rate threshold of 1.0, or `nan` (every comparison with NaN is false), is listed as a control and can never change anything. The same holds for a window longer than the deployment runs before re-evaluation. (A monitor acts through the triggers that name it, or on its own with its own `action`.)',
-    "A monitoring or logging safeguard blocks steps while the boundary's words say the users' traffic never reaches the developer (`no prompts or telemetry leave the customer's site`, `prompts are never sent to Acme`, `air-gapped sites`) and its title does not put it where the traffic stays (`on the appliance`, `on-premises`).",
+    "A monitoring or logging safeguard blocks steps while the boundary's words say the users' traffic never reaches the developer (`no prompts or telemetry leave the customer's site`, `prompts are never sent to Acme`, `air-gapped sites`), or put the model at its customers' own sites and send none of its traffic to the developer, and its title does not put it where the traffic stays (`on the appliance`, `on-premises`), or does with its flags reviewed off the site or accounts banned.",
     "A pathway is a route from access to harm in ordered steps, so that safeguards can be placed on steps and residual risk propagated along them. A one-step 'misuse' pathway gives safeguards nothing to block but the whole harm, and any one safeguard then 'blocks every step'.",
     "A pathway rated below severe escapes the rules that bind severe ones (every step blocked, enough layers) and meets a looser tolerance. The developer writes the rating and could write it lower; only the framework's owner can say how little harm a domain may be rated at. Where the policy has not said, a rating below severe is not verified.",
     'A pathway whose severity the policy sets a tolerance for has no `attempts_per_year`, so its residual risk cannot be propagated.',
@@ -12749,6 +12749,7 @@ WORDS: str = (
     'band\n'
     'bank\n'
     'banks\n'
+    'banned\n'
     'bans\n'
     'bapp\n'
     'bare\n'

@@ -566,8 +566,9 @@ def safeguard_sees_a_sample(ctx: Context) -> Iterator[Hit]:
     "CG431", "monitoring-sees-no-traffic", severity="blocking", serves="test-4-safeguards",
     summary="A monitoring or logging safeguard blocks steps while the boundary's words say the users' traffic "
             "never reaches the developer (`no prompts or telemetry leave the customer's site`, `prompts are "
-            "never sent to Acme`, `air-gapped sites`) and its title does not put it where the traffic stays "
-            "(`on the appliance`, `on-premises`).",
+            "never sent to Acme`, `air-gapped sites`), or put the model at its customers' own sites and send "
+            "none of its traffic to the developer, and its title does not put it where the traffic stays (`on "
+            "the appliance`, `on-premises`), or does with its flags reviewed off the site or accounts banned.",
     rationale="A model run in its customers' own data centres, with no prompts or telemetry leaving the site "
               "by contract, is used where the developer cannot look. Abuse monitoring, flagged-conversation "
               "review and account bans run on the developer's side need the traffic; with none reaching it they "
