@@ -2,7 +2,7 @@
 CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`,
 `wider_release_in_words`, the vetting's own reading), an `api` boundary's description (`tuning_in_words`, the third parties it
 names) and a `consumer` boundary's (`on_device_in_words`); through CG351, the models besides the
-system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`). Each table holds words a sound
+system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`); through CG431, the users' traffic kept from the developer (`traffic_kept_in_words`). Each table holds words a sound
 case uses, which must pass, and words of the moves the readings were written for, which must stay
 caught. Marked `mended`: words that were a false alarm (NO-GO for a sound case) before the reading
 was narrowed; each is a row the reading read wrongly."""
@@ -18,6 +18,7 @@ from casegate.checks._derived import (
     confirmation_off_in_words,
     consumer_in_words,
     grants_in_words,
+    host_named,
     hosts_in_words,
     is_confirmation,
     on_device_in_words,
@@ -25,8 +26,11 @@ from casegate.checks._derived import (
     routed_models_in_words,
     sampled_in_words,
     stated_quantisation,
+    traffic_kept_in_words,
+    traffic_unsent_in_words,
     tuning_in_words,
     vetting_operator,
+    watches_from_outside,
     weights_in_words,
     wider_release_in_words,
 )
@@ -683,6 +687,10 @@ HOSTED = [
     ("available on AWS Marketplace; served from Acme's own data centres", "aws marketplace"),
     ("sold through AWS Marketplace as a model package deployed in the buyer's account; served from Acme's own "
      "data centres", "aws marketplace"),
+    ("Tern-1 runs on an Acme appliance installed in each customer's own data centre", "customer s own data centre"),
+    ("the model is deployed on customer premises", "customer premises"),
+    ("appliances are installed at customer sites and hold the weights", "customer sites"),
+    ("the weights are stored in the bank's server room", "bank s server room"),
 ]
 
 NOT_HOSTED = [
@@ -710,7 +718,22 @@ NOT_HOSTED = [
     pytest.param("Paid API access, also sold through AWS Marketplace. The API runs on our own infrastructure",
                  id="mended-marketplace-billing"),
     "the Databricks connector lets customers call the API",
+    "customers' servers running their own apps call the API",
+    "the customer's data centre runs its own ticketing system, which calls the API",
+    "support engineers visit customer sites on request",
 ]
+
+
+@pytest.mark.parametrize(("statement", "covered"), [
+    ("Audit of the Tern appliance as installed at each of Acme's 38 customer sites", True),
+    ("Audit of the appliances in every customer's data centre and of Acme's update service", True),
+    ("Audit covering all customer premises holding an appliance", True),
+    ("Audit of Acme's own data centres", False),
+    ("Audit of the Tern appliance installed at one customer's data centre, the first site", False),
+    ("Audit of the appliance at a customer site in London", False),
+])
+def test_an_audit_covers_customers_sites_only_when_it_says_every_one(statement: str, covered: bool) -> None:
+    assert host_named("customer s own data centre", statement) is covered
 
 
 @pytest.mark.parametrize(("words", "host"), HOSTED)
@@ -1479,3 +1502,118 @@ def test_the_changed_readings_read_long_text_in_linear_time(reading: Any, unit: 
     started = time.perf_counter()
     reading(text)
     assert time.perf_counter() - started < 3.0
+# ------------------------------------------------------------------ the users' traffic kept from the developer (CG431)
+
+SOUND_TRAFFIC = [
+    "We do not train our models on your business data by default",
+    "Zero data retention: inputs and outputs are not stored after the response is returned",
+    "Prompts and outputs are retained for up to 30 days to identify abuse, then deleted",
+    "Acme does not train generative models on your conversations",
+    "Inputs and outputs flagged by our classifiers may be reviewed by our trust and safety team",
+    "Customer content is not shared with third parties except our subprocessors",
+    "Your prompts are never shared with advertisers",
+    "Prompts are never shared with Google",
+    "Customer data stays in the EU region",
+    "Conversations are encrypted in transit and at rest",
+    "Logs are stored in the data centre for 30 days",
+    "the training cluster is air-gapped",
+    "The weights never leave the appliance",
+    "Prompts leave the customer's site only when flagged for Acme's review",
+    "Requests are logged on the customer's appliance and uploaded to Acme nightly",
+    "No prompts leave the customer's site except those the classifiers flag, which go to Acme's trust team",
+    "Acme does not retain prompts",
+]
+KEPT_TRAFFIC = [
+    "by contract no prompts or telemetry leave the customer's site",
+    "Prompts and completions stay on the customer's premises",
+    "No prompts, completions or logs are sent to Acme",
+    "Acme never sees the customers' prompts",
+    "customer data never leaves the customer's own data centre",
+    "the appliance sends no telemetry to Acme",
+    "we have no access to prompts or outputs",
+    "air-gapped sites receive updates on hand-carried media",
+    "the model runs on the agency's air-gapped network",
+    "some sites are air-gapped",
+    "no usage data is shared with us",
+]
+
+
+def _kept(words: str) -> Case:
+    doc = base_doc()
+    doc["boundary"]["description"] = words
+    return Case.model_validate(doc)
+
+
+@pytest.mark.parametrize("words", SOUND_TRAFFIC)
+def test_traffic_that_reaches_the_developer_is_not_read_as_kept_from_it(words: str) -> None:
+    assert traffic_kept_in_words(_kept(words), ["acme-labs"]) is None
+
+
+@pytest.mark.parametrize("words", KEPT_TRAFFIC)
+def test_traffic_kept_from_the_developer_is_caught(words: str) -> None:
+    assert traffic_kept_in_words(_kept(words), ["acme-labs"]) is not None
+
+
+@pytest.mark.parametrize(("layer", "title", "outside"), [
+    ("monitoring", "Acme's abuse monitoring with account bans", True),
+    ("logging", "Audit logging of every request, reviewed by Acme's trust team", True),
+    ("monitoring", None, True),
+    ("monitoring", "Abuse monitor inside the appliance, halting a flagged session", False),
+    ("monitoring", "On-premises usage monitor on each appliance", False),
+    ("logging", "Request log kept locally on the appliance", False),
+    ("classifier", "Acme's input and output classifiers", False),
+    ("monitoring", "Abuse monitor on the appliance, flagged conversations reviewed by Acme's trust and safety team", True),
+    ("monitoring", "Abuse monitor on the appliance, accounts banned on a flag", True),
+    ("monitoring", "Monitor inside the appliance, flags sent to Acme's on-call analysts", True),
+    ("monitoring", "On-site monitor halting flagged sessions, flags reviewed by the customer's security team", False),
+])
+def test_a_monitor_is_read_as_watching_from_outside_unless_its_title_puts_it_on_the_site(
+        layer: str, title: str | None, outside: bool) -> None:
+    sg = Safeguard.model_validate({"layer": layer, "title": title, "blocks": []})
+    assert watches_from_outside(sg) is outside
+
+
+def test_traffic_kept_is_read_in_linear_time() -> None:
+    """Each 0.2 s or less on an idle machine (docs/security.md); bounded here as the other readings are."""
+    import time
+
+    for unit in ("no prompts or prompts or ", "prompts are never sent to the ", "Acme never sees no ",
+                 "air-gapped air-gapped ", "customer's customer's ", "prompts, ", "sends logs logs ",
+                 "telemetry is sent sent "):
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        started = time.perf_counter()
+        traffic_kept_in_words(_kept(text), ["acme-labs"])
+        assert time.perf_counter() - started < 3.0, unit
+        case = _kept("Tern-1 runs on an appliance in each customer's own data centre. " + text)
+        started = time.perf_counter()
+        traffic_unsent_in_words(case, ["acme-labs"])
+        assert time.perf_counter() - started < 3.0, unit
+
+
+SENT_TO_THE_DEVELOPER = [
+    "The appliance uploads flagged prompts to Acme hourly",
+    "telemetry is streamed to Acme's security operations",
+    "usage logs are sent to Acme daily",
+    "Prompts leave the customer's site only when flagged for Acme's review",
+]
+SENT_NOWHERE = [
+    "Sites receive signed updates over the appliance's update channel",
+    "usage logs are never sent to Acme",
+    "the appliance sends usage reports to the customer's own security team",
+    "prompts are shared with Google for translation",
+]
+ON_SITE = "Tern-1 runs on an Acme appliance installed in each customer's own data centre. "
+
+
+@pytest.mark.parametrize("words", SENT_TO_THE_DEVELOPER)
+def test_traffic_sent_to_the_developer_from_a_customers_site_is_read(words: str) -> None:
+    assert traffic_unsent_in_words(_kept(ON_SITE + words), ["acme-labs"]) is None
+
+
+@pytest.mark.parametrize("words", SENT_NOWHERE)
+def test_a_model_at_customers_sites_with_no_traffic_sent_is_caught(words: str) -> None:
+    assert traffic_unsent_in_words(_kept(ON_SITE + words), ["acme-labs"]) is not None
+
+
+def test_a_model_served_by_the_developer_sends_nothing_to_be_read() -> None:
+    assert traffic_unsent_in_words(_kept("Paid API access from Acme's own data centres"), ["acme-labs"]) is None

@@ -587,7 +587,8 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "trusted-access-rollout-in-words": "CG105", "weights-on-cloud-platforms": "CG429",
                   "supplier-runs-safeguard": "CG425", "customer-vets-its-own": "CG425",
                   "clearance-as-vetting": "CG425", "review-unattended": "CG428",
-                  "confirmation-off-by-pronoun": "CG428", "monitor-on-a-sample": "CG430"}
+                  "confirmation-off-by-pronoun": "CG428", "monitor-on-a-sample": "CG430",
+                  "monitor-with-no-traffic": "CG431"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
@@ -750,6 +751,21 @@ def test_a_monitor_shown_a_sample_blocks_nothing(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(safeguards, "sampled_in_words", lambda case, sid, memo=None: None)
     assert _atlas_move("monitor-on-a-sample").status == "not caught"
+
+
+def test_a_monitor_with_no_traffic_reaching_it_blocks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the boundary's words add that by contract no prompts or telemetry leave the customer's
+    site, the developer's usage monitoring, its steps and its test kept. A monitor no traffic reaches
+    sees nothing (CG431); without the reading of traffic kept from the developer the move is not
+    caught."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "monitor-with-no-traffic")
+    assert r.applicable and r.caught_by == ("CG431",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG431")]
+    assert "never reaches the developer" in msg and "leave the customer's site" in msg, msg
+    from casegate.checks.families import safeguards
+
+    monkeypatch.setattr(safeguards, "traffic_kept_in_words", lambda case, developer, memo=None: None)
+    assert _atlas_move("monitor-with-no-traffic").status == "not caught"
 
 
 def test_a_safeguard_titled_as_a_suppliers_run_blocks_nothing_unsigned(monkeypatch: pytest.MonkeyPatch) -> None:

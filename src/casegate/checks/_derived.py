@@ -90,6 +90,7 @@ __all__ = [
     "scoped_out_for_internal_case",
     "weights_reachable",
     "weights_in_words",
+    "customer_site",
     "hosts_in_words",
     "host_named",
     "on_device_in_words",
@@ -977,6 +978,163 @@ def sampled_in_words(case: Case, sid: str, memo: dict[str, Any] | None = None) -
                 and _sample_in(f"{before} {read}"):
             return f"{' '.join(before.split())} ... {' '.join(written.split())}"
     return None
+
+
+_TRAFFIC = (
+    r"(?:prompts?|telemetry|logs?|usage(?:\W+data)?|conversations?|transcripts?|traffic|requests?|queries|"
+    r"inputs?|outputs?|completions?|user\W+data|customer\W+data|(?:any|no)\W+data)"
+)
+_SITE = (
+    r"(?:(?:the|their|its|each|every|a)\W+)?(?:(?:customer|client|agency|bank|hospital|user)['’]?s?\W+(?:own\W+)?"
+    r"(?:sites?|premises|data\W?cent(?:re|er)s?|networks?|appliances?|buildings?|facilit(?:y|ies)|hardware|devices?)"
+    r"|on[- ]?prem(?:ise)?s?|sites?|premises|appliances?)"
+)
+"""Where the users' traffic is kept: the customer's own site, premises, data centre, network or
+appliance, or a site, premises or appliance alone; not a data centre or network of no one named
+(`logs are stored in the data centre` is the developer's as often)."""
+_DEVELOPER = r"(?:us|we|the\W+(?:lab|developer|provider|vendor|supplier|company)|(?P<{}>(?-i:[A-Z][\w&-]*)))"
+"""Who the traffic would reach: the developer by a word for it, or by a proper name (the group named
+as given), which counts where it is the developer's (`organisation_among`)."""
+_TRAFFIC_KEPT = (
+    # `no prompts or telemetry leave the customer's site`, `logs never leave the appliance`; `prompts
+    # stay on the customer's premises`; `no telemetry is sent to Acme`, `prompts are never shared with
+    # the lab`: what is kept, then up to five words, then where it stays or whom it does not reach
+    rf"\b{_TRAFFIC}\b\W+(?:[\w-]+\W+){{0,5}}?(?:"
+    rf"(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\W+(?:out\W+of\W+|off\W+|beyond\W+)?{_SITE}"
+    rf"|(?:stays?|remains?|kept|held|stored)\W+(?:on|in|at|within|inside)\W+{_SITE}"
+    rf"|(?:sent|shared|transmitted|reported|returned|visible|shown|uploaded|forwarded|available)\W+"
+    rf"(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('sent_to')})\b"
+    # `the appliance sends no telemetry to Acme`
+    rf"|\b(?:sends?|shares?|reports?|transmits?|returns?|uploads?)\W+(?:no|nothing|never\W+[\w-]+)\W+(?:[\w-]+\W+){{0,2}}?"
+    rf"{_TRAFFIC}\b\W+(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('sends')}\b"
+    # `Acme never sees prompts`, `we have no access to the customers' traffic` (not what it keeps: a
+    # lab that retains no prompts still screens them as they pass)
+    rf"|\b{_DEVELOPER.format('sees')}\W+(?:[\w-]+\W+){{0,2}}?(?:sees?|receives?|"
+    rf"has\W+(?:no\W+)?(?:access|visibility)|have\W+(?:no\W+)?(?:access|visibility))\W+(?:[\w-]+\W+){{0,3}}?{_TRAFFIC}\b"
+    # `air-gapped sites`, `the agency's air-gapped network`, `some sites are air-gapped` (not a network
+    # or data centre of no one named: `the training cluster is air-gapped` is the developer's)
+    rf"|\bair[- ]?gapped\W+(?:[\w-]+\W+){{0,2}}?(?:sites?|premises|installations?|deployments?|customers?)\b"
+    rf"|\b(?:customer|client|agency|bank|hospital)['’]?s?\W+(?:own\W+)?air[- ]?gapped\b"
+    rf"|\b(?:sites?|premises|installations?|appliances?)\W+(?:[\w-]+\W+){{0,2}}?air[- ]?gapped\b"
+)
+_TRAFFIC_TRIGGER = ("telemetry", "prompt", "log", "usage", "conversation", "transcript", "traffic", "request",
+                    "quer", "input", "output", "completion", "data", "air")
+_TRAFFIC_VERBS = ("leav", "exit", "go", "sent", "pass", "stay", "remain", "kept", "held", "stor", "shar",
+                  "transmit", "report", "return", "visib", "shown", "upload", "forward", "availab", "send", "see",
+                  "receiv", "access", "gapped", "stream", "relay", "sync")
+"""A word each match of `_TRAFFIC_WORDS` or `_TRAFFIC_REACHES` holds beside what is kept: its verb."""
+_TRAFFIC_WORDS = lazy(_TRAFFIC_KEPT, re.IGNORECASE)
+_TRAFFIC_DENIED = lazy(r"\b(?:no|not|never|without|none|nor|neither|cannot|can't)\b|n't\b"
+                       r"|\bair[- ]?gapped\b", re.IGNORECASE)
+_TRAFFIC_EXCEPT = lazy(r"\b(?:except|unless|other\W+than|apart\W+from|save\W+for|but\W+for|only\W+(?:when|if))\b",
+                       re.IGNORECASE)
+"""A clause letting some traffic out (`no prompts leave the site unless flagged`) lets the monitor see it."""
+_LOCAL_MONITOR = lazy(
+    r"\b(?:on|inside|within|in|at)\W+(?:the\W+|each\W+|every\W+|its\W+|their\W+)?"
+    r"(?:(?:customer|client|agency|site)['’]?s?\W+(?:own\W+)?)?"
+    r"(?:appliances?|devices?|premises|sites?|data\W?cent(?:re|er)s?|hardware)\b"
+    r"|\bon[- ]?(?:site|prem(?:ise)?s?|device)\b|\blocal(?:ly)?\b|\bin[- ]appliance\b",
+    re.IGNORECASE)
+_TRAFFIC_CLAUSES = lazy(r"[;:()\n]|\.(?!\d)")
+"""Where a clause ends for the traffic kept on the site: not at a comma, which a list of what is kept
+holds (`no prompts, completions or logs are sent to Acme`)."""
+_TRAFFIC_STAYS = lazy(r"\b(?:stays?|remains?|kept|held|stored)\b", re.IGNORECASE)
+_SEEING_LAYERS = frozenset({"monitoring", "logging"})
+_REMOTE_ACTION = lazy(
+    r"\b(?:reviewed|escalated|reported|sent|forwarded|uploaded|relayed|read)\W+(?:to|by)\W+"
+    r"(?!(?:the\W+|each\W+|its\W+)?(?:customer|client|agency|site|local|on[- ]?site)\w*\b)"
+    r"|\bban(?:s|ned|ning)?\b|\bsuspen(?:d|ds|ded|ding|sions?)\W+(?:of\W+)?(?:the\W+)?(?:accounts?|users?)\b"
+    r"|\btrust\W+(?:and|&)\W+safety\b",
+    re.IGNORECASE)
+"""What a monitor on the site does with the developer's people: its flags reviewed by or sent to
+someone not on the site, accounts banned or suspended, a trust and safety team; each needs the
+traffic to leave the site."""
+
+
+def traffic_kept_in_words(case: Case, developer: list[str], memo: dict[str, Any] | None = None) -> str | None:
+    """The clause of the case's own boundary words (split at a sentence's end, a semicolon, a colon
+    or a bracket, not at a comma) saying the users' traffic never reaches the developer: no prompts
+    or telemetry leave the customer's site (`stay on the customer's premises`, `are never sent to
+    Acme`, `Acme never sees the prompts`), or the site is air-gapped; None when none does, or the
+    clause lets some out (`unless flagged`). A monitor the developer runs on that traffic from
+    outside the site sees none of it (CG431). A name the traffic is not sent to counts where it is
+    one of `developer` (its organisations; any, where none is known): `prompts are never shared with
+    Google` says nothing of the developer."""
+    if memo is not None and "traffic_kept" in memo:
+        got: str | None = memo["traffic_kept"]
+        return got
+    from ..model._names import organisation_among
+
+    got = None
+    clauses = ((written, as_read(written)) for text in _boundary_texts(case) for written in _TRAFFIC_CLAUSES.split(text))
+    for written, read in clauses:
+        if not _may_say(read, _TRAFFIC_TRIGGER) or not _may_say(read, _TRAFFIC_VERBS) \
+                or _TRAFFIC_EXCEPT.search(read) is not None:
+            continue
+        for m in _TRAFFIC_WORDS.finditer(read):
+            who = m.group("sent_to") or m.group("sends") or m.group("sees")
+            if who is not None and developer and organisation_among(who, developer) is None:
+                continue
+            if _TRAFFIC_DENIED.search(read, max(0, m.start() - 24), m.end()) is not None \
+                    or _TRAFFIC_STAYS.search(m.group(0)) is not None:
+                got = " ".join(written.split())
+                break
+        if got is not None:
+            break
+    if memo is not None:
+        memo["traffic_kept"] = got
+    return got
+
+
+_TRAFFIC_REACHES = lazy(
+    rf"\b{_TRAFFIC}\b\W+(?:[\w-]+\W+){{0,5}}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|"
+    rf"relayed|synced|go(?:es)?)\W+(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('reached')}\b"
+    rf"|\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\W+(?:[\w-]+\W+){{0,3}}?{_TRAFFIC}"
+    rf"\b\W+(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('sent_by')}\b",
+    re.IGNORECASE)
+"""Words sending the users' traffic to the developer (`telemetry is streamed to Acme`, `the appliance
+uploads flagged prompts to Acme`)."""
+
+
+def traffic_unsent_in_words(case: Case, developer: list[str], memo: dict[str, Any] | None = None) -> str | None:
+    """The clause of the case's own boundary words that puts the model, its weights or an appliance at
+    its customers' own sites (`hosts_in_words`), where no clause sends the users' traffic to the
+    developer (`_TRAFFIC_REACHES`, not denied) or lets some of it out (`unless flagged`); None
+    otherwise. A model run on the customer's hardware answers there: what it is asked reaches the
+    developer only where something sends it (CG431)."""
+    from ..model._names import organisation_among
+
+    hosted = hosts_in_words(case, memo)
+    if hosted is None or not any(customer_site(h) for h in hosted[1]):
+        return None
+    for text in _boundary_texts(case):
+        for written in _TRAFFIC_CLAUSES.split(text):
+            read = as_read(written)
+            if not _may_say(read, _TRAFFIC_TRIGGER) or not _may_say(read, _TRAFFIC_VERBS):
+                continue
+            if _TRAFFIC_EXCEPT.search(read) is not None and _TRAFFIC_WORDS.search(read) is not None:
+                return None
+            for m in _TRAFFIC_REACHES.finditer(read):
+                who = m.group("reached") or m.group("sent_by")
+                if who is not None and developer and organisation_among(who, developer) is None:
+                    continue
+                if _TRAFFIC_DENIED.search(read, max(0, m.start() - 24), m.end()) is None:
+                    return None
+    return hosted[0]
+
+
+def watches_from_outside(sg: Safeguard) -> bool:
+    """Whether a safeguard, by its layer and title, is a monitor or a log of the users' traffic
+    (`monitoring`, `logging`) whose title does not put it on the site where the traffic stays (`on
+    the appliance`, `on-premises`, `in the customer's data centre`, `locally`): read as the
+    developer's, watching from its own side. A title on the site whose flags go to someone off it, or
+    that bans accounts (`_REMOTE_ACTION`), watches from outside too."""
+    if str(sg.layer) not in _SEEING_LAYERS:
+        return False
+    if sg.title is None:
+        return True
+    title = as_read(sg.title)
+    return _LOCAL_MONITOR.search(title) is None or _REMOTE_ACTION.search(title) is not None
 
 
 def is_confirmation(sg: Safeguard) -> bool:
@@ -2387,11 +2545,15 @@ _HOSTS = (
     r"|(?:amazon\W+)?bedrock|(?:google\W+(?:cloud\W+)?)?vertex(?:\W+ai)?|(?:microsoft\W+)?azure|aws|gcp"
     r"|google\W+cloud|oracle\W+cloud|amazon\W+web\W+services|(?:amazon\W+|aws\W+)?sagemaker"
     r"|(?:microsoft|azure\W+ai)\W+foundry|(?:ibm\W+)?watsonx|snowflake(?:\W+cortex)?|databricks"
-    r"|alibaba\W+cloud|(?:nvidia\W+)?nim|hugging\W?face\W+inference\W+endpoints)\b"
+    r"|alibaba\W+cloud|(?:nvidia\W+)?nim|hugging\W?face\W+inference\W+endpoints"
+    r"|(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)['’]?s?\W+(?:own\W+)?"
+    r"(?:data\W?cent(?:er|re)s?|sites?|premises|server\W?rooms?))\b"
 )
 """Words naming another company's hardware or service the model may be served on: a cloud
 provider or platform, a model marketplace, partner or third-party infrastructure, a hyperscaler,
-or a cloud by name (`Amazon Bedrock`, `Vertex AI`, `Azure`)."""
+a cloud by name (`Amazon Bedrock`, `Vertex AI`, `Azure`), or, in a clause naming the model, its
+weights or an appliance (`_ON_SITE_SUBJECT`), its customers' own sites (`each customer's own data
+centre`, `customer premises`)."""
 
 _HOSTING = (
     r"\b(?:host\w*|serv(?:e|es|ed|ing)|runs?|running|ran|deploy\w*|available|offered|sold|listed|holds?|held|"
@@ -2404,7 +2566,7 @@ of three cloud platforms`)."""
 _HOST_TRIGGER = ("cloud", "marketplace", "hyperscaler", "bedrock", "vertex", "azure", "aws", "gcp", "provider",
                  "platform", "vendor", "partner", "operator", "infrastructure", "data", "cluster", "hardware",
                  "server", "amazon", "sagemaker", "foundry", "watsonx", "snowflake", "databricks", "nim",
-                 "inference", "oci")
+                 "inference", "oci", "site", "premises")
 """A word each match of `_HOSTS` holds: a clause without one names no host."""
 
 _HOST_BRANDS = lazy(r"\b(?:bedrock|vertex|azure|aws|gcp|google\W+cloud|oracle\W+cloud|oci|amazon\W+web\W+services|sagemaker|"
@@ -2413,6 +2575,24 @@ _HOST_COMPANY = lazy(r"\b(?:clouds?|platforms?|providers?|partners?|marketplaces
                      re.IGNORECASE)
 _NON_WORDS = lazy(r"\W+")
 _HOSTS_WORDS = (lazy(_HOSTS, re.IGNORECASE), lazy(_HOSTING, re.IGNORECASE))
+_CUSTOMER_SITE = lazy(r"^(?:customer|client|agenc|bank|hospital)")
+"""A host `hosts_in_words` gives (lower-case) that is a customer's own site."""
+
+
+def customer_site(host: str) -> bool:
+    """Whether a host `hosts_in_words` gives is a customer's own site (`customer s own data centre`)."""
+    return _CUSTOMER_SITE.search(host) is not None
+
+
+_ON_SITE_SUBJECT = lazy(r"\b(?:weights?|checkpoints?|models?|appliances?)\b", re.IGNORECASE)
+"""What must run at a customer's site for the clause to put the weights there: the model, its
+weights or an appliance (`customers' servers call the API` holds none of them)."""
+_EVERY_CUSTOMER_SITE = lazy(
+    r"\b(?:each|every|all)\W+(?:of\W+)?(?:[\w'’-]+\W+){0,3}?(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)"
+    r"['’]?s?\W+(?:own\W+)?(?:[\w-]+\W+){0,1}?(?:data\W?cent(?:er|re)s?|sites?|premises|installations?)\b",
+    re.IGNORECASE)
+"""An auditor's words covering every customer's site (`at each of Acme's 38 customer sites`, `every
+customer's data centre`): a site or a customer's premises named alone is one of them."""
 _CUSTOMERS_OWN_ON = lazy(
     r"\b(?:their|your|customers['’]?|customer['’]s|clients['’]?|developers['’]?)\W+(?:own\W+)?(?:[\w-]+\W+){0,2}?"
     r"(?:apps?|applications?|websites?|sites|services|backends?|systems|workloads?|files|documents?|data(?:bases?)?)\W+"
@@ -2442,6 +2622,8 @@ def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str,
             continue
         found = tuple(dict.fromkeys(_NON_WORDS.sub(" ", m.group(0).lower()) for m in names.finditer(read)
                                     if _CUSTOMERS_OWN_ON.search(read, max(0, m.start() - 120), m.start()) is None))
+        if not _ON_SITE_SUBJECT.search(read):
+            found = tuple(h for h in found if _CUSTOMER_SITE.search(h) is None)
         if not found or hosting.search(read) is None or negated.search(read) is not None:
             continue
         # a marketplace the model is sold through, the lab serving it from its own machines, hosts nothing
@@ -2475,7 +2657,10 @@ centres`, `the API runs on our own infrastructure`)."""
 def host_named(host: str, text: str) -> bool:
     """Whether `text` (an auditor's signed words) names the host `host` (as `hosts_in_words` gives
     it): a cloud by name by that name, any other by a word for another company's platform (`cloud`,
-    `platform`, `provider`, `partner`, `marketplace`, `hyperscaler`, `third party`)."""
+    `platform`, `provider`, `partner`, `marketplace`, `hyperscaler`, `third party`), a customer's own
+    site by words covering every customer's (`_EVERY_CUSTOMER_SITE`): the weights stand at each."""
+    if customer_site(host):
+        return _EVERY_CUSTOMER_SITE.search(as_read(text)) is not None
     brand = _HOST_BRANDS.search(host)
     if brand is not None:
         return f" {_NON_WORDS.sub(' ', brand.group(0).lower())} " in f" {_NON_WORDS.sub(' ', as_read(text).lower())} "

@@ -484,6 +484,19 @@ def monitor_on_a_sample(case: Case, policy: Policy) -> Applied:
     return "no tested `monitoring` safeguard blocks a step"
 
 
+def monitor_with_no_traffic(case: Case, policy: Policy) -> Applied:
+    """The boundary's words keep the users' traffic on their own site (`by contract no prompts or
+    telemetry leave the customer's site`), where a tested `monitoring` safeguard the developer runs
+    blocks a step: its steps, title and tests kept (run on traffic the developer could see)."""
+    b = case.boundary
+    if b is None or b.kind.internal:
+        return "the case names no external boundary"
+    if not any(str(sg.layer) == "monitoring" and sg.blocks and sg.evidence for sg in case.safeguards.values()):
+        return "no tested `monitoring` safeguard blocks a step"
+    said = f"{(b.description or '').rstrip()} By contract no prompts or telemetry leave the customer's site."
+    return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
+
+
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
     """An internal research or deployment boundary named `training`, its scale, tools and users
     kept: the narrowest kind, which frameworks let fewer people sign."""
@@ -3629,6 +3642,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "retitles the first tested `monitoring` safeguard that blocks a step as reviewing a random 1% of "
              "transcripts, keeping its steps and its tests (which had it review every attempt)", ("CG430",),
              monitor_on_a_sample),
+    Mutation("monitor-with-no-traffic", ("test-4-safeguards",),
+             "adds to the boundary's description that by contract no prompts or telemetry leave the customer's "
+             "site, keeping the tested `monitoring` safeguards the developer runs, their steps and their tests",
+             ("CG431",), monitor_with_no_traffic),
     Mutation("supplier-runs-safeguard", ("test-4-safeguards", "q-checked-by"),
              "retitles the first safeguard (not security) that blocks a step and is tested by the lab alone as "
              "run by a supplier the lab buys from, unnamed (`... run by the identity-verification provider`), "

@@ -22,6 +22,7 @@ from .._derived import (
     bypass_counts,
     capability_status,
     confirmation_off_in_words,
+    customer_site,
     host_named,
     hosts_in_words,
     inability,
@@ -39,8 +40,11 @@ from .._derived import (
     tests_not_through_deployed,
     tests_without_granted_tools,
     title_time_limited,
+    traffic_kept_in_words,
+    traffic_unsent_in_words,
     unshown_filters,
     untuned_tests,
+    watches_from_outside,
 )
 from .._registry import Context, Hit, rule
 from .._text import _COMMON as _COMMON_WORDS
@@ -569,6 +573,49 @@ def safeguard_sees_a_sample(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG431", "monitoring-sees-no-traffic", severity="blocking", serves="test-4-safeguards",
+    summary="A monitoring or logging safeguard blocks steps while the boundary's words say the users' traffic "
+            "never reaches the developer (`no prompts or telemetry leave the customer's site`, `prompts are "
+            "never sent to Acme`, `air-gapped sites`), or put the model at its customers' own sites and send "
+            "none of its traffic to the developer, and its title does not put it where the traffic stays (`on "
+            "the appliance`, `on-premises`), or does with its flags reviewed off the site or accounts banned.",
+    rationale="A model run in its customers' own data centres, with no prompts or telemetry leaving the site "
+              "by contract, is used where the developer cannot look. Abuse monitoring, flagged-conversation "
+              "review and account bans run on the developer's side need the traffic; with none reaching it they "
+              "see nothing, and the steps they are counted for are open at every site. Their test ran on traffic "
+              "the developer could see (its own stack, scripted sessions) and says nothing of traffic it never "
+              "receives. A monitor that runs inside the appliance on every request, on the site, still sees it.",
+    bad="boundary: {description: 'on an appliance in the customer's data centre; no prompts or telemetry leave the site'}\n"
+        "SG-monitor: {layer: monitoring, title: Acme's abuse monitoring with account bans}",
+    good="SG-monitor: {layer: monitoring, title: Abuse monitor inside the appliance, halting a flagged session}",
+    fix="Drop the monitor from the safeguards the case counts and show the steps blocked without it; run it on "
+        "the site, on every request, and say so in its title; or have the traffic it needs reach it and describe "
+        "the boundary as it then is.",
+)
+def monitoring_sees_no_traffic(ctx: Context) -> Iterator[Hit]:
+    said: tuple[str, bool] | None = None
+    for sid, sg in ctx.case.safeguards.items():
+        if not sg.blocks or not watches_from_outside(sg):
+            continue
+        if said is None:
+            developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
+                or list(ctx.policy.evidence.organisations)
+            kept = traffic_kept_in_words(ctx.case, developer, ctx.memo)
+            unsent = None if kept is not None else traffic_unsent_in_words(ctx.case, developer, ctx.memo)
+            if kept is None and unsent is None:
+                return
+            said = (kept, True) if kept is not None else (unsent or "", False)
+        words, explicit = said
+        why = (f"the boundary's words say the traffic never reaches the developer (\"{words}\")" if explicit else
+               f"the boundary's words put the model at its customers' own sites (\"{words}\") and send none of its "
+               "traffic to the developer")
+        yield Hit(("safeguards", sid, "blocks"),
+                  f"safeguard `{sid}` watches the users' traffic from outside the site (a `{sg.layer}` safeguard, "
+                  f"\"{sg.title}\"), but {why}: it does not block "
+                  f"{', '.join(f'`{b}`' for b in sg.blocks)}")
+
+
+@rule(
     "CG406", "bypass-rate-above-tolerance", severity="blocking", serves="test-4-safeguards",
     summary="A safeguard test's one-sided upper bound on the bypass rate exceeds the policy's "
             "`tolerance.max_bypass_rate`; every run of a test the case holds is judged: one a safeguard "
@@ -855,9 +902,10 @@ def weight_security_level_unestablished(ctx: Context) -> Iterator[Hit]:
     "CG429", "weights-hosted-unaudited", severity="blocking", serves="fm-security-opacity",
     summary="The boundary's words say another company's cloud or platform serves the model or holds its "
             "weights (`runs on Amazon Bedrock`, `in the model marketplaces of three cloud platforms`, `shared "
-            "with our cloud provider for serving`), the case relies on weight security, and no independent "
-            "security audit the weight-security safeguards cite names that host in its auditor's signed "
-            "statement.",
+            "with our cloud provider for serving`), or puts the model, its weights or an appliance at its "
+            "customers' own sites (`an appliance installed in each customer's own data centre`), the case relies "
+            "on weight security, and no independent security audit the weight-security safeguards cite names "
+            "that host in its auditor's signed statement (for customers' sites, covers every one).",
     rationale="A lab that hands its weights to a cloud to serve keeps them in that company's data centres, "
               "under its staff and its controls, beside its own: a thief takes them from the weakest of the "
               "hosts. Who reaches the model is unchanged (the cloud's customers call an API), so the boundary "
@@ -865,7 +913,9 @@ def weight_security_level_unestablished(ctx: Context) -> Iterator[Hit]:
               "own clusters says nothing of the cloud's, and its scope is the auditor's to state: the host "
               "counts as audited only where an outside auditor's attestation of a security audit the "
               "weight-security safeguards cite names it in its statement (a cloud by name by that name, any "
-              "other as a cloud, platform, provider or partner).",
+              "other as a cloud, platform, provider or partner). An on-premises model puts a copy at each "
+              "customer's site: an audit of the lab's data centres, or of one site, leaves the others unshown, "
+              "so the auditor's statement must cover each customer's site (`each of the 38 customer sites`).",
     bad="boundary: {kind: api, description: 'Acme API access; Gannet-1 also runs on Amazon Bedrock.'}\n"
         "SG-weights: {layer: weight-security, evidence: [E-weights-audit]}\n"
         "# E-weights-audit attested: 'Audit of Acme's training and serving clusters.'",
@@ -899,9 +949,12 @@ def weights_hosted_unaudited(ctx: Context) -> Iterator[Hit]:
     if not unnamed:
         return
     where: tuple[str | int, ...] = ("safeguards", guards[0][0]) if guards else ("boundary",)
-    yield Hit(where, f"the boundary's words put the model or its weights on another company's cloud or platform "
+    site = all(customer_site(h) for h in unnamed)
+    where_put = "at its customers' own sites" if site else "on another company's cloud or platform"
+    covers = "covers every such site" if site else "names it"
+    yield Hit(where, f"the boundary's words put the model or its weights {where_put} "
                      f"(\"{words}\": {', '.join(unnamed)}), but no independent security audit the weight-security "
-                     "safeguards cite names it in its auditor's signed statement"
+                     f"safeguards cite {covers} in its auditor's signed statement"
                      + ("" if statements else " (none is attested from outside the developer)")
                      + ": the weights held there are not shown secured")
 
