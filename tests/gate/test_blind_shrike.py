@@ -46,7 +46,7 @@ from typing import Any
 
 import pytest
 from tests._weights import submit_hashed
-from tests.gate.blind_helpers import blocking, copy_fixture, edit, load_gen, messages, sha
+from tests.gate.blind_helpers import blocking, copy_fixture, edit, load_gen, messages
 
 from casegate.model import DecisionRecord
 
@@ -92,9 +92,10 @@ def _incident(case_id: str = CASE, severity: str = "high", attack: str | None = 
 def _story(reg: Any, d: Path, attack: str | None = "ciphered-persona") -> int:
     """Version 1.0 approved, then reopened by the incident (its record naming `attack`); the
     incident's log index."""
+    from tests.verify.trusted import log_clock
+
     from casegate.load import load_case
     from casegate.monitor import decide, report_incident, run_triggers, submit_for_review
-    from tests.verify.trusted import log_clock
 
     with log_clock(APPROVED):
         submit_hashed(reg, load_case(d / "shrike-1.0" / "case.yaml"))
@@ -267,8 +268,9 @@ def test_moves_already_caught(tmp_path: Path, database_url: str, change: Any, co
 
 def test_incident_report_records_the_attack(tmp_path: Path, database_url: str) -> None:
     """`incident report --attack` keeps the attack's name in the incident's entry, where CG432 reads it."""
-    from casegate.store import open_registry
     from tests.monitor.test_cli import _cg
+
+    from casegate.store import open_registry
 
     d = copy_fixture(SHRIKE, tmp_path)
     with open_registry(database_url) as reg:
