@@ -101,6 +101,9 @@ def incident_report(
                         "reporting clock. See `casegate regime show NAME`.")] = None,
     not_reportable: Annotated[str | None, typer.Option(
         "--not-reportable", help="Why no incident class of the case's regimes applies.")] = None,
+    attack: Annotated[str | None, typer.Option(
+        "--attack", help="The attack it came through, as red teams name their samples of it (a jailbreak "
+                         "family, a technique id): the version answering it must test it (CG432).")] = None,
     triggers: Annotated[bool, typer.Option(
         "--triggers/--no-triggers", help="Run the linked case's triggers at once (default) or only record.")] = True,
     keyring: KeyringOption = None,
@@ -114,7 +117,7 @@ def incident_report(
     inc = incident_from_fields(case=case, date=date, deployer=deployer, developer=developer,
                                harmed=harmed, description=description, severity=severity,
                                domain=domain, title=title, reports=report, reported_by=reported_by,
-                               known=known, classes=classes, not_reportable=not_reportable)
+                               known=known, classes=classes, not_reportable=not_reportable, attack=attack)
     with _open(db) as reg:
         since = reg.size()
         entry = report_incident(reg, inc)

@@ -93,6 +93,8 @@ class IncidentDefeat(Frozen):
     """Defeated claim id -> the claim's text in that version."""
     safeguards: list[str] = EMPTY_LIST
     """Safeguard ids of that version (an answer must add one)."""
+    attack: str | None = None
+    """For an incident: the attack it came through, as its record names it (CG432)."""
     safeguard_substance: list[str] = EMPTY_LIST
     """`Safeguard.substance` of each of that version's safeguards: an added safeguard equal to one
     of them is the same safeguard renamed, not an answer."""

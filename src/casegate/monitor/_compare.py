@@ -1207,7 +1207,8 @@ def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: Ve
         p = e.payload
         out.append(_defeat(e, case_id, cache.get(case_id, n), claims, of_case,
                            id=f"incident-{e.index}", date=p.get("date"), domain=domains_shown(p.get("domain"), added.get(e.index, ())),
-                           severity=severity_shown(p.get("severity"), rated.get(e.index))))
+                           severity=severity_shown(p.get("severity"), rated.get(e.index)),
+                           attack=p.get("attack") if isinstance(p.get("attack"), str) else None))
     return out + defeating_breaches(reg, case_id, this, cache, of_case=of_case)
 
 

@@ -49,6 +49,10 @@ class Incident(Frozen):
     not_reportable: str | None = None
     """Why no incident class of the case's regimes applies (required instead of `classes` when
     the case is under a regime)."""
+    attack: Id | None = None
+    """The attack it came through, as red teams name their samples of it (a jailbreak family, a
+    technique id): a version answering it must show its safeguards tested against that attack and
+    holding (CG432)."""
 
     def known_at(self) -> dt.datetime:
         """When the incident became known (the regime clocks' start)."""

@@ -937,7 +937,7 @@ def incident_from_fields(*, case: str, date: str, deployer: str, developer: str,
                          description: str, severity: str, domain: str, title: str | None = None,
                          reports: list[str] | None = None, reported_by: str | None = None,
                          known: str | None = None, classes: list[str] | None = None,
-                         not_reportable: str | None = None) -> Incident:
+                         not_reportable: str | None = None, attack: str | None = None) -> Incident:
     """An Incident from command-line fields; InputError naming the field that is wrong."""
     from pydantic import ValidationError
 
@@ -946,7 +946,7 @@ def incident_from_fields(*, case: str, date: str, deployer: str, developer: str,
         return Incident(case=case, date=dt.date.fromisoformat(date), deployer=deployer, developer=developer,
                         harmed=harmed, description=description, severity=Severity(severity), domain=domain,
                         title=title, reports=reports or [], reported_by=reported_by, known=known_at,
-                        classes=classes or [], not_reportable=not_reportable)
+                        classes=classes or [], not_reportable=not_reportable, attack=attack)
     except ValueError as e:
         if isinstance(e, ValidationError):
             first = e.errors()[0]

@@ -439,6 +439,8 @@ class IncidentIn(BaseModel):
     """Regime incident classes, `REGIME:CLASS`."""
     not_reportable: str | None = Field(default=None, max_length=2000)
     """Why no incident class of the case's regimes applies."""
+    attack: str | None = Field(default=None, max_length=100)
+    """The attack it came through, as red teams name their samples of it (CG432)."""
 
 
 class SeverityIn(BaseModel):

@@ -481,9 +481,15 @@ def theater_redated(ctx: Context) -> Iterator[Hit]:
         if got is None:
             continue
         was, relied = got
+
+        def dated_then(x: str, relied: list[str] = relied) -> dt.date | None:
+            # what the recorded line relied on is judged by the dates that version gave it: a test
+            # run again since under the same id came after that signature, not before it
+            return old_ev[x].date if x in relied and x in old_ev else dated(x)
+
         shown = set() if s.date <= was else {x for x in s.relies_on if x in ev and ev[x].date > s.date}
         hidden = [(x, d) for x in dict.fromkeys([*relied, *s.relies_on])
-                  if (d := dated(x)) is not None and d > min(was, s.date) and x not in shown
+                  if (d := dated_then(x)) is not None and d > min(was, s.date) and x not in shown
                   and (s.date > was or x not in s.relies_on)]
         if not hidden:
             continue  # CG505 judges the line as it stands

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ...evidence import DERIVED, redefined
+from ...evidence.stats import upper_bound
 from ...model import RuleSeverity
 from ...model._case import COUNTED_KINDS, WEIGHT_KINDS, WEIGHT_LAYERS
 from .._derived import (
@@ -1128,3 +1129,84 @@ def _unanswered(ctx: Context, cause: str) -> Iterator[Hit]:
 )
 def monitor_breach_unanswered(ctx: Context) -> Iterator[Hit]:
     yield from _unanswered(ctx, "monitor")
+
+
+def _id_words(text: str) -> list[str]:
+    """The words of a sample id or an attack's name: its runs of letters and digits, case folded."""
+    return "".join(c if c.isalnum() else " " for c in text.casefold()).split()
+
+
+def _names_attack(sample_id: str, attack: list[str]) -> bool:
+    """Whether a sample id holds the attack's name (`attack`, its words) as whole words in a row."""
+    ws = _id_words(sample_id)
+    return any(ws[i:i + len(attack)] == attack for i in range(len(ws) - len(attack) + 1))
+
+
+def _attack_runs(ctx: Context, inc: Any, attack: list[str]) -> list[tuple[str, int, int]]:
+    """(evidence id, samples of the attack that got through, samples of the attack) of each red
+    team or safeguard test of the incident's domain, run on or after its date, whose log holds a
+    sample of the attack."""
+    threats = ctx.case.threat_model.get(inc.domain)
+    paths = set(threats.pathways) if threats is not None else set()
+    of_domain = {sid for sid, sg in ctx.case.safeguards.items() if any(b.split(".", 1)[0] in paths for b in sg.blocks)}
+    out: list[tuple[str, int, int]] = []
+    for eid, ev in ctx.case.evidence.items():
+        run = ctx.facts.derived(eid) if ctx.facts is not None else None
+        if ev.kind not in TEST_KINDS or run is None or ev.date < inc.date:
+            continue
+        if paths and ev.tests and not of_domain & set(ev.tests):
+            continue
+        got: dict[str, float] = {}
+        for sid, score in run.per_sample():
+            if _names_attack(sid, attack):
+                got[sid] = max(got.get(sid, 0.0), score)
+        if got:
+            out.append((eid, sum(1 for s in got.values() if s >= 1.0), len(got)))
+    return out
+
+
+@rule(
+    "CG432", "incident-attack-untested", severity="blocking", serves="test-7-post-deployment",
+    summary="An incident that defeated claims of an earlier version names the attack it came through "
+            "(`incident report --attack`), and no red team or safeguard test of this version's safeguards "
+            "in its domain, run since, holds a sample of that attack (a sample whose id names it), or the "
+            "attack's samples alone show a bypass rate whose upper bound exceeds the policy's "
+            "`tolerance.max_bypass_rate` while the whole run's is within it.",
+    rationale="A universal jailbreak that spread after launch is the attack the relaunch must be shown to "
+              "stop: a new red team of the patched safeguard that leaves it out, or holds a handful of its "
+              "samples among many others, measures the safeguard against attacks it already held and "
+              "answers the incident with a bypass rate that says nothing about it. Where the incident's "
+              "record names the attack, the logs must hold it: the samples named for it are counted on "
+              "their own, as a test of their own. The finding can never be waived, whatever the policy says.",
+    bad="# incident-7 (cbrn, 2026-11-10, attack: ciphered-persona) defeated G-bio of version 1.0\n"
+        "E-cbrn-redteam: {kind: red-team, tests: [SG-cbrn-classifier]}   # 600 samples, none named ciphered-persona",
+    good="E-cbrn-redteam: {kind: red-team, tests: [SG-cbrn-classifier]}   # 200 of its 600 samples named "
+         "cbrn-redteam-ciphered-persona-NNN, 2 through",
+    fix="Red-team the safeguards of the incident's domain again with the attack the incident names, enough of "
+        "its samples (their ids naming it) that their own bound is within tolerance, and cite the log.",
+)
+def incident_attack_untested(ctx: Context) -> Iterator[Hit]:
+    pol = ctx.policy
+    tol = pol.tolerance.max_bypass_rate
+    for inc in ctx.incidents:
+        attack = _id_words(inc.attack or "")
+        if inc.cause != "incident" or not attack:
+            continue
+        what = f"{inc.id} ({inc.domain}, {inc.severity}, {inc.date}) came through the attack `{inc.attack}`"
+        runs = _attack_runs(ctx, inc, attack)
+        where = ("incident_answers", inc.id) if inc.id in ctx.case.incident_answers else ()
+        if not runs:
+            yield Hit(where, f"{what}, and no red team or safeguard test of this version's `{inc.domain}` "
+                             "safeguards run since holds a sample of it (a sample whose id names it): the attack "
+                             f"that defeated {inc.version} is not shown held")
+            continue
+        for eid, got, n in runs:
+            whole = bypass_counts(ctx.case.evidence[eid])
+            if whole is not None and upper_bound(whole[0], whole[1], pol.confidence, pol.interval) > tol:
+                continue  # CG406 names the run as a whole
+            u = upper_bound(got, n, pol.confidence, pol.interval)
+            if u > tol:
+                yield Hit(("evidence", eid),
+                          f"{what}: `{eid}` let {got} of its {n} samples of it through, {pol.confidence:.0%} one-sided "
+                          f"{pol.interval} upper bound {u:.3f} over the tolerance {tol:g} (the whole run, "
+                          f"{whole[0] if whole else '?'} in {whole[1] if whole else '?'}, is within it)")
