@@ -602,8 +602,13 @@ def _phrase_forms(words: str) -> str:
 _CONFIRMING = lazy(r"\b(?:confirm\w*|approv\w*)\b", re.IGNORECASE)
 """A safeguard's title or a clause naming a person's confirmation or approval of an action."""
 _OFF_ALWAYS = lazy(r"\bauto[- ]?(?:approv|confirm|accept)\w*|\bwithout\W+(?:(?:first\W+)?asking|confirming|approving"
-                   r"|(?:the\W+)?(?:user'?s?\W+|their\W+|your\W+)?(?:confirmation|approval|ok))\b", re.IGNORECASE)
-"""Words that let an action through unconfirmed on their own: `auto-approve`, `without asking`."""
+                   r"|(?:the\W+)?(?:user'?s?\W+|their\W+|your\W+)?(?:confirmation|approval|ok))\b"
+                   r"|\balways[- ]allow(?:s|ed|ing)?\b(?!\W+(?:the\W+)?(?:users?|you|them|people|customers?|anyone)\b)"
+                   r"|\ballow(?:s|ed)?\W+always\b|\b(?:no\W+longer|stop(?:s|ped|ping)?)\W+ask(?:s|ed|ing)?\b(?!\W+(?:for|about)\b)"
+                   r"|\b(?:don'?t|never|do\W+not)\W+ask\W+again\b", re.IGNORECASE)
+"""Words that let an action through unconfirmed on their own: `auto-approve`, `without asking`, a
+tool or connector set to `always allow` (`allowed always`), actions that `no longer ask`, a prompt's
+`don't ask again`."""
 _UNATTENDED = lazy(r"\b(?:unattended|unstaffed|unsupervised|unreviewed)\b|\blights[- ]out\b"
                    r"|\bautomatically\W+(?:approv|accept)\w*"
                    r"|\bwithout\W+(?:(?:a|an|any|the)\W+)?(?:(?:manual|human)\W+)?(?:humans?|persons?|people|"
@@ -708,7 +713,7 @@ _QUALIFIED = lazy(r"[\d$£€]|\b(?:over|above|under|below|more|less|except|unle
 available by default`, `not available yet`)."""
 
 
-_CONFIRMATION_TRIGGER = ("auto", "without", "confirm", "approv")
+_CONFIRMATION_TRIGGER = ("auto", "without", "confirm", "approv", "always", "ask")
 """A word each match of `_OFF_ALWAYS` or `_CONFIRMING` holds: a clause without one turns no
 confirmation off (`_OFF_IF_CONFIRMING` is read only in a clause naming one)."""
 

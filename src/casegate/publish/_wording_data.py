@@ -5788,7 +5788,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'A safeguard layer the policy names for this boundary and capability level is not among the layers blocking a severe pathway of the domain.',
     "A safeguard test's one-sided upper bound on the bypass rate exceeds the policy's `tolerance.max_bypass_rate`; every run of a test the case holds is judged: one a safeguard cites, an uncited run of a safeguard's test (it names the safeguard under `tests`, or its log ran the same task on the same samples as one the safeguard cites), and a red team or safeguard test of the case that names no safeguard of it.",
     'A safeguard that blocks pathway steps has no test evidence (a red team or safeguard test with bypasses out of attempts; for security controls, also a passed security audit).',
-    "A safeguard that is a person's confirmation or approval of the model's actions, or, at a layer other than monitoring, the users' vetting, logging, incident response and those trained into the model, a person's review of each (by its title), blocks steps while the boundary's words let users turn it off or let the agent act without it (`auto-approve purchases under $50`, `pays without asking`, `runs after 8pm are unattended`).",
+    "A safeguard that is a person's confirmation or approval of the model's actions, or, at a layer other than monitoring, the users' vetting, logging, incident response and those trained into the model, a person's review of each (by its title), blocks steps while the boundary's words let users turn it off or let the agent act without it (`auto-approve purchases under $50`, `pays without asking`, a connector set to `always allow`, `runs after 8pm are unattended`).",
     "A safeguard's bypass rate decides how much residual risk it removes, so its counts are among the numbers a case most wants to be low. Typed into the case, they are the developer's word: a report can say 120 bypasses in 1,000 while the record says 9. The counts are taken from the test's log (one score per attempt), or from an item an outside evaluator signed, whose attestation signs the counts; the policy may accept the case's word instead (`evidence.declared_counts: any`).",
     "A safeguard's layer, its security flag and the steps it blocks are the lab's own words, and the rules key on them: the policy's required layers, independent evidence for security controls, the residual risk each blocked step is cut by. Relabelling the identity check as a classifier meets a required layer with no classifier; dropping `security: true` lets a self-test stand for the weights; pointing the egress limit's signed test at a misuse step cuts that pathway's risk by a test that never tried it; swapping an outside red team for an own log keeps the count and loses the outsider; a test of an easier task, or the refusal test cited for the monitoring, keeps the numbers and loses what they measured. Each rides in with a version and changes nothing in the model.",
     'A sandbagging defeater is answered without evidence that passed: none, a probe or review that failed or states no verdict, or one whose verdict counts for nothing.',
@@ -7133,7 +7133,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,7})['’]s\\b",
     '\\b([rt])p([smhd])\\b',
     "\\b)|\\b(?:download\\w*|install\\w*|bundl\\w*|ship(?:s|ped|ping)?|packag\\w*|embedd?\\w*|built|copied|pushed|deliver\\w*|sideload\\w*)\\W+(?:(?!(?:apps?|applications?|clients?|updates?|history|conversations?|chats?|data|files?|documents?|answers?|results?)\\b)[\\w'-]+\\W+){0,4}?(?:to|on|onto|in|into|with|inside)\\W+(?:[\\w'-]+\\W+){0,3}?(?:",
-    "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b",
+    "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b|\\balways[- ]allow(?:s|ed|ing)?\\b(?!\\W+(?:the\\W+)?(?:users?|you|them|people|customers?|anyone)\\b)|\\ballow(?:s|ed)?\\W+always\\b|\\b(?:no\\W+longer|stop(?:s|ped|ping)?)\\W+ask(?:s|ed|ing)?\\b(?!\\W+(?:for|about)\\b)|\\b(?:don'?t|never|do\\W+not)\\W+ask\\W+again\\b",
     '\\bautomatic\\w*|\\b\\d{4}-\\d\\d-\\d\\d\\b|\\b(?:19|20)\\d\\d\\b|\\bdays?\\W+\\d|\\bweeks?\\W+\\d|\\b(?:after|in|within)\\W+\\d+\\W+(?:days?|weeks?|months?)\\b',
     '\\bconditions?\\b',
     '\\bconsumers?\\b(?!\\W+(?:grade|hardware|gpus?|cards?)\\b)|\\b(?:the\\W+)?general\\W+public\\b|\\bmembers\\W+of\\W+the\\W+public\\b|\\b(?:desktop|mobile|phone|smartphone|tablet|web|chat|browser|consumer|companion|ios|android|mac|windows)\\W+(?:apps?|applications?|clients?|extensions?)\\b|\\bapp\\W+stores?\\b|\\bchat\\W?bots?\\b',
@@ -8052,6 +8052,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'allowed: ',
     'already up to date',
     'alt_diffusion',
+    'always',
     'an',
     'an OCI image index, not an image manifest',
     "an OCI layout's index.json lists no manifests",
@@ -8172,6 +8173,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'as_read',
     'asa',
     'ascii',
+    'ask',
     'ask each question once per epoch (repeat it with more epochs), or give the copies their own inputs',
     'asserted',
     'asserts a capability position',
@@ -12650,8 +12652,10 @@ WORDS: str = (
     'badditional\n'
     'badly\n'
     'balerts\n'
+    'ballow\n'
     'balready\n'
     'balso\n'
+    'balways\n'
     'ban\n'
     'band\n'
     'bapp\n'
@@ -13356,6 +13360,7 @@ WORDS: str = (
     'connect\n'
     'connection\n'
     'connectivity\n'
+    'connector\n'
     'considered\n'
     'consistency\n'
     'consistent\n'
@@ -13709,6 +13714,7 @@ WORDS: str = (
     'domain_in_scope\n'
     'domains\n'
     'domainthreats\n'
+    'don\n'
     'done\n'
     'doubling\n'
     'doubt\n'
