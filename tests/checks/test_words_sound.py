@@ -25,6 +25,7 @@ from casegate.checks._derived import (
     routed_models_in_words,
     sampled_in_words,
     stated_quantisation,
+    tools_users_install_in_words,
     tuning_in_words,
     vetting_operator,
     weights_in_words,
@@ -1378,3 +1379,43 @@ def test_words_not_about_the_weights_state_no_quantisation() -> None:
     doc = base_doc()
     doc["system"]["description"] = "Atlas-2 is served in bf16 with the KV cache quantised to 8 bits"
     assert stated_quantisation(Case.model_validate(doc)) is None
+
+
+# ------------------------------------------------------------------ tools users pick themselves (CG433)
+
+SOUND_INSTALLED = [
+    "users install the Acme app on iOS or Android",
+    "available in the App Store and Google Play",
+    "Download the Acme app from the App Store",
+    "there is no plugin store",
+    "users cannot install connectors",
+    "the assistant has no plugins, connectors or extensions",
+    "customers call the API from their own integrations",
+    "the data is kept in a store in the EU",
+    "the assistant works with the user's calendar and email",
+    "a directory of help articles",
+    "developers build on the API",
+]
+
+INSTALLED = [
+    "users install connectors from the marketplace",
+    "Users can add apps, plugins and integrations from the Acme directory",
+    "the assistant supports MCP servers",
+    "the assistant with its connector marketplace",
+    "users can add plugins written by other developers",
+    "users connect their Gmail and GitHub connectors",
+    "browse the plugin store",
+    "the directory of apps and tools",
+    "users can enable extensions",
+    "Claude can use remote MCP servers that users add",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_INSTALLED)
+def test_words_adding_no_tools_of_the_users_are_not_read_as_adding_them(words: str) -> None:
+    assert tools_users_install_in_words(_description(words)) is None
+
+
+@pytest.mark.parametrize("words", INSTALLED)
+def test_tools_users_pick_themselves_are_read(words: str) -> None:
+    assert tools_users_install_in_words(_description(words)) is not None

@@ -117,3 +117,49 @@ def test_a_marketplace_without_always_allow_is_go_with_conditions(_held: Path, t
     edit(d / "case.yaml", DESCRIPTION, DESCRIPTION.rstrip("\n") + f" {words}\n")
     record = _preview(d)
     assert record.outcome == "GO WITH CONDITIONS" and blocking(record) == []
+
+
+# ------------------------------------------------------------------ the marketplace's connectors left off the tools
+
+TOOLS = "  tools: [browser, email, calendar, code-hosting, payments, cloud-shell]\n"
+
+
+@pytest.mark.parametrize(("tools", "words", "said"), [
+    ("  tools: [browser]\n",
+     "    The Acme assistant, which browses the web for the user. Users can install connectors (MCP servers) from\n"
+     "    the marketplace, written by other companies and by registered developers; connectors are optional.\n"
+     "    The assistant asks the user to confirm each action.\n", "Users can install connectors"),
+    ("  tools: []\n",
+     "    The Acme assistant. Users can add apps, plugins and integrations from the Acme directory, which\n"
+     "    act for the user in other services. The assistant asks the user to confirm each action.\n",
+     "plugins and integrations from the Acme directory"),
+    ("  tools: [browser]\n",
+     "    The Acme assistant, which browses the web for the user. It supports remote MCP servers that users\n"
+     "    add in settings. The assistant asks the user to confirm each action.\n",
+     "It supports remote MCP servers that users add in settings"),
+])
+def test_the_marketplace_left_off_the_tools_in_words_naming_no_tool_is_no_go(
+        _held: Path, tmp_path: Path, tools: str, words: str, said: str) -> None:
+    """The lab's move: the connectors left off `boundary.tools` ("they are provided by other companies,
+    not by us"; "connectors are optional"), the words naming the marketplace without naming a tool the
+    framework lists (`email`, `payment`, `shell`), so CG216 had nothing to read, and the red team that
+    gave the model all six (6 of 400) kept: GO WITH CONDITIONS, the payment and shell connectors
+    granted unexamined. Words saying users give the model tools they pick themselves grant every tool
+    the framework lists (CG433)."""
+    d = copy_fixture(_held, tmp_path)
+    edit(d / "case.yaml", TOOLS, tools)
+    edit(d / "case.yaml", DESCRIPTION, words)
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and blocking(record) == ["CG433"]
+    (msg,) = messages(record, "CG433")
+    assert f'("{said}")' in msg and "`payments`, `cloud-shell`" in msg
+
+
+def test_a_marketplace_said_with_every_tool_listed_is_go_with_conditions(_held: Path, tmp_path: Path) -> None:
+    """The control: the same words, every tool the framework lists on `boundary.tools`."""
+    d = copy_fixture(_held, tmp_path)
+    edit(d / "case.yaml", DESCRIPTION,
+         "    The Acme assistant. Users can add apps, plugins and integrations from the Acme directory, which\n"
+         "    act for the user in other services. The assistant asks the user to confirm each action.\n")
+    record = _preview(d)
+    assert record.outcome == "GO WITH CONDITIONS" and blocking(record) == []

@@ -3185,3 +3185,37 @@ def inability(ctx: Context, domain: str) -> Inability:
     if got is None:
         got = memo[domain] = _inability_of(ctx, domain)
     return got
+
+
+_INSTALLED_TRIGGER = ("connector", "plug", "mcp", "extension", "integration", "marketplace", "store", "director",
+                      "gallery", "catalog")
+"""A word each match of `_INSTALLED` holds (the cheap first test of `tools_users_install_in_words`)."""
+_ADDED_TOOL = r"(?:connectors?|plug-?ins?|mcp\W+servers?|extensions|integrations)"
+_INSTALLED = lazy(r"\b(?:install(?:s|ed|ing)?|add(?:s|ed|ing)?|connect(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|"
+                  r"plug(?:s|ged|ging)?\W+in|turn(?:s|ed|ing)?\W+on)\W+(?:[\w'’-]+\W+){0,6}?"
+                  + _ADDED_TOOL + r"\b"
+                  r"|\b(?:connectors?|plug-?ins?|mcp|extensions?|integrations?|apps|tools?|actions?|skills?)\W+"
+                  r"(?:marketplace|store|directory|gallery|catalog(?:ue)?)s?\b"
+                  r"|\b(?:marketplace|store|directory|gallery|catalog(?:ue)?)s?\W+of\W+(?:[\w'’-]+\W+){0,3}?"
+                  r"(?:connectors?|plug-?ins?|mcp\W+servers?|extensions|integrations|apps|tools)\b"
+                  r"|\b(?:connectors?|plug-?ins?|mcp\W+servers?|extensions|integrations|apps|tools)\W+(?:from|in|on|via|"
+                  r"through)\W+(?:[\w'’-]+\W+){0,3}?(?:marketplace|store|directory|gallery|catalog(?:ue)?)\b"
+                  r"|\bmcp\W+servers?\b", re.IGNORECASE)
+"""Words saying users give the model tools of their own choosing: `users install connectors`, `add
+plugins`, `a connector marketplace`, `the directory of apps`, `integrations from the Acme directory`,
+`MCP servers`."""
+
+
+def tools_users_install_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
+    """The first clause of the boundary's own words (`boundary_clauses`) saying users give the model
+    tools they pick themselves: connectors, plugins, MCP servers, extensions or integrations they
+    install or add, or a marketplace, store or directory of them; words a denial stands just before
+    (`there is no plugin store`, `users cannot install connectors`) excepted; None when none does.
+    What such tools reach is whatever the connectors' writers made them reach (CG433)."""
+    for written, read in boundary_clauses(case, memo):
+        if not _may_say(read, _INSTALLED_TRIGGER):
+            continue
+        for m in _INSTALLED.finditer(read):
+            if _DENIED.search(read, max(0, m.start() - 80), m.start()) is None:
+                return " ".join(written.split())
+    return None
