@@ -26,6 +26,7 @@ from casegate.checks._derived import (
     routed_models_in_words,
     sampled_in_words,
     stated_quantisation,
+    tools_users_install_in_words,
     traffic_kept_in_words,
     traffic_unsent_in_words,
     tuning_in_words,
@@ -1009,6 +1010,16 @@ SOUND_CONFIRMATION = [
                  id="mended-without-then-cannot"),
     pytest.param("No human reviews your conversations unless they are flagged for abuse", id="mended-no-human-reads-chats"),
     pytest.param("no staff review users' chats except to investigate abuse", id="mended-no-staff-reads-chats"),
+    "the assistant always asks before it sends an email, makes a payment or runs a command",
+    "payment connectors cannot be set to always allow",
+    "there is no always-allow setting for payments",
+    "connectors can never be set to always allow",
+    "the app always allows users to revoke a connector's access",
+    "the assistant never asks for your password",
+    "the assistant stops and asks the user before each payment",
+    "the agent no longer asks for a phone number at sign-up",
+    "Claude will always ask for permission before taking actions like sending an email or making a purchase",
+    "You can allow a connector once or deny it; sensitive actions always require your confirmation",
 ]
 SOUND_CONFIRMATION += [
     "the robots run on weekdays only",
@@ -1068,6 +1079,12 @@ CONFIRMATION_OFF = [
     "Without the user's approval, the agent pays for orders under $20",
     "Without a technician, the robots run overnight",
     "Without approval, the agent can buy anything under $50",
+    'users can set any connector to "always allow"',
+    "each connector can be set to always allow, ask every time or block",
+    "users can mark a connector as trusted so that its actions no longer ask",
+    "a payment connector can be allowed always once the user trusts it",
+    "after the first payment, the user can tick don't ask again",
+    "the assistant stops asking once a connector is trusted",
     "Without the user's approval, the agent won't spend more than $20",
     "Without approval, the agent books flights but never pays",
     "Without approval, orders under $10 are not blocked",
@@ -1617,3 +1634,41 @@ def test_a_model_at_customers_sites_with_no_traffic_sent_is_caught(words: str) -
 
 def test_a_model_served_by_the_developer_sends_nothing_to_be_read() -> None:
     assert traffic_unsent_in_words(_kept("Paid API access from Acme's own data centres"), ["acme-labs"]) is None
+# ------------------------------------------------------------------ tools users pick themselves (CG433)
+
+SOUND_INSTALLED = [
+    "users install the Acme app on iOS or Android",
+    "available in the App Store and Google Play",
+    "Download the Acme app from the App Store",
+    "there is no plugin store",
+    "users cannot install connectors",
+    "the assistant has no plugins, connectors or extensions",
+    "customers call the API from their own integrations",
+    "the data is kept in a store in the EU",
+    "the assistant works with the user's calendar and email",
+    "a directory of help articles",
+    "developers build on the API",
+]
+
+INSTALLED = [
+    "users install connectors from the marketplace",
+    "Users can add apps, plugins and integrations from the Acme directory",
+    "the assistant supports MCP servers",
+    "the assistant with its connector marketplace",
+    "users can add plugins written by other developers",
+    "users connect their Gmail and GitHub connectors",
+    "browse the plugin store",
+    "the directory of apps and tools",
+    "users can enable extensions",
+    "Claude can use remote MCP servers that users add",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_INSTALLED)
+def test_words_adding_no_tools_of_the_users_are_not_read_as_adding_them(words: str) -> None:
+    assert tools_users_install_in_words(_description(words)) is None
+
+
+@pytest.mark.parametrize("words", INSTALLED)
+def test_tools_users_pick_themselves_are_read(words: str) -> None:
+    assert tools_users_install_in_words(_description(words)) is not None

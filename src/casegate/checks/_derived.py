@@ -603,8 +603,13 @@ def _phrase_forms(words: str) -> str:
 _CONFIRMING = lazy(r"\b(?:confirm\w*|approv\w*)\b", re.IGNORECASE)
 """A safeguard's title or a clause naming a person's confirmation or approval of an action."""
 _OFF_ALWAYS = lazy(r"\bauto[- ]?(?:approv|confirm|accept)\w*|\bwithout\W+(?:(?:first\W+)?asking|confirming|approving"
-                   r"|(?:the\W+)?(?:user'?s?\W+|their\W+|your\W+)?(?:confirmation|approval|ok))\b", re.IGNORECASE)
-"""Words that let an action through unconfirmed on their own: `auto-approve`, `without asking`."""
+                   r"|(?:the\W+)?(?:user'?s?\W+|their\W+|your\W+)?(?:confirmation|approval|ok))\b"
+                   r"|\balways[- ]allow(?:s|ed|ing)?\b(?!\W+(?:the\W+)?(?:users?|you|them|people|customers?|anyone)\b)"
+                   r"|\ballow(?:s|ed)?\W+always\b|\b(?:no\W+longer|stop(?:s|ped|ping)?)\W+ask(?:s|ed|ing)?\b(?!\W+(?:for|about)\b)"
+                   r"|\b(?:don'?t|never|do\W+not)\W+ask\W+again\b", re.IGNORECASE)
+"""Words that let an action through unconfirmed on their own: `auto-approve`, `without asking`, a
+tool or connector set to `always allow` (`allowed always`), actions that `no longer ask`, a prompt's
+`don't ask again`."""
 _UNATTENDED = lazy(r"\b(?:unattended|unstaffed|unsupervised|unreviewed)\b|\blights[- ]out\b"
                    r"|\bautomatically\W+(?:approv|accept)\w*"
                    r"|\bwithout\W+(?:(?:a|an|any|the)\W+)?(?:(?:manual|human)\W+)?(?:humans?|persons?|people|"
@@ -786,7 +791,7 @@ _QUALIFIED = lazy(r"[\d$£€]|\b(?:over|above|under|below|more|less|except|unle
 available by default`, `not available yet`)."""
 
 
-_CONFIRMATION_TRIGGER = ("auto", "without", "confirm", "approv")
+_CONFIRMATION_TRIGGER = ("auto", "without", "confirm", "approv", "always", "ask")
 """A word each match of `_OFF_ALWAYS` or `_CONFIRMING` holds: a clause without one turns no
 confirmation off (`_OFF_IF_CONFIRMING` is read only in a clause naming one)."""
 
@@ -3538,3 +3543,37 @@ def inability(ctx: Context, domain: str) -> Inability:
     if got is None:
         got = memo[domain] = _inability_of(ctx, domain)
     return got
+
+
+_INSTALLED_TRIGGER = ("connector", "plug", "mcp", "extension", "integration", "marketplace", "store", "director",
+                      "gallery", "catalog")
+"""A word each match of `_INSTALLED` holds (the cheap first test of `tools_users_install_in_words`)."""
+_ADDED_TOOL = r"(?:connectors?|plug-?ins?|mcp\W+servers?|extensions|integrations)"
+_INSTALLED = lazy(r"\b(?:install(?:s|ed|ing)?|add(?:s|ed|ing)?|connect(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|"
+                  r"plug(?:s|ged|ging)?\W+in|turn(?:s|ed|ing)?\W+on)\W+(?:[\w'’-]+\W+){0,6}?"
+                  + _ADDED_TOOL + r"\b"
+                  r"|\b(?:connectors?|plug-?ins?|mcp|extensions?|integrations?|apps|tools?|actions?|skills?)\W+"
+                  r"(?:marketplace|store|directory|gallery|catalog(?:ue)?)s?\b"
+                  r"|\b(?:marketplace|store|directory|gallery|catalog(?:ue)?)s?\W+of\W+(?:[\w'’-]+\W+){0,3}?"
+                  r"(?:connectors?|plug-?ins?|mcp\W+servers?|extensions|integrations|apps|tools)\b"
+                  r"|\b(?:connectors?|plug-?ins?|mcp\W+servers?|extensions|integrations|apps|tools)\W+(?:from|in|on|via|"
+                  r"through)\W+(?:[\w'’-]+\W+){0,3}?(?:marketplace|store|directory|gallery|catalog(?:ue)?)\b"
+                  r"|\bmcp\W+servers?\b", re.IGNORECASE)
+"""Words saying users give the model tools of their own choosing: `users install connectors`, `add
+plugins`, `a connector marketplace`, `the directory of apps`, `integrations from the Acme directory`,
+`MCP servers`."""
+
+
+def tools_users_install_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
+    """The first clause of the boundary's own words (`boundary_clauses`) saying users give the model
+    tools they pick themselves: connectors, plugins, MCP servers, extensions or integrations they
+    install or add, or a marketplace, store or directory of them; words a denial stands just before
+    (`there is no plugin store`, `users cannot install connectors`) excepted; None when none does.
+    What such tools reach is whatever the connectors' writers made them reach (CG433)."""
+    for written, read in boundary_clauses(case, memo):
+        if not _may_say(read, _INSTALLED_TRIGGER):
+            continue
+        for m in _INSTALLED.finditer(read):
+            if _DENIED.search(read, max(0, m.start() - 80), m.start()) is None:
+                return " ".join(written.split())
+    return None

@@ -507,9 +507,9 @@ def _uncounted_tests(ctx: Context, short: dict[tuple[str, str], str]) -> Iterato
             "other than monitoring, the users' vetting, logging, incident response and those trained into the "
             "model, a person's review of each (by its title; at those layers, one the title says each action waits "
             "on), blocks steps while the boundary's words let users turn it off or let the agent act without it "
-            "(`auto-approve purchases under $50`, `pays without asking`, `runs after 8pm are unattended`, `a "
-            "technician reviews each protocol, but not at weekends`), or its title limits it in time (`on "
-            "weekdays only`).",
+            "(`auto-approve purchases under $50`, `pays without asking`, a connector set to `always allow`, `runs "
+            "after 8pm are unattended`, `a technician reviews each protocol, but not at weekends`), or its title "
+            "limits it in time (`on weekdays only`).",
     rationale="An agent that asks its user to confirm each payment is stopped by the user only while the "
               "user is asked. Where the app lets users auto-approve small purchases, turn confirmation off, "
               "or have the agent act without asking, the step is open for every user who does, the "

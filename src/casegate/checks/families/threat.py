@@ -426,6 +426,46 @@ def grant_named_not_listed(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG433", "tools-users-install", severity="blocking", serves="test-2-threat-model",
+    summary="The boundary's words say users give the model tools they pick themselves (`users install "
+            "connectors`, `MCP servers`, `a plugin store`), while `boundary.tools` leaves out tools the "
+            "policy lists.",
+    rationale="A marketplace of connectors written by other companies and by anyone who registers as a "
+              "developer gives the model whatever those connectors reach: mail, payments, a shell. The "
+              "boundary's list is then not what the model is given, and words that name the marketplace "
+              "without naming a tool (`users can install connectors, provided by third parties and "
+              "optional`) leave CG216 nothing to read: the rules that weigh what the deployment opens, "
+              "and the tests that must give the model each tool it is granted (CG426), read a list the "
+              "users extend. Puffin-1 with its six connectors left off the list that way was GO WITH "
+              "CONDITIONS. Where users pick the tools, each tool the policy names may be among them.",
+    bad="# policy: tools: {payments: {...}, cloud-shell: {...}}\n"
+        "boundary: {kind: consumer, tools: [browser], description: users install connectors from the marketplace}",
+    good="boundary: {kind: consumer, tools: [browser, payments, cloud-shell], "
+         "description: users install connectors from the marketplace}",
+    fix="List under `boundary.tools` every tool of the policy's that a connector can give the model (and test "
+        "the safeguards with them), or describe a boundary whose users add no tools.",
+)
+def tools_users_install(ctx: Context) -> Iterator[Hit]:
+    from .._derived import tools_users_install_in_words
+
+    b = ctx.case.boundary
+    if b is None or not ctx.policy.tools:
+        return
+    missing = [name for name in ctx.policy.tools if name not in b.tools]
+    if not missing:
+        return
+    said = tools_users_install_in_words(ctx.case, ctx.memo)
+    if said is None:
+        return
+    yield Hit(("boundary", "tools"),
+              f"the boundary's words say users give the model tools they pick themselves (\"{said}\"), but "
+              f"`boundary.tools` leaves out the policy's {', '.join(f'`{n}`' for n in missing)}: a connector "
+              f"can give the model any of them, so the tool(s) are granted unexamined",
+              help=f"add {', '.join(f'`{n}`' for n in missing)} to `boundary.tools` and test the safeguards "
+                   f"with them, or describe a boundary whose users add no tools")
+
+
+@rule(
     "CG215", "scoped-out-at-uncleared-boundary", severity="blocking", serves="test-2-threat-model",
     summary="A domain is scoped out at a boundary kind the policy does not list for it "
             "(`domains.<id>.scoped_out_at`).",
