@@ -162,6 +162,18 @@ SOUND_STAGE = [
     pytest.param("we will decide whether to open the program to all researchers after the pilot",
                  id="mended-decide-whether-to-open"),
     pytest.param("Acme's RSO decides on a public launch once the pilot ends", id="mended-decides-on-launch"),
+    "existing API customers may apply; Acme's trust team reviews each application",
+    "enterprise customers of the Acme API admitted to the program",
+    "existing API customers, once approved by the access committee",
+    "API customers admitted to the early-access program",
+    "all API customers must pass KYC and a use-case review by Acme",
+    "every tester's API key is logged",
+    "all API calls are logged and reviewed",
+    "users reach the model through the early-access API only",
+    "selected API customers, nominated by their account managers and approved by the RSO",
+    "testers at every partner organisation on the platform pilot",
+    "all early-access API users are logged",
+    "every preview API customer signs the tester agreement",
 ]
 
 WIDER_RELEASE = [
@@ -192,6 +204,14 @@ WIDER_RELEASE = [
     "general availability follows automatically; we will decide on pricing later",
     "we decide whether to roll out to all API customers after 14 days",
     "a decision on general availability in 30 days",
+    "existing API customers in good standing",
+    "every enterprise customer of the Acme API",
+    "all of our API developers",
+    "API customers in good standing",
+    "randomly selected existing API customers",
+    "existing API customers, admitted automatically",
+    "any current platform subscriber",
+    "all API customers agree to the usage policy",
 ]
 
 
