@@ -45,7 +45,7 @@ import hashlib
 import itertools
 import operator
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -2303,14 +2303,34 @@ def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str,
     return None
 
 
-def host_named(host: str, text: str) -> bool:
+_OWN_BEFORE = lazy(r"\b(?:our|in-house|internal|(?:lab|developer)['’]s)(?!\w)", re.IGNORECASE)
+_SPAN_CUT = lazy(r"(?:[.,;:()\n]|\b(?:and|or|of|at|by|from|with|beside|plus)\b)", re.IGNORECASE)
+
+
+def host_named(host: str, text: str, developer: Sequence[str] = ()) -> bool:
     """Whether `text` (an auditor's signed words) names the host `host` (as `hosts_in_words` gives
     it): a cloud by name by that name, any other by a word for another company's platform (`cloud`,
-    `platform`, `provider`, `partner`, `marketplace`, `hyperscaler`, `third party`)."""
+    `platform`, `provider`, `partner`, `marketplace`, `hyperscaler`, `third party`) that is not the
+    developer's own: one whose words before it, back to a comma or `and`, `of`, `at`, `by`, name one
+    of `developer` (`Acme's cloud clusters`, `the Acme Cloud`) or the lab (`our cloud`, `the lab's
+    platform`) is the lab's, not a host's."""
+    from ..model._names import organisation_among
+
+    read = as_read(text)
     brand = _HOST_BRANDS.search(host)
     if brand is not None:
-        return f" {_NON_WORDS.sub(' ', brand.group(0).lower())} " in f" {_NON_WORDS.sub(' ', as_read(text).lower())} "
-    return _HOST_COMPANY.search(as_read(text)) is not None
+        return f" {_NON_WORDS.sub(' ', brand.group(0).lower())} " in f" {_NON_WORDS.sub(' ', read.lower())} "
+    for m in _HOST_COMPANY.finditer(read):
+        before = read[max(0, m.start() - 80):m.start()]
+        cuts = list(_SPAN_CUT.finditer(before))
+        before = before[cuts[-1].end():] if cuts else before
+        if _OWN_BEFORE.search(before) is not None:
+            continue
+        if any(organisation_among(w.removesuffix("'s").removesuffix("’s"), developer) is not None
+               for w in before.split() if w[:1].isupper()):
+            continue
+        return True
+    return False
 
 
 _WEIGHTS_TRIGGER = ("weight", "checkpoint", "safetensors", "gguf", "parameters")
