@@ -18,6 +18,7 @@ from casegate.checks._derived import (
     confirmation_off_in_words,
     consumer_in_words,
     grants_in_words,
+    host_named,
     hosts_in_words,
     is_confirmation,
     on_device_in_words,
@@ -726,6 +727,33 @@ def test_another_companys_cloud_serving_the_model_is_read(words: str, host: str)
 @pytest.mark.parametrize("words", NOT_HOSTED)
 def test_the_labs_own_serving_names_no_host(words: str) -> None:
     assert hosts_in_words(Case.model_validate(_api(words))) is None
+
+
+AUDITED_HOSTS = [
+    "Audit of every cluster holding the weights: Acme's and the serving clusters of Northwind Cloud, Stratus and Cumulo.",
+    "Audit of Acme's clusters and of the cloud platforms' serving clusters.",
+    "Audit of the cloud provider's serving clusters.",
+    "Audit of Acme's in-house cloud and the partner platforms.",
+    "Audit of the three platforms holding the weights, at Acme's request.",
+]
+
+OWN_CLOUD_ONLY = [
+    "Audit of the weight security of Acme's cloud clusters.",
+    "Audit of the Acme Cloud serving clusters.",
+    "Audit of our cloud platform.",
+    "Audit of the lab's cloud.",
+    "Audit of Acme Labs' internal cloud platform.",
+]
+
+
+@pytest.mark.parametrize("statement", AUDITED_HOSTS)
+def test_an_audit_naming_the_platforms_names_a_host(statement: str) -> None:
+    assert host_named("model marketplaces", statement, ["Acme Labs"])
+
+
+@pytest.mark.parametrize("statement", OWN_CLOUD_ONLY)
+def test_an_audit_naming_the_labs_own_cloud_names_no_host(statement: str) -> None:
+    assert not host_named("model marketplaces", statement, ["Acme Labs"])
 
 
 # ------------------------------------------------------------------ an SDK for users' apps (an `api` boundary's description)
