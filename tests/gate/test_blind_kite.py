@@ -148,8 +148,7 @@ def test_signing_in_and_paying_said_in_other_forms_of_the_frameworks_words_is_no
     d = copy_fixture(_browse_only, tmp_path)
     _edit(d / "case.yaml", DESCRIPTION, f"  description: {words}\n")
     record = _preview(d)
-    # CG436 too: the other safeguards' tests gave the model `sign_in` and `pay`, which the list leaves out
-    assert record.outcome == "NO-GO" and _blocking(record) == ["CG216", "CG216", "CG436", "CG436"]
+    assert record.outcome == "NO-GO" and _blocking(record) == ["CG216", "CG216"]
     assert [m.split('"')[1] for m in _messages(record, "CG216")] == named
 
 
