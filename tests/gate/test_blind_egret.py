@@ -37,8 +37,7 @@ The lab's moves to GO without fixing the classifier, tried here and in docs/secu
 - still the lab's word: the red team rerun against a dry-run robot that answers every protocol with
   a rejection, not an error (0 of 400: a tool's results are the harness's word, as a mocked tool
   is); the cloud lab described in words the framework does not list (`carries them out in Acme's
-  remote laboratory, with liquid handlers`) with the red team rerun without its tools too (with
-  them kept, CG436 reads the tools from its log); the red team dropped from a first version altogether
+  remote laboratory, with liquid handlers`); the red team dropped from a first version altogether
   (as any dropped log)."""
 
 from __future__ import annotations
