@@ -295,35 +295,6 @@ def test_the_lab_tools_left_off_the_list_while_the_words_run_experiments_is_no_g
     assert [m.split('"')[1] for m in _messages(record, "CG216")] == named
 
 
-REMOTE = ("The Egret workspace; the agent designs experiments, has the DNA they need made and carries them out in "
-          "Acme's remote laboratory, with liquid handlers.")
-
-
-def test_the_lab_tools_left_off_the_list_in_unlisted_words_their_red_team_kept_is_no_go(
-        _held: Path, tmp_path: Path) -> None:
-    """The lab's move: `dna-synthesis` and `cloud-lab` left off `boundary.tools`, the words naming
-    the lab in words the policy's `named_by` does not hold (no CG216), the red team of the agent
-    with its `order_dna` and `lab_protocol` tools live kept (8 of 400). GO WITH CONDITIONS, the rules
-    that weigh the lab's tools (the tools the evaluations must give the model, CG301; the review
-    each protocol waits on, CG428) reading a boundary without them, while the safeguards' own test
-    shows the system has them. Now NO-GO (CG436)."""
-    d = copy_fixture(_held, tmp_path)
-    _edit(d / "case.yaml", "  tools: [literature, dna-synthesis, cloud-lab]\n", "  tools: [literature]\n")
-    _edit(d / "case.yaml", DESCRIPTION, f"  description: {REMOTE}\n")
-    record = _preview(d)
-    assert record.outcome == "NO-GO" and set(_blocking(record)) == {"CG436"}
-    assert sorted(m.split("with the policy's tool `")[1].split("`")[0] for m in _messages(record, "CG436")) \
-        == ["cloud-lab", "dna-synthesis"]
-
-
-def test_the_lab_tools_listed_with_their_red_team_is_go_with_conditions(_held: Path, tmp_path: Path) -> None:
-    """The control: the same words, the tools listed."""
-    d = copy_fixture(_held, tmp_path)
-    _edit(d / "case.yaml", DESCRIPTION, f"  description: {REMOTE}\n")
-    record = _preview(d)
-    assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == []
-
-
 def test_the_red_team_rerun_where_the_lab_and_the_provider_are_unreachable_is_no_go(tmp_path: Path) -> None:
     d = copy_fixture(EGRET, tmp_path)
     _rerun(d, frozenset(), fail=("order_dna", "lab_protocol"))

@@ -21,9 +21,7 @@ from ...sign._names import name_key  # not the package: signing itself is not ne
 from .._derived import (
     bypass_counts,
     capability_status,
-    cited_tests,
     confirmation_off_in_words,
-    granted_tools,
     host_named,
     hosts_in_words,
     inability,
@@ -466,49 +464,6 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
 )
 def safeguard_test_without_granted_tool(ctx: Context) -> Iterator[Hit]:
     return _uncounted_tests(ctx, tests_without_granted_tools(ctx))
-
-
-@rule(
-    "CG436", "tested-tool-not-granted", severity="blocking", serves="test-2-threat-model",
-    summary="A red team or safeguard test cited by a blocking safeguard gave the model a tool that stands for a "
-            "tool the policy lists (`tools.<name>.elicited_by`, else its own name), and the boundary does not "
-            "grant that tool.",
-    rationale="The boundary's tools are the case's word; the tests of its safeguards are logs. A red team of an "
-              "agent run with its `lab_protocol` tool live tested an agent that runs protocols on a lab's robots, "
-              "whatever words the boundary uses for the lab (`Acme's remote laboratory`, words the policy's "
-              "`named_by` list does not hold): left off `boundary.tools`, the rules that weigh what the tool "
-              "opens (the domains it may leave scoped out, the tools the evaluations must give the model) read "
-              "a boundary without it. A test is of the system deployed, so the tools its log records are the "
-              "system's, as the log records them (an Inspect log's tools, as given to the model).",
-    bad="# policy: tools: {cloud-lab: {elicited_by: [lab_protocol]}}\n"
-        "boundary: {kind: trusted-access, tools: [literature], description: 'protocols run in Acme's remote laboratory'}\n"
-        "SG-classifier: {layer: classifier, evidence: [E-redteam]}   # E-redteam's log: tools [literature, lab_protocol]",
-    good="boundary: {kind: trusted-access, tools: [literature, cloud-lab]}",
-    fix="List the tool under `boundary.tools` and address what it opens, or test the safeguard on the system the "
-        "boundary describes (its log recording only the tools it grants).",
-)
-def tested_tool_not_granted(ctx: Context) -> Iterator[Hit]:
-    granted = set(granted_tools(ctx))
-    stands = [(name, set(g.elicited_by) if g.elicited_by else {name})
-              for name, g in ctx.policy.tools.items() if name not in granted]
-    if not stands:
-        return
-    shown: dict[str, dict[str, list[str]]] = {}  # tool -> test -> the log's tools that stand for it
-    for _sid, _sg, eid, _ev, run in cited_tests(ctx, lambda sg: bool(sg.blocks)):
-        if run is None:
-            continue
-        had = set(run.elicitation.tools)
-        for name, need in stands:
-            if used := sorted(need & had):
-                shown.setdefault(name, {})[eid] = used
-    for name, tests in shown.items():
-        said = "; ".join(f"`{eid}` gave the model {', '.join(f'`{t}`' for t in used)}" for eid, used in tests.items())
-        yield Hit(("boundary", "tools"),
-                  f"the safeguards' tests ran the system with the policy's tool `{name}` ({said}, by their logs), "
-                  f"but the boundary does not grant `{name}`: the rules that weigh what the deployment opens read a "
-                  f"system without it",
-                  help=f"add `{name}` to `boundary.tools` and address what it opens, or cite tests of the system the "
-                       f"boundary describes")
 
 
 @rule(
