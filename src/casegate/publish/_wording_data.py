@@ -4615,6 +4615,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:(?<![^\\W_])|(?<=[a-z])(?=[A-Z]))(?i:guard|shield|classifier|moderation|judge|grader|reward|embed(?:ding)?)(?![a-z])',
     "(?:['’]s|s['’])?(?:\\s+own)?(?:\\s+[\\w-]+){0,3}?\\s+(?:vets?|clears?|verif(?:y|ies)|checks?|screens?|reviews?|approves?|nominates?|attests?|certif(?:y|ies)|vouch(?:es)?|confirms?|sponsors?|endorses?)\\b|\\b(?:vetted|cleared|checked|verified|screened|reviewed|approved|nominated|attested|certified|vouched\\s+for|sponsored|endorsed)\\s+by\\s+(?:the|each|every|its|their|a)\\s+(?:own\\s+)?",
     "(?:['’]s|s['’])|\\bby\\s+(?:the|its|their|a|an|each|every)\\s+",
+    '(?:[.,;:()\\n]|\\b(?:and|or|of|at|by|from|with|beside|plus)\\b)',
     '(?:[\\w-]+\\W+){0,2}?(?:all|every\\w*|any(?:one|body)?|the\\W+public|public|customers|api|platform|general|\\d[\\d.]{0,8}\\W{0,3}(?:%|percent\\b|per\\W+cent\\b))',
     '(?:\\.p/([1-9]\\d{0,2}))?\\Z',
     '(?:\\W*(?:,|\\band\\b|&)\\W*(?:and\\W+)?',
@@ -4625,6 +4626,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:\\bnon|\\bnot(?:\\s+the)?|\\bno)[\\s-]*$',
     '(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$',
     '(?:^|\\b(?:a|an|the|all|only|any|our|its|their|every|each|for|to|of|by|and|with|are|is|were|was)\\W+)$',
+    '(?:customers?|users?|developers?|accounts?|subscribers?|clients?|organi[sz]ations?|tenants?)',
     '(?:ed|ing)',
     '(?:fp|f|float|bf|bfloat)(\\d{1,2})|(?:int|q|nf)(\\d)|(\\d{1,2})bits?|w(\\d)a\\d{1,2}',
     '(?:ies|ied)',
@@ -7060,12 +7062,14 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\W+',
     "\\W+(?:(?!(?:and|or|but|nor)\\b)[\\w'’$-]+\\W+){0,3}?(?:confirm|approv)\\w*|\\W+(?:it|this|that|them)\\b",
     '\\W+(?:a|an|the|each|every|its|our|their|this|that|one)\\W+(?!(?:\\w+\\W+)?(?:users?|customers?|persons?|people|accounts?|members?|shoppers?|them)\\b)',
+    "\\W+(?:of|on)\\W+(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\b(?!\\W+(?:pilot|program|programme|preview|beta|sandbox|trial|endpoint)s?\\b)|\\b(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
     "\\W+(?:only\\W+)?(?:(?:for|to\\W+(?:run|conduct|carry\\W+out))\\W+(?:[\\w'-]+\\W+){0,3}?(?:testing|tests?|evaluations?|evals?|evaluating|red[- ]?teaming|audits?|auditing|assessments?)|under\\W+(?:an?|the|its|their)\\W+(?:[\\w'-]+\\W+){0,2}?(?:testing|evaluation|red[- ]?teaming|audit|assessment)\\W+(?:agreements?|contracts?|ndas?))\\b",
     "\\W+(?:only\\W+)?(?:for|to)\\W+(?:[\\w'-]+\\W+){0,2}?(?:serv(?:e|ing)|host(?:ing)?|inference|run\\W+inference)\\b",
     "\\W+(?:receives?|received|gets?|got|holds?|held|has|have|(?:is|are|was|were|(?:has|have)\\W+been)\\W+given)\\W+(?:[\\w'-]+\\W+){0,4}?(?:weights?|checkpoints?)",
     '\\W+(?:users?|customers?|members?|visitors?|accounts?|sessions?|admins?|people|persons?|developers?|subscribers?|shoppers?|employees?|staff|state|status|pages?|areas?)\\b',
     "\\W+(?:your|users['’]?|user['’]s|their|customers['’]?|customer['’]s)\\W+(?:[\\w-]+\\W+)?(?:conversations?|chats?|prompts?|chat\\W+history)\\b",
     '\\W+(it|them)\\b(?!\\W+(?:is|are|was|were)\\b)',
+    '\\W+in\\W+good\\W+standing\\b',
     '\\Z',
     '\\[\\s*\\]',
     '\\b',
@@ -7077,8 +7081,10 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:(?:the|its|their|a|an|each|every)\\s+)?',
     '\\b(?:acceptable[- ]use|usage|use|access|user|end[- ]user|licen[cs]e|partner|conduct)\\W+(?:polic(?:y|ies)|agreements?|terms|rules|contracts?)\\b|\\bterms\\W+(?:of\\W+(?:use|service|access)|and\\W+conditions)\\b|\\bcode\\W+of\\W+conduct\\b|\\b(?:non[- ]disclosure|confidentiality)\\W+agreements?\\b|\\bndas?\\b',
     '\\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|tool\\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|merges?|pull\\W+requests?|diffs?|edits?|experiments?|tasks?)\\b',
+    "\\b(?:all|every|any|existing|current)\\W+(?:of\\W+)?(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
     '\\b(?:anyone|anybody|everyone|everybody|whoever|public(?:ly)?|asks?|asked|asking|requests?|requested|download\\w*|publish\\w*|open[- ]?sourc\\w*|hugging\\W*face|torrent\\w*|users?|customers?|clients?|developers?|researchers?|academics?|universit(?:y|ies)|community|partners?|licensees?|others|all|any)\\b',
     '\\b(?:any|anyone|anybody|everyone|everybody|all)\\b(?:\\W+[\\w-]+){0,3}?\\W+(?:with|holding|having|who\\W+ha(?:s|ve))\\W+(?:[\\w-]+\\W+){0,3}?(?:e-?mail|address|account|log-?in)s?\\b|\\b(?:any|anyone|anybody|everyone|everybody|all)\\b(?:\\W+[\\w-]+){0,3}?\\W+(?:who|that)\\W+(?:signs?\\W+up|registers?|enrol+s?)\\b|\\bopen\\W+(?:sign[- ]?ups?|registration|enrol+ment)\\b|\\bself[- ]?(?:registration|sign[- ]?up)\\b|\\bself[- ]?serv(?:e|ice)\\W+(?:sign[- ]?ups?|registration|enrol+ment|onboarding|access|accounts?)\\b|\\b(?:any|anyone|anybody|everyone|whoever)\\b(?:\\W+[\\w-]+){0,4}?\\W+invit\\w*|\\b(?:guests?|invitees?)\\b|\\b(?:anyone|anybody|whoever)\\W+(?:(?:who|that)\\W+)?(?:[\\w-]+\\W+)?(?:gets?|receives?|obtains?|(?:is|are)\\W+given)\\W+(?:[\\w-]+\\W+){0,2}?(?:access|keys?|accounts?)\\W+(?:at\\W+once|immediately|instantly|(?:straight|right)\\W+away|on\\W+request)\\b|\\b(?:anyone|anybody|whoever|everyone|everybody)\\b(?:\\W+[\\w-]+){0,5}?\\W+(?:gets?|receives?|obtains?|(?:is|are)\\W+(?:given|granted|issued))\\W+(?:[\\w-]+\\W+){0,2}?(?:at\\W+once|immediately|instantly|(?:straight|right)\\W+away|automatically)\\b',
+    '\\b(?:appl(?:y|ies|ied|ying|icants?|ications?)|nominat\\w*|select\\w*|chosen|choose|admit\\w*|approv\\w*|invit\\w*|accept\\w*|vet(?:s|ted|ting)?|screen\\w*|review\\w*|verif\\w*|shortlist\\w*|request\\w*|enrol\\w*|qualif\\w*|cleared)\\b',
     '\\b(?:apps?|applications?|clients?)\\W+(?:(?:which|that)\\W+)?(?:(?:is|are|was|were|gets?|got|also|now)\\W+)?$',
     '\\b(?:bedrock|vertex|azure|aws|gcp|google\\W+cloud|oracle\\W+cloud)\\b',
     '\\b(?:be|is|are|was|were|been|being)\\W+(?:\\w+ly\\W+)?$',
@@ -7088,6 +7094,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:confirmation|approval)(s)?\\b',
     '\\b(?:customers?|users?|clients?|tenants?|licensees?|partners?|developers?|researchers?|enterprises?|organi[sz]ations?|members?|accounts?|they|their|them|theirs|you|your|anyone|own|private|custom\\w*|cop(?:y|ies)|requests?|demand|upload\\w*|submit\\w*|suppl(?:y|ies|ied)|provided|per)\\b',
     "\\b(?:download\\w*|publish\\w*|releas\\w*|distribut\\w*|shar(?:e|es|ed|ing)|hand(?:s|ed)?|giv(?:e|es|en)|gets?|receiv\\w*|ship\\w*|upload\\w*|licens\\w*|licenc\\w*|host\\w* on|pull\\w*)\\W+(?:(?!(?:results?|outputs?|answers?|completions?|responses?|evaluations?|generated|produced|by|for|of|from|with|running|serving|using|behind|on|via|through|about)\\b)[\\w'-]+\\W+){0,4}?(?:weights?|checkpoints?|safetensors|gguf|parameters)\\b|\\b(?:weights?|checkpoints?|safetensors|gguf)\\W+(?:[\\w-]+\\W+){0,3}?(?:are\\W+|is\\W+)?(?:published|released|downloadable|distributed|shared|open[- ]sourced|licen[cs]ed|made available|available for download|posted|uploaded)\\b|\\bopen[- ]weights?\\b",
+    '\\b(?:early|preview|beta|pilot|trusted|testers?|program|programme|private|sandbox|research)\\b',
     '\\b(?:employees?|staff|team|teams|internal\\w*|in-house|cluster|researchers)\\b',
     '\\b(?:every|each|all)\\W+(?:[\\w-]+\\W+){0,3}?$',
     '\\b(?:few[- ]shot|in[- ]context|retrieval|rag|in\\W+the\\W+prompt)\\b',
@@ -7106,6 +7113,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:of|on|over|for|from|to|about|against)\\W+$',
     '\\b(?:of|on|over|for|from|to|about|against|in)\\W+(?:(?:the|a|an)\\W+)?$',
     '\\b(?:or|nor|and)\\W*$',
+    "\\b(?:our|in-house|internal|(?:lab|developer)['’]s)(?!\\w)",
     "\\b(?:quanti[sz](?:ed|ation)\\W+(?:[\\w'-]+\\W+){0,3}?)?(\\d{1,2})[- ]?bits?\\b|\\b(?:int|q|nf)(\\d)(?:_[a-z0-9_]+)?\\b|\\bquanti[sz](?:ed|ation)\\b",
     '\\b(?:quanti[sz]\\w*|weights?|precision|models?|builds?|checkpoints?)\\b',
     "\\b(?:read|reread|view|browse|see|search|open|review|revisit)(?:s|es|ed|ing)?\\W+(?:(?:their|your|the|all)\\W+)?(?:past|saved|previous|earlier|old|cached|stored|downloaded|recent)\\W+(?:[\\w'-]+\\W+)?(?:chats?|conversations?|answers?|responses?|replies|messages?|history|transcripts?)\\W+(?:[\\w'-]+\\W+){0,4}?offline\\b|\\b(?:chats?|conversations?|history|transcripts?|messages?|drafts?|notes?)\\W+(?:(?!(?:offline|that|which|who)\\b)[\\w'-]+\\W+){0,4}?(?:works?|are|is|stays?|remains?)\\W+(?:(?:available|readable|viewable)\\W+)?offline\\b",
@@ -7145,6 +7153,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\bself[- ]?(?:attest|certif|declar|report|identif|vouch|assess)\\w*|\\b(?:attest|certif|declar|affirm)\\w*\\W+(?:to\\W+)?(?:their|his|her|its|own)\\b|\\b(?:e-?mail|link|domain)s?\\b',
     '\\bself\\b|\\bself-|\\bthemselves\\b|\\bautomatic\\w*|\\bautomated\\b|\\bby\\W+(?:(?:a|an|the|their|its|our)\\W+)?(?:[\\w-]+\\W+)?(?:e-?mail|link|domain|sms|captcha|system|software|script|bot|algorithm|form|portal|code)s?\\b|\\b(?:e-?mail|link|domain|sms|phone)\\W+(?:verification|check|confirmation)s?\\b',
     "\\bthird[- ]?part(?:y|ies)(?!\\W+(?:[\\w-]+\\W+)?(?:evaluat\\w*|audit\\w*|assess\\w*|test\\w*|red[- ]?team\\w*|review\\w*|research\\w*|experts?|scrutiny|oversight|kyc|identity|verif\\w*|payments?|billing|security|pen(?:etration)?[- ]?test\\w*|annotat\\w*|processors?|hosting|infrastructure|compute|data\\W?cent(?:er|re)s?)\\b)|\\b(?:resell\\w*|resold|re-?sale|white[- ]label\\w*|integrators?|sub-?licens\\w*|oems?)\\b|\\b(?:through|via|inside|within|in|into)\\W+[\\w-]+'s\\W+own\\W+(?:[\\w-]+\\W+){0,2}?(?:products?|assistants?|apps?|applications?|platforms?|services?|software|systems?)\\b",
+    '\\b|\\b(?:all|every|any|existing|current)\\W+(?:[\\w-]+\\W+){0,2}?',
     "\\b|\\b(?:quanti[sz]\\w*|compress\\w*)\\W+(?:[\\w'-]+\\W+){0,4}?(?:for|to\\W+run\\W+on|to\\W+fit\\W+on)\\W+(?:[\\w'-]+\\W+){0,2}?",
     "\\b|\\b(?:ships?|shipped|comes?|came|bundled|packaged|installed)\\W+with\\W+(?:[\\w'-]+\\W+){0,3}?(?:built[- ]in|included|inside|embedded|on[- ]?board)\\b|\\bno\\W+(?:network|internet|connection|connectivity|signal)(?:\\W+connection)?\\W+(?:is\\W+)?(?:needed|required|necessary)\\b|\\b(?:works?|runs?|answers?)\\W+without\\W+(?:an?\\W+)?(?:network|internet|connection|connectivity|signal)\\b",
     "\\b|\\bto\\W+(?:run|fit)\\W+on\\W+(?:[\\w'-]+\\W+){0,2}?",
@@ -12440,6 +12449,7 @@ WORDS: str = (
     'appears\n'
     'appended\n'
     'appetite\n'
+    'appl\n'
     'applicable\n'
     'application\n'
     'applications\n'
@@ -14440,6 +14450,8 @@ WORDS: str = (
     'i32\n'
     'i64\n'
     'i8\n'
+    'icants\n'
+    'ications\n'
     'ice\n'
     'id\n'
     'identical\n'
@@ -15559,6 +15571,7 @@ WORDS: str = (
     'picked\n'
     'pickle\n'
     'piece\n'
+    'pilot\n'
     'pin\n'
     'pin_artifact\n'
     'ping\n'
@@ -15679,7 +15692,9 @@ WORDS: str = (
     'prof\n'
     'professional\n'
     'professions\n'
+    'program\n'
     'programmatically\n'
+    'programme\n'
     'programmes\n'
     'progress\n'
     'promise\n'
@@ -15757,6 +15772,7 @@ WORDS: str = (
     'q8\n'
     'qlora\n'
     'qty\n'
+    'qualif\n'
     'qualitative\n'
     'qualitatively\n'
     'quant\n'
@@ -16362,6 +16378,7 @@ WORDS: str = (
     'seen-checkpoint\n'
     'sees\n'
     'sein\n'
+    'select\n'
     'selected\n'
     'selection\n'
     'self\n'
@@ -16460,6 +16477,7 @@ WORDS: str = (
     'shortens\n'
     'shorter\n'
     'shortfall\n'
+    'shortlist\n'
     'shot\n'
     'should\n'
     'show\n'
@@ -16803,6 +16821,7 @@ WORDS: str = (
     'technical\n'
     'technician\n'
     'technicians\n'
+    'ted\n'
     'telemetry\n'
     'telemetry_keys\n'
     'telemetry_role\n'
@@ -16916,6 +16935,7 @@ WORDS: str = (
     'timeouts\n'
     'times\n'
     'timestamp\n'
+    'ting\n'
     'tiny\n'
     'title\n'
     'titled\n'
@@ -16992,6 +17012,7 @@ WORDS: str = (
     'tree\n'
     'tree_size\n'
     'triages\n'
+    'trial\n'
     'trials\n'
     'tried\n'
     'tries\n'
