@@ -167,6 +167,18 @@ SOUND_STAGE = [
     pytest.param("we will decide whether to open the program to all researchers after the pilot",
                  id="mended-decide-whether-to-open"),
     pytest.param("Acme's RSO decides on a public launch once the pilot ends", id="mended-decides-on-launch"),
+    "existing API customers may apply; Acme's trust team reviews each application",
+    "enterprise customers of the Acme API admitted to the program",
+    "existing API customers, once approved by the access committee",
+    "API customers admitted to the early-access program",
+    "all API customers must pass KYC and a use-case review by Acme",
+    "every tester's API key is logged",
+    "all API calls are logged and reviewed",
+    "users reach the model through the early-access API only",
+    "selected API customers, nominated by their account managers and approved by the RSO",
+    "testers at every partner organisation on the platform pilot",
+    "all early-access API users are logged",
+    "every preview API customer signs the tester agreement",
 ]
 
 WIDER_RELEASE = [
@@ -197,6 +209,14 @@ WIDER_RELEASE = [
     "general availability follows automatically; we will decide on pricing later",
     "we decide whether to roll out to all API customers after 14 days",
     "a decision on general availability in 30 days",
+    "existing API customers in good standing",
+    "every enterprise customer of the Acme API",
+    "all of our API developers",
+    "API customers in good standing",
+    "randomly selected existing API customers",
+    "existing API customers, admitted automatically",
+    "any current platform subscriber",
+    "all API customers agree to the usage policy",
 ]
 
 
@@ -746,6 +766,33 @@ def test_another_companys_cloud_serving_the_model_is_read(words: str, host: str)
 @pytest.mark.parametrize("words", NOT_HOSTED)
 def test_the_labs_own_serving_names_no_host(words: str) -> None:
     assert hosts_in_words(Case.model_validate(_api(words))) is None
+
+
+AUDITED_HOSTS = [
+    "Audit of every cluster holding the weights: Acme's and the serving clusters of Northwind Cloud, Stratus and Cumulo.",
+    "Audit of Acme's clusters and of the cloud platforms' serving clusters.",
+    "Audit of the cloud provider's serving clusters.",
+    "Audit of Acme's in-house cloud and the partner platforms.",
+    "Audit of the three platforms holding the weights, at Acme's request.",
+]
+
+OWN_CLOUD_ONLY = [
+    "Audit of the weight security of Acme's cloud clusters.",
+    "Audit of the Acme Cloud serving clusters.",
+    "Audit of our cloud platform.",
+    "Audit of the lab's cloud.",
+    "Audit of Acme Labs' internal cloud platform.",
+]
+
+
+@pytest.mark.parametrize("statement", AUDITED_HOSTS)
+def test_an_audit_naming_the_platforms_names_a_host(statement: str) -> None:
+    assert host_named("model marketplaces", statement, ["Acme Labs"])
+
+
+@pytest.mark.parametrize("statement", OWN_CLOUD_ONLY)
+def test_an_audit_naming_the_labs_own_cloud_names_no_host(statement: str) -> None:
+    assert not host_named("model marketplaces", statement, ["Acme Labs"])
 
 
 # ------------------------------------------------------------------ an SDK for users' apps (an `api` boundary's description)

@@ -16,6 +16,9 @@ tried here and in docs/security.md:
   leave our control`, `available on Bedrock/Vertex-style platforms`): GO WITH CONDITIONS, the SL3
   audit counted for hosts it never saw. A host the boundary's words name must be named in the
   statement of an independent security audit the weight-security safeguards cite (CG429).
+- closed: that audit's statement naming Acme's own clusters as a cloud (`Acme's cloud clusters`,
+  `the Acme Cloud`, `our cloud platform`) for the platforms: a cloud the developer's name stands
+  before is the lab's, not a host's (CG429).
 - mended: "the weights are shared with our cloud provider for serving" read as users handed the
   weights (CG105, `download`: NO-GO for a sound case); a cloud provider holding them to serve them is
   a host (CG429), not a user.
@@ -27,8 +30,7 @@ tried here and in docs/security.md:
 - still the lab's word: the red team dropped from a first version altogether and the classifier
   layer credited to `platform abuse filters` tested by the lab through the platforms (any dropped
   log); the boundary's words leaving the platforms out (`the weights never leave our control` alone:
-  nothing the case holds says where the weights are); an audit statement that names a cloud of the
-  lab's own (`Acme's cloud clusters`) for a platform's; monitoring and account bans titled for all
+  nothing the case holds says where the weights are); monitoring and account bans titled for all
   traffic while the lab sees its own endpoint's (a safeguard's reach is its title's word); a red
   team run on the lab's endpoint alone standing for the platforms' (a casegate-results log records
   a model name, not the endpoint behind it)."""
@@ -145,6 +147,37 @@ def test_weights_on_the_platforms_audited_at_acme_alone_are_no_go(_audited_at_ac
     assert record.outcome == "NO-GO" and blocking(record) == ["CG429"]
     (msg,) = messages(record, "CG429")
     assert f": {host}), but no independent security audit the weight-security safeguards cite names it" in msg
+
+
+@pytest.mark.parametrize("statement", [
+    "Audit of the weight security of Acme's cloud clusters.",
+    "Audit of the weight security of the Acme Cloud serving clusters.",
+    "Audit of the weight security of our cloud platform.",
+])
+def test_an_audit_naming_a_cloud_of_acmes_own_for_the_platforms_is_no_go(_audited_at_acme: Path, tmp_path: Path,
+                                                                          statement: str) -> None:
+    """The lab's move: the audit of Acme's clusters alone, its auditor's statement naming them as a
+    cloud (`Acme's cloud clusters`, `the Acme Cloud`), the words putting the model in the platforms'
+    marketplaces. The word `cloud` read as naming the platforms: GO WITH CONDITIONS. A cloud or
+    platform the developer's name (or `our`) stands before is the lab's, not a host's (CG429)."""
+    d = copy_fixture(_audited_at_acme, tmp_path)
+    (d / "reports" / "evidence-attestations" / "weights-audit.md.lena-kovac.dsse.json").unlink()
+    load_gen(GANNET).sign(d, "E-weights-audit", "lena-kovac", "ran", "2026-10-30T12:00:00Z", statement)
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and blocking(record) == ["CG429"]
+    (msg,) = messages(record, "CG429")
+    assert ": model marketplaces), but no independent security audit" in msg
+
+
+def test_an_audit_naming_acmes_clusters_and_the_platforms_is_go_with_conditions(_audited_at_acme: Path,
+                                                                               tmp_path: Path) -> None:
+    """The control: the statement names Acme's clusters and, apart, the cloud platforms'."""
+    d = copy_fixture(_audited_at_acme, tmp_path)
+    (d / "reports" / "evidence-attestations" / "weights-audit.md.lena-kovac.dsse.json").unlink()
+    load_gen(GANNET).sign(d, "E-weights-audit", "lena-kovac", "ran", "2026-10-30T12:00:00Z",
+                          "Audit of the weight security of Acme's clusters and of the cloud platforms' serving clusters.")
+    record = _preview(d)
+    assert record.outcome == "GO WITH CONDITIONS" and blocking(record) == []
 
 
 @pytest.mark.parametrize("words", [

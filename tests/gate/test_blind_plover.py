@@ -27,9 +27,10 @@ docs/security.md:
   (CG301); the rollout labelled `trusted-access`, its access kept self-serve (CG105, CG406); the
   pathways' attempts a year cut to the first stage's share of traffic (CG406 stands); the red team's counts typed over its log (CG340, CG406); the red team retyped
   `monitoring` (CG347).
-- still the lab's word: a cohort of API customers chosen without a share or schedule in words
-  (`existing API customers in good standing`, `every enterprise customer of the Acme API`) with the
-  vetting's words kept; a monitor fed readings of the testers' traffic alone while the rollout runs
+- closed: a cohort of the API's customers as such in the testers' words, no share or schedule
+  (`existing API customers in good standing`, `every enterprise customer of the Acme API`), the
+  vetting's words kept: CG105 reads the API's customers named with none chosen among them.
+- still the lab's word: a monitor fed readings of the testers' traffic alone while the rollout runs
   (a reading records its signal, not which traffic it was taken over); on a first version, a
   smaller red team of easier attempts in place of the 400 (0 of 60 through: upper bound under 5%,
   the framework's statistics accept it; which attempts were tried is the log's word)."""
@@ -120,19 +121,34 @@ WIDER = "the boundary's words schedule or reach a wider release of the model"
      "served to 1% of API traffic"),
     ("users", USERS, "users: a randomly chosen 1% of API customers, effectively a trusted-access cohort",
      "a randomly chosen 1% of API customers"),
+    ("users", USERS, "users: existing API customers in good standing", "existing API customers in good standing"),
+    ("users", USERS, "users: every enterprise customer of the Acme API", "every enterprise customer of the Acme API"),
 ])
 def test_the_testers_case_whose_words_schedule_the_rollout_is_no_go(tmp_path: Path, field: str, old: str,
                                                                      words: str, named: str) -> None:
     """The lab's move: the testers' stage approved as `trusted-access` with words that carry the
     rollout (a date for general availability, an automatic expansion, testers who are a share of
-    the API's traffic or customers). It was GO WITH CONDITIONS: the signers approved a text that
-    releases the model to people the program's vetting never admits."""
+    the API's traffic or customers, or a cohort of the API's customers as such, the vetting's words
+    kept). It was GO WITH CONDITIONS: the signers approved a text that releases the model to people
+    the program's vetting never admits."""
     d = copy_fixture(PLOVER, tmp_path)
     edit(d / "trusted.yaml", old, words)
     record = _gate(d, "trusted.yaml")
     assert record.outcome == "NO-GO" and blocking(record) == ["CG105"]
     (msg,) = messages(record, "CG105")
     assert WIDER in msg and f'("{named}")' in msg
+
+
+@pytest.mark.parametrize("users", [
+    "users: existing API customers admitted to the Plover early-access program",
+    "users: enterprise customers of the Acme API who apply and are approved by Acme's trust team",
+])
+def test_the_testers_chosen_among_the_apis_customers_are_go_with_conditions(tmp_path: Path, users: str) -> None:
+    """The control: testers chosen among the API's customers by the program's admission."""
+    d = copy_fixture(PLOVER, tmp_path)
+    edit(d / "trusted.yaml", USERS, users)
+    record = _gate(d, "trusted.yaml")
+    assert record.outcome == "GO WITH CONDITIONS" and blocking(record) == []
 
 
 @pytest.mark.parametrize("words", [

@@ -45,7 +45,7 @@ import hashlib
 import itertools
 import operator
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -2657,19 +2657,37 @@ _SERVED_OURSELVES = lazy(r"\b(?:served|hosted|runs?|running|run|deployed|answere
                          r"infrastructure|clusters?|hardware|machines)\b", re.IGNORECASE)
 """Words saying the lab serves the model from its own machines (`served from Acme's own data
 centres`, `the API runs on our own infrastructure`)."""
+_OWN_BEFORE = lazy(r"\b(?:our|in-house|internal|(?:lab|developer)['’]s)(?!\w)", re.IGNORECASE)
+_SPAN_CUT = lazy(r"(?:[.,;:()\n]|\b(?:and|or|of|at|by|from|with|beside|plus)\b)", re.IGNORECASE)
 
 
-def host_named(host: str, text: str) -> bool:
+def host_named(host: str, text: str, developer: Sequence[str] = ()) -> bool:
     """Whether `text` (an auditor's signed words) names the host `host` (as `hosts_in_words` gives
-    it): a cloud by name by that name, any other by a word for another company's platform (`cloud`,
-    `platform`, `provider`, `partner`, `marketplace`, `hyperscaler`, `third party`), a customer's own
-    site by words covering every customer's (`_EVERY_CUSTOMER_SITE`): the weights stand at each."""
+    it): a cloud by name by that name, a customer's own site by words covering every customer's
+    (`_EVERY_CUSTOMER_SITE`: the weights stand at each), any other by a word for another company's
+    platform (`cloud`, `platform`, `provider`, `partner`, `marketplace`, `hyperscaler`, `third
+    party`) that is not the developer's own: one whose words before it, back to a comma or `and`,
+    `of`, `at`, `by`, name one of `developer` (`Acme's cloud clusters`, `the Acme Cloud`) or the lab
+    (`our cloud`, `the lab's platform`) is the lab's, not a host's."""
+    from ..model._names import organisation_among
+
+    read = as_read(text)
     if customer_site(host):
-        return _EVERY_CUSTOMER_SITE.search(as_read(text)) is not None
+        return _EVERY_CUSTOMER_SITE.search(read) is not None
     brand = _HOST_BRANDS.search(host)
     if brand is not None:
-        return f" {_NON_WORDS.sub(' ', brand.group(0).lower())} " in f" {_NON_WORDS.sub(' ', as_read(text).lower())} "
-    return _HOST_COMPANY.search(as_read(text)) is not None
+        return f" {_NON_WORDS.sub(' ', brand.group(0).lower())} " in f" {_NON_WORDS.sub(' ', read.lower())} "
+    for m in _HOST_COMPANY.finditer(read):
+        before = read[max(0, m.start() - 80):m.start()]
+        cuts = list(_SPAN_CUT.finditer(before))
+        before = before[cuts[-1].end():] if cuts else before
+        if _OWN_BEFORE.search(before) is not None:
+            continue
+        if any(organisation_among(w.removesuffix("'s").removesuffix("’s"), developer) is not None
+               for w in before.split() if w[:1].isupper()):
+            continue
+        return True
+    return False
 
 
 _WEIGHTS_TRIGGER = ("weight", "checkpoint", "safetensors", "gguf", "parameters")
@@ -3363,8 +3381,36 @@ vetting admits. Matched ignoring case (`GA` in capitals alone), clause by clause
 the first time a boundary limited to vetted users is checked (`wider_release_in_words`)."""
 
 _WIDER_TRIGGER = ("availab", "roll", "expand", "extend", "widen", "open", "grow", "automatic", "launch",
-                  "release", "%", "percent", "per cent")
-"""A word each match of `_WIDER_RELEASE` but `GA` holds (that one is looked for as written)."""
+                  "release", "%", "percent", "per cent", "api", "platform")
+"""A word each match of `_WIDER_RELEASE` but `GA`, and of `_API_COHORT`, holds (`GA` is looked for
+as written)."""
+
+_API_PEOPLE = r"(?:customers?|users?|developers?|accounts?|subscribers?|clients?|organi[sz]ations?|tenants?)"
+_API_COHORT = (
+    r"\b(?:all|every|any|existing|current)\W+(?:of\W+)?(?:(?:the|our|its|[\w-]+'s)\W+)?(?:[\w-]+\W+){0,2}?"
+    r"(?:api|platform)\W+(?:[\w-]+\W+)?" + _API_PEOPLE + r"\b"
+    r"|\b(?:all|every|any|existing|current)\W+(?:[\w-]+\W+){0,2}?" + _API_PEOPLE
+    + r"\W+(?:of|on)\W+(?:(?:the|our|its|[\w-]+'s)\W+)?(?:[\w-]+\W+){0,2}?(?:api|platform)\b"
+    r"(?!\W+(?:pilot|program|programme|preview|beta|sandbox|trial|endpoint)s?\b)"
+    r"|\b(?:api|platform)\W+(?:[\w-]+\W+)?" + _API_PEOPLE + r"\W+in\W+good\W+standing\b"
+)
+"""Words by which a boundary's users are a cohort of the API's customers as such, none chosen
+(`existing API customers in good standing`, `every enterprise customer of the Acme API`, `all of
+our API developers`): the API's customers, not those a vetting admits, unless the clause says they
+are chosen among them (`_CHOSEN`). Matched ignoring case, clause by clause, with `_WIDER_RELEASE`."""
+
+_PROGRAM = lazy(r"\b(?:early|preview|beta|pilot|trusted|testers?|program|programme|private|sandbox|research)\b",
+               re.IGNORECASE)
+"""Words by which a cohort named as the API's names the program's own API (`every early-access API
+user`, `all preview API customers`): its users, not the API's customers at large."""
+
+_CHOSEN = (r"\b(?:appl(?:y|ies|ied|ying|icants?|ications?)|nominat\w*|select\w*|chosen|choose|admit\w*|"
+           r"approv\w*|invit\w*|accept\w*|vet(?:s|ted|ting)?|screen\w*|review\w*|verif\w*|shortlist\w*|"
+           r"request\w*|enrol\w*|qualif\w*|cleared)\b")
+"""Words by which a clause naming a cohort of the API's customers says those it admits are chosen
+among them (`existing API customers may apply`, `enterprise customers of the API admitted to the
+program`): the choice is the vetting's, judged as any (CG105, its test), unless the choice is a
+random one (`randomly selected`) or automatic (`_SELF_OR_AUTOMATIC`)."""
 
 _OWN_DECISION = (r"\b(?:new|separate|own|another|later|further)\W+(?:[\w-]+\W+)?"
                  r"(?:cases?|versions?|approvals?|decisions?|gates?|reviews?)\b"
@@ -3383,7 +3429,8 @@ _SCHEDULED = (r"\bautomatic\w*|\b\d{4}-\d\d-\d\d\b|\b(?:19|20)\d\d\b|\bdays?\W+\
 
 def wider_release_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The words of the case's own boundary (`description`, `scope.users`, `scope.vetting`) that
-    schedule or reach a wider release of the model (`_WIDER_RELEASE`), in a clause that does not
+    schedule or reach a wider release of the model (`_WIDER_RELEASE`), or name the API's customers
+    as such (`_API_COHORT`, none chosen among them by someone: `_CHOSEN`), in a clause that does not
     deny it, nor say those it names are vetted by someone (`_VETTED_BY_OTHERS`: `open to any
     partner institution vetted by Acme`), nor leave the release to a decision of its own or put this
     boundary before it (`_OWN_DECISION`) without dating it or making it automatic (`_SCHEDULED`);
@@ -3396,12 +3443,23 @@ def wider_release_in_words(case: Case, memo: dict[str, Any] | None = None) -> st
     words = re.compile(_WIDER_RELEASE, re.IGNORECASE)
     own, scheduled = re.compile(_OWN_DECISION, re.IGNORECASE), re.compile(_SCHEDULED, re.IGNORECASE)
     vetted, self_or_automatic = re.compile(_VETTED_BY_OTHERS, re.IGNORECASE), re.compile(_SELF_OR_AUTOMATIC, re.IGNORECASE)
+    cohort, chosen = re.compile(_API_COHORT, re.IGNORECASE), re.compile(_CHOSEN, re.IGNORECASE)
     negated = _WEIGHTS_WORDS[1]
     for i, written, read in clauses:
-        if words.search(read) is None or negated.search(read) is not None:
+        if negated.search(read) is not None:
             continue
         # what a clause after it says of the release (`the public launch, which needs its own case`)
         then = every[i + 1][1] if i + 1 < len(every) and _OF_IT.match(every[i + 1][1]) else ""
+        if words.search(read) is None:
+            # the API's customers as such: unless chosen among, by someone and not at random
+            both = read + " " + then
+            picked = chosen.search(both) is not None or vetted.search(both) is not None
+            found = cohort.search(read)
+            if (found is not None and _PROGRAM.search(found.group()) is None
+                    and (not picked or "random" in both.lower()
+                                                      or self_or_automatic.search(both) is not None)):
+                return written.strip()
+            continue
         if vetted.search(read) is not None and self_or_automatic.search(read) is None:
             continue
         if own.search(read + " " + then) is not None and scheduled.search(read + " " + then) is None:

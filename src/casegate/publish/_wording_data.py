@@ -4668,6 +4668,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:(?<![^\\W_])|(?<=[a-z])(?=[A-Z]))(?i:guard|shield|classifier|moderation|judge|grader|reward|embed(?:ding)?)(?![a-z])',
     "(?:['’]s|s['’])?(?:\\s+own)?(?:\\s+[\\w-]+){0,3}?\\s+(?:vets?|clears?|verif(?:y|ies)|checks?|screens?|reviews?|approves?|nominates?|attests?|certif(?:y|ies)|vouch(?:es)?|confirms?|sponsors?|endorses?)\\b|\\b(?:vetted|cleared|checked|verified|screened|reviewed|approved|nominated|attested|certified|vouched\\s+for|sponsored|endorsed)\\s+by\\s+(?:the|each|every|its|their|a)\\s+(?:own\\s+)?",
     "(?:['’]s|s['’])|\\bby\\s+(?:the|its|their|a|an|each|every)\\s+",
+    '(?:[.,;:()\\n]|\\b(?:and|or|of|at|by|from|with|beside|plus)\\b)',
     '(?:[\\w-]+\\W+){0,2}?(?:all|every\\w*|any(?:one|body)?|the\\W+public|public|customers|api|platform|general|\\d[\\d.]{0,8}\\W{0,3}(?:%|percent\\b|per\\W+cent\\b))',
     '(?:\\.p/([1-9]\\d{0,2}))?\\Z',
     '(?:\\W*(?:,|\\band\\b|&)\\W*(?:and\\W+)?',
@@ -4680,6 +4681,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$',
     '(?:^|\\b(?:a|an|the|all|only|any|our|its|their|every|each|for|to|of|by|and|with|are|is|were|was)\\W+)$',
     '(?:connectors?|plug-?ins?|mcp\\W+servers?|extensions|integrations)',
+    '(?:customers?|users?|developers?|accounts?|subscribers?|clients?|organi[sz]ations?|tenants?)',
     '(?:ed|ing)',
     '(?:fp|f|float|bf|bfloat)(\\d{1,2})|(?:int|q|nf)(\\d)|(\\d{1,2})bits?|w(\\d)a\\d{1,2}',
     '(?:ies|ied)',
@@ -7150,12 +7152,14 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\W+(?:(?!(?:and|or|but|nor)\\b)[\\w'’$-]+\\W+){0,3}?(?:confirm|approv)\\w*|\\W+(?:it|this|that|them)\\b",
     '\\W+(?:[\\w-]+\\W+){0,2}?(?:sees?|receives?|has\\W+(?:no\\W+)?(?:access|visibility)|have\\W+(?:no\\W+)?(?:access|visibility))\\W+(?:[\\w-]+\\W+){0,3}?',
     '\\W+(?:a|an|the|each|every|its|our|their|this|that|one)\\W+(?!(?:\\w+\\W+)?(?:users?|customers?|persons?|people|accounts?|members?|shoppers?|them)\\b)',
+    "\\W+(?:of|on)\\W+(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\b(?!\\W+(?:pilot|program|programme|preview|beta|sandbox|trial|endpoint)s?\\b)|\\b(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
     "\\W+(?:only\\W+)?(?:(?:for|to\\W+(?:run|conduct|carry\\W+out))\\W+(?:[\\w'-]+\\W+){0,3}?(?:testing|tests?|evaluations?|evals?|evaluating|red[- ]?teaming|audits?|auditing|assessments?)|under\\W+(?:an?|the|its|their)\\W+(?:[\\w'-]+\\W+){0,2}?(?:testing|evaluation|red[- ]?teaming|audit|assessment)\\W+(?:agreements?|contracts?|ndas?))\\b",
     "\\W+(?:only\\W+)?(?:for|to)\\W+(?:[\\w'-]+\\W+){0,2}?(?:serv(?:e|ing)|host(?:ing)?|inference|run\\W+inference)\\b",
     "\\W+(?:receives?|received|gets?|got|holds?|held|has|have|(?:is|are|was|were|(?:has|have)\\W+been)\\W+given)\\W+(?:[\\w'-]+\\W+){0,4}?(?:weights?|checkpoints?)",
     '\\W+(?:users?|customers?|members?|visitors?|accounts?|sessions?|admins?|people|persons?|developers?|subscribers?|shoppers?|employees?|staff|state|status|pages?|areas?)\\b',
     "\\W+(?:your|users['’]?|user['’]s|their|customers['’]?|customer['’]s)\\W+(?:[\\w-]+\\W+)?(?:conversations?|chats?|prompts?|chat\\W+history)\\b",
     '\\W+(it|them)\\b(?!\\W+(?:is|are|was|were)\\b)',
+    '\\W+in\\W+good\\W+standing\\b',
     '\\Z',
     '\\[\\s*\\]',
     '\\b',
@@ -7167,8 +7171,10 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:(?:the|its|their|a|an|each|every)\\s+)?',
     '\\b(?:acceptable[- ]use|usage|use|access|user|end[- ]user|licen[cs]e|partner|conduct)\\W+(?:polic(?:y|ies)|agreements?|terms|rules|contracts?)\\b|\\bterms\\W+(?:of\\W+(?:use|service|access)|and\\W+conditions)\\b|\\bcode\\W+of\\W+conduct\\b|\\b(?:non[- ]disclosure|confidentiality)\\W+agreements?\\b|\\bndas?\\b',
     '\\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|tool\\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|merges?|pull\\W+requests?|diffs?|edits?|experiments?|tasks?)\\b',
+    "\\b(?:all|every|any|existing|current)\\W+(?:of\\W+)?(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
     '\\b(?:anyone|anybody|everyone|everybody|whoever|public(?:ly)?|asks?|asked|asking|requests?|requested|download\\w*|publish\\w*|open[- ]?sourc\\w*|hugging\\W*face|torrent\\w*|users?|customers?|clients?|developers?|researchers?|academics?|universit(?:y|ies)|community|partners?|licensees?|others|all|any)\\b',
     '\\b(?:any|anyone|anybody|everyone|everybody|all)\\b(?:\\W+[\\w-]+){0,3}?\\W+(?:with|holding|having|who\\W+ha(?:s|ve))\\W+(?:[\\w-]+\\W+){0,3}?(?:e-?mail|address|account|log-?in)s?\\b|\\b(?:any|anyone|anybody|everyone|everybody|all)\\b(?:\\W+[\\w-]+){0,3}?\\W+(?:who|that)\\W+(?:signs?\\W+up|registers?|enrol+s?)\\b|\\bopen\\W+(?:sign[- ]?ups?|registration|enrol+ment)\\b|\\bself[- ]?(?:registration|sign[- ]?up)\\b|\\bself[- ]?serv(?:e|ice)\\W+(?:sign[- ]?ups?|registration|enrol+ment|onboarding|access|accounts?)\\b|\\b(?:any|anyone|anybody|everyone|whoever)\\b(?:\\W+[\\w-]+){0,4}?\\W+invit\\w*|\\b(?:guests?|invitees?)\\b|\\b(?:anyone|anybody|whoever)\\W+(?:(?:who|that)\\W+)?(?:[\\w-]+\\W+)?(?:gets?|receives?|obtains?|(?:is|are)\\W+given)\\W+(?:[\\w-]+\\W+){0,2}?(?:access|keys?|accounts?)\\W+(?:at\\W+once|immediately|instantly|(?:straight|right)\\W+away|on\\W+request)\\b|\\b(?:anyone|anybody|whoever|everyone|everybody)\\b(?:\\W+[\\w-]+){0,5}?\\W+(?:gets?|receives?|obtains?|(?:is|are)\\W+(?:given|granted|issued))\\W+(?:[\\w-]+\\W+){0,2}?(?:at\\W+once|immediately|instantly|(?:straight|right)\\W+away|automatically)\\b',
+    '\\b(?:appl(?:y|ies|ied|ying|icants?|ications?)|nominat\\w*|select\\w*|chosen|choose|admit\\w*|approv\\w*|invit\\w*|accept\\w*|vet(?:s|ted|ting)?|screen\\w*|review\\w*|verif\\w*|shortlist\\w*|request\\w*|enrol\\w*|qualif\\w*|cleared)\\b',
     '\\b(?:apps?|applications?|clients?)\\W+(?:(?:which|that)\\W+)?(?:(?:is|are|was|were|gets?|got|also|now)\\W+)?$',
     '\\b(?:bedrock|vertex|azure|aws|gcp|google\\W+cloud|oracle\\W+cloud|oci|amazon\\W+web\\W+services|sagemaker|foundry|watsonx|snowflake|databricks|alibaba\\W+cloud|nim|hugging\\W?face)\\b',
     '\\b(?:be|is|are|was|were|been|being)\\W+(?:\\w+ly\\W+)?$',
@@ -7180,6 +7186,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:customers?|users?|clients?|tenants?|licensees?|partners?|developers?|researchers?|enterprises?|organi[sz]ations?|members?|accounts?|they|their|them|theirs|you|your|anyone|own|private|custom\\w*|cop(?:y|ies)|requests?|demand|upload\\w*|submit\\w*|suppl(?:y|ies|ied)|provided|per)\\b',
     "\\b(?:download\\w*|publish\\w*|releas\\w*|distribut\\w*|shar(?:e|es|ed|ing)|hand(?:s|ed)?|giv(?:e|es|en)|gets?|receiv\\w*|ship\\w*|upload\\w*|licens\\w*|licenc\\w*|host\\w* on|pull\\w*)\\W+(?:(?!(?:results?|outputs?|answers?|completions?|responses?|evaluations?|generated|produced|by|for|of|from|with|running|serving|using|behind|on|via|through|about)\\b)[\\w'-]+\\W+){0,4}?(?:weights?|checkpoints?|safetensors|gguf|parameters)\\b|\\b(?:weights?|checkpoints?|safetensors|gguf)\\W+(?:[\\w-]+\\W+){0,3}?(?:are\\W+|is\\W+)?(?:published|released|downloadable|distributed|shared|open[- ]sourced|licen[cs]ed|made available|available for download|posted|uploaded)\\b|\\bopen[- ]weights?\\b",
     "\\b(?:each|every|all)\\W+(?:of\\W+)?(?:[\\w'’-]+\\W+){0,3}?(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)['’]?s?\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,1}?(?:data\\W?cent(?:er|re)s?|sites?|premises|installations?)\\b",
+    '\\b(?:early|preview|beta|pilot|trusted|testers?|program|programme|private|sandbox|research)\\b',
     '\\b(?:employees?|staff|team|teams|internal\\w*|in-house|cluster|researchers)\\b',
     '\\b(?:every|each|all)\\W+(?:[\\w-]+\\W+){0,3}?$',
     '\\b(?:except|unless|other\\W+than|apart\\W+from|save\\W+for|but\\W+for|only\\W+(?:when|if))\\b',
@@ -7203,6 +7210,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:of|on|over|for|from|to|about|against|in)\\W+(?:(?:the|a|an)\\W+)?$',
     "\\b(?:on|inside|within|in|at)\\W+(?:the\\W+|each\\W+|every\\W+|its\\W+|their\\W+)?(?:(?:customer|client|agency|site)['’]?s?\\W+(?:own\\W+)?)?(?:appliances?|devices?|premises|sites?|data\\W?cent(?:re|er)s?|hardware)\\b|\\bon[- ]?(?:site|prem(?:ise)?s?|device)\\b|\\blocal(?:ly)?\\b|\\bin[- ]appliance\\b",
     '\\b(?:or|nor|and)\\W*$',
+    "\\b(?:our|in-house|internal|(?:lab|developer)['’]s)(?!\\w)",
     "\\b(?:quanti[sz](?:ed|ation)\\W+(?:[\\w'-]+\\W+){0,3}?)?(\\d{1,2})[- ]?bits?\\b|\\b(?:int|q|nf)(\\d)(?:_[a-z0-9_]+)?\\b|\\bquanti[sz](?:ed|ation)\\b",
     '\\b(?:quanti[sz]\\w*|weights?|precision|models?|builds?|checkpoints?)\\b',
     "\\b(?:read|reread|view|browse|see|search|open|review|revisit)(?:s|es|ed|ing)?\\W+(?:(?:their|your|the|all)\\W+)?(?:past|saved|previous|earlier|old|cached|stored|downloaded|recent)\\W+(?:[\\w'-]+\\W+)?(?:chats?|conversations?|answers?|responses?|replies|messages?|history|transcripts?)\\W+(?:[\\w'-]+\\W+){0,4}?offline\\b|\\b(?:chats?|conversations?|history|transcripts?|messages?|drafts?|notes?)\\W+(?:(?!(?:offline|that|which|who)\\b)[\\w'-]+\\W+){0,4}?(?:works?|are|is|stays?|remains?)\\W+(?:(?:available|readable|viewable)\\W+)?offline\\b",
@@ -7253,6 +7261,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\bself\\b|\\bself-|\\bthemselves\\b|\\bautomatic\\w*|\\bautomated\\b|\\bby\\W+(?:(?:a|an|the|their|its|our)\\W+)?(?:[\\w-]+\\W+)?(?:e-?mail|link|domain|sms|captcha|system|software|script|bot|algorithm|form|portal|code)s?\\b|\\b(?:e-?mail|link|domain|sms|phone)\\W+(?:verification|check|confirmation)s?\\b',
     "\\bthird[- ]?part(?:y|ies)(?!\\W+(?:[\\w-]+\\W+)?(?:evaluat\\w*|audit\\w*|assess\\w*|test\\w*|red[- ]?team\\w*|review\\w*|research\\w*|experts?|scrutiny|oversight|kyc|identity|verif\\w*|payments?|billing|security|pen(?:etration)?[- ]?test\\w*|annotat\\w*|processors?|hosting|infrastructure|compute|data\\W?cent(?:er|re)s?)\\b)|\\b(?:resell\\w*|resold|re-?sale|white[- ]label\\w*|integrators?|sub-?licens\\w*|oems?)\\b|\\b(?:through|via|inside|within|in|into)\\W+[\\w-]+'s\\W+own\\W+(?:[\\w-]+\\W+){0,2}?(?:products?|assistants?|apps?|applications?|platforms?|services?|software|systems?)\\b",
     '\\b|\\b',
+    '\\b|\\b(?:all|every|any|existing|current)\\W+(?:[\\w-]+\\W+){0,2}?',
     '\\b|\\b(?:are|is|be|being)\\W+(?:all\\W+|each\\W+)?(?P<status>board[- ]certified|licen[cs]ed|accredited)\\W+(?:as\\W+|to\\W+practi[cs]e\\b)',
     "\\b|\\b(?:connectors?|plug-?ins?|mcp|extensions?|integrations?|apps|tools?|actions?|skills?)\\W+(?:marketplace|store|directory|gallery|catalog(?:ue)?)s?\\b|\\b(?:marketplace|store|directory|gallery|catalog(?:ue)?)s?\\W+of\\W+(?:[\\w'’-]+\\W+){0,3}?(?:connectors?|plug-?ins?|mcp\\W+servers?|extensions|integrations|apps|tools)\\b|\\b(?:connectors?|plug-?ins?|mcp\\W+servers?|extensions|integrations|apps|tools)\\W+(?:from|in|on|via|through)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:marketplace|store|directory|gallery|catalog(?:ue)?)\\b|\\bmcp\\W+servers?\\b",
     "\\b|\\b(?:quanti[sz]\\w*|compress\\w*)\\W+(?:[\\w'-]+\\W+){0,4}?(?:for|to\\W+run\\W+on|to\\W+fit\\W+on)\\W+(?:[\\w'-]+\\W+){0,2}?",
@@ -12674,6 +12683,7 @@ WORDS: str = (
     'appears\n'
     'appended\n'
     'appetite\n'
+    'appl\n'
     'appliance\n'
     'appliances\n'
     'applicable\n'
@@ -14769,6 +14779,8 @@ WORDS: str = (
     'i64\n'
     'i8\n'
     'ibm\n'
+    'icants\n'
+    'ications\n'
     'ice\n'
     'id\n'
     'identical\n'
@@ -15923,6 +15935,7 @@ WORDS: str = (
     'picked\n'
     'pickle\n'
     'piece\n'
+    'pilot\n'
     'pin\n'
     'pin_artifact\n'
     'ping\n'
@@ -16056,7 +16069,9 @@ WORDS: str = (
     'professional\n'
     'professionals\n'
     'professions\n'
+    'program\n'
     'programmatically\n'
+    'programme\n'
     'programmes\n'
     'progress\n'
     'promise\n'
@@ -16138,6 +16153,7 @@ WORDS: str = (
     'q8\n'
     'qlora\n'
     'qty\n'
+    'qualif\n'
     'qualitative\n'
     'qualitatively\n'
     'quant\n'
@@ -16758,6 +16774,7 @@ WORDS: str = (
     'seen-checkpoint\n'
     'sees\n'
     'sein\n'
+    'select\n'
     'selected\n'
     'selection\n'
     'self\n'
@@ -16862,6 +16879,7 @@ WORDS: str = (
     'shortens\n'
     'shorter\n'
     'shortfall\n'
+    'shortlist\n'
     'shot\n'
     'should\n'
     'show\n'
@@ -17222,6 +17240,7 @@ WORDS: str = (
     'technical\n'
     'technician\n'
     'technicians\n'
+    'ted\n'
     'telemetry\n'
     'telemetry_keys\n'
     'telemetry_role\n'
@@ -17337,6 +17356,7 @@ WORDS: str = (
     'timeouts\n'
     'times\n'
     'timestamp\n'
+    'ting\n'
     'tiny\n'
     'title\n'
     'titled\n'

@@ -945,7 +945,9 @@ def weights_hosted_unaudited(ctx: Context) -> Iterator[Hit]:
             if ind is None or not ind.independent:
                 continue
             statements += [a.statement for a in ind.by]
-    unnamed = [h for h in hosts if not any(host_named(h, s) for s in statements)]
+    developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
+        or list(ctx.policy.evidence.organisations)
+    unnamed = [h for h in hosts if not any(host_named(h, s, developer) for s in statements)]
     if not unnamed:
         return
     where: tuple[str | int, ...] = ("safeguards", guards[0][0]) if guards else ("boundary",)
