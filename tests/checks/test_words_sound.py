@@ -744,6 +744,48 @@ NOT_HOSTED = [
     "support engineers visit customer sites on request",
 ]
 
+HOSTED += [
+    ("the model is available on Amazon Web Services", "amazon web services"),
+    ("Atlas-2 is served on Databricks", "databricks"),
+    ("the model is deployed on Amazon SageMaker JumpStart", "amazon sagemaker"),
+    ("available as an NVIDIA NIM microservice", "nvidia nim"),
+    ("hosted on Hugging Face Inference Endpoints", "hugging face inference endpoints"),
+    ("offered in Snowflake Cortex AI", "snowflake cortex"),
+    ("Atlas-2 runs on IBM watsonx.ai", "ibm watsonx"),
+    ("the weights are stored on Amazon Web Services", "amazon web services"),
+    ("served from Alibaba Cloud in Asia", "alibaba cloud"),
+    ("model data stored on AWS", "aws"),
+    ("the model and its logs are stored on AWS", "aws"),
+    ("all data, including the weights, stored on AWS", "aws"),
+    ("our API is hosted on AWS", "aws"),
+    ("the model's checkpoints are stored on Amazon Web Services", "amazon web services"),
+    ("inference logs and weights stored on AWS", "aws"),
+    ("our website is hosted on AWS and the model is served on Bedrock", "bedrock"),
+    ("our inference servers run on AWS", "aws"),
+    # trained there: the weights stood in that cloud's data centres, left read
+    ("the model is trained on Azure and served from Acme's own data centres", "azure"),
+]
+NOT_HOSTED += [
+    "payments processed by Stripe",
+    "support provided by Zendesk",
+    "Paid API access; billing data is kept in Snowflake",
+    "Paid API access; sign-in through Microsoft Entra ID",
+    "Paid API access; customers can export logs to Databricks or Snowflake",
+    "Paid API access; customer data is encrypted at rest on Amazon Web Services",
+    "Paid API access; developers can call the API from Amazon SageMaker notebooks",
+    "customers call the API from their Databricks notebooks",
+    "Paid API access; compatible with the Hugging Face transformers library",
+    "the API is compatible with NVIDIA NIM clients",
+    "Paid API access; our dashboards are built on Snowflake",
+    pytest.param("data stored on Amazon Web Services", id="mended-data-stored"),
+    pytest.param("our website is hosted on AWS", id="mended-website-hosted"),
+    pytest.param("analytics run on Databricks", id="mended-analytics-run"),
+    pytest.param("Paid API access; usage logs are stored in Snowflake", id="mended-usage-logs"),
+    pytest.param("Paid API access; our status page is hosted on AWS", id="mended-status-page"),
+    pytest.param("Paid API access; the docs site runs on Google Cloud", id="mended-docs-site"),
+    pytest.param("Paid API access; served from Acme's own data centres; backups stored on AWS", id="mended-backups"),
+    pytest.param("Paid API access; the evaluation harness runs on Databricks", id="mended-evaluation-harness"),
+]
 
 @pytest.mark.parametrize(("statement", "covered"), [
     ("Audit of the Tern appliance as installed at each of Acme's 38 customer sites", True),
@@ -868,6 +910,35 @@ CONSUMER = [
     "customers use their web apps and chatbots, and consumers use our chat app",
 ]
 
+SOUND_SDK += [
+    "customers build their apps and agents on the API",
+    "developers build their chatbots and agents on the API",
+    "customers serve their own users from their web apps, chatbots and internal tools",
+    "businesses use the API in their help-desk chatbots and mobile apps",
+    "developers call the API from their web apps or their chatbots",
+    "enterprises embed the model in their web apps and browser extensions",
+    "developers call the API from their chatbots, mobile apps & web apps",
+    "developers ship the model in their iOS apps, Android apps and chatbots, and are responsible for their users",
+    "customers' developers call the API from their web and mobile apps and their chatbots",
+    "partners build their chatbots and web apps on the API; Acme offers no consumer app",
+    "developers build their apps and chatbots for their own customers",
+    pytest.param("customers use the API in their products: web apps, mobile apps and chatbots", id="mended-list-after-colon"),
+    pytest.param("developers call the API from their services: chatbots and mobile apps", id="mended-list-after-colon-2"),
+]
+CONSUMER += [
+    "customers use their web apps and our chatbot",
+    "developers call the API from their apps, and consumers use our chat app",
+    "developers use their web apps and Acme's consumer chatbot",
+    "their web apps and the free chatbot for everyone",
+    "their apps and chatbots, and our own consumer app",
+    "developers call the API from their chatbots; our mobile app is free for everyone",
+    "their web apps and chatbots and the Acme chat app for consumers",
+    "customers use their chatbots and public chat apps",
+    "developers use their mobile apps, and anyone can use our chatbot",
+    "developers use their web apps: our chatbot is free for everyone",
+    "customers use the API in their products: the public uses our chatbot",
+    "customers use the API in their products: web apps and our consumer chatbot",
+]
 
 @pytest.mark.parametrize("words", SOUND_SDK)
 def test_an_sdk_for_users_apps_is_api_access(words: str) -> None:
@@ -1149,6 +1220,53 @@ CONFIRMATION_OFF = [
 ]
 
 
+# a review limited in time (`_TIME_LIMITED`): sound words as usage policies and service pages put them
+SOUND_CONFIRMATION += [
+    "our support team is available on weekdays",
+    "reviews are faster on weekdays",
+    "a technician reviews each protocol; support is available on weekdays only",
+    "a technician reviews each protocol before it runs. Our helpdesk answers on weekdays only",
+    "a human approves each payment; billing questions are answered only during business hours",
+    "every protocol is approved by a technician, including at weekends",
+    "a technician reviews each protocol, at night and at weekends too",
+    "a technician reviews each protocol, even overnight",
+    "technicians review each protocol around the clock, not only on weekdays",
+    "each protocol is reviewed by a technician; robots are serviced only during business hours",
+    "a human reviews flagged outputs before they are shown",
+    "the agent asks the user to confirm each purchase; customer service is open except on public holidays",
+    "users confirm each payment; refunds are processed on weekdays only",
+    "a technician approves each protocol; runs are queued outside business hours until a technician approves them",
+    "staff review every order; orders placed at weekends are reviewed on Monday before they ship",
+    "every payment needs the user's approval, except when the user cancels it",
+    "staff review each order; phone support only during office hours",
+    "users approve each payment; the app is available in the daytime and at night",
+    pytest.param("human review of every order; deliveries only on weekdays", id="mended-deliveries-only-on-weekdays"),
+    pytest.param("a pharmacist checks each order; collections only during business hours",
+                 id="mended-collections-only-in-hours"),
+    pytest.param("every payment needs the user's approval; refunds only on business days", id="mended-refunds-only"),
+]
+CONFIRMATION_OFF += [
+    "a technician reviews each protocol on weekdays only; at weekends runs are unattended",
+    "human review of each order, except on public holidays",
+    "staff approve each order only during office hours",
+    "a pharmacist checks each order except at night",
+    "every protocol is approved by a technician, apart from weekends",
+    "a technician reviews each protocol, but not on Sundays",
+    "a human approves each trade during business hours only",
+    "each order is reviewed by staff only on business days",
+    "a reviewer checks each payment other than after 6pm",
+    "operators approve each command except out of hours",
+    "a technician reviews each protocol, excluding bank holidays",
+    "human approval of each transfer, save for weekends",
+    "a technician reviews each protocol, but only on weekdays",
+    "a technician reviews each protocol. Reviews only on weekdays",
+    "a technician reviews each protocol; approvals only on weekdays",
+    "a human reviews each order; typically only during business hours",
+    # nothing runs then, said after the limit: left read, a closed lab may still run lights-out
+    "a technician reviews each protocol, other than on weekends when the lab is closed and nothing runs",
+]
+
+
 def _description(words: str) -> Case:
     doc = base_doc()
     doc["boundary"]["description"] = words
@@ -1204,6 +1322,42 @@ REVIEW_TITLES = [  # (layer, title): a review of the users, of what was done, or
 ]
 
 
+# a review each action waits on (`_WAITS_ON`), at a layer whose review is of users, records or training
+CONFIRMATION_TITLES += [
+    ("monitoring", "A human reviews each tool call before it runs"),
+    ("logging", "Each command held until an operator reviews it"),
+    ("model-behaviour", "A technician reviews each protocol before it is run"),
+    ("incident-response", "Human review of every payment before it is made"),
+    ("monitoring", "Every order is reviewed by staff before it is placed"),
+    ("logging", "Human sign-off on each transfer before it is sent"),
+    ("model-behaviour", "Each action waits for a human's review"),
+    ("monitoring", "Each step is paused pending a human check"),
+    ("user-vetting", "Staff review of each trade before it is executed"),
+    ("logging", "Each email and its log reviewed by staff before it is sent"),
+    ("monitoring", "Each payment report and payment reviewed by a human before it is made"),
+]
+REVIEW_TITLES += [
+    ("monitoring", "A human reviews flagged outputs before they are shown"),
+    ("monitoring", "Human review of flagged conversations before the account is suspended"),
+    ("incident-response", "On-call staff review each incident report before it is closed"),
+    ("logging", "Logs reviewed by staff before they are deleted"),
+    ("model-behaviour", "System prompt reviewed by the safety team before each release"),
+    ("user-vetting", "Manual review of each application before an account is issued"),
+    ("user-vetting", "Each organisation's application is held until the access committee reviews it"),
+    ("pretraining-data-filtering", "Each dataset reviewed by staff before it is used in training"),
+    ("monitoring", "Staff review of flagged accounts before they are banned"),
+    ("incident-response", "Each post-mortem reviewed by the safety team before it is published"),
+    ("logging", "Audit logs checked by a human before they are archived"),
+    ("user-vetting", "Each API key request held pending review by the trust team"),
+    pytest.param("model-behaviour", "Every change to the refusal policy is reviewed by staff before it is merged",
+                 id="mended-policy-change-merged"),
+    pytest.param("monitoring", "Each weekly report is reviewed by a human before it is sent", id="mended-weekly-report"),
+    pytest.param("logging", "Staff review each log export before it is sent to the customer", id="mended-log-export"),
+    pytest.param("incident-response", "Each incident runbook change is reviewed by a human before it is applied",
+                 id="mended-runbook-change"),
+]
+
+
 def _safeguard(layer: str, title: str) -> Safeguard:
     return Safeguard.model_validate({"layer": layer, "title": title, "blocks": ["p.s"]})
 
@@ -1246,6 +1400,67 @@ def test_a_confirmation_its_title_limits_in_time_is_read(title: str, limited: bo
     sid = next(iter(doc["safeguards"]))
     doc["safeguards"][sid].update(layer="tool-permissions", title=title)
     assert bool(hits("CG428", context(doc))) is limited
+
+
+SOUND_TIME_TITLES = [
+    "A technician's review of every protocol, 24/7",
+    "A technician's review of every protocol, including weekends",
+    "Human approval of each payment, at any hour",
+    "A technician's review of every protocol, weekends included",
+    "Human review of each order before it ships, at night as well as by day",
+    "Staff review of every order, not only during business hours",
+    "Human approval of each payment, with weekend cover by the on-call team",
+    "A technician's review of every protocol; escalations to the biosafety officer only during business hours",
+    "Human review of every order, staffed around the clock",
+    "A technician's review of every protocol, at weekends and on public holidays too",
+    pytest.param("Human review of every order; deliveries only on weekdays", id="mended-deliveries-only"),
+]
+TIME_LIMITED_TITLES = [
+    "Human review of each order, except at weekends",
+    "Staff approval of each order, weekdays only",
+    "Staff approval of each transfer only during office hours",
+    "Operator review of each command, but not overnight",
+    "A technician approves each protocol only on business days",
+    "Human approval of each payment, excluding public holidays",
+    "A technician's review of every protocol, other than at night",
+    "Human sign-off on each run, only in the daytime",
+    "A reviewer's check of each trade except after 6pm",
+    "Manual review of each wire transfer during business hours only",
+    "Human review of every order; reviews only on weekdays",
+]
+
+
+def _title_limited(title: str) -> bool:
+    doc = base_doc()
+    doc["boundary"]["description"] = "the agent runs protocols on the cloud lab"
+    sid = next(iter(doc["safeguards"]))
+    doc["safeguards"][sid].update(layer="tool-permissions", title=title)
+    return bool(hits("CG428", context(doc)))
+
+
+@pytest.mark.parametrize("title", SOUND_TIME_TITLES)
+def test_a_title_not_limiting_its_review_in_time_is_no_finding(title: str) -> None:
+    assert not _title_limited(title)
+
+
+@pytest.mark.parametrize("title", TIME_LIMITED_TITLES)
+def test_a_title_limiting_its_review_in_time_is_caught(title: str) -> None:
+    assert _title_limited(title)
+
+
+@pytest.mark.parametrize(("title", "read"), [
+    ("Each weekly report is reviewed by a human before it is sent", False),
+    ("Every change to the refusal policy is reviewed by staff before it is merged", False),
+    ("A human reviews each tool call before it runs", True),
+])
+def test_a_record_reviewed_before_it_is_sent_leaves_an_unattended_agent_alone(title: str, read: bool) -> None:
+    """A monitoring-layer review of a record (`each weekly report ... before it is sent`) beside an
+    agent that runs unattended: no confirmation for the words to turn off; one of each tool call is."""
+    doc = base_doc()
+    doc["boundary"]["description"] = "The agent runs unattended in customers' CI pipelines"
+    sid = next(iter(doc["safeguards"]))
+    doc["safeguards"][sid].update(layer="monitoring", title=title)
+    assert bool(hits("CG428", context(doc))) is read
 
 
 def test_clauses_opening_with_without_read_in_linear_time() -> None:
@@ -1359,6 +1574,30 @@ SOUND_OPERATOR += [
     "board-certified physicians, each verified by Acme against the national register",
 ]
 
+SOUND_OPERATOR += [  # a status held beside the lab's own check of it, or a licence or registration of another kind
+    "clinicians must hold a valid medical licence and we verify each one",
+    "accredited laboratories only, verified by our biosafety team",
+    "a registered user account, then identity verification and a use-case review by Acme",
+    "each user registers on the portal and passes Acme's KYC",
+    "users agree to the licence terms and pass a use-case review by Acme",
+    "customers accept the model licence and are reviewed by Acme's trust team",
+    "registration through the portal, reviewed by Acme's access committee",
+    "Acme checks each clinician's licence against the national register",
+    "board certification checked by Acme's credentialing team",
+    "Acme verifies that each pharmacist is registered with the national regulator",
+    "licensed physicians whose licences our credentialing team verifies with the state board",
+    "we confirm each lab's accreditation with the accrediting body before granting access",
+    "organisations holding an enterprise licence, each reviewed by Acme",
+    "registered organisations, each reviewed by our trust and safety team",
+    "each user's professional registration is verified by Acme against the regulator's register",
+    "each registered user passes Acme's KYC",
+    "registered users only, each verified by Acme",
+    "the model is licensed under Apache 2.0; each user passes KYC by Acme",
+    "licensed clinicians; we verify each licence",
+    "registered nurses, each checked by Acme",
+    "every user holds a valid medical licence, checked by Acme against the register",
+]
+
 PARTNER_VETS = [
     "the Directorate vets its own analysts and issues each an account on the console",
     "the Directorate's security office clears each analyst before an account is issued",
@@ -1393,7 +1632,18 @@ PARTNER_VETS += [
     "licensed pharmacists",
     "all users are board-certified microbiologists",
 ]
-
+PARTNER_VETS += [
+    "clinicians must hold a valid medical licence",
+    "every pharmacist holds a licence from the state board",
+    "users must be registered pharmacists",
+    "chartered engineers only",
+    "all users are licensed physicians",
+    "each lab holds BSL-3 accreditation",
+    "users must be accredited as clinical researchers",
+    "all scientists hold a state laboratory licence",
+    "every physician holds a board certification",
+    "state-licensed pharmacists only",
+]
 
 @pytest.mark.parametrize("words", SOUND_OPERATOR)
 def test_a_provider_checking_documents_leaves_the_vetting_the_labs(words: str) -> None:
@@ -1464,6 +1714,35 @@ SOUND_TITLES += [
     "Screening performed by Acme with synthesis providers",
 ]
 
+SOUND_TITLES += [  # `performed by`, `run by`... the lab's own team or a means, a supplier only as what is served
+    "Screening performed by Acme's biosecurity team",
+    "Identity verification provided by our trust team",
+    "Review run by trained staff",
+    "Screening performed by trained biosecurity staff",
+    "Sequence screening performed by classifiers",
+    "Screening run by the lab against provider lists",
+    "Screening performed by in-house staff, not by vendors",
+    "Key management performed by Acme on hardware from vendors",
+    "Screening performed by our staff for every synthesis provider",
+    "Screening conducted by biosecurity experts of vendor orders",
+    "Rate limits enforced by the API gateway",
+    "Identity verification run by Acme's trust team using provider data",
+    "Fraud check performed by Acme's payments team on vendor invoices",
+    "Screening handled by Acme for orders sent to DNA vendors",
+    "Screening performed by Acme using a vendor-supplied database",
+]
+SUPPLIER_TITLES += [
+    "Identity verification run by third-party providers",
+    "Screening done by outside contractors",
+    "Fraud checks provided by payment providers",
+    "Screening carried out by external vendors",
+    "Content moderation managed by subcontractors",
+    "Sequence screening conducted by synthesis suppliers",
+    "Interlocks provided by robot manufacturers",
+    "Review performed by contractors",
+    "Screening run by DNA synthesis vendors",
+    "Support provided by contractors",
+]
 
 @pytest.mark.parametrize("title", SOUND_TITLES)
 def test_a_title_naming_a_supplier_as_what_is_screened_is_the_labs(title: str) -> None:
@@ -1557,6 +1836,13 @@ def _review_title(text: str) -> bool:
     (lambda t: hosts_in_words(Case.model_validate(_api(t))), "sold through AWS Marketplace and "),
     (lambda t: hosts_in_words(Case.model_validate(_api(t + "; sold through AWS Marketplace"))), "served from our own own "),
     (lambda t: consumer_in_words(Case.model_validate(_api(t))), "their web apps and chatbots and "),
+    (lambda t: confirmation_off_in_words(_description(t)), "a technician reviews each protocol; deliveries only on weekdays; "),
+    (lambda t: confirmation_off_in_words(_description(t)), "reviews only on weekdays approvals only on weekdays "),
+    (lambda t: is_confirmation(Safeguard.model_validate({"layer": "monitoring", "title": t, "blocks": ["p.s"]})),
+     "each weekly report report of the policy before it is sent "),
+    (lambda t: hosts_in_words(Case.model_validate(_api(t))), "data stored on AWS our website is hosted on "),
+    (lambda t: hosts_in_words(Case.model_validate(_api("analytics run on " + t))), "Databricks AWS Snowflake "),
+    (lambda t: consumer_in_words(Case.model_validate(_api(t))), "their products: web apps: chatbots: "),
 ])
 def test_the_changed_readings_read_long_text_in_linear_time(reading: Any, unit: str) -> None:
     """100 kB of each: 0.16 s at most (time limits), under 3 s allowed on a loaded machine."""

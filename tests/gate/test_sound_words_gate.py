@@ -116,17 +116,22 @@ def test_an_evaluator_holding_the_weights_or_an_sdk_is_api_access(tmp_path: Path
      "their apps hosted on AWS.", "CG429"),
     ("Paid API access with a sandboxed code-execution tool; no fine-tuning access. Enterprise customers serve the "
      "model in their support chatbots.", "CG105"),
+    ("Paid API access with a sandboxed code-execution tool; no fine-tuning access. Our website is hosted on AWS; "
+     "usage logs are stored in Snowflake.", "CG429"),
+    ("Paid API access with a sandboxed code-execution tool; no fine-tuning access. Customers use the API in their "
+     "products: web apps, mobile apps and chatbots.", "CG105"),
 ])
 def test_customers_own_apps_on_a_cloud_or_chatbots_are_api_access(tmp_path: Path, description: str, code: str) -> None:
-    """Before: NO-GO (CG429 read AWS as a cloud serving the model; CG105 read the customers'
-    chatbots as the lab's own product for the public). Now as atlas-api is."""
+    """Before: NO-GO (CG429 read AWS, or Snowflake holding the lab's logs, as a cloud serving the
+    model; CG105 read the customers' chatbots, listed after a colon too, as the lab's own product for
+    the public). Now as atlas-api is."""
     d = tmp_path / "case"
     shutil.copytree(ATLAS, d)
     p = d / "case.yaml"
     said = "  description: Paid API access with a sandboxed code-execution tool; no fine-tuning access.\n"
     text = p.read_text()
     assert text.count(said) == 1
-    p.write_text(text.replace(said, f"  description: {description}\n"))
+    p.write_text(text.replace(said, f"  description: \"{description}\"\n"))  # (quoted: a colon inside)
     record = run_gate(_keyed(p), today=TODAY)
     assert not [f for f in record.findings if f.code == code and f.blocking]
     assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]

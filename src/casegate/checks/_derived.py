@@ -661,9 +661,14 @@ _REVIEW_NAMED = lazy(
     r"(?:review|approval|check|sign[- ]?off|confirmation)s?\b", re.IGNORECASE)
 """A person's review or approval of each action named in a clause (`a technician reviews each
 protocol`, `each protocol is approved by a technician`): what a time limit after it limits."""
-_OPENS_CLAUSE = lazy(r"\W*(?:[\w'’-]+\W+)?$")
-"""Text before a time limit of at most one word: the limit opens its clause (`but not at weekends`
-after `a technician reviews each protocol,`), and limits what the clause before names."""
+_OPENS_CLAUSE = lazy(r"\W*(?:(?:and|but|yet|though|although|however|still|so|then|or|also|even|this|that|it|all|"
+                     r"typically|usually|normally|generally|mostly|(?:reviews?|approvals?|checks?|sign[- ]?offs?|"
+                     r"confirmations?|reviewed|approved|checked|confirmed|staffed)(?:\W+(?:are|is))?)\W+)?$",
+                     re.IGNORECASE)
+"""Text before a time limit of at most a joining word or a word for the review: the limit opens its
+clause (`but not at weekends` after `a technician reviews each protocol,`; `but only on weekdays`,
+`reviews only on weekdays`), and limits what the clause before names. Not another thing the clause
+names (`deliveries only on weekdays`)."""
 _UNATTENDED_WORDS = ("unattended", "unstaffed", "unsupervised", "unreviewed", "lights", "automatically", "without",
                      "human", "technician", "staff", "one", "reviewer")
 _OFF_IF_CONFIRMING = lazy(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
@@ -1158,11 +1163,17 @@ def is_confirmation(sg: Safeguard) -> bool:
         return False
     # at a layer whose review is of the users, of what was done or of the training, the title may
     # still name a step each action waits on (`a human reviews each action before it runs`)
-    return str(sg.layer) not in _REVIEWED_AFTER or _WAITS_ON.search(title) is not None
+    if str(sg.layer) not in _REVIEWED_AFTER:
+        return True
+    waits = _WAITS_ON.search(title)
+    # `before it is sent` of a record the title reviews (`each weekly report`), no action named, is none
+    return waits is not None and not (waits.group("pronoun") is not None
+                                      and _RECORD_REVIEWED.search(title, 0, waits.start()) is not None
+                                      and _ACTION_REVIEWED.search(title, 0, waits.start()) is None)
 
 
 _WAITS_ON = lazy(
-    r"\bbefore\W+(?:(?:it|they|each\W+one)\W+(?:(?:is|are|gets?)\W+)?(?:runs?|executes?|executed|acts?|proceeds?|"
+    r"\bbefore\W+(?:(?P<pronoun>it|they|each\W+one)\W+(?:(?:is|are|gets?)\W+)?(?:runs?|executes?|executed|acts?|proceeds?|"
     r"goes|takes\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed)\b"
     r"|(?:each|every|any|the|an?)\W+(?:[\w-]+\W+)?(?:actions?|steps?|tool\W+calls?|commands?|orders?|payments?|"
     r"protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\W+(?:(?:is|are|gets?)\W+)?(?:runs?|run|"
@@ -1172,6 +1183,17 @@ _WAITS_ON = lazy(
     r"(?:[\w'’-]+\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\w*"
     r"|\b(?:each|every|no)\W+(?:[\w-]+\W+)?(?:actions?|steps?|tool\W+calls?|commands?)\W+(?:waits?|runs?\W+only)\b",
     re.IGNORECASE)
+_RECORD_REVIEWED = lazy(
+    r"\b(?:each|every|all|the|any|our)\W+(?:[\w'’-]+\W+){0,4}?(?:reports?|logs?|exports?|summar(?:y|ies)|"
+    r"post-?mortems?|runbooks?|polic(?:y|ies)|documents?|documentation|datasets?|notes?|dashboards?|digests?|"
+    r"newsletters?|announcements?|model\W+cards?|system\W+cards?)\b", re.IGNORECASE)
+"""A record or document a title names as what its review reads (`each weekly report`, `every change
+to the refusal policy`): what `before it is sent` then waits on is the record."""
+_ACTION_REVIEWED = lazy(
+    r"\b(?:actions?|steps?|tool\W+calls?|commands?|orders?|payments?|protocols?|commits?|transfers?|purchases?|"
+    r"trades?|runs?|emails?|messages?|requests?|outputs?|responses?)\b", re.IGNORECASE)
+"""An action a title names beside a record (`each payment and its log`): the title's `before it` may
+be of it."""
 """Words in a safeguard's title saying each action waits on the review it names (`before it runs`,
 `before each order is placed`, `held until a human's review`): a step, whatever the layer the case
 types it at; not `before release` or `before each training run`."""
@@ -2610,6 +2632,19 @@ call the API from their apps hosted on AWS`, `store files in their own Azure Blo
 where the model is served."""
 
 
+_OTHER_THAN_MODEL_ON = lazy(
+    r"\W*(?:(?:our|its|the|all|any|acme['’]s)\W+)?(?:(?!(?:model|models|weights?|checkpoints?|parameters?|api|"
+    r"inference|serving|endpoints?|and|or)\b)[\w-]+\W+){0,2}?"
+    r"(?:web\W?sites?|sites?|docs|documentation|status\W+pages?|blogs?|analytics|logs?|backups?|billing|invoices?|"
+    r"dashboards?|data|databases?|emails?|crm|tickets?|harness(?:es)?|pipelines?|consoles?)\W+"
+    r"(?:(?:that|which)\W+)?(?:(?:are|is)\W+)?(?:hosted|stored|kept|run|runs|running|served|backed\W+up|processed|"
+    r"archived)\W+(?:on|in|at|with|by)\W+$", re.IGNORECASE)
+"""Words opening a clause that name as what a cloud holds a thing of the lab's other than the model
+(`data stored on Amazon Web Services`, `our website is hosted on AWS`, `analytics run on
+Databricks`, `backups stored on AWS`): not where the model is served. Not the model's or its
+weights' (`model data`, `the model and its logs`)."""
+
+
 def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str, tuple[str, ...]] | None:
     """(the clause as written, the hosts it names, lower-case) for the first clause of the case's own
     boundary words that says the model is served on, offered through, or its weights held by
@@ -2626,7 +2661,8 @@ def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str,
         if not _may_say(read, _HOST_TRIGGER):
             continue
         found = tuple(dict.fromkeys(_NON_WORDS.sub(" ", m.group(0).lower()) for m in names.finditer(read)
-                                    if _CUSTOMERS_OWN_ON.search(read, max(0, m.start() - 120), m.start()) is None))
+                                    if _CUSTOMERS_OWN_ON.search(read, max(0, m.start() - 120), m.start()) is None
+                                    and (m.start() > 120 or _OTHER_THAN_MODEL_ON.match(read, 0, m.start()) is None)))
         if not _ON_SITE_SUBJECT.search(read):
             found = tuple(h for h in found if _CUSTOMER_SITE.search(h) is None)
         if not found or hosting.search(read) is None or negated.search(read) is not None:
@@ -3241,7 +3277,7 @@ def consumer_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | N
     for i, (_, read) in enumerate(clauses):
         at.append(len(joined))
         joined += read + ", "
-        if marks[i] != "," or i == len(clauses) - 1:
+        if marks[i].strip() not in (",", ":") or i == len(clauses) - 1:
             runs.append((joined, at))
             joined, at = "", []
     i = 0

@@ -7146,7 +7146,8 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$',
     '\\.{2,}',
     '\\W(it|them)\\W',
-    "\\W*(?:[\\w'’-]+\\W+)?$",
+    '\\W*(?:(?:and|but|yet|though|although|however|still|so|then|or|also|even|this|that|it|all|typically|usually|normally|generally|mostly|(?:reviews?|approvals?|checks?|sign[- ]?offs?|confirmations?|reviewed|approved|checked|confirmed|staffed)(?:\\W+(?:are|is))?)\\W+)?$',
+    "\\W*(?:(?:our|its|the|all|any|acme['’]s)\\W+)?(?:(?!(?:model|models|weights?|checkpoints?|parameters?|api|inference|serving|endpoints?|and|or)\\b)[\\w-]+\\W+){0,2}?(?:web\\W?sites?|sites?|docs|documentation|status\\W+pages?|blogs?|analytics|logs?|backups?|billing|invoices?|dashboards?|data|databases?|emails?|crm|tickets?|harness(?:es)?|pipelines?|consoles?)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:hosted|stored|kept|run|runs|running|served|backed\\W+up|processed|archived)\\W+(?:on|in|at|with|by)\\W+$",
     "\\W*(?:[\\w'’-]+\\W+){0,3}?(?:(?:not|never|no|cannot|nothing|nobody|none)\\b|[a-z]+n['’]t\\b)",
     '\\W+',
     "\\W+(?:(?!(?:and|or|but|nor)\\b)[\\w'’$-]+\\W+){0,3}?(?:confirm|approv)\\w*|\\W+(?:it|this|that|them)\\b",
@@ -7170,6 +7171,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:(?:the|its|their)\\s+)?(?:integrator|third[- ]?part(?:y|ie)|customer|client|deployer|partner|licensee|reseller|operator)(?:['’]s|s['’])",
     '\\b(?:(?:the|its|their|a|an|each|every)\\s+)?',
     '\\b(?:acceptable[- ]use|usage|use|access|user|end[- ]user|licen[cs]e|partner|conduct)\\W+(?:polic(?:y|ies)|agreements?|terms|rules|contracts?)\\b|\\bterms\\W+(?:of\\W+(?:use|service|access)|and\\W+conditions)\\b|\\bcode\\W+of\\W+conduct\\b|\\b(?:non[- ]disclosure|confidentiality)\\W+agreements?\\b|\\bndas?\\b',
+    '\\b(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|transfers?|purchases?|trades?|runs?|emails?|messages?|requests?|outputs?|responses?)\\b',
     '\\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|tool\\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|merges?|pull\\W+requests?|diffs?|edits?|experiments?|tasks?)\\b',
     "\\b(?:all|every|any|existing|current)\\W+(?:of\\W+)?(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
     '\\b(?:anyone|anybody|everyone|everybody|whoever|public(?:ly)?|asks?|asked|asking|requests?|requested|download\\w*|publish\\w*|open[- ]?sourc\\w*|hugging\\W*face|torrent\\w*|users?|customers?|clients?|developers?|researchers?|academics?|universit(?:y|ies)|community|partners?|licensees?|others|all|any)\\b',
@@ -7186,6 +7188,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:customers?|users?|clients?|tenants?|licensees?|partners?|developers?|researchers?|enterprises?|organi[sz]ations?|members?|accounts?|they|their|them|theirs|you|your|anyone|own|private|custom\\w*|cop(?:y|ies)|requests?|demand|upload\\w*|submit\\w*|suppl(?:y|ies|ied)|provided|per)\\b',
     "\\b(?:download\\w*|publish\\w*|releas\\w*|distribut\\w*|shar(?:e|es|ed|ing)|hand(?:s|ed)?|giv(?:e|es|en)|gets?|receiv\\w*|ship\\w*|upload\\w*|licens\\w*|licenc\\w*|host\\w* on|pull\\w*)\\W+(?:(?!(?:results?|outputs?|answers?|completions?|responses?|evaluations?|generated|produced|by|for|of|from|with|running|serving|using|behind|on|via|through|about)\\b)[\\w'-]+\\W+){0,4}?(?:weights?|checkpoints?|safetensors|gguf|parameters)\\b|\\b(?:weights?|checkpoints?|safetensors|gguf)\\W+(?:[\\w-]+\\W+){0,3}?(?:are\\W+|is\\W+)?(?:published|released|downloadable|distributed|shared|open[- ]sourced|licen[cs]ed|made available|available for download|posted|uploaded)\\b|\\bopen[- ]weights?\\b",
     "\\b(?:each|every|all)\\W+(?:of\\W+)?(?:[\\w'’-]+\\W+){0,3}?(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)['’]?s?\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,1}?(?:data\\W?cent(?:er|re)s?|sites?|premises|installations?)\\b",
+    "\\b(?:each|every|all|the|any|our)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:reports?|logs?|exports?|summar(?:y|ies)|post-?mortems?|runbooks?|polic(?:y|ies)|documents?|documentation|datasets?|notes?|dashboards?|digests?|newsletters?|announcements?|model\\W+cards?|system\\W+cards?)\\b",
     '\\b(?:early|preview|beta|pilot|trusted|testers?|program|programme|private|sandbox|research)\\b',
     '\\b(?:employees?|staff|team|teams|internal\\w*|in-house|cluster|researchers)\\b',
     '\\b(?:every|each|all)\\W+(?:[\\w-]+\\W+){0,3}?$',
@@ -7249,7 +7252,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b\\W+(?:back\\W+)?(?:to|with)\\W+',
     "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b|\\balways[- ]allow(?:s|ed|ing)?\\b(?!\\W+(?:the\\W+)?(?:users?|you|them|people|customers?|anyone)\\b)|\\ballow(?:s|ed)?\\W+always\\b|\\b(?:no\\W+longer|stop(?:s|ped|ping)?)\\W+ask(?:s|ed|ing)?\\b(?!\\W+(?:for|about)\\b)|\\b(?:don'?t|never|do\\W+not)\\W+ask\\W+again\\b",
     '\\bautomatic\\w*|\\b\\d{4}-\\d\\d-\\d\\d\\b|\\b(?:19|20)\\d\\d\\b|\\bdays?\\W+\\d|\\bweeks?\\W+\\d|\\b(?:after|in|within)\\W+\\d+\\W+(?:days?|weeks?|months?)\\b',
-    "\\bbefore\\W+(?:(?:it|they|each\\W+one)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|executes?|executed|acts?|proceeds?|goes|takes\\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed)\\b|(?:each|every|any|the|an?)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|run|executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\\b|(?:executing|running|sending|acting|shipping|pushing|merging|placing|submitting|execution))|\\b(?:waits?|held|holds?|paused?|blocked|queued)\\W+(?:[\\w-]+\\W+){0,2}?(?:for|until|pending)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:each|every|no)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?)\\W+(?:waits?|runs?\\W+only)\\b",
+    "\\bbefore\\W+(?:(?P<pronoun>it|they|each\\W+one)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|executes?|executed|acts?|proceeds?|goes|takes\\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed)\\b|(?:each|every|any|the|an?)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|run|executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\\b|(?:executing|running|sending|acting|shipping|pushing|merging|placing|submitting|execution))|\\b(?:waits?|held|holds?|paused?|blocked|queued)\\W+(?:[\\w-]+\\W+){0,2}?(?:for|until|pending)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:each|every|no)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?)\\W+(?:waits?|runs?\\W+only)\\b",
     '\\bconditions?\\b',
     '\\bconsumers?\\b(?!\\W+(?:grade|hardware|gpus?|cards?)\\b)|\\b(?:the\\W+)?general\\W+public\\b|\\bmembers\\W+of\\W+the\\W+public\\b|\\b(?:desktop|mobile|phone|smartphone|tablet|web|chat|browser|consumer|companion|ios|android|mac|windows)\\W+(?:apps?|applications?|clients?|extensions?)\\b|\\bapp\\W+stores?\\b|\\bchat\\W?bots?\\b',
     "\\bfine[- ]?tuning\\W+(?:[\\w'-]+\\W+){0,2}?(?:access|apis?|jobs?|endpoints?|service|interface|platform|offering)\\b|(?<![-\\w])(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?:[\\w'-]+\\W+){0,4}?(?:cop(?:y|ies)|models?|weights|checkpoints?|versions?|variants?)\\b|\\b(?:own|private|custom|customi[sz]ed|their|its)\\W+(?:fine[- ]?)?tuned\\W+(?:cop(?:y|ies)|models?|versions?|variants?|checkpoints?|weights)\\b|(?<![-\\w])(?:fine[- ]?)?tuned\\W+cop(?:y|ies)\\b|\\b(?:upload\\w*|submit\\w*|suppl(?:y|ies|ied|ying)|provid\\w*|bring\\w*|send\\w*)\\W+(?:[\\w'-]+\\W+){0,3}?(?:training|fine[- ]?tuning|tuning)\\W+(?:data|datasets?|examples?|files?|corpus|corpora)\\b|(?<![-\\w])(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?!(?:the\\W+)?(?:future|next|new|our|its)\\b)(?:[\\w'-]+\\W+){0,3}?(?:on|with|using)\\W+(?:the\\W+)?(?:their|your|customers?'?|users?'?|clients?'?|tenants?'?)(?:\\W+own)?\\W+(?:[\\w'-]+\\W+)?(?:data|datasets?|examples?|files?|corpus|corpora|documents?)\\b|\\b(?:custom|customi[sz]ed|bespoke|own|private)\\W+models?\\W+(?:[\\w'-]+\\W+){0,2}?(?:by|through|via|with)\\W+(?:fine[- ]?)?tuning\\b|\\b(?:lora|qlora|peft|adapters?)\\b\\W+(?:[\\w'-]+\\W+){0,3}?(?:trained|tuned|fit|fitted)\\W+(?:on|with|using)\\b|\\b(?:train\\w*|tun(?:e|es|ing))\\W+(?:[\\w'-]+\\W+){0,3}?(?:lora|qlora|peft|adapters?)\\b",
@@ -10416,6 +10419,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'prompt_template',
     'prompted',
     'prompting',
+    'pronoun',
     'propagated upper bound on ',
     'properties',
     'proportion',
@@ -12644,12 +12648,14 @@ WORDS: str = (
     'analysed\n'
     'analysis\n'
     'analysts\n'
+    'analytics\n'
     'anchor\n'
     'anchors\n'
     'and\n'
     'android\n'
     'anew\n'
     'annotat\n'
+    'announcements\n'
     'annually\n'
     'annum\n'
     'another\n'
@@ -12719,6 +12725,7 @@ WORDS: str = (
     'arch\n'
     'architectures\n'
     'archive\n'
+    'archived\n'
     'archives\n'
     'are\n'
     'areas\n'
@@ -12892,6 +12899,7 @@ WORDS: str = (
     'backends\n'
     'background\n'
     'backup\n'
+    'backups\n'
     'bad\n'
     'bad-outcome\n'
     'badditional\n'
@@ -13013,6 +13021,7 @@ WORDS: str = (
     'blocked\n'
     'blocking\n'
     'blocks\n'
+    'blogs\n'
     'bmcp\n'
     'bmembers\n'
     'bmk\n'
@@ -13633,6 +13642,7 @@ WORDS: str = (
     'confirm\n'
     'confirmation\n'
     'confirmation-users-turn-off\n'
+    'confirmations\n'
     'confirmed\n'
     'confirming\n'
     'confirming_roles\n'
@@ -13645,6 +13655,7 @@ WORDS: str = (
     'considered\n'
     'consistency\n'
     'consistent\n'
+    'consoles\n'
     'const\n'
     'consulted\n'
     'consumer\n'
@@ -13726,6 +13737,7 @@ WORDS: str = (
     'criterion\n'
     'critical\n'
     'critical-safety-incident\n'
+    'crm\n'
     'cross\n'
     'cross-encoder\n'
     'crossed\n'
@@ -13775,11 +13787,13 @@ WORDS: str = (
     'dana\n'
     'dangerous\n'
     'das\n'
+    'dashboards\n'
     'data\n'
     'data-filter-unshown\n'
     'data_dir\n'
     'data_files\n'
     'data_offsets\n'
+    'databases\n'
     'databricks\n'
     'dataset\n'
     'dataset_kwargs\n'
@@ -14256,6 +14270,7 @@ WORDS: str = (
     'evaluator\n'
     'evaluators\n'
     'evalue\n'
+    'even\n'
     'evenings\n'
     'event\n'
     'events\n'
@@ -14333,6 +14348,7 @@ WORDS: str = (
     'exploits\n'
     'exploratory\n'
     'export\n'
+    'exports\n'
     'exposure\n'
     'extend\n'
     'extension\n'
@@ -14958,6 +14974,7 @@ WORDS: str = (
     'invitee\n'
     'invitees\n'
     'invites\n'
+    'invoices\n'
     'involved\n'
     'involvement\n'
     'involving\n'
@@ -15503,6 +15520,7 @@ WORDS: str = (
     'month\n'
     'months\n'
     'more\n'
+    'mortems\n'
     'most\n'
     'mostly\n'
     'move\n'
@@ -15578,6 +15596,7 @@ WORDS: str = (
     'newer_root\n'
     'newest\n'
     'newly\n'
+    'newsletters\n'
     'next\n'
     'nf\n'
     'nfkc\n'
@@ -15623,6 +15642,7 @@ WORDS: str = (
     'normal\n'
     'normalise_name\n'
     'normalised\n'
+    'normally\n'
     'north\n'
     'northbridge\n'
     'northbridge-security\n'
@@ -15989,6 +16009,7 @@ WORDS: str = (
     'position\n'
     'possess\n'
     'possible\n'
+    'post-\n'
     'post-deployment\n'
     'post-deployment-weakened\n'
     'post_deployment\n'
@@ -16052,6 +16073,7 @@ WORDS: str = (
     'process\n'
     'process_docs\n'
     'process_results\n'
+    'processed\n'
     'processes\n'
     'processors\n'
     'procured\n'
@@ -16084,6 +16106,7 @@ WORDS: str = (
     'prompted\n'
     'prompting\n'
     'prompts\n'
+    'pronoun\n'
     'proof\n'
     'proofs\n'
     'proofsource\n'
@@ -16609,6 +16632,7 @@ WORDS: str = (
     'run_gate\n'
     'run_key\n'
     'run_prints\n'
+    'runbooks\n'
     'running\n'
     'runprints\n'
     'runs\n'
@@ -17148,6 +17172,7 @@ WORDS: str = (
     'suggest\n'
     'suitable\n'
     'suite\n'
+    'summar\n'
     'summaries\n'
     'summary\n'
     'summed\n'
@@ -17489,6 +17514,7 @@ WORDS: str = (
     'type\n'
     'typed\n'
     'types\n'
+    'typically\n'
     'typing\n'
     'u\n'
     'u00b7\n'
