@@ -82,6 +82,13 @@ ONLY_ON_BOUNDARIES_THAT_HAVE_IT: dict[str, str] = {
 }
 """Mutations that edit a kind of boundary the realistic case does not have, with where each is tried."""
 
+ONLY_WHERE_THE_POLICY_ASKS: dict[str, str] = {
+    "outside-run-replaced": "no example's policy asks an outside evaluator to run a threshold before release "
+                            "(`external_from`); the move is tried on the Avocet-1 fixture "
+                            "(`test_an_outside_run_replaced_by_the_labs_own_is_caught_where_the_policy_asks_for_one`)",
+}
+"""Mutations on what the realistic case's policy does not ask for, with where each is tried."""
+
 KEYRING = load_keyring(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
 """The examples' keyring: the external evaluators' attestations make their evidence independent in
 the unedited cases, so a mutation that only relabels independence is what changes; and its
@@ -109,7 +116,8 @@ def _params() -> list[object]:
 def test_mutation_is_caught(example: str, name: str) -> None:
     r = next(x for x in _report(example).results if x.mutation.name == name)
     if not r.applicable:
-        assert example != "atlas-api" or name in ONLY_ON_LOGS_THAT_RECORD_IT or name in ONLY_ON_BOUNDARIES_THAT_HAVE_IT, \
+        assert example != "atlas-api" or name in ONLY_ON_LOGS_THAT_RECORD_IT or name in ONLY_ON_BOUNDARIES_THAT_HAVE_IT \
+            or name in ONLY_WHERE_THE_POLICY_ASKS, \
             f"{name} must apply to the realistic case: {r.note}"
         pytest.skip(f"not applicable to {example}: {r.note}")
     assert r.caught or r.neutralised or r.conditioned, \
