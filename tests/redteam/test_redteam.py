@@ -82,6 +82,13 @@ ONLY_ON_BOUNDARIES_THAT_HAVE_IT: dict[str, str] = {
 }
 """Mutations that edit a kind of boundary the realistic case does not have, with where each is tried."""
 
+ONLY_WHERE_THE_POLICY_ASKS: dict[str, str] = {
+    "outside-run-replaced": "no example's policy asks an outside evaluator to run a threshold before release "
+                            "(`external_from`); the move is tried on the Avocet-1 fixture "
+                            "(`test_an_outside_run_replaced_by_the_labs_own_is_caught_where_the_policy_asks_for_one`)",
+}
+"""Mutations on what the realistic case's policy does not ask for, with where each is tried."""
+
 KEYRING = load_keyring(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
 """The examples' keyring: the external evaluators' attestations make their evidence independent in
 the unedited cases, so a mutation that only relabels independence is what changes; and its
@@ -109,7 +116,8 @@ def _params() -> list[object]:
 def test_mutation_is_caught(example: str, name: str) -> None:
     r = next(x for x in _report(example).results if x.mutation.name == name)
     if not r.applicable:
-        assert example != "atlas-api" or name in ONLY_ON_LOGS_THAT_RECORD_IT or name in ONLY_ON_BOUNDARIES_THAT_HAVE_IT, \
+        assert example != "atlas-api" or name in ONLY_ON_LOGS_THAT_RECORD_IT or name in ONLY_ON_BOUNDARIES_THAT_HAVE_IT \
+            or name in ONLY_WHERE_THE_POLICY_ASKS, \
             f"{name} must apply to the realistic case: {r.note}"
         pytest.skip(f"not applicable to {example}: {r.note}")
     assert r.caught or r.neutralised or r.conditioned, \
@@ -588,7 +596,10 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "supplier-runs-safeguard": "CG425", "customer-vets-its-own": "CG425",
                   "clearance-as-vetting": "CG425", "review-unattended": "CG428",
                   "confirmation-off-by-pronoun": "CG428", "monitor-on-a-sample": "CG430",
-                  "monitor-with-no-traffic": "CG431"}
+                  "monitor-with-no-traffic": "CG431",
+                  "review-limited-in-time": "CG428", "review-limited-in-title": "CG428",
+                  "review-typed-at-logging": "CG428", "licence-as-vetting": "CG425",
+                  "supplier-performs-safeguard": "CG425", "hosted-on-a-brand": "CG429"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
@@ -603,7 +614,10 @@ or turn off by a pronoun in the next sentence; a trusted-access boundary whose w
 API customers; the model said to be served from cloud platforms' own copies of the weights, their audit of the
 lab's storage alone; a safeguard titled as a supplier's run; a trusted-access program vetted by its customers'
 word, or by the clearance its users hold; a person's review of each run the words let runs go without; a monitor
-said to review a random 1% of the transcripts its tests had it review in full."""
+said to review a random 1% of the transcripts its tests had it review in full; a person's review limited in time
+by the boundary's words or its own title, or typed at the logging layer; a trusted-access program vetted by a
+certification its users hold; a safeguard titled as performed by suppliers named bare; the model said to be
+available on a cloud named by its brand alone."""
 
 
 @pytest.mark.parametrize("name", sorted(NEWER_READINGS))
@@ -739,6 +753,39 @@ def test_a_review_the_words_let_runs_go_without_blocks_nothing(monkeypatch: pyte
     assert _atlas_move("review-unattended").status == "not caught"
 
 
+@pytest.mark.parametrize(("name", "said"), [
+    ("review-limited-in-time", "A technician reviews each code-execution run ... but not at weekends"),
+    ("review-limited-in-title", "its title limits it in time (\"on weekdays only\")"),
+    ("review-typed-at-logging", "code-execution runs go unattended"),
+])
+def test_a_review_limited_in_time_or_typed_at_logging_blocks_nothing(monkeypatch: pytest.MonkeyPatch, name: str,
+                                                                    said: str) -> None:
+    """Attack: a safeguard added, titled as a person's review of each code-execution run before it
+    runs, blocking the step refusal training blocks and citing the lab's refusal test, while the
+    boundary's words say a technician reviews each run but not at weekends; or its own title ends
+    `on weekdays only`, the words silent; or it is typed at the `logging` layer (a review of what was
+    done), titled as one each run waits on, the words letting runs outside business hours go
+    unattended. Outside that time, or without it, the step is open (CG428), the only catch: without
+    the reading of a time limit in the words or the title, or of a review each action waits on at
+    any layer, the move is not caught."""
+    import re
+
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == name)
+    assert r.applicable and r.caught_by == ("CG428",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG428")]
+    assert "safeguard `SG-confirm` is a confirmation" in msg and said in msg, msg
+    from casegate.checks import _derived
+    from casegate.checks.families import safeguards
+
+    if name == "review-limited-in-time":
+        monkeypatch.setattr(_derived, "_TIME_LIMITED", re.compile(r"(?!)"))
+    elif name == "review-limited-in-title":
+        monkeypatch.setattr(safeguards, "title_time_limited", lambda sg: None)
+    else:
+        monkeypatch.setattr(_derived, "_WAITS_ON", re.compile(r"(?!)"))
+    assert _atlas_move(name).status == "not caught"
+
+
 def test_a_monitor_shown_a_sample_blocks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Attack: the usage monitoring retitled as reviewing a random 1% of transcripts, its steps and its
     test (which had it review every attempt) kept. The measured miss rate is not the deployed one
@@ -784,9 +831,34 @@ def test_a_safeguard_titled_as_a_suppliers_run_blocks_nothing_unsigned(monkeypat
     assert _atlas_move("supplier-runs-safeguard").status == "not caught"
 
 
+def test_a_safeguard_titled_as_performed_by_bare_suppliers_blocks_nothing_unsigned(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the identity-verified developer programme retitled as performed by
+    identity-verification providers (no article, plural), its steps, `verified_by` and the lab's
+    enrolment test kept. The suppliers run the control and signed no test of it: it blocks nothing
+    (CG425), and the first step of the pathways it blocked is open (CG401); without the reading of a
+    supplier named bare after `performed by` (the reading before it, an article or a possessive
+    needed) the move is not caught."""
+    import re
+
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "supplier-performs-safeguard")
+    assert r.applicable and {"CG425", "CG401"} <= set(r.caught_by), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG425")]
+    assert "safeguard `SG-kyc`" in msg and "run by the identity-verification providers" in msg, msg
+    from casegate.checks import _derived
+
+    before_bare = re.compile(r"\b(?:(?:the|its|their|a|an|each|every)\s+)?" + _derived._SUPPLIER + r"(?:['’]s|s['’])"
+                             r"|\bby\s+(?:the|its|their|a|an|each|every)\s+" + _derived._SUPPLIER + r"\b(?!['’])"
+                             r"|(?P<bare>(?!))", re.IGNORECASE)
+    monkeypatch.setattr(_derived, "_SUPPLIER_RUNS", before_bare)
+    assert _atlas_move("supplier-runs-safeguard").status == "caught"  # an article: read before too
+    assert _atlas_move("supplier-performs-safeguard").status == "not caught"
+
+
 @pytest.mark.parametrize(("name", "said"), [
     ("customer-vets-its-own", "names the customer as who checks the users"),
     ("clearance-as-vetting", "names the issuer of the clearance as who checks the users"),
+    ("licence-as-vetting", "names the issuer of the certification as who checks the users"),
 ])
 def test_a_trusted_access_program_vetted_by_its_users_own_standing_blocks_nothing_unsigned(
         monkeypatch: pytest.MonkeyPatch, name: str, said: str) -> None:
@@ -807,6 +879,8 @@ def test_a_trusted_access_program_vetted_by_its_users_own_standing_blocks_nothin
 
     if name == "customer-vets-its-own":
         monkeypatch.setattr(_derived, "_ROLE_WORDS", ())
+    elif name == "licence-as-vetting":  # a status held read only beside a check word, as before
+        monkeypatch.setattr(_derived, "_STATUS_WORDS", ())
     else:
         monkeypatch.setattr(_derived, "_HELD_STATUS", re.compile(r"(?!)"))
     assert _atlas_move(name).status == "not caught"
@@ -827,6 +901,55 @@ def test_weights_on_cloud_platforms_audited_at_the_lab_alone_are_not_shown_secur
 
     monkeypatch.setattr(safeguards, "hosts_in_words", lambda case, memo=None: None)
     assert _atlas_move("weights-on-cloud-platforms").status == "not caught"
+
+
+def test_a_cloud_named_by_its_brand_alone_is_a_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the `api` boundary's words add that Atlas-2 is also available on Databricks (a cloud
+    by its brand alone, no word for a cloud or platform); the SL3 audit, signed by its auditor, names
+    the lab's weight storage alone. The weights held there are not shown secured (CG429), the only
+    catch: without the brands read as hosts the move is not caught (`weights-on-cloud-platforms`,
+    whose words name cloud platforms, still is)."""
+    import re
+
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "hosted-on-a-brand")
+    assert r.applicable and r.caught_by == ("CG429",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG429")]
+    assert "Atlas-2 is also available on Databricks\": databricks" in msg and "not shown secured" in msg, msg
+    from casegate.checks import _derived
+
+    brands = (r"|amazon\W+web\W+services|(?:amazon\W+|aws\W+)?sagemaker"
+              r"|(?:microsoft|azure\W+ai)\W+foundry|(?:ibm\W+)?watsonx|snowflake(?:\W+cortex)?|databricks"
+              r"|alibaba\W+cloud|(?:nvidia\W+)?nim|hugging\W?face\W+inference\W+endpoints")
+    assert brands in _derived._HOSTS
+    names = re.compile(_derived._HOSTS.replace(brands, ""), re.IGNORECASE)
+    monkeypatch.setattr(_derived, "_HOSTS_WORDS", (names, _derived._HOSTS_WORDS[1]))
+    assert _atlas_move("weights-on-cloud-platforms").status == "caught"
+    assert _atlas_move("hosted-on-a-brand").status == "not caught"
+
+
+def test_an_outside_run_replaced_by_the_labs_own_is_caught_where_the_policy_asks_for_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: on Avocet-1, whose framework asks an outside evaluator to run `bio-uplift` before an
+    `api` release (`external_from: api`), the safety institute's signed run (20 of 120 solved, over
+    the threshold) left out of a first version and Acme's own run retitled and produced as the
+    institute's. No counting run of the threshold was signed by an outside evaluator as run (CG434),
+    the only catch: without CG434 the move is not caught. On atlas-api, whose policy asks for no
+    outside run, the move does not apply."""
+    from casegate.checks import _registry
+
+    avocet = with_attestations(load_case(ROOT / "tests" / "fixtures" / "rt_external" / "avocet" / "case.yaml"),
+                               KEYRING, parse_instant("2026-11-25"))
+    moves = [m for m in MUTATIONS if m.name == "outside-run-replaced"]
+    (r,) = run_redteam(avocet, keyring=KEYRING, mutations=moves).results
+    assert r.applicable and r.caught_by == ("CG434",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG434")]
+    assert "`bio-uplift`" in msg and "`E-bio-acme` is not independent" in msg, msg
+    atlas = next(x for x in _report("atlas-api").results if x.mutation.name == "outside-run-replaced")
+    assert not atlas.applicable and "asks no outside evaluator to run a threshold before release at `api`" in atlas.note
+    kept = _registry._RULES["CG434"]
+    monkeypatch.setitem(_registry._RULES, "CG434", type(kept)(kept.rule, lambda ctx: iter(()), kept.pass_))
+    (rev,) = run_redteam(avocet, keyring=KEYRING, mutations=moves).results
+    assert rev.status == "not caught", (rev.status, rev.messages)
 
 
 def test_a_trusted_access_program_vetted_by_a_partner_alone_blocks_nothing_unsigned() -> None:

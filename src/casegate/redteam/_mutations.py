@@ -266,6 +266,19 @@ def clearance_as_vetting(case: Case, policy: Policy) -> Applied:
     return out if isinstance(out, str) else (out, policy)
 
 
+def licence_as_vetting(case: Case, policy: Policy) -> Applied:
+    """A trusted-access boundary whose users are scientists at partner laboratories, the vetting that
+    each is a board-certified microbiologist holding a state laboratory licence (no check word), no
+    one named as checking it, the vetting safeguard (its `verified_by` the developer's team) and the
+    developer's tests of it kept."""
+    if not any(sg.layer == "user-vetting" and not sg.security and sg.blocks and sg.evidence
+               for sg in case.safeguards.values()):
+        return "no tested `user-vetting` safeguard blocks a step"
+    out = _as_trusted_access(case, users="scientists at partner laboratories",
+                             vetting="every user is a board-certified microbiologist")
+    return out if isinstance(out, str) else (out, policy)
+
+
 SUPPLIERS = {"user-vetting": "identity-verification provider", "classifier": "moderation vendor"}
 """Who `supplier-runs-safeguard` says runs a safeguard of a layer (else `safety vendor`)."""
 
@@ -287,6 +300,36 @@ def supplier_runs_safeguard(case: Case, policy: Policy) -> Applied:
     return "no safeguard that blocks a step is tested by the lab alone"
 
 
+def supplier_performs_safeguard(case: Case, policy: Policy) -> Applied:
+    """The safeguard `supplier_runs_safeguard` retitles, retitled instead as performed by suppliers
+    named bare (`... performed by identity-verification providers`: no article, plural), its steps,
+    `verified_by` and the lab's tests of it kept."""
+    got = supplier_runs_safeguard(case, policy)
+    if isinstance(got, str):
+        return got
+    out, pol = got
+    for sid, sg in out.safeguards.items():
+        if sg.title != case.safeguards[sid].title and sg.title is not None:
+            title, _, who = sg.title.rpartition(" run by the ")
+            return _upd(out, safeguards={**out.safeguards, sid: _upd(sg, title=f"{title} performed by {who}s")}), pol
+    return "no safeguard that blocks a step is tested by the lab alone"
+
+
+def hosted_on_a_brand(case: Case, policy: Policy) -> Applied:
+    """The model also served from another company's cloud, in the boundary's words only, named by a
+    brand alone (`also available on Databricks`: no word for a cloud, platform or marketplace),
+    where a weight-security safeguard blocks a step: its audit kept as it was signed."""
+    b = case.boundary
+    if b is None or b.kind.internal:
+        return "the case names no external boundary"
+    if not any(sg.layer in ("weight-security", "access-control") and sg.security and sg.blocks and sg.evidence
+               for sg in case.safeguards.values()):
+        return "no tested weight-security safeguard blocks a step"
+    name = case.system.name or "The model"
+    said = f"{(b.description or '').rstrip()} {name} is also available on Databricks."
+    return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
+
+
 def weights_on_cloud_platforms(case: Case, policy: Policy) -> Applied:
     """The model also served from another company's cloud, in the boundary's words only (each of
     three cloud platforms' model marketplaces, Amazon Bedrock among them, serving its own copy of the
@@ -301,6 +344,56 @@ def weights_on_cloud_platforms(case: Case, policy: Policy) -> Applied:
     said = f"{(b.description or '').rstrip()} {name} is also served in the model marketplaces of three cloud " \
            "platforms, Amazon Bedrock among them, each from its own copy of the weights."
     return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
+
+
+def _asked_outside(case: Case, policy: Policy) -> list[str] | str:
+    """The thresholds the policy asks an outside evaluator to run before release at the case's
+    boundary (`external_from` at it or narrower), or why there are none."""
+    b = case.boundary
+    if b is None:
+        return "the case names no boundary"
+    asked = [tid for tid, th in policy.thresholds.items()
+             if th.external_from is not None and b.kind.rank >= th.external_from.rank]
+    return asked or f"the policy asks no outside evaluator to run a threshold before release at `{b.kind.value}`"
+
+
+def outside_run_replaced(case: Case, policy: Policy) -> Applied:
+    """Who ran an evaluation is read from its signed attestations: the move is made on what they
+    show (`outside_run_replaced_attested`), where the policy asks for an outside run at all."""
+    asked = _asked_outside(case, policy)
+    return asked if isinstance(asked, str) else _NO_OUTSIDE_RUN
+
+
+_NO_OUTSIDE_RUN = "no threshold the policy asks an outside evaluator to run has a run an outside evaluator signed as " \
+                  "run and one of the developer's own beside it"
+
+
+def outside_run_replaced_attested(s: Subject) -> Rewritten:
+    """For the first threshold the policy asks an outside evaluator to run before release at the
+    case's boundary, the evaluations of it an outside evaluator signed as run left out of the case
+    (nothing cites them, the sign-offs' `relies_on` neither), and the developer's own run of it
+    retitled and produced as the first of them was (its `independent` unset, its log kept)."""
+    asked = _asked_outside(s.case, s.policy)
+    if isinstance(asked, str):
+        return asked
+    ind = s.facts.independence if s.facts is not None else {}
+    for tid in asked:
+        evals = [(eid, ev) for eid, ev in s.case.evidence.items() if ev.kind == "eval" and ev.threshold == tid]
+        ran = [eid for eid, _ in evals if (v := ind.get(eid)) is not None and v.independent
+               and any(a.activity == "ran" for a in v.by)]
+        own = [eid for eid, ev in evals if eid not in ran and not ev.independent
+               and ((v := ind.get(eid)) is None or not v.independent)]
+        if not ran or not own:
+            continue
+        outside = s.case.evidence[ran[0]]
+        case = s.case
+        for eid in ran:
+            case = _without(case, eid)
+        signoffs = [_upd(so, relies_on=[x for x in so.relies_on if x not in ran]) for so in case.decision.signoffs]
+        case = _upd(case, decision=_upd(case.decision, signoffs=signoffs))
+        lab = _upd(case.evidence[own[0]], title=outside.title, producer=outside.producer, independent=False)
+        return ArtifactEdit(_with_evidence(case, own[0], lab), s.policy)
+    return _NO_OUTSIDE_RUN
 
 
 def vetting_relabelled(case: Case, policy: Policy) -> Applied:
@@ -420,7 +513,7 @@ def _review_added(case: Case, policy: Policy, title: str, said: str) -> Applied:
     """A safeguard `SG-confirm` titled `title` (`{tool}` the first tool the boundary grants) added at
     the `tool-permissions` layer, blocking the first step a safeguard on what the model does blocks
     and citing that safeguard's own test by the lab (its `tests` naming both), and `said` (`{tool}`
-    likewise) added to the boundary's description."""
+    likewise; may be empty) added to the boundary's description."""
     b = case.boundary
     if b is None or not b.tools:
         return "the boundary grants no tool a person could confirm each run of"
@@ -436,7 +529,7 @@ def _review_added(case: Case, policy: Policy, title: str, said: str) -> Applied:
         ev = case.evidence[eid]
         confirm = _upd(sg, layer="tool-permissions", title=title.format(tool=tool), blocks=[sg.blocks[0]],
                        evidence=[eid])
-        words = f"{(b.description or '').rstrip()} {said.format(tool=tool)}"
+        words = f"{(b.description or '').rstrip()} {said.format(tool=tool)}".rstrip()
         evs = {**case.evidence, eid: _upd(ev, tests=[*ev.tests, "SG-confirm"]) if ev.tests else ev}
         out: Case = _upd(case, safeguards={**case.safeguards, "SG-confirm": confirm}, evidence=evs,
                          boundary=_upd(b, description=words.lstrip()))
@@ -470,6 +563,35 @@ def review_unattended(case: Case, policy: Policy) -> Applied:
     hours go unattended."""
     return _review_added(case, policy, "Human review of each {tool} run before it executes",
                          "Outside business hours, {tool} runs go unattended.")
+
+
+def review_limited_in_time(case: Case, policy: Policy) -> Applied:
+    """A person's review of each run of the tool the boundary grants added as a safeguard as
+    `review_unattended` adds one, while the boundary's words limit it in time (a technician reviews
+    each run, but not at weekends): no word of runs going unattended."""
+    return _review_added(case, policy, "Human review of each {tool} run before it executes",
+                         "A technician reviews each {tool} run, but not at weekends.")
+
+
+def review_limited_in_title(case: Case, policy: Policy) -> Applied:
+    """A person's review of each run of the tool the boundary grants added as a safeguard as
+    `review_unattended` adds one, its own title limiting it in time (`..., on weekdays only`), the
+    boundary's words saying nothing of it."""
+    return _review_added(case, policy, "Human review of each {tool} run before it executes, on weekdays only", "")
+
+
+def review_typed_at_logging(case: Case, policy: Policy) -> Applied:
+    """A person's review of each run of the tool the boundary grants added as `review_unattended`
+    adds one, typed at the `logging` layer (whose review is of what was done) and titled as a
+    technician's review each run waits on (`before it runs`), while the boundary's words let runs
+    outside business hours go unattended."""
+    got = _review_added(case, policy, "A technician reviews each {tool} run before it runs",
+                        "Outside business hours, {tool} runs go unattended.")
+    if isinstance(got, str):
+        return got
+    out, pol = got
+    sg = out.safeguards["SG-confirm"]
+    return _upd(out, safeguards={**out.safeguards, "SG-confirm": _upd(sg, layer="logging")}), pol
 
 
 def monitor_on_a_sample(case: Case, policy: Policy) -> Applied:
@@ -3638,6 +3760,16 @@ MUTATIONS: tuple[Mutation, ...] = (
              "does blocks and citing that safeguard's own test by the lab (its `tests` naming both), and to the "
              "boundary's description that outside business hours the tool's runs go unattended",
              ("CG428",), review_unattended),
+    Mutation("review-limited-in-time", ("test-1-boundary", "test-4-safeguards"),
+             "adds a safeguard titled as review-unattended's is, and to the boundary's description that a "
+             "technician reviews each run of the tool, but not at weekends", ("CG428",), review_limited_in_time),
+    Mutation("review-limited-in-title", ("test-1-boundary", "test-4-safeguards"),
+             "adds a safeguard as review-unattended does, its title ending `on weekdays only`, the boundary's "
+             "description left as it was", ("CG428",), review_limited_in_title),
+    Mutation("review-typed-at-logging", ("test-1-boundary", "test-4-safeguards"),
+             "adds a safeguard as review-unattended does, typed at the `logging` layer and titled that a "
+             "technician reviews each run of the tool before it runs, and to the boundary's description that "
+             "outside business hours the tool's runs go unattended", ("CG428",), review_typed_at_logging),
     Mutation("monitor-on-a-sample", ("test-4-safeguards",),
              "retitles the first tested `monitoring` safeguard that blocks a step as reviewing a random 1% of "
              "transcripts, keeping its steps and its tests (which had it review every attempt)", ("CG430",),
@@ -3650,11 +3782,25 @@ MUTATIONS: tuple[Mutation, ...] = (
              "retitles the first safeguard (not security) that blocks a step and is tested by the lab alone as "
              "run by a supplier the lab buys from, unnamed (`... run by the identity-verification provider`), "
              "keeping its steps, `verified_by` and the lab's tests of it", ("CG425",), supplier_runs_safeguard),
+    Mutation("supplier-performs-safeguard", ("test-4-safeguards", "q-checked-by"),
+             "retitles the safeguard supplier-runs-safeguard retitles as performed by a supplier the lab buys "
+             "from, named bare (`... performed by identity-verification providers`: no article), keeping its "
+             "steps, `verified_by` and the lab's tests of it", ("CG425",), supplier_performs_safeguard),
     Mutation("weights-on-cloud-platforms", ("fm-security-opacity", "test-4-safeguards"),
              "adds to the boundary's description that the model (by its name) is also served in three cloud "
              "platforms' model marketplaces, Amazon Bedrock among them, each from its own copy of the weights, "
              "keeping the weight-security audit as signed (of the lab's own storage)", ("CG429",),
              weights_on_cloud_platforms),
+    Mutation("hosted-on-a-brand", ("fm-security-opacity", "test-4-safeguards"),
+             "adds to the boundary's description that the model (by its name) is also available on Databricks "
+             "(a cloud by its brand alone), keeping the weight-security audit as signed (of the lab's own "
+             "storage)", ("CG429",), hosted_on_a_brand),
+    Mutation("outside-run-replaced", ("test-3-elicitation", "q-checked-by"),
+             "where the policy asks an outside evaluator to run a threshold before release at the case's boundary "
+             "(`external_from`), leaves out the runs of it an outside evaluator signed as run and retitles the "
+             "developer's own run as the first of them (its title and producer), the sign-offs relying on neither, "
+             "before any version is recorded", ("CG434",), outside_run_replaced, rewrite=outside_run_replaced_attested,
+             first_version=True),
     Mutation("vetting-by-agreement", ("test-1-boundary", "test-5-authority"),
              "names the external boundary `trusted-access`, its access `vetted-organisations` and its vetting the "
              "partner agreement and acceptable-use policy each user signs, keeping the vetting safeguard and its "
@@ -3675,6 +3821,12 @@ MUTATIONS: tuple[Mutation, ...] = (
              "at government agencies and its vetting that each holds an active government security clearance, no "
              "one named as checking it, keeping the vetting safeguard, its `verified_by` and the developer's tests "
              "of it, before any version is recorded", ("CG425", "CG401"), clearance_as_vetting, first_version=True),
+    Mutation("licence-as-vetting", ("test-1-boundary", "test-4-safeguards", "test-5-authority"),
+             "names the external boundary `trusted-access`, its access `vetted-organisations`, its users "
+             "scientists at partner laboratories and its vetting that every user is a board-certified "
+             "microbiologist, no one named as checking it, keeping the vetting safeguard, its `verified_by` and "
+             "the developer's tests of it, before any version is recorded", ("CG425", "CG401"),
+             licence_as_vetting, first_version=True),
     Mutation("internal-labelled-training", ("test-1-boundary", "fm-internal-deployment-blindness", "test-5-authority"),
              "names an internal research or deployment boundary `training` (fewer signers, no scale weighed), keeping "
              "its instances, access to training code and weights, autonomy, tools and users", ("CG107",),
