@@ -129,7 +129,7 @@ def test_the_synthesis_providers_screening_counted_as_the_labs_layer_is_no_go(
     assert record.outcome == "NO-GO" and _blocking(record) == ["CG401", "CG425"]
     (msg,) = _messages(record, "CG425")
     assert msg.startswith("safeguard `SG-order-screen` is counted as blocking `enhanced-pathogen.obtain-dna`, but "
-                          "the ") and "runs it, not the developer (its title names it run by the " in msg
+                          "it is run by the ") and ", not the developer (its title names it run by the " in msg
 
 
 @pytest.mark.parametrize("title", [
@@ -172,8 +172,8 @@ def test_the_customers_vetting_their_own_scientists_is_no_go(_held: Path, tmp_pa
     record = _preview(d)
     assert record.outcome == "NO-GO" and _blocking(record) == ["CG401", "CG402", "CG403", "CG425"]
     (msg,) = _messages(record, "CG425")
-    assert msg.startswith(f"safeguard `SG-vetting` is counted as blocking `enhanced-pathogen.obtain-access`, but {who} "
-                          "runs it, not the developer (the boundary's vetting names ")
+    assert msg.startswith(f"safeguard `SG-vetting` is counted as blocking `enhanced-pathogen.obtain-access`, but it is run "
+                          f"by {who}, not the developer (the boundary's vetting names ")
 
 
 @pytest.mark.parametrize("vetting", [

@@ -2078,7 +2078,7 @@ def operated_elsewhere(ctx: Context) -> dict[str, str]:
                          "the control as the case defines it)")
         if not seen:
             lacks.append(f"no counted test of it is by anyone but {who} (the developer or an outside evaluator)")
-        got[sid] = (f"{who} runs it, not the developer ({'; '.join(said)}), and {' and '.join(lacks)}: the lab "
+        got[sid] = (f"it is run by {who}, not the developer ({'; '.join(said)}), and {' and '.join(lacks)}: the lab "
                     "neither runs the control nor sees it fail")
     ctx.memo["operated_elsewhere"] = got
     return got
