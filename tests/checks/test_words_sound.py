@@ -698,6 +698,9 @@ HOSTED = [
     ("the model's outputs and weights are stored on customer premises", "customer premises"),
     ("Models run in the agency's own data centre", "agency s own data centre"),
     ("the model is deployed on customer premises; clinicians call it from hospital sites", "customer premises"),
+    ("the model and the documents it reads are stored on customer premises", "customer premises"),
+    ("documents stored on customer premises are read by the model, whose weights are stored at customer sites",
+     "customer sites"),
 ]
 
 NOT_HOSTED = [
@@ -734,6 +737,8 @@ NOT_HOSTED = [
                  id="mended-served-to-sites"),
     pytest.param("Paid API access; the model's outputs can be stored on customer premises", id="mended-outputs-stored"),
     pytest.param("clinicians use the model from hospital sites through the API", id="mended-used-from-sites"),
+    pytest.param("The model reads documents stored on customer premises through a connector",
+                 id="mended-documents-on-premises"),
     "hospitals' own sites connect to the API over a private link",
     "customers can self-host their RAG indexes on their own servers",
     "Banks call the model from their own data centres",
@@ -1572,6 +1577,8 @@ SOUND_TRAFFIC = [
     pytest.param("the weights are air-gapped at our sites", id="mended-our-sites-air-gapped"),
     pytest.param("Paid API access; the model's outputs can be stored on customer premises", id="mended-outputs-stored"),
     pytest.param("customer data is held in the customer's own data centre for retrieval", id="mended-data-held"),
+    pytest.param("Customer prompts stay in the customer's own network until sent to Acme over TLS",
+                 id="mended-stay-until-sent"),
 ]
 KEPT_TRAFFIC = [
     "by contract no prompts or telemetry leave the customer's site",
@@ -1597,6 +1604,8 @@ KEPT_TRAFFIC = [
     "Tern-1 runs on appliances installed at customer sites, served by Acme appliances; prompts stay on site",
     "no prompts are sent to Acme; the model runs in Acme's cloud",
     "the model is hosted by Acme Security. No prompts leave the customer's premises",
+    "By contract no prompts or telemetry leave the customer's site and none is sent to Acme",
+    "Prompts stay on the customer's premises until sent to Google for translation",
 ]
 
 
@@ -1665,7 +1674,8 @@ def test_traffic_kept_is_read_in_linear_time() -> None:
                  "air-gapped air-gapped ", "customer's customer's ", "prompts, ", "sends logs logs ",
                  "telemetry is sent sent ", "Acme's sites air-gapped ", "our our sites air-gapped ",
                  "served from Acme's ", "hosted by Acme Acme ", "logs stay on the customer's premises; served by Acme ",
-                 "Acme collects Acme receives ", "logs shipped shipped ", "held only held only "):
+                 "Acme collects Acme receives ", "logs shipped shipped ", "held only held only ",
+                 "logs stay on site until sent to until sent to "):
         text = (unit * (100_000 // len(unit) + 1))[:100_000]
         started = time.perf_counter()
         traffic_kept_in_words(_kept(text), ["acme-labs"])
@@ -1692,6 +1702,7 @@ SENT_TO_THE_DEVELOPER = [
     pytest.param("Acme collects usage logs from each appliance", id="mended-acme-collects"),
     pytest.param("Logs are shipped to Acme nightly", id="mended-logs-shipped"),
     pytest.param("usage logs are exported to Acme's SIEM hourly", id="mended-logs-exported"),
+    pytest.param("prompts stay in the customer's own network until sent to Acme over TLS", id="mended-until-sent"),
 ]
 SENT_NOWHERE = [
     "Sites receive signed updates over the appliance's update channel",

@@ -1125,6 +1125,9 @@ def traffic_kept_in_words(case: Case, developer: list[str], memo: dict[str, Any]
         if not _may_say(read, _TRAFFIC_TRIGGER) or not _may_say(read, _TRAFFIC_VERBS) \
                 or _TRAFFIC_EXCEPT.search(read) is not None:
             continue
+        # `prompts stay in the customer's network until sent to Acme`: the clause itself sends them
+        if _reaches_developer(read, developer):
+            continue
         for m in _TRAFFIC_WORDS.finditer(read):
             who = m.group("sent_to") or m.group("sends") or m.group("sees")
             if who is not None and developer and organisation_among(who, developer) is None:
@@ -1170,7 +1173,10 @@ _TRAFFIC_REACHES = lazy(
     rf"|\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\W+(?:[\w-]+\W+){{0,3}}?{_TRAFFIC}"
     rf"\b\W+(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('sent_by')}\b"
     rf"|\b{_DEVELOPER.format('receiver')}\W+(?:[\w-]+\W+){{0,2}}?(?:receives?|collects?|pulls?|ingests?|gets?)\W+"
-    rf"(?:[\w'’-]+\W+){{0,3}}?{_TRAFFIC}\b",
+    rf"(?:[\w'’-]+\W+){{0,3}}?{_TRAFFIC}\b"
+    # `prompts stay in the customer's network until sent to Acme`
+    rf"|\b(?:until|before|once|when)\W+(?:(?:they|it)\W+(?:are|is)\W+)?(?:sent|shared|transmitted|uploaded|forwarded|"
+    rf"streamed|relayed|shipped|exported)\W+(?:back\W+)?to\W+{_DEVELOPER.format('until')}\b",
     re.IGNORECASE)
 """Words sending the users' traffic to the developer (`telemetry is streamed to Acme`, `the appliance
 uploads flagged prompts to Acme`, `logs are shipped to Acme nightly`, `Acme collects usage logs from
@@ -1183,8 +1189,6 @@ def traffic_unsent_in_words(case: Case, developer: list[str], memo: dict[str, An
     developer (`_TRAFFIC_REACHES`, not denied) or lets some of it out (`unless flagged`); None
     otherwise. A model run on the customer's hardware answers there: what it is asked reaches the
     developer only where something sends it (CG431)."""
-    from ..model._names import organisation_among
-
     hosted = hosts_in_words(case, memo)
     if hosted is None or not any(customer_site(h) for h in hosted[1]):
         return None
@@ -1195,13 +1199,23 @@ def traffic_unsent_in_words(case: Case, developer: list[str], memo: dict[str, An
                 continue
             if _TRAFFIC_EXCEPT.search(read) is not None and _TRAFFIC_WORDS.search(read) is not None:
                 return None
-            for m in _TRAFFIC_REACHES.finditer(read):
-                who = m.group("reached") or m.group("sent_by") or m.group("receiver")
-                if who is not None and developer and organisation_among(who, developer) is None:
-                    continue
-                if _TRAFFIC_DENIED.search(read, max(0, m.start() - 24), m.end()) is None:
-                    return None
+            if _reaches_developer(read, developer):
+                return None
     return hosted[0]
+
+
+def _reaches_developer(read: str, developer: list[str]) -> bool:
+    """Whether a clause (as read) sends the users' traffic to the developer (`_TRAFFIC_REACHES`, not
+    denied; a name counting where it is one of `developer`, any where none is known)."""
+    from ..model._names import organisation_among
+
+    for m in _TRAFFIC_REACHES.finditer(read):
+        who = m.group("reached") or m.group("sent_by") or m.group("receiver") or m.group("until")
+        if who is not None and developer and organisation_among(who, developer) is None:
+            continue
+        if _TRAFFIC_DENIED.search(read, max(0, m.start() - 24), m.end()) is None:
+            return True
+    return False
 
 
 def watches_from_outside(sg: Safeguard) -> bool:
@@ -2681,10 +2695,14 @@ _REACHED_FROM = lazy(
     r"|\b(?:serv(?:e|es|ed|ing)|stream\w*)\W+(?:[\w'’-]+\W+){0,6}?to\W+"
     r"(?:(?:the|their|its|each|every|all|many|some|of)\W+)*$"
     r"|\b(?:accessed|used|called|queried|reached)\W+(?:[\w'’-]+\W+){0,3}?(?:at|in|on)\W+"
-    r"(?:(?:the|their|its|each|every|all|many|some|of)\W+)*$", re.IGNORECASE)
+    r"(?:(?:the|their|its|each|every|all|many|some|of)\W+)*$"
+    r"|\b(?:documents?|files|data(?:bases?)?|records|indexes|indices|stores)\W+(?:(?:that|which)\W+)?"
+    r"(?:(?:are|is)\W+)?(?:stored|kept|held|hosted)\W+(?:on|in|at)\W+(?:(?:the|their|its|each|every|all)\W+)*$",
+    re.IGNORECASE)
 """Words just before a customer's site naming it as where the model is reached from or its answers
-served to (`accessed from hospital sites`, `served from Acme's data centres to customers' sites`):
-not where it runs. A site the model is served from, or shipped, delivered or installed to, is one."""
+served to (`accessed from hospital sites`, `served from Acme's data centres to customers' sites`),
+or as where documents it reads are kept (`reads documents stored on customer premises`): not where
+it runs. A site the model is served from, or shipped, delivered or installed to, is one."""
 _EVERY_CUSTOMER_SITE = lazy(
     r"\b(?:each|every|all)\W+(?:of\W+)?(?:[\w'’-]+\W+){0,3}?(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)"
     r"['’]?s?\W+(?:own\W+)?(?:[\w-]+\W+){0,1}?(?:data\W?cent(?:er|re)s?|sites?|premises|installations?)\b",
