@@ -3,10 +3,10 @@
 # fmt: off
 TEMPLATES: tuple[tuple[str | None, ...], ...] = (
     ('\\b', None, '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:(?P<site>(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\\W+(?:out\\W+of\\W+|off\\W+|beyond\\W+)?', None, '|(?:stays?|remains?|kept|(?:held|stored)\\W+(?:only|solely|exclusively)|(?:only|solely|exclusively)\\W+(?:held|stored))\\W+(?:on|in|at|within|inside)\\W+', None, ')|(?:sent|shared|transmitted|reported|returned|visible|shown|uploaded|forwarded|available)\\W+(?:back\\W+)?(?:to|with)\\W+', None, ')\\b|\\b(?:sends?|shares?|reports?|transmits?|returns?|uploads?)\\W+(?:no|nothing|never\\W+[\\w-]+)\\W+(?:[\\w-]+\\W+){0,2}?', None, '\\b\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b', None, '\\W+(?:[\\w-]+\\W+){0,2}?(?:sees?|receives?|has\\W+(?:no\\W+)?(?:access|visibility)|have\\W+(?:no\\W+)?(?:access|visibility))\\W+(?:[\\w-]+\\W+){0,3}?', None, "\\b|(?P<gapped>\\bair[- ]?gapped\\W+(?:[\\w-]+\\W+){0,2}?(?:sites?|premises|installations?|deployments?|customers?)\\b|\\b(?:customer|client|agency|bank|hospital)['’]?s?\\W+(?:own\\W+)?air[- ]?gapped\\b|\\b(?:sites?|premises|installations?|appliances?)\\W+(?:[\\w-]+\\W+){0,2}?air[- ]?gapped\\b)"),
+    ('\\b', None, '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|relayed|synced|shipped|pushed|exported|transferred|copied|mirrored|go(?:es)?)\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\\W+(?:[\\w-]+\\W+){0,3}?', None, '\\b\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b', None, "\\W+(?:[\\w-]+\\W+){0,2}?(?:receives?|collects?|pulls?|ingests?|gets?)\\W+(?:[\\w'’-]+\\W+){0,3}?", None, '\\b|\\b(?:until|before|once|when)\\W+(?:(?:they|it)\\W+(?:are|is)\\W+)?(?:sent|shared|transmitted|uploaded|forwarded|streamed|relayed|shipped|exported)\\W+(?:back\\W+)?to\\W+', None, '\\b'),
     ('not set by the policy: where ', None, " records in its log a ceiling on one generation (Inspect's `--max-tokens`, `generate_config.max_tokens`; lm-eval's `max_gen_toks`) or a system message (Inspect's `--system-message`, `generate_config.system_message`; lm-eval's `--system_instruction`), the run does not count and the case blocks unless it states how the deployment runs the model: `boundary.configuration.max_tokens` at or below the run's ceiling, and `boundary.configuration.system_message_sha256`, the sha256 of the same message (64 lowercase hex digits)", None),
     ('the registry never logged the files of model ', None, ' for version ', None, ' of ', None, ': it did not hash the weights itself, so neither which other cases are about the same weights nor which file is which can be established (submit the version with `casegate registry submit CASE --model PATH` before it is approved: a version approved without them is replaced by a new version, submitted so, decided against the registry and approved; then sign a checkpoint and take a fresh state proof)'),
     (None, ': `auto_mapping` names ', None, ' (class ', None, "), not a class of transformers: the adapter's base model is built by a module imported from wherever the serving stack finds one of that name (another package, a module where it runs, or remote code cached from another repository), code which the model digest does not cover; name a transformers class, or ship the base model inside the folder with its code and name it in `base_model_name_or_path`"),
-    ('\\b', None, '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|relayed|synced|shipped|pushed|exported|transferred|copied|mirrored|go(?:es)?)\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\\W+(?:[\\w-]+\\W+){0,3}?', None, '\\b\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b', None, "\\W+(?:[\\w-]+\\W+){0,2}?(?:receives?|collects?|pulls?|ingests?|gets?)\\W+(?:[\\w'’-]+\\W+){0,3}?", None, '\\b'),
     (None, ': `', None, '` names ', None, ', not a file of the model folder (an absolute path, a path out of the folder, or a file it does not hold): transformers passes the field to the tokenizer in place of the file beside the config, so the vocabulary, merges or tokenizer model used is whatever that path holds when the model is loaded, which the model digest does not cover; leave the field out (the tokenizer then reads its file from the folder), or ', None),
     ('at ', None, ' users hold or tune the weights, and `', None, "` is then the case's word: ", None, ', and none is a test or evaluation of a `', None, "` checkpoint, a test of a task the policy names for the layer by its samples' digest (`safeguard_tests`, `digest`: a name alone is whatever a log calls itself), or an audit an attestation from outside the developer makes independent (a prompt test of the released model measures refusals, not what the data held)"),
     ("the case's signed batches of readings the state proof holds skip number ", None, ', though batch ', None, ' was logged (log entry ', None, ', ', None, ') after the approval: a withheld batch could hold a breach (online it reopens the case, or withdraws it where a breach would), and which batches count is not judged offline, so the deploy is not verified: run `casegate triggers run --case ', None, '`, or verify with --db'),
@@ -1911,7 +1911,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' (1 ': (788,),
     ' (1:': (545,),
     ' (30': (677, 740),
-    ' (64': (1,),
+    ' (64': (2,),
     ' (DE': (1197,),
     ' (TU': (1090,),
     ' (`b': (1256,),
@@ -1929,7 +1929,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' (as': (1814,),
     ' (bo': (1417,),
     ' (ch': (87,),
-    ' (cl': (3,),
+    ' (cl': (4,),
     ' (da': (257,),
     ' (di': (481,),
     ' (du': (1404, 1798),
@@ -2132,7 +2132,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' sin': (1805,),
     ' sma': (418,),
     ' so)': (547,),
-    ' so,': (2,),
+    ' so,': (3,),
     ' so:': (63,),
     ' sou': (1436,),
     ' spa': (110,),
@@ -2183,7 +2183,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     "'s n": (88,),
     "'s u": (118,),
     "'s v": (459,),
-    "'’-]": (4,),
+    "'’-]": (1,),
     '(--a': (155, 391),
     '(CG1': (81,),
     '(CG3': (251,),
@@ -7157,7 +7157,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:(?:the|its|their)\\s+)?(?:integrator|third[- ]?part(?:y|ie)|customer|client|deployer|partner|licensee|reseller|operator)(?:['’]s|s['’])",
     '\\b(?:(?:the|its|their|a|an|each|every)\\s+)?',
     '\\b(?:acceptable[- ]use|usage|use|access|user|end[- ]user|licen[cs]e|partner|conduct)\\W+(?:polic(?:y|ies)|agreements?|terms|rules|contracts?)\\b|\\bterms\\W+(?:of\\W+(?:use|service|access)|and\\W+conditions)\\b|\\bcode\\W+of\\W+conduct\\b|\\b(?:non[- ]disclosure|confidentiality)\\W+agreements?\\b|\\bndas?\\b',
-    "\\b(?:access\\w*|us(?:e|es|ed|ing)|call\\w*|connect\\w*|reach\\w*|quer(?:y|ies|ied|ying)|request\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?from\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:serv(?:e|es|ed|ing)|stream\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?to\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:accessed|used|called|queried|reached)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:at|in|on)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$",
+    "\\b(?:access\\w*|us(?:e|es|ed|ing)|call\\w*|connect\\w*|reach\\w*|quer(?:y|ies|ied|ying)|request\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?from\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:serv(?:e|es|ed|ing)|stream\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?to\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:accessed|used|called|queried|reached)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:at|in|on)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:documents?|files|data(?:bases?)?|records|indexes|indices|stores)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:stored|kept|held|hosted)\\W+(?:on|in|at)\\W+(?:(?:the|their|its|each|every|all)\\W+)*$",
     '\\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|tool\\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|merges?|pull\\W+requests?|diffs?|edits?|experiments?|tasks?)\\b',
     '\\b(?:anyone|anybody|everyone|everybody|whoever|public(?:ly)?|asks?|asked|asking|requests?|requested|download\\w*|publish\\w*|open[- ]?sourc\\w*|hugging\\W*face|torrent\\w*|users?|customers?|clients?|developers?|researchers?|academics?|universit(?:y|ies)|community|partners?|licensees?|others|all|any)\\b',
     '\\b(?:any|anyone|anybody|everyone|everybody|all)\\b(?:\\W+[\\w-]+){0,3}?\\W+(?:with|holding|having|who\\W+ha(?:s|ve))\\W+(?:[\\w-]+\\W+){0,3}?(?:e-?mail|address|account|log-?in)s?\\b|\\b(?:any|anyone|anybody|everyone|everybody|all)\\b(?:\\W+[\\w-]+){0,3}?\\W+(?:who|that)\\W+(?:signs?\\W+up|registers?|enrol+s?)\\b|\\bopen\\W+(?:sign[- ]?ups?|registration|enrol+ment)\\b|\\bself[- ]?(?:registration|sign[- ]?up)\\b|\\bself[- ]?serv(?:e|ice)\\W+(?:sign[- ]?ups?|registration|enrol+ment|onboarding|access|accounts?)\\b|\\b(?:any|anyone|anybody|everyone|whoever)\\b(?:\\W+[\\w-]+){0,4}?\\W+invit\\w*|\\b(?:guests?|invitees?)\\b|\\b(?:anyone|anybody|whoever)\\W+(?:(?:who|that)\\W+)?(?:[\\w-]+\\W+)?(?:gets?|receives?|obtains?|(?:is|are)\\W+given)\\W+(?:[\\w-]+\\W+){0,2}?(?:access|keys?|accounts?)\\W+(?:at\\W+once|immediately|instantly|(?:straight|right)\\W+away|on\\W+request)\\b|\\b(?:anyone|anybody|whoever|everyone|everybody)\\b(?:\\W+[\\w-]+){0,5}?\\W+(?:gets?|receives?|obtains?|(?:is|are)\\W+(?:given|granted|issued))\\W+(?:[\\w-]+\\W+){0,2}?(?:at\\W+once|immediately|instantly|(?:straight|right)\\W+away|automatically)\\b',
@@ -7251,6 +7251,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b|\\b(?:quanti[sz]\\w*|compress\\w*)\\W+(?:[\\w'-]+\\W+){0,4}?(?:for|to\\W+run\\W+on|to\\W+fit\\W+on)\\W+(?:[\\w'-]+\\W+){0,2}?",
     '\\b|\\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\\W+(?:[\\w-]+\\W+){0,3}?',
     "\\b|\\b(?:ships?|shipped|comes?|came|bundled|packaged|installed)\\W+with\\W+(?:[\\w'-]+\\W+){0,3}?(?:built[- ]in|included|inside|embedded|on[- ]?board)\\b|\\bno\\W+(?:network|internet|connection|connectivity|signal)(?:\\W+connection)?\\W+(?:is\\W+)?(?:needed|required|necessary)\\b|\\b(?:works?|runs?|answers?)\\W+without\\W+(?:an?\\W+)?(?:network|internet|connection|connectivity|signal)\\b",
+    '\\b|\\b(?:until|before|once|when)\\W+(?:(?:they|it)\\W+(?:are|is)\\W+)?(?:sent|shared|transmitted|uploaded|forwarded|streamed|relayed|shipped|exported)\\W+(?:back\\W+)?to\\W+',
     "\\b|\\bto\\W+(?:run|fit)\\W+on\\W+(?:[\\w'-]+\\W+){0,2}?",
     '\\d+(?:[bmk]|x\\d+b)',
     '\\d[\\d.]{0,8}\\W{0,3}(?:%|percent\\b|per\\W+cent\\b)\\W{0,3}of\\W+',
@@ -14834,8 +14835,10 @@ WORDS: str = (
     'independent_kinds\n'
     'independently\n'
     'index\n'
+    'indexes\n'
     'indicative\n'
     'indicator\n'
+    'indices\n'
     'individuals\n'
     'industry-consensus\n'
     'inf\n'
