@@ -736,7 +736,7 @@ NOT_HOSTED = [
     pytest.param("The model is served from Acme's data centres to customers' sites over a private link",
                  id="mended-served-to-sites"),
     pytest.param("Paid API access; the model's outputs can be stored on customer premises", id="mended-outputs-stored"),
-    pytest.param("clinicians use the model from hospital sites through the API", id="mended-used-from-sites"),
+    "clinicians use the model from hospital sites through the API",
     pytest.param("The model reads documents stored on customer premises through a connector",
                  id="mended-documents-on-premises"),
     "hospitals' own sites connect to the API over a private link",
