@@ -712,6 +712,16 @@ HOSTED = [
     ("the model is deployed on customer premises", "customer premises"),
     ("appliances are installed at customer sites and hold the weights", "customer sites"),
     ("the weights are stored in the bank's server room", "bank s server room"),
+    ("appliances are shipped to customer sites and serve the model there", "customer sites"),
+    ("The model is served from each bank's own data centre to its branches", "bank s own data centre"),
+    ("the model runs at customer sites; clinicians use it from hospital sites", "customer sites"),
+    ("The model runs on appliances at customer sites and is accessed from their terminals", "customer sites"),
+    ("the model's outputs and weights are stored on customer premises", "customer premises"),
+    ("Models run in the agency's own data centre", "agency s own data centre"),
+    ("the model is deployed on customer premises; clinicians call it from hospital sites", "customer premises"),
+    ("the model and the documents it reads are stored on customer premises", "customer premises"),
+    ("documents stored on customer premises are read by the model, whose weights are stored at customer sites",
+     "customer sites"),
 ]
 
 NOT_HOSTED = [
@@ -742,6 +752,23 @@ NOT_HOSTED = [
     "customers' servers running their own apps call the API",
     "the customer's data centre runs its own ticketing system, which calls the API",
     "support engineers visit customer sites on request",
+    pytest.param("The model is hosted in Acme's data centres and accessed from hospital sites over a private link",
+                 id="mended-accessed-from-sites"),
+    pytest.param("The model is served from Acme's data centres to customers' sites over a private link",
+                 id="mended-served-to-sites"),
+    pytest.param("Paid API access; the model's outputs can be stored on customer premises", id="mended-outputs-stored"),
+    "clinicians use the model from hospital sites through the API",
+    pytest.param("The model reads documents stored on customer premises through a connector",
+                 id="mended-documents-on-premises"),
+    "hospitals' own sites connect to the API over a private link",
+    "customers can self-host their RAG indexes on their own servers",
+    "Banks call the model from their own data centres",
+    "The model answers requests sent from customer sites",
+    "our on-call staff work from our sites",
+    "Customers keep model responses in their own data centres",
+    "Requests from customer sites reach the model over TLS",
+    "The model is not deployed at customer sites",
+    "the model is served from Acme's data centres; customer logs stay on their premises",
 ]
 
 HOSTED += [
@@ -1843,6 +1870,13 @@ def _review_title(text: str) -> bool:
     (lambda t: hosts_in_words(Case.model_validate(_api(t))), "data stored on AWS our website is hosted on "),
     (lambda t: hosts_in_words(Case.model_validate(_api("analytics run on " + t))), "Databricks AWS Snowflake "),
     (lambda t: consumer_in_words(Case.model_validate(_api(t))), "their products: web apps: chatbots: "),
+    (lambda t: hosts_in_words(Case.model_validate(_api("the model " + t))), "accessed from customer sites "),
+    (lambda t: hosts_in_words(Case.model_validate(_api("the model " + t))), "served to to customer sites "),
+    (lambda t: hosts_in_words(Case.model_validate(_api(t))), "model's outputs model outputs customer premises "),
+    (lambda t: watches_from_outside(Safeguard.model_validate({"layer": "monitoring", "title": "on the appliance " + t,
+                                                              "blocks": []})), "customer's admins suspend accounts "),
+    (lambda t: watches_from_outside(Safeguard.model_validate({"layer": "monitoring", "title": "on the appliance " + t,
+                                                              "blocks": []})), "reviewed by their own bank's "),
 ])
 def test_the_changed_readings_read_long_text_in_linear_time(reading: Any, unit: str) -> None:
     """100 kB of each: 0.16 s at most (time limits), under 3 s allowed on a loaded machine."""
@@ -1872,6 +1906,29 @@ SOUND_TRAFFIC = [
     "Requests are logged on the customer's appliance and uploaded to Acme nightly",
     "No prompts leave the customer's site except those the classifiers flag, which go to Acme's trust team",
     "Acme does not retain prompts",
+    "we do not store prompts",
+    "zero data retention is available to enterprise customers",
+    "customer data never leaves the EU region",
+    "prompts are not used for training",
+    "data stays in your tenant",
+    "customers can self-host their RAG indexes on their own servers",
+    "hospitals' own sites connect to the API over a private link",
+    "telemetry is sent to Acme for abuse monitoring",
+    "our on-call staff work from our sites",
+    "Your data never leaves your Azure tenant",
+    "API requests stay within the customer's VPC via PrivateLink",
+    "Prompts are never sent to third parties; the model runs in Acme's cloud",
+    pytest.param("the model is served from Acme's data centres; customer logs stay on their premises",
+                 id="mended-served-by-acme-logs-stay"),
+    pytest.param("Customer data remains on customer premises for the on-premises connector; the model runs in "
+                 "Acme's cloud", id="mended-connector-data"),
+    pytest.param("the model is hosted by Acme. Customer logs never leave the hospital's network", id="mended-hosted-by"),
+    pytest.param("Acme's sites are air-gapped from the internet", id="mended-acme-sites-air-gapped"),
+    pytest.param("the weights are air-gapped at our sites", id="mended-our-sites-air-gapped"),
+    pytest.param("Paid API access; the model's outputs can be stored on customer premises", id="mended-outputs-stored"),
+    pytest.param("customer data is held in the customer's own data centre for retrieval", id="mended-data-held"),
+    pytest.param("Customer prompts stay in the customer's own network until sent to Acme over TLS",
+                 id="mended-stay-until-sent"),
 ]
 KEPT_TRAFFIC = [
     "by contract no prompts or telemetry leave the customer's site",
@@ -1885,6 +1942,20 @@ KEPT_TRAFFIC = [
     "the model runs on the agency's air-gapped network",
     "some sites are air-gapped",
     "no usage data is shared with us",
+    "Prompts are held only on the customer's appliance",
+    "customer data is stored solely on the customer's premises",
+    "logs remain on the customer's premises",
+    "The Directorate's sites are air-gapped",
+    "air-gapped sites at our customers take updates by hand",
+    "Prompts stay on the customer's premises; Acme's own offices are air-gapped",
+    # served by Acme in words, yet the model put at each customer's site: the traffic stays there
+    "The model is served from Acme's data centres. Tern-1 runs on an appliance in each customer's own data "
+    "centre; no prompts leave the customer's site",
+    "Tern-1 runs on appliances installed at customer sites, served by Acme appliances; prompts stay on site",
+    "no prompts are sent to Acme; the model runs in Acme's cloud",
+    "the model is hosted by Acme Security. No prompts leave the customer's premises",
+    "By contract no prompts or telemetry leave the customer's site and none is sent to Acme",
+    "Prompts stay on the customer's premises until sent to Google for translation",
 ]
 
 
@@ -1916,6 +1987,28 @@ def test_traffic_kept_from_the_developer_is_caught(words: str) -> None:
     ("monitoring", "Abuse monitor on the appliance, accounts banned on a flag", True),
     ("monitoring", "Monitor inside the appliance, flags sent to Acme's on-call analysts", True),
     ("monitoring", "On-site monitor halting flagged sessions, flags reviewed by the customer's security team", False),
+    pytest.param("monitoring", "Abuse monitor on the appliance, flags reviewed by the bank's own security team", False,
+                 id="mended-banks-team"),
+    pytest.param("monitoring", "Abuse monitor on the appliance, flags reviewed by the hospital's security team", False,
+                 id="mended-hospitals-team"),
+    pytest.param("monitoring", "On-premises monitor, flagged sessions reviewed by their own security team", False,
+                 id="mended-their-own-team"),
+    pytest.param("monitoring", "Monitor inside the appliance; the customer's administrators suspend accounts it flags",
+                 False, id="mended-customers-admins-suspend"),
+    ("monitoring", "Local monitor, accounts suspended by the customer's administrators", False),
+    ("monitoring", "Usage monitor running locally on each appliance", False),
+    ("monitoring", "On-device monitor blocking flagged requests", False),
+    ("logging", "Audit log kept on the appliance for the customer's security team", False),
+    ("monitoring", "Monitor on each site's appliance, flags read by the site's duty officer", False),
+    ("monitoring", "Acme's cloud abuse monitoring", True),
+    ("monitoring", "Abuse monitor on the appliance, flags escalated to Acme's trust and safety team", True),
+    ("monitoring", "Monitor in the customer's data centre, flags forwarded to Acme", True),
+    ("monitoring", "Abuse monitoring by Acme's safety team", True),
+    ("logging", "Logging of every request to Acme's SIEM", True),
+    ("monitoring", "Local monitor, accounts suspended by Acme", True),
+    ("monitoring", "Monitor on the appliance, flags reviewed by Acme analysts", True),
+    ("monitoring", "Monitor inside the appliance; Acme's administrators suspend accounts it flags", True),
+    ("monitoring", "On-site monitor; accounts are suspended on a flag", True),
 ])
 def test_a_monitor_is_read_as_watching_from_outside_unless_its_title_puts_it_on_the_site(
         layer: str, title: str | None, outside: bool) -> None:
@@ -1929,7 +2022,10 @@ def test_traffic_kept_is_read_in_linear_time() -> None:
 
     for unit in ("no prompts or prompts or ", "prompts are never sent to the ", "Acme never sees no ",
                  "air-gapped air-gapped ", "customer's customer's ", "prompts, ", "sends logs logs ",
-                 "telemetry is sent sent "):
+                 "telemetry is sent sent ", "Acme's sites air-gapped ", "our our sites air-gapped ",
+                 "served from Acme's ", "hosted by Acme Acme ", "logs stay on the customer's premises; served by Acme ",
+                 "Acme collects Acme receives ", "logs shipped shipped ", "held only held only ",
+                 "logs stay on site until sent to until sent to "):
         text = (unit * (100_000 // len(unit) + 1))[:100_000]
         started = time.perf_counter()
         traffic_kept_in_words(_kept(text), ["acme-labs"])
@@ -1945,12 +2041,34 @@ SENT_TO_THE_DEVELOPER = [
     "telemetry is streamed to Acme's security operations",
     "usage logs are sent to Acme daily",
     "Prompts leave the customer's site only when flagged for Acme's review",
+    "telemetry is sent to Acme for abuse monitoring",
+    "The appliance forwards flagged conversations to Acme's trust and safety team",
+    "usage reports are uploaded to us weekly",
+    "conversation logs go to Acme for review",
+    "Flagged prompts are reported to Acme",
+    "Telemetry, including flagged prompts, is sent back to Acme",
+    "Each appliance streams its logs to Acme's SOC",
+    pytest.param("Acme receives the appliances' telemetry daily", id="mended-acme-receives"),
+    pytest.param("Acme collects usage logs from each appliance", id="mended-acme-collects"),
+    pytest.param("Logs are shipped to Acme nightly", id="mended-logs-shipped"),
+    pytest.param("usage logs are exported to Acme's SIEM hourly", id="mended-logs-exported"),
+    pytest.param("prompts stay in the customer's own network until sent to Acme over TLS", id="mended-until-sent"),
 ]
 SENT_NOWHERE = [
     "Sites receive signed updates over the appliance's update channel",
     "usage logs are never sent to Acme",
     "the appliance sends usage reports to the customer's own security team",
     "prompts are shared with Google for translation",
+    "No prompts are sent to Acme, but usage counts are",
+    "usage logs are sent to the customer's SIEM, never to Acme",
+    "Acme never receives prompts or logs",
+    "Acme collects no telemetry",
+    "the customer's security team collects the usage logs",
+    "logs are shipped to Google for storage",
+    "Acme receives only licence renewals",
+    "we do not store prompts",
+    "data stays in your tenant",
+    "our on-call staff work from our sites",
 ]
 ON_SITE = "Tern-1 runs on an Acme appliance installed in each customer's own data centre. "
 
@@ -1965,8 +2083,6 @@ def test_a_model_at_customers_sites_with_no_traffic_sent_is_caught(words: str) -
     assert traffic_unsent_in_words(_kept(ON_SITE + words), ["acme-labs"]) is not None
 
 
-def test_a_model_served_by_the_developer_sends_nothing_to_be_read() -> None:
-    assert traffic_unsent_in_words(_kept("Paid API access from Acme's own data centres"), ["acme-labs"]) is None
 # ------------------------------------------------------------------ tools users pick themselves (CG433)
 
 SOUND_INSTALLED = [
@@ -2005,3 +2121,15 @@ def test_words_adding_no_tools_of_the_users_are_not_read_as_adding_them(words: s
 @pytest.mark.parametrize("words", INSTALLED)
 def test_tools_users_pick_themselves_are_read(words: str) -> None:
     assert tools_users_install_in_words(_description(words)) is not None
+@pytest.mark.parametrize("words", [
+    "Paid API access from Acme's own data centres",
+    pytest.param("The model is hosted in Acme's data centres and accessed from hospital sites over a private link",
+                 id="mended-accessed-from-sites"),
+    pytest.param("The model is served from Acme's data centres to customers' sites over a private link",
+                 id="mended-served-to-sites"),
+    pytest.param("Paid API access; the model's outputs can be stored on customer premises", id="mended-outputs-stored"),
+    "hospitals' own sites connect to the API over a private link",
+    "Banks call the model from their own data centres",
+])
+def test_a_model_served_by_the_developer_sends_nothing_to_be_read(words: str) -> None:
+    assert traffic_unsent_in_words(_kept(words), ["acme-labs"]) is None

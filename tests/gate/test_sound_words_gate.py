@@ -135,3 +135,29 @@ def test_customers_own_apps_on_a_cloud_or_chatbots_are_api_access(tmp_path: Path
     record = run_gate(_keyed(p), today=TODAY)
     assert not [f for f in record.findings if f.code == code and f.blocking]
     assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The model is served from Acme's data centres; customer logs stay on their premises.",
+    "The model is hosted in Acme's data centres and accessed from hospital sites over a private link.",
+    "Acme's sites are air-gapped from the internet.",
+    "The model's outputs can be stored on customer premises.",
+    "The model reads documents stored on customer premises through a connector.",
+    "Customer prompts stay in the customer's own network until sent to Acme over TLS.",
+])
+def test_the_labs_own_serving_with_customers_sites_named_keeps_its_monitoring(tmp_path: Path, sentence: str) -> None:
+    """Before: NO-GO (CG431 read the customers' own logs, Acme's air-gapped sites or outputs stored at the
+    customer as the traffic kept from Acme, prompts kept on the site until sent to Acme as never sent,
+    or the sites the model is reached from or its documents are kept at as where it runs, and struck
+    the monitoring; CG429 read those sites as hosts an audit must cover). Now as atlas-api is."""
+    d = tmp_path / "case"
+    shutil.copytree(ATLAS, d)
+    p = d / "case.yaml"
+    said = "  description: Paid API access with a sandboxed code-execution tool; no fine-tuning access.\n"
+    text = p.read_text()
+    assert text.count(said) == 1
+    p.write_text(text.replace(said, f"  description: {said.split(': ', 1)[1].rstrip()} {sentence}\n"))
+    record = run_gate(_keyed(p), today=TODAY)
+    assert not [f for f in record.findings if f.code in ("CG429", "CG431")], \
+        [f.message for f in record.findings if f.code in ("CG429", "CG431")]
+    assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]

@@ -1009,9 +1009,12 @@ _TRAFFIC_KEPT = (
     # `no prompts or telemetry leave the customer's site`, `logs never leave the appliance`; `prompts
     # stay on the customer's premises`; `no telemetry is sent to Acme`, `prompts are never shared with
     # the lab`: what is kept, then up to five words, then where it stays or whom it does not reach
-    rf"\b{_TRAFFIC}\b\W+(?:[\w-]+\W+){{0,5}}?(?:"
+    rf"\b{_TRAFFIC}\b\W+(?:[\w-]+\W+){{0,5}}?(?:(?P<site>"
     rf"(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\W+(?:out\W+of\W+|off\W+|beyond\W+)?{_SITE}"
-    rf"|(?:stays?|remains?|kept|held|stored)\W+(?:on|in|at|within|inside)\W+{_SITE}"
+    # (`stored` or `held` alone says where a copy is, not that none leaves: `outputs can be stored on
+    # customer premises`; `held only on the appliance` says so)
+    rf"|(?:stays?|remains?|kept|(?:held|stored)\W+(?:only|solely|exclusively)|(?:only|solely|exclusively)\W+"
+    rf"(?:held|stored))\W+(?:on|in|at|within|inside)\W+{_SITE})"
     rf"|(?:sent|shared|transmitted|reported|returned|visible|shown|uploaded|forwarded|available)\W+"
     rf"(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('sent_to')})\b"
     # `the appliance sends no telemetry to Acme`
@@ -1023,15 +1026,16 @@ _TRAFFIC_KEPT = (
     rf"has\W+(?:no\W+)?(?:access|visibility)|have\W+(?:no\W+)?(?:access|visibility))\W+(?:[\w-]+\W+){{0,3}}?{_TRAFFIC}\b"
     # `air-gapped sites`, `the agency's air-gapped network`, `some sites are air-gapped` (not a network
     # or data centre of no one named: `the training cluster is air-gapped` is the developer's)
-    rf"|\bair[- ]?gapped\W+(?:[\w-]+\W+){{0,2}}?(?:sites?|premises|installations?|deployments?|customers?)\b"
+    rf"|(?P<gapped>\bair[- ]?gapped\W+(?:[\w-]+\W+){{0,2}}?(?:sites?|premises|installations?|deployments?|customers?)\b"
     rf"|\b(?:customer|client|agency|bank|hospital)['’]?s?\W+(?:own\W+)?air[- ]?gapped\b"
-    rf"|\b(?:sites?|premises|installations?|appliances?)\W+(?:[\w-]+\W+){{0,2}}?air[- ]?gapped\b"
+    rf"|\b(?:sites?|premises|installations?|appliances?)\W+(?:[\w-]+\W+){{0,2}}?air[- ]?gapped\b)"
 )
 _TRAFFIC_TRIGGER = ("telemetry", "prompt", "log", "usage", "conversation", "transcript", "traffic", "request",
                     "quer", "input", "output", "completion", "data", "air")
 _TRAFFIC_VERBS = ("leav", "exit", "go", "sent", "pass", "stay", "remain", "kept", "held", "stor", "shar",
                   "transmit", "report", "return", "visib", "shown", "upload", "forward", "availab", "send", "see",
-                  "receiv", "access", "gapped", "stream", "relay", "sync")
+                  "receiv", "access", "gapped", "stream", "relay", "sync", "ship", "push", "export", "transfer",
+                  "cop", "mirror", "collect", "pull", "ingest", "get")
 """A word each match of `_TRAFFIC_WORDS` or `_TRAFFIC_REACHES` holds beside what is kept: its verb."""
 _TRAFFIC_WORDS = lazy(_TRAFFIC_KEPT, re.IGNORECASE)
 _TRAFFIC_DENIED = lazy(r"\b(?:no|not|never|without|none|nor|neither|cannot|can't)\b|n't\b"
@@ -1049,16 +1053,65 @@ _TRAFFIC_CLAUSES = lazy(r"[;:()\n]|\.(?!\d)")
 """Where a clause ends for the traffic kept on the site: not at a comma, which a list of what is kept
 holds (`no prompts, completions or logs are sent to Acme`)."""
 _TRAFFIC_STAYS = lazy(r"\b(?:stays?|remains?|kept|held|stored)\b", re.IGNORECASE)
+_OWN_SITES = lazy(r"(?:\bour|\b(?P<owner>(?-i:[A-Z][\w&-]*))['’]s)\W+(?:own\W+)?"
+                  r"(?:sites?|premises|installations?|deployments?|data\W?cent(?:re|er)s?|offices?|clusters?)\b",
+                  re.IGNORECASE)
+"""Sites an air-gapped clause names as the developer's own (`Acme's sites are air-gapped`, `the weights
+are air-gapped at our sites`): its own security, not the users' traffic kept from it."""
+_SERVED_BY_DEVELOPER = lazy(
+    r"\b(?:served|hosted|runs?|running|run|deployed|answered)\W+(?:only\W+)?(?:from|in|on|at|within|by)\W+"
+    r"(?:our|(?P<server>(?-i:[A-Z][\w&-]*))['’]s)\W+(?:own\W+)?(?:[\w-]+\W+)?"
+    r"(?:data\W?cent(?:er|re)s?|servers?|infrastructure|clouds?|clusters?|hardware|machines)\b"
+    r"|\b(?:served|hosted)\W+(?:only\W+)?by\W+(?:us\b|(?P<host>(?-i:[A-Z][\w&-]*))\b"
+    r"(?!['’]s|\W+(?:appliances?|hardware|devices?|boxes|servers?)\b))",
+    re.IGNORECASE)
+"""Words by which the developer serves the model from its own machines (`served from Acme's data
+centres`, `the model runs in our cloud`, `hosted by Acme`): the users' traffic reaches it."""
+
+
+_NAME_TAIL = lazy(r"(?:[ \t]+(?-i:[A-Z][\w&-]*))*")
+
+
+def _served_by_developer(case: Case, developer: list[str], memo: dict[str, Any] | None) -> bool:
+    """Whether the case's boundary words say the developer serves the model from its own machines
+    (`_SERVED_BY_DEVELOPER`, a name counting where it is one of `developer`, none where none is known)
+    and put it at no customer's own site (`hosts_in_words`)."""
+    from ..model._names import organisation_among
+
+    served = False
+    for _written, read in boundary_clauses(case, memo):
+        for m in _SERVED_BY_DEVELOPER.finditer(read):
+            who = m.group("server")
+            if m.group("host") is not None:  # the whole name (`hosted by Acme Security` is not Acme)
+                tail = _NAME_TAIL.match(read, m.end("host"))
+                who = m.group("host") + ("" if tail is None else tail.group(0))
+            if who is None or (developer and organisation_among(who, developer) is not None):
+                served = True
+                break
+        if served:
+            break
+    if not served:
+        return False
+    hosted = hosts_in_words(case, memo)
+    return hosted is None or not any(customer_site(h) for h in hosted[1])
 _SEEING_LAYERS = frozenset({"monitoring", "logging"})
 _REMOTE_ACTION = lazy(
     r"\b(?:reviewed|escalated|reported|sent|forwarded|uploaded|relayed|read)\W+(?:to|by)\W+"
-    r"(?!(?:the\W+|each\W+|its\W+)?(?:customer|client|agency|site|local|on[- ]?site)\w*\b)"
+    r"(?!(?:the\W+|each\W+|its\W+|their\W+)?(?:own\W+)?(?:customer|client|agency|bank|hospital|site|local|"
+    r"on[- ]?site)\w*\b|(?:its|their)\W+own\b)"
     r"|\bban(?:s|ned|ning)?\b|\bsuspen(?:d|ds|ded|ding|sions?)\W+(?:of\W+)?(?:the\W+)?(?:accounts?|users?)\b"
+    r"|\b(?:accounts?|users?)\W+(?:(?:are|is|gets?)\W+)?suspended\b"
+    r"(?!\W+by\W+(?:the\W+|each\W+|its\W+|their\W+)?(?:own\W+)?(?:customer|client|agency|bank|hospital|site|local)\w*\b)"
     r"|\btrust\W+(?:and|&)\W+safety\b",
     re.IGNORECASE)
 """What a monitor on the site does with the developer's people: its flags reviewed by or sent to
 someone not on the site, accounts banned or suspended, a trust and safety team; each needs the
 traffic to leave the site."""
+_LOCAL_ADMINS = lazy(
+    r"\b(?:customer|client|agency|bank|hospital|site)['’]?s?\W+(?:own\W+)?(?:[\w-]+\W+){0,2}?"
+    r"(?:administrators?|admins?|security\W+teams?|staff|officers?)\W+$", re.IGNORECASE)
+"""The customer's own people just before a suspension (`the customer's administrators suspend
+accounts it flags`): done on the site."""
 
 
 def traffic_kept_in_words(case: Case, developer: list[str], memo: dict[str, Any] | None = None) -> str | None:
@@ -1076,15 +1129,28 @@ def traffic_kept_in_words(case: Case, developer: list[str], memo: dict[str, Any]
     from ..model._names import organisation_among
 
     got = None
+    served: bool | None = None  # (worked out once, where a clause keeps the traffic on a site)
     clauses = ((written, as_read(written)) for text in _boundary_texts(case) for written in _TRAFFIC_CLAUSES.split(text))
     for written, read in clauses:
         if not _may_say(read, _TRAFFIC_TRIGGER) or not _may_say(read, _TRAFFIC_VERBS) \
                 or _TRAFFIC_EXCEPT.search(read) is not None:
             continue
+        # `prompts stay in the customer's network until sent to Acme`: the clause itself sends them
+        if _reaches_developer(read, developer):
+            continue
         for m in _TRAFFIC_WORDS.finditer(read):
             who = m.group("sent_to") or m.group("sends") or m.group("sees")
             if who is not None and developer and organisation_among(who, developer) is None:
                 continue
+            if m.group("gapped") is not None and _developers_site(read, m, developer):
+                continue
+            # `the model is served from Acme's data centres; customer logs stay on their premises`: what
+            # stays on a site is not what the developer's model answers
+            if m.group("site") is not None or m.group("gapped") is not None:
+                if served is None:
+                    served = _served_by_developer(case, developer, memo)
+                if served:
+                    continue
             if _TRAFFIC_DENIED.search(read, max(0, m.start() - 24), m.end()) is not None \
                     or _TRAFFIC_STAYS.search(m.group(0)) is not None:
                 got = " ".join(written.split())
@@ -1096,14 +1162,35 @@ def traffic_kept_in_words(case: Case, developer: list[str], memo: dict[str, Any]
     return got
 
 
+def _developers_site(read: str, m: re.Match[str], developer: list[str]) -> bool:
+    """Whether the sites an air-gapped match `m` names are the developer's own (`_OWN_SITES`: ours, or
+    by a name that is one of `developer`)."""
+    from ..model._names import organisation_among
+
+    start = max(0, m.start() - 40)
+    for own in _OWN_SITES.finditer(read, start, m.end()):
+        if own.end() > m.start():
+            who = own.group("owner")
+            if who is None or (developer and organisation_among(who, developer) is not None):
+                return True
+    return False
+
+
 _TRAFFIC_REACHES = lazy(
     rf"\b{_TRAFFIC}\b\W+(?:[\w-]+\W+){{0,5}}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|"
-    rf"relayed|synced|go(?:es)?)\W+(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('reached')}\b"
+    rf"relayed|synced|shipped|pushed|exported|transferred|copied|mirrored|go(?:es)?)\W+(?:back\W+)?(?:to|with)\W+"
+    rf"{_DEVELOPER.format('reached')}\b"
     rf"|\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\W+(?:[\w-]+\W+){{0,3}}?{_TRAFFIC}"
-    rf"\b\W+(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('sent_by')}\b",
+    rf"\b\W+(?:back\W+)?(?:to|with)\W+{_DEVELOPER.format('sent_by')}\b"
+    rf"|\b{_DEVELOPER.format('receiver')}\W+(?:[\w-]+\W+){{0,2}}?(?:receives?|collects?|pulls?|ingests?|gets?)\W+"
+    rf"(?:[\w'’-]+\W+){{0,3}}?{_TRAFFIC}\b"
+    # `prompts stay in the customer's network until sent to Acme`
+    rf"|\b(?:until|before|once|when)\W+(?:(?:they|it)\W+(?:are|is)\W+)?(?:sent|shared|transmitted|uploaded|forwarded|"
+    rf"streamed|relayed|shipped|exported)\W+(?:back\W+)?to\W+{_DEVELOPER.format('until')}\b",
     re.IGNORECASE)
 """Words sending the users' traffic to the developer (`telemetry is streamed to Acme`, `the appliance
-uploads flagged prompts to Acme`)."""
+uploads flagged prompts to Acme`, `logs are shipped to Acme nightly`, `Acme collects usage logs from
+each appliance`)."""
 
 
 def traffic_unsent_in_words(case: Case, developer: list[str], memo: dict[str, Any] | None = None) -> str | None:
@@ -1112,8 +1199,6 @@ def traffic_unsent_in_words(case: Case, developer: list[str], memo: dict[str, An
     developer (`_TRAFFIC_REACHES`, not denied) or lets some of it out (`unless flagged`); None
     otherwise. A model run on the customer's hardware answers there: what it is asked reaches the
     developer only where something sends it (CG431)."""
-    from ..model._names import organisation_among
-
     hosted = hosts_in_words(case, memo)
     if hosted is None or not any(customer_site(h) for h in hosted[1]):
         return None
@@ -1124,13 +1209,23 @@ def traffic_unsent_in_words(case: Case, developer: list[str], memo: dict[str, An
                 continue
             if _TRAFFIC_EXCEPT.search(read) is not None and _TRAFFIC_WORDS.search(read) is not None:
                 return None
-            for m in _TRAFFIC_REACHES.finditer(read):
-                who = m.group("reached") or m.group("sent_by")
-                if who is not None and developer and organisation_among(who, developer) is None:
-                    continue
-                if _TRAFFIC_DENIED.search(read, max(0, m.start() - 24), m.end()) is None:
-                    return None
+            if _reaches_developer(read, developer):
+                return None
     return hosted[0]
+
+
+def _reaches_developer(read: str, developer: list[str]) -> bool:
+    """Whether a clause (as read) sends the users' traffic to the developer (`_TRAFFIC_REACHES`, not
+    denied; a name counting where it is one of `developer`, any where none is known)."""
+    from ..model._names import organisation_among
+
+    for m in _TRAFFIC_REACHES.finditer(read):
+        who = m.group("reached") or m.group("sent_by") or m.group("receiver") or m.group("until")
+        if who is not None and developer and organisation_among(who, developer) is None:
+            continue
+        if _TRAFFIC_DENIED.search(read, max(0, m.start() - 24), m.end()) is None:
+            return True
+    return False
 
 
 def watches_from_outside(sg: Safeguard) -> bool:
@@ -1144,7 +1239,11 @@ def watches_from_outside(sg: Safeguard) -> bool:
     if sg.title is None:
         return True
     title = as_read(sg.title)
-    return _LOCAL_MONITOR.search(title) is None or _REMOTE_ACTION.search(title) is not None
+    if _LOCAL_MONITOR.search(title) is None:
+        return True
+    return any(not m.group(0).lower().startswith("suspen")
+               or _LOCAL_ADMINS.search(title, max(0, m.start() - 60), m.start()) is None
+               for m in _REMOTE_ACTION.finditer(title))
 
 
 def is_confirmation(sg: Safeguard) -> bool:
@@ -2611,9 +2710,26 @@ def customer_site(host: str) -> bool:
     return _CUSTOMER_SITE.search(host) is not None
 
 
-_ON_SITE_SUBJECT = lazy(r"\b(?:weights?|checkpoints?|models?|appliances?)\b", re.IGNORECASE)
+_ON_SITE_SUBJECT = lazy(r"\b(?:weights?|checkpoints?|models?|appliances?)\b"
+                       r"(?!['’]?s?\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\b)",
+                       re.IGNORECASE)
 """What must run at a customer's site for the clause to put the weights there: the model, its
-weights or an appliance (`customers' servers call the API` holds none of them)."""
+weights or an appliance (`customers' servers call the API` holds none of them; nor does `the model's
+outputs are stored on customer premises`)."""
+_REACHED_FROM = lazy(
+    r"\b(?:access\w*|us(?:e|es|ed|ing)|call\w*|connect\w*|reach\w*|quer(?:y|ies|ied|ying)|request\w*)\W+"
+    r"(?:[\w'’-]+\W+){0,6}?from\W+(?:(?:the|their|its|each|every|all|many|some|of)\W+)*$"
+    r"|\b(?:serv(?:e|es|ed|ing)|stream\w*)\W+(?:[\w'’-]+\W+){0,6}?to\W+"
+    r"(?:(?:the|their|its|each|every|all|many|some|of)\W+)*$"
+    r"|\b(?:accessed|used|called|queried|reached)\W+(?:[\w'’-]+\W+){0,3}?(?:at|in|on)\W+"
+    r"(?:(?:the|their|its|each|every|all|many|some|of)\W+)*$"
+    r"|\b(?:documents?|files|data(?:bases?)?|records|indexes|indices|stores)\W+(?:(?:that|which)\W+)?"
+    r"(?:(?:are|is)\W+)?(?:stored|kept|held|hosted)\W+(?:on|in|at)\W+(?:(?:the|their|its|each|every|all)\W+)*$",
+    re.IGNORECASE)
+"""Words just before a customer's site naming it as where the model is reached from or its answers
+served to (`accessed from hospital sites`, `served from Acme's data centres to customers' sites`),
+or as where documents it reads are kept (`reads documents stored on customer premises`): not where
+it runs. A site the model is served from, or shipped, delivered or installed to, is one."""
 _EVERY_CUSTOMER_SITE = lazy(
     r"\b(?:each|every|all)\W+(?:of\W+)?(?:[\w'’-]+\W+){0,3}?(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)"
     r"['’]?s?\W+(?:own\W+)?(?:[\w-]+\W+){0,1}?(?:data\W?cent(?:er|re)s?|sites?|premises|installations?)\b",
@@ -2662,7 +2778,9 @@ def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str,
             continue
         found = tuple(dict.fromkeys(_NON_WORDS.sub(" ", m.group(0).lower()) for m in names.finditer(read)
                                     if _CUSTOMERS_OWN_ON.search(read, max(0, m.start() - 120), m.start()) is None
-                                    and (m.start() > 120 or _OTHER_THAN_MODEL_ON.match(read, 0, m.start()) is None)))
+                                    and (m.start() > 120 or _OTHER_THAN_MODEL_ON.match(read, 0, m.start()) is None)
+                                    and (_CUSTOMER_SITE.search(m.group(0).lower()) is None
+                                         or _REACHED_FROM.search(read, max(0, m.start() - 120), m.start()) is None)))
         if not _ON_SITE_SUBJECT.search(read):
             found = tuple(h for h in found if _CUSTOMER_SITE.search(h) is None)
         if not found or hosting.search(read) is None or negated.search(read) is not None:

@@ -2,7 +2,8 @@
 
 # fmt: off
 TEMPLATES: tuple[tuple[str | None, ...], ...] = (
-    ('\\b', None, '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\\W+(?:out\\W+of\\W+|off\\W+|beyond\\W+)?', None, '|(?:stays?|remains?|kept|held|stored)\\W+(?:on|in|at|within|inside)\\W+', None, '|(?:sent|shared|transmitted|reported|returned|visible|shown|uploaded|forwarded|available)\\W+(?:back\\W+)?(?:to|with)\\W+', None, ')\\b|\\b(?:sends?|shares?|reports?|transmits?|returns?|uploads?)\\W+(?:no|nothing|never\\W+[\\w-]+)\\W+(?:[\\w-]+\\W+){0,2}?', None, '\\b\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b', None, '\\W+(?:[\\w-]+\\W+){0,2}?(?:sees?|receives?|has\\W+(?:no\\W+)?(?:access|visibility)|have\\W+(?:no\\W+)?(?:access|visibility))\\W+(?:[\\w-]+\\W+){0,3}?', None, "\\b|\\bair[- ]?gapped\\W+(?:[\\w-]+\\W+){0,2}?(?:sites?|premises|installations?|deployments?|customers?)\\b|\\b(?:customer|client|agency|bank|hospital)['’]?s?\\W+(?:own\\W+)?air[- ]?gapped\\b|\\b(?:sites?|premises|installations?|appliances?)\\W+(?:[\\w-]+\\W+){0,2}?air[- ]?gapped\\b"),
+    ('\\b', None, '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:(?P<site>(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\\W+(?:out\\W+of\\W+|off\\W+|beyond\\W+)?', None, '|(?:stays?|remains?|kept|(?:held|stored)\\W+(?:only|solely|exclusively)|(?:only|solely|exclusively)\\W+(?:held|stored))\\W+(?:on|in|at|within|inside)\\W+', None, ')|(?:sent|shared|transmitted|reported|returned|visible|shown|uploaded|forwarded|available)\\W+(?:back\\W+)?(?:to|with)\\W+', None, ')\\b|\\b(?:sends?|shares?|reports?|transmits?|returns?|uploads?)\\W+(?:no|nothing|never\\W+[\\w-]+)\\W+(?:[\\w-]+\\W+){0,2}?', None, '\\b\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b', None, '\\W+(?:[\\w-]+\\W+){0,2}?(?:sees?|receives?|has\\W+(?:no\\W+)?(?:access|visibility)|have\\W+(?:no\\W+)?(?:access|visibility))\\W+(?:[\\w-]+\\W+){0,3}?', None, "\\b|(?P<gapped>\\bair[- ]?gapped\\W+(?:[\\w-]+\\W+){0,2}?(?:sites?|premises|installations?|deployments?|customers?)\\b|\\b(?:customer|client|agency|bank|hospital)['’]?s?\\W+(?:own\\W+)?air[- ]?gapped\\b|\\b(?:sites?|premises|installations?|appliances?)\\W+(?:[\\w-]+\\W+){0,2}?air[- ]?gapped\\b)"),
+    ('\\b', None, '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|relayed|synced|shipped|pushed|exported|transferred|copied|mirrored|go(?:es)?)\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\\W+(?:[\\w-]+\\W+){0,3}?', None, '\\b\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b', None, "\\W+(?:[\\w-]+\\W+){0,2}?(?:receives?|collects?|pulls?|ingests?|gets?)\\W+(?:[\\w'’-]+\\W+){0,3}?", None, '\\b|\\b(?:until|before|once|when)\\W+(?:(?:they|it)\\W+(?:are|is)\\W+)?(?:sent|shared|transmitted|uploaded|forwarded|streamed|relayed|shipped|exported)\\W+(?:back\\W+)?to\\W+', None, '\\b'),
     ('not set by the policy: where ', None, " records in its log a ceiling on one generation (Inspect's `--max-tokens`, `generate_config.max_tokens`; lm-eval's `max_gen_toks`) or a system message (Inspect's `--system-message`, `generate_config.system_message`; lm-eval's `--system_instruction`), the run does not count and the case blocks unless it states how the deployment runs the model: `boundary.configuration.max_tokens` at or below the run's ceiling, and `boundary.configuration.system_message_sha256`, the sha256 of the same message (64 lowercase hex digits)", None),
     ('the registry never logged the files of model ', None, ' for version ', None, ' of ', None, ': it did not hash the weights itself, so neither which other cases are about the same weights nor which file is which can be established (submit the version with `casegate registry submit CASE --model PATH` before it is approved: a version approved without them is replaced by a new version, submitted so, decided against the registry and approved; then sign a checkpoint and take a fresh state proof)'),
     (None, ': `auto_mapping` names ', None, ' (class ', None, "), not a class of transformers: the adapter's base model is built by a module imported from wherever the serving stack finds one of that name (another package, a module where it runs, or remote code cached from another repository), code which the model digest does not cover; name a transformers class, or ship the base model inside the folder with its code and name it in `base_model_name_or_path`"),
@@ -33,7 +34,6 @@ TEMPLATES: tuple[tuple[str | None, ...], ...] = (
     ("run the task as it stands (no `--system-message`, `--solver`, grader system message, `-M chat_template`, tool approval policy, or generate setting such as `--reasoning-effort`, `--temperature` or `--gen_kwargs`), or have the policy name the task's prompt digest (", None, ') for the threshold'),
     (None, ': `', None, '` names ', None, ", a kernel repository (or not a name): transformers fetches that kernel's code from the hub and runs it in the model's forward pass, code which the model digest does not cover; name a built-in implementation (`sdpa`, `eager`, `flash_attention_2`) or leave the field out"),
     ("; its log records each sample's id and score but no input or output, so it cannot be told from a renamed copy of `", None, '` (', None, '), a run of ', None, " that a version the registry recorded cited, and no outside evaluator's attestation dates it: its age counts from then, not from the date ", None, ' it is given'),
-    ('\\b', None, '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|relayed|synced|go(?:es)?)\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\\W+(?:[\\w-]+\\W+){0,3}?', None, '\\b\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b'),
     (None, ': `base_model_name_or_path` names no base model, so the base the adapter is applied to is whatever the serving stack is given at deploy, which the model digest does not cover (ship the base model inside the folder and name its directory there in `base_model_name_or_path`)'),
     ('the artifact of `', None, '` (or a log of the same run) is one the registry holds as a measurement of another model: ', None, ' cited it, and those are not the weights of `', None, '` ', None, ' (no digest, name and version, or hashed weights in common): a run is a run of one model, whatever name it records', None),
     ('the boundary is the same kind as in ', None, ', without ', None, "; a tool dropped on paper is not checked at deploy unless the pipeline names every tool it switches on (verify holds every deploy to the boundary's kind, and to its tools only as declared), so it is not a narrower boundary"),
@@ -1913,7 +1913,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' (1 ': (790,),
     ' (1:': (547,),
     ' (30': (679, 742),
-    ' (64': (1,),
+    ' (64': (2,),
     ' (DE': (1199,),
     ' (TU': (1092,),
     ' (`b': (1258,),
@@ -1931,7 +1931,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' (as': (1816,),
     ' (bo': (1419,),
     ' (ch': (88,),
-    ' (cl': (3,),
+    ' (cl': (4,),
     ' (da': (258,),
     ' (di': (483,),
     ' (du': (1406, 1800),
@@ -1943,12 +1943,12 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' (ge': (715,),
     ' (ha': (55,),
     ' (ho': (155,),
-    ' (id': (11,),
+    ' (id': (12,),
     ' (ki': (775,),
     ' (kn': (885,),
     ' (la': (362,),
     ' (lo': (1382, 1448, 1593, 1658),
-    ' (mo': (24,),
+    ' (mo': (25,),
     ' (na': (1476,),
     ' (of': (1480,),
     ' (ow': (492, 1024),
@@ -1962,7 +1962,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' (ta': (1796,),
     ' (to': (1633,),
     ' (un': (651,),
-    ' (wr': (16,),
+    ' (wr': (17,),
     ' - 1': (335,),
     ' - i': (1797,),
     ' --e': (276,),
@@ -1984,7 +1984,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' < 1': (1493,),
     ' CG1': (589,),
     ' CG2': (490,),
-    ' Den': (20,),
+    ' Den': (21,),
     ' Ed2': (1131,),
     ' GO ': (746,),
     " GO'": (191,),
@@ -2003,18 +2003,18 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' [li': (487,),
     ' ]?g': (0,),
     ' `,`': (298,),
-    ' `-M': (28,),
-    ' `..': (14,),
+    ' `-M': (29,),
+    ' `..': (15,),
     ' `.g': (48,),
-    ' `.p': (15,),
+    ' `.p': (16,),
     ' `_c': (611,),
     ' `ad': (522,),
     ' `an': (770,),
     ' `ar': (140,),
     ' `bl': (467,),
-    ' `de': (7,),
-    ' `di': (5,),
-    ' `ea': (29,),
+    ' `de': (8,),
+    ' `di': (6,),
+    ' `ea': (30,),
     ' `go': (1183,),
     ' `hi': (318,),
     ' `id': (536,),
@@ -2088,7 +2088,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' in:': (414,),
     ' in_': (1149,),
     ' inf': (1156,),
-    ' is:': (22,),
+    ' is:': (23,),
     ' it;': (1436,),
     ' joi': (486,),
     ' kne': (83,),
@@ -2135,7 +2135,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' sin': (1807,),
     ' sma': (420,),
     ' so)': (549,),
-    ' so,': (2,),
+    ' so,': (3,),
     ' so:': (63,),
     ' sou': (1438,),
     ' spa': (111,),
@@ -2155,7 +2155,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' uph': (691, 1495),
     ' usi': (777,),
     ' v1:': (1130,),
-    ' voc': (4,),
+    ' voc': (5,),
     ' vot': (1109,),
     ' wan': (187,),
     ' wat': (845,),
@@ -2175,7 +2175,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '#/$d': (1786,),
     "' co": (201,),
     "' di": (259,),
-    "' du": (12,),
+    "' du": (13,),
     "' ga": (198,),
     "' pr": (649,),
     "' re": (675,),
@@ -2186,6 +2186,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     "'s n": (89,),
     "'s u": (119,),
     "'s v": (462,),
+    "'’-]": (1,),
     '(--a': (156, 393),
     '(CG1': (82,),
     '(CG3': (252,),
@@ -2194,7 +2195,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '(`ar': (671,),
     '(`co': (117,),
     '(`en': (54,),
-    '(`ev': (10,),
+    '(`ev': (11,),
     '(`sy': (241,),
     '(`ta': (290,),
     '(`te': (177,),
@@ -2244,7 +2245,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '(was': (524,),
     '(wha': (435,),
     '(who': (343,),
-    ') af': (6,),
+    ') af': (7,),
     ') at': (625,),
     ') be': (634,),
     ') bl': (1086, 1610),
@@ -2261,7 +2262,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ') fr': (859,),
     ') gi': (345,),
     ') ho': (1045,),
-    ') it': (25,),
+    ') it': (26,),
     ') li': (632,),
     ') na': (1018,),
     ') ob': (1417,),
@@ -2321,7 +2322,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '-ali': (275,),
     '-beh': (84,),
     '-cac': (148,),
-    '-db,': (21,),
+    '-db,': (22,),
     '-doc': (253,),
     '-evi': (151,),
     '-par': (62,),
@@ -2348,7 +2349,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '., n': (747,),
     '., w': (916,),
     '...)': (1379,),
-    './ad': (8,),
+    './ad': (9,),
     '.<ta': (446,),
     '.app': (1390,),
     '.dss': (1706, 1707, 1733),
@@ -2401,7 +2402,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '56 d': (855,),
     '56: ': (1381,),
     '56:<': (1054,),
-    ': ap': (27, 35),
+    ': ap': (28, 35),
     ': ar': (1523,),
     ': as': (144,),
     ': by': (266,),
@@ -2428,7 +2429,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ':sha': (1768,),
     '; an': (1712,),
     '; bl': (1743,),
-    '; by': (18,),
+    '; by': (19,),
     '; ch': (36,),
     '; di': (1504,),
     '; el': (858,),
@@ -2444,7 +2445,6 @@ INDEX: dict[str, tuple[int, ...]] = {
     '; us': (1252,),
     '; ve': (850,),
     '<= s': (1076,),
-    '?|fo': (31,),
     '@pol': (1371,),
     'A fi': (880,),
     'ABLE': (1557, 1595),
@@ -2453,7 +2453,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'Bear': (1814,),
     'E do': (224, 281),
     'Form': (1242,),
-    'H`, ': (13,),
+    'H`, ': (14,),
     'L ha': (1524,),
     'L no': (560,),
     'Mult': (1132,),
@@ -2711,7 +2711,6 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ck o': (499,),
     'cks,': (308,),
     'cloc': (729,),
-    'clus': (400,),
     'col ': (1404,),
     'col:': (1772,),
     'ct i': (1352,),
@@ -2758,7 +2757,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'd, t': (745,),
     'd-le': (740,),
     'd: i': (434,),
-    'd: v': (9,),
+    'd: v': (10,),
     'd; h': (37,),
     'd; p': (593,),
     'd; s': (939,),
@@ -2825,7 +2824,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'e: w': (552,),
     'e; a': (129,),
     'e` f': (1231,),
-    'e` n': (17,),
+    'e` n': (18,),
     'e`);': (185,),
     'eate': (1617,),
     'econ': (1789,),
@@ -3046,7 +3045,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'icy ': (1775,),
     'icy:': (1798,),
     'id (': (458,),
-    'id a': (30,),
+    'id a': (31,),
     'id b': (1497,),
     'id c': (1464,),
     'id m': (1309,),
@@ -3065,6 +3064,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ily)': (136,),
     'im [': (1440,),
     'im i': (1065, 1284),
+    'im),': (400,),
     'in e': (1202,),
     'in l': (882,),
     'in v': (598,),
@@ -3078,7 +3078,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ins,': (143,),
     'ion:': (1681,),
     'ion;': (889,),
-    'ip i': (19,),
+    'ip i': (20,),
     'ir e': (689,),
     'irma': (981,),
     'irms': (528,),
@@ -3243,7 +3243,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'nts:': (737,),
     'ny d': (610,),
     'ny e': (936,),
-    'ny k': (23,),
+    'ny k': (24,),
     'ny p': (406,),
     'ny t': (397,),
     'o (s': (736,),
@@ -3330,7 +3330,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'p au': (1587,),
     'p ci': (759,),
     'p cl': (1069,),
-    'p ev': (26,),
+    'p ev': (27,),
     'p` i': (480,),
     'pe c': (1039, 1222),
     'pe d': (1077,),
@@ -4666,6 +4666,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:(?:the\\W+|a\\W+)?(?:weekends?|week-?ends?|nights?|overnight|night\\W+shifts?|evenings?|holidays?|public\\W+holidays|bank\\W+holidays|sundays?|saturdays?|after\\W+hours|after\\W+\\d{1,2}\\W*(?:[ap]m\\b|:\\d\\d)?|before\\W+\\d{1,2}\\W*(?:[ap]m\\b|:\\d\\d)?|out(?:side)?\\W+(?:of\\W+)?(?:business|working|office|opening)\\W+hours|out[- ]of[- ]hours|off[- ]hours|off[- ]shift|the\\W+night\\W+shift))',
     "(?:(?:the|their|its|each|every|a)\\W+)?(?:(?:customer|client|agency|bank|hospital|user)['’]?s?\\W+(?:own\\W+)?(?:sites?|premises|data\\W?cent(?:re|er)s?|networks?|appliances?|buildings?|facilit(?:y|ies)|hardware|devices?)|on[- ]?prem(?:ise)?s?|sites?|premises|appliances?)",
     '(?:(?<![^\\W_])|(?<=[a-z])(?=[A-Z]))(?i:guard|shield|classifier|moderation|judge|grader|reward|embed(?:ding)?)(?![a-z])',
+    '(?:[ \\t]+(?-i:[A-Z][\\w&-]*))*',
     "(?:['’]s|s['’])?(?:\\s+own)?(?:\\s+[\\w-]+){0,3}?\\s+(?:vets?|clears?|verif(?:y|ies)|checks?|screens?|reviews?|approves?|nominates?|attests?|certif(?:y|ies)|vouch(?:es)?|confirms?|sponsors?|endorses?)\\b|\\b(?:vetted|cleared|checked|verified|screened|reviewed|approved|nominated|attested|certified|vouched\\s+for|sponsored|endorsed)\\s+by\\s+(?:the|each|every|its|their|a)\\s+(?:own\\s+)?",
     "(?:['’]s|s['’])|\\bby\\s+(?:the|its|their|a|an|each|every)\\s+",
     '(?:[.,;:()\\n]|\\b(?:and|or|of|at|by|from|with|beside|plus)\\b)',
@@ -4678,6 +4679,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "(?:\\b(?:not|never|no|cannot|can't|nor|nothing|nobody|none|rather\\W+than|instead\\W+of)\\b|n't\\b)(?:\\W+\\w+){0,3}\\W*$",
     "(?:\\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|en|ing)|provid\\w*|hand(?:s|ed|ing)?|licens\\w*|licenc\\w*)\\W+(?:[\\w'-]+\\W+){0,3}?(?:weights?|checkpoints?)\\W+(?:only\\W+)?(?:with|to)\\W+",
     '(?:\\bnon|\\bnot(?:\\s+the)?|\\bno)[\\s-]*$',
+    "(?:\\bour|\\b(?P<owner>(?-i:[A-Z][\\w&-]*))['’]s)\\W+(?:own\\W+)?(?:sites?|premises|installations?|deployments?|data\\W?cent(?:re|er)s?|offices?|clusters?)\\b",
     '(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$',
     '(?:^|\\b(?:a|an|the|all|only|any|our|its|their|every|each|for|to|of|by|and|with|are|is|were|was)\\W+)$',
     '(?:connectors?|plug-?ins?|mcp\\W+servers?|extensions|integrations)',
@@ -4934,6 +4936,7 @@ CONSTANTS: frozenset[str] = frozenset({
     ')\\b|\\b(?:sends?|shares?|reports?|transmits?|returns?|uploads?)\\W+(?:no|nothing|never\\W+[\\w-]+)\\W+(?:[\\w-]+\\W+){0,2}?',
     ')]}',
     '){0,5}',
+    ')|(?:sent|shared|transmitted|reported|returned|visible|shown|uploaded|forwarded|available)\\W+(?:back\\W+)?(?:to|with)\\W+',
     '*',
     '**/*',
     '*.dsse.json',
@@ -7152,6 +7155,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\W*(?:[\\w'’-]+\\W+){0,3}?(?:(?:not|never|no|cannot|nothing|nobody|none)\\b|[a-z]+n['’]t\\b)",
     '\\W+',
     "\\W+(?:(?!(?:and|or|but|nor)\\b)[\\w'’$-]+\\W+){0,3}?(?:confirm|approv)\\w*|\\W+(?:it|this|that|them)\\b",
+    "\\W+(?:[\\w-]+\\W+){0,2}?(?:receives?|collects?|pulls?|ingests?|gets?)\\W+(?:[\\w'’-]+\\W+){0,3}?",
     '\\W+(?:[\\w-]+\\W+){0,2}?(?:sees?|receives?|has\\W+(?:no\\W+)?(?:access|visibility)|have\\W+(?:no\\W+)?(?:access|visibility))\\W+(?:[\\w-]+\\W+){0,3}?',
     '\\W+(?:a|an|the|each|every|its|our|their|this|that|one)\\W+(?!(?:\\w+\\W+)?(?:users?|customers?|persons?|people|accounts?|members?|shoppers?|them)\\b)',
     "\\W+(?:of|on)\\W+(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\b(?!\\W+(?:pilot|program|programme|preview|beta|sandbox|trial|endpoint)s?\\b)|\\b(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
@@ -7172,6 +7176,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:(?:the|its|their)\\s+)?(?:integrator|third[- ]?part(?:y|ie)|customer|client|deployer|partner|licensee|reseller|operator)(?:['’]s|s['’])",
     '\\b(?:(?:the|its|their|a|an|each|every)\\s+)?',
     '\\b(?:acceptable[- ]use|usage|use|access|user|end[- ]user|licen[cs]e|partner|conduct)\\W+(?:polic(?:y|ies)|agreements?|terms|rules|contracts?)\\b|\\bterms\\W+(?:of\\W+(?:use|service|access)|and\\W+conditions)\\b|\\bcode\\W+of\\W+conduct\\b|\\b(?:non[- ]disclosure|confidentiality)\\W+agreements?\\b|\\bndas?\\b',
+    "\\b(?:access\\w*|us(?:e|es|ed|ing)|call\\w*|connect\\w*|reach\\w*|quer(?:y|ies|ied|ying)|request\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?from\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:serv(?:e|es|ed|ing)|stream\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?to\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:accessed|used|called|queried|reached)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:at|in|on)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:documents?|files|data(?:bases?)?|records|indexes|indices|stores)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:stored|kept|held|hosted)\\W+(?:on|in|at)\\W+(?:(?:the|their|its|each|every|all)\\W+)*$",
     '\\b(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|transfers?|purchases?|trades?|runs?|emails?|messages?|requests?|outputs?|responses?)\\b',
     '\\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|tool\\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|merges?|pull\\W+requests?|diffs?|edits?|experiments?|tasks?)\\b',
     "\\b(?:all|every|any|existing|current)\\W+(?:of\\W+)?(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
@@ -7187,6 +7192,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:confirm\\w*|approv\\w*)\\b',
     '\\b(?:confirmation|approval)(s)?\\b',
     '\\b(?:customers?|users?|clients?|tenants?|licensees?|partners?|developers?|researchers?|enterprises?|organi[sz]ations?|members?|accounts?|they|their|them|theirs|you|your|anyone|own|private|custom\\w*|cop(?:y|ies)|requests?|demand|upload\\w*|submit\\w*|suppl(?:y|ies|ied)|provided|per)\\b',
+    "\\b(?:customer|client|agency|bank|hospital|site)['’]?s?\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,2}?(?:administrators?|admins?|security\\W+teams?|staff|officers?)\\W+$",
     "\\b(?:download\\w*|publish\\w*|releas\\w*|distribut\\w*|shar(?:e|es|ed|ing)|hand(?:s|ed)?|giv(?:e|es|en)|gets?|receiv\\w*|ship\\w*|upload\\w*|licens\\w*|licenc\\w*|host\\w* on|pull\\w*)\\W+(?:(?!(?:results?|outputs?|answers?|completions?|responses?|evaluations?|generated|produced|by|for|of|from|with|running|serving|using|behind|on|via|through|about)\\b)[\\w'-]+\\W+){0,4}?(?:weights?|checkpoints?|safetensors|gguf|parameters)\\b|\\b(?:weights?|checkpoints?|safetensors|gguf)\\W+(?:[\\w-]+\\W+){0,3}?(?:are\\W+|is\\W+)?(?:published|released|downloadable|distributed|shared|open[- ]sourced|licen[cs]ed|made available|available for download|posted|uploaded)\\b|\\bopen[- ]weights?\\b",
     "\\b(?:each|every|all)\\W+(?:of\\W+)?(?:[\\w'’-]+\\W+){0,3}?(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)['’]?s?\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,1}?(?:data\\W?cent(?:er|re)s?|sites?|premises|installations?)\\b",
     "\\b(?:each|every|all|the|any|our)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:reports?|logs?|exports?|summar(?:y|ies)|post-?mortems?|runbooks?|polic(?:y|ies)|documents?|documentation|datasets?|notes?|dashboards?|digests?|newsletters?|announcements?|model\\W+cards?|system\\W+cards?)\\b",
@@ -7218,11 +7224,12 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:quanti[sz](?:ed|ation)\\W+(?:[\\w'-]+\\W+){0,3}?)?(\\d{1,2})[- ]?bits?\\b|\\b(?:int|q|nf)(\\d)(?:_[a-z0-9_]+)?\\b|\\bquanti[sz](?:ed|ation)\\b",
     '\\b(?:quanti[sz]\\w*|weights?|precision|models?|builds?|checkpoints?)\\b',
     "\\b(?:read|reread|view|browse|see|search|open|review|revisit)(?:s|es|ed|ing)?\\W+(?:(?:their|your|the|all)\\W+)?(?:past|saved|previous|earlier|old|cached|stored|downloaded|recent)\\W+(?:[\\w'-]+\\W+)?(?:chats?|conversations?|answers?|responses?|replies|messages?|history|transcripts?)\\W+(?:[\\w'-]+\\W+){0,4}?offline\\b|\\b(?:chats?|conversations?|history|transcripts?|messages?|drafts?|notes?)\\W+(?:(?!(?:offline|that|which|who)\\b)[\\w'-]+\\W+){0,4}?(?:works?|are|is|stays?|remains?)\\W+(?:(?:available|readable|viewable)\\W+)?offline\\b",
-    '\\b(?:reviewed|escalated|reported|sent|forwarded|uploaded|relayed|read)\\W+(?:to|by)\\W+(?!(?:the\\W+|each\\W+|its\\W+)?(?:customer|client|agency|site|local|on[- ]?site)\\w*\\b)|\\bban(?:s|ned|ning)?\\b|\\bsuspen(?:d|ds|ded|ding|sions?)\\W+(?:of\\W+)?(?:the\\W+)?(?:accounts?|users?)\\b|\\btrust\\W+(?:and|&)\\W+safety\\b',
+    '\\b(?:reviewed|escalated|reported|sent|forwarded|uploaded|relayed|read)\\W+(?:to|by)\\W+(?!(?:the\\W+|each\\W+|its\\W+|their\\W+)?(?:own\\W+)?(?:customer|client|agency|bank|hospital|site|local|on[- ]?site)\\w*\\b|(?:its|their)\\W+own\\b)|\\bban(?:s|ned|ning)?\\b|\\bsuspen(?:d|ds|ded|ding|sions?)\\W+(?:of\\W+)?(?:the\\W+)?(?:accounts?|users?)\\b|\\b(?:accounts?|users?)\\W+(?:(?:are|is|gets?)\\W+)?suspended\\b(?!\\W+by\\W+(?:the\\W+|each\\W+|its\\W+|their\\W+)?(?:own\\W+)?(?:customer|client|agency|bank|hospital|site|local)\\w*\\b)|\\btrust\\W+(?:and|&)\\W+safety\\b',
     '\\b(?:rout(?:e|es|ed|ing)|re-?rout\\w*|escalat\\w*|hand(?:s|ed|ing)?\\W+(?:\\w+\\W+){0,2}?(?:off|over)|go(?:es|ing)?\\W+to|went\\W+to|forward\\w*|defer\\w*|fall(?:s|ing)?\\W+back|fell\\W+back|fallbacks?|fail(?:s|ed|ing)?\\W+over|failover|send(?:s|ing)?|sent|dispatch\\w*|delegat\\w*|switch\\w*|cascad\\w*|overflow\\w*|spill\\w*|answer(?:s|ed)?|serv(?:e|es|ed)|handl(?:e|es|ed)|respond(?:s|ed)?|takes?\\W+over|took\\W+over)\\b',
     '\\b(?:same|identical|this|replicas?|cop(?:y|ies)|instances?|classifiers?|moderation|safety|guard\\w*|embedding|reward|router|routing|judge|grader|scor\\w*|filter\\w*)\\b',
     "\\b(?:sdks?|software\\W+development\\W+kits?|(?:client\\W+)?librar(?:y|ies)|toolkits?|frameworks?)\\W+(?:for|to\\W+build|for\\W+building)\\W+(?:(?!(?:our|its|own|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?",
     '\\b(?:self|themselves|automatic\\w*|automated)\\b|\\bself-|\\bby\\W+(?:(?:a|an|the|their|its|our)\\W+)?(?:[\\w-]+\\W+)?(?:e-?mail|link|domain|sms|captcha|system|software|script|bot|algorithm|form|portal|code)s?\\b',
+    "\\b(?:served|hosted|runs?|running|run|deployed|answered)\\W+(?:only\\W+)?(?:from|in|on|at|within|by)\\W+(?:our|(?P<server>(?-i:[A-Z][\\w&-]*))['’]s)\\W+(?:own\\W+)?(?:[\\w-]+\\W+)?(?:data\\W?cent(?:er|re)s?|servers?|infrastructure|clouds?|clusters?|hardware|machines)\\b|\\b(?:served|hosted)\\W+(?:only\\W+)?by\\W+(?:us\\b|(?P<host>(?-i:[A-Z][\\w&-]*))\\b(?!['’]s|\\W+(?:appliances?|hardware|devices?|boxes|servers?)\\b))",
     "\\b(?:served|hosted|runs?|running|run|deployed|answered|inference)\\W+(?:only\\W+)?(?:[\\w'’-]+\\W+){0,3}?(?:own|in-house)\\W+(?:[\\w-]+\\W+)?(?:data\\W?cent(?:er|re)s?|servers?|infrastructure|clusters?|hardware|machines)\\b",
     '\\b(?:servers?|cloud|apis?|endpoints?|hosted|data\\W?cent(?:er|re)s?|remote\\w*|back[- ]?end|round[- ]trips?|sends?|sent|sending|upload\\w*)\\b',
     "\\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|en|ing)|provid\\w*|hand(?:s|ed|ing)?|grant\\w*|lend\\w*|lent)\\W+(?:[\\w'-]+\\W+){0,3}?(?:weights?|checkpoints?)\\W+(?:only\\W+)?(?:with|to)\\W+",
@@ -7243,13 +7250,13 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:vetted|cleared|checked|verified|screened|reviewed|approved|nominated)\\s+by\\s+(?:the\\s+)?([A-Z][\\w-]*)|\\b(?:the\\s+)?([A-Z][\\w-]*)\\s+(?:vets|clears|verifies|checks|screens|reviews|approves|nominates)\\b',
     '\\b(?:vetted|reviewed|screened|approved|verified|checked|admitted)\\W+(?:[\\w-]+\\W+){0,2}?by\\b|\\b(?:pass|passes|passed|passing|undergo|undergoes|underwent|undergone)\\W+(?:[\\w-]+\\W+){0,2}?(?:vetting|review|screening|checks?|kyc|verification|due\\W+diligence|interviews?|clearance)\\b|\\b(?:is|are|be|been|being|gets?|got)\\W+(?:[\\w-]+\\W+)?(?:vetted|screened|reviewed|interviewed)\\b',
     "\\b(?:vetted|reviewed|screened|approved|verified|checked|admitted|interviewed|cleared|nominated)\\W+(?:[\\w'-]+\\W+){0,2}?by\\b|\\b(?:pass|passes|passed|passing|undergo|undergoes|underwent|undergone|complete|completes|completed)\\W+(?:[\\w'-]+\\W+){0,3}?",
-    '\\b(?:weights?|checkpoints?|models?|appliances?)\\b',
+    "\\b(?:weights?|checkpoints?|models?|appliances?)\\b(?!['’]?s?\\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\\b)",
     '\\b(?:we|our|us|the\\s+(?:lab|developer))\\b',
     "\\b([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,7})['’]s\\b",
     '\\b([rt])p([smhd])\\b',
     "\\b)|\\b(?:download\\w*|install\\w*|bundl\\w*|ship(?:s|ped|ping)?|packag\\w*|embedd?\\w*|built|copied|pushed|deliver\\w*|sideload\\w*)\\W+(?:(?!(?:apps?|applications?|clients?|updates?|history|conversations?|chats?|data|files?|documents?|answers?|results?)\\b)[\\w'-]+\\W+){0,4}?(?:to|on|onto|in|into|with|inside)\\W+(?:[\\w'-]+\\W+){0,3}?(?:",
-    '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\\W+(?:out\\W+of\\W+|off\\W+|beyond\\W+)?',
-    '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|relayed|synced|go(?:es)?)\\W+(?:back\\W+)?(?:to|with)\\W+',
+    '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:(?P<site>(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\\W+(?:out\\W+of\\W+|off\\W+|beyond\\W+)?',
+    '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|relayed|synced|shipped|pushed|exported|transferred|copied|mirrored|go(?:es)?)\\W+(?:back\\W+)?(?:to|with)\\W+',
     '\\b\\W+(?:back\\W+)?(?:to|with)\\W+',
     "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b|\\balways[- ]allow(?:s|ed|ing)?\\b(?!\\W+(?:the\\W+)?(?:users?|you|them|people|customers?|anyone)\\b)|\\ballow(?:s|ed)?\\W+always\\b|\\b(?:no\\W+longer|stop(?:s|ped|ping)?)\\W+ask(?:s|ed|ing)?\\b(?!\\W+(?:for|about)\\b)|\\b(?:don'?t|never|do\\W+not)\\W+ask\\W+again\\b",
     '\\bautomatic\\w*|\\b\\d{4}-\\d\\d-\\d\\d\\b|\\b(?:19|20)\\d\\d\\b|\\bdays?\\W+\\d|\\bweeks?\\W+\\d|\\b(?:after|in|within)\\W+\\d+\\W+(?:days?|weeks?|months?)\\b',
@@ -7264,6 +7271,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\bself[- ]?(?:attest|certif|declar|report|identif|vouch|assess)\\w*|\\b(?:attest|certif|declar|affirm)\\w*\\W+(?:to\\W+)?(?:their|his|her|its|own)\\b|\\b(?:e-?mail|link|domain)s?\\b',
     '\\bself\\b|\\bself-|\\bthemselves\\b|\\bautomatic\\w*|\\bautomated\\b|\\bby\\W+(?:(?:a|an|the|their|its|our)\\W+)?(?:[\\w-]+\\W+)?(?:e-?mail|link|domain|sms|captcha|system|software|script|bot|algorithm|form|portal|code)s?\\b|\\b(?:e-?mail|link|domain|sms|phone)\\W+(?:verification|check|confirmation)s?\\b',
     "\\bthird[- ]?part(?:y|ies)(?!\\W+(?:[\\w-]+\\W+)?(?:evaluat\\w*|audit\\w*|assess\\w*|test\\w*|red[- ]?team\\w*|review\\w*|research\\w*|experts?|scrutiny|oversight|kyc|identity|verif\\w*|payments?|billing|security|pen(?:etration)?[- ]?test\\w*|annotat\\w*|processors?|hosting|infrastructure|compute|data\\W?cent(?:er|re)s?)\\b)|\\b(?:resell\\w*|resold|re-?sale|white[- ]label\\w*|integrators?|sub-?licens\\w*|oems?)\\b|\\b(?:through|via|inside|within|in|into)\\W+[\\w-]+'s\\W+own\\W+(?:[\\w-]+\\W+){0,2}?(?:products?|assistants?|apps?|applications?|platforms?|services?|software|systems?)\\b",
+    "\\b|(?P<gapped>\\bair[- ]?gapped\\W+(?:[\\w-]+\\W+){0,2}?(?:sites?|premises|installations?|deployments?|customers?)\\b|\\b(?:customer|client|agency|bank|hospital)['’]?s?\\W+(?:own\\W+)?air[- ]?gapped\\b|\\b(?:sites?|premises|installations?|appliances?)\\W+(?:[\\w-]+\\W+){0,2}?air[- ]?gapped\\b)",
     '\\b|\\b',
     '\\b|\\b(?:all|every|any|existing|current)\\W+(?:[\\w-]+\\W+){0,2}?',
     '\\b|\\b(?:are|is|be|being)\\W+(?:all\\W+|each\\W+)?(?P<status>board[- ]certified|licen[cs]ed|accredited)\\W+(?:as\\W+|to\\W+practi[cs]e\\b)',
@@ -7271,7 +7279,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b|\\b(?:quanti[sz]\\w*|compress\\w*)\\W+(?:[\\w'-]+\\W+){0,4}?(?:for|to\\W+run\\W+on|to\\W+fit\\W+on)\\W+(?:[\\w'-]+\\W+){0,2}?",
     '\\b|\\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\\W+(?:[\\w-]+\\W+){0,3}?',
     "\\b|\\b(?:ships?|shipped|comes?|came|bundled|packaged|installed)\\W+with\\W+(?:[\\w'-]+\\W+){0,3}?(?:built[- ]in|included|inside|embedded|on[- ]?board)\\b|\\bno\\W+(?:network|internet|connection|connectivity|signal)(?:\\W+connection)?\\W+(?:is\\W+)?(?:needed|required|necessary)\\b|\\b(?:works?|runs?|answers?)\\W+without\\W+(?:an?\\W+)?(?:network|internet|connection|connectivity|signal)\\b",
-    "\\b|\\bair[- ]?gapped\\W+(?:[\\w-]+\\W+){0,2}?(?:sites?|premises|installations?|deployments?|customers?)\\b|\\b(?:customer|client|agency|bank|hospital)['’]?s?\\W+(?:own\\W+)?air[- ]?gapped\\b|\\b(?:sites?|premises|installations?|appliances?)\\W+(?:[\\w-]+\\W+){0,2}?air[- ]?gapped\\b",
+    '\\b|\\b(?:until|before|once|when)\\W+(?:(?:they|it)\\W+(?:are|is)\\W+)?(?:sent|shared|transmitted|uploaded|forwarded|streamed|relayed|shipped|exported)\\W+(?:back\\W+)?to\\W+',
     "\\b|\\bto\\W+(?:run|fit)\\W+on\\W+(?:[\\w'-]+\\W+){0,2}?",
     '\\d+(?:[bmk]|x\\d+b)',
     '\\d[\\d.]{0,8}\\W{0,3}(?:%|percent\\b|per\\W+cent\\b)\\W{0,3}of\\W+',
@@ -8746,6 +8754,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'contractor',
     'conversation',
     'convert it with the inspect-ai release that wrote it, or upgrade casegate',
+    'cop',
     'copy both files the run wrote (',
     "copy the artifact into the case's folder, then pin it",
     'copy the image being deployed into a layout of its own (`skopeo copy` or `oras copy` to a new directory)',
@@ -9127,6 +9136,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'expires',
     'expiry and due dates are judged as of ',
     'exploit-model',
+    'export',
     "export it only for an archive, with --allow-no-go; an admission check must read the predicate's record.outcome, and `casegate verify` with a state proof says whether the model may be deployed now",
     'extend',
     'extension',
@@ -9257,6 +9267,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'generation_kwargs',
     'generator',
     'generic',
+    'get',
     'get_rule',
     'gguf',
     'gguf:',
@@ -9345,6 +9356,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'holds_weights',
     'hollow_reason',
     'homoglyphs',
+    'host',
     'host_named',
     'hosts_in_words',
     'hour',
@@ -9456,6 +9468,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'inference',
     'infrastructure',
     'ing',
+    'ingest',
     'input',
     'input_digests',
     'input_refs',
@@ -9829,6 +9842,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'mins',
     'minute',
     'minutes',
+    'mirror',
     'misalignment',
     'mismatches',
     'missing',
@@ -10455,6 +10469,8 @@ CONSTANTS: frozenset[str] = frozenset({
     'publication:\n  summary: true\n  withheld: Weight-security details (secret), verified by an independent audit.',
     'publish to an empty place; keep the old tiles as evidence',
     'published_keys_used',
+    'pull',
+    'push',
     'puts it before every conversation',
     'puts no ceiling on a generation',
     'qlora',
@@ -10521,6 +10537,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'reasons',
     'rebuttal',
     'receiv',
+    'receiver',
     'record',
     'record `boundary.internal.instances` in that case (a new version, decided), or mark it withdrawn or superseded if it no longer runs',
     'record `boundary.internal` so a later rise in capability can be weighed against it',
@@ -10948,6 +10965,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'share_clauses',
     'share_field_sets',
     'shared-weights',
+    'ship',
     'show with a larger evaluation (of the checkpoint the policy names for reachable weights) that the bound is under the alert level; monitoring the domain and re-evaluating after release bound nothing once the weights are out',
     'shown',
     'sig',
@@ -11109,6 +11127,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'support',
     'supported_by',
     'surrogatepass',
+    'suspen',
     'switch',
     'sync',
     'system',
@@ -11767,6 +11786,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'training_code',
     'training_split',
     'transcript',
+    'transfer',
     'transformers',
     'transformers.',
     'transmit',
@@ -12069,8 +12089,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "{rel} names its tokenizer file{s} {names} by path; a tokenizer that takes the field over the file it finds beside the config opens that path from the directory the loader runs in, so it is this folder's file only when the serving stack runs in {here} of the deployed folder",
     '{}',
     '|',
-    '|(?:sent|shared|transmitted|reported|returned|visible|shown|uploaded|forwarded|available)\\W+(?:back\\W+)?(?:to|with)\\W+',
-    '|(?:stays?|remains?|kept|held|stored)\\W+(?:on|in|at|within|inside)\\W+',
+    '|(?:stays?|remains?|kept|(?:held|stored)\\W+(?:only|solely|exclusively)|(?:only|solely|exclusively)\\W+(?:held|stored))\\W+(?:on|in|at|within|inside)\\W+',
     "|\\b(?:after|once|following|upon|subject\\W+to|pending)\\W+(?:[\\w'-]+\\W+){0,4}?",
     "|\\b(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)\\W+(?:(?!(?:our|its|us|we|consumers?|users?|public|people|persons?|members|everyone|anyone|individuals)\\b)[\\w'-]+\\W+){0,6}?their\\W+(?:(?!(?:our|its|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?",
     '|\\b(?:expand|extend|widen|grow)(?:s|ed|ing)?\\W+(?:[\\w-]+\\W+){0,2}?automatically\\b|\\bautomatic(?:ally)?\\W+(?:[\\w-]+\\W+)?(?:expan\\w*|widen\\w*|roll-?outs?|releases?|launch\\w*)\\b|',
@@ -12478,6 +12497,7 @@ WORDS: str = (
     'access\n'
     'access-control\n'
     'access_levels\n'
+    'accessed\n'
     'accettabile\n'
     'accettata\n'
     'accettato\n'
@@ -12554,6 +12574,7 @@ WORDS: str = (
     'adequate\n'
     'adequately\n'
     'adjective\n'
+    'administrators\n'
     'admins\n'
     'admissible\n'
     'admission\n'
@@ -13067,7 +13088,9 @@ WORDS: str = (
     'boundarytrial\n'
     'bounded\n'
     'bounds\n'
+    'bour\n'
     'boversight\n'
+    'boxes\n'
     'bper\n'
     'bplus\n'
     'bquanti\n'
@@ -13567,6 +13590,7 @@ WORDS: str = (
     'collapsed\n'
     'collect\n'
     'collected\n'
+    'collects\n'
     'colou\n'
     'column\n'
     'columns\n'
@@ -14314,6 +14338,7 @@ WORDS: str = (
     'except\n'
     'excluded\n'
     'excluding\n'
+    'exclusively\n'
     'execut\n'
     'executed\n'
     'executes\n'
@@ -14350,6 +14375,7 @@ WORDS: str = (
     'exploits\n'
     'exploratory\n'
     'export\n'
+    'exported\n'
     'exports\n'
     'exposure\n'
     'extend\n'
@@ -14884,8 +14910,10 @@ WORDS: str = (
     'independent_kinds\n'
     'independently\n'
     'index\n'
+    'indexes\n'
     'indicative\n'
     'indicator\n'
+    'indices\n'
     'individuals\n'
     'industry-consensus\n'
     'inf\n'
@@ -14898,6 +14926,7 @@ WORDS: str = (
     'infrastructure\n'
     'infringement\n'
     'ing\n'
+    'ingest\n'
     'ingests\n'
     'init\n'
     'injury\n'
@@ -15430,6 +15459,8 @@ WORDS: str = (
     'minute\n'
     'minutes\n'
     'mira\n'
+    'mirror\n'
+    'mirrored\n'
     'misaligned\n'
     'misalignment\n'
     'mismatch\n'
@@ -15725,6 +15756,7 @@ WORDS: str = (
     'office\n'
     'officer\n'
     'officers\n'
+    'offices\n'
     'offline\n'
     'offs\n'
     'often\n'
@@ -16161,10 +16193,12 @@ WORDS: str = (
     'puffin-1\n'
     'pull\n'
     'pulled\n'
+    'pulls\n'
     'punctuation\n'
     'purchas\n'
     'purchases\n'
     'purpose\n'
+    'push\n'
     'pushed\n'
     'pushes\n'
     'pushing\n'
@@ -16190,6 +16224,7 @@ WORDS: str = (
     'quantization\n'
     'quantized\n'
     'quer\n'
+    'queried\n'
     'queries\n'
     'query\n'
     'question\n'
@@ -16297,6 +16332,7 @@ WORDS: str = (
     'receiv\n'
     'receive\n'
     'received\n'
+    'receiver\n'
     'receives\n'
     'recent\n'
     'recognised\n'
@@ -17006,6 +17042,7 @@ WORDS: str = (
     'so\n'
     'software\n'
     'sold\n'
+    'solely\n'
     'solicitors\n'
     'solve\n'
     'solved\n'
@@ -17195,6 +17232,8 @@ WORDS: str = (
     'surgeons\n'
     'surrogatepass\n'
     'survive\n'
+    'suspen\n'
+    'suspended\n'
     'suspicious\n'
     'swapping\n'
     'switch\n'
@@ -17457,6 +17496,7 @@ WORDS: str = (
     'transcript\n'
     'transcripts\n'
     'transfer\n'
+    'transferred\n'
     'transfers\n'
     'transformers\n'
     'transmit\n'
