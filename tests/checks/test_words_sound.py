@@ -179,6 +179,18 @@ SOUND_STAGE = [
     "testers at every partner organisation on the platform pilot",
     "all early-access API users are logged",
     "every preview API customer signs the tester agreement",
+    "the pilot is open to existing API customers who apply and are approved by our safety team",
+    "enterprise customers of the Acme API may apply",
+    "existing API customers can apply for access; Acme's trust team reviews each application",
+    "API customers in good standing may request access, subject to review",
+    "current customers of the Acme API are eligible to apply",
+    "any enterprise customer of the Acme API can nominate researchers, who are vetted individually",
+    "selected existing API customers",
+    "invited enterprise customers of the Acme API",
+    "participants are chosen from existing API customers by our trust and safety team",
+    "Existing API customers who pass an additional KYC review",
+    pytest.param("a small group of existing API customers, selected by our safety team", id="mended-selected-by"),
+    pytest.param("every enterprise customer of the Acme API, individually approved by the RSO", id="mended-approved-by"),
 ]
 
 WIDER_RELEASE = [
@@ -217,6 +229,16 @@ WIDER_RELEASE = [
     "existing API customers, admitted automatically",
     "any current platform subscriber",
     "all API customers agree to the usage policy",
+    "existing API customers in good standing",
+    "all API customers",
+    "all current Acme API developers",
+    "any customer of the Acme platform",
+    "existing API customers, automatically enrolled",
+    "existing API customers, selected at random",
+    "existing API customers, selected automatically by the platform",
+    "every customer of the Acme API, chosen by lottery",
+    "API customers in good standing, chosen at random",
+    "all Acme API users",
 ]
 
 
@@ -843,6 +865,16 @@ AUDITED_HOSTS = [
     "Audit of the cloud provider's serving clusters.",
     "Audit of Acme's in-house cloud and the partner platforms.",
     "Audit of the three platforms holding the weights, at Acme's request.",
+    "audited: Acme's own data centres and the AWS, Azure and Google Cloud regions serving it",
+    "the auditor reviewed the cloud platform's controls",
+    "Audit of Acme's data centres and the cloud providers serving the model",
+    "Audit of Acme's clusters and its cloud partners' serving clusters",
+    "Audit of our clusters and the partner platforms",
+    "Audit of every cloud platform that serves the model, and Acme's own clusters",
+    "Audit of the hosting providers' clusters, at Acme's request",
+    "Audit of the weights on Acme's clusters and on the third-party cloud platforms",
+    "Audit of the marketplaces' serving infrastructure",
+    "Audit of the cloud platforms named in the boundary, commissioned by Acme",
 ]
 
 OWN_CLOUD_ONLY = [
@@ -851,6 +883,16 @@ OWN_CLOUD_ONLY = [
     "Audit of our cloud platform.",
     "Audit of the lab's cloud.",
     "Audit of Acme Labs' internal cloud platform.",
+    "Audit of Acme's own cloud.",
+    "Audit of the Acme Cloud.",
+    "Audit of Acme's internal platform and its serving clusters.",
+    "Audit of the in-house cloud.",
+    "Audit of Acme Labs' cloud and Acme's data centres.",
+    "Audit of the lab's own cloud platform.",
+    "Audit of our own cloud, commissioned by Acme.",
+    "The auditor reviewed Acme's cloud platform's controls.",
+    "Audit of Acme's cloud clusters.",
+    "Audit of our cloud platform and our data centres.",
 ]
 
 
@@ -1165,6 +1207,19 @@ SOUND_CONFIRMATION = [
     "the agent no longer asks for a phone number at sign-up",
     "Claude will always ask for permission before taking actions like sending an email or making a purchase",
     "You can allow a connector once or deny it; sensitive actions always require your confirmation",
+    "'always allow' is not available for payments",
+    "the model always allows users to export their data",
+    "we always allow users to delete their conversations",
+    "Acme always asks before sending an email",
+    "there is no 'don't ask again' option for purchases",
+    "the browser always allows users to stop the agent",
+    "support will no longer ask for your password",
+    "users can't set always allow",
+    pytest.param("users are always allowed to cancel a task", id="mended-allowed-to"),
+    pytest.param("customers are always allowed to ask for a refund", id="mended-allowed-to-customers"),
+    pytest.param("'always allow' cannot be selected for actions that spend money or send messages",
+                 id="mended-cannot-be-selected"),
+    pytest.param("the policy always allows security researchers to report issues", id="mended-allows-researchers"),
 ]
 SOUND_CONFIRMATION += [
     "the robots run on weekdays only",
@@ -1244,6 +1299,16 @@ CONFIRMATION_OFF = [
     "no technician reviews protocols submitted at weekends",
     pytest.param("the agent pays without your approval for orders under $20", id="without-your-approval"),
     pytest.param("Without your confirmation, the agent books tables", id="without-your-confirmation"),
+    "users can set 'always allow' for purchases",
+    "users can choose don't ask again for each site",
+    "after the first approval, the agent no longer asks before submitting forms",
+    "with 'don't ask again' checked, the agent sends emails without confirming",
+    "confirmation can be set to always allow",
+    "users can always allow the agent to pay",
+    "the agent is always allowed to submit forms",
+    "'always allow' cannot be selected for payments over $50",
+    "choose 'Always allow' for a site and the agent acts without asking",
+    "users can always allow payments users request",
 ]
 
 
@@ -2097,6 +2162,21 @@ SOUND_INSTALLED = [
     "the assistant works with the user's calendar and email",
     "a directory of help articles",
     "developers build on the API",
+    "Acme's browser extension lets users chat from any page",
+    "integrations with Slack and Google Drive are available to Enterprise admins, who choose which are enabled",
+    "developers can build plugins for our IDE",
+    "install the Acme app from the App Store",
+    "calendar integration coming soon",
+    "the Acme extension for Chrome is available in the Chrome Web Store",
+    "the model is available in the AWS Marketplace and Google Cloud Marketplace",
+    "admins can enable SCIM provisioning",
+    "add the Slack app to your workspace to chat with the assistant",
+    "the app is listed in the Microsoft Store",
+    "developers can add the Acme SDK to their apps",
+    "the Acme plugin for Figma lets designers generate copy",
+    pytest.param("the assistant cannot use plugins, connectors or MCP servers", id="mended-denied-list"),
+    pytest.param("the assistant can't use plugins, connectors or MCP servers", id="mended-denied-list-contracted"),
+    pytest.param("the model does not support plugins, extensions or MCP servers", id="mended-denied-list-support"),
 ]
 
 INSTALLED = [
@@ -2110,6 +2190,18 @@ INSTALLED = [
     "the directory of apps and tools",
     "users can enable extensions",
     "Claude can use remote MCP servers that users add",
+    "users can install any connector from the directory",
+    "Pro users can add custom connectors by URL",
+    "users can connect any remote MCP server",
+    "the assistant can use third-party plugins users install from the plugin store",
+    "users may install community extensions",
+    "users add tools from the Acme tool store",
+    "add your own integrations",
+    "a marketplace of apps built by other developers",
+    "Acme does not vet plugins, connectors or MCP servers users add",
+    "we don't review plugins, connectors or MCP servers that users install",
+    "Acme does not review the plugins, connectors, or MCP servers",
+    "the assistant cannot use plugins, but users can add MCP servers",
 ]
 
 
@@ -2133,3 +2225,24 @@ def test_tools_users_pick_themselves_are_read(words: str) -> None:
 ])
 def test_a_model_served_by_the_developer_sends_nothing_to_be_read(words: str) -> None:
     assert traffic_unsent_in_words(_kept(words), ["acme-labs"]) is None
+
+
+def test_the_mended_tool_confirmation_and_cohort_readings_read_in_linear_time() -> None:
+    """Each 0.3 s or less on an idle machine (docs/security.md); bounded here as the other readings are."""
+    import time
+
+    for unit in ("cannot use plugins, connectors or ", "plugins plugins or ", "no connectors, ", "or MCP servers ",
+                 "users are always allowed to ", "always allowed always allow ", "'always allow' cannot be ",
+                 "existing API customers, ", "selected by selected by ", "every customer of the Acme API, "):
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        described, trusted = _description(text), Case.model_validate(_trusted(users=text))
+        for read, case in ((tools_users_install_in_words, described), (confirmation_off_in_words, described),
+                           (wider_release_in_words, trusted)):
+            started = time.perf_counter()
+            read(case)
+            assert time.perf_counter() - started < 3.0, unit
+    # a list a denial names going on in the next clause, each of its many matches tested once
+    listed = _description("the assistant cannot use plugins, " + ("MCP servers or " * 7000)[:100_000])
+    started = time.perf_counter()
+    assert tools_users_install_in_words(listed) is None
+    assert time.perf_counter() - started < 3.0

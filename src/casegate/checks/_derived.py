@@ -604,7 +604,8 @@ _CONFIRMING = lazy(r"\b(?:confirm\w*|approv\w*)\b", re.IGNORECASE)
 """A safeguard's title or a clause naming a person's confirmation or approval of an action."""
 _OFF_ALWAYS = lazy(r"\bauto[- ]?(?:approv|confirm|accept)\w*|\bwithout\W+(?:(?:first\W+)?asking|confirming|approving"
                    r"|(?:the\W+)?(?:user'?s?\W+|their\W+|your\W+)?(?:confirmation|approval|ok))\b"
-                   r"|\balways[- ]allow(?:s|ed|ing)?\b(?!\W+(?:the\W+)?(?:users?|you|them|people|customers?|anyone)\b)"
+                   r"|\balways[- ]allow(?:s|ed|ing)?\b(?!\W+(?:the\W+)?(?:(?:all|our|its|their|security|vetted|verified|registered)\W+)?(?:users?|you|them|people|customers?|anyone|researchers?"
+                   r"|staff|employees|members|admins?|administrators?|developers?|everyone|students?|visitors?)\b)"
                    r"|\ballow(?:s|ed)?\W+always\b|\b(?:no\W+longer|stop(?:s|ped|ping)?)\W+ask(?:s|ed|ing)?\b(?!\W+(?:for|about)\b)"
                    r"|\b(?:don'?t|never|do\W+not)\W+ask\W+again\b", re.IGNORECASE)
 """Words that let an action through unconfirmed on their own: `auto-approve`, `without asking`, a
@@ -704,7 +705,8 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
             return clause if limited else f"{' '.join((before or '').split())} ... {clause}"
         # each test reads a bounded stretch before or after a match, so a long clause reads in linear time
         qualified = max((q.start() for q in _QUALIFIED.finditer(read)), default=-1)
-        offs = [m for m in _OFF_ALWAYS.finditer(read) if not _offered_nowhere(read, m.end(), qualified)]
+        offs = [m for m in _OFF_ALWAYS.finditer(read) if not _offered_nowhere(read, m.end(), qualified)
+                and not _persons_permission(read, m)]
         if _may_say(read, _UNATTENDED_WORDS):
             offs += [m for m in _UNATTENDED.finditer(read)
                      if _REVIEWED_BEFORE.search(read, m.end(), m.end() + 120) is None
@@ -785,11 +787,19 @@ _PASSIVE = lazy(r"\b(?:be|is|are|was|were|been|being)\W+(?:\w+ly\W+)?$", re.IGNO
 """Text ending in a form of `be`: the off word after it says what its subject is (`confirmation is
 optional`, `approval can be skipped`), the confirmation named before it."""
 _JOINED = lazy(r"\b(?:or|nor|and)\W*$", re.IGNORECASE)
-_OFFERED_NOWHERE = lazy(r"(?:\W+(?:[\w'’-]+\W+){0,3}?)?(?:is|are|was|were|has\W+been|have\W+been)\W+"
+_OFFERED_NOWHERE = lazy(r"(?:\W+(?:[\w'’-]+\W+){0,3}?)?(?:(?:is|are|was|were|has\W+been|have\W+been)\W+"
                         r"(?:not\W+(?:available|offered|supported|possible|provided|allowed|permitted)|never\W+"
-                        r"(?:available|offered|allowed|permitted)|unavailable|removed)\b", re.IGNORECASE)
+                        r"(?:available|offered|allowed|permitted)|unavailable|removed)"
+                        r"|(?:cannot|can\W+not|can't|may\W+not)\W+be\W+(?:selected|chosen|set|enabled|turned\W+on|"
+                        r"switched\W+on|granted|used))\b", re.IGNORECASE)
 """Words right after `auto-approve` saying no one has it (`auto-approve is not available`,
-`auto-approval of purchases was removed`)."""
+`auto-approval of purchases was removed`, `'always allow' cannot be selected for payments`)."""
+_ALLOWED_A_PERSON = lazy(r"\b(?:users?|you|customers?|people|members|researchers?|staff|employees|admins?|"
+                         r"administrators?|developers?|everyone|anyone)\W+(?:are|is|will\W+be|remain)\W+$",
+                         re.IGNORECASE)
+"""Words before `always allowed to` naming a person it is said of (`users are always allowed to cancel
+a task`): a permission of theirs, not a setting letting an action through unconfirmed."""
+_TO_NEXT = lazy(r"\W+to\b", re.IGNORECASE)
 _QUALIFIED = lazy(r"[\d$£€]|\b(?:over|above|under|below|more|less|except|unless|until|default|only|but|yet|"
                   r"outside|beyond|yet|currently|now)\b", re.IGNORECASE)
 """Words after such a denial that leave it partial (`not available for purchases over $50`, `not
@@ -806,6 +816,13 @@ def _offered_nowhere(read: str, end: int, qualified: int) -> bool:
     (`qualified`: where the clause's last `_QUALIFIED` word starts, -1 for none)."""
     m = _OFFERED_NOWHERE.match(read, end)
     return m is not None and qualified < m.end()
+
+
+def _persons_permission(read: str, m: re.Match[str]) -> bool:
+    """Whether an `always allowed` at `m` is followed by `to` and said of a person (`users are always
+    allowed to cancel a task`, `_ALLOWED_A_PERSON`): what they may do, not an action let through."""
+    return (m.group(0).lower().endswith("allowed") and _TO_NEXT.match(read, m.end()) is not None
+            and _ALLOWED_A_PERSON.search(read, max(0, m.start() - 40), m.start()) is not None)
 
 
 def _of_confirmation(read: str, m: re.Match[str], named: int) -> bool:
@@ -3606,7 +3623,8 @@ def wider_release_in_words(case: Case, memo: dict[str, Any] | None = None) -> st
         then = every[i + 1][1] if i + 1 < len(every) and _OF_IT.match(every[i + 1][1]) else ""
         if words.search(read) is None:
             # the API's customers as such: unless chosen among, by someone and not at random
-            both = read + " " + then
+            both = read + " " + (then or (every[i + 1][1] if i + 1 < len(every)
+                                          and _CHOSEN_NEXT.match(every[i + 1][1]) else ""))
             picked = chosen.search(both) is not None or vetted.search(both) is not None
             found = cohort.search(read)
             if (found is not None and _PROGRAM.search(found.group()) is None
@@ -3624,6 +3642,14 @@ def wider_release_in_words(case: Case, memo: dict[str, Any] | None = None) -> st
 
 _OF_IT = lazy(r"\s*(?:which|that|subject\W+to|pending|once|provided|if|only\W+after|after)\b", re.IGNORECASE)
 """How a clause after a wider release's goes on about it (`, which needs its own safety case`)."""
+
+
+_CHOSEN_NEXT = lazy(r"\s*(?:(?:each|individually|carefully|hand)[- ]?)?(?:selected|chosen|approved|vetted|invited|"
+                    r"nominated|screened|admitted|shortlisted)\W+(?:(?:individually|case\W+by\W+case)\W+)?by\b"
+                    r"(?!\W+(?:a\W+)?(?:lottery|draw|chance|raffle|random))",
+                    re.IGNORECASE)
+"""A clause after a cohort of the API's customers saying someone chose those it admits (`, selected by
+our safety team`): read with it, as `, once approved by` is (`_OF_IT`)."""
 
 
 _RELATIVE = lazy(r"\s*(?:who|whom|whose|(?:each|all|every\W+one|both|any)\W+of\W+whom|once|provided|if)\b",
@@ -3776,16 +3802,53 @@ plugins`, `a connector marketplace`, `the directory of apps`, `integrations from
 `MCP servers`."""
 
 
+_TOOLS_LISTED = lazy(r"(?:\b(?:connectors?|plug-?ins?|extensions?|integrations?|apps|tools?)\W*(?:(?:or|nor|and)\W+)?)+$",
+                     re.IGNORECASE)
+"""Tools listed, joined by commas, `or`, `nor` or `and`, just before a match of `_INSTALLED` (`plugins,
+connectors or MCP servers`): a denial before the list denies the match with it."""
+_TOOLS_ONLY = lazy(r"\W*(?:(?:or|nor|and)\W+)?(?:(?:connectors?|plug-?ins?|extensions?|integrations?|apps|tools?|"
+                   r"mcp\W+servers?)\b\W*(?:(?:or|nor|and)\b\W*)?)*", re.IGNORECASE)
+_NOT_USED = lazy(r"(?:\b(?:no|not|never|cannot|nor|without)|n't)\W+(?:(?:use|support|have|offer|include|run|load|"
+                 r"install|add|connect|enable|allow|accept)\w*\W+)?(?:(?:any|the|third-party|external|custom|user-added)\W+)?$",
+                 re.IGNORECASE)
+"""A denial that the model has, uses or takes tools, just before a list of them (`cannot use`,
+`has no`, `does not support`), not one of something done to them (`does not review`)."""
+_ADDED_AFTER = lazy(r"\b(?:users?|customers?|you|they|people|anyone|install\w*|add\w*|connect\w*|enabl\w*)\b",
+                    re.IGNORECASE)
+"""Words after a denied list of tools saying someone adds them (`Acme does not vet the plugins or MCP
+servers users add`): what is denied is the vetting, not the tools."""
+"""A clause that is tools alone, listed (`connectors or`): after a clause ending in a denied list
+(`the assistant cannot use plugins,`), it goes on with that list, denied with it."""
+
+
 def tools_users_install_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | None:
     """The first clause of the boundary's own words (`boundary_clauses`) saying users give the model
     tools they pick themselves: connectors, plugins, MCP servers, extensions or integrations they
     install or add, or a marketplace, store or directory of them; words a denial stands just before
     (`there is no plugin store`, `users cannot install connectors`) excepted; None when none does.
     What such tools reach is whatever the connectors' writers made them reach (CG433)."""
+    carried = False  # the clause before ends in tools a denial names (`cannot use plugins`, `connectors or ...`)
     for written, read in boundary_clauses(case, memo):
-        if not _may_say(read, _INSTALLED_TRIGGER):
-            continue
-        for m in _INSTALLED.finditer(read):
-            if _DENIED.search(read, max(0, m.start() - 80), m.start()) is None:
-                return " ".join(written.split())
+        # where the list a denial names in the clause before goes on in this one (read once: linear time)
+        going_on = -1
+        if carried and (head := _TOOLS_ONLY.match(read)) is not None:
+            going_on = head.end()
+        if _may_say(read, _INSTALLED_TRIGGER):
+            for m in _INSTALLED.finditer(read):
+                if _DENIED.search(read, max(0, m.start() - 80), m.start()) is not None:
+                    continue
+                # a list a denial names goes on past the match to no one adding them (`... or MCP servers users add`)
+                listed = m.start() <= going_on or _denied_with_list(read, m.start())
+                if not listed or _ADDED_AFTER.search(read, m.end(), m.end() + 80) is not None:
+                    return " ".join(written.split())
+        carried = going_on == len(read) or _denied_with_list(read, len(read.rstrip()))
     return None
+
+
+def _denied_with_list(read: str, at: int) -> bool:
+    """Whether a denial that the model has or uses tools (`_NOT_USED`) stands before the tools listed
+    just before `at` in `read` (`_TOOLS_LISTED`: `cannot use plugins, connectors or MCP servers`)."""
+    near = max(0, at - 80)
+    listed = _TOOLS_LISTED.search(read, near, at)
+    return listed is not None and listed.start() > near and _NOT_USED.search(read, max(0, listed.start() - 80),
+                                                                             listed.start()) is not None

@@ -4674,9 +4674,11 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:\\.p/([1-9]\\d{0,2}))?\\Z',
     '(?:\\W*(?:,|\\band\\b|&)\\W*(?:and\\W+)?',
     "(?:\\W*(?:,|\\band\\b|\\bor\\b|&)\\W*(?:(?!(?:our|its|the|my|consumers?|public|everyone|anyone|free)\\b)(?![\\w-]+['’]s\\b)[\\w-]+\\W+)?",
-    "(?:\\W+(?:[\\w'’-]+\\W+){0,3}?)?(?:is|are|was|were|has\\W+been|have\\W+been)\\W+(?:not\\W+(?:available|offered|supported|possible|provided|allowed|permitted)|never\\W+(?:available|offered|allowed|permitted)|unavailable|removed)\\b",
+    "(?:\\W+(?:[\\w'’-]+\\W+){0,3}?)?(?:(?:is|are|was|were|has\\W+been|have\\W+been)\\W+(?:not\\W+(?:available|offered|supported|possible|provided|allowed|permitted)|never\\W+(?:available|offered|allowed|permitted)|unavailable|removed)|(?:cannot|can\\W+not|can't|may\\W+not)\\W+be\\W+(?:selected|chosen|set|enabled|turned\\W+on|switched\\W+on|granted|used))\\b",
     "(?:\\W+[\\w'’-]+){0,4}",
+    '(?:\\b(?:connectors?|plug-?ins?|extensions?|integrations?|apps|tools?)\\W*(?:(?:or|nor|and)\\W+)?)+$',
     "(?:\\b(?:not|never|no|cannot|can't|nor|nothing|nobody|none|rather\\W+than|instead\\W+of)\\b|n't\\b)(?:\\W+\\w+){0,3}\\W*$",
+    "(?:\\b(?:no|not|never|cannot|nor|without)|n't)\\W+(?:(?:use|support|have|offer|include|run|load|install|add|connect|enable|allow|accept)\\w*\\W+)?(?:(?:any|the|third-party|external|custom|user-added)\\W+)?$",
     "(?:\\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|en|ing)|provid\\w*|hand(?:s|ed|ing)?|licens\\w*|licenc\\w*)\\W+(?:[\\w'-]+\\W+){0,3}?(?:weights?|checkpoints?)\\W+(?:only\\W+)?(?:with|to)\\W+",
     '(?:\\bnon|\\bnot(?:\\s+the)?|\\bno)[\\s-]*$',
     "(?:\\bour|\\b(?P<owner>(?-i:[A-Z][\\w&-]*))['’]s)\\W+(?:own\\W+)?(?:sites?|premises|installations?|deployments?|data\\W?cent(?:re|er)s?|offices?|clusters?)\\b",
@@ -7151,6 +7153,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\.{2,}',
     '\\W(it|them)\\W',
     '\\W*(?:(?:and|but|yet|though|although|however|still|so|then|or|also|even|this|that|it|all|typically|usually|normally|generally|mostly|(?:reviews?|approvals?|checks?|sign[- ]?offs?|confirmations?|reviewed|approved|checked|confirmed|staffed)(?:\\W+(?:are|is))?)\\W+)?$',
+    '\\W*(?:(?:or|nor|and)\\W+)?(?:(?:connectors?|plug-?ins?|extensions?|integrations?|apps|tools?|mcp\\W+servers?)\\b\\W*(?:(?:or|nor|and)\\b\\W*)?)*',
     "\\W*(?:(?:our|its|the|all|any|acme['’]s)\\W+)?(?:(?!(?:model|models|weights?|checkpoints?|parameters?|api|inference|serving|endpoints?|and|or)\\b)[\\w-]+\\W+){0,2}?(?:web\\W?sites?|sites?|docs|documentation|status\\W+pages?|blogs?|analytics|logs?|backups?|billing|invoices?|dashboards?|data|databases?|emails?|crm|tickets?|harness(?:es)?|pipelines?|consoles?)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:hosted|stored|kept|run|runs|running|served|backed\\W+up|processed|archived)\\W+(?:on|in|at|with|by)\\W+$",
     "\\W*(?:[\\w'’-]+\\W+){0,3}?(?:(?:not|never|no|cannot|nothing|nobody|none)\\b|[a-z]+n['’]t\\b)",
     '\\W+',
@@ -7166,6 +7169,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\W+(?:your|users['’]?|user['’]s|their|customers['’]?|customer['’]s)\\W+(?:[\\w-]+\\W+)?(?:conversations?|chats?|prompts?|chat\\W+history)\\b",
     '\\W+(it|them)\\b(?!\\W+(?:is|are|was|were)\\b)',
     '\\W+in\\W+good\\W+standing\\b',
+    '\\W+to\\b',
     '\\Z',
     '\\[\\s*\\]',
     '\\b',
@@ -7246,6 +7250,8 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:turn|switch)\\w*\\W+(?:\\w+\\W+){0,3}?off\\b|\\bdisabl\\w*|\\bopt(?:s|ed|ing)?\\W+out\\b|\\bskip\\w*|\\bwaiv\\w*|\\boptional\\b|\\bbypass\\w*',
     "\\b(?:two|three|several|multiple)\\W+(?:[\\w'-]+\\W+){0,3}?(?:models?|llms?)\\b",
     "\\b(?:unattended|unstaffed|unsupervised|unreviewed)\\b|\\blights[- ]out\\b|\\bautomatically\\W+(?:approv|accept)\\w*|\\bwithout\\W+(?:(?:a|an|any|the)\\W+)?(?:(?:manual|human)\\W+)?(?:humans?|persons?|people|technicians?|staff|operators?|reviewers?|reviews?|supervision|sign[- ]?offs?)\\b|\\bno\\W+(?:humans?|technicians?|staff|one|reviewers?)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:on\\W+site|present|on\\W+shift|reviews?|checks?|approves?)\\b",
+    '\\b(?:users?|customers?|you|they|people|anyone|install\\w*|add\\w*|connect\\w*|enabl\\w*)\\b',
+    '\\b(?:users?|you|customers?|people|members|researchers?|staff|employees|admins?|administrators?|developers?|everyone|anyone)\\W+(?:are|is|will\\W+be|remain)\\W+$',
     '\\b(?:verif\\w*|review\\w*|check\\w*|nominat\\w*|interview\\w*|audit\\w*|screen\\w*|vetted|vets|vetting|kyc|background|sponsor\\w*|endors\\w*|vouched|clearances?|clears|cleared)\\b',
     '\\b(?:vetted|cleared|checked|verified|screened|reviewed|approved|nominated)\\s+by\\s+(?:the\\s+)?([A-Z][\\w-]*)|\\b(?:the\\s+)?([A-Z][\\w-]*)\\s+(?:vets|clears|verifies|checks|screens|reviews|approves|nominates)\\b',
     '\\b(?:vetted|reviewed|screened|approved|verified|checked|admitted)\\W+(?:[\\w-]+\\W+){0,2}?by\\b|\\b(?:pass|passes|passed|passing|undergo|undergoes|underwent|undergone)\\W+(?:[\\w-]+\\W+){0,2}?(?:vetting|review|screening|checks?|kyc|verification|due\\W+diligence|interviews?|clearance)\\b|\\b(?:is|are|be|been|being|gets?|got)\\W+(?:[\\w-]+\\W+)?(?:vetted|screened|reviewed|interviewed)\\b',
@@ -7258,7 +7264,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:(?P<site>(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\\W+(?:out\\W+of\\W+|off\\W+|beyond\\W+)?',
     '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|relayed|synced|shipped|pushed|exported|transferred|copied|mirrored|go(?:es)?)\\W+(?:back\\W+)?(?:to|with)\\W+',
     '\\b\\W+(?:back\\W+)?(?:to|with)\\W+',
-    "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b|\\balways[- ]allow(?:s|ed|ing)?\\b(?!\\W+(?:the\\W+)?(?:users?|you|them|people|customers?|anyone)\\b)|\\ballow(?:s|ed)?\\W+always\\b|\\b(?:no\\W+longer|stop(?:s|ped|ping)?)\\W+ask(?:s|ed|ing)?\\b(?!\\W+(?:for|about)\\b)|\\b(?:don'?t|never|do\\W+not)\\W+ask\\W+again\\b",
+    "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b|\\balways[- ]allow(?:s|ed|ing)?\\b(?!\\W+(?:the\\W+)?(?:(?:all|our|its|their|security|vetted|verified|registered)\\W+)?(?:users?|you|them|people|customers?|anyone|researchers?|staff|employees|members|admins?|administrators?|developers?|everyone|students?|visitors?)\\b)|\\ballow(?:s|ed)?\\W+always\\b|\\b(?:no\\W+longer|stop(?:s|ped|ping)?)\\W+ask(?:s|ed|ing)?\\b(?!\\W+(?:for|about)\\b)|\\b(?:don'?t|never|do\\W+not)\\W+ask\\W+again\\b",
     '\\bautomatic\\w*|\\b\\d{4}-\\d\\d-\\d\\d\\b|\\b(?:19|20)\\d\\d\\b|\\bdays?\\W+\\d|\\bweeks?\\W+\\d|\\b(?:after|in|within)\\W+\\d+\\W+(?:days?|weeks?|months?)\\b',
     "\\bbefore\\W+(?:(?P<pronoun>it|they|each\\W+one)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|executes?|executed|acts?|proceeds?|goes|takes\\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed)\\b|(?:each|every|any|the|an?)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|run|executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\\b|(?:executing|running|sending|acting|shipping|pushing|merging|placing|submitting|execution))|\\b(?:waits?|held|holds?|paused?|blocked|queued)\\W+(?:[\\w-]+\\W+){0,2}?(?:for|until|pending)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:each|every|no)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?)\\W+(?:waits?|runs?\\W+only)\\b",
     '\\bconditions?\\b',
@@ -7284,6 +7290,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\d+(?:[bmk]|x\\d+b)',
     '\\d[\\d.]{0,8}\\W{0,3}(?:%|percent\\b|per\\W+cent\\b)\\W{0,3}of\\W+',
     '\\d{4}-\\d{2}-\\d{2}',
+    '\\s*(?:(?:each|individually|carefully|hand)[- ]?)?(?:selected|chosen|approved|vetted|invited|nominated|screened|admitted|shortlisted)\\W+(?:(?:individually|case\\W+by\\W+case)\\W+)?by\\b(?!\\W+(?:a\\W+)?(?:lottery|draw|chance|raffle|random))',
     '\\s*(?:;|,|\\band\\b)\\s*',
     '\\s*(?:[A-Za-z][\\w-]*\\s+){0,4}?(?:(?:per|a|an|/|each)\\s*(?:year|yr|annum)\\b|annually\\b|yearly\\b)',
     '\\s*(?:nodes?|gpus?|tpus?|servers?|clusters?|regions?|zones?|instances?|machines?|hosts?|replicas?|accelerators?|chips?|cards?|racks?|pods?|data\\W?cent(?:er|re)s?)\\b',
@@ -8196,6 +8203,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'all',
     'allOf',
     'all_rules',
+    'allowed',
     'allowed: ',
     'already up to date',
     'alt_diffusion',
@@ -13474,6 +13482,7 @@ WORDS: str = (
     'chain_verified\n'
     'chains\n'
     'challenges\n'
+    'chance\n'
     'change\n'
     'changed\n'
     'changelog\n'
@@ -14199,6 +14208,7 @@ WORDS: str = (
     'enabl\n'
     'enable\n'
     'enable_thinking\n'
+    'enabled\n'
     'enables\n'
     'enclave\n'
     'encode\n'
@@ -14914,6 +14924,7 @@ WORDS: str = (
     'indicative\n'
     'indicator\n'
     'indices\n'
+    'individually\n'
     'individuals\n'
     'industry-consensus\n'
     'inf\n'
@@ -15002,6 +15013,7 @@ WORDS: str = (
     'invalidation\n'
     'invisible\n'
     'invit\n'
+    'invited\n'
     'invitee\n'
     'invitees\n'
     'invites\n'
@@ -15297,6 +15309,7 @@ WORDS: str = (
     'lose\n'
     'loses\n'
     'lost\n'
+    'lottery\n'
     'low\n'
     'low-refusal\n'
     'low-resourced\n'
@@ -15751,6 +15764,7 @@ WORDS: str = (
     'off\n'
     'off_task_tests\n'
     'offensive\n'
+    'offer\n'
     'offered\n'
     'offering\n'
     'office\n'
@@ -16240,6 +16254,7 @@ WORDS: str = (
     'r\n'
     'racks\n'
     'radiological\n'
+    'raffle\n'
     'rag\n'
     'raise\n'
     'raised\n'
@@ -16942,6 +16957,7 @@ WORDS: str = (
     'shorter\n'
     'shortfall\n'
     'shortlist\n'
+    'shortlisted\n'
     'shot\n'
     'should\n'
     'show\n'
@@ -17177,6 +17193,7 @@ WORDS: str = (
     'strongest\n'
     'structure\n'
     'student\n'
+    'students\n'
     'style\n'
     'sub-\n'
     'sub-claim\n'
@@ -17237,6 +17254,7 @@ WORDS: str = (
     'suspicious\n'
     'swapping\n'
     'switch\n'
+    'switched\n'
     'switches\n'
     'switching\n'
     'switching-order\n'
@@ -17690,6 +17708,7 @@ WORDS: str = (
     'use_prompt\n'
     'used\n'
     'user\n'
+    'user-added\n'
     'user-agent\n'
     'user-vetting\n'
     'user_cancel\n'
