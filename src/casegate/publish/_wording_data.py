@@ -5822,7 +5822,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'A lineage link is a claim that another case stands behind this model (its internal deployment, its parent). A link to a case that exists nowhere, no longer stands, or argues about a different model is a label, not a case: it must not satisfy the internal-deployment check (CG104 then blocks where internal capability matters), and the reader of the lineage must be told.',
     'A link names an element, evidence item, pathway step, domain or threshold that does not exist.',
     'A log edited after import, or silently replaced by a re-run, means the case no longer rests on the evidence reviewers saw: tampering and quiet re-runs both look like this.',
-    "A marketplace of connectors written by other companies and by anyone who registers as a developer gives the model whatever those connectors reach: mail, payments, a shell. The boundary's list is then not what the model is given, and words that name the marketplace without naming a tool (`users can install connectors, provided by third parties and optional`) leave CG216 nothing to read: the rules that weigh what the deployment opens, and the tests that must give the model each tool it is granted (CG426), read a list the users extend. Puffin-1 with its six connectors left off the list that way was GO WITH CONDITIONS. Where users pick the tools, each tool the policy names may be among them.",
+    "A marketplace of connectors written by other companies and by anyone who registers as a developer gives the model whatever those connectors reach: mail, payments, a shell. The boundary's list is then not what the model is given, and words that name the marketplace without naming a tool (`users can install connectors, provided by third parties and optional`) leave CG216 nothing to read: the rules that weigh what the deployment opens, and the tests that must give the model each tool it is granted (CG426), read a list the users extend. Where users pick the tools, each tool the policy names may be among them.",
     'A measured capability is at or above its alert (early-warning) level: the upper bound is between the alert level and the threshold, or reaches the threshold.',
     "A model run in its customers' own data centres, with no prompts or telemetry leaving the site by contract, is used where the developer cannot look. Abuse monitoring, flagged-conversation review and account bans run on the developer's side need the traffic; with none reaching it they see nothing, and the steps they are counted for are open at every site. Their test ran on traffic the developer could see (its own stack, scripted sessions) and says nothing of traffic it never receives. A monitor that runs inside the appliance on every request, on the site, still sees it.",
     "A model that can accelerate AI research or act autonomously is risky before any public release: inside the lab it writes code, runs agents and touches security. The release boundary is not always public availability; such capability needs a case for its internal use too. That case must have been decided for these weights: the relation a lineage entry names (fine-tuned from, checkpoint of) is the lab's word, and a decision on another model's internal use, a parent's included, never judged this one.",
@@ -16204,7 +16204,6 @@ WORDS: str = (
     'published\n'
     'published_keys_used\n'
     'publishes\n'
-    'puffin-1\n'
     'pull\n'
     'pulled\n'
     'pulls\n'
@@ -17029,7 +17028,6 @@ WORDS: str = (
     'site\n'
     'sites\n'
     'sits\n'
-    'six\n'
     'size\n'
     'sized\n'
     'skeleton\n'

@@ -436,8 +436,7 @@ def grant_named_not_listed(ctx: Context) -> Iterator[Hit]:
               "without naming a tool (`users can install connectors, provided by third parties and "
               "optional`) leave CG216 nothing to read: the rules that weigh what the deployment opens, "
               "and the tests that must give the model each tool it is granted (CG426), read a list the "
-              "users extend. Puffin-1 with its six connectors left off the list that way was GO WITH "
-              "CONDITIONS. Where users pick the tools, each tool the policy names may be among them.",
+              "users extend. Where users pick the tools, each tool the policy names may be among them.",
     bad="# policy: tools: {payments: {...}, cloud-shell: {...}}\n"
         "boundary: {kind: consumer, tools: [browser], description: users install connectors from the marketplace}",
     good="boundary: {kind: consumer, tools: [browser, payments, cloud-shell], "
