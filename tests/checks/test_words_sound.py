@@ -859,6 +859,44 @@ def test_the_labs_own_serving_names_no_host(words: str) -> None:
     assert hosts_in_words(Case.model_validate(_api(words))) is None
 
 
+ON_SITE_BY_NAME = [  # (words, the site read): the system by its name, or put at a site by `installed`, `delivered`
+    ("Tern-1 is served from each customer's own data centre", "customer s own data centre"),
+    ("Tern-1 is installed at each customer's own data centre", "customer s own data centre"),
+    ("Tern-1 is delivered to each customer's own data centre", "customer s own data centre"),
+    ("the model is installed at customer sites", "customer sites"),
+    ("the model is delivered to customer premises", "customer premises"),
+    ("Tern-1 runs at customer sites", "customer sites"),
+]
+NOT_ON_SITE_BY_NAME = [
+    "Tern-1 is served from Acme's data centres to customers' sites over a private link",
+    "Updates are delivered to customer sites",
+    "Tern-1 answers requests sent from customer sites",
+    "Tern-1 is accessed from hospital sites",
+    "Support engineers install the client at customer sites",
+    "customers install our SDK on AWS",
+    "Tern-1 is served from Acme's data centres; invoices are delivered to customer premises",
+    "Tern-1 is not installed at customer sites",
+    "Tern-1's outputs are delivered to customer premises",
+    "Tern-12 runs at customer sites",
+]
+
+
+def _named(words: str) -> Case:
+    doc = _api(words)
+    doc["system"]["name"] = "Tern-1"
+    return Case.model_validate(doc)
+
+
+@pytest.mark.parametrize(("words", "host"), ON_SITE_BY_NAME)
+def test_the_system_put_at_customers_sites_is_read(words: str, host: str) -> None:
+    got = hosts_in_words(_named(words))
+    assert got is not None and host in got[1]
+
+
+@pytest.mark.parametrize("words", NOT_ON_SITE_BY_NAME)
+def test_customers_sites_the_system_is_not_put_at_name_no_host(words: str) -> None:
+    assert hosts_in_words(_named(words)) is None
+
 AUDITED_HOSTS = [
     "Audit of every cluster holding the weights: Acme's and the serving clusters of Northwind Cloud, Stratus and Cumulo.",
     "Audit of Acme's clusters and of the cloud platforms' serving clusters.",
@@ -1007,6 +1045,16 @@ CONSUMER += [
     "developers use their web apps: our chatbot is free for everyone",
     "customers use the API in their products: the public uses our chatbot",
     "customers use the API in their products: web apps and our consumer chatbot",
+]
+CONSUMER += [
+    "customers build their apps and the public uses our chatbot",
+    "developers build their apps and consumers use our chat app",
+    "customers build their apps and the public can download our desktop app",
+    "developers build their apps and anyone can use the Acme chatbot",
+]
+SOUND_SDK += [
+    "developers build their chatbots and the public uses them",
+    "developers build apps for businesses and consumers",
 ]
 
 @pytest.mark.parametrize("words", SOUND_SDK)
@@ -1449,6 +1497,21 @@ REVIEW_TITLES += [
                  id="mended-runbook-change"),
 ]
 
+CONFIRMATION_TITLES += [
+    ("tool-permissions", "An engineer reviews each commit before it is pushed"),
+    ("monitoring", "An engineer reviews each commit before it is pushed"),
+    ("tool-permissions", "A pharmacist checks each order before it ships"),
+    ("monitoring", "A pharmacist checks each order before it ships"),
+    ("logging", "Each prescription is checked by a pharmacist before it is dispensed"),
+]
+REVIEW_TITLES += [
+    ("monitoring", "Each weekly report is reviewed before it is sent"),
+    ("monitoring", "An analyst reviews each weekly report before it is sent"),
+    ("monitoring", "Analysts review flagged conversations"),
+    ("model-behaviour", "Refusal training reviewed by engineers"),
+    ("incident-response", "Engineers review each incident report before it is closed"),
+]
+
 
 def _safeguard(layer: str, title: str) -> Safeguard:
     return Safeguard.model_validate({"layer": layer, "title": title, "blocks": ["p.s"]})
@@ -1519,6 +1582,22 @@ TIME_LIMITED_TITLES = [
     "A reviewer's check of each trade except after 6pm",
     "Manual review of each wire transfer during business hours only",
     "Human review of every order; reviews only on weekdays",
+]
+TIME_LIMITED_TITLES += [
+    "Human review of each order, Monday to Friday",
+    "Human approval of each payment, Monday through Friday",
+    "Human approval of each payment, Mon-Fri",
+    "Human approval of each payment, 9am to 5pm",
+    "A technician's review of every protocol Monday to Friday, 9am-6pm",
+    "Human review of each order, Monday to Friday, not at weekends",
+]
+SOUND_TIME_TITLES += [
+    "Human review of each order, Monday to Sunday",
+    "Human review of each order, Monday to Friday, with weekend cover by the on-call team",
+    "Human review of each order, Monday to Friday and at weekends",
+    "Human review of each order, 9am to 5pm, and an on-call reviewer overnight",
+    "Human review of every order; deliveries Monday to Friday",
+    "Human review of each order; the team meets Mon-Fri",
 ]
 
 
@@ -1736,6 +1815,21 @@ PARTNER_VETS += [
     "every physician holds a board certification",
     "state-licensed pharmacists only",
 ]
+PARTNER_VETS += [  # a credential with no profession named: its issuer's check
+    "accredited laboratories only",
+    "users must be board-certified",
+    "board-certified users only",
+    "accredited labs only",
+    "all users must be accredited",
+    "chartered institutions only",
+]
+SOUND_OPERATOR += [
+    "we verify each user's board certification",
+    "each user's board certification is verified by Acme",
+    "users must be board-certified and pass KYC by Acme",
+    "accredited laboratories only, each accreditation checked by Acme against the accrediting body's register",
+    "registered users only",
+]
 
 @pytest.mark.parametrize("words", SOUND_OPERATOR)
 def test_a_provider_checking_documents_leaves_the_vetting_the_labs(words: str) -> None:
@@ -1834,6 +1928,22 @@ SUPPLIER_TITLES += [
     "Review performed by contractors",
     "Screening run by DNA synthesis vendors",
     "Support provided by contractors",
+]
+SUPPLIER_TITLES += [
+    "Key management handled by hosting providers",
+    "Key management managed by hosting providers",
+    "Key management maintained by hosting providers",
+    "Identity verification administered by external providers",
+    "Screening by staff of the vendors",
+    "Review by the staff of the vendor",
+    "Review of each protocol by employees of contractors",
+]
+SOUND_TITLES += [
+    "Key management handled by Acme's security team",
+    "Key management maintained by our infrastructure team on hardware from hosting providers",
+    "Security training for staff of the vendors",
+    "Screening handled by comparing orders against vendor lists",
+    "Screening performed by staff of Acme, not by vendors",
 ]
 
 @pytest.mark.parametrize("title", SOUND_TITLES)
@@ -2134,6 +2244,17 @@ SENT_NOWHERE = [
     "we do not store prompts",
     "data stays in your tenant",
     "our on-call staff work from our sites",
+]
+SENT_TO_THE_DEVELOPER += [
+    "The appliance phones home to Acme",
+    "The appliance phones home to Acme daily with usage logs",
+    "Each appliance phones home hourly",
+]
+SENT_NOWHERE += [
+    "The appliance never phones home",
+    "The appliance does not phone home",
+    "The appliance phones home to the customer's own SIEM",
+    "The appliance phones home to Google",
 ]
 ON_SITE = "Tern-1 runs on an Acme appliance installed in each customer's own data centre. "
 
