@@ -1634,6 +1634,23 @@ def test_a_record_reviewed_before_it_is_sent_leaves_an_unattended_agent_alone(ti
     assert bool(hits("CG428", context(doc))) is read
 
 
+
+@pytest.mark.parametrize(("title", "read"), [
+    ("An engineer reviews each commit before it is pushed", True),
+    ("A pharmacist checks each order before it ships", True),
+    ("Each weekly report is reviewed before it is sent", False),
+])
+def test_a_named_professions_review_of_each_action_is_turned_off_by_unattended_words(title: str, read: bool) -> None:
+    """The lab's move: an agent that runs unattended in customers' CI, its safeguard an engineer's
+    review of each commit before it is pushed. Before, no confirmation was read (the engineer not a
+    person `_PERSON_REVIEW` knew): no finding. Now the unattended runs turn it off (CG428); a record
+    reviewed before it is sent stays none."""
+    doc = base_doc()
+    doc["boundary"]["description"] = "The agent runs unattended in customers' CI pipelines"
+    sid = next(iter(doc["safeguards"]))
+    doc["safeguards"][sid].update(layer="monitoring", title=title)
+    assert bool(hits("CG428", context(doc))) is read
+
 def test_clauses_opening_with_without_read_in_linear_time() -> None:
     """100 kB of `Without approval, no ` (each clause a `without` before a denial): the marks of the
     clauses are worked out once, not once a clause (15.7 s before, 0.12 s now)."""
@@ -2367,3 +2384,38 @@ def test_the_mended_tool_confirmation_and_cohort_readings_read_in_linear_time() 
     started = time.perf_counter()
     assert tools_users_install_in_words(listed) is None
     assert time.perf_counter() - started < 3.0
+
+
+def test_the_readings_closed_on_the_audits_misses_read_in_linear_time() -> None:
+    """Each 0.3 s or less on an idle machine (docs/security.md); bounded here as the other readings are."""
+    import time
+
+    from casegate.checks._derived import title_time_limited
+
+    def text(unit: str) -> str:
+        return (unit * (100_000 // len(unit) + 1))[:100_000]
+
+    readings: list[tuple[Any, tuple[str, ...]]] = [
+        (lambda x: vetting_operator(context(_trusted(users="analysts", vetting=x))),
+         ("accredited accredited ", "users must be accredited ", "are board-certified are ")),
+        (lambda x: _supplier_runs(context(base_doc()), x),
+         ("handled by hosting hosting ", "by staff of vendor ", "handled by hosting providers' ")),
+        (lambda x: is_confirmation(_safeguard("monitoring", x)),
+         ("engineer engineer reviews ", "before it ships before it ")),
+        (lambda x: title_time_limited(_safeguard("tool-permissions", "Human review of each order " + x)),
+         ("Monday to Monday to ", "Mon-Fri weekends ", "9am to 5pm ")),
+        (lambda x: confirmation_off_in_words(_description("A technician reviews each protocol. " + x)),
+         ("Mon-Fri weekends, ", "am pm am pm ", "Monday to Friday, not ")),
+        (lambda x: consumer_in_words(Case.model_validate(_api(x))),
+         ("build and the public ", "build and the public uses ")),
+        (lambda x: hosts_in_words(_named(x)), ("Tern-1 Tern-1 ", "Tern-1 is installed at customer ")),
+        (lambda x: traffic_unsent_in_words(_kept(ON_SITE + x), ["acme-labs"]),
+         ("phones home phones home ", "phones home to to ")),
+        (lambda x: traffic_kept_in_words(_kept(x), ["acme-labs"]), ("phones home to to ", "telemetry never phones ")),
+    ]
+    for read, units in readings:
+        for unit in units:
+            words = text(unit)
+            started = time.perf_counter()
+            read(words)
+            assert time.perf_counter() - started < 3.0, unit
