@@ -1406,6 +1406,16 @@ CONFIRMATION_OFF += [
     "a technician reviews each protocol, other than on weekends when the lab is closed and nothing runs",
 ]
 
+CONFIRMATION_OFF += [  # a person's review held to a span of days or hours
+    "a technician reviews each protocol, Monday to Friday",
+    "a technician reviews each protocol Monday to Friday, 9am to 5pm",
+]
+SOUND_CONFIRMATION += [
+    "a technician reviews each protocol Monday to Friday, with weekend cover by the on-call team",
+    "a technician reviews each protocol Monday to Sunday",
+    "a technician reviews each protocol; the robots run Monday to Friday",
+]
+
 
 def _description(words: str) -> Case:
     doc = base_doc()

@@ -662,8 +662,8 @@ _TIME_SPAN = lazy(
 """A span of days or hours (`Monday to Friday`, `Mon-Fri`, `9am to 5pm`): a person's review of each
 action held to it leaves the rest of the week or the day unreviewed, unless it is the whole of it
 (`Monday to Sunday`) or the words go on to cover the rest (`_COVERED_TOO`)."""
-_TIME_WORDS = _TIME_LIMIT_WORDS + ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm")
-"""A word each match of `_TIME_LIMITED` or `_TIME_SPAN` holds."""
+_TIME_WORDS = _TIME_LIMIT_WORDS + ("mon", "tue", "wed", "thu", "fri", "sat", "sun", *"0123456789")
+"""A word each match of `_TIME_LIMITED` or `_TIME_SPAN` holds (a span of hours: a digit)."""
 _COVERED_TOO = lazy(r"\b(?:weekends?|week-ends?|saturdays?|sundays?|on[- ]?call|around\W+the\W+clock|"
                     r"round[- ]the[- ]clock|24\W?/\W?7|24\W+hours|all\W+hours|any\W+hour|at\W+all\W+times|overnight|"
                     r"nights?|evenings?|out[- ]of[- ]hours|after\W+hours|holidays?|every\W+day)\b", re.IGNORECASE)
