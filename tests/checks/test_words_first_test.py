@@ -260,3 +260,27 @@ def test_every_phrase_the_audits_readings_match_holds_one_of_their_trigger_words
         for phrase in map(case_of, phrases):
             assert pattern.search(phrase) is not None, phrase
             assert d._may_say(phrase, trigger), f"{phrase!r} holds none of {trigger}"
+
+
+# ------------------------------------------------------------------ the readings added for the second audit's misses
+
+_SPANS = ["Monday to Friday", "Mon-Fri", "9am to 5pm", "Tuesday through Thursday", "from 8 to 6pm"]
+_CREDENTIALS = ["accredited laboratories only", "users must be board-certified", "board-certified users only",
+                "chartered institutions"]
+_SUPPLIERS_AFTER = ["handled by hosting providers", "maintained by hosting providers", "managed by vendors",
+                    "by staff of the vendors", "by employees of contractors"]
+_NAMED_REVIEWERS = ["an engineer reviews each commit", "a pharmacist checks each order", "check of each order by a nurse"]
+_PHONES_HOME = ["the appliance phones home to Acme", "each appliance phoned home", "phoning home daily"]
+
+
+@pytest.mark.parametrize("case_of", _CASE_FORMS)
+def test_every_phrase_the_second_audits_readings_match_holds_one_of_their_trigger_words(case_of) -> None:  # type: ignore[no-untyped-def]
+    for pattern, trigger, phrases in [(d._TIME_SPAN, d._TIME_WORDS, _SPANS),
+                                      (d._HELD_STATUS, d._STATUS_WORDS, _CREDENTIALS),
+                                      (d._SUPPLIER_RUNS, d._SUPPLIER_TRIGGER, _SUPPLIERS_AFTER),
+                                      (d._PERSON_REVIEW, d._PERSON_REVIEW_TRIGGER, _NAMED_REVIEWERS),
+                                      (d._TRAFFIC_REACHES, d._TRAFFIC_TRIGGER, _PHONES_HOME),
+                                      (d._TRAFFIC_REACHES, d._TRAFFIC_VERBS, _PHONES_HOME)]:
+        for phrase in map(case_of, phrases):
+            assert pattern.search(phrase) is not None, phrase
+            assert d._may_say(phrase, trigger), f"{phrase!r} holds none of {trigger}"

@@ -859,6 +859,44 @@ def test_the_labs_own_serving_names_no_host(words: str) -> None:
     assert hosts_in_words(Case.model_validate(_api(words))) is None
 
 
+ON_SITE_BY_NAME = [  # (words, the site read): the system by its name, or put at a site by `installed`, `delivered`
+    ("Tern-1 is served from each customer's own data centre", "customer s own data centre"),
+    ("Tern-1 is installed at each customer's own data centre", "customer s own data centre"),
+    ("Tern-1 is delivered to each customer's own data centre", "customer s own data centre"),
+    ("the model is installed at customer sites", "customer sites"),
+    ("the model is delivered to customer premises", "customer premises"),
+    ("Tern-1 runs at customer sites", "customer sites"),
+]
+NOT_ON_SITE_BY_NAME = [
+    "Tern-1 is served from Acme's data centres to customers' sites over a private link",
+    "Updates are delivered to customer sites",
+    "Tern-1 answers requests sent from customer sites",
+    "Tern-1 is accessed from hospital sites",
+    "Support engineers install the client at customer sites",
+    "customers install our SDK on AWS",
+    "Tern-1 is served from Acme's data centres; invoices are delivered to customer premises",
+    "Tern-1 is not installed at customer sites",
+    "Tern-1's outputs are delivered to customer premises",
+    "Tern-12 runs at customer sites",
+]
+
+
+def _named(words: str) -> Case:
+    doc = _api(words)
+    doc["system"]["name"] = "Tern-1"
+    return Case.model_validate(doc)
+
+
+@pytest.mark.parametrize(("words", "host"), ON_SITE_BY_NAME)
+def test_the_system_put_at_customers_sites_is_read(words: str, host: str) -> None:
+    got = hosts_in_words(_named(words))
+    assert got is not None and host in got[1]
+
+
+@pytest.mark.parametrize("words", NOT_ON_SITE_BY_NAME)
+def test_customers_sites_the_system_is_not_put_at_name_no_host(words: str) -> None:
+    assert hosts_in_words(_named(words)) is None
+
 AUDITED_HOSTS = [
     "Audit of every cluster holding the weights: Acme's and the serving clusters of Northwind Cloud, Stratus and Cumulo.",
     "Audit of Acme's clusters and of the cloud platforms' serving clusters.",
@@ -1007,6 +1045,16 @@ CONSUMER += [
     "developers use their web apps: our chatbot is free for everyone",
     "customers use the API in their products: the public uses our chatbot",
     "customers use the API in their products: web apps and our consumer chatbot",
+]
+CONSUMER += [
+    "customers build their apps and the public uses our chatbot",
+    "developers build their apps and consumers use our chat app",
+    "customers build their apps and the public can download our desktop app",
+    "developers build their apps and anyone can use the Acme chatbot",
+]
+SOUND_SDK += [
+    "developers build their chatbots and the public uses them",
+    "developers build apps for businesses and consumers",
 ]
 
 @pytest.mark.parametrize("words", SOUND_SDK)
@@ -1358,6 +1406,16 @@ CONFIRMATION_OFF += [
     "a technician reviews each protocol, other than on weekends when the lab is closed and nothing runs",
 ]
 
+CONFIRMATION_OFF += [  # a person's review held to a span of days or hours
+    "a technician reviews each protocol, Monday to Friday",
+    "a technician reviews each protocol Monday to Friday, 9am to 5pm",
+]
+SOUND_CONFIRMATION += [
+    "a technician reviews each protocol Monday to Friday, with weekend cover by the on-call team",
+    "a technician reviews each protocol Monday to Sunday",
+    "a technician reviews each protocol; the robots run Monday to Friday",
+]
+
 
 def _description(words: str) -> Case:
     doc = base_doc()
@@ -1449,6 +1507,21 @@ REVIEW_TITLES += [
                  id="mended-runbook-change"),
 ]
 
+CONFIRMATION_TITLES += [
+    ("tool-permissions", "An engineer reviews each commit before it is pushed"),
+    ("monitoring", "An engineer reviews each commit before it is pushed"),
+    ("tool-permissions", "A pharmacist checks each order before it ships"),
+    ("monitoring", "A pharmacist checks each order before it ships"),
+    ("logging", "Each prescription is checked by a pharmacist before it is dispensed"),
+]
+REVIEW_TITLES += [
+    ("monitoring", "Each weekly report is reviewed before it is sent"),
+    ("monitoring", "An analyst reviews each weekly report before it is sent"),
+    ("monitoring", "Analysts review flagged conversations"),
+    ("model-behaviour", "Refusal training reviewed by engineers"),
+    ("incident-response", "Engineers review each incident report before it is closed"),
+]
+
 
 def _safeguard(layer: str, title: str) -> Safeguard:
     return Safeguard.model_validate({"layer": layer, "title": title, "blocks": ["p.s"]})
@@ -1520,6 +1593,22 @@ TIME_LIMITED_TITLES = [
     "Manual review of each wire transfer during business hours only",
     "Human review of every order; reviews only on weekdays",
 ]
+TIME_LIMITED_TITLES += [
+    "Human review of each order, Monday to Friday",
+    "Human approval of each payment, Monday through Friday",
+    "Human approval of each payment, Mon-Fri",
+    "Human approval of each payment, 9am to 5pm",
+    "A technician's review of every protocol Monday to Friday, 9am-6pm",
+    "Human review of each order, Monday to Friday, not at weekends",
+]
+SOUND_TIME_TITLES += [
+    "Human review of each order, Monday to Sunday",
+    "Human review of each order, Monday to Friday, with weekend cover by the on-call team",
+    "Human review of each order, Monday to Friday and at weekends",
+    "Human review of each order, 9am to 5pm, and an on-call reviewer overnight",
+    "Human review of every order; deliveries Monday to Friday",
+    "Human review of each order; the team meets Mon-Fri",
+]
 
 
 def _title_limited(title: str) -> bool:
@@ -1554,6 +1643,23 @@ def test_a_record_reviewed_before_it_is_sent_leaves_an_unattended_agent_alone(ti
     doc["safeguards"][sid].update(layer="monitoring", title=title)
     assert bool(hits("CG428", context(doc))) is read
 
+
+
+@pytest.mark.parametrize(("title", "read"), [
+    ("An engineer reviews each commit before it is pushed", True),
+    ("A pharmacist checks each order before it ships", True),
+    ("Each weekly report is reviewed before it is sent", False),
+])
+def test_a_named_professions_review_of_each_action_is_turned_off_by_unattended_words(title: str, read: bool) -> None:
+    """The lab's move: an agent that runs unattended in customers' CI, its safeguard an engineer's
+    review of each commit before it is pushed. Before, no confirmation was read (the engineer not a
+    person `_PERSON_REVIEW` knew): no finding. Now the unattended runs turn it off (CG428); a record
+    reviewed before it is sent stays none."""
+    doc = base_doc()
+    doc["boundary"]["description"] = "The agent runs unattended in customers' CI pipelines"
+    sid = next(iter(doc["safeguards"]))
+    doc["safeguards"][sid].update(layer="monitoring", title=title)
+    assert bool(hits("CG428", context(doc))) is read
 
 def test_clauses_opening_with_without_read_in_linear_time() -> None:
     """100 kB of `Without approval, no ` (each clause a `without` before a denial): the marks of the
@@ -1736,6 +1842,21 @@ PARTNER_VETS += [
     "every physician holds a board certification",
     "state-licensed pharmacists only",
 ]
+PARTNER_VETS += [  # a credential with no profession named: its issuer's check
+    "accredited laboratories only",
+    "users must be board-certified",
+    "board-certified users only",
+    "accredited labs only",
+    "all users must be accredited",
+    "chartered institutions only",
+]
+SOUND_OPERATOR += [
+    "we verify each user's board certification",
+    "each user's board certification is verified by Acme",
+    "users must be board-certified and pass KYC by Acme",
+    "accredited laboratories only, each accreditation checked by Acme against the accrediting body's register",
+    "registered users only",
+]
 
 @pytest.mark.parametrize("words", SOUND_OPERATOR)
 def test_a_provider_checking_documents_leaves_the_vetting_the_labs(words: str) -> None:
@@ -1834,6 +1955,22 @@ SUPPLIER_TITLES += [
     "Review performed by contractors",
     "Screening run by DNA synthesis vendors",
     "Support provided by contractors",
+]
+SUPPLIER_TITLES += [
+    "Key management handled by hosting providers",
+    "Key management managed by hosting providers",
+    "Key management maintained by hosting providers",
+    "Identity verification administered by external providers",
+    "Screening by staff of the vendors",
+    "Review by the staff of the vendor",
+    "Review of each protocol by employees of contractors",
+]
+SOUND_TITLES += [
+    "Key management handled by Acme's security team",
+    "Key management maintained by our infrastructure team on hardware from hosting providers",
+    "Security training for staff of the vendors",
+    "Screening handled by comparing orders against vendor lists",
+    "Screening performed by staff of Acme, not by vendors",
 ]
 
 @pytest.mark.parametrize("title", SOUND_TITLES)
@@ -2135,6 +2272,17 @@ SENT_NOWHERE = [
     "data stays in your tenant",
     "our on-call staff work from our sites",
 ]
+SENT_TO_THE_DEVELOPER += [
+    "The appliance phones home to Acme",
+    "The appliance phones home to Acme daily with usage logs",
+    "Each appliance phones home hourly",
+]
+SENT_NOWHERE += [
+    "The appliance never phones home",
+    "The appliance does not phone home",
+    "The appliance phones home to the customer's own SIEM",
+    "The appliance phones home to Google",
+]
 ON_SITE = "Tern-1 runs on an Acme appliance installed in each customer's own data centre. "
 
 
@@ -2246,3 +2394,38 @@ def test_the_mended_tool_confirmation_and_cohort_readings_read_in_linear_time() 
     started = time.perf_counter()
     assert tools_users_install_in_words(listed) is None
     assert time.perf_counter() - started < 3.0
+
+
+def test_the_readings_closed_on_the_audits_misses_read_in_linear_time() -> None:
+    """Each 0.3 s or less on an idle machine (docs/security.md); bounded here as the other readings are."""
+    import time
+
+    from casegate.checks._derived import title_time_limited
+
+    def text(unit: str) -> str:
+        return (unit * (100_000 // len(unit) + 1))[:100_000]
+
+    readings: list[tuple[Any, tuple[str, ...]]] = [
+        (lambda x: vetting_operator(context(_trusted(users="analysts", vetting=x))),
+         ("accredited accredited ", "users must be accredited ", "are board-certified are ")),
+        (lambda x: _supplier_runs(context(base_doc()), x),
+         ("handled by hosting hosting ", "by staff of vendor ", "handled by hosting providers' ")),
+        (lambda x: is_confirmation(_safeguard("monitoring", x)),
+         ("engineer engineer reviews ", "before it ships before it ")),
+        (lambda x: title_time_limited(_safeguard("tool-permissions", "Human review of each order " + x)),
+         ("Monday to Monday to ", "Mon-Fri weekends ", "9am to 5pm ")),
+        (lambda x: confirmation_off_in_words(_description("A technician reviews each protocol. " + x)),
+         ("Mon-Fri weekends, ", "am pm am pm ", "Monday to Friday, not ")),
+        (lambda x: consumer_in_words(Case.model_validate(_api(x))),
+         ("build and the public ", "build and the public uses ")),
+        (lambda x: hosts_in_words(_named(x)), ("Tern-1 Tern-1 ", "Tern-1 is installed at customer ")),
+        (lambda x: traffic_unsent_in_words(_kept(ON_SITE + x), ["acme-labs"]),
+         ("phones home phones home ", "phones home to to ")),
+        (lambda x: traffic_kept_in_words(_kept(x), ["acme-labs"]), ("phones home to to ", "telemetry never phones ")),
+    ]
+    for read, units in readings:
+        for unit in units:
+            words = text(unit)
+            started = time.perf_counter()
+            read(words)
+            assert time.perf_counter() - started < 3.0, unit

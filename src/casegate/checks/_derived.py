@@ -45,7 +45,7 @@ import hashlib
 import itertools
 import operator
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -653,6 +653,45 @@ _TIME_LIMITED = lazy(
 attacker then."""
 _TIME_LIMIT_WORDS = ("but", "except", "excluding", "apart", "other", "save", "only")
 """A word each match of `_TIME_LIMITED` holds."""
+_DAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|"
+        r"sun(?:day)?)")
+_TIME_SPAN = lazy(
+    rf"\b(?P<d1>{_DAY})s?\b(?:\s*(?:-|–|—)\s*|\s+(?:to|through|thru|until|till)\s+)(?P<d2>{_DAY})s?\b"
+    r"|\b(?P<h1>\d{1,2})\s*(?P<p1>[ap]m)?\s*(?:-|–|—|to|until|till)\s*(?P<h2>\d{1,2})\s*(?P<p2>[ap]m)\b",
+    re.IGNORECASE)
+"""A span of days or hours (`Monday to Friday`, `Mon-Fri`, `9am to 5pm`): a person's review of each
+action held to it leaves the rest of the week or the day unreviewed, unless it is the whole of it
+(`Monday to Sunday`) or the words go on to cover the rest (`_COVERED_TOO`)."""
+_TIME_WORDS = _TIME_LIMIT_WORDS + ("mon", "tue", "wed", "thu", "fri", "sat", "sun", *"0123456789")
+"""A word each match of `_TIME_LIMITED` or `_TIME_SPAN` holds (a span of hours: a digit)."""
+_COVERED_TOO = lazy(r"\b(?:weekends?|week-ends?|saturdays?|sundays?|on[- ]?call|around\W+the\W+clock|"
+                    r"round[- ]the[- ]clock|24\W?/\W?7|24\W+hours|all\W+hours|any\W+hour|at\W+all\W+times|overnight|"
+                    r"nights?|evenings?|out[- ]of[- ]hours|after\W+hours|holidays?|every\W+day)\b", re.IGNORECASE)
+"""Words after a span of days or hours by which the review covers the time outside it too (`Monday to
+Friday, with weekend cover by the on-call team`), not denied just before (`_NOT_COVERED`)."""
+_NOT_COVERED = lazy(r"\b(?:not|no|never|nor|none|except|excluding|without|closed)\b|n['’]t\b", re.IGNORECASE)
+_DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
+
+
+def _whole_span(m: re.Match[str]) -> bool:
+    """Whether a `_TIME_SPAN` match is the whole week (`Monday to Sunday`) or the whole day."""
+    if m.group("d1") is not None:
+        first, last = _DAYS.index(m.group("d1")[:2].lower()), _DAYS.index(m.group("d2")[:2].lower())
+        return last == (first + 6) % 7
+    def hour(h: str, p: str | None) -> int:
+        return int(h) % 12 + (12 if p is not None and p.lower() == "pm" else 0)
+    return hour(m.group("h1"), m.group("p1") or m.group("p2")) == hour(m.group("h2"), m.group("p2"))
+
+
+def _covered_after(text: str | None, start: int) -> bool:
+    """Whether `text` from `start` (within 160 characters) covers the time outside a span (`_COVERED_TOO`,
+    not denied within the 40 characters before)."""
+    if text is None:
+        return False
+    for c in _COVERED_TOO.finditer(text, start, start + 160):
+        if _NOT_COVERED.search(text, max(start, c.start() - 40), c.start()) is None:
+            return True
+    return False
 _REVIEW_NAMED = lazy(
     r"\b(?:technicians?|staff|humans?|reviewers?|persons?|people|scientists?|operators?|officers?|pharmacists?|"
     r"someone|an?\W+engineer|engineers|users?|owners?)\b(?:\W+[\w'’-]+){0,2}?\W+(?:approv|review|check|sign|confirm|"
@@ -698,9 +737,11 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
         # a clause with no trigger word can only turn off, by a pronoun, a confirmation the one before names
         if not _may_say(read, _CONFIRMATION_TRIGGER) and not _may_say(read, _UNATTENDED_WORDS) \
                 and (before is None or not _may_say(before, _CONFIRMATION_TRIGGER)) \
-                and not _may_say(read, _TIME_LIMIT_WORDS):
+                and not _may_say(read, _TIME_WORDS):
             continue
-        if _may_say(read, _TIME_LIMIT_WORDS) and (limited := _time_limited(read, before)) is not None:
+        if _may_say(read, _TIME_WORDS) and (limited := _time_limited(
+                read, before, clauses[at + 1][1] if at + 1 < len(clauses) and clauses[at + 1][2] is read else None)) \
+                is not None:
             clause = " ".join(written.split())
             return clause if limited else f"{' '.join((before or '').split())} ... {clause}"
         # each test reads a bounded stretch before or after a match, so a long clause reads in linear time
@@ -742,27 +783,35 @@ def title_time_limited(sg: Safeguard) -> str | None:
     """The words of a safeguard's title that limit the person's review or approval it names in time
     (`A technician's review of every protocol, weekdays only`, `_time_limited`); None where none do.
     Outside that time the agent acts unreviewed, whatever the boundary's words say (CG428)."""
-    if sg.title is None or not _may_say(sg.title, _TIME_LIMIT_WORDS):
+    if sg.title is None or not _may_say(sg.title, _TIME_WORDS):
         return None
     before: str | None = None
-    for written in _CLAUSES.split(sg.title):
-        read = as_read(written)
-        if _may_say(read, _TIME_LIMIT_WORDS) and _time_limited(read, before) is not None:
+    reads = [(written, as_read(written)) for written in _CLAUSES.split(sg.title)]
+    for at, (written, read) in enumerate(reads):
+        after = reads[at + 1][1] if at + 1 < len(reads) else None
+        if _may_say(read, _TIME_WORDS) and _time_limited(read, before, after) is not None:
             return " ".join(written.split())
         if read.strip():
             before = read
     return None
 
 
-def _time_limited(read: str, before: str | None) -> bool | None:
-    """Whether the clause `read` limits a person's review of each action in time (`_TIME_LIMITED`)
-    after naming it (True: `a technician reviews each protocol except overnight`), or, where the
-    limit opens the clause, after the clause `before` names it (False: `a technician reviews each
-    protocol, but not at weekends`), the limit not denied (`not only on weekdays`); None where it
-    does neither."""
+def _time_limited(read: str, before: str | None, after: str | None = None) -> bool | None:
+    """Whether the clause `read` limits a person's review of each action in time (`_TIME_LIMITED`, or
+    a span of days or hours, `_TIME_SPAN`, not the whole week or day, not followed in it or in the
+    clause `after` by words covering the rest) after naming it (True: `a technician reviews each
+    protocol except overnight`), or, where the limit opens the clause, after the clause `before`
+    names it (False: `a technician reviews each protocol, but not at weekends`), the limit not
+    denied (`not only on weekdays`); None where it does neither."""
     named: int | None = None  # (where the clause's first review ends, -1 for none: looked for once)
     named_before: bool | None = None
-    for m in _TIME_LIMITED.finditer(read):
+    limits: Iterable[re.Match[str]] = _TIME_LIMITED.finditer(read)
+    if _may_say(read, _TIME_WORDS[len(_TIME_LIMIT_WORDS):]):
+        spans = [m for m in _TIME_SPAN.finditer(read) if not _whole_span(m)]
+        if spans and (_covered_after(read, spans[-1].end()) or _covered_after(after, 0)):
+            spans = []
+        limits = sorted([*limits, *spans], key=lambda m: m.start())
+    for m in limits:
         if _DENIED.search(read, max(0, m.start() - 80), m.start()) is not None:
             continue
         if named is None:
@@ -900,15 +949,19 @@ def _pronoun_off(read: str, m: re.Match[str], plural: bool) -> bool:
     return (got.group(1).lower() == "them") == plural
 
 
+_REVIEWER = (r"(?:technician|staff|human|person|operator|scientist|reviewer|officer|engineer|pharmacist|clinician|"
+             r"nurse|physician|doctor|analyst|supervisor|moderator)")
 _PERSON_REVIEW = lazy(
-    r"\b(?:technician|staff|human|person|operator|scientist|reviewer|officer|manual)s?(?:['’]s?)?\W+"
+    rf"\b(?:{_REVIEWER}|manual)s?(?:['’]s?)?\W+"
     r"(?:[\w-]+\W+){0,2}?(?:review|check|inspection|sign[- ]?off)\w*"
     r"|\b(?:review|check|inspection|sign[- ]?off)\w*\W+(?:[\w-]+\W+){0,6}?by\W+(?:(?:a|an|the|its|our)\W+)?"
-    r"(?:[\w-]+\W+)?(?:technician|staff|human|person|operator|scientist|reviewer|officer)s?\b", re.IGNORECASE)
+    rf"(?:[\w-]+\W+)?{_REVIEWER}s?\b", re.IGNORECASE)
 """A safeguard's title naming a person's review of each action (`a technician's review of every
-protocol`, `human review of each order`, `check of every run by lab staff`)."""
+protocol`, `human review of each order`, `check of every run by lab staff`, `an engineer reviews
+each commit`, `a pharmacist checks each order`)."""
 _PERSON_REVIEW_TRIGGER = ("technician", "staff", "human", "person", "operator", "scientist", "reviewer", "officer",
-                          "manual")
+                          "manual", "engineer", "pharmacist", "clinician", "nurse", "physician", "doctor", "analyst",
+                          "supervisor", "moderator")
 _REVIEWED_AFTER = frozenset({"monitoring", "user-vetting", "logging", "incident-response", "model-behaviour",
                              "pretraining-data-filtering", "unlearning", "tamper-resistant-training"})
 """Layers whose review by a person is of who the users are, of what was done, or of what the model
@@ -1048,11 +1101,11 @@ _TRAFFIC_KEPT = (
     rf"|\b(?:sites?|premises|installations?|appliances?)\W+(?:[\w-]+\W+){{0,2}}?air[- ]?gapped\b)"
 )
 _TRAFFIC_TRIGGER = ("telemetry", "prompt", "log", "usage", "conversation", "transcript", "traffic", "request",
-                    "quer", "input", "output", "completion", "data", "air")
+                    "quer", "input", "output", "completion", "data", "air", "phon")
 _TRAFFIC_VERBS = ("leav", "exit", "go", "sent", "pass", "stay", "remain", "kept", "held", "stor", "shar",
                   "transmit", "report", "return", "visib", "shown", "upload", "forward", "availab", "send", "see",
                   "receiv", "access", "gapped", "stream", "relay", "sync", "ship", "push", "export", "transfer",
-                  "cop", "mirror", "collect", "pull", "ingest", "get")
+                  "cop", "mirror", "collect", "pull", "ingest", "get", "phon")
 """A word each match of `_TRAFFIC_WORDS` or `_TRAFFIC_REACHES` holds beside what is kept: its verb."""
 _TRAFFIC_WORDS = lazy(_TRAFFIC_KEPT, re.IGNORECASE)
 _TRAFFIC_DENIED = lazy(r"\b(?:no|not|never|without|none|nor|neither|cannot|can't)\b|n't\b"
@@ -1203,7 +1256,9 @@ _TRAFFIC_REACHES = lazy(
     rf"(?:[\w'’-]+\W+){{0,3}}?{_TRAFFIC}\b"
     # `prompts stay in the customer's network until sent to Acme`
     rf"|\b(?:until|before|once|when)\W+(?:(?:they|it)\W+(?:are|is)\W+)?(?:sent|shared|transmitted|uploaded|forwarded|"
-    rf"streamed|relayed|shipped|exported)\W+(?:back\W+)?to\W+{_DEVELOPER.format('until')}\b",
+    rf"streamed|relayed|shipped|exported)\W+(?:back\W+)?to\W+{_DEVELOPER.format('until')}\b"
+    # `the appliance phones home to Acme`, `phones home daily`: home is the developer, unless named otherwise
+    rf"|\bphon(?:es|ed|ing|e)\W+home\b(?:\W+to\W+{_DEVELOPER.format('home')}\b|(?!\W+to\b))",
     re.IGNORECASE)
 """Words sending the users' traffic to the developer (`telemetry is streamed to Acme`, `the appliance
 uploads flagged prompts to Acme`, `logs are shipped to Acme nightly`, `Acme collects usage logs from
@@ -1237,7 +1292,7 @@ def _reaches_developer(read: str, developer: list[str]) -> bool:
     from ..model._names import organisation_among
 
     for m in _TRAFFIC_REACHES.finditer(read):
-        who = m.group("reached") or m.group("sent_by") or m.group("receiver") or m.group("until")
+        who = m.group("reached") or m.group("sent_by") or m.group("receiver") or m.group("until") or m.group("home")
         if who is not None and developer and organisation_among(who, developer) is None:
             continue
         if _TRAFFIC_DENIED.search(read, max(0, m.start() - 24), m.end()) is None:
@@ -1290,7 +1345,8 @@ def is_confirmation(sg: Safeguard) -> bool:
 
 _WAITS_ON = lazy(
     r"\bbefore\W+(?:(?P<pronoun>it|they|each\W+one)\W+(?:(?:is|are|gets?)\W+)?(?:runs?|executes?|executed|acts?|proceeds?|"
-    r"goes|takes\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed)\b"
+    r"goes|takes\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed|ships?|"
+    r"dispensed|released\W+to\W+(?:the\W+)?(?:patient|customer|buyer)s?)\b"
     r"|(?:each|every|any|the|an?)\W+(?:[\w-]+\W+)?(?:actions?|steps?|tool\W+calls?|commands?|orders?|payments?|"
     r"protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\W+(?:(?:is|are|gets?)\W+)?(?:runs?|run|"
     r"executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\b"
@@ -1862,15 +1918,22 @@ integrator's two-operator check`, `the customer's interlock`) without naming it.
 _SUPPLIER = r"(?:(?:[\w-]+\s+){0,2}?(?:provider|supplier|vendor|contractor|manufacturer|subcontractor)s?)"
 _SUPPLIER_RUNS = lazy(r"\b(?:(?:the|its|their|a|an|each|every)\s+)?" + _SUPPLIER + r"(?:['’]s|s['’])"
                       r"|\bby\s+(?:the|its|their|a|an|each|every)\s+" + _SUPPLIER + r"\b(?!['’])"
+                      # `review by staff of the vendors`: the supplier's people
+                      r"|\bby\s+(?:(?:the|its|their)\s+)?(?:staff|employees|personnel|workers|engineers|technicians|"
+                      r"analysts|teams?)\s+(?:of|at|from)\s+(?P<staffof>(?:(?:the|its|their|a|an|each|every)\s+)?"
+                      + _SUPPLIER + r")\b(?!['’])"
                       r"|\b(?:performed|run|operated|provided|conducted|carried\s+out|done|managed|handled|screened|"
-                      r"checked|reviewed|hosted)\s+by\s+(?P<bare>(?:(?![\w-]*ing\b|(?:against|with|using|of|for|on|to|from|via|and|or)\b)"
+                      r"checked|reviewed|hosted|maintained|administered|supplied|staffed)\s+by\s+"
+                      r"(?P<bare>(?:(?!(?!(?:hosting|computing|processing|screening|sequencing|testing|staffing|consulting|"
+                      r"security|payment)\b)[\w-]*ing\b|(?:against|with|using|of|for|on|to|from|via|and|or)\b)"
                       r"[\w-]+\s+){0,2}?(?:provider|supplier|vendor|contractor|manufacturer|subcontractor)s?)\b"
                       r"(?!['’]|\s+(?:lists?|records?|catalog(?:ue)?s?|data(?:bases?)?|apis?|portals?|tools?|software|"
                       r"systems?|feeds?)\b)", re.IGNORECASE)
 """A safeguard's title naming as who runs it an organisation the lab buys from, without naming it
 (`the synthesis provider's sequence screening`, `screening of every order by the synthesis
-provider`, `sequence screening performed by synthesis providers`: after `performed by`, `run by`
-and the like, with no article too): the lab neither runs the control nor sees it fail, as with an
+provider`, `sequence screening performed by synthesis providers`: after `performed by`, `run by`,
+`handled by`, `maintained by` and the like, with no article too, `hosting providers` as any; `review
+by staff of the vendors`): the lab neither runs the control nor sees it fail, as with an
 integrator's."""
 _SUPPLIER_TRIGGER = ("provider", "supplier", "vendor", "contractor", "manufacturer")
 _SUPPLIER_WORD = lazy(r"(?:provider|supplier|vendor|contractor|manufacturer)s?\b", re.IGNORECASE)
@@ -2098,13 +2161,21 @@ _HELD_STATUS = lazy(r"\b(?:holds?|held|ha(?:ve|s|ving)|possess\w*|carr(?:y|ies))
                     r"(clearance|licen[cs]e|certification|accreditation|registration)s?\b"
                     r"|\b(?P<certified>board[- ]certified|(?:state[- ]|fully\W+)?licen[cs]ed|accredited|chartered|"
                     r"registered)\W+(?:[\w-]+\W+){0,2}?" + _PROFESSION + r"\b"
+                    # a credential with no profession named (`accredited laboratories only`)
+                    r"|\b(?P<credited>board[- ]certified|accredited|chartered)\W+(?:[\w-]+\W+){0,2}?"
+                    r"(?:laborator(?:y|ies)|labs?|facilit(?:y|ies)|institutions?|organi[sz]ations?|hospitals?|clinics?|"
+                    r"users?|members?|researchers?|scientists?|staff|individuals?|persons?|people)\b"
                     r"|\b(?:are|is|be|being)\W+(?:all\W+|each\W+)?(?P<status>board[- ]certified|licen[cs]ed|accredited)"
-                    r"\W+(?:as\W+|to\W+practi[cs]e\b)",
+                    r"\W+(?:as\W+|to\W+practi[cs]e\b)"
+                    r"|\b(?:are|is|be|being)\W+(?:all\W+|each\W+)?(?P<alone>board[- ]certified|accredited)\W*$",
                     re.IGNORECASE)
 """A status the users hold (`analysts hold a government clearance`, `every user has an active
 security clearance`, `every clinician holds a medical licence`, `board-certified physicians`,
-`registered nurses`, `users must be licensed to practise`): a check its issuer made, not one the
-developer makes. Not a licence to the developer's own product (`an enterprise licence`)."""
+`registered nurses`, `users must be licensed to practise`), or a credential with no profession
+named (`accredited laboratories only`, `users must be board-certified`): a check its issuer made,
+not one the developer makes. Not a licence to the developer's own product (`an enterprise
+licence`), nor a registration with no profession named (`registered users`: on the developer's
+portal)."""
 
 
 def _status_name(m: re.Match[str]) -> str:
@@ -2112,7 +2183,7 @@ def _status_name(m: re.Match[str]) -> str:
     `certification` (`board-certified`), `registration` (`registered nurses`), `accreditation`."""
     if m.group(1) is not None:
         return m.group(1).lower()
-    said = (m.group("certified") or m.group("status") or "").lower()
+    said = (m.group("certified") or m.group("status") or m.group("credited") or m.group("alone") or "").lower()
     for stem, noun in (("certif", "certification"), ("licen", "licence"), ("regist", "registration"),
                        ("accredit", "accreditation"), ("charter", "charter")):
         if stem in said:
@@ -2211,7 +2282,7 @@ def _supplier_runs(ctx: Context, title: str) -> str | None:
     if not _may_say(title, _SUPPLIER_TRIGGER):
         return None
     m = _SUPPLIER_RUNS.search(title)
-    bare = m.group("bare") if m is not None else None
+    bare = (m.group("bare") or m.group("staffof")) if m is not None else None
     by = m is not None and (bare is not None or m.group(0).lower().startswith("by"))
     if m is None or (not by and _ONLY_SCREENED.search(title[:m.start()])):
         return None
@@ -2733,6 +2804,23 @@ _ON_SITE_SUBJECT = lazy(r"\b(?:weights?|checkpoints?|models?|appliances?)\b"
 """What must run at a customer's site for the clause to put the weights there: the model, its
 weights or an appliance (`customers' servers call the API` holds none of them; nor does `the model's
 outputs are stored on customer premises`)."""
+_SITE_HOSTING = lazy(r"\b(?:install(?:s|ed|ing)?|deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?)\W+(?:[\w'’-]+\W+){0,4}?"
+                     r"(?:at|to|in|on|into)\b", re.IGNORECASE)
+"""Words putting the model at a customer's own site (`installed at each customer's data centre`,
+`delivered to customer premises`): a host where the site is a customer's, as the model, its weights,
+an appliance or the system by name is what is put there (`_ON_SITE_SUBJECT`, `_names_system`)."""
+
+
+def _names_system(read: str, system: str) -> bool:
+    """Whether a clause names the case's system by its name (`Tern-1 is served from each customer's own
+    data centre`), as a word of its own, not as whose outputs it names (`Tern-1's outputs`)."""
+    if not system.strip():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(system.strip())}(?![\w-])"
+                     r"(?!['’]?s?\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\b)",
+                     read, re.IGNORECASE) is not None
+
+
 _REACHED_FROM = lazy(
     r"\b(?:access\w*|us(?:e|es|ed|ing)|call\w*|connect\w*|reach\w*|quer(?:y|ies|ied|ying)|request\w*)\W+"
     r"(?:[\w'’-]+\W+){0,6}?from\W+(?:(?:the|their|its|each|every|all|many|some|of)\W+)*$"
@@ -2789,6 +2877,7 @@ def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str,
     question (CG429), not who reaches the model. `memo`: the check's (`boundary_clauses`)."""
     names, hosting = _HOSTS_WORDS
     negated = _WEIGHTS_WORDS[1]
+    system = case.system.name
     ours: bool | None = None  # (worked out once, where a clause names a marketplace alone)
     for written, read in boundary_clauses(case, memo):
         if not _may_say(read, _HOST_TRIGGER):
@@ -2798,9 +2887,13 @@ def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str,
                                     and (m.start() > 120 or _OTHER_THAN_MODEL_ON.match(read, 0, m.start()) is None)
                                     and (_CUSTOMER_SITE.search(m.group(0).lower()) is None
                                          or _REACHED_FROM.search(read, max(0, m.start() - 120), m.start()) is None)))
-        if not _ON_SITE_SUBJECT.search(read):
+        if not _ON_SITE_SUBJECT.search(read) and not _names_system(read, system):
             found = tuple(h for h in found if _CUSTOMER_SITE.search(h) is None)
-        if not found or hosting.search(read) is None or negated.search(read) is not None:
+        if not found or negated.search(read) is not None:
+            continue
+        # `installed at`, `delivered to` each customer's own data centre: where a site holds it
+        if hosting.search(read) is None and (_SITE_HOSTING.search(read) is None
+                                             or not all(_CUSTOMER_SITE.search(h) for h in found)):
             continue
         # a marketplace the model is sold through, the lab serving it from its own machines, hosts nothing
         if all("marketplace" in f for f in found) and _SOLD_ONLY.search(read) is not None \
@@ -3365,7 +3458,13 @@ _CONSUMER_WORDS = lazy(_CONSUMER_PRODUCT, re.IGNORECASE)
 
 _BUILT_ON = lazy(r"\b(?:build\w*|built|integrat\w*|embed\w*)\b", re.IGNORECASE)
 """A clause in which developers build on the model (`developers building consumer apps`) says
-who their users are, not how the developer's own boundary reaches the public."""
+who their users are, not how the developer's own boundary reaches the public; up to the public
+using something after it (`_PUBLIC_USES`)."""
+_PUBLIC_USES = lazy(r"\b(?:and|but|while|whereas|yet)\W+(?:(?:the|all|any)\W+)?(?:general\W+)?"
+                    r"(?:public|consumers?|everyone|anyone|members\W+of\W+the\W+public)\W+(?:can\W+|may\W+)?"
+                    r"(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|downloads?|gets?)\b", re.IGNORECASE)
+"""Words after developers building on the model by which the clause goes on to the public using a
+product (`customers build their apps and the public uses our chatbot`): read as a clause of its own."""
 
 
 _USERS_PRODUCT = (r"(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\W+"
@@ -3421,9 +3520,17 @@ def consumer_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | N
         for start in at:
             written, read = clauses[i]
             i += 1
-            if negated.search(read) is not None or _BUILT_ON.search(read) is not None:
+            if negated.search(read) is not None:
                 continue
-            said = [m.span() for m in _CONSUMER_WORDS.finditer(read)]
+            # `customers build their apps and the public uses our chatbot`: the clause goes on, past
+            # the building, to the public using a product of its own
+            begin = 0
+            if (built := _BUILT_ON.search(read)) is not None:
+                public = _PUBLIC_USES.search(read, built.end())
+                if public is None:
+                    continue
+                begin = public.start()
+            said = [m.span() for m in _CONSUMER_WORDS.finditer(read, begin)]
             if not said:
                 continue
             if sdk is None:
