@@ -32,7 +32,16 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from tests.gate.blind_helpers import blocking, copy_fixture, edit, load_gen, messages, preview, relog, sha
+from tests.gate.blind_helpers import (
+    blocking,
+    copy_fixture,
+    edit,
+    load_gen,
+    messages,
+    preview,
+    relog,
+    sha,
+)
 
 from casegate.model import DecisionRecord
 
