@@ -2343,8 +2343,8 @@ def kinds_over_tolerance(ctx: Context) -> dict[tuple[str, str], str]:
         return got
     import json
 
-    from ..evidence.importers.interface import INPUT_KINDS
     from ..evidence.stats import upper_bound
+    from ..model._policy import INPUT_KINDS
 
     got = {}
     pol = ctx.policy

@@ -98,6 +98,7 @@ from typing import Any, NamedTuple
 from ...errors import MissingExtraError
 from ...limits import LimitError, current_limits
 from ...model import Elicitation, Scaffold, SourceRecord
+from ...model._policy import INPUT_KINDS
 from ._claims import INSPECT_JSON_VERSION as _JSON_VERSION
 from ._claims import inspect_claims
 from ._common import (
@@ -121,7 +122,7 @@ from ._common import (
     settings_digest,
     variant_in,
 )
-from .interface import INPUT_KINDS, ImportedRun, LogReadError, ReadOptions
+from .interface import ImportedRun, LogReadError, ReadOptions
 
 KNOWN_VERSIONS = (1, 2)
 """Inspect log format versions this importer reads."""

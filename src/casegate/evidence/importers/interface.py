@@ -33,12 +33,6 @@ class ReadOptions(NamedTuple):
     """Scale to use for numeric scores whose scorer documents none (never guessed)."""
 
 
-INPUT_KINDS = ("image", "audio", "video")
-"""Content kinds a message part may hold beside text (Inspect's `ContentImage`, `ContentAudio`,
-`ContentVideo`): each is recorded as a tool the run gave the model (`elicitation.tools`) when a
-sample's first prompt to the evaluated model held a part of it (`ImportedRun.input_kinds`)."""
-
-
 @dataclass(frozen=True)
 class ImportedRun:
     """One task's run read from a log: everything an evidence item is built from."""
