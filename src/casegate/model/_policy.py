@@ -274,6 +274,12 @@ class GrantedTool(Frozen):
     organisation's systems."""
 
 
+INPUT_KINDS = ("image", "audio", "video")
+"""Content kinds a message part may hold beside text (Inspect's `ContentImage`, `ContentAudio`,
+`ContentVideo`): each is recorded as a tool the run gave the model (`elicitation.tools`) when a
+sample's first prompt to the evaluated model held a part of it (`ImportedRun.input_kinds`)."""
+
+
 class GrantedDomain(Frozen):
     """What the framework says about one sensitive domain a deployment may integrate into
     (`boundary.sensitive_domains`)."""

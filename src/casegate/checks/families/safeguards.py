@@ -28,6 +28,7 @@ from .._derived import (
     inability,
     is_confirmation,
     is_expired,
+    kinds_over_tolerance,
     level_meets,
     off_task_tests,
     operated_elsewhere,
@@ -469,6 +470,32 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
 )
 def safeguard_test_without_granted_tool(ctx: Context) -> Iterator[Hit]:
     return _uncounted_tests(ctx, tests_without_granted_tools(ctx))
+
+
+@rule(
+    "CG436", "safeguard-test-kind-above-tolerance", severity="blocking", serves="test-4-safeguards",
+    summary="A red team or safeguard test cited by a safeguard lets through too many of its attempts given "
+            "one content kind (image, audio, video) of a tool the boundary grants whose policy entry names the "
+            "safeguard's layer (`tools.<name>.tested_by`): the upper bound on those attempts' bypass rate, "
+            "as the log records which attempts were given the kind, exceeds `tolerance.max_bypass_rate`.",
+    rationale="A request written as text inside an image (the typographic jailbreak) reaches the model past "
+              "a classifier that reads typed text; a red team that tries it on a few hundred images among "
+              "thousands of typed prompts can show a rate within tolerance over all of them while one image "
+              "attack in ten gets through. The attacker chooses the channel: a safeguard holds on the "
+              "channel the boundary opens only if its attempts through that channel hold on their own.",
+    bad="# policy: tools: {image: {elicited_by: [image], tested_by: [classifier]}}\n"
+        "SG-classifier: {layer: classifier, evidence: [E-redteam]}   # 30 of 300 image attempts, 2 of 3000 typed",
+    good="SG-classifier: {layer: classifier, evidence: [E-redteam]}   # 1 of 300 image attempts, 2 of 3000 typed",
+    fix="Strengthen the safeguard on that channel (read the image itself, not its extracted text) and "
+        "re-test, or gate a boundary that does not grant the tool.",
+)
+def safeguard_test_kind_above_tolerance(ctx: Context) -> Iterator[Hit]:
+    short = kinds_over_tolerance(ctx)
+    for sid, sg in ctx.case.safeguards.items() if short else ():
+        for i, eid in enumerate(sg.evidence):
+            why = short.get((sid, eid))
+            if why is not None:
+                yield Hit(("safeguards", sid, "evidence", i), f"safeguard `{sid}` cites {why}")
 
 
 @rule(

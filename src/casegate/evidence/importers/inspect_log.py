@@ -19,7 +19,10 @@ Mapping into the evidence item (documented in docs/evidence.md):
   (`tools_failed`): the tools failed, not the model. A sample some of whose calls worked is scored.
 - tools = every tool named in the plan's solver steps (`use_tools`, agents' `tools`), but a tool
   every call of which over the whole run failed (a `ToolCallError`, not an approval policy's
-  rejection) was listed to the model and never worked for it: it is not counted as given.
+  rejection) was listed to the model and never worked for it: it is not counted as given; then
+  `image`, `audio` and `video` where a scored sample's first prompt to the evaluated model (its
+  first model event's input, else its messages before the first answer) held a part of that
+  content kind (`input_kinds`: which sample epochs), never from a plan tool of that name.
 - scaffold = `agent` when a step is an agent (a solver named `react`, `basic_agent`, `human_agent`,
   `bridge`, or any name containing "agent"); else `tool-use` when tools were given; else
   `prompted` when a step shapes the prompt (`system_message`, `prompt_template`,
@@ -95,6 +98,7 @@ from typing import Any, NamedTuple
 from ...errors import MissingExtraError
 from ...limits import LimitError, current_limits
 from ...model import Elicitation, Scaffold, SourceRecord
+from ...model._policy import INPUT_KINDS
 from ._claims import INSPECT_JSON_VERSION as _JSON_VERSION
 from ._claims import inspect_claims
 from ._common import (
@@ -377,6 +381,15 @@ class InspectImporter:
         if cut:
             notes.append(f"{cut} sample epoch(s) were stopped by the run's cost limit "
                          f"(${_dollars(cost_limit)} per sample)")
+        for name in [n for n in tools if n in INPUT_KINDS]:
+            notes.append(f"tool `{name}` in the plan's solver steps is a function the model may call, not {name} "
+                         f"content it was given: `{name}` is recorded as given only from the samples' messages")
+            tools.remove(name)
+        given: dict[str, list[list[Any]]] = {}
+        for sid, e, _ in raw:
+            for kind in sorted(calls.kinds.get((sid, e), ()) if calls is not None else ()):
+                given.setdefault(kind, []).append([sid, e])
+        tools += [k for k in INPUT_KINDS if k in given]
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=tools,
                                   budget_tokens=budget, solver=steps, generate_config=gen,
                                   max_tokens=_whole(max_tokens), message_limit=_whole(message_limit),
@@ -440,7 +453,7 @@ class InspectImporter:
                            task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()},
                            asked_at_run=_asked_at_run(h), data_unpinned=_hub_dataset(getattr(ev, "dataset", None)),
                            max_tokens_at_run=_whole(_dump(ev.model_generate_config).get("max_tokens")),
-                           greedy=greedy, tools_failed=tools_failed)
+                           greedy=greedy, tools_failed=tools_failed, input_kinds=given)
 
 
 _DATA_FILE = re.compile(r"\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$", re.IGNORECASE)
@@ -845,6 +858,9 @@ class ModelCalls(NamedTuple):
     frames: frozenset[str] = frozenset()
     tools_failed: dict[tuple[str, int], str] = {}
     tools_dead: dict[str, tuple[int, str]] = {}
+    kinds: dict[tuple[str, int], frozenset[str]] = {}
+    """(id, epoch) -> the content kinds other than text the evaluated model was first given in that
+    sample epoch (`_given_kinds`), for each sample epoch given any."""
 
 
 def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> ModelCalls | None:
@@ -874,6 +890,7 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
     frames: set[str] = set()
     tools_failed: dict[tuple[str, int], str] = {}
     tool_calls: dict[str, list[Any]] = {}
+    kinds: dict[tuple[str, int], frozenset[str]] = {}
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -918,6 +935,9 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
         frame = _first_prompt(sample, model)
         if frame is not None:
             frames.add(frame)
+        given = _given_kinds(sample, model)
+        if given:
+            kinds[key] = given
         held = sample.get("scores")
         scores[key] = {str(k): _jsonable(v.get("value")) for k, v in (held.items() if isinstance(held, dict) else ())
                        if isinstance(v, dict)}
@@ -954,7 +974,45 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
     return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()},
                       frozenset(by_role), frozenset(steered), halted, frozenset(edited),
                       {k: tuple(v) for k, v in fired.items()}, frozenset(cached), scores, frozenset(frames),
-                      tools_failed, _dead_tools(tool_calls))
+                      tools_failed, _dead_tools(tool_calls), kinds)
+
+
+def _first_messages(sample: dict[str, Any], model: Any) -> list[Any]:
+    """The messages the evaluated model was first given in a sample, as its transcript records
+    them: the input of the first model event calling `model` for no named role, read from the
+    sample's message pool where inspect-ai condensed them (`input_refs` into
+    `events_data.messages`); failing a model event, the sample's messages before the model's first
+    answer. Empty when the sample records none."""
+    event = _first_call(sample.get("events"), 0, model if isinstance(model, str) else None)
+    if event is not None:
+        messages = event.get("input") or []
+        refs = event.get("input_refs")
+        pool = sample.get("events_data")
+        pool = pool.get("messages") if isinstance(pool, dict) else None
+        if not messages and isinstance(refs, list) and isinstance(pool, list):
+            messages = [pool[i] for r in refs if isinstance(r, list) and len(r) == 2
+                        and all(isinstance(x, int) for x in r) for i in range(max(r[0], 0), min(r[1], len(pool)))]
+    else:
+        held = sample.get("messages")
+        held = held if isinstance(held, list) else []
+        first = next((i for i, m in enumerate(held) if isinstance(m, dict) and m.get("role") == "assistant"), None)
+        if first is None:
+            return []
+        messages = held[:first]
+    return messages if isinstance(messages, list) else []
+
+
+def _given_kinds(sample: dict[str, Any], model: Any) -> frozenset[str]:
+    """The content kinds other than text (`INPUT_KINDS`) among the parts of the messages the
+    evaluated model was first given in a sample (`_first_messages`): what it was shown, not what the
+    dataset held (a solver that turned an image into its text before the model gave it text)."""
+    kinds: set[str] = set()
+    for m in _first_messages(sample, model):
+        content = m.get("content") if isinstance(m, dict) else None
+        for part in content if isinstance(content, list) else ():
+            if isinstance(part, dict) and part.get("type") in INPUT_KINDS:
+                kinds.add(str(part["type"]))
+    return frozenset(kinds)
 
 
 def _first_prompt(sample: dict[str, Any], model: Any) -> str | None:
@@ -984,23 +1042,8 @@ def _first_prompt(sample: dict[str, Any], model: Any) -> str | None:
             return [resolved(x, depth + 1) for x in v]
         return v
 
-    event = _first_call(sample.get("events"), 0, model if isinstance(model, str) else None)
-    if event is not None:
-        messages = event.get("input") or []
-        refs = event.get("input_refs")
-        pool = sample.get("events_data")
-        pool = pool.get("messages") if isinstance(pool, dict) else None
-        if not messages and isinstance(refs, list) and isinstance(pool, list):
-            messages = [pool[i] for r in refs if isinstance(r, list) and len(r) == 2
-                        and all(isinstance(x, int) for x in r) for i in range(max(r[0], 0), min(r[1], len(pool)))]
-    else:
-        held = sample.get("messages")
-        held = held if isinstance(held, list) else []
-        first = next((i for i, m in enumerate(held) if isinstance(m, dict) and m.get("role") == "assistant"), None)
-        if first is None:
-            return None
-        messages = held[:first]
-    if not isinstance(messages, list) or not messages:
+    messages = _first_messages(sample, model)
+    if not messages:
         return None
 
     def text(m: Any) -> str:

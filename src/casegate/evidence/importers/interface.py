@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from ...errors import InputError
 from ...model import Elicitation, Result, SourceRecord
@@ -111,6 +111,11 @@ class ImportedRun:
     """Where scored sample epochs failed with every tool call the model made failing (Inspect's
     `ToolCallError` on each tool event or message): (such epochs, scored epochs, the first failure
     in words); each is attempted but not scored. None where there are none."""
+    input_kinds: dict[str, list[list[Any]]] = field(default_factory=dict)
+    """Content kind other than text (`image`, `audio`, `video`) -> the scored `[sample id, epoch]`
+    whose first prompt to the evaluated model held a part of it, where the log records each
+    sample's messages (Inspect); empty elsewhere. A kind given to any sample is among
+    `elicitation.tools`; the gate judges a safeguard test's attempts of each kind on their own."""
     max_tokens_at_run: int | None = None
     """The ceiling on one generation the run itself gave (Inspect's `--max-tokens`, recorded as
     `eval.model_generate_config.max_tokens`), not the task's; None where it gave none. The prompt
