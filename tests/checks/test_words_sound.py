@@ -9,6 +9,7 @@ was narrowed; each is a row the reading read wrongly."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,6 +31,7 @@ from casegate.checks._derived import (
     traffic_kept_in_words,
     traffic_unsent_in_words,
     tuning_in_words,
+    turned_down_in_words,
     vetting_operator,
     watches_from_outside,
     weights_in_words,
@@ -2246,3 +2248,87 @@ def test_the_mended_tool_confirmation_and_cohort_readings_read_in_linear_time() 
     started = time.perf_counter()
     assert tools_users_install_in_words(listed) is None
     assert time.perf_counter() - started < 3.0
+
+
+# ------------------------------------------------------------------ a safeguard users turn off (CG437)
+
+_SISKIN = Path(__file__).resolve().parents[1] / "fixtures" / "rt_settings" / "siskin" / "case.yaml"
+_CONTENT_MONITOR = "Abuse monitoring of the Acme API, flagged conversations reviewed by the trust and safety team"
+
+
+def _siskin(words: str, sid: str, title: str | None = None) -> str | None:
+    """`turned_down_in_words` of Siskin-1's safeguard `sid` (its title `title`, where given) under the
+    boundary's words `words`."""
+    from casegate.load import load_case
+
+    loaded = load_case(_SISKIN)
+    assert loaded.case is not None and loaded.policy is not None and loaded.case.boundary is not None
+    sg = loaded.case.safeguards[sid]
+    sgs = {**loaded.case.safeguards, sid: sg.model_copy(update={"title": title})} if title else loaded.case.safeguards
+    case = loaded.case.model_copy(update={"boundary": loaded.case.boundary.model_copy(update={"description": words}),
+                                          "safeguards": sgs})
+    return turned_down_in_words(case, loaded.policy, case.safeguards[sid])
+
+
+SOUND_TURN_DOWN = [  # (words, the safeguard, its title where changed)
+    ("Per request, `safety_settings` sets the threshold for each harm category: block none, block only high, block "
+     "medium and above or block low and above. The cyber offense and CBRN categories cannot be set below block "
+     "medium and above.", "SG-cbrn-classifier", None),
+    ("Developers can adjust safety settings for harassment, hate speech and sexually explicit content, down to "
+     "BLOCK_NONE; the dangerous content filters for CBRN and cyber offense are fixed.", "SG-cyber-classifier", None),
+    ("Each category except CBRN and cyber offense can be set to block none.", "SG-cbrn-classifier", None),
+    ("Safety filters cannot be turned off.", "SG-cbrn-classifier", None),
+    ("The classifiers cannot be disabled or set to block none by developers.", "SG-cyber-classifier", None),
+    ("Developers write the system prompt of their own apps.", "SG-refusal", None),
+    ("System prompts cannot override the model's refusals of CBRN and cyber offense requests.", "SG-refusal", None),
+    ("Developers may relax refusals for medical and security-research apps; refusals of CBRN and cyber offense "
+     "requests cannot be overridden by any system prompt.", "SG-refusal", None),
+    ("We do not train our models on API data. Zero data retention is available to enterprise customers; the "
+     "classifiers still screen each request, and abuse monitoring reads each account's flag counts.",
+     "SG-monitoring", None),
+    ("Under zero data retention, prompts flagged by the classifiers are kept for 30 days for abuse review.",
+     "SG-monitoring", _CONTENT_MONITOR),
+    ("Acme does not retain prompts beyond 30 days.", "SG-monitoring", _CONTENT_MONITOR),
+    ("Prompts and outputs are retained for up to 30 days to identify abuse, then deleted.", "SG-monitoring",
+     _CONTENT_MONITOR),
+    ("Every account's traffic is subject to abuse monitoring; no customer is exempt from abuse monitoring.",
+     "SG-monitoring", None),
+]
+TURNED_DOWN = [
+    ("Every harm category, cyber offense and CBRN among them, can be set to block none.", "SG-cbrn-classifier", None),
+    ("Developers may set any category to block none.", "SG-cyber-classifier", None),
+    ("Developers can turn the safety filters off per request.", "SG-cbrn-classifier", None),
+    ("Enterprise customers may disable the CBRN classifier for approved research.", "SG-cbrn-classifier", None),
+    ("Developers can enable unrestricted mode for approved use cases.", "SG-refusal", None),
+    ("A developer's system prompt can override the model's refusals.", "SG-refusal", None),
+    ("Enterprise customers under zero data retention are exempt from abuse monitoring.", "SG-monitoring", None),
+    ("Acme keeps none of their prompts or outputs, so abuse monitoring cannot review their traffic.", "SG-monitoring",
+     None),
+    ("Under a zero-data-retention agreement their prompts and outputs are not logged.", "SG-monitoring",
+     _CONTENT_MONITOR),
+    ("Zero data retention: inputs and outputs are not stored after the response is returned.", "SG-monitoring",
+     _CONTENT_MONITOR),
+]
+
+
+@pytest.mark.parametrize(("words", "sid", "title"), SOUND_TURN_DOWN)
+def test_a_safeguard_kept_on_is_not_read_as_turned_off(words: str, sid: str, title: str | None) -> None:
+    assert _siskin(words, sid, title) is None
+
+
+@pytest.mark.parametrize(("words", "sid", "title"), TURNED_DOWN)
+def test_a_safeguard_users_turn_off_is_caught(words: str, sid: str, title: str | None) -> None:
+    assert _siskin(words, sid, title) is not None
+
+
+def test_the_turn_down_reading_reads_in_linear_time() -> None:
+    """0.3 s or less on an idle machine (docs/security.md); bounded here as the other readings are."""
+    import time
+
+    for unit in ("block none block ", "turn the filters ", "overrides overrides ", "monitoring cannot ",
+                 "not stored not ", "exempt from from ", "cbrn cannot be set "):
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        for sid in ("SG-cbrn-classifier", "SG-refusal", "SG-monitoring"):
+            started = time.perf_counter()
+            _siskin(text, sid, _CONTENT_MONITOR if sid == "SG-monitoring" else None)
+            assert time.perf_counter() - started < 3.0, unit
