@@ -3858,14 +3858,15 @@ _SENTENCES = lazy(r"[.;!?](?=\s|[\"'’”)]|$)|\n")
 """Where the boundary's words are cut into sentences for `turned_down_in_words`: a sentence's end
 or a semicolon, not a comma or a colon (`for each category: block none, ...` is one setting list)."""
 _TURN_DOWN_TRIGGER = ("none", "off", "disabl", "unfilter", "no filter", "no content filter", "unrestricted",
-                      "uncensored", "overrid", "exempt", "monitoring", "opt")
+                      "uncensored", "overrid", "exempt", "monitoring", "opt", "review")
 _FILTER_NAMED = lazy(r"\b(?:filter\w*|classifiers?|moderation|safety[ _]settings?|harm\W+categor\w*|categor\w*|"
                      r"thresholds?|screening)\b", re.IGNORECASE)
 """A clause naming the classifiers or their setting, where `turn off` or `disable` turns them off."""
 _FILTER_OFF = lazy(
     r"\bblock(?:_|\W+)none\b|\bunfiltered\b|\bno\W+(?:content\W+)?filter(?:ing|s)?\b"
     r"|\b(?:turn|switch)\w*\W+(?:[\w'’-]+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b"
-    r"|\b(?:set|put)\W+(?:[\w'’-]+\W+){0,3}?to\W+off\b",
+    r"|\b(?:set|put)\W+(?:[\w'’-]+\W+){0,3}?to\W+off\b|\bthresholds?\W+(?:[\w'’-]+\W+){0,3}?(?:off|none)\b"
+    r"|\boptional\b",
     re.IGNORECASE)
 """Words setting a classifier to let everything through (`block none`, `BLOCK_NONE`, `turn the
 filters off`, `disable the classifiers`, `set a category to off`), read where the clause names the
@@ -3886,7 +3887,7 @@ _MONITOR_OFF = lazy(
     r"(?:abuse\W+|usage\W+|trust\W+and\W+safety\W+)?(?:monitoring|review)\b"
     r"|\b(?:monitoring|monitors?|reviewers?|trust\W+(?:and|&)\W+safety(?:\W+team)?)\W+(?:[\w'’-]+\W+){0,3}?"
     r"(?:cannot|can\W*not|can['’]t|does\W+not|doesn['’]t|do\W+not|don['’]t|never|is\W+unable\W+to)\W+"
-    r"(?:[\w-]+\W+)?(?:review|see|read|reach|access|inspect|examine|cover)\w*"
+    r"(?:[\w-]+\W+)?(?:review|see|read|reach|access|inspect|examine|cover|appl(?:y|ies)|run)\w*"
     r"|\bnot\W+(?:subject\W+to|covered\W+by|reviewed\W+by|seen\W+by|visible\W+to|available\W+(?:to|for))\W+"
     r"(?:[\w'’-]+\W+){0,2}?(?:monitoring|review|reviewers)\b"
     r"|\bno\W+(?:abuse\W+|usage\W+|human\W+)?(?:monitoring|review)\W+(?:of|for|on)\W+(?:their|its|those|these|such|them|"
@@ -3899,7 +3900,7 @@ prompts`)."""
 _KEPT_FLOOR = lazy(
     r"\b(?:cannot|can\W*not|can['’]t|may\W+not|never)\W+(?:be\W+)?(?:[\w-]+\W+)?(?:set|lowered|turned|switched|"
     r"disabled|adjusted|changed|reduced|overridden|removed|relaxed|go)\b"
-    r"|\bnot\W+(?:adjustable|configurable|changeable)\b|\bfixed\b|\balways\W+(?:on|applied|enforced|active)\b"
+    r"|\bnot\W+(?:adjustable|configurable|changeable|optional)\b|\bmandatory\b|\bfixed\b|\balways\W+(?:on|applied|enforced|active)\b"
     r"|\b(?:is|are)\W+rejected\b|\bno\W+lower\W+than\b|\bat\W+least\b|\bminimum\b|\bfloor\b"
     r"|\bstill\W+(?:refus|block|screen|appl|filter)\w*|\b(?:except|excluding|other\W+than|apart\W+from|save\W+for|"
     r"but\W+not)\b",
