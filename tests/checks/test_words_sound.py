@@ -2,7 +2,7 @@
 CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`,
 `wider_release_in_words`, the vetting's own reading), an `api` boundary's description (`tuning_in_words`, the third parties it
 names) and a `consumer` boundary's (`on_device_in_words`); through CG351, the models besides the
-system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`); through CG431, the users' traffic kept from the developer (`traffic_kept_in_words`). Each table holds words a sound
+system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`); through CG431, the users' traffic kept from the developer (`traffic_kept_in_words`); through CG437, a classifier, refusal or monitor the users turn off (`turned_down_in_words`). Each table holds words a sound
 case uses, which must pass, and words of the moves the readings were written for, which must stay
 caught. Marked `mended`: words that were a false alarm (NO-GO for a sound case) before the reading
 was narrowed; each is a row the reading read wrongly."""
@@ -2293,6 +2293,8 @@ SOUND_TURN_DOWN = [  # (words, the safeguard, its title where changed)
     ("Under zero data retention, prompts flagged by the classifiers are kept for 30 days for abuse review.",
      "SG-monitoring", _CONTENT_MONITOR),
     ("Acme does not retain prompts beyond 30 days.", "SG-monitoring", _CONTENT_MONITOR),
+    ("No prompts, completions or logs are sent to Acme's competitors.", "SG-monitoring", _CONTENT_MONITOR),
+    ("There is no data store outside the EU region.", "SG-monitoring", _CONTENT_MONITOR),
     ("Prompts and outputs are retained for up to 30 days to identify abuse, then deleted.", "SG-monitoring",
      _CONTENT_MONITOR),
     ("Every account's traffic is subject to abuse monitoring; no customer is exempt from abuse monitoring.",

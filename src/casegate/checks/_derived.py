@@ -4018,8 +4018,11 @@ _OR_BETWEEN = lazy(r"\b(?:or|nor)\b", re.IGNORECASE)
 _NOT_KEPT_TRIGGER = ("retain", "retention", "store", "log", "kept", "keep", "sav", "record")
 _NOT_KEPT = lazy(
     r"\b(?:zero|no)[- ](?:data[- ])?retention\b"
-    r"|\b(?:not|never|no|none\W+of)\W+(?:[\w'’-]+\W+){0,3}?(?:retain\w*|stor\w*|logg?\w*|kept|keeps?|sav\w*|recorded)\b"
-    r"|\b(?:retain\w*|stor\w*|logg?\w*|keeps?|kept|sav\w*|records?)\W+(?:[\w'’-]+\W+){0,2}?(?:none|nothing|no)\b",
+    r"|\b(?:not|never)\W+(?:[\w'’-]+\W+){0,3}?(?:retain(?:s|ed)?|stor(?:e|es|ed)|logged|kept|keeps?|"
+    r"sav(?:e|es|ed)|recorded)\b"
+    r"|\b(?:no|none\W+of)\W+(?:[\w'’-]+\W+){0,3}?(?:retained|stored|logged|kept|saved|recorded)\b"
+    r"|\b(?:retain(?:s|ed)?|stor(?:e|es|ed)|logs|logged|keeps?|kept|sav(?:e|es|ed)|records|recorded)\W+(?:[\w'’-]+\W+){0,2}?"
+    r"(?:none|nothing|no)\b",
     re.IGNORECASE)
 """Words saying the developer keeps none of some users' traffic (`zero data retention`, `prompts
 are not logged`, `we do not store their prompts`, `Acme keeps none of their outputs`)."""

@@ -7203,7 +7203,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:be|is|are|was|were|been|being)\\W+(?:\\w+ly\\W+)?$',
     '\\b(?:build\\w*|built|integrat\\w*|embed\\w*)\\b',
     '\\b(?:but\\W+not|except|excluding|apart\\W+from|other\\W+than|save\\W+for)\\W+(?:(?:at|on|during|in|over|for|when|while)\\W+){0,2}',
-    "\\b(?:cannot|can\\W*not|can['’]t|may\\W+not|never)\\W+(?:be\\W+)?(?:[\\w-]+\\W+)?(?:set|lowered|turned|switched|disabled|adjusted|changed|reduced|overridden|removed|relaxed|go)\\b|\\bnot\\W+(?:adjustable|configurable|changeable)\\b|\\bfixed\\b|\\balways\\W+(?:on|applied|enforced|active)\\b|\\b(?:is|are)\\W+rejected\\b|\\bno\\W+lower\\W+than\\b|\\bat\\W+least\\b|\\bminimum\\b|\\bfloor\\b|\\bstill\\W+(?:refus|block|screen|appl|filter)\\w*|\\b(?:except|excluding|other\\W+than|apart\\W+from|save\\W+for|but\\W+not)\\b",
+    "\\b(?:cannot|can\\W*not|can['’]t|may\\W+not|never)\\W+(?:be\\W+)?(?:[\\w-]+\\W+)?(?:set|lowered|turned|switched|disabled|adjusted|changed|reduced|overridden|removed|relaxed|go)\\b|\\bnot\\W+(?:adjustable|configurable|changeable|optional)\\b|\\bmandatory\\b|\\bfixed\\b|\\balways\\W+(?:on|applied|enforced|active)\\b|\\b(?:is|are)\\W+rejected\\b|\\bno\\W+lower\\W+than\\b|\\bat\\W+least\\b|\\bminimum\\b|\\bfloor\\b|\\bstill\\W+(?:refus|block|screen|appl|filter)\\w*|\\b(?:except|excluding|other\\W+than|apart\\W+from|save\\W+for|but\\W+not)\\b",
     '\\b(?:clouds?|platforms?|providers?|partners?|marketplaces?|hyperscalers?|third[- ]part(?:y|ies))\\b',
     '\\b(?:confirm\\w*|approv\\w*)\\b',
     '\\b(?:confirmation|approval)(s)?\\b',
@@ -7218,7 +7218,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:every|each|all)\\W+(?:[\\w-]+\\W+){0,3}?$',
     '\\b(?:except|unless|but|other\\W+than|beyond|longer\\W+than|more\\W+than|after\\W+\\d|up\\W+to|for\\W+\\d|only|flagged)\\b',
     '\\b(?:except|unless|other\\W+than|apart\\W+from|save\\W+for|but\\W+for|only\\W+(?:when|if))\\b',
-    "\\b(?:exempt\\w*|excluded|opt(?:s|ed|ing)?\\W+out)\\W+(?:from\\W+|of\\W+)?(?:[\\w'’-]+\\W+){0,2}?(?:abuse\\W+|usage\\W+|trust\\W+and\\W+safety\\W+)?(?:monitoring|review)\\b|\\b(?:monitoring|monitors?|reviewers?|trust\\W+(?:and|&)\\W+safety(?:\\W+team)?)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:cannot|can\\W*not|can['’]t|does\\W+not|doesn['’]t|do\\W+not|don['’]t|never|is\\W+unable\\W+to)\\W+(?:[\\w-]+\\W+)?(?:review|see|read|reach|access|inspect|examine|cover)\\w*|\\bnot\\W+(?:subject\\W+to|covered\\W+by|reviewed\\W+by|seen\\W+by|visible\\W+to|available\\W+(?:to|for))\\W+(?:[\\w'’-]+\\W+){0,2}?(?:monitoring|review|reviewers)\\b|\\bno\\W+(?:abuse\\W+|usage\\W+|human\\W+)?(?:monitoring|review)\\W+(?:of|for|on)\\W+(?:their|its|those|these|such|them|the(?:ir)?\\W+(?:traffic|prompts|requests|outputs))\\b|\\bwithout\\W+(?:any\\W+)?(?:abuse\\W+|usage\\W+)?monitoring\\b",
+    "\\b(?:exempt\\w*|excluded|opt(?:s|ed|ing)?\\W+out)\\W+(?:from\\W+|of\\W+)?(?:[\\w'’-]+\\W+){0,2}?(?:abuse\\W+|usage\\W+|trust\\W+and\\W+safety\\W+)?(?:monitoring|review)\\b|\\b(?:monitoring|monitors?|reviewers?|trust\\W+(?:and|&)\\W+safety(?:\\W+team)?)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:cannot|can\\W*not|can['’]t|does\\W+not|doesn['’]t|do\\W+not|don['’]t|never|is\\W+unable\\W+to)\\W+(?:[\\w-]+\\W+)?(?:review|see|read|reach|access|inspect|examine|cover|appl(?:y|ies)|run)\\w*|\\bnot\\W+(?:subject\\W+to|covered\\W+by|reviewed\\W+by|seen\\W+by|visible\\W+to|available\\W+(?:to|for))\\W+(?:[\\w'’-]+\\W+){0,2}?(?:monitoring|review|reviewers)\\b|\\bno\\W+(?:abuse\\W+|usage\\W+|human\\W+)?(?:monitoring|review)\\W+(?:of|for|on)\\W+(?:their|its|those|these|such|them|the(?:ir)?\\W+(?:traffic|prompts|requests|outputs))\\b|\\bwithout\\W+(?:any\\W+)?(?:abuse\\W+|usage\\W+)?monitoring\\b",
     '\\b(?:few[- ]shot|in[- ]context|retrieval|rag|in\\W+the\\W+prompt)\\b',
     '\\b(?:filter\\w*|classifiers?|moderation|safety[ _]settings?|categor\\w*|thresholds?|screen\\w*|block\\w*)\\b',
     '\\b(?:filter\\w*|classifiers?|moderation|safety[ _]settings?|harm\\W+categor\\w*|categor\\w*|thresholds?|screening)\\b',
@@ -7279,7 +7279,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:vetted|reviewed|screened|approved|verified|checked|admitted|interviewed|cleared|nominated)\\W+(?:[\\w'-]+\\W+){0,2}?by\\b|\\b(?:pass|passes|passed|passing|undergo|undergoes|underwent|undergone|complete|completes|completed)\\W+(?:[\\w'-]+\\W+){0,3}?",
     "\\b(?:weights?|checkpoints?|models?|appliances?)\\b(?!['’]?s?\\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\\b)",
     '\\b(?:we|our|us|the\\s+(?:lab|developer))\\b',
-    "\\b(?:zero|no)[- ](?:data[- ])?retention\\b|\\b(?:not|never|no|none\\W+of)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:retain\\w*|stor\\w*|logg?\\w*|kept|keeps?|sav\\w*|recorded)\\b|\\b(?:retain\\w*|stor\\w*|logg?\\w*|keeps?|kept|sav\\w*|records?)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:none|nothing|no)\\b",
+    "\\b(?:zero|no)[- ](?:data[- ])?retention\\b|\\b(?:not|never)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:retain(?:s|ed)?|stor(?:e|es|ed)|logged|kept|keeps?|sav(?:e|es|ed)|recorded)\\b|\\b(?:no|none\\W+of)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:retained|stored|logged|kept|saved|recorded)\\b|\\b(?:retain(?:s|ed)?|stor(?:e|es|ed)|logs|logged|keeps?|kept|sav(?:e|es|ed)|records|recorded)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:none|nothing|no)\\b",
     "\\b([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,7})['’]s\\b",
     '\\b([rt])p([smhd])\\b',
     "\\b)|\\b(?:download\\w*|install\\w*|bundl\\w*|ship(?:s|ped|ping)?|packag\\w*|embedd?\\w*|built|copied|pushed|deliver\\w*|sideload\\w*)\\W+(?:(?!(?:apps?|applications?|clients?|updates?|history|conversations?|chats?|data|files?|documents?|answers?|results?)\\b)[\\w'-]+\\W+){0,4}?(?:to|on|onto|in|into|with|inside)\\W+(?:[\\w'-]+\\W+){0,3}?(?:",
@@ -7289,7 +7289,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b|\\balways[- ]allow(?:s|ed|ing)?\\b(?!\\W+(?:the\\W+)?(?:(?:all|our|its|their|security|vetted|verified|registered)\\W+)?(?:users?|you|them|people|customers?|anyone|researchers?|staff|employees|members|admins?|administrators?|developers?|everyone|students?|visitors?)\\b)|\\ballow(?:s|ed)?\\W+always\\b|\\b(?:no\\W+longer|stop(?:s|ped|ping)?)\\W+ask(?:s|ed|ing)?\\b(?!\\W+(?:for|about)\\b)|\\b(?:don'?t|never|do\\W+not)\\W+ask\\W+again\\b",
     '\\bautomatic\\w*|\\b\\d{4}-\\d\\d-\\d\\d\\b|\\b(?:19|20)\\d\\d\\b|\\bdays?\\W+\\d|\\bweeks?\\W+\\d|\\b(?:after|in|within)\\W+\\d+\\W+(?:days?|weeks?|months?)\\b',
     "\\bbefore\\W+(?:(?P<pronoun>it|they|each\\W+one)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|executes?|executed|acts?|proceeds?|goes|takes\\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed)\\b|(?:each|every|any|the|an?)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|run|executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\\b|(?:executing|running|sending|acting|shipping|pushing|merging|placing|submitting|execution))|\\b(?:waits?|held|holds?|paused?|blocked|queued)\\W+(?:[\\w-]+\\W+){0,2}?(?:for|until|pending)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:each|every|no)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?)\\W+(?:waits?|runs?\\W+only)\\b",
-    "\\bblock(?:_|\\W+)none\\b|\\bunfiltered\\b|\\bno\\W+(?:content\\W+)?filter(?:ing|s)?\\b|\\b(?:turn|switch)\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?off\\b|\\bdisabl\\w*|\\bopt(?:s|ed|ing)?\\W+out\\b|\\b(?:set|put)\\W+(?:[\\w'’-]+\\W+){0,3}?to\\W+off\\b",
+    "\\bblock(?:_|\\W+)none\\b|\\bunfiltered\\b|\\bno\\W+(?:content\\W+)?filter(?:ing|s)?\\b|\\b(?:turn|switch)\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?off\\b|\\bdisabl\\w*|\\bopt(?:s|ed|ing)?\\W+out\\b|\\b(?:set|put)\\W+(?:[\\w'’-]+\\W+){0,3}?to\\W+off\\b|\\bthresholds?\\W+(?:[\\w'’-]+\\W+){0,3}?(?:off|none)\\b|\\boptional\\b",
     '\\bconditions?\\b',
     '\\bconsumers?\\b(?!\\W+(?:grade|hardware|gpus?|cards?)\\b)|\\b(?:the\\W+)?general\\W+public\\b|\\bmembers\\W+of\\W+the\\W+public\\b|\\b(?:desktop|mobile|phone|smartphone|tablet|web|chat|browser|consumer|companion|ios|android|mac|windows)\\W+(?:apps?|applications?|clients?|extensions?)\\b|\\bapp\\W+stores?\\b|\\bchat\\W?bots?\\b',
     "\\bfine[- ]?tuning\\W+(?:[\\w'-]+\\W+){0,2}?(?:access|apis?|jobs?|endpoints?|service|interface|platform|offering)\\b|(?<![-\\w])(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?:[\\w'-]+\\W+){0,4}?(?:cop(?:y|ies)|models?|weights|checkpoints?|versions?|variants?)\\b|\\b(?:own|private|custom|customi[sz]ed|their|its)\\W+(?:fine[- ]?)?tuned\\W+(?:cop(?:y|ies)|models?|versions?|variants?|checkpoints?|weights)\\b|(?<![-\\w])(?:fine[- ]?)?tuned\\W+cop(?:y|ies)\\b|\\b(?:upload\\w*|submit\\w*|suppl(?:y|ies|ied|ying)|provid\\w*|bring\\w*|send\\w*)\\W+(?:[\\w'-]+\\W+){0,3}?(?:training|fine[- ]?tuning|tuning)\\W+(?:data|datasets?|examples?|files?|corpus|corpora)\\b|(?<![-\\w])(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?!(?:the\\W+)?(?:future|next|new|our|its)\\b)(?:[\\w'-]+\\W+){0,3}?(?:on|with|using)\\W+(?:the\\W+)?(?:their|your|customers?'?|users?'?|clients?'?|tenants?'?)(?:\\W+own)?\\W+(?:[\\w'-]+\\W+)?(?:data|datasets?|examples?|files?|corpus|corpora|documents?)\\b|\\b(?:custom|customi[sz]ed|bespoke|own|private)\\W+models?\\W+(?:[\\w'-]+\\W+){0,2}?(?:by|through|via|with)\\W+(?:fine[- ]?)?tuning\\b|\\b(?:lora|qlora|peft|adapters?)\\b\\W+(?:[\\w'-]+\\W+){0,3}?(?:trained|tuned|fit|fitted)\\W+(?:on|with|using)\\b|\\b(?:train\\w*|tun(?:e|es|ing))\\W+(?:[\\w'-]+\\W+){0,3}?(?:lora|qlora|peft|adapters?)\\b",
@@ -13128,6 +13128,7 @@ WORDS: str = (
     'blocking\n'
     'blocks\n'
     'blogs\n'
+    'bmandatory\n'
     'bmcp\n'
     'bmembers\n'
     'bminimum\n'
@@ -13210,6 +13211,7 @@ WORDS: str = (
     'bthemselves\n'
     'bthen\n'
     'bthird\n'
+    'bthresholds\n'
     'bto\n'
     'btrust\n'
     'bucket\n'
@@ -15376,7 +15378,6 @@ WORDS: str = (
     'log_events\n'
     'log_from\n'
     'log_times\n'
-    'logg\n'
     'logged\n'
     'logged_model_files\n'
     'logged_states\n'
@@ -16688,6 +16689,7 @@ WORDS: str = (
     'results\n'
     'results_\n'
     'retain\n'
+    'retained\n'
     'retention\n'
     'retired\n'
     'retrained\n'
