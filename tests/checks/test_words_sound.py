@@ -2,13 +2,14 @@
 CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`,
 `wider_release_in_words`, the vetting's own reading), an `api` boundary's description (`tuning_in_words`, the third parties it
 names) and a `consumer` boundary's (`on_device_in_words`); through CG351, the models besides the
-system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`); through CG431, the users' traffic kept from the developer (`traffic_kept_in_words`). Each table holds words a sound
+system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`); through CG431, the users' traffic kept from the developer (`traffic_kept_in_words`); through CG437, a classifier, refusal or monitor the users turn off (`turned_down_in_words`). Each table holds words a sound
 case uses, which must pass, and words of the moves the readings were written for, which must stay
 caught. Marked `mended`: words that were a false alarm (NO-GO for a sound case) before the reading
 was narrowed; each is a row the reading read wrongly."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,6 +31,7 @@ from casegate.checks._derived import (
     traffic_kept_in_words,
     traffic_unsent_in_words,
     tuning_in_words,
+    turned_down_in_words,
     vetting_operator,
     watches_from_outside,
     weights_in_words,
@@ -2428,4 +2430,100 @@ def test_the_readings_closed_on_the_audits_misses_read_in_linear_time() -> None:
             words = text(unit)
             started = time.perf_counter()
             read(words)
+            assert time.perf_counter() - started < 3.0, unit
+
+
+# ------------------------------------------------------------------ a safeguard users turn off (CG437)
+
+_SISKIN = Path(__file__).resolve().parents[1] / "fixtures" / "rt_settings" / "siskin" / "case.yaml"
+_CONTENT_MONITOR = "Abuse monitoring of the Acme API, flagged conversations reviewed by the trust and safety team"
+
+
+def _siskin(words: str, sid: str, title: str | None = None) -> str | None:
+    """`turned_down_in_words` of Siskin-1's safeguard `sid` (its title `title`, where given) under the
+    boundary's words `words`."""
+    from casegate.load import load_case
+
+    loaded = load_case(_SISKIN)
+    assert loaded.case is not None and loaded.policy is not None and loaded.case.boundary is not None
+    sg = loaded.case.safeguards[sid]
+    sgs = {**loaded.case.safeguards, sid: sg.model_copy(update={"title": title})} if title else loaded.case.safeguards
+    case = loaded.case.model_copy(update={"boundary": loaded.case.boundary.model_copy(update={"description": words}),
+                                          "safeguards": sgs})
+    return turned_down_in_words(case, loaded.policy, case.safeguards[sid])
+
+
+SOUND_TURN_DOWN = [  # (words, the safeguard, its title where changed)
+    ("Per request, `safety_settings` sets the threshold for each harm category: block none, block only high, block "
+     "medium and above or block low and above. The cyber offense and CBRN categories cannot be set below block "
+     "medium and above.", "SG-cbrn-classifier", None),
+    ("Developers can adjust safety settings for harassment, hate speech and sexually explicit content, down to "
+     "BLOCK_NONE; the dangerous content filters for CBRN and cyber offense are fixed.", "SG-cyber-classifier", None),
+    ("Each category except CBRN and cyber offense can be set to block none.", "SG-cbrn-classifier", None),
+    ("Safety filters cannot be turned off.", "SG-cbrn-classifier", None),
+    ("The CBRN and cyber offense thresholds are fixed; other categories' thresholds can be set to OFF.",
+     "SG-cbrn-classifier", None),
+    ("Classifier screening is not optional for the cyber offense and CBRN categories; other filters are optional.",
+     "SG-cyber-classifier", None),
+    ("The classifiers cannot be disabled or set to block none by developers.", "SG-cyber-classifier", None),
+    ("Developers write the system prompt of their own apps.", "SG-refusal", None),
+    ("System prompts cannot override the model's refusals of CBRN and cyber offense requests.", "SG-refusal", None),
+    ("Developers may relax refusals for medical and security-research apps; refusals of CBRN and cyber offense "
+     "requests cannot be overridden by any system prompt.", "SG-refusal", None),
+    ("We do not train our models on API data. Zero data retention is available to enterprise customers; the "
+     "classifiers still screen each request, and abuse monitoring reads each account's flag counts.",
+     "SG-monitoring", None),
+    ("Under zero data retention, prompts flagged by the classifiers are kept for 30 days for abuse review.",
+     "SG-monitoring", _CONTENT_MONITOR),
+    ("Acme does not retain prompts beyond 30 days.", "SG-monitoring", _CONTENT_MONITOR),
+    ("No prompts, completions or logs are sent to Acme's competitors.", "SG-monitoring", _CONTENT_MONITOR),
+    ("There is no data store outside the EU region.", "SG-monitoring", _CONTENT_MONITOR),
+    ("Prompts and outputs are retained for up to 30 days to identify abuse, then deleted.", "SG-monitoring",
+     _CONTENT_MONITOR),
+    ("Every account's traffic is subject to abuse monitoring; no customer is exempt from abuse monitoring.",
+     "SG-monitoring", None),
+]
+TURNED_DOWN = [
+    ("Every harm category, cyber offense and CBRN among them, can be set to block none.", "SG-cbrn-classifier", None),
+    ("Developers may set any category to block none.", "SG-cyber-classifier", None),
+    ("Developers can turn the safety filters off per request.", "SG-cbrn-classifier", None),
+    ("Enterprise customers may disable the CBRN classifier for approved research.", "SG-cbrn-classifier", None),
+    ("Developers can enable unrestricted mode for approved use cases.", "SG-refusal", None),
+    ("A developer's system prompt can override the model's refusals.", "SG-refusal", None),
+    ("Each category's threshold can be OFF, BLOCK_ONLY_HIGH, BLOCK_MEDIUM_AND_ABOVE or BLOCK_LOW_AND_ABOVE.",
+     "SG-cbrn-classifier", None),
+    ("Safety filters are optional for enterprise customers.", "SG-cbrn-classifier", None),
+    ("Enterprise customers may request modified content filtering, including no filtering.", "SG-cyber-classifier",
+     None),
+    ("Abuse monitoring does not apply to zero-data-retention traffic.", "SG-monitoring", None),
+    ("Enterprise customers under zero data retention are exempt from abuse monitoring.", "SG-monitoring", None),
+    ("Acme keeps none of their prompts or outputs, so abuse monitoring cannot review their traffic.", "SG-monitoring",
+     None),
+    ("Under a zero-data-retention agreement their prompts and outputs are not logged.", "SG-monitoring",
+     _CONTENT_MONITOR),
+    ("Zero data retention: inputs and outputs are not stored after the response is returned.", "SG-monitoring",
+     _CONTENT_MONITOR),
+]
+
+
+@pytest.mark.parametrize(("words", "sid", "title"), SOUND_TURN_DOWN)
+def test_a_safeguard_kept_on_is_not_read_as_turned_off(words: str, sid: str, title: str | None) -> None:
+    assert _siskin(words, sid, title) is None
+
+
+@pytest.mark.parametrize(("words", "sid", "title"), TURNED_DOWN)
+def test_a_safeguard_users_turn_off_is_caught(words: str, sid: str, title: str | None) -> None:
+    assert _siskin(words, sid, title) is not None
+
+
+def test_the_turn_down_reading_reads_in_linear_time() -> None:
+    """0.3 s or less on an idle machine (docs/security.md); bounded here as the other readings are."""
+    import time
+
+    for unit in ("block none block ", "turn the filters ", "overrides overrides ", "monitoring cannot ",
+                 "not stored not ", "exempt from from ", "cbrn cannot be set "):
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        for sid in ("SG-cbrn-classifier", "SG-refusal", "SG-monitoring"):
+            started = time.perf_counter()
+            _siskin(text, sid, _CONTENT_MONITOR if sid == "SG-monitoring" else None)
             assert time.perf_counter() - started < 3.0, unit

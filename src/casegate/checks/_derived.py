@@ -4013,3 +4013,204 @@ def _denied_with_list(read: str, at: int) -> bool:
     listed = _TOOLS_LISTED.search(read, near, at)
     return listed is not None and listed.start() > near and _NOT_USED.search(read, max(0, listed.start() - 80),
                                                                              listed.start()) is not None
+
+
+_SENTENCES = lazy(r"[.;!?](?=\s|[\"'’”)]|$)|\n")
+"""Where the boundary's words are cut into sentences for `turned_down_in_words`: a sentence's end
+or a semicolon, not a comma or a colon (`for each category: block none, ...` is one setting list)."""
+_TURN_DOWN_TRIGGER = ("none", "off", "disabl", "unfilter", "no filter", "no content filter", "unrestricted",
+                      "uncensored", "overrid", "exempt", "monitoring", "opt", "review")
+_FILTER_NAMED = lazy(r"\b(?:filter\w*|classifiers?|moderation|safety[ _]settings?|harm\W+categor\w*|categor\w*|"
+                     r"thresholds?|screening)\b", re.IGNORECASE)
+"""A clause naming the classifiers or their setting, where `turn off` or `disable` turns them off."""
+_FILTER_OFF = lazy(
+    r"\bblock(?:_|\W+)none\b|\bunfiltered\b|\bno\W+(?:content\W+)?filter(?:ing|s)?\b"
+    r"|\b(?:turn|switch)\w*\W+(?:[\w'’-]+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b"
+    r"|\b(?:set|put)\W+(?:[\w'’-]+\W+){0,3}?to\W+off\b|\bthresholds?\W+(?:[\w'’-]+\W+){0,3}?(?:off|none)\b"
+    r"|\boptional\b",
+    re.IGNORECASE)
+"""Words setting a classifier to let everything through (`block none`, `BLOCK_NONE`, `turn the
+filters off`, `disable the classifiers`, `set a category to off`), read where the clause names the
+classifiers or their setting (`_FILTER_NAMED`; `block none` names its own)."""
+_REFUSAL_OFF = lazy(
+    r"\b(?:unrestricted|uncensored|unfiltered|jailbroken|developer|god)\W+mode\b|\buncensored\b"
+    r"|\boverrid\w*\W+(?:[\w'’-]+\W+){0,3}?(?:refusals?|safety\W+training|safeguards?|safety\W+behaviou?rs?|"
+    r"guardrails?|safety\W+polic\w*|usage\W+polic\w*)\b"
+    r"|\b(?:refusals?|safety\W+training|guardrails?)\W+(?:[\w'’-]+\W+){0,4}?(?:overrid\w*|turned\W+off|switched\W+off|"
+    r"disabled|lifted|removed|relaxed|waived|unlocked)\b"
+    r"|\b(?:disabl\w*|turn\w*\W+off|switch\w*\W+off|lift\w*|remov\w*|unlock\w*)\W+(?:[\w'’-]+\W+){0,3}?"
+    r"(?:refusals?|safety\W+training|guardrails?)\b",
+    re.IGNORECASE)
+"""Words letting a developer's system prompt or setting turn the model's refusals off (`unrestricted
+mode`, `a system prompt can override the model's refusals`, `guardrails can be lifted`)."""
+_MONITOR_OFF = lazy(
+    r"\b(?:exempt\w*|excluded|opt(?:s|ed|ing)?\W+out)\W+(?:from\W+|of\W+)?(?:[\w'’-]+\W+){0,2}?"
+    r"(?:abuse\W+|usage\W+|trust\W+and\W+safety\W+)?(?:monitoring|review)\b"
+    r"|\b(?:monitoring|monitors?|reviewers?|trust\W+(?:and|&)\W+safety(?:\W+team)?)\W+(?:[\w'’-]+\W+){0,3}?"
+    r"(?:cannot|can\W*not|can['’]t|does\W+not|doesn['’]t|do\W+not|don['’]t|never|is\W+unable\W+to)\W+"
+    r"(?:[\w-]+\W+)?(?:review|see|read|reach|access|inspect|examine|cover|appl(?:y|ies)|run)\w*"
+    r"|\bnot\W+(?:subject\W+to|covered\W+by|reviewed\W+by|seen\W+by|visible\W+to|available\W+(?:to|for))\W+"
+    r"(?:[\w'’-]+\W+){0,2}?(?:monitoring|review|reviewers)\b"
+    r"|\bno\W+(?:abuse\W+|usage\W+|human\W+)?(?:monitoring|review)\W+(?:of|for|on)\W+(?:their|its|those|these|such|them|"
+    r"the(?:ir)?\W+(?:traffic|prompts|requests|outputs))\b"
+    r"|\bwithout\W+(?:any\W+)?(?:abuse\W+|usage\W+)?monitoring\b",
+    re.IGNORECASE)
+"""Words putting some users' traffic out of the monitor's reach (`exempt from abuse monitoring`,
+`abuse monitoring cannot review their traffic`, `not subject to monitoring`, `no monitoring of their
+prompts`)."""
+_KEPT_FLOOR = lazy(
+    r"\b(?:cannot|can\W*not|can['’]t|may\W+not|never)\W+(?:be\W+)?(?:[\w-]+\W+)?(?:set|lowered|turned|switched|"
+    r"disabled|adjusted|changed|reduced|overridden|removed|relaxed|go)\b"
+    r"|\bnot\W+(?:adjustable|configurable|changeable|optional)\b|\bmandatory\b|\bfixed\b|\balways\W+(?:on|applied|enforced|active)\b"
+    r"|\b(?:is|are)\W+rejected\b|\bno\W+lower\W+than\b|\bat\W+least\b|\bminimum\b|\bfloor\b"
+    r"|\bstill\W+(?:refus|block|screen|appl|filter)\w*|\b(?:except|excluding|other\W+than|apart\W+from|save\W+for|"
+    r"but\W+not)\b",
+    re.IGNORECASE)
+"""Words keeping the setting of the categories a sentence names (`cannot be set below block medium
+and above`, `is fixed`, `always on`, `a lower setting is rejected`, `every category except CBRN`)."""
+_DOMAIN_ALIASES = {
+    "cbrn": ("cbrn", "biolog", "bioweapon", "chemical", "nuclear", "radiolog", "pathogen", "weapons of mass"),
+    "bio": ("biolog", "bioweapon", "pathogen", "cbrn"),
+    "chem": ("chemical", "cbrn"),
+    "cyber": ("cyber", "hacking", "exploit", "malware", "intrusion"),
+}
+_DOMAIN_COMMON = frozenset({"uplift", "weapons", "weapon", "offense", "offence", "harm", "harms", "risk", "risks",
+                            "misuse", "high", "and", "the", "of", "for", "capability", "capabilities", "content"})
+
+
+def _domain_words(policy: Policy, domain: str) -> tuple[str, ...]:
+    """The words naming `domain` in the boundary's words: its id, the words of the policy's name for
+    it (not its common ones), and a few usual names (`_DOMAIN_ALIASES`)."""
+    words = {domain.lower(), *_DOMAIN_ALIASES.get(domain.lower(), ())}
+    d = policy.domains.get(domain)
+    if d is not None and d.name:
+        words |= {w[:7] for w in re.findall(r"[a-z]{4,}", d.name.lower()) if w not in _DOMAIN_COMMON}
+    return tuple(sorted(words))
+
+
+_TURN_DOWN_BY_LAYER = {"classifier": "filter", "model-behaviour": "refusal", "monitoring": "monitor"}
+_KIND_NAMED = {
+    "filter": lazy(r"\b(?:filter\w*|classifiers?|moderation|safety[ _]settings?|categor\w*|thresholds?|screen\w*|"
+                   r"block\w*)\b", re.IGNORECASE),
+    "refusal": lazy(r"\b(?:refus\w*|safety\W+training|guardrails?|system\W+prompts?|modes?)\b", re.IGNORECASE),
+    "monitor": lazy(r"\b(?:monitor\w*|review\w*)\b", re.IGNORECASE),
+}
+"""What a sentence keeping a domain's setting must name for a safeguard of each kind: the classifiers'
+floor keeps no refusal and no monitor."""
+
+
+def turned_down_in_words(case: Case, policy: Policy, sg: Safeguard,
+                         memo: dict[str, Any] | None = None) -> str | None:
+    """The sentence of the boundary's own words that lets users (developers, customers) turn the
+    safeguard `sg` off for what they send, by its layer: a classifier set to `block none` or turned
+    off, the model's refusals overridden (`unrestricted mode`), some users' traffic out of the
+    monitor's reach (`exempt from abuse monitoring`, `abuse monitoring cannot review their
+    traffic`); a denial just before the words excepted (`cannot be set to block none`). A sentence
+    naming none of the domains whose pathways `sg` blocks turns it off unless another sentence
+    keeps every one of them (`the cyber offense and CBRN categories cannot be set below block medium
+    and above`); None otherwise. Whoever turns the safeguard off meets the step with it gone (CG437)."""
+    kind = _TURN_DOWN_BY_LAYER.get(str(sg.layer))
+    if kind is None or not sg.blocks:
+        return None
+    key = f"turned_down:{kind}"
+    if memo is not None and key in memo:
+        sentences: list[tuple[str, str, bool]] = memo[key]
+    else:
+        sentences = []
+        for text in _boundary_texts(case):
+            for written in _SENTENCES.split(text):
+                read = as_read(written)
+                if not read.strip():
+                    continue
+                sentences.append((" ".join(written.split()).strip(" \"'“”‘’"), read, _turns_down(read, kind)))
+        if memo is not None:
+            memo[key] = sentences
+    if kind == "monitor" and sg.title is not None and _REVIEWS_CONTENT.search(as_read(sg.title)) is not None:
+        # a monitor whose people read the flagged conversations needs them kept
+        sentences = [(w, r, off or _not_kept(r)) for w, r, off in sentences]
+    if not any(off for _, _, off in sentences):
+        return None
+    paths = case.pathways()
+    domains = sorted({paths[b.split(".", 1)[0]][0] for b in sg.blocks if b.split(".", 1)[0] in paths})
+    words = {d: _domain_words(policy, d) for d in domains}
+
+    def names(read: str, d: str) -> bool:
+        return _may_say(read, words[d])
+
+    kept = {d for d in domains for _, read, _ in sentences
+            if names(read, d) and _KEPT_FLOOR.search(read) is not None and _KIND_NAMED[kind].search(read) is not None}
+    for written, read, off in sentences:
+        if not off:
+            continue
+        named = [d for d in domains if names(read, d)]
+        if named and _KEPT_FLOOR.search(read) is None:
+            return written
+        if not named and not all(d in kept for d in domains):
+            return written
+    return None
+
+
+def _turns_down(read: str, kind: str) -> bool:
+    """Whether a sentence (as read) turns a safeguard of `kind` (`_TURN_DOWN_BY_LAYER`) off, the words
+    not denied just before (`_DENIED`)."""
+    if not _may_say(read, _TURN_DOWN_TRIGGER):
+        return False
+    if kind == "filter":
+        named = _FILTER_NAMED.search(read) is not None
+        found = [m for m in _FILTER_OFF.finditer(read) if named or m.group(0).lower().startswith("block")]
+    elif kind == "refusal":
+        found = list(_REFUSAL_OFF.finditer(read))
+    else:
+        found = list(_MONITOR_OFF.finditer(read))
+    denied, end = False, -1
+    for m in sorted(found, key=lambda m: m.start()):
+        # `cannot be disabled or set to block none`: words joined by `or` to denied ones are denied too
+        denied = _DENIED.search(read, max(0, m.start() - 80), m.start()) is not None or (
+            denied and 0 <= m.start() - end <= 40 and _OR_BETWEEN.search(read, end, m.start()) is not None)
+        if not denied:
+            return True
+        end = m.end()
+    return False
+
+
+_OR_BETWEEN = lazy(r"\b(?:or|nor)\b", re.IGNORECASE)
+
+
+_NOT_KEPT_TRIGGER = ("retain", "retention", "store", "log", "kept", "keep", "sav", "record")
+_NOT_KEPT = lazy(
+    r"\b(?:zero|no)[- ](?:data[- ])?retention\b"
+    r"|\b(?:not|never)\W+(?:[\w'’-]+\W+){0,3}?(?:retain(?:s|ed)?|stor(?:e|es|ed)|logged|kept|keeps?|"
+    r"sav(?:e|es|ed)|recorded)\b"
+    r"|\b(?:no|none\W+of)\W+(?:[\w'’-]+\W+){0,3}?(?:retained|stored|logged|kept|saved|recorded)\b"
+    r"|\b(?:retain(?:s|ed)?|stor(?:e|es|ed)|logs|logged|keeps?|kept|sav(?:e|es|ed)|records|recorded)\W+(?:[\w'’-]+\W+){0,2}?"
+    r"(?:none|nothing|no)\b",
+    re.IGNORECASE)
+"""Words saying the developer keeps none of some users' traffic (`zero data retention`, `prompts
+are not logged`, `we do not store their prompts`, `Acme keeps none of their outputs`)."""
+_KEPT_SOME = lazy(r"\b(?:except|unless|but|other\W+than|beyond|longer\W+than|more\W+than|after\W+\d|up\W+to|for\W+\d|only|flagged)\b",
+                  re.IGNORECASE)
+"""Words after the keeping denied that keep some traffic (`except requests the classifiers flag`,
+`beyond 30 days`): a reviewer still reads it."""
+_REVIEWS_CONTENT = lazy(
+    r"\b(?:conversations?|prompts?|transcripts?|chats?|outputs?|completions?|requests?|messages?|traffic)\W+"
+    r"(?:[\w'’-]+\W+){0,2}?(?:reviewed|read|inspected|examined|audited)\b"
+    r"|\b(?:review\w*|read\w*|inspect\w*|audit\w*)\W+(?:of\W+)?(?:[\w'’-]+\W+){0,2}?(?:conversations?|prompts?|"
+    r"transcripts?|chats?|outputs?|completions?|messages?)\b",
+    re.IGNORECASE)
+"""A monitor's title whose people read the users' conversations (`flagged conversations reviewed by
+the trust and safety team`, `human review of flagged prompts`): they must be kept to be read."""
+
+
+def _not_kept(read: str) -> bool:
+    """Whether a sentence (as read) says the developer keeps none of some users' traffic
+    (`_NOT_KEPT`), keeping none back (`_KEPT_SOME` after it) and not denied (`is not zero data
+    retention`)."""
+    if not _may_say(read, _NOT_KEPT_TRIGGER):
+        return False
+    for m in _NOT_KEPT.finditer(read):
+        if _KEPT_SOME.search(read, m.end()) is not None:
+            continue
+        if m.group(0).lower().startswith(("zero", "no")) and _DENIED.search(read, max(0, m.start() - 80), m.start()):
+            continue
+        return True
+    return False

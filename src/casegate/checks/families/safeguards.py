@@ -43,6 +43,7 @@ from .._derived import (
     title_time_limited,
     traffic_kept_in_words,
     traffic_unsent_in_words,
+    turned_down_in_words,
     unshown_filters,
     untuned_tests,
     watches_from_outside,
@@ -640,6 +641,40 @@ def monitoring_sees_no_traffic(ctx: Context) -> Iterator[Hit]:
                   f"safeguard `{sid}` watches the users' traffic from outside the site (a `{sg.layer}` safeguard, "
                   f"\"{sg.title}\"), but {why}: it does not block "
                   f"{', '.join(f'`{b}`' for b in sg.blocks)}")
+
+
+@rule(
+    "CG437", "safeguard-users-turn-down", severity="blocking", serves="test-4-safeguards",
+    summary="A classifier, a safeguard trained into the model or a monitor blocks steps while the boundary's "
+            "words let users (developers, customers) turn it off for what they send: a classifier set to `block "
+            "none` or turned off, the model's refusals overridden by a system prompt or an `unrestricted mode`, "
+            "some users' traffic out of the monitor's reach (`exempt from abuse monitoring`, `abuse monitoring "
+            "cannot review their traffic`); words naming none of the domains of the pathways it blocks count "
+            "unless other words keep each of them (`the CBRN category cannot be set below block medium and above`).",
+    rationale="An API whose developers set the classifiers per request, per harm category, is as strict as "
+              "the weakest setting it accepts: a developer who wants the uplift sets `block none`, and the "
+              "classifiers' red team at their strictest setting says nothing of that traffic. A developer's "
+              "system prompt that lifts the refusals, or an enterprise tier whose traffic abuse monitoring "
+              "cannot review (zero data retention), is the same: the layer is absent for whoever turns it off, "
+              "the attacker first. A safeguard's title saying it is always on does not change what the API "
+              "accepts.",
+    bad="SG-cbrn: {layer: classifier, title: CBRN classifiers, always on}\n"
+        "boundary: {description: 'developers set each harm category to block none, block only high or block medium and above'}",
+    good="boundary: {description: 'developers set each harm category's threshold; the CBRN category cannot be set "
+         "below block medium and above'}",
+    fix="Keep the setting that turns the safeguard off from the domains it is counted for, say so in the boundary's "
+        "words and test it at the weakest setting the API accepts; or drop it from the safeguards the case counts "
+        "and show the steps blocked without it.",
+)
+def safeguard_users_turn_down(ctx: Context) -> Iterator[Hit]:
+    for sid, sg in ctx.case.safeguards.items():
+        said = turned_down_in_words(ctx.case, ctx.policy, sg, ctx.memo)
+        if said is None:
+            continue
+        yield Hit(("safeguards", sid, "blocks"),
+                  f"safeguard `{sid}` (a `{sg.layer}` safeguard, \"{sg.title}\") is one the boundary's words let "
+                  f"users turn off for what they send (\"{said}\"): it does not block "
+                  f"{', '.join(f'`{b}`' for b in sg.blocks)} for the users who do")
 
 
 @rule(
