@@ -1,0 +1,173 @@
+"""A case written apart from the examples (Linnet-1, Acme's general-purpose model with systemic risk
+through its API in the EU and California, `tests/fixtures/rt_regime/linnet`), placed under both
+built-in regimes (`builtin:eu-gpai-cop-2025`, `builtin:ca-sb53`) and gated as `gate --preview` does
+with the examples' keyring against a registry (SQLite, as the registry tests run) that holds its
+story: version 1.0 submitted with its weights hashed and approved GO WITH CONDITIONS; on 2026-11-10
+a ransomware crew was found building exploits through the "split exploit" jailbreak of its cyber
+classifiers. The registry records the high-severity cyber incident (classes: the Code of
+Practice's serious cybersecurity breach, 5 days, and SB 53's critical safety incident, 15 days; the
+Code's serious harm, 15 days, is owed by its severity) and the case's `T-cyber-incident` reopens
+it. Each report is filed by 2026-11-12, recorded by Northbridge Security. The relaunch, version 1.1
+on the same weights, answers the incident with a new red team of the retrained classifiers.
+Honestly it is NO-GO: 45 of its 600 requests get through (upper bound 0.095, over the framework's
+5%, CG406). Classifiers that let 6 through give GO WITH CONDITIONS.
+
+The lab's moves to a clean filing and a GO, tried here and in docs/security.md:
+
+- closed: the reports left unfiled past their deadlines. The gate never read the registry's report
+  clocks (only `incident clocks`, the triggers and `verify --db` did): the relaunch was GO WITH
+  CONDITIONS while its Measure 9.3 and 22757.13 reports were overdue. Gated against a registry, a
+  report past its deadline as of the decision day and not filed is CG1003 (blocking).
+- caught: the awareness time typed later than the log's record (`--known`: the clock counts from
+  the log when that is earlier, CG1003); the incident classified to serious harm only, or
+  `--not-reportable` (the classes its domain and severity point at stay owed, CG1003); the filing
+  recorded by the developer's own key (refused: the report stays owed, CG1003); SB 53 cut from the
+  case (CG1005); the Model Report's "External reports" filled by `independent: true` with no
+  attestation (CG1001 stays: only a verified attestation counts).
+- held outside the gate: a regime document written from another version, edited after signing, or
+  written without a registry (its incident facts gaps) never verifies (`regime verify`,
+  tests/regime/test_document_manifest.py).
+- still the lab's word: a regime applies because the case or its policy names it; casegate reads
+  no compute figure and no release date to decide that one applies (a first version that names no
+  regime is under none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests._weights import submit_hashed
+from tests.gate.blind_helpers import blocking, copy_fixture, edit, load_gen, messages
+
+from casegate.model import DecisionRecord
+
+ROOT = Path(__file__).resolve().parents[2]
+LINNET = ROOT / "tests" / "fixtures" / "rt_regime" / "linnet"
+KEYS = ROOT / "examples" / "atlas-api" / "keys"
+RING = KEYS / "keyring.yaml"
+CASE = "linnet-1-api"
+APPROVED = dt.datetime(2026, 10, 22, 15, tzinfo=dt.UTC)
+LOGGED = dt.datetime(2026, 11, 10, 18, tzinfo=dt.UTC)
+"""When the registry logged the incident."""
+FILED = dt.datetime(2026, 11, 12, 10, tzinfo=dt.UTC)
+"""When the filings were recorded (before every deadline)."""
+TODAY = dt.date(2026, 11, 30)
+BREACH, HARM, SB53 = ("eu-gpai-cop-2025:cybersecurity-breach", "eu-gpai-cop-2025:serious-harm",
+                      "ca-sb53:critical-safety-incident")
+
+
+@pytest.fixture(autouse=True)
+def _demo_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASEGATE_DEMO_KEYS", "1")  # the examples' keyring: published keys, a demonstration
+
+
+def _gate(case: Path, reg: Any | None, day: dt.date = TODAY) -> DecisionRecord:
+    """`gate --preview` (every declared sign-off as if signed), compared with what `reg` holds, the
+    filings checked against the examples' keyring."""
+    from casegate.gate import run_gate
+    from casegate.load import load_case
+    from casegate.monitor import comparison_for
+    from casegate.sign import load_keyring
+    from casegate.verify import gate_inputs
+
+    ring = load_keyring(RING)
+    loaded = gate_inputs(load_case(case), ring, day, preview=True).loaded
+    return run_gate(loaded, today=day,
+                    comparison=comparison_for(reg, loaded, keyring=ring) if reg is not None else None)
+
+
+def _incident(**kw: Any) -> Any:
+    from casegate.monitor import incident_from_fields
+
+    fields: dict[str, Any] = dict(
+        case=CASE, date="2026-11-10", deployer="Acme Labs (Acme API)", developer="Acme Labs",
+        harmed=["hospitals running the affected VPN appliances"],
+        title="Split-exploit jailbreak of the Linnet-1 cyber classifiers used to build working exploits",
+        description=("A ransomware crew used the split-exploit jailbreak (an exploit request cut into innocuous "
+                     "code-review turns) to have Linnet-1 write working exploits for a VPN appliance; two "
+                     "hospital networks were breached before Acme's abuse team banned the 12 accounts"),
+        severity="high", domain="cyber", reports=["acme-abuse-ticket-9120"], attack="split-exploit",
+        classes=[BREACH, SB53])
+    fields.update(kw)
+    return incident_from_fields(**fields)
+
+
+def _file(tmp: Path, db: str, index: int, cls: str) -> None:
+    """The report recorded as filed by Northbridge Security (outside Acme), by the `incident filed` CLI."""
+    from tests.monitor.test_cli import _cg
+
+    shutil.copy(RING, tmp / "keyring.yaml")
+    key = tmp / "priya-natarajan.key"
+    shutil.copy(KEYS / "priya-natarajan.key", key)
+    key.chmod(0o600)
+    _cg(tmp, db, "incident", "filed", str(index), "--case", CASE, "--class", cls, "--key", str(key), "--role", "external-evaluator", "--reference", f"ref-{cls}")
+
+
+def _story(reg: Any, d: Path, db: str, incident: Any = None, filed: tuple[str, ...] = (BREACH, HARM, SB53),
+           after: Any = None) -> int:
+    """Version 1.0 approved; the incident (`incident`, default the honest record) logged and the case
+    reopened; the reports in `filed` recorded as filed on 2026-11-12; `after(reg, index)` run then.
+    The incident's log index."""
+    from tests.verify.trusted import log_clock
+
+    from casegate.load import load_case
+    from casegate.monitor import decide, report_incident, run_triggers, submit_for_review
+
+    with log_clock(APPROVED):
+        submit_hashed(reg, load_case(d / "linnet-1.0" / "case.yaml"))
+        submit_for_review(reg, CASE, by="Sam Whitfield")
+        rec = _gate(d / "linnet-1.0" / "case.yaml", reg, APPROVED.date())
+        assert rec.outcome == "GO WITH CONDITIONS", blocking(rec)
+        decide(reg, rec)
+    with log_clock(LOGGED):
+        entry = report_incident(reg, incident if incident is not None else _incident())
+        (run,) = [r for r in run_triggers(reg, at=LOGGED + dt.timedelta(minutes=5)) if r.case_id == CASE]
+    assert "T-cyber-incident" in [f.trigger for f, _ in run.fired], run.to_json()
+    index = int(entry.index)
+    with log_clock(FILED):
+        if after is not None:
+            after(reg, index)
+        for cls in filed:
+            _file(d.parent, db, index, cls)
+    return index
+
+
+def _relaunch(tmp: Path, database_url: str, change: Any = None, **story: Any) -> DecisionRecord:
+    """The relaunch (changed by `change`, given the copied fixture folder) gated on 2026-11-30 against
+    the registry holding Linnet-1's approval, the incident, the reopening and the filings."""
+    from casegate.store import open_registry
+
+    d = copy_fixture(LINNET, tmp)
+    if change is not None:
+        change(d)
+    with open_registry(database_url) as reg:
+        index = _story(reg, d, database_url, **story)
+        assert f"incident-{index}" == load_gen(LINNET).INCIDENT
+        return _gate(d / "linnet-1.1" / "case.yaml", reg)
+
+
+def _held(d: Path) -> None:
+    load_gen(d).held(d / "linnet-1.1")
+
+
+def _found(r: DecisionRecord) -> list[str]:
+    return [f"{f.code}: {f.message}" for f in r.findings if f.severity != "advisory"]
+
+
+def test_the_relaunch_is_honestly_no_go(tmp_path: Path, database_url: str) -> None:
+    r = _relaunch(tmp_path, database_url)
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG406"], _found(r)
+    (msg,) = messages(r, "CG406")
+    assert msg.startswith("`E-cyber-redteam` shows 45 bypasses of `SG-cyber-classifier` in 600 attempts")
+
+
+def test_the_relaunch_with_classifiers_that_hold_is_go_with_conditions(tmp_path: Path, database_url: str) -> None:
+    """6 of the 600 through (upper bound 0.022): the incident is answered (CG708, CG432) and every report
+    it owes was filed in time."""
+    r = _relaunch(tmp_path, database_url, _held)
+    assert r.outcome == "GO WITH CONDITIONS" and blocking(r) == [], _found(r)
+    assert sorted(c.cause for c in r.conditions) == ["CG1001", "CG1001", "CG1001", "CG305", "CG305", "CG420"]
