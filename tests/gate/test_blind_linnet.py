@@ -171,3 +171,117 @@ def test_the_relaunch_with_classifiers_that_hold_is_go_with_conditions(tmp_path:
     r = _relaunch(tmp_path, database_url, _held)
     assert r.outcome == "GO WITH CONDITIONS" and blocking(r) == [], _found(r)
     assert sorted(c.cause for c in r.conditions) == ["CG1001", "CG1001", "CG1001", "CG305", "CG305", "CG420"]
+
+
+# ------------------------------------------------------------------ the reports left unfiled past their deadlines
+
+
+def test_a_relaunch_whose_regime_reports_are_overdue_is_no_go(tmp_path: Path, database_url: str) -> None:
+    """The lab's move: the relaunch, with classifiers that hold, gated while none of the incident's
+    reports is filed (the breach report was due 2026-11-15, the others 2026-11-25). It was GO WITH
+    CONDITIONS: the gate did not read the registry's report clocks. Each report past its deadline
+    is CG1003."""
+    r = _relaunch(tmp_path, database_url, _held, filed=())
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG1003"] * 3, _found(r)
+    msgs = messages(r, "CG1003")
+    assert any(m.startswith("the Serious cybersecurity breach report of incident #10 (eu-gpai-cop-2025:cybersecurity-"
+                            "breach) was due to") and "by 2026-11-15T00:00:00Z (5 days" in m for m in msgs), msgs
+    assert any("(ca-sb53:critical-safety-incident)" in m for m in msgs) and any("(eu-gpai-cop-2025:serious-harm)" in m
+                                                                              for m in msgs)
+
+
+def test_a_report_not_yet_due_does_not_block(tmp_path: Path, database_url: str) -> None:
+    """The breach report filed, the 15-day ones not yet: gated on 2026-11-20, nothing is overdue."""
+    from casegate.store import open_registry
+
+    d = copy_fixture(LINNET, tmp_path)
+    _held(d)
+    with open_registry(database_url) as reg:
+        _story(reg, d, database_url, filed=(BREACH,))
+        r = _gate(d / "linnet-1.1" / "case.yaml", reg, dt.date(2026, 11, 20))
+        late = _gate(d / "linnet-1.1" / "case.yaml", reg, dt.date(2026, 11, 26))
+    assert "CG1003" not in blocking(r), _found(r)
+    assert blocking(late) == ["CG1003", "CG1003"], _found(late)
+
+
+def _classify(*classes: str, not_reportable: str | None = None) -> Any:
+    """The developer's classification of the incident, logged after it."""
+    def run(reg: Any, index: int) -> None:
+        from casegate.load import load_case
+        from casegate.monitor import record_classification
+
+        regimes = load_case(LINNET / "linnet-1.0" / "case.yaml").regimes
+        record_classification(reg, CASE, index, classes=list(classes), not_reportable=not_reportable,
+                              by="Dana Ortiz", regimes=regimes)
+    return run
+
+
+MISSED = [
+    # the awareness time typed 23 hours after the log's record (the latest `incident report` takes):
+    # the clock counts from the log
+    pytest.param(dict(incident="known-late", filed=()), [BREACH, HARM, SB53], id="awareness-typed-late"),
+    # recorded under the 15-day classes only, and those filed: the 5-day breach class its domain
+    # points at stays owed
+    pytest.param(dict(incident=dict(classes=[HARM, SB53]), filed=(HARM, SB53)), [BREACH], id="longer-class-only"),
+    # recorded with no class, then classified not reportable: every class its fields point at is owed,
+    # and the provisional reports (24 hours, 2 days) were missed before the classification
+    pytest.param(dict(incident=dict(classes=None), after=_classify(not_reportable="contained by account bans within "
+                                                                                 "two days, no further misuse seen"),
+                      filed=()), [BREACH, HARM, SB53, "ca-sb53:unclassified", "eu-gpai-cop-2025:unclassified"],
+                 id="classified-not-reportable"),
+]
+
+
+@pytest.mark.parametrize(("story", "owed"), MISSED)
+def test_reports_moved_out_of_the_clock_are_still_owed(tmp_path: Path, database_url: str, story: dict[str, Any],
+                                                       owed: list[str]) -> None:
+    """The lab's moves to keep a report from being due (each was GO WITH CONDITIONS before the gate
+    read the clocks; the registry already held each report owed): CG1003 for each report owed."""
+    inc = story.pop("incident")
+    inc = _incident(known="2026-11-11T17:00:00Z") if inc == "known-late" else _incident(**inc)
+    r = _relaunch(tmp_path, database_url, _held, incident=inc, **story)
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG1003"] * len(owed), _found(r)
+    assert sorted(m.split(" of incident #10 (", 1)[1].split(")", 1)[0] for m in messages(r, "CG1003")) == sorted(owed)
+
+
+# ------------------------------------------------------------------ a regime cut
+
+
+def _regimes_in_the_policy(d: Path) -> None:
+    """Both versions name the regimes in their policy, not the case (the organisation's framework
+    places every case under them)."""
+    for v in ("linnet-1.0", "linnet-1.1"):
+        edit(d / v / "case.yaml", "regimes: [builtin:eu-gpai-cop-2025, builtin:ca-sb53]\n", "")
+        edit(d / v / "policy.yaml", "version: \"2.0\"\n", "version: \"2.0\"\nregimes: [builtin:eu-gpai-cop-2025, "
+                                                              "builtin:ca-sb53]\n")
+
+
+def test_regimes_named_by_the_policy_are_the_same(tmp_path: Path, database_url: str) -> None:
+    """The regimes moved from the case to its policy: the case is under them all the same."""
+    r = _relaunch(tmp_path, database_url, lambda d: (_held(d), _regimes_in_the_policy(d)))
+    assert r.outcome == "GO WITH CONDITIONS" and blocking(r) == [], _found(r)
+    assert [c.cause for c in r.conditions].count("CG1001") == 3
+
+
+def test_a_regime_cut_from_the_policy_is_no_go(tmp_path: Path, database_url: str) -> None:
+    """The lab's move: version 1.0 was under both regimes by its policy's `regimes:`; the relaunch's
+    policy names the Code of Practice only. It was GO WITH CONDITIONS, the transparency report's gap
+    gone with SB 53: CG1005 compared the previous case's `regimes:` only. The previous version's
+    policy is read too."""
+    def cut(d: Path) -> None:
+        _held(d)
+        _regimes_in_the_policy(d)
+        edit(d / "linnet-1.1" / "policy.yaml", "regimes: [builtin:eu-gpai-cop-2025, builtin:ca-sb53]\n",
+             "regimes: [builtin:eu-gpai-cop-2025]\n")
+    r = _relaunch(tmp_path, database_url, cut)
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG1005"], _found(r)
+    (msg,) = messages(r, "CG1005")
+    assert msg.startswith("the previous version was under the regime `builtin:ca-sb53`"), msg
+
+
+def test_a_regime_cut_from_the_case_is_no_go(tmp_path: Path, database_url: str) -> None:
+    """Already caught: SB 53 cut from the relaunch's `regimes:` (CG1005)."""
+    r = _relaunch(tmp_path, database_url, lambda d: (_held(d), edit(
+        d / "linnet-1.1" / "case.yaml", "regimes: [builtin:eu-gpai-cop-2025, builtin:ca-sb53]\n",
+        "regimes: [builtin:eu-gpai-cop-2025]\n")))
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG1005"], _found(r)

@@ -143,10 +143,11 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     signed = signoff_dates(reg, loaded)
     hist = _history(reg, case.id, known, versions, this, model_cases)
     deployed = deployed_with(reg, model_cases, cache)
+    missed = _missed_reports(reg, case.id, keyring) if known else None
     if hist is None:
         return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
                           why_none=f"first version (the registry has no case {case.id!r})", artifact_dates=dates,
-                          signoff_dates=signed, deployed=deployed)
+                          signoff_dates=signed, deployed=deployed, missed_reports=missed)
     # a version whose weights the registry hashed in common with this one's (a weights file's bytes
     # or a tensor) is of the same weights, whatever digests either names (re-saved beside one more
     # file, under a new digest): a run of them dropped is dropped, not replaced by a newer one
@@ -176,7 +177,18 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
                       artifact_dates=dates, signoff_dates=signed, standing=standing, settled=settled,
                       approved=approved,
-                      recorded=recorded, deployed=deployed)
+                      recorded=recorded, deployed=deployed, missed_reports=missed)
+
+
+def _missed_reports(reg: Registry, case_id: str, keyring: Keyring | None) -> Any:
+    """CG1003 for each regime report the case's incidents owe (`counted_report_clocks`: those the
+    triggers and `verify --db` count) past its deadline as of a time and not filed; filings count only
+    where they verify against `keyring` (without one, none does)."""
+    from ._reports import overdue_report_findings
+    from ._run import counted_report_clocks
+
+    clocks = counted_report_clocks(reg, case_id, keyring)
+    return partial(overdue_report_findings, clocks)
 
 
 def deployed_with(reg: Registry, model_cases: list[str], cache: VersionCache) -> list[Compared]:

@@ -115,8 +115,8 @@ def _tail(ref: str) -> str:
 
 @rule(
     "CG1005", "regime-dropped", severity="blocking", serves="fm-no-public-memory",
-    summary="A regulatory regime the previous version was under is no longer named by the case or its "
-            "policy.",
+    summary="A regulatory regime the previous version was under (named by its case or its policy) is no "
+            "longer named by the case or its policy.",
     rationale="A regime is named by the case that is under it: nothing else says it applies. Dropped "
               "from the next version, it takes with it the gaps its documents had (CG1001) and the "
               "reporting clocks of every incident recorded against the new version, and the decision no "
@@ -130,13 +130,20 @@ def _tail(ref: str) -> str:
 )
 def regime_dropped(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
-    if prev is None or not prev.regimes:
+    if prev is None:
+        return
+    # the previous version was under the regimes its case named and those its policy named: a
+    # policy's `regimes:` cut takes a regime away as surely as the case's
+    before = list(dict.fromkeys([*prev.regimes, *(ctx.previous_policy.regimes if ctx.previous_policy is not None
+                                                  else ())]))
+    if not before:
         return
     now = list(ctx.case.regimes) + list(ctx.policy.regimes)
     named = {_tail(r) for r in now}
     ids = {r.id for r in ctx.regimes}
-    where: tuple[str | int, ...] = ("regimes",) if ctx.case.regimes else ("id",)
-    for ref in prev.regimes:
+    where: tuple[str | int, ...] = (("regimes",) if ctx.case.regimes else ("@policy", "regimes") if ctx.policy.regimes
+                                    else ("id",))
+    for ref in before:
         # the same reference, or one naming the same regime from another place (a file moved);
         # a file of that name holding another regime (its own id) is not the regime
         if ref in now or (_tail(ref) in named and _tail(ref) in ids):
