@@ -5848,7 +5848,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "A regime file of the case's own reuses the id of a built-in regime or one the policy names.",
     'A regime is named by the case that is under it: nothing else says it applies. Dropped from the next version, it takes with it the gaps its documents had (CG1001) and the reporting clocks of every incident recorded against the new version, and the decision no longer says so. Whether a regime still applies is a question of law and of where the model is offered, not of what the case leaves out.',
     "A regime's deadlines and documents are the organisation's and the law's, not the lab's. A case naming its own copy of SB 53 under the same id, with ten-year reporting deadlines, would otherwise stand in for the real one wherever the id is looked up (`incident report --class ca-sb53:...`, `incident clocks`). The built-in or policy regime is the one the case is held to, and the copy is refused.",
-    'A regulatory regime the previous version was under is no longer named by the case or its policy.',
+    'A regulatory regime the previous version was under (named by its case or its policy) is no longer named by the case or its policy.',
     "A release gate is a decision about crossing one named boundary (internal research, API, open weights, ...). 'Safe' without a boundary is a global adjective the evidence cannot support: the same model can be acceptable in one deployment and not another.",
     "A release gate is only as strong as the people who must agree to open it; a missing signature means a check the framework promised did not happen. A policy that names no signers for the boundary fails closed: nobody is not an approver. An outside evaluator's role is a check from outside only if its holder is: the lab writes its own keyring, so a role marked `independent: true` counts a sign-off only from an identity whose organisation the keyring records and is none of the developer's (the policy's `evidence.organisations` and the authors' own, as for independent evidence); with those unknown, nobody counts. Whoever signs the decision decides for the developer: before anyone has, an identity the keyring gives a role that may decide the boundary (other than an `independent` one) is the developer's, so its organisation is too; one with no organisation on record leaves the role unfilled.",
     "A residual risk's owner, stop authority or acceptor is a role no keyring identity holds, or only people who also hold the owner's role, the product role or a role the policy keeps apart from the owner's can accept it, or nobody who may accept it signed the case in the acceptor's role, or only people who also hold the product role hold the stop authority.",
@@ -9853,6 +9853,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'mirror',
     'misalignment',
     'mismatches',
+    'missed_reports',
     'missing',
     'misuse',
     'misuse-claim-without-domain',
@@ -15480,6 +15481,7 @@ WORDS: str = (
     'mismatches\n'
     'miss\n'
     'missed\n'
+    'missed_reports\n'
     'misses\n'
     'missing\n'
     'missingtile\n'
