@@ -285,3 +285,46 @@ def test_a_regime_cut_from_the_case_is_no_go(tmp_path: Path, database_url: str) 
         d / "linnet-1.1" / "case.yaml", "regimes: [builtin:eu-gpai-cop-2025, builtin:ca-sb53]\n",
         "regimes: [builtin:eu-gpai-cop-2025]\n")))
     assert r.outcome == "NO-GO" and blocking(r) == ["CG1005"], _found(r)
+
+
+# ------------------------------------------------------------------ the Model Report's words
+
+
+def test_a_description_denying_the_incident_is_no_go(tmp_path: Path, database_url: str) -> None:
+    """The lab's move: the relaunch's description (the Model Report's and the transparency report's
+    first fact) says `Linnet-1 has had no serious incidents since launch` while the registry holds
+    incident-10. It was GO WITH CONDITIONS, the denial filed beside the registry's own list. Words
+    saying the model had no incidents, with an incident recorded against it, are CG438."""
+    r = _relaunch(tmp_path, database_url, lambda d: (_held(d), edit(
+        d / "linnet-1.1" / "case.yaml", "served through the Acme API.\n",
+        "served through the Acme API. Linnet-1 has had no serious incidents since launch.\n")))
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG438"], _found(r)
+    (msg,) = messages(r, "CG438")
+    assert msg.startswith('the case says "Linnet-1 has had no serious incidents since launch." while the registry '
+                          "holds incident-10 (cyber, high, 2026-11-10)"), msg
+
+
+def test_an_incident_answered_in_words_is_not_denied(tmp_path: Path, database_url: str) -> None:
+    """Sound words about the incident (`no further incidents since the retraining`) pass."""
+    r = _relaunch(tmp_path, database_url, lambda d: (_held(d), edit(
+        d / "linnet-1.1" / "case.yaml", "served through the Acme API.\n",
+        "served through the Acme API. No further incidents have been reported since the classifiers were "
+        "retrained.\n")))
+    assert r.outcome == "GO WITH CONDITIONS" and blocking(r) == [], _found(r)
+
+
+def test_an_external_assessment_in_words_fills_no_section(tmp_path: Path, database_url: str) -> None:
+    """Already caught: the description says Linnet-1 `passed an independent external assessment` and
+    the exploit evaluation is marked `independent: true`, no outside evaluator having signed it. The
+    Model Report's "External reports" and SB 53's "Third-party evaluators" stay gaps (CG1001: only
+    evidence an outside evaluator's attestation verifies counts), and the item is NO-GO (CG348)."""
+    def said(d: Path) -> None:
+        _held(d)
+        edit(d / "linnet-1.1" / "case.yaml", "served through the Acme API.\n",
+             "served through the Acme API. Linnet-1 passed an independent external assessment.\n")
+        edit(d / "linnet-1.1" / "evidence.yaml", "    producer: acme-frontier-evals\n    date: 2026-10-02\n",
+             "    producer: acme-frontier-evals\n    date: 2026-10-02\n    independent: true\n")
+    r = _relaunch(tmp_path, database_url, said)
+    gaps = messages(r, "CG1001")
+    assert sum("no evidence item is produced by an independent evaluator" in m for m in gaps) == 2, _found(r)
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG348"], _found(r)
