@@ -18,18 +18,27 @@ The lab's moves to a clean filing and a GO, tried here and in docs/security.md:
   clocks (only `incident clocks`, the triggers and `verify --db` did): the relaunch was GO WITH
   CONDITIONS while its Measure 9.3 and 22757.13 reports were overdue. Gated against a registry, a
   report past its deadline as of the decision day and not filed is CG1003 (blocking).
+- closed: a regime cut from the policy's `regimes:` (both regimes named there, not in the case). It
+  was GO WITH CONDITIONS: CG1005 compared the previous case's `regimes:` only. It now compares the
+  previous version's case and policy regimes with this version's (CG1005).
+- closed: the description saying `Linnet-1 has had no serious incidents since launch` while the
+  registry holds incident-10. It was GO WITH CONDITIONS, the denial filed beside the incident in the
+  Model Report. Words denying incidents, compared with a registry holding one, are CG438.
 - caught: the awareness time typed later than the log's record (`--known`: the clock counts from
   the log when that is earlier, CG1003); the incident classified to serious harm only, or
   `--not-reportable` (the classes its domain and severity point at stay owed, CG1003); the filing
   recorded by the developer's own key (refused: the report stays owed, CG1003); SB 53 cut from the
-  case (CG1005); the Model Report's "External reports" filled by `independent: true` with no
-  attestation (CG1001 stays: only a verified attestation counts).
+  case (CG1005); the Model Report's "External reports" claimed in words (`passed an independent
+  external assessment`) with the exploit evaluation marked `independent: true` and no attestation
+  (CG348; CG1001 stays: only a verified attestation counts).
 - held outside the gate: a regime document written from another version, edited after signing, or
   written without a registry (its incident facts gaps) never verifies (`regime verify`,
   tests/regime/test_document_manifest.py).
 - still the lab's word: a regime applies because the case or its policy names it; casegate reads
   no compute figure and no release date to decide that one applies (a first version that names no
-  regime is under none).
+  regime is under none). The languages and modalities `system.release` lists: no log casegate reads
+  records what the served model takes or answers in. A denial limited to a kind or a period (`no
+  incidents involving weight theft`).
 """
 
 from __future__ import annotations
@@ -328,3 +337,21 @@ def test_an_external_assessment_in_words_fills_no_section(tmp_path: Path, databa
     gaps = messages(r, "CG1001")
     assert sum("no evidence item is produced by an independent evaluator" in m for m in gaps) == 2, _found(r)
     assert r.outcome == "NO-GO" and blocking(r) == ["CG348"], _found(r)
+
+
+def test_a_report_marked_filed_by_the_developer_stays_owed(tmp_path: Path, database_url: str) -> None:
+    """Already held: Acme's safety lead records the three filings with her own key. `incident filed`
+    refuses each (the signer must be outside the developer), and the relaunch is NO-GO (CG1003)."""
+    from tests.monitor.test_cli import _cg
+
+    def own_key(reg: Any, index: int) -> None:
+        shutil.copy(RING, tmp_path / "keyring.yaml")
+        key = tmp_path / "dana-ortiz.key"
+        shutil.copy(KEYS / "dana-ortiz.key", key)
+        key.chmod(0o600)
+        for cls in (BREACH, HARM, SB53):
+            ran = _cg(tmp_path, database_url, "incident", "filed", str(index), "--case", CASE, "--class", cls,
+                      "--key", str(key), "--role", "safety-lead", code=None)
+            assert ran.returncode == 2 and "outside the developer" in ran.stderr, ran.stderr
+    r = _relaunch(tmp_path, database_url, _held, filed=(), after=own_key)
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG1003"] * 3, _found(r)
