@@ -355,3 +355,16 @@ def test_a_report_marked_filed_by_the_developer_stays_owed(tmp_path: Path, datab
             assert ran.returncode == 2 and "outside the developer" in ran.stderr, ran.stderr
     r = _relaunch(tmp_path, database_url, _held, filed=(), after=own_key)
     assert r.outcome == "NO-GO" and blocking(r) == ["CG1003"] * 3, _found(r)
+
+
+def test_the_same_weights_filed_as_a_new_case_still_owe_the_reports(tmp_path: Path, database_url: str) -> None:
+    """The lab's move: the relaunch filed as a new case (`linnet-1r-api`, Linnet-1R) on the same weights,
+    none of the reports filed. The reports follow the weights: CG1003 for each, filed under
+    `linnet-1-api` (and the runs the registry holds as Linnet-1's, CG351)."""
+    def renamed(d: Path) -> None:
+        _held(d)
+        edit(d / "linnet-1.1" / "case.yaml", "id: linnet-1-api\n", "id: linnet-1r-api\n")
+        edit(d / "linnet-1.1" / "case.yaml", "  name: Linnet-1\n", "  name: Linnet-1R\n")
+    r = _relaunch(tmp_path, database_url, renamed, filed=())
+    assert r.outcome == "NO-GO" and blocking(r).count("CG1003") == 3, _found(r)
+    assert all(", filed under case linnet-1-api about the same model," in m for m in messages(r, "CG1003"))
