@@ -2,7 +2,7 @@
 CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`,
 `wider_release_in_words`, the vetting's own reading), an `api` boundary's description (`tuning_in_words`, the third parties it
 names) and a `consumer` boundary's (`on_device_in_words`); through CG351, the models besides the
-system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`); through CG431, the users' traffic kept from the developer (`traffic_kept_in_words`); through CG437, a classifier, refusal or monitor the users turn off (`turned_down_in_words`). Each table holds words a sound
+system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`); through CG431, the users' traffic kept from the developer (`traffic_kept_in_words`); through CG437, a classifier, refusal or monitor the users turn off (`turned_down_in_words`); through CG438, the case's words denying incidents (`incidents_denied_in_words`). Each table holds words a sound
 case uses, which must pass, and words of the moves the readings were written for, which must stay
 caught. Marked `mended`: words that were a false alarm (NO-GO for a sound case) before the reading
 was narrowed; each is a row the reading read wrongly."""
@@ -21,6 +21,7 @@ from casegate.checks._derived import (
     grants_in_words,
     host_named,
     hosts_in_words,
+    incidents_denied_in_words,
     is_confirmation,
     on_device_in_words,
     open_sign_up_in_words,
@@ -2527,3 +2528,74 @@ def test_the_turn_down_reading_reads_in_linear_time() -> None:
             started = time.perf_counter()
             _siskin(text, sid, _CONTENT_MONITOR if sid == "SG-monitoring" else None)
             assert time.perf_counter() - started < 3.0, unit
+# ------------------------------------------------------------------ incidents denied in the case's words (CG438)
+
+SOUND_INCIDENTS = [
+    # system cards' and usage policies' incident wording: a process, a limited period or kind, a condition
+    "Incidents are reported to the AI Office within the deadlines of Measure 9.3",
+    "Serious incidents are escalated to the RSO within 24 hours and reported to regulators as required",
+    "No further incidents have been reported since the classifiers were retrained",
+    "No incidents other than incident-10 have been recorded against the model",
+    "No new incidents were observed in the 30 days after the retraining",
+    "If no serious incidents are reported within 90 days, the rate limit is raised",
+    "The case is re-evaluated unless no incidents have been recorded by the review date",
+    "There have been no incidents involving weight theft",
+    "We recorded no incidents of model weight exfiltration",
+    "No incident goes unreported: every flag is triaged by the on-call",
+    "Acme tracks incidents, near misses and user reports in one queue",
+    "no repeat incidents were seen after the accounts were banned",
+    "No additional incidents were identified in the follow-up review",
+    "Apart from the split-exploit misuse, no incidents have been recorded",
+    "Our incident response plan has been exercised twice with no gaps found",
+    "Reports of incidents from users go to safety@acme.example",
+    "We will publish incident statistics quarterly",
+    "zero-day vulnerabilities found in testing are reported to vendors",
+    "the red team found no bypasses of the classifiers",
+    "Besides the one incident recorded in November, there have been no serious incidents",
+]
+
+INCIDENTS_DENIED = [
+    "No serious incidents have been reported",
+    "Linnet-1 has had no serious incidents since launch.",
+    "There have been no incidents.",
+    "Acme has recorded no safety incidents with this model",
+    "The model has been incident-free since its release",
+    "We observed zero incidents during deployment",
+    "no incidents were reported by deployers or users",
+    "Linnet-1 has a clean incident record",
+    "The deployment has been free of serious incidents",
+    "There were no reportable incidents in the first month",
+    "No critical safety incidents have occurred.",
+    "Acme experienced no misuse incidents",
+    "No incidents have yet been identified",
+    "It has seen no security incidents since the public release",
+    "Since launch, no serious incidents have been recorded.",
+]
+
+
+def _said(words: str) -> Case:
+    doc = base_doc()
+    doc["system"]["description"] = words
+    return Case.model_validate(doc)
+
+
+@pytest.mark.parametrize("words", SOUND_INCIDENTS)
+def test_sound_incident_words_deny_none(words: str) -> None:
+    assert incidents_denied_in_words(_said(words)) is None
+
+
+@pytest.mark.parametrize("words", INCIDENTS_DENIED)
+def test_incidents_denied_in_words_are_read(words: str) -> None:
+    assert incidents_denied_in_words(_said(words)) == (("system", "description"), words.strip())
+
+
+@pytest.mark.parametrize("unit", ["no serious incidents, if ", "there have been no no no ", "incident incident free of ",
+                                  "No further incidents. ", "has had no serious safety major critical "])
+def test_incidents_denied_in_words_reads_long_text_in_linear_time(unit: str) -> None:
+    """100 kB of each: under 0.3 s measured, under 3 s allowed on a loaded machine."""
+    import time
+
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    started = time.perf_counter()
+    incidents_denied_in_words(_said(text))
+    assert time.perf_counter() - started < 3.0

@@ -4015,7 +4015,7 @@ def _denied_with_list(read: str, at: int) -> bool:
                                                                              listed.start()) is not None
 
 
-_SENTENCES = lazy(r"[.;!?](?=\s|[\"'’”)]|$)|\n")
+_SETTING_SENTENCES = lazy(r"[.;!?](?=\s|[\"'’”)]|$)|\n")
 """Where the boundary's words are cut into sentences for `turned_down_in_words`: a sentence's end
 or a semicolon, not a comma or a colon (`for each category: block none, ...` is one setting list)."""
 _TURN_DOWN_TRIGGER = ("none", "off", "disabl", "unfilter", "no filter", "no content filter", "unrestricted",
@@ -4118,7 +4118,7 @@ def turned_down_in_words(case: Case, policy: Policy, sg: Safeguard,
     else:
         sentences = []
         for text in _boundary_texts(case):
-            for written in _SENTENCES.split(text):
+            for written in _SETTING_SENTENCES.split(text):
                 read = as_read(written)
                 if not read.strip():
                     continue
@@ -4214,3 +4214,71 @@ def _not_kept(read: str) -> bool:
             continue
         return True
     return False
+_NO_INCIDENT_TRIGGER = ("incident",)
+"""The word every denial of incidents holds (`_may_say`'s first test of `incidents_denied_in_words`)."""
+
+_INCIDENT_KIND = r"(?:(?:serious|reportable|critical|safety|security|major|significant|misuse|cyber(?:security)?|notable)\W+){0,3}"
+
+_INCIDENTS_DENIED = lazy(
+    r"(?:\b(?:there\W+(?:(?:have|has)\W+been|were|was)|(?:has|have)\W+(?:had|seen|recorded|experienced)|had|"
+    r"(?:we|acme|it)\W+(?:recorded|reported|observed|experienced|saw)|recorded|reported|observed|experienced)\W+"
+    r"(?:no|zero)\W+" + _INCIDENT_KIND + r"incidents?\b(?!\W+(?:of|involving|related|in\W+which)\b)"
+    r"|\b(?:no|zero)\W+" + _INCIDENT_KIND + r"incidents?\W+(?:(?:have|has)\W+(?:yet\W+)?been|were|was|(?:have|has)\W+(?:yet\W+)?)"
+    r"\W*(?:reported|recorded|observed|occurred|identified|logged|found|seen|arisen|happened)\b"
+    r"|\bincident[- ]free\b|\bfree\W+(?:of|from)\W+" + _INCIDENT_KIND + r"incidents\b"
+    r"|\ba\W+clean\W+(?:safety\W+)?incident\W+record\b)",
+    re.IGNORECASE)
+"""Words saying the model has had no incidents (`no serious incidents have been reported`, `Acme
+has recorded no safety incidents`, `incident-free since launch`). Not: incidents of one kind named
+(`no incidents involving weight theft`), nor a report that goes unmade (`no incident goes
+unreported`)."""
+
+_INCIDENTS_LIMITED = lazy(
+    r"\b(?:if|unless|whether|until|provided|when|once|should)\b|\b(?:further|other|new|more|additional|another|"
+    r"subsequent|remaining|repeat)\W+" + _INCIDENT_KIND + r"incidents?\b|\b(?:other\W+than|besides|apart\W+from|"
+    r"aside\W+from|except|beyond)\b|\b(?:since|after)\b(?!\W+(?:(?:its|the|our|first|initial|public)\W+){0,2}"
+    r"(?:launch|release|deployment|availability|ga)\b)",
+    re.IGNORECASE)
+"""A denial that is limited or conditional (`no further incidents since the retraining`, `no
+incidents other than incident-10`, `if no serious incidents are reported within 90 days`): it does
+not say there were none. `since launch` (or release, deployment) limits nothing."""
+
+
+def _case_words(case: Case) -> list[tuple[tuple[str | int, ...], str]]:
+    """The case's own free text that regime documents and readers show, each with where it stands:
+    its title, the system's description, the boundaries', the post-deployment plan's incident
+    reporting and scale, the publication's withheld note, residual risk rationales, incident
+    answers' notes and the argument's words."""
+    texts: list[tuple[tuple[str | int, ...], str | None]] = [(("title",), case.title),
+                                                             (("system", "description"), case.system.description)]
+    if case.boundary is not None:
+        texts.append((("boundary", "description"), case.boundary.description))
+    texts += [(("boundaries", i, "description"), b.description) for i, b in enumerate(case.boundaries)]
+    pd = case.post_deployment
+    if pd is not None:
+        texts += [(("post_deployment", "incident_reporting"), pd.incident_reporting),
+                  (("post_deployment", "at_scale"), pd.at_scale)]
+    if case.publication is not None:
+        texts.append((("publication", "withheld"), case.publication.withheld))
+    texts += [(("residual_risk", k, "rationale"), r.rationale) for k, r in case.residual_risk.items()]
+    texts += [(("incident_answers", k, "note"), a.note) for k, a in case.incident_answers.items()]
+    for eid, el in case.argument.elements.items():
+        texts += [(("argument", "elements", eid, f), getattr(el, f))
+                  for f in ("claim", "strategy", "context", "assumption", "justification")]
+    return [(at, text) for at, text in texts if text and text.strip()]
+
+
+def incidents_denied_in_words(case: Case) -> tuple[tuple[str | int, ...], str] | None:
+    """Where the case's own words (`_case_words`) first say the model has had no incidents
+    (`_INCIDENTS_DENIED`), in a sentence that neither limits the denial to some of them nor makes it
+    a condition (`_INCIDENTS_LIMITED`), and that sentence; None when none do."""
+    for at, text in _case_words(case):
+        if not _may_say(text, _NO_INCIDENT_TRIGGER):
+            continue
+        for sentence in _INCIDENT_SENTENCES.split(text):
+            if _INCIDENTS_DENIED.search(sentence) is not None and _INCIDENTS_LIMITED.search(sentence) is None:
+                return at, sentence.strip()
+    return None
+
+
+_INCIDENT_SENTENCES = lazy(r"(?<=[.;:!?])\s+")

@@ -4,6 +4,7 @@ policy changes logged in the registry. Every threshold-gaming rule runs against 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
@@ -122,7 +123,8 @@ class Comparison(FrozenRecord):
     """What the registry (or the caller) remembers for one decision."""
 
     _fields = ("versions", "policy_changes", "incidents", "lineage", "protocols", "why_none", "notes",
-               "artifact_dates", "signoff_dates", "standing", "settled", "approved", "recorded", "deployed")
+               "artifact_dates", "signoff_dates", "standing", "settled", "approved", "recorded", "deployed",
+               "missed_reports")
     versions: Sequence[Compared]
     """Earlier versions to compare with, the previous submitted one first; the same version is
     listed once even when it is both."""
@@ -168,6 +170,11 @@ class Comparison(FrozenRecord):
     a decision; a case withdrawn or superseded stands on none), as the registry stores it: a new
     case is weighed together with them, so the same weights filed as several narrow cases are
     judged as the deployment they make together (CG107). None: no registry was read."""
+    missed_reports: Callable[[dt.datetime], list[Finding]] | None
+    """The regime reports the registry's incidents owe that are past their deadline and not filed
+    as of a time (CG1003, blocking, filings checked against the keyring the comparison was read
+    with; without one none counts): a version decided while one is missed approves a deployment
+    that owes it. None: no registry was read."""
 
     def __init__(self, versions: Sequence[Compared] = (), policy_changes: Sequence[PolicyChange] = (),
                  incidents: Sequence[IncidentDefeat] = (), lineage: Sequence[LinkedCase] | None = None,
@@ -175,7 +182,8 @@ class Comparison(FrozenRecord):
                  notes: list[str] | None = None, artifact_dates: ArtifactDates | None = None,
                  signoff_dates: SignoffDates | None = None, standing: Sequence[Condition] = (),
                  settled: Sequence[Condition] = (), approved: Sequence[Case] = (), recorded: Sequence[RecordedVersion] = (),
-                 deployed: Sequence[Compared] | None = None) -> None:
+                 deployed: Sequence[Compared] | None = None,
+                 missed_reports: Callable[[dt.datetime], list[Finding]] | None = None) -> None:
         put = object.__setattr__
         put(self, "versions", versions)
         put(self, "policy_changes", policy_changes)
@@ -191,6 +199,7 @@ class Comparison(FrozenRecord):
         put(self, "approved", approved)
         put(self, "recorded", recorded)
         put(self, "deployed", deployed)
+        put(self, "missed_reports", missed_reports)
 
 
 NOT_CONFIGURED = "no registry configured and no --previous given"

@@ -391,7 +391,8 @@ def run_gate(
                           standing=comparison.standing if comparison is not None else (),
                           approved=comparison.approved if comparison is not None else (),
                           recorded=comparison.recorded if comparison is not None else (),
-                          deployed=comparison.deployed if comparison is not None else None)
+                          deployed=comparison.deployed if comparison is not None else None,
+                          missed_reports=comparison.missed_reports if comparison is not None else None)
     first = comparison.versions[0] if comparison is not None and comparison.versions else None
     prev_case, prev_policy = (first.case, first.policy) if first is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
@@ -462,13 +463,18 @@ def run_gate(
         # a condition the decision the case stands on set, that nothing shows met and that this
         # version raises again, keeps its due date: past it, the decision cannot approve on it
         findings += locate_findings(loaded, _overdue(_conditions(findings, ctx0, carried, aliases), day))
+    # a regime report past its deadline and not filed (the registry's clocks, as of the end of the
+    # decision day) is owed by the deployment at every boundary: no narrower one answers it
+    missed = (comparison.missed_reports(dt.datetime.combine(day, dt.time.max, dt.UTC))
+              if comparison is not None and comparison.missed_reports is not None else [])
+    findings += missed
     main = _Trial(requested or BOUNDARY_LADDER[0], (), findings, ctx0)
     trials = [main.record()] if requested is not None else []
     narrower: _Trial | None = None
     lacks: list[str] = []
     if main.outcome == "NO-GO":
         # load findings stand at every boundary: no narrower one can pass
-        if requested is not None and try_narrower and not any(f.blocking for f in loaded.diagnostics):
+        if requested is not None and try_narrower and not missed and not any(f.blocking for f in loaded.diagnostics):
             order = _fail_fast_order({f.code for f in main.blocking})
             for kind, dropped in _candidates(case, requested, ungrounded_grants(ctx0)):
                 ctx = context(kind, dropped)

@@ -143,10 +143,11 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     signed = signoff_dates(reg, loaded)
     hist = _history(reg, case.id, known, versions, this, model_cases)
     deployed = deployed_with(reg, model_cases, cache)
+    missed = _missed_reports(reg, case.id, known, model_cases, keyring)
     if hist is None:
         return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
                           why_none=f"first version (the registry has no case {case.id!r})", artifact_dates=dates,
-                          signoff_dates=signed, deployed=deployed)
+                          signoff_dates=signed, deployed=deployed, missed_reports=missed)
     # a version whose weights the registry hashed in common with this one's (a weights file's bytes
     # or a tensor) is of the same weights, whatever digests either names (re-saved beside one more
     # file, under a new digest): a run of them dropped is dropped, not replaced by a newer one
@@ -176,7 +177,28 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
                       artifact_dates=dates, signoff_dates=signed, standing=standing, settled=settled,
                       approved=approved,
-                      recorded=recorded, deployed=deployed)
+                      recorded=recorded, deployed=deployed, missed_reports=missed)
+
+
+def _missed_reports(reg: Registry, case_id: str, known: bool, model_cases: list[str],
+                    keyring: Keyring | None) -> Any:
+    """CG1003 for each regime report past its deadline as of a time and not filed: those the case's
+    incidents owe (`counted_report_clocks`, as the triggers and `verify --db` count them), and those
+    the incidents of every other case about the same model owe (`model_cases`), each marked with the
+    case it was filed under: the reports follow the weights, so the same model filed as a new case
+    still owes them. Filings count only where they verify against `keyring` (without one, none does)."""
+    from dataclasses import replace
+
+    from ._reports import overdue_report_findings, report_clocks
+    from ._run import counted_report_clocks
+
+    clocks = counted_report_clocks(reg, case_id, keyring) if known else []
+    seen = {(c.filed_under or case_id, c.incident, c.cls) for c in clocks}
+    for other in dict.fromkeys(model_cases):
+        if other != case_id:
+            clocks += [replace(c, filed_under=other) for c in report_clocks(reg, other, keyring)
+                       if (other, c.incident, c.cls) not in seen]
+    return partial(overdue_report_findings, clocks)
 
 
 def deployed_with(reg: Registry, model_cases: list[str], cache: VersionCache) -> list[Compared]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._derived import incidents_denied_in_words
 from .._regimes import fill_section
 from .._registry import Context, Hit, load_rule, rule
 
@@ -115,8 +116,8 @@ def _tail(ref: str) -> str:
 
 @rule(
     "CG1005", "regime-dropped", severity="blocking", serves="fm-no-public-memory",
-    summary="A regulatory regime the previous version was under is no longer named by the case or its "
-            "policy.",
+    summary="A regulatory regime the previous version was under (named by its case or its policy) is no "
+            "longer named by the case or its policy.",
     rationale="A regime is named by the case that is under it: nothing else says it applies. Dropped "
               "from the next version, it takes with it the gaps its documents had (CG1001) and the "
               "reporting clocks of every incident recorded against the new version, and the decision no "
@@ -130,13 +131,20 @@ def _tail(ref: str) -> str:
 )
 def regime_dropped(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
-    if prev is None or not prev.regimes:
+    if prev is None:
+        return
+    # the previous version was under the regimes its case named and those its policy named: a
+    # policy's `regimes:` cut takes a regime away as surely as the case's
+    before = list(dict.fromkeys([*prev.regimes, *(ctx.previous_policy.regimes if ctx.previous_policy is not None
+                                                  else ())]))
+    if not before:
         return
     now = list(ctx.case.regimes) + list(ctx.policy.regimes)
     named = {_tail(r) for r in now}
     ids = {r.id for r in ctx.regimes}
-    where: tuple[str | int, ...] = ("regimes",) if ctx.case.regimes else ("id",)
-    for ref in prev.regimes:
+    where: tuple[str | int, ...] = (("regimes",) if ctx.case.regimes else ("@policy", "regimes") if ctx.policy.regimes
+                                    else ("id",))
+    for ref in before:
         # the same reference, or one naming the same regime from another place (a file moved);
         # a file of that name holding another regime (its own id) is not the regime
         if ref in now or (_tail(ref) in named and _tail(ref) in ids):
@@ -144,3 +152,34 @@ def regime_dropped(ctx: Context) -> Iterator[Hit]:
         yield Hit(where, f"the previous version was under the regime `{ref}`, which this version no longer names: "
                          "its documents' gaps and its incident reports would go with it")
 
+
+
+@rule(
+    "CG438", "incidents-denied-in-words", severity="blocking", serves="fm-no-public-memory",
+    summary="The case's words say the model has had no incidents while the registry holds one recorded "
+            "against it.",
+    rationale="Regime documents and the published summary are made from the case's words: a description "
+              "saying `no serious incidents have been reported` goes to the AI Office in the Model Report "
+              "and into the transparency report beside the registry's own list of the incident. What the "
+              "registry recorded is the fact; words that deny it are struck from the case, not filed.",
+    bad="# registry: incident-10 (cyber, high) recorded against version 1.0\n"
+        "system: {description: Linnet-1 has had no serious incidents since launch.}",
+    good="system: {description: Linnet-1 is Acme's general-purpose model, text and code.}\n"
+         "incident_answers: {incident-10: {evidence: [E-cyber-redteam]}}",
+    fix="Strike the words, or say what the registry holds (the incident and its answer); words limited to a "
+        "period or kind (`no further incidents since the retraining`) say no more than they can.",
+)
+def incidents_denied(ctx: Context) -> Iterator[Hit]:
+    held = [i for i in ctx.incidents if i.cause == "incident"]
+    if not held:
+        return
+    found = incidents_denied_in_words(ctx.case)
+    if found is None:
+        return
+    at, words = found
+    first = held[0]
+    yield Hit(at,
+              f"the case says \"{words[:160]}\" while the registry holds {first.id} ({first.domain}, {first.severity}, "
+              f"{first.date}) recorded against {first.version}"
+              + (f" and {len(held) - 1} more" if len(held) > 1 else "")
+              + ": the regime documents would file the denial beside the incident")
