@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from casegate import _schemacache
+from casegate._cachekey import cache_key
 
 ROOT = Path(__file__).resolve().parents[1]
 ATLAS = ROOT / "examples" / "atlas-api"
@@ -208,7 +209,11 @@ def test_publish_keeps_the_summary_schemas(tmp_path: Path, monkeypatch: pytest.M
     assert _program(args, cache, state)[0] == 0
     monkeypatch.setenv("CASEGATE_CACHE_DIR", str(cache))
     monkeypatch.setenv("CASEGATE_STATE_DIR", str(state))
-    store = _schemacache._store()  # as the program opened it (the same cache key and sources)
-    assert store is not None
-    for name in ("PublicSummary", "ArgumentView", "DecisionView", "DissentView", "SafeguardItem"):
-        assert store.get(f"casegate.publish._views.{name}") is not None, name
+    cache_key.cache_clear()  # (this process's key, read before under other folders)
+    try:
+        store = _schemacache._store()  # as the program opened it (the same cache key and sources)
+        assert store is not None
+        for name in ("PublicSummary", "ArgumentView", "DecisionView", "DissentView", "SafeguardItem"):
+            assert store.get(f"casegate.publish._views.{name}") is not None, name
+    finally:
+        cache_key.cache_clear()
