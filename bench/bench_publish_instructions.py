@@ -66,6 +66,19 @@ were half of that module's 22.5M import). What is left is spread as before: jinj
 95M, the redaction 873M (bench_publish_phase_instructions.py at 4635c625), the JSON, the Markdown,
 the HTML and the overview diagram 170M to 290M each (its figures at c49ce642); 1.5x needs most of them
 halved.
+
+Schemas built again on every run (local path, the salts kept, one run with `--before` 67232653's
+tree): the summary's view models leave a field out of the JSON through `operator.is_` and
+`operator.not_` (`exclude_if`), and the kept-schema store (`casegate._schemacache`) resolved
+neither when reading an entry back, so it kept none of the schemas of `PublicSummary`,
+`ArgumentView`, `DecisionView`, `DissentView`, `SafeguardItem` and `ConditionItem`: pydantic
+built all of them in every `publish` (47.7M instructions, 1.0% of publishing). Both functions are now
+names an entry may refer to, and tests/test_schema_cache.py checks that every `KeptSchema`
+model of the package can be kept. publish 4,727.7M, gate 1,982.8M (2.38x); 67232653 publish
+4,775.4M, gate 1,982.3M (2.41x); the published files of the 10k case, and of every
+example, byte for byte the same. `check` and `gate` build no schema a run (their models were
+kept before): `bench_instructions.py 10 --large-only` in the same session, check 3,609.1M
+(rapidyaml floor 924.4M: 3.90x; before 3,608.5M), gate 3,721.8M (4.03x; before 3,721.4M).
 """
 
 from __future__ import annotations

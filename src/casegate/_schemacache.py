@@ -44,6 +44,7 @@ _ALLOWED_MODULES = ("casegate.", "pydantic.", "pydantic_core.")
 _ALLOWED_GLOBALS = {
     ("builtins", "getattr"),  # an enum member: getattr(its class, its name)
     ("builtins", "next"), ("functools", "partial"), ("itertools", "repeat"),  # `no_items`
+    ("_operator", "is_"), ("_operator", "not_"),  # the summary's `exclude_if` tests (`publish._views`)
     ("datetime", "date"), ("datetime", "datetime"), ("datetime", "timedelta"), ("datetime", "timezone"),
 }
 """Names outside casegate, pydantic and pydantic-core an entry may refer to. This filter only keeps
