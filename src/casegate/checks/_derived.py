@@ -3867,10 +3867,14 @@ _LANGUAGES_COUNTED = lazy(
 `dozens of languages`)."""
 _LANGUAGES_UNBOUNDED = lazy(
     r"\b(?:in|into|speaks?|supports?|understands?|across|answers?\W+in|writes?\W+in)\W+(?:any|every|all|whatever)"
-    r"\W+(?:(?:of\W+)?the\W+)?(?:[\w'’-]+\W+){0,2}?languages?\b(?!\W+(?:other\W+than|but|except|save|apart))",
+    r"\W+(?:(?:of\W+)?the\W+)?(?:(?!(?:programming|coding|computer|query|markup|scripting|sign)\b)[\w'’-]+\W+){0,2}?"
+    r"languages?\b(?!\W+(?:other\W+than|but|except|save|apart))",
     re.IGNORECASE)
 """Words putting no bound on the languages it serves (`in any language`, `in every language our users
 speak`, `supports all major languages`), but one followed by an exception (`any language other than`)."""
+_LANGUAGES_MEASURED = lazy(r"\b(?:benchmark|eval\w*|measured|tested|scored|scores|red[\W_]*team\w*|tests?)\b",
+                           re.IGNORECASE)
+"""Words saying a count of languages is of a measurement, not of the release (`a benchmark in 14 languages`)."""
 _LANGUAGES_DENIED = lazy(r"\b(?:not|no|never|nor|without)\b(?:\W+[\w'’-]+){0,3}\W*$", re.IGNORECASE)
 
 
@@ -3903,7 +3907,8 @@ def languages_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[
         if best is not None and best[1] is None:
             break
         for m in _LANGUAGES_COUNTED.finditer(read):
-            if _LANGUAGES_DENIED.search(read, max(0, m.start() - 60), m.start()) is not None:
+            if _LANGUAGES_DENIED.search(read, max(0, m.start() - 60), m.start()) is not None \
+                    or _LANGUAGES_MEASURED.search(read, max(0, m.start() - 60), m.start()) is not None:
                 continue
             n = None if m.group(2) else (int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()])
             if best is None or n is None or (best[1] is not None and n > best[1]):

@@ -102,6 +102,10 @@ def _script(ch: str) -> str | None:
 
 
 def _scripts(text: str) -> dict[str, int]:
+    """Letters of `text` by script."""
+    if text.isascii():
+        n = sum(map(str.isalpha, text))
+        return {"Latin": n} if n else {}
     got: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():
