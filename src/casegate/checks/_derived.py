@@ -3887,7 +3887,9 @@ def languages_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[
     if memo is not None and "languages_in_words" in memo:
         got: tuple[str, int | None] | None = memo["languages_in_words"]
         return got
-    texts = [case.system.description or "", case.boundary.description or "", case.boundary.scope.users or ""]
+    b = case.boundary
+    texts = [case.system.description or "", (b.description or "") if b is not None else "",
+             (b.scope.users or "") if b is not None and b.scope is not None else ""]
     if case.system.release is not None:
         texts += list(case.system.release.intended_uses)
     arg = case.argument

@@ -24,13 +24,13 @@ from .._derived import (
     bypass_counts,
     capability_status,
     confirmation_off_in_words,
-    languages_in_words,
     customer_site,
     host_named,
     hosts_in_words,
     inability,
     is_confirmation,
     is_expired,
+    languages_in_words,
     level_meets,
     off_task_tests,
     operated_elsewhere,
@@ -698,8 +698,8 @@ def safeguard_untested_in_released_language(ctx: Context) -> Iterator[Hit]:
             # several languages: the list alone is not read as the product's reach (docs/security.md)
             continue
         untested = [lang for lang in released if lang not in seen]
-        over = [(lang, t[0], t[1], u) for lang in released if (t := tally.get(lang)) is not None
-                and (u := upper_bound(t[0], t[1], pol.confidence, pol.interval)) > tol]
+        over = [(lang, tallied[0], tallied[1], u) for lang in released if (tallied := tally.get(lang)) is not None
+                and (u := upper_bound(tallied[0], tallied[1], pol.confidence, pol.interval)) > tol]
         if not untested and not over:
             continue
         parts = []
@@ -712,8 +712,8 @@ def safeguard_untested_in_released_language(ctx: Context) -> Iterator[Hit]:
             if wrong:
                 parts[-1] += (f"; {', '.join(wrong[:6])} ask in another language (their text is not written in it), "
                               "and count for none")
-        for lang, k, n, u in over[:6]:
-            parts.append(f"in `{lang}` they show {k} bypasses in {n} attempts ({pol.confidence:.0%} one-sided "
+        for lang, through_n, tried_n, u in over[:6]:
+            parts.append(f"in `{lang}` they show {through_n} bypasses in {tried_n} attempts ({pol.confidence:.0%} one-sided "
                          f"{pol.interval} upper bound {u:.3f} over the tolerance {tol:g})")
         if len(over) > 6:
             parts.append(f"{len(over) - 6} more languages are over the tolerance")

@@ -16,8 +16,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ...model import Elicitation, Scaffold, SourceRecord, new_dict, new_list
-from ..stats import REDUCTIONS, Reduction, binary_counts
 from .._languages import sample_language
+from ..stats import REDUCTIONS, Reduction, binary_counts
 from ._claims import CSV_COLUMNS, generic_claims
 from ._common import (
     check_unchanged,
