@@ -12,7 +12,6 @@ names are read to codes by `language_code`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 _LANGUAGES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -137,7 +136,7 @@ def sample_language(stated: Any, text: str | None) -> str | None:
     """The language of one sample (see the module): its stated code where its text does not
     contradict it, `!` and the stated code where it does, what the text shows where nothing is
     stated, `und` where the text shows no language casegate can name, None with neither."""
-    text = unicodedata.normalize("NFC", text[:TEXT_READ]) if isinstance(text, str) else None
+    text = text[:TEXT_READ] if isinstance(text, str) else None
     scripts = _scripts(text) if text else {}
     code = language_code(stated) if isinstance(stated, str) and stated.strip() else None
     if code is not None:
