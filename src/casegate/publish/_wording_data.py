@@ -5808,7 +5808,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'A claim that capability is below a threshold rests on no evaluation of that threshold with success counts.',
     'A claim was asserted (its `asserted` date) before evidence it rests on was produced.',
     'A claim, a strategy or a safeguard cites evidence about something else: another domain, another threshold, or a safeguard of another kind.',
-    "A classifier or model-behaviour safeguard blocks steps while the logs of its tests show no attempt in a language the release lists (`system.release.languages`, where it lists one other than English), or show one language's bypass rate over the policy's tolerance where the whole run's is within it. A sample's language is its metadata's (`language`) where the text it asked does not contradict it, else what its text shows.",
+    "A classifier or model-behaviour safeguard blocks steps while the logs of its tests show no attempt in a language the release lists (`system.release.languages`, where it lists one other than English), or show one language's bypass rate over the policy's tolerance where the whole run's is within it; or while the case's words put the release in more languages than the list names (`available in 40 languages`, `in any language`). A sample's language is its metadata's (`language`) where the text it asked does not contradict it, else what its text shows.",
     "A classifier or refusal trained mostly on English is weakest in the languages it saw least, and a user may ask in any language the product is released in. A red team run in English, or in the five largest languages, measures nothing of the other thirty-five; a run whose few low-resource attempts are mixed among thousands of English ones is within tolerance as a whole while a Swahili speaker meets the Swahili rate. Each released language is its own population of attempts: it is judged on its own attempts at the policy's confidence. An attempt tagged with a language its text is not written in (an English prompt tagged `sw`) was not asked in it.",
     "A classifier tried on typed text is not shown to hold on transcribed speech, nor refusal training on spoken requests: a channel the boundary opens is a way around the safeguard its tests never took. Where the framework says which safeguard layers a granted tool matters for, a test of such a safeguard counts only when its log records every tool that stands for it (`elicited_by`), as an evaluation of a threshold does (CG301). A tool the boundary's words grant by its name counts as granted though `boundary.tools` leaves it out.",
     "A classifier's or monitor's version is the case's word unless the test's log records the model it ran through: a test run through a stricter setting or a later version than the deployed one reads the same as one of the deployed classifier. Where the framework names the deployed model of a role and ties a safeguard layer to it, a test of such a safeguard counts only when its log records that model in the role, and no other (CG359 judges a model the policy does not name).",
@@ -6733,7 +6733,6 @@ CONSTANTS: frozenset[str] = frozenset({
     'N',
     'N/A',
     'NEVER_WAIVABLE',
-    'NFC',
     'NFKC',
     'NFKD',
     'NO-GO',
@@ -16115,7 +16114,6 @@ WORDS: str = (
     'newsletters\n'
     'next\n'
     'nf\n'
-    'nfc\n'
     'nfkc\n'
     'nfkd\n'
     'niftifolder\n'
