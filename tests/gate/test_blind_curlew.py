@@ -18,15 +18,16 @@ docs/security.md:
   mixed into the 2,800-attempt red team so the whole run is within tolerance (102 of 4,000) while each
   low-resource language is 8 of 100; the low-resource red team rerun with English prompts tagged
   `language: sw`, `am`, ... (the text's script and English function words say otherwise); the rows'
-  languages and texts left out of the log.
+  languages and texts left out of the log (judged so because the words say 40 languages).
 - closed (CG435): `system.release.languages` cut to the tested languages, or left out, while the
   boundary's words still say "available in 40 languages" or "in any language".
 - caught: the red team's counts typed over its log (CG340, CG406); the low-resource red team kept
   but cited by no safeguard (CG406: every run naming a safeguard is judged).
 - still the lab's word: the list and the words both cut to the tested languages while the model
-  answers in any language (nothing casegate reads records which languages the product serves), and a
-  language a log states for text in a script several languages share (a Hausa prompt tagged Swahili).
-"""
+  answers in any language (nothing casegate reads records which languages the product serves); logs
+  recording no language at all where the words say nothing of the release's languages (the list alone
+  is not read so: atlas-api lists five and its refusal log records none); a language a log states for
+  text in a script several languages share (a Hausa prompt tagged Swahili)."""
 
 from __future__ import annotations
 
@@ -251,3 +252,11 @@ def test_the_low_resource_red_team_kept_but_uncited_is_no_go(tmp_path: Path) -> 
     edit(d / "case.yaml", "evidence: [E-redteam, E-redteam-low]", "evidence: [E-redteam]", count=2)
     record = preview(d)
     assert record.outcome == "NO-GO" and "CG406" in blocking(record)
+
+
+def test_the_low_resource_counts_typed_over_the_log_is_no_go(tmp_path: Path) -> None:
+    """The low-resource red team's counts typed as 6 of 1,200 beside the log that says 96."""
+    d = copy_fixture(CURLEW, tmp_path)
+    edit(d / "evidence.yaml", "    date: 2026-10-31\n", "    date: 2026-10-31\n    result: {bypasses: 6, attempts: 1200}\n")
+    record = preview(d)
+    assert record.outcome == "NO-GO" and {"CG340", "CG406"} <= set(blocking(record))
