@@ -2,7 +2,7 @@
 CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`,
 `wider_release_in_words`, the vetting's own reading), an `api` boundary's description (`tuning_in_words`, the third parties it
 names) and a `consumer` boundary's (`on_device_in_words`); through CG351, the models besides the
-system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`); through CG431, the users' traffic kept from the developer (`traffic_kept_in_words`); through CG437, a classifier, refusal or monitor the users turn off (`turned_down_in_words`); through CG438, the case's words denying incidents (`incidents_denied_in_words`). Each table holds words a sound
+system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`); through CG431, the users' traffic kept from the developer (`traffic_kept_in_words`); through CG437, a classifier, refusal or monitor the users turn off (`turned_down_in_words`); through CG438, the case's words denying incidents (`incidents_denied_in_words`); through CG435, how many languages the release is in (`languages_in_words`). Each table holds words a sound
 case uses, which must pass, and words of the moves the readings were written for, which must stay
 caught. Marked `mended`: words that were a false alarm (NO-GO for a sound case) before the reading
 was narrowed; each is a row the reading read wrongly."""
@@ -23,6 +23,7 @@ from casegate.checks._derived import (
     hosts_in_words,
     incidents_denied_in_words,
     is_confirmation,
+    languages_in_words,
     on_device_in_words,
     open_sign_up_in_words,
     routed_models_in_words,
@@ -2599,3 +2600,60 @@ def test_incidents_denied_in_words_reads_long_text_in_linear_time(unit: str) -> 
     started = time.perf_counter()
     incidents_denied_in_words(_said(text))
     assert time.perf_counter() - started < 3.0
+
+
+# ------------------------------------------------------------------ how many languages the release is in (CG435)
+
+
+def _languages(description: str) -> Case:
+    doc = base_doc()
+    doc["boundary"]["description"] = description
+    return Case.model_validate(doc)
+
+
+SOUND_LANGUAGES = [  # no count of languages beyond the list, nor words without bound
+    "Available in English, French, German, Japanese and Spanish.",
+    "The assistant is not offered in any language other than English.",
+    "Claude can understand and respond in many languages, but performance varies; see the list of supported languages.",
+    "Responses in languages other than English may be less reliable.",
+    "Users may write in their own language; the supported languages are listed on the product page.",
+    "The model is not available in all languages.",
+    "It supports every programming language our users write, from Python to Rust.",
+    "Multilingual performance is measured on the MMMLU benchmark in 14 languages.",
+    "The classifiers were red-teamed in 12 languages.",
+    "It writes code in all common programming languages.",
+]
+
+
+LANGUAGES_SAID = [
+    ("Curlew-1 is available in 40 languages.", 40),
+    ("available in forty languages worldwide", 40),
+    ("Supports 95+ languages", 95),
+    ("Users write to it in any language and it answers in theirs.", None),
+    ("The assistant speaks every language our users speak.", None),
+    ("supports all major world languages", None),
+    ("The model is used in dozens of languages.", None),
+]
+
+
+@pytest.mark.parametrize("words", SOUND_LANGUAGES)
+def test_words_naming_no_languages_beyond_the_list_are_not_read_as_one(words: str) -> None:
+    assert languages_in_words(_languages(words)) is None
+
+
+@pytest.mark.parametrize(("words", "n"), LANGUAGES_SAID)
+def test_a_release_in_many_languages_in_words_is_read(words: str, n: int | None) -> None:
+    said = languages_in_words(_languages(words))
+    assert said is not None and said[1] == n
+
+
+def test_the_languages_reading_reads_in_linear_time() -> None:
+    """0.3 s or less on an idle machine; bounded here as the other readings are."""
+    import time
+
+    for unit in ("in any of the ", "in 40 ", "languages ", "not in any language other than ", "40 major languages, "):
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        case = _languages(text)
+        started = time.perf_counter()
+        languages_in_words(case)
+        assert time.perf_counter() - started < 3.0, unit

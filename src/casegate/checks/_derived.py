@@ -4282,3 +4282,67 @@ def incidents_denied_in_words(case: Case) -> tuple[tuple[str | int, ...], str] |
 
 
 _INCIDENT_SENTENCES = lazy(r"(?<=[.;:!?])\s+")
+_LANGUAGE_WORDS = ("languag",)
+"""The word each match of `_LANGUAGES_COUNTED` and `_LANGUAGES_UNBOUNDED` holds."""
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                 "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100}
+_LANGUAGES_COUNTED = lazy(
+    r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?:\+|\s*-\s*plus|\s+or\s+more)?\W+(?:(?:major|spoken|human|"
+    r"natural|other|different|world|supported|user)\W+)?languages\b|\b(dozens|hundreds|scores)\W+of\W+languages\b",
+    re.IGNORECASE)
+"""A number of languages the words say the release is in (`in 40 languages`, `forty languages`,
+`dozens of languages`)."""
+_LANGUAGES_UNBOUNDED = lazy(
+    r"\b(?:in|into|speaks?|supports?|understands?|across|answers?\W+in|writes?\W+in)\W+(?:any|every|all|whatever)"
+    r"\W+(?:(?:of\W+)?the\W+)?(?:(?!(?:programming|coding|computer|query|markup|scripting|sign)\b)[\w'’-]+\W+){0,2}?"
+    r"languages?\b(?!\W+(?:other\W+than|but|except|save|apart))",
+    re.IGNORECASE)
+"""Words putting no bound on the languages it serves (`in any language`, `in every language our users
+speak`, `supports all major languages`), but one followed by an exception (`any language other than`)."""
+_LANGUAGES_MEASURED = lazy(r"\b(?:benchmark|eval\w*|measured|tested|scored|scores|red[\W_]*team\w*|tests?)\b",
+                           re.IGNORECASE)
+"""Words saying a count of languages is of a measurement, not of the release (`a benchmark in 14 languages`)."""
+_LANGUAGES_DENIED = lazy(r"\b(?:not|no|never|nor|without)\b(?:\W+[\w'’-]+){0,3}\W*$", re.IGNORECASE)
+
+
+def languages_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str, int | None] | None:
+    """The words of the system, the boundary, the release's intended uses or the argument's top claim
+    and contexts that say how many languages the release is in: (the words, the number) for `in 40
+    languages`, (the words, None) for words setting no bound (`in any language`, `dozens of
+    languages`); None where no such words stand (a denial before them, `not in any language but
+    English`, is none). The largest number said wins; unbounded words win over any number (CG435)."""
+    if memo is not None and "languages_in_words" in memo:
+        got: tuple[str, int | None] | None = memo["languages_in_words"]
+        return got
+    b = case.boundary
+    texts = [case.system.description or "", (b.description or "") if b is not None else "",
+             (b.scope.users or "") if b is not None and b.scope is not None else ""]
+    if case.system.release is not None:
+        texts += list(case.system.release.intended_uses)
+    arg = case.argument
+    if arg is not None:
+        top = arg.elements.get(arg.top)
+        texts += [getattr(top, "claim", None) or ""]
+        texts += [getattr(e, "context", None) or "" for e in arg.elements.values()]
+    best: tuple[str, int | None] | None = None
+    for text in texts:
+        read = as_read(text)
+        if not read or not _may_say(read, _LANGUAGE_WORDS):
+            continue
+        for m in _LANGUAGES_UNBOUNDED.finditer(read):
+            if _LANGUAGES_DENIED.search(read, max(0, m.start() - 60), m.start()) is None:
+                best = (" ".join(read[m.start():m.end()].split()), None)
+                break
+        if best is not None and best[1] is None:
+            break
+        for m in _LANGUAGES_COUNTED.finditer(read):
+            if _LANGUAGES_DENIED.search(read, max(0, m.start() - 60), m.start()) is not None \
+                    or _LANGUAGES_MEASURED.search(read, max(0, m.start() - 60), m.start()) is not None:
+                continue
+            n = None if m.group(2) else (int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()])
+            if best is None or n is None or (best[1] is not None and n > best[1]):
+                best = (" ".join(read[m.start():m.end()].split()), n)
+    if memo is not None:
+        memo["languages_in_words"] = best
+    return best

@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 34
+DERIVE_VERSION = 35
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -118,6 +118,8 @@ class DerivedRun(BaseModel):
     unscored_epochs: int = 0
     """Stated epochs (1 to `source.epochs`) a scored sample has no score for, summed over the samples:
     counted once when the log is read, so a complete log's counts need no second look at its rows."""
+    languages: dict[str, str] = {}
+    """Sample id -> the language it was asked in (`ImportedRun.languages`)."""
     bypass: list[int] | None = None
     """(attempts that got through, attempts) of a binary-scored log, as a safeguard test counts them
     (`casegate.evidence._facts.bypass_tally`): counted once when the log is read, so a test's count
@@ -253,7 +255,7 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             outside_epochs=outside, unscored_epochs=unscored, same_input=r.same_input, task_args=r.task_args,
             asked_at_run=r.asked_at_run, task_package=r.task_package,
             data_unpinned=r.data_unpinned, max_tokens_at_run=r.max_tokens_at_run,
-            greedy=r.greedy, tools_failed=r.tools_failed, input_kinds=r.input_kinds))
+            greedy=r.greedy, tools_failed=r.tools_failed, input_kinds=r.input_kinds, languages=r.languages))
         if not combined and r.result.scale == "binary" and runs[-1].scores_json:
             runs[-1] = _with_bypass(runs[-1])
     return runs, files

@@ -8,12 +8,14 @@ boundary. The residual-risk arithmetic is `casegate.checks._derived.pathway_risk
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from itertools import compress
 from operator import attrgetter
 
 from ..._patterns import kept
 from ...evidence._facts import ran
+from ...evidence._languages import language_code
 from ...evidence.stats import upper_bound
 from ...model import Case, Evidence, Pathway, RuleSeverity, Safeguard
 from ...model._case import TEST_KINDS
@@ -29,6 +31,7 @@ from .._derived import (
     is_confirmation,
     is_expired,
     kinds_over_tolerance,
+    languages_in_words,
     level_meets,
     off_task_tests,
     operated_elsewhere,
@@ -641,6 +644,113 @@ def monitoring_sees_no_traffic(ctx: Context) -> Iterator[Hit]:
                   f"safeguard `{sid}` watches the users' traffic from outside the site (a `{sg.layer}` safeguard, "
                   f"\"{sg.title}\"), but {why}: it does not block "
                   f"{', '.join(f'`{b}`' for b in sg.blocks)}")
+
+
+LANGUAGE_LAYERS = ("classifier", "model-behaviour")
+"""Safeguard layers that read what is asked or answered: how well they hold depends on the language."""
+
+
+@rule(
+    "CG435", "safeguard-untested-in-released-language", severity="blocking", serves="test-4-safeguards",
+    summary="A classifier or model-behaviour safeguard blocks steps while the logs of its tests show no "
+            "attempt in a language the release lists (`system.release.languages`, where it lists one other than "
+            "English), or show one language's bypass rate over the policy's tolerance where the whole run's is "
+            "within it; or while the case's words put the release in more languages than the list names (`available "
+            "in 40 languages`, `in any language`). A sample's language is its metadata's (`language`) where the text "
+            "it asked does not contradict it, else what its text shows.",
+    rationale="A classifier or refusal trained mostly on English is weakest in the languages it saw least, and a "
+              "user may ask in any language the product is released in. A red team run in English, or in the five "
+              "largest languages, measures nothing of the other thirty-five; a run whose few low-resource attempts "
+              "are mixed among thousands of English ones is within tolerance as a whole while a Swahili speaker "
+              "meets the Swahili rate. Each released language is its own population of attempts: it is judged on "
+              "its own attempts at the policy's confidence. An attempt tagged with a language its text is not "
+              "written in (an English prompt tagged `sw`) was not asked in it.",
+    bad="system: {release: {languages: [en, fr, sw, yo]}}\n"
+        "E-redteam: {kind: red-team, tests: [SG-input-classifier], artifact: redteam.eval}   # every sample in English",
+    good="E-redteam: {kind: red-team, tests: [SG-input-classifier], artifact: redteam.eval}   "
+         "# 100 attempts in each listed language, written in it, at most 1 through in each",
+    fix="Red-team the safeguard in every language the release lists, with attempts written in that language and "
+        "enough of them that each language's bound is within tolerance (strengthen it where one is not), or "
+        "release the model in the languages it was shown to hold in and list those.",
+)
+def safeguard_untested_in_released_language(ctx: Context) -> Iterator[Hit]:
+    release = ctx.case.system.release
+    released = list(dict.fromkeys(language_code(x) for x in (release.languages if release is not None else [])))
+    judged = [(sid, sg) for sid, sg in ctx.case.safeguards.items() if sg.layer in LANGUAGE_LAYERS and sg.blocks]
+    if not judged:
+        return
+    said = languages_in_words(ctx.case, ctx.memo)
+    if said is not None and (said[1] is None or said[1] > len(released)):
+        words, n = said
+        yield Hit(("system", "release", "languages"),
+                  f"the case's words put the release in {'languages without bound' if n is None else f'{n} languages'} "
+                  f"(\"{words}\"), but `system.release.languages` lists {len(released)}: the languages the "
+                  f"safeguards it rests on ({', '.join(f'`{sid}`' for sid, _ in judged)}) are tested in are judged "
+                  "against that list, so it must name every language the release serves")
+    if not released or released == ["en"] or ctx.facts is None:
+        return
+    pol = ctx.policy
+    tol = pol.tolerance.max_bypass_rate
+    for sid, sg in judged:
+        seen: set[str] = set()
+        retagged: dict[str, int] = {}
+        tally: dict[str, list[int]] = {}
+        read = False
+        for x in sg.evidence:
+            e = ctx.case.evidence.get(x)
+            run = ctx.facts.derived(x) if e is not None and e.kind in TEST_KINDS else None
+            if run is None or not run.scores_json:
+                continue
+            read = True
+            through: dict[tuple[str, int], bool] = {}
+            for r in json.loads(run.scores_json):
+                key = (str(r[0]), int(r[1]))
+                through[key] = through.get(key, False) or float(r[2]) != 0.0
+            c = bypass_counts(e) if e is not None else None
+            whole_within = c is None or upper_bound(c[0], c[1], pol.confidence, pol.interval) <= tol
+            for (sample, _), got in through.items():
+                lang = run.languages.get(sample)
+                if lang is None:
+                    continue
+                if lang.startswith("!"):
+                    retagged[lang[1:]] = retagged.get(lang[1:], 0) + 1
+                    continue
+                seen.add(lang)
+                if whole_within:  # else CG406 judges the run as a whole
+                    t = tally.setdefault(lang, [0, 0])
+                    t[0] += got
+                    t[1] += 1
+        if not read:
+            continue  # no log casegate reads: the tests' counts are judged elsewhere (CG406, counts-unattested)
+        if not seen and not retagged and said is None:
+            # logs that record no sample's language, of a release whose words do not say it is in
+            # several languages: the list alone is not read as the product's reach (docs/security.md)
+            continue
+        untested = [lang for lang in released if lang not in seen]
+        over = [(lang, tallied[0], tallied[1], u) for lang in released if (tallied := tally.get(lang)) is not None
+                and (u := upper_bound(tallied[0], tallied[1], pol.confidence, pol.interval)) > tol]
+        if not untested and not over:
+            continue
+        parts = []
+        if untested:
+            named = ", ".join(f"`{lang}`" for lang in untested[:12]) + \
+                (f" and {len(untested) - 12} more" if len(untested) > 12 else "")
+            parts.append(f"the logs of its tests show no attempt in {len(untested)} of the {len(released)} languages "
+                         f"the release lists ({named})")
+            wrong = [f"{n} tagged `{lang}`" for lang, n in retagged.items() if lang in untested]
+            if wrong:
+                parts[-1] += (f"; {', '.join(wrong[:6])} ask in another language (their text is not written in it), "
+                              "and count for none")
+        for lang, through_n, tried_n, u in over[:6]:
+            parts.append(f"in `{lang}` they show {through_n} bypasses in {tried_n} attempts ({pol.confidence:.0%} one-sided "
+                         f"{pol.interval} upper bound {u:.3f} over the tolerance {tol:g})")
+        if len(over) > 6:
+            parts.append(f"{len(over) - 6} more languages are over the tolerance")
+        yield Hit(("safeguards", sid, "evidence"),
+                  f"safeguard `{sid}` ({sg.layer}) is released in {len(released)} languages, but "
+                  f"{'; '.join(parts)}: a run's rate as a whole does not speak for a language it holds few or no "
+                  f"attempts in, and {', '.join(f'`{b}`' for b in sg.blocks)} is not shown blocked in "
+                  f"{'them' if len(untested) + len(over) > 1 else 'it'}")
 
 
 @rule(

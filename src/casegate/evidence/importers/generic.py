@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ...model import Elicitation, Scaffold, SourceRecord, new_dict, new_list
+from .._languages import sample_language
 from ..stats import REDUCTIONS, Reduction, binary_counts
 from ._claims import CSV_COLUMNS, generic_claims
 from ._common import (
@@ -38,7 +39,7 @@ from .interface import ImportedRun, LogReadError, ReadOptions
 
 FORMAT = "casegate-results/1"
 CSV_OPTIONAL = ("task_version", "revision", "tool", "tool_version", "variant")
-CSV_SAMPLE_OPTIONAL = ("input", "target", "output")
+CSV_SAMPLE_OPTIONAL = ("input", "target", "output", "language")
 """Per-row columns: what the sample asked, expected and got (read only into its fingerprint)."""
 
 
@@ -53,6 +54,9 @@ class GenericSample(BaseModel):
     """What the sample asked (read only into the sample's fingerprint)."""
     target: str | None = None
     """What the sample expected (read only into the sample's fingerprint)."""
+    language: str | None = None
+    """The language the sample was asked in, as the file states it (an ISO 639-1 code or a name;
+    checked against `input` where the row records it, `casegate.evidence._languages`)."""
     output: str | None = None
     """What the model answered (read only into the sample's fingerprint: a new run has other
     outputs, so a file that records them is told from an earlier run with the same scores)."""
@@ -257,6 +261,8 @@ class GenericImporter:
                            fine_tune=tuned, fine_tune_field="fine_tune" if tuned else None,
                            attempts_note=note, attempts_unrecorded=unrecorded, greedy=greedy,
                            same_input=same_content(asked),
+                           languages={str(x.id): lang for x in d.samples
+                                      if (lang := sample_language(x.language, x.input)) is not None},
                            sample_marks=content_marks((str(x.id), json.dumps([x.input, x.target]))
                                                       for x in d.samples if x.input is not None))
 

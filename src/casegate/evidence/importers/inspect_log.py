@@ -99,6 +99,7 @@ from ...errors import MissingExtraError
 from ...limits import LimitError, current_limits
 from ...model import Elicitation, Scaffold, SourceRecord
 from ...model._policy import INPUT_KINDS
+from .._languages import sample_language, stated_language, text_of
 from ._claims import INSPECT_JSON_VERSION as _JSON_VERSION
 from ._claims import inspect_claims
 from ._common import (
@@ -453,7 +454,8 @@ class InspectImporter:
                            task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()},
                            asked_at_run=_asked_at_run(h), data_unpinned=_hub_dataset(getattr(ev, "dataset", None)),
                            max_tokens_at_run=_whole(_dump(ev.model_generate_config).get("max_tokens")),
-                           greedy=greedy, tools_failed=tools_failed, input_kinds=given)
+                           greedy=greedy, tools_failed=tools_failed, input_kinds=given,
+                           languages=_languages(summaries))
 
 
 _DATA_FILE = re.compile(r"\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$", re.IGNORECASE)
@@ -1485,6 +1487,18 @@ def _check_reported(h: Any, scorer: str | None, raw: list[tuple[str, int, Any]],
         except (ValueError, TypeError) as e:
             raise LogReadError(f"the scores of `{sc.name}` cannot be reduced as the log states ({e})",
                                location=where) from None
+
+
+def _languages(summaries: list[Any]) -> dict[str, str]:
+    """Sample id -> the language it was asked in (`casegate.evidence._languages`)."""
+    out: dict[str, str] = {}
+    for s in summaries:
+        sid = str(s.id)
+        if sid not in out:
+            lang = sample_language(stated_language(getattr(s, "metadata", None)), text_of(_messages(s.input)))
+            if lang is not None:
+                out[sid] = lang
+    return out
 
 
 def _messages(value: Any) -> Any:

@@ -121,6 +121,10 @@ class ImportedRun:
     `eval.model_generate_config.max_tokens`), not the task's; None where it gave none. The prompt
     digest leaves ceilings out (CG301 judges them), so under a policy setting no least `max_tokens`
     such a run counts for no task the policy names."""
+    languages: dict[str, str] = field(default_factory=dict)
+    """Sample id -> the language it was asked in (`casegate.evidence._languages.sample_language`:
+    its metadata's where its text does not contradict it, `!` and the stated code where it does);
+    empty where the log records neither."""
     samples_unseen: str | None = None
     """Why the content the sample marks stand for is not in the log (they were read from hashes the
     log states, with nothing to check them against), or None. Such a run has no sample digest: a
