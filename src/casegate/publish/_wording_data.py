@@ -354,6 +354,7 @@ TEMPLATES: tuple[tuple[str | None, ...], ...] = (
     ('`', None, '` now requires weight security ', None, ', not ', None, ' (CG421 holds a reached threshold to the level an outside audit signed)'),
     ('the decision expired on ', None, ': ', None, '; gate the case again and decide anew (CG705 blocks a new decision on the old date)'),
     ("pin the dataset's revision in the task, or have the policy name the task's sample digest (", None, ') for the threshold'),
+    ('(?<![\\w-])', None, "(?![\\w-])(?!['’]?s?\\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\\b)(?!\\W+"),
     ('safeguard `', None, "` watches the users' traffic from outside the site (a `", None, '` safeguard, "', None, '"), but ', None, ': it does not block ', None),
     ('the decision is signed as made with keyring ', None, ', not the keyring ', None, ' the trust root pins and it is checked against'),
     ('the deployment admits up to ', None, ' users, more than the ', None, ' ', None, ' allows: a wider boundary needs its own case and decision'),
@@ -387,7 +388,6 @@ TEMPLATES: tuple[tuple[str | None, ...], ...] = (
     ('the `', None, '` boundary does not record who can reach the model (`scope.access`), so its kind cannot be checked'),
     ('case `', None, '` named in the lineage does not record the scale of its internal deployment (`boundary.internal`)'),
     ('the generation argument `', None, '` given for the run (config.gen_kwargs: ', None, '), which changes how the model answers'),
-    ('(?<![\\w-])', None, "(?![\\w-])(?!['’]?s?\\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\\b)"),
     ('domain `', None, '` is scoped out with a reason that cites neither a boundary property (`rests_on`) nor evidence'),
     ('the state proof must hold every log entry from ', None, " to the checkpoint's size ", None, ', but ', None, ': an entry was left out'),
     ('unsupported state proof version ', None, ': make a new proof with this casegate (`casegate state-proof CASE_ID`)'),
@@ -1949,13 +1949,13 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' (id': (12,),
     ' (ki': (778,),
     ' (kn': (888,),
-    ' (la': (364,),
+    ' (la': (365,),
     ' (lo': (1385, 1451, 1596, 1661),
     ' (mo': (25,),
     ' (na': (1479,),
     ' (of': (1483,),
     ' (ow': (495, 1027),
-    ' (pe': (378,),
+    ' (pe': (379,),
     ' (pr': (1731,),
     ' (s,': (686,),
     ' (sa': (1656, 1705),
@@ -2065,7 +2065,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' cli': (971, 1119),
     ' cus': (324,),
     ' day': (1865,),
-    ' dea': (375,),
+    ' dea': (376,),
     ' del': (1585,),
     ' det': (168,),
     ' do,': (332,),
@@ -2166,8 +2166,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' wel': (181,),
     ' yet': (1055,),
     ' zon': (1138,),
-    "!['’": (385,),
-    '!\\W+': (1,),
+    "!['’": (352,),
     '" ca': (982,),
     '" gi': (517,),
     '" ha': (706,),
@@ -2185,13 +2184,14 @@ INDEX: dict[str, tuple[int, ...]] = {
     "' ga": (200,),
     "' pr": (652,),
     "' re": (678,),
-    "' tr": (352,),
+    "' tr": (353,),
     "'s (": (51,),
     "'s d": (1720,),
     "'s k": (1711, 1740),
     "'s n": (90,),
     "'s u": (121,),
     "'s v": (465,),
+    "'’-]": (1,),
     '(--a': (158, 396),
     '(?:-': (117,),
     '(CG1': (83,),
@@ -2276,13 +2276,13 @@ INDEX: dict[str, tuple[int, ...]] = {
     ') pe': (797,),
     ') pi': (185,),
     ') ra': (607,),
-    ') re': (356,),
+    ') re': (357,),
     ') si': (1612,),
     ') sk': (239,),
-    ') so': (376,),
+    ') so': (377,),
     ') wo': (75,),
     '), e': (322,),
-    '), l': (361,),
+    '), l': (362,),
     '), p': (439,),
     '): l': (282,),
     '); d': (212,),
@@ -2290,7 +2290,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '); o': (450,),
     '); r': (708,),
     '); t': (842,),
-    ', 99': (370,),
+    ', 99': (371,),
     ', ab': (1273,),
     ', ad': (559, 756),
     ', af': (1196,),
@@ -2365,7 +2365,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '.fin': (1733,),
     '.gov': (1530,),
     '.imp': (1453,),
-    '.int': (383,),
+    '.int': (384,),
     '.jso': (1849,),
     '.mat': (834,),
     '.md ': (1131,),
@@ -2463,7 +2463,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'L ha': (1527,),
     'L no': (563,),
     'Mult': (1135,),
-    'N (t': (358,),
+    'N (t': (359,),
     'N do': (1308,),
     'N en': (1257,),
     'N st': (1113,),
@@ -2494,7 +2494,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '` `k': (1078,),
     '` ag': (1144, 1423, 1644),
     '` al': (683,),
-    '` ap': (371,),
+    '` ap': (372,),
     '` as': (1178, 1387),
     '` be': (759,),
     '` bo': (1643,),
@@ -2571,7 +2571,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'act:': (1361,),
     'ad (': (821,),
     'ad a': (1412,),
-    'ad b': (381,),
+    'ad b': (382,),
     'ad d': (250,),
     'ad):': (155,),
     'ad, ': (267,),
@@ -2759,7 +2759,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'd, c': (143,),
     'd, d': (1329,),
     'd, l': (289,),
-    'd, m': (355, 516),
+    'd, m': (356, 516),
     'd, t': (748,),
     'd-le': (743,),
     'd: i': (437,),
@@ -2771,7 +2771,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'd_un': (1475,),
     'dari': (864,),
     'days': (1721, 1848),
-    'dd n': (359,),
+    'dd n': (360,),
     'dd s': (812,),
     'de b': (1014,),
     'de h': (455,),
@@ -2811,7 +2811,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'e `b': (311,),
     'e ea': (1248,),
     'e ex': (1366,),
-    'e gr': (373,),
+    'e gr': (374,),
     'e kn': (498,),
     'e lm': (690,),
     'e ob': (1582,),
@@ -2889,7 +2889,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'erio': (1292,),
     'erit': (1648,),
     'ermi': (1044,),
-    'ers,': (354,),
+    'ers,': (355,),
     'ers:': (1782,),
     'ersi': (1787,),
     'erso': (1359,),
@@ -2911,7 +2911,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'est:': (1204,),
     'et (': (183,),
     'et c': (526,),
-    'et n': (379,),
+    'et n': (380,),
     'et; ': (137,),
     'ete ': (1083,),
     'etri': (948,),
@@ -2975,7 +2975,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'fy: ': (1228, 1229),
     'g ab': (970,),
     'g ac': (513,),
-    'g al': (377,),
+    'g al': (378,),
     'g be': (1099,),
     'g ch': (837, 1595),
     'g ev': (1149,),
@@ -2987,13 +2987,13 @@ INDEX: dict[str, tuple[int, ...]] = {
     'g in': (1240,),
     'g pr': (610,),
     'g pu': (917,),
-    'g ra': (357,),
+    'g ra': (358,),
     'g sa': (586,),
     'g ti': (681, 1435),
     'g wo': (264,),
     'g, w': (524,),
     'g-ou': (522, 581),
-    'g.ge': (384,),
+    'g.ge': (385,),
     'g: n': (712,),
     'g: t': (172,),
     'g; a': (99,),
@@ -3024,7 +3024,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'h fu': (886,),
     'h in': (879,),
     'h k=': (1796,),
-    'h ke': (353,),
+    'h ke': (354,),
     'h le': (1221,),
     'h me': (777,),
     'h na': (833,),
@@ -3091,7 +3091,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'irms': (531,),
     "is '": (1454,),
     'is h': (823,),
-    'is k': (372, 1097),
+    'is k': (373, 1097),
     'is n': (1764, 1788),
     'is r': (1630,),
     'is u': (1619,),
@@ -3103,12 +3103,12 @@ INDEX: dict[str, tuple[int, ...]] = {
     'it g': (393,),
     'it j': (1272,),
     'it l': (1699,),
-    'it v': (366,),
+    'it v': (367,),
     'it):': (134,),
     'iver': (1812,),
     'ix t': (330,),
     'ix w': (969,),
-    'ize:': (369,),
+    'ize:': (370,),
     'k do': (1122,),
     'k en': (1088,),
     'k on': (1290, 1508),
@@ -3159,9 +3159,9 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ly, ': (1069,),
     'm ab': (473,),
     'm af': (194,),
-    'm as': (367,),
+    'm as': (368,),
     'm el': (115,),
-    'm of': (380, 1130, 1237),
+    'm of': (381, 1130, 1237),
     'm pa': (907,),
     'm ve': (321,),
     'm: d': (132,),
@@ -3177,10 +3177,10 @@ INDEX: dict[str, tuple[int, ...]] = {
     'mist': (930,),
     'mit:': (1450, 1665),
     'mn `': (871,),
-    'mon ': (290, 362),
+    'mon ': (290, 363),
     'move': (1791,),
     'my `': (1510,),
-    'n (v': (360,),
+    'n (v': (361,),
     'n In': (822,),
     'n `c': (1466,),
     'n by': (1490,),
@@ -3330,7 +3330,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'out_': (1440,),
     'ow (': (1046,),
     'owev': (312,),
-    'own)': (368,),
+    'own)': (369,),
     'owne': (1821,),
     'p `k': (1033,),
     'p au': (1590,),
@@ -3346,7 +3346,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ped:': (534,),
     'per ': (1864,),
     'per,': (481,),
-    'pin ': (374,),
+    'pin ': (375,),
     'pire': (1452, 1468, 1689),
     'ple)': (1618, 1718),
     'ple;': (590,),
@@ -3421,10 +3421,10 @@ INDEX: dict[str, tuple[int, ...]] = {
     's pl': (1446,),
     's su': (800,),
     's te': (1336,),
-    's ty': (363,),
+    's ty': (364,),
     's wa': (836,),
     's) c': (913,),
-    's: e': (365,),
+    's: e': (366,),
     's` r': (271,),
     'se g': (1480,),
     'se h': (1275,),
@@ -3442,7 +3442,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ss l': (1270,),
     'ss m': (568,),
     'ss w': (435,),
-    'ss`)': (382,),
+    'ss`)': (383,),
     'st `': (1807,),
     'st a': (734,),
     'st k': (1026,),
@@ -4659,7 +4659,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "'s test that ",
     '(',
     '((?:x\\d{3}/)*\\d{3})',
-    "(?![\\w-])(?!['’]?s?\\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\\b)",
+    "(?![\\w-])(?!['’]?s?\\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\\b)(?!\\W+",
     '(?![\\w-]|\\.\\w)',
     '(?![\\w])',
     '(?!\\w)|\\b(?:on\\W+)?weekdays\\W+only\\b|\\bonly\\W+(?:on\\W+)?(?:weekdays|working\\W+days|business\\W+days)\\b|\\bonly\\W+(?:during|in|within|over)\\W+(?:the\\W+)?(?:business|working|office|opening|staffed|day(?:time)?|normal|regular)\\W*(?:hours|shifts?|time)?\\b|\\b(?:during|in|within)\\W+(?:the\\W+)?(?:business|working|office|opening|staffed|day(?:time)?|normal|regular)\\W+(?:hours|shifts?)\\W+only\\b|\\bonly\\W+(?:by\\W+)?day\\b|\\bonly\\W+(?:in\\W+)?the\\W+day(?:time)?\\b',
@@ -4670,6 +4670,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "(?:(?:all|the|our|its|[\\w-]+'s)\\W+)?(?:(?:api|platform|production|public|paying|existing|self-serve)\\W+){1,2}(?:traffic|customers|users|developers|accounts|organi[sz]ations|requests|subscribers)\\b",
     "(?:(?:all|the|our|its|[\\w-]+'s)\\W+)?(?:traffic|customers)\\b|",
     '(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\\W+(?:apps?|applications?|clients?|extensions?)|chat\\W?bots?)\\b',
+    '(?:(?:kiosk|desktop|mobile|web|browser|chat|companion|field|onboarding|customer)\\W+)?(?:support|clients?|apps?|applications?|plug-?ins?|connectors?|sdks?|extensions?|integrations?|documentation|docs|training|licen[cs]es?|invoices?|reports?|dashboards?|team|tokens?|terminals?|kiosks?|consoles?|portals?|agents?\\W+software)\\b',
     '(?:(?:the\\W+|a\\W+)?(?:weekends?|week-?ends?|nights?|overnight|night\\W+shifts?|evenings?|holidays?|public\\W+holidays|bank\\W+holidays|sundays?|saturdays?|after\\W+hours|after\\W+\\d{1,2}\\W*(?:[ap]m\\b|:\\d\\d)?|before\\W+\\d{1,2}\\W*(?:[ap]m\\b|:\\d\\d)?|out(?:side)?\\W+(?:of\\W+)?(?:business|working|office|opening)\\W+hours|out[- ]of[- ]hours|off[- ]hours|off[- ]shift|the\\W+night\\W+shift))',
     "(?:(?:the|their|its|each|every|a)\\W+)?(?:(?:customer|client|agency|bank|hospital|user)['’]?s?\\W+(?:own\\W+)?(?:sites?|premises|data\\W?cent(?:re|er)s?|networks?|appliances?|buildings?|facilit(?:y|ies)|hardware|devices?)|on[- ]?prem(?:ise)?s?|sites?|premises|appliances?)",
     '(?:(?<![^\\W_])|(?<=[a-z])(?=[A-Z]))(?i:guard|shield|classifier|moderation|judge|grader|reward|embed(?:ding)?)(?![a-z])',
@@ -4681,6 +4682,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:\\.p/([1-9]\\d{0,2}))?\\Z',
     '(?:\\W*(?:,|\\band\\b|&)\\W*(?:and\\W+)?',
     "(?:\\W*(?:,|\\band\\b|\\bor\\b|&)\\W*(?:(?!(?:our|its|the|my|consumers?|public|everyone|anyone|free)\\b)(?![\\w-]+['’]s\\b)[\\w-]+\\W+)?",
+    '(?:\\W+(?!(?:with|and|sending|uploading|carrying)\\b)[\\w-]+){0,3}?\\W+(?:only\\W+)?(?:to|for)\\W+(?:(?:check|fetch|download|get|pull|install|receive|validate|verify|renew|activate|sync|a|an|the|its|their|new|software|security|model|licen[cs]e|for|on)\\W+){0,4}?(?:updates?|upgrades?|patch(?:es)?|licen[cs]\\w*|activation|heartbeats?|keep-?alives?|time|clock|certificates?|revocations?)\\b(?:\\W+only\\b)?(?![\\W]+(?:and|with|plus)\\b)|\\W+with\\W+(?:(?:a|an|its|the)\\W+)?(?:heartbeats?|keep-?alives?|licen[cs]e\\W+(?:checks?|keys?))\\W+only\\b',
     "(?:\\W+(?:[\\w'’-]+\\W+){0,3}?)?(?:(?:is|are|was|were|has\\W+been|have\\W+been)\\W+(?:not\\W+(?:available|offered|supported|possible|provided|allowed|permitted)|never\\W+(?:available|offered|allowed|permitted)|unavailable|removed)|(?:cannot|can\\W+not|can't|may\\W+not)\\W+be\\W+(?:selected|chosen|set|enabled|turned\\W+on|switched\\W+on|granted|used))\\b",
     "(?:\\W+[\\w'’-]+){0,4}",
     '(?:\\b(?:connectors?|plug-?ins?|extensions?|integrations?|apps|tools?)\\W*(?:(?:or|nor|and)\\W+)?)+$',
@@ -7195,7 +7197,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:(?:the|its|their)\\s+)?(?:integrator|third[- ]?part(?:y|ie)|customer|client|deployer|partner|licensee|reseller|operator)(?:['’]s|s['’])",
     '\\b(?:(?:the|its|their|a|an|each|every)\\s+)?',
     '\\b(?:acceptable[- ]use|usage|use|access|user|end[- ]user|licen[cs]e|partner|conduct)\\W+(?:polic(?:y|ies)|agreements?|terms|rules|contracts?)\\b|\\bterms\\W+(?:of\\W+(?:use|service|access)|and\\W+conditions)\\b|\\bcode\\W+of\\W+conduct\\b|\\b(?:non[- ]disclosure|confidentiality)\\W+agreements?\\b|\\bndas?\\b',
-    "\\b(?:access\\w*|us(?:e|es|ed|ing)|call\\w*|connect\\w*|reach\\w*|quer(?:y|ies|ied|ying)|request\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?from\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:serv(?:e|es|ed|ing)|stream\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?to\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:accessed|used|called|queried|reached)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:at|in|on)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:documents?|files|data(?:bases?)?|records|indexes|indices|stores)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:stored|kept|held|hosted)\\W+(?:on|in|at)\\W+(?:(?:the|their|its|each|every|all)\\W+)*$",
+    "\\b(?:access\\w*|us(?:e|es|ed|ing)|call\\w*|connect\\w*|reach\\w*|quer(?:y|ies|ied|ying)|request\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?from\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:serv(?:e|es|ed|ing)|stream\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?to\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:accessed|used|called|queried|reached)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:at|in|on)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:documents?|files|data(?:bases?)?|records|indexes|indices|stores)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:stored|kept|held|hosted)\\W+(?:on|in|at)\\W+(?:(?:the|their|its|each|every|all)\\W+)*$|\\b(?:outputs?|responses?|answers?|completions?|results?|predictions?|recommendations?|reports?|invoices?)\\W+(?:(?:are|is|were|was|get|gets)\\W+)?(?:also\\W+)?(?:delivered|sent|shipped|returned|streamed|pushed)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:to|at|into)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$",
     '\\b(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|transfers?|purchases?|trades?|runs?|emails?|messages?|requests?|outputs?|responses?)\\b',
     '\\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|tool\\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|merges?|pull\\W+requests?|diffs?|edits?|experiments?|tasks?)\\b',
     "\\b(?:all|every|any|existing|current)\\W+(?:of\\W+)?(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
@@ -7210,12 +7212,13 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:but\\W+not|except|excluding|apart\\W+from|other\\W+than|save\\W+for)\\W+(?:(?:at|on|during|in|over|for|when|while)\\W+){0,2}',
     '\\b(?:clouds?|platforms?|providers?|partners?|marketplaces?|hyperscalers?|third[- ]part(?:y|ies))\\b',
     '\\b(?:confirm\\w*|approv\\w*)\\b',
+    "\\b(?:confirm\\w*|validat\\w*)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:clearances?|licen[cs]\\w*|certifi\\w*|accredit\\w*|registrations?|charters?|chartered)\\b|\\b(?:clearances?|licen[cs]\\w*|certifi\\w*|accredit\\w*|registrations?|charters?)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:confirm\\w*|validat\\w*)\\b",
     '\\b(?:confirmation|approval)(s)?\\b',
     '\\b(?:customers?|users?|clients?|tenants?|licensees?|partners?|developers?|researchers?|enterprises?|organi[sz]ations?|members?|accounts?|they|their|them|theirs|you|your|anyone|own|private|custom\\w*|cop(?:y|ies)|requests?|demand|upload\\w*|submit\\w*|suppl(?:y|ies|ied)|provided|per)\\b',
     "\\b(?:customer|client|agency|bank|hospital|site)['’]?s?\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,2}?(?:administrators?|admins?|security\\W+teams?|staff|officers?)\\W+$",
     "\\b(?:download\\w*|publish\\w*|releas\\w*|distribut\\w*|shar(?:e|es|ed|ing)|hand(?:s|ed)?|giv(?:e|es|en)|gets?|receiv\\w*|ship\\w*|upload\\w*|licens\\w*|licenc\\w*|host\\w* on|pull\\w*)\\W+(?:(?!(?:results?|outputs?|answers?|completions?|responses?|evaluations?|generated|produced|by|for|of|from|with|running|serving|using|behind|on|via|through|about)\\b)[\\w'-]+\\W+){0,4}?(?:weights?|checkpoints?|safetensors|gguf|parameters)\\b|\\b(?:weights?|checkpoints?|safetensors|gguf)\\W+(?:[\\w-]+\\W+){0,3}?(?:are\\W+|is\\W+)?(?:published|released|downloadable|distributed|shared|open[- ]sourced|licen[cs]ed|made available|available for download|posted|uploaded)\\b|\\bopen[- ]weights?\\b",
     "\\b(?:each|every|all)\\W+(?:of\\W+)?(?:[\\w'’-]+\\W+){0,3}?(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)['’]?s?\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,1}?(?:data\\W?cent(?:er|re)s?|sites?|premises|installations?)\\b",
-    "\\b(?:each|every|all|the|any|our)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:reports?|logs?|exports?|summar(?:y|ies)|post-?mortems?|runbooks?|polic(?:y|ies)|documents?|documentation|datasets?|notes?|dashboards?|digests?|newsletters?|announcements?|model\\W+cards?|system\\W+cards?)\\b",
+    "\\b(?:each|every|all|the|any|our)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:reports?|logs?|exports?|summar(?:y|ies)|post-?mortems?|runbooks?|polic(?:y|ies)|documents?|documentation|datasets?|notes?|dashboards?|digests?|newsletters?|announcements?|model\\W+cards?|system\\W+cards?|audits?|releases?|versions?|model\\W+updates?)\\b",
     '\\b(?:early|preview|beta|pilot|trusted|testers?|program|programme|private|sandbox|research)\\b',
     '\\b(?:employees?|staff|team|teams|internal\\w*|in-house|cluster|researchers)\\b',
     '\\b(?:every|each|all)\\W+(?:[\\w-]+\\W+){0,3}?$',
@@ -7234,6 +7237,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:models?|llms?)\\b',
     '\\b(?:models?|llms?|weights|checkpoints?|parameters|inference)\\b',
     '\\b(?:new|separate|own|another|later|further)\\W+(?:[\\w-]+\\W+)?(?:cases?|versions?|approvals?|decisions?|gates?|reviews?)\\b|\\b(?:ahead\\W+of|prior\\W+to|in\\W+advance\\W+of|before|precede[sd]?|preceding)\\W+(?:(?:a|an|the|any)\\W+)?(?:general|public|GA\\b|wider)|\\b(?:decid(?:e|es|ed|ing)|decisions?)\\W+(?:on|about|whether)\\W+(?:to\\W+)?(?:(?:a|an|the|any)\\W+)?(?:general|public|GA\\b|wider|broader|broad|full|expand\\w*|widen\\w*|extend\\w*|open\\w*|roll\\w*|launch\\w*|releas\\w*)',
+    '\\b(?:nothing|nobody|no\\W+one)\\W+(?:[\\w-]+\\W+)?$',
     '\\b(?:not|never|no|without)\\W+(?:(?:been|be|yet)\\W+)?$|\\b(?:kv|cache|activations?|optimi[sz]ers?|adam\\w*|gradients?|hosts?|linux|cpus?|processors?|x86|architectures?|integers?|audio|pcm|colou?rs?)\\W+(?:(?:is|are|was|were|stays?|kept|stored|held)\\W+)?(?:(?:in|at|to)\\W+)?$',
     "\\b(?:not|no|never|nor|none|except|excluding|without|closed)\\b|n['’]t\\b",
     "\\b(?:no|not|never|without|none|nor|neither)\\b|n't\\b",
@@ -11976,6 +11980,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'val',
     'valid_from',
     'valid_until',
+    'validat',
     'validate_statement',
     'validation_findings',
     'validation_split',
@@ -12599,6 +12604,7 @@ WORDS: str = (
     'acting\n'
     'action\n'
     'actions\n'
+    'activate\n'
     'activation\n'
     'activation_fn\n'
     'activation_function\n'
@@ -12708,6 +12714,7 @@ WORDS: str = (
     'aligned\n'
     'alignment\n'
     'alike\n'
+    'alives\n'
     'all\n'
     'all-in\n'
     'all_rules\n'
@@ -13347,6 +13354,8 @@ WORDS: str = (
     'ceo\n'
     'ceremony\n'
     'certif\n'
+    'certifi\n'
+    'certificates\n'
     'certification\n'
     'certified\n'
     'cf\n'
@@ -13557,6 +13566,7 @@ WORDS: str = (
     'charset\n'
     'charter\n'
     'chartered\n'
+    'charters\n'
     'chat\n'
     'chat-template\n'
     'chat_template\n'
@@ -13994,6 +14004,7 @@ WORDS: str = (
     'delimiter\n'
     'delimiters\n'
     'deliver\n'
+    'delivered\n'
     'delta\n'
     'demand\n'
     'demonstrate\n'
@@ -14835,6 +14846,7 @@ WORDS: str = (
     'health-care\n'
     'healthcare\n'
     'heard\n'
+    'heartbeats\n'
     'heavier\n'
     'held\n'
     'held-out\n'
@@ -15149,6 +15161,7 @@ WORDS: str = (
     'k-of-n\n'
     'kandinsky\n'
     'keep\n'
+    'keep-\n'
     'keeping\n'
     'keeps\n'
     'kept\n'
@@ -15174,6 +15187,8 @@ WORDS: str = (
     'kind\n'
     'kindproperties\n'
     'kinds\n'
+    'kiosk\n'
+    'kiosks\n'
     'kits\n'
     'kk\n'
     'km\n'
@@ -16021,6 +16036,7 @@ WORDS: str = (
     'passphrase_env\n'
     'passports\n'
     'past\n'
+    'patch\n'
     'patched\n'
     'path\n'
     'paths\n'
@@ -16178,6 +16194,7 @@ WORDS: str = (
     'predicate\n'
     'predicate_types\n'
     'predicatetype\n'
+    'predictions\n'
     'prefix\n'
     'prefix_token_id\n'
     'prem\n'
@@ -16444,6 +16461,7 @@ WORDS: str = (
     'recent\n'
     'recognised\n'
     'recognized\n'
+    'recommendations\n'
     'recomputed\n'
     'record\n'
     'record-disagrees-with-artifact\n'
@@ -16514,6 +16532,7 @@ WORDS: str = (
     'registers\n'
     'registr\n'
     'registration\n'
+    'registrations\n'
     'registry\n'
     'registry_cases\n'
     'registryfacts\n'
@@ -16691,6 +16710,7 @@ WORDS: str = (
     'revocable\n'
     'revocation\n'
     'revocation_gaps\n'
+    'revocations\n'
     'revoke\n'
     'revoke-key\n'
     'revoke_key\n'
@@ -17445,6 +17465,7 @@ WORDS: str = (
     'tensor\n'
     'tensor_fingerprints\n'
     'terminal\n'
+    'terminals\n'
     'terms\n'
     'test\n'
     'test-1-boundary\n'
@@ -17790,6 +17811,7 @@ WORDS: str = (
     'updates\n'
     'updating\n'
     'upgrade\n'
+    'upgrades\n'
     'upheld\n'
     'uphold\n'
     'upholds\n'
@@ -17836,6 +17858,8 @@ WORDS: str = (
     'valid\n'
     'valid_from\n'
     'valid_until\n'
+    'validat\n'
+    'validate\n'
     'validate_statement\n'
     'validated\n'
     'validation_findings\n'
