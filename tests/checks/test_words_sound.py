@@ -2657,3 +2657,360 @@ def test_the_languages_reading_reads_in_linear_time() -> None:
         started = time.perf_counter()
         languages_in_words(case)
         assert time.perf_counter() - started < 3.0, unit
+
+
+# ------------------------------------------------------------------ the readings widened by the second audit, read against sound wording
+
+SOUND_CREDENTIAL_WORDS = [  # (CG425) the lab checks the credential, or no credential is named
+    "access is limited to accredited institutions, and Acme verifies each institution's accreditation",
+    "accredited laboratories only; Acme's trust team checks each laboratory's accreditation before access",
+    "board-certified physicians only, each licence checked by Acme's credentialing team",
+    "identity verification and a use-case review by Acme's trust team; the model is licensed under Apache 2.0",
+    "licensed under Apache 2.0; each applicant is reviewed by Acme's access committee",
+    "our SOC 2 report is maintained by our compliance team; each user is reviewed by Acme's trust team",
+    "certificates are managed by AWS Certificate Manager; each user is reviewed by Acme's trust team",
+    "Acme verifies each user's identity; our ISO 27001 certification is maintained by our security team",
+    "each organisation is vetted by Acme; support is handled by our customer success team",
+    "users are certified by Acme after training and a use-case review",
+    "only accredited researchers, whose accreditation Acme verifies",
+    pytest.param("chartered institutions only, each charter confirmed by Acme's partnerships team", id="mended-confirmed-by"),
+    pytest.param("chartered institutions only; Acme confirms each charter", id="mended-confirms"),
+    pytest.param("accredited laboratories only, each accreditation validated by Acme", id="mended-validated-by"),
+    pytest.param("accredited laboratories only; accreditation is confirmed by our trust team", id="mended-confirmed-ours"),
+    pytest.param("board-certified physicians only; certification confirmed by Acme", id="mended-certification-confirmed"),
+]
+CREDENTIAL_WORDS = [  # a credential no one the case names checks: its issuer's
+    "accredited laboratories only",
+    "users must be board-certified",
+    "chartered institutions only",
+    "ISO 17025 accredited laboratories only",
+    "access is limited to accredited institutions",
+    "accredited laboratories only, accreditation confirmed against the accrediting body's register",
+    "accredited laboratories only; accreditation is confirmed by the accrediting body",
+    "chartered institutions only, each charter confirmed on registration",
+    "board-certified users only; the model is licensed under Apache 2.0",
+    "accredited labs only, validated at sign-up",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_CREDENTIAL_WORDS)
+def test_a_credential_the_lab_checks_or_none_named_is_the_labs(words: str) -> None:
+    assert vetting_operator(context(_trusted(users="analysts of partner organisations", vetting=words))) is None
+
+
+@pytest.mark.parametrize("words", CREDENTIAL_WORDS)
+def test_a_credential_no_one_named_checks_is_its_issuers(words: str) -> None:
+    got = vetting_operator(context(_trusted(users="analysts of partner organisations", vetting=words)))
+    assert got is not None and got[0].startswith("the issuer of the "), got
+
+
+SOUND_SUPPLIED_TITLES = [  # (CG425) the lab's own team after `handled by`, `maintained by`, or something supplied
+    "SOC 2 report maintained by our compliance team",
+    "Certificates managed by AWS Certificate Manager",
+    "Weight security; the vault is administered by Acme's security team",
+    "Access control administered by our security team",
+    "Key management handled by our infrastructure team",
+    "Abuse monitoring staffed by Acme's trust and safety team around the clock",
+    "Incident response handled by our on-call engineers",
+    "Screening of each order, with sequence databases supplied by NCBI",
+    "Hardware security modules supplied by a vendor, keys held by Acme's security team",
+    "Red-team testing staffed by Acme employees",
+    "Audit logging maintained by our platform team, stored with our hosting provider",
+    "Support handled by our customer success team",
+]
+SUPPLIED_TITLES = [
+    "Key management handled by hosting providers",
+    "Key management maintained by hosting providers",
+    "Access control administered by a third-party provider",
+    "Screening supplied by the vendor",
+    "Review queue staffed by contractors",
+    "Review by staff of the vendors",
+    "Monitoring handled by an external provider",
+    "Incident response maintained by a managed security provider",
+    "Key management handled by cloud providers",
+    "Identity verification administered by an outside vendor",
+]
+
+
+@pytest.mark.parametrize("title", SOUND_SUPPLIED_TITLES)
+def test_the_labs_own_team_after_handled_by_is_no_supplier(title: str) -> None:
+    assert _supplier_runs(context(base_doc()), title) is None
+
+
+@pytest.mark.parametrize("title", SUPPLIED_TITLES)
+def test_a_supplier_after_handled_by_is_still_read(title: str) -> None:
+    assert _supplier_runs(context(base_doc()), title) is not None
+
+
+def _unattended_review(title: str) -> bool:
+    doc = base_doc()
+    doc["boundary"]["description"] = "The agent runs unattended in customers' CI pipelines"
+    sid = next(iter(doc["safeguards"]))
+    doc["safeguards"][sid].update(layer="monitoring", title=title)
+    return bool(hits("CG428", context(doc)))
+
+
+SOUND_PROFESSION_REVIEWS = [  # (CG428) a named profession reviewing a record or a release, not each action
+    "Engineers review each pull request before merge",
+    "A clinician reviews each adverse-event report before it is filed with the regulator",
+    "An analyst reviews each incident report before it is published",
+    "A moderator reviews each appeal before the account is restored",
+    "A doctor reviews each model update before it is released",
+    "Engineers review each eval result before release",
+    "A nurse reviews each escalation from the triage queue",
+    "A physician reviews each model card before it is published",
+    "Analysts review each flagged conversation after the fact",
+    pytest.param("An engineer reviews each release before it ships", id="mended-release-ships"),
+    pytest.param("A supervisor reviews each weekly audit before it is sent", id="mended-audit-sent"),
+    pytest.param("An engineer reviews each new version before it is deployed", id="mended-version-deployed"),
+]
+PROFESSION_REVIEWS = [  # each action waits on it: the unattended runs turn it off
+    "An engineer reviews each commit before it is pushed",
+    "A pharmacist checks each order before it ships",
+    "A nurse approves each dose before it is dispensed",
+    "An analyst approves each transaction before it is executed",
+    "A supervisor approves each refund before it is issued",
+    "An engineer approves each deployment the agent proposes before it runs",
+    "A doctor reviews each order before it is placed",
+    "A pharmacist reviews each order and its audit before it ships",
+    "An engineer reviews each release commit before it is pushed",
+    "An engineer reviews each pull request before it is merged",
+]
+
+
+@pytest.mark.parametrize("title", SOUND_PROFESSION_REVIEWS)
+def test_a_professions_review_of_a_record_or_release_is_no_confirmation(title: str) -> None:
+    assert not _unattended_review(title)
+
+
+@pytest.mark.parametrize("title", PROFESSION_REVIEWS)
+def test_a_professions_review_of_each_action_is_still_turned_off(title: str) -> None:
+    assert _unattended_review(title)
+
+
+SOUND_SPAN_TITLES = [  # (CG428) the whole week, or a span of something other than the review
+    "A clinician reviews each recommendation, 24 hours a day, Monday to Sunday",
+    "Human review of each order; support is available Monday to Friday, 9am to 5pm",
+    "Human approval of each payment; support hours Monday to Friday, 9am to 5pm",
+    "A technician reviews every protocol before it runs, 24/7",
+    "Human review of each order, around the clock, seven days a week",
+    "Human review of each order; escalations answered Mon-Fri 9am to 5pm",
+    "Human review of each order, Monday to Friday, and by the on-call reviewer at all other times",
+    "Human review of each order, from 12am to 11:59pm every day",
+    "Human review of each order, 00:00 to 24:00, Monday to Sunday",
+    "Human review of each order; orders submitted at weekends are held until Monday's review",
+]
+SPAN_TITLES = [
+    "Human review of each order, Mon-Fri",
+    "Human review of each order, 9am to 5pm",
+    "Human approval of each payment, 9am-5pm weekdays",
+    "A technician reviews each protocol, Monday to Friday, 8am to 6pm",
+    "A pharmacist checks each order before it ships, Mon-Fri",
+    "Human review of each order, Monday to Saturday",
+    "An engineer reviews each commit before it is pushed, 9am to 5pm UK time",
+    "Human review of each order, Monday through Friday",
+    "Human review of each order, Monday to Friday",
+    "Human approval of each trade, 8am to 8pm",
+]
+SOUND_SPAN_WORDS = [
+    "a clinician reviews each recommendation, 24 hours a day, Monday to Sunday",
+    "a technician reviews each protocol before it runs; support is available Monday to Friday, 9am to 5pm",
+    "engineers review each pull request before merge; the model's actions in production wait on the user's "
+    "confirmation",
+    "a pharmacist checks each order before it ships; the pharmacy is open Monday to Friday, 9am to 5pm",
+    "a technician reviews each protocol before it runs; the help desk answers calls Mon-Fri",
+    "a human approves each trade; markets are open 9:30am to 4pm, Monday to Friday",
+    "a technician reviews each protocol before it runs; our office hours are 9am to 5pm",
+    "a technician reviews each protocol, around the clock, Monday to Sunday",
+    "a nurse approves each dose before it is dispensed; the clinic is staffed Monday to Friday",
+    "a technician reviews each protocol; billing enquiries Monday to Friday, 9am to 5pm",
+]
+SPAN_WORDS = [
+    "a technician reviews each protocol, Monday to Friday",
+    "a technician reviews each protocol Mon-Fri",
+    "a pharmacist checks each order before it ships, Monday to Friday, 9am to 5pm",
+    "a human approves each trade from 9am to 5pm",
+    "a technician reviews each protocol Monday through Friday",
+    "staff review each order 9am-5pm, Monday to Friday",
+    "an engineer reviews each commit before it is pushed, Mon-Fri 9am to 6pm",
+    "a technician reviews each protocol Monday to Friday, 9am to 5pm",
+    "a human approves each payment Monday to Friday",
+    "operators approve each command 8am to 6pm",
+]
+
+
+@pytest.mark.parametrize("title", SOUND_SPAN_TITLES)
+def test_a_span_not_of_the_review_in_a_title_is_no_finding(title: str) -> None:
+    assert not _title_limited(title)
+
+
+@pytest.mark.parametrize("title", SPAN_TITLES)
+def test_a_span_of_the_review_in_a_title_is_still_caught(title: str) -> None:
+    assert _title_limited(title)
+
+
+@pytest.mark.parametrize("words", SOUND_SPAN_WORDS)
+def test_a_span_not_of_the_review_in_words_leaves_it_on(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is None
+
+
+@pytest.mark.parametrize("words", SPAN_WORDS)
+def test_a_span_of_the_review_in_words_is_still_caught(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is not None
+
+
+SOUND_BUILT_THEN_PUBLIC = [  # (CG105) after developers build, the public reads the lab's documents or uses their apps
+    "Paid API access for developers; the public can read our system card",
+    "Developers build on our API, and the public can read our usage policy",
+    "Developers build apps with our API and the public can view our transparency report",
+    "Customers build their apps and the public reads our model card",
+    "Developers build their own products; the public can report abuse through our web form",
+    "Developers build assistants and the public can see our status page",
+    "Developers build agents, while the public can download our research papers",
+    "Developers build on the API, and everyone using their apps agrees to our usage policy",
+    "Developers build apps and the public uses those apps",
+    "Developers build with the API; the public can access our trust centre",
+    pytest.param("Developers build chatbots and consumers use the developers' chatbots", id="mended-developers-chatbots"),
+    pytest.param("Customers build support bots and consumers use the customers' chatbots", id="mended-customers-chatbots"),
+    pytest.param("Developers build apps and consumers use the developers' mobile apps", id="mended-developers-apps"),
+]
+BUILT_THEN_PUBLIC = [
+    "Customers build their apps and the public uses our chatbot",
+    "Developers build on our API and consumers use our mobile app",
+    "Developers build apps while anyone can use our free chatbot",
+    "Partners build apps, yet consumers access our own chatbot directly",
+    "Developers build on the API and the public uses our consumer app",
+    "Developers build apps, whereas the public gets our chatbot for free",
+    "Developers build chatbots and consumers use their chatbots",
+    "Developers build chatbots and consumers use it directly",
+    "Developers build chatbots and consumers use the developers' chatbots and our mobile app",
+    "Developers build apps and consumers use the Acme chatbot",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_BUILT_THEN_PUBLIC)
+def test_the_public_after_developers_build_reading_or_using_theirs_is_api(words: str) -> None:
+    assert consumer_in_words(Case.model_validate(_api(words))) is None
+
+
+@pytest.mark.parametrize("words", BUILT_THEN_PUBLIC)
+def test_the_public_using_the_labs_own_product_after_building_is_caught(words: str) -> None:
+    assert consumer_in_words(Case.model_validate(_api(words))) is not None
+
+
+NOT_PUT_AT_SITES = [  # (CG429) something other than the model at customers' sites
+    "Updates are delivered to each customer's site by courier",
+    "Tern-1 is served from Acme's cloud; hardware tokens are delivered to each customer's site by courier",
+    "Tern-1 is served from Acme's data centres; the client app is installed at each customer's site",
+    "Tern-1 is served from Acme's cloud; reports are delivered to customer premises weekly",
+    "Tern-1 is served from Acme's cloud; training is delivered at customer sites",
+    "Tern-1 is served from Acme's cloud; a connector is installed at each customer's own data centre",
+    "Tern-1's answers are delivered to each customer's site over TLS",
+    "Tern-1 is never installed at customer sites",
+    "Tern-1 is served from Acme's cloud; onboarding is delivered on site at customer premises",
+    pytest.param("Tern-1 is served from Acme's cloud and its answers are delivered to customer premises",
+                 id="mended-its-answers-delivered"),
+    pytest.param("Tern-1 is hosted by Acme and its answers are sent to customer premises", id="mended-its-answers-sent"),
+    pytest.param("Tern-1 is served from Acme's cloud; Tern-1 support is delivered to customer sites by our field engineers",
+                 id="mended-name-support"),
+    pytest.param("Tern-1 is served from Acme's cloud; a Tern-1 kiosk client is installed at each customer's site",
+                 id="mended-name-kiosk-client"),
+    pytest.param("Tern-1 is served from Acme's cloud; the Tern-1 plugin is installed at customer sites",
+                 id="mended-name-plugin"),
+]
+PUT_AT_SITES = [
+    ("Tern-1 is installed at each customer's own data centre", "customer s own data centre"),
+    ("Tern-1 is delivered to customer premises", "customer premises"),
+    ("Tern-1 is shipped to each customer's site on an appliance", "customer s site"),
+    ("Tern-1 is also served from each customer's own data centre", "customer s own data centre"),
+    ("The model is installed at customer sites by our field engineers", "customer sites"),
+    ("Tern-1 is delivered to each customer's own site by courier", "customer s own site"),
+    ("the weights are delivered to customer premises", "customer premises"),
+    ("Tern-1 is installed on customer premises", "customer premises"),
+    ("Tern-1 is shipped to customer sites", "customer sites"),
+    ("Tern-1 is served from Acme's cloud and updates are delivered to customer sites", "customer sites"),
+    ("Tern-1 and its client app are installed at customer sites", "customer sites"),
+    ("Tern-1 serves clients from each customer's own data centre", "customer s own data centre"),
+]
+
+
+@pytest.mark.parametrize("words", NOT_PUT_AT_SITES)
+def test_what_is_not_the_model_at_customers_sites_names_no_host(words: str) -> None:
+    assert hosts_in_words(_named(words)) is None
+
+
+@pytest.mark.parametrize(("words", "host"), PUT_AT_SITES)
+def test_the_model_put_at_customers_sites_is_still_a_host(words: str, host: str) -> None:
+    got = hosts_in_words(_named(words))
+    assert got is not None and host in got[1], got
+
+
+def _unsent(words: str) -> str | None:
+    return traffic_unsent_in_words(_kept("Tern-1 runs on an appliance at each customer's own site. " + words),
+                                   ["acme-labs"])
+
+
+HOME_SENDS = [  # (CG431) phoning home with the traffic, or to no stated end: sent
+    "The appliance phones home to Acme hourly",
+    "Each appliance phones home daily",
+    "The appliance phones home daily with usage logs",
+    "Each appliance phones home to Acme with flagged prompts",
+    "The appliance phones home with telemetry",
+    "The appliance phones home with crash reports only",
+    "The appliance phones home for updates and with flagged prompts",
+    "The appliance phones home to Acme for updates, with usage logs",
+    "The appliance phones home for licence checks plus telemetry",
+    "The appliance phones home to Acme nightly with each day's logs",
+]
+HOME_SENDS_NOTHING = [  # phoning home only for updates, a licence or a heartbeat sends none of it
+    pytest.param("The installer phones home only to check for updates", id="updates-only"),
+    pytest.param("The appliance phones home only for licence checks", id="licence-only"),
+    pytest.param("The appliance phones home for updates; no prompts leave the site", id="updates-no-prompts"),
+    pytest.param("The appliance phones home only to fetch model updates", id="model-updates"),
+    pytest.param("The appliance phones home for licence validation only", id="licence-validation"),
+    pytest.param("The appliance phones home with a heartbeat only", id="heartbeat"),
+    pytest.param("The appliance phones home to Acme to check its licence", id="to-acme-licence"),
+    pytest.param("Nothing phones home", id="nothing"),
+    "The appliance never phones home",
+    "The appliance does not phone home",
+    "The appliance phones home to Google",
+    "No component phones home",
+]
+
+
+@pytest.mark.parametrize("words", HOME_SENDS)
+def test_phoning_home_with_the_traffic_sends_it(words: str) -> None:
+    assert _unsent(words) is None
+
+
+@pytest.mark.parametrize("words", HOME_SENDS_NOTHING)
+def test_phoning_home_for_updates_or_a_licence_sends_none_of_it(words: str) -> None:
+    assert _unsent(words) is not None
+
+
+def test_the_readings_mended_for_false_alarms_read_long_text_in_linear_time() -> None:
+    """100 kB of repeated adversarial text through each reading mended here: each under 3 s under
+    load (under 0.3 s on an idle machine)."""
+    import time
+
+    def text(unit: str) -> str:
+        return (unit * (100_000 // len(unit) + 1))[:100_000]
+
+    readings: list[tuple[Any, tuple[str, ...]]] = [
+        (lambda x: vetting_operator(context(_trusted(users="analysts", vetting="accredited labs only; " + x))),
+         ("confirmed accreditation confirmed ", "charter charter validated ", "Acme confirms ")),
+        (lambda x: is_confirmation(_safeguard("monitoring", "An engineer reviews each " + x)),
+         ("audit audit release ", "each release each version before it ships ")),
+        (lambda x: consumer_in_words(Case.model_validate(_api("Developers build apps and consumers use " + x))),
+         ("the developers' chatbots ", "customers' chatbots and ")),
+        (lambda x: hosts_in_words(_named("Tern-1 is served from Acme's cloud " + x)),
+         ("Tern-1 kiosk Tern-1 support ", "its answers are delivered delivered to ", "answers answers sent to ")),
+        (lambda x: _unsent("The appliance phones home " + x),
+         ("only to check check for ", "with a a heartbeat ", "phones home nothing phones home ")),
+    ]
+    for read, units in readings:
+        for unit in units:
+            words = text(unit)
+            started = time.perf_counter()
+            read(words)
+            assert time.perf_counter() - started < 3.0, unit

@@ -202,3 +202,51 @@ def test_a_cohort_of_api_customers_chosen_after_a_comma_keeps_its_kind(tmp_path:
     record = run_gate(_keyed(case), today=TODAY)
     assert _cg105(record) == []
     assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]
+
+
+SAID = "  description: Paid API access with a sandboxed code-execution tool; no fine-tuning access.\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Developers build chatbots and consumers use the developers' chatbots.",
+    "Atlas-2 is served from Acme's cloud and its answers are delivered to customer premises.",
+    "Atlas-2 is served from Acme's cloud; the Atlas-2 plugin is installed at customer sites.",
+])
+def test_the_builders_chatbots_or_the_models_answers_at_customers_sites_keep_atlas_api(
+        tmp_path: Path, sentence: str) -> None:
+    """Before: NO-GO (CG105 read the public using the developers' own chatbots as the lab's
+    `consumer` product; CG429 read the model's answers, or a plugin by the system's name, delivered
+    to customers' sites as the model put there). Now as atlas-api is."""
+    d = tmp_path / "case"
+    shutil.copytree(ATLAS, d)
+    p = d / "case.yaml"
+    text = p.read_text()
+    assert text.count(SAID) == 1
+    p.write_text(text.replace(SAID, f"{SAID.rstrip()} {sentence}\n"))
+    record = run_gate(_keyed(p), today=TODAY)
+    assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]
+
+
+def test_a_credential_acme_confirms_keeps_its_kind(tmp_path: Path) -> None:
+    """Before: NO-GO (CG425: `each charter confirmed by Acme` not read as Acme's check, the charter
+    left its issuer's). Now as a sound trusted-access case is."""
+    record = run_gate(_keyed(_case(tmp_path, vetting="chartered institutions only, each charter confirmed by Acme's "
+                                   "partnerships team",
+                                   users="developers admitted to the programme")), today=TODAY)
+    assert not [f for f in record.findings if f.code == "CG425"]
+    assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]
+
+
+def test_an_appliance_phoning_home_only_for_updates_sends_no_traffic(tmp_path: Path) -> None:
+    """Tern with Acme's abuse monitoring for its classifiers, the appliance phoning home only to check
+    for updates: no users' traffic reaches Acme, so the monitor sees none (CG431: NO-GO), as with
+    `never phones home`; `phones home to Acme hourly` stays GO WITH CONDITIONS."""
+    from tests.gate.test_blind_tern import KEPT, TERN, UPDATES, _monitor_for_classifier
+
+    d = copy_fixture(TERN, tmp_path)
+    _monitor_for_classifier(d)
+    edit(d / "case.yaml", KEPT, "The appliance phones home only to check for updates." + UPDATES)
+    from tests.gate.blind_helpers import preview
+    record = preview(d)
+    assert record.outcome == "NO-GO", blocking(record)
+    assert blocking(record) == ["CG431"]

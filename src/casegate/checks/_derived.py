@@ -1295,9 +1295,31 @@ def _reaches_developer(read: str, developer: list[str]) -> bool:
         who = m.group("reached") or m.group("sent_by") or m.group("receiver") or m.group("until") or m.group("home")
         if who is not None and developer and organisation_among(who, developer) is None:
             continue
+        # `phones home only to check for updates`, `for licence validation`: no users' traffic sent
+        if m.group(0)[:4].lower() == "phon" and (
+                (_HOME_FOR_NOTHING.match(read, m.end()) is not None and _TRAFFIC_NAMED.search(read, m.end()) is None)
+                or _NOTHING_BEFORE.search(read, max(0, m.start() - 24), m.start()) is not None):
+            continue
         if _TRAFFIC_DENIED.search(read, max(0, m.start() - 24), m.end()) is None:
             return True
     return False
+
+
+_HOME_FOR_NOTHING = lazy(
+    r"(?:\W+(?!(?:with|and|sending|uploading|carrying)\b)[\w-]+){0,3}?\W+(?:only\W+)?(?:to|for)\W+"
+    r"(?:(?:check|fetch|download|get|pull|install|receive|validate|verify|renew|activate|sync|a|an|the|its|their|new|"
+    r"software|security|model|licen[cs]e|for|on)\W+){0,4}?"
+    r"(?:updates?|upgrades?|patch(?:es)?|licen[cs]\w*|activation|heartbeats?|keep-?alives?|time|clock|"
+    r"certificates?|revocations?)\b(?:\W+only\b)?(?![\W]+(?:and|with|plus)\b)"
+    r"|\W+with\W+(?:(?:a|an|its|the)\W+)?(?:heartbeats?|keep-?alives?|licen[cs]e\W+(?:checks?|keys?))\W+only\b",
+    re.IGNORECASE)
+"""Words after `phones home` saying it does so only for updates, a licence, a heartbeat or the time
+(`phones home only to check for updates`, `for licence validation`): none of the users' traffic
+goes with them, unless the clause goes on to name some (`plus telemetry`, `_TRAFFIC_NAMED`)."""
+_TRAFFIC_NAMED = lazy(rf"\b{_TRAFFIC}\b", re.IGNORECASE)
+"""The users' traffic named (`telemetry`, `prompts`, `logs`): after `phones home for updates`, sent too."""
+_NOTHING_BEFORE = lazy(r"\b(?:nothing|nobody|no\W+one)\W+(?:[\w-]+\W+)?$", re.IGNORECASE)
+"""`Nothing phones home`: no traffic sent."""
 
 
 def watches_from_outside(sg: Safeguard) -> bool:
@@ -1358,9 +1380,11 @@ _WAITS_ON = lazy(
 _RECORD_REVIEWED = lazy(
     r"\b(?:each|every|all|the|any|our)\W+(?:[\w'’-]+\W+){0,4}?(?:reports?|logs?|exports?|summar(?:y|ies)|"
     r"post-?mortems?|runbooks?|polic(?:y|ies)|documents?|documentation|datasets?|notes?|dashboards?|digests?|"
-    r"newsletters?|announcements?|model\W+cards?|system\W+cards?)\b", re.IGNORECASE)
+    r"newsletters?|announcements?|model\W+cards?|system\W+cards?|audits?|releases?|versions?|model\W+updates?)\b",
+    re.IGNORECASE)
 """A record or document a title names as what its review reads (`each weekly report`, `every change
-to the refusal policy`): what `before it is sent` then waits on is the record."""
+to the refusal policy`, `each weekly audit`), or a release of the lab's own (`each release before it
+ships`): what `before it is sent` then waits on is the record or the release."""
 _ACTION_REVIEWED = lazy(
     r"\b(?:actions?|steps?|tool\W+calls?|commands?|orders?|payments?|protocols?|commits?|transfers?|purchases?|"
     r"trades?|runs?|emails?|messages?|requests?|outputs?|responses?)\b", re.IGNORECASE)
@@ -2109,6 +2133,11 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
         # a status held names its issuer's check with no check word (`every clinician holds a medical licence`)
         status = _HELD_STATUS.search(part) if part and _may_say(part, _STATUS_WORDS) else None
         if not part or not (check.search(part) or role is not None or status is not None):
+            # the developer confirming the status the users hold (`each charter confirmed by Acme`)
+            if part and _may_say(part, ("confirm", "validat")) and _STATUS_CONFIRMED.search(part) is not None and (
+                    ours.search(part) or any(organisation_among(w, developer) is not None
+                                             for w in organisation_words(part))):
+                return None
             continue
         if ours.search(part) or any(organisation_among(w, developer) is not None for w in organisation_words(part)):
             return None
@@ -2145,6 +2174,13 @@ def vetting_operator(ctx: Context) -> tuple[str, str] | None:
     return found or (held if not unheld else None)
 
 
+_STATUS_CONFIRMED = lazy(r"\b(?:confirm\w*|validat\w*)\W+(?:[\w'’-]+\W+){0,4}?(?:clearances?|licen[cs]\w*|certifi\w*|"
+                         r"accredit\w*|registrations?|charters?|chartered)\b"
+                         r"|\b(?:clearances?|licen[cs]\w*|certifi\w*|accredit\w*|registrations?|charters?)\W+(?:[\w'’-]+\W+){0,3}?"
+                         r"(?:confirm\w*|validat\w*)\b", re.IGNORECASE)
+"""A part of a vetting statement confirming or validating a status the users hold (`each charter
+confirmed by Acme`, `Acme validates each accreditation`): the developer's check where the part names
+it, as a check word naming it is."""
 _STATUS_WORDS = ("clearance", "licen", "certif", "accredit", "registr", "registered", "chartered")
 """A word each match of `_HELD_STATUS` holds."""
 _ISSUER = "the issuer of the "
@@ -2871,8 +2907,17 @@ def _names_system(read: str, system: str) -> bool:
     if not system.strip():
         return False
     return re.search(rf"(?<![\w-]){re.escape(system.strip())}(?![\w-])"
-                     r"(?!['’]?s?\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\b)",
+                     r"(?!['’]?s?\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\b)"
+                     r"(?!\W+" + _NAMED_PRODUCT + ")",
                      read, re.IGNORECASE) is not None
+
+
+_NAMED_PRODUCT = (r"(?:(?:kiosk|desktop|mobile|web|browser|chat|companion|field|onboarding|customer)\W+)?"
+                  r"(?:support|clients?|apps?|applications?|plug-?ins?|connectors?|sdks?|extensions?|integrations?|"
+                  r"documentation|docs|training|licen[cs]es?|invoices?|reports?|dashboards?|team|tokens?|terminals?|"
+                  r"kiosks?|consoles?|portals?|agents?\W+software)\b")
+"""What the system's name before it names other than the model (`Tern-1 support`, `a Tern-1 kiosk
+client`, `the Tern-1 plugin`): put at a customer's site, it is not the model."""
 
 
 _REACHED_FROM = lazy(
@@ -2883,12 +2928,16 @@ _REACHED_FROM = lazy(
     r"|\b(?:accessed|used|called|queried|reached)\W+(?:[\w'’-]+\W+){0,3}?(?:at|in|on)\W+"
     r"(?:(?:the|their|its|each|every|all|many|some|of)\W+)*$"
     r"|\b(?:documents?|files|data(?:bases?)?|records|indexes|indices|stores)\W+(?:(?:that|which)\W+)?"
-    r"(?:(?:are|is)\W+)?(?:stored|kept|held|hosted)\W+(?:on|in|at)\W+(?:(?:the|their|its|each|every|all)\W+)*$",
+    r"(?:(?:are|is)\W+)?(?:stored|kept|held|hosted)\W+(?:on|in|at)\W+(?:(?:the|their|its|each|every|all)\W+)*$"
+    # `its answers are delivered to customer premises`: the model's outputs, not the model, put there
+    r"|\b(?:outputs?|responses?|answers?|completions?|results?|predictions?|recommendations?|reports?|invoices?)\W+"
+    r"(?:(?:are|is|were|was|get|gets)\W+)?(?:also\W+)?(?:delivered|sent|shipped|returned|streamed|pushed)\W+"
+    r"(?:[\w'’-]+\W+){0,3}?(?:to|at|into)\W+(?:(?:the|their|its|each|every|all|many|some|of)\W+)*$",
     re.IGNORECASE)
 """Words just before a customer's site naming it as where the model is reached from or its answers
 served to (`accessed from hospital sites`, `served from Acme's data centres to customers' sites`),
-or as where documents it reads are kept (`reads documents stored on customer premises`): not where
-it runs. A site the model is served from, or shipped, delivered or installed to, is one."""
+or as where documents it reads are kept (`reads documents stored on customer premises`), or its
+outputs delivered to (`its answers are delivered to customer premises`): not where it runs. A site the model is served from, or shipped, delivered or installed to, is one."""
 _EVERY_CUSTOMER_SITE = lazy(
     r"\b(?:each|every|all)\W+(?:of\W+)?(?:[\w'’-]+\W+){0,3}?(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)"
     r"['’]?s?\W+(?:own\W+)?(?:[\w-]+\W+){0,1}?(?:data\W?cent(?:er|re)s?|sites?|premises|installations?)\b",
@@ -3579,6 +3628,7 @@ def consumer_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | N
             # `customers build their apps and the public uses our chatbot`: the clause goes on, past
             # the building, to the public using a product of its own
             begin = 0
+            public = None
             if (built := _BUILT_ON.search(read)) is not None:
                 public = _PUBLIC_USES.search(read, built.end())
                 if public is None:
@@ -3589,6 +3639,12 @@ def consumer_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | N
                 continue
             if sdk is None:
                 sdk = [m.span() for m in _FOR_DEVELOPERS_APPS.finditer(joined)]
+            # `developers build chatbots, and consumers use the developers' chatbots`: what the
+            # public uses, named, is the builders' own product
+            if public is not None:
+                used = [(x, y) for x, y in said if x >= public.end()]
+                if used and all(_inside(sdk, start + x, start + y) for x, y in used):
+                    continue
             if any(not _inside(sdk, start + x, start + y) for x, y in said):
                 return written.strip()
     return None

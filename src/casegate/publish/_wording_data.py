@@ -359,6 +359,7 @@ TEMPLATES: tuple[tuple[str | None, ...], ...] = (
     ('`', None, '` now requires weight security ', None, ', not ', None, ' (CG421 holds a reached threshold to the level an outside audit signed)'),
     ('the decision expired on ', None, ': ', None, '; gate the case again and decide anew (CG705 blocks a new decision on the old date)'),
     ("pin the dataset's revision in the task, or have the policy name the task's sample digest (", None, ') for the threshold'),
+    ('(?<![\\w-])', None, "(?![\\w-])(?!['’]?s?\\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\\b)(?!\\W+"),
     ('safeguard `', None, "` watches the users' traffic from outside the site (a `", None, '` safeguard, "', None, '"), but ', None, ': it does not block ', None),
     ('the decision is signed as made with keyring ', None, ', not the keyring ', None, ' the trust root pins and it is checked against'),
     ('the deployment admits up to ', None, ' users, more than the ', None, ' ', None, ' allows: a wider boundary needs its own case and decision'),
@@ -392,7 +393,6 @@ TEMPLATES: tuple[tuple[str | None, ...], ...] = (
     ('the `', None, '` boundary does not record who can reach the model (`scope.access`), so its kind cannot be checked'),
     ('case `', None, '` named in the lineage does not record the scale of its internal deployment (`boundary.internal`)'),
     ('the generation argument `', None, '` given for the run (config.gen_kwargs: ', None, '), which changes how the model answers'),
-    ('(?<![\\w-])', None, "(?![\\w-])(?!['’]?s?\\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\\b)"),
     ('domain `', None, '` is scoped out with a reason that cites neither a boundary property (`rests_on`) nor evidence'),
     ('the state proof must hold every log entry from ', None, " to the checkpoint's size ", None, ', but ', None, ': an entry was left out'),
     ('unsupported state proof version ', None, ': make a new proof with this casegate (`casegate state-proof CASE_ID`)'),
@@ -1963,13 +1963,13 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' (id': (12,),
     ' (ki': (787,),
     ' (kn': (897,),
-    ' (la': (369,),
+    ' (la': (370,),
     ' (lo': (1395, 1461, 1607, 1672),
     ' (mo': (25,),
     ' (na': (1489,),
     ' (of': (1493,),
     ' (ow': (501, 1036),
-    ' (pe': (383,),
+    ' (pe': (384,),
     ' (pr': (1745,),
     ' (s,': (695,),
     ' (sa': (1667, 1717),
@@ -2079,7 +2079,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' cli': (980, 1129),
     ' cus': (329,),
     ' day': (1879,),
-    ' dea': (380,),
+    ' dea': (381,),
     ' del': (1596,),
     ' det': (171,),
     ' do,': (337,),
@@ -2180,8 +2180,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' wel': (184,),
     ' yet': (1064,),
     ' zon': (1148,),
-    "!['’": (390,),
-    '!\\W+': (1,),
+    "!['’": (357,),
     '" ca': (991,),
     '" gi': (523,),
     '" ha': (715,),
@@ -2201,7 +2200,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     "' ga": (205,),
     "' pr": (661,),
     "' re": (687,),
-    "' tr": (357,),
+    "' tr": (358,),
     "'s (": (51,),
     "'s d": (1732,),
     "'s k": (1723, 1754),
@@ -2209,6 +2208,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     "'s t": (1346,),
     "'s u": (122,),
     "'s v": (470,),
+    "'’-]": (1,),
     '(--a': (161, 401),
     '(?:-': (118,),
     '(CG1': (84,),
@@ -2295,10 +2295,10 @@ INDEX: dict[str, tuple[int, ...]] = {
     ') ra': (615,),
     ') si': (1623,),
     ') sk': (244,),
-    ') so': (381,),
+    ') so': (382,),
     ') wo': (76,),
     '), e': (327,),
-    '), l': (366,),
+    '), l': (367,),
     '), p': (444,),
     '): l': (287,),
     '); d': (217,),
@@ -2306,7 +2306,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '); o': (455,),
     '); r': (717,),
     '); t': (851,),
-    ', 99': (375,),
+    ', 99': (376,),
     ', ab': (1283,),
     ', ad': (567, 765),
     ', af': (1206,),
@@ -2381,7 +2381,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '.fin': (1747,),
     '.gov': (1541,),
     '.imp': (1463,),
-    '.int': (388,),
+    '.int': (389,),
     '.jso': (1863,),
     '.lan': (67,),
     '.mat': (843,),
@@ -2480,7 +2480,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'L ha': (1538,),
     'L no': (571,),
     'Mult': (1145,),
-    'N (t': (363,),
+    'N (t': (364,),
     'N do': (1318,),
     'N en': (1267,),
     'N st': (1123,),
@@ -2512,7 +2512,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '` `k': (1087,),
     '` ag': (1154, 1433, 1655),
     '` al': (692,),
-    '` ap': (376,),
+    '` ap': (377,),
     '` as': (1188, 1397),
     '` be': (768,),
     '` bo': (1654,),
@@ -2589,7 +2589,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'act:': (1371,),
     'ad (': (830,),
     'ad a': (1422,),
-    'ad b': (386,),
+    'ad b': (387,),
     'ad d': (255,),
     'ad i': (1399,),
     'ad):': (158,),
@@ -2634,7 +2634,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'anno': (1640,),
     'ansc': (1032,),
     'ant ': (1563, 1686),
-    'ant,': (361,),
+    'ant,': (362,),
     'ant;': (682,),
     'anyo': (541,),
     'ap c': (47,),
@@ -2779,7 +2779,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'd, c': (145,),
     'd, d': (1339,),
     'd, l': (294,),
-    'd, m': (360, 522),
+    'd, m': (361, 522),
     'd, t': (757,),
     'd-le': (752,),
     'd: i': (442,),
@@ -2791,7 +2791,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'd_un': (1485,),
     'dari': (873,),
     'days': (1733, 1862),
-    'dd n': (364,),
+    'dd n': (365,),
     'dd s': (821,),
     'de b': (1023,),
     'de h': (460,),
@@ -2833,7 +2833,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'e `b': (316,),
     'e ea': (1258,),
     'e ex': (1376,),
-    'e gr': (378,),
+    'e gr': (379,),
     'e kn': (504,),
     'e lm': (699,),
     'e ob': (1593,),
@@ -2911,7 +2911,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'erio': (1302,),
     'erit': (1659,),
     'ermi': (1053,),
-    'ers,': (359,),
+    'ers,': (360,),
     'ers:': (1796,),
     'ersi': (1801,),
     'erso': (1369,),
@@ -2933,7 +2933,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'est:': (1214,),
     'et (': (186,),
     'et c': (532,),
-    'et n': (384,),
+    'et n': (385,),
     'et; ': (138,),
     'ete ': (1092,),
     'etri': (957,),
@@ -2997,7 +2997,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'fy: ': (1238, 1239),
     'g ab': (979,),
     'g ac': (519,),
-    'g al': (382,),
+    'g al': (383,),
     'g be': (1109,),
     'g ch': (846, 1606),
     'g ev': (1159,),
@@ -3009,13 +3009,13 @@ INDEX: dict[str, tuple[int, ...]] = {
     'g in': (1250,),
     'g pr': (618,),
     'g pu': (926,),
-    'g ra': (362,),
+    'g ra': (363,),
     'g sa': (594,),
     'g ti': (690, 1445),
     'g wo': (269,),
     'g, w': (530,),
     'g-ou': (528, 589),
-    'g.ge': (389,),
+    'g.ge': (390,),
     'g: n': (721,),
     'g: t': (175,),
     'g; a': (100,),
@@ -3047,7 +3047,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'h fu': (895,),
     'h in': (888,),
     'h k=': (1810,),
-    'h ke': (358,),
+    'h ke': (359,),
     'h le': (1231,),
     'h me': (786,),
     'h na': (842,),
@@ -3114,7 +3114,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'irms': (539,),
     "is '": (1464,),
     'is h': (832,),
-    'is k': (377, 1107),
+    'is k': (378, 1107),
     'is n': (1778, 1802),
     'is r': (1641,),
     'is u': (1630,),
@@ -3126,12 +3126,12 @@ INDEX: dict[str, tuple[int, ...]] = {
     'it g': (398,),
     'it j': (1282,),
     'it l': (1711,),
-    'it v': (371,),
+    'it v': (372,),
     'it):': (135,),
     'iver': (1826,),
     'ix t': (335,),
     'ix w': (978,),
-    'ize:': (374,),
+    'ize:': (375,),
     'k do': (1132,),
     'k en': (1097,),
     'k on': (1300, 1518),
@@ -3182,9 +3182,9 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ly, ': (1078,),
     'm ab': (478,),
     'm af': (198,),
-    'm as': (372,),
+    'm as': (373,),
     'm el': (116,),
-    'm of': (385, 1140, 1247),
+    'm of': (386, 1140, 1247),
     'm pa': (916,),
     'm ve': (326,),
     'm: d': (133,),
@@ -3200,10 +3200,10 @@ INDEX: dict[str, tuple[int, ...]] = {
     'mist': (939,),
     'mit:': (1460, 1677),
     'mn `': (880,),
-    'mon ': (295, 367),
+    'mon ': (295, 368),
     'move': (1805,),
     'my `': (1520,),
-    'n (v': (365,),
+    'n (v': (366,),
     'n In': (831,),
     'n `c': (1476,),
     'n bo': (1348,),
@@ -3357,7 +3357,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ow (': (1055,),
     'ow n': (538,),
     'owev': (317,),
-    'own)': (373,),
+    'own)': (374,),
     'owne': (1835,),
     'p `k': (1042,),
     'p au': (1601,),
@@ -3373,7 +3373,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ped:': (542,),
     'per ': (1878,),
     'per,': (486,),
-    'pin ': (379,),
+    'pin ': (380,),
     'pire': (1462, 1478, 1701),
     'ple)': (1629, 1730),
     'ple;': (598,),
@@ -3444,10 +3444,10 @@ INDEX: dict[str, tuple[int, ...]] = {
     's pe': (1458,),
     's pl': (1456,),
     's su': (809,),
-    's ty': (368,),
+    's ty': (369,),
     's wa': (845,),
     's) c': (922,),
-    's: e': (370,),
+    's: e': (371,),
     's` r': (276,),
     'se g': (1490,),
     'se h': (1285,),
@@ -3465,7 +3465,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ss l': (1280,),
     'ss m': (576,),
     'ss w': (440,),
-    'ss`)': (387,),
+    'ss`)': (388,),
     'st `': (1821,),
     'st a': (743,),
     'st k': (1035,),
@@ -4702,7 +4702,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "'s test that ",
     '(',
     '((?:x\\d{3}/)*\\d{3})',
-    "(?![\\w-])(?!['’]?s?\\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\\b)",
+    "(?![\\w-])(?!['’]?s?\\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\\b)(?!\\W+",
     '(?![\\w-]|\\.\\w)',
     '(?![\\w])',
     '(?!\\w)|\\b(?:on\\W+)?weekdays\\W+only\\b|\\bonly\\W+(?:on\\W+)?(?:weekdays|working\\W+days|business\\W+days)\\b|\\bonly\\W+(?:during|in|within|over)\\W+(?:the\\W+)?(?:business|working|office|opening|staffed|day(?:time)?|normal|regular)\\W*(?:hours|shifts?|time)?\\b|\\b(?:during|in|within)\\W+(?:the\\W+)?(?:business|working|office|opening|staffed|day(?:time)?|normal|regular)\\W+(?:hours|shifts?)\\W+only\\b|\\bonly\\W+(?:by\\W+)?day\\b|\\bonly\\W+(?:in\\W+)?the\\W+day(?:time)?\\b',
@@ -4713,6 +4713,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "(?:(?:all|the|our|its|[\\w-]+'s)\\W+)?(?:(?:api|platform|production|public|paying|existing|self-serve)\\W+){1,2}(?:traffic|customers|users|developers|accounts|organi[sz]ations|requests|subscribers)\\b",
     "(?:(?:all|the|our|its|[\\w-]+'s)\\W+)?(?:traffic|customers)\\b|",
     '(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\\W+(?:apps?|applications?|clients?|extensions?)|chat\\W?bots?)\\b',
+    '(?:(?:kiosk|desktop|mobile|web|browser|chat|companion|field|onboarding|customer)\\W+)?(?:support|clients?|apps?|applications?|plug-?ins?|connectors?|sdks?|extensions?|integrations?|documentation|docs|training|licen[cs]es?|invoices?|reports?|dashboards?|team|tokens?|terminals?|kiosks?|consoles?|portals?|agents?\\W+software)\\b',
     '(?:(?:serious|reportable|critical|safety|security|major|significant|misuse|cyber(?:security)?|notable)\\W+){0,3}',
     '(?:(?:the\\W+|a\\W+)?(?:weekends?|week-?ends?|nights?|overnight|night\\W+shifts?|evenings?|holidays?|public\\W+holidays|bank\\W+holidays|sundays?|saturdays?|after\\W+hours|after\\W+\\d{1,2}\\W*(?:[ap]m\\b|:\\d\\d)?|before\\W+\\d{1,2}\\W*(?:[ap]m\\b|:\\d\\d)?|out(?:side)?\\W+(?:of\\W+)?(?:business|working|office|opening)\\W+hours|out[- ]of[- ]hours|off[- ]hours|off[- ]shift|the\\W+night\\W+shift))',
     "(?:(?:the|their|its|each|every|a)\\W+)?(?:(?:customer|client|agency|bank|hospital|user)['’]?s?\\W+(?:own\\W+)?(?:sites?|premises|data\\W?cent(?:re|er)s?|networks?|appliances?|buildings?|facilit(?:y|ies)|hardware|devices?)|on[- ]?prem(?:ise)?s?|sites?|premises|appliances?)",
@@ -4725,6 +4726,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:\\.p/([1-9]\\d{0,2}))?\\Z',
     '(?:\\W*(?:,|\\band\\b|&)\\W*(?:and\\W+)?',
     "(?:\\W*(?:,|\\band\\b|\\bor\\b|&)\\W*(?:(?!(?:our|its|the|my|consumers?|public|everyone|anyone|free)\\b)(?![\\w-]+['’]s\\b)[\\w-]+\\W+)?",
+    '(?:\\W+(?!(?:with|and|sending|uploading|carrying)\\b)[\\w-]+){0,3}?\\W+(?:only\\W+)?(?:to|for)\\W+(?:(?:check|fetch|download|get|pull|install|receive|validate|verify|renew|activate|sync|a|an|the|its|their|new|software|security|model|licen[cs]e|for|on)\\W+){0,4}?(?:updates?|upgrades?|patch(?:es)?|licen[cs]\\w*|activation|heartbeats?|keep-?alives?|time|clock|certificates?|revocations?)\\b(?:\\W+only\\b)?(?![\\W]+(?:and|with|plus)\\b)|\\W+with\\W+(?:(?:a|an|its|the)\\W+)?(?:heartbeats?|keep-?alives?|licen[cs]e\\W+(?:checks?|keys?))\\W+only\\b',
     "(?:\\W+(?:[\\w'’-]+\\W+){0,3}?)?(?:(?:is|are|was|were|has\\W+been|have\\W+been)\\W+(?:not\\W+(?:available|offered|supported|possible|provided|allowed|permitted)|never\\W+(?:available|offered|allowed|permitted)|unavailable|removed)|(?:cannot|can\\W+not|can't|may\\W+not)\\W+be\\W+(?:selected|chosen|set|enabled|turned\\W+on|switched\\W+on|granted|used))\\b",
     "(?:\\W+[\\w'’-]+){0,4}",
     '(?:\\b(?:connectors?|plug-?ins?|extensions?|integrations?|apps|tools?)\\W*(?:(?:or|nor|and)\\W+)?)+$',
@@ -7297,7 +7299,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:(?:the|its|their)\\s+)?(?:integrator|third[- ]?part(?:y|ie)|customer|client|deployer|partner|licensee|reseller|operator)(?:['’]s|s['’])",
     '\\b(?:(?:the|its|their|a|an|each|every)\\s+)?',
     '\\b(?:acceptable[- ]use|usage|use|access|user|end[- ]user|licen[cs]e|partner|conduct)\\W+(?:polic(?:y|ies)|agreements?|terms|rules|contracts?)\\b|\\bterms\\W+(?:of\\W+(?:use|service|access)|and\\W+conditions)\\b|\\bcode\\W+of\\W+conduct\\b|\\b(?:non[- ]disclosure|confidentiality)\\W+agreements?\\b|\\bndas?\\b',
-    "\\b(?:access\\w*|us(?:e|es|ed|ing)|call\\w*|connect\\w*|reach\\w*|quer(?:y|ies|ied|ying)|request\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?from\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:serv(?:e|es|ed|ing)|stream\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?to\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:accessed|used|called|queried|reached)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:at|in|on)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:documents?|files|data(?:bases?)?|records|indexes|indices|stores)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:stored|kept|held|hosted)\\W+(?:on|in|at)\\W+(?:(?:the|their|its|each|every|all)\\W+)*$",
+    "\\b(?:access\\w*|us(?:e|es|ed|ing)|call\\w*|connect\\w*|reach\\w*|quer(?:y|ies|ied|ying)|request\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?from\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:serv(?:e|es|ed|ing)|stream\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?to\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:accessed|used|called|queried|reached)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:at|in|on)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:documents?|files|data(?:bases?)?|records|indexes|indices|stores)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:stored|kept|held|hosted)\\W+(?:on|in|at)\\W+(?:(?:the|their|its|each|every|all)\\W+)*$|\\b(?:outputs?|responses?|answers?|completions?|results?|predictions?|recommendations?|reports?|invoices?)\\W+(?:(?:are|is|were|was|get|gets)\\W+)?(?:also\\W+)?(?:delivered|sent|shipped|returned|streamed|pushed)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:to|at|into)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$",
     '\\b(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|transfers?|purchases?|trades?|runs?|emails?|messages?|requests?|outputs?|responses?)\\b',
     '\\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|tool\\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|merges?|pull\\W+requests?|diffs?|edits?|experiments?|tasks?)\\b',
     "\\b(?:all|every|any|existing|current)\\W+(?:of\\W+)?(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
@@ -7314,13 +7316,14 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:cannot|can\\W*not|can['’]t|may\\W+not|never)\\W+(?:be\\W+)?(?:[\\w-]+\\W+)?(?:set|lowered|turned|switched|disabled|adjusted|changed|reduced|overridden|removed|relaxed|go)\\b|\\bnot\\W+(?:adjustable|configurable|changeable|optional)\\b|\\bmandatory\\b|\\bfixed\\b|\\balways\\W+(?:on|applied|enforced|active)\\b|\\b(?:is|are)\\W+rejected\\b|\\bno\\W+lower\\W+than\\b|\\bat\\W+least\\b|\\bminimum\\b|\\bfloor\\b|\\bstill\\W+(?:refus|block|screen|appl|filter)\\w*|\\b(?:except|excluding|other\\W+than|apart\\W+from|save\\W+for|but\\W+not)\\b",
     '\\b(?:clouds?|platforms?|providers?|partners?|marketplaces?|hyperscalers?|third[- ]part(?:y|ies))\\b',
     '\\b(?:confirm\\w*|approv\\w*)\\b',
+    "\\b(?:confirm\\w*|validat\\w*)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:clearances?|licen[cs]\\w*|certifi\\w*|accredit\\w*|registrations?|charters?|chartered)\\b|\\b(?:clearances?|licen[cs]\\w*|certifi\\w*|accredit\\w*|registrations?|charters?)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:confirm\\w*|validat\\w*)\\b",
     '\\b(?:confirmation|approval)(s)?\\b',
     "\\b(?:conversations?|prompts?|transcripts?|chats?|outputs?|completions?|requests?|messages?|traffic)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:reviewed|read|inspected|examined|audited)\\b|\\b(?:review\\w*|read\\w*|inspect\\w*|audit\\w*)\\W+(?:of\\W+)?(?:[\\w'’-]+\\W+){0,2}?(?:conversations?|prompts?|transcripts?|chats?|outputs?|completions?|messages?)\\b",
     '\\b(?:customers?|users?|clients?|tenants?|licensees?|partners?|developers?|researchers?|enterprises?|organi[sz]ations?|members?|accounts?|they|their|them|theirs|you|your|anyone|own|private|custom\\w*|cop(?:y|ies)|requests?|demand|upload\\w*|submit\\w*|suppl(?:y|ies|ied)|provided|per)\\b',
     "\\b(?:customer|client|agency|bank|hospital|site)['’]?s?\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,2}?(?:administrators?|admins?|security\\W+teams?|staff|officers?)\\W+$",
     "\\b(?:download\\w*|publish\\w*|releas\\w*|distribut\\w*|shar(?:e|es|ed|ing)|hand(?:s|ed)?|giv(?:e|es|en)|gets?|receiv\\w*|ship\\w*|upload\\w*|licens\\w*|licenc\\w*|host\\w* on|pull\\w*)\\W+(?:(?!(?:results?|outputs?|answers?|completions?|responses?|evaluations?|generated|produced|by|for|of|from|with|running|serving|using|behind|on|via|through|about)\\b)[\\w'-]+\\W+){0,4}?(?:weights?|checkpoints?|safetensors|gguf|parameters)\\b|\\b(?:weights?|checkpoints?|safetensors|gguf)\\W+(?:[\\w-]+\\W+){0,3}?(?:are\\W+|is\\W+)?(?:published|released|downloadable|distributed|shared|open[- ]sourced|licen[cs]ed|made available|available for download|posted|uploaded)\\b|\\bopen[- ]weights?\\b",
     "\\b(?:each|every|all)\\W+(?:of\\W+)?(?:[\\w'’-]+\\W+){0,3}?(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)['’]?s?\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,1}?(?:data\\W?cent(?:er|re)s?|sites?|premises|installations?)\\b",
-    "\\b(?:each|every|all|the|any|our)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:reports?|logs?|exports?|summar(?:y|ies)|post-?mortems?|runbooks?|polic(?:y|ies)|documents?|documentation|datasets?|notes?|dashboards?|digests?|newsletters?|announcements?|model\\W+cards?|system\\W+cards?)\\b",
+    "\\b(?:each|every|all|the|any|our)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:reports?|logs?|exports?|summar(?:y|ies)|post-?mortems?|runbooks?|polic(?:y|ies)|documents?|documentation|datasets?|notes?|dashboards?|digests?|newsletters?|announcements?|model\\W+cards?|system\\W+cards?|audits?|releases?|versions?|model\\W+updates?)\\b",
     '\\b(?:early|preview|beta|pilot|trusted|testers?|program|programme|private|sandbox|research)\\b',
     '\\b(?:employees?|staff|team|teams|internal\\w*|in-house|cluster|researchers)\\b',
     '\\b(?:every|each|all)\\W+(?:[\\w-]+\\W+){0,3}?$',
@@ -7346,6 +7349,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:models?|llms?|weights|checkpoints?|parameters|inference)\\b',
     '\\b(?:monitor\\w*|review\\w*)\\b',
     '\\b(?:new|separate|own|another|later|further)\\W+(?:[\\w-]+\\W+)?(?:cases?|versions?|approvals?|decisions?|gates?|reviews?)\\b|\\b(?:ahead\\W+of|prior\\W+to|in\\W+advance\\W+of|before|precede[sd]?|preceding)\\W+(?:(?:a|an|the|any)\\W+)?(?:general|public|GA\\b|wider)|\\b(?:decid(?:e|es|ed|ing)|decisions?)\\W+(?:on|about|whether)\\W+(?:to\\W+)?(?:(?:a|an|the|any)\\W+)?(?:general|public|GA\\b|wider|broader|broad|full|expand\\w*|widen\\w*|extend\\w*|open\\w*|roll\\w*|launch\\w*|releas\\w*)',
+    '\\b(?:nothing|nobody|no\\W+one)\\W+(?:[\\w-]+\\W+)?$',
     '\\b(?:not|never|no|without)\\W+(?:(?:been|be|yet)\\W+)?$|\\b(?:kv|cache|activations?|optimi[sz]ers?|adam\\w*|gradients?|hosts?|linux|cpus?|processors?|x86|architectures?|integers?|audio|pcm|colou?rs?)\\W+(?:(?:is|are|was|were|stays?|kept|stored|held)\\W+)?(?:(?:in|at|to)\\W+)?$',
     "\\b(?:not|no|never|nor|none|except|excluding|without|closed)\\b|n['’]t\\b",
     "\\b(?:not|no|never|nor|without)\\b(?:\\W+[\\w'’-]+){0,3}\\W*$",
@@ -12385,6 +12389,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'val',
     'valid_from',
     'valid_until',
+    'validat',
     'validate_statement',
     'validation_findings',
     'validation_split',
@@ -13035,6 +13040,7 @@ WORDS: str = (
     'acting\n'
     'action\n'
     'actions\n'
+    'activate\n'
     'activation\n'
     'activation_fn\n'
     'activation_function\n'
@@ -13150,6 +13156,7 @@ WORDS: str = (
     'aligned\n'
     'alignment\n'
     'alike\n'
+    'alives\n'
     'all\n'
     'all-in\n'
     'all_rules\n'
@@ -13831,6 +13838,8 @@ WORDS: str = (
     'ceo\n'
     'ceremony\n'
     'certif\n'
+    'certifi\n'
+    'certificates\n'
     'certification\n'
     'certified\n'
     'cf\n'
@@ -14046,6 +14055,7 @@ WORDS: str = (
     'charset\n'
     'charter\n'
     'chartered\n'
+    'charters\n'
     'chat\n'
     'chat-template\n'
     'chat_template\n'
@@ -14496,6 +14506,7 @@ WORDS: str = (
     'delimiter\n'
     'delimiters\n'
     'deliver\n'
+    'delivered\n'
     'delta\n'
     'demand\n'
     'demonstrate\n'
@@ -15383,6 +15394,7 @@ WORDS: str = (
     'health-care\n'
     'healthcare\n'
     'heard\n'
+    'heartbeats\n'
     'heavier\n'
     'hebrew\n'
     'held\n'
@@ -15730,6 +15742,7 @@ WORDS: str = (
     'kannada\n'
     'kazakh\n'
     'keep\n'
+    'keep-\n'
     'keeping\n'
     'keeps\n'
     'kept\n'
@@ -15758,6 +15771,8 @@ WORDS: str = (
     'kinds\n'
     'kinds_over_tolerance\n'
     'kinyarwanda\n'
+    'kiosk\n'
+    'kiosks\n'
     'kiswahili\n'
     'kits\n'
     'kk\n'
@@ -16671,6 +16686,7 @@ WORDS: str = (
     'passphrase_env\n'
     'passports\n'
     'past\n'
+    'patch\n'
     'patched\n'
     'path\n'
     'pathogen\n'
@@ -16836,6 +16852,7 @@ WORDS: str = (
     'predicate\n'
     'predicate_types\n'
     'predicatetype\n'
+    'predictions\n'
     'prefix\n'
     'prefix_token_id\n'
     'prem\n'
@@ -17108,6 +17125,7 @@ WORDS: str = (
     'recent\n'
     'recognised\n'
     'recognized\n'
+    'recommendations\n'
     'recomputed\n'
     'record\n'
     'record-disagrees-with-artifact\n'
@@ -17180,6 +17198,7 @@ WORDS: str = (
     'registers\n'
     'registr\n'
     'registration\n'
+    'registrations\n'
     'registry\n'
     'registry_cases\n'
     'registryfacts\n'
@@ -17365,6 +17384,7 @@ WORDS: str = (
     'revocable\n'
     'revocation\n'
     'revocation_gaps\n'
+    'revocations\n'
     'revoke\n'
     'revoke-key\n'
     'revoke_key\n'
@@ -18164,6 +18184,7 @@ WORDS: str = (
     'tensor\n'
     'tensor_fingerprints\n'
     'terminal\n'
+    'terminals\n'
     'terms\n'
     'test\n'
     'test-1-boundary\n'
@@ -18530,6 +18551,7 @@ WORDS: str = (
     'updates\n'
     'updating\n'
     'upgrade\n'
+    'upgrades\n'
     'upheld\n'
     'uphold\n'
     'upholds\n'
@@ -18580,6 +18602,8 @@ WORDS: str = (
     'valid\n'
     'valid_from\n'
     'valid_until\n'
+    'validat\n'
+    'validate\n'
     'validate_statement\n'
     'validated\n'
     'validation_findings\n'
