@@ -2484,6 +2484,47 @@ SOUND_TURN_DOWN = [  # (words, the safeguard, its title where changed)
      _CONTENT_MONITOR),
     ("Every account's traffic is subject to abuse monitoring; no customer is exempt from abuse monitoring.",
      "SG-monitoring", None),
+    # worded as API references, usage policies and trust-and-safety pages word them
+    ("Developers can adjust the harassment and profanity filters; the CBRN and cyber filters cannot be changed.",
+     "SG-cbrn-classifier", None),
+    ("Safety settings default to block medium and above; settings for CBRN content cannot be lowered below that.",
+     "SG-cbrn-classifier", None),
+    ("Users can turn off personalised ads, memory and chat history.", "SG-cbrn-classifier", None),
+    ("Enterprise admins can disable web search for their organisation.", "SG-refusal", None),
+    ("Customers can opt out of training on their data.", "SG-monitoring", _CONTENT_MONITOR),
+    ("Zero data retention: prompts are not stored after the response is returned; our classifiers still screen "
+     "every request in real time.", "SG-cbrn-classifier", None),
+    ("Zero data retention: prompts are not stored after the response is returned; our classifiers still screen "
+     "every request in real time.", "SG-monitoring", None),
+    ("System prompts can customise tone and persona but cannot override our usage policies.", "SG-refusal", None),
+    ("Safe search can be turned off by adult users.", "SG-cbrn-classifier", None),
+    ("You can disable streaming.", "SG-cyber-classifier", None),
+    ("Logging can be turned off for the playground.", "SG-monitoring", None),
+    ("We never turn off abuse monitoring.", "SG-monitoring", _CONTENT_MONITOR),
+    ("Developers cannot opt out of abuse monitoring; zero-data-retention traffic remains subject to it.",
+     "SG-monitoring", None),
+    ("There is no unrestricted mode.", "SG-refusal", None),
+    ("Developer mode lets you connect MCP servers and view raw request logs.", "SG-refusal", None),
+    # false alarms, mended: a denial inside the words (`refusals cannot be overridden`)
+    ("The model's refusals cannot be overridden.", "SG-refusal", None),
+    ("Guardrails can't be lifted by any system prompt.", "SG-refusal", None),
+    ("Refusals are never relaxed for any customer.", "SG-refusal", None),
+    ("Thresholds can never be off for the categories in scope.", "SG-cbrn-classifier", None),
+    ("Abuse monitoring cannot be turned off.", "SG-monitoring", None),
+    # a mode denied after it
+    ("Unrestricted mode does not exist.", "SG-refusal", None),
+    # a filter of a category outside the domains in scope
+    ("Developers can turn off the profanity filter in the playground.", "SG-cbrn-classifier", None),
+    ("The harassment and hate speech categories can be switched off per request.", "SG-cyber-classifier", None),
+    # the domains' categories kept in a sentence of their own
+    ("Users can switch off the content filter for mature themes in fiction; the CBRN and cyber classifiers always "
+     "apply.", "SG-cbrn-classifier", None),
+    ("The harm category settings can be set to block none for harassment only; CBRN and cyber offense stay at block "
+     "medium and above.", "SG-cyber-classifier", None),
+    # only the user's own history not kept, and review of feedback, not of traffic
+    ("Temporary chats are not used for training and are not saved to your history.", "SG-monitoring",
+     _CONTENT_MONITOR),
+    ("Customers can opt out of human review of their feedback submissions.", "SG-monitoring", None),
 ]
 TURNED_DOWN = [
     ("Every harm category, cyber offense and CBRN among them, can be set to block none.", "SG-cbrn-classifier", None),
@@ -2505,6 +2546,40 @@ TURNED_DOWN = [
      _CONTENT_MONITOR),
     ("Zero data retention: inputs and outputs are not stored after the response is returned.", "SG-monitoring",
      _CONTENT_MONITOR),
+    # worded as API references, usage policies and trust-and-safety pages word them
+    ("Developers can turn off the CBRN filter for approved research.", "SG-cbrn-classifier", None),
+    ("Enterprise admins can disable the content classifiers for their organisation.", "SG-cbrn-classifier", None),
+    ("Safety settings default to block medium and above; developers can lower any category to block none.",
+     "SG-cbrn-classifier", None),
+    ("Developers can adjust the harassment and profanity filters, and the CBRN and cyber filters can be set to block "
+     "none.", "SG-cyber-classifier", None),
+    ("Developers can disable moderation per request.", "SG-cbrn-classifier", None),
+    ("Customers can opt out of content filtering.", "SG-cyber-classifier", None),
+    ("Zero data retention: prompts are not stored after the response is returned.", "SG-monitoring",
+     _CONTENT_MONITOR),
+    ("Zero data retention customers can opt out of abuse monitoring.", "SG-monitoring", None),
+    ("Customers on the enterprise tier can opt out of human review of their prompts.", "SG-monitoring", None),
+    ("System prompts can customise tone and persona and can override the model's refusals.", "SG-refusal", None),
+    ("Approved developers can turn off refusals for security research.", "SG-refusal", None),
+    ("Developers can disable guardrails for trusted use cases.", "SG-refusal", None),
+    # abuse monitoring itself turned off, and refusals lifted, relaxed or unlocked (missed before)
+    ("Enterprise customers can turn off abuse monitoring.", "SG-monitoring", None),
+    ("Developers can turn abuse monitoring off.", "SG-monitoring", None),
+    ("Abuse monitoring can be disabled for enterprise accounts.", "SG-monitoring", None),
+    ("Abuse monitoring is optional for enterprise customers.", "SG-monitoring", None),
+    ("Guardrails can be lifted for approved research partners.", "SG-refusal", None),
+    ("Refusals can be relaxed by a developer's system prompt.", "SG-refusal", None),
+    ("Developers can unlock refusals for red-team accounts.", "SG-refusal", None),
+    ("Developers can turn the model's safety behaviours off.", "SG-refusal", None),
+    ("Jailbroken mode is available to partners.", "SG-refusal", None),
+    ("Thresholds can be set to none.", "SG-cbrn-classifier", None),
+    # the mended readings still catching: a denial of something else, a filter list going on, a floor at none
+    ("Unrestricted mode does not exist for most users, only for partners.", "SG-refusal", None),
+    ("Developers can turn off the profanity filter and the classifiers.", "SG-cbrn-classifier", None),
+    ("The profanity and weapons filters can be turned off.", "SG-cbrn-classifier", None),
+    ("Developers can set harassment to block none; CBRN and cyber offense stay at block none.", "SG-cbrn-classifier",
+     None),
+    ("Temporary chats are not saved to your history or anywhere else.", "SG-monitoring", _CONTENT_MONITOR),
 ]
 
 
@@ -2523,12 +2598,21 @@ def test_the_turn_down_reading_reads_in_linear_time() -> None:
     import time
 
     for unit in ("block none block ", "turn the filters ", "overrides overrides ", "monitoring cannot ",
-                 "not stored not ", "exempt from from ", "cbrn cannot be set "):
+                 "not stored not ", "exempt from from ", "cbrn cannot be set ", "refusals can can ",
+                 "unrestricted mode does not exist ", "profanity filter filter ", "turn off abuse ",
+                 "monitoring can be can ", "not saved to your history ", "opt out of review of ",
+                 "stays at stays at ", "turn turn the guardrails "):
         text = (unit * (100_000 // len(unit) + 1))[:100_000]
         for sid in ("SG-cbrn-classifier", "SG-refusal", "SG-monitoring"):
             started = time.perf_counter()
             _siskin(text, sid, _CONTENT_MONITOR if sid == "SG-monitoring" else None)
             assert time.perf_counter() - started < 3.0, unit
+    # each denial of keeping tested once for words keeping some that stand only at the end
+    started = time.perf_counter()
+    assert _siskin(("not stored " * 9100)[:99_990] + " except", "SG-monitoring", _CONTENT_MONITOR) is None
+    assert time.perf_counter() - started < 3.0
+
+
 # ------------------------------------------------------------------ incidents denied in the case's words (CG438)
 
 SOUND_INCIDENTS = [

@@ -250,3 +250,28 @@ def test_an_appliance_phoning_home_only_for_updates_sends_no_traffic(tmp_path: P
     record = preview(d)
     assert record.outcome == "NO-GO", blocking(record)
     assert blocking(record) == ["CG431"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Developers can adjust the harassment and profanity filters; the CBRN and cyber filters cannot be changed.",
+    "The model's refusals cannot be overridden. Developers can turn off the profanity filter in the playground.",
+    "Under zero data retention prompts are not stored after the response is returned; our classifiers still screen "
+    "every request in real time. Temporary chats are not saved to your history.",
+    "Customers can opt out of training on their data. They can opt out of human review of their feedback "
+    "submissions; we never turn off abuse monitoring.",
+])
+def test_settings_users_change_that_keep_the_safeguards_leave_atlas_api_go_with_conditions(
+        tmp_path: Path, sentence: str) -> None:
+    """Before: NO-GO (CG437 read `refusals cannot be overridden` as refusals overridden, the profanity
+    filter turned off as every classifier, opting out of review of feedback as of abuse review; the
+    others were read as atlas-api already). Now as atlas-api is."""
+    d = tmp_path / "case"
+    shutil.copytree(ATLAS, d)
+    p = d / "case.yaml"
+    said = "  description: Paid API access with a sandboxed code-execution tool; no fine-tuning access.\n"
+    text = p.read_text()
+    assert text.count(said) == 1
+    p.write_text(text.replace(said, f"  description: {said.split(': ', 1)[1].rstrip()} {sentence}\n"))
+    record = run_gate(_keyed(p), today=TODAY)
+    assert not [f for f in record.findings if f.code == "CG437"], [f.message for f in record.findings if f.code == "CG437"]
+    assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]

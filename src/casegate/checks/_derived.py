@@ -4075,33 +4075,42 @@ _SETTING_SENTENCES = lazy(r"[.;!?](?=\s|[\"'’”)]|$)|\n")
 """Where the boundary's words are cut into sentences for `turned_down_in_words`: a sentence's end
 or a semicolon, not a comma or a colon (`for each category: block none, ...` is one setting list)."""
 _TURN_DOWN_TRIGGER = ("none", "off", "disabl", "unfilter", "no filter", "no content filter", "unrestricted",
-                      "uncensored", "overrid", "exempt", "monitoring", "opt", "review")
+                      "uncensored", "overrid", "exempt", "monitoring", "opt", "review", "jailbroken", "god",
+                      "lift", "remov", "relax", "waiv", "unlock")
+_UNDENIED = r"(?:(?!(?:not|never|cannot|no|nor)\b|[\w-]*n['’]t\b)[\w'’-]+\W+)"
+"""A word between a safeguard and the words turning it off that is no denial (`refusals can be
+overridden`, not `refusals cannot be overridden`)."""
 _FILTER_NAMED = lazy(r"\b(?:filter\w*|classifiers?|moderation|safety[ _]settings?|harm\W+categor\w*|categor\w*|"
                      r"thresholds?|screening)\b", re.IGNORECASE)
 """A clause naming the classifiers or their setting, where `turn off` or `disable` turns them off."""
 _FILTER_OFF = lazy(
     r"\bblock(?:_|\W+)none\b|\bunfiltered\b|\bno\W+(?:content\W+)?filter(?:ing|s)?\b"
-    r"|\b(?:turn|switch)\w*\W+(?:[\w'’-]+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b"
-    r"|\b(?:set|put)\W+(?:[\w'’-]+\W+){0,3}?to\W+off\b|\bthresholds?\W+(?:[\w'’-]+\W+){0,3}?(?:off|none)\b"
+    r"|\b(?:turn|switch)\w*\W+" + _UNDENIED + r"{0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b"
+    r"|\b(?:set|put)\W+" + _UNDENIED + r"{0,3}?to\W+(?:off|none)\b|\bthresholds?\W+" + _UNDENIED + r"{0,3}?(?:off|none)\b"
     r"|\boptional\b",
     re.IGNORECASE)
 """Words setting a classifier to let everything through (`block none`, `BLOCK_NONE`, `turn the
 filters off`, `disable the classifiers`, `set a category to off`), read where the clause names the
 classifiers or their setting (`_FILTER_NAMED`; `block none` names its own)."""
 _REFUSAL_OFF = lazy(
-    r"\b(?:unrestricted|uncensored|unfiltered|jailbroken|developer|god)\W+mode\b|\buncensored\b"
+    r"\b(?:unrestricted|uncensored|unfiltered|jailbroken|god)\W+mode\b(?!\W+(?:does\W+not|doesn['’]t)\W+exist\b"
+    r"(?![^.;]{0,80}\b(?:only|except|unless|but|for)\b))"
+    r"|\buncensored\b"
     r"|\boverrid\w*\W+(?:[\w'’-]+\W+){0,3}?(?:refusals?|safety\W+training|safeguards?|safety\W+behaviou?rs?|"
     r"guardrails?|safety\W+polic\w*|usage\W+polic\w*)\b"
-    r"|\b(?:refusals?|safety\W+training|guardrails?)\W+(?:[\w'’-]+\W+){0,4}?(?:overrid\w*|turned\W+off|switched\W+off|"
+    r"|\b(?:refusals?|safety\W+training|safety\W+behaviou?rs?|guardrails?)\W+" + _UNDENIED + r"{0,4}?(?:overrid\w*|turned\W+off|switched\W+off|"
     r"disabled|lifted|removed|relaxed|waived|unlocked)\b"
     r"|\b(?:disabl\w*|turn\w*\W+off|switch\w*\W+off|lift\w*|remov\w*|unlock\w*)\W+(?:[\w'’-]+\W+){0,3}?"
-    r"(?:refusals?|safety\W+training|guardrails?)\b",
+    r"(?:refusals?|safety\W+training|safety\W+behaviou?rs?|guardrails?)\b"
+    r"|\b(?:turn|switch)\w*\W+(?:[\w'’-]+\W+){0,3}?(?:refusals?|safety\W+training|safety\W+behaviou?rs?|guardrails?)"
+    r"\W+off\b",
     re.IGNORECASE)
 """Words letting a developer's system prompt or setting turn the model's refusals off (`unrestricted
 mode`, `a system prompt can override the model's refusals`, `guardrails can be lifted`)."""
 _MONITOR_OFF = lazy(
     r"\b(?:exempt\w*|excluded|opt(?:s|ed|ing)?\W+out)\W+(?:from\W+|of\W+)?(?:[\w'’-]+\W+){0,2}?"
     r"(?:abuse\W+|usage\W+|trust\W+and\W+safety\W+)?(?:monitoring|review)\b"
+    r"(?!\W+of\W+(?:[\w'’-]+\W+){0,2}?(?:feedback|ratings?|surveys?|bug\W+reports?)\b)"
     r"|\b(?:monitoring|monitors?|reviewers?|trust\W+(?:and|&)\W+safety(?:\W+team)?)\W+(?:[\w'’-]+\W+){0,3}?"
     r"(?:cannot|can\W*not|can['’]t|does\W+not|doesn['’]t|do\W+not|don['’]t|never|is\W+unable\W+to)\W+"
     r"(?:[\w-]+\W+)?(?:review|see|read|reach|access|inspect|examine|cover|appl(?:y|ies)|run)\w*"
@@ -4109,7 +4118,10 @@ _MONITOR_OFF = lazy(
     r"(?:[\w'’-]+\W+){0,2}?(?:monitoring|review|reviewers)\b"
     r"|\bno\W+(?:abuse\W+|usage\W+|human\W+)?(?:monitoring|review)\W+(?:of|for|on)\W+(?:their|its|those|these|such|them|"
     r"the(?:ir)?\W+(?:traffic|prompts|requests|outputs))\b"
-    r"|\bwithout\W+(?:any\W+)?(?:abuse\W+|usage\W+)?monitoring\b",
+    r"|\bwithout\W+(?:any\W+)?(?:abuse\W+|usage\W+)?monitoring\b"
+    r"|\b(?:disabl\w*|(?:turn|switch)\w*\W+off)\W+(?:[\w'’-]+\W+){0,2}?(?:abuse\W+|usage\W+)?monitoring\b"
+    r"|\b(?:turn|switch)\w*\W+(?:[\w'’-]+\W+){0,2}?(?:abuse\W+|usage\W+)?monitoring\W+off\b"
+    r"|\bmonitoring\W+" + _UNDENIED + r"{0,4}?(?:turned\W+off|switched\W+off|disabled|optional|waived|lifted)\b",
     re.IGNORECASE)
 """Words putting some users' traffic out of the monitor's reach (`exempt from abuse monitoring`,
 `abuse monitoring cannot review their traffic`, `not subject to monitoring`, `no monitoring of their
@@ -4119,6 +4131,8 @@ _KEPT_FLOOR = lazy(
     r"disabled|adjusted|changed|reduced|overridden|removed|relaxed|go)\b"
     r"|\bnot\W+(?:adjustable|configurable|changeable|optional)\b|\bmandatory\b|\bfixed\b|\balways\W+(?:on|applied|enforced|active)\b"
     r"|\b(?:is|are)\W+rejected\b|\bno\W+lower\W+than\b|\bat\W+least\b|\bminimum\b|\bfloor\b"
+    r"|\balways\W+appl(?:y|ies)\b|\b(?:stays?|remains?)\W+(?:at\W+(?!(?:block\W+)?none\b|off\b)|on\b|in\W+place\b|"
+    r"enforced\b|active\b)"
     r"|\bstill\W+(?:refus|block|screen|appl|filter)\w*|\b(?:except|excluding|other\W+than|apart\W+from|save\W+for|"
     r"but\W+not)\b",
     re.IGNORECASE)
@@ -4142,6 +4156,19 @@ def _domain_words(policy: Policy, domain: str) -> tuple[str, ...]:
     if d is not None and d.name:
         words |= {w[:7] for w in re.findall(r"[a-z]{4,}", d.name.lower()) if w not in _DOMAIN_COMMON}
     return tuple(sorted(words))
+
+
+_OTHER_CATEGORY = lazy(r"\b(?:profanity|harassment|hate(?:\W+speech)?|sexual(?:ly\W+explicit)?|nsfw|violen(?:ce|t)|"
+                       r"self-harm|toxicity|spam)\W+(?:content\W+)?$", re.IGNORECASE)
+"""A harm category outside the domains in scope just before a filter's name (`the profanity
+filter`, `the harassment category`): that filter alone is named, not every classifier."""
+
+
+def _filter_named(read: str) -> bool:
+    """Whether a sentence (as read) names the classifiers or their setting (`_FILTER_NAMED`), a filter
+    of a category outside the domains in scope (`_OTHER_CATEGORY`: `the profanity filter`) aside."""
+    return any(_OTHER_CATEGORY.search(read, max(0, m.start() - 40), m.start()) is None
+               for m in _FILTER_NAMED.finditer(read))
 
 
 _TURN_DOWN_BY_LAYER = {"classifier": "filter", "model-behaviour": "refusal", "monitoring": "monitor"}
@@ -4212,7 +4239,7 @@ def _turns_down(read: str, kind: str) -> bool:
     if not _may_say(read, _TURN_DOWN_TRIGGER):
         return False
     if kind == "filter":
-        named = _FILTER_NAMED.search(read) is not None
+        named = _filter_named(read)
         found = [m for m in _FILTER_OFF.finditer(read) if named or m.group(0).lower().startswith("block")]
     elif kind == "refusal":
         found = list(_REFUSAL_OFF.finditer(read))
@@ -4243,6 +4270,10 @@ _NOT_KEPT = lazy(
     re.IGNORECASE)
 """Words saying the developer keeps none of some users' traffic (`zero data retention`, `prompts
 are not logged`, `we do not store their prompts`, `Acme keeps none of their outputs`)."""
+_HISTORY_ONLY = lazy(r"\W+(?:to|in|from)\W+(?:your|their|the\W+user['’]s|a\W+user['’]s|the)\W+(?:chat\W+|conversation\W+)?"
+                     r"history\b(?!\W+(?:or|nor)\b)", re.IGNORECASE)
+"""Words after the keeping denied that deny it only of the user's own history (`not saved to your
+history`): what the developer keeps is not said."""
 _KEPT_SOME = lazy(r"\b(?:except|unless|but|other\W+than|beyond|longer\W+than|more\W+than|after\W+\d|up\W+to|for\W+\d|only|flagged)\b",
                   re.IGNORECASE)
 """Words after the keeping denied that keep some traffic (`except requests the classifiers flag`,
@@ -4263,8 +4294,14 @@ def _not_kept(read: str) -> bool:
     retention`)."""
     if not _may_say(read, _NOT_KEPT_TRIGGER):
         return False
+    kept_at, none_from = -1, len(read) + 1  # where `_KEPT_SOME` was last found, and from where it is not: linear time
     for m in _NOT_KEPT.finditer(read):
-        if _KEPT_SOME.search(read, m.end()) is not None:
+        if _HISTORY_ONLY.match(read, m.end()) is not None:
+            continue
+        if m.end() > kept_at and m.end() < none_from:
+            some = _KEPT_SOME.search(read, m.end())
+            kept_at, none_from = (some.start(), none_from) if some is not None else (kept_at, m.end())
+        if m.end() <= kept_at:
             continue
         if m.group(0).lower().startswith(("zero", "no")) and _DENIED.search(read, max(0, m.start() - 80), m.start()):
             continue

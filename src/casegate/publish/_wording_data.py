@@ -4707,6 +4707,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?![\\w])',
     '(?!\\w)|\\b(?:on\\W+)?weekdays\\W+only\\b|\\bonly\\W+(?:on\\W+)?(?:weekdays|working\\W+days|business\\W+days)\\b|\\bonly\\W+(?:during|in|within|over)\\W+(?:the\\W+)?(?:business|working|office|opening|staffed|day(?:time)?|normal|regular)\\W*(?:hours|shifts?|time)?\\b|\\b(?:during|in|within)\\W+(?:the\\W+)?(?:business|working|office|opening|staffed|day(?:time)?|normal|regular)\\W+(?:hours|shifts?)\\W+only\\b|\\bonly\\W+(?:by\\W+)?day\\b|\\bonly\\W+(?:in\\W+)?the\\W+day(?:time)?\\b',
     '(?:',
+    "(?:(?!(?:not|never|cannot|no|nor)\\b|[\\w-]*n['’]t\\b)[\\w'’-]+\\W+)",
     "(?:(?:[\\w'-]+\\W+){0,3}?(?:(?:ai\\W+)?(?:safety|security)\\W+institutes?|c?aisi|evaluators?|auditors?|assessors?|testers?|red[- ]?team(?:s|ers?)?|regulators?)|(?:the\\W+)?(?-i:[A-Z][\\w&-]*)(?:\\W+(?:(?:for|of|on|in|and)\\W+)?(?-i:[A-Z][\\w&-]*)){0,5})",
     "(?:(?:[\\w'-]+\\W+){0,3}?(?:cloud|hosting|inference|infrastructure|compute|serving)\\W+(?:providers?|platforms?|vendors?|hosts?|operators?)|(?:[\\w'-]+\\W+){0,2}?(?:clouds?|hyperscalers?)|(?:amazon\\W+)?bedrock|(?:google\\W+(?:cloud\\W+)?)?vertex(?:\\W+ai)?|(?:microsoft\\W+)?azure|aws|gcp)",
     '(?:(?:[\\w-]+\\s+){0,2}?(?:provider|supplier|vendor|contractor|manufacturer|subcontractor)s?)',
@@ -7283,6 +7284,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\W+(?:only\\W+)?(?:(?:for|to\\W+(?:run|conduct|carry\\W+out))\\W+(?:[\\w'-]+\\W+){0,3}?(?:testing|tests?|evaluations?|evals?|evaluating|red[- ]?teaming|audits?|auditing|assessments?)|under\\W+(?:an?|the|its|their)\\W+(?:[\\w'-]+\\W+){0,2}?(?:testing|evaluation|red[- ]?teaming|audit|assessment)\\W+(?:agreements?|contracts?|ndas?))\\b",
     "\\W+(?:only\\W+)?(?:for|to)\\W+(?:[\\w'-]+\\W+){0,2}?(?:serv(?:e|ing)|host(?:ing)?|inference|run\\W+inference)\\b",
     "\\W+(?:receives?|received|gets?|got|holds?|held|has|have|(?:is|are|was|were|(?:has|have)\\W+been)\\W+given)\\W+(?:[\\w'-]+\\W+){0,4}?(?:weights?|checkpoints?)",
+    "\\W+(?:to|in|from)\\W+(?:your|their|the\\W+user['’]s|a\\W+user['’]s|the)\\W+(?:chat\\W+|conversation\\W+)?history\\b(?!\\W+(?:or|nor)\\b)",
     '\\W+(?:users?|customers?|members?|visitors?|accounts?|sessions?|admins?|people|persons?|developers?|subscribers?|shoppers?|employees?|staff|state|status|pages?|areas?)\\b',
     "\\W+(?:your|users['’]?|user['’]s|their|customers['’]?|customer['’]s)\\W+(?:[\\w-]+\\W+)?(?:conversations?|chats?|prompts?|chat\\W+history)\\b",
     '\\W+(it|them)\\b(?!\\W+(?:is|are|was|were)\\b)',
@@ -7313,7 +7315,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:be|is|are|was|were|been|being)\\W+(?:\\w+ly\\W+)?$',
     '\\b(?:build\\w*|built|integrat\\w*|embed\\w*)\\b',
     '\\b(?:but\\W+not|except|excluding|apart\\W+from|other\\W+than|save\\W+for)\\W+(?:(?:at|on|during|in|over|for|when|while)\\W+){0,2}',
-    "\\b(?:cannot|can\\W*not|can['’]t|may\\W+not|never)\\W+(?:be\\W+)?(?:[\\w-]+\\W+)?(?:set|lowered|turned|switched|disabled|adjusted|changed|reduced|overridden|removed|relaxed|go)\\b|\\bnot\\W+(?:adjustable|configurable|changeable|optional)\\b|\\bmandatory\\b|\\bfixed\\b|\\balways\\W+(?:on|applied|enforced|active)\\b|\\b(?:is|are)\\W+rejected\\b|\\bno\\W+lower\\W+than\\b|\\bat\\W+least\\b|\\bminimum\\b|\\bfloor\\b|\\bstill\\W+(?:refus|block|screen|appl|filter)\\w*|\\b(?:except|excluding|other\\W+than|apart\\W+from|save\\W+for|but\\W+not)\\b",
+    "\\b(?:cannot|can\\W*not|can['’]t|may\\W+not|never)\\W+(?:be\\W+)?(?:[\\w-]+\\W+)?(?:set|lowered|turned|switched|disabled|adjusted|changed|reduced|overridden|removed|relaxed|go)\\b|\\bnot\\W+(?:adjustable|configurable|changeable|optional)\\b|\\bmandatory\\b|\\bfixed\\b|\\balways\\W+(?:on|applied|enforced|active)\\b|\\b(?:is|are)\\W+rejected\\b|\\bno\\W+lower\\W+than\\b|\\bat\\W+least\\b|\\bminimum\\b|\\bfloor\\b|\\balways\\W+appl(?:y|ies)\\b|\\b(?:stays?|remains?)\\W+(?:at\\W+(?!(?:block\\W+)?none\\b|off\\b)|on\\b|in\\W+place\\b|enforced\\b|active\\b)|\\bstill\\W+(?:refus|block|screen|appl|filter)\\w*|\\b(?:except|excluding|other\\W+than|apart\\W+from|save\\W+for|but\\W+not)\\b",
     '\\b(?:clouds?|platforms?|providers?|partners?|marketplaces?|hyperscalers?|third[- ]part(?:y|ies))\\b',
     '\\b(?:confirm\\w*|approv\\w*)\\b',
     "\\b(?:confirm\\w*|validat\\w*)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:clearances?|licen[cs]\\w*|certifi\\w*|accredit\\w*|registrations?|charters?|chartered)\\b|\\b(?:clearances?|licen[cs]\\w*|certifi\\w*|accredit\\w*|registrations?|charters?)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:confirm\\w*|validat\\w*)\\b",
@@ -7329,7 +7331,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:every|each|all)\\W+(?:[\\w-]+\\W+){0,3}?$',
     '\\b(?:except|unless|but|other\\W+than|beyond|longer\\W+than|more\\W+than|after\\W+\\d|up\\W+to|for\\W+\\d|only|flagged)\\b',
     '\\b(?:except|unless|other\\W+than|apart\\W+from|save\\W+for|but\\W+for|only\\W+(?:when|if))\\b',
-    "\\b(?:exempt\\w*|excluded|opt(?:s|ed|ing)?\\W+out)\\W+(?:from\\W+|of\\W+)?(?:[\\w'’-]+\\W+){0,2}?(?:abuse\\W+|usage\\W+|trust\\W+and\\W+safety\\W+)?(?:monitoring|review)\\b|\\b(?:monitoring|monitors?|reviewers?|trust\\W+(?:and|&)\\W+safety(?:\\W+team)?)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:cannot|can\\W*not|can['’]t|does\\W+not|doesn['’]t|do\\W+not|don['’]t|never|is\\W+unable\\W+to)\\W+(?:[\\w-]+\\W+)?(?:review|see|read|reach|access|inspect|examine|cover|appl(?:y|ies)|run)\\w*|\\bnot\\W+(?:subject\\W+to|covered\\W+by|reviewed\\W+by|seen\\W+by|visible\\W+to|available\\W+(?:to|for))\\W+(?:[\\w'’-]+\\W+){0,2}?(?:monitoring|review|reviewers)\\b|\\bno\\W+(?:abuse\\W+|usage\\W+|human\\W+)?(?:monitoring|review)\\W+(?:of|for|on)\\W+(?:their|its|those|these|such|them|the(?:ir)?\\W+(?:traffic|prompts|requests|outputs))\\b|\\bwithout\\W+(?:any\\W+)?(?:abuse\\W+|usage\\W+)?monitoring\\b",
+    "\\b(?:exempt\\w*|excluded|opt(?:s|ed|ing)?\\W+out)\\W+(?:from\\W+|of\\W+)?(?:[\\w'’-]+\\W+){0,2}?(?:abuse\\W+|usage\\W+|trust\\W+and\\W+safety\\W+)?(?:monitoring|review)\\b(?!\\W+of\\W+(?:[\\w'’-]+\\W+){0,2}?(?:feedback|ratings?|surveys?|bug\\W+reports?)\\b)|\\b(?:monitoring|monitors?|reviewers?|trust\\W+(?:and|&)\\W+safety(?:\\W+team)?)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:cannot|can\\W*not|can['’]t|does\\W+not|doesn['’]t|do\\W+not|don['’]t|never|is\\W+unable\\W+to)\\W+(?:[\\w-]+\\W+)?(?:review|see|read|reach|access|inspect|examine|cover|appl(?:y|ies)|run)\\w*|\\bnot\\W+(?:subject\\W+to|covered\\W+by|reviewed\\W+by|seen\\W+by|visible\\W+to|available\\W+(?:to|for))\\W+(?:[\\w'’-]+\\W+){0,2}?(?:monitoring|review|reviewers)\\b|\\bno\\W+(?:abuse\\W+|usage\\W+|human\\W+)?(?:monitoring|review)\\W+(?:of|for|on)\\W+(?:their|its|those|these|such|them|the(?:ir)?\\W+(?:traffic|prompts|requests|outputs))\\b|\\bwithout\\W+(?:any\\W+)?(?:abuse\\W+|usage\\W+)?monitoring\\b|\\b(?:disabl\\w*|(?:turn|switch)\\w*\\W+off)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:abuse\\W+|usage\\W+)?monitoring\\b|\\b(?:turn|switch)\\w*\\W+(?:[\\w'’-]+\\W+){0,2}?(?:abuse\\W+|usage\\W+)?monitoring\\W+off\\b|\\bmonitoring\\W+",
     '\\b(?:few[- ]shot|in[- ]context|retrieval|rag|in\\W+the\\W+prompt)\\b',
     '\\b(?:filter\\w*|classifiers?|moderation|safety[ _]settings?|categor\\w*|thresholds?|screen\\w*|block\\w*)\\b',
     '\\b(?:filter\\w*|classifiers?|moderation|safety[ _]settings?|harm\\W+categor\\w*|categor\\w*|thresholds?|screening)\\b',
@@ -7361,6 +7363,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:or|nor)\\b',
     '\\b(?:or|nor|and)\\W*$',
     "\\b(?:our|in-house|internal|(?:lab|developer)['’]s)(?!\\w)",
+    '\\b(?:profanity|harassment|hate(?:\\W+speech)?|sexual(?:ly\\W+explicit)?|nsfw|violen(?:ce|t)|self-harm|toxicity|spam)\\W+(?:content\\W+)?$',
     "\\b(?:quanti[sz](?:ed|ation)\\W+(?:[\\w'-]+\\W+){0,3}?)?(\\d{1,2})[- ]?bits?\\b|\\b(?:int|q|nf)(\\d)(?:_[a-z0-9_]+)?\\b|\\bquanti[sz](?:ed|ation)\\b",
     '\\b(?:quanti[sz]\\w*|weights?|precision|models?|builds?|checkpoints?)\\b',
     "\\b(?:read|reread|view|browse|see|search|open|review|revisit)(?:s|es|ed|ing)?\\W+(?:(?:their|your|the|all)\\W+)?(?:past|saved|previous|earlier|old|cached|stored|downloaded|recent)\\W+(?:[\\w'-]+\\W+)?(?:chats?|conversations?|answers?|responses?|replies|messages?|history|transcripts?)\\W+(?:[\\w'-]+\\W+){0,4}?offline\\b|\\b(?:chats?|conversations?|history|transcripts?|messages?|drafts?|notes?)\\W+(?:(?!(?:offline|that|which|who)\\b)[\\w'-]+\\W+){0,4}?(?:works?|are|is|stays?|remains?)\\W+(?:(?:available|readable|viewable)\\W+)?offline\\b",
@@ -7386,7 +7389,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:turn|switch)\\w*\\W+(?:\\w+\\W+){0,3}?off\\b|\\bdisabl\\w*|\\bopt(?:s|ed|ing)?\\W+out\\b|\\bskip\\w*|\\bwaiv\\w*|\\boptional\\b|\\bbypass\\w*',
     "\\b(?:two|three|several|multiple)\\W+(?:[\\w'-]+\\W+){0,3}?(?:models?|llms?)\\b",
     "\\b(?:unattended|unstaffed|unsupervised|unreviewed)\\b|\\blights[- ]out\\b|\\bautomatically\\W+(?:approv|accept)\\w*|\\bwithout\\W+(?:(?:a|an|any|the)\\W+)?(?:(?:manual|human)\\W+)?(?:humans?|persons?|people|technicians?|staff|operators?|reviewers?|reviews?|supervision|sign[- ]?offs?)\\b|\\bno\\W+(?:humans?|technicians?|staff|one|reviewers?)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:on\\W+site|present|on\\W+shift|reviews?|checks?|approves?)\\b",
-    "\\b(?:unrestricted|uncensored|unfiltered|jailbroken|developer|god)\\W+mode\\b|\\buncensored\\b|\\boverrid\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?(?:refusals?|safety\\W+training|safeguards?|safety\\W+behaviou?rs?|guardrails?|safety\\W+polic\\w*|usage\\W+polic\\w*)\\b|\\b(?:refusals?|safety\\W+training|guardrails?)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:overrid\\w*|turned\\W+off|switched\\W+off|disabled|lifted|removed|relaxed|waived|unlocked)\\b|\\b(?:disabl\\w*|turn\\w*\\W+off|switch\\w*\\W+off|lift\\w*|remov\\w*|unlock\\w*)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:refusals?|safety\\W+training|guardrails?)\\b",
+    "\\b(?:unrestricted|uncensored|unfiltered|jailbroken|god)\\W+mode\\b(?!\\W+(?:does\\W+not|doesn['’]t)\\W+exist\\b(?![^.;]{0,80}\\b(?:only|except|unless|but|for)\\b))|\\buncensored\\b|\\boverrid\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?(?:refusals?|safety\\W+training|safeguards?|safety\\W+behaviou?rs?|guardrails?|safety\\W+polic\\w*|usage\\W+polic\\w*)\\b|\\b(?:refusals?|safety\\W+training|safety\\W+behaviou?rs?|guardrails?)\\W+",
     '\\b(?:users?|customers?|you|they|people|anyone|install\\w*|add\\w*|connect\\w*|enabl\\w*)\\b',
     '\\b(?:users?|you|customers?|people|members|researchers?|staff|employees|admins?|administrators?|developers?|everyone|anyone)\\W+(?:are|is|will\\W+be|remain)\\W+$',
     '\\b(?:verif\\w*|review\\w*|check\\w*|nominat\\w*|interview\\w*|audit\\w*|screen\\w*|vetted|vets|vetting|kyc|background|sponsor\\w*|endors\\w*|vouched|clearances?|clears|cleared)\\b',
@@ -7408,7 +7411,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b|\\balways[- ]allow(?:s|ed|ing)?\\b(?!\\W+(?:the\\W+)?(?:(?:all|our|its|their|security|vetted|verified|registered)\\W+)?(?:users?|you|them|people|customers?|anyone|researchers?|staff|employees|members|admins?|administrators?|developers?|everyone|students?|visitors?)\\b)|\\ballow(?:s|ed)?\\W+always\\b|\\b(?:no\\W+longer|stop(?:s|ped|ping)?)\\W+ask(?:s|ed|ing)?\\b(?!\\W+(?:for|about)\\b)|\\b(?:don'?t|never|do\\W+not)\\W+ask\\W+again\\b",
     '\\bautomatic\\w*|\\b\\d{4}-\\d\\d-\\d\\d\\b|\\b(?:19|20)\\d\\d\\b|\\bdays?\\W+\\d|\\bweeks?\\W+\\d|\\b(?:after|in|within)\\W+\\d+\\W+(?:days?|weeks?|months?)\\b',
     "\\bbefore\\W+(?:(?P<pronoun>it|they|each\\W+one)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|executes?|executed|acts?|proceeds?|goes|takes\\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed|ships?|dispensed|released\\W+to\\W+(?:the\\W+)?(?:patient|customer|buyer)s?)\\b|(?:each|every|any|the|an?)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|run|executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\\b|(?:executing|running|sending|acting|shipping|pushing|merging|placing|submitting|execution))|\\b(?:waits?|held|holds?|paused?|blocked|queued)\\W+(?:[\\w-]+\\W+){0,2}?(?:for|until|pending)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:each|every|no)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?)\\W+(?:waits?|runs?\\W+only)\\b",
-    "\\bblock(?:_|\\W+)none\\b|\\bunfiltered\\b|\\bno\\W+(?:content\\W+)?filter(?:ing|s)?\\b|\\b(?:turn|switch)\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?off\\b|\\bdisabl\\w*|\\bopt(?:s|ed|ing)?\\W+out\\b|\\b(?:set|put)\\W+(?:[\\w'’-]+\\W+){0,3}?to\\W+off\\b|\\bthresholds?\\W+(?:[\\w'’-]+\\W+){0,3}?(?:off|none)\\b|\\boptional\\b",
+    '\\bblock(?:_|\\W+)none\\b|\\bunfiltered\\b|\\bno\\W+(?:content\\W+)?filter(?:ing|s)?\\b|\\b(?:turn|switch)\\w*\\W+',
     '\\bconditions?\\b',
     '\\bconsumers?\\b(?!\\W+(?:grade|hardware|gpus?|cards?)\\b)|\\b(?:the\\W+)?general\\W+public\\b|\\bmembers\\W+of\\W+the\\W+public\\b|\\b(?:desktop|mobile|phone|smartphone|tablet|web|chat|browser|consumer|companion|ios|android|mac|windows)\\W+(?:apps?|applications?|clients?|extensions?)\\b|\\bapp\\W+stores?\\b|\\bchat\\W?bots?\\b',
     "\\bfine[- ]?tuning\\W+(?:[\\w'-]+\\W+){0,2}?(?:access|apis?|jobs?|endpoints?|service|interface|platform|offering)\\b|(?<![-\\w])(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?:[\\w'-]+\\W+){0,4}?(?:cop(?:y|ies)|models?|weights|checkpoints?|versions?|variants?)\\b|\\b(?:own|private|custom|customi[sz]ed|their|its)\\W+(?:fine[- ]?)?tuned\\W+(?:cop(?:y|ies)|models?|versions?|variants?|checkpoints?|weights)\\b|(?<![-\\w])(?:fine[- ]?)?tuned\\W+cop(?:y|ies)\\b|\\b(?:upload\\w*|submit\\w*|suppl(?:y|ies|ied|ying)|provid\\w*|bring\\w*|send\\w*)\\W+(?:[\\w'-]+\\W+){0,3}?(?:training|fine[- ]?tuning|tuning)\\W+(?:data|datasets?|examples?|files?|corpus|corpora)\\b|(?<![-\\w])(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?!(?:the\\W+)?(?:future|next|new|our|its)\\b)(?:[\\w'-]+\\W+){0,3}?(?:on|with|using)\\W+(?:the\\W+)?(?:their|your|customers?'?|users?'?|clients?'?|tenants?'?)(?:\\W+own)?\\W+(?:[\\w'-]+\\W+)?(?:data|datasets?|examples?|files?|corpus|corpora|documents?)\\b|\\b(?:custom|customi[sz]ed|bespoke|own|private)\\W+models?\\W+(?:[\\w'-]+\\W+){0,2}?(?:by|through|via|with)\\W+(?:fine[- ]?)?tuning\\b|\\b(?:lora|qlora|peft|adapters?)\\b\\W+(?:[\\w'-]+\\W+){0,3}?(?:trained|tuned|fit|fitted)\\W+(?:on|with|using)\\b|\\b(?:train\\w*|tun(?:e|es|ing))\\W+(?:[\\w'-]+\\W+){0,3}?(?:lora|qlora|peft|adapters?)\\b",
@@ -9545,6 +9548,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'globally',
     'gmbh',
     'go',
+    'god',
     'good',
     'got through',
     'governance',
@@ -9901,6 +9905,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'its window grew from ',
     'iw',
     'ja',
+    'jailbroken',
     'japanese',
     'javanese',
     'json',
@@ -9999,6 +10004,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'licence',
     'license',
     'lifecycle',
+    'lift',
     'lights',
     'limit',
     'limited',
@@ -10988,6 +10994,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'regulator',
     'rehash_artifacts',
     'rejected',
+    'relax',
     'relay',
     'release',
     'release.',
@@ -11000,6 +11007,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'relies_on',
     'remain',
     'remote',
+    'remov',
     'remove `',
     'remove it, or check the spelling against `casegate schema`',
     'remove or rename one of the two keys (YAML would otherwise silently keep one)',
@@ -12312,6 +12320,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'unlearning',
     'unlikely',
     'unlimited',
+    'unlock',
     'unlogged_root',
     'unnamed',
     'unquantified',
@@ -12434,6 +12443,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'w',
     'wait for the evaluation to finish writing it, then import again',
     'wait_for_change',
+    'waiv',
     'waive a finding by its code, e.g. CG702',
     'waive_finding',
     'waived',
@@ -12585,6 +12595,11 @@ CONSTANTS: frozenset[str] = frozenset({
     'zu',
     'zulu',
     '{',
+    '{0,3}?(?:off|none)\\b|\\boptional\\b',
+    '{0,3}?off\\b|\\bdisabl\\w*|\\bopt(?:s|ed|ing)?\\W+out\\b|\\b(?:set|put)\\W+',
+    '{0,3}?to\\W+(?:off|none)\\b|\\bthresholds?\\W+',
+    "{0,4}?(?:overrid\\w*|turned\\W+off|switched\\W+off|disabled|lifted|removed|relaxed|waived|unlocked)\\b|\\b(?:disabl\\w*|turn\\w*\\W+off|switch\\w*\\W+off|lift\\w*|remov\\w*|unlock\\w*)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:refusals?|safety\\W+training|safety\\W+behaviou?rs?|guardrails?)\\b|\\b(?:turn|switch)\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?(?:refusals?|safety\\W+training|safety\\W+behaviou?rs?|guardrails?)\\W+off\\b",
+    '{0,4}?(?:turned\\W+off|switched\\W+off|disabled|optional|waived|lifted)\\b',
     '{:,.0f} examples',
     '{:,.0f} steps',
     '{:g} GPU-hours',
@@ -13592,6 +13607,7 @@ WORDS: str = (
     'bminimum\n'
     'bmk\n'
     'bmonitor\n'
+    'bmonitoring\n'
     'bn\n'
     'bnb_\n'
     'bndas\n'
@@ -13829,6 +13845,7 @@ WORDS: str = (
     'ccl\n'
     'ccls\n'
     'cd3d4f7210dc579713f78aa0e6da2165a4e075bb410f748223ad70b34301995b\n'
+    'ce\n'
     'ceiling\n'
     'ceilings\n'
     'cent\n'
@@ -15046,6 +15063,7 @@ WORDS: str = (
     'faster\n'
     'fe\n'
     'features\n'
+    'feedback\n'
     'feeds\n'
     'fell\n'
     'fetch\n'
@@ -15361,6 +15379,7 @@ WORDS: str = (
     'happen\n'
     'happened\n'
     'happens\n'
+    'harassment\n'
     'hard\n'
     'hard_link_notes\n'
     'hardened\n'
@@ -15376,6 +15395,7 @@ WORDS: str = (
     'hash\n'
     'hashed\n'
     'hashes\n'
+    'hate\n'
     'hausa\n'
     'have\n'
     'having\n'
@@ -16454,6 +16474,7 @@ WORDS: str = (
     'nowhere\n'
     'npy\n'
     'npz\n'
+    'nsfw\n'
     'nuclear\n'
     'null\n'
     'num\n'
@@ -16904,6 +16925,7 @@ WORDS: str = (
     'production\n'
     'products\n'
     'prof\n'
+    'profanity\n'
     'professional\n'
     'professionals\n'
     'professions\n'
@@ -17053,6 +17075,7 @@ WORDS: str = (
     'rather\n'
     'ratified\n'
     'rating\n'
+    'ratings\n'
     'ratio\n'
     'rationale\n'
     'rationalises\n'
@@ -17217,6 +17240,7 @@ WORDS: str = (
     'relation\n'
     'relative\n'
     'relaunch\n'
+    'relax\n'
     'relaxed\n'
     'relay\n'
     'relayed\n'
@@ -17653,6 +17677,7 @@ WORDS: str = (
     'selection\n'
     'self\n'
     'self-attestation\n'
+    'self-harm\n'
     'self-improvement\n'
     'self-improvement-critical\n'
     'self-improvement-high\n'
@@ -17710,6 +17735,7 @@ WORDS: str = (
     'severities\n'
     'severity\n'
     'severity_rank\n'
+    'sexual\n'
     'sft\n'
     'sg-agent-monitor\n'
     'sg-bio-screen\n'
@@ -17895,6 +17921,7 @@ WORDS: str = (
     'space\n'
     'spaces\n'
     'spacing\n'
+    'spam\n'
     'spanish\n'
     'spares\n'
     'spark\n'
@@ -18076,6 +18103,7 @@ WORDS: str = (
     'surely\n'
     'surgeons\n'
     'surrogatepass\n'
+    'surveys\n'
     'survive\n'
     'suspen\n'
     'suspended\n'
@@ -18346,6 +18374,7 @@ WORDS: str = (
     'touches\n'
     'toward\n'
     'towards\n'
+    'toxicity\n'
     'tpus\n'
     'tr\n'
     'tracked\n'
@@ -18662,6 +18691,7 @@ WORDS: str = (
     'view\n'
     'viewable\n'
     'ving\n'
+    'violen\n'
     'viro\n'
     'visib\n'
     'visibility\n'
@@ -18688,6 +18718,7 @@ WORDS: str = (
     'wait\n'
     'wait_for_change\n'
     'waits\n'
+    'waiv\n'
     'waivable\n'
     'waive\n'
     'waive_finding\n'
