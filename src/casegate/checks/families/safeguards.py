@@ -710,7 +710,7 @@ def safeguard_untested_in_released_language(ctx: Context) -> Iterator[Hit]:
             whole_within = c is None or upper_bound(c[0], c[1], pol.confidence, pol.interval) <= tol
             for (sample, _), got in through.items():
                 lang = run.languages.get(sample)
-                if lang is None:
+                if lang is None or lang == "und":  # a text in no language casegate can name says none
                     continue
                 if lang.startswith("!"):
                     retagged[lang[1:]] = retagged.get(lang[1:], 0) + 1
