@@ -599,7 +599,12 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "monitor-with-no-traffic": "CG431",
                   "review-limited-in-time": "CG428", "review-limited-in-title": "CG428",
                   "review-typed-at-logging": "CG428", "licence-as-vetting": "CG425",
-                  "supplier-performs-safeguard": "CG425", "hosted-on-a-brand": "CG429"}
+                  "supplier-performs-safeguard": "CG425", "hosted-on-a-brand": "CG429",
+                  "classifier-set-to-block-none": "CG437", "unrestricted-mode": "CG437",
+                  "system-prompt-overrides-refusals": "CG437", "zero-retention-unmonitored": "CG437",
+                  "supplier-handles-safeguard": "CG425", "engineer-review-weekdays": "CG428",
+                  "public-after-developers-build": "CG105", "installed-at-customer-sites": "CG429",
+                  "accredited-labs-as-vetting": "CG425"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
@@ -617,7 +622,11 @@ word, or by the clearance its users hold; a person's review of each run the word
 said to review a random 1% of the transcripts its tests had it review in full; a person's review limited in time
 by the boundary's words or its own title, or typed at the logging layer; a trusted-access program vetted by a
 certification its users hold; a safeguard titled as performed by suppliers named bare; the model said to be
-available on a cloud named by its brand alone."""
+available on a cloud named by its brand alone; a classifier developers set to block none, refusals an
+unrestricted mode or a system prompt lifts, a zero-data-retention tier exempt from abuse monitoring; a safeguard
+handled by hosting providers; an engineer's review held to Monday to Friday; the public using the lab's chatbot
+after developers build; the system installed at customers' sites by name; a trusted-access program for
+accredited laboratories."""
 
 
 @pytest.mark.parametrize("name", sorted(NEWER_READINGS))
@@ -1077,3 +1086,144 @@ def test_independence_unmarked_applies_only_where_the_boundary_requires_an_indep
     atlas = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
     assert atlas.case is not None and atlas.policy is not None
     assert not isinstance(independence_unmarked(atlas.case, atlas.policy), str)
+
+
+TURNED_DOWN = {"classifier-set-to-block-none": ("SG-classifier", "set any safety category to block none"),
+               "unrestricted-mode": ("SG-refusal", "enable unrestricted mode for approved use cases"),
+               "system-prompt-overrides-refusals": ("SG-refusal", "system prompt can override the model's refusals"),
+               "zero-retention-unmonitored": ("SG-monitoring", "that traffic is exempt from abuse monitoring")}
+
+
+@pytest.mark.parametrize("name", sorted(TURNED_DOWN))
+def test_a_layer_the_boundarys_words_let_developers_turn_off_blocks_nothing(monkeypatch: pytest.MonkeyPatch,
+                                                                           name: str) -> None:
+    """Attack: the `api` boundary's words add that developers can set any safety category to block
+    none, enable an unrestricted mode, or override the refusals with a system prompt, or that a
+    zero-data-retention tier is exempt from abuse monitoring; the classifiers, the refusal training
+    and the monitor keep their steps and their tests. The layer is gone for whoever turns it off
+    (CG437), the only catch: without the reading of words that let users turn a layer down the move
+    is not caught."""
+    sid, said = TURNED_DOWN[name]
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == name)
+    assert r.applicable and r.caught_by == ("CG437",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG437")]
+    assert f"safeguard `{sid}`" in msg and said in msg, msg
+    from casegate.checks.families import safeguards
+
+    monkeypatch.setattr(safeguards, "turned_down_in_words", lambda *a, **kw: None)
+    assert _atlas_move(name).status == "not caught"
+
+
+def test_a_safeguard_handled_by_suppliers_named_by_their_trade_blocks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the safeguard supplier-runs-safeguard retitles, retitled instead `...; handled by
+    hosting providers` (a trade word in `-ing` before the supplier, no article), its steps,
+    `verified_by` and the lab's tests kept. The hosting providers run it and signed no test (CG425);
+    with `hosting` read as a verb's `-ing`, as before, the move is not caught (`supplier-runs-safeguard`,
+    with an article, still is)."""
+    import re
+
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "supplier-handles-safeguard")
+    assert r.applicable and "CG425" in r.caught_by, (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG425")]
+    assert "run by the hosting providers, not the developer" in msg, msg
+    from casegate.checks import _derived
+
+    trade = (r"(?!(?:hosting|computing|processing|screening|sequencing|testing|staffing|consulting|security|payment)"
+             r"\b)")
+    assert trade in _derived._SUPPLIER_RUNS.pattern
+    monkeypatch.setattr(_derived, "_SUPPLIER_RUNS", re.compile(_derived._SUPPLIER_RUNS.pattern.replace(trade, ""),
+                                                               re.IGNORECASE))
+    assert _atlas_move("supplier-runs-safeguard").status == "caught"
+    assert _atlas_move("supplier-handles-safeguard").status == "not caught"
+
+
+@pytest.mark.parametrize("reversed_", ["span", "profession"])
+def test_an_engineers_review_held_to_weekdays_blocks_nothing(monkeypatch: pytest.MonkeyPatch, reversed_: str) -> None:
+    """Attack: a safeguard added, titled as an engineer's review of each code-execution run before it
+    executes, blocking the step refusal training blocks and citing the lab's refusal test, while the
+    boundary's words say an engineer reviews each run `Monday to Friday`. Runs at weekends go
+    unreviewed (CG428), the only catch: without the reading of spans of days, or of an engineer as
+    the person reviewing, the move is not caught (`review-unattended`, by a human, still is)."""
+    import re
+
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "engineer-review-weekdays")
+    assert r.applicable and r.caught_by == ("CG428",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG428")]
+    assert "safeguard `SG-confirm` is a confirmation" in msg and "Monday to Friday" in msg, msg
+    from casegate.checks import _derived
+
+    if reversed_ == "span":
+        monkeypatch.setattr(_derived, "_TIME_SPAN", re.compile(r"(?!)"))
+    else:
+        named = "|engineer|pharmacist|clinician|nurse|physician|doctor|analyst|supervisor|moderator"
+        assert named in _derived._PERSON_REVIEW.pattern
+        monkeypatch.setattr(_derived, "_PERSON_REVIEW", re.compile(_derived._PERSON_REVIEW.pattern.replace(named, ""),
+                                                                   _derived._PERSON_REVIEW.flags))
+        assert _atlas_move("review-unattended").status == "caught"
+    assert _atlas_move("engineer-review-weekdays").status == "not caught"
+
+
+def test_the_public_using_the_labs_chatbot_after_developers_build_is_consumer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the `api` boundary's words add `Customers build their apps and the public uses our
+    chatbot` (one clause, no comma). The clause goes on past the building to the public using the
+    developer's own product (CG105), the only catch: without the reading of the public after the
+    building the move is not caught."""
+    import re
+
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "public-after-developers-build")
+    assert r.applicable and r.caught_by == ("CG105",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG105")]
+    assert "the public uses our chatbot" in msg and "`consumer` boundary" in msg, msg
+    from casegate.checks import _derived
+
+    monkeypatch.setattr(_derived, "_PUBLIC_USES", re.compile(r"(?!)"))
+    assert _atlas_move("public-after-developers-build").status == "not caught"
+
+
+@pytest.mark.parametrize("reversed_", ["installed", "system-name"])
+def test_the_system_installed_at_customers_sites_by_name_is_not_shown_secured(monkeypatch: pytest.MonkeyPatch,
+                                                                              reversed_: str) -> None:
+    """Attack: the `api` boundary's words add `Atlas-2 is also installed at each customer's own data
+    centre` (the system by its name, no serving word); the SL3 audit, signed by its auditor, names
+    the lab's weight storage alone. The weights held there are not shown secured (CG429), and the
+    monitor sees no traffic from there (CG431): without the reading of `installed at`, or of the
+    system's name as the model, the move is not caught."""
+    import re
+
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "installed-at-customer-sites")
+    assert r.applicable and "CG429" in r.caught_by, (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG429")]
+    assert "Atlas-2 is also installed at each customer's own data centre" in msg, msg
+    from casegate.checks import _derived
+
+    if reversed_ == "installed":
+        monkeypatch.setattr(_derived, "_SITE_HOSTING", re.compile(r"(?!)"))
+    else:
+        monkeypatch.setattr(_derived, "_names_system", lambda read, system: False)
+    assert _atlas_move("installed-at-customer-sites").status == "not caught"
+
+
+def test_a_trusted_access_program_for_accredited_laboratories_blocks_nothing_unsigned(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: on a first version, the boundary made `trusted-access` for scientists at partner
+    laboratories, its vetting `accredited laboratories only` (a credential, no profession named), no
+    one named as checking it, the vetting safeguard and the lab's test of it kept. The accreditation's
+    issuer runs the check and signed no test of it (CG425), and the first step of the pathways it
+    blocked is open (CG401); without the reading of a credential with no profession the move is not
+    caught (`licence-as-vetting`, a profession named, still is)."""
+    import re
+
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "accredited-labs-as-vetting")
+    assert r.applicable and {"CG425", "CG401"} <= set(r.caught_by), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG425")]
+    assert "names the issuer of the accreditation as who checks the users" in msg, msg
+    from casegate.checks import _derived
+
+    held = _derived._HELD_STATUS.pattern
+    credited = held[held.index(r"|\b(?P<credited>"):held.index(r"|\b(?:are|is|be|being)\W+(?:all\W+|each\W+)?(?P<status>")]
+    alone = r"|\b(?:are|is|be|being)\W+(?:all\W+|each\W+)?(?P<alone>board[- ]certified|accredited)\W*$"
+    assert alone in held
+    monkeypatch.setattr(_derived, "_HELD_STATUS", re.compile(held.replace(credited, "").replace(alone, ""),
+                                                             _derived._HELD_STATUS.flags))
+    assert _atlas_move("licence-as-vetting").status == "caught"
+    assert _atlas_move("accredited-labs-as-vetting").status == "not caught"

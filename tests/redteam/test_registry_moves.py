@@ -31,6 +31,9 @@ EXPECTED = {
     "new-case-id-after-no-go": "CG806",
     "decoy-before-refiling": "CG806",
     "dropped-regime-resubmitted": "CG1005",
+    "regime-cut-from-policy": "CG1005",
+    "incidents-denied-after-incident": "CG438",
+    "reports-overdue-resubmitted": "CG1003",
     "relaxed-threshold-resubmitted": "CG320",
     "incident-ignored": "CG708",
     "breach-unapplied-reopened": "CG718",
@@ -42,11 +45,15 @@ WITHOUT: dict[str, dict[str, Any]] = {
     "new-case-id-after-no-go": {"versions": (), "approved": (), "recorded": ()},
     "decoy-before-refiling": {"versions": (), "approved": (), "recorded": ()},
     "dropped-regime-resubmitted": {"versions": ()},
+    "regime-cut-from-policy": {"versions": ()},
+    "incidents-denied-after-incident": {"incidents": ()},
+    "reports-overdue-resubmitted": {"missed_reports": None},
     "relaxed-threshold-resubmitted": {"versions": ()},
     "incident-ignored": {"incidents": ()},
 }
 """The part of the registry's comparison each move is caught through: the earlier versions it
-recorded (for a refiled case, every version of the NO-GO'd case), or the incidents it logged."""
+recorded (for a refiled case, every version of the NO-GO'd case), the incidents it logged, or the
+regime reports they owe (as the gate was before it read the registry's report clocks)."""
 
 
 def _loaded() -> Any:
@@ -217,3 +224,65 @@ def test_nothing_is_written_through_a_link_out_of_the_copy(tmp_path: Path) -> No
     assert all(not r.applicable and "cannot be read" in r.note for r in report.results), \
         [(r.mutation.name, r.status, r.note) for r in report.results]
     assert shared.read_bytes() == raw
+
+
+def _played_with(code: str, check: Any, name: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Registry move `name` played on its own with rule `code`'s check replaced by `check` (given the
+    rule as registered)."""
+    from casegate.checks import _registry
+
+    kept = _registry._RULES[code]
+    monkeypatch.setitem(_registry._RULES, code, type(kept)(kept.rule, check(kept), kept.pass_))
+    (m,) = [x for x in REGISTRY_MUTATIONS if x.name == name]
+    (r,) = run_redteam(_loaded(), keyring=KEYRING, mutations=(), registry_mutations=[m]).results
+    return r
+
+
+def test_a_regime_cut_from_the_policy_is_caught_by_the_previous_policys_regimes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the recorded version names its regimes in its policy's file (the case naming none);
+    the next names the Code of Practice there only. The previous version was under SB 53 too
+    (CG1005); with CG1005 reading the previous case's `regimes:` alone, as before, the move is not
+    caught (`dropped-regime-resubmitted`, cut from the case, still is)."""
+    r = next(x for x in _report().results if x.mutation.name == "regime-cut-from-policy")
+    (msg,) = [m for m in r.messages if m.startswith("CG1005")]
+    assert "the previous version was under the regime `builtin:ca-sb53`" in msg, msg
+
+    def case_alone(kept: Any) -> Any:
+        def check(ctx: Any) -> Any:
+            was = ctx.previous_policy
+            object.__setattr__(ctx, "previous_policy", None)
+            try:
+                yield from kept.check(ctx)
+            finally:
+                object.__setattr__(ctx, "previous_policy", was)
+        return check
+
+    assert _played_with("CG1005", case_alone, "dropped-regime-resubmitted", monkeypatch).status == "caught"
+    r = _played_with("CG1005", case_alone, "regime-cut-from-policy", monkeypatch)
+    assert r.applicable and r.status == "not caught", (r.status, r.caught_by, r.messages)
+
+
+def test_words_denying_the_incident_the_registry_holds_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: after an incident was logged against the recorded version, the next version's boundary
+    says `Atlas-2 has had no serious incidents since launch.` The registry holds the incident (CG438);
+    the argument not answering it is CG708's, incidental here (`incident-ignored`). Without CG438
+    the move is not caught."""
+    r = next(x for x in _report().results if x.mutation.name == "incidents-denied-after-incident")
+    (msg,) = [m for m in r.messages if m.startswith("CG438")]
+    assert "Atlas-2 has had no serious incidents since launch" in msg and "incident-1 (cyber, high" in msg, msg
+    assert r.incidental == ("CG708",), r.incidental
+    r = _played_with("CG438", lambda kept: lambda ctx: iter(()), "incidents-denied-after-incident", monkeypatch)
+    assert r.applicable and r.status == "not caught", (r.status, r.caught_by, r.messages)
+
+
+def test_regime_reports_left_unfiled_past_their_deadlines_are_caught() -> None:
+    """Attack: after a high-severity cyber incident, left unclassified and not marked unreportable,
+    was logged against the recorded version, the same argument is submitted again and gated the day
+    after the last report it owes fell due, none filed. Each report past its deadline is CG1003 (the
+    argument not answering the incident is CG708's, incidental); without the gate reading the
+    registry's report clocks the move is not caught (`test_a_registry_move_is_missed_...`)."""
+    r = next(x for x in _report().results if x.mutation.name == "reports-overdue-resubmitted")
+    msgs = [m for m in r.messages if m.startswith("CG1003")]
+    assert any("(ca-sb53:critical-safety-incident)" in m and "is not filed" in m for m in msgs), msgs
+    assert any("(eu-gpai-cop-2025:cybersecurity-breach)" in m for m in msgs), msgs
+    assert r.incidental == ("CG708",), r.incidental

@@ -619,6 +619,111 @@ def monitor_with_no_traffic(case: Case, policy: Policy) -> Applied:
     return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
 
 
+def _said_in_boundary(case: Case, policy: Policy, said: str, layers: tuple[str, ...]) -> Applied:
+    """`said` (`{name}` the system's name) added to an external boundary's description, where a
+    tested safeguard at one of `layers` blocks a step: its title, steps and tests kept."""
+    b = case.boundary
+    if b is None or b.kind.internal:
+        return "the case names no external boundary"
+    if not any(str(sg.layer) in layers and sg.blocks and sg.evidence for sg in case.safeguards.values()):
+        return f"no tested {' or '.join(f'`{x}`' for x in layers)} safeguard blocks a step"
+    words = f"{(b.description or '').rstrip()} {said.format(name=case.system.name or 'The model')}"
+    return _upd(case, boundary=_upd(b, description=words.lstrip())), policy
+
+
+def classifier_set_to_block_none(case: Case, policy: Policy) -> Applied:
+    """The boundary's words let developers set any safety category to `block none` per request,
+    where a tested `classifier` safeguard blocks a step: its title, steps and tests (at the setting
+    the lab chose) kept."""
+    return _said_in_boundary(case, policy, "Developers can set any safety category to block none in the API's "
+                                           "safety settings.", ("classifier",))
+
+
+def unrestricted_mode(case: Case, policy: Policy) -> Applied:
+    """The boundary's words let developers enable an unrestricted mode, where a tested
+    `model-behaviour` safeguard (refusal training) blocks a step: its title, steps and tests kept."""
+    return _said_in_boundary(case, policy, "Developers can enable unrestricted mode for approved use cases.",
+                             ("model-behaviour",))
+
+
+def system_prompt_overrides_refusals(case: Case, policy: Policy) -> Applied:
+    """The boundary's words let a developer's system prompt override the model's refusals, where a
+    tested `model-behaviour` safeguard blocks a step: its title, steps and tests kept."""
+    return _said_in_boundary(case, policy, "A developer's system prompt can override the model's refusals.",
+                             ("model-behaviour",))
+
+
+def zero_retention_unmonitored(case: Case, policy: Policy) -> Applied:
+    """The boundary's words add a zero-data-retention tier any enterprise customer may sign, exempt
+    from abuse monitoring, where a tested `monitoring` safeguard blocks a step: its title, steps and
+    tests (on traffic it saw) kept."""
+    return _said_in_boundary(case, policy, "Enterprise customers may sign a zero-data-retention agreement; that "
+                                           "traffic is exempt from abuse monitoring.", ("monitoring",))
+
+
+def accredited_labs_as_vetting(case: Case, policy: Policy) -> Applied:
+    """A trusted-access boundary whose users are scientists at partner laboratories, the vetting
+    `accredited laboratories only` (a credential, no profession named, no one named as checking it),
+    the vetting safeguard (its `verified_by` the developer's team) and the developer's tests of it
+    kept."""
+    if not any(sg.layer == "user-vetting" and not sg.security and sg.blocks and sg.evidence
+               for sg in case.safeguards.values()):
+        return "no tested `user-vetting` safeguard blocks a step"
+    out = _as_trusted_access(case, users="scientists at partner laboratories", vetting="accredited laboratories only")
+    return out if isinstance(out, str) else (out, policy)
+
+
+def supplier_handles_safeguard(case: Case, policy: Policy) -> Applied:
+    """The first safeguard `supplier_runs_safeguard` would retitle, retitled instead as handled by
+    suppliers named by their trade (`...; handled by hosting providers`: a `-ing` word before the
+    supplier, no article), its steps, `verified_by` and the lab's tests of it kept."""
+    got = supplier_runs_safeguard(case, policy)
+    if isinstance(got, str):
+        return got
+    out, pol = got
+    for sid, sg in out.safeguards.items():
+        if sg.title != case.safeguards[sid].title and sg.title is not None:
+            title = sg.title.rpartition(" run by the ")[0]
+            return _upd(out, safeguards={**out.safeguards, sid: _upd(sg, title=f"{title}; handled by hosting "
+                                                                                  "providers")}), pol
+    return "no safeguard that blocks a step is tested by the lab alone"
+
+
+def engineer_review_weekdays(case: Case, policy: Policy) -> Applied:
+    """A person's review of each run of the tool the boundary grants added as a safeguard as
+    `review_unattended` adds one, titled as an engineer's review each run waits on, while the
+    boundary's words hold the review to `Monday to Friday` (a span of days, no limiting word)."""
+    return _review_added(case, policy, "An engineer reviews each {tool} run before it executes",
+                         "An engineer reviews each {tool} run, Monday to Friday.")
+
+
+def public_after_developers_build(case: Case, policy: Policy) -> Applied:
+    """The public using the developer's own chatbot added to an `api` boundary's words in the clause
+    of developers building on it (`customers build their apps and the public uses our chatbot`, no
+    comma), the boundary still called `api`."""
+    b = case.boundary
+    if b is None or b.kind is not BoundaryKind.api:
+        return "the case names no `api` boundary"
+    said = f"{(b.description or '').rstrip()} Customers build their apps and the public uses our chatbot."
+    return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
+
+
+def installed_at_customer_sites(case: Case, policy: Policy) -> Applied:
+    """The model, by the system's name, also installed at each customer's own data centre, in the
+    boundary's words only (`installed at`, no serving word), where a weight-security safeguard blocks
+    a step: its audit kept as it was signed."""
+    b = case.boundary
+    if b is None or b.kind.internal:
+        return "the case names no external boundary"
+    if not case.system.name:
+        return "the case does not name its system"
+    if not any(sg.layer in ("weight-security", "access-control") and sg.security and sg.blocks and sg.evidence
+               for sg in case.safeguards.values()):
+        return "no tested weight-security safeguard blocks a step"
+    said = f"{(b.description or '').rstrip()} {case.system.name} is also installed at each customer's own data centre."
+    return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
+
+
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
     """An internal research or deployment boundary named `training`, its scale, tools and users
     kept: the narrowest kind, which frameworks let fewer people sign."""
@@ -3827,6 +3932,45 @@ MUTATIONS: tuple[Mutation, ...] = (
              "microbiologist, no one named as checking it, keeping the vetting safeguard, its `verified_by` and "
              "the developer's tests of it, before any version is recorded", ("CG425", "CG401"),
              licence_as_vetting, first_version=True),
+    Mutation("classifier-set-to-block-none", ("test-4-safeguards",),
+             "adds to the boundary's description that developers can set any safety category to block none in the "
+             "API's safety settings, keeping the tested `classifier` safeguards, their steps and their tests",
+             ("CG437",), classifier_set_to_block_none),
+    Mutation("unrestricted-mode", ("test-4-safeguards",),
+             "adds to the boundary's description that developers can enable unrestricted mode for approved use "
+             "cases, keeping the tested `model-behaviour` safeguards, their steps and their tests", ("CG437",),
+             unrestricted_mode),
+    Mutation("system-prompt-overrides-refusals", ("test-4-safeguards",),
+             "adds to the boundary's description that a developer's system prompt can override the model's "
+             "refusals, keeping the tested `model-behaviour` safeguards, their steps and their tests", ("CG437",),
+             system_prompt_overrides_refusals),
+    Mutation("zero-retention-unmonitored", ("test-4-safeguards",),
+             "adds to the boundary's description a zero-data-retention agreement enterprise customers may sign, "
+             "that traffic exempt from abuse monitoring, keeping the tested `monitoring` safeguards, their steps "
+             "and their tests", ("CG437",), zero_retention_unmonitored),
+    Mutation("supplier-handles-safeguard", ("test-4-safeguards", "q-checked-by"),
+             "retitles the safeguard supplier-runs-safeguard retitles as handled by hosting providers (a trade "
+             "word ending in `-ing` before the supplier, no article), keeping its steps, `verified_by` and the "
+             "lab's tests of it", ("CG425",), supplier_handles_safeguard),
+    Mutation("engineer-review-weekdays", ("test-1-boundary", "test-4-safeguards"),
+             "adds a safeguard titled as an engineer's review of each run of the tool the boundary grants before "
+             "it executes, as review-unattended adds one, and to the boundary's description that an engineer "
+             "reviews each run of the tool, Monday to Friday (a span of days, no limiting word)", ("CG428",),
+             engineer_review_weekdays),
+    Mutation("public-after-developers-build", ("test-1-boundary", "test-5-authority"),
+             "adds to an `api` boundary's description that customers build their apps and the public uses the "
+             "developer's chatbot (one clause, no comma), its kind kept `api`", ("CG105",),
+             public_after_developers_build),
+    Mutation("installed-at-customer-sites", ("fm-security-opacity", "test-4-safeguards"),
+             "adds to the boundary's description that the system (by its name) is also installed at each "
+             "customer's own data centre (no serving word), keeping the weight-security audit as signed (of the "
+             "lab's own storage)", ("CG429",), installed_at_customer_sites),
+    Mutation("accredited-labs-as-vetting", ("test-1-boundary", "test-4-safeguards", "test-5-authority"),
+             "names the external boundary `trusted-access`, its access `vetted-organisations`, its users "
+             "scientists at partner laboratories and its vetting `accredited laboratories only` (a credential, no "
+             "profession named), no one named as checking it, keeping the vetting safeguard, its `verified_by` "
+             "and the developer's tests of it, before any version is recorded", ("CG425", "CG401"),
+             accredited_labs_as_vetting, first_version=True),
     Mutation("internal-labelled-training", ("test-1-boundary", "fm-internal-deployment-blindness", "test-5-authority"),
              "names an internal research or deployment boundary `training` (fewer signers, no scale weighed), keeping "
              "its instances, access to training code and weights, autonomy, tools and users", ("CG107",),

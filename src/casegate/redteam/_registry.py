@@ -141,7 +141,9 @@ class RegistryMutation:
     story: str = "previous"
     """What the registry holds before the move: `previous` the unedited case submitted; `no-go`
     the version `before` makes submitted, gated, and its NO-GO logged; `incident` the unedited case
-    submitted and an incident logged against it; `conditions` the unedited case submitted, gated
+    submitted and an incident logged against it; `incident-owed` as `incident`, the incident left
+    unclassified and not marked unreportable (it owes each regime's report by its shortest deadline);
+    `conditions` the unedited case submitted, gated
     GO WITH CONDITIONS and that decision applied (its conditions logged, none met); `breach-reopened`
     as `conditions`, then readings that breach a monitor of its plan ingested, no trigger run, and
     the case reopened by hand with a reason of its own."""
@@ -153,6 +155,9 @@ class RegistryMutation:
     after_due: int | None = None
     """Days after the latest due date of the recorded decision's conditions on which the edited
     version is gated (None: the run's day)."""
+    after_reports: int | None = None
+    """Days after the latest due date of the regime reports the recorded incident owes on which the
+    edited version is gated (`story="incident-owed"`; None: the run's day)."""
     sheds_conditions: bool = False
     """A move to shed a condition of the recorded decision (`story="conditions"`): held to it when
     the edited version's decision keeps every one of them, by its rule, due no later."""
@@ -428,6 +433,70 @@ def boundary_widened(c: Copy, s: Subject) -> str | None:
     return None
 
 
+def _regimes_in_policy(c: Copy, s: Subject, keep: int | None) -> str | None:
+    """The case's regimes named by the policy's file instead (the first `keep` of them; None: all),
+    the case naming none."""
+    if not s.case.regimes:
+        return "the case names no regime"
+    held = c.holding("regimes")
+    if held is None:
+        return "no file of the copy lists the case's regimes"
+    if c.policy_path is None or held[0] == c.policy_path:
+        return "the policy's file is not in the copy apart from the case's"
+    path, data = held
+    regimes = list(data.pop("regimes"))
+    policy = _data(c.policy_path)
+    if not isinstance(policy, dict) or policy.get("regimes"):
+        return "the policy's file names regimes of its own"
+    c.write(path, data)
+    policy["regimes"] = regimes if keep is None else regimes[:keep]
+    c.write(c.policy_path, policy)
+    return None
+
+
+def regimes_moved_to_policy(c: Copy, s: Subject) -> str | None:
+    """The version recorded before: the case's regimes named by the policy's file, the case naming
+    none."""
+    return _regimes_in_policy(c, s, None)
+
+
+def regime_cut_from_policy(c: Copy, s: Subject) -> str | None:
+    """The next version: the policy's file names the first of the regimes only, the case none."""
+    if len(s.case.regimes) < 2:
+        return "the case names fewer than two regimes, one to keep and one to cut"
+    return _regimes_in_policy(c, s, 1)
+
+
+DENIAL = "{name} has had no serious incidents since launch."
+"""What `incidents-denied-after-incident` adds to the boundary's description (`{name}` the system's)."""
+
+
+def reports_left_unfiled(c: Copy, s: Subject) -> str | None:
+    """The next version (its version number raised) submitted while the regime reports the incident
+    owes are past their deadlines and none was filed, where the case names a regime."""
+    if not s.case.regimes and not s.policy.regimes:
+        return "neither the case nor its policy names a regime whose reports an incident would owe"
+    return asked_again(c, s)
+
+
+def incidents_denied(c: Copy, s: Subject) -> str | None:
+    """The next version (its version number raised) says in the boundary's description that the
+    model has had no serious incidents since launch."""
+    held = c.holding("boundary")
+    b = held[1]["boundary"] if held is not None else None
+    if held is None or not isinstance(b, dict):
+        return "no file of the copy gives the boundary"
+    why = asked_again(c, s)
+    if why is not None:
+        return why
+    held = c.holding("boundary")
+    assert held is not None
+    b = held[1]["boundary"]
+    b["description"] = f"{str(b.get('description') or '').rstrip()} {DENIAL.format(name=s.case.system.name or 'The model')}".lstrip()
+    c.write(*held)
+    return None
+
+
 REGISTRY_MUTATIONS: tuple[RegistryMutation, ...] = (
     RegistryMutation("dropped-run-resubmitted", ("fm-threshold-gaming", "test-3-elicitation"),
                      "submits a version in which the capability evaluation closest to its threshold, cited by "
@@ -444,6 +513,19 @@ REGISTRY_MUTATIONS: tuple[RegistryMutation, ...] = (
     RegistryMutation("dropped-regime-resubmitted", ("fm-no-public-memory",),
                      "submits a version that names none of the regimes the recorded version was under",
                      ("CG1005",), dropped_regime),
+    RegistryMutation("regime-cut-from-policy", ("fm-no-public-memory",),
+                     "with the recorded version's regimes named by its policy's file (the case naming none), "
+                     "submits a version whose policy's file names the first of them only",
+                     ("CG1005",), regime_cut_from_policy, before=regimes_moved_to_policy),
+    RegistryMutation("reports-overdue-resubmitted", ("fm-no-public-memory",),
+                     "after an incident owing each regime's report was logged against the recorded version, "
+                     "submits the same argument again under a new version number, gated the day after the last "
+                     "report fell due with none filed", ("CG1003",), reports_left_unfiled, story="incident-owed",
+                     after_reports=1),
+    RegistryMutation("incidents-denied-after-incident", ("fm-no-public-memory",),
+                     "after an incident was logged against the recorded version, submits the same argument again "
+                     "under a new version number, its boundary's description saying the model (by its name) has "
+                     "had no serious incidents since launch", ("CG438",), incidents_denied, story="incident"),
     RegistryMutation("relaxed-threshold-resubmitted", ("fm-threshold-gaming",),
                      "submits a version whose policy file doubles the threshold and alert level its closest "
                      "evaluation is measured against", ("CG320",), relaxed_threshold),
@@ -639,8 +721,8 @@ class Stories:
                     from ..store import record_decision
 
                     record_decision(reg, record, version=v1.number)
-                elif story == "incident":
-                    why = _log_incident(reg, self.case, self.policy)
+                elif story in ("incident", "incident-owed"):
+                    why = _log_incident(reg, self.case, self.policy, owed=story == "incident-owed")
                     if why is not None:
                         return RegistryRun(None, why)
                 elif story in ("conditions", "breach-reopened"):
@@ -678,6 +760,13 @@ class Stories:
                 reg.submit_case(edited)
                 comparison = comparison_for(reg, edited, keyring=self.keyring)
                 day = self.today
+                if m is not None and m.after_reports is not None:
+                    from ..monitor._reports import report_clocks
+
+                    clocks = report_clocks(reg, self.case.id, self.keyring)
+                    if not clocks:
+                        return RegistryRun(None, "the incident logged owes no regime report (the case names no regime)")
+                    day = max(x.due for x in clocks).date() + dt.timedelta(days=m.after_reports)
                 if m is not None and m.after_due is not None:
                     if not standing:
                         return RegistryRun(None, "the recorded decision set no condition with a due date")
@@ -761,9 +850,10 @@ def _breach_reopened_by_hand(reg: Any, case: Case) -> str | None:
     return None
 
 
-def _log_incident(reg: Any, case: Case, policy: Policy) -> str | None:
+def _log_incident(reg: Any, case: Case, policy: Policy, owed: bool = False) -> str | None:
     """Log a high-severity incident against the recorded version, in the first domain of the case a
-    claim of its argument is about; else why none can be logged."""
+    claim of its argument is about, marked not reportable (`owed`: unclassified and not so marked, so
+    that it owes each regime's report); else why none can be logged."""
     from ..monitor import Incident, report_incident
     from ..monitor._evaluate import domain_claims
     from ..store import log_time
@@ -778,7 +868,8 @@ def _log_incident(reg: Any, case: Case, policy: Policy) -> str | None:
     incident = Incident(case=case.id, date=day, deployer=org, developer=org, harmed=["users of the deployment"],
                         description=f"A red-team story: misuse in the {domain} domain got past the safeguards.",
                         severity="high", domain=domain,
-                        not_reportable="a red-team exercise in a temporary registry, reported to no authority")
+                        not_reportable=None if owed else "a red-team exercise in a temporary registry, reported to "
+                                                         "no authority")
     report_incident(reg, incident)
     return None
 
