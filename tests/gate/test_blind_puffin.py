@@ -31,12 +31,16 @@ docs/security.md:
   connectors, with no test (CG405, CG808); the red team kept but cited by neither safeguard, the
   boundary typed `api` for "a beta for Pro users" (CG406: a test counts against the safeguards it
   names).
-- still the lab's word: the injections planted in the user's turn rather than in what the
-  connectors return (a log records the tool calls made, not where the instruction the agent
-  followed came from: that rerun, 6 of 400, is GO WITH CONDITIONS); the red team dropped from a
-  first version altogether (as any dropped log), and with it a review by each connector's own
-  developer counted in the injection classifier's place (CG425 does not read `reviewed by its
-  developer` as another organisation's control).
+- closed: the injections planted in the user's turn rather than in what the connectors return
+  (that rerun, 6 of 400, was GO WITH CONDITIONS): the log records each message's role, and a test
+  of prompt injection counts only where each sample's injected instruction (`metadata.injection`)
+  is in a tool's output and in no user or system message (CG426).
+- closed: the red team dropped and a review by each connector's own developer counted in the
+  injection classifier's place (GO WITH CONDITIONS): CG425 now reads `reviewed by its developer`,
+  said of a connector, as another's control.
+- still the lab's word: a harness log of scores without transcripts, a marker the metadata names
+  that is not the instruction the agent followed, and the red team dropped from a first version
+  altogether (as any dropped log).
 """
 
 from __future__ import annotations
