@@ -32,9 +32,13 @@ The lab's moves to a relaunch without a classifier that holds, tried here and in
   only a version's answer, judged by CG708) or the severity typed down (`incident rate` raises it,
   nobody lowers it); the reopened approval's bundle at deploy (`verify --db` and state proofs owe the
   trigger's firing, `tests/verify/test_triggers_owed.py`, `tests/verify/test_incident_offline.py`).
-- still the lab's word: an incident recorded without `--attack` names nothing the logs must hold (a
-  red team without the family passes then), and a sample is of the attack by its id, which the lab's
-  harness writes.
+- closed: the incident recorded without `--attack` (the lab's own report) and the red team without
+  the family: GO WITH CONDITIONS, the incident named nothing the logs must hold and no command could
+  add it. Anyone may now name it after (`incident attack --attack`, CG432 then), and a high incident
+  answered by a red team of its domain must name one or be recorded as through none (CG440).
+- still the lab's word: an incident recorded as through no attack (`incident attack --none`, with who
+  and why on the log) until someone names one, and a sample is of the attack by its id, which the
+  lab's harness writes.
 """
 
 from __future__ import annotations
@@ -200,18 +204,88 @@ def test_the_incidents_jailbreak_diluted_in_a_larger_red_team_is_no_go(tmp_path:
     assert "`E-cbrn-redteam` let 30 of its 30 samples of it through" in msg and "30 in 1200, is within it" in msg
 
 
-def test_an_incident_recorded_without_its_attack_leaves_the_red_team_to_the_lab(tmp_path: Path,
-                                                                                database_url: str) -> None:
-    """Still the lab's word: the same incident recorded with no `--attack` (the lab's own report, say)
-    names nothing the logs must hold, and the red team without the family passes."""
+def _without_attack(tmp: Path, database_url: str, change: Any, *names: tuple[str, ...]) -> DecisionRecord:
+    """The relaunch (changed by `change`) gated against the story with the incident recorded without
+    `--attack` (the lab's own report, say), then each `incident attack` of `names` run on it."""
+    from tests.monitor.test_cli import _cg
+
+    from casegate.store import open_registry
+
+    d = copy_fixture(SHRIKE, tmp)
+    if change is not None:
+        change(d)
+    with open_registry(database_url) as reg:
+        index = _story(reg, d, attack=None)
+    for args in names:
+        _cg(tmp, database_url, "incident", "attack", str(index), "--case", CASE, *args)
+    with open_registry(database_url) as reg:
+        return _gate(d / "shrike-1.1" / "case.yaml", reg)
+
+
+NAMED = ("--attack", "ciphered-persona", "--by", "Priya Natarajan",
+         "--reason", "the posted jailbreak is the ciphered-persona family")
+NONE = ("--none", "--by", "Sam Whitfield", "--reason", "the weights leaked from a staging bucket; no attack on the classifier")
+
+
+def test_an_incident_recorded_without_its_attack_is_no_go(tmp_path: Path, database_url: str) -> None:
+    """The lab's move: the incident recorded with no `--attack` (the lab's own report), and the red
+    team without the family. It was GO WITH CONDITIONS: the incident named nothing the logs must
+    hold, and no command could add the attack later. A high incident whose relaunch a red team of
+    its domain answers must name the attack or be recorded as through none (CG440)."""
+    r = _without_attack(tmp_path, database_url, _without_the_family)
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG440"], [f"{f.code}: {f.message}" for f in r.findings]
+    (msg,) = messages(r, "CG440")
+    assert msg.startswith("incident-7 (cbrn, high, 2026-11-10) names no attack it came through, and `E-cbrn-redteam`")
+    assert "casegate incident attack 7 --case shrike-1-api --attack NAME" in msg
+
+
+def test_the_attack_named_after_the_incident_holds_the_red_team_to_it(tmp_path: Path, database_url: str) -> None:
+    """A reviewer names the attack (`incident attack --attack`): the red team without the family is
+    NO-GO on CG432, as with the attack recorded at once."""
+    r = _without_attack(tmp_path, database_url, _without_the_family, NAMED)
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG432"], [f"{f.code}: {f.message}" for f in r.findings]
+
+
+def test_the_attack_named_after_the_lab_recorded_none_still_counts(tmp_path: Path, database_url: str) -> None:
+    """The lab records the jailbreak as through no attack; a reviewer names it after: a named attack
+    outweighs a record of none, and the red team without the family is NO-GO on CG432."""
+    r = _without_attack(tmp_path, database_url, _without_the_family, NONE, NAMED)
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG432"], [f"{f.code}: {f.message}" for f in r.findings]
+
+
+@pytest.mark.parametrize("named", [NONE, NAMED], ids=["none", "named"])
+def test_an_incident_recorded_as_through_no_attack_is_go_with_conditions(tmp_path: Path, database_url: str,
+                                                                         named: tuple[str, ...]) -> None:
+    """The honest case: an incident that came through no attack (a weights leak) recorded so, with
+    who says it and why, and the held relaunch; and the held relaunch once the attack is named."""
+    r = _without_attack(tmp_path, database_url, _held, named)
+    assert r.outcome == "GO WITH CONDITIONS" and blocking(r) == [], [f"{f.code}: {f.message}" for f in r.findings]
+
+
+def test_a_named_attack_is_never_taken_away(tmp_path: Path, database_url: str) -> None:
+    """`incident attack` refuses none for an incident naming an attack, the same attack twice, and a
+    name no sample id can hold (exit 2); the refused ones log nothing."""
+    from tests.monitor.test_cli import _cg
+
     from casegate.store import open_registry
 
     d = copy_fixture(SHRIKE, tmp_path)
-    _without_the_family(d)
     with open_registry(database_url) as reg:
-        _story(reg, d, attack=None)
-        r = _gate(d / "shrike-1.1" / "case.yaml", reg)
-    assert r.outcome == "GO WITH CONDITIONS" and blocking(r) == []
+        index = _story(reg, d)  # recorded with --attack ciphered-persona
+    ran = _cg(tmp_path, database_url, "incident", "attack", str(index), "--case", CASE, *NONE, code=2)
+    assert "a named attack is never taken away" in ran.stderr, ran
+    ran = _cg(tmp_path, database_url, "incident", "attack", str(index), "--case", CASE, *NAMED, code=2)
+    assert "names the attack ciphered-persona already" in ran.stderr, ran
+    _cg(tmp_path, database_url, "incident", "attack", str(index), "--case", CASE, "--attack", "cipher persona",
+        "--by", "x", "--reason", "y", code=2)
+    _cg(tmp_path, database_url, "incident", "attack", str(index), "--case", CASE, "--by", "x", "--reason", "y", code=2)
+    with open_registry(database_url) as reg:
+        assert reg.events(CASE, "incident-attack") == []
+    _cg(tmp_path, database_url, "incident", "attack", str(index), "--case", CASE, "--attack", "base64-persona",
+        "--by", "Priya Natarajan", "--reason", "a second family in the misuse reports")
+    with open_registry(database_url) as reg:
+        (e,) = reg.events(CASE, "incident-attack")
+    assert e.payload["attack"] == "base64-persona" and e.payload["from"] == ["ciphered-persona"], e.payload
 
 
 # ------------------------------------------------------------------ moves tried and already caught

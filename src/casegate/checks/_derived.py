@@ -53,6 +53,7 @@ from .._patterns import lazy
 from .._record import FrozenRecord
 from ..evidence.stats import upper_bound
 from ..model import Case, Element, Evidence, Pathway, Policy, Safeguard, Severity, Variant
+from ..model._base import name_key
 from ..model._case import TEST_KINDS
 from ..model._policy import ElicitationMinimum, Threshold
 from ..model._policy import effort_words as _effort
@@ -121,6 +122,7 @@ __all__ = [
     "off_task_tests",
     "tests_without_granted_tools",
     "tests_not_through_deployed",
+    "injections_not_by_tool",
 ]
 
 Status = Literal["below-alert", "between", "reached"]
@@ -1959,6 +1961,15 @@ provider`, `sequence screening performed by synthesis providers`: after `perform
 `handled by`, `maintained by` and the like, with no article too, `hosting providers` as any; `review
 by staff of the vendors`): the lab neither runs the control nor sees it fail, as with an
 integrator's."""
+_TOOL_KIND = r"(?:connector|plug-?in|mcp\s+server|extension|add-?on|skill)s?"
+_TOOL_MAKER = r"(?:own\s+)?(?:developer|author|publisher|maintainer|creator|builder|vendor|owner)s?"
+_TOOL_MAKER_RUNS = lazy(r"\b(?P<tool>" + _TOOL_KIND + r")(?:['’]s|s['’])?\s+" + _TOOL_MAKER + r"\b(?!['’])"
+                        r"|\bby\s+(?:its|their|the)\s+" + _TOOL_MAKER + r"\b(?!['’])", re.IGNORECASE)
+"""A safeguard's title naming as who runs it the party whose tool it is, unnamed: the developer,
+author or maintainer of each connector, plugin, MCP server or extension (`the connector's own
+developer`, `connector developers review ...`, `each connector is reviewed by its developer`): a
+third party, as a supplier is, whom the lab neither runs nor sees fail."""
+_TOOL_NAMED = lazy(r"\b" + _TOOL_KIND + r"\b", re.IGNORECASE)
 _SUPPLIER_TRIGGER = ("provider", "supplier", "vendor", "contractor", "manufacturer")
 _SUPPLIER_WORD = lazy(r"(?:provider|supplier|vendor|contractor|manufacturer)s?\b", re.IGNORECASE)
 _OURS = lazy(r"\b(?:we|our|us|the\s+(?:lab|developer))\b", re.IGNORECASE)
@@ -2258,6 +2269,8 @@ def operated_elsewhere(ctx: Context) -> dict[str, str]:
         if (m := _INTEGRATOR_OWNS.search(title)) is not None and not _ONLY_SCREENED.search(title[:m.start()]):
             said.append(f"its title names it {m.group(0).lower()}")
         supplier = _supplier_runs(ctx, title) if owner is None and not said else None
+        if supplier is None and owner is None and not said:
+            supplier = _tool_maker_runs(ctx, title)
         if supplier is not None:
             said.append(f"its title names it run by {supplier}")
         if (vk := _names_one_of(sg.verified_by, keys)) is not None:
@@ -2334,6 +2347,31 @@ def _supplier_runs(ctx: Context, title: str) -> str | None:
     if first.lower() in ("a", "an", "each", "every"):
         return f"the {rest}"  # (`by an external provider`: the external provider)
     return f"{first.lower()} {rest}" if first.lower() in ("the", "its", "their") else f"the {said}"
+
+
+def _tool_maker_runs(ctx: Context, title: str) -> str | None:
+    """Who a safeguard's title (as read) names as running it where that is the party whose tool it
+    is (`_TOOL_MAKER_RUNS`), in words (`each connector's own developer`); None where it names none,
+    names no such tool, also names the developer (`Acme reviews each connector and its developer`),
+    or says the maker is what is screened (`screening of connector developers`)."""
+    from ..model._names import organisation_among, organisation_words
+
+    low = title.lower()
+    if not any(w in low for w in ("developer", "author", "publisher", "maintainer", "creator", "builder", "vendor",
+                                  "owner")):
+        return None
+    tool = _TOOL_NAMED.search(title)
+    m = _TOOL_MAKER_RUNS.search(title)
+    if tool is None or m is None or (m.group("tool") is not None and _ONLY_SCREENED.search(title[:m.start()])):
+        return None
+    developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
+        or list(ctx.policy.evidence.organisations)
+    if _OURS.search(title) or any(organisation_among(w, developer) is not None for w in organisation_words(title)) \
+            or any(organisation_among(n, developer) is not None for n in _possessors(title)):
+        return None
+    kind = " ".join(tool.group(0).lower().split())
+    kind = kind[:-1] if kind.endswith("s") else kind
+    return f"each {kind}'s own developer"
 
 
 def pinned_task_runs(ctx: Context, refs: list["TaskRef"]) -> set[str]:
@@ -2431,6 +2469,8 @@ def tests_without_granted_tools(ctx: Context) -> dict[tuple[str, str], str]:
             got[sid, eid] = (f"`{eid}`, which did not give the model the tool(s) {tool_words(short)} that the "
                              f"boundary grants (its log records {', '.join(sorted(had)) or 'none'}), as the "
                              f"policy asks of tests of `{sg.layer}` safeguards")
+    for key, why in injections_not_by_tool(ctx).items():
+        got.setdefault(key, why)
     ctx.memo["tests_without_granted_tools"] = got
     return got
 
@@ -2486,6 +2526,56 @@ def kinds_over_tolerance(ctx: Context) -> dict[tuple[str, str], str]:
                                      f"{pol.interval} upper bound {u:.3f} exceeds the tolerance "
                                      f"{pol.tolerance.max_bypass_rate:g}, whatever the run's other attempts show")
     ctx.memo["kinds_over_tolerance"] = got
+    return got
+
+
+_PROMPT_INJECTION = lazy(r"\b(?:prompt[- ]injections?|injected (?:instructions?|prompts?|text|content)|"
+                         r"(?:indirect|planted) (?:prompt )?injections?|injections? (?:planted|hidden)|"
+                         r"indirect[- ]injection)\b", re.IGNORECASE)
+"""Words naming a prompt injection (an instruction planted in what the model reads), not another
+injection (`SQL injection`, `fault injection`)."""
+
+
+def of_prompt_injection(ctx: Context, sg: Safeguard, ev: Evidence) -> bool:
+    """Whether a test is of prompt injection: its title, the title of the safeguard citing it, or of
+    a pathway that safeguard blocks, names one (`_PROMPT_INJECTION`), or the pathway's domain is
+    `injection` or `prompt-injection`."""
+    titles = [ev.title or "", sg.title or ""]
+    for dom, threats in ctx.case.threat_model.items():
+        for pid, p in threats.pathways.items():
+            if any(b.split(".", 1)[0] == pid for b in sg.blocks):
+                if name_key(dom) in ("injection", "prompt-injection", "prompt-injections"):
+                    return True
+                titles.append(p.title or "")
+    return any(_PROMPT_INJECTION.search(t) for t in titles)
+
+
+def injections_not_by_tool(ctx: Context) -> dict[tuple[str, str], str]:
+    """(safeguard id, evidence id) -> why a red team or safeguard test of prompt injection
+    (`of_prompt_injection`) the safeguard cites does not count for it: its log records each message's
+    role, and some sample record's injected instruction, as its metadata names it
+    (`metadata.injection`), is not shown reaching the model in a tool's output: it is in the user's
+    or system turn, in no message, or named nowhere. An instruction the user pastes tests the model
+    following its user, not an injection a connector, page or email returns. A log recording no
+    transcript (a harness's scores) is not read."""
+    got: dict[tuple[str, str], str] = {}
+    for sid, sg, eid, ev, run in cited_tests(ctx, lambda sg: True):
+        seen = run.injections if run is not None else None
+        if seen is None or not of_prompt_injection(ctx, sg, ev):
+            continue
+        n, by_tool, in_user, unnamed, first = seen
+        if by_tool == n:
+            continue
+        said = []
+        if in_user:
+            said.append(f"{in_user} carry it in the user's or system turn")
+        if unnamed:
+            said.append(f"{unnamed} name none (`metadata.injection`)")
+        if n - by_tool - in_user - unnamed:
+            said.append(f"{n - by_tool - in_user - unnamed} carry it in no message")
+        got[sid, eid] = (f"`{eid}`, a test of prompt injection whose log shows the injected instruction in a tool's "
+                         f"output in {by_tool} of its {n} sample records ({'; '.join(said)}; first `{first}`): an "
+                         "instruction the user's turn carries is not one a tool returns")
     return got
 
 

@@ -151,7 +151,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_registry', 16730),
     ('_trust', 32224),
     ('_publish', 18826),
-    ('_monitor', 67163),
+    ('_monitor', 69745),
     ('_policy', 6625),
     ('_protocol', 2455),
     ('_diff', 4228),

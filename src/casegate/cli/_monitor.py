@@ -260,6 +260,7 @@ def incident_show(
     before `casegate incident classify`)."""
     from ..errors import InputError
     from ..monitor import (
+        ATTACK_NAMED,
         DOMAIN_ADDED,
         added_domains,
         domains_shown,
@@ -287,12 +288,13 @@ def incident_show(
         rated = rated_severities(reg, case).get(incident)
         additions = [e.payload for e in reg.events(case, DOMAIN_ADDED) if e.payload.get("incident") == incident]
         added = added_domains(reg, case).get(incident, ())
+        named = [e.payload for e in reg.events(case, ATTACK_NAMED) if e.payload.get("incident") == incident]
     p = entry.payload
     judged = judged_severity(p.get("severity"), rated)
     if as_json:
         out(json.dumps({"incident": entry.to_json(), "severity": judged.value if judged is not None else None,
                         "domains": list(incident_domains(p.get("domain"), added)), "domains_added": additions,
-                        "classifications": classified, "severity_raised": ratings,
+                        "classifications": classified, "severity_raised": ratings, "attacks_named": named,
                         "reports": [c.to_json(now) for c in clocks], "suggestions": hints}, indent=2))
         return
     out(f"incident #{incident} of {case}, recorded {entry.recorded_at}: {p.get('title') or p.get('description')}")
@@ -304,6 +306,11 @@ def incident_show(
         out(f"  severity raised to {r.get('severity')} by {r.get('by')}: {r.get('reason')}")
     for r in additions:
         out(f"  domain {r.get('domain')} added by {r.get('by')}: {r.get('reason')}")
+    if p.get("attack"):
+        out(f"  came through the attack {p['attack']}")
+    for r in named:
+        out(f"  attack {r.get('attack')} named by {r.get('by')}: {r.get('reason')}" if r.get("attack") else
+            f"  recorded as through no attack by {r.get('by')}: {r.get('reason')}")
     for c in classified:
         out(f"  classified{' by ' + str(c['by']) if c.get('by') else ''}: "
             + (", ".join(c.get("classes") or []) or f"not reportable ({c.get('not_reportable')})"))
@@ -387,6 +394,42 @@ def incident_add_domain(
     for r in runs:
         _print_run(r)
     _print_followed(followed)
+
+
+@incident_app.command("attack")
+def incident_attack(
+    incident: Annotated[int, typer.Argument(help="Log index of the incident.")],
+    case: Annotated[str, typer.Option("--case", help="Id of the case.")],
+    by: Annotated[str, typer.Option("--by", help="Who names it.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the incident came through that attack (or none).")],
+    attack: Annotated[str | None, typer.Option(
+        "--attack", help="The attack it came through, as red teams name their samples of it (a jailbreak family, a "
+                         "technique id): the version answering it must test it (CG432).")] = None,
+    none: Annotated[bool, typer.Option(
+        "--none", help="It came through no attack on the safeguards (a weights leak, a bug); refused once an "
+                       "attack is named.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Name the attack a recorded incident came through (one reported without `--attack` names
+    nothing a relaunch's red team must hold, CG432), or record that it came through none. Anyone may
+    name one; nobody takes one away: an attack the incident names already, or `--none` for one that
+    names an attack, is refused (exit 2). A relaunch answering an incident of high severity or
+    graver with a red team of its domain needs one or the other (CG440)."""
+    from ..errors import InputError
+    from ..monitor import name_attack
+    from ..monitor._versions import require_case
+
+    if (attack is None) == (not none):
+        raise InputError("give the attack (--attack NAME) or --none: one of the two")
+    with _open(db, existing=True) as reg:
+        require_case(reg, case)
+        entry = name_attack(reg, case, incident, attack, by=by, reason=reason)
+    if attack is None:
+        out(f"recorded that incident #{incident} came through no attack (log entry {entry.index})")
+    else:
+        out(f"named the attack {entry.payload['attack']} for incident #{incident}"
+            + (f", which came through {', '.join(entry.payload['from'])}" if entry.payload["from"] else "")
+            + f" (log entry {entry.index})")
 
 
 @incident_app.command("draft")

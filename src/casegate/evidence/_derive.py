@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 35
+DERIVE_VERSION = 36
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -109,6 +109,8 @@ class DerivedRun(BaseModel):
     """Scored sample epochs that failed with every tool call failing (`ImportedRun.tools_failed`)."""
     input_kinds: dict[str, list[list[Any]]] = {}
     """Content kind other than text -> the scored `[sample id, epoch]` given it (`ImportedRun.input_kinds`)."""
+    injections: tuple[int, int, int, int, str] | None = None
+    """Where the samples' injected instructions reached the model (`ImportedRun.injections`)."""
     greedy: str | None = None
     """The setting that made the run's sampling greedy (`ImportedRun.greedy`): its epochs are one
     attempt, each sample counted once (`casegate.evidence._facts.one_per_attempt`)."""
@@ -255,7 +257,8 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             outside_epochs=outside, unscored_epochs=unscored, same_input=r.same_input, task_args=r.task_args,
             asked_at_run=r.asked_at_run, task_package=r.task_package,
             data_unpinned=r.data_unpinned, max_tokens_at_run=r.max_tokens_at_run,
-            greedy=r.greedy, tools_failed=r.tools_failed, input_kinds=r.input_kinds, languages=r.languages))
+            greedy=r.greedy, tools_failed=r.tools_failed, input_kinds=r.input_kinds, languages=r.languages,
+            injections=r.injections))
         if not combined and r.result.scale == "binary" and runs[-1].scores_json:
             runs[-1] = _with_bypass(runs[-1])
     return runs, files

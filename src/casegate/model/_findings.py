@@ -106,6 +106,7 @@ NEVER_WAIVABLE: dict[str, str] = {
     "CG708": "an incident that defeated claims of an earlier version",
     "CG718": "a monitor breach that fired a trigger against an earlier version",
     "CG432": "an incident's attack, left out of the tests of this version or still getting through",
+    "CG440": "an incident of high severity or graver naming no attack its relaunch's red team must hold",
 }
 """Rules no waiver ever covers, whatever the policy says, and what each finding stands for: the
 deployment itself defeated the claims, and only an answer in substance (`incident_answers`) lets

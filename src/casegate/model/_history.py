@@ -95,6 +95,17 @@ class IncidentDefeat(Frozen):
     """Safeguard ids of that version (an answer must add one)."""
     attack: str | None = None
     """For an incident: the attack it came through, as its record names it (CG432)."""
+    attacks_added: list[str] = EMPTY_LIST
+    """For an incident: the attacks anyone named for it since it was recorded (`incident attack`),
+    each tested as its recorded one is (CG432)."""
+    no_attack: str | None = None
+    """For an incident naming no attack: who recorded that it came through none, and why
+    (`incident attack --none`); None where nobody did (CG440)."""
+
+    def attacks(self) -> list[str]:
+        """Every attack the incident is judged to have come through: its recorded one and every one
+        named since, each once."""
+        return list(dict.fromkeys([*([self.attack] if self.attack else []), *self.attacks_added]))
     safeguard_substance: list[str] = EMPTY_LIST
     """`Safeguard.substance` of each of that version's safeguards: an added safeguard equal to one
     of them is the same safeguard renamed, not an answer."""

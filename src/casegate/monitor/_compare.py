@@ -1220,17 +1220,26 @@ def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: Ve
     (every version when `this` is not stored yet), then the monitor breaches that fired a trigger
     while such a version stood (`defeating_breaches`). `of_case`: they are shown as another
     case's (named with its id), for a case of the same model."""
-    from ._rated import added_domains, domains_shown, rated_severities, severity_shown
+    from ._rated import (
+        added_domains,
+        domains_shown,
+        incident_attacks,
+        rated_severities,
+        severity_shown,
+    )
 
     out: list[IncidentDefeat] = []
     rated = rated_severities(reg, case_id)
     added = added_domains(reg, case_id)
+    attacks = incident_attacks(reg, case_id)
     for e, n, claims in _defeating_entries(reg, case_id, this, cache):
         p = e.payload
         out.append(_defeat(e, case_id, cache.get(case_id, n), claims, of_case,
                            id=f"incident-{e.index}", date=p.get("date"), domain=domains_shown(p.get("domain"), added.get(e.index, ())),
                            severity=severity_shown(p.get("severity"), rated.get(e.index)),
-                           attack=p.get("attack") if isinstance(p.get("attack"), str) else None))
+                           attack=p.get("attack") if isinstance(p.get("attack"), str) else None,
+                           attacks_added=attacks.get(e.index, ([], None))[0],
+                           no_attack=attacks.get(e.index, ([], None))[1]))
     return out + defeating_breaches(reg, case_id, this, cache, of_case=of_case)
 
 

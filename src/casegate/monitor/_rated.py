@@ -128,3 +128,50 @@ def domains_shown(recorded: object, added: Iterable[str] = ()) -> str:
     mine = incident_domains(recorded)
     later = [d for d in judged if d not in mine]
     return ", ".join(mine or ("none recorded",)) + (f", {', '.join(later)} added" if later else "")
+
+
+ATTACK_NAMED = "incident-attack"
+"""Log event: the attack an incident came through named after it was recorded, or its coming
+through none recorded (see `name_attack`)."""
+
+
+def attacks_in(events: Iterable[LogEntry], at: dt.datetime | None = None) -> dict[int, tuple[list[str], str | None]]:
+    """Per incident, the attacks the attack entries among `events` (by `at`, when given) named, in
+    log order, and who recorded that it came through none and why (the last such entry; None where
+    none did); entries of other kinds, and entries naming no incident, are passed over."""
+    out: dict[int, tuple[list[str], str | None]] = {}
+    for e in events:
+        if e.kind != ATTACK_NAMED or (at is not None and parse_recorded(e.recorded_at) > at):
+            continue
+        p = e.payload
+        try:
+            idx = int(p["incident"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        named, none = out.get(idx, ([], None))
+        attack = p.get("attack")
+        if isinstance(attack, str) and attack.strip():
+            if attack.strip() not in named:
+                named = [*named, attack.strip()]
+        elif p.get("none") is True:
+            none = f"{p.get('by') or 'someone unnamed'}: {p.get('reason') or 'no reason given'}"
+        out[idx] = (named, none)
+    return out
+
+
+def incident_attacks(reg: Registry, case_id: str, at: dt.datetime | None = None) -> dict[int, tuple[list[str], str | None]]:
+    """Per incident of the case, the attacks anyone named for it since it was recorded (by `at`,
+    when given), and who recorded that it came through none. A named attack is never taken away:
+    an incident is judged by its recorded attack and every attack named since, and a record of none
+    counts only while no attack is named."""
+    return attacks_in(reg.events(case_id, ATTACK_NAMED), at)
+
+
+def incident_attack_names(recorded: object, added: Iterable[str] = ()) -> tuple[str, ...]:
+    """The attacks an incident is judged to have come through: the one its reporter recorded (when
+    the entry holds one) and every attack named since, each once."""
+    out: list[str] = []
+    for a in ([recorded] if isinstance(recorded, str) and recorded.strip() else []) + list(added):
+        if a not in out:
+            out.append(a)
+    return tuple(out)

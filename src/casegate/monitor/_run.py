@@ -26,9 +26,12 @@ from ._evaluate import (
 from ._incidents import Incident
 from ._lifecycle import condition_statuses
 from ._rated import (
+    ATTACK_NAMED,
     DOMAIN_ADDED,
     RATED,
     added_domains,
+    incident_attack_names,
+    incident_attacks,
     incident_domains,
     incident_severity,
     judged_severity,
@@ -153,6 +156,44 @@ def add_domain(reg: Registry, case_id: str, incident: int, domain: str, *, by: s
         raise InputError(f"incident #{incident} is in domain {named} already",
                          help="its domains: " + ", ".join(current))
     return reg.record(DOMAIN_ADDED, case_id, {"incident": incident, "domain": named, "from": list(current),
+                                              "by": by, "reason": reason})
+
+
+def name_attack(reg: Registry, case_id: str, incident: int, attack: str | None, *, by: str, reason: str) -> LogEntry:
+    """Log the attack a recorded incident came through (`attack`, as red teams name their samples
+    of it), or, with `attack` None, that it came through none (a weights leak, a bug: no attack on
+    the safeguards). Anyone may name one; nobody takes one away: the version answering the incident
+    must test every attack it is judged to have come through (CG432), and one recorded with none
+    must say so before a red team of its domain can answer it (CG440). InputError for an unknown
+    incident, an attack it names already, a name red teams cannot give a sample, or none recorded
+    for an incident that names an attack."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from ..model._base import Id
+
+    entry = next((e for e in reg.events(case_id, "incident") if e.index == incident), None)
+    if entry is None:
+        raise InputError(f"the registry has no incident #{incident} of case {case_id}",
+                         help="`casegate incident clocks --case CASE` lists the case's incidents")
+    if not by.strip() or not reason.strip():
+        raise InputError("say who names the attack (--by) and why (--reason)")
+    added, _none = incident_attacks(reg, case_id).get(incident, ([], None))
+    current = incident_attack_names(entry.payload.get("attack"), added)
+    if attack is None:
+        if current:
+            raise InputError(f"incident #{incident} came through the attack {', '.join(current)}: a named attack "
+                             "is never taken away", help="answer it in the case's next version (CG432)")
+        return reg.record(ATTACK_NAMED, case_id, {"incident": incident, "attack": None, "none": True,
+                                                  "by": by, "reason": reason})
+    try:
+        name = TypeAdapter(Id).validate_python(attack.strip())
+    except ValidationError:
+        raise InputError(f"--attack {attack!r} is not a name red teams can give their samples (letters, digits, "
+                         "'_', '.', '-', starting with a letter or digit)") from None
+    if name in current:
+        raise InputError(f"incident #{incident} names the attack {name} already",
+                         help="its attacks: " + ", ".join(current))
+    return reg.record(ATTACK_NAMED, case_id, {"incident": incident, "attack": name, "from": list(current),
                                               "by": by, "reason": reason})
 
 

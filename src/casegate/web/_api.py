@@ -460,6 +460,18 @@ class DomainIn(BaseModel):
     reason: str = Field(min_length=3, max_length=2000)
 
 
+class AttackIn(BaseModel):
+    """The attack a recorded incident came through, or that it came through none, as `casegate
+    incident attack` takes it."""
+
+    attack: str | None = Field(default=None, min_length=1, max_length=100)
+    """As red teams name their samples of it, not among the incident's attacks already; omitted
+    with `none`."""
+    none: bool = False
+    """It came through no attack on the safeguards (refused once an attack is named)."""
+    reason: str = Field(min_length=3, max_length=2000)
+
+
 class Written(BaseModel):
     index: int
     kind: str
@@ -775,6 +787,24 @@ def post_incident_domain(request: Request, case_id: str, index: int, body: Domai
     reg = board(request).registry
     entry = add_domain(reg, case_id, index, body.domain, by=p.person, reason=body.reason)
     run_triggers(reg, case_id=case_id, keyring=board(request).keyring)
+    return _written(entry)
+
+
+@router.post("/cases/{case_id}/incidents/{index}/attacks", response_model=Written, status_code=201,
+             tags=["incidents"])
+def post_incident_attack(request: Request, case_id: str, index: int, body: AttackIn,
+                         p: Principal = Depends(writer)) -> Written:
+    """Name the attack a recorded incident came through, or record that it came through none, as
+    `casegate incident attack` does: the board records who named it; an attack the incident names
+    already, or none for one that names an attack, is refused (400: nobody takes one away). Only
+    reviewer roles both the token and the keyring give the person may."""
+    from ..monitor import name_attack
+
+    _require_case(request, case_id)
+    _reviewer_roles(request, p, "name an incident's attack on the board")
+    if (body.attack is None) == (not body.none):
+        raise HTTPException(422, "give the attack or none: one of the two")
+    entry = name_attack(board(request).registry, case_id, index, body.attack, by=p.person, reason=body.reason)
     return _written(entry)
 
 

@@ -1142,20 +1142,28 @@ def _names_attack(sample_id: str, attack: list[str]) -> bool:
     return any(ws[i:i + len(attack)] == attack for i in range(len(ws) - len(attack) + 1))
 
 
-def _attack_runs(ctx: Context, inc: Any, attack: list[str]) -> list[tuple[str, int, int]]:
-    """(evidence id, samples of the attack that got through, samples of the attack) of each red
-    team or safeguard test of the incident's domain, run on or after its date, whose log holds a
-    sample of the attack."""
+def _tests_since(ctx: Context, inc: Any) -> Iterator[tuple[str, Any]]:
+    """(evidence id, its run) of each red team or safeguard test of the incident's domain (one
+    citing a safeguard that blocks a step of the domain's pathways; any, where the case names no
+    such domain) run on or after the incident's date, whose log casegate reads."""
     threats = ctx.case.threat_model.get(inc.domain)
     paths = set(threats.pathways) if threats is not None else set()
     of_domain = {sid for sid, sg in ctx.case.safeguards.items() if any(b.split(".", 1)[0] in paths for b in sg.blocks)}
-    out: list[tuple[str, int, int]] = []
     for eid, ev in ctx.case.evidence.items():
         run = ctx.facts.derived(eid) if ctx.facts is not None else None
         if ev.kind not in TEST_KINDS or run is None or ev.date < inc.date:
             continue
         if paths and ev.tests and not of_domain & set(ev.tests):
             continue
+        yield eid, run
+
+
+def _attack_runs(ctx: Context, inc: Any, attack: list[str]) -> list[tuple[str, int, int]]:
+    """(evidence id, samples of the attack that got through, samples of the attack) of each red
+    team or safeguard test of the incident's domain, run on or after its date, whose log holds a
+    sample of the attack."""
+    out: list[tuple[str, int, int]] = []
+    for eid, run in _tests_since(ctx, inc):
         got: dict[str, float] = {}
         for sid, score in run.per_sample():
             if _names_attack(sid, attack):
@@ -1188,11 +1196,11 @@ def _attack_runs(ctx: Context, inc: Any, attack: list[str]) -> list[tuple[str, i
 def incident_attack_untested(ctx: Context) -> Iterator[Hit]:
     pol = ctx.policy
     tol = pol.tolerance.max_bypass_rate
-    for inc in ctx.incidents:
-        attack = _id_words(inc.attack or "")
-        if inc.cause != "incident" or not attack:
+    for inc, name in ((i, a) for i in ctx.incidents if i.cause == "incident" for a in i.attacks()):
+        attack = _id_words(name)
+        if not attack:
             continue
-        what = f"{inc.id} ({inc.domain}, {inc.severity}, {inc.date}) came through the attack `{inc.attack}`"
+        what = f"{inc.id} ({inc.domain}, {inc.severity}, {inc.date}) came through the attack `{name}`"
         runs = _attack_runs(ctx, inc, attack)
         where = ("incident_answers", inc.id) if inc.id in ctx.case.incident_answers else ()
         if not runs:
@@ -1210,3 +1218,55 @@ def incident_attack_untested(ctx: Context) -> Iterator[Hit]:
                           f"{what}: `{eid}` let {got} of its {n} samples of it through, {pol.confidence:.0%} one-sided "
                           f"{pol.interval} upper bound {u:.3f} over the tolerance {tol:g} (the whole run, "
                           f"{whole[0] if whole else '?'} in {whole[1] if whole else '?'}, is within it)")
+
+
+_NO_ATTACK_OWED = ("low", "moderate")
+"""The severities (judged: a rating since counts) at which an incident answered by a red team need
+not name the attack it came through (CG440); any other, an unreadable one included, must."""
+
+
+def _judged(severity: str) -> str:
+    """The severity an incident is judged at, from its words ("low, raised to severe": severe);
+    the words as given where they end in no severity."""
+    return severity.rsplit(" ", 1)[-1]
+
+
+@rule(
+    "CG440", "incident-attack-unnamed", severity="blocking", serves="test-7-post-deployment",
+    summary="An incident of high severity or graver that defeated claims of an earlier version names no "
+            "attack it came through (`incident report --attack`, `incident attack --attack`), nobody "
+            "recorded that it came through none (`incident attack --none`), and a red team or safeguard "
+            "test of this version's safeguards in its domain, run since, stands to answer it.",
+    rationale="CG432 holds a relaunch's tests to the attack an incident names; an incident recorded without "
+              "one names nothing the logs must hold, and a red team of the patched safeguard that leaves the "
+              "jailbreak out answers it with a bypass rate that says nothing about it. Whether a grave "
+              "incident came through an attack on the safeguards is a fact the decision needs: it is on the "
+              "registry's log, named by anyone (a named attack is never taken away), or recorded as none (a "
+              "weights leak, a bug) by someone who says why. The finding can never be waived, whatever the "
+              "policy says.",
+    bad="# incident-7 (cbrn, high, 2026-11-10) defeated G-bio of version 1.0; no attack named\n"
+        "E-cbrn-redteam: {kind: red-team, tests: [SG-cbrn-classifier], date: 2026-11-24}",
+    good="# casegate incident attack 7 --case shrike-1-api --attack ciphered-persona --by ... --reason ...\n"
+         "E-cbrn-redteam: {kind: red-team, tests: [SG-cbrn-classifier], date: 2026-11-24}   # 200 samples named for it",
+    fix="Name the attack the incident came through (`casegate incident attack INDEX --case CASE --attack NAME "
+        "--by WHO --reason WHY`, the board's POST .../incidents/INDEX/attacks), as the red team names its samples "
+        "of it, then test it (CG432); where it came through no attack on the safeguards (a weights leak, a bug), "
+        "record that instead (`--none`, saying why).",
+)
+def incident_attack_unnamed(ctx: Context) -> Iterator[Hit]:
+    for inc in ctx.incidents:
+        if inc.cause != "incident" or inc.attacks() or inc.no_attack is not None:
+            continue
+        if _judged(inc.severity) in _NO_ATTACK_OWED:
+            continue
+        tests = [eid for eid, _run in _tests_since(ctx, inc)]
+        if not tests:
+            continue
+        index = inc.log_index if inc.log_index is not None else inc.id.removeprefix("incident-")
+        where = ("incident_answers", inc.id) if inc.id in ctx.case.incident_answers else ()
+        yield Hit(where, f"{inc.id} ({inc.domain}, {inc.severity}, {inc.date}) names no attack it came through, and "
+                         f"{', '.join(f'`{e}`' for e in tests)}, a red team or safeguard test of this version's "
+                         f"`{inc.domain}` safeguards run since, stands to answer it: which attack its logs must hold "
+                         "is not verified. Record it: `casegate incident attack "
+                         f"{index} --case {ctx.case.id} --attack NAME --by WHO --reason WHY`, or, where it came "
+                         "through no attack on the safeguards (a weights leak, a bug), `--none`")

@@ -246,7 +246,8 @@ def data_filter_unshown(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG425", "safeguard-operated-elsewhere", severity="blocking", serves="test-4-safeguards",
     summary="A safeguard another organisation runs (its title names that organisation as its owner, or a "
-            "supplier unnamed as who runs it (`the synthesis provider's screening`), its "
+            "supplier unnamed as who runs it (`the synthesis provider's screening`), or the developer of each "
+            "connector, plugin or MCP server (`each connector is reviewed by its developer`), its "
             "`verified_by` is that organisation, every test of it is that organisation's own, or, for a "
             "`user-vetting` safeguard, the boundary's vetting names that organisation, or the users' own by its "
             "role (`customers vet their own scientists`), and not the developer, as who checks the users) is "
@@ -457,14 +458,18 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG426", "safeguard-test-without-granted-tool", severity="blocking", serves="test-4-safeguards",
     summary="A red team or safeguard test cited by a safeguard did not give the model a tool the boundary "
-            "grants whose policy entry names the safeguard's layer (`tools.<name>.tested_by`): it does not "
+            "grants whose policy entry names the safeguard's layer (`tools.<name>.tested_by`), or, a test of "
+            "prompt injection whose log records each message's role, does not show every sample's injected "
+            "instruction (`metadata.injection`) in a tool's output and in no user or system message: it does not "
             "count for that safeguard.",
     rationale="A classifier tried on typed text is not shown to hold on transcribed speech, nor refusal "
               "training on spoken requests: a channel the boundary opens is a way around the safeguard its "
               "tests never took. Where the framework says which safeguard layers a granted tool matters for, "
               "a test of such a safeguard counts only when its log records every tool that stands for it "
               "(`elicited_by`), as an evaluation of a threshold does (CG301). A tool the boundary's words "
-              "grant by its name counts as granted though `boundary.tools` leaves it out.",
+              "grant by its name counts as granted though `boundary.tools` leaves it out. An injection red team "
+              "whose instructions are pasted in the user's turn tests the model following its user: the "
+              "classifier on tool outputs never sees them and the confirmation shows what the user asked for.",
     bad="# policy: tools: {voice: {elicited_by: [audio], tested_by: [classifier]}}\n"
         "boundary: {kind: consumer, tools: [voice]}\n"
         "SG-classifier: {layer: classifier, evidence: [E-redteam]}   # E-redteam's log records tools: [text]",

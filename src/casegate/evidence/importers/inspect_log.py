@@ -455,7 +455,8 @@ class InspectImporter:
                            asked_at_run=_asked_at_run(h), data_unpinned=_hub_dataset(getattr(ev, "dataset", None)),
                            max_tokens_at_run=_whole(_dump(ev.model_generate_config).get("max_tokens")),
                            greedy=greedy, tools_failed=tools_failed, input_kinds=given,
-                           languages=_languages(summaries))
+                           languages=_languages(summaries),
+                           injections=calls.injections if calls is not None else None)
 
 
 _DATA_FILE = re.compile(r"\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$", re.IGNORECASE)
@@ -863,6 +864,7 @@ class ModelCalls(NamedTuple):
     kinds: dict[tuple[str, int], frozenset[str]] = {}
     """(id, epoch) -> the content kinds other than text the evaluated model was first given in that
     sample epoch (`_given_kinds`), for each sample epoch given any."""
+    injections: tuple[int, int, int, int, str] | None = None
 
 
 def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> ModelCalls | None:
@@ -893,6 +895,8 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
     tools_failed: dict[tuple[str, int], str] = {}
     tool_calls: dict[str, list[Any]] = {}
     kinds: dict[tuple[str, int], frozenset[str]] = {}
+    seen = [0, 0, 0, 0]
+    not_by_tool: list[str] = []
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -932,6 +936,14 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
             tools_failed[key] = failed
         for name, error in _tool_calls_by_name(sample):
             tool_calls.setdefault(name, []).append(error)
+        where = _injection_seen(sample)
+        if where is not None:
+            seen[0] += 1
+            slot = {"tool": 1, "user": 2, "unnamed": 3}.get(where)
+            if slot is not None:
+                seen[slot] += 1
+            if where != "tool" and not not_by_tool:
+                not_by_tool.append(str(sample.get("id")))
         if _cache_read(sample.get("events"), 0):
             cached.add(key)
         frame = _first_prompt(sample, model)
@@ -976,7 +988,8 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
     return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()},
                       frozenset(by_role), frozenset(steered), halted, frozenset(edited),
                       {k: tuple(v) for k, v in fired.items()}, frozenset(cached), scores, frozenset(frames),
-                      tools_failed, _dead_tools(tool_calls), kinds)
+                      tools_failed, _dead_tools(tool_calls), kinds,
+                      (seen[0], seen[1], seen[2], seen[3], not_by_tool[0] if not_by_tool else "") if seen[0] else None)
 
 
 def _first_messages(sample: dict[str, Any], model: Any) -> list[Any]:
@@ -1172,6 +1185,54 @@ def _failure(error: Any) -> str | None:
     said = " ".join(str(error.get("message") or "").split())
     return f"{error.get('type') or 'unknown'}: {said[:80] + ('…' if len(said) > 80 else '')}" if said else \
         str(error.get("type") or "unknown")
+
+
+_MARK_MIN = 12
+"""Fewest characters of an injected instruction (`metadata.injection`) looked for in a transcript: a
+shorter one (`done`, `ok`) is found in any tool output, and names no instruction."""
+
+
+def _texts(content: Any, depth: int = 0) -> list[str]:
+    """The text of a message's content: a string, or the `text` of each part of a list (nested
+    ones too), each with its runs of white space made one space and case folded."""
+    if depth > 20:
+        return []
+    if isinstance(content, str):
+        return [" ".join(content.split()).casefold()]
+    if isinstance(content, list):
+        return [t for part in content for t in _texts(part, depth + 1)]
+    if isinstance(content, dict):
+        return _texts(content.get("text"), depth + 1) + _texts(content.get("content"), depth + 1)
+    return []
+
+
+def _injection_seen(sample: dict[str, Any]) -> str | None:
+    """Where the instruction a sample injects reached the model, as its transcript (`messages`)
+    records each message's role: 'tool' where its text, as the sample's metadata names it
+    (`metadata.injection`, a string or a list of strings, each of `_MARK_MIN` characters or more),
+    is in a tool message's content and in no user or system message; 'user' where it is in a user or
+    system message (the person's own turn: not an injection a tool returned); 'elsewhere' where it
+    is in neither; 'unnamed' where the metadata names none; None where the sample records no
+    transcript."""
+    msgs = sample.get("messages")
+    if not isinstance(msgs, list) or not msgs:
+        return None
+    meta = sample.get("metadata")
+    said = meta.get("injection") if isinstance(meta, dict) else None
+    marks = [" ".join(m.split()).casefold() for m in ([said] if isinstance(said, str) else
+                                                       said if isinstance(said, list) else [])
+             if isinstance(m, str) and len(" ".join(m.split())) >= _MARK_MIN]
+    if not marks:
+        return "unnamed"
+    by_role: dict[str, list[str]] = {}
+    for m in msgs:
+        if isinstance(m, dict):
+            by_role.setdefault(str(m.get("role")), []).extend(_texts(m.get("content")))
+    def found(roles: tuple[str, ...]) -> bool:
+        return any(mark in text for mark in marks for r in roles for text in by_role.get(r, ()))
+    if found(("user", "system")):
+        return "user"
+    return "tool" if found(("tool",)) else "elsewhere"
 
 
 def _tool_calls_by_name(sample: dict[str, Any]) -> list[tuple[str, Any]]:

@@ -107,6 +107,12 @@ class ImportedRun:
     0, ...) where its samples were scored in more than one epoch, in words naming where the log records
     it; else None. A greedy run's epochs repeat one answer: they are one attempt (`elicitation.attempts`
     is 1, and the gate counts each sample once, solved when any epoch solved it)."""
+    injections: tuple[int, int, int, int, str] | None = None
+    """Where the samples' injected instructions reached the model (`inspect_log._injection_seen`):
+    (sample records with a transcript, those whose injection, as their metadata names it
+    (`metadata.injection`), is in a tool message's content and in no user or system message, those
+    with it in a user or system message, those naming none, the first sample id not shown delivered
+    by a tool or ''); None where the log records no sample transcript."""
     tools_failed: tuple[int, int, str] | None = None
     """Where scored sample epochs failed with every tool call the model made failing (Inspect's
     `ToolCallError` on each tool event or message): (such epochs, scored epochs, the first failure
