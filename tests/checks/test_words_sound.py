@@ -2723,6 +2723,7 @@ LANGUAGES_SERVED = [  # (CG435) the release's own count beside such words, still
     ("Curlew-1, trained on data in 100 languages, is available in 40 languages.", 40),
     ("The classifiers were red-teamed in 12 languages and the assistant is available in 40 languages.", 40),
     ("Evaluated for refusal in English; offered in 40 languages.", 40),
+    ("Red-teamed in 12 languages and available in 40 languages.", 40),  # missed before: the clause ends at `languages`
     ("A chat interface in 40 languages.", 40),
     ("Curlew-1 writes help centre articles in 40 languages.", 40),
     ("The model answers benchmark questions in 40 languages.", 40),
