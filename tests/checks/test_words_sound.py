@@ -2674,8 +2674,66 @@ def test_incidents_denied_in_words_are_read(words: str) -> None:
     assert incidents_denied_in_words(_said(words)) == (("system", "description"), words.strip())
 
 
+SOUND_INCIDENTS_ELSEWHERE = [  # (CG438, a false alarm mended) a setting before deployment, another model, an incident process
+    "No incidents of this kind have been observed in other models.",
+    "We report incidents within 15 days; none were reported in the previous model's first month.",
+    "No serious incident has been recorded since the fix of 12 March.",
+    "There were no incidents in the red-team environment.",
+    "The incident of 3 May is described in section 4.",
+    "No incidents involving third parties.",
+    "We had no incident response plan before 2025.",
+    "The previous model had no serious incidents in its first year.",
+    "No incidents were observed during the staged rollout's internal phase.",
+    "There were no incidents during the pre-deployment evaluation.",
+    "No incidents were reported during the 2-week beta with trusted testers.",
+    "No serious incidents have been reported for other frontier models of this kind.",
+    "No incidents were recorded in the sandbox.",
+    "We recorded no incidents in testing.",
+    "No serious incidents were recorded during the evaluation period.",
+    "There has been no incident reporting obligation under SB 53 until now.",
+]
+
+INCIDENTS_DENIED_BESIDE = [  # (CG438) the deployed model's own record beside such words, still read
+    "There were no incidents in testing or in production.",
+    "Unlike other models, Fixture has had no incidents.",
+    "There were no incidents during the beta or since general availability.",
+    "No serious incidents were reported by users during the pilot.",
+    "We have had no incidents, and no incident response plan was needed.",
+    "No incidents have been reported during deployment.",
+    "Fixture has had no incidents in production.",
+    "No serious incidents have been recorded in the six months since launch.",
+    "We have observed no incidents across all deployments.",
+    "No serious incidents have been reported in any market.",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_INCIDENTS_ELSEWHERE)
+def test_a_denial_of_another_setting_or_model_denies_none(words: str) -> None:
+    assert incidents_denied_in_words(_said(words)) is None
+
+
+@pytest.mark.parametrize("words", INCIDENTS_DENIED_BESIDE)
+def test_the_deployed_models_denial_beside_them_is_read(words: str) -> None:
+    assert incidents_denied_in_words(_said(words)) == (("system", "description"), words.strip())
+
+
+@pytest.mark.parametrize(("words", "denied"), [
+    ("Linnet-0 has had no serious incidents since launch.", False),
+    ("We had no incidents to report in Q3 for Linnet-0.", False),
+    ("Linnet-1, like Linnet-0, has had no serious incidents since launch.", True),
+    ("Linnet-1 has had no serious incidents since launch.", True),
+])
+def test_another_version_by_the_systems_name_is_another_model(words: str, denied: bool) -> None:
+    doc = base_doc()
+    doc["system"]["name"] = "Linnet-1"
+    doc["system"]["description"] = words
+    assert (incidents_denied_in_words(Case.model_validate(doc)) is not None) is denied
+
+
 @pytest.mark.parametrize("unit", ["no serious incidents, if ", "there have been no no no ", "incident incident free of ",
-                                  "No further incidents. ", "has had no serious safety major critical "])
+                                  "No further incidents. ", "has had no serious safety major critical ",
+                                  "there were no incidents in the the the ", "no incidents during other other ",
+                                  "had no incidents previous model Linnet-0 "])
 def test_incidents_denied_in_words_reads_long_text_in_linear_time(unit: str) -> None:
     """100 kB of each: under 0.3 s measured, under 3 s allowed on a loaded machine."""
     import time
@@ -2725,6 +2783,54 @@ def test_words_naming_no_languages_beyond_the_list_are_not_read_as_one(words: st
     assert languages_in_words(_languages(words)) is None
 
 
+SOUND_LANGUAGES_AROUND = [  # (CG435, a false alarm mended) a count of what the model was trained or measured on, or of the product around it
+    "Supports 12 programming languages.",
+    "The tokenizer covers 200 languages.",
+    "We evaluated refusal in 40 languages.",
+    "Localised UI in 30 languages, the assistant answers in English only.",
+    "Fine-tuned on data in 100 languages.",
+    "Benchmarks in 14 languages.",
+    "Pretraining data spans over 100 languages, with English the largest share.",
+    "The model was trained on text in 50 languages.",
+    "The classifiers were trained on examples in 20 languages.",
+    "The web app interface is localised into 25 languages; the assistant itself is offered in English.",
+    "Multilingual evaluation covered 57 languages from the Global-MMLU set.",
+    "Refusal rates were measured in 40 languages.",
+    "The dataset includes 30 languages.",
+    "Documentation is available in 12 languages.",
+    "Help centre articles are published in 20 languages.",
+    "The app's UI is localised in 30 languages; Fixture answers in English only.",
+]
+
+LANGUAGES_SERVED = [  # (CG435) the release's own count beside such words, still read
+    ("The model can translate between 40 languages; the assistant is offered in English and Japanese.", 40),
+    ("Curlew-1, trained on data in 100 languages, is available in 40 languages.", 40),
+    ("The classifiers were red-teamed in 12 languages and the assistant is available in 40 languages.", 40),
+    ("Evaluated for refusal in English; offered in 40 languages.", 40),
+    ("Red-teamed in 12 languages and available in 40 languages.", 40),  # missed before: the clause ends at `languages`
+    ("A chat interface in 40 languages.", 40),
+    ("Curlew-1 writes help centre articles in 40 languages.", 40),
+    ("The model answers benchmark questions in 40 languages.", 40),
+    ("Curlew-1 processes data in 40 languages.", 40),
+    ("The app's UI and the assistant are available in 40 languages.", 40),
+    ("The app's UI and Fixture are available in 40 languages.", 40),
+    ("Launched in 40 languages across 150 countries.", 40),
+    ("Now available in 30+ languages.", 30),
+    ("The assistant is offered in 40 languages and understands 12 programming languages.", 40),
+]
+
+
+@pytest.mark.parametrize("words", SOUND_LANGUAGES_AROUND)
+def test_a_count_of_training_measurement_or_product_languages_is_not_the_releases(words: str) -> None:
+    assert languages_in_words(_languages(words)) is None
+
+
+@pytest.mark.parametrize(("words", "n"), LANGUAGES_SERVED)
+def test_the_releases_count_beside_them_is_still_read(words: str, n: int) -> None:
+    said = languages_in_words(_languages(words))
+    assert said is not None and said[1] == n
+
+
 @pytest.mark.parametrize(("words", "n"), LANGUAGES_SAID)
 def test_a_release_in_many_languages_in_words_is_read(words: str, n: int | None) -> None:
     said = languages_in_words(_languages(words))
@@ -2735,7 +2841,8 @@ def test_the_languages_reading_reads_in_linear_time() -> None:
     """0.3 s or less on an idle machine; bounded here as the other readings are."""
     import time
 
-    for unit in ("in any of the ", "in 40 ", "languages ", "not in any language other than ", "40 major languages, "):
+    for unit in ("in any of the ", "in 40 ", "languages ", "not in any language other than ", "40 major languages, ",
+                 "UI and UI 40 languages ", "trained on data tokenizer ", "help centre 4 languages ", "interface, "):
         text = (unit * (100_000 // len(unit) + 1))[:100_000]
         case = _languages(text)
         started = time.perf_counter()

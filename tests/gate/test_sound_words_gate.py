@@ -275,3 +275,39 @@ def test_settings_users_change_that_keep_the_safeguards_leave_atlas_api_go_with_
     record = run_gate(_keyed(p), today=TODAY)
     assert not [f for f in record.findings if f.code == "CG437"], [f.message for f in record.findings if f.code == "CG437"]
     assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The tokenizer covers 200 languages.",
+    "Localised UI in 30 languages; benchmarks in 14 languages.",
+])
+def test_training_or_product_languages_in_words_keep_atlas_api(tmp_path: Path, sentence: str) -> None:
+    """Before: NO-GO (CG435 read the tokenizer's or the UI's count of languages as the release's,
+    over the five atlas-api lists). Now as atlas-api is."""
+    d = tmp_path / "case"
+    shutil.copytree(ATLAS, d)
+    p = d / "case.yaml"
+    text = p.read_text()
+    assert text.count(SAID) == 1
+    p.write_text(text.replace(SAID, f"{SAID.rstrip()} {sentence}\n"))
+    record = run_gate(_keyed(p), today=TODAY)
+    assert not [f for f in record.findings if f.code == "CG435"]
+    assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("There were no incidents during the pre-deployment evaluation.", "GO WITH CONDITIONS"),
+    ("We had no incident response plan before 2025.", "GO WITH CONDITIONS"),
+    ("There were no incidents in testing or in production.", "NO-GO"),
+])
+def test_linnets_relaunch_with_incident_words_of_another_setting(tmp_path: Path, database_url: str, sentence: str,
+                                                                  outcome: str) -> None:
+    """Before: NO-GO (CG438 read a denial of incidents before deployment, or of an incident
+    response plan, as the model's record denied beside incident-10). Now GO WITH CONDITIONS; a
+    denial naming production too stays CG438."""
+    from tests.gate.test_blind_linnet import _found, _held, _relaunch
+
+    r = _relaunch(tmp_path, database_url, lambda d: (_held(d), edit(
+        d / "linnet-1.1" / "case.yaml", "served through the Acme API.\n", f"served through the Acme API. {sentence}\n")))
+    assert r.outcome == outcome, _found(r)
+    assert (blocking(r) == ["CG438"]) is (outcome == "NO-GO"), _found(r)

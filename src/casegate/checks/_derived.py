@@ -4406,6 +4406,8 @@ _INCIDENTS_DENIED = lazy(
     r"(?:\b(?:there\W+(?:(?:have|has)\W+been|were|was)|(?:has|have)\W+(?:had|seen|recorded|experienced)|had|"
     r"(?:we|acme|it)\W+(?:recorded|reported|observed|experienced|saw)|recorded|reported|observed|experienced)\W+"
     r"(?:no|zero)\W+" + _INCIDENT_KIND + r"incidents?\b(?!\W+(?:of|involving|related|in\W+which)\b)"
+    r"(?![\s-]+(?:response|reporting|reports?|management|process|plans?|polic(?:y|ies)|procedures?|playbooks?|teams?|"
+    r"queues?|obligations?|registers?|logs?)\b)"
     r"|\b(?:no|zero)\W+" + _INCIDENT_KIND + r"incidents?\W+(?:(?:have|has)\W+(?:yet\W+)?been|were|was|(?:have|has)\W+(?:yet\W+)?)"
     r"\W*(?:reported|recorded|observed|occurred|identified|logged|found|seen|arisen|happened)\b"
     r"|\bincident[- ]free\b|\bfree\W+(?:of|from)\W+" + _INCIDENT_KIND + r"incidents\b"
@@ -4419,12 +4421,37 @@ unreported`)."""
 _INCIDENTS_LIMITED = lazy(
     r"\b(?:if|unless|whether|until|provided|when|once|should)\b|\b(?:further|other|new|more|additional|another|"
     r"subsequent|remaining|repeat)\W+" + _INCIDENT_KIND + r"incidents?\b|\b(?:other\W+than|besides|apart\W+from|"
-    r"aside\W+from|except|beyond)\b|\b(?:since|after)\b(?!\W+(?:(?:its|the|our|first|initial|public)\W+){0,2}"
+    r"aside\W+from|except|beyond)\b|\b(?:since|after)\b(?!\W+(?:(?:its|the|our|first|initial|public|general)\W+){0,2}"
     r"(?:launch|release|deployment|availability|ga)\b)",
     re.IGNORECASE)
 """A denial that is limited or conditional (`no further incidents since the retraining`, `no
 incidents other than incident-10`, `if no serious incidents are reported within 90 days`): it does
 not say there were none. `since launch` (or release, deployment) limits nothing."""
+
+
+_INCIDENTS_ELSEWHERE = lazy(
+    r"\b(?:in|during|throughout|within)\W+(?:[\w'’-]+\W+){0,3}?(?:red[\W_]*team\w*|sandbox\w*|test(?:s|ing)?|"
+    r"evaluations?|evals?|betas?|pilots?|trials?|previews?|staging|shadow|pre-deployment|internal)\b"
+    r"|(?<!unlike\W)(?<!than\W)\b(?:previous|prior|earlier|predecessor|older|other|comparable|similar)\W+"
+    r"(?:[\w'’-]+\W+){0,2}?(?:models?|versions?|systems?)\b",
+    re.IGNORECASE)
+"""A denial of incidents where the model was not yet deployed or of another model (`no incidents in the
+red-team environment`, `during the pre-deployment evaluation`, `the previous model had no serious
+incidents`): it says nothing of the deployed model's. Not where the sentence names the deployment too
+(`_INCIDENTS_DEPLOYED`)."""
+_INCIDENTS_DEPLOYED = lazy(
+    r"\b(?:production|(?<![\w-])deploy(?:ed|ment)|launch\w*|released?|users?|customers?|markets?|public|availability|ga|"
+    r"this\W+model)\b", re.IGNORECASE)
+"""Words naming the deployed model's own record beside a setting before it (`in testing or in production`)."""
+
+
+def _other_version(sentence: str, name: str) -> bool:
+    """Whether `sentence` names another version of the system `name` (`Linnet-0` beside `Linnet-1`) and
+    not the system itself."""
+    stem = re.sub(r"[\W_]*\d[\w.]*$", "", name)
+    if not stem or stem == name or name.lower() in sentence.lower():
+        return False
+    return re.search(r"\b" + re.escape(stem) + r"[\W_]*\d[\w.]*", sentence, re.IGNORECASE) is not None
 
 
 def _case_words(case: Case) -> list[tuple[tuple[str | int, ...], str]]:
@@ -4454,13 +4481,19 @@ def _case_words(case: Case) -> list[tuple[tuple[str | int, ...], str]]:
 def incidents_denied_in_words(case: Case) -> tuple[tuple[str | int, ...], str] | None:
     """Where the case's own words (`_case_words`) first say the model has had no incidents
     (`_INCIDENTS_DENIED`), in a sentence that neither limits the denial to some of them nor makes it
-    a condition (`_INCIDENTS_LIMITED`), and that sentence; None when none do."""
+    a condition (`_INCIDENTS_LIMITED`), nor to a setting before deployment or another model
+    (`_INCIDENTS_ELSEWHERE`, another version by the system's name), and that sentence; None when none do."""
+    name = (case.system.name or "").strip()
     for at, text in _case_words(case):
         if not _may_say(text, _NO_INCIDENT_TRIGGER):
             continue
         for sentence in _INCIDENT_SENTENCES.split(text):
-            if _INCIDENTS_DENIED.search(sentence) is not None and _INCIDENTS_LIMITED.search(sentence) is None:
-                return at, sentence.strip()
+            if _INCIDENTS_DENIED.search(sentence) is None or _INCIDENTS_LIMITED.search(sentence) is not None:
+                continue
+            if (_INCIDENTS_ELSEWHERE.search(sentence) is not None and _INCIDENTS_DEPLOYED.search(sentence) is None) \
+                    or _other_version(sentence, name):
+                continue
+            return at, sentence.strip()
     return None
 
 
@@ -4483,9 +4516,53 @@ _LANGUAGES_UNBOUNDED = lazy(
     re.IGNORECASE)
 """Words putting no bound on the languages it serves (`in any language`, `in every language our users
 speak`, `supports all major languages`), but one followed by an exception (`any language other than`)."""
-_LANGUAGES_MEASURED = lazy(r"\b(?:benchmark|eval\w*|measured|tested|scored|scores|red[\W_]*team\w*|tests?)\b",
-                           re.IGNORECASE)
-"""Words saying a count of languages is of a measurement, not of the release (`a benchmark in 14 languages`)."""
+_LANGUAGES_MEASURED = lazy(
+    r"\b(?:benchmark\w*|eval\w*|measur\w*|assess\w*|tested|scored|scores|red[\W_]*team\w*|tests?)\b"
+    r"|\b(?:pre-?)?trained\W+on\b|\bfine-?tuned\W+on\b|\b(?:(?:pre-?)?training|fine-?tuning)\W+(?:data|sets?|corpus|examples)\b"
+    r"|\bdatasets?\b|\bcorp(?:us|ora)\b|\btokeni[sz]ers?\b|\bvocabular(?:y|ies)\b"
+    r"|(?P<around>\bUI\b|\b(?:user|app|web)\W+interfaces?\b|\bmenus?\b|\bdocumentation\b|\bhelp\W+(?:centre|center)\b"
+    r"|\bwebsites?\b)",
+    re.IGNORECASE)
+"""Words saying a count of languages is of a measurement, of what the model was trained on, or of the
+product around the model, not of the languages the release serves (`benchmarks in 14 languages`,
+`fine-tuned on data in 100 languages`, `the tokenizer covers 200 languages`, `localised UI in 30
+languages`, `documentation in 12 languages`)."""
+_LANGUAGES_CLAUSE = lazy(r"[;.!?:(),]|\b(?:but|while|whereas|languages?)\b", re.IGNORECASE)
+"""Where the clause of a count of languages begins: the words before it (60 characters at most) back to
+the last of these are read for `_LANGUAGES_MEASURED` (`red-teamed in 12 languages and available in 40
+languages` reads 40)."""
+
+
+_LANGUAGES_SERVED = lazy(r"\b(?:answer\w*|respond\w*|repl(?:y|ies|ied)|writ(?:e|es|ing)|wrote|draft\w*|generat\w*|"
+                         r"translat\w*|chat\w*|speak\w*|talk\w*|converse\w*)\b", re.IGNORECASE)
+_LANGUAGES_MODEL = lazy(r"\b(?:models?|assistants?|chatbots?|bots?|agents?|api|it)\b", re.IGNORECASE)
+"""Words naming the model beside the product around it (`the app's UI and the assistant are available in
+40 languages`): the count is then the model's too."""
+"""Words of a clause that put the model to work in the languages counted (`writes help centre articles in
+20 languages`, `answers benchmark questions in 14 languages`): such a count is the release's."""
+
+
+def _not_served(read: str, at: int, name: str) -> bool:
+    """Whether the clause before a count of languages at `at` says it is not of the languages the
+    release serves: a measurement, training or the product around the model (`_LANGUAGES_MEASURED`),
+    the model not put to work in them (`_LANGUAGES_SERVED`) and, for the product around it, not named
+    beside it (`_LANGUAGES_MODEL`, the system's `name`)."""
+    lo = _clause_start(read, at)
+    found = [m for m in _LANGUAGES_MEASURED.finditer(read, lo, at)]
+    if not found or _LANGUAGES_SERVED.search(read, lo, at) is not None:
+        return False
+    if all(m.group("around") for m in found):
+        clause = read[lo:at]
+        return _LANGUAGES_MODEL.search(clause) is None and (not name or name.lower() not in clause.lower())
+    return True
+
+
+def _clause_start(read: str, at: int) -> int:
+    """Where the clause ending at `at` begins (`_LANGUAGES_CLAUSE`), 60 characters back at most."""
+    lo = max(0, at - 60)
+    for m in _LANGUAGES_CLAUSE.finditer(read, lo, at):
+        lo = m.end()
+    return lo
 _LANGUAGES_DENIED = lazy(r"\b(?:not|no|never|nor|without)\b(?:\W+[\w'’-]+){0,3}\W*$", re.IGNORECASE)
 
 
@@ -4509,6 +4586,7 @@ def languages_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[
         texts += [getattr(top, "claim", None) or ""]
         texts += [getattr(e, "context", None) or "" for e in arg.elements.values()]
     best: tuple[str, int | None] | None = None
+    name = as_read(case.system.name or "").strip()
     for text in texts:
         read = as_read(text)
         if not read or not _may_say(read, _LANGUAGE_WORDS):
@@ -4521,7 +4599,7 @@ def languages_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[
             break
         for m in _LANGUAGES_COUNTED.finditer(read):
             if _LANGUAGES_DENIED.search(read, max(0, m.start() - 60), m.start()) is not None \
-                    or _LANGUAGES_MEASURED.search(read, max(0, m.start() - 60), m.start()) is not None:
+                    or _not_served(read, m.start(), name):
                 continue
             n = None if m.group(2) else (int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()])
             if best is None or n is None or (best[1] is not None and n > best[1]):

@@ -7275,9 +7275,12 @@ CONSTANTS: frozenset[str] = frozenset({
     '[0-9a-f]{40}',
     '[0-9a-f]{64}',
     '[0-9a-f]{64}\\Z',
+    '[;.!?:(),]|\\b(?:but|while|whereas|languages?)\\b',
     '[;:()\\n]|\\.(?!\\d)',
     '[;:()\\n]|\\.(?!\\d)|,(?!\\d{3}(?!\\d))',
     '[A-Za-z0-9][\\w.-]*(/[A-Za-z0-9][\\w.-]*)?',
+    '[\\W_]*\\d[\\w.]*',
+    '[\\W_]*\\d[\\w.]*$',
     '[\\W_]+',
     '[\\d$£€]|\\b(?:over|above|under|below|more|less|except|unless|until|default|only|but|yet|outside|beyond|yet|currently|now)\\b',
     '[\\s,;()\\[\\]{}\\"`<>]+',
@@ -7339,12 +7342,13 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|tool\\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|merges?|pull\\W+requests?|diffs?|edits?|experiments?|tasks?)\\b',
     "\\b(?:all|every|any|existing|current)\\W+(?:of\\W+)?(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
     '\\b(?:and|but|while|whereas|yet)\\W+(?:(?:the|all|any)\\W+)?(?:general\\W+)?(?:public|consumers?|everyone|anyone|members\\W+of\\W+the\\W+public)\\W+(?:can\\W+|may\\W+)?(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|downloads?|gets?)\\b',
+    '\\b(?:answer\\w*|respond\\w*|repl(?:y|ies|ied)|writ(?:e|es|ing)|wrote|draft\\w*|generat\\w*|translat\\w*|chat\\w*|speak\\w*|talk\\w*|converse\\w*)\\b',
     '\\b(?:anyone|anybody|everyone|everybody|whoever|public(?:ly)?|asks?|asked|asking|requests?|requested|download\\w*|publish\\w*|open[- ]?sourc\\w*|hugging\\W*face|torrent\\w*|users?|customers?|clients?|developers?|researchers?|academics?|universit(?:y|ies)|community|partners?|licensees?|others|all|any)\\b',
     '\\b(?:any|anyone|anybody|everyone|everybody|all)\\b(?:\\W+[\\w-]+){0,3}?\\W+(?:with|holding|having|who\\W+ha(?:s|ve))\\W+(?:[\\w-]+\\W+){0,3}?(?:e-?mail|address|account|log-?in)s?\\b|\\b(?:any|anyone|anybody|everyone|everybody|all)\\b(?:\\W+[\\w-]+){0,3}?\\W+(?:who|that)\\W+(?:signs?\\W+up|registers?|enrol+s?)\\b|\\bopen\\W+(?:sign[- ]?ups?|registration|enrol+ment)\\b|\\bself[- ]?(?:registration|sign[- ]?up)\\b|\\bself[- ]?serv(?:e|ice)\\W+(?:sign[- ]?ups?|registration|enrol+ment|onboarding|access|accounts?)\\b|\\b(?:any|anyone|anybody|everyone|whoever)\\b(?:\\W+[\\w-]+){0,4}?\\W+invit\\w*|\\b(?:guests?|invitees?)\\b|\\b(?:anyone|anybody|whoever)\\W+(?:(?:who|that)\\W+)?(?:[\\w-]+\\W+)?(?:gets?|receives?|obtains?|(?:is|are)\\W+given)\\W+(?:[\\w-]+\\W+){0,2}?(?:access|keys?|accounts?)\\W+(?:at\\W+once|immediately|instantly|(?:straight|right)\\W+away|on\\W+request)\\b|\\b(?:anyone|anybody|whoever|everyone|everybody)\\b(?:\\W+[\\w-]+){0,5}?\\W+(?:gets?|receives?|obtains?|(?:is|are)\\W+(?:given|granted|issued))\\W+(?:[\\w-]+\\W+){0,2}?(?:at\\W+once|immediately|instantly|(?:straight|right)\\W+away|automatically)\\b',
     '\\b(?:appl(?:y|ies|ied|ying|icants?|ications?)|nominat\\w*|select\\w*|chosen|choose|admit\\w*|approv\\w*|invit\\w*|accept\\w*|vet(?:s|ted|ting)?|screen\\w*|review\\w*|verif\\w*|shortlist\\w*|request\\w*|enrol\\w*|qualif\\w*|cleared)\\b',
     '\\b(?:apps?|applications?|clients?)\\W+(?:(?:which|that)\\W+)?(?:(?:is|are|was|were|gets?|got|also|now)\\W+)?$',
     '\\b(?:bedrock|vertex|azure|aws|gcp|google\\W+cloud|oracle\\W+cloud|oci|amazon\\W+web\\W+services|sagemaker|foundry|watsonx|snowflake|databricks|alibaba\\W+cloud|nim|hugging\\W?face)\\b',
-    '\\b(?:benchmark|eval\\w*|measured|tested|scored|scores|red[\\W_]*team\\w*|tests?)\\b',
+    '\\b(?:benchmark\\w*|eval\\w*|measur\\w*|assess\\w*|tested|scored|scores|red[\\W_]*team\\w*|tests?)\\b|\\b(?:pre-?)?trained\\W+on\\b|\\bfine-?tuned\\W+on\\b|\\b(?:(?:pre-?)?training|fine-?tuning)\\W+(?:data|sets?|corpus|examples)\\b|\\bdatasets?\\b|\\bcorp(?:us|ora)\\b|\\btokeni[sz]ers?\\b|\\bvocabular(?:y|ies)\\b|(?P<around>\\bUI\\b|\\b(?:user|app|web)\\W+interfaces?\\b|\\bmenus?\\b|\\bdocumentation\\b|\\bhelp\\W+(?:centre|center)\\b|\\bwebsites?\\b)',
     '\\b(?:be|is|are|was|were|been|being)\\W+(?:\\w+ly\\W+)?$',
     '\\b(?:build\\w*|built|integrat\\w*|embed\\w*)\\b',
     '\\b(?:but\\W+not|except|excluding|apart\\W+from|other\\W+than|save\\W+for)\\W+(?:(?:at|on|during|in|over|for|when|while)\\W+){0,2}',
@@ -7378,8 +7382,10 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:if|unless|whether|until|provided|when|once|should)\\b|\\b(?:further|other|new|more|additional|another|subsequent|remaining|repeat)\\W+',
     "\\b(?:install(?:s|ed|ing)?|add(?:s|ed|ing)?|connect(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|plug(?:s|ged|ging)?\\W+in|turn(?:s|ed|ing)?\\W+on)\\W+(?:[\\w'’-]+\\W+){0,6}?",
     "\\b(?:install(?:s|ed|ing)?|deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:at|to|in|on|into)\\b",
+    "\\b(?:in|during|throughout|within)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:red[\\W_]*team\\w*|sandbox\\w*|test(?:s|ing)?|evaluations?|evals?|betas?|pilots?|trials?|previews?|staging|shadow|pre-deployment|internal)\\b|(?<!unlike\\W)(?<!than\\W)\\b(?:previous|prior|earlier|predecessor|older|other|comparable|similar)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:models?|versions?|systems?)\\b",
     "\\b(?:in|into|speaks?|supports?|understands?|across|answers?\\W+in|writes?\\W+in)\\W+(?:any|every|all|whatever)\\W+(?:(?:of\\W+)?the\\W+)?(?:(?!(?:programming|coding|computer|query|markup|scripting|sign)\\b)[\\w'’-]+\\W+){0,2}?languages?\\b(?!\\W+(?:other\\W+than|but|except|save|apart))",
     '\\b(?:it|this|that|them)\\b',
+    '\\b(?:models?|assistants?|chatbots?|bots?|agents?|api|it)\\b',
     '\\b(?:models?|llms?)\\b',
     '\\b(?:models?|llms?|weights|checkpoints?|parameters|inference)\\b',
     '\\b(?:monitor\\w*|review\\w*)\\b',
@@ -7396,6 +7402,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:or|nor)\\b',
     '\\b(?:or|nor|and)\\W*$',
     "\\b(?:our|in-house|internal|(?:lab|developer)['’]s)(?!\\w)",
+    '\\b(?:production|(?<![\\w-])deploy(?:ed|ment)|launch\\w*|released?|users?|customers?|markets?|public|availability|ga|this\\W+model)\\b',
     '\\b(?:profanity|harassment|hate(?:\\W+speech)?|sexual(?:ly\\W+explicit)?|nsfw|violen(?:ce|t)|self-harm|toxicity|spam)\\W+(?:content\\W+)?$',
     '\\b(?:prompt[- ]injections?|injected (?:instructions?|prompts?|text|content)|(?:indirect|planted) (?:prompt )?injections?|injections? (?:planted|hidden)|indirect[- ]injection)\\b',
     "\\b(?:quanti[sz](?:ed|ation)\\W+(?:[\\w'-]+\\W+){0,3}?)?(\\d{1,2})[- ]?bits?\\b|\\b(?:int|q|nf)(\\d)(?:_[a-z0-9_]+)?\\b|\\bquanti[sz](?:ed|ation)\\b",
@@ -8515,6 +8522,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'arguments.fine_tune',
     'arguments.gen_args_0.arg_0',
     'armenian',
+    'around',
     'array too long',
     'arrow',
     'artifact',
@@ -9783,8 +9791,8 @@ CONSTANTS: frozenset[str] = frozenset({
     'incidents recorded against the case (from the registry)',
     'incidents-denied-in-words',
     'incidents?\\W+(?:(?:have|has)\\W+(?:yet\\W+)?been|were|was|(?:have|has)\\W+(?:yet\\W+)?)\\W*(?:reported|recorded|observed|occurred|identified|logged|found|seen|arisen|happened)\\b|\\bincident[- ]free\\b|\\bfree\\W+(?:of|from)\\W+',
-    'incidents?\\b(?!\\W+(?:of|involving|related|in\\W+which)\\b)|\\b(?:no|zero)\\W+',
-    'incidents?\\b|\\b(?:other\\W+than|besides|apart\\W+from|aside\\W+from|except|beyond)\\b|\\b(?:since|after)\\b(?!\\W+(?:(?:its|the|our|first|initial|public)\\W+){0,2}(?:launch|release|deployment|availability|ga)\\b)',
+    'incidents?\\b(?!\\W+(?:of|involving|related|in\\W+which)\\b)(?![\\s-]+(?:response|reporting|reports?|management|process|plans?|polic(?:y|ies)|procedures?|playbooks?|teams?|queues?|obligations?|registers?|logs?)\\b)|\\b(?:no|zero)\\W+',
+    'incidents?\\b|\\b(?:other\\W+than|besides|apart\\W+from|aside\\W+from|except|beyond)\\b|\\b(?:since|after)\\b(?!\\W+(?:(?:its|the|our|first|initial|public|general)\\W+){0,2}(?:launch|release|deployment|availability|ga)\\b)',
     'incidents\\b|\\ba\\W+clean\\W+(?:safety\\W+)?incident\\W+record\\b)',
     'include',
     'include: [',
@@ -13571,9 +13579,12 @@ WORDS: str = (
     'bcode\n'
     'bconditions\n'
     'bconsumers\n'
+    'bcorp\n'
+    'bdatasets\n'
     'bdays\n'
     'bdevice\n'
     'bdisabl\n'
+    'bdocumentation\n'
     'be\n'
     'beach\n'
     'bearer\n'
@@ -13607,6 +13618,7 @@ WORDS: str = (
     'bespoke\n'
     'best\n'
     'beta\n'
+    'betas\n'
     'between\n'
     'bevery\n'
     'bewertet\n'
@@ -13614,6 +13626,7 @@ WORDS: str = (
     'bf\n'
     'bf16\n'
     'bfine\n'
+    'bfine-\n'
     'bfixed\n'
     'bflag\n'
     'bfloat\n'
@@ -13623,6 +13636,7 @@ WORDS: str = (
     'bg\n'
     'bga\n'
     'bgeneral\n'
+    'bhelp\n'
     'bigger\n'
     'bill\n'
     'bill_id\n'
@@ -13661,6 +13675,7 @@ WORDS: str = (
     'bmandatory\n'
     'bmcp\n'
     'bmembers\n'
+    'bmenus\n'
     'bminimum\n'
     'bmk\n'
     'bmonitor\n'
@@ -13750,6 +13765,7 @@ WORDS: str = (
     'bthird\n'
     'bthresholds\n'
     'bto\n'
+    'btokeni\n'
     'btrust\n'
     'bucket\n'
     'budget\n'
@@ -13758,6 +13774,7 @@ WORDS: str = (
     'buf\n'
     'buffer\n'
     'bug\n'
+    'bui\n'
     'build\n'
     'build-exploit\n'
     'build_case_validator\n'
@@ -13790,8 +13807,10 @@ WORDS: str = (
     'buyer\n'
     'buys\n'
     'bv\n'
+    'bvocabular\n'
     'bwaiv\n'
     'bwatch\n'
+    'bwebsites\n'
     'bweeks\n'
     'bwithout\n'
     'by\n'
@@ -13907,6 +13926,7 @@ WORDS: str = (
     'ceiling\n'
     'ceilings\n'
     'cent\n'
+    'center\n'
     'central\n'
     'centre\n'
     'centres\n'
@@ -14138,6 +14158,7 @@ WORDS: str = (
     'chat_template_args\n'
     'chat_template_kwargs\n'
     'chatbot\n'
+    'chatbots\n'
     'chats\n'
     'cheaper\n'
     'check\n'
@@ -14369,6 +14390,7 @@ WORDS: str = (
     'converge\n'
     'conversation\n'
     'conversations\n'
+    'converse\n'
     'convert\n'
     'converted\n'
     'converting\n'
@@ -15175,6 +15197,7 @@ WORDS: str = (
     'findings\n'
     'finds\n'
     'fine\n'
+    'fine-\n'
     'fine-tune\n'
     'fine-tuned\n'
     'fine-tuning\n'
@@ -15728,6 +15751,7 @@ WORDS: str = (
     'intended\n'
     'intended_uses\n'
     'interface\n'
+    'interfaces\n'
     'interlock\n'
     'internal\n'
     'internal-deployment\n'
@@ -16176,6 +16200,7 @@ WORDS: str = (
     'market\n'
     'marketplace\n'
     'marketplaces\n'
+    'markets\n'
     'marking\n'
     'marks\n'
     'markup\n'
@@ -16218,6 +16243,7 @@ WORDS: str = (
     'meaningful\n'
     'means\n'
     'meant\n'
+    'measur\n'
     'measurable\n'
     'measure\n'
     'measured\n'
@@ -16580,6 +16606,7 @@ WORDS: str = (
     'objectionstate\n'
     'objector\n'
     'objectors\n'
+    'obligations\n'
     'observation\n'
     'observed\n'
     'obtain\n'
@@ -16666,6 +16693,7 @@ WORDS: str = (
     'optional_unrecorded\n'
     'options\n'
     'or\n'
+    'ora\n'
     'oracle\n'
     'oras\n'
     'order\n'
@@ -16858,6 +16886,7 @@ WORDS: str = (
     'pickle\n'
     'piece\n'
     'pilot\n'
+    'pilots\n'
     'pin\n'
     'pin_artifact\n'
     'ping\n'
@@ -16880,10 +16909,12 @@ WORDS: str = (
     'plan\n'
     'planned\n'
     'plannedelicitation\n'
+    'plans\n'
     'planted\n'
     'platform\n'
     'platforms\n'
     'plausible\n'
+    'playbooks\n'
     'plc\n'
     'please\n'
     'plug\n'
@@ -16936,6 +16967,7 @@ WORDS: str = (
     'practice\n'
     'practices\n'
     'practitioners\n'
+    'pre-\n'
     'pre-deployment\n'
     'pre-registration\n'
     'pre-training\n'
@@ -16968,6 +17000,7 @@ WORDS: str = (
     'pretraining-data-filtering\n'
     'prevent\n'
     'preview\n'
+    'previews\n'
     'previous\n'
     'previous_policy\n'
     'prints\n'
@@ -16979,6 +17012,7 @@ WORDS: str = (
     'probes\n'
     'problem\n'
     'problems\n'
+    'procedures\n'
     'proceeding\n'
     'proceeds\n'
     'process\n'
@@ -17117,6 +17151,7 @@ WORDS: str = (
     'question_sections\n'
     'questions\n'
     'queued\n'
+    'queues\n'
     'quick\n'
     'quickest\n'
     'quiet\n'
@@ -17364,6 +17399,7 @@ WORDS: str = (
     'repeated-samples\n'
     'repeats\n'
     'repetition_penalty\n'
+    'repl\n'
     'replace\n'
     'replaced\n'
     'replaced_policy_problems\n'
@@ -17838,6 +17874,7 @@ WORDS: str = (
     'sha256\n'
     'sha256_file\n'
     'sha256sum\n'
+    'shadow\n'
     'shall\n'
     'shape\n'
     'shar\n'
@@ -17931,6 +17968,7 @@ WORDS: str = (
     'silence\n'
     'silent\n'
     'silently\n'
+    'similar\n'
     'simply\n'
     'since\n'
     'single-valued\n'
@@ -18046,6 +18084,7 @@ WORDS: str = (
     'stage\n'
     'staged\n'
     'staged-rollout\n'
+    'staging\n'
     'stakeholders\n'
     'stale\n'
     'stale_signatures\n'
@@ -18235,6 +18274,7 @@ WORDS: str = (
     'take_first_k\n'
     'taken\n'
     'takes\n'
+    'talk\n'
     'talks\n'
     'tamil\n'
     'tamper\n'
@@ -18368,6 +18408,7 @@ WORDS: str = (
     'thresholdmeasure\n'
     'thresholds\n'
     'through\n'
+    'throughout\n'
     'thru\n'
     'thu\n'
     'thus\n'
@@ -18478,6 +18519,7 @@ WORDS: str = (
     'transferred\n'
     'transfers\n'
     'transformers\n'
+    'translat\n'
     'transmit\n'
     'transmits\n'
     'transmitted\n'
@@ -18614,6 +18656,7 @@ WORDS: str = (
     'unknown-reference\n'
     'unlearning\n'
     'unless\n'
+    'unlike\n'
     'unlikely\n'
     'unlimited\n'
     'unlock\n'
@@ -18943,6 +18986,7 @@ WORDS: str = (
     'worth\n'
     'would\n'
     'wren-2\n'
+    'writ\n'
     'writable\n'
     'write\n'
     'write_attestations\n'

@@ -728,8 +728,9 @@ def safeguard_untested_in_released_language(ctx: Context) -> Iterator[Hit]:
         if not read:
             continue  # no log casegate reads: the tests' counts are judged elsewhere (CG406, counts-unattested)
         if not seen and not retagged and said is None:
-            # logs that record no sample's language, of a release whose words do not say it is in
-            # several languages: the list alone is not read as the product's reach (docs/security.md)
+            # logs that record no sample's language (or texts showing none casegate names), of a release
+            # whose words do not say it is in several languages: the list alone is not read as the
+            # product's reach (docs/security.md)
             continue
         untested = [lang for lang in released if lang not in seen]
         over = [(lang, tallied[0], tallied[1], u) for lang in released if (tallied := tally.get(lang)) is not None
