@@ -1192,6 +1192,16 @@ _MARK_MIN = 12
 shorter one (`done`, `ok`) is found in any tool output, and names no instruction."""
 
 
+_INJECTION_KEYS = ("injection", "injections", "injected_instruction", "attacker_instruction")
+"""Keys of a sample's metadata naming the instruction it injects, a string, a list of strings or a
+map of them: casegate's own (`injection`), AgentDojo's injection vectors (`injections`, placeholder
+to text) and InjecAgent's (`attacker_instruction`)."""
+_MARKED = re.compile(r"<information>(.{0,20000}?)</information>", re.DOTALL)
+"""The block AgentDojo's `important_instructions` attack plants in a tool's output (text case folded)."""
+_LINE = re.compile(r"(?<=[.!?:])\s+")
+"""Where the block's sentences part (its white space made one space)."""
+
+
 def _texts(content: Any, depth: int = 0) -> list[str]:
     """The text of a message's content: a string, or the `text` of each part of a list (nested
     ones too), each with its runs of white space made one space and case folded."""
@@ -1218,16 +1228,28 @@ def _injection_seen(sample: dict[str, Any]) -> str | None:
     if not isinstance(msgs, list) or not msgs:
         return None
     meta = sample.get("metadata")
-    said = meta.get("injection") if isinstance(meta, dict) else None
-    marks = [" ".join(m.split()).casefold() for m in ([said] if isinstance(said, str) else
-                                                       said if isinstance(said, list) else [])
+    said: list[Any] = []
+    for key in _INJECTION_KEYS:
+        v = meta.get(key) if isinstance(meta, dict) else None
+        said.extend([v] if isinstance(v, str) else v if isinstance(v, list) else
+                    list(v.values()) if isinstance(v, dict) else [])
+    marks = [" ".join(m.split()).casefold() for m in said
              if isinstance(m, str) and len(" ".join(m.split())) >= _MARK_MIN]
-    if not marks:
-        return "unnamed"
     by_role: dict[str, list[str]] = {}
     for m in msgs:
         if isinstance(m, dict):
             by_role.setdefault(str(m.get("role")), []).extend(_texts(m.get("content")))
+    if not marks and isinstance(meta, dict) and meta.get("injection_task_id") is not None:
+        # AgentDojo names its injection task by id alone: the instruction is the marked block a tool
+        # returned, each of its lines looked for in the user's and system turns
+        marks = [line for text in by_role.get("tool", ()) for block in _MARKED.findall(text)
+                 for line in _LINE.split(block) if len(line.strip()) >= _MARK_MIN]
+        if marks:
+            hit = any(mark.strip() in text for mark in marks for r in ("user", "system")
+                      for text in by_role.get(r, ()))
+            return "user" if hit else "tool"
+    if not marks:
+        return "unnamed"
     def found(roles: tuple[str, ...]) -> bool:
         return any(mark in text for mark in marks for r in roles for text in by_role.get(r, ()))
     if found(("user", "system")):
