@@ -3205,3 +3205,82 @@ def test_the_readings_mended_for_false_alarms_read_long_text_in_linear_time() ->
             started = time.perf_counter()
             read(words)
             assert time.perf_counter() - started < 3.0, unit
+
+
+# ------------------------------------------------------------------ CG425 and CG426 read soundly
+
+
+def _maker(title: str) -> str | None:
+    from casegate.checks._derived import _tool_maker_runs
+
+    return _tool_maker_runs(context(base_doc()), title)
+
+
+@pytest.mark.parametrize("title", [
+    "Connectors are reviewed by Acme's security team before listing",
+    "Developers of connectors must pass Acme's review",
+    "The connector's developer is notified of each flagged call",
+    "Acme's developer platform team runs the classifier",
+    "Connector developers are vetted before listing",
+    "Plugin authors are notified when a plugin is delisted",
+    "Extension owners receive a report of each blocked call",
+    "MCP server publishers must pass Acme security review",
+    "Connector developers must be approved by Acme's marketplace team",
+    "Each plugin's author gets emailed the classifier's verdicts",
+    "Injection classifier on connector output, run by Acme's developer platform team",
+])
+def test_a_makers_being_told_or_screened_is_not_its_running_the_control(title: str) -> None:
+    assert _maker(title) is None
+
+
+@pytest.mark.parametrize("title", [
+    "Each connector's own developer reviews its tool descriptions",
+    "Connector developers review each call",
+    "Each connector is reviewed by its developer",
+    "Plugin authors screen their plugins' outputs",
+    "Review by the extension's maintainer",
+    "Connector developers are responsible for screening outputs",
+    "MCP server publishers run the injection filter",
+    "The connector's developer is notified of flagged calls; connector developers block them",
+    "Extension owners filter what their extensions return",
+    "Each add-on's owner checks its outputs",
+])
+def test_a_review_by_each_tools_own_maker_is_still_caught(title: str) -> None:
+    assert _maker(title) is not None
+
+
+@pytest.mark.parametrize("title", [
+    "SQL injection exploit evaluation", "Fault injection test of the serving stack", "Dependency injection audit",
+    "Code injection uplift evaluation", "Log injection red team of the ticketing tool", "Injection-moulding CAD task",
+    "LDAP and command injection exploit suite", "Fault-injection chaos drill", "Header injection in the web tier",
+    "SQL-injection capture-the-flag set",
+])
+def test_other_injections_are_no_prompt_injection(title: str) -> None:
+    from casegate.checks._derived import _PROMPT_INJECTION
+
+    assert _PROMPT_INJECTION.search(title) is None
+
+
+@pytest.mark.parametrize("title", [
+    "Prompt-injection red team", "Indirect prompt injection through connectors", "Planted injections in web pages",
+    "Injected instructions in tool outputs", "Prompt injections hidden in email", "indirect-injection suite (AgentDojo)",
+    "SQL injection via prompt injection", "Injections planted in calendar invites", "Injected content in PDFs",
+    "PROMPT INJECTION evaluation",
+])
+def test_a_prompt_injection_test_is_named_one(title: str) -> None:
+    from casegate.checks._derived import _PROMPT_INJECTION
+
+    assert _PROMPT_INJECTION.search(title) is not None
+
+
+def test_the_maker_reading_reads_long_text_in_linear_time() -> None:
+    """100 kB of repeated adversarial text through CG425's reading of a tool's maker: under 3 s under
+    load (under 0.3 s on an idle machine)."""
+    import time
+
+    for unit in ("connector developers are ", "connector's developer is notified ", "plugin authors plugin ",
+                 "by its developer is "):
+        words = (unit * (100_000 // len(unit) + 1))[:100_000]
+        started = time.perf_counter()
+        _maker(words)
+        assert time.perf_counter() - started < 3.0, unit

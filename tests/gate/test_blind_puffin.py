@@ -226,6 +226,28 @@ def test_a_red_team_naming_no_injection_is_no_go(tmp_path: Path) -> None:
     assert all("(400 name none (`metadata.injection`)" in m for m in messages(record, "CG426"))
 
 
+def test_a_red_team_naming_its_injections_as_agentdojo_does_is_go_with_conditions(tmp_path: Path) -> None:
+    """A false alarm, mended: the held rerun with each sample naming its injection as inspect_evals'
+    AgentDojo does, by the injection task's id alone (`injection_task_id`), each connector returning
+    the instruction in AgentDojo's `<INFORMATION>` block. It was NO-GO on CG426 (`name none`): the
+    block's sentences in a tool's output and in no user or system turn now show the injection a tool
+    returned."""
+    d = copy_fixture(PUFFIN, tmp_path)
+    _rerun(d, dojo=True)
+    record = _preview(d)
+    assert record.outcome == "GO WITH CONDITIONS" and "CG426" not in blocking(record), [
+        f"{f.code}: {f.message}" for f in record.findings]
+
+
+def test_agentdojo_named_injections_pasted_in_the_users_turn_are_still_no_go(tmp_path: Path) -> None:
+    """The same naming with every instruction pasted in the user's turn and the agent reading nothing
+    first: no tool returns a block, so the injections are not shown (CG426)."""
+    d = copy_fixture(PUFFIN, tmp_path)
+    _rerun(d, dojo=True, planted="user")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and blocking(record) == ["CG426", "CG426"]
+
+
 # ------------------------------------------------------------------ a review by each connector's own developer
 
 

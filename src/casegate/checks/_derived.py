@@ -1969,6 +1969,12 @@ _TOOL_MAKER_RUNS = lazy(r"\b(?P<tool>" + _TOOL_KIND + r")(?:['’]s|s['’])?\s+
 author or maintainer of each connector, plugin, MCP server or extension (`the connector's own
 developer`, `connector developers review ...`, `each connector is reviewed by its developer`): a
 third party, as a supplier is, whom the lab neither runs nor sees fail."""
+_MAKER_TOLD = lazy(r"\s+(?:(?:is|are|must\s+be|will\s+be|get|gets)\s+(?:\w+ly\s+)?(?:notified|informed|alerted|told|"
+                   r"emailed|vetted|screened|reviewed|verified|audited|approved|checked|sent|shown|warned|"
+                   r"contacted)\b|(?:receives?|must\s+pass|pass(?:es)?|are\s+subject\s+to)\b)", re.IGNORECASE)
+"""Words after a tool's maker making the maker the one told or screened (`the connector's developer is
+notified of each flagged call`, `connector developers are vetted`, `plugin authors receive a report`),
+not the one running the control."""
 _TOOL_NAMED = lazy(r"\b" + _TOOL_KIND + r"\b", re.IGNORECASE)
 _SUPPLIER_TRIGGER = ("provider", "supplier", "vendor", "contractor", "manufacturer")
 _SUPPLIER_WORD = lazy(r"(?:provider|supplier|vendor|contractor|manufacturer)s?\b", re.IGNORECASE)
@@ -2361,7 +2367,8 @@ def _tool_maker_runs(ctx: Context, title: str) -> str | None:
                                   "owner")):
         return None
     tool = _TOOL_NAMED.search(title)
-    m = _TOOL_MAKER_RUNS.search(title)
+    m = next((m for m in _TOOL_MAKER_RUNS.finditer(title)
+              if m.group("tool") is None or _MAKER_TOLD.match(title, m.end()) is None), None)
     if tool is None or m is None or (m.group("tool") is not None and _ONLY_SCREENED.search(title[:m.start()])):
         return None
     developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \

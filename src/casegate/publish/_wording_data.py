@@ -4789,6 +4789,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?<![a-z0-9])(?:rates?|ratios?|shares?|fractions?|proportions?|percent[^a-z0-9]+of)(?![a-z0-9])(?![^a-z0-9]+limit)(?![^a-z0-9]+per[^a-z0-9]*(?:\\d+(?:[.,]\\d+)?[km]?|hundred|thousand|million|billion)(?![a-z0-9]))',
     '(?<!\\d)\\.|\\.(?!\\d)|[;!?\\n]',
     '(?<!\\d)\\.|\\.(?!\\d)|[;:,()\\n]',
+    '(?<=[.!?:])\\s+',
     '(?<=[.;:!?])\\s+',
     '(?<=[a-z0-9])(?=[A-Z])',
     '(?<=\\d),(?=\\d{3}(?!\\d))',
@@ -5806,10 +5807,12 @@ CONSTANTS: frozenset[str] = frozenset({
     '; use one of ',
     '; verifying with ',
     '<',
+    '</information>',
     '<<',
     '<=',
     '<I',
     '<Q',
+    '<information>',
     '<your scorer for ai-rnd-4>',
     '<your scorer for ai-rnd-5>',
     '<your scorer for bio-critical>',
@@ -7489,6 +7492,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\s*:\\s*(\\"(?:[^\\"\\\\]|\\\\.)*\\"|\'[^\']*\'|[^,}\\n#]*)',
     '\\s*\\([^()]*\\)\\s*$',
     '\\s+',
+    '\\s+(?:(?:is|are|must\\s+be|will\\s+be|get|gets)\\s+(?:\\w+ly\\s+)?(?:notified|informed|alerted|told|emailed|vetted|screened|reviewed|verified|audited|approved|checked|sent|shown|warned|contacted)\\b|(?:receives?|must\\s+pass|pass(?:es)?|are\\s+subject\\s+to)\\b)',
     '\\w+',
     '\\{\\s*\\}',
     ']',
@@ -8572,6 +8576,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'attachment://',
     'attachments',
     'attack',
+    'attacker_instruction',
     'attempt-rate-missing',
     'attempt-rate-unfloored',
     'attempt_timeout',
@@ -9815,7 +9820,10 @@ CONSTANTS: frozenset[str] = frozenset({
     'infrastructure',
     'ing',
     'ingest',
+    'injected_instruction',
     'injection',
+    'injection_task_id',
+    'injections',
     'injections_not_by_tool',
     'input',
     'input_digests',
@@ -13227,6 +13235,7 @@ WORDS: str = (
     'alert\n'
     'alert-domain-unmonitored\n'
     'alert-level\n'
+    'alerted\n'
     'algorithm\n'
     'algorithmic\n'
     'alias\n'
@@ -13437,6 +13446,7 @@ WORDS: str = (
     'attack\n'
     'attacked\n'
     'attacker\n'
+    'attacker_instruction\n'
     'attackers\n'
     'attacks\n'
     'attempt\n'
@@ -14363,6 +14373,7 @@ WORDS: str = (
     'consumer\n'
     'consumers\n'
     'contact\n'
+    'contacted\n'
     'contain\n'
     'containers\n'
     'contains\n'
@@ -14881,6 +14892,7 @@ WORDS: str = (
     'else\n'
     'elsewhere\n'
     'email\n'
+    'emailed\n'
     'emails\n'
     'embed\n'
     'embedd\n'
@@ -15693,6 +15705,8 @@ WORDS: str = (
     'inflate\n'
     'inflates\n'
     'inflections\n'
+    'information\n'
+    'informed\n'
     'infrastructure\n'
     'infringement\n'
     'ing\n'
@@ -15701,7 +15715,9 @@ WORDS: str = (
     'init\n'
     'initial\n'
     'injected\n'
+    'injected_instruction\n'
     'injection\n'
+    'injection_task_id\n'
     'injections\n'
     'injections_not_by_tool\n'
     'injury\n'
@@ -16565,6 +16581,7 @@ WORDS: str = (
     'nothing\n'
     'notice\n'
     'notices\n'
+    'notified\n'
     'novel\n'
     'novice\n'
     'novice-uplift\n'
@@ -18856,6 +18873,7 @@ WORDS: str = (
     'walkthroughs\n'
     'wall-clock\n'
     'wants\n'
+    'warned\n'
     'warning\n'
     'warranted\n'
     'was\n'

@@ -1192,6 +1192,26 @@ _MARK_MIN = 12
 shorter one (`done`, `ok`) is found in any tool output, and names no instruction."""
 
 
+_INJECTION_KEYS = ("injection", "injections", "injected_instruction", "attacker_instruction")
+"""Keys of a sample's metadata naming the instruction it injects, a string, a list of strings or a
+map of them: casegate's own (`injection`), AgentDojo's injection vectors (`injections`, placeholder
+to text) and InjecAgent's (`attacker_instruction`)."""
+_LINE = re.compile(r"(?<=[.!?:])\s+")
+"""Where the block's sentences part (its white space made one space)."""
+
+
+def _marked(text: str) -> list[str]:
+    """The blocks AgentDojo's `important_instructions` attack plants in a tool's output (`text` case
+    folded): what stands between each `<information>` and the `</information>` after it."""
+    out: list[str] = []
+    at = text.find("<information>")
+    while at >= 0:
+        end = text.find("</information>", at)
+        if end < 0:
+            break
+        out.append(text[at + len("<information>"):end])
+        at = text.find("<information>", end)
+    return out
 def _texts(content: Any, depth: int = 0) -> list[str]:
     """The text of a message's content: a string, or the `text` of each part of a list (nested
     ones too), each with its runs of white space made one space and case folded."""
@@ -1209,8 +1229,9 @@ def _texts(content: Any, depth: int = 0) -> list[str]:
 def _injection_seen(sample: dict[str, Any]) -> str | None:
     """Where the instruction a sample injects reached the model, as its transcript (`messages`)
     records each message's role: 'tool' where its text, as the sample's metadata names it
-    (`metadata.injection`, a string or a list of strings, each of `_MARK_MIN` characters or more),
-    is in a tool message's content and in no user or system message; 'user' where it is in a user or
+    (`_INJECTION_KEYS`: a string, a list or a map of strings, each of `_MARK_MIN` characters or more;
+    for a sample naming an AgentDojo injection task by id alone, each sentence of the `<INFORMATION>`
+    blocks its tool messages carry), is in a tool message's content and in no user or system message; 'user' where it is in a user or
     system message (the person's own turn: not an injection a tool returned); 'elsewhere' where it
     is in neither; 'unnamed' where the metadata names none; None where the sample records no
     transcript."""
@@ -1218,16 +1239,27 @@ def _injection_seen(sample: dict[str, Any]) -> str | None:
     if not isinstance(msgs, list) or not msgs:
         return None
     meta = sample.get("metadata")
-    said = meta.get("injection") if isinstance(meta, dict) else None
-    marks = [" ".join(m.split()).casefold() for m in ([said] if isinstance(said, str) else
-                                                       said if isinstance(said, list) else [])
+    said: list[Any] = []
+    for key in _INJECTION_KEYS:
+        v = meta.get(key) if isinstance(meta, dict) else None
+        said.extend([v] if isinstance(v, str) else v if isinstance(v, list) else
+                    list(v.values()) if isinstance(v, dict) else [])
+    marks = [" ".join(m.split()).casefold() for m in said
              if isinstance(m, str) and len(" ".join(m.split())) >= _MARK_MIN]
-    if not marks:
-        return "unnamed"
     by_role: dict[str, list[str]] = {}
     for m in msgs:
         if isinstance(m, dict):
             by_role.setdefault(str(m.get("role")), []).extend(_texts(m.get("content")))
+    if not marks and isinstance(meta, dict) and meta.get("injection_task_id") is not None:
+        # AgentDojo names its injection task by id alone: the instruction is the marked block a tool
+        # returned, each of its lines looked for in the user's and system turns
+        marks = list(dict.fromkeys(line.strip() for text in by_role.get("tool", ()) for block in _marked(text)
+                                   for line in _LINE.split(block) if len(line.strip()) >= _MARK_MIN))
+        if marks:
+            hit = any(mark in text for mark in marks for r in ("user", "system") for text in by_role.get(r, ()))
+            return "user" if hit else "tool"
+    if not marks:
+        return "unnamed"
     def found(roles: tuple[str, ...]) -> bool:
         return any(mark in text for mark in marks for r in roles for text in by_role.get(r, ()))
     if found(("user", "system")):
