@@ -48,6 +48,7 @@ TEMPLATES: tuple[tuple[str | None, ...], ...] = (
     (None, ' attests `', None, '` as a test of `', None, '` as the case defined it then, but the case now defines `', None, '` otherwise (', None, '): the test is evidence about the safeguard that was tested, not this one; have the evaluator test `', None, '` as it now is and sign `', None, '` again (`casegate evidence attest ', None, '`)'),
     (None, ': the component `', None, '` names the library ', None, ", which is neither diffusers' nor a module its folder holds (", None, '/', None, '.py): diffusers imports a module of that name from wherever the serving stack finds one, code which the model digest does not cover; ship the module as ', None, '/', None, '.py'),
     ('the log records trust root version ', None, ' (as its checkpoint signs), newer than version ', None, ' held: a replaced root still pins the keyrings and policies its successors replaced (verify with the current root chain, e.g. the directory `casegate trust rotate` writes)'),
+    ('\\b(?P<d1>', None, ')s?\\b(?:\\s*(?:-|–|—)\\s*|\\s+(?:to|through|thru|until|till)\\s+)(?P<d2>', None, ')s?\\b|\\b(?P<between>between\\s+)?(?P<h1>\\d{1,2})(?::(?P<m1>\\d\\d))?\\s*(?P<p1>[ap]m)?\\s*(?P<to>-|–|—|to|until|till|and)\\s*(?P<h2>\\d{1,2})(?::(?P<m2>\\d\\d))?\\s*(?P<p2>[ap]m)?(?!\\w)'),
     (None, ' `', None, '` against ', None, ' ', None, ', and its words name nothing ', None, ' (no claim, strategy or evidence item of the case by its id, nor an evidence file or sha256): what it reports cannot be told from counter-evidence the case does not hold, which stands open as no condition'),
     ('`', None, '` ran ', None, ' with every generation capped at ', None, ' tokens by the run itself (eval.model_generate_config.max_tokens), which changes how the model answers: the policy sets no least `max_tokens` for `', None, '`, so whether the cap cut the answers short is not judged'),
     (None, ': `path` names ', None, ', not a directory of the model folder (an absolute path, one out of the folder, or one the model digest leaves out, such as `.git`): the module loaded from there is whatever it holds then, which the model digest does not cover; ', None),
@@ -120,7 +121,6 @@ TEMPLATES: tuple[tuple[str | None, ...], ...] = (
     ('pathway `', None, '` (', None, '): residual risk ', None, '/year is within the tolerance ', None, "/year only on the case's own rate of ", None, ' attempts/year, and the policy sets no floor on attempts for ', None, ' boundaries in domain `', None, '`'),
     (None, ': `', None, '` names the module ', None, ', which the model folder does not hold (', None, '.py): the loader would take it from elsewhere, which the model digest does not cover; ship the module inside the folder'),
     ('`', None, '` was in ', None, ' already, which did not hold the evidence the defeater rests on (`', None, '`): what the record held before the observation cannot answer it, whatever date the observation is given'),
-    ('\\b(?P<d1>', None, ')s?\\b(?:\\s*(?:-|–|—)\\s*|\\s+(?:to|through|thru|until|till)\\s+)(?P<d2>', None, ')s?\\b|\\b(?P<h1>\\d{1,2})\\s*(?P<p1>[ap]m)?\\s*(?:-|–|—|to|until|till)\\s*(?P<h2>\\d{1,2})\\s*(?P<p2>[ap]m)\\b'),
     ('no boundary kinds at which `', None, '` may be scoped out: with no threshold to measure, a case scopes it out at any boundary on a property of it and a reason in words (`rests_on: [kind]`)'),
     ('the run read responses from a cache (`config.use_cache`: ', None, "); which were the model's in this run is not recorded, so no document is counted as scored: run again without --use_cache"),
     ('what `', None, '` is about cannot be established (it names no `domain` or `threshold`, and no safeguard cites it), so it cannot be shown to be about ', None, ', what the claims it defends are about'),
@@ -1935,19 +1935,19 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' (TU': (1105,),
     ' (`b': (1271,),
     ' (`d': (300,),
-    ' (`f': (98,),
-    ' (`g': (52,),
+    ' (`f': (99,),
+    ' (`g': (53,),
     ' (`i': (200,),
-    ' (`l': (109,),
+    ' (`l': (110,),
     ' (`m': (304,),
     ' (`n': (174,),
-    ' (`o': (82,),
+    ' (`o': (83,),
     ' (`u': (629,),
     ' (a=': (772,),
     ' (ab': (933,),
     ' (as': (1833,),
     ' (bo': (1432,),
-    ' (ch': (90,),
+    ' (ch': (91,),
     ' (cl': (4,),
     ' (da': (265,),
     ' (di': (491,),
@@ -1958,7 +1958,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' (fa': (239,),
     ' (fr': (966,),
     ' (ge': (727,),
-    ' (ha': (55,),
+    ' (ha': (56,),
     ' (ho': (160,),
     ' (id': (12,),
     ' (ki': (787,),
@@ -1992,7 +1992,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' 0..': (1242,),
     ' 1 <': (1319,),
     ' 1 a': (929,),
-    ' 1 f': (68,),
+    ' 1 f': (69,),
     ' 1..': (1294,),
     ' 2**': (251,),
     ' 30m': (694,),
@@ -2019,11 +2019,11 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' [ki': (119,),
     ' [li': (496,),
     ' ]?g': (0,),
-    ' ]?o': (75,),
+    ' ]?o': (76,),
     ' `,`': (305,),
     ' `-M': (29,),
     ' `..': (15,),
-    ' `.g': (48,),
+    ' `.g': (49,),
     ' `.p': (16,),
     ' `_c': (622,),
     ' `ad': (531,),
@@ -2039,7 +2039,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' `op': (903,),
     ' `po': (1079,),
     ' `pu': (142,),
-    ' `se': (105,),
+    ' `se': (106,),
     ' `sh': (740,),
     ' `st': (413,),
     ' `ve': (1467,),
@@ -2083,11 +2083,11 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' del': (1596,),
     ' det': (171,),
     ' do,': (337,),
-    ' don': (73,),
-    ' dra': (79,),
+    ' don': (74,),
+    ' dra': (80,),
     ' dro': (34,),
     ' dup': (346,),
-    ' e.g': (45, 50),
+    ' e.g': (45, 51),
     ' eff': (826,),
     ' esc': (1075,),
     ' eve': (1738,),
@@ -2109,7 +2109,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' is:': (23,),
     ' it;': (1449,),
     ' joi': (494,),
-    ' kne': (85,),
+    ' kne': (86,),
     ' lac': (1276,),
     ' lan': (1737,),
     ' las': (1119,),
@@ -2119,10 +2119,10 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' lib': (44,),
     ' lie': (1233,),
     ' lif': (769,),
-    ' loc': (102,),
+    ' loc': (103,),
     ' mal': (675,),
     ' mem': (497,),
-    ' mix': (59,),
+    ' mix': (60,),
     ' mod': (1847,),
     ' mor': (1731, 1827),
     ' mos': (1620,),
@@ -2135,14 +2135,14 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' on;': (140,),
     ' ord': (770, 1210),
     ' ove': (1452,),
-    ' pic': (77,),
+    ' pic': (78,),
     ' pie': (596,),
     ' plu': (252,),
-    ' poi': (99,),
+    ' poi': (100,),
     ' pos': (1072,),
     ' pow': (1292,),
     ' pri': (1305,),
-    ' pul': (71,),
+    ' pul': (72,),
     ' qua': (129,),
     ' qui': (206,),
     ' re-': (855,),
@@ -2155,18 +2155,18 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' sma': (428,),
     ' so)': (560,),
     ' so,': (3,),
-    ' so:': (63,),
+    ' so:': (64,),
     ' sou': (1451,),
-    ' spa': (113,),
+    ' spa': (114,),
     ' spe': (150,),
     ' syn': (1539,),
     ' tam': (227,),
     ' tar': (230,),
     ' to ': (1872,),
     ' tod': (221,),
-    ' tog': (61,),
+    ' tog': (62,),
     ' tow': (441,),
-    ' una': (80,),
+    ' una': (81,),
     ' unp': (157,),
     ' unr': (1303,),
     ' unt': (1390,),
@@ -2181,6 +2181,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' yet': (1064,),
     ' zon': (1148,),
     "!['’": (357,),
+    '!\\w)': (46,),
     '" ca': (991,),
     '" gi': (523,),
     '" ha': (715,),
@@ -2201,29 +2202,28 @@ INDEX: dict[str, tuple[int, ...]] = {
     "' pr": (661,),
     "' re": (687,),
     "' tr": (358,),
-    "'s (": (51,),
+    "'s (": (52,),
     "'s d": (1732,),
     "'s k": (1723, 1754),
-    "'s n": (91,),
+    "'s n": (92,),
     "'s t": (1346,),
     "'s u": (122,),
     "'s v": (470,),
     "'’-]": (1,),
     '(--a': (161, 401),
-    '(?:-': (118,),
-    '(CG1': (84,),
+    '(CG1': (85,),
     '(CG3': (259,),
     '(`ag': (669,),
     '(`ap': (128,),
     '(`ar': (683,),
     '(`co': (120,),
-    '(`en': (54,),
+    '(`en': (55,),
     '(`ev': (11,),
     '(`sy': (248,),
     '(`ta': (297,),
     '(`te': (182,),
-    '(a k': (93,),
-    '(a n': (103, 225),
+    '(a k': (94,),
+    '(a n': (104, 225),
     '(a t': (234,),
     '(all': (890, 1697),
     '(als': (868,),
@@ -2243,11 +2243,11 @@ INDEX: dict[str, tuple[int, ...]] = {
     '(ies': (172,),
     '(ina': (566,),
     '(ind': (838,),
-    '(kee': (66,),
+    '(kee': (67,),
     '(kep': (296,),
     '(key': (446,),
     '(mal': (606,),
-    '(mar': (97,),
+    '(mar': (98,),
     '(nor': (257,),
     '(not': (1311, 1829),
     '(pac': (1716,),
@@ -2296,13 +2296,13 @@ INDEX: dict[str, tuple[int, ...]] = {
     ') si': (1623,),
     ') sk': (244,),
     ') so': (382,),
-    ') wo': (76,),
+    ') wo': (77,),
     '), e': (327,),
     '), l': (367,),
     '), p': (444,),
     '): l': (287,),
     '); d': (217,),
-    '); m': (56,),
+    '); m': (57,),
     '); o': (455,),
     '); r': (717,),
     '); t': (851,),
@@ -2333,8 +2333,8 @@ INDEX: dict[str, tuple[int, ...]] = {
     '--bo': (735,),
     '--do': (1013,),
     '--fi': (1443,),
-    '--or': (57,),
-    '--ou': (96,),
+    '--or': (58,),
+    '--ou': (97,),
     '--ra': (194,),
     '--sc': (189,),
     '--te': (1617,),
@@ -2342,12 +2342,12 @@ INDEX: dict[str, tuple[int, ...]] = {
     '-act': (667,),
     '-ai ': (1216,),
     '-ali': (282,),
-    '-beh': (86,),
+    '-beh': (87,),
     '-cac': (153,),
     '-db,': (22,),
     '-doc': (260,),
     '-evi': (156,),
-    '-par': (62,),
+    '-par': (63,),
     '-reg': (195,),
     '-ris': (969,),
     '-run': (545,),
@@ -2383,7 +2383,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '.imp': (1463,),
     '.int': (389,),
     '.jso': (1863,),
-    '.lan': (67,),
+    '.lan': (68,),
     '.mat': (843,),
     '.md ': (1141,),
     '.min': (1469,),
@@ -2406,7 +2406,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '.unt': (1614,),
     '.vet': (456,),
     '.yam': (1868,),
-    '/` i': (58,),
+    '/` i': (59,),
     '/ada': (1504,),
     '/cas': (1407,),
     '/con': (1693,),
@@ -2415,8 +2415,8 @@ INDEX: dict[str, tuple[int, ...]] = {
     '/min': (1860,),
     '/yea': (1834, 1857),
     '1 ho': (354,),
-    '1) w': (110,),
-    '256)': (46,),
+    '1) w': (111,),
+    '256)': (47,),
     '256:': (1719, 1823),
     '4 st': (1289,),
     '434)': (686,),
@@ -2457,7 +2457,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '; di': (1517,),
     '; el': (870,),
     '; ev': (1519, 1707),
-    '; fe': (81,),
+    '; fe': (82,),
     '; fu': (659,),
     '; in': (626,),
     '; it': (1131,),
@@ -2485,7 +2485,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'N en': (1267,),
     'N st': (1123,),
     'N wo': (212,),
-    'N, w': (78,),
+    'N, w': (79,),
     'Part': (1880,),
     'SON:': (1307, 1529),
     'Type': (1329,),
@@ -2574,14 +2574,14 @@ INDEX: dict[str, tuple[int, ...]] = {
     'a lo': (1050,),
     'a no': (1465,),
     'a ri': (536,),
-    'a sc': (88,),
+    'a sc': (89,),
     'a se': (824,),
     'a sh': (833,),
     'a ta': (775, 953),
     'ab n': (448,),
     'ab, ': (332,),
     'aces': (457,),
-    'acha': (92, 1026),
+    'acha': (93, 1026),
     'ache': (1426,),
     'ack,': (321,),
     'act)': (1136,),
@@ -2601,7 +2601,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'adin': (1330,),
     'ads)': (815,),
     'ads,': (425,),
-    'ady,': (117,),
+    'ady,': (118,),
     'af t': (505,),
     'af: ': (595,),
     "aff'": (438,),
@@ -2612,7 +2612,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'agge': (1736,),
     'aggi': (1076,),
     'aim ': (1769,),
-    'ain)': (70,),
+    'ain)': (71,),
     'ain`': (121,),
     'aker': (783,),
     'al b': (780,),
@@ -2637,11 +2637,11 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ant,': (362,),
     'ant;': (682,),
     'anyo': (541,),
-    'ap c': (47,),
+    'ap c': (48,),
     'ap r': (261,),
     'ap t': (183,),
     'ar f': (728,),
-    'ar o': (115,),
+    'ar o': (116,),
     'ar s': (1547,),
     'ar w': (900,),
     'ar: ': (777,),
@@ -2650,7 +2650,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ars ': (681,),
     'ary.': (1767,),
     'ary:': (1729,),
-    'as (': (53,),
+    'as (': (54,),
     'as J': (1398,),
     'as U': (483,),
     'as b': (565,),
@@ -2696,7 +2696,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ay p': (246,),
     'ay t': (1108,),
     'ay(s': (482,),
-    'ays:': (107,),
+    'ays:': (108,),
     'b by': (848,),
     'be d': (847, 974),
     'be f': (968,),
@@ -2712,13 +2712,13 @@ INDEX: dict[str, tuple[int, ...]] = {
     'bsit': (1764,),
     'budg': (1709,),
     'by `': (879,),
-    'by e': (83,),
+    'by e': (84,),
     'by i': (1683,),
-    'by`)': (69,),
+    'by`)': (70,),
     'c in': (170,),
     'c ke': (1612,),
     'c ne': (635,),
-    'c re': (49,),
+    'c re': (50,),
     'c va': (525,),
     'capp': (1172,),
     'ce b': (235, 959, 1090),
@@ -2729,7 +2729,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ces,': (1581,),
     'ces:': (219,),
     'ch 1': (712,),
-    'ch k': (101,),
+    'ch k': (102,),
     'choo': (1327,),
     'cisi': (1784,),
     'citi': (1385,),
@@ -2773,7 +2773,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'd sh': (814,),
     'd su': (657,),
     'd tw': (1491, 1514),
-    'd us': (64,),
+    'd us': (65,),
     'd wa': (1257,),
     'd yo': (1599,),
     'd, c': (145,),
@@ -2800,7 +2800,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'del:': (1830,),
     "der'": (211,),
     'der:': (149,),
-    'der;': (106,),
+    'der;': (107,),
     'deri': (1652,),
     'dges': (552,),
     'dict': (280,),
@@ -2863,7 +2863,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ed e': (710,),
     'eden': (725,),
     'edic': (1402,),
-    'edul': (65,),
+    'edul': (66,),
     'ee i': (498,),
     'ee s': (556,),
     'egie': (734,),
@@ -2926,8 +2926,8 @@ INDEX: dict[str, tuple[int, ...]] = {
     'es u': (555,),
     'es_o': (1009,),
     'ese ': (137,),
-    'ese;': (72,),
-    'eshn': (95,),
+    'ese;': (73,),
+    'eshn': (96,),
     'esho': (1618, 1726),
     'ess:': (1279, 1549),
     'est:': (1214,),
@@ -3018,8 +3018,8 @@ INDEX: dict[str, tuple[int, ...]] = {
     'g.ge': (390,),
     'g: n': (721,),
     'g: t': (175,),
-    'g; a': (100,),
-    'g` w': (87,),
+    'g; a': (101,),
+    'g` w': (88,),
     'ge #': (1011, 1313),
     'ge (': (807, 1197),
     'ge i': (985, 1153),
@@ -3033,7 +3033,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'gits': (1663,),
     'gn f': (750,),
     'gn t': (638, 1176),
-    'gns)': (108,),
+    'gns)': (109,),
     'gns:': (435,),
     'go w': (714,),
     'gove': (1703,),
@@ -3079,7 +3079,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'id c': (1477,),
     'id m': (1322,),
     'id p': (1378,),
-    'id t': (114,),
+    'id t': (115,),
     'idat': (644, 1666),
     'ide:': (1368,),
     'ie t': (213,),
@@ -3140,7 +3140,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'k wa': (202,),
     'ks `': (1008, 1061),
     'ks l': (1224,),
-    'l a ': (74,),
+    'l a ': (75,),
     'l ad': (730,),
     'l as': (314,),
     'l da': (1670,),
@@ -3159,7 +3159,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'lan ': (526,),
     'ld `': (767,),
     'ld n': (1261,),
-    'lds,': (89,),
+    'lds,': (90,),
     'le (': (965,),
     'le f': (1441,),
     'le p': (1180, 1536),
@@ -3173,7 +3173,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'lob ': (739,),
     "lob'": (641,),
     'log:': (1482,),
-    'low:': (112,),
+    'low:': (113,),
     'ls n': (1362,),
     'lt i': (228,),
     'lt o': (666,),
@@ -3183,7 +3183,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'm ab': (478,),
     'm af': (198,),
     'm as': (373,),
-    'm el': (116,),
+    'm el': (117,),
     'm of': (386, 1140, 1247),
     'm pa': (916,),
     'm ve': (326,),
@@ -3330,7 +3330,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'oor;': (1113,),
     'op e': (1203,),
     'ope:': (1373,),
-    'or (': (104, 1507),
+    'or (': (105, 1507),
     'or b': (919,),
     'or m': (1115, 1116, 1692),
     'or u': (650,),
@@ -3392,10 +3392,10 @@ INDEX: dict[str, tuple[int, ...]] = {
     'r du': (605,),
     'r el': (419,),
     'r ex': (751,),
-    'r fe': (60,),
+    'r fe': (61,),
     'r li': (1296,),
     'r lo': (1149,),
-    'r nu': (111,),
+    'r nu': (112,),
     'r ob': (485, 1034),
     'r ot': (543, 1146),
     'r sc': (810,),
@@ -3422,7 +3422,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'rt l': (1578, 1582),
     'rt m': (550,),
     'rt t': (869,),
-    'rts:': (94,),
+    'rts:': (95,),
     'rve ': (805,),
     'ry #': (1187,),
     'ry j': (322,),
@@ -4771,7 +4771,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?P<by>customer',
     '(?P<one>\\d[\\d,]*\\s+in\\s+\\d[\\d,]*)|(?P<sci>\\d+(?:\\.\\d+)?\\s*[eE]\\s*[-\\u2212+]?\\s*\\d{1,3})|(?P<pow>(?:\\d+(?:\\.\\d+)?\\s*[x\\u00d7*]\\s*)?10\\s*(?:\\^|\\*\\*)\\s*\\(?\\s*[-\\u2212+]?\\s*\\d{1,3}\\s*\\)?)|(?P<pct>\\d+(?:\\.\\d+)?\\s*%)|(?P<num>\\d[\\d,]*(?:\\.\\d+)?|\\.\\d+)',
     '(U+',
-    '([.;:,()\\n])',
+    '([.;,()\\n]|(?<!\\d):|:(?!\\d))',
     '([1-9][0-9]{0,8})\\.root\\.json',
     '(a results file is written when the run completes)',
     '(customer',
@@ -5001,7 +5001,7 @@ CONSTANTS: frozenset[str] = frozenset({
     ')\\b|\\b(?:sends?|shares?|reports?|transmits?|returns?|uploads?)\\W+(?:no|nothing|never\\W+[\\w-]+)\\W+(?:[\\w-]+\\W+){0,2}?',
     ')]}',
     ')s?\\b(?:\\s*(?:-|–|—)\\s*|\\s+(?:to|through|thru|until|till)\\s+)(?P<d2>',
-    ')s?\\b|\\b(?P<h1>\\d{1,2})\\s*(?P<p1>[ap]m)?\\s*(?:-|–|—|to|until|till)\\s*(?P<h2>\\d{1,2})\\s*(?P<p2>[ap]m)\\b',
+    ')s?\\b|\\b(?P<between>between\\s+)?(?P<h1>\\d{1,2})(?::(?P<m1>\\d\\d))?\\s*(?P<p1>[ap]m)?\\s*(?P<to>-|–|—|to|until|till|and)\\s*(?P<h2>\\d{1,2})(?::(?P<m2>\\d\\d))?\\s*(?P<p2>[ap]m)?(?!\\w)',
     '){0,5}',
     ')|(?:sent|shared|transmitted|reported|returned|visible|shown|uploaded|forwarded|available)\\W+(?:back\\W+)?(?:to|with)\\W+',
     '*',
@@ -7236,7 +7236,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '[-_/]+',
     '[.;!?\\n]',
     '[.;!?](?=\\s|[\\"\'’”)]|$)|\\n',
-    '[.;:,()\\n]',
+    '[.;,()\\n]|(?<!\\d):|:(?!\\d)',
     '[.;:,()\\n]|\\band\\b|\\bplus\\b|\\bthen\\b',
     '[.;:\\n]',
     '[0-9a-f]+',
@@ -7270,12 +7270,13 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$',
     '\\.{2,}',
     '\\W(it|them)\\W',
-    '\\W*(?:(?:and|but|yet|though|although|however|still|so|then|or|also|even|this|that|it|all|typically|usually|normally|generally|mostly|(?:reviews?|approvals?|checks?|sign[- ]?offs?|confirmations?|reviewed|approved|checked|confirmed|staffed)(?:\\W+(?:are|is))?)\\W+)?$',
+    '\\W*(?:(?:and|but|yet|though|although|however|still|so|then|or|also|even|this|that|it|all|from|on|typically|usually|normally|generally|mostly|(?:reviews?|approvals?|checks?|sign[- ]?offs?|confirmations?|reviewed|approved|checked|confirmed|staffed)(?:\\W+(?:are|is))?)\\W+)?$',
     '\\W*(?:(?:or|nor|and)\\W+)?(?:(?:connectors?|plug-?ins?|extensions?|integrations?|apps|tools?|mcp\\W+servers?)\\b\\W*(?:(?:or|nor|and)\\b\\W*)?)*',
     "\\W*(?:(?:our|its|the|all|any|acme['’]s)\\W+)?(?:(?!(?:model|models|weights?|checkpoints?|parameters?|api|inference|serving|endpoints?|and|or)\\b)[\\w-]+\\W+){0,2}?(?:web\\W?sites?|sites?|docs|documentation|status\\W+pages?|blogs?|analytics|logs?|backups?|billing|invoices?|dashboards?|data|databases?|emails?|crm|tickets?|harness(?:es)?|pipelines?|consoles?)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:hosted|stored|kept|run|runs|running|served|backed\\W+up|processed|archived)\\W+(?:on|in|at|with|by)\\W+$",
     "\\W*(?:[\\w'’-]+\\W+){0,3}?(?:(?:not|never|no|cannot|nothing|nobody|none)\\b|[a-z]+n['’]t\\b)",
     '\\W+',
     "\\W+(?:(?!(?:and|or|but|nor)\\b)[\\w'’$-]+\\W+){0,3}?(?:confirm|approv)\\w*|\\W+(?:it|this|that|them)\\b",
+    "\\W+(?:(?:with|to|on|from|through|via)\\W+)?(?:our|the\\W+(?:lab|developer)['’]s)\\W+(?:(?:own|free|new|official|consumer)\\W+){0,2}(?:[\\w-]+\\W+)?(?:assistants?|apps?|applications?|chat\\W?bots?|agents?|companions?)\\b",
     "\\W+(?:[\\w-]+\\W+){0,2}?(?:receives?|collects?|pulls?|ingests?|gets?)\\W+(?:[\\w'’-]+\\W+){0,3}?",
     '\\W+(?:[\\w-]+\\W+){0,2}?(?:sees?|receives?|has\\W+(?:no\\W+)?(?:access|visibility)|have\\W+(?:no\\W+)?(?:access|visibility))\\W+(?:[\\w-]+\\W+){0,3}?',
     '\\W+(?:a|an|the|each|every|its|our|their|this|that|one)\\W+(?!(?:\\w+\\W+)?(?:users?|customers?|persons?|people|accounts?|members?|shoppers?|them)\\b)',
@@ -7300,7 +7301,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:(?:the|its|their|a|an|each|every)\\s+)?',
     '\\b(?:acceptable[- ]use|usage|use|access|user|end[- ]user|licen[cs]e|partner|conduct)\\W+(?:polic(?:y|ies)|agreements?|terms|rules|contracts?)\\b|\\bterms\\W+(?:of\\W+(?:use|service|access)|and\\W+conditions)\\b|\\bcode\\W+of\\W+conduct\\b|\\b(?:non[- ]disclosure|confidentiality)\\W+agreements?\\b|\\bndas?\\b',
     "\\b(?:access\\w*|us(?:e|es|ed|ing)|call\\w*|connect\\w*|reach\\w*|quer(?:y|ies|ied|ying)|request\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?from\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:serv(?:e|es|ed|ing)|stream\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?to\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:accessed|used|called|queried|reached)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:at|in|on)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:documents?|files|data(?:bases?)?|records|indexes|indices|stores)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:stored|kept|held|hosted)\\W+(?:on|in|at)\\W+(?:(?:the|their|its|each|every|all)\\W+)*$|\\b(?:outputs?|responses?|answers?|completions?|results?|predictions?|recommendations?|reports?|invoices?)\\W+(?:(?:are|is|were|was|get|gets)\\W+)?(?:also\\W+)?(?:delivered|sent|shipped|returned|streamed|pushed)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:to|at|into)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$",
-    '\\b(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|transfers?|purchases?|trades?|runs?|emails?|messages?|requests?|outputs?|responses?)\\b',
+    '\\b(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|transfers?|purchases?|trades?|runs?|emails?|messages?|requests?|outputs?|responses?|recommendations?|posts?|answers?|replies)\\b',
     '\\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|tool\\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|merges?|pull\\W+requests?|diffs?|edits?|experiments?|tasks?)\\b',
     "\\b(?:all|every|any|existing|current)\\W+(?:of\\W+)?(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
     '\\b(?:and|but|while|whereas|yet)\\W+(?:(?:the|all|any)\\W+)?(?:general\\W+)?(?:public|consumers?|everyone|anyone|members\\W+of\\W+the\\W+public)\\W+(?:can\\W+|may\\W+)?(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|downloads?|gets?)\\b',
@@ -7323,6 +7324,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:customer|client|agency|bank|hospital|site)['’]?s?\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,2}?(?:administrators?|admins?|security\\W+teams?|staff|officers?)\\W+$",
     "\\b(?:download\\w*|publish\\w*|releas\\w*|distribut\\w*|shar(?:e|es|ed|ing)|hand(?:s|ed)?|giv(?:e|es|en)|gets?|receiv\\w*|ship\\w*|upload\\w*|licens\\w*|licenc\\w*|host\\w* on|pull\\w*)\\W+(?:(?!(?:results?|outputs?|answers?|completions?|responses?|evaluations?|generated|produced|by|for|of|from|with|running|serving|using|behind|on|via|through|about)\\b)[\\w'-]+\\W+){0,4}?(?:weights?|checkpoints?|safetensors|gguf|parameters)\\b|\\b(?:weights?|checkpoints?|safetensors|gguf)\\W+(?:[\\w-]+\\W+){0,3}?(?:are\\W+|is\\W+)?(?:published|released|downloadable|distributed|shared|open[- ]sourced|licen[cs]ed|made available|available for download|posted|uploaded)\\b|\\bopen[- ]weights?\\b",
     "\\b(?:each|every|all)\\W+(?:of\\W+)?(?:[\\w'’-]+\\W+){0,3}?(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)['’]?s?\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,1}?(?:data\\W?cent(?:er|re)s?|sites?|premises|installations?)\\b",
+    '\\b(?:each|every|all)\\b',
     "\\b(?:each|every|all|the|any|our)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:reports?|logs?|exports?|summar(?:y|ies)|post-?mortems?|runbooks?|polic(?:y|ies)|documents?|documentation|datasets?|notes?|dashboards?|digests?|newsletters?|announcements?|model\\W+cards?|system\\W+cards?|audits?|releases?|versions?|model\\W+updates?)\\b",
     '\\b(?:early|preview|beta|pilot|trusted|testers?|program|programme|private|sandbox|research)\\b',
     '\\b(?:employees?|staff|team|teams|internal\\w*|in-house|cluster|researchers)\\b',
@@ -7345,6 +7347,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:install(?:s|ed|ing)?|deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:at|to|in|on|into)\\b",
     "\\b(?:in|into|speaks?|supports?|understands?|across|answers?\\W+in|writes?\\W+in)\\W+(?:any|every|all|whatever)\\W+(?:(?:of\\W+)?the\\W+)?(?:(?!(?:programming|coding|computer|query|markup|scripting|sign)\\b)[\\w'’-]+\\W+){0,2}?languages?\\b(?!\\W+(?:other\\W+than|but|except|save|apart))",
     '\\b(?:it|this|that|them)\\b',
+    '\\b(?:licen[cs]\\w*|activation|updater|update\\W+(?:checks?|checkers?|service|agent)|heartbeats?|keep-?alives?|time\\W+sync)\\W+(?:(?:check|checks|checker|activation|validation|service|agent|only|then|just)\\W+){0,2}$',
     '\\b(?:models?|llms?)\\b',
     '\\b(?:models?|llms?|weights|checkpoints?|parameters|inference)\\b',
     '\\b(?:monitor\\w*|review\\w*)\\b',
@@ -7377,6 +7380,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:sold|licensed|licenced|resold)\\s+(?:to|by)\\s+([A-Z][\\w-]*)',
     '\\b(?:sold|resold|listed|billed|purchas\\w*|bought|buy|subscri\\w*|procured?|procurement)\\b',
     '\\b(?:stays?|remains?|kept|held|stored)\\b',
+    '\\b(?:support|help\\W*desk|help\\W*line|hot\\W*line|sales|billing|enquir\\w*|inquir\\w*|customer\\W+(?:service|success|care)|service\\W+desk|office|phones?|calls?|chat|emails?|tickets?|deliver\\w*|shipping|the\\W+(?:shop|store|pharmacy|clinic|lab))\\b',
     "\\b(?:technicians?|staff|humans?|reviewers?|persons?|people|scientists?|operators?|officers?|pharmacists?|someone|an?\\W+engineer|engineers|users?|owners?)\\b(?:\\W+[\\w'’-]+){0,2}?\\W+(?:approv|review|check|sign|confirm|inspect)\\w*|\\b(?:approv|review|check|confirm|inspect)\\w*\\W+(?:[\\w'’-]+\\W+){0,4}?by\\W+(?:(?:a|an|the|our)\\W+)?(?:[\\w-]+\\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?|operators?|officers?|pharmacists?|engineers?|users?|owners?)\\b|\\b(?:manual|human|technician|staff)(?:['’]s)?\\W+(?:[\\w-]+\\W+)?(?:review|approval|check|sign[- ]?off|confirmation)s?\\b",
     "\\b(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\\b(?:\\W+[\\w'’-]+){0,2}?\\W+(?:approv|review|check|sign)\\w*|\\b(?:approved|reviewed|checked|signed\\W+off)\\W+by\\W+(?:(?:a|an|the)\\W+)?(?:[\\w-]+\\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\\b",
     "\\b(?:their|your|customers['’]?|customer['’]s|clients['’]?|developers['’]?)\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,2}?(?:apps?|applications?|websites?|sites|services|backends?|systems|workloads?|files|documents?|data(?:bases?)?)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:hosted|running|run|deployed|stored|kept)\\W+(?:on|in)\\W+(?:(?:their|your)\\W+(?:own\\W+)?)?$|\\b(?:stor(?:e|es|ed|ing)|keep\\w*|sav(?:e|es|ed|ing))\\W+(?:[\\w-]+\\W+){0,2}?(?:files|documents?|data)\\W+(?:on|in)\\W+(?:their|your)\\W+(?:own\\W+)?$",
@@ -7407,7 +7411,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b\\W+(?:back\\W+)?(?:to|with)\\W+',
     "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b|\\balways[- ]allow(?:s|ed|ing)?\\b(?!\\W+(?:the\\W+)?(?:(?:all|our|its|their|security|vetted|verified|registered)\\W+)?(?:users?|you|them|people|customers?|anyone|researchers?|staff|employees|members|admins?|administrators?|developers?|everyone|students?|visitors?)\\b)|\\ballow(?:s|ed)?\\W+always\\b|\\b(?:no\\W+longer|stop(?:s|ped|ping)?)\\W+ask(?:s|ed|ing)?\\b(?!\\W+(?:for|about)\\b)|\\b(?:don'?t|never|do\\W+not)\\W+ask\\W+again\\b",
     '\\bautomatic\\w*|\\b\\d{4}-\\d\\d-\\d\\d\\b|\\b(?:19|20)\\d\\d\\b|\\bdays?\\W+\\d|\\bweeks?\\W+\\d|\\b(?:after|in|within)\\W+\\d+\\W+(?:days?|weeks?|months?)\\b',
-    "\\bbefore\\W+(?:(?P<pronoun>it|they|each\\W+one)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|executes?|executed|acts?|proceeds?|goes|takes\\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed|ships?|dispensed|released\\W+to\\W+(?:the\\W+)?(?:patient|customer|buyer)s?)\\b|(?:each|every|any|the|an?)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|run|executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\\b|(?:executing|running|sending|acting|shipping|pushing|merging|placing|submitting|execution))|\\b(?:waits?|held|holds?|paused?|blocked|queued)\\W+(?:[\\w-]+\\W+){0,2}?(?:for|until|pending)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:each|every|no)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?)\\W+(?:waits?|runs?\\W+only)\\b",
+    "\\bbefore\\W+(?:(?P<pronoun>it|they|each\\W+one)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|executes?|executed|acts?|proceeds?|goes|takes\\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed|ships?|dispensed|released\\W+to\\W+(?:the\\W+)?(?:patient|customer|buyer)s?|(?P<shown>published|posted|displayed|shown|delivered|returned))\\b|(?:each|every|any|the|an?)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|run|executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\\b|(?:executing|running|sending|acting|shipping|pushing|merging|placing|submitting|execution))|\\b(?:waits?|held|holds?|paused?|blocked|queued)\\W+(?:[\\w-]+\\W+){0,2}?(?:for|until|pending)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:each|every|no)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?)\\W+(?:waits?|runs?\\W+only)\\b",
     "\\bblock(?:_|\\W+)none\\b|\\bunfiltered\\b|\\bno\\W+(?:content\\W+)?filter(?:ing|s)?\\b|\\b(?:turn|switch)\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?off\\b|\\bdisabl\\w*|\\bopt(?:s|ed|ing)?\\W+out\\b|\\b(?:set|put)\\W+(?:[\\w'’-]+\\W+){0,3}?to\\W+off\\b|\\bthresholds?\\W+(?:[\\w'’-]+\\W+){0,3}?(?:off|none)\\b|\\boptional\\b",
     '\\bconditions?\\b',
     '\\bconsumers?\\b(?!\\W+(?:grade|hardware|gpus?|cards?)\\b)|\\b(?:the\\W+)?general\\W+public\\b|\\bmembers\\W+of\\W+the\\W+public\\b|\\b(?:desktop|mobile|phone|smartphone|tablet|web|chat|browser|consumer|companion|ios|android|mac|windows)\\W+(?:apps?|applications?|clients?|extensions?)\\b|\\bapp\\W+stores?\\b|\\bchat\\W?bots?\\b',
@@ -7428,7 +7432,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b|\\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\\W+(?:[\\w-]+\\W+){0,3}?',
     "\\b|\\b(?:ships?|shipped|comes?|came|bundled|packaged|installed)\\W+with\\W+(?:[\\w'-]+\\W+){0,3}?(?:built[- ]in|included|inside|embedded|on[- ]?board)\\b|\\bno\\W+(?:network|internet|connection|connectivity|signal)(?:\\W+connection)?\\W+(?:is\\W+)?(?:needed|required|necessary)\\b|\\b(?:works?|runs?|answers?)\\W+without\\W+(?:an?\\W+)?(?:network|internet|connection|connectivity|signal)\\b",
     '\\b|\\b(?:until|before|once|when)\\W+(?:(?:they|it)\\W+(?:are|is)\\W+)?(?:sent|shared|transmitted|uploaded|forwarded|streamed|relayed|shipped|exported)\\W+(?:back\\W+)?to\\W+',
-    '\\b|\\b(?P<credited>board[- ]certified|accredited|chartered)\\W+(?:[\\w-]+\\W+){0,2}?(?:laborator(?:y|ies)|labs?|facilit(?:y|ies)|institutions?|organi[sz]ations?|hospitals?|clinics?|users?|members?|researchers?|scientists?|staff|individuals?|persons?|people)\\b|\\b(?:are|is|be|being)\\W+(?:all\\W+|each\\W+)?(?P<status>board[- ]certified|licen[cs]ed|accredited)\\W+(?:as\\W+|to\\W+practi[cs]e\\b)|\\b(?:are|is|be|being)\\W+(?:all\\W+|each\\W+)?(?P<alone>board[- ]certified|accredited)\\W*$',
+    '\\b|\\b(?P<credited>(?:board[- ])?certified|accredited|chartered)\\W+(?:[\\w-]+\\W+){0,2}?(?:laborator(?:y|ies)|labs?|facilit(?:y|ies)|institutions?|organi[sz]ations?|hospitals?|clinics?|pharmac(?:y|ies)|users?|members?|researchers?|scientists?|staff|individuals?|persons?|people)\\b|\\b(?P<placed>(?:state[- ]|fully\\W+)?licen[cs]ed)\\W+(?:[\\w-]+\\W+){0,2}?(?:pharmac(?:y|ies)|dispensar(?:y|ies)|laborator(?:y|ies)|labs?|facilit(?:y|ies)|hospitals?|clinics?|practices?|institutions?)\\b|\\b(?P<required>clearance|certification|accreditation)s?\\W+(?:(?:is|are|was|were)\\W+)?(?:(?:also|always|strictly)\\W+)?(?:required|mandatory|needed)\\b|\\b(?:are|is|be|being)\\W+(?:all\\W+|each\\W+)?(?P<status>board[- ]certified|licen[cs]ed|accredited)\\W+(?:as\\W+|to\\W+practi[cs]e\\b)|\\b(?:are|is|be|being)\\W+(?:all\\W+|each\\W+)?(?P<alone>board[- ]certified|accredited)\\W*$',
     '\\b|\\bphon(?:es|ed|ing|e)\\W+home\\b(?:\\W+to\\W+',
     "\\b|\\bto\\W+(?:run|fit)\\W+on\\W+(?:[\\w'-]+\\W+){0,2}?",
     '\\d+(?:[bmk]|x\\d+b)',
@@ -10085,6 +10089,8 @@ CONSTANTS: frozenset[str] = frozenset({
     'ltd',
     'lv',
     'm',
+    'm1',
+    'm2',
     'macedonian',
     "made by the gate's decision",
     'main',
@@ -10711,6 +10717,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'pinned_sha256',
     'pins',
     'pl',
+    'placed',
     'plan',
     'plan.config',
     'plan.config, eval.model_generate_config or plan.steps[].params max_tokens, the lowest',
@@ -13771,6 +13778,7 @@ WORDS: str = (
     'car\n'
     'card\n'
     'cards\n'
+    'care\n'
     'carefully\n'
     'carr\n'
     'carried\n'
@@ -14077,6 +14085,8 @@ WORDS: str = (
     'check_waivers\n'
     'checked\n'
     'checked-by\n'
+    'checker\n'
+    'checkers\n'
     'checkout\n'
     'checkpoint\n'
     'checkpoint-of\n'
@@ -14138,6 +14148,7 @@ WORDS: str = (
     'client\n'
     'clients\n'
     'clientstate\n'
+    'clinic\n'
     'clinical\n'
     'clinician\n'
     'clinicians\n'
@@ -14550,6 +14561,7 @@ WORDS: str = (
     'described\n'
     'describes\n'
     'description\n'
+    'desk\n'
     'desktop\n'
     'desktops\n'
     'details\n'
@@ -14603,8 +14615,10 @@ WORDS: str = (
     'discovered\n'
     'discovery\n'
     'dispatch\n'
+    'dispensar\n'
     'dispensed\n'
     'display_path\n'
+    'displayed\n'
     'dispute\n'
     'disputed\n'
     'disputes\n'
@@ -14830,6 +14844,7 @@ WORDS: str = (
     'engineers\n'
     'english\n'
     'enough\n'
+    'enquir\n'
     'enrol\n'
     'ensure\n'
     'ensures\n'
@@ -15445,6 +15460,7 @@ WORDS: str = (
     'hosting\n'
     'hosts\n'
     'hosts_in_words\n'
+    'hot\n'
     'hour\n'
     'hours\n'
     'how\n'
@@ -15596,6 +15612,7 @@ WORDS: str = (
     'input_digests\n'
     'input_refs\n'
     'inputs\n'
+    'inquir\n'
     'ins\n'
     'inside\n'
     'insider\n'
@@ -16028,6 +16045,7 @@ WORDS: str = (
     'm-cyber-flags\n'
     'm-flags\n'
     'm1\n'
+    'm2\n'
     'mac\n'
     'macedonian\n'
     'machine\n'
@@ -16058,6 +16076,7 @@ WORDS: str = (
     'manager\n'
     'managing\n'
     'mandarin\n'
+    'mandatory\n'
     'manifest\n'
     'manifest_digest\n'
     'manifest_root\n'
@@ -16514,6 +16533,7 @@ WORDS: str = (
     'officer\n'
     'officers\n'
     'offices\n'
+    'official\n'
     'offline\n'
     'offs\n'
     'often\n'
@@ -16748,8 +16768,10 @@ WORDS: str = (
     'persuasion\n'
     'persuasion-campaign\n'
     'pertaining\n'
+    'pharmac\n'
     'pharmacist\n'
     'pharmacists\n'
+    'pharmacy\n'
     'phon\n'
     'phone\n'
     'phones\n'
@@ -16831,6 +16853,7 @@ WORDS: str = (
     'postdeployment\n'
     'postdeploymentpolicy\n'
     'posted\n'
+    'posts\n'
     'posture\n'
     'pow\n'
     'power\n'
@@ -17520,6 +17543,7 @@ WORDS: str = (
     'sagemaker\n'
     'said\n'
     'sale\n'
+    'sales\n'
     'sam\n'
     'sam-whitfield\n'
     'same\n'
@@ -17754,6 +17778,7 @@ WORDS: str = (
     'shipping\n'
     'ships\n'
     'shona\n'
+    'shop\n'
     'shoppers\n'
     'short\n'
     'shortens\n'
@@ -18548,6 +18573,7 @@ WORDS: str = (
     'up\n'
     'update\n'
     'updated\n'
+    'updater\n'
     'updates\n'
     'updating\n'
     'upgrade\n'
@@ -18606,6 +18632,7 @@ WORDS: str = (
     'validate\n'
     'validate_statement\n'
     'validated\n'
+    'validation\n'
     'validation_findings\n'
     'validation_split\n'
     'validity\n'
