@@ -3284,3 +3284,199 @@ def test_the_maker_reading_reads_long_text_in_linear_time() -> None:
         started = time.perf_counter()
         _maker(words)
         assert time.perf_counter() - started < 3.0, unit
+
+
+# ------------------------------------------------------------------ the readings closed on the audit's further misses, read against sound wording
+
+SOUND_LICENCE_WORDS = [  # (CG425) a licence of something else, or one the lab verifies
+    "the model is licensed under Apache 2.0; each user is reviewed by Acme's trust team",
+    "each user receives a licensed copy after Acme's trust team reviews the use case",
+    "licensed pharmacies only; Acme verifies each pharmacy's licence",
+    "licensed users only; each user is reviewed by Acme's trust team",
+    "certified users only, each certification checked by Acme's credentialing team",
+    "accreditation required; Acme verifies each accreditation against the register",
+    "registration required; each user is reviewed by Acme's trust team",
+    "our certification required; each applicant is reviewed by Acme's access committee",
+]
+LICENCE_WORDS = [  # a licence, certification or accreditation no one the case names checks
+    "licensed pharmacies only",
+    "certified users only",
+    "accreditation required",
+    "state-licensed dispensaries only",
+    "accreditation is required for access",
+    "security clearance required",
+    "certified laboratories only",
+    "licensed clinics and hospitals only",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_LICENCE_WORDS)
+def test_a_licence_of_something_else_or_verified_by_the_lab_is_the_labs(words: str) -> None:
+    assert vetting_operator(context(_trusted(users="analysts of partner organisations", vetting=words))) is None
+
+
+@pytest.mark.parametrize("words", LICENCE_WORDS)
+def test_a_licence_or_credential_required_is_its_issuers(words: str) -> None:
+    got = vetting_operator(context(_trusted(users="analysts of partner organisations", vetting=words)))
+    assert got is not None and got[0].startswith("the issuer of the "), got
+
+
+SOUND_HOURS_TITLES = [  # (CG428) the whole day, or hours of something other than the review
+    "Human review of each order, 00:00 to 24:00, Monday to Sunday",
+    "Human review of each order, from 12am to 11:59pm every day",
+    "Human review of each order; support is available between 9am and 5pm",
+    "Human review of each order; support hours 8:00 to 18:00",
+    "Human review of each order, Monday to Friday, with weekend cover by the on-call team",
+    "Human review of each order before it ships; orders take 1 to 2 days",
+]
+HOURS_TITLES = [
+    "Human review of each order, 8:00 to 18:00",
+    "Human review of each order between 9am and 5pm",
+    "Human review of each order, from Monday to Saturday",
+    "Human review of each order, Monday to Friday; support is available at weekends",
+    "A pharmacist checks each order before it ships, 08:30-17:30",
+    "Human approval of each payment, between 8 and 6pm",
+]
+SOUND_HOURS_WORDS = [
+    "a technician reviews each protocol; the lab is open between 9am and 5pm",
+    "a technician reviews each protocol Monday to Friday, with weekend cover by the on-call technician",
+    "a technician reviews each protocol around the clock; support is available 8:00 to 18:00",
+    "a technician reviews each protocol 24/7; results take 1 to 2 days",
+    "a technician reviews each protocol Monday to Friday, and the on-call technician at weekends",
+]
+HOURS_WORDS = [
+    "a technician reviews each protocol, 8:00 to 18:00",
+    "a technician reviews each protocol between 9am and 5pm",
+    "a technician reviews each protocol from Monday to Saturday",
+    "a technician reviews each protocol Monday to Friday; support is available at weekends",
+    "a technician reviews each protocol Monday to Friday; the help desk answers at weekends",
+]
+
+
+@pytest.mark.parametrize("title", SOUND_HOURS_TITLES)
+def test_hours_not_of_the_review_in_a_title_are_no_finding(title: str) -> None:
+    assert not _title_limited(title)
+
+
+@pytest.mark.parametrize("title", HOURS_TITLES)
+def test_hours_of_the_review_in_a_title_are_caught(title: str) -> None:
+    assert _title_limited(title)
+
+
+@pytest.mark.parametrize("words", SOUND_HOURS_WORDS)
+def test_hours_not_of_the_review_in_words_leave_it_on(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is None
+
+
+@pytest.mark.parametrize("words", HOURS_WORDS)
+def test_hours_of_the_review_in_words_are_caught(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is not None
+
+
+SOUND_SHOWN_REVIEWS = [  # (CG428) a record or a release shown, sent or published after the review
+    "A supervisor reviews each weekly report before it is sent",
+    "An engineer reviews each release before it is published",
+    "An analyst reviews each incident report before it is published",
+    "A physician reviews each model card before it is shown to regulators",
+    "A moderator reviews each announcement before it is posted",
+    "A human reviews flagged outputs before they are shown",
+    "An engineer reviews each release before it ships",
+]
+SHOWN_REVIEWS = [  # each answer waits on it
+    "A clinician reviews each recommendation before it is shown to the patient",
+    "A moderator reviews each post before it is published",
+    "A moderator reviews each answer before it is displayed",
+    "A pharmacist reviews each reply before it is delivered",
+    "A clinician reviews each recommendation and its report before it is shown to the patient",
+]
+
+
+@pytest.mark.parametrize("title", SOUND_SHOWN_REVIEWS)
+def test_a_record_shown_after_a_review_leaves_an_unattended_agent_alone(title: str) -> None:
+    assert not _unattended_review(title)
+
+
+@pytest.mark.parametrize("title", SHOWN_REVIEWS)
+def test_an_answer_shown_after_a_review_is_turned_off_by_unattended_words(title: str) -> None:
+    assert _unattended_review(title)
+
+
+SOUND_OURS_AFTER_BUILDING = [  # (CG105) after developers build, the public uses theirs or reads ours
+    "Developers build apps and the public downloads their apps",
+    "Developers build assistants and the public chats with their assistants",
+    "Developers build apps and the public chats with the developers' assistants",
+    "Developers build apps and the public can download our research papers",
+    "Developers build apps and the public can read our usage policy for assistants",
+]
+OURS_AFTER_BUILDING = [
+    "Developers build apps and the public chats with our assistant",
+    "Developers build on our API and the public downloads our app",
+    "Developers build apps and the public uses our assistant",
+    "Partners build agents while anyone can talk to our own assistant",
+    "Developers build apps and consumers get our free app",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_OURS_AFTER_BUILDING)
+def test_the_public_using_theirs_after_developers_build_is_api(words: str) -> None:
+    assert consumer_in_words(Case.model_validate(_api(words))) is None
+
+
+@pytest.mark.parametrize("words", OURS_AFTER_BUILDING)
+def test_the_public_using_our_assistant_or_app_after_building_is_caught(words: str) -> None:
+    assert consumer_in_words(Case.model_validate(_api(words))) is not None
+
+
+HOME_BY_LICENCE = [  # (CG431) a licence's activation, its check or an updater phoning home: no traffic sent
+    "Licence activation phones home once",
+    "The licence check phones home daily",
+    "The updater phones home weekly",
+    "Each appliance's licence activation phones home once",
+]
+HOME_BY_LICENCE_SENDS = [
+    "Licence activation phones home once with usage logs",
+    "Licence activation phones home once, then the appliance phones home daily",
+    "The updater phones home weekly with telemetry",
+]
+
+
+@pytest.mark.parametrize("words", HOME_BY_LICENCE)
+def test_a_licences_activation_phoning_home_sends_none(words: str) -> None:
+    assert _unsent(words) is not None
+
+
+@pytest.mark.parametrize("words", HOME_BY_LICENCE_SENDS)
+def test_a_licences_activation_phoning_home_with_traffic_sends_it(words: str) -> None:
+    assert _unsent(words) is None
+
+
+def test_the_readings_closed_on_the_further_misses_read_long_text_in_linear_time() -> None:
+    """100 kB of repeated adversarial text through each reading changed here: each under 3 s under
+    load (under 0.3 s on an idle machine)."""
+    import time
+
+    def text(unit: str) -> str:
+        return (unit * (100_000 // len(unit) + 1))[:100_000]
+
+    from casegate.checks._derived import title_time_limited
+
+    readings: list[tuple[Any, tuple[str, ...]]] = [
+        (lambda x: vetting_operator(context(_trusted(users="analysts", vetting="licensed pharmacies " + x))),
+         ("licensed licensed ", "certified certified users ", "accreditation accreditation is is ")),
+        (lambda x: title_time_limited(_safeguard("tool-permissions", "Human review of each order " + x)),
+         ("8:00 8:00 to ", "between 9 between 9am and ", "Monday to Friday support weekends ", "1:1:1:1 ")),
+        (lambda x: confirmation_off_in_words(_description("a technician reviews each protocol " + x)),
+         ("8:00 to 18:00 support ", "between 9am and 5pm and ", "from Monday to from ")),
+        (lambda x: is_confirmation(_safeguard("monitoring", "A clinician reviews each " + x)),
+         ("recommendation before it is shown ", "before it it is is published ")),
+        (lambda x: consumer_in_words(Case.model_validate(_api("Developers build apps and the public chats with " + x))),
+         ("our our own free ", "the public chats with our ")),
+        (lambda x: _unsent("Licence activation phones home " + x),
+         ("licence activation licence ", "phones home licence check ")),
+    ]
+    for read, units in readings:
+        for unit in units:
+            words = text(unit)
+            started = time.perf_counter()
+            read(words)
+            assert time.perf_counter() - started < 3.0, unit

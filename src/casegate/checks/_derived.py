@@ -659,11 +659,14 @@ _DAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)
         r"sun(?:day)?)")
 _TIME_SPAN = lazy(
     rf"\b(?P<d1>{_DAY})s?\b(?:\s*(?:-|–|—)\s*|\s+(?:to|through|thru|until|till)\s+)(?P<d2>{_DAY})s?\b"
-    r"|\b(?P<h1>\d{1,2})\s*(?P<p1>[ap]m)?\s*(?:-|–|—|to|until|till)\s*(?P<h2>\d{1,2})\s*(?P<p2>[ap]m)\b",
+    r"|\b(?P<between>between\s+)?(?P<h1>\d{1,2})(?::(?P<m1>\d\d))?\s*(?P<p1>[ap]m)?\s*"
+    r"(?P<to>-|–|—|to|until|till|and)\s*(?P<h2>\d{1,2})(?::(?P<m2>\d\d))?\s*(?P<p2>[ap]m)?(?!\w)",
     re.IGNORECASE)
-"""A span of days or hours (`Monday to Friday`, `Mon-Fri`, `9am to 5pm`): a person's review of each
-action held to it leaves the rest of the week or the day unreviewed, unless it is the whole of it
-(`Monday to Sunday`) or the words go on to cover the rest (`_COVERED_TOO`)."""
+"""A span of days or hours (`Monday to Friday`, `Mon-Fri`, `9am to 5pm`, `8:00 to 18:00`, `between 9am
+and 5pm`): a person's review of each action held to it leaves the rest of the week or the day
+unreviewed, unless it is the whole of it (`Monday to Sunday`) or the words go on to cover the rest
+(`_COVERED_TOO`). A span of hours is one where the second names `am` or `pm`, or both name minutes
+(`_hours_span`); `and` joins its hours only after `between`."""
 _TIME_WORDS = _TIME_LIMIT_WORDS + ("mon", "tue", "wed", "thu", "fri", "sat", "sun", *"0123456789")
 """A word each match of `_TIME_LIMITED` or `_TIME_SPAN` holds (a span of hours: a digit)."""
 _COVERED_TOO = lazy(r"\b(?:weekends?|week-ends?|saturdays?|sundays?|on[- ]?call|around\W+the\W+clock|"
@@ -675,23 +678,46 @@ _NOT_COVERED = lazy(r"\b(?:not|no|never|nor|none|except|excluding|without|closed
 _DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 
 
+def _hours_span(m: re.Match[str]) -> bool:
+    """Whether a `_TIME_SPAN` match is a span at all: of days, or of hours whose second names `am` or
+    `pm` (`9 to 5pm`) or both name minutes (`8:00 to 18:00`), joined by `and` only after `between`."""
+    if m.group("d1") is not None:
+        return True
+    if m.group("to").lower() == "and" and m.group("between") is None:
+        return False
+    return m.group("p2") is not None or (m.group("m1") is not None and m.group("m2") is not None)
+
+
 def _whole_span(m: re.Match[str]) -> bool:
-    """Whether a `_TIME_SPAN` match is the whole week (`Monday to Sunday`) or the whole day."""
+    """Whether a `_TIME_SPAN` match is the whole week (`Monday to Sunday`) or the whole day (`00:00 to
+    24:00`, `12am to 11:59pm`)."""
     if m.group("d1") is not None:
         first, last = _DAYS.index(m.group("d1")[:2].lower()), _DAYS.index(m.group("d2")[:2].lower())
         return last == (first + 6) % 7
-    def hour(h: str, p: str | None) -> int:
-        return int(h) % 12 + (12 if p is not None and p.lower() == "pm" else 0)
-    return hour(m.group("h1"), m.group("p1") or m.group("p2")) == hour(m.group("h2"), m.group("p2"))
+    def minute(h: str, mm: str | None, p: str | None) -> int:
+        hour = int(h) % 12 + 12 if p is not None and p.lower() == "pm" else int(h) % 12 if p is not None else int(h)
+        return hour * 60 + int(mm or 0)
+    gap = (minute(m.group("h2"), m.group("m2"), m.group("p2"))
+           - minute(m.group("h1"), m.group("m1"), m.group("p1") or m.group("p2"))) % 1440
+    return gap == 0 or gap >= 1439
+
+
+_COVER_OF_OTHER = lazy(r"\b(?:support|help\W*desk|help\W*line|hot\W*line|sales|billing|enquir\w*|inquir\w*|"
+                       r"customer\W+(?:service|success|care)|service\W+desk|office|phones?|calls?|chat|emails?|"
+                       r"tickets?|deliver\w*|shipping|the\W+(?:shop|store|pharmacy|clinic|lab))\b", re.IGNORECASE)
+"""Something other than the review named before words covering the time outside a span (`support is
+available at weekends`): the cover is of it, not of the review."""
 
 
 def _covered_after(text: str | None, start: int) -> bool:
     """Whether `text` from `start` (within 160 characters) covers the time outside a span (`_COVERED_TOO`,
-    not denied within the 40 characters before)."""
+    not denied within the 40 characters before, nor of something other than the review named
+    between, `_COVER_OF_OTHER`)."""
     if text is None:
         return False
     for c in _COVERED_TOO.finditer(text, start, start + 160):
-        if _NOT_COVERED.search(text, max(start, c.start() - 40), c.start()) is None:
+        if _NOT_COVERED.search(text, max(start, c.start() - 40), c.start()) is None \
+                and _COVER_OF_OTHER.search(text, start, c.start()) is None:
             return True
     return False
 _REVIEW_NAMED = lazy(
@@ -703,14 +729,15 @@ _REVIEW_NAMED = lazy(
     r"(?:review|approval|check|sign[- ]?off|confirmation)s?\b", re.IGNORECASE)
 """A person's review or approval of each action named in a clause (`a technician reviews each
 protocol`, `each protocol is approved by a technician`): what a time limit after it limits."""
-_OPENS_CLAUSE = lazy(r"\W*(?:(?:and|but|yet|though|although|however|still|so|then|or|also|even|this|that|it|all|"
+_OPENS_CLAUSE = lazy(r"\W*(?:(?:and|but|yet|though|although|however|still|so|then|or|also|even|this|that|it|all|from|on|"
                      r"typically|usually|normally|generally|mostly|(?:reviews?|approvals?|checks?|sign[- ]?offs?|"
                      r"confirmations?|reviewed|approved|checked|confirmed|staffed)(?:\W+(?:are|is))?)\W+)?$",
                      re.IGNORECASE)
 """Text before a time limit of at most a joining word or a word for the review: the limit opens its
 clause (`but not at weekends` after `a technician reviews each protocol,`; `but only on weekdays`,
 `reviews only on weekdays`), and limits what the clause before names. Not another thing the clause
-names (`deliveries only on weekdays`)."""
+names (`deliveries only on weekdays`). A span opening with `from` or `on` opens its clause too
+(`from Monday to Saturday`)."""
 _UNATTENDED_WORDS = ("unattended", "unstaffed", "unsupervised", "unreviewed", "lights", "automatically", "without",
                      "human", "technician", "staff", "one", "reviewer")
 _OFF_IF_CONFIRMING = lazy(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
@@ -809,7 +836,7 @@ def _time_limited(read: str, before: str | None, after: str | None = None) -> bo
     named_before: bool | None = None
     limits: Iterable[re.Match[str]] = _TIME_LIMITED.finditer(read)
     if _may_say(read, _TIME_WORDS[len(_TIME_LIMIT_WORDS):]):
-        spans = [m for m in _TIME_SPAN.finditer(read) if not _whole_span(m)]
+        spans = [m for m in _TIME_SPAN.finditer(read) if _hours_span(m) and not _whole_span(m)]
         if spans and (_covered_after(read, spans[-1].end()) or _covered_after(after, 0)):
             spans = []
         limits = sorted([*limits, *spans], key=lambda m: m.start())
@@ -1299,7 +1326,9 @@ def _reaches_developer(read: str, developer: list[str]) -> bool:
             continue
         # `phones home only to check for updates`, `for licence validation`: no users' traffic sent
         if m.group(0)[:4].lower() == "phon" and (
-                (_HOME_FOR_NOTHING.match(read, m.end()) is not None and _TRAFFIC_NAMED.search(read, m.end()) is None)
+                ((_HOME_FOR_NOTHING.match(read, m.end()) is not None
+                  or _HOME_BY_LICENCE.search(read, max(0, m.start() - 48), m.start()) is not None)
+                 and _TRAFFIC_NAMED.search(read, m.end()) is None)
                 or _NOTHING_BEFORE.search(read, max(0, m.start() - 24), m.start()) is not None):
             continue
         if _TRAFFIC_DENIED.search(read, max(0, m.start() - 24), m.end()) is None:
@@ -1320,6 +1349,12 @@ _HOME_FOR_NOTHING = lazy(
 goes with them, unless the clause goes on to name some (`plus telemetry`, `_TRAFFIC_NAMED`)."""
 _TRAFFIC_NAMED = lazy(rf"\b{_TRAFFIC}\b", re.IGNORECASE)
 """The users' traffic named (`telemetry`, `prompts`, `logs`): after `phones home for updates`, sent too."""
+_HOME_BY_LICENCE = lazy(r"\b(?:licen[cs]\w*|activation|updater|update\W+(?:checks?|checkers?|service|agent)|heartbeats?|"
+                        r"keep-?alives?|time\W+sync)\W+(?:(?:check|checks|checker|activation|validation|service|agent|"
+                        r"only|then|just)\W+){0,2}$", re.IGNORECASE)
+"""What phones home named as a licence's check, activation or an updater (`licence activation phones
+home once`, `the updater phones home`): none of the users' traffic goes with it, unless the clause
+goes on to name some (`_TRAFFIC_NAMED`)."""
 _NOTHING_BEFORE = lazy(r"\b(?:nothing|nobody|no\W+one)\W+(?:[\w-]+\W+)?$", re.IGNORECASE)
 """`Nothing phones home`: no traffic sent."""
 
@@ -1361,6 +1396,9 @@ def is_confirmation(sg: Safeguard) -> bool:
     if str(sg.layer) not in _REVIEWED_AFTER:
         return True
     waits = _WAITS_ON.search(title)
+    # `before it is shown` waits on a review of each answer (`each recommendation`), not of a share (`flagged outputs`)
+    if waits is not None and waits.group("shown") is not None and _EACH_SHOWN.search(title, 0, waits.start()) is None:
+        return False
     # `before it is sent` of a record the title reviews (`each weekly report`), no action named, is none
     return waits is not None and not (waits.group("pronoun") is not None
                                       and _RECORD_REVIEWED.search(title, 0, waits.start()) is not None
@@ -1370,7 +1408,9 @@ def is_confirmation(sg: Safeguard) -> bool:
 _WAITS_ON = lazy(
     r"\bbefore\W+(?:(?P<pronoun>it|they|each\W+one)\W+(?:(?:is|are|gets?)\W+)?(?:runs?|executes?|executed|acts?|proceeds?|"
     r"goes|takes\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed|ships?|"
-    r"dispensed|released\W+to\W+(?:the\W+)?(?:patient|customer|buyer)s?)\b"
+    r"dispensed|released\W+to\W+(?:the\W+)?(?:patient|customer|buyer)s?"
+    # what the model says, reaching a reader only after the review (`before it is shown to the patient`)
+    r"|(?P<shown>published|posted|displayed|shown|delivered|returned))\b"
     r"|(?:each|every|any|the|an?)\W+(?:[\w-]+\W+)?(?:actions?|steps?|tool\W+calls?|commands?|orders?|payments?|"
     r"protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\W+(?:(?:is|are|gets?)\W+)?(?:runs?|run|"
     r"executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\b"
@@ -1379,6 +1419,9 @@ _WAITS_ON = lazy(
     r"(?:[\w'’-]+\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\w*"
     r"|\b(?:each|every|no)\W+(?:[\w-]+\W+)?(?:actions?|steps?|tool\W+calls?|commands?)\W+(?:waits?|runs?\W+only)\b",
     re.IGNORECASE)
+_EACH_SHOWN = lazy(r"\b(?:each|every|all)\b", re.IGNORECASE)
+"""A review of each answer before it is shown or published (`each recommendation`): every answer waits
+on it, not a share of them (`flagged outputs`)."""
 _RECORD_REVIEWED = lazy(
     r"\b(?:each|every|all|the|any|our)\W+(?:[\w'’-]+\W+){0,4}?(?:reports?|logs?|exports?|summar(?:y|ies)|"
     r"post-?mortems?|runbooks?|polic(?:y|ies)|documents?|documentation|datasets?|notes?|dashboards?|digests?|"
@@ -1389,12 +1432,14 @@ to the refusal policy`, `each weekly audit`), or a release of the lab's own (`ea
 ships`): what `before it is sent` then waits on is the record or the release."""
 _ACTION_REVIEWED = lazy(
     r"\b(?:actions?|steps?|tool\W+calls?|commands?|orders?|payments?|protocols?|commits?|transfers?|purchases?|"
-    r"trades?|runs?|emails?|messages?|requests?|outputs?|responses?)\b", re.IGNORECASE)
+    r"trades?|runs?|emails?|messages?|requests?|outputs?|responses?|recommendations?|posts?|answers?|replies)\b",
+    re.IGNORECASE)
 """An action a title names beside a record (`each payment and its log`): the title's `before it` may
 be of it."""
 """Words in a safeguard's title saying each action waits on the review it names (`before it runs`,
-`before each order is placed`, `held until a human's review`): a step, whatever the layer the case
-types it at; not `before release` or `before each training run`."""
+`before each order is placed`, `held until a human's review`, `before it is shown to the patient`,
+`before it is published`): a step, whatever the layer the case types it at; not `before release` or
+`before each training run`."""
 
 
 _STATE_OF = lazy(r"\W+(?:users?|customers?|members?|visitors?|accounts?|sessions?|admins?|people|persons?|"
@@ -2215,9 +2260,17 @@ _HELD_STATUS = lazy(r"\b(?:holds?|held|ha(?:ve|s|ving)|possess\w*|carr(?:y|ies))
                     r"|\b(?P<certified>board[- ]certified|(?:state[- ]|fully\W+)?licen[cs]ed|accredited|chartered|"
                     r"registered)\W+(?:[\w-]+\W+){0,2}?" + _PROFESSION + r"\b"
                     # a credential with no profession named (`accredited laboratories only`)
-                    r"|\b(?P<credited>board[- ]certified|accredited|chartered)\W+(?:[\w-]+\W+){0,2}?"
+                    r"|\b(?P<credited>(?:board[- ])?certified|accredited|chartered)\W+(?:[\w-]+\W+){0,2}?"
                     r"(?:laborator(?:y|ies)|labs?|facilit(?:y|ies)|institutions?|organi[sz]ations?|hospitals?|clinics?|"
-                    r"users?|members?|researchers?|scientists?|staff|individuals?|persons?|people)\b"
+                    r"pharmac(?:y|ies)|users?|members?|researchers?|scientists?|staff|individuals?|persons?|people)\b"
+                    # a licence of a place of practice (`licensed pharmacies only`), not of a user (`licensed users`:
+                    # seats of a product) nor of what is licensed (`a licensed copy`, `licensed under Apache 2.0`)
+                    r"|\b(?P<placed>(?:state[- ]|fully\W+)?licen[cs]ed)\W+(?:[\w-]+\W+){0,2}?"
+                    r"(?:pharmac(?:y|ies)|dispensar(?:y|ies)|laborator(?:y|ies)|labs?|facilit(?:y|ies)|hospitals?|"
+                    r"clinics?|practices?|institutions?)\b"
+                    # a credential named as required of the users (`accreditation required`)
+                    r"|\b(?P<required>clearance|certification|accreditation)s?\W+(?:(?:is|are|was|were)\W+)?"
+                    r"(?:(?:also|always|strictly)\W+)?(?:required|mandatory|needed)\b"
                     r"|\b(?:are|is|be|being)\W+(?:all\W+|each\W+)?(?P<status>board[- ]certified|licen[cs]ed|accredited)"
                     r"\W+(?:as\W+|to\W+practi[cs]e\b)"
                     r"|\b(?:are|is|be|being)\W+(?:all\W+|each\W+)?(?P<alone>board[- ]certified|accredited)\W*$",
@@ -2236,7 +2289,8 @@ def _status_name(m: re.Match[str]) -> str:
     `certification` (`board-certified`), `registration` (`registered nurses`), `accreditation`."""
     if m.group(1) is not None:
         return m.group(1).lower()
-    said = (m.group("certified") or m.group("status") or m.group("credited") or m.group("alone") or "").lower()
+    said = (m.group("certified") or m.group("status") or m.group("credited") or m.group("alone")
+            or m.group("placed") or m.group("required") or "").lower()
     for stem, noun in (("certif", "certification"), ("licen", "licence"), ("regist", "registration"),
                        ("accredit", "accreditation"), ("charter", "charter")):
         if stem in said:
@@ -2804,7 +2858,9 @@ _STAFF = r"\b(?:employees?|staff|team|teams|internal\w*|in-house|cluster|researc
 (`the weights are shared only with the security team`) says nothing of a release."""
 
 _WEIGHTS_WORDS = (lazy(_GIVES_WEIGHTS, re.IGNORECASE), lazy(_NEGATED, re.IGNORECASE), lazy(_STAFF, re.IGNORECASE))
-_CLAUSES = lazy(r"[.;:,()\n]")
+_CLAUSES = lazy(r"[.;,()\n]|(?<!\d):|:(?!\d)")
+"""Where a clause ends: a stop, a comma, a bracket, a line break, or a colon not between digits (not
+inside a time, `8:00 to 18:00`)."""
 
 
 def boundary_clauses(case: Case, memo: dict[str, Any] | None = None) -> tuple[tuple[str, str], ...]:
@@ -3665,6 +3721,12 @@ _PUBLIC_USES = lazy(r"\b(?:and|but|while|whereas|yet)\W+(?:(?:the|all|any)\W+)?(
                     r"(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|downloads?|gets?)\b", re.IGNORECASE)
 """Words after developers building on the model by which the clause goes on to the public using a
 product (`customers build their apps and the public uses our chatbot`): read as a clause of its own."""
+_PUBLIC_USES_OURS = lazy(r"\W+(?:(?:with|to|on|from|through|via)\W+)?(?:our|the\W+(?:lab|developer)['’]s)\W+"
+                         r"(?:(?:own|free|new|official|consumer)\W+){0,2}(?:[\w-]+\W+)?"
+                         r"(?:assistants?|apps?|applications?|chat\W?bots?|agents?|companions?)\b", re.IGNORECASE)
+"""What the public uses after developers build, named the lab's own product by `our` (`the public
+chats with our assistant`, `consumers download our app`): a product of the developer's, named by no
+consumer word."""
 
 
 _USERS_PRODUCT = (r"(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\W+"
@@ -3731,6 +3793,8 @@ def consumer_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | N
                 if public is None:
                     continue
                 begin = public.start()
+                if _PUBLIC_USES_OURS.match(read, public.end()) is not None:
+                    return written.strip()
             said = [m.span() for m in _CONSUMER_WORDS.finditer(read, begin)]
             if not said:
                 continue
@@ -3972,7 +4036,7 @@ _RELATIVE = lazy(r"\s*(?:who|whom|whose|(?:each|all|every\W+one|both|any)\W+of\W
 vetted by`, `, each of whom is screened by`, `, once vetted by`, `, provided they pass`): what it
 says of them is said with it."""
 
-_CLAUSES_KEPT = lazy(r"([.;:,()\n])")
+_CLAUSES_KEPT = lazy(r"([.;,()\n]|(?<!\d):|:(?!\d))")
 
 
 def continued_clauses(case: Case, memo: dict[str, Any] | None = None) -> tuple[tuple[str, str, str], ...]:

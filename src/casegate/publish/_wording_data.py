@@ -49,6 +49,7 @@ TEMPLATES: tuple[tuple[str | None, ...], ...] = (
     (None, ' attests `', None, '` as a test of `', None, '` as the case defined it then, but the case now defines `', None, '` otherwise (', None, '): the test is evidence about the safeguard that was tested, not this one; have the evaluator test `', None, '` as it now is and sign `', None, '` again (`casegate evidence attest ', None, '`)'),
     (None, ': the component `', None, '` names the library ', None, ", which is neither diffusers' nor a module its folder holds (", None, '/', None, '.py): diffusers imports a module of that name from wherever the serving stack finds one, code which the model digest does not cover; ship the module as ', None, '/', None, '.py'),
     ('the log records trust root version ', None, ' (as its checkpoint signs), newer than version ', None, ' held: a replaced root still pins the keyrings and policies its successors replaced (verify with the current root chain, e.g. the directory `casegate trust rotate` writes)'),
+    ('\\b(?P<d1>', None, ')s?\\b(?:\\s*(?:-|–|—)\\s*|\\s+(?:to|through|thru|until|till)\\s+)(?P<d2>', None, ')s?\\b|\\b(?P<between>between\\s+)?(?P<h1>\\d{1,2})(?::(?P<m1>\\d\\d))?\\s*(?P<p1>[ap]m)?\\s*(?P<to>-|–|—|to|until|till|and)\\s*(?P<h2>\\d{1,2})(?::(?P<m2>\\d\\d))?\\s*(?P<p2>[ap]m)?(?!\\w)'),
     (None, ' `', None, '` against ', None, ' ', None, ', and its words name nothing ', None, ' (no claim, strategy or evidence item of the case by its id, nor an evidence file or sha256): what it reports cannot be told from counter-evidence the case does not hold, which stands open as no condition'),
     ('`', None, '` ran ', None, ' with every generation capped at ', None, ' tokens by the run itself (eval.model_generate_config.max_tokens), which changes how the model answers: the policy sets no least `max_tokens` for `', None, '`, so whether the cap cut the answers short is not judged'),
     (None, ': `path` names ', None, ', not a directory of the model folder (an absolute path, one out of the folder, or one the model digest leaves out, such as `.git`): the module loaded from there is whatever it holds then, which the model digest does not cover; ', None),
@@ -122,7 +123,6 @@ TEMPLATES: tuple[tuple[str | None, ...], ...] = (
     ('pathway `', None, '` (', None, '): residual risk ', None, '/year is within the tolerance ', None, "/year only on the case's own rate of ", None, ' attempts/year, and the policy sets no floor on attempts for ', None, ' boundaries in domain `', None, '`'),
     (None, ': `', None, '` names the module ', None, ', which the model folder does not hold (', None, '.py): the loader would take it from elsewhere, which the model digest does not cover; ship the module inside the folder'),
     ('`', None, '` was in ', None, ' already, which did not hold the evidence the defeater rests on (`', None, '`): what the record held before the observation cannot answer it, whatever date the observation is given'),
-    ('\\b(?P<d1>', None, ')s?\\b(?:\\s*(?:-|–|—)\\s*|\\s+(?:to|through|thru|until|till)\\s+)(?P<d2>', None, ')s?\\b|\\b(?P<h1>\\d{1,2})\\s*(?P<p1>[ap]m)?\\s*(?:-|–|—|to|until|till)\\s*(?P<h2>\\d{1,2})\\s*(?P<p2>[ap]m)\\b'),
     ('no boundary kinds at which `', None, '` may be scoped out: with no threshold to measure, a case scopes it out at any boundary on a property of it and a reason in words (`rests_on: [kind]`)'),
     ('the run read responses from a cache (`config.use_cache`: ', None, "); which were the model's in this run is not recorded, so no document is counted as scored: run again without --use_cache"),
     ('what `', None, '` is about cannot be established (it names no `domain` or `threshold`, and no safeguard cites it), so it cannot be shown to be about ', None, ', what the claims it defends are about'),
@@ -1941,18 +1941,18 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' (TU': (1108,),
     ' (`b': (1275,),
     ' (`d': (302,),
-    ' (`f': (100,),
-    ' (`g': (53,),
+    ' (`f': (101,),
+    ' (`g': (54,),
     ' (`i': (202,),
-    ' (`l': (111,),
+    ' (`l': (112,),
     ' (`n': (176,),
-    ' (`o': (83,),
+    ' (`o': (84,),
     ' (`u': (631,),
     ' (a=': (774,),
     ' (ab': (935,),
     ' (as': (1839,),
     ' (bo': (1437,),
-    ' (ch': (91,),
+    ' (ch': (92,),
     ' (cl': (4,),
     ' (da': (267,),
     ' (di': (493,),
@@ -1963,7 +1963,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' (fa': (241,),
     ' (fr': (968,),
     ' (ge': (729,),
-    ' (ha': (56,),
+    ' (ha': (57,),
     ' (ho': (162,),
     ' (id': (13,),
     ' (ki': (789,),
@@ -1997,7 +1997,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' 0..': (1246,),
     ' 1 <': (1323,),
     ' 1 a': (931,),
-    ' 1 f': (69,),
+    ' 1 f': (70,),
     ' 1..': (1298,),
     ' 2**': (253,),
     ' 30m': (696,),
@@ -2024,11 +2024,11 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' [ki': (121,),
     ' [li': (498,),
     ' ]?g': (0,),
-    ' ]?o': (76,),
+    ' ]?o': (77,),
     ' `,`': (307,),
     ' `-M': (30,),
     ' `..': (16,),
-    ' `.g': (49,),
+    ' `.g': (50,),
     ' `.p': (17,),
     ' `_c': (624,),
     ' `ad': (533,),
@@ -2044,7 +2044,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' `op': (905,),
     ' `po': (1081,),
     ' `pu': (144,),
-    ' `se': (107,),
+    ' `se': (108,),
     ' `sh': (742,),
     ' `st': (415,),
     ' `ve': (1473,),
@@ -2088,11 +2088,11 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' del': (1602,),
     ' det': (173,),
     ' do,': (339,),
-    ' don': (74,),
-    ' dra': (80,),
+    ' don': (75,),
+    ' dra': (81,),
     ' dro': (35,),
     ' dup': (348,),
-    ' e.g': (46, 51),
+    ' e.g': (46, 52),
     ' eff': (828,),
     ' esc': (1077,),
     ' eve': (1744,),
@@ -2111,11 +2111,11 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' in:': (424,),
     ' in_': (1165,),
     ' inf': (1172,),
-    ' inj': (94,),
+    ' inj': (95,),
     ' is:': (24,),
     ' it;': (1454,),
     ' joi': (496,),
-    ' kne': (86,),
+    ' kne': (87,),
     ' lac': (1280,),
     ' lan': (1743,),
     ' las': (1122,),
@@ -2125,10 +2125,10 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' lib': (45,),
     ' lie': (1237,),
     ' lif': (771,),
-    ' loc': (104,),
+    ' loc': (105,),
     ' mal': (677,),
     ' mem': (499,),
-    ' mix': (60,),
+    ' mix': (61,),
     ' mod': (1853,),
     ' mor': (1737, 1833),
     ' mos': (1626,),
@@ -2141,14 +2141,14 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' on;': (142,),
     ' ord': (772, 1214),
     ' ove': (1457,),
-    ' pic': (78,),
+    ' pic': (79,),
     ' pie': (598,),
     ' plu': (254,),
-    ' poi': (101,),
+    ' poi': (102,),
     ' pos': (1074,),
     ' pow': (1296,),
     ' pri': (1309,),
-    ' pul': (72,),
+    ' pul': (73,),
     ' qua': (131,),
     ' qui': (208,),
     ' re-': (857,),
@@ -2161,18 +2161,18 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' sma': (430,),
     ' so)': (562,),
     ' so,': (3,),
-    ' so:': (64,),
+    ' so:': (65,),
     ' sou': (1456,),
-    ' spa': (115,),
+    ' spa': (116,),
     ' spe': (152,),
     ' syn': (1545,),
     ' tam': (229,),
     ' tar': (232,),
     ' to ': (1878,),
     ' tod': (223,),
-    ' tog': (62,),
+    ' tog': (63,),
     ' tow': (443,),
-    ' una': (81,),
+    ' una': (82,),
     ' unp': (159,),
     ' unr': (1307,),
     ' unt': (1394,),
@@ -2187,6 +2187,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     ' yet': (1066,),
     ' zon': (1151,),
     "!['’": (359,),
+    '!\\w)': (47,),
     '" ca': (993,),
     '" gi': (525,),
     '" ha': (717,),
@@ -2207,30 +2208,29 @@ INDEX: dict[str, tuple[int, ...]] = {
     "' pr": (663,),
     "' re": (689,),
     "' tr": (360,),
-    "'s (": (52,),
+    "'s (": (53,),
     "'s d": (1738,),
     "'s k": (1729, 1760),
-    "'s n": (92,),
+    "'s n": (93,),
     "'s u": (124,),
     "'s v": (472,),
     "'’-]": (1,),
     '(--a': (163, 403),
-    '(?:-': (120,),
-    '(CG1': (85,),
+    '(CG1': (86,),
     '(CG3': (261,),
     '(`ag': (671,),
     '(`ap': (130,),
     '(`ar': (685,),
     '(`co': (122,),
-    '(`en': (55,),
+    '(`en': (56,),
     '(`ev': (12,),
     '(`me': (1199,),
     '(`mo': (306,),
     '(`sy': (250,),
     '(`ta': (299,),
     '(`te': (184,),
-    '(a k': (95,),
-    '(a n': (105, 227),
+    '(a k': (96,),
+    '(a n': (106, 227),
     '(a t': (236,),
     '(all': (892, 1703),
     '(als': (870,),
@@ -2250,11 +2250,11 @@ INDEX: dict[str, tuple[int, ...]] = {
     '(ies': (174,),
     '(ina': (568,),
     '(ind': (840,),
-    '(kee': (67,),
+    '(kee': (68,),
     '(kep': (298,),
     '(key': (448,),
     '(mal': (608,),
-    '(mar': (99,),
+    '(mar': (100,),
     '(nor': (259,),
     '(not': (1315, 1835),
     '(pac': (1722,),
@@ -2303,13 +2303,13 @@ INDEX: dict[str, tuple[int, ...]] = {
     ') si': (1629,),
     ') sk': (246,),
     ') so': (384,),
-    ') wo': (77,),
+    ') wo': (78,),
     '), e': (329,),
     '), l': (369,),
     '), p': (446,),
     '): l': (289,),
     '); d': (219,),
-    '); m': (57,),
+    '); m': (58,),
     '); o': (457,),
     '); r': (719,),
     '); t': (853,),
@@ -2340,8 +2340,8 @@ INDEX: dict[str, tuple[int, ...]] = {
     '--bo': (737,),
     '--do': (1015,),
     '--fi': (1448,),
-    '--or': (58,),
-    '--ou': (98,),
+    '--or': (59,),
+    '--ou': (99,),
     '--ra': (196,),
     '--ro': (520,),
     '--sc': (191,),
@@ -2350,12 +2350,12 @@ INDEX: dict[str, tuple[int, ...]] = {
     '-act': (669,),
     '-ai ': (1220,),
     '-ali': (284,),
-    '-beh': (87,),
+    '-beh': (88,),
     '-cac': (155,),
     '-db,': (23,),
     '-doc': (262,),
     '-evi': (158,),
-    '-par': (63,),
+    '-par': (64,),
     '-reg': (197,),
     '-ris': (971,),
     '-run': (547,),
@@ -2391,7 +2391,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '.imp': (1468,),
     '.int': (391,),
     '.jso': (1869,),
-    '.lan': (68,),
+    '.lan': (69,),
     '.mat': (845,),
     '.md ': (1144,),
     '.min': (1475,),
@@ -2414,7 +2414,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '.unt': (1620,),
     '.vet': (458,),
     '.yam': (1874,),
-    '/` i': (59,),
+    '/` i': (60,),
     '/ada': (1510,),
     '/cas': (1411,),
     '/con': (1699,),
@@ -2423,8 +2423,8 @@ INDEX: dict[str, tuple[int, ...]] = {
     '/min': (1866,),
     '/yea': (1840, 1863),
     '1 ho': (356,),
-    '1) w': (112,),
-    '256)': (47,),
+    '1) w': (113,),
+    '256)': (48,),
     '256:': (1725, 1829),
     '4 st': (1293,),
     '434)': (688,),
@@ -2465,7 +2465,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     '; di': (1523,),
     '; el': (872,),
     '; ev': (1525, 1713),
-    '; fe': (82,),
+    '; fe': (83,),
     '; fu': (661,),
     '; in': (628,),
     '; it': (1134,),
@@ -2493,7 +2493,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'N en': (1271,),
     'N st': (1126,),
     'N wo': (214,),
-    'N, w': (79,),
+    'N, w': (80,),
     'Part': (1886,),
     'SON:': (1311, 1535),
     'Type': (1333,),
@@ -2582,14 +2582,14 @@ INDEX: dict[str, tuple[int, ...]] = {
     'a lo': (1052,),
     'a no': (1470,),
     'a ri': (538,),
-    'a sc': (89,),
+    'a sc': (90,),
     'a se': (826,),
     'a sh': (835,),
     'a ta': (777, 955),
     'ab n': (450,),
     'ab, ': (334,),
     'aces': (459,),
-    'acha': (93, 1028),
+    'acha': (94, 1028),
     'ache': (1431,),
     'ack,': (323,),
     'act)': (1139,),
@@ -2609,7 +2609,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'adin': (1334,),
     'ads)': (817,),
     'ads,': (427,),
-    'ady,': (119,),
+    'ady,': (120,),
     'af t': (507,),
     'af: ': (597,),
     "aff'": (440,),
@@ -2620,7 +2620,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'agge': (1742,),
     'aggi': (1078,),
     'aim ': (1775,),
-    'ain)': (71,),
+    'ain)': (72,),
     'ain`': (123,),
     'aker': (785,),
     'al b': (782,),
@@ -2645,11 +2645,11 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ant,': (364,),
     'ant;': (684,),
     'anyo': (543,),
-    'ap c': (48,),
+    'ap c': (49,),
     'ap r': (263,),
     'ap t': (185,),
     'ar f': (730,),
-    'ar o': (117,),
+    'ar o': (118,),
     'ar s': (1553,),
     'ar w': (902,),
     'ar: ': (779,),
@@ -2658,7 +2658,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ars ': (683,),
     'ary.': (1773,),
     'ary:': (1735,),
-    'as (': (54,),
+    'as (': (55,),
     'as J': (1402,),
     'as U': (485,),
     'as b': (567,),
@@ -2704,7 +2704,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ay p': (248,),
     'ay t': (1111,),
     'ay(s': (484,),
-    'ays:': (109,),
+    'ays:': (110,),
     'b by': (850,),
     'be d': (849, 976),
     'be f': (970,),
@@ -2720,13 +2720,13 @@ INDEX: dict[str, tuple[int, ...]] = {
     'bsit': (1770,),
     'budg': (1715,),
     'by `': (881,),
-    'by e': (84,),
+    'by e': (85,),
     'by i': (1689,),
-    'by`)': (70,),
+    'by`)': (71,),
     'c in': (172,),
     'c ke': (1618,),
     'c ne': (637,),
-    'c re': (50,),
+    'c re': (51,),
     'c va': (527,),
     'capp': (1175,),
     'ce b': (237, 961, 1092),
@@ -2737,7 +2737,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ces,': (1587,),
     'ces:': (221,),
     'ch 1': (714,),
-    'ch k': (103,),
+    'ch k': (104,),
     'choo': (1331,),
     'cisi': (1790,),
     'citi': (1389,),
@@ -2782,7 +2782,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'd sh': (816,),
     'd su': (659,),
     'd tw': (1497, 1520),
-    'd us': (65,),
+    'd us': (66,),
     'd wa': (1261,),
     'd yo': (1605,),
     'd, c': (147,),
@@ -2809,7 +2809,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'del:': (1836,),
     "der'": (213,),
     'der:': (151,),
-    'der;': (108,),
+    'der;': (109,),
     'deri': (1658,),
     'dges': (554,),
     'dict': (282,),
@@ -2871,7 +2871,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'ed e': (712,),
     'eden': (727,),
     'edic': (1406,),
-    'edul': (66,),
+    'edul': (67,),
     'ee i': (500,),
     'ee s': (558,),
     'egie': (736,),
@@ -2934,8 +2934,8 @@ INDEX: dict[str, tuple[int, ...]] = {
     'es u': (557,),
     'es_o': (1011,),
     'ese ': (139,),
-    'ese;': (73,),
-    'eshn': (97,),
+    'ese;': (74,),
+    'eshn': (98,),
     'esho': (1624, 1732),
     'ess:': (1283, 1555),
     'est:': (1218,),
@@ -3026,8 +3026,8 @@ INDEX: dict[str, tuple[int, ...]] = {
     'g.ge': (392,),
     'g: n': (723,),
     'g: t': (177,),
-    'g; a': (102,),
-    'g` w': (88,),
+    'g; a': (103,),
+    'g` w': (89,),
     'ge #': (1013, 1317),
     'ge (': (809, 1201),
     'ge i': (987, 1156),
@@ -3041,7 +3041,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'gits': (1669,),
     'gn f': (752,),
     'gn t': (640, 1179),
-    'gns)': (110,),
+    'gns)': (111,),
     'gns:': (437,),
     'go w': (716,),
     'gove': (1709,),
@@ -3087,7 +3087,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'id c': (1483,),
     'id m': (1326,),
     'id p': (1382,),
-    'id t': (116,),
+    'id t': (117,),
     'idat': (646, 1672),
     'ide:': (1372,),
     'ie t': (215,),
@@ -3148,7 +3148,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'k wa': (204,),
     'ks `': (1010, 1063),
     'ks l': (1228,),
-    'l a ': (75,),
+    'l a ': (76,),
     'l ad': (732,),
     'l as': (316,),
     'l da': (1676,),
@@ -3167,7 +3167,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'lan ': (528,),
     'ld `': (769,),
     'ld n': (1265,),
-    'lds,': (90,),
+    'lds,': (91,),
     'le (': (967,),
     'le f': (1446,),
     'le p': (1183, 1542),
@@ -3181,7 +3181,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'lob ': (741,),
     "lob'": (643,),
     'log:': (1488,),
-    'low:': (114,),
+    'low:': (115,),
     'ls n': (1366,),
     'lt i': (230,),
     'lt o': (668,),
@@ -3191,7 +3191,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'm ab': (480,),
     'm af': (200,),
     'm as': (375,),
-    'm el': (118,),
+    'm el': (119,),
     'm of': (388, 1143, 1251),
     'm pa': (918,),
     'm tu': (1096,),
@@ -3340,7 +3340,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'oor;': (1116,),
     'op e': (1207,),
     'ope:': (1377,),
-    'or (': (106, 1513),
+    'or (': (107, 1513),
     'or b': (921,),
     'or m': (1118, 1119, 1698),
     'or u': (652,),
@@ -3402,10 +3402,10 @@ INDEX: dict[str, tuple[int, ...]] = {
     'r du': (607,),
     'r el': (421,),
     'r ex': (753,),
-    'r fe': (61,),
+    'r fe': (62,),
     'r li': (1300,),
     'r lo': (1152,),
-    'r nu': (113,),
+    'r nu': (114,),
     'r ob': (487, 1036),
     'r ot': (545, 1149),
     'r sc': (812,),
@@ -3432,7 +3432,7 @@ INDEX: dict[str, tuple[int, ...]] = {
     'rt l': (1584, 1588),
     'rt m': (552,),
     'rt t': (871,),
-    'rts:': (96,),
+    'rts:': (97,),
     'rve ': (807,),
     'ry #': (1190,),
     'ry j': (324,),
@@ -4796,7 +4796,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?P<by>customer',
     '(?P<one>\\d[\\d,]*\\s+in\\s+\\d[\\d,]*)|(?P<sci>\\d+(?:\\.\\d+)?\\s*[eE]\\s*[-\\u2212+]?\\s*\\d{1,3})|(?P<pow>(?:\\d+(?:\\.\\d+)?\\s*[x\\u00d7*]\\s*)?10\\s*(?:\\^|\\*\\*)\\s*\\(?\\s*[-\\u2212+]?\\s*\\d{1,3}\\s*\\)?)|(?P<pct>\\d+(?:\\.\\d+)?\\s*%)|(?P<num>\\d[\\d,]*(?:\\.\\d+)?|\\.\\d+)',
     '(U+',
-    '([.;:,()\\n])',
+    '([.;,()\\n]|(?<!\\d):|:(?!\\d))',
     '([1-9][0-9]{0,8})\\.root\\.json',
     '(a results file is written when the run completes)',
     '(customer',
@@ -5028,7 +5028,7 @@ CONSTANTS: frozenset[str] = frozenset({
     ')\\b|\\b(?:sends?|shares?|reports?|transmits?|returns?|uploads?)\\W+(?:no|nothing|never\\W+[\\w-]+)\\W+(?:[\\w-]+\\W+){0,2}?',
     ')]}',
     ')s?\\b(?:\\s*(?:-|–|—)\\s*|\\s+(?:to|through|thru|until|till)\\s+)(?P<d2>',
-    ')s?\\b|\\b(?P<h1>\\d{1,2})\\s*(?P<p1>[ap]m)?\\s*(?:-|–|—|to|until|till)\\s*(?P<h2>\\d{1,2})\\s*(?P<p2>[ap]m)\\b',
+    ')s?\\b|\\b(?P<between>between\\s+)?(?P<h1>\\d{1,2})(?::(?P<m1>\\d\\d))?\\s*(?P<p1>[ap]m)?\\s*(?P<to>-|–|—|to|until|till|and)\\s*(?P<h2>\\d{1,2})(?::(?P<m2>\\d\\d))?\\s*(?P<p2>[ap]m)?(?!\\w)',
     '){0,5}',
     ')|(?:sent|shared|transmitted|reported|returned|visible|shown|uploaded|forwarded|available)\\W+(?:back\\W+)?(?:to|with)\\W+',
     '*',
@@ -7271,7 +7271,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '[-_/]+',
     '[.;!?\\n]',
     '[.;!?](?=\\s|[\\"\'’”)]|$)|\\n',
-    '[.;:,()\\n]',
+    '[.;,()\\n]|(?<!\\d):|:(?!\\d)',
     '[.;:,()\\n]|\\band\\b|\\bplus\\b|\\bthen\\b',
     '[.;:\\n]',
     '[0-9a-f]+',
@@ -7308,12 +7308,13 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$',
     '\\.{2,}',
     '\\W(it|them)\\W',
-    '\\W*(?:(?:and|but|yet|though|although|however|still|so|then|or|also|even|this|that|it|all|typically|usually|normally|generally|mostly|(?:reviews?|approvals?|checks?|sign[- ]?offs?|confirmations?|reviewed|approved|checked|confirmed|staffed)(?:\\W+(?:are|is))?)\\W+)?$',
+    '\\W*(?:(?:and|but|yet|though|although|however|still|so|then|or|also|even|this|that|it|all|from|on|typically|usually|normally|generally|mostly|(?:reviews?|approvals?|checks?|sign[- ]?offs?|confirmations?|reviewed|approved|checked|confirmed|staffed)(?:\\W+(?:are|is))?)\\W+)?$',
     '\\W*(?:(?:or|nor|and)\\W+)?(?:(?:connectors?|plug-?ins?|extensions?|integrations?|apps|tools?|mcp\\W+servers?)\\b\\W*(?:(?:or|nor|and)\\b\\W*)?)*',
     "\\W*(?:(?:our|its|the|all|any|acme['’]s)\\W+)?(?:(?!(?:model|models|weights?|checkpoints?|parameters?|api|inference|serving|endpoints?|and|or)\\b)[\\w-]+\\W+){0,2}?(?:web\\W?sites?|sites?|docs|documentation|status\\W+pages?|blogs?|analytics|logs?|backups?|billing|invoices?|dashboards?|data|databases?|emails?|crm|tickets?|harness(?:es)?|pipelines?|consoles?)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:hosted|stored|kept|run|runs|running|served|backed\\W+up|processed|archived)\\W+(?:on|in|at|with|by)\\W+$",
     "\\W*(?:[\\w'’-]+\\W+){0,3}?(?:(?:not|never|no|cannot|nothing|nobody|none)\\b|[a-z]+n['’]t\\b)",
     '\\W+',
     "\\W+(?:(?!(?:and|or|but|nor)\\b)[\\w'’$-]+\\W+){0,3}?(?:confirm|approv)\\w*|\\W+(?:it|this|that|them)\\b",
+    "\\W+(?:(?:with|to|on|from|through|via)\\W+)?(?:our|the\\W+(?:lab|developer)['’]s)\\W+(?:(?:own|free|new|official|consumer)\\W+){0,2}(?:[\\w-]+\\W+)?(?:assistants?|apps?|applications?|chat\\W?bots?|agents?|companions?)\\b",
     "\\W+(?:[\\w-]+\\W+){0,2}?(?:receives?|collects?|pulls?|ingests?|gets?)\\W+(?:[\\w'’-]+\\W+){0,3}?",
     '\\W+(?:[\\w-]+\\W+){0,2}?(?:sees?|receives?|has\\W+(?:no\\W+)?(?:access|visibility)|have\\W+(?:no\\W+)?(?:access|visibility))\\W+(?:[\\w-]+\\W+){0,3}?',
     '\\W+(?:a|an|the|each|every|its|our|their|this|that|one)\\W+(?!(?:\\w+\\W+)?(?:users?|customers?|persons?|people|accounts?|members?|shoppers?|them)\\b)',
@@ -7341,7 +7342,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:(?:the|its|their|a|an|each|every)\\s+)?',
     '\\b(?:acceptable[- ]use|usage|use|access|user|end[- ]user|licen[cs]e|partner|conduct)\\W+(?:polic(?:y|ies)|agreements?|terms|rules|contracts?)\\b|\\bterms\\W+(?:of\\W+(?:use|service|access)|and\\W+conditions)\\b|\\bcode\\W+of\\W+conduct\\b|\\b(?:non[- ]disclosure|confidentiality)\\W+agreements?\\b|\\bndas?\\b',
     "\\b(?:access\\w*|us(?:e|es|ed|ing)|call\\w*|connect\\w*|reach\\w*|quer(?:y|ies|ied|ying)|request\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?from\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:serv(?:e|es|ed|ing)|stream\\w*)\\W+(?:[\\w'’-]+\\W+){0,6}?to\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:accessed|used|called|queried|reached)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:at|in|on)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$|\\b(?:documents?|files|data(?:bases?)?|records|indexes|indices|stores)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:stored|kept|held|hosted)\\W+(?:on|in|at)\\W+(?:(?:the|their|its|each|every|all)\\W+)*$|\\b(?:outputs?|responses?|answers?|completions?|results?|predictions?|recommendations?|reports?|invoices?)\\W+(?:(?:are|is|were|was|get|gets)\\W+)?(?:also\\W+)?(?:delivered|sent|shipped|returned|streamed|pushed)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:to|at|into)\\W+(?:(?:the|their|its|each|every|all|many|some|of)\\W+)*$",
-    '\\b(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|transfers?|purchases?|trades?|runs?|emails?|messages?|requests?|outputs?|responses?)\\b',
+    '\\b(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|transfers?|purchases?|trades?|runs?|emails?|messages?|requests?|outputs?|responses?|recommendations?|posts?|answers?|replies)\\b',
     '\\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|tool\\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|merges?|pull\\W+requests?|diffs?|edits?|experiments?|tasks?)\\b',
     "\\b(?:all|every|any|existing|current)\\W+(?:of\\W+)?(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
     '\\b(?:and|but|while|whereas|yet)\\W+(?:(?:the|all|any)\\W+)?(?:general\\W+)?(?:public|consumers?|everyone|anyone|members\\W+of\\W+the\\W+public)\\W+(?:can\\W+|may\\W+)?(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|downloads?|gets?)\\b',
@@ -7365,6 +7366,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:customer|client|agency|bank|hospital|site)['’]?s?\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,2}?(?:administrators?|admins?|security\\W+teams?|staff|officers?)\\W+$",
     "\\b(?:download\\w*|publish\\w*|releas\\w*|distribut\\w*|shar(?:e|es|ed|ing)|hand(?:s|ed)?|giv(?:e|es|en)|gets?|receiv\\w*|ship\\w*|upload\\w*|licens\\w*|licenc\\w*|host\\w* on|pull\\w*)\\W+(?:(?!(?:results?|outputs?|answers?|completions?|responses?|evaluations?|generated|produced|by|for|of|from|with|running|serving|using|behind|on|via|through|about)\\b)[\\w'-]+\\W+){0,4}?(?:weights?|checkpoints?|safetensors|gguf|parameters)\\b|\\b(?:weights?|checkpoints?|safetensors|gguf)\\W+(?:[\\w-]+\\W+){0,3}?(?:are\\W+|is\\W+)?(?:published|released|downloadable|distributed|shared|open[- ]sourced|licen[cs]ed|made available|available for download|posted|uploaded)\\b|\\bopen[- ]weights?\\b",
     "\\b(?:each|every|all)\\W+(?:of\\W+)?(?:[\\w'’-]+\\W+){0,3}?(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)['’]?s?\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,1}?(?:data\\W?cent(?:er|re)s?|sites?|premises|installations?)\\b",
+    '\\b(?:each|every|all)\\b',
     "\\b(?:each|every|all|the|any|our)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:reports?|logs?|exports?|summar(?:y|ies)|post-?mortems?|runbooks?|polic(?:y|ies)|documents?|documentation|datasets?|notes?|dashboards?|digests?|newsletters?|announcements?|model\\W+cards?|system\\W+cards?|audits?|releases?|versions?|model\\W+updates?)\\b",
     '\\b(?:early|preview|beta|pilot|trusted|testers?|program|programme|private|sandbox|research)\\b',
     '\\b(?:employees?|staff|team|teams|internal\\w*|in-house|cluster|researchers)\\b',
@@ -7388,6 +7390,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:in|during|throughout|within)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:red[\\W_]*team\\w*|sandbox\\w*|test(?:s|ing)?|evaluations?|evals?|betas?|pilots?|trials?|previews?|staging|shadow|pre-deployment|internal)\\b|(?<!unlike\\W)(?<!than\\W)\\b(?:previous|prior|earlier|predecessor|older|other|comparable|similar)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:models?|versions?|systems?)\\b",
     "\\b(?:in|into|speaks?|supports?|understands?|across|answers?\\W+in|writes?\\W+in)\\W+(?:any|every|all|whatever)\\W+(?:(?:of\\W+)?the\\W+)?(?:(?!(?:programming|coding|computer|query|markup|scripting|sign)\\b)[\\w'’-]+\\W+){0,2}?languages?\\b(?!\\W+(?:other\\W+than|but|except|save|apart))",
     '\\b(?:it|this|that|them)\\b',
+    '\\b(?:licen[cs]\\w*|activation|updater|update\\W+(?:checks?|checkers?|service|agent)|heartbeats?|keep-?alives?|time\\W+sync)\\W+(?:(?:check|checks|checker|activation|validation|service|agent|only|then|just)\\W+){0,2}$',
     '\\b(?:models?|assistants?|chatbots?|bots?|agents?|api|it)\\b',
     '\\b(?:models?|llms?)\\b',
     '\\b(?:models?|llms?|weights|checkpoints?|parameters|inference)\\b',
@@ -7424,6 +7427,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:sold|licensed|licenced|resold)\\s+(?:to|by)\\s+([A-Z][\\w-]*)',
     '\\b(?:sold|resold|listed|billed|purchas\\w*|bought|buy|subscri\\w*|procured?|procurement)\\b',
     '\\b(?:stays?|remains?|kept|held|stored)\\b',
+    '\\b(?:support|help\\W*desk|help\\W*line|hot\\W*line|sales|billing|enquir\\w*|inquir\\w*|customer\\W+(?:service|success|care)|service\\W+desk|office|phones?|calls?|chat|emails?|tickets?|deliver\\w*|shipping|the\\W+(?:shop|store|pharmacy|clinic|lab))\\b',
     "\\b(?:technicians?|staff|humans?|reviewers?|persons?|people|scientists?|operators?|officers?|pharmacists?|someone|an?\\W+engineer|engineers|users?|owners?)\\b(?:\\W+[\\w'’-]+){0,2}?\\W+(?:approv|review|check|sign|confirm|inspect)\\w*|\\b(?:approv|review|check|confirm|inspect)\\w*\\W+(?:[\\w'’-]+\\W+){0,4}?by\\W+(?:(?:a|an|the|our)\\W+)?(?:[\\w-]+\\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?|operators?|officers?|pharmacists?|engineers?|users?|owners?)\\b|\\b(?:manual|human|technician|staff)(?:['’]s)?\\W+(?:[\\w-]+\\W+)?(?:review|approval|check|sign[- ]?off|confirmation)s?\\b",
     "\\b(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\\b(?:\\W+[\\w'’-]+){0,2}?\\W+(?:approv|review|check|sign)\\w*|\\b(?:approved|reviewed|checked|signed\\W+off)\\W+by\\W+(?:(?:a|an|the)\\W+)?(?:[\\w-]+\\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\\b",
     "\\b(?:their|your|customers['’]?|customer['’]s|clients['’]?|developers['’]?)\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,2}?(?:apps?|applications?|websites?|sites|services|backends?|systems|workloads?|files|documents?|data(?:bases?)?)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:hosted|running|run|deployed|stored|kept)\\W+(?:on|in)\\W+(?:(?:their|your)\\W+(?:own\\W+)?)?$|\\b(?:stor(?:e|es|ed|ing)|keep\\w*|sav(?:e|es|ed|ing))\\W+(?:[\\w-]+\\W+){0,2}?(?:files|documents?|data)\\W+(?:on|in)\\W+(?:their|your)\\W+(?:own\\W+)?$",
@@ -7455,7 +7459,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b\\W+(?:back\\W+)?(?:to|with)\\W+',
     "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b|\\balways[- ]allow(?:s|ed|ing)?\\b(?!\\W+(?:the\\W+)?(?:(?:all|our|its|their|security|vetted|verified|registered)\\W+)?(?:users?|you|them|people|customers?|anyone|researchers?|staff|employees|members|admins?|administrators?|developers?|everyone|students?|visitors?)\\b)|\\ballow(?:s|ed)?\\W+always\\b|\\b(?:no\\W+longer|stop(?:s|ped|ping)?)\\W+ask(?:s|ed|ing)?\\b(?!\\W+(?:for|about)\\b)|\\b(?:don'?t|never|do\\W+not)\\W+ask\\W+again\\b",
     '\\bautomatic\\w*|\\b\\d{4}-\\d\\d-\\d\\d\\b|\\b(?:19|20)\\d\\d\\b|\\bdays?\\W+\\d|\\bweeks?\\W+\\d|\\b(?:after|in|within)\\W+\\d+\\W+(?:days?|weeks?|months?)\\b',
-    "\\bbefore\\W+(?:(?P<pronoun>it|they|each\\W+one)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|executes?|executed|acts?|proceeds?|goes|takes\\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed|ships?|dispensed|released\\W+to\\W+(?:the\\W+)?(?:patient|customer|buyer)s?)\\b|(?:each|every|any|the|an?)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|run|executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\\b|(?:executing|running|sending|acting|shipping|pushing|merging|placing|submitting|execution))|\\b(?:waits?|held|holds?|paused?|blocked|queued)\\W+(?:[\\w-]+\\W+){0,2}?(?:for|until|pending)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:each|every|no)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?)\\W+(?:waits?|runs?\\W+only)\\b",
+    "\\bbefore\\W+(?:(?P<pronoun>it|they|each\\W+one)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|executes?|executed|acts?|proceeds?|goes|takes\\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed|ships?|dispensed|released\\W+to\\W+(?:the\\W+)?(?:patient|customer|buyer)s?|(?P<shown>published|posted|displayed|shown|delivered|returned))\\b|(?:each|every|any|the|an?)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|run|executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\\b|(?:executing|running|sending|acting|shipping|pushing|merging|placing|submitting|execution))|\\b(?:waits?|held|holds?|paused?|blocked|queued)\\W+(?:[\\w-]+\\W+){0,2}?(?:for|until|pending)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:each|every|no)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?)\\W+(?:waits?|runs?\\W+only)\\b",
     '\\bblock(?:_|\\W+)none\\b|\\bunfiltered\\b|\\bno\\W+(?:content\\W+)?filter(?:ing|s)?\\b|\\b(?:turn|switch)\\w*\\W+',
     '\\bconditions?\\b',
     '\\bconsumers?\\b(?!\\W+(?:grade|hardware|gpus?|cards?)\\b)|\\b(?:the\\W+)?general\\W+public\\b|\\bmembers\\W+of\\W+the\\W+public\\b|\\b(?:desktop|mobile|phone|smartphone|tablet|web|chat|browser|consumer|companion|ios|android|mac|windows)\\W+(?:apps?|applications?|clients?|extensions?)\\b|\\bapp\\W+stores?\\b|\\bchat\\W?bots?\\b',
@@ -7476,7 +7480,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b|\\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\\W+(?:[\\w-]+\\W+){0,3}?',
     "\\b|\\b(?:ships?|shipped|comes?|came|bundled|packaged|installed)\\W+with\\W+(?:[\\w'-]+\\W+){0,3}?(?:built[- ]in|included|inside|embedded|on[- ]?board)\\b|\\bno\\W+(?:network|internet|connection|connectivity|signal)(?:\\W+connection)?\\W+(?:is\\W+)?(?:needed|required|necessary)\\b|\\b(?:works?|runs?|answers?)\\W+without\\W+(?:an?\\W+)?(?:network|internet|connection|connectivity|signal)\\b",
     '\\b|\\b(?:until|before|once|when)\\W+(?:(?:they|it)\\W+(?:are|is)\\W+)?(?:sent|shared|transmitted|uploaded|forwarded|streamed|relayed|shipped|exported)\\W+(?:back\\W+)?to\\W+',
-    '\\b|\\b(?P<credited>board[- ]certified|accredited|chartered)\\W+(?:[\\w-]+\\W+){0,2}?(?:laborator(?:y|ies)|labs?|facilit(?:y|ies)|institutions?|organi[sz]ations?|hospitals?|clinics?|users?|members?|researchers?|scientists?|staff|individuals?|persons?|people)\\b|\\b(?:are|is|be|being)\\W+(?:all\\W+|each\\W+)?(?P<status>board[- ]certified|licen[cs]ed|accredited)\\W+(?:as\\W+|to\\W+practi[cs]e\\b)|\\b(?:are|is|be|being)\\W+(?:all\\W+|each\\W+)?(?P<alone>board[- ]certified|accredited)\\W*$',
+    '\\b|\\b(?P<credited>(?:board[- ])?certified|accredited|chartered)\\W+(?:[\\w-]+\\W+){0,2}?(?:laborator(?:y|ies)|labs?|facilit(?:y|ies)|institutions?|organi[sz]ations?|hospitals?|clinics?|pharmac(?:y|ies)|users?|members?|researchers?|scientists?|staff|individuals?|persons?|people)\\b|\\b(?P<placed>(?:state[- ]|fully\\W+)?licen[cs]ed)\\W+(?:[\\w-]+\\W+){0,2}?(?:pharmac(?:y|ies)|dispensar(?:y|ies)|laborator(?:y|ies)|labs?|facilit(?:y|ies)|hospitals?|clinics?|practices?|institutions?)\\b|\\b(?P<required>clearance|certification|accreditation)s?\\W+(?:(?:is|are|was|were)\\W+)?(?:(?:also|always|strictly)\\W+)?(?:required|mandatory|needed)\\b|\\b(?:are|is|be|being)\\W+(?:all\\W+|each\\W+)?(?P<status>board[- ]certified|licen[cs]ed|accredited)\\W+(?:as\\W+|to\\W+practi[cs]e\\b)|\\b(?:are|is|be|being)\\W+(?:all\\W+|each\\W+)?(?P<alone>board[- ]certified|accredited)\\W*$',
     '\\b|\\bphon(?:es|ed|ing|e)\\W+home\\b(?:\\W+to\\W+',
     "\\b|\\bto\\W+(?:run|fit)\\W+on\\W+(?:[\\w'-]+\\W+){0,2}?",
     '\\d+(?:[bmk]|x\\d+b)',
@@ -10156,6 +10160,8 @@ CONSTANTS: frozenset[str] = frozenset({
     'ltd',
     'lv',
     'm',
+    'm1',
+    'm2',
     'macedonian',
     "made by the gate's decision",
     'main',
@@ -10783,6 +10789,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'pinned_sha256',
     'pins',
     'pl',
+    'placed',
     'plan',
     'plan.config',
     'plan.config, eval.model_generate_config or plan.steps[].params max_tokens, the lowest',
@@ -13874,6 +13881,7 @@ WORDS: str = (
     'car\n'
     'card\n'
     'cards\n'
+    'care\n'
     'carefully\n'
     'carr\n'
     'carried\n'
@@ -14184,6 +14192,8 @@ WORDS: str = (
     'check_waivers\n'
     'checked\n'
     'checked-by\n'
+    'checker\n'
+    'checkers\n'
     'checkout\n'
     'checkpoint\n'
     'checkpoint-of\n'
@@ -14245,6 +14255,7 @@ WORDS: str = (
     'client\n'
     'clients\n'
     'clientstate\n'
+    'clinic\n'
     'clinical\n'
     'clinician\n'
     'clinicians\n'
@@ -14660,6 +14671,7 @@ WORDS: str = (
     'described\n'
     'describes\n'
     'description\n'
+    'desk\n'
     'desktop\n'
     'desktops\n'
     'details\n'
@@ -14713,8 +14725,10 @@ WORDS: str = (
     'discovered\n'
     'discovery\n'
     'dispatch\n'
+    'dispensar\n'
     'dispensed\n'
     'display_path\n'
+    'displayed\n'
     'dispute\n'
     'disputed\n'
     'disputes\n'
@@ -14941,6 +14955,7 @@ WORDS: str = (
     'engineers\n'
     'english\n'
     'enough\n'
+    'enquir\n'
     'enrol\n'
     'ensure\n'
     'ensures\n'
@@ -15563,6 +15578,7 @@ WORDS: str = (
     'hosting\n'
     'hosts\n'
     'hosts_in_words\n'
+    'hot\n'
     'hour\n'
     'hours\n'
     'how\n'
@@ -15725,6 +15741,7 @@ WORDS: str = (
     'input_digests\n'
     'input_refs\n'
     'inputs\n'
+    'inquir\n'
     'ins\n'
     'inside\n'
     'insider\n'
@@ -16160,6 +16177,7 @@ WORDS: str = (
     'm-cyber-flags\n'
     'm-flags\n'
     'm1\n'
+    'm2\n'
     'mac\n'
     'macedonian\n'
     'machine\n'
@@ -16191,6 +16209,7 @@ WORDS: str = (
     'manager\n'
     'managing\n'
     'mandarin\n'
+    'mandatory\n'
     'manifest\n'
     'manifest_digest\n'
     'manifest_root\n'
@@ -16652,6 +16671,7 @@ WORDS: str = (
     'officer\n'
     'officers\n'
     'offices\n'
+    'official\n'
     'offline\n'
     'offs\n'
     'often\n'
@@ -16888,8 +16908,10 @@ WORDS: str = (
     'persuasion\n'
     'persuasion-campaign\n'
     'pertaining\n'
+    'pharmac\n'
     'pharmacist\n'
     'pharmacists\n'
+    'pharmacy\n'
     'phon\n'
     'phone\n'
     'phones\n'
@@ -16975,6 +16997,7 @@ WORDS: str = (
     'postdeployment\n'
     'postdeploymentpolicy\n'
     'posted\n'
+    'posts\n'
     'posture\n'
     'pow\n'
     'power\n'
@@ -17675,6 +17698,7 @@ WORDS: str = (
     'sagemaker\n'
     'said\n'
     'sale\n'
+    'sales\n'
     'sam\n'
     'sam-whitfield\n'
     'same\n'
@@ -17912,6 +17936,7 @@ WORDS: str = (
     'shipping\n'
     'ships\n'
     'shona\n'
+    'shop\n'
     'shoppers\n'
     'short\n'
     'shortens\n'
@@ -18717,6 +18742,7 @@ WORDS: str = (
     'up\n'
     'update\n'
     'updated\n'
+    'updater\n'
     'updates\n'
     'updating\n'
     'upgrade\n'
@@ -18775,6 +18801,7 @@ WORDS: str = (
     'validate\n'
     'validate_statement\n'
     'validated\n'
+    'validation\n'
     'validation_findings\n'
     'validation_split\n'
     'validity\n'
