@@ -508,11 +508,12 @@ RELAUNCH_SUFFIX = "-relaunch"
 
 
 def relaunch_without_attack(c: Copy, s: Subject) -> str | None:
-    """The next version (its version number raised) answers the incident, logged naming no attack,
-    with a new run of the developer's own red team or safeguard test of a safeguard on the incident's
-    domain: its casegate-results log written again dated the incident's day, its samples as before
-    (none of them named for the attack that came through), cited under a new id beside the old one
-    and under `incident_answers`."""
+    """The next version (its version number raised, dated with the new run) answers the incident,
+    logged naming no attack, with a new run of the developer's own red team or safeguard test of a
+    safeguard on the incident's domain (a classifier or refusal first): its casegate-results log
+    written again dated after the incident and no earlier than the registry logged it, its samples
+    new requests (each recording what it asked and got) scored as before, none named for the attack
+    that came through, cited under a new id beside the old one and under `incident_answers`."""
     if c.incident is None:
         return "no incident was logged against the recorded version"
     iid, domain, day = c.incident
@@ -627,8 +628,8 @@ REGISTRY_MUTATIONS: tuple[RegistryMutation, ...] = (
     RegistryMutation("incident-attack-left-out", ("test-7-post-deployment", "q-retreat"),
                      "after a high-severity incident naming no attack was logged against the recorded version, "
                      "submits a new version answering it with the developer's own test of a safeguard on its domain "
-                     "run again since (its log dated the incident's day, its samples as before, none named for the "
-                     "attack)", ("CG440",), relaunch_without_attack, story="incident", incident_days_ago=1),
+                     "run again since (its log dated after the incident, its samples new requests scored as "
+                     "before, none named for the attack), the version dated with it", ("CG440",), relaunch_without_attack, story="incident", incident_days_ago=1),
     RegistryMutation("relaxed-threshold-resubmitted", ("fm-threshold-gaming",),
                      "submits a version whose policy file doubles the threshold and alert level its closest "
                      "evaluation is measured against", ("CG320",), relaxed_threshold),
