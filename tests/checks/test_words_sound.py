@@ -2764,6 +2764,8 @@ SOUND_LANGUAGES = [  # no count of languages beyond the list, nor words without 
     "Multilingual performance is measured on the MMMLU benchmark in 14 languages.",
     "The classifiers were red-teamed in 12 languages.",
     "It writes code in all common programming languages.",
+    "The model is not, for now, offered in any language but English.",
+    "Never, in any language, does the model give protocol help.",
 ]
 
 
@@ -2775,6 +2777,10 @@ LANGUAGES_SAID = [
     ("The assistant speaks every language our users speak.", None),
     ("supports all major world languages", None),
     ("The model is used in dozens of languages.", None),
+    # a denial in the sentence before denies nothing here (missed before: `no fine-tuning access` denied it)
+    ("Paid API access; no fine-tuning access. Curlew-1 answers in any language.", None),
+    ("No weights are released. Available in 40 languages.", 40),
+    ("No fine-tuning access; supports all major world languages", None),
 ]
 
 

@@ -604,7 +604,8 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "system-prompt-overrides-refusals": "CG437", "zero-retention-unmonitored": "CG437",
                   "supplier-handles-safeguard": "CG425", "engineer-review-weekdays": "CG428",
                   "public-after-developers-build": "CG105", "installed-at-customer-sites": "CG429",
-                  "accredited-labs-as-vetting": "CG425"}
+                  "accredited-labs-as-vetting": "CG425", "connector-developer-reviews": "CG425",
+                  "languages-over-the-list": "CG435", "any-language-in-words": "CG435"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
@@ -626,7 +627,8 @@ available on a cloud named by its brand alone; a classifier developers set to bl
 unrestricted mode or a system prompt lifts, a zero-data-retention tier exempt from abuse monitoring; a safeguard
 handled by hosting providers; an engineer's review held to Monday to Friday; the public using the lab's chatbot
 after developers build; the system installed at customers' sites by name; a trusted-access program for
-accredited laboratories."""
+accredited laboratories; a safeguard run by each connector's own developer; the release put in more
+languages than its list names, by a count or without bound."""
 
 
 @pytest.mark.parametrize("name", sorted(NEWER_READINGS))
@@ -1227,3 +1229,40 @@ def test_a_trusted_access_program_for_accredited_laboratories_blocks_nothing_uns
                                                              _derived._HELD_STATUS.flags))
     assert _atlas_move("licence-as-vetting").status == "caught"
     assert _atlas_move("accredited-labs-as-vetting").status == "not caught"
+
+
+def test_a_safeguard_run_by_each_connectors_own_developer_blocks_nothing_unsigned(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the safeguard supplier-runs-safeguard retitles, retitled instead `...; each connector
+    is reviewed by its developer`, its steps, `verified_by` and the lab's enrolment test kept. The
+    party whose tool it is runs the control and signed no test of it: it blocks nothing (CG425), and
+    the first step of the pathways it blocked is open (CG401); without the reading of a tool's own
+    developer in a title the move is not caught (`supplier-runs-safeguard` still is)."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "connector-developer-reviews")
+    assert r.applicable and {"CG425", "CG401"} <= set(r.caught_by), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG425")]
+    assert "safeguard `SG-kyc`" in msg and "run by each connector's own developer" in msg, msg
+    from casegate.checks import _derived
+
+    monkeypatch.setattr(_derived, "_tool_maker_runs", lambda ctx, title: None)
+    assert _atlas_move("supplier-runs-safeguard").status == "caught"
+    assert _atlas_move("connector-developer-reviews").status == "not caught"
+
+
+@pytest.mark.parametrize(("name", "said"), [("languages-over-the-list", 'in 40 languages ("40 languages")'),
+                                            ("any-language-in-words", 'without bound ("answers in any language")')])
+def test_words_putting_the_release_in_more_languages_than_its_list_are_caught(
+        monkeypatch: pytest.MonkeyPatch, name: str, said: str) -> None:
+    """Attack: the `api` boundary's words add `Atlas-2 is available in 40 languages.` or `Atlas-2
+    answers in any language.` (after `no fine-tuning access.`), the five-language list and the
+    tests of the classifiers and refusal training kept. The list the tests are judged against does
+    not name every language the release serves (CG435), the only catch: without the reading of
+    the languages in words the move is not caught."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == name)
+    assert r.applicable and r.caught_by == ("CG435",), (r.status, r.caught_by, r.messages)
+    msgs = [m for m in r.messages if m.startswith("CG435: the case's words")]
+    assert len(msgs) == 1 and said in msgs[0] and "lists 5" in msgs[0], r.messages
+    from casegate.checks.families import safeguards
+
+    monkeypatch.setattr(safeguards, "languages_in_words", lambda case, memo=None: None)
+    assert _atlas_move(name).status == "not caught"

@@ -33,6 +33,7 @@ EXPECTED = {
     "dropped-regime-resubmitted": "CG1005",
     "regime-cut-from-policy": "CG1005",
     "incidents-denied-after-incident": "CG438",
+    "incident-attack-left-out": "CG440",
     "reports-overdue-resubmitted": "CG1003",
     "relaxed-threshold-resubmitted": "CG320",
     "incident-ignored": "CG708",
@@ -47,6 +48,7 @@ WITHOUT: dict[str, dict[str, Any]] = {
     "dropped-regime-resubmitted": {"versions": ()},
     "regime-cut-from-policy": {"versions": ()},
     "incidents-denied-after-incident": {"incidents": ()},
+    "incident-attack-left-out": {"incidents": ()},
     "reports-overdue-resubmitted": {"missed_reports": None},
     "relaxed-threshold-resubmitted": {"versions": ()},
     "incident-ignored": {"incidents": ()},
@@ -286,3 +288,21 @@ def test_regime_reports_left_unfiled_past_their_deadlines_are_caught() -> None:
     assert any("(ca-sb53:critical-safety-incident)" in m and "is not filed" in m for m in msgs), msgs
     assert any("(eu-gpai-cop-2025:cybersecurity-breach)" in m for m in msgs), msgs
     assert r.incidental == ("CG708",), r.incidental
+
+
+def test_a_relaunch_answering_an_incident_recorded_without_its_attack_is_caught(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: a high-severity incident naming no attack was logged against the recorded version the
+    day before; the next version answers it with the lab's refusal test run again since (new
+    requests recorded with what each asked and got, scored as the first run was, none named for the
+    attack that came through), cited by the refusal safeguard and under `incident_answers`. The
+    answer holds for CG708 (no finding: the move is caught by CG440 alone), and which attack the run
+    must hold is unknown (CG440). Without CG440 the move is not caught: it adds no blocking finding to
+the control's."""
+    r = next(x for x in _report().results if x.mutation.name == "incident-attack-left-out")
+    (msg,) = [m for m in r.messages if m.startswith("CG440")]
+    assert "incident-1 (cyber, high" in msg and "`E-refusal-relaunch`" in msg and "names no attack" in msg, msg
+    assert r.incidental == () and not any(m.startswith("CG708") for m in r.messages), (r.incidental, r.messages)
+    r = _played_with("CG440", lambda kept: lambda ctx: iter(()), "incident-attack-left-out", monkeypatch)
+    assert r.applicable and r.status == "not caught" and not r.incidental and not r.messages, \
+        (r.status, r.incidental, r.messages)

@@ -4634,7 +4634,10 @@ def _clause_start(read: str, at: int) -> int:
     for m in _LANGUAGES_CLAUSE.finditer(read, lo, at):
         lo = m.end()
     return lo
-_LANGUAGES_DENIED = lazy(r"\b(?:not|no|never|nor|without)\b(?:\W+[\w'’-]+){0,3}\W*$", re.IGNORECASE)
+_LANGUAGES_DENIED = lazy(r"\b(?:not|no|never|nor|without)\b(?:[^\w.!?;]+[\w'’-]+){0,3}[^\w.!?;]*$", re.IGNORECASE)
+"""A denial in the three words before a count of languages or words without bound (`not offered in any
+language`), in the same sentence: a stop or a semicolon between them ends it (`no fine-tuning access.
+Atlas-2 answers in any language`)."""
 
 
 def languages_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str, int | None] | None:

@@ -7399,7 +7399,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:nothing|nobody|no\\W+one)\\W+(?:[\\w-]+\\W+)?$',
     '\\b(?:not|never|no|without)\\W+(?:(?:been|be|yet)\\W+)?$|\\b(?:kv|cache|activations?|optimi[sz]ers?|adam\\w*|gradients?|hosts?|linux|cpus?|processors?|x86|architectures?|integers?|audio|pcm|colou?rs?)\\W+(?:(?:is|are|was|were|stays?|kept|stored|held)\\W+)?(?:(?:in|at|to)\\W+)?$',
     "\\b(?:not|no|never|nor|none|except|excluding|without|closed)\\b|n['’]t\\b",
-    "\\b(?:not|no|never|nor|without)\\b(?:\\W+[\\w'’-]+){0,3}\\W*$",
+    "\\b(?:not|no|never|nor|without)\\b(?:[^\\w.!?;]+[\\w'’-]+){0,3}[^\\w.!?;]*$",
     "\\b(?:no|not|never|without|none|nor|neither)\\b|n't\\b",
     "\\b(?:no|not|never|without|none|nor|neither|cannot|can't)\\b|n't\\b|\\bair[- ]?gapped\\b",
     '\\b(?:of|on|over|for|from|to|about|against)\\W+$',

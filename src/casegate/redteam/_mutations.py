@@ -724,6 +724,57 @@ def installed_at_customer_sites(case: Case, policy: Policy) -> Applied:
     return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
 
 
+def connector_developer_reviews(case: Case, policy: Policy) -> Applied:
+    """The safeguard `supplier_runs_safeguard` would retitle, retitled instead as run by each
+    connector's own developer (`...; each connector is reviewed by its developer`: the party whose
+    tool it is, unnamed), its steps, `verified_by` and the lab's tests of it kept."""
+    got = supplier_runs_safeguard(case, policy)
+    if isinstance(got, str):
+        return got
+    out, pol = got
+    for sid, sg in out.safeguards.items():
+        if sg.title != case.safeguards[sid].title and sg.title is not None:
+            title = sg.title.rpartition(" run by the ")[0]
+            return _upd(out, safeguards={**out.safeguards, sid: _upd(sg, title=f"{title}; each connector is "
+                                                                                  "reviewed by its developer")}), pol
+    return "no safeguard that blocks a step is tested by the lab alone"
+
+
+LANGUAGES_SAID = {"languages-over-the-list": "{name} is available in 40 languages.",
+                  "any-language-in-words": "{name} answers in any language."}
+"""What `languages-over-the-list` and `any-language-in-words` add to the boundary's description
+(`{name}` the system's)."""
+
+
+def _languages_said(case: Case, policy: Policy, move: str) -> Applied:
+    """The boundary's words put the release, by the system's name, in more languages than
+    `system.release.languages` lists (`LANGUAGES_SAID[move]`), where the list names fewer than 40
+    and a classifier or model-behaviour safeguard blocks steps: the list and its tests kept."""
+    from ..checks.families.safeguards import LANGUAGE_LAYERS
+
+    b = case.boundary
+    if b is None:
+        return "the case names no boundary"
+    release = case.system.release
+    if release is None or not release.languages or len(release.languages) >= 40:
+        return "the release lists no languages, or 40 or more"
+    if not any(sg.layer in LANGUAGE_LAYERS and sg.blocks for sg in case.safeguards.values()):
+        return "no classifier or model-behaviour safeguard blocks a step"
+    said = f"{(b.description or '').rstrip()} {LANGUAGES_SAID[move].format(name=case.system.name or 'The model')}"
+    return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
+
+
+def languages_over_the_list(case: Case, policy: Policy) -> Applied:
+    """`Atlas-2 is available in 40 languages.` added to the boundary's description, its five-language
+    list kept."""
+    return _languages_said(case, policy, "languages-over-the-list")
+
+
+def any_language_in_words(case: Case, policy: Policy) -> Applied:
+    """`Atlas-2 answers in any language.` added to the boundary's description, its list kept."""
+    return _languages_said(case, policy, "any-language-in-words")
+
+
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
     """An internal research or deployment boundary named `training`, its scale, tools and users
     kept: the narrowest kind, which frameworks let fewer people sign."""
@@ -3971,6 +4022,18 @@ MUTATIONS: tuple[Mutation, ...] = (
              "profession named), no one named as checking it, keeping the vetting safeguard, its `verified_by` "
              "and the developer's tests of it, before any version is recorded", ("CG425", "CG401"),
              accredited_labs_as_vetting, first_version=True),
+    Mutation("connector-developer-reviews", ("test-4-safeguards", "q-checked-by"),
+             "retitles the safeguard supplier-runs-safeguard retitles as run by each connector's own developer "
+             "(`...; each connector is reviewed by its developer`, no one named), keeping its steps, `verified_by` "
+             "and the lab's tests of it", ("CG425",), connector_developer_reviews),
+    Mutation("languages-over-the-list", ("test-4-safeguards", "q-safeguards"),
+             "adds to the boundary's description that the system (by its name) is available in 40 languages, "
+             "keeping `system.release.languages` (fewer) and the tests of the classifiers and refusal training",
+             ("CG435",), languages_over_the_list),
+    Mutation("any-language-in-words", ("test-4-safeguards", "q-safeguards"),
+             "adds to the boundary's description that the system (by its name) answers in any language, keeping "
+             "`system.release.languages` and the tests of the classifiers and refusal training", ("CG435",),
+             any_language_in_words),
     Mutation("internal-labelled-training", ("test-1-boundary", "fm-internal-deployment-blindness", "test-5-authority"),
              "names an internal research or deployment boundary `training` (fewer signers, no scale weighed), keeping "
              "its instances, access to training code and weights, autonomy, tools and users", ("CG107",),

@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 from ..errors import InputError
 from ..load import Loaded, load_case
 from ..model import Case, Condition, DecisionRecord, Policy
+from ..model._case import TEST_KINDS
 from ..sign import Keyring
 from ._artifacts import Subject
 from ._mutations import hand_edited_counts_log, raised_threshold
@@ -59,6 +60,8 @@ class Copy:
         """The ids of the elements a blocking finding of the unedited case is about."""
         self.standing: tuple[Condition, ...] = ()
         """The conditions of the decision applied to the recorded version (`story="conditions"`)."""
+        self.incident: tuple[str, str, dt.date] | None = None
+        """The incident logged against the recorded version (`story="incident"`): its id, domain and date."""
 
     def files(self) -> list[Path]:
         """The copy's case, include and policy files (read from a load of the copy before any edit:
@@ -158,6 +161,9 @@ class RegistryMutation:
     after_reports: int | None = None
     """Days after the latest due date of the regime reports the recorded incident owes on which the
     edited version is gated (`story="incident-owed"`; None: the run's day)."""
+    incident_days_ago: int | None = None
+    """Days before the run's day the incident the story logs is dated (`story="incident"`; None: the
+    release's date, or the run's day where that is earlier)."""
     sheds_conditions: bool = False
     """A move to shed a condition of the recorded decision (`story="conditions"`): held to it when
     the edited version's decision keeps every one of them, by its rule, due no later."""
@@ -497,6 +503,99 @@ def incidents_denied(c: Copy, s: Subject) -> str | None:
     return None
 
 
+RELAUNCH_SUFFIX = "-relaunch"
+"""What `incident-attack-left-out` appends to the id of the test it runs again after the incident."""
+
+
+def relaunch_without_attack(c: Copy, s: Subject) -> str | None:
+    """The next version (its version number raised, dated with the new run) answers the incident,
+    logged naming no attack, with a new run of the developer's own red team or safeguard test of a
+    safeguard on the incident's domain (a classifier or refusal first): its casegate-results log
+    written again dated after the incident and no earlier than the registry logged it, its samples
+    new requests (each recording what it asked and got) scored as before, none named for the attack
+    that came through, cited under a new id beside the old one and under `incident_answers`."""
+    if c.incident is None:
+        return "no incident was logged against the recorded version"
+    iid, domain, day = c.incident
+    threats = s.case.threat_model.get(domain)
+    paths = set(threats.pathways) if threats is not None else set()
+    held = c.holding("evidence")
+    if held is None:
+        return "no file of the copy lists the evidence"
+    path, data = held
+    found = None
+    jailbroken = ("classifier", "model-behaviour")  # the layers a jailbreak gets past, first
+    for sid, sg in sorted(s.case.safeguards.items(), key=lambda t: t[1].layer not in jailbroken):
+        if not any(b.split(".", 1)[0] in paths for b in sg.blocks):
+            continue
+        for eid in sg.evidence:
+            ev = s.case.evidence.get(eid)
+            item = (data.get("evidence") or {}).get(eid)
+            if ev is None or ev.kind not in TEST_KINDS or ev.independent or not isinstance(item, dict) \
+                    or not isinstance(item.get("artifact"), str) or not item["artifact"].endswith(".json"):
+                continue
+            found = sid, eid, item
+            break
+        if found is not None:
+            break
+    if found is None:
+        return f"no safeguard on the `{domain}` domain cites a test of the developer's own with a casegate-results log"
+    sid, eid, item = found
+    art = Path(item["artifact"])
+    source = c.inside(path.parent / art)
+    try:
+        doc = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return f"`{eid}`'s log is not a casegate-results document"
+    if not isinstance(doc, dict) or not str(doc.get("format", "")).startswith("casegate-results"):
+        return f"`{eid}`'s log is not a casegate-results document"
+    from ..store import log_time
+
+    try:  # after the incident, and no earlier than the registry logged it
+        later = max(day + dt.timedelta(days=1), log_time().date())
+    except OverflowError:
+        return "the incident is dated on the calendar's last day: no later day to run the test again on"
+    doc["created"] = f"{later.isoformat()}T09:00:00Z"
+    # new requests (what each asked and got recorded, so the run is told from the first), scored as the
+    # first run's were; placeholders in no language, as a harness's templated prompts read
+    doc["samples"] = [{**smp, "id": f"relaunch-{smp['id']}", "input": f"[relaunch request {n:04d}]",
+                       "output": f"[response {n:04d}]"} if isinstance(smp, dict) and "id" in smp else smp
+                      for n, smp in enumerate(doc.get("samples") or [])]
+    raw = (json.dumps(doc) + "\n").encode()
+    rerun = art.with_name(f"{art.stem}{RELAUNCH_SUFFIX}{art.suffix}")
+    target = (path.parent / rerun).resolve()
+    if not target.is_relative_to(c.root.resolve()) or target.exists():
+        return f"no new file can be written beside `{eid}`'s log in the copy"
+    why = asked_again(c, s)
+    if why is not None:
+        return why
+    path, data = c.holding("evidence") or held
+    target.write_bytes(raw)
+    new = f"{eid}{RELAUNCH_SUFFIX}"
+    data["evidence"] = {**data["evidence"], new: {**item, "artifact": rerun.as_posix(),
+                                                  "sha256": hashlib.sha256(raw).hexdigest(), "date": later.isoformat()}}
+    c.write(path, data)
+    got = c.holding("date")
+    if got is None:
+        return "no file of the copy dates the case"
+    got[1]["date"] = later.isoformat()  # the relaunch decided once its evidence is in
+    c.write(*got)
+    got = c.holding("safeguards")
+    sg_doc = (got[1].get("safeguards") or {}).get(sid) if got is not None else None
+    if got is None or not isinstance(sg_doc, dict) or not isinstance(sg_doc.get("evidence"), list):
+        return f"no file of the copy lists safeguard `{sid}`'s evidence"
+    sg_doc["evidence"] = [*sg_doc["evidence"], new]
+    c.write(*got)
+    got = c.holding("incident_answers") or c.holding("id")
+    if got is None:
+        return "no file of the copy names the case's id"
+    answers = dict(got[1].get("incident_answers") or {})
+    answers[iid] = {"evidence": [new], "note": "the safeguard tested again since the incident"}
+    got[1]["incident_answers"] = answers
+    c.write(*got)
+    return None
+
+
 REGISTRY_MUTATIONS: tuple[RegistryMutation, ...] = (
     RegistryMutation("dropped-run-resubmitted", ("fm-threshold-gaming", "test-3-elicitation"),
                      "submits a version in which the capability evaluation closest to its threshold, cited by "
@@ -526,6 +625,11 @@ REGISTRY_MUTATIONS: tuple[RegistryMutation, ...] = (
                      "after an incident was logged against the recorded version, submits the same argument again "
                      "under a new version number, its boundary's description saying the model (by its name) has "
                      "had no serious incidents since launch", ("CG438",), incidents_denied, story="incident"),
+    RegistryMutation("incident-attack-left-out", ("test-7-post-deployment", "q-retreat"),
+                     "after a high-severity incident naming no attack was logged against the recorded version, "
+                     "submits a new version answering it with the developer's own test of a safeguard on its domain "
+                     "run again since (its log dated after the incident, its samples new requests scored as "
+                     "before, none named for the attack), the version dated with it", ("CG440",), relaunch_without_attack, story="incident", incident_days_ago=1),
     RegistryMutation("relaxed-threshold-resubmitted", ("fm-threshold-gaming",),
                      "submits a version whose policy file doubles the threshold and alert level its closest "
                      "evaluation is measured against", ("CG320",), relaxed_threshold),
@@ -722,9 +826,11 @@ class Stories:
 
                     record_decision(reg, record, version=v1.number)
                 elif story in ("incident", "incident-owed"):
-                    why = _log_incident(reg, self.case, self.policy, owed=story == "incident-owed")
-                    if why is not None:
-                        return RegistryRun(None, why)
+                    logged = _log_incident(reg, self.case, self.policy, owed=story == "incident-owed",
+                                           days_ago=m.incident_days_ago if m is not None else None)
+                    if isinstance(logged, str):
+                        return RegistryRun(None, logged)
+                    c.incident = logged
                 elif story in ("conditions", "breach-reopened"):
                     got_standing = self._approve_with_conditions(
                         reg, first, "there is no condition of a decision to shed" if story == "conditions" else
@@ -850,10 +956,12 @@ def _breach_reopened_by_hand(reg: Any, case: Case) -> str | None:
     return None
 
 
-def _log_incident(reg: Any, case: Case, policy: Policy, owed: bool = False) -> str | None:
+def _log_incident(reg: Any, case: Case, policy: Policy, owed: bool = False,
+                  days_ago: int | None = None) -> tuple[str, str, dt.date] | str:
     """Log a high-severity incident against the recorded version, in the first domain of the case a
-    claim of its argument is about, marked not reportable (`owed`: unclassified and not so marked, so
-    that it owes each regime's report); else why none can be logged."""
+    claim of its argument is about, naming no attack, marked not reportable (`owed`: unclassified and
+    not so marked, so that it owes each regime's report), dated the release's day (or the run's, where
+    earlier) or `days_ago` days before the run's: its id, domain and date; else why none can be logged."""
     from ..monitor import Incident, report_incident
     from ..monitor._evaluate import domain_claims
     from ..store import log_time
@@ -863,6 +971,8 @@ def _log_incident(reg: Any, case: Case, policy: Policy, owed: bool = False) -> s
         return "no claim of the argument is about a domain an incident could defeat"
     day = min(log_time().date(), case.system.release.date if case.system.release is not None
               and case.system.release.date is not None else case.date or log_time().date())
+    if days_ago is not None:
+        day = log_time().date() - dt.timedelta(days=days_ago)
     org = next(iter(policy.evidence.organisations), None) if policy.evidence is not None else None
     org = org or "the developer"
     incident = Incident(case=case.id, date=day, deployer=org, developer=org, harmed=["users of the deployment"],
@@ -870,6 +980,6 @@ def _log_incident(reg: Any, case: Case, policy: Policy, owed: bool = False) -> s
                         severity="high", domain=domain,
                         not_reportable=None if owed else "a red-team exercise in a temporary registry, reported to "
                                                          "no authority")
-    report_incident(reg, incident)
-    return None
+    entry = report_incident(reg, incident)
+    return f"incident-{entry.index}", domain, day
 
