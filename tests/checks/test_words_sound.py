@@ -2781,6 +2781,10 @@ LANGUAGES_SAID = [
     ("Paid API access; no fine-tuning access. Curlew-1 answers in any language.", None),
     ("No weights are released. Available in 40 languages.", 40),
     ("No fine-tuning access; supports all major world languages", None),
+    # a count past 999, with or without a thousands separator (read as 0, or not at all, before)
+    ("Curlew-1 is available in 1,000 languages.", 1000),
+    ("The assistant answers in 1000 languages.", 1000),
+    ("Available in 1,200+ languages", 1200),
 ]
 
 

@@ -79,3 +79,11 @@ def test_an_inspect_log_records_each_samples_language(tmp_path: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
     runs, _ = _to_runs(InspectImporter().read(out, ReadOptions()))
     assert runs[0].languages == {"sw-1": "sw", "sw-2": "!sw", "ko-1": "ko"}
+
+
+def test_norwegian_bokmal_by_code_is_norwegian() -> None:
+    """`nb` (Bokmål's code) is read as `no`, as `Norwegian`, `nb-NO` and `nn` are: a release listing
+    `nb` and samples tagged Norwegian are one language."""
+    from casegate.evidence._languages import language_code
+
+    assert {language_code(x) for x in ("nb", "NB", "nb-NO", "nn", "no", "Norwegian", "Bokmål")} == {"no"}

@@ -4575,7 +4575,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
                  "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100}
 _LANGUAGES_COUNTED = lazy(
-    r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?:\+|\s*-\s*plus|\s+or\s+more)?\W+(?:(?:major|spoken|human|"
+    r"\b(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUMBER_WORDS) + r")(?:\+|\s*-\s*plus|\s+or\s+more)?\W+(?:(?:major|spoken|human|"
     r"natural|other|different|world|supported|user)\W+)?languages\b|\b(dozens|hundreds|scores)\W+of\W+languages\b",
     re.IGNORECASE)
 """A number of languages the words say the release is in (`in 40 languages`, `forty languages`,
@@ -4606,11 +4606,11 @@ languages` reads 40)."""
 
 _LANGUAGES_SERVED = lazy(r"\b(?:answer\w*|respond\w*|repl(?:y|ies|ied)|writ(?:e|es|ing)|wrote|draft\w*|generat\w*|"
                          r"translat\w*|chat\w*|speak\w*|talk\w*|converse\w*)\b", re.IGNORECASE)
+"""Words of a clause that put the model to work in the languages counted (`writes help centre articles in
+20 languages`, `answers benchmark questions in 14 languages`): such a count is the release's."""
 _LANGUAGES_MODEL = lazy(r"\b(?:models?|assistants?|chatbots?|bots?|agents?|api|it)\b", re.IGNORECASE)
 """Words naming the model beside the product around it (`the app's UI and the assistant are available in
 40 languages`): the count is then the model's too."""
-"""Words of a clause that put the model to work in the languages counted (`writes help centre articles in
-20 languages`, `answers benchmark questions in 14 languages`): such a count is the release's."""
 
 
 def _not_served(read: str, at: int, name: str) -> bool:
@@ -4675,7 +4675,8 @@ def languages_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[
             if _LANGUAGES_DENIED.search(read, max(0, m.start() - 60), m.start()) is not None \
                     or _not_served(read, m.start(), name):
                 continue
-            n = None if m.group(2) else (int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()])
+            number = m.group(1).replace(",", "") if m.group(1) else ""
+            n = None if m.group(2) else (int(number) if number.isdigit() else _NUMBER_WORDS[m.group(1).lower()])
             if best is None or n is None or (best[1] is not None and n > best[1]):
                 best = (" ".join(read[m.start():m.end()].split()), n)
     if memo is not None:

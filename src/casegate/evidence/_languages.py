@@ -22,7 +22,7 @@ _LANGUAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "pl": ("", ("polish", "polski")), "cs": ("", ("czech",)), "sk": ("", ("slovak",)), "sl": ("", ("slovenian",)),
     "hr": ("", ("croatian",)), "bs": ("", ("bosnian",)), "ro": ("", ("romanian",)), "hu": ("", ("hungarian",)),
     "sv": ("", ("swedish",)), "da": ("", ("danish",)), "no": ("", ("norwegian", "bokmål", "bokmal")),
-    "nb": ("", ()), "fi": ("", ("finnish",)), "et": ("", ("estonian",)), "lv": ("", ("latvian",)),
+    "fi": ("", ("finnish",)), "et": ("", ("estonian",)), "lv": ("", ("latvian",)),
     "lt": ("", ("lithuanian",)), "is": ("", ("icelandic",)), "ga": ("", ("irish",)), "cy": ("", ("welsh",)),
     "ca": ("", ("catalan",)), "eu": ("", ("basque",)), "gl": ("", ("galician",)), "mt": ("", ("maltese",)),
     "sq": ("", ("albanian",)), "tr": ("", ("turkish",)), "az": ("", ("azerbaijani",)), "uz": ("", ("uzbek",)),

@@ -7452,7 +7452,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?P<tool>',
     "\\b([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,7})['’]s\\b",
     '\\b([rt])p([smhd])\\b',
-    '\\b(\\d{1,3}|',
+    '\\b(\\d{1,3}(?:,\\d{3})+|\\d+|',
     "\\b)|\\b(?:download\\w*|install\\w*|bundl\\w*|ship(?:s|ped|ping)?|packag\\w*|embedd?\\w*|built|copied|pushed|deliver\\w*|sideload\\w*)\\W+(?:(?!(?:apps?|applications?|clients?|updates?|history|conversations?|chats?|data|files?|documents?|answers?|results?)\\b)[\\w'-]+\\W+){0,4}?(?:to|on|onto|in|into|with|inside)\\W+(?:[\\w'-]+\\W+){0,3}?(?:",
     '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:(?P<site>(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\\W+(?:out\\W+of\\W+|off\\W+|beyond\\W+)?',
     '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|relayed|synced|shipped|pushed|exported|transferred|copied|mirrored|go(?:es)?)\\W+(?:back\\W+)?(?:to|with)\\W+',
