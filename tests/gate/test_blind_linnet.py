@@ -246,6 +246,7 @@ def test_reports_moved_out_of_the_clock_are_still_owed(tmp_path: Path, database_
                                                        owed: list[str]) -> None:
     """The lab's moves to keep a report from being due (each was GO WITH CONDITIONS before the gate
     read the clocks; the registry already held each report owed): CG1003 for each report owed."""
+    story = dict(story)  # the parameter is shared by the SQLite and PostgreSQL runs
     inc = story.pop("incident")
     inc = _incident(known="2026-11-11T17:00:00Z") if inc == "known-late" else _incident(**inc)
     r = _relaunch(tmp_path, database_url, _held, incident=inc, **story)
