@@ -2552,7 +2552,7 @@ def kinds_over_tolerance(ctx: Context) -> dict[tuple[str, str], str]:
     import json
 
     from ..evidence.stats import upper_bound
-    from ..model._policy import INPUT_KINDS
+    from ..model._policy import GIVEN_KINDS
 
     got = {}
     pol = ctx.policy
@@ -2560,7 +2560,7 @@ def kinds_over_tolerance(ctx: Context) -> dict[tuple[str, str], str]:
     for name in granted_tools(ctx):
         g = pol.tools.get(name)
         if g is not None and g.tested_by:
-            kinds = [k for k in (g.elicited_by or [name]) if k in INPUT_KINDS]
+            kinds = [k for k in (g.elicited_by or [name]) if k in GIVEN_KINDS]
             if kinds:
                 needs.append((name, kinds, g.tested_by))
     for sid, sg, eid, _, run in cited_tests(ctx, lambda sg: any(sg.layer in layers for *_, layers in needs)):

@@ -279,6 +279,16 @@ INPUT_KINDS = ("image", "audio", "video")
 `ContentVideo`): each is recorded as a tool the run gave the model (`elicitation.tools`) when a
 sample's first prompt to the evaluated model held a part of it (`ImportedRun.input_kinds`)."""
 
+CONVERSATION_KINDS = ("multi-turn", "memory")
+"""What a sample's conversation may hold beside one prompt, each recorded as a tool the run gave
+the model (`elicitation.tools`) when an Inspect sample shows it (`ImportedRun.input_kinds`):
+`multi-turn`, the evaluated model answering two or more user turns of the sample, each in a call
+of its own (its model events); `memory`, a message it was first given carrying content from
+earlier conversations (a message whose `metadata.memory` names them)."""
+
+GIVEN_KINDS = INPUT_KINDS + CONVERSATION_KINDS
+"""Every kind read from what a sample gave the model rather than from the plan's tools."""
+
 
 class GrantedDomain(Frozen):
     """What the framework says about one sensitive domain a deployment may integrate into

@@ -5944,7 +5944,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "A point estimate sits within the policy's gaming margin just under a threshold or its alert level (blocking when the previous version's estimate was at or above that level).",
     'A re-evaluation date years away is a date that never comes: evidence expires and capabilities move long before it. The policy sets the longest interval (`post_deployment.max_reevaluation_days`).',
     "A red team or safeguard test cited by a safeguard did not give the model a tool the boundary grants whose policy entry names the safeguard's layer (`tools.<name>.tested_by`), or, a test of prompt injection whose log records each message's role, does not show every sample's injected instruction (`metadata.injection`) in a tool's output and in no user or system message: it does not count for that safeguard.",
-    "A red team or safeguard test cited by a safeguard lets through too many of its attempts given one content kind (image, audio, video) of a tool the boundary grants whose policy entry names the safeguard's layer (`tools.<name>.tested_by`): the upper bound on those attempts' bypass rate, as the log records which attempts were given the kind, exceeds `tolerance.max_bypass_rate`.",
+    "A red team or safeguard test cited by a safeguard lets through too many of its attempts given one content kind (image, audio, video) or conversation kind (multi-turn, memory) of a tool the boundary grants whose policy entry names the safeguard's layer (`tools.<name>.tested_by`): the upper bound on those attempts' bypass rate, as the log records which attempts were given the kind, exceeds `tolerance.max_bypass_rate`.",
     'A red team or safeguard test cited by a safeguard of a layer the policy ties to a role (`evidence.layer_roles`) has a log that records no model in that role, or one the policy does not name for it (`evidence.model_roles`): it does not count for that safeguard.',
     'A red team or safeguard test cited by a safeguard of a layer whose test tasks the policy names (`safeguard_tests`) ran none of them: it does not count for that safeguard.',
     'A red team or safeguard test states its bypass counts with no log casegate reads behind them and no signed attestation from outside the developer: it counts for nothing.',
@@ -5956,7 +5956,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'A regulatory regime the previous version was under (named by its case or its policy) is no longer named by the case or its policy.',
     "A release gate is a decision about crossing one named boundary (internal research, API, open weights, ...). 'Safe' without a boundary is a global adjective the evidence cannot support: the same model can be acceptable in one deployment and not another.",
     "A release gate is only as strong as the people who must agree to open it; a missing signature means a check the framework promised did not happen. A policy that names no signers for the boundary fails closed: nobody is not an approver. An outside evaluator's role is a check from outside only if its holder is: the lab writes its own keyring, so a role marked `independent: true` counts a sign-off only from an identity whose organisation the keyring records and is none of the developer's (the policy's `evidence.organisations` and the authors' own, as for independent evidence); with those unknown, nobody counts. Whoever signs the decision decides for the developer: before anyone has, an identity the keyring gives a role that may decide the boundary (other than an `independent` one) is the developer's, so its organisation is too; one with no organisation on record leaves the role unfilled.",
-    'A request written as text inside an image (the typographic jailbreak) reaches the model past a classifier that reads typed text; a red team that tries it on a few hundred images among thousands of typed prompts can show a rate within tolerance over all of them while one image attack in ten gets through. The attacker chooses the channel: a safeguard holds on the channel the boundary opens only if its attempts through that channel hold on their own.',
+    'A request written as text inside an image (the typographic jailbreak) reaches the model past a classifier that reads typed text; a red team that tries it on a few hundred images among thousands of typed prompts can show a rate within tolerance over all of them while one image attack in ten gets through. The attacker chooses the channel: a safeguard holds on the channel the boundary opens only if its attempts through that channel hold on their own. A harmful request split across the turns of a conversation, or across conversations a memory feature joins, is such a channel: each turn reads harmless to a classifier judging one at a time.',
     "A residual risk's owner, stop authority or acceptor is a role no keyring identity holds, or only people who also hold the owner's role, the product role or a role the policy keeps apart from the owner's can accept it, or nobody who may accept it signed the case in the acceptor's role, or only people who also hold the product role hold the stop authority.",
     "A residual risk's owner, stop authority or acceptor is not a role the policy defines, the acceptor or the stop authority is the product role, or one role both owns and accepts the risk.",
     "A residual-risk entry has no owner, no detection, no stop authority, or no acceptance (who accepted it and why); or its detection is another organisation's (`Northgrid's alarms`) in a domain no monitor of the case watches.",
@@ -10231,6 +10231,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'meet it before the decision',
     'member',
     'memo',
+    'memory',
     'merge only mappings with <<',
     'merges',
     'message',
@@ -10343,6 +10344,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'msg',
     'mt',
     'mult',
+    'multi-turn',
     'multi_choice_regex',
     'multiple_choice',
     'multiple_input',
@@ -15171,6 +15173,7 @@ WORDS: str = (
     'farsi\n'
     'faster\n'
     'fe\n'
+    'feature\n'
     'features\n'
     'feedback\n'
     'feeds\n'
@@ -15500,6 +15503,7 @@ WORDS: str = (
     'harm\n'
     'harm_per_year\n'
     'harmful\n'
+    'harmless\n'
     'harms\n'
     'harness\n'
     'has\n'
@@ -15858,6 +15862,7 @@ WORDS: str = (
     'job\n'
     'jobs\n'
     'joined\n'
+    'joins\n'
     'joint\n'
     'jonas\n'
     'jonas-berg\n'
@@ -15871,6 +15876,7 @@ WORDS: str = (
     'judgement\n'
     'judgement_problems\n'
     'judges\n'
+    'judging\n'
     'judgment\n'
     'juge\n'
     'jugee\n'
@@ -16456,6 +16462,7 @@ WORDS: str = (
     'much\n'
     'mult\n'
     'multi-step\n'
+    'multi-turn\n'
     'multi_choice_regex\n'
     'multiple\n'
     'multiple_choice\n'

@@ -484,14 +484,16 @@ def safeguard_test_without_granted_tool(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG436", "safeguard-test-kind-above-tolerance", severity="blocking", serves="test-4-safeguards",
     summary="A red team or safeguard test cited by a safeguard lets through too many of its attempts given "
-            "one content kind (image, audio, video) of a tool the boundary grants whose policy entry names the "
+            "one content kind (image, audio, video) or conversation kind (multi-turn, memory) of a tool the boundary grants whose policy entry names the "
             "safeguard's layer (`tools.<name>.tested_by`): the upper bound on those attempts' bypass rate, "
             "as the log records which attempts were given the kind, exceeds `tolerance.max_bypass_rate`.",
     rationale="A request written as text inside an image (the typographic jailbreak) reaches the model past "
               "a classifier that reads typed text; a red team that tries it on a few hundred images among "
               "thousands of typed prompts can show a rate within tolerance over all of them while one image "
               "attack in ten gets through. The attacker chooses the channel: a safeguard holds on the "
-              "channel the boundary opens only if its attempts through that channel hold on their own.",
+              "channel the boundary opens only if its attempts through that channel hold on their own. A harmful "
+              "request split across the turns of a conversation, or across conversations a memory feature "
+              "joins, is such a channel: each turn reads harmless to a classifier judging one at a time.",
     bad="# policy: tools: {image: {elicited_by: [image], tested_by: [classifier]}}\n"
         "SG-classifier: {layer: classifier, evidence: [E-redteam]}   # 30 of 300 image attempts, 2 of 3000 typed",
     good="SG-classifier: {layer: classifier, evidence: [E-redteam]}   # 1 of 300 image attempts, 2 of 3000 typed",

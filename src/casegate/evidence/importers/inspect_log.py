@@ -22,7 +22,11 @@ Mapping into the evidence item (documented in docs/evidence.md):
   rejection) was listed to the model and never worked for it: it is not counted as given; then
   `image`, `audio` and `video` where a scored sample's first prompt to the evaluated model (its
   first model event's input, else its messages before the first answer) held a part of that
-  content kind (`input_kinds`: which sample epochs), never from a plan tool of that name.
+  content kind (`input_kinds`: which sample epochs), never from a plan tool of that name; and
+  `multi-turn` where the evaluated model answered two or more of a scored sample's user turns in
+  calls of its own (its model events: turns written into one prompt are one turn), `memory` where a
+  message it was first given names earlier conversations in its `metadata.memory` (content a memory
+  feature carried in), likewise never from a plan tool of that name.
 - scaffold = `agent` when a step is an agent (a solver named `react`, `basic_agent`, `human_agent`,
   `bridge`, or any name containing "agent"); else `tool-use` when tools were given; else
   `prompted` when a step shapes the prompt (`system_message`, `prompt_template`,
@@ -92,13 +96,14 @@ from __future__ import annotations
 import contextlib
 import math
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ...errors import MissingExtraError
 from ...limits import LimitError, current_limits
 from ...model import Elicitation, Scaffold, SourceRecord
-from ...model._policy import INPUT_KINDS
+from ...model._policy import GIVEN_KINDS, INPUT_KINDS
 from .._languages import sample_language, stated_language, text_of
 from ._claims import INSPECT_JSON_VERSION as _JSON_VERSION
 from ._claims import inspect_claims
@@ -382,7 +387,7 @@ class InspectImporter:
         if cut:
             notes.append(f"{cut} sample epoch(s) were stopped by the run's cost limit "
                          f"(${_dollars(cost_limit)} per sample)")
-        for name in [n for n in tools if n in INPUT_KINDS]:
+        for name in [n for n in tools if n in GIVEN_KINDS]:
             notes.append(f"tool `{name}` in the plan's solver steps is a function the model may call, not {name} "
                          f"content it was given: `{name}` is recorded as given only from the samples' messages")
             tools.remove(name)
@@ -390,7 +395,7 @@ class InspectImporter:
         for sid, e, _ in raw:
             for kind in sorted(calls.kinds.get((sid, e), ()) if calls is not None else ()):
                 given.setdefault(kind, []).append([sid, e])
-        tools += [k for k in INPUT_KINDS if k in given]
+        tools += [k for k in GIVEN_KINDS if k in given]
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=tools,
                                   budget_tokens=budget, solver=steps, generate_config=gen,
                                   max_tokens=_whole(max_tokens), message_limit=_whole(message_limit),
@@ -863,7 +868,8 @@ class ModelCalls(NamedTuple):
     tools_dead: dict[str, tuple[int, str]] = {}
     kinds: dict[tuple[str, int], frozenset[str]] = {}
     """(id, epoch) -> the content kinds other than text the evaluated model was first given in that
-    sample epoch (`_given_kinds`), for each sample epoch given any."""
+    sample epoch (`_given_kinds`) and the conversation's kinds (`_conversation_kinds`), for each
+    sample epoch given any."""
     injections: tuple[int, int, int, int, str] | None = None
 
 
@@ -949,7 +955,7 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
         frame = _first_prompt(sample, model)
         if frame is not None:
             frames.add(frame)
-        given = _given_kinds(sample, model)
+        given = _given_kinds(sample, model) | _conversation_kinds(sample, model)
         if given:
             kinds[key] = given
         held = sample.get("scores")
@@ -1028,6 +1034,65 @@ def _given_kinds(sample: dict[str, Any], model: Any) -> frozenset[str]:
             if isinstance(part, dict) and part.get("type") in INPUT_KINDS:
                 kinds.add(str(part["type"]))
     return frozenset(kinds)
+
+
+def _conversation_kinds(sample: dict[str, Any], model: Any) -> frozenset[str]:
+    """The conversation's kinds (`CONVERSATION_KINDS`) a sample shows: `multi-turn` where two or
+    more of the evaluated model's calls (model events for no named role, calling `model`) each
+    answered a user turn (the call's input ends with a user message, counted by its text: a call
+    repeating a turn's answer after a tool's output is not another turn); `memory` where a message
+    it was first given (`_first_messages`) names earlier conversations in its `metadata.memory`.
+    Turns written into one prompt, prior answers and all, are one turn: the model answered once."""
+    kinds: set[str] = set()
+    turns: set[str] = set()
+    for event in _calls(sample.get("events"), 0, model if isinstance(model, str) else None):
+        said = _last_user_text(event, sample)
+        if said is not None:
+            turns.add(said)
+            if len(turns) > 1:
+                kinds.add("multi-turn")
+                break
+    for m in _first_messages(sample, model):
+        meta = m.get("metadata") if isinstance(m, dict) else None
+        if isinstance(meta, dict) and meta.get("memory"):
+            kinds.add("memory")
+    return frozenset(kinds)
+
+
+def _calls(events: Any, depth: int, model: str | None) -> Iterator[dict[str, Any]]:
+    """The model events among `events` (nested ones in order) made for no named role, calling
+    `model` where it is known."""
+    if depth > 40 or not isinstance(events, list):
+        return
+    for e in events:
+        if not isinstance(e, dict):
+            continue
+        if e.get("event") == "model" and not e.get("role") and (model is None or e.get("model") == model):
+            yield e
+        for k in ("events", "children"):
+            yield from _calls(e.get(k), depth + 1, model)
+
+
+def _last_user_text(event: dict[str, Any], sample: dict[str, Any]) -> str | None:
+    """The text of the user message a model event's input ends with (its messages read from the
+    sample's message pool where inspect-ai condensed them), with the count of user messages before
+    it: None when the input ends with another role's message."""
+    messages = event.get("input") or []
+    refs = event.get("input_refs")
+    pool = sample.get("events_data")
+    pool = pool.get("messages") if isinstance(pool, dict) else None
+    if not messages and isinstance(refs, list) and isinstance(pool, list):
+        messages = [pool[i] for r in refs if isinstance(r, list) and len(r) == 2
+                    and all(isinstance(x, int) for x in r) for i in range(max(r[0], 0), min(r[1], len(pool)))]
+    if not isinstance(messages, list) or not messages:
+        return None
+    last = messages[-1]
+    if not isinstance(last, dict) or last.get("role") != "user":
+        return None
+    users = sum(1 for m in messages if isinstance(m, dict) and m.get("role") == "user")
+    content = last.get("content")
+    text = content if isinstance(content, str) else repr(content)
+    return f"{users}:{text}"
 
 
 def _first_prompt(sample: dict[str, Any], model: Any) -> str | None:
