@@ -1045,9 +1045,10 @@ def attempt_tally(run: DerivedRun, of: Collection[tuple[str, int]] | None = None
     every count of its attempts follows: a sample repeating another's input is that sample
     (`one_per_question`), a greedy run's epochs are one attempt (`one_per_attempt`), and every
     sample is attempted in every epoch the log states, one it does not score counting as got
-    through (`bypass_tally`). With `of`, the attempts of those (sample id, epoch) alone (a
-    language's, a content kind's): each counts as got through where the log does not score it, and
-    the samples the log states but does not score are no part's. CG406 (the run's count), CG435
+    through (`bypass_tally`). With `of`, the attempts of the samples those (sample id, epoch) name
+    alone (a language's, a content kind's: an epoch asks its sample's input again), each in every
+    epoch the log states, a pair of `of` it does not score counting as got through; the samples
+    the log states but does not score are no part's. CG406 (the run's count), CG435
     (a language's) and CG436 (a content kind's) count by it: a part's attempts repeated in greedy
     epochs or under new ids would otherwise narrow its bound and not the whole run's."""
     if of is None:
@@ -1055,7 +1056,8 @@ def attempt_tally(run: DerivedRun, of: Collection[tuple[str, int]] | None = None
     want = {(str(s), int(e)) for s, e in of}
     if not want:
         return 0, 0
-    rows = [r for r in json.loads(run.scores_json or "[]") if (str(r[0]), int(r[1])) in want]
+    named = {s for s, _ in want}
+    rows = [r for r in json.loads(run.scores_json or "[]") if str(r[0]) in named]
     have = {(str(r[0]), int(r[1])) for r in rows}
     rows += [[s, e, 1.0] for s, e in sorted(want - have)]  # not scored: got through, as in the whole run
     source = run.source.model_copy(update={"samples": None, "scored": None})
