@@ -64,3 +64,29 @@ def test_a_cached_count_is_not_counted_from_the_rows_again(tmp_path: Path, monke
 
     monkeypatch.setattr(_facts, "bypass_tally", refuse)
     assert _tests_counted(case_file, cache) == counted
+
+
+def test_a_part_of_a_run_is_counted_by_the_whole_runs_rules(tmp_path: Path) -> None:
+    """`attempt_tally` of a part (a language's, a content kind's sample epochs) counts as the whole
+    run is counted: a greedy run's epochs once, a sample repeating another's input as that sample,
+    an attempt the log does not score as got through."""
+    import json
+
+    from casegate.evidence._facts import attempt_tally
+
+    loaded = load_case(_copy(tmp_path))
+    derived = derive_evidence(loaded, rehash_artifacts(loaded), cache=tmp_path / "cache")
+    base = next(d.run for d in derived.values() if d.run is not None and d.run.scores_json)
+    rows = [[s, e, 1.0 if (s, e) in {("a", 2), ("d", 1)} else 0.0] for s in "abcd" for e in (1, 2, 3)]
+    run = base.model_copy(update={
+        "scores_json": json.dumps(rows), "greedy": "temperature 0", "same_input": {"d": "c"}, "bypass": None,
+        "scores_combined": False, "outside_epochs": None,
+        "source": base.source.model_copy(update={"epochs": 3, "samples": 4, "scored": 4})})
+    assert attempt_tally(run) == (2, 3)  # a, b and c (d is c) once each; a and c got through
+    assert attempt_tally(run, [("a", e) for e in (1, 2, 3)]) == (1, 1)
+    assert attempt_tally(run, [("b", e) for e in (1, 2, 3)]) == (0, 1)
+    assert attempt_tally(run, [("b", 1), ("d", 1)]) == (1, 2)  # d counted as c, which got through
+    assert attempt_tally(run, [("e", 1)]) == (1, 1)  # not scored: got through
+    assert attempt_tally(run, []) == (0, 0)
+    plain = run.model_copy(update={"greedy": None, "same_input": {}})
+    assert attempt_tally(plain, [("a", e) for e in (1, 2, 3)]) == (1, 3)

@@ -369,3 +369,50 @@ def test_the_same_weights_filed_as_a_new_case_still_owe_the_reports(tmp_path: Pa
     r = _relaunch(tmp_path, database_url, renamed, filed=())
     assert r.outcome == "NO-GO" and blocking(r).count("CG1003") == 3, _found(r)
     assert all(", filed under case linnet-1-api about the same model," in m for m in messages(r, "CG1003"))
+
+
+def test_a_case_dated_before_the_deadlines_still_owes_the_reports(tmp_path: Path, database_url: str) -> None:
+    """The lab's move: the relaunch, classifiers that hold and none of the reports filed, its `date:`
+    set to 2026-11-14 (before every deadline; its red team's date and sign-offs with it) and gated
+    with no `--at`. It was GO WITH CONDITIONS:
+    the gate read the registry's report clocks as of the case's own date. They are read as of the
+    registry's clock (and never before its last entry): CG1003."""
+    from casegate.gate import run_gate
+    from casegate.load import load_case
+    from casegate.monitor import comparison_for
+    from casegate.sign import load_keyring
+    from casegate.store import open_registry
+    from casegate.verify import gate_inputs
+
+    d = copy_fixture(LINNET, tmp_path)
+    g = load_gen(d)
+    g.pin(d / "linnet-1.1", "E-cyber-redteam", g.cyber_redteam(d / "linnet-1.1", g.HELD, created="2026-11-13T09:00:00Z"))
+    edit(d / "linnet-1.1" / "case.yaml", "date: 2026-11-28\n", "date: 2026-11-14\n")
+    edit(d / "linnet-1.1" / "case.yaml", "date: 2026-11-29,", "date: 2026-11-14,", count=2)
+    edit(d / "linnet-1.1" / "evidence.yaml", "date: 2026-11-24\n", "date: 2026-11-13\n")
+    with open_registry(database_url) as reg:
+        _story(reg, d, database_url, filed=())
+        ring = load_keyring(RING)
+        loaded = gate_inputs(load_case(d / "linnet-1.1" / "case.yaml"), ring, dt.date.today(), preview=True).loaded
+        r = run_gate(loaded, comparison=comparison_for(reg, loaded, keyring=ring))
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG1003"] * 3, _found(r)
+    assert any("by 2026-11-15T00:00:00Z (5 days" in m for m in messages(r, "CG1003"))
+
+
+def test_an_at_before_the_registry_last_entry_still_owes_the_reports(tmp_path: Path, database_url: str) -> None:
+    """The breach report filed, the 15-day ones not: `--at 2026-11-23` (before their deadline) on a
+    registry whose last entry was logged on 2026-11-30 (the relaunch submitted), after it: they stay owed (CG1003). An `--at`
+    reproduces a past decision, not the registry's clocks before what it has logged since."""
+    from tests.verify.trusted import log_clock
+
+    from casegate.load import load_case
+    from casegate.store import open_registry
+
+    d = copy_fixture(LINNET, tmp_path)
+    _held(d)
+    with open_registry(database_url) as reg:
+        _story(reg, d, database_url, filed=(BREACH,))
+        with log_clock(dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)):  # the relaunch submitted
+            submit_hashed(reg, load_case(d / "linnet-1.1" / "case.yaml"))
+        r = _gate(d / "linnet-1.1" / "case.yaml", reg, dt.date(2026, 11, 23))
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG1003", "CG1003"], _found(r)

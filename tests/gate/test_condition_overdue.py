@@ -79,3 +79,19 @@ def test_no_narrower_boundary_escapes_the_overdue_condition() -> None:
     r = run_gate(loaded, today=TODAY, comparison=comparison)
     assert r.outcome == "NO-GO" and r.narrower is None, (r.narrower, r.trials)
     assert all(t.outcome == "NO-GO" for t in r.trials), r.trials
+
+
+def test_a_case_dated_before_the_due_date_is_judged_on_the_registry_clock() -> None:
+    """The lab's move: the case's `date:` before the standing condition's due date (atlas-api is dated
+    2026-11-20, the condition due 2026-11-25), gated with no `--at` on 2026-11-27 by the registry's
+    clock. It was GO WITH CONDITIONS: the due date was compared with the case's own date. It is
+    compared with the registry's clock (no earlier than its last entry): CG750."""
+    loaded = _loaded()
+    assert loaded.case is not None and loaded.case.date == dt.date(2026, 11, 20)
+    now = dt.datetime(2026, 11, 27, 9, tzinfo=dt.UTC)
+    comparison = Comparison(versions=[Compared(Baseline(role="approved", label="version 1.0 (#1)"), loaded.case, None)],
+                            standing=[_standing("2026-11-25")], clock=now, last_logged=now - dt.timedelta(hours=1))
+    r = run_gate(loaded, comparison=comparison, try_narrower=False)
+    assert r.outcome == "NO-GO" and [f.code for f in r.findings if f.blocking] == ["CG750"]
+    (f,) = [f for f in r.findings if f.blocking]
+    assert "was due on 2026-11-25, before this decision (2026-11-27)" in f.message, f.message

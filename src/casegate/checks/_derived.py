@@ -2542,15 +2542,13 @@ def kinds_over_tolerance(ctx: Context) -> dict[tuple[str, str], str]:
     policy entry names the safeguard's layer in `tested_by` and the kind in `elicited_by`, the
     item's log records which attempts the evaluated model was given that kind in
     (`DerivedRun.input_kinds`), and the upper bound on the bypass rate of those attempts alone is
-    over `tolerance.max_bypass_rate` (memoised). An attempt is a sample epoch; a greedy run's epochs
-    are one attempt and a sample repeating another's input is that sample, as the whole run's
-    attempts are counted. Image attacks that got through, pooled with many typed ones that did not,
+    over `tolerance.max_bypass_rate` (memoised). Those attempts are counted as the whole run's are
+    (`attempt_tally`). Image attacks that got through, pooled with many typed ones that did not,
     would otherwise pass as one rate within tolerance."""
     got: dict[tuple[str, str], str] | None = ctx.memo.get("kinds_over_tolerance")
     if got is not None:
         return got
-    import json
-
+    from ..evidence._facts import attempt_tally
     from ..evidence.stats import upper_bound
     from ..model._policy import GIVEN_KINDS
 
@@ -2566,24 +2564,17 @@ def kinds_over_tolerance(ctx: Context) -> dict[tuple[str, str], str]:
     for sid, sg, eid, _, run in cited_tests(ctx, lambda sg: any(sg.layer in layers for *_, layers in needs)):
         if run is None or not run.input_kinds or not run.scores_json:
             continue
-        same = run.same_input
-        through: dict[tuple[str, int], bool] = {}
-        for sample, epoch, score in json.loads(run.scores_json):
-            key = (same.get(str(sample), str(sample)), 1 if run.greedy else int(epoch))
-            through[key] = through.get(key, False) or bool(float(score))
         for name, kinds, layers in needs:
             if sg.layer not in layers:
                 continue
             for kind in kinds:
-                keys = {(same.get(str(sample), str(sample)), 1 if run.greedy else int(epoch))
-                        for sample, epoch in run.input_kinds.get(kind, ())}
-                if not keys:
+                k, n = attempt_tally(run, [(str(s), int(e)) for s, e in run.input_kinds.get(kind, ())])
+                if not n:
                     continue
-                k = sum(through.get(x, True) for x in keys)
-                u = upper_bound(k, len(keys), pol.confidence, pol.interval)
+                u = upper_bound(k, n, pol.confidence, pol.interval)
                 if u > pol.tolerance.max_bypass_rate and (sid, eid) not in got:
                     got[sid, eid] = (f"`{eid}`, whose attempts given {kind} (the tool `{name}` the boundary grants) "
-                                     f"show {k} bypasses in {len(keys)}: {pol.confidence:.0%} one-sided "
+                                     f"show {k} bypasses in {n}: {pol.confidence:.0%} one-sided "
                                      f"{pol.interval} upper bound {u:.3f} exceeds the tolerance "
                                      f"{pol.tolerance.max_bypass_rate:g}, whatever the run's other attempts show")
     ctx.memo["kinds_over_tolerance"] = got

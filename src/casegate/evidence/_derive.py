@@ -267,10 +267,10 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
 def _with_bypass(run: DerivedRun) -> DerivedRun:
     """`run` with its attempts counted as a safeguard test's are (`bypass`); as it was when they
     cannot be counted here (the facts then count them, or say why not)."""
-    from ._facts import bypass_tally, one_per_attempt, one_per_question
+    from ._facts import attempt_tally
 
     try:
-        through, attempts = bypass_tally(one_per_attempt(one_per_question(run)))
+        through, attempts = attempt_tally(run)
     except (ValueError, TypeError):
         return run
     return run.model_copy(update={"bypass": [through, attempts]})

@@ -14,7 +14,7 @@ import itertools
 import json
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
@@ -986,8 +986,8 @@ def _bypass_counts(eid: str, run: DerivedRun, problems: list[Problem], tasks: in
     error, a sample left out) is a bypass; rows beyond the stated epochs, or repeated, add
     nothing. A log with no score per attempt, of several tasks or scorers, or on a scale other
     than binary gives no count. Attempts that repeat another's input count as that attempt
-    (`one_per_question`), and a greedy run's epochs count as one attempt (`one_per_attempt`)."""
-    run = one_per_attempt(one_per_question(run))
+    (`one_per_question`), and a greedy run's epochs count as one attempt (`one_per_attempt`): as
+    `attempt_tally` counts them."""
     r = run.result
     path = ("evidence", eid, "result")
 
@@ -1015,7 +1015,7 @@ def _bypass_counts(eid: str, run: DerivedRun, problems: list[Problem], tasks: in
         return None
     if run.bypass is not None:  # counted when the log was read (`DerivedRun.bypass`)
         return run.bypass[0], run.bypass[1]
-    return bypass_tally(run)
+    return attempt_tally(run)
 
 
 def bypass_tally(run: DerivedRun) -> tuple[int, int]:
@@ -1038,6 +1038,32 @@ def bypass_tally(run: DerivedRun) -> tuple[int, int]:
 
 
 _FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
+
+
+def attempt_tally(run: DerivedRun, of: Collection[tuple[str, int]] | None = None) -> tuple[int, int]:
+    """(attempts that got through, attempts) of a red team's or safeguard test's log, by the rules
+    every count of its attempts follows: a sample repeating another's input is that sample
+    (`one_per_question`), a greedy run's epochs are one attempt (`one_per_attempt`), and every
+    sample is attempted in every epoch the log states, one it does not score counting as got
+    through (`bypass_tally`). With `of`, the attempts of the samples those (sample id, epoch) name
+    alone (a language's, a content kind's: an epoch asks its sample's input again), each in every
+    epoch the log states, a pair of `of` it does not score counting as got through; the samples
+    the log states but does not score are no part's. CG406 (the run's count), CG435
+    (a language's) and CG436 (a content kind's) count by it: a part's attempts repeated in greedy
+    epochs or under new ids would otherwise narrow its bound and not the whole run's."""
+    if of is None:
+        return bypass_tally(one_per_attempt(one_per_question(run)))
+    want = {(str(s), int(e)) for s, e in of}
+    if not want:
+        return 0, 0
+    named = {s for s, _ in want}
+    rows = [r for r in json.loads(run.scores_json or "[]") if str(r[0]) in named]
+    have = {(str(r[0]), int(r[1])) for r in rows}
+    rows += [[s, e, 1.0] for s, e in sorted(want - have)]  # not scored: got through, as in the whole run
+    source = run.source.model_copy(update={"samples": None, "scored": None})
+    part = run.model_copy(update={"scores_json": json.dumps(rows, separators=(",", ":")), "source": source,
+                                  "bypass": None, "scores_combined": False})
+    return bypass_tally(one_per_attempt(one_per_question(part)))
 
 
 def _unattested_counts(items: dict[str, Evidence], facts: EvidenceFacts) -> None:

@@ -124,7 +124,7 @@ class Comparison(FrozenRecord):
 
     _fields = ("versions", "policy_changes", "incidents", "lineage", "protocols", "why_none", "notes",
                "artifact_dates", "signoff_dates", "standing", "settled", "approved", "recorded", "deployed",
-               "missed_reports")
+               "missed_reports", "clock", "last_logged")
     versions: Sequence[Compared]
     """Earlier versions to compare with, the previous submitted one first; the same version is
     listed once even when it is both."""
@@ -175,6 +175,13 @@ class Comparison(FrozenRecord):
     as of a time (CG1003, blocking, filings checked against the keyring the comparison was read
     with; without one none counts): a version decided while one is missed approves a deployment
     that owes it. None: no registry was read."""
+    clock: dt.datetime | None
+    """The registry's clock when it was read (`log_time()`). None: no registry was read."""
+    last_logged: dt.datetime | None
+    """When the registry's last entry was logged. None: no registry was read, or it is empty. The
+    registry's facts that run on a clock (reports past their deadline, CG1003; standing conditions
+    past their due date, CG750) are read as of no earlier than this, whatever day the case or
+    `--at` gives (`gate._engine.registry_time`)."""
 
     def __init__(self, versions: Sequence[Compared] = (), policy_changes: Sequence[PolicyChange] = (),
                  incidents: Sequence[IncidentDefeat] = (), lineage: Sequence[LinkedCase] | None = None,
@@ -183,7 +190,8 @@ class Comparison(FrozenRecord):
                  signoff_dates: SignoffDates | None = None, standing: Sequence[Condition] = (),
                  settled: Sequence[Condition] = (), approved: Sequence[Case] = (), recorded: Sequence[RecordedVersion] = (),
                  deployed: Sequence[Compared] | None = None,
-                 missed_reports: Callable[[dt.datetime], list[Finding]] | None = None) -> None:
+                 missed_reports: Callable[[dt.datetime], list[Finding]] | None = None,
+                 clock: dt.datetime | None = None, last_logged: dt.datetime | None = None) -> None:
         put = object.__setattr__
         put(self, "versions", versions)
         put(self, "policy_changes", policy_changes)
@@ -200,6 +208,8 @@ class Comparison(FrozenRecord):
         put(self, "recorded", recorded)
         put(self, "deployed", deployed)
         put(self, "missed_reports", missed_reports)
+        put(self, "clock", clock)
+        put(self, "last_logged", last_logged)
 
 
 NOT_CONFIGURED = "no registry configured and no --previous given"

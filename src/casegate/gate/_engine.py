@@ -273,6 +273,22 @@ CONDITION_OVERDUE = "CG750"
 registry's conditions; the gate of a decision that would set one again)."""
 
 
+def registry_time(today: dt.date | None, comparison: Comparison | None) -> dt.datetime:
+    """The time the registry's facts that run on a clock (a regime report's deadline, CG1003; a
+    standing condition's due date, CG750) are read as of: the end of `today` (`--at`), else the
+    registry's clock when it was read (the wall clock when the comparison holds none), and never
+    earlier than the registry's last entry. Not the case's `date:`, which the lab writes: a case
+    dated before a deadline would otherwise decide as if the report were not yet due. An `--at`
+    before the last entry reproduces a past decision's other facts, but no clock read from a
+    registry that has logged later: a deadline passed by the time of the registry's last entry
+    has passed."""
+    at = (dt.datetime.combine(today, dt.time.max, dt.UTC) if today is not None
+          else (comparison.clock if comparison is not None and comparison.clock is not None
+                else dt.datetime.now(dt.UTC)))
+    last = comparison.last_logged if comparison is not None else None
+    return max(at, last) if last is not None else at
+
+
 def _overdue(conditions: Sequence[Condition], day: dt.date) -> list[Finding]:
     """A blocking CG750 condition-overdue finding for each condition a decision made on `day` would
     set that is due before `day`: one the decision the case stands on set, unmet, whose due date
@@ -392,7 +408,9 @@ def run_gate(
                           approved=comparison.approved if comparison is not None else (),
                           recorded=comparison.recorded if comparison is not None else (),
                           deployed=comparison.deployed if comparison is not None else None,
-                          missed_reports=comparison.missed_reports if comparison is not None else None)
+                          missed_reports=comparison.missed_reports if comparison is not None else None,
+                          clock=comparison.clock if comparison is not None else None,
+                          last_logged=comparison.last_logged if comparison is not None else None)
     first = comparison.versions[0] if comparison is not None and comparison.versions else None
     prev_case, prev_policy = (first.case, first.policy) if first is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
@@ -409,6 +427,8 @@ def run_gate(
         waiver_problems = [*waiver_problems, *late]
     accepted = [w for w in waivers if waiver_problem(w, policy, day) is None]
     sources = loaded.texts()
+    # the registry's facts that run on a clock are read as of a day the case does not write
+    on_clock = registry_time(today, comparison).date() if comparison is not None else day
 
     # the approved versions are loaded only when a rule reads them (CG806 following a dropped
     # defeater through them), each at most once
@@ -445,7 +465,7 @@ def run_gate(
         found, _ = apply_waivers(list(loaded.diagnostics) + found, waivers, policy, day, held)
         found = before_release(found, held)
         if carried:  # a narrower boundary carries the same overdue condition
-            found += _overdue(_conditions(found, ctx, carried, aliases), day)
+            found += _overdue(_conditions(found, ctx, carried, aliases), on_clock)
         return _Trial(kind, dropped, found, ctx)
 
     ctx0 = context(requested, ())
@@ -462,10 +482,10 @@ def run_gate(
     if carried:
         # a condition the decision the case stands on set, that nothing shows met and that this
         # version raises again, keeps its due date: past it, the decision cannot approve on it
-        findings += locate_findings(loaded, _overdue(_conditions(findings, ctx0, carried, aliases), day))
-    # a regime report past its deadline and not filed (the registry's clocks, as of the end of the
-    # decision day) is owed by the deployment at every boundary: no narrower one answers it
-    missed = (comparison.missed_reports(dt.datetime.combine(day, dt.time.max, dt.UTC))
+        findings += locate_findings(loaded, _overdue(_conditions(findings, ctx0, carried, aliases), on_clock))
+    # a regime report past its deadline and not filed (the registry's clocks, as of the registry's
+    # time, `registry_time`) is owed by the deployment at every boundary: no narrower one answers it
+    missed = (comparison.missed_reports(registry_time(today, comparison))
               if comparison is not None and comparison.missed_reports is not None else [])
     findings += missed
     main = _Trial(requested or BOUNDARY_LADDER[0], (), findings, ctx0)

@@ -144,10 +144,12 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     hist = _history(reg, case.id, known, versions, this, model_cases)
     deployed = deployed_with(reg, model_cases, cache)
     missed = _missed_reports(reg, case.id, known, model_cases, keyring)
+    clock, last = dates.clock, _last_logged(reg)
     if hist is None:
         return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
                           why_none=f"first version (the registry has no case {case.id!r})", artifact_dates=dates,
-                          signoff_dates=signed, deployed=deployed, missed_reports=missed)
+                          signoff_dates=signed, deployed=deployed, missed_reports=missed, clock=clock,
+                          last_logged=last)
     # a version whose weights the registry hashed in common with this one's (a weights file's bytes
     # or a tensor) is of the same weights, whatever digests either names (re-saved beside one more
     # file, under a new digest): a run of them dropped is dropped, not replaced by a newer one
@@ -177,7 +179,13 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
                       artifact_dates=dates, signoff_dates=signed, standing=standing, settled=settled,
                       approved=approved,
-                      recorded=recorded, deployed=deployed, missed_reports=missed)
+                      recorded=recorded, deployed=deployed, missed_reports=missed, clock=clock, last_logged=last)
+
+
+def _last_logged(reg: Registry) -> dt.datetime | None:
+    """When the registry's last entry was logged (None: it holds none)."""
+    size = reg.size()
+    return parse_recorded(reg.entry(size - 1).recorded_at) if size else None
 
 
 def _missed_reports(reg: Registry, case_id: str, known: bool, model_cases: list[str],

@@ -8949,6 +8949,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'clearance',
     'client',
     'clinician',
+    'clock',
     'clopper-pearson',
     'cloud',
     'cls',
@@ -10051,6 +10052,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'large_entry_path',
     'last_approval',
     'last_decision',
+    'last_logged',
     'last_reopening',
     'latest',
     'latin',
@@ -11386,6 +11388,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'scores are declared binary but ',
     'scores its attempts with ',
     'scores on a `',
+    'scores_combined',
     'scores_json',
     'se',
     'sec',
@@ -15978,6 +15981,7 @@ WORDS: str = (
     'last\n'
     'last_approval\n'
     'last_decision\n'
+    'last_logged\n'
     'last_reopening\n'
     'later\n'
     'latest\n'
@@ -17796,6 +17800,7 @@ WORDS: str = (
     'scorer\n'
     'scorers\n'
     'scores\n'
+    'scores_combined\n'
     'scores_json\n'
     'screen\n'
     'screened\n'

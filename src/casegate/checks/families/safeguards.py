@@ -14,7 +14,7 @@ from itertools import compress
 from operator import attrgetter
 
 from ..._patterns import kept
-from ...evidence._facts import ran
+from ...evidence._facts import attempt_tally, ran
 from ...evidence._languages import language_code
 from ...evidence.stats import upper_bound
 from ...model import Case, Evidence, Pathway, RuleSeverity, Safeguard
@@ -709,24 +709,24 @@ def safeguard_untested_in_released_language(ctx: Context) -> Iterator[Hit]:
             if run is None or not run.scores_json:
                 continue
             read = True
-            through: dict[tuple[str, int], bool] = {}
-            for r in json.loads(run.scores_json):
-                key = (str(r[0]), int(r[1]))
-                through[key] = through.get(key, False) or float(r[2]) != 0.0
             c = bypass_counts(e) if e is not None else None
             whole_within = c is None or upper_bound(c[0], c[1], pol.confidence, pol.interval) <= tol
-            for (sample, _), got in through.items():
-                lang = run.languages.get(sample)
+            asked: dict[str, list[tuple[str, int]]] = {}
+            for r in json.loads(run.scores_json):
+                lang = run.languages.get(str(r[0]))
                 if lang is None or lang == "und":  # a text in no language casegate can name says none
                     continue
+                asked.setdefault(lang, []).append((str(r[0]), int(r[1])))
+            for lang, rows in asked.items():
                 if lang.startswith("!"):
-                    retagged[lang[1:]] = retagged.get(lang[1:], 0) + 1
+                    retagged[lang[1:]] = retagged.get(lang[1:], 0) + attempt_tally(run, rows)[1]
                     continue
                 seen.add(lang)
                 if whole_within:  # else CG406 judges the run as a whole
+                    k, n = attempt_tally(run, rows)  # counted as the whole run's attempts are
                     t = tally.setdefault(lang, [0, 0])
-                    t[0] += got
-                    t[1] += 1
+                    t[0] += k
+                    t[1] += n
         if not read:
             continue  # no log casegate reads: the tests' counts are judged elsewhere (CG406, counts-unattested)
         if not seen and not retagged and said is None:
