@@ -21,6 +21,8 @@ The lab's moves to GO without the partner's site at SL3, tried here and in docs/
   any of them (CG429). The same with the partner left out of the boundary's words (`the weights
   never leave our data centre`) while the system's description names the cloud; `two regions of a
   public cloud`; `one enterprise customer also runs Stint-1 on its own premises` (CG429).
+  A host named by its role alone (`served by an inference provider`) beside a cloud the system's
+  description names is not covered by a statement naming that cloud (CG429).
 - caught: the audit expired on the decision day (CG306, CG421); signed by Acme's own security lead
   or CISO as independent (CG348, CG349, CG407, CG421); the level typed `SL3` over the signed `SL2`,
   or the attestation dropped (CG348, CG349, CG421); the penetration test retyped as the audit with
@@ -28,8 +30,8 @@ The lab's moves to GO without the partner's site at SL3, tried here and in docs/
   signed months before typed with a recent date (CG348, CG349: the attestation signs the date); an
   audit of Acme's training cluster counted for the serving sites (CG429); the policy's
   `security_level` dropped in the next version (CG328).
-- still the lab's word: a host named by its role alone (`served by an inference provider`) counts as
-  named by a statement naming no company but some other company's cloud or platform; a firm Acme owns
+- still the lab's word: a host named by its role alone, no company named anywhere, counts as named
+  by any other company's cloud or platform in the statement; a firm Acme owns
   signing as independent (the keyring records each signer's organisation, not who owns it); the
   weights' whereabouts left out of every word (`the weights never leave our data centre` alone); the
   policy's level at a first version; when the weights reached each site (an audit signed with the
@@ -144,6 +146,22 @@ def test_a_host_said_in_other_words_audited_at_acme_alone_is_no_go(tmp_path: Pat
     assert record.outcome == "NO-GO" and "CG429" in blocking(record)
     (msg,) = messages(record, "CG429")
     assert f": {host}), but no independent security audit" in msg
+
+
+def test_a_host_named_by_role_alone_is_not_in_a_statement_listing_other_companies(tmp_path: Path) -> None:
+    """The lab's move: the partner named by its role alone (`served by an inference provider`), the
+    system's description naming the Northwind Cloud regions, SL3 signed for Acme's data centre and the
+    Northwind Cloud regions. The statement's `Cloud` named the provider: GO WITH CONDITIONS. A
+    statement naming the companies the words name lists what it covers; a host whose sentence names no
+    company is not among them (CG429)."""
+    d = copy_fixture(STINT, tmp_path)
+    _gen().reaudit(d, says=ACME_AND_NORTHWIND)
+    edit(d / "case.yaml", DESCRIPTION, "    Paid API access to Stint-1 from Acme; part of the traffic is served by an "
+                                       "inference provider.\n")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and blocking(record) == ["CG429"]
+    (msg,) = messages(record, "CG429")
+    assert ": inference provider), but no independent security audit" in msg
 
 
 def test_a_statement_naming_no_company_covers_them_by_role(tmp_path: Path) -> None:

@@ -1131,13 +1131,16 @@ def weights_hosted_unaudited(ctx: Context) -> Iterator[Hit]:
             if ind is None or not ind.independent:
                 continue
             statements += [a.statement for a in ind.by]
-    # every clause naming a host, and every company the words name as one
-    gaps = [("the boundary's words", words, [h for h in hosts if not any(host_named(h, s, developer) for s in statements)])
-            for words, hosts in said]
-    # a statement naming any of these companies lists the ones it covers; one naming none of them
-    # covers each by a word for another company's cloud or platform, as a host above
+    # a statement naming any company the words name as a host lists the ones it covers; one naming
+    # none of them covers each by a word for another company's cloud or platform
     named = {name: [s for s in statements if company_named(name, s)] for _, _, name in companies}
     listing = {s for found in named.values() for s in found}
+    # every clause naming a host: one whose sentence names no company is covered by no listing
+    gaps = [("the boundary's words", words,
+             [h for h in hosts if not any(host_named(h, s, developer) for s in statements
+                                          if s not in listing or any(words in sentence for _, sentence, _ in companies))])
+            for words, hosts in said]
+    # every company the words name as a host
     gaps += [(whose, words, [name]) for whose, words, name in companies
              if not named[name] and not any(host_named(name.lower(), s, developer) for s in statements
                                             if s not in listing)]
