@@ -16,10 +16,12 @@ import pytest
 
 from casegate.checks._derived import (
     _supplier_runs,
+    company_named,
     confirmation_off_in_words,
     consumer_in_words,
     grants_in_words,
     host_named,
+    hosting_companies,
     hosts_in_words,
     incidents_denied_in_words,
     is_confirmation,
@@ -946,6 +948,72 @@ def test_an_audit_naming_the_platforms_names_a_host(statement: str) -> None:
 @pytest.mark.parametrize("statement", OWN_CLOUD_ONLY)
 def test_an_audit_naming_the_labs_own_cloud_names_no_host(statement: str) -> None:
     assert not host_named("model marketplaces", statement, ["Acme Labs"])
+
+
+HOSTED += [
+    ("served from Acme's data centre and two regions of a public cloud", "public cloud"),
+    ("Atlas-2 also runs on a commercial cloud", "commercial cloud"),
+    ("one enterprise customer also runs the model on its own premises", "customer also runs the model on its own premises"),
+    ("two customers host the model in their own data centres", "customers host the model in their own data centres"),
+]
+NOT_HOSTED += [
+    "customers run their own apps in their own data centres",
+    "customers keep the model's responses in their own data centres",
+    "no public cloud holds the weights",
+]
+
+HOSTING_COMPANIES = [  # (words, the company named as serving the model or holding its weights)
+    ("Kelvin Inference, an inference partner, holds a copy of the weights", "Kelvin Inference"),
+    ("our inference partner Kelvin Inference serves part of the traffic", "Kelvin Inference"),
+    ("Our inference partner, Kelvin Inference, holds the weights", "Kelvin Inference"),
+    ("part of the traffic is served by Kelvin Inference", "Kelvin Inference"),
+    ("Atlas-2 is also served by Kelvin Inference", "Kelvin Inference"),
+    ("Kelvin Inference runs a copy of the model in Dublin", "Kelvin Inference"),
+    ("served from the Northwind Cloud us-east-1 and eu-west-1 regions", "Northwind Cloud"),
+    ("the weights are held with Coreweft Systems for serving", "Coreweft Systems"),
+]
+NO_HOSTING_COMPANY = [
+    "Paid API access to Atlas-2 from Acme, served from Acme's own data centres",
+    "Paid API access; developers' apps hosted by Vercel call Atlas-2",
+    "Vercel, our hosting partner, hosts the docs site",
+    "Customers call the API from apps running on Northwind Cloud",
+    "the model is served from Acme's data centres; sign-in through Okta",
+    "Atlas-2 is never served by Kelvin Inference",
+    "the weights are not held by any partner such as Kelvin Inference",
+    "served in the US, EU and UK",
+    "Paid API access; the Acme Cloud serves the model",
+    "Acme Labs, our parent company, serves the model",
+    "Integrations with Slack, Google Drive and Microsoft 365",
+    "Our status page runs on Northwind Cloud",
+]
+
+
+@pytest.mark.parametrize(("words", "company"), HOSTING_COMPANIES)
+def test_a_company_named_as_serving_the_model_is_read(words: str, company: str) -> None:
+    assert [name for _, _, name in hosting_companies(Case.model_validate(_api(words)), ["Acme Labs"])] == [company]
+
+
+@pytest.mark.parametrize("words", NO_HOSTING_COMPANY)
+def test_words_naming_no_company_serving_the_model_name_none(words: str) -> None:
+    assert hosting_companies(Case.model_validate(_api(words)), ["Acme Labs"]) == ()
+
+
+def test_the_systems_description_names_a_hosting_company() -> None:
+    doc = _api("Paid API access; the weights never leave our data centre")
+    doc["system"]["description"] = "Acme's frontier model, served from Acme's data centre and the Northwind Cloud regions"
+    assert hosting_companies(Case.model_validate(doc), ["Acme Labs"]) == (
+        ("the system's description", "Acme's frontier model, served from Acme's data centre and the Northwind Cloud "
+         "regions", "Northwind Cloud"),)
+
+
+@pytest.mark.parametrize(("statement", "named"), [
+    ("Audit of the Kelvin Inference partner cluster in Dublin", True),
+    ("audit of KELVIN INFERENCE's serving hosts", True),
+    ("Audit of Acme's data centre and the Northwind Cloud regions", False),
+    ("Audit of Kelvin's cluster", False),
+])
+def test_a_company_is_named_by_its_whole_name(statement: str, named: bool) -> None:
+    assert company_named("Kelvin Inference", statement) is named
 
 
 # ------------------------------------------------------------------ an SDK for users' apps (an `api` boundary's description)
@@ -2083,6 +2151,11 @@ def _review_title(text: str) -> bool:
                                                               "blocks": []})), "customer's admins suspend accounts "),
     (lambda t: watches_from_outside(Safeguard.model_validate({"layer": "monitoring", "title": "on the appliance " + t,
                                                               "blocks": []})), "reviewed by their own bank's "),
+    (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "Kelvin Inference, an inference partner serves "),
+    (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "Northwind Cloud Stratus Cloud serves model "),
+    (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "traffic is served by the A B C D "),
+    (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "Kelvin Inference Kelvin serves the model a b "),
+    (lambda t: hosts_in_words(Case.model_validate(_api(t))), "customers run a b c d e f on its own own premises "),
 ])
 def test_the_changed_readings_read_long_text_in_linear_time(reading: Any, unit: str) -> None:
     """100 kB of each: 0.16 s at most (time limits), under 3 s allowed on a loaded machine."""

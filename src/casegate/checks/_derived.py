@@ -93,7 +93,10 @@ __all__ = [
     "weights_in_words",
     "customer_site",
     "hosts_in_words",
+    "host_clauses",
     "host_named",
+    "hosting_companies",
+    "company_named",
     "on_device_in_words",
     "stated_quantisation",
     "tuning_in_words",
@@ -2995,13 +2998,16 @@ _HOSTS = (
     r"|(?:microsoft|azure\W+ai)\W+foundry|(?:ibm\W+)?watsonx|snowflake(?:\W+cortex)?|databricks"
     r"|alibaba\W+cloud|(?:nvidia\W+)?nim|hugging\W?face\W+inference\W+endpoints"
     r"|(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)['’]?s?\W+(?:own\W+)?"
-    r"(?:data\W?cent(?:er|re)s?|sites?|premises|server\W?rooms?))\b"
+    r"(?:data\W?cent(?:er|re)s?|sites?|premises|server\W?rooms?)"
+    r"|(?:customers?|clients?)\W+(?:[\w-]+\W+){0,3}?(?:runs?|hosts?|deploys?|installs?|serves?)\W+(?:[\w-]+\W+){0,3}?"
+    r"(?:on|at|in)\W+(?:its|their)\W+own\W+(?:premises|data\W?cent(?:er|re)s?|server\W?rooms?)"
+    r"|(?:public|commercial)\W+clouds?)\b"
 )
 """Words naming another company's hardware or service the model may be served on: a cloud
 provider or platform, a model marketplace, partner or third-party infrastructure, a hyperscaler,
-a cloud by name (`Amazon Bedrock`, `Vertex AI`, `Azure`), or, in a clause naming the model, its
-weights or an appliance (`_ON_SITE_SUBJECT`), its customers' own sites (`each customer's own data
-centre`, `customer premises`)."""
+a cloud by name (`Amazon Bedrock`, `Vertex AI`, `Azure`), a public cloud, or, in a clause naming the
+model, its weights or an appliance (`_ON_SITE_SUBJECT`), its customers' own sites (`each customer's own
+data centre`, `customer premises`, `a customer runs the model on its own premises`)."""
 
 _HOSTING = (
     r"\b(?:host\w*|serv(?:e|es|ed|ing)|runs?|running|ran|deploy\w*|available|offered|sold|listed|holds?|held|"
@@ -3114,10 +3120,14 @@ weights' (`model data`, `the model and its logs`)."""
 
 
 def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str, tuple[str, ...]] | None:
-    """(the clause as written, the hosts it names, lower-case) for the first clause of the case's own
+    """The first clause `host_clauses` gives; None when none does."""
+    return next(host_clauses(case, memo), None)
+
+
+def host_clauses(case: Case, memo: dict[str, Any] | None = None) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(the clause as written, the hosts it names, lower-case) for each clause of the case's own
     boundary words that says the model is served on, offered through, or its weights held by
-    another company's cloud or platform (`_HOSTS` with `_HOSTING`, not denied); None when none
-    does. A clause naming marketplaces alone as where the model is sold (`sold through AWS
+    another company's cloud or platform (`_HOSTS` with `_HOSTING`, not denied), in order. A clause naming marketplaces alone as where the model is sold (`sold through AWS
     Marketplace`), nothing in it putting the model on the buyer's machines, names no host where the
     boundary's words say the lab serves the model from its own (`served from Acme's own data
     centres`); where they do not, the listing may be a copy the buyer runs, and is read as a host. Where the weights stand is then that company's data centres too: a weight-security
@@ -3150,9 +3160,85 @@ def hosts_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[str,
                            if _may_say(r, ("own",)))
             if ours:
                 continue
-        return written.strip(), found
-    return None
+        yield written.strip(), found
 
+
+
+_NAME = r"(?-i:[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})"
+"""A company's name as written: up to four capitalised words (`Kelvin Inference`, `Northwind Cloud`)."""
+_HOST_ROLE = (r"(?:partners?|providers?|platforms?|operators?|vendors?|hosts?|hyperscalers?|clouds?|"
+              r"(?:data\W?cent(?:er|re)s?|colocation|colo)\W+(?:providers?|operators?|partners?))\b")
+_HOSTED_THING = r"(?:models?|weights|traffic|requests|inference|cop(?:y|ies)|checkpoints?|it|(?-i:[A-Z][\w-]*-\d[\w.-]*))"
+"""What a company serves or holds, for it to hold the weights: the model, its weights, its traffic, a
+copy, or a model's name (`Stint-1`)."""
+_NAMED_HOST = (
+    r"\b(?P<a>" + _NAME + r")\s*,\s*(?:an?|our|the|its|acme['’]s)\s+(?:[\w-]+\s+){0,2}?" + _HOST_ROLE
+    + r"|\b" + _HOST_ROLE + r"\s*,?\s+(?P<b>" + _NAME + r")"
+    + r"|\b(?P<c>(?-i:(?:[A-Z][\w&-]*[ \t]+){1,3}Cloud))\b"
+    + r"|\b(?P<d>" + _NAME + r")\s+(?:also\s+)?(?:serves|hosts|holds|runs|stores|operates|keeps)\s+(?:[\w'’-]+\s+){0,4}?"
+    + _HOSTED_THING + r"\b"
+    + r"|\b" + _HOSTED_THING + r"\s+(?:(?:is|are|was|were)\s+)?(?:also\s+)?(?:served|hosted|held|stored|run|operated|kept|"
+      r"deployed)\s+(?:[\w-]+\s+){0,3}?(?:by|with)\s+(?:the\s+)?(?P<e>" + _NAME + r")"
+)
+_NAMED_HOSTS = lazy(_NAMED_HOST, re.IGNORECASE)
+"""A company named as what serves the model or holds its weights: by apposition to a host's role
+(`Kelvin Inference, an inference partner`, `our inference partner Kelvin Inference`), as a cloud by
+its name (`the Northwind Cloud regions`), as the one that serves, runs or holds the model, its
+weights or traffic (`Kelvin Inference serves part of the traffic`), or after the model or its traffic
+`served by`, `hosted by`, `held with` it."""
+_MODEL_WORDS = lazy(r"\b(?:models?|weights?|traffic|requests|inference|checkpoints?|serv\w*|cop(?:y|ies))\b",
+                    re.IGNORECASE)
+"""A sentence naming a hosting company must name the model, its weights or traffic, or serving: a
+partner hosting the docs site holds no weights."""
+_NAMED_TRIGGER = ("partner", "provider", "platform", "operator", "vendor", "host", "cloud", "serve", "hold",
+                  "run", "store", "keep", "kept", "held", "deployed", "centre", "center", "colo", "hyperscaler")
+"""A word each match of `_NAMED_HOST` holds: a sentence without one names no hosting company."""
+_NOT_A_COMPANY = frozenset({"api", "the", "a", "an", "our", "its", "their", "this", "that", "each", "every", "it",
+                            "us", "eu", "uk", "customers", "customer", "users", "developers", "partners", "staff",
+                            "weights", "model", "paid", "also", "part", "all", "some", "one", "two", "three"})
+"""Capitalised words that open a sentence or name a region, a role or the model, not a company."""
+
+
+def hosting_companies(case: Case, developer: Sequence[str] = ()) -> tuple[tuple[str, str, str], ...]:
+    """(whose words, the sentence as read, the company's name) for each company other than the developer
+    that the case's boundary words or the system's description name as serving the model or
+    holding its weights (`_NAMED_HOST`), in a sentence saying the model is served, run or held
+    there (`_HOSTING`) and not denying it. Names that are the developer's (`developer`, `our`),
+    the system's own, or a region or role (`_NOT_A_COMPANY`) are left out. Each such company is a
+    host whose name an auditor's signed statement must hold (CG429): a statement naming another
+    cloud or partner does not name it."""
+    from ..model._names import organisation_among
+
+    hosting, negated = _HOSTS_WORDS[1], _WEIGHTS_WORDS[1]
+    system = case.system.name.lower()
+    texts = [*(("the boundary's words", text) for text in _boundary_texts(case)),
+             *([("the system's description", case.system.description)] if case.system.description else [])]
+    out: dict[str, tuple[str, str]] = {}
+    for whose, text in texts:
+        for sentence in _SENTENCES.split(as_read(text)):
+            if not _may_say(sentence, _NAMED_TRIGGER) or hosting.search(sentence) is None \
+                    or negated.search(sentence) is not None \
+                    or (_MODEL_WORDS.search(sentence) is None and system not in sentence.lower()):
+                continue
+            for m in _NAMED_HOSTS.finditer(sentence):
+                name = next(g for g in m.groups() if g is not None).strip()
+                words = name.split()
+                while words and words[0].lower() in _NOT_A_COMPANY:
+                    words = words[1:]
+                if not words or all(w.lower() in _NOT_A_COMPANY for w in words):
+                    continue
+                name = " ".join(words)
+                if system in name.lower() or any(organisation_among(w, developer) is not None for w in words):
+                    continue
+                if m.start() == 0 and len(words) == 1 and m.group("d") is not None:
+                    continue  # one capitalised word opening the sentence: a common noun as likely as a name
+                out.setdefault(name, (whose, sentence.strip()))
+    return tuple((whose, s, n) for n, (whose, s) in out.items())
+
+
+def company_named(name: str, text: str) -> bool:
+    """Whether `text` (an auditor's signed words) names the company `name` by that name."""
+    return f" {_NON_WORDS.sub(' ', name.lower()).strip()} " in f" {_NON_WORDS.sub(' ', as_read(text).lower())} "
 
 _SOLD_ONLY = lazy(r"\b(?:sold|resold|listed|billed|purchas\w*|bought|buy|subscri\w*|procured?|procurement)\b",
                   re.IGNORECASE)

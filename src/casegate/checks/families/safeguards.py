@@ -23,10 +23,12 @@ from ...sign._names import name_key  # not the package: signing itself is not ne
 from .._derived import (
     bypass_counts,
     capability_status,
+    company_named,
     confirmation_off_in_words,
     customer_site,
+    host_clauses,
     host_named,
-    hosts_in_words,
+    hosting_companies,
     inability,
     is_confirmation,
     is_expired,
@@ -1083,9 +1085,12 @@ def weight_security_level_unestablished(ctx: Context) -> Iterator[Hit]:
     summary="The boundary's words say another company's cloud or platform serves the model or holds its "
             "weights (`runs on Amazon Bedrock`, `in the model marketplaces of three cloud platforms`, `shared "
             "with our cloud provider for serving`), or puts the model, its weights or an appliance at its "
-            "customers' own sites (`an appliance installed in each customer's own data centre`), the case relies "
-            "on weight security, and no independent security audit the weight-security safeguards cite names "
-            "that host in its auditor's signed statement (for customers' sites, covers every one).",
+            "customers' own sites (`an appliance installed in each customer's own data centre`), or the boundary's "
+            "words or the system's description name a company as serving it or holding its weights (`Kelvin "
+            "Inference, an inference partner`, `the Northwind Cloud regions`), the case relies on weight security, "
+            "and no independent security audit the weight-security safeguards cite names that host in its "
+            "auditor's signed statement (for customers' sites, covers every one; a company by its name where the "
+            "statement names any of them).",
     rationale="A lab that hands its weights to a cloud to serve keeps them in that company's data centres, "
               "under its staff and its controls, beside its own: a thief takes them from the weakest of the "
               "hosts. Who reaches the model is unchanged (the cloud's customers call an API), so the boundary "
@@ -1093,7 +1098,8 @@ def weight_security_level_unestablished(ctx: Context) -> Iterator[Hit]:
               "own clusters says nothing of the cloud's, and its scope is the auditor's to state: the host "
               "counts as audited only where an outside auditor's attestation of a security audit the "
               "weight-security safeguards cite names it in its statement (a cloud by name by that name, any "
-              "other as a cloud, platform, provider or partner). An on-premises model puts a copy at each "
+              "other as a cloud, platform, provider or partner; a company the words name as a host by its name, unless the "
+              "statement names none of them). An on-premises model puts a copy at each "
               "customer's site: an audit of the lab's data centres, or of one site, leaves the others unshown, "
               "so the auditor's statement must cover each customer's site (`each of the 38 customer sites`).",
     bad="boundary: {kind: api, description: 'Acme API access; Gannet-1 also runs on Amazon Bedrock.'}\n"
@@ -1109,10 +1115,12 @@ def weights_hosted_unaudited(ctx: Context) -> Iterator[Hit]:
     guards = [(sid, sg) for sid, sg in ctx.case.safeguards.items() if sg.layer in _SECURITY_LAYERS and sg.blocks]
     if not guards and not _levels_needed(ctx):
         return  # the case relies on no weight security (CG408 says where it must)
-    said = hosts_in_words(ctx.case, ctx.memo)
-    if said is None:
+    developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
+        or list(ctx.policy.evidence.organisations)
+    said = list(host_clauses(ctx.case, ctx.memo))
+    companies = hosting_companies(ctx.case, developer)
+    if not said and not companies:
         return
-    words, hosts = said
     statements: list[str] = []
     for _sid, sg in guards:
         for eid in sg.evidence:
@@ -1125,16 +1133,28 @@ def weights_hosted_unaudited(ctx: Context) -> Iterator[Hit]:
             if ind is None or not ind.independent:
                 continue
             statements += [a.statement for a in ind.by]
-    developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
-        or list(ctx.policy.evidence.organisations)
-    unnamed = [h for h in hosts if not any(host_named(h, s, developer) for s in statements)]
-    if not unnamed:
+    # a statement naming any company the words name as a host lists the ones it covers; one naming
+    # none of them covers each by a word for another company's cloud or platform
+    named = {name: [s for s in statements if company_named(name, s)] for _, _, name in companies}
+    listing = {s for found in named.values() for s in found}
+    # every clause naming a host: one whose sentence names no company is covered by no listing
+    gaps = [("the boundary's words", words,
+             [h for h in hosts if not any(host_named(h, s, developer) for s in statements
+                                          if s not in listing or any(words in sentence for _, sentence, _ in companies))])
+            for words, hosts in said]
+    # every company the words name as a host
+    gaps += [(whose, words, [name]) for whose, words, name in companies
+             if not named[name] and not any(host_named(name.lower(), s, developer) for s in statements
+                                            if s not in listing)]
+    gaps = [gap for gap in gaps if gap[2]]
+    if not gaps:
         return
+    whose, words, unnamed = gaps[0]
     where: tuple[str | int, ...] = ("safeguards", guards[0][0]) if guards else ("boundary",)
     site = all(customer_site(h) for h in unnamed)
     where_put = "at its customers' own sites" if site else "on another company's cloud or platform"
     covers = "covers every such site" if site else "names it"
-    yield Hit(where, f"the boundary's words put the model or its weights {where_put} "
+    yield Hit(where, f"{whose} {'put' if whose.endswith('words') else 'puts'} the model or its weights {where_put} "
                      f"(\"{words}\": {', '.join(unnamed)}), but no independent security audit the weight-security "
                      f"safeguards cite {covers} in its auditor's signed statement"
                      + ("" if statements else " (none is attested from outside the developer)")
