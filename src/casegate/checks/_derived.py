@@ -2646,26 +2646,32 @@ _READS_REASONING_WORDS = ("chain", "cot", "reasoning", "scratch", "thinking", "t
 
 _READS_REASONING = lazy(r"\b(?:chains?[- ]of[- ]thoughts?|(?-i:CoT)|(?:raw|hidden|private)\W+(?:reasoning|thinking)|"
                         r"(?:reasoning|thinking|thought)\W+(?:traces?|tokens?|blocks?|monitors?|transcripts?)|"
-                        r"scratch[- ]?pads?)\b", re.IGNORECASE)
-"""Words naming the model's reasoning as what a safeguard reads (a chain-of-thought monitor)."""
+                        r"scratch[- ]?pads?|(?:reasoning|thinking)\W+summar(?:y|ies)|"
+                        r"summar(?:y|ies)\W+of\W+(?:the\W+|its\W+|each\W+)?(?:model's\W+)?(?:reasoning|thinking))\b",
+                        re.IGNORECASE)
+"""Words naming the model's reasoning as what a safeguard reads (a chain-of-thought monitor, or the
+summary of the reasoning shown to users, which a model writes from the raw reasoning)."""
 
 _EFFORTS = r"(none|minimal|low|medium|high|xhigh|max)"
 
 _DEFAULT_EFFORT = lazy(
-    r"\beffort\b[^.;:]{0,80}?\b" + _EFFORTS + r"\W+by\W+default\b"
+    r"(?:\b|(?<=_))effort\b[^.;:]{0,80}?\b" + _EFFORTS + r"\W+by\W+default\b"
     r"|\b" + _EFFORTS + r"\W+(?:reasoning\W+)?effort\W+by\W+default\b"
     r"|\bdefault\W+(?:reasoning\W+)?effort\W+(?:is\W+|of\W+|setting\W+is\W+)?`?" + _EFFORTS + r"\b"
-    r"|\beffort\b[^.;:]{0,40}?\bdefaults?\W+(?:to\W+)?`?" + _EFFORTS + r"\b", re.IGNORECASE)
+    r"|(?:\b|(?<=_))effort\b[^.;:]{0,40}?\bdefaults?\W+(?:to\W+)?`?" + _EFFORTS + r"\b", re.IGNORECASE)
 """The reasoning effort the boundary's words give as the product's default (`low by default`,
 `the default reasoning effort is low`, `effort defaults to low`)."""
 
 _EFFORT_OFF = lazy(
-    r"\beffort[\s:=`|/,()\"'-]+(?:[\w-]+[\s:=`|/,()\"'-]+){0,6}?(?:none|off)\b(?!\W+of\b)"
+    r"(?:\b|(?<=_))effort[\s:=`|/,()\"'-]+(?:[\w-]+[\s:=`|/,()\"'-]+){0,6}?(?:none|off)\b(?!\W+of\b)"
     r"|\b(?:reasoning|thinking)\W+(?:can\W+be\W+|may\W+be\W+|is\W+)?(?:turned|switched)\W+off\b"
     r"|\b(?:turn|switch|disable)s?\W+(?:off\W+)?(?:the\W+)?(?:reasoning|thinking)(?:\W+off)?\b"
     r"|\b(?:answers?|respond|replies|reply)\s+without\s+(?:any\s+)?(?:reasoning|thinking)\b", re.IGNORECASE)
 """Words letting a request have the model answer without reasoning (`reasoning_effort: none`,
 `reasoning can be turned off`, `developers may disable thinking`)."""
+
+_DENIED_BEFORE = lazy(r"\b(?:cannot|can't|can\W+not|not|never|no\W+one\W+can)\W+(?:[\w-]+\W+)?$", re.IGNORECASE)
+"""A denial in the words just before a match of `_EFFORT_OFF` (`developers cannot turn off the reasoning`)."""
 
 
 def reads_reasoning(sg: Safeguard) -> bool:
@@ -2688,9 +2694,9 @@ def reasoning_off_in_words(ctx: Context) -> str | None:
     """The boundary's words letting a request turn the model's reasoning off, else None."""
     for text in _boundary_texts(ctx.case):
         if _may_say(text, ("effort", "reasoning", "thinking")):
-            m = _EFFORT_OFF.search(text)
-            if m is not None:
-                return m.group(0)
+            for m in _EFFORT_OFF.finditer(text):
+                if _DENIED_BEFORE.search(text[max(0, m.start() - 24):m.start()]) is None:
+                    return m.group(0)
     return None
 
 
@@ -2708,7 +2714,7 @@ def tests_without_reasoning(ctx: Context) -> dict[tuple[str, str], str]:
         return got
     got = {}
     default = off = None
-    for sid, sg, eid, _, run in cited_tests(ctx, reads_reasoning):
+    for sid, _sg, eid, _, run in cited_tests(ctx, reads_reasoning):
         if default is None and off is None:
             default, off = default_effort(ctx) or "", reasoning_off_in_words(ctx) or ""
         seen = run.reasoning if run is not None else None
