@@ -3563,3 +3563,111 @@ def test_the_readings_closed_on_the_further_misses_read_long_text_in_linear_time
             started = time.perf_counter()
             read(words)
             assert time.perf_counter() - started < 3.0, unit
+
+
+# ------------------------------------------------------------------ a monitor of the model's reasoning (CG441)
+
+READS_REASONING = [  # titles of safeguards that read the model's reasoning
+    "Chain-of-thought monitor reading every raw reasoning trace",
+    "CoT monitor on every request",
+    "A second model reads the hidden reasoning of each answer",
+    "Monitor of the model's thinking tokens",
+    "Scratchpad monitor, flagged answers blocked",
+    "Reasoning summaries shown to users, harmful plans left out of the summary",
+    "Summaries of the model's reasoning shown in place of the raw trace",
+]
+READS_ANSWERS = [  # the answer, the account or the conversation, not the reasoning
+    "Output classifiers for exploit and weapons content on every answer",
+    "Usage monitoring of the Acme API with account bans within 24 hours",
+    "Refusal training against reasoning about exploit chains",
+    "Abuse monitoring of conversations, flagged accounts reviewed",
+    "Cotton-supply fraud classifier",
+    "Summary of flagged conversations sent to the trust and safety team daily",
+]
+
+
+@pytest.mark.parametrize("title", READS_REASONING)
+def test_a_monitor_of_the_reasoning_is_read_so(title: str) -> None:
+    from casegate.checks._derived import reads_reasoning
+
+    assert reads_reasoning(_safeguard("monitoring", title))
+
+
+@pytest.mark.parametrize("title", READS_ANSWERS)
+def test_a_safeguard_reading_answers_is_no_monitor_of_the_reasoning(title: str) -> None:
+    from casegate.checks._derived import reads_reasoning
+
+    assert not reads_reasoning(_safeguard("monitoring", title))
+
+
+DEFAULT_EFFORT = [  # (words, the default they give) as API docs and system cards say it
+    ("Grebe-1 reasons at the reasoning effort the request sets (low by default, up to high).", "low"),
+    ("The default reasoning effort is medium; developers may raise it to high.", "medium"),
+    ("`reasoning_effort` defaults to `low`.", "low"),
+    ("Requests run at low effort by default.", "low"),
+    ("Paid API access with a sandboxed code-execution tool; no fine-tuning access.", None),
+    ("Effort levels are described in the API reference. By default, responses are streamed.", None),
+]
+
+
+@pytest.mark.parametrize(("words", "effort"), DEFAULT_EFFORT)
+def test_the_default_effort_is_read_from_the_words(words: str, effort: str | None) -> None:
+    from casegate.checks._derived import default_effort
+
+    assert default_effort(context(_api(words))) == effort
+
+
+REASONING_OFF = [  # a request can have the model answer with no reasoning
+    "`reasoning_effort: none|minimal|low|medium|high`, low by default",
+    "The reasoning effort can be set to none for latency-sensitive calls.",
+    "Reasoning can be turned off per request.",
+    "Developers may disable thinking for simple tasks.",
+    "The model answers without reasoning when the request asks for speed.",
+]
+REASONING_ON = [  # reasoning is always there, or `none` is not an effort
+    "Grebe-1 reasons at the reasoning effort the request sets (low by default, up to high).",
+    "The reasoning effort is set by Acme: none of the efforts is chosen by developers.",
+    "Effort is always at least low; the raw reasoning is never returned.",
+    "Developers cannot turn off the reasoning.",
+    "Paid API access; no fine-tuning access; none of the weights leave Acme.",
+]
+
+
+@pytest.mark.parametrize("words", REASONING_OFF)
+def test_a_request_turning_the_reasoning_off_is_read(words: str) -> None:
+    from casegate.checks._derived import reasoning_off_in_words
+
+    assert reasoning_off_in_words(context(_api(words))) is not None
+
+
+@pytest.mark.parametrize("words", REASONING_ON)
+def test_reasoning_always_on_is_not_read_as_off(words: str) -> None:
+    from casegate.checks._derived import reasoning_off_in_words
+
+    assert reasoning_off_in_words(context(_api(words))) is None
+
+
+def test_the_reasoning_readings_read_long_text_in_linear_time() -> None:
+    """100 kB of repeated adversarial text through each reading of CG441: each under 3 s under load
+    (under 0.3 s on an idle machine)."""
+    import time
+
+    from casegate.checks._derived import default_effort, reads_reasoning, reasoning_off_in_words
+
+    def text(unit: str) -> str:
+        return (unit * (100_000 // len(unit) + 1))[:100_000]
+
+    readings: list[tuple[Any, tuple[str, ...]]] = [
+        (lambda x: reads_reasoning(_safeguard("monitoring", x)),
+         ("chain of chain of ", "raw raw reasoning ", "reasoning reasoning ")),
+        (lambda x: default_effort(context(_api(x))),
+         ("effort effort low ", "effort low by low by ", "default effort default ", "effort defaults defaults ")),
+        (lambda x: reasoning_off_in_words(context(_api(x))),
+         ("effort: low|low|", "effort effort none of ", "turn off the turn ", "reasoning can be can be ")),
+    ]
+    for read, units in readings:
+        for unit in units:
+            words = text(unit)
+            started = time.perf_counter()
+            read(words)
+            assert time.perf_counter() - started < 3.0, unit

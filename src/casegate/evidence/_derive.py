@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 36
+DERIVE_VERSION = 37
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -111,6 +111,8 @@ class DerivedRun(BaseModel):
     """Content kind other than text -> the scored `[sample id, epoch]` given it (`ImportedRun.input_kinds`)."""
     injections: tuple[int, int, int, int, str] | None = None
     """Where the samples' injected instructions reached the model (`ImportedRun.injections`)."""
+    reasoning: tuple[int, int, str] | None = None
+    """Whether the evaluated model reasoned in the scored samples (`ImportedRun.reasoning`)."""
     greedy: str | None = None
     """The setting that made the run's sampling greedy (`ImportedRun.greedy`): its epochs are one
     attempt, each sample counted once (`casegate.evidence._facts.one_per_attempt`)."""
@@ -258,7 +260,7 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             asked_at_run=r.asked_at_run, task_package=r.task_package,
             data_unpinned=r.data_unpinned, max_tokens_at_run=r.max_tokens_at_run,
             greedy=r.greedy, tools_failed=r.tools_failed, input_kinds=r.input_kinds, languages=r.languages,
-            injections=r.injections))
+            injections=r.injections, reasoning=r.reasoning))
         if not combined and r.result.scale == "binary" and runs[-1].scores_json:
             runs[-1] = _with_bypass(runs[-1])
     return runs, files

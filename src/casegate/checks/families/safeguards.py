@@ -45,6 +45,7 @@ from .._derived import (
     sampled_in_words,
     tests_not_through_deployed,
     tests_without_granted_tools,
+    tests_without_reasoning,
     title_time_limited,
     traffic_kept_in_words,
     traffic_unsent_in_words,
@@ -481,6 +482,32 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
 )
 def safeguard_test_without_granted_tool(ctx: Context) -> Iterator[Hit]:
     return _uncounted_tests(ctx, tests_without_granted_tools(ctx))
+
+
+@rule(
+    "CG441", "reasoning-monitor-test-without-reasoning", severity="blocking", serves="test-4-safeguards",
+    summary="A red team or safeguard test cited by a safeguard that reads the model's reasoning (its title names "
+            "a chain of thought, reasoning traces or raw reasoning) records no sample transcript, or shows a scored "
+            "sample in which the evaluated model answered with no reasoning (no inspect-ai `ContentReasoning` part "
+            "with text), or ran at a `reasoning_effort` other than the default the boundary's words give; or the "
+            "boundary's words let a request turn the reasoning off (`reasoning_effort: none`): it does not count "
+            "for that safeguard.",
+    rationale="A chain-of-thought monitor is only as good as the reasoning it reads. Judged on answers that "
+              "carry no reasoning, its red team measures something else (the answer, or nothing) and says "
+              "nothing of the traces the product hands it; run at a high effort while the product reasons at "
+              "low by default, it reads longer traces that carry more of the plan than the short ones it will "
+              "see. Where a request can switch the reasoning off, the monitor has nothing to read for any "
+              "attacker who does: its test shows no protection on that path.",
+    bad="SG-cot: {layer: monitoring, title: Chain-of-thought monitor, evidence: [E-redteam]}   "
+        "# E-redteam's answers hold no reasoning part",
+    good="SG-cot: {layer: monitoring, title: Chain-of-thought monitor, evidence: [E-redteam]}   "
+         "# every answer of E-redteam holds its reasoning, run at the product's default effort",
+    fix="Red-team the monitor on the model's own reasoning (an Inspect log whose answers hold their "
+        "`ContentReasoning`) at the effort the product uses by default, and do not offer requests without "
+        "reasoning, or gate the case without counting the monitor.",
+)
+def reasoning_monitor_test_without_reasoning(ctx: Context) -> Iterator[Hit]:
+    return _uncounted_tests(ctx, tests_without_reasoning(ctx))
 
 
 @rule(

@@ -461,7 +461,8 @@ class InspectImporter:
                            max_tokens_at_run=_whole(_dump(ev.model_generate_config).get("max_tokens")),
                            greedy=greedy, tools_failed=tools_failed, input_kinds=given,
                            languages=_languages(summaries),
-                           injections=calls.injections if calls is not None else None)
+                           injections=calls.injections if calls is not None else None,
+                           reasoning=calls.reasoning if calls is not None else None)
 
 
 _DATA_FILE = re.compile(r"\.(jsonl?|csv|tsv|parquet|arrow|txt|ya?ml|zip|gz|zst)$", re.IGNORECASE)
@@ -871,6 +872,10 @@ class ModelCalls(NamedTuple):
     sample epoch (`_given_kinds`) and the conversation's kinds (`_conversation_kinds`), for each
     sample epoch given any."""
     injections: tuple[int, int, int, int, str] | None = None
+    reasoning: tuple[int, int, str] | None = None
+    """(scored sample records, those in which the evaluated model answered with reasoning the log
+    shows (`_reasoned`), the first sample id in which it did not or ''); None where no sample record
+    is scored."""
 
 
 def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> ModelCalls | None:
@@ -903,6 +908,8 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
     kinds: dict[tuple[str, int], frozenset[str]] = {}
     seen = [0, 0, 0, 0]
     not_by_tool: list[str] = []
+    thought = [0, 0]
+    unthought: list[str] = []
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -958,6 +965,12 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
         given = _given_kinds(sample, model) | _conversation_kinds(sample, model)
         if given:
             kinds[key] = given
+        if not sample.get("error") and sample.get("scores"):
+            thought[0] += 1
+            if _reasoned(sample, model):
+                thought[1] += 1
+            elif not unthought:
+                unthought.append(key[0])
         held = sample.get("scores")
         scores[key] = {str(k): _jsonable(v.get("value")) for k, v in (held.items() if isinstance(held, dict) else ())
                        if isinstance(v, dict)}
@@ -995,7 +1008,8 @@ def _model_calls(path: Path, task_sandbox: Any = None, model: Any = None) -> Mod
                       frozenset(by_role), frozenset(steered), halted, frozenset(edited),
                       {k: tuple(v) for k, v in fired.items()}, frozenset(cached), scores, frozenset(frames),
                       tools_failed, _dead_tools(tool_calls), kinds,
-                      (seen[0], seen[1], seen[2], seen[3], not_by_tool[0] if not_by_tool else "") if seen[0] else None)
+                      (seen[0], seen[1], seen[2], seen[3], not_by_tool[0] if not_by_tool else "") if seen[0] else None,
+                      (thought[0], thought[1], unthought[0] if unthought else "") if thought[0] else None)
 
 
 def _first_messages(sample: dict[str, Any], model: Any) -> list[Any]:
@@ -1021,6 +1035,26 @@ def _first_messages(sample: dict[str, Any], model: Any) -> list[Any]:
             return []
         messages = held[:first]
     return messages if isinstance(messages, list) else []
+
+
+def _reasoned(sample: dict[str, Any], model: Any) -> bool:
+    """Whether the evaluated model answered in a sample with reasoning the log shows: an assistant
+    message of the sample's messages, naming `model` (or, by its provider's own name, the part of
+    `model` after the provider) or no model, holds a reasoning part (inspect-ai's `ContentReasoning`)
+    whose text is not empty and not redacted (a provider's encrypted reasoning, which no monitor
+    reading the log's transcript read)."""
+    names = {str(model), str(model).split("/", 1)[-1]} if model else set()
+    for m in sample.get("messages") or ():
+        if not isinstance(m, dict) or m.get("role") != "assistant":
+            continue
+        if m.get("model") is not None and str(m.get("model")) not in names:
+            continue
+        content = m.get("content")
+        for part in content if isinstance(content, list) else ():
+            if isinstance(part, dict) and part.get("type") == "reasoning" and not part.get("redacted") \
+                    and isinstance(part.get("reasoning"), str) and part["reasoning"].strip():
+                return True
+    return False
 
 
 def _given_kinds(sample: dict[str, Any], model: Any) -> frozenset[str]:

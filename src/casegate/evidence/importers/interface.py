@@ -113,6 +113,10 @@ class ImportedRun:
     (`metadata.injection`), is in a tool message's content and in no user or system message, those
     with it in a user or system message, those naming none, the first sample id not shown delivered
     by a tool or ''); None where the log records no sample transcript."""
+    reasoning: tuple[int, int, str] | None = None
+    """Whether the evaluated model reasoned in the scored samples (`inspect_log._reasoned`): (scored
+    sample records, those in which its answer holds reasoning the log shows, the first sample id in
+    which it does not or ''); None where the log records no sample transcript."""
     tools_failed: tuple[int, int, str] | None = None
     """Where scored sample epochs failed with every tool call the model made failing (Inspect's
     `ToolCallError` on each tool event or message): (such epochs, scored epochs, the first failure
