@@ -50,7 +50,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from tests.gate.blind_helpers import blocking, copy_fixture, edit, load_gen, messages, preview, sha
+from tests.gate.blind_helpers import as_harness_log, blocking, copy_fixture, edit, load_gen, messages, preview, sha
 
 from casegate.model import DecisionRecord
 
@@ -324,3 +324,20 @@ def test_the_red_team_without_the_payment_and_shell_connectors_is_no_go(tmp_path
     assert record.outcome == "NO-GO" and blocking(record) == ["CG426", "CG426"]
     assert all(f"did not give the model the tool(s) {missing} that the boundary grants" in m
                for m in messages(record, "CG426"))
+
+
+def test_injections_pasted_in_the_users_turn_written_out_as_a_harness_log_are_not_verified(tmp_path: Path) -> None:
+    """The lab's move: the red team with every injection pasted in the user's turn (6 of 400, NO-GO
+    on CG426 above) written out again as a harness's casegate-results log: scores, the six
+    connectors as `tools`, no transcript. CG426 read only logs recording transcripts and passed it
+    over: GO WITH CONDITIONS, where the instructions sat unseen. It now says where they reached the
+    model is not verified (a condition: the gate does not reach GO on the harness's word)."""
+    d = copy_fixture(PUFFIN, tmp_path)
+    _rerun(d, planted="user")
+    as_harness_log(d, REDTEAM, "E-injection-redteam", ["browse", "email", "calendar", "repo", "pay", "shell"])
+    record = _preview(d)
+    assert record.outcome != "GO", record.outcome
+    got = [(f.severity, f.message) for f in record.findings
+           if f.code == "CG426" and "`E-injection-redteam`, a test of prompt injection whose log records no "
+                                    "sample's transcript" in f.message]
+    assert len(got) == 2 and all(sev == "condition" and "is not verified" in m for sev, m in got), got
