@@ -50,7 +50,16 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from tests.gate.blind_helpers import as_harness_log, blocking, copy_fixture, edit, load_gen, messages, preview, sha
+from tests.gate.blind_helpers import (
+    as_harness_log,
+    blocking,
+    copy_fixture,
+    edit,
+    load_gen,
+    messages,
+    preview,
+    sha,
+)
 
 from casegate.model import DecisionRecord
 
