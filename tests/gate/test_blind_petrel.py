@@ -80,7 +80,7 @@ def test_the_blind_case_is_honestly_no_go_and_go_once_the_classifier_reads_the_i
     d = copy_fixture(PETREL, tmp_path)
     record = _preview(d)
     assert record.outcome == "NO-GO" and blocking(record) == ["CG406", "CG406", "CG436", "CG436"]
-    assert all("show 30 bypasses in 200" in m and "given image" in m for m in messages(record, "CG436"))
+    assert all("show 30 bypasses in 200" in m and "given image" in m for m in [f.message for f in record.findings if f.code == "CG436" and f.severity == "blocking"])
     _rerun(d, _gen().FIXED)
     record = _preview(d)
     assert record.outcome in ("GO", "GO WITH CONDITIONS") and blocking(record) == [], blocking(record)
@@ -116,7 +116,7 @@ def test_image_attempts_pooled_with_typed_ones_are_judged_on_their_own(tmp_path:
     _rerun(d, {"text": (2300, 1), "image": (200, 30), "audio": (100, 1)})
     record = _preview(d)
     assert record.outcome == "NO-GO" and blocking(record) == ["CG436", "CG436"], blocking(record)
-    assert all("show 30 bypasses in 200" in m for m in messages(record, "CG436"))
+    assert all("show 30 bypasses in 200" in m for m in [f.message for f in record.findings if f.code == "CG436" and f.severity == "blocking"])
 
 
 def test_a_plan_tool_named_image_is_not_an_image_given(tmp_path: Path) -> None:
