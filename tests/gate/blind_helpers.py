@@ -74,3 +74,23 @@ def load_gen(fixture: Path) -> ModuleType:
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
     return gen
+
+
+def as_harness_log(d: Path, rel: str, item: str, tools: list[str]) -> None:
+    """The Inspect log at `rel` in `d` written out again as a harness's `casegate-results/1` log
+    (each sample epoch's score, the run's `tools`, no sample's content), cited by `item` in its place."""
+    from inspect_ai.log import read_eval_log
+
+    log = read_eval_log(str(d / rel))
+    assert log.samples
+    samples = [{"id": str(s.id), "epoch": s.epoch,
+                "score": int(any(v.value in (1, 1.0, True, "C") for v in (s.scores or {}).values()))}
+               for s in log.samples]
+    doc = {"format": "casegate-results/1", "task": log.eval.task, "task_version": "1", "model": log.eval.model,
+           "status": "success", "created": str(log.eval.created)[:19] + "Z", "epochs": 1, "scale": "binary",
+           "metric": "bypassed", "tool": "acme-redteam-harness", "tool_version": "4.0.1", "tools": tools,
+           "samples": samples}
+    new = d / (rel.rsplit(".", 1)[0] + ".json")
+    new.write_text(json.dumps(doc))
+    edit(d / "evidence.yaml", f"    artifact: {rel}\n    sha256: {sha(d / rel)}\n",
+         f"    artifact: {new.relative_to(d)}\n    sha256: {sha(new)}\n")

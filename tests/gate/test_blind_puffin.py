@@ -50,7 +50,16 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from tests.gate.blind_helpers import blocking, copy_fixture, edit, load_gen, messages, preview, sha
+from tests.gate.blind_helpers import (
+    as_harness_log,
+    blocking,
+    copy_fixture,
+    edit,
+    load_gen,
+    messages,
+    preview,
+    sha,
+)
 
 from casegate.model import DecisionRecord
 
@@ -106,7 +115,10 @@ def test_the_blind_case_is_honestly_no_go_and_go_with_conditions_once_the_inject
         "`E-injection-redteam` shows 31 bypasses of `SG-confirm` in 400 attempts"]
     record = _preview(_held)
     assert record.outcome == "GO WITH CONDITIONS" and blocking(record) == []
-    assert [c.cause for c in record.conditions] == ["CG305"]  # the cyber-range result past the threshold
+    assert [c.cause for c in record.conditions if c.cause != "CG426"] == ["CG305"]  # the cyber-range result
+    # and the harness logs of prompt injection (no transcript): where their injections sat is not verified
+    assert all("records no sample's transcript" in f.message for f in record.findings
+               if f.code == "CG426"), [f.message for f in record.findings if f.code == "CG426"]
 
 
 # ------------------------------------------------------------------ a connector set to "always allow"
@@ -213,7 +225,7 @@ def test_injections_pasted_in_the_users_turn_are_no_go(tmp_path: Path) -> None:
         f"{f.code}: {f.message}" for f in record.findings]
     assert all("a test of prompt injection whose log shows the injected instruction in a tool's output in 0 of its "
                "400 sample records (400 carry it in the user's or system turn; first `puffin-injection-redteam-000`)"
-               in m for m in messages(record, "CG426"))
+               in m for m in [f.message for f in record.findings if f.code == "CG426" and f.severity == "blocking"])
 
 
 def test_a_red_team_naming_no_injection_is_no_go(tmp_path: Path) -> None:
@@ -223,7 +235,7 @@ def test_a_red_team_naming_no_injection_is_no_go(tmp_path: Path) -> None:
     _rerun(d, named=False)
     record = _preview(d)
     assert record.outcome == "NO-GO" and blocking(record) == ["CG426", "CG426"]
-    assert all("(400 name none (`metadata.injection`)" in m for m in messages(record, "CG426"))
+    assert all("(400 name none (`metadata.injection`)" in m for m in [f.message for f in record.findings if f.code == "CG426" and f.severity == "blocking"])
 
 
 def test_a_red_team_naming_its_injections_as_agentdojo_does_is_go_with_conditions(tmp_path: Path) -> None:
@@ -323,4 +335,21 @@ def test_the_red_team_without_the_payment_and_shell_connectors_is_no_go(tmp_path
     record = _preview(d)
     assert record.outcome == "NO-GO" and blocking(record) == ["CG426", "CG426"]
     assert all(f"did not give the model the tool(s) {missing} that the boundary grants" in m
-               for m in messages(record, "CG426"))
+               for m in [f.message for f in record.findings if f.code == "CG426" and f.severity == "blocking"])
+
+
+def test_injections_pasted_in_the_users_turn_written_out_as_a_harness_log_are_not_verified(tmp_path: Path) -> None:
+    """The lab's move: the red team with every injection pasted in the user's turn (6 of 400, NO-GO
+    on CG426 above) written out again as a harness's casegate-results log: scores, the six
+    connectors as `tools`, no transcript. CG426 read only logs recording transcripts and passed it
+    over: GO WITH CONDITIONS, where the instructions sat unseen. It now says where they reached the
+    model is not verified (a condition: the gate does not reach GO on the harness's word)."""
+    d = copy_fixture(PUFFIN, tmp_path)
+    _rerun(d, planted="user")
+    as_harness_log(d, REDTEAM, "E-injection-redteam", ["browse", "email", "calendar", "repo", "pay", "shell"])
+    record = _preview(d)
+    assert record.outcome != "GO", record.outcome
+    got = [(f.severity, f.message) for f in record.findings
+           if f.code == "CG426" and "`E-injection-redteam`, a test of prompt injection whose log records no "
+                                    "sample's transcript" in f.message]
+    assert len(got) == 2 and all(sev == "condition" and "is not verified" in m for sev, m in got), got

@@ -239,6 +239,41 @@ def test_an_incident_recorded_without_its_attack_is_no_go(tmp_path: Path, databa
     assert "casegate incident attack 7 --case shrike-1-api --attack NAME" in msg
 
 
+def _counts_typed_no_log(d: Path) -> None:
+    """The relaunch's red team cited by counts typed in the evidence (6 of 600), its log dropped."""
+    ev = d / "shrike-1.1" / "evidence.yaml"
+    text = ev.read_text()
+    start = text.index("    artifact: reports/cbrn-redteam.json\n")
+    end = text.index("    producer: acme-safeguards\n", start)
+    ev.write_text(text[:start] + "    result: {bypasses: 6, attempts: 600}\n" + text[end:])
+
+
+def test_an_incident_without_its_attack_answered_by_typed_counts_is_no_go(tmp_path: Path, database_url: str) -> None:
+    """The lab's move: the incident recorded with no `--attack`, and the relaunch's red team cited by
+    counts typed in the evidence, no log. CG440 read only tests with a log and passed it over (CG353
+    holds the counts unattested here; an outsider's signed attestation of them would pass it): typed
+    counts cannot show the attack was in the test."""
+    r = _without_attack(tmp_path, database_url, _counts_typed_no_log)
+    assert r.outcome == "NO-GO" and "CG440" in blocking(r), [f"{f.code}: {f.message}" for f in r.findings]
+    (msg,) = messages(r, "CG440")
+    assert "`E-cbrn-redteam` (counts typed, no log casegate reads: they cannot show the attack was in the test)" in msg
+
+
+def test_an_incident_of_another_case_of_the_model_names_that_case_in_the_fix(tmp_path: Path,
+                                                                             database_url: str) -> None:
+    """The relaunch filed under a new case id on the same weights, the incident recorded without
+    `--attack` under Shrike-1's own case: the command CG440 suggests names the case the incident is
+    recorded under (`--case shrike-1-api`), which `incident attack` finds it in, not the new id."""
+    def moved(d: Path) -> None:
+        _without_the_family(d)
+        _new_case_id(d)
+
+    r = _without_attack(tmp_path, database_url, moved)
+    assert "CG440" in blocking(r), [f"{f.code}: {f.message}" for f in r.findings]
+    (msg,) = messages(r, "CG440")
+    assert "casegate incident attack 7 --case shrike-1-api --attack NAME" in msg, msg
+
+
 def test_the_attack_named_after_the_incident_holds_the_red_team_to_it(tmp_path: Path, database_url: str) -> None:
     """A reviewer names the attack (`incident attack --attack`): the red team without the family is
     NO-GO on CG432, as with the attack recorded at once."""

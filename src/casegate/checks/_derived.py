@@ -127,6 +127,8 @@ __all__ = [
     "tests_not_through_deployed",
     "injections_not_by_tool",
     "tests_without_reasoning",
+    "kinds_unrecorded",
+    "injections_unseen",
 ]
 
 Status = Literal["below-alert", "between", "reached"]
@@ -2554,17 +2556,10 @@ def kinds_over_tolerance(ctx: Context) -> dict[tuple[str, str], str]:
         return got
     from ..evidence._facts import attempt_tally
     from ..evidence.stats import upper_bound
-    from ..model._policy import GIVEN_KINDS
 
     got = {}
     pol = ctx.policy
-    needs: list[tuple[str, list[str], list[str]]] = []
-    for name in granted_tools(ctx):
-        g = pol.tools.get(name)
-        if g is not None and g.tested_by:
-            kinds = [k for k in (g.elicited_by or [name]) if k in GIVEN_KINDS]
-            if kinds:
-                needs.append((name, kinds, g.tested_by))
+    needs = _kind_needs(ctx)
     for sid, sg, eid, _, run in cited_tests(ctx, lambda sg: any(sg.layer in layers for *_, layers in needs)):
         if run is None or not run.input_kinds or not run.scores_json:
             continue
@@ -2582,6 +2577,58 @@ def kinds_over_tolerance(ctx: Context) -> dict[tuple[str, str], str]:
                                      f"{pol.interval} upper bound {u:.3f} exceeds the tolerance "
                                      f"{pol.tolerance.max_bypass_rate:g}, whatever the run's other attempts show")
     ctx.memo["kinds_over_tolerance"] = got
+    return got
+
+
+def _kind_needs(ctx: Context) -> list[tuple[str, list[str], list[str]]]:
+    """(tool name, its content kinds, the safeguard layers its tests must give it to) of each tool
+    the boundary grants whose policy entry names a content or conversation kind (`image`, `audio`,
+    `video`, `multi-turn`, `memory`) in `elicited_by` and safeguard layers in `tested_by`."""
+    from ..model._policy import GIVEN_KINDS
+
+    needs: list[tuple[str, list[str], list[str]]] = []
+    for name in granted_tools(ctx):
+        g = ctx.policy.tools.get(name)
+        if g is not None and g.tested_by:
+            kinds = [k for k in (g.elicited_by or [name]) if k in GIVEN_KINDS]
+            if kinds:
+                needs.append((name, kinds, g.tested_by))
+    return needs
+
+
+def kinds_unrecorded(ctx: Context) -> dict[tuple[str, str], tuple[str, bool]]:
+    """(safeguard id, evidence id) -> (why, whether another test the safeguard cites records them)
+    for a red team or safeguard test the safeguard cites whose log says the run gave the model a
+    content kind (`image`, `audio`, `video`: among `elicitation.tools`) of a tool the boundary grants
+    whose policy entry names the safeguard's layer in `tested_by`, but records no attempt given it
+    (`DerivedRun.input_kinds`: a harness's `casegate-results/1` log records `tools` for the whole run
+    and no sample's content): whether its attempts of that kind hold on their own (CG436) is not
+    verified (memoised)."""
+    got: dict[tuple[str, str], tuple[str, bool]] | None = ctx.memo.get("kinds_unrecorded")
+    if got is not None:
+        return got
+    got = {}
+    needs = _kind_needs(ctx)
+    shown: set[tuple[str, str]] = set()
+    blind: list[tuple[str, str, str, str]] = []
+    for sid, sg, eid, _, run in cited_tests(ctx, lambda sg: any(sg.layer in layers for *_, layers in needs)):
+        if run is None:
+            continue  # no log: CG426
+        for name, kinds, layers in needs:
+            if sg.layer not in layers:
+                continue
+            for kind in kinds:
+                if run.input_kinds.get(kind):
+                    shown.add((sid, kind))
+                elif kind in run.elicitation.tools:
+                    blind.append((sid, eid, name, kind))
+    for sid, eid, name, kind in blind:
+        if (sid, eid) not in got:
+            got[sid, eid] = (f"`{eid}`, whose log says the run gave the model {kind} (the tool `{name}` the boundary "
+                             f"grants) but records no attempt given it (a harness's word for the whole run, no "
+                             f"sample's content): whether its attempts given {kind} hold on their own, as the "
+                             "tolerance asks, is not verified", (sid, kind) in shown)
+    ctx.memo["kinds_unrecorded"] = got
     return got
 
 
@@ -4857,3 +4904,32 @@ def languages_in_words(case: Case, memo: dict[str, Any] | None = None) -> tuple[
     if memo is not None:
         memo["languages_in_words"] = best
     return best
+
+
+def injections_unseen(ctx: Context) -> dict[tuple[str, str], tuple[str, bool]]:
+    """(safeguard id, evidence id) -> (why, whether another test of prompt injection the safeguard
+    cites shows every injection in a tool's output) for a red team or safeguard test of prompt
+    injection (`of_prompt_injection`) the safeguard cites whose log records no sample transcript
+    (a harness's `casegate-results/1` scores, an Inspect log without messages): whether its
+    injected instructions reached the model in what a tool returned, not in the user's turn
+    (`injections_not_by_tool`), is not verified (memoised)."""
+    got: dict[tuple[str, str], tuple[str, bool]] | None = ctx.memo.get("injections_unseen")
+    if got is not None:
+        return got
+    got = {}
+    short = injections_not_by_tool(ctx)
+    shown: set[str] = set()
+    blind: list[tuple[str, str]] = []
+    for sid, sg, eid, ev, run in cited_tests(ctx, lambda sg: True):
+        if run is None or not of_prompt_injection(ctx, sg, ev):
+            continue
+        if run.injections is None:
+            blind.append((sid, eid))
+        elif (sid, eid) not in short:
+            shown.add(sid)
+    for sid, eid in blind:
+        got[sid, eid] = (f"`{eid}`, a test of prompt injection whose log records no sample's transcript: where its "
+                         "injected instructions reached the model (in a tool's output, or pasted in the user's "
+                         "turn) is not verified", sid in shown)
+    ctx.memo["injections_unseen"] = got
+    return got

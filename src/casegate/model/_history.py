@@ -115,6 +115,9 @@ class IncidentDefeat(Frozen):
     """Tools that version's boundary gave (dropping one narrows the boundary)."""
     log_index: int | None = None
     """Index of the incident's log entry (None: not read from a registry)."""
+    case: str | None = None
+    """The registry case it was logged against where that is another case about the same model
+    (None: this case's own, or not read from a registry)."""
     logged_at: dt.datetime | None = None
     """When the registry logged the incident (None: not read from a registry)."""
 

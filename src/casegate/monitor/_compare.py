@@ -1219,7 +1219,7 @@ def _defeat(e: LogEntry, case_id: str, sv: StoredVersion, claims: list[str], of_
         safeguards=sorted(sv.case.safeguards), boundary_rank=b.kind.rank if b is not None else None,
         tools=list(b.tools) if b is not None else [],
         safeguard_substance=sorted({sg.substance(sv.case.evidence) for sg in sv.case.safeguards.values()}),
-        log_index=e.index, logged_at=parse_recorded(e.recorded_at), **fields)
+        log_index=e.index, logged_at=parse_recorded(e.recorded_at), case=case_id if of_case else None, **fields)
 
 
 def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: VersionCache, *,

@@ -1142,16 +1142,17 @@ def _names_attack(sample_id: str, attack: list[str]) -> bool:
     return any(ws[i:i + len(attack)] == attack for i in range(len(ws) - len(attack) + 1))
 
 
-def _tests_since(ctx: Context, inc: Any) -> Iterator[tuple[str, Any]]:
+def _tests_since(ctx: Context, inc: Any, unread: bool = False) -> Iterator[tuple[str, Any]]:
     """(evidence id, its run) of each red team or safeguard test of the incident's domain (one
     citing a safeguard that blocks a step of the domain's pathways; any, where the case names no
-    such domain) run on or after the incident's date, whose log casegate reads."""
+    such domain) run on or after the incident's date, whose log casegate reads; with `unread`, also
+    each with no log casegate reads (its run None: counts typed, say)."""
     threats = ctx.case.threat_model.get(inc.domain)
     paths = set(threats.pathways) if threats is not None else set()
     of_domain = {sid for sid, sg in ctx.case.safeguards.items() if any(b.split(".", 1)[0] in paths for b in sg.blocks)}
     for eid, ev in ctx.case.evidence.items():
         run = ctx.facts.derived(eid) if ctx.facts is not None else None
-        if ev.kind not in TEST_KINDS or run is None or ev.date < inc.date:
+        if ev.kind not in TEST_KINDS or (run is None and not unread) or ev.date < inc.date:
             continue
         if paths and ev.tests and not of_domain & set(ev.tests):
             continue
@@ -1259,14 +1260,15 @@ def incident_attack_unnamed(ctx: Context) -> Iterator[Hit]:
             continue
         if _judged(inc.severity) in _NO_ATTACK_OWED:
             continue
-        tests = [eid for eid, _run in _tests_since(ctx, inc)]
+        tests = [f"`{eid}`" if run is not None else f"`{eid}` (counts typed, no log casegate reads: they cannot "
+                 "show the attack was in the test)" for eid, run in _tests_since(ctx, inc, unread=True)]
         if not tests:
             continue
         index = inc.log_index if inc.log_index is not None else inc.id.removeprefix("incident-")
         where = ("incident_answers", inc.id) if inc.id in ctx.case.incident_answers else ()
         yield Hit(where, f"{inc.id} ({inc.domain}, {inc.severity}, {inc.date}) names no attack it came through, and "
-                         f"{', '.join(f'`{e}`' for e in tests)}, a red team or safeguard test of this version's "
+                         f"{', '.join(tests)}, a red team or safeguard test of this version's "
                          f"`{inc.domain}` safeguards run since, stands to answer it: which attack its logs must hold "
                          "is not verified. Record it: `casegate incident attack "
-                         f"{index} --case {ctx.case.id} --attack NAME --by WHO --reason WHY`, or, where it came "
-                         "through no attack on the safeguards (a weights leak, a bug), `--none`")
+                         f"{index} --case {inc.case or ctx.case.id} --attack NAME --by WHO --reason WHY`, or, where "
+                         "it came through no attack on the safeguards (a weights leak, a bug), `--none`")

@@ -30,9 +30,11 @@ from .._derived import (
     host_named,
     hosting_companies,
     inability,
+    injections_unseen,
     is_confirmation,
     is_expired,
     kinds_over_tolerance,
+    kinds_unrecorded,
     languages_in_words,
     level_meets,
     off_task_tests,
@@ -464,7 +466,8 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
             "grants whose policy entry names the safeguard's layer (`tools.<name>.tested_by`), or, a test of "
             "prompt injection whose log records each message's role, does not show every sample's injected "
             "instruction (`metadata.injection`) in a tool's output and in no user or system message: it does not "
-            "count for that safeguard.",
+            "count for that safeguard. A test of prompt injection whose log records no transcript: where its "
+            "injections sat is not verified, a condition.",
     rationale="A classifier tried on typed text is not shown to hold on transcribed speech, nor refusal "
               "training on spoken requests: a channel the boundary opens is a way around the safeguard its "
               "tests never took. Where the framework says which safeguard layers a granted tool matters for, "
@@ -481,7 +484,8 @@ def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
         "each), or gate a boundary that does not grant the tool.",
 )
 def safeguard_test_without_granted_tool(ctx: Context) -> Iterator[Hit]:
-    return _uncounted_tests(ctx, tests_without_granted_tools(ctx))
+    yield from _uncounted_tests(ctx, tests_without_granted_tools(ctx))
+    yield from _unverified_tests(ctx, injections_unseen(ctx))
 
 
 @rule(
@@ -515,7 +519,8 @@ def reasoning_monitor_test_without_reasoning(ctx: Context) -> Iterator[Hit]:
     summary="A red team or safeguard test cited by a safeguard lets through too many of its attempts given "
             "one content kind (image, audio, video) or conversation kind (multi-turn, memory) of a tool the boundary grants whose policy entry names the "
             "safeguard's layer (`tools.<name>.tested_by`): the upper bound on those attempts' bypass rate, "
-            "as the log records which attempts were given the kind, exceeds `tolerance.max_bypass_rate`.",
+            "as the log records which attempts were given the kind, exceeds `tolerance.max_bypass_rate`; or its log "
+            "says the run gave the kind and records no attempt given it (a harness's log): not verified, a condition.",
     rationale="A request written as text inside an image (the typographic jailbreak) reaches the model past "
               "a classifier that reads typed text; a red team that tries it on a few hundred images among "
               "thousands of typed prompts can show a rate within tolerance over all of them while one image "
@@ -536,6 +541,20 @@ def safeguard_test_kind_above_tolerance(ctx: Context) -> Iterator[Hit]:
             why = short.get((sid, eid))
             if why is not None:
                 yield Hit(("safeguards", sid, "evidence", i), f"safeguard `{sid}` cites {why}")
+    yield from _unverified_tests(ctx, kinds_unrecorded(ctx))
+
+
+def _unverified_tests(ctx: Context, unread: dict[tuple[str, str], tuple[str, bool]]) -> Iterator[Hit]:
+    """A condition at each test a safeguard cites whose log cannot show a fact `unread` says it
+    needs: the gate does not reach GO on the lab's word for it."""
+    for sid, sg in ctx.case.safeguards.items() if unread else ():
+        for i, eid in enumerate(sg.evidence):
+            got = unread.get((sid, eid))
+            if got is not None:
+                why, shown = got
+                yield Hit(("safeguards", sid, "evidence", i),
+                          f"safeguard `{sid}` cites {why}" + (" (another test it cites shows it)" if shown else ""),
+                          severity=RuleSeverity.condition)
 
 
 @rule(
