@@ -3490,3 +3490,133 @@ def test_the_readings_closed_on_the_further_misses_read_long_text_in_linear_time
             started = time.perf_counter()
             read(words)
             assert time.perf_counter() - started < 3.0, unit
+
+
+# ------------------------------------------------------------------ the fourth misses and false alarms
+
+SOUND_OTHER_TURNED_OFF = [  # (CG437) a notification, a delivery mode or a feature turned off, not a safeguard
+    ("Email notifications for classifier flags can be turned off.", "SG-cbrn-classifier", None),
+    ("The classifiers screen every request and users can turn off streaming.", "SG-cbrn-classifier", None),
+    ("Classifier screening is always on; users can turn off dark mode.", "SG-cyber-classifier", None),
+    ("Our classifiers screen each request, and users can disable telemetry sharing.", "SG-cbrn-classifier", None),
+    ("The content filters apply to every request and customers can opt out of training on their data.",
+     "SG-cbrn-classifier", None),
+    ("Classifier screening applies to every conversation; users can disable memory and chat history.",
+     "SG-cyber-classifier", None),
+    ("The moderation classifier checks each output and users can turn off suggestions.", "SG-cbrn-classifier", None),
+    ("Email notifications for classifier blocks can be disabled.", "SG-cyber-classifier", None),
+    ("Users can turn streaming off; the classifiers screen each request.", "SG-cbrn-classifier", None),
+    ("Classifier flags are logged and developers can disable caching.", "SG-cbrn-classifier", None),
+    ("Moderation runs on every request and users can switch off web search.", "SG-cyber-classifier", None),
+    ("Safety filters apply to every request, and users can turn off voice mode.", "SG-cbrn-classifier", None),
+    ("Users can turn off notifications about moderation decisions.", "SG-cbrn-classifier", None),
+    ("Classifier screening applies to all traffic; admins can disable third-party plugins and usage analytics.",
+     "SG-cbrn-classifier", None),
+    ("Alerts for refusals can be turned off.", "SG-refusal", None),
+    ("Notifications of refusals can be switched off.", "SG-refusal", None),
+    # a surface for trying the model out keeping nothing, the traffic kept in another sentence
+    ("Prompts are not logged in the playground; API traffic is retained 30 days.", "SG-monitoring", _CONTENT_MONITOR),
+    ("Prompts sent from the console are not stored. All API requests are retained for 30 days for abuse review.",
+     "SG-monitoring", _CONTENT_MONITOR),
+]
+SAFEGUARD_TURNED_OFF = [  # the mended readings still catching
+    ("Users can turn off notifications and the classifiers.", "SG-cbrn-classifier", None),
+    ("Classifier notifications and the CBRN filter can be turned off.", "SG-cbrn-classifier", None),
+    ("Users can disable the content filter for their streaming responses.", "SG-cbrn-classifier", None),
+    ("Developers can turn the filters off for streaming.", "SG-cyber-classifier", None),
+    ("Users can turn off filtering of streaming responses.", "SG-cbrn-classifier", None),
+    ("The classifiers can be turned off for streaming.", "SG-cbrn-classifier", None),
+    ("Users can opt out of classifier screening of their emails.", "SG-cyber-classifier", None),
+    ("Users can turn off safety notifications and classifier screening.", "SG-cbrn-classifier", None),
+    ("Users can turn off safety alerts and the moderation filter.", "SG-cbrn-classifier", None),
+    ("Refusals can be turned off.", "SG-refusal", None),
+    ("Prompts are not logged in the playground.", "SG-monitoring", _CONTENT_MONITOR),
+    ("Prompts are not logged in the playground. API traffic is not retained.", "SG-monitoring", _CONTENT_MONITOR),
+    ("Prompts are not logged for enterprise customers; API traffic is retained 30 days.", "SG-monitoring",
+     _CONTENT_MONITOR),
+    ("Zero data retention applies in the playground and on the API; API traffic is retained 30 days.",
+     "SG-monitoring", _CONTENT_MONITOR),
+]
+
+
+@pytest.mark.parametrize(("words", "sid", "title"), SOUND_OTHER_TURNED_OFF)
+def test_something_else_turned_off_leaves_the_safeguard_on(words: str, sid: str, title: str | None) -> None:
+    assert _siskin(words, sid, title) is None
+
+
+@pytest.mark.parametrize(("words", "sid", "title"), SAFEGUARD_TURNED_OFF)
+def test_a_safeguard_turned_off_beside_something_else_is_still_caught(words: str, sid: str, title: str | None) -> None:
+    assert _siskin(words, sid, title) is not None
+
+
+SOUND_LIMIT_BEFORE = [  # (CG428) days or hours before something other than the review, or covered
+    "Monday to Friday, a technician reviews each protocol, with weekend cover by the on-call technician",
+    "On weekdays, a technician reviews each protocol; at weekends the on-call technician does",
+    "Monday to Friday, our support team answers; a technician reviews each protocol",
+    "On weekdays, deliveries leave at 9am; a technician reviews each protocol",
+    "Between 9am and 5pm support is available and a technician reviews each protocol",
+    "On weekdays and at weekends, a technician reviews each protocol",
+    "Monday to Sunday, a technician reviews each protocol",
+]
+LIMIT_BEFORE = [
+    "Monday to Friday, an analyst reviews each flagged call",
+    "Between 9am and 5pm UTC a reviewer approves each action",
+    "On weekdays, a moderator checks each post before it is published",
+    "From 9am to 5pm, a technician reviews each protocol",
+    "During business hours, a technician reviews each protocol",
+    "Mon-Fri 9am to 5pm, staff approve each order",
+    "9am to 5pm, a human approves each payment",
+    "On weekdays a human approves each payment",
+    "Weekdays only, a technician reviews each protocol",
+    "During office hours, staff review each order",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_LIMIT_BEFORE)
+def test_days_before_something_else_leave_the_review_whole(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is None
+
+
+@pytest.mark.parametrize("words", LIMIT_BEFORE)
+def test_days_or_hours_before_the_review_in_words_are_caught(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is not None
+
+
+@pytest.mark.parametrize("title", LIMIT_BEFORE)
+def test_days_or_hours_before_the_review_in_a_title_are_caught(title: str) -> None:
+    assert _title_limited(title)
+
+
+@pytest.mark.parametrize("title", SOUND_LIMIT_BEFORE)
+def test_days_before_something_else_in_a_title_leave_the_review_whole(title: str) -> None:
+    assert not _title_limited(title)
+
+
+SOUND_PUBLIC_OWN = [  # (CG105) the public using another's product, or reading the lab's words
+    "Partners build agents, while anyone can talk to the partners' assistants",
+    "Our own app is open to everyone in our company",
+    "Developers build apps; our API is open to everyone",
+    "Our documentation is open to everyone",
+    "Developers build apps; anyone can read our docs",
+    "The public cannot use our assistant",
+    "No one outside partners can use our app",
+]
+PUBLIC_OWN = [
+    "Partners build agents, while anyone can talk to our own assistant",
+    "Members of the public can chat with Atlas directly",
+    "Anyone can also chat with Atlas directly on our website",
+    "Developers build apps; our own app is open to everyone",
+    "Anyone can talk to our own assistant",
+    "Developers build apps. Everyone can use our assistant for free",
+    "Developers build agents; the public can chat with Atlas directly on our website",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_PUBLIC_OWN)
+def test_the_public_using_anothers_product_is_api(words: str) -> None:
+    assert consumer_in_words(Case.model_validate(_api(words))) is None
+
+
+@pytest.mark.parametrize("words", PUBLIC_OWN)
+def test_the_public_using_our_own_product_in_a_clause_of_its_own_is_caught(words: str) -> None:
+    assert consumer_in_words(Case.model_validate(_api(words))) is not None

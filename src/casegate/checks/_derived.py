@@ -669,6 +669,8 @@ unreviewed, unless it is the whole of it (`Monday to Sunday`) or the words go on
 (`_hours_span`); `and` joins its hours only after `between`."""
 _TIME_WORDS = _TIME_LIMIT_WORDS + ("mon", "tue", "wed", "thu", "fri", "sat", "sun", *"0123456789")
 """A word each match of `_TIME_LIMITED` or `_TIME_SPAN` holds (a span of hours: a digit)."""
+_TIME_GATE = _TIME_WORDS + ("weekday", "week day", "days", "hours", "daytime", "day time")
+"""A word each limit `_time_limited` reads holds (`_LEADING_LIMIT` too)."""
 _COVERED_TOO = lazy(r"\b(?:weekends?|week-ends?|saturdays?|sundays?|on[- ]?call|around\W+the\W+clock|"
                     r"round[- ]the[- ]clock|24\W?/\W?7|24\W+hours|all\W+hours|any\W+hour|at\W+all\W+times|overnight|"
                     r"nights?|evenings?|out[- ]of[- ]hours|after\W+hours|holidays?|every\W+day)\b", re.IGNORECASE)
@@ -722,6 +724,7 @@ def _covered_after(text: str | None, start: int) -> bool:
     return False
 _REVIEW_NAMED = lazy(
     r"\b(?:technicians?|staff|humans?|reviewers?|persons?|people|scientists?|operators?|officers?|pharmacists?|"
+    r"analysts?|moderators?|clinicians?|supervisors?|"
     r"someone|an?\W+engineer|engineers|users?|owners?)\b(?:\W+[\w'’-]+){0,2}?\W+(?:approv|review|check|sign|confirm|"
     r"inspect)\w*|\b(?:approv|review|check|confirm|inspect)\w*\W+(?:[\w'’-]+\W+){0,4}?by\W+(?:(?:a|an|the|our)\W+)?"
     r"(?:[\w-]+\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?|operators?|officers?|pharmacists?|"
@@ -738,6 +741,36 @@ clause (`but not at weekends` after `a technician reviews each protocol,`; `but 
 `reviews only on weekdays`), and limits what the clause before names. Not another thing the clause
 names (`deliveries only on weekdays`). A span opening with `from` or `on` opens its clause too
 (`from Monday to Saturday`)."""
+_LEADING_LIMIT = lazy(
+    r"\W*(?:only\W+)?(?:(?:on|during|in|within|over)\W+)?(?:the\W+)?(?:weekdays|week\W?days|working\W+days|"
+    r"business\W+days|(?:business|working|office|opening|staffed|normal|regular)\W+hours|day\W?time)\b(?:\W+only\b)?",
+    re.IGNORECASE)
+"""Days or hours opening a clause with no `only` needed (`On weekdays, a moderator checks each post`,
+`during business hours a technician reviews each protocol`): a limit of the review named after
+them (`_review_after`), not of one named before."""
+_LEADING_WORDS = ("weekday", "week day", "days", "hours", "daytime", "day time")
+_LIMIT_ALONE = lazy(r"\W*(?:(?:only|utc|gmt|bst|cet|cest|est|edt|pst|pdt|et|pt|local\W+time)\b\W*)*$", re.IGNORECASE)
+"""What may follow a limit that is its clause alone (`Monday to Friday`, `9am to 5pm UTC`)."""
+_LIMITS_JOINED = lazy(r"\W*(?:(?:and|from|on|between)\W+)?", re.IGNORECASE)
+_OTHER_BETWEEN = lazy(r"\b(?:and|but|while|whereas|when|where|so)\b", re.IGNORECASE)
+
+
+def _review_after(read: str, end: int, after: str | None) -> bool:
+    """Whether a person's review (`_REVIEW_NAMED`) is named after a limit ending at `end` in `read`,
+    or, the limit being its clause alone (`_LIMIT_ALONE`), within the first 60 characters of the
+    clause `after`; nothing else named between (`_COVER_OF_OTHER`: `support`) and no other clause
+    begun (`and`, `while`)."""
+    for text, start in ((read, end), (after if after is not None and _LIMIT_ALONE.match(read, end) else None, 0)):
+        if text is None:
+            continue
+        r = _REVIEW_NAMED.search(text, start, start + 200)
+        if r is not None and (text is read or r.start() <= 60) \
+                and _COVER_OF_OTHER.search(text, start, r.start()) is None \
+                and _OTHER_BETWEEN.search(text, start, r.start()) is None:
+            return True
+    return False
+
+
 _UNATTENDED_WORDS = ("unattended", "unstaffed", "unsupervised", "unreviewed", "lights", "automatically", "without",
                      "human", "technician", "staff", "one", "reviewer")
 _OFF_IF_CONFIRMING = lazy(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
@@ -766,11 +799,11 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
         # a clause with no trigger word can only turn off, by a pronoun, a confirmation the one before names
         if not _may_say(read, _CONFIRMATION_TRIGGER) and not _may_say(read, _UNATTENDED_WORDS) \
                 and (before is None or not _may_say(before, _CONFIRMATION_TRIGGER)) \
-                and not _may_say(read, _TIME_WORDS):
+                and not _may_say(read, _TIME_GATE):
             continue
-        if _may_say(read, _TIME_WORDS) and (limited := _time_limited(
-                read, before, clauses[at + 1][1] if at + 1 < len(clauses) and clauses[at + 1][2] is read else None)) \
-                is not None:
+        after = clauses[at + 1][1] if at + 1 < len(clauses) and clauses[at + 1][2] is read else None
+        rest = clauses[at + 2][1] if after is not None and at + 2 < len(clauses) and clauses[at + 2][2] is after else None
+        if _may_say(read, _TIME_GATE) and (limited := _time_limited(read, before, after, rest)) is not None:
             clause = " ".join(written.split())
             return clause if limited else f"{' '.join((before or '').split())} ... {clause}"
         # each test reads a bounded stretch before or after a match, so a long clause reads in linear time
@@ -812,26 +845,30 @@ def title_time_limited(sg: Safeguard) -> str | None:
     """The words of a safeguard's title that limit the person's review or approval it names in time
     (`A technician's review of every protocol, weekdays only`, `_time_limited`); None where none do.
     Outside that time the agent acts unreviewed, whatever the boundary's words say (CG428)."""
-    if sg.title is None or not _may_say(sg.title, _TIME_WORDS):
+    if sg.title is None or not _may_say(sg.title, _TIME_GATE):
         return None
     before: str | None = None
     reads = [(written, as_read(written)) for written in _CLAUSES.split(sg.title)]
     for at, (written, read) in enumerate(reads):
         after = reads[at + 1][1] if at + 1 < len(reads) else None
-        if _may_say(read, _TIME_WORDS) and _time_limited(read, before, after) is not None:
+        rest = reads[at + 2][1] if at + 2 < len(reads) else None
+        if _may_say(read, _TIME_GATE) and _time_limited(read, before, after, rest) is not None:
             return " ".join(written.split())
         if read.strip():
             before = read
     return None
 
 
-def _time_limited(read: str, before: str | None, after: str | None = None) -> bool | None:
+def _time_limited(read: str, before: str | None, after: str | None = None, rest: str | None = None) -> bool | None:
     """Whether the clause `read` limits a person's review of each action in time (`_TIME_LIMITED`, or
     a span of days or hours, `_TIME_SPAN`, not the whole week or day, not followed in it or in the
     clause `after` by words covering the rest) after naming it (True: `a technician reviews each
     protocol except overnight`), or, where the limit opens the clause, after the clause `before`
     names it (False: `a technician reviews each protocol, but not at weekends`), the limit not
-    denied (`not only on weekdays`); None where it does neither."""
+    denied (`not only on weekdays`); True too where the limit opens the clause (or a leading one,
+    `_LEADING_LIMIT`: `on weekdays`) and the review is named after it, in the clause or opening the
+    clause `after` (`Monday to Friday, a technician reviews each protocol`, `_review_after`), no cover
+    of the rest following in `after` or `rest`; None where it does neither."""
     named: int | None = None  # (where the clause's first review ends, -1 for none: looked for once)
     named_before: bool | None = None
     limits: Iterable[re.Match[str]] = _TIME_LIMITED.finditer(read)
@@ -840,6 +877,10 @@ def _time_limited(read: str, before: str | None, after: str | None = None) -> bo
         if spans and (_covered_after(read, spans[-1].end()) or _covered_after(after, 0)):
             spans = []
         limits = sorted([*limits, *spans], key=lambda m: m.start())
+    leading = _LEADING_LIMIT.match(read) if _may_say(read, _LEADING_WORDS) else None
+    if leading is not None and not (_covered_after(read, leading.end()) or _covered_after(after, 0)):
+        limits = [leading, *limits]
+    opened = -1  # where the last limit opening the clause ends
     for m in limits:
         if _DENIED.search(read, max(0, m.start() - 80), m.start()) is not None:
             continue
@@ -848,6 +889,14 @@ def _time_limited(read: str, before: str | None, after: str | None = None) -> bo
             named = first.end() if first is not None else -1
         if 0 <= named <= m.start():
             return True
+        # a limit opening the clause, or following one that does (`Mon-Fri 9am to 5pm`), before the review
+        if m.start() <= 64 and (_OPENS_CLAUSE.match(read, 0, m.start()) is not None
+                                or (0 <= opened and _LIMITS_JOINED.fullmatch(read, opened, m.start()) is not None)):
+            opened = m.end()
+            if _review_after(read, m.end(), after) and not _covered_after(rest, 0):
+                return True
+        if m is leading:
+            continue
         if before is not None and m.start() <= 64 and _OPENS_CLAUSE.match(read, 0, m.start()) is not None:
             if named_before is None:
                 named_before = _REVIEW_NAMED.search(before) is not None
@@ -3727,6 +3776,22 @@ _PUBLIC_USES_OURS = lazy(r"\W+(?:(?:with|to|on|from|through|via)\W+)?(?:our|the\
 """What the public uses after developers build, named the lab's own product by `our` (`the public
 chats with our assistant`, `consumers download our app`): a product of the developer's, named by no
 consumer word."""
+_PUBLIC_OWN_TRIGGER = ("public", "consumer", "everyone", "anyone", "our")
+_PUBLIC_OWN = lazy(
+    r"\b(?:(?:the|all|any)\W+)?(?:general\W+)?(?:public|consumers?|everyone|anyone|members\W+of\W+the\W+public)\W+"
+    r"(?:can\W+|may\W+|is\W+free\W+to\W+|are\W+free\W+to\W+)?(?:also\W+|now\W+|freely\W+|directly\W+)?(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|"
+    r"downloads?|gets?|tr(?:y|ies))\b"
+    r"(?=" + _PUBLIC_USES_OURS.pattern
+    + r"|\W+(?:(?:with|to)\W+)?(?:[\w-]+\W+){0,2}?(?:directly\b|on\W+our\W+(?:web\W*)?site\b))"
+    r"|\b(?:our|the\W+(?:lab|developer)['’]s)\W+(?:(?:own|free|new|official|consumer)\W+){0,2}(?:[\w-]+\W+)?"
+    r"(?:assistants?|apps?|applications?|chat\W?bots?|agents?|companions?)\W+(?:is|are)\W+(?:also\W+)?"
+    r"(?:open|available|free)\W+(?:to|for)\W+(?:(?:the|all|any)\W+)?(?:general\W+)?"
+    r"(?:public|consumers?|everyone|anyone|members\W+of\W+the\W+public)\b(?!\W+(?:in|at|of|on|inside|within)\W)",
+    re.IGNORECASE)
+"""The public using the lab's own product in a clause of its own, no developer building named in it
+(`while anyone can talk to our own assistant` after a comma, `anyone can chat with Atlas directly`,
+`our own app is open to everyone`): the `consumer` kind. Not everyone
+inside something (`open to everyone in our company`)."""
 
 
 _USERS_PRODUCT = (r"(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\W+"
@@ -3784,6 +3849,10 @@ def consumer_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | N
             i += 1
             if negated.search(read) is not None:
                 continue
+            if _may_say(read, _PUBLIC_OWN_TRIGGER) and _BUILT_ON.search(read) is None \
+                    and (own := _PUBLIC_OWN.search(read)) is not None \
+                    and _DENIED.search(read, max(0, own.start() - 80), own.start()) is None:
+                return written.strip()
             # `customers build their apps and the public uses our chatbot`: the clause goes on, past
             # the building, to the public using a product of its own
             begin = 0
@@ -4370,8 +4439,12 @@ def turned_down_in_words(case: Case, policy: Policy, sg: Safeguard,
         if memo is not None:
             memo[key] = sentences
     if kind == "monitor" and sg.title is not None and _REVIEWS_CONTENT.search(as_read(sg.title)) is not None:
-        # a monitor whose people read the flagged conversations needs them kept
-        sentences = [(w, r, off or _not_kept(r)) for w, r, off in sentences]
+        # a monitor whose people read the flagged conversations needs them kept; a surface of no
+        # traffic's own kept nothing of (`not logged in the playground`) beside traffic kept is not them
+        kept = any(_TRAFFIC_KEPT.search(r) is not None and not _not_kept(r) for _, r, _ in sentences
+                   if _may_say(r, _NOT_KEPT_TRIGGER))
+        sentences = [(w, r, off or (_not_kept(r) and not (kept and _SURFACE_ONLY.search(r) is not None)))
+                     for w, r, off in sentences]
     if not any(off for _, _, off in sentences):
         return None
     paths = case.pathways()
@@ -4401,9 +4474,11 @@ def _turns_down(read: str, kind: str) -> bool:
         return False
     if kind == "filter":
         named = _filter_named(read)
-        found = [m for m in _FILTER_OFF.finditer(read) if named or m.group(0).lower().startswith("block")]
+        found = [m for m in _FILTER_OFF.finditer(read)
+                 if (named and not _turns_off_other(read, m)) or m.group(0).lower().startswith("block")]
     elif kind == "refusal":
-        found = list(_REFUSAL_OFF.finditer(read))
+        found = [m for m in _REFUSAL_OFF.finditer(read) if _OF_OTHER_THING.search(read, max(0, m.start() - 80),
+                                                                                   m.start()) is None]
     else:
         found = list(_MONITOR_OFF.finditer(read))
     denied, end = False, -1
@@ -4418,6 +4493,59 @@ def _turns_down(read: str, kind: str) -> bool:
 
 
 _OR_BETWEEN = lazy(r"\b(?:or|nor)\b", re.IGNORECASE)
+_OTHER_THING = (
+    r"(?:notifications?|e-?mails?|alerts?|reminders?|digests?|newsletters?|streaming|(?:streamed|streaming)\W+"
+    r"responses|(?:dark|light|voice|night|focus|compact|offline)\W+mode|themes?|telemetry|analytics|tracking|"
+    r"cookies|(?:personali[sz]ed\W+)?ads|advertising|personali[sz]ation|memory|(?:chat\W+)?history|suggestions?|"
+    r"auto-?complete|autocompletion|previews?|sounds?|sound\W+effects|haptics|animations?|caching|cache|"
+    r"web\W+search|browsing|training|(?:data\W+)?sharing|sync(?:ing)?|backups?|read\W+receipts|"
+    r"typing\W+indicators|image\W+generation|plug-?ins|location(?:\W+access)?|marketing)")
+_OFF_OBJECT = lazy(r"\W+(?:of\W+)?(?!(?:for|about|on|in|from|to|at|by|with|when|if|during|under|via|per)\b)"
+                   r"((?:[\w'’-]+(?:\W+|$)){1,8}?)(?=(?:for|about|of|on|in|from|to|at|by|with|when|if|"
+                   r"during|under|via|per|within|unless|except|so|but|while|because)\b|[;:.!?]|$)",
+                   re.IGNORECASE)
+"""The words after `turn off`, `disable` or `opt out` up to a preposition or the clause's end: what is
+turned off (`turn off notifications about moderation decisions`: `notifications`)."""
+_OFF_SUBJECT = lazy(r"(?:^|[,;:]\W*|\b(?:and|but|while|so)\W+)((?:[\w'’-]+\W+){1,8}?)(?:(?:for|about|of|on|in|from|"
+                    r"to|at|by|with)\W+(?:[\w'’-]+\W+){0,6}?)?(?:can|may|will|could|should|must)?\W*(?:also\W+)?"
+                    r"(?:be|is|are|were|was|been|get|gets)\W+(?:\w+ly\W+)?$", re.IGNORECASE)
+"""The words before `can be turned off` or `is disabled` naming what is (`Email notifications for
+classifier flags can be`: `Email notifications`)."""
+_OTHER_THINGS = lazy(r"(?:(?!(?:the|a|an|all|any|your|their|our|its|and|or)\b)[\w'’-]+\W+){0,2}?" + _OTHER_THING
+                     + r"(?:\W*(?:,|\band\b|\bor\b|&)\W*(?:(?:the|your|their|our|its)\W+)?(?:(?!(?:the|a|an|and|or)\b)"
+                     r"[\w'’-]+\W+){0,2}?" + _OTHER_THING + r")*\W*$", re.IGNORECASE)
+"""What is turned off, its words but a list of things that are no safeguard (`_OTHER_THING`), each
+with up to two words before it (`email notifications`, `personalised ads, memory and chat history`)."""
+
+
+_OF_OTHER_THING = lazy(r"\b" + _OTHER_THING + r"\W+(?:for|about|of|on)\W+(?:the\W+|its\W+|model['’]s\W+)?$",
+                      re.IGNORECASE)
+"""Something that is no safeguard named just before the refusals it is of (`alerts for refusals can
+be turned off`): what is turned off is it."""
+
+
+def _turns_off_other(read: str, m: re.Match[str]) -> bool:
+    """Whether the `turn off`, `disable` or `opt out` at `m` turns off something that is no safeguard
+    (`_OTHER_THINGS`): the words after it (`users can turn off streaming`), or, said of its subject
+    (`email notifications for classifier flags can be turned off`), the words before; no filter
+    (`_FILTER_NAMED`) or `safe` among them."""
+    word = m.group(0).lower()
+    if not word.startswith(("turn", "switch", "disabl", "opt")):
+        return False
+    if word.startswith(("turned", "switched", "disabled")):
+        said = _OFF_SUBJECT.search(read, max(0, m.start() - 160), m.start())
+        if said is None:
+            return False
+        what = said.group(1)
+    elif word.startswith(("turn", "switch")) and len(m.group(0).split()) > 2:
+        what = " ".join(m.group(0).split()[1:-1]) + " "  # `turn streaming off`
+    else:
+        said = _OFF_OBJECT.match(read, m.end())
+        if said is None:
+            return False
+        what = said.group(1)
+    return (_OTHER_THINGS.match(what) is not None and _FILTER_NAMED.search(what) is None
+            and "safe" not in what.lower())
 
 
 _NOT_KEPT_TRIGGER = ("retain", "retention", "store", "log", "kept", "keep", "sav", "record")
@@ -4431,6 +4559,17 @@ _NOT_KEPT = lazy(
     re.IGNORECASE)
 """Words saying the developer keeps none of some users' traffic (`zero data retention`, `prompts
 are not logged`, `we do not store their prompts`, `Acme keeps none of their outputs`)."""
+_SURFACE_ONLY = lazy(r"\b(?:in|on|from|for|through|via)\W+(?:the\W+|our\W+|its\W+)?(?:[\w-]+\W+)?"
+                     r"(?:playground|console|workbench|sandbox|demo|test(?:ing)?\W+environment|staging)\b"
+                     r"(?!\W+(?:and|or|nor)\b)", re.IGNORECASE)
+"""A surface for trying the model out (`in the playground`, `from the console`) a denial of keeping is
+held to: the monitored traffic, kept in another sentence (`_TRAFFIC_KEPT`), is not it."""
+_TRAFFIC_KEPT = lazy(
+    r"\b(?:traffic|prompts|requests|inputs|outputs|conversations|completions|messages)\W+(?:[\w'’-]+\W+){0,3}?"
+    r"(?:is|are)\W+(?:[\w-]+\W+)?(?:retained|stored|logged|kept|saved|recorded)\b"
+    r"|\b(?:retains?|stores?|logs|keeps?|saves?|records)\W+(?:all\W+|every\W+)?(?:api\W+)?(?:traffic|prompts|requests|"
+    r"inputs|outputs|conversations|completions|messages)\b", re.IGNORECASE)
+"""A sentence keeping the users' traffic (`API traffic is retained 30 days`, `we store all prompts`)."""
 _HISTORY_ONLY = lazy(r"\W+(?:to|in|from)\W+(?:your|their|the\W+user['’]s|a\W+user['’]s|the)\W+(?:chat\W+|conversation\W+)?"
                      r"history\b(?!\W+(?:or|nor)\b)", re.IGNORECASE)
 """Words after the keeping denied that deny it only of the user's own history (`not saved to your
