@@ -3620,3 +3620,157 @@ def test_the_public_using_anothers_product_is_api(words: str) -> None:
 @pytest.mark.parametrize("words", PUBLIC_OWN)
 def test_the_public_using_our_own_product_in_a_clause_of_its_own_is_caught(words: str) -> None:
     assert consumer_in_words(Case.model_validate(_api(words))) is not None
+
+
+# the further phrasings of the same moves, each with sound counterparts
+FURTHER_INCIDENTS_DENIED = [  # (CG438)
+    "Not a single incident has been reported.",
+    "Not one incident has been recorded.",
+    "There has not been a single serious incident.",
+    "No serious incidents to date.",
+    "No incidents so far.",
+    "To date, zero incidents.",
+    "We are not aware of any incidents.",
+    "We know of no incidents.",
+    "Atlas has operated without incident since launch.",
+    "Deployment has been without incident.",
+    "The model has not been involved in any incidents.",
+    "We have yet to record an incident.",
+]
+SOUND_FURTHER_INCIDENTS = [
+    "We are not aware of any incidents involving weight theft.",
+    "Operated without incident during the pilot.",
+    "No incidents to date in the sandbox.",
+    "We have yet to record an incident of this kind in other models.",
+    "Not a single incident report goes unanswered.",
+]
+FURTHER_TURNED_DOWN = [  # (CG437)
+    ("The safety filters are off by default.", "SG-cbrn-classifier", None),
+    ("Filtering is opt-in.", "SG-cbrn-classifier", None),
+    ("Content filtering is not applied to enterprise traffic.", "SG-cyber-classifier", None),
+    ("Enterprise traffic is not screened by the classifiers.", "SG-cbrn-classifier", None),
+    ("The classifiers can be bypassed with an enterprise flag.", "SG-cbrn-classifier", None),
+    ("Developers may skip the classifiers for batch jobs.", "SG-cyber-classifier", None),
+    ("Enterprise accounts get a model without refusals.", "SG-refusal", None),
+    ("A research variant without safety training is available to partners.", "SG-refusal", None),
+    ("Enterprise traffic is not monitored.", "SG-monitoring", None),
+    ("Prompts are deleted immediately after the response.", "SG-monitoring", _CONTENT_MONITOR),
+    ("Prompts are discarded once the response is sent.", "SG-monitoring", _CONTENT_MONITOR),
+]
+SOUND_FURTHER_TURNED_DOWN = [
+    ("Attempts to bypass the classifiers are logged.", "SG-cbrn-classifier", None),
+    ("Jailbreaks that bypass the filters are reported to the red team.", "SG-cbrn-classifier", None),
+    ("The classifiers are not applied to outputs already screened on input.", "SG-cbrn-classifier", None),
+    ("Memory is opt-in and the classifiers screen every request.", "SG-cbrn-classifier", None),
+    ("The classifiers are off-loaded to a separate GPU cluster.", "SG-cyber-classifier", None),
+    ("The model without safety training was never released.", "SG-refusal", None),
+    ("Benign requests are answered without refusals.", "SG-refusal", None),
+    ("Employees are not monitored.", "SG-monitoring", None),
+    ("Prompts flagged by the classifiers are kept for 30 days; all other prompts are deleted immediately.",
+     "SG-monitoring", _CONTENT_MONITOR),
+    ("Prompts are deleted after 30 days.", "SG-monitoring", _CONTENT_MONITOR),
+]
+FURTHER_LANGUAGES = [  # (CG435) words without bound
+    "Atlas-2 understands virtually every human language.",
+    "It replies in the user's language, whichever it is.",
+    "No language restrictions apply.",
+    "There are no restrictions on languages.",
+]
+SOUND_FURTHER_LANGUAGES = [
+    "Atlas-2 understands virtually every programming language.",
+    "Atlas-2 writes code in any programming language.",
+]
+FURTHER_CONFIRMATION_OFF = [  # (CG428)
+    "Users can let the agent buy without checking with them.",
+    "Purchases under $50 go through automatically.",
+    "Users can set purchases to proceed without a prompt.",
+    "Approval is not needed for purchases under $50.",
+    "Confirmation is only required for purchases over $50.",
+]
+SOUND_FURTHER_CONFIRMATION = [
+    "Approval is not needed to browse.",
+    "Confirmation is required for every purchase, not only for purchases over $50.",
+    "Approval is not needed for searches; every purchase needs approval.",
+    "Orders go through automatically once the user approves them.",
+    "The agent never buys without checking with the user.",
+    "Refunds are processed automatically.",
+    "No purchase goes through automatically.",
+]
+
+
+@pytest.mark.parametrize("words", FURTHER_INCIDENTS_DENIED)
+def test_incidents_denied_in_further_words_are_read(words: str) -> None:
+    assert incidents_denied_in_words(_said(words)) == (("system", "description"), words.strip())
+
+
+@pytest.mark.parametrize("words", SOUND_FURTHER_INCIDENTS)
+def test_further_incident_words_limited_deny_none(words: str) -> None:
+    assert incidents_denied_in_words(_said(words)) is None
+
+
+@pytest.mark.parametrize(("words", "sid", "title"), FURTHER_TURNED_DOWN)
+def test_a_layer_turned_off_in_further_words_is_caught(words: str, sid: str, title: str | None) -> None:
+    assert _siskin(words, sid, title) is not None
+
+
+@pytest.mark.parametrize(("words", "sid", "title"), SOUND_FURTHER_TURNED_DOWN)
+def test_further_words_keeping_the_layer_are_sound(words: str, sid: str, title: str | None) -> None:
+    assert _siskin(words, sid, title) is None
+
+
+@pytest.mark.parametrize("words", FURTHER_LANGUAGES)
+def test_languages_without_bound_in_further_words_are_read(words: str) -> None:
+    assert languages_in_words(_languages(words)) is not None
+
+
+@pytest.mark.parametrize("words", SOUND_FURTHER_LANGUAGES)
+def test_further_language_words_with_a_bound_are_sound(words: str) -> None:
+    assert languages_in_words(_languages(words)) is None
+
+
+@pytest.mark.parametrize("words", FURTHER_CONFIRMATION_OFF)
+def test_a_confirmation_left_out_in_further_words_is_caught(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is not None
+
+
+@pytest.mark.parametrize("words", SOUND_FURTHER_CONFIRMATION)
+def test_further_confirmation_words_keeping_it_are_sound(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is None
+
+
+def test_the_readings_closed_on_the_fourth_misses_read_long_text_in_linear_time() -> None:
+    """100 kB of repeated adversarial text through each reading changed here: each under 3 s under
+    load (under 0.3 s on an idle machine, docs/security.md)."""
+    import time
+
+    from casegate.checks._derived import title_time_limited
+
+    def text(unit: str) -> str:
+        return (unit * (100_000 // len(unit) + 1))[:100_000]
+
+    readings: list[tuple[Any, tuple[str, ...]]] = [
+        (lambda x: _siskin(x, "SG-cbrn-classifier"),
+         ("classifier notifications can be turned off ", "turn off email notifications and and ",
+          "filters are are not applied to to ", "can be can be bypass ", "filtering is is opt-in ")),
+        (lambda x: _siskin(x, "SG-refusal"), ("alerts for for refusals can be turned off ", "model without without ")),
+        (lambda x: _siskin(x, "SG-monitoring", _CONTENT_MONITOR),
+         ("not logged in the playground ", "traffic is retained traffic ", "deleted immediately other ",
+          "traffic traffic is not monitored ")),
+        (lambda x: confirmation_off_in_words(_description(x)),
+         ("Monday to Friday, ", "on weekdays on weekdays ", "9am to 5pm 9am to 5pm ", "between 9am and 5pm UTC ",
+          "approval is not needed for for ", "purchases purchases go through ", "without checking checking ")),
+        (lambda x: title_time_limited(_safeguard("tool-permissions", "Monday to Friday, " + x)),
+         ("Mon-Fri 9am to 5pm ", "during business hours during ")),
+        (lambda x: consumer_in_words(Case.model_validate(_api(x))),
+         ("anyone can talk to our own ", "our own app is is open to ", "the public can chat with with ")),
+        (lambda x: incidents_denied_in_words(_said(x)),
+         ("not a single not a single incident ", "without without incident ", "yet to record yet to ",
+          "not aware of any any ")),
+        (lambda x: languages_in_words(_languages(x)), ("understands virtually virtually every ", "no language no ")),
+    ]
+    for read, units in readings:
+        for unit in units:
+            words = text(unit)
+            started = time.perf_counter()
+            read(words)
+            assert time.perf_counter() - started < 3.0, unit

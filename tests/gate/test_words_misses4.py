@@ -91,3 +91,97 @@ def test_days_of_something_else_or_covered_leave_the_review_whole(_reviewed: Pat
     edit(d / "case.yaml", BACK, f"results come back to the workspace. {words}")
     record = preview(d, "2026-12-08")
     assert record.outcome == "GO WITH CONDITIONS" and blocking(record) == []
+
+
+# ------------------------------------------------------------------ further phrasings of the same moves
+
+
+@pytest.fixture(scope="module")
+def _kite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Kite's red team rerun with the confirmation forced on (8 of 400 through), as `test_blind_kite`'s."""
+    from tests.gate.test_blind_kite import KITE, _rerun
+
+    d = copy_fixture(KITE, tmp_path_factory.mktemp("kite"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("INSPECT_LOG_LEVEL", "error")
+        _rerun(d)
+    return d
+
+
+@pytest.mark.parametrize("words", [
+    "Payments under $50 go through automatically.",
+    "Users can let the agent pay without checking with them.",
+    "Approval is not needed for purchases under $50.",
+    "Confirmation is only required for purchases over $50.",
+])
+def test_a_confirmation_left_out_in_other_words_is_no_go(_kite: Path, tmp_path: Path, words: str) -> None:
+    """Kite with the red team rerun under the confirmation (8 of 400 through). The lab's move: the
+    app's words let small payments through unconfirmed, or the agent pay without checking with the
+    user. Before: GO WITH CONDITIONS (`go through automatically`, `without checking`, `not needed for
+    ... under`, `only required for ... over` not read). Now the confirmation blocks nothing for those
+    payments (CG428)."""
+    from tests.gate.test_blind_kite import ASKED, SIGNS_AND_PAYS, _edit, _preview
+
+    d = copy_fixture(_kite, tmp_path)
+    _edit(d / "case.yaml", ASKED, f"{SIGNS_AND_PAYS}. Each payment needs the user's confirmation. {words}")
+    record = _preview(d)
+    assert record.outcome == "NO-GO" and blocking(record) == ["CG428"]
+
+
+@pytest.mark.parametrize(("old", "new", "sids"), [
+    ("floor", " Enterprise traffic is not screened by the CBRN and cyber offense classifiers.",
+     {"SG-cbrn-classifier", "SG-cyber-classifier"}),
+    ("floor", " The CBRN and cyber offense filters are off by default for enterprise accounts.",
+     {"SG-cbrn-classifier", "SG-cyber-classifier"}),
+    ("floor", " Developers may skip the CBRN and cyber offense classifiers for batch jobs.",
+     {"SG-cbrn-classifier", "SG-cyber-classifier"}),
+    ("floor", " Enterprise accounts get a model without refusals.", {"SG-refusal"}),
+    ("zdr", "their traffic is not monitored.", {"SG-monitoring"}),
+])
+def test_a_layer_turned_off_in_other_words_is_no_go(tmp_path: Path, old: str, new: str, sids: set[str]) -> None:
+    """Siskin with the classifiers' rerun (6 of 600). The lab's move: the words say enterprise
+    traffic goes unscreened or unmonitored, the CBRN and cyber filters are off by default or may be
+    skipped, or a model without refusals is offered. Before: GO WITH CONDITIONS. Now the layer blocks
+    nothing for those users (CG437)."""
+    from tests.gate.blind_helpers import messages
+    from tests.gate.test_blind_siskin import FLOOR, ZDR, _held
+
+    d = _held(tmp_path)
+    if old == "floor":
+        edit(d / "case.yaml", FLOOR, FLOOR + new)
+    else:
+        edit(d / "case.yaml", ZDR, new)
+    record = preview(d, "2026-12-08")
+    assert record.outcome == "NO-GO" and set(blocking(record)) == {"CG437"}
+    assert {m.split("`")[1] for m in messages(record, "CG437")} == sids
+
+
+@pytest.mark.parametrize("sentence", ["Atlas-2 understands virtually every human language.",
+                                      "No language restrictions apply."])
+def test_languages_without_bound_in_other_words_are_no_go(tmp_path: Path, sentence: str) -> None:
+    """Atlas-api (five languages listed, its logs recording none). The lab's move: the boundary adds
+    that Atlas-2 understands virtually every human language, or that no language restrictions apply.
+    Before: GO WITH CONDITIONS (`virtually` between the verb and `every`, `no language restrictions`
+    not read). Now the release is in languages its red team did not cover (CG435)."""
+    record = _gate(tmp_path, SAID, f"{SAID.rstrip()} {sentence}\n")
+    assert [f for f in record.findings if f.code == "CG435" and f.blocking]
+    assert record.outcome == "NO-GO"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Not a single serious incident has been reported since launch.",
+    "We are not aware of any incidents since launch.",
+    "Linnet-1 has operated without incident since launch.",
+    "Linnet-1 has yet to record a serious incident.",
+    "No serious incidents to date.",
+])
+def test_incidents_denied_in_other_words_are_no_go(tmp_path: Path, database_url: str, sentence: str) -> None:
+    """Linnet's relaunch, the registry holding incident-10. The lab's move: the description denies
+    incidents in other words (`not a single`, `not aware of any`, `without incident`, `yet to record`,
+    `to date`). Before: GO WITH CONDITIONS. Now words denying incidents beside a recorded one are
+    CG438."""
+    from tests.gate.test_blind_linnet import _found, _held, _relaunch
+
+    r = _relaunch(tmp_path, database_url, lambda d: (_held(d), edit(
+        d / "linnet-1.1" / "case.yaml", "served through the Acme API.\n", f"served through the Acme API. {sentence}\n")))
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG438"], _found(r)

@@ -609,10 +609,16 @@ _OFF_ALWAYS = lazy(r"\bauto[- ]?(?:approv|confirm|accept)\w*|\bwithout\W+(?:(?:f
                    r"|\balways[- ]allow(?:s|ed|ing)?\b(?!\W+(?:the\W+)?(?:(?:all|our|its|their|security|vetted|verified|registered)\W+)?(?:users?|you|them|people|customers?|anyone|researchers?"
                    r"|staff|employees|members|admins?|administrators?|developers?|everyone|students?|visitors?)\b)"
                    r"|\ballow(?:s|ed)?\W+always\b|\b(?:no\W+longer|stop(?:s|ped|ping)?)\W+ask(?:s|ed|ing)?\b(?!\W+(?:for|about)\b)"
-                   r"|\b(?:don'?t|never|do\W+not)\W+ask\W+again\b", re.IGNORECASE)
+                   r"|\b(?:don'?t|never|do\W+not)\W+ask\W+again\b"
+                   r"|\bwithout\W+(?:(?:a|any)\W+)?(?:prompt(?:ing)?|checking(?:\W+with\W+(?:the\W+user|them|you))?|"
+                   r"(?:the\W+user['’]?s?\W+|their\W+|your\W+)?(?:consent|sign[- ]?off|go[- ]ahead))\b"
+                   r"|\b(?:purchases?|payments?|orders?|transfers?|trades?|transactions?)\W+(?:[\w'’$-]+\W+){0,4}?"
+                   r"(?:go(?:es)?\W+through|(?:are|is)\W+(?:completed|placed|executed))\W+automatically\b"
+                   r"(?!\W+(?:once|after|when|if)\W+(?:[\w'’-]+\W+){0,3}?(?:approv|confirm)\w*)", re.IGNORECASE)
 """Words that let an action through unconfirmed on their own: `auto-approve`, `without asking`, a
 tool or connector set to `always allow` (`allowed always`), actions that `no longer ask`, a prompt's
-`don't ask again`."""
+`don't ask again`, `without checking with them`, `without a prompt`, purchases that `go through
+automatically`."""
 _UNATTENDED = lazy(r"\b(?:unattended|unstaffed|unsupervised|unreviewed)\b|\blights[- ]out\b"
                    r"|\bautomatically\W+(?:approv|accept)\w*"
                    r"|\bwithout\W+(?:(?:a|an|any|the)\W+)?(?:(?:manual|human)\W+)?(?:humans?|persons?|people|"
@@ -774,9 +780,14 @@ def _review_after(read: str, end: int, after: str | None) -> bool:
 _UNATTENDED_WORDS = ("unattended", "unstaffed", "unsupervised", "unreviewed", "lights", "automatically", "without",
                      "human", "technician", "staff", "one", "reviewer")
 _OFF_IF_CONFIRMING = lazy(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
-                          r"\bskip\w*|\bwaiv\w*|\boptional\b|\bbypass\w*", re.IGNORECASE)
+                          r"\bskip\w*|\bwaiv\w*|\boptional\b|\bbypass\w*"
+                          r"|\bnot\W+(?:needed|required|necessary)\W+(?:for|on|when|if|with)\W+(?:[\w'’$-]+\W+){0,4}?"
+                          r"(?:under|below|less\W+than|up\W+to|small|repeat|trusted|saved|recurring|low-value)\b"
+                          r"|\bonly\W+(?:required|needed|asked\W+for)\W+(?:(?:for|on|when|if)\W+)?(?:[\w'’-]+\W+){0,3}?"
+                          r"(?:over|above|exceeding|more\W+than)\W+[$£€\d]", re.IGNORECASE)
 """Words that let an action through unconfirmed where the clause names the confirmation:
-`turn off confirmation`, `approval is optional`."""
+`turn off confirmation`, `approval is optional`, `approval is not needed for purchases under $50`,
+`confirmation is only required for purchases over $50`."""
 _DENIED = lazy(r"(?:\b(?:not|never|no|cannot|can't|nor|nothing|nobody|none|rather\W+than|instead\W+of)\b|n't\b)"
                r"(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
 """Text ending in a denial and at most three more words: what follows is denied (`confirmation
@@ -4306,7 +4317,7 @@ _SETTING_SENTENCES = lazy(r"[.;!?](?=\s|[\"'’”)]|$)|\n")
 or a semicolon, not a comma or a colon (`for each category: block none, ...` is one setting list)."""
 _TURN_DOWN_TRIGGER = ("none", "off", "disabl", "unfilter", "no filter", "no content filter", "unrestricted",
                       "uncensored", "overrid", "exempt", "monitoring", "opt", "review", "jailbroken", "god",
-                      "lift", "remov", "relax", "waiv", "unlock")
+                      "lift", "remov", "relax", "waiv", "unlock", "not", "bypass", "skip", "without", "monitored")
 _UNDENIED = r"(?:(?!(?:not|never|cannot|no|nor)\b|[\w-]*n['’]t\b)[\w'’-]+\W+)"
 """A word between a safeguard and the words turning it off that is no denial (`refusals can be
 overridden`, not `refusals cannot be overridden`)."""
@@ -4317,10 +4328,16 @@ _FILTER_OFF = lazy(
     r"\bblock(?:_|\W+)none\b|\bunfiltered\b|\bno\W+(?:content\W+)?filter(?:ing|s)?\b"
     r"|\b(?:turn|switch)\w*\W+" + _UNDENIED + r"{0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b"
     r"|\b(?:set|put)\W+" + _UNDENIED + r"{0,3}?to\W+(?:off|none)\b|\bthresholds?\W+" + _UNDENIED + r"{0,3}?(?:off|none)\b"
-    r"|\boptional\b",
+    r"|\boptional\b"
+    r"|\b(?:filter\w*|classifiers?|moderation|screening)\W+(?:[\w'’-]+\W+){0,2}?(?:is|are)\W+(?:off|opt[- ]in)(?![\w-])"
+    r"|\b(?:filter\w*|classifiers?|moderation|screening)\W+(?:[\w'’-]+\W+){0,2}?(?:is|are)\W+not\W+"
+    r"(?:applied|run|used|enabled)\W+(?:to|for|on)\W+(?:[\w'’-]+\W+){0,2}?(?:traffic|accounts?|customers?|tiers?|"
+    r"requests|users?|developers?|api|batch\w*)\b|\b(?:is|are)\W+not\W+(?:screened|filtered|moderated)\b"
+    r"|\b(?:can|may|could)\W+(?:be\W+)?(?:bypass|skip)\w*",
     re.IGNORECASE)
 """Words setting a classifier to let everything through (`block none`, `BLOCK_NONE`, `turn the
-filters off`, `disable the classifiers`, `set a category to off`), read where the clause names the
+filters off`, `disable the classifiers`, `set a category to off`, `the safety filters are off by default`, `filtering is not
+applied to enterprise traffic`, `the classifiers can be bypassed`), read where the clause names the
 classifiers or their setting (`_FILTER_NAMED`; `block none` names its own)."""
 _REFUSAL_OFF = lazy(
     r"\b(?:unrestricted|uncensored|unfiltered|jailbroken|god)\W+mode\b(?!\W+(?:does\W+not|doesn['’]t)\W+exist\b"
@@ -4333,7 +4350,10 @@ _REFUSAL_OFF = lazy(
     r"|\b(?:disabl\w*|turn\w*\W+off|switch\w*\W+off|lift\w*|remov\w*|unlock\w*)\W+(?:[\w'’-]+\W+){0,3}?"
     r"(?:refusals?|safety\W+training|safety\W+behaviou?rs?|guardrails?)\b"
     r"|\b(?:turn|switch)\w*\W+(?:[\w'’-]+\W+){0,3}?(?:refusals?|safety\W+training|safety\W+behaviou?rs?|guardrails?)"
-    r"\W+off\b",
+    r"\W+off\b"
+    r"|\b(?:models?|versions?|variants?|modes?|checkpoints?)\W+without\W+(?:any\W+)?(?:refusals?|safety\W+training|"
+    r"guardrails?|safety\W+behaviou?rs?)\b(?![^.;]{0,60}\b(?:never|not)\W+(?:been\W+)?(?:released|deployed|served|"
+    r"available|offered)\b)",
     re.IGNORECASE)
 """Words letting a developer's system prompt or setting turn the model's refusals off (`unrestricted
 mode`, `a system prompt can override the model's refusals`, `guardrails can be lifted`)."""
@@ -4349,6 +4369,9 @@ _MONITOR_OFF = lazy(
     r"|\bno\W+(?:abuse\W+|usage\W+|human\W+)?(?:monitoring|review)\W+(?:of|for|on)\W+(?:their|its|those|these|such|them|"
     r"the(?:ir)?\W+(?:traffic|prompts|requests|outputs))\b"
     r"|\bwithout\W+(?:any\W+)?(?:abuse\W+|usage\W+)?monitoring\b"
+    r"|\b(?:traffic|requests?|prompts|conversations|accounts?|usage|calls|sessions|outputs|api)\W+(?:[\w'’-]+\W+){0,3}?"
+    r"(?:is|are|be)\W+(?:not|never)\W+(?:[\w-]+ly\W+)?monitored\b|\bunmonitored\W+(?:traffic|requests|accounts?|usage|"
+    r"access|api)\b"
     r"|\b(?:disabl\w*|(?:turn|switch)\w*\W+off)\W+(?:[\w'’-]+\W+){0,2}?(?:abuse\W+|usage\W+)?monitoring\b"
     r"|\b(?:turn|switch)\w*\W+(?:[\w'’-]+\W+){0,2}?(?:abuse\W+|usage\W+)?monitoring\W+off\b"
     r"|\bmonitoring\W+" + _UNDENIED + r"{0,4}?(?:turned\W+off|switched\W+off|disabled|optional|waived|lifted)\b",
@@ -4548,17 +4571,20 @@ def _turns_off_other(read: str, m: re.Match[str]) -> bool:
             and "safe" not in what.lower())
 
 
-_NOT_KEPT_TRIGGER = ("retain", "retention", "store", "log", "kept", "keep", "sav", "record")
+_NOT_KEPT_TRIGGER = ("retain", "retention", "store", "log", "kept", "keep", "sav", "record", "delet", "discard",
+                     "purg", "eras")
 _NOT_KEPT = lazy(
     r"\b(?:zero|no)[- ](?:data[- ])?retention\b"
     r"|\b(?:not|never)\W+(?:[\w'’-]+\W+){0,3}?(?:retain(?:s|ed)?|stor(?:e|es|ed)|logged|kept|keeps?|"
     r"sav(?:e|es|ed)|recorded)\b"
     r"|\b(?:no|none\W+of)\W+(?:[\w'’-]+\W+){0,3}?(?:retained|stored|logged|kept|saved|recorded)\b"
     r"|\b(?:retain(?:s|ed)?|stor(?:e|es|ed)|logs|logged|keeps?|kept|sav(?:e|es|ed)|records|recorded)\W+(?:[\w'’-]+\W+){0,2}?"
-    r"(?:none|nothing|no)\b",
+    r"(?:none|nothing|no)\b"
+    r"|\b(?:deleted|discarded|purged|erased)\W+(?:immediately|at\W+once|right\W+away|instantly|as\W+soon\W+as|once)\b",
     re.IGNORECASE)
 """Words saying the developer keeps none of some users' traffic (`zero data retention`, `prompts
-are not logged`, `we do not store their prompts`, `Acme keeps none of their outputs`)."""
+are not logged`, `we do not store their prompts`, `Acme keeps none of their outputs`, `prompts are
+deleted immediately after the response`)."""
 _SURFACE_ONLY = lazy(r"\b(?:in|on|from|for|through|via)\W+(?:the\W+|our\W+|its\W+)?(?:[\w-]+\W+)?"
                      r"(?:playground|console|workbench|sandbox|demo|test(?:ing)?\W+environment|staging)\b"
                      r"(?!\W+(?:and|or|nor)\b)", re.IGNORECASE)
@@ -4570,6 +4596,7 @@ _TRAFFIC_KEPT = lazy(
     r"|\b(?:retains?|stores?|logs|keeps?|saves?|records)\W+(?:all\W+|every\W+)?(?:api\W+)?(?:traffic|prompts|requests|"
     r"inputs|outputs|conversations|completions|messages)\b", re.IGNORECASE)
 """A sentence keeping the users' traffic (`API traffic is retained 30 days`, `we store all prompts`)."""
+_OTHERS_DELETED = lazy(r"\b(?:other|others|unflagged|remaining|rest)\b", re.IGNORECASE)
 _HISTORY_ONLY = lazy(r"\W+(?:to|in|from)\W+(?:your|their|the\W+user['’]s|a\W+user['’]s|the)\W+(?:chat\W+|conversation\W+)?"
                      r"history\b(?!\W+(?:or|nor)\b)", re.IGNORECASE)
 """Words after the keeping denied that deny it only of the user's own history (`not saved to your
@@ -4605,6 +4632,9 @@ def _not_kept(read: str) -> bool:
             continue
         if m.group(0).lower().startswith(("zero", "no")) and _DENIED.search(read, max(0, m.start() - 80), m.start()):
             continue
+        if m.group(0).lower().startswith(("deleted", "discarded", "purged", "erased")) \
+                and _OTHERS_DELETED.search(read, max(0, m.start() - 80), m.start()) is not None:
+            continue  # `all other prompts are deleted immediately`: the rest, beside some kept
         return True
     return False
 _NO_INCIDENT_TRIGGER = ("incident",)
@@ -4621,10 +4651,25 @@ _INCIDENTS_DENIED = lazy(
     r"|\b(?:no|zero)\W+" + _INCIDENT_KIND + r"incidents?\W+(?:(?:have|has)\W+(?:yet\W+)?been|were|was|(?:have|has)\W+(?:yet\W+)?)"
     r"\W*(?:reported|recorded|observed|occurred|identified|logged|found|seen|arisen|happened)\b"
     r"|\bincident[- ]free\b|\bfree\W+(?:of|from)\W+" + _INCIDENT_KIND + r"incidents\b"
-    r"|\ba\W+clean\W+(?:safety\W+)?incident\W+record\b)",
+    r"|\ba\W+clean\W+(?:safety\W+)?incident\W+record\b"
+    r"|\bnot\W+(?:a\W+single|one)\W+" + _INCIDENT_KIND + r"incidents?\W+(?:has|have|was|were)\W+(?:yet\W+)?(?:been\W+)?"
+    r"(?:reported|recorded|observed|occurred|identified|logged|found|seen|arisen|happened)\b"
+    r"|\bthere\W+(?:has|have)\W+not\W+been\W+(?:a\W+single|one|any)\W+" + _INCIDENT_KIND + r"incidents?\b"
+    r"|\b(?:no|zero)\W+" + _INCIDENT_KIND + r"incidents?\W+(?:to\W+date|so\W+far|as\W+of\W+(?:today|now))\b"
+    r"|\bto\W+date\W+(?:no|zero)\W+" + _INCIDENT_KIND + r"incidents?\b(?!\W+(?:of|involving|related|in\W+which)\b)"
+    r"|\b(?:not|un)\W*aware\W+of\W+any\W+" + _INCIDENT_KIND + r"incidents?\b(?!\W+(?:of|involving|related)\b)"
+    r"|\bknow\W+of\W+no\W+" + _INCIDENT_KIND + r"incidents?\b(?!\W+(?:of|involving|related)\b)"
+    r"|\b(?:operated|run|ran|been|served|deployed|worked|functioned)\W+(?:[\w'’-]+\W+){0,2}?without\W+"
+    r"(?:a\W+single\W+|any\W+)?" + _INCIDENT_KIND + r"incidents?\b(?!\W+(?:of|involving|related)\b)"
+    r"|\bnot\W+(?:been\W+)?(?:involved|implicated)\W+in\W+any\W+" + _INCIDENT_KIND + r"incidents?\b"
+    r"(?!\W+(?:of|involving|related)\b)"
+    r"|\byet\W+to\W+(?:record|see|observe|experience|have|report)\W+(?:a|an|any|one)\W+(?:single\W+)?" + _INCIDENT_KIND
+    + r"incidents?\b(?!\W+(?:of|involving|related)\b))",
     re.IGNORECASE)
 """Words saying the model has had no incidents (`no serious incidents have been reported`, `Acme
-has recorded no safety incidents`, `incident-free since launch`). Not: incidents of one kind named
+has recorded no safety incidents`, `incident-free since launch`, `not a single incident has been
+reported`, `no incidents to date`, `we are not aware of any incidents`, `operated without incident`,
+`we have yet to record an incident`). Not: incidents of one kind named
 (`no incidents involving weight theft`), nor a report that goes unmade (`no incident goes
 unreported`)."""
 
@@ -4720,12 +4765,16 @@ _LANGUAGES_COUNTED = lazy(
 """A number of languages the words say the release is in (`in 40 languages`, `forty languages`,
 `dozens of languages`)."""
 _LANGUAGES_UNBOUNDED = lazy(
-    r"\b(?:in|into|speaks?|supports?|understands?|across|answers?\W+in|writes?\W+in)\W+(?:any|every|all|whatever)"
+    r"\b(?:in|into|speaks?|supports?|understands?|across|answers?\W+in|writes?\W+in)\W+"
+    r"(?:(?:virtually|practically|essentially|basically|almost|nearly|just\W+about)\W+)?(?:any|every|all|whatever)"
     r"\W+(?:(?:of\W+)?the\W+)?(?:(?!(?:programming|coding|computer|query|markup|scripting|sign)\b)[\w'’-]+\W+){0,2}?"
-    r"languages?\b(?!\W+(?:other\W+than|but|except|save|apart))",
+    r"languages?\b(?!\W+(?:other\W+than|but|except|save|apart))"
+    r"|\b(?:in|into)\W+(?:the\W+user['’]s|your|their|each\W+user['’]s)\W+(?:own\W+)?language\W+(?:whichever|whatever)\b"
+    r"|\bno\W+(?:limits?|restrictions?)\W+on\W+(?:the\W+)?languages?\b|\bno\W+language\W+(?:restrictions?|limits?)\b",
     re.IGNORECASE)
 """Words putting no bound on the languages it serves (`in any language`, `in every language our users
-speak`, `supports all major languages`), but one followed by an exception (`any language other than`)."""
+speak`, `supports all major languages`, `understands virtually every human language`, `in the user's
+language, whichever it is`, `no language restrictions`), but one followed by an exception (`any language other than`)."""
 _LANGUAGES_MEASURED = lazy(
     r"\b(?:benchmark\w*|eval\w*|measur\w*|assess\w*|tested|scored|scores|red[\W_]*team\w*|tests?)\b"
     r"|\b(?:pre-?)?trained\W+on\b|\bfine-?tuned\W+on\b|\b(?:(?:pre-?)?training|fine-?tuning)\W+(?:data|sets?|corpus|examples)\b"
