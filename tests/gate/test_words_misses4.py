@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from tests.gate.blind_helpers import blocking, copy_fixture, edit, preview
-from tests.gate.test_blind_egret import BACK, TECHNICIAN
+from tests.gate.test_blind_egret import BACK
 from tests.gate.test_trusted_access_anyone import _cg105
 from tests.gate.test_words_misses3 import SAID, TITLE, _gate, _reviewed
 

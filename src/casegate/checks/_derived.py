@@ -4464,9 +4464,9 @@ def turned_down_in_words(case: Case, policy: Policy, sg: Safeguard,
     if kind == "monitor" and sg.title is not None and _REVIEWS_CONTENT.search(as_read(sg.title)) is not None:
         # a monitor whose people read the flagged conversations needs them kept; a surface of no
         # traffic's own kept nothing of (`not logged in the playground`) beside traffic kept is not them
-        kept = any(_TRAFFIC_KEPT.search(r) is not None and not _not_kept(r) for _, r, _ in sentences
-                   if _may_say(r, _NOT_KEPT_TRIGGER))
-        sentences = [(w, r, off or (_not_kept(r) and not (kept and _SURFACE_ONLY.search(r) is not None)))
+        retained = any(_TRAFFIC_RETAINED.search(r) is not None and not _not_kept(r) for _, r, _ in sentences
+                       if _may_say(r, _NOT_KEPT_TRIGGER))
+        sentences = [(w, r, off or (_not_kept(r) and not (retained and _SURFACE_ONLY.search(r) is not None)))
                      for w, r, off in sentences]
     if not any(off for _, _, off in sentences):
         return None
@@ -4589,8 +4589,8 @@ _SURFACE_ONLY = lazy(r"\b(?:in|on|from|for|through|via)\W+(?:the\W+|our\W+|its\W
                      r"(?:playground|console|workbench|sandbox|demo|test(?:ing)?\W+environment|staging)\b"
                      r"(?!\W+(?:and|or|nor)\b)", re.IGNORECASE)
 """A surface for trying the model out (`in the playground`, `from the console`) a denial of keeping is
-held to: the monitored traffic, kept in another sentence (`_TRAFFIC_KEPT`), is not it."""
-_TRAFFIC_KEPT = lazy(
+held to: the monitored traffic, kept in another sentence (`_TRAFFIC_RETAINED`), is not it."""
+_TRAFFIC_RETAINED = lazy(
     r"\b(?:traffic|prompts|requests|inputs|outputs|conversations|completions|messages)\W+(?:[\w'’-]+\W+){0,3}?"
     r"(?:is|are)\W+(?:[\w-]+\W+)?(?:retained|stored|logged|kept|saved|recorded)\b"
     r"|\b(?:retains?|stores?|logs|keeps?|saves?|records)\W+(?:all\W+|every\W+)?(?:api\W+)?(?:traffic|prompts|requests|"

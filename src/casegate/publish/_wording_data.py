@@ -4729,6 +4729,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?!\\w)|\\b(?:on\\W+)?weekdays\\W+only\\b|\\bonly\\W+(?:on\\W+)?(?:weekdays|working\\W+days|business\\W+days)\\b|\\bonly\\W+(?:during|in|within|over)\\W+(?:the\\W+)?(?:business|working|office|opening|staffed|day(?:time)?|normal|regular)\\W*(?:hours|shifts?|time)?\\b|\\b(?:during|in|within)\\W+(?:the\\W+)?(?:business|working|office|opening|staffed|day(?:time)?|normal|regular)\\W+(?:hours|shifts?)\\W+only\\b|\\bonly\\W+(?:by\\W+)?day\\b|\\bonly\\W+(?:in\\W+)?the\\W+day(?:time)?\\b',
     '(?:',
     "(?:(?!(?:not|never|cannot|no|nor)\\b|[\\w-]*n['’]t\\b)[\\w'’-]+\\W+)",
+    "(?:(?!(?:the|a|an|all|any|your|their|our|its|and|or)\\b)[\\w'’-]+\\W+){0,2}?",
     "(?:(?:[\\w'-]+\\W+){0,3}?(?:(?:ai\\W+)?(?:safety|security)\\W+institutes?|c?aisi|evaluators?|auditors?|assessors?|testers?|red[- ]?team(?:s|ers?)?|regulators?)|(?:the\\W+)?(?-i:[A-Z][\\w&-]*)(?:\\W+(?:(?:for|of|on|in|and)\\W+)?(?-i:[A-Z][\\w&-]*)){0,5})",
     "(?:(?:[\\w'-]+\\W+){0,3}?(?:cloud|hosting|inference|infrastructure|compute|serving)\\W+(?:providers?|platforms?|vendors?|hosts?|operators?)|(?:[\\w'-]+\\W+){0,2}?(?:clouds?|hyperscalers?)|(?:amazon\\W+)?bedrock|(?:google\\W+(?:cloud\\W+)?)?vertex(?:\\W+ai)?|(?:microsoft\\W+)?azure|aws|gcp)",
     '(?:(?:[\\w-]+\\s+){0,2}?(?:provider|supplier|vendor|contractor|manufacturer|subcontractor)s?)',
@@ -4748,6 +4749,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:\\.p/([1-9]\\d{0,2}))?\\Z',
     '(?:\\W*(?:,|\\band\\b|&)\\W*(?:and\\W+)?',
     "(?:\\W*(?:,|\\band\\b|\\bor\\b|&)\\W*(?:(?!(?:our|its|the|my|consumers?|public|everyone|anyone|free)\\b)(?![\\w-]+['’]s\\b)[\\w-]+\\W+)?",
+    "(?:\\W*(?:,|\\band\\b|\\bor\\b|&)\\W*(?:(?:the|your|their|our|its)\\W+)?(?:(?!(?:the|a|an|and|or)\\b)[\\w'’-]+\\W+){0,2}?",
     '(?:\\W+(?!(?:with|and|sending|uploading|carrying)\\b)[\\w-]+){0,3}?\\W+(?:only\\W+)?(?:to|for)\\W+(?:(?:check|fetch|download|get|pull|install|receive|validate|verify|renew|activate|sync|a|an|the|its|their|new|software|security|model|licen[cs]e|for|on)\\W+){0,4}?(?:updates?|upgrades?|patch(?:es)?|licen[cs]\\w*|activation|heartbeats?|keep-?alives?|time|clock|certificates?|revocations?)\\b(?:\\W+only\\b)?(?![\\W]+(?:and|with|plus)\\b)|\\W+with\\W+(?:(?:a|an|its|the)\\W+)?(?:heartbeats?|keep-?alives?|licen[cs]e\\W+(?:checks?|keys?))\\W+only\\b',
     "(?:\\W+(?:[\\w'’-]+\\W+){0,3}?)?(?:(?:is|are|was|were|has\\W+been|have\\W+been)\\W+(?:not\\W+(?:available|offered|supported|possible|provided|allowed|permitted)|never\\W+(?:available|offered|allowed|permitted)|unavailable|removed)|(?:cannot|can\\W+not|can't|may\\W+not)\\W+be\\W+(?:selected|chosen|set|enabled|turned\\W+on|switched\\W+on|granted|used))\\b",
     "(?:\\W+[\\w'’-]+){0,4}",
@@ -4758,6 +4760,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:\\b(?:there\\W+(?:(?:have|has)\\W+been|were|was)|(?:has|have)\\W+(?:had|seen|recorded|experienced)|had|(?:we|acme|it)\\W+(?:recorded|reported|observed|experienced|saw)|recorded|reported|observed|experienced)\\W+(?:no|zero)\\W+',
     '(?:\\bnon|\\bnot(?:\\s+the)?|\\bno)[\\s-]*$',
     "(?:\\bour|\\b(?P<owner>(?-i:[A-Z][\\w&-]*))['’]s)\\W+(?:own\\W+)?(?:sites?|premises|installations?|deployments?|data\\W?cent(?:re|er)s?|offices?|clusters?)\\b",
+    "(?:^|[,;:]\\W*|\\b(?:and|but|while|so)\\W+)((?:[\\w'’-]+\\W+){1,8}?)(?:(?:for|about|of|on|in|from|to|at|by|with)\\W+(?:[\\w'’-]+\\W+){0,6}?)?(?:can|may|will|could|should|must)?\\W*(?:also\\W+)?(?:be|is|are|were|was|been|get|gets)\\W+(?:\\w+ly\\W+)?$",
     '(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$',
     '(?:^|\\b(?:a|an|the|all|only|any|our|its|their|every|each|for|to|of|by|and|with|are|is|were|was)\\W+)$',
     '(?:connectors?|plug-?ins?|mcp\\W+servers?|extensions|integrations)',
@@ -4767,6 +4770,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:fp|f|float|bf|bfloat)(\\d{1,2})|(?:int|q|nf)(\\d)|(\\d{1,2})bits?|w(\\d)a\\d{1,2}',
     '(?:ies|ied)',
     '(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)',
+    '(?:notifications?|e-?mails?|alerts?|reminders?|digests?|newsletters?|streaming|(?:streamed|streaming)\\W+responses|(?:dark|light|voice|night|focus|compact|offline)\\W+mode|themes?|telemetry|analytics|tracking|cookies|(?:personali[sz]ed\\W+)?ads|advertising|personali[sz]ation|memory|(?:chat\\W+)?history|suggestions?|auto-?complete|autocompletion|previews?|sounds?|sound\\W+effects|haptics|animations?|caching|cache|web\\W+search|browsing|training|(?:data\\W+)?sharing|sync(?:ing)?|backups?|read\\W+receipts|typing\\W+indicators|image\\W+generation|plug-?ins|location(?:\\W+access)?|marketing)',
     '(?:own\\s+)?(?:developer|author|publisher|maintainer|creator|builder|vendor|owner)s?',
     '(?:phones?|devices?|handsets?|smartphones?|tablets?|laptops?|desktops?|computers?|pcs|watch(?:es)?|headsets?|cars?|hardware)',
     '(?:physicians?|doctors?|clinicians?|nurses?|pharmacists?|dentists?|surgeons?|practitioners?|professionals?|psychologists?|therapists?|veterinarians?|midwi(?:fe|ves)|paramedics?|dietitians?|(?:micro|viro)?biologists?|(?:bio)?chemists?|epidemiologists?|engineers?|lawyers?|attorneys?|solicitors?|accountants?|brokers?|advis[eo]rs?|electricians?|specialists?|providers?)',
@@ -4914,6 +4918,7 @@ CONSTANTS: frozenset[str] = frozenset({
     ")(?:['’]s|s['’])?\\s+",
     ')(?:\\+|\\s*-\\s*plus|\\s+or\\s+more)?\\W+(?:(?:major|spoken|human|natural|other|different|world|supported|user)\\W+)?languages\\b|\\b(dozens|hundreds|scores)\\W+of\\W+languages\\b',
     ')*',
+    ')*\\W*$',
     '), ',
     '), a run of ',
     '), above the tolerated bypass rate ',
@@ -7309,15 +7314,20 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\.{2,}',
     '\\W(it|them)\\W',
     '\\W*(?:(?:and|but|yet|though|although|however|still|so|then|or|also|even|this|that|it|all|from|on|typically|usually|normally|generally|mostly|(?:reviews?|approvals?|checks?|sign[- ]?offs?|confirmations?|reviewed|approved|checked|confirmed|staffed)(?:\\W+(?:are|is))?)\\W+)?$',
+    '\\W*(?:(?:and|from|on|between)\\W+)?',
+    '\\W*(?:(?:only|utc|gmt|bst|cet|cest|est|edt|pst|pdt|et|pt|local\\W+time)\\b\\W*)*$',
     '\\W*(?:(?:or|nor|and)\\W+)?(?:(?:connectors?|plug-?ins?|extensions?|integrations?|apps|tools?|mcp\\W+servers?)\\b\\W*(?:(?:or|nor|and)\\b\\W*)?)*',
     "\\W*(?:(?:our|its|the|all|any|acme['’]s)\\W+)?(?:(?!(?:model|models|weights?|checkpoints?|parameters?|api|inference|serving|endpoints?|and|or)\\b)[\\w-]+\\W+){0,2}?(?:web\\W?sites?|sites?|docs|documentation|status\\W+pages?|blogs?|analytics|logs?|backups?|billing|invoices?|dashboards?|data|databases?|emails?|crm|tickets?|harness(?:es)?|pipelines?|consoles?)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:hosted|stored|kept|run|runs|running|served|backed\\W+up|processed|archived)\\W+(?:on|in|at|with|by)\\W+$",
     "\\W*(?:[\\w'’-]+\\W+){0,3}?(?:(?:not|never|no|cannot|nothing|nobody|none)\\b|[a-z]+n['’]t\\b)",
+    '\\W*(?:only\\W+)?(?:(?:on|during|in|within|over)\\W+)?(?:the\\W+)?(?:weekdays|week\\W?days|working\\W+days|business\\W+days|(?:business|working|office|opening|staffed|normal|regular)\\W+hours|day\\W?time)\\b(?:\\W+only\\b)?',
     '\\W+',
     "\\W+(?:(?!(?:and|or|but|nor)\\b)[\\w'’$-]+\\W+){0,3}?(?:confirm|approv)\\w*|\\W+(?:it|this|that|them)\\b",
     "\\W+(?:(?:with|to|on|from|through|via)\\W+)?(?:our|the\\W+(?:lab|developer)['’]s)\\W+(?:(?:own|free|new|official|consumer)\\W+){0,2}(?:[\\w-]+\\W+)?(?:assistants?|apps?|applications?|chat\\W?bots?|agents?|companions?)\\b",
     "\\W+(?:[\\w-]+\\W+){0,2}?(?:receives?|collects?|pulls?|ingests?|gets?)\\W+(?:[\\w'’-]+\\W+){0,3}?",
     '\\W+(?:[\\w-]+\\W+){0,2}?(?:sees?|receives?|has\\W+(?:no\\W+)?(?:access|visibility)|have\\W+(?:no\\W+)?(?:access|visibility))\\W+(?:[\\w-]+\\W+){0,3}?',
     '\\W+(?:a|an|the|each|every|its|our|their|this|that|one)\\W+(?!(?:\\w+\\W+)?(?:users?|customers?|persons?|people|accounts?|members?|shoppers?|them)\\b)',
+    "\\W+(?:for|about|of|on)\\W+(?:the\\W+|its\\W+|model['’]s\\W+)?$",
+    "\\W+(?:of\\W+)?(?!(?:for|about|on|in|from|to|at|by|with|when|if|during|under|via|per)\\b)((?:[\\w'’-]+(?:\\W+|$)){1,8}?)(?=(?:for|about|of|on|in|from|to|at|by|with|when|if|during|under|via|per|within|unless|except|so|but|while|because)\\b|[;:.!?]|$)",
     "\\W+(?:of|on)\\W+(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\b(?!\\W+(?:pilot|program|programme|preview|beta|sandbox|trial|endpoint)s?\\b)|\\b(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
     "\\W+(?:only\\W+)?(?:(?:for|to\\W+(?:run|conduct|carry\\W+out))\\W+(?:[\\w'-]+\\W+){0,3}?(?:testing|tests?|evaluations?|evals?|evaluating|red[- ]?teaming|audits?|auditing|assessments?)|under\\W+(?:an?|the|its|their)\\W+(?:[\\w'-]+\\W+){0,2}?(?:testing|evaluation|red[- ]?teaming|audit|assessment)\\W+(?:agreements?|contracts?|ndas?))\\b",
     "\\W+(?:only\\W+)?(?:for|to)\\W+(?:[\\w'-]+\\W+){0,2}?(?:serv(?:e|ing)|host(?:ing)?|inference|run\\W+inference)\\b",
@@ -7337,6 +7347,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:',
     "\\b(?:(?:another|other|second|third|two|three|several|multiple|different)\\W+(?:[\\w'-]+\\W+){0,3}?(?:models?|llms?)|(?:an?|the|its|one|[\\w-]+['’]s)\\W+(?:[\\w'-]+\\W+){0,2}?(?:larger|bigger|stronger|smaller|cheaper|lighter|lightweight|faster|distilled|frontier|more\\W+capable|more\\W+powerful|heavier|premium|reasoning|expert|specialist|external|third[- ]party|fallback|backup|secondary|vendor|upstream|partner|open[- ]source|hosted)\\W+(?:[\\w'-]+\\W+){0,2}?(?:models?|llms?))\\b",
     "\\b(?:(?:cloud|hosting|inference|infrastructure|compute|serving)\\W+(?:providers?|platforms?|vendors?|partners?|marketplaces?|operators?)|(?:model\\W+)?marketplaces?|clouds|hyperscalers?|(?:third[- ]party|partners?['’]?|external|other\\W+compan(?:y|ies)['’]?s?)\\W+(?:[\\w-]+\\W+)?(?:infrastructure|data\\W?cent(?:er|re)s?|clusters?|clouds?|platforms?|hardware|servers?)|(?:aws|azure|google\\W+cloud|gcp|oracle\\W+cloud|oci)\\W+marketplaces?|(?:amazon\\W+)?bedrock|(?:google\\W+(?:cloud\\W+)?)?vertex(?:\\W+ai)?|(?:microsoft\\W+)?azure|aws|gcp|google\\W+cloud|oracle\\W+cloud|amazon\\W+web\\W+services|(?:amazon\\W+|aws\\W+)?sagemaker|(?:microsoft|azure\\W+ai)\\W+foundry|(?:ibm\\W+)?watsonx|snowflake(?:\\W+cortex)?|databricks|alibaba\\W+cloud|(?:nvidia\\W+)?nim|hugging\\W?face\\W+inference\\W+endpoints|(?:customers?|clients?|agenc(?:y|ies)|banks?|hospitals?)['’]?s?\\W+(?:own\\W+)?(?:data\\W?cent(?:er|re)s?|sites?|premises|server\\W?rooms?))\\b",
+    '\\b(?:(?:the|all|any)\\W+)?(?:general\\W+)?(?:public|consumers?|everyone|anyone|members\\W+of\\W+the\\W+public)\\W+(?:can\\W+|may\\W+|is\\W+free\\W+to\\W+|are\\W+free\\W+to\\W+)?(?:also\\W+|now\\W+|freely\\W+|directly\\W+)?(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|downloads?|gets?|tr(?:y|ies))\\b(?=',
     '\\b(?:(?:the|each|every|its|their|a)\\s+)?',
     "\\b(?:(?:the|its|their)\\s+)?(?:integrator|third[- ]?part(?:y|ie)|customer|client|deployer|partner|licensee|reseller|operator)(?:['’]s|s['’])",
     '\\b(?:(?:the|its|their|a|an|each|every)\\s+)?',
@@ -7345,6 +7356,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|transfers?|purchases?|trades?|runs?|emails?|messages?|requests?|outputs?|responses?|recommendations?|posts?|answers?|replies)\\b',
     '\\b(?:actions?|transcripts?|trajector(?:y|ies)|sessions?|episodes?|runs?|instances?|agents?|steps?|tool\\W+calls?|commands?|jobs?|changes?|commits?|traffic|logs?|conversations?|outputs?|rollouts?|tickets?|merges?|pull\\W+requests?|diffs?|edits?|experiments?|tasks?)\\b',
     "\\b(?:all|every|any|existing|current)\\W+(?:of\\W+)?(?:(?:the|our|its|[\\w-]+'s)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:api|platform)\\W+(?:[\\w-]+\\W+)?",
+    '\\b(?:and|but|while|whereas|when|where|so)\\b',
     '\\b(?:and|but|while|whereas|yet)\\W+(?:(?:the|all|any)\\W+)?(?:general\\W+)?(?:public|consumers?|everyone|anyone|members\\W+of\\W+the\\W+public)\\W+(?:can\\W+|may\\W+)?(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|downloads?|gets?)\\b',
     '\\b(?:answer\\w*|respond\\w*|repl(?:y|ies|ied)|writ(?:e|es|ing)|wrote|draft\\w*|generat\\w*|translat\\w*|chat\\w*|speak\\w*|talk\\w*|converse\\w*)\\b',
     '\\b(?:anyone|anybody|everyone|everybody|whoever|public(?:ly)?|asks?|asked|asking|requests?|requested|download\\w*|publish\\w*|open[- ]?sourc\\w*|hugging\\W*face|torrent\\w*|users?|customers?|clients?|developers?|researchers?|academics?|universit(?:y|ies)|community|partners?|licensees?|others|all|any)\\b',
@@ -7373,7 +7385,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:every|each|all)\\W+(?:[\\w-]+\\W+){0,3}?$',
     '\\b(?:except|unless|but|other\\W+than|beyond|longer\\W+than|more\\W+than|after\\W+\\d|up\\W+to|for\\W+\\d|only|flagged)\\b',
     '\\b(?:except|unless|other\\W+than|apart\\W+from|save\\W+for|but\\W+for|only\\W+(?:when|if))\\b',
-    "\\b(?:exempt\\w*|excluded|opt(?:s|ed|ing)?\\W+out)\\W+(?:from\\W+|of\\W+)?(?:[\\w'’-]+\\W+){0,2}?(?:abuse\\W+|usage\\W+|trust\\W+and\\W+safety\\W+)?(?:monitoring|review)\\b(?!\\W+of\\W+(?:[\\w'’-]+\\W+){0,2}?(?:feedback|ratings?|surveys?|bug\\W+reports?)\\b)|\\b(?:monitoring|monitors?|reviewers?|trust\\W+(?:and|&)\\W+safety(?:\\W+team)?)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:cannot|can\\W*not|can['’]t|does\\W+not|doesn['’]t|do\\W+not|don['’]t|never|is\\W+unable\\W+to)\\W+(?:[\\w-]+\\W+)?(?:review|see|read|reach|access|inspect|examine|cover|appl(?:y|ies)|run)\\w*|\\bnot\\W+(?:subject\\W+to|covered\\W+by|reviewed\\W+by|seen\\W+by|visible\\W+to|available\\W+(?:to|for))\\W+(?:[\\w'’-]+\\W+){0,2}?(?:monitoring|review|reviewers)\\b|\\bno\\W+(?:abuse\\W+|usage\\W+|human\\W+)?(?:monitoring|review)\\W+(?:of|for|on)\\W+(?:their|its|those|these|such|them|the(?:ir)?\\W+(?:traffic|prompts|requests|outputs))\\b|\\bwithout\\W+(?:any\\W+)?(?:abuse\\W+|usage\\W+)?monitoring\\b|\\b(?:disabl\\w*|(?:turn|switch)\\w*\\W+off)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:abuse\\W+|usage\\W+)?monitoring\\b|\\b(?:turn|switch)\\w*\\W+(?:[\\w'’-]+\\W+){0,2}?(?:abuse\\W+|usage\\W+)?monitoring\\W+off\\b|\\bmonitoring\\W+",
+    "\\b(?:exempt\\w*|excluded|opt(?:s|ed|ing)?\\W+out)\\W+(?:from\\W+|of\\W+)?(?:[\\w'’-]+\\W+){0,2}?(?:abuse\\W+|usage\\W+|trust\\W+and\\W+safety\\W+)?(?:monitoring|review)\\b(?!\\W+of\\W+(?:[\\w'’-]+\\W+){0,2}?(?:feedback|ratings?|surveys?|bug\\W+reports?)\\b)|\\b(?:monitoring|monitors?|reviewers?|trust\\W+(?:and|&)\\W+safety(?:\\W+team)?)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:cannot|can\\W*not|can['’]t|does\\W+not|doesn['’]t|do\\W+not|don['’]t|never|is\\W+unable\\W+to)\\W+(?:[\\w-]+\\W+)?(?:review|see|read|reach|access|inspect|examine|cover|appl(?:y|ies)|run)\\w*|\\bnot\\W+(?:subject\\W+to|covered\\W+by|reviewed\\W+by|seen\\W+by|visible\\W+to|available\\W+(?:to|for))\\W+(?:[\\w'’-]+\\W+){0,2}?(?:monitoring|review|reviewers)\\b|\\bno\\W+(?:abuse\\W+|usage\\W+|human\\W+)?(?:monitoring|review)\\W+(?:of|for|on)\\W+(?:their|its|those|these|such|them|the(?:ir)?\\W+(?:traffic|prompts|requests|outputs))\\b|\\bwithout\\W+(?:any\\W+)?(?:abuse\\W+|usage\\W+)?monitoring\\b|\\b(?:traffic|requests?|prompts|conversations|accounts?|usage|calls|sessions|outputs|api)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:is|are|be)\\W+(?:not|never)\\W+(?:[\\w-]+ly\\W+)?monitored\\b|\\bunmonitored\\W+(?:traffic|requests|accounts?|usage|access|api)\\b|\\b(?:disabl\\w*|(?:turn|switch)\\w*\\W+off)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:abuse\\W+|usage\\W+)?monitoring\\b|\\b(?:turn|switch)\\w*\\W+(?:[\\w'’-]+\\W+){0,2}?(?:abuse\\W+|usage\\W+)?monitoring\\W+off\\b|\\bmonitoring\\W+",
     '\\b(?:few[- ]shot|in[- ]context|retrieval|rag|in\\W+the\\W+prompt)\\b',
     '\\b(?:filter\\w*|classifiers?|moderation|safety[ _]settings?|categor\\w*|thresholds?|screen\\w*|block\\w*)\\b',
     '\\b(?:filter\\w*|classifiers?|moderation|safety[ _]settings?|harm\\W+categor\\w*|categor\\w*|thresholds?|screening)\\b',
@@ -7388,7 +7400,8 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:install(?:s|ed|ing)?|add(?:s|ed|ing)?|connect(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|plug(?:s|ged|ging)?\\W+in|turn(?:s|ed|ing)?\\W+on)\\W+(?:[\\w'’-]+\\W+){0,6}?",
     "\\b(?:install(?:s|ed|ing)?|deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:at|to|in|on|into)\\b",
     "\\b(?:in|during|throughout|within)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:red[\\W_]*team\\w*|sandbox\\w*|test(?:s|ing)?|evaluations?|evals?|betas?|pilots?|trials?|previews?|staging|shadow|pre-deployment|internal)\\b|(?<!unlike\\W)(?<!than\\W)\\b(?:previous|prior|earlier|predecessor|older|other|comparable|similar)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:models?|versions?|systems?)\\b",
-    "\\b(?:in|into|speaks?|supports?|understands?|across|answers?\\W+in|writes?\\W+in)\\W+(?:any|every|all|whatever)\\W+(?:(?:of\\W+)?the\\W+)?(?:(?!(?:programming|coding|computer|query|markup|scripting|sign)\\b)[\\w'’-]+\\W+){0,2}?languages?\\b(?!\\W+(?:other\\W+than|but|except|save|apart))",
+    "\\b(?:in|into|speaks?|supports?|understands?|across|answers?\\W+in|writes?\\W+in)\\W+(?:(?:virtually|practically|essentially|basically|almost|nearly|just\\W+about)\\W+)?(?:any|every|all|whatever)\\W+(?:(?:of\\W+)?the\\W+)?(?:(?!(?:programming|coding|computer|query|markup|scripting|sign)\\b)[\\w'’-]+\\W+){0,2}?languages?\\b(?!\\W+(?:other\\W+than|but|except|save|apart))|\\b(?:in|into)\\W+(?:the\\W+user['’]s|your|their|each\\W+user['’]s)\\W+(?:own\\W+)?language\\W+(?:whichever|whatever)\\b|\\bno\\W+(?:limits?|restrictions?)\\W+on\\W+(?:the\\W+)?languages?\\b|\\bno\\W+language\\W+(?:restrictions?|limits?)\\b",
+    '\\b(?:in|on|from|for|through|via)\\W+(?:the\\W+|our\\W+|its\\W+)?(?:[\\w-]+\\W+)?(?:playground|console|workbench|sandbox|demo|test(?:ing)?\\W+environment|staging)\\b(?!\\W+(?:and|or|nor)\\b)',
     '\\b(?:it|this|that|them)\\b',
     '\\b(?:licen[cs]\\w*|activation|updater|update\\W+(?:checks?|checkers?|service|agent)|heartbeats?|keep-?alives?|time\\W+sync)\\W+(?:(?:check|checks|checker|activation|validation|service|agent|only|then|just)\\W+){0,2}$',
     '\\b(?:models?|assistants?|chatbots?|bots?|agents?|api|it)\\b',
@@ -7407,6 +7420,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:on|inside|within|in|at)\\W+(?:the\\W+|each\\W+|every\\W+|its\\W+|their\\W+)?(?:(?:customer|client|agency|site)['’]?s?\\W+(?:own\\W+)?)?(?:appliances?|devices?|premises|sites?|data\\W?cent(?:re|er)s?|hardware)\\b|\\bon[- ]?(?:site|prem(?:ise)?s?|device)\\b|\\blocal(?:ly)?\\b|\\bin[- ]appliance\\b",
     '\\b(?:or|nor)\\b',
     '\\b(?:or|nor|and)\\W*$',
+    '\\b(?:other|others|unflagged|remaining|rest)\\b',
     "\\b(?:our|in-house|internal|(?:lab|developer)['’]s)(?!\\w)",
     '\\b(?:production|(?<![\\w-])deploy(?:ed|ment)|launch\\w*|released?|users?|customers?|markets?|public|availability|ga|this\\W+model)\\b',
     '\\b(?:profanity|harassment|hate(?:\\W+speech)?|sexual(?:ly\\W+explicit)?|nsfw|violen(?:ce|t)|self-harm|toxicity|spam)\\W+(?:content\\W+)?$',
@@ -7428,13 +7442,14 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:sold|resold|listed|billed|purchas\\w*|bought|buy|subscri\\w*|procured?|procurement)\\b',
     '\\b(?:stays?|remains?|kept|held|stored)\\b',
     '\\b(?:support|help\\W*desk|help\\W*line|hot\\W*line|sales|billing|enquir\\w*|inquir\\w*|customer\\W+(?:service|success|care)|service\\W+desk|office|phones?|calls?|chat|emails?|tickets?|deliver\\w*|shipping|the\\W+(?:shop|store|pharmacy|clinic|lab))\\b',
-    "\\b(?:technicians?|staff|humans?|reviewers?|persons?|people|scientists?|operators?|officers?|pharmacists?|someone|an?\\W+engineer|engineers|users?|owners?)\\b(?:\\W+[\\w'’-]+){0,2}?\\W+(?:approv|review|check|sign|confirm|inspect)\\w*|\\b(?:approv|review|check|confirm|inspect)\\w*\\W+(?:[\\w'’-]+\\W+){0,4}?by\\W+(?:(?:a|an|the|our)\\W+)?(?:[\\w-]+\\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?|operators?|officers?|pharmacists?|engineers?|users?|owners?)\\b|\\b(?:manual|human|technician|staff)(?:['’]s)?\\W+(?:[\\w-]+\\W+)?(?:review|approval|check|sign[- ]?off|confirmation)s?\\b",
+    "\\b(?:technicians?|staff|humans?|reviewers?|persons?|people|scientists?|operators?|officers?|pharmacists?|analysts?|moderators?|clinicians?|supervisors?|someone|an?\\W+engineer|engineers|users?|owners?)\\b(?:\\W+[\\w'’-]+){0,2}?\\W+(?:approv|review|check|sign|confirm|inspect)\\w*|\\b(?:approv|review|check|confirm|inspect)\\w*\\W+(?:[\\w'’-]+\\W+){0,4}?by\\W+(?:(?:a|an|the|our)\\W+)?(?:[\\w-]+\\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?|operators?|officers?|pharmacists?|engineers?|users?|owners?)\\b|\\b(?:manual|human|technician|staff)(?:['’]s)?\\W+(?:[\\w-]+\\W+)?(?:review|approval|check|sign[- ]?off|confirmation)s?\\b",
     "\\b(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\\b(?:\\W+[\\w'’-]+){0,2}?\\W+(?:approv|review|check|sign)\\w*|\\b(?:approved|reviewed|checked|signed\\W+off)\\W+by\\W+(?:(?:a|an|the)\\W+)?(?:[\\w-]+\\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?)\\b",
     "\\b(?:their|your|customers['’]?|customer['’]s|clients['’]?|developers['’]?)\\W+(?:own\\W+)?(?:[\\w-]+\\W+){0,2}?(?:apps?|applications?|websites?|sites|services|backends?|systems|workloads?|files|documents?|data(?:bases?)?)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:hosted|running|run|deployed|stored|kept)\\W+(?:on|in)\\W+(?:(?:their|your)\\W+(?:own\\W+)?)?$|\\b(?:stor(?:e|es|ed|ing)|keep\\w*|sav(?:e|es|ed|ing))\\W+(?:[\\w-]+\\W+){0,2}?(?:files|documents?|data)\\W+(?:on|in)\\W+(?:their|your)\\W+(?:own\\W+)?$",
     '\\b(?:the|a|an|this|that|these|those|its|their|our|your|his|her|each|every)\\W+(?!',
     '\\b(?:top|most|highest|least)\\b|\\bsuspicio\\w*|\\bflag\\w*|\\balerts?\\b|\\bescalat\\w*|\\balso\\b|\\badditional\\w*|\\bin\\W+addition\\b|\\bsampling\\W+(?:temperature|parameters?)\\b|\\bre-?(?:review|check|audit|read)\\w*|\\bsecond\\W+(?:look|review|reviewer|check|engineer|person)\\b|\\balready\\b',
     '\\b(?:to|by|with)\\s*$',
-    '\\b(?:turn|switch)\\w*\\W+(?:\\w+\\W+){0,3}?off\\b|\\bdisabl\\w*|\\bopt(?:s|ed|ing)?\\W+out\\b|\\bskip\\w*|\\bwaiv\\w*|\\boptional\\b|\\bbypass\\w*',
+    "\\b(?:traffic|prompts|requests|inputs|outputs|conversations|completions|messages)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:is|are)\\W+(?:[\\w-]+\\W+)?(?:retained|stored|logged|kept|saved|recorded)\\b|\\b(?:retains?|stores?|logs|keeps?|saves?|records)\\W+(?:all\\W+|every\\W+)?(?:api\\W+)?(?:traffic|prompts|requests|inputs|outputs|conversations|completions|messages)\\b",
+    "\\b(?:turn|switch)\\w*\\W+(?:\\w+\\W+){0,3}?off\\b|\\bdisabl\\w*|\\bopt(?:s|ed|ing)?\\W+out\\b|\\bskip\\w*|\\bwaiv\\w*|\\boptional\\b|\\bbypass\\w*|\\bnot\\W+(?:needed|required|necessary)\\W+(?:for|on|when|if|with)\\W+(?:[\\w'’$-]+\\W+){0,4}?(?:under|below|less\\W+than|up\\W+to|small|repeat|trusted|saved|recurring|low-value)\\b|\\bonly\\W+(?:required|needed|asked\\W+for)\\W+(?:(?:for|on|when|if)\\W+)?(?:[\\w'’-]+\\W+){0,3}?(?:over|above|exceeding|more\\W+than)\\W+[$£€\\d]",
     "\\b(?:two|three|several|multiple)\\W+(?:[\\w'-]+\\W+){0,3}?(?:models?|llms?)\\b",
     "\\b(?:unattended|unstaffed|unsupervised|unreviewed)\\b|\\blights[- ]out\\b|\\bautomatically\\W+(?:approv|accept)\\w*|\\bwithout\\W+(?:(?:a|an|any|the)\\W+)?(?:(?:manual|human)\\W+)?(?:humans?|persons?|people|technicians?|staff|operators?|reviewers?|reviews?|supervision|sign[- ]?offs?)\\b|\\bno\\W+(?:humans?|technicians?|staff|one|reviewers?)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:on\\W+site|present|on\\W+shift|reviews?|checks?|approves?)\\b",
     "\\b(?:unrestricted|uncensored|unfiltered|jailbroken|god)\\W+mode\\b(?!\\W+(?:does\\W+not|doesn['’]t)\\W+exist\\b(?![^.;]{0,80}\\b(?:only|except|unless|but|for)\\b))|\\buncensored\\b|\\boverrid\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?(?:refusals?|safety\\W+training|safeguards?|safety\\W+behaviou?rs?|guardrails?|safety\\W+polic\\w*|usage\\W+polic\\w*)\\b|\\b(?:refusals?|safety\\W+training|safety\\W+behaviou?rs?|guardrails?)\\W+",
@@ -7447,7 +7462,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:weekends?|week-ends?|saturdays?|sundays?|on[- ]?call|around\\W+the\\W+clock|round[- ]the[- ]clock|24\\W?/\\W?7|24\\W+hours|all\\W+hours|any\\W+hour|at\\W+all\\W+times|overnight|nights?|evenings?|out[- ]of[- ]hours|after\\W+hours|holidays?|every\\W+day)\\b',
     "\\b(?:weights?|checkpoints?|models?|appliances?)\\b(?!['’]?s?\\W+(?:outputs?|responses?|answers?|completions?|results?|generations?)\\b)",
     '\\b(?:we|our|us|the\\s+(?:lab|developer))\\b',
-    "\\b(?:zero|no)[- ](?:data[- ])?retention\\b|\\b(?:not|never)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:retain(?:s|ed)?|stor(?:e|es|ed)|logged|kept|keeps?|sav(?:e|es|ed)|recorded)\\b|\\b(?:no|none\\W+of)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:retained|stored|logged|kept|saved|recorded)\\b|\\b(?:retain(?:s|ed)?|stor(?:e|es|ed)|logs|logged|keeps?|kept|sav(?:e|es|ed)|records|recorded)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:none|nothing|no)\\b",
+    "\\b(?:zero|no)[- ](?:data[- ])?retention\\b|\\b(?:not|never)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:retain(?:s|ed)?|stor(?:e|es|ed)|logged|kept|keeps?|sav(?:e|es|ed)|recorded)\\b|\\b(?:no|none\\W+of)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:retained|stored|logged|kept|saved|recorded)\\b|\\b(?:retain(?:s|ed)?|stor(?:e|es|ed)|logs|logged|keeps?|kept|sav(?:e|es|ed)|records|recorded)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:none|nothing|no)\\b|\\b(?:deleted|discarded|purged|erased)\\W+(?:immediately|at\\W+once|right\\W+away|instantly|as\\W+soon\\W+as|once)\\b",
     '\\b(?P<d1>',
     '\\b(?P<tool>',
     "\\b([A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*){0,7})['’]s\\b",
@@ -7457,7 +7472,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:(?P<site>(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\\W+(?:out\\W+of\\W+|off\\W+|beyond\\W+)?',
     '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|relayed|synced|shipped|pushed|exported|transferred|copied|mirrored|go(?:es)?)\\W+(?:back\\W+)?(?:to|with)\\W+',
     '\\b\\W+(?:back\\W+)?(?:to|with)\\W+',
-    "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b|\\balways[- ]allow(?:s|ed|ing)?\\b(?!\\W+(?:the\\W+)?(?:(?:all|our|its|their|security|vetted|verified|registered)\\W+)?(?:users?|you|them|people|customers?|anyone|researchers?|staff|employees|members|admins?|administrators?|developers?|everyone|students?|visitors?)\\b)|\\ballow(?:s|ed)?\\W+always\\b|\\b(?:no\\W+longer|stop(?:s|ped|ping)?)\\W+ask(?:s|ed|ing)?\\b(?!\\W+(?:for|about)\\b)|\\b(?:don'?t|never|do\\W+not)\\W+ask\\W+again\\b",
+    "\\bauto[- ]?(?:approv|confirm|accept)\\w*|\\bwithout\\W+(?:(?:first\\W+)?asking|confirming|approving|(?:the\\W+)?(?:user'?s?\\W+|their\\W+|your\\W+)?(?:confirmation|approval|ok))\\b|\\balways[- ]allow(?:s|ed|ing)?\\b(?!\\W+(?:the\\W+)?(?:(?:all|our|its|their|security|vetted|verified|registered)\\W+)?(?:users?|you|them|people|customers?|anyone|researchers?|staff|employees|members|admins?|administrators?|developers?|everyone|students?|visitors?)\\b)|\\ballow(?:s|ed)?\\W+always\\b|\\b(?:no\\W+longer|stop(?:s|ped|ping)?)\\W+ask(?:s|ed|ing)?\\b(?!\\W+(?:for|about)\\b)|\\b(?:don'?t|never|do\\W+not)\\W+ask\\W+again\\b|\\bwithout\\W+(?:(?:a|any)\\W+)?(?:prompt(?:ing)?|checking(?:\\W+with\\W+(?:the\\W+user|them|you))?|(?:the\\W+user['’]?s?\\W+|their\\W+|your\\W+)?(?:consent|sign[- ]?off|go[- ]ahead))\\b|\\b(?:purchases?|payments?|orders?|transfers?|trades?|transactions?)\\W+(?:[\\w'’$-]+\\W+){0,4}?(?:go(?:es)?\\W+through|(?:are|is)\\W+(?:completed|placed|executed))\\W+automatically\\b(?!\\W+(?:once|after|when|if)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:approv|confirm)\\w*)",
     '\\bautomatic\\w*|\\b\\d{4}-\\d\\d-\\d\\d\\b|\\b(?:19|20)\\d\\d\\b|\\bdays?\\W+\\d|\\bweeks?\\W+\\d|\\b(?:after|in|within)\\W+\\d+\\W+(?:days?|weeks?|months?)\\b',
     "\\bbefore\\W+(?:(?P<pronoun>it|they|each\\W+one)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|executes?|executed|acts?|proceeds?|goes|takes\\W+effect|sent|shipped|pushed|merged|made|placed|submitted|taken|applied|deployed|ships?|dispensed|released\\W+to\\W+(?:the\\W+)?(?:patient|customer|buyer)s?|(?P<shown>published|posted|displayed|shown|delivered|returned))\\b|(?:each|every|any|the|an?)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?|orders?|payments?|protocols?|commits?|emails?|transfers?|purchases?|trades?|changes?)\\W+(?:(?:is|are|gets?)\\W+)?(?:runs?|run|executes?|executed|taken|sent|made|placed|submitted|shipped|pushed|merged|applied|goes|proceeds?)\\b|(?:executing|running|sending|acting|shipping|pushing|merging|placing|submitting|execution))|\\b(?:waits?|held|holds?|paused?|blocked|queued)\\W+(?:[\\w-]+\\W+){0,2}?(?:for|until|pending)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:review|check|inspection|sign[- ]?off)\\w*|\\b(?:each|every|no)\\W+(?:[\\w-]+\\W+)?(?:actions?|steps?|tool\\W+calls?|commands?)\\W+(?:waits?|runs?\\W+only)\\b",
     '\\bblock(?:_|\\W+)none\\b|\\bunfiltered\\b|\\bno\\W+(?:content\\W+)?filter(?:ing|s)?\\b|\\b(?:turn|switch)\\w*\\W+',
@@ -9095,7 +9110,9 @@ CONSTANTS: frozenset[str] = frozenset({
     'dated_by',
     'dates it ',
     'day',
+    'day time',
     'days',
+    'daytime',
     'de',
     'decide_case',
     'decided_boundary',
@@ -9173,7 +9190,9 @@ CONSTANTS: frozenset[str] = frozenset({
     'define the threshold in the policy',
     'definition',
     'delegat',
+    'delet',
     'delete',
+    'deleted',
     'delta',
     'demonstration',
     'demonstration_reason',
@@ -9210,6 +9229,9 @@ CONSTANTS: frozenset[str] = frozenset({
     'director',
     'dirty',
     'disabl',
+    'disabled',
+    'discard',
+    'discarded',
     'discover',
     'dispatch',
     'display_path',
@@ -9308,6 +9330,8 @@ CONSTANTS: frozenset[str] = frozenset({
     'envelope_sha256',
     'epoch',
     'epochs',
+    'eras',
+    'erased',
     'error',
     'error: ',
     'es',
@@ -9800,9 +9824,18 @@ CONSTANTS: frozenset[str] = frozenset({
     'incidents recorded against the case (from the registry)',
     'incidents-denied-in-words',
     'incidents?\\W+(?:(?:have|has)\\W+(?:yet\\W+)?been|were|was|(?:have|has)\\W+(?:yet\\W+)?)\\W*(?:reported|recorded|observed|occurred|identified|logged|found|seen|arisen|happened)\\b|\\bincident[- ]free\\b|\\bfree\\W+(?:of|from)\\W+',
+    'incidents?\\W+(?:has|have|was|were)\\W+(?:yet\\W+)?(?:been\\W+)?(?:reported|recorded|observed|occurred|identified|logged|found|seen|arisen|happened)\\b|\\bthere\\W+(?:has|have)\\W+not\\W+been\\W+(?:a\\W+single|one|any)\\W+',
+    'incidents?\\W+(?:to\\W+date|so\\W+far|as\\W+of\\W+(?:today|now))\\b|\\bto\\W+date\\W+(?:no|zero)\\W+',
+    'incidents?\\b(?!\\W+(?:of|involving|related)\\b))',
+    "incidents?\\b(?!\\W+(?:of|involving|related)\\b)|\\b(?:operated|run|ran|been|served|deployed|worked|functioned)\\W+(?:[\\w'’-]+\\W+){0,2}?without\\W+(?:a\\W+single\\W+|any\\W+)?",
+    'incidents?\\b(?!\\W+(?:of|involving|related)\\b)|\\bknow\\W+of\\W+no\\W+',
+    'incidents?\\b(?!\\W+(?:of|involving|related)\\b)|\\bnot\\W+(?:been\\W+)?(?:involved|implicated)\\W+in\\W+any\\W+',
+    'incidents?\\b(?!\\W+(?:of|involving|related)\\b)|\\byet\\W+to\\W+(?:record|see|observe|experience|have|report)\\W+(?:a|an|any|one)\\W+(?:single\\W+)?',
     'incidents?\\b(?!\\W+(?:of|involving|related|in\\W+which)\\b)(?![\\s-]+(?:response|reporting|reports?|management|process|plans?|polic(?:y|ies)|procedures?|playbooks?|teams?|queues?|obligations?|registers?|logs?)\\b)|\\b(?:no|zero)\\W+',
+    'incidents?\\b(?!\\W+(?:of|involving|related|in\\W+which)\\b)|\\b(?:not|un)\\W*aware\\W+of\\W+any\\W+',
+    'incidents?\\b|\\b(?:no|zero)\\W+',
     'incidents?\\b|\\b(?:other\\W+than|besides|apart\\W+from|aside\\W+from|except|beyond)\\b|\\b(?:since|after)\\b(?!\\W+(?:(?:its|the|our|first|initial|public|general)\\W+){0,2}(?:launch|release|deployment|availability|ga)\\b)',
-    'incidents\\b|\\ba\\W+clean\\W+(?:safety\\W+)?incident\\W+record\\b)',
+    'incidents\\b|\\ba\\W+clean\\W+(?:safety\\W+)?incident\\W+record\\b|\\bnot\\W+(?:a\\W+single|one)\\W+',
     'include',
     'include: [',
     'include_depth',
@@ -10323,6 +10356,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'monitor-v1:',
     'monitor-withheld:',
     'monitor:',
+    'monitored',
     'monitoring',
     'monitoring-sees-no-traffic',
     'monitors',
@@ -10940,6 +10974,8 @@ CONSTANTS: frozenset[str] = frozenset({
     'publisher',
     'pull',
     'punjabi',
+    'purg',
+    'purged',
     'push',
     'puts it before every conversation',
     'puts no ceiling on a generation',
@@ -11252,6 +11288,7 @@ CONSTANTS: frozenset[str] = frozenset({
     's: ',
     's?\\b',
     'sa',
+    'safe',
     'safeguard',
     'safeguard ',
     'safeguard `',
@@ -11520,6 +11557,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'size',
     'sk',
     'skeleton',
+    'skip',
     'sl',
     'slovak',
     'slovenian',
@@ -11645,6 +11683,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'swahili',
     'swedish',
     'switch',
+    'switched',
     'sync',
     'system',
     'system message not declared',
@@ -12356,6 +12395,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'turkish',
     'turn',
     'turn_limit',
+    'turned',
     'turned_down:',
     'twelve',
     'twenty',
@@ -12554,6 +12594,8 @@ CONSTANTS: frozenset[str] = frozenset({
     'website` and `system.release.contact',
     'wed',
     'week',
+    'week day',
+    'weekday',
     'weeks',
     'weight',
     'weight-security',
@@ -12671,10 +12713,10 @@ CONSTANTS: frozenset[str] = frozenset({
     'zu',
     'zulu',
     '{',
-    '{0,3}?(?:off|none)\\b|\\boptional\\b',
+    "{0,3}?(?:off|none)\\b|\\boptional\\b|\\b(?:filter\\w*|classifiers?|moderation|screening)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:is|are)\\W+(?:off|opt[- ]in)(?![\\w-])|\\b(?:filter\\w*|classifiers?|moderation|screening)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:is|are)\\W+not\\W+(?:applied|run|used|enabled)\\W+(?:to|for|on)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:traffic|accounts?|customers?|tiers?|requests|users?|developers?|api|batch\\w*)\\b|\\b(?:is|are)\\W+not\\W+(?:screened|filtered|moderated)\\b|\\b(?:can|may|could)\\W+(?:be\\W+)?(?:bypass|skip)\\w*",
     '{0,3}?off\\b|\\bdisabl\\w*|\\bopt(?:s|ed|ing)?\\W+out\\b|\\b(?:set|put)\\W+',
     '{0,3}?to\\W+(?:off|none)\\b|\\bthresholds?\\W+',
-    "{0,4}?(?:overrid\\w*|turned\\W+off|switched\\W+off|disabled|lifted|removed|relaxed|waived|unlocked)\\b|\\b(?:disabl\\w*|turn\\w*\\W+off|switch\\w*\\W+off|lift\\w*|remov\\w*|unlock\\w*)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:refusals?|safety\\W+training|safety\\W+behaviou?rs?|guardrails?)\\b|\\b(?:turn|switch)\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?(?:refusals?|safety\\W+training|safety\\W+behaviou?rs?|guardrails?)\\W+off\\b",
+    "{0,4}?(?:overrid\\w*|turned\\W+off|switched\\W+off|disabled|lifted|removed|relaxed|waived|unlocked)\\b|\\b(?:disabl\\w*|turn\\w*\\W+off|switch\\w*\\W+off|lift\\w*|remov\\w*|unlock\\w*)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:refusals?|safety\\W+training|safety\\W+behaviou?rs?|guardrails?)\\b|\\b(?:turn|switch)\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?(?:refusals?|safety\\W+training|safety\\W+behaviou?rs?|guardrails?)\\W+off\\b|\\b(?:models?|versions?|variants?|modes?|checkpoints?)\\W+without\\W+(?:any\\W+)?(?:refusals?|safety\\W+training|guardrails?|safety\\W+behaviou?rs?)\\b(?![^.;]{0,60}\\b(?:never|not)\\W+(?:been\\W+)?(?:released|deployed|served|available|offered)\\b)",
     '{0,4}?(?:turned\\W+off|switched\\W+off|disabled|optional|waived|lifted)\\b',
     '{:,.0f} examples',
     '{:,.0f} steps',
@@ -12685,6 +12727,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '{}',
     '|',
     '|(?:stays?|remains?|kept|(?:held|stored)\\W+(?:only|solely|exclusively)|(?:only|solely|exclusively)\\W+(?:held|stored))\\W+(?:on|in|at|within|inside)\\W+',
+    "|\\W+(?:(?:with|to)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:directly\\b|on\\W+our\\W+(?:web\\W*)?site\\b))|\\b(?:our|the\\W+(?:lab|developer)['’]s)\\W+(?:(?:own|free|new|official|consumer)\\W+){0,2}(?:[\\w-]+\\W+)?(?:assistants?|apps?|applications?|chat\\W?bots?|agents?|companions?)\\W+(?:is|are)\\W+(?:also\\W+)?(?:open|available|free)\\W+(?:to|for)\\W+(?:(?:the|all|any)\\W+)?(?:general\\W+)?(?:public|consumers?|everyone|anyone|members\\W+of\\W+the\\W+public)\\b(?!\\W+(?:in|at|of|on|inside|within)\\W)",
     "|\\b(?:after|once|following|upon|subject\\W+to|pending)\\W+(?:[\\w'-]+\\W+){0,4}?",
     "|\\b(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)\\W+(?:(?!(?:our|its|us|we|consumers?|users?|public|people|persons?|members|everyone|anyone|individuals)\\b)[\\w'-]+\\W+){0,6}?their\\W+(?:(?!(?:our|its|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?",
     '|\\b(?:expand|extend|widen|grow)(?:s|ed|ing)?\\W+(?:[\\w-]+\\W+){0,2}?automatically\\b|\\bautomatic(?:ally)?\\W+(?:[\\w-]+\\W+)?(?:expan\\w*|widen\\w*|roll-?outs?|releases?|launch\\w*)\\b|',
@@ -13188,9 +13231,11 @@ WORDS: str = (
     'admit\n'
     'admits\n'
     'admitted\n'
+    'ads\n'
     'advance\n'
     'adversarial\n'
     'adversaries\n'
+    'advertising\n'
     'advice\n'
     'advis\n'
     'advisory\n'
@@ -13243,6 +13288,7 @@ WORDS: str = (
     'alert-domain-unmonitored\n'
     'alert-level\n'
     'alerted\n'
+    'alerts\n'
     'algorithm\n'
     'algorithmic\n'
     'alias\n'
@@ -13263,6 +13309,7 @@ WORDS: str = (
     'allowed\n'
     'allows\n'
     'ally\n'
+    'almost\n'
     'alone\n'
     'along\n'
     'already\n'
@@ -13292,6 +13339,7 @@ WORDS: str = (
     'and\n'
     'android\n'
     'anew\n'
+    'animations\n'
     'annotat\n'
     'announcements\n'
     'annually\n'
@@ -13512,9 +13560,11 @@ WORDS: str = (
     'authors_lists\n'
     'authors_of\n'
     'auto\n'
+    'auto-\n'
     'auto-approve\n'
     'auto_map\n'
     'auto_mapping\n'
+    'autocompletion\n'
     'autogptq\n'
     'automate\n'
     'automated\n'
@@ -13529,6 +13579,7 @@ WORDS: str = (
     'availability\n'
     'available\n'
     'awaits\n'
+    'aware\n'
     'away\n'
     'awq\n'
     'aws\n'
@@ -13577,6 +13628,7 @@ WORDS: str = (
     'bash\n'
     'basic\n'
     'basic_agent\n'
+    'basically\n'
     'basis\n'
     'basque\n'
     'bat\n'
@@ -13680,6 +13732,7 @@ WORDS: str = (
     'biologists\n'
     'bioweapon\n'
     'bits\n'
+    'bknow\n'
     'blights\n'
     'blob\n'
     'blobs\n'
@@ -13765,6 +13818,7 @@ WORDS: str = (
     'broll-\n'
     'browse\n'
     'browser\n'
+    'browsing\n'
     'bs\n'
     'bsampling\n'
     'bsecond\n'
@@ -13772,6 +13826,7 @@ WORDS: str = (
     'bself-\n'
     'bskip\n'
     'bsome\n'
+    'bst\n'
     'bstill\n'
     'bsurveil\n'
     'bsuspen\n'
@@ -13779,6 +13834,7 @@ WORDS: str = (
     'bterms\n'
     'bthemselves\n'
     'bthen\n'
+    'bthere\n'
     'bthird\n'
     'bthresholds\n'
     'bto\n'
@@ -13815,6 +13871,7 @@ WORDS: str = (
     'bundles\n'
     'bundleverificationerror\n'
     'bunfiltered\n'
+    'bunmonitored\n'
     'burmese\n'
     'bus\n'
     'business\n'
@@ -13834,6 +13891,7 @@ WORDS: str = (
     'by_file\n'
     'by_id\n'
     'by_type\n'
+    'byet\n'
     'bypass\n'
     'bypass-rate\n'
     'bypass-rate-above-tolerance\n'
@@ -13955,6 +14013,8 @@ WORDS: str = (
     'certificates\n'
     'certification\n'
     'certified\n'
+    'cest\n'
+    'cet\n'
     'cf\n'
     'cff\n'
     'cg\n'
@@ -14194,6 +14254,7 @@ WORDS: str = (
     'checked-by\n'
     'checker\n'
     'checkers\n'
+    'checking\n'
     'checkout\n'
     'checkpoint\n'
     'checkpoint-of\n'
@@ -14308,6 +14369,7 @@ WORDS: str = (
     'common\n'
     'communicate\n'
     'community\n'
+    'compact\n'
     'compan\n'
     'companies\n'
     'companion\n'
@@ -14374,9 +14436,11 @@ WORDS: str = (
     'connectivity\n'
     'connector\n'
     'connectors\n'
+    'consent\n'
     'considered\n'
     'consistency\n'
     'consistent\n'
+    'console\n'
     'consoles\n'
     'const\n'
     'consulted\n'
@@ -14416,6 +14480,7 @@ WORDS: str = (
     'convert\n'
     'converted\n'
     'converting\n'
+    'cookies\n'
     'cop\n'
     'copied\n'
     'copies\n'
@@ -14522,6 +14587,7 @@ WORDS: str = (
     'dana\n'
     'dangerous\n'
     'danish\n'
+    'dark\n'
     'das\n'
     'dashboards\n'
     'data\n'
@@ -14544,6 +14610,7 @@ WORDS: str = (
     'dating\n'
     'day\n'
     'days\n'
+    'daytime\n'
     'de\n'
     'deadline\n'
     'deadlines\n'
@@ -14620,6 +14687,7 @@ WORDS: str = (
     'degree\n'
     'del\n'
     'delegat\n'
+    'delet\n'
     'delete\n'
     'deleted\n'
     'deleting\n'
@@ -14630,6 +14698,7 @@ WORDS: str = (
     'delivered\n'
     'delta\n'
     'demand\n'
+    'demo\n'
     'demonstrate\n'
     'demonstrated\n'
     'demonstrates\n'
@@ -14720,6 +14789,8 @@ WORDS: str = (
     'disabl\n'
     'disabled\n'
     'disagree\n'
+    'discard\n'
+    'discarded\n'
     'disclosure\n'
     'discover\n'
     'discovered\n'
@@ -14877,10 +14948,12 @@ WORDS: str = (
     'edit\n'
     'edited\n'
     'edits\n'
+    'edt\n'
     'ee\n'
     'effect\n'
     'effective\n'
     'effectiveness\n'
+    'effects\n'
     'egress\n'
     'egress-test\n'
     'eight\n'
@@ -14980,6 +15053,8 @@ WORDS: str = (
     'epochs\n'
     'equivalent\n'
     'er\n'
+    'eras\n'
+    'erased\n'
     'erases\n'
     'err\n'
     'error\n'
@@ -14995,6 +15070,7 @@ WORDS: str = (
     'escapes\n'
     'espanol\n'
     'español\n'
+    'essentially\n'
     'est\n'
     'establish\n'
     'established\n'
@@ -15069,6 +15145,7 @@ WORDS: str = (
     'example\n'
     'examples\n'
     'exceed\n'
+    'exceeding\n'
     'exceeds\n'
     'except\n'
     'excluded\n'
@@ -15095,6 +15172,7 @@ WORDS: str = (
     'expand\n'
     'expands\n'
     'expected\n'
+    'experience\n'
     'experienced\n'
     'experiments\n'
     'expert\n'
@@ -15272,6 +15350,7 @@ WORDS: str = (
     'fm-residual-risk-laundering\n'
     'fm-security-opacity\n'
     'fm-threshold-gaming\n'
+    'focus\n'
     'focused\n'
     'folder\n'
     'folder_based_builder\n'
@@ -15306,6 +15385,7 @@ WORDS: str = (
     'français\n'
     'fraudster\n'
     'free\n'
+    'freely\n'
     'french\n'
     'frequency_penalty\n'
     'fresh\n'
@@ -15324,6 +15404,7 @@ WORDS: str = (
     'fully\n'
     'function\n'
     'function-before\n'
+    'functioned\n'
     'fundamental\n'
     'further\n'
     'future\n'
@@ -15410,6 +15491,7 @@ WORDS: str = (
     'global\n'
     'globally\n'
     'gmbh\n'
+    'gmt\n'
     'go\n'
     'goal\n'
     'goalposts\n'
@@ -15491,6 +15573,7 @@ WORDS: str = (
     'happen\n'
     'happened\n'
     'happens\n'
+    'haptics\n'
     'harassment\n'
     'hard\n'
     'hard_link_notes\n'
@@ -15643,6 +15726,7 @@ WORDS: str = (
     'impl\n'
     'implementation\n'
     'implemented\n'
+    'implicated\n'
     'implies\n'
     'import\n'
     'imported\n'
@@ -15707,6 +15791,7 @@ WORDS: str = (
     'indexes\n'
     'indicative\n'
     'indicator\n'
+    'indicators\n'
     'indices\n'
     'indirect\n'
     'individually\n'
@@ -16159,6 +16244,7 @@ WORDS: str = (
     'low-refusal\n'
     'low-resource\n'
     'low-resourced\n'
+    'low-value\n'
     'lower\n'
     'lowercase\n'
     'lowered\n'
@@ -16185,6 +16271,7 @@ WORDS: str = (
     'machines\n'
     'made\n'
     'mail\n'
+    'mails\n'
     'main\n'
     'maintained\n'
     'maintainer\n'
@@ -16233,6 +16320,7 @@ WORDS: str = (
     'marker\n'
     'markers\n'
     'market\n'
+    'marketing\n'
     'marketplace\n'
     'marketplaces\n'
     'markets\n'
@@ -16411,9 +16499,11 @@ WORDS: str = (
     'modeline\n'
     'models\n'
     'moderate\n'
+    'moderated\n'
     'moderately\n'
     'moderation\n'
     'moderator\n'
+    'moderators\n'
     'modes\n'
     'modification\n'
     'modified\n'
@@ -16600,6 +16690,7 @@ WORDS: str = (
     'nothing\n'
     'notice\n'
     'notices\n'
+    'notifications\n'
     'notified\n'
     'novel\n'
     'novice\n'
@@ -16644,6 +16735,7 @@ WORDS: str = (
     'objectors\n'
     'obligations\n'
     'observation\n'
+    'observe\n'
     'observed\n'
     'obtain\n'
     'obtain-access\n'
@@ -16877,6 +16969,7 @@ WORDS: str = (
     'pct\n'
     'pdf\n'
     'pdffolder\n'
+    'pdt\n'
     'ped\n'
     'peft\n'
     'pem\n'
@@ -16902,6 +16995,7 @@ WORDS: str = (
     'persistent\n'
     'persistent-shell\n'
     'person\n'
+    'personali\n'
     'personnel\n'
     'persons\n'
     'persuade\n'
@@ -16954,6 +17048,7 @@ WORDS: str = (
     'platforms\n'
     'plausible\n'
     'playbooks\n'
+    'playground\n'
     'plc\n'
     'please\n'
     'plug\n'
@@ -17004,6 +17099,7 @@ WORDS: str = (
     'power-grid-control\n'
     'powerful\n'
     'practi\n'
+    'practically\n'
     'practice\n'
     'practices\n'
     'practitioners\n'
@@ -17128,6 +17224,7 @@ WORDS: str = (
     'proxy\n'
     'pruned\n'
     'ps\n'
+    'pst\n'
     'psychologists\n'
     'pt\n'
     'pte\n'
@@ -17155,6 +17252,8 @@ WORDS: str = (
     'punjabi\n'
     'purchas\n'
     'purchases\n'
+    'purg\n'
+    'purged\n'
     'purpose\n'
     'push\n'
     'pushed\n'
@@ -17293,6 +17392,7 @@ WORDS: str = (
     'rebuttal\n'
     'recall\n'
     'recalled\n'
+    'receipts\n'
     'receiv\n'
     'receive\n'
     'received\n'
@@ -17314,6 +17414,7 @@ WORDS: str = (
     'recordedversion\n'
     'recording\n'
     'records\n'
+    'recurring\n'
     'recursively\n'
     'red\n'
     'red-team\n'
@@ -17412,6 +17513,7 @@ WORDS: str = (
     'remain\n'
     'remaining\n'
     'remains\n'
+    'reminders\n'
     'remote\n'
     'remote-only\n'
     'remov\n'
@@ -17535,6 +17637,7 @@ WORDS: str = (
     'results_\n'
     'retain\n'
     'retained\n'
+    'retains\n'
     'retention\n'
     'retired\n'
     'retrained\n'
@@ -17736,6 +17839,7 @@ WORDS: str = (
     'save\n'
     'save_keyring\n'
     'saved\n'
+    'saves\n'
     'saw\n'
     'say\n'
     'say-so\n'
@@ -17926,6 +18030,7 @@ WORDS: str = (
     'shared\n'
     'shared-weights\n'
     'shares\n'
+    'sharing\n'
     'she\n'
     'shell\n'
     'shield\n'
@@ -18013,6 +18118,7 @@ WORDS: str = (
     'similar\n'
     'simply\n'
     'since\n'
+    'single\n'
     'single-valued\n'
     'sinhala\n'
     'sions\n'
@@ -18066,8 +18172,10 @@ WORDS: str = (
     'someone\n'
     'something\n'
     'somewhere\n'
+    'soon\n'
     'sooner\n'
     'sound\n'
+    'sounds\n'
     'sourc\n'
     'source\n'
     'sourced\n'
@@ -18187,6 +18295,7 @@ WORDS: str = (
     'stream\n'
     'stream_idle_timeout\n'
     'streamed\n'
+    'streaming\n'
     'streams\n'
     'strengthen\n'
     'strict\n'
@@ -18239,6 +18348,7 @@ WORDS: str = (
     'sufficient\n'
     'sufficiently\n'
     'suggest\n'
+    'suggestions\n'
     'suitable\n'
     'suite\n'
     'summar\n'
@@ -18251,6 +18361,7 @@ WORDS: str = (
     'superseded\n'
     'supervision\n'
     'supervisor\n'
+    'supervisors\n'
     'suppl\n'
     'supplied\n'
     'supplier\n'
@@ -18411,6 +18522,7 @@ WORDS: str = (
     'their-key\n'
     'theirs\n'
     'them\n'
+    'themes\n'
     'themselves\n'
     'then\n'
     'therapists\n'
@@ -18541,6 +18653,7 @@ WORDS: str = (
     'tpus\n'
     'tr\n'
     'tracked\n'
+    'tracking\n'
     'trades\n'
     'traffic\n'
     'traffic_kept\n'
@@ -18554,6 +18667,7 @@ WORDS: str = (
     'training_split\n'
     'trajector\n'
     'trajectory\n'
+    'transactions\n'
     'transcribed\n'
     'transcript\n'
     'transcripts\n'
@@ -18687,6 +18801,7 @@ WORDS: str = (
     'unfilled\n'
     'unfilter\n'
     'unfiltered\n'
+    'unflagged\n'
     'ungrounded_grants\n'
     'union\n'
     'unique\n'
@@ -18860,6 +18975,7 @@ WORDS: str = (
     'ving\n'
     'violen\n'
     'viro\n'
+    'virtually\n'
     'visib\n'
     'visibility\n'
     'visible\n'
@@ -18929,6 +19045,7 @@ WORDS: str = (
     'week\n'
     'week-\n'
     'week-ends\n'
+    'weekday\n'
     'weekdays\n'
     'weekends\n'
     'weekly\n'
@@ -19019,6 +19136,7 @@ WORDS: str = (
     'wording\n'
     'words\n'
     'work\n'
+    'workbench\n'
     'worked\n'
     'workers\n'
     'working\n'
