@@ -3781,9 +3781,10 @@ _PUBLIC_USES = lazy(r"\b(?:and|but|while|whereas|yet)\W+(?:(?:the|all|any)\W+)?(
                     r"(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|downloads?|gets?)\b", re.IGNORECASE)
 """Words after developers building on the model by which the clause goes on to the public using a
 product (`customers build their apps and the public uses our chatbot`): read as a clause of its own."""
-_PUBLIC_USES_OURS = lazy(r"\W+(?:(?:with|to|on|from|through|via)\W+)?(?:our|the\W+(?:lab|developer)['’]s)\W+"
-                         r"(?:(?:own|free|new|official|consumer)\W+){0,2}(?:[\w-]+\W+)?"
-                         r"(?:assistants?|apps?|applications?|chat\W?bots?|agents?|companions?)\b", re.IGNORECASE)
+_OURS_USED = (r"\W+(?:(?:with|to|on|from|through|via)\W+)?(?:our|the\W+(?:lab|developer)['’]s)\W+"
+              r"(?:(?:own|free|new|official|consumer)\W+){0,2}(?:[\w-]+\W+)?"
+              r"(?:assistants?|apps?|applications?|chat\W?bots?|agents?|companions?)\b")
+_PUBLIC_USES_OURS = lazy(_OURS_USED, re.IGNORECASE)
 """What the public uses after developers build, named the lab's own product by `our` (`the public
 chats with our assistant`, `consumers download our app`): a product of the developer's, named by no
 consumer word."""
@@ -3792,7 +3793,7 @@ _PUBLIC_OWN = lazy(
     r"\b(?:(?:the|all|any)\W+)?(?:general\W+)?(?:public|consumers?|everyone|anyone|members\W+of\W+the\W+public)\W+"
     r"(?:can\W+|may\W+|is\W+free\W+to\W+|are\W+free\W+to\W+)?(?:also\W+|now\W+|freely\W+|directly\W+)?(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|"
     r"downloads?|gets?|tr(?:y|ies))\b"
-    r"(?=" + _PUBLIC_USES_OURS.pattern
+    r"(?=" + _OURS_USED
     + r"|\W+(?:(?:with|to)\W+)?(?:[\w-]+\W+){0,2}?(?:directly\b|on\W+our\W+(?:web\W*)?site\b))"
     r"|\b(?:our|the\W+(?:lab|developer)['’]s)\W+(?:(?:own|free|new|official|consumer)\W+){0,2}(?:[\w-]+\W+)?"
     r"(?:assistants?|apps?|applications?|chat\W?bots?|agents?|companions?)\W+(?:is|are)\W+(?:also\W+)?"
