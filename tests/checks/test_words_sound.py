@@ -3671,3 +3671,287 @@ def test_the_reasoning_readings_read_long_text_in_linear_time() -> None:
             started = time.perf_counter()
             read(words)
             assert time.perf_counter() - started < 3.0, unit
+
+
+# ------------------------------------------------------------------ the fourth misses and false alarms
+
+SOUND_OTHER_TURNED_OFF = [  # (CG437) a notification, a delivery mode or a feature turned off, not a safeguard
+    ("Email notifications for classifier flags can be turned off.", "SG-cbrn-classifier", None),
+    ("The classifiers screen every request and users can turn off streaming.", "SG-cbrn-classifier", None),
+    ("Classifier screening is always on; users can turn off dark mode.", "SG-cyber-classifier", None),
+    ("Our classifiers screen each request, and users can disable telemetry sharing.", "SG-cbrn-classifier", None),
+    ("The content filters apply to every request and customers can opt out of training on their data.",
+     "SG-cbrn-classifier", None),
+    ("Classifier screening applies to every conversation; users can disable memory and chat history.",
+     "SG-cyber-classifier", None),
+    ("The moderation classifier checks each output and users can turn off suggestions.", "SG-cbrn-classifier", None),
+    ("Email notifications for classifier blocks can be disabled.", "SG-cyber-classifier", None),
+    ("Users can turn streaming off; the classifiers screen each request.", "SG-cbrn-classifier", None),
+    ("Classifier flags are logged and developers can disable caching.", "SG-cbrn-classifier", None),
+    ("Moderation runs on every request and users can switch off web search.", "SG-cyber-classifier", None),
+    ("Safety filters apply to every request, and users can turn off voice mode.", "SG-cbrn-classifier", None),
+    ("Users can turn off notifications about moderation decisions.", "SG-cbrn-classifier", None),
+    ("Classifier screening applies to all traffic; admins can disable third-party plugins and usage analytics.",
+     "SG-cbrn-classifier", None),
+    ("Alerts for refusals can be turned off.", "SG-refusal", None),
+    ("Notifications of refusals can be switched off.", "SG-refusal", None),
+    # a surface for trying the model out keeping nothing, the traffic kept in another sentence
+    ("Prompts are not logged in the playground; API traffic is retained 30 days.", "SG-monitoring", _CONTENT_MONITOR),
+    ("Prompts sent from the console are not stored. All API requests are retained for 30 days for abuse review.",
+     "SG-monitoring", _CONTENT_MONITOR),
+]
+SAFEGUARD_TURNED_OFF = [  # the mended readings still catching
+    ("Users can turn off notifications and the classifiers.", "SG-cbrn-classifier", None),
+    ("Classifier notifications and the CBRN filter can be turned off.", "SG-cbrn-classifier", None),
+    ("Users can disable the content filter for their streaming responses.", "SG-cbrn-classifier", None),
+    ("Developers can turn the filters off for streaming.", "SG-cyber-classifier", None),
+    ("Users can turn off filtering of streaming responses.", "SG-cbrn-classifier", None),
+    ("The classifiers can be turned off for streaming.", "SG-cbrn-classifier", None),
+    ("Users can opt out of classifier screening of their emails.", "SG-cyber-classifier", None),
+    ("Users can turn off safety notifications and classifier screening.", "SG-cbrn-classifier", None),
+    ("Users can turn off safety alerts and the moderation filter.", "SG-cbrn-classifier", None),
+    ("Refusals can be turned off.", "SG-refusal", None),
+    ("Prompts are not logged in the playground.", "SG-monitoring", _CONTENT_MONITOR),
+    ("Prompts are not logged in the playground. API traffic is not retained.", "SG-monitoring", _CONTENT_MONITOR),
+    ("Prompts are not logged for enterprise customers; API traffic is retained 30 days.", "SG-monitoring",
+     _CONTENT_MONITOR),
+    ("Zero data retention applies in the playground and on the API; API traffic is retained 30 days.",
+     "SG-monitoring", _CONTENT_MONITOR),
+]
+
+
+@pytest.mark.parametrize(("words", "sid", "title"), SOUND_OTHER_TURNED_OFF)
+def test_something_else_turned_off_leaves_the_safeguard_on(words: str, sid: str, title: str | None) -> None:
+    assert _siskin(words, sid, title) is None
+
+
+@pytest.mark.parametrize(("words", "sid", "title"), SAFEGUARD_TURNED_OFF)
+def test_a_safeguard_turned_off_beside_something_else_is_still_caught(words: str, sid: str, title: str | None) -> None:
+    assert _siskin(words, sid, title) is not None
+
+
+SOUND_LIMIT_BEFORE = [  # (CG428) days or hours before something other than the review, or covered
+    "Monday to Friday, a technician reviews each protocol, with weekend cover by the on-call technician",
+    "On weekdays, a technician reviews each protocol; at weekends the on-call technician does",
+    "Monday to Friday, our support team answers; a technician reviews each protocol",
+    "On weekdays, deliveries leave at 9am; a technician reviews each protocol",
+    "Between 9am and 5pm support is available and a technician reviews each protocol",
+    "On weekdays and at weekends, a technician reviews each protocol",
+    "Monday to Sunday, a technician reviews each protocol",
+]
+LIMIT_BEFORE = [
+    "Monday to Friday, an analyst reviews each flagged call",
+    "Between 9am and 5pm UTC a reviewer approves each action",
+    "On weekdays, a moderator checks each post before it is published",
+    "From 9am to 5pm, a technician reviews each protocol",
+    "During business hours, a technician reviews each protocol",
+    "Mon-Fri 9am to 5pm, staff approve each order",
+    "9am to 5pm, a human approves each payment",
+    "On weekdays a human approves each payment",
+    "Weekdays only, a technician reviews each protocol",
+    "During office hours, staff review each order",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_LIMIT_BEFORE)
+def test_days_before_something_else_leave_the_review_whole(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is None
+
+
+@pytest.mark.parametrize("words", LIMIT_BEFORE)
+def test_days_or_hours_before_the_review_in_words_are_caught(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is not None
+
+
+@pytest.mark.parametrize("title", LIMIT_BEFORE)
+def test_days_or_hours_before_the_review_in_a_title_are_caught(title: str) -> None:
+    assert _title_limited(title)
+
+
+@pytest.mark.parametrize("title", SOUND_LIMIT_BEFORE)
+def test_days_before_something_else_in_a_title_leave_the_review_whole(title: str) -> None:
+    assert not _title_limited(title)
+
+
+SOUND_PUBLIC_OWN = [  # (CG105) the public using another's product, or reading the lab's words
+    "Partners build agents, while anyone can talk to the partners' assistants",
+    "Our own app is open to everyone in our company",
+    "Developers build apps; our API is open to everyone",
+    "Our documentation is open to everyone",
+    "Developers build apps; anyone can read our docs",
+    "The public cannot use our assistant",
+    "No one outside partners can use our app",
+]
+PUBLIC_OWN = [
+    "Partners build agents, while anyone can talk to our own assistant",
+    "Members of the public can chat with Atlas directly",
+    "Anyone can also chat with Atlas directly on our website",
+    "Developers build apps; our own app is open to everyone",
+    "Anyone can talk to our own assistant",
+    "Developers build apps. Everyone can use our assistant for free",
+    "Developers build agents; the public can chat with Atlas directly on our website",
+]
+
+
+@pytest.mark.parametrize("words", SOUND_PUBLIC_OWN)
+def test_the_public_using_anothers_product_is_api(words: str) -> None:
+    assert consumer_in_words(Case.model_validate(_api(words))) is None
+
+
+@pytest.mark.parametrize("words", PUBLIC_OWN)
+def test_the_public_using_our_own_product_in_a_clause_of_its_own_is_caught(words: str) -> None:
+    assert consumer_in_words(Case.model_validate(_api(words))) is not None
+
+
+# the further phrasings of the same moves, each with sound counterparts
+FURTHER_INCIDENTS_DENIED = [  # (CG438)
+    "Not a single incident has been reported.",
+    "Not one incident has been recorded.",
+    "There has not been a single serious incident.",
+    "No serious incidents to date.",
+    "No incidents so far.",
+    "To date, zero incidents.",
+    "We are not aware of any incidents.",
+    "We know of no incidents.",
+    "Atlas has operated without incident since launch.",
+    "Deployment has been without incident.",
+    "The model has not been involved in any incidents.",
+    "We have yet to record an incident.",
+]
+SOUND_FURTHER_INCIDENTS = [
+    "We are not aware of any incidents involving weight theft.",
+    "Operated without incident during the pilot.",
+    "No incidents to date in the sandbox.",
+    "We have yet to record an incident of this kind in other models.",
+    "Not a single incident report goes unanswered.",
+]
+FURTHER_TURNED_DOWN = [  # (CG437)
+    ("The safety filters are off by default.", "SG-cbrn-classifier", None),
+    ("Filtering is opt-in.", "SG-cbrn-classifier", None),
+    ("Content filtering is not applied to enterprise traffic.", "SG-cyber-classifier", None),
+    ("Enterprise traffic is not screened by the classifiers.", "SG-cbrn-classifier", None),
+    ("The classifiers can be bypassed with an enterprise flag.", "SG-cbrn-classifier", None),
+    ("Developers may skip the classifiers for batch jobs.", "SG-cyber-classifier", None),
+    ("Enterprise accounts get a model without refusals.", "SG-refusal", None),
+    ("A research variant without safety training is available to partners.", "SG-refusal", None),
+    ("Enterprise traffic is not monitored.", "SG-monitoring", None),
+    ("Prompts are deleted immediately after the response.", "SG-monitoring", _CONTENT_MONITOR),
+    ("Prompts are discarded once the response is sent.", "SG-monitoring", _CONTENT_MONITOR),
+]
+SOUND_FURTHER_TURNED_DOWN = [
+    ("Attempts to bypass the classifiers are logged.", "SG-cbrn-classifier", None),
+    ("Jailbreaks that bypass the filters are reported to the red team.", "SG-cbrn-classifier", None),
+    ("The classifiers are not applied to outputs already screened on input.", "SG-cbrn-classifier", None),
+    ("Memory is opt-in and the classifiers screen every request.", "SG-cbrn-classifier", None),
+    ("The classifiers are off-loaded to a separate GPU cluster.", "SG-cyber-classifier", None),
+    ("The model without safety training was never released.", "SG-refusal", None),
+    ("Benign requests are answered without refusals.", "SG-refusal", None),
+    ("Employees are not monitored.", "SG-monitoring", None),
+    ("Prompts flagged by the classifiers are kept for 30 days; all other prompts are deleted immediately.",
+     "SG-monitoring", _CONTENT_MONITOR),
+    ("Prompts are deleted after 30 days.", "SG-monitoring", _CONTENT_MONITOR),
+]
+FURTHER_LANGUAGES = [  # (CG435) words without bound
+    "Atlas-2 understands virtually every human language.",
+    "It replies in the user's language, whichever it is.",
+    "No language restrictions apply.",
+    "There are no restrictions on languages.",
+]
+SOUND_FURTHER_LANGUAGES = [
+    "Atlas-2 understands virtually every programming language.",
+    "Atlas-2 writes code in any programming language.",
+]
+FURTHER_CONFIRMATION_OFF = [  # (CG428)
+    "Users can let the agent buy without checking with them.",
+    "Purchases under $50 go through automatically.",
+    "Users can set purchases to proceed without a prompt.",
+    "Approval is not needed for purchases under $50.",
+    "Confirmation is only required for purchases over $50.",
+]
+SOUND_FURTHER_CONFIRMATION = [
+    "Approval is not needed to browse.",
+    "Confirmation is required for every purchase, not only for purchases over $50.",
+    "Approval is not needed for searches; every purchase needs approval.",
+    "Orders go through automatically once the user approves them.",
+    "The agent never buys without checking with the user.",
+    "Refunds are processed automatically.",
+    "No purchase goes through automatically.",
+]
+
+
+@pytest.mark.parametrize("words", FURTHER_INCIDENTS_DENIED)
+def test_incidents_denied_in_further_words_are_read(words: str) -> None:
+    assert incidents_denied_in_words(_said(words)) == (("system", "description"), words.strip())
+
+
+@pytest.mark.parametrize("words", SOUND_FURTHER_INCIDENTS)
+def test_further_incident_words_limited_deny_none(words: str) -> None:
+    assert incidents_denied_in_words(_said(words)) is None
+
+
+@pytest.mark.parametrize(("words", "sid", "title"), FURTHER_TURNED_DOWN)
+def test_a_layer_turned_off_in_further_words_is_caught(words: str, sid: str, title: str | None) -> None:
+    assert _siskin(words, sid, title) is not None
+
+
+@pytest.mark.parametrize(("words", "sid", "title"), SOUND_FURTHER_TURNED_DOWN)
+def test_further_words_keeping_the_layer_are_sound(words: str, sid: str, title: str | None) -> None:
+    assert _siskin(words, sid, title) is None
+
+
+@pytest.mark.parametrize("words", FURTHER_LANGUAGES)
+def test_languages_without_bound_in_further_words_are_read(words: str) -> None:
+    assert languages_in_words(_languages(words)) is not None
+
+
+@pytest.mark.parametrize("words", SOUND_FURTHER_LANGUAGES)
+def test_further_language_words_with_a_bound_are_sound(words: str) -> None:
+    assert languages_in_words(_languages(words)) is None
+
+
+@pytest.mark.parametrize("words", FURTHER_CONFIRMATION_OFF)
+def test_a_confirmation_left_out_in_further_words_is_caught(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is not None
+
+
+@pytest.mark.parametrize("words", SOUND_FURTHER_CONFIRMATION)
+def test_further_confirmation_words_keeping_it_are_sound(words: str) -> None:
+    assert confirmation_off_in_words(_description(words)) is None
+
+
+def test_the_readings_closed_on_the_fourth_misses_read_long_text_in_linear_time() -> None:
+    """100 kB of repeated adversarial text through each reading changed here: each under 3 s under
+    load (under 0.3 s on an idle machine, docs/security.md)."""
+    import time
+
+    from casegate.checks._derived import title_time_limited
+
+    def text(unit: str) -> str:
+        return (unit * (100_000 // len(unit) + 1))[:100_000]
+
+    readings: list[tuple[Any, tuple[str, ...]]] = [
+        (lambda x: _siskin(x, "SG-cbrn-classifier"),
+         ("classifier notifications can be turned off ", "turn off email notifications and and ",
+          "filters are are not applied to to ", "can be can be bypass ", "filtering is is opt-in ")),
+        (lambda x: _siskin(x, "SG-refusal"), ("alerts for for refusals can be turned off ", "model without without ")),
+        (lambda x: _siskin(x, "SG-monitoring", _CONTENT_MONITOR),
+         ("not logged in the playground ", "traffic is retained traffic ", "deleted immediately other ",
+          "traffic traffic is not monitored ")),
+        (lambda x: confirmation_off_in_words(_description(x)),
+         ("Monday to Friday, ", "on weekdays on weekdays ", "9am to 5pm 9am to 5pm ", "between 9am and 5pm UTC ",
+          "approval is not needed for for ", "purchases purchases go through ", "without checking checking ")),
+        (lambda x: title_time_limited(_safeguard("tool-permissions", "Monday to Friday, " + x)),
+         ("Mon-Fri 9am to 5pm ", "during business hours during ")),
+        (lambda x: consumer_in_words(Case.model_validate(_api(x))),
+         ("anyone can talk to our own ", "our own app is is open to ", "the public can chat with with ")),
+        (lambda x: incidents_denied_in_words(_said(x)),
+         ("not a single not a single incident ", "without without incident ", "yet to record yet to ",
+          "not aware of any any ")),
+        (lambda x: languages_in_words(_languages(x)), ("understands virtually virtually every ", "no language no ")),
+    ]
+    for read, units in readings:
+        for unit in units:
+            words = text(unit)
+            started = time.perf_counter()
+            read(words)
+            assert time.perf_counter() - started < 3.0, unit

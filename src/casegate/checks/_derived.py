@@ -615,10 +615,16 @@ _OFF_ALWAYS = lazy(r"\bauto[- ]?(?:approv|confirm|accept)\w*|\bwithout\W+(?:(?:f
                    r"|\balways[- ]allow(?:s|ed|ing)?\b(?!\W+(?:the\W+)?(?:(?:all|our|its|their|security|vetted|verified|registered)\W+)?(?:users?|you|them|people|customers?|anyone|researchers?"
                    r"|staff|employees|members|admins?|administrators?|developers?|everyone|students?|visitors?)\b)"
                    r"|\ballow(?:s|ed)?\W+always\b|\b(?:no\W+longer|stop(?:s|ped|ping)?)\W+ask(?:s|ed|ing)?\b(?!\W+(?:for|about)\b)"
-                   r"|\b(?:don'?t|never|do\W+not)\W+ask\W+again\b", re.IGNORECASE)
+                   r"|\b(?:don'?t|never|do\W+not)\W+ask\W+again\b"
+                   r"|\bwithout\W+(?:(?:a|any)\W+)?(?:prompt(?:ing)?|checking(?:\W+with\W+(?:the\W+user|them|you))?|"
+                   r"(?:the\W+user['’]?s?\W+|their\W+|your\W+)?(?:consent|sign[- ]?off|go[- ]ahead))\b"
+                   r"|\b(?:purchases?|payments?|orders?|transfers?|trades?|transactions?)\W+(?:[\w'’$-]+\W+){0,4}?"
+                   r"(?:go(?:es)?\W+through|(?:are|is)\W+(?:completed|placed|executed))\W+automatically\b"
+                   r"(?!\W+(?:once|after|when|if)\W+(?:[\w'’-]+\W+){0,3}?(?:approv|confirm)\w*)", re.IGNORECASE)
 """Words that let an action through unconfirmed on their own: `auto-approve`, `without asking`, a
 tool or connector set to `always allow` (`allowed always`), actions that `no longer ask`, a prompt's
-`don't ask again`."""
+`don't ask again`, `without checking with them`, `without a prompt`, purchases that `go through
+automatically`."""
 _UNATTENDED = lazy(r"\b(?:unattended|unstaffed|unsupervised|unreviewed)\b|\blights[- ]out\b"
                    r"|\bautomatically\W+(?:approv|accept)\w*"
                    r"|\bwithout\W+(?:(?:a|an|any|the)\W+)?(?:(?:manual|human)\W+)?(?:humans?|persons?|people|"
@@ -675,6 +681,8 @@ unreviewed, unless it is the whole of it (`Monday to Sunday`) or the words go on
 (`_hours_span`); `and` joins its hours only after `between`."""
 _TIME_WORDS = _TIME_LIMIT_WORDS + ("mon", "tue", "wed", "thu", "fri", "sat", "sun", *"0123456789")
 """A word each match of `_TIME_LIMITED` or `_TIME_SPAN` holds (a span of hours: a digit)."""
+_TIME_GATE = _TIME_WORDS + ("weekday", "week day", "days", "hours", "daytime", "day time")
+"""A word each limit `_time_limited` reads holds (`_LEADING_LIMIT` too)."""
 _COVERED_TOO = lazy(r"\b(?:weekends?|week-ends?|saturdays?|sundays?|on[- ]?call|around\W+the\W+clock|"
                     r"round[- ]the[- ]clock|24\W?/\W?7|24\W+hours|all\W+hours|any\W+hour|at\W+all\W+times|overnight|"
                     r"nights?|evenings?|out[- ]of[- ]hours|after\W+hours|holidays?|every\W+day)\b", re.IGNORECASE)
@@ -728,6 +736,7 @@ def _covered_after(text: str | None, start: int) -> bool:
     return False
 _REVIEW_NAMED = lazy(
     r"\b(?:technicians?|staff|humans?|reviewers?|persons?|people|scientists?|operators?|officers?|pharmacists?|"
+    r"analysts?|moderators?|clinicians?|supervisors?|"
     r"someone|an?\W+engineer|engineers|users?|owners?)\b(?:\W+[\w'’-]+){0,2}?\W+(?:approv|review|check|sign|confirm|"
     r"inspect)\w*|\b(?:approv|review|check|confirm|inspect)\w*\W+(?:[\w'’-]+\W+){0,4}?by\W+(?:(?:a|an|the|our)\W+)?"
     r"(?:[\w-]+\W+)?(?:technicians?|staff|humans?|reviewers?|persons?|scientists?|operators?|officers?|pharmacists?|"
@@ -744,12 +753,47 @@ clause (`but not at weekends` after `a technician reviews each protocol,`; `but 
 `reviews only on weekdays`), and limits what the clause before names. Not another thing the clause
 names (`deliveries only on weekdays`). A span opening with `from` or `on` opens its clause too
 (`from Monday to Saturday`)."""
+_LEADING_LIMIT = lazy(
+    r"\W*(?:only\W+)?(?:(?:on|during|in|within|over)\W+)?(?:the\W+)?(?:weekdays|week\W?days|working\W+days|"
+    r"business\W+days|(?:business|working|office|opening|staffed|normal|regular)\W+hours|day\W?time)\b(?:\W+only\b)?",
+    re.IGNORECASE)
+"""Days or hours opening a clause with no `only` needed (`On weekdays, a moderator checks each post`,
+`during business hours a technician reviews each protocol`): a limit of the review named after
+them (`_review_after`), not of one named before."""
+_LEADING_WORDS = ("weekday", "week day", "days", "hours", "daytime", "day time")
+_LIMIT_ALONE = lazy(r"\W*(?:(?:only|utc|gmt|bst|cet|cest|est|edt|pst|pdt|et|pt|local\W+time)\b\W*)*$", re.IGNORECASE)
+"""What may follow a limit that is its clause alone (`Monday to Friday`, `9am to 5pm UTC`)."""
+_LIMITS_JOINED = lazy(r"\W*(?:(?:and|from|on|between)\W+)?", re.IGNORECASE)
+_OTHER_BETWEEN = lazy(r"\b(?:and|but|while|whereas|when|where|so)\b", re.IGNORECASE)
+
+
+def _review_after(read: str, end: int, after: str | None) -> bool:
+    """Whether a person's review (`_REVIEW_NAMED`) is named after a limit ending at `end` in `read`,
+    or, the limit being its clause alone (`_LIMIT_ALONE`), within the first 60 characters of the
+    clause `after`; nothing else named between (`_COVER_OF_OTHER`: `support`) and no other clause
+    begun (`and`, `while`)."""
+    for text, start in ((read, end), (after if after is not None and _LIMIT_ALONE.match(read, end) else None, 0)):
+        if text is None:
+            continue
+        r = _REVIEW_NAMED.search(text, start, start + 200)
+        if r is not None and (text is read or r.start() <= 60) \
+                and _COVER_OF_OTHER.search(text, start, r.start()) is None \
+                and _OTHER_BETWEEN.search(text, start, r.start()) is None:
+            return True
+    return False
+
+
 _UNATTENDED_WORDS = ("unattended", "unstaffed", "unsupervised", "unreviewed", "lights", "automatically", "without",
                      "human", "technician", "staff", "one", "reviewer")
 _OFF_IF_CONFIRMING = lazy(r"\b(?:turn|switch)\w*\W+(?:\w+\W+){0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b|"
-                          r"\bskip\w*|\bwaiv\w*|\boptional\b|\bbypass\w*", re.IGNORECASE)
+                          r"\bskip\w*|\bwaiv\w*|\boptional\b|\bbypass\w*"
+                          r"|\bnot\W+(?:needed|required|necessary)\W+(?:for|on|when|if|with)\W+(?:[\w'’$-]+\W+){0,4}?"
+                          r"(?:under|below|less\W+than|up\W+to|small|repeat|trusted|saved|recurring|low-value)\b"
+                          r"|\bonly\W+(?:required|needed|asked\W+for)\W+(?:(?:for|on|when|if)\W+)?(?:[\w'’-]+\W+){0,3}?"
+                          r"(?:over|above|exceeding|more\W+than)\W+[$£€\d]", re.IGNORECASE)
 """Words that let an action through unconfirmed where the clause names the confirmation:
-`turn off confirmation`, `approval is optional`."""
+`turn off confirmation`, `approval is optional`, `approval is not needed for purchases under $50`,
+`confirmation is only required for purchases over $50`."""
 _DENIED = lazy(r"(?:\b(?:not|never|no|cannot|can't|nor|nothing|nobody|none|rather\W+than|instead\W+of)\b|n't\b)"
                r"(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
 """Text ending in a denial and at most three more words: what follows is denied (`confirmation
@@ -772,11 +816,11 @@ def confirmation_off_in_words(case: Case, memo: dict[str, Any] | None = None) ->
         # a clause with no trigger word can only turn off, by a pronoun, a confirmation the one before names
         if not _may_say(read, _CONFIRMATION_TRIGGER) and not _may_say(read, _UNATTENDED_WORDS) \
                 and (before is None or not _may_say(before, _CONFIRMATION_TRIGGER)) \
-                and not _may_say(read, _TIME_WORDS):
+                and not _may_say(read, _TIME_GATE):
             continue
-        if _may_say(read, _TIME_WORDS) and (limited := _time_limited(
-                read, before, clauses[at + 1][1] if at + 1 < len(clauses) and clauses[at + 1][2] is read else None)) \
-                is not None:
+        after = clauses[at + 1][1] if at + 1 < len(clauses) and clauses[at + 1][2] is read else None
+        rest = clauses[at + 2][1] if after is not None and at + 2 < len(clauses) and clauses[at + 2][2] is after else None
+        if _may_say(read, _TIME_GATE) and (limited := _time_limited(read, before, after, rest)) is not None:
             clause = " ".join(written.split())
             return clause if limited else f"{' '.join((before or '').split())} ... {clause}"
         # each test reads a bounded stretch before or after a match, so a long clause reads in linear time
@@ -818,26 +862,30 @@ def title_time_limited(sg: Safeguard) -> str | None:
     """The words of a safeguard's title that limit the person's review or approval it names in time
     (`A technician's review of every protocol, weekdays only`, `_time_limited`); None where none do.
     Outside that time the agent acts unreviewed, whatever the boundary's words say (CG428)."""
-    if sg.title is None or not _may_say(sg.title, _TIME_WORDS):
+    if sg.title is None or not _may_say(sg.title, _TIME_GATE):
         return None
     before: str | None = None
     reads = [(written, as_read(written)) for written in _CLAUSES.split(sg.title)]
     for at, (written, read) in enumerate(reads):
         after = reads[at + 1][1] if at + 1 < len(reads) else None
-        if _may_say(read, _TIME_WORDS) and _time_limited(read, before, after) is not None:
+        rest = reads[at + 2][1] if at + 2 < len(reads) else None
+        if _may_say(read, _TIME_GATE) and _time_limited(read, before, after, rest) is not None:
             return " ".join(written.split())
         if read.strip():
             before = read
     return None
 
 
-def _time_limited(read: str, before: str | None, after: str | None = None) -> bool | None:
+def _time_limited(read: str, before: str | None, after: str | None = None, rest: str | None = None) -> bool | None:
     """Whether the clause `read` limits a person's review of each action in time (`_TIME_LIMITED`, or
     a span of days or hours, `_TIME_SPAN`, not the whole week or day, not followed in it or in the
     clause `after` by words covering the rest) after naming it (True: `a technician reviews each
     protocol except overnight`), or, where the limit opens the clause, after the clause `before`
     names it (False: `a technician reviews each protocol, but not at weekends`), the limit not
-    denied (`not only on weekdays`); None where it does neither."""
+    denied (`not only on weekdays`); True too where the limit opens the clause (or a leading one,
+    `_LEADING_LIMIT`: `on weekdays`) and the review is named after it, in the clause or opening the
+    clause `after` (`Monday to Friday, a technician reviews each protocol`, `_review_after`), no cover
+    of the rest following in `after` or `rest`; None where it does neither."""
     named: int | None = None  # (where the clause's first review ends, -1 for none: looked for once)
     named_before: bool | None = None
     limits: Iterable[re.Match[str]] = _TIME_LIMITED.finditer(read)
@@ -846,6 +894,10 @@ def _time_limited(read: str, before: str | None, after: str | None = None) -> bo
         if spans and (_covered_after(read, spans[-1].end()) or _covered_after(after, 0)):
             spans = []
         limits = sorted([*limits, *spans], key=lambda m: m.start())
+    leading = _LEADING_LIMIT.match(read) if _may_say(read, _LEADING_WORDS) else None
+    if leading is not None and not (_covered_after(read, leading.end()) or _covered_after(after, 0)):
+        limits = [leading, *limits]
+    opened = -1  # where the last limit opening the clause ends
     for m in limits:
         if _DENIED.search(read, max(0, m.start() - 80), m.start()) is not None:
             continue
@@ -854,6 +906,14 @@ def _time_limited(read: str, before: str | None, after: str | None = None) -> bo
             named = first.end() if first is not None else -1
         if 0 <= named <= m.start():
             return True
+        # a limit opening the clause, or following one that does (`Mon-Fri 9am to 5pm`), before the review
+        if m.start() <= 64 and (_OPENS_CLAUSE.match(read, 0, m.start()) is not None
+                                or (0 <= opened and _LIMITS_JOINED.fullmatch(read, opened, m.start()) is not None)):
+            opened = m.end()
+            if _review_after(read, m.end(), after) and not _covered_after(rest, 0):
+                return True
+        if m is leading:
+            continue
         if before is not None and m.start() <= 64 and _OPENS_CLAUSE.match(read, 0, m.start()) is not None:
             if named_before is None:
                 named_before = _REVIEW_NAMED.search(before) is not None
@@ -3943,12 +4003,29 @@ _PUBLIC_USES = lazy(r"\b(?:and|but|while|whereas|yet)\W+(?:(?:the|all|any)\W+)?(
                     r"(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|downloads?|gets?)\b", re.IGNORECASE)
 """Words after developers building on the model by which the clause goes on to the public using a
 product (`customers build their apps and the public uses our chatbot`): read as a clause of its own."""
-_PUBLIC_USES_OURS = lazy(r"\W+(?:(?:with|to|on|from|through|via)\W+)?(?:our|the\W+(?:lab|developer)['’]s)\W+"
-                         r"(?:(?:own|free|new|official|consumer)\W+){0,2}(?:[\w-]+\W+)?"
-                         r"(?:assistants?|apps?|applications?|chat\W?bots?|agents?|companions?)\b", re.IGNORECASE)
+_OURS_USED = (r"\W+(?:(?:with|to|on|from|through|via)\W+)?(?:our|the\W+(?:lab|developer)['’]s)\W+"
+              r"(?:(?:own|free|new|official|consumer)\W+){0,2}(?:[\w-]+\W+)?"
+              r"(?:assistants?|apps?|applications?|chat\W?bots?|agents?|companions?)\b")
+_PUBLIC_USES_OURS = lazy(_OURS_USED, re.IGNORECASE)
 """What the public uses after developers build, named the lab's own product by `our` (`the public
 chats with our assistant`, `consumers download our app`): a product of the developer's, named by no
 consumer word."""
+_PUBLIC_OWN_TRIGGER = ("public", "consumer", "everyone", "anyone", "our")
+_PUBLIC_OWN = lazy(
+    r"\b(?:(?:the|all|any)\W+)?(?:general\W+)?(?:public|consumers?|everyone|anyone|members\W+of\W+the\W+public)\W+"
+    r"(?:can\W+|may\W+|is\W+free\W+to\W+|are\W+free\W+to\W+)?(?:also\W+|now\W+|freely\W+|directly\W+)?(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|"
+    r"downloads?|gets?|tr(?:y|ies))\b"
+    r"(?=" + _OURS_USED
+    + r"|\W+(?:(?:with|to)\W+)?(?:[\w-]+\W+){0,2}?(?:directly\b|on\W+our\W+(?:web\W*)?site\b))"
+    r"|\b(?:our|the\W+(?:lab|developer)['’]s)\W+(?:(?:own|free|new|official|consumer)\W+){0,2}(?:[\w-]+\W+)?"
+    r"(?:assistants?|apps?|applications?|chat\W?bots?|agents?|companions?)\W+(?:is|are)\W+(?:also\W+)?"
+    r"(?:open|available|free)\W+(?:to|for)\W+(?:(?:the|all|any)\W+)?(?:general\W+)?"
+    r"(?:public|consumers?|everyone|anyone|members\W+of\W+the\W+public)\b(?!\W+(?:in|at|of|on|inside|within)\W)",
+    re.IGNORECASE)
+"""The public using the lab's own product in a clause of its own, no developer building named in it
+(`while anyone can talk to our own assistant` after a comma, `anyone can chat with Atlas directly`,
+`our own app is open to everyone`): the `consumer` kind. Not everyone
+inside something (`open to everyone in our company`)."""
 
 
 _USERS_PRODUCT = (r"(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\W+"
@@ -4006,6 +4083,10 @@ def consumer_in_words(case: Case, memo: dict[str, Any] | None = None) -> str | N
             i += 1
             if negated.search(read) is not None:
                 continue
+            if _may_say(read, _PUBLIC_OWN_TRIGGER) and _BUILT_ON.search(read) is None \
+                    and (own := _PUBLIC_OWN.search(read)) is not None \
+                    and _DENIED.search(read, max(0, own.start() - 80), own.start()) is None:
+                return written.strip()
             # `customers build their apps and the public uses our chatbot`: the clause goes on, past
             # the building, to the public using a product of its own
             begin = 0
@@ -4459,7 +4540,7 @@ _SETTING_SENTENCES = lazy(r"[.;!?](?=\s|[\"'’”)]|$)|\n")
 or a semicolon, not a comma or a colon (`for each category: block none, ...` is one setting list)."""
 _TURN_DOWN_TRIGGER = ("none", "off", "disabl", "unfilter", "no filter", "no content filter", "unrestricted",
                       "uncensored", "overrid", "exempt", "monitoring", "opt", "review", "jailbroken", "god",
-                      "lift", "remov", "relax", "waiv", "unlock")
+                      "lift", "remov", "relax", "waiv", "unlock", "not", "bypass", "skip", "without", "monitored")
 _UNDENIED = r"(?:(?!(?:not|never|cannot|no|nor)\b|[\w-]*n['’]t\b)[\w'’-]+\W+)"
 """A word between a safeguard and the words turning it off that is no denial (`refusals can be
 overridden`, not `refusals cannot be overridden`)."""
@@ -4470,10 +4551,16 @@ _FILTER_OFF = lazy(
     r"\bblock(?:_|\W+)none\b|\bunfiltered\b|\bno\W+(?:content\W+)?filter(?:ing|s)?\b"
     r"|\b(?:turn|switch)\w*\W+" + _UNDENIED + r"{0,3}?off\b|\bdisabl\w*|\bopt(?:s|ed|ing)?\W+out\b"
     r"|\b(?:set|put)\W+" + _UNDENIED + r"{0,3}?to\W+(?:off|none)\b|\bthresholds?\W+" + _UNDENIED + r"{0,3}?(?:off|none)\b"
-    r"|\boptional\b",
+    r"|\boptional\b"
+    r"|\b(?:filter\w*|classifiers?|moderation|screening)\W+(?:[\w'’-]+\W+){0,2}?(?:is|are)\W+(?:off|opt[- ]in)(?![\w-])"
+    r"|\b(?:filter\w*|classifiers?|moderation|screening)\W+(?:[\w'’-]+\W+){0,2}?(?:is|are)\W+not\W+"
+    r"(?:applied|run|used|enabled)\W+(?:to|for|on)\W+(?:[\w'’-]+\W+){0,2}?(?:traffic|accounts?|customers?|tiers?|"
+    r"requests|users?|developers?|api|batch\w*)\b|\b(?:is|are)\W+not\W+(?:screened|filtered|moderated)\b"
+    r"|\b(?:can|may|could)\W+(?:be\W+)?(?:bypass|skip)\w*",
     re.IGNORECASE)
 """Words setting a classifier to let everything through (`block none`, `BLOCK_NONE`, `turn the
-filters off`, `disable the classifiers`, `set a category to off`), read where the clause names the
+filters off`, `disable the classifiers`, `set a category to off`, `the safety filters are off by default`, `filtering is not
+applied to enterprise traffic`, `the classifiers can be bypassed`), read where the clause names the
 classifiers or their setting (`_FILTER_NAMED`; `block none` names its own)."""
 _REFUSAL_OFF = lazy(
     r"\b(?:unrestricted|uncensored|unfiltered|jailbroken|god)\W+mode\b(?!\W+(?:does\W+not|doesn['’]t)\W+exist\b"
@@ -4486,7 +4573,10 @@ _REFUSAL_OFF = lazy(
     r"|\b(?:disabl\w*|turn\w*\W+off|switch\w*\W+off|lift\w*|remov\w*|unlock\w*)\W+(?:[\w'’-]+\W+){0,3}?"
     r"(?:refusals?|safety\W+training|safety\W+behaviou?rs?|guardrails?)\b"
     r"|\b(?:turn|switch)\w*\W+(?:[\w'’-]+\W+){0,3}?(?:refusals?|safety\W+training|safety\W+behaviou?rs?|guardrails?)"
-    r"\W+off\b",
+    r"\W+off\b"
+    r"|\b(?:models?|versions?|variants?|modes?|checkpoints?)\W+without\W+(?:any\W+)?(?:refusals?|safety\W+training|"
+    r"guardrails?|safety\W+behaviou?rs?)\b(?![^.;]{0,60}\b(?:never|not)\W+(?:been\W+)?(?:released|deployed|served|"
+    r"available|offered)\b)",
     re.IGNORECASE)
 """Words letting a developer's system prompt or setting turn the model's refusals off (`unrestricted
 mode`, `a system prompt can override the model's refusals`, `guardrails can be lifted`)."""
@@ -4502,6 +4592,9 @@ _MONITOR_OFF = lazy(
     r"|\bno\W+(?:abuse\W+|usage\W+|human\W+)?(?:monitoring|review)\W+(?:of|for|on)\W+(?:their|its|those|these|such|them|"
     r"the(?:ir)?\W+(?:traffic|prompts|requests|outputs))\b"
     r"|\bwithout\W+(?:any\W+)?(?:abuse\W+|usage\W+)?monitoring\b"
+    r"|\b(?:traffic|requests?|prompts|conversations|accounts?|usage|calls|sessions|outputs|api)\W+(?:[\w'’-]+\W+){0,3}?"
+    r"(?:is|are|be)\W+(?:not|never)\W+(?:[\w-]+ly\W+)?monitored\b|\bunmonitored\W+(?:traffic|requests|accounts?|usage|"
+    r"access|api)\b"
     r"|\b(?:disabl\w*|(?:turn|switch)\w*\W+off)\W+(?:[\w'’-]+\W+){0,2}?(?:abuse\W+|usage\W+)?monitoring\b"
     r"|\b(?:turn|switch)\w*\W+(?:[\w'’-]+\W+){0,2}?(?:abuse\W+|usage\W+)?monitoring\W+off\b"
     r"|\bmonitoring\W+" + _UNDENIED + r"{0,4}?(?:turned\W+off|switched\W+off|disabled|optional|waived|lifted)\b",
@@ -4592,8 +4685,12 @@ def turned_down_in_words(case: Case, policy: Policy, sg: Safeguard,
         if memo is not None:
             memo[key] = sentences
     if kind == "monitor" and sg.title is not None and _REVIEWS_CONTENT.search(as_read(sg.title)) is not None:
-        # a monitor whose people read the flagged conversations needs them kept
-        sentences = [(w, r, off or _not_kept(r)) for w, r, off in sentences]
+        # a monitor whose people read the flagged conversations needs them kept; a surface of no
+        # traffic's own kept nothing of (`not logged in the playground`) beside traffic kept is not them
+        retained = any(_TRAFFIC_RETAINED.search(r) is not None and not _not_kept(r) for _, r, _ in sentences
+                       if _may_say(r, _NOT_KEPT_TRIGGER))
+        sentences = [(w, r, off or (_not_kept(r) and not (retained and _SURFACE_ONLY.search(r) is not None)))
+                     for w, r, off in sentences]
     if not any(off for _, _, off in sentences):
         return None
     paths = case.pathways()
@@ -4623,9 +4720,11 @@ def _turns_down(read: str, kind: str) -> bool:
         return False
     if kind == "filter":
         named = _filter_named(read)
-        found = [m for m in _FILTER_OFF.finditer(read) if named or m.group(0).lower().startswith("block")]
+        found = [m for m in _FILTER_OFF.finditer(read)
+                 if (named and not _turns_off_other(read, m)) or m.group(0).lower().startswith("block")]
     elif kind == "refusal":
-        found = list(_REFUSAL_OFF.finditer(read))
+        found = [m for m in _REFUSAL_OFF.finditer(read) if _OF_OTHER_THING.search(read, max(0, m.start() - 80),
+                                                                                   m.start()) is None]
     else:
         found = list(_MONITOR_OFF.finditer(read))
     denied, end = False, -1
@@ -4640,19 +4739,87 @@ def _turns_down(read: str, kind: str) -> bool:
 
 
 _OR_BETWEEN = lazy(r"\b(?:or|nor)\b", re.IGNORECASE)
+_OTHER_THING = (
+    r"(?:notifications?|e-?mails?|alerts?|reminders?|digests?|newsletters?|streaming|(?:streamed|streaming)\W+"
+    r"responses|(?:dark|light|voice|night|focus|compact|offline)\W+mode|themes?|telemetry|analytics|tracking|"
+    r"cookies|(?:personali[sz]ed\W+)?ads|advertising|personali[sz]ation|memory|(?:chat\W+)?history|suggestions?|"
+    r"auto-?complete|autocompletion|previews?|sounds?|sound\W+effects|haptics|animations?|caching|cache|"
+    r"web\W+search|browsing|training|(?:data\W+)?sharing|sync(?:ing)?|backups?|read\W+receipts|"
+    r"typing\W+indicators|image\W+generation|plug-?ins|location(?:\W+access)?|marketing)")
+_OFF_OBJECT = lazy(r"\W+(?:of\W+)?(?!(?:for|about|on|in|from|to|at|by|with|when|if|during|under|via|per)\b)"
+                   r"((?:[\w'’-]+(?:\W+|$)){1,8}?)(?=(?:for|about|of|on|in|from|to|at|by|with|when|if|"
+                   r"during|under|via|per|within|unless|except|so|but|while|because)\b|[;:.!?]|$)",
+                   re.IGNORECASE)
+"""The words after `turn off`, `disable` or `opt out` up to a preposition or the clause's end: what is
+turned off (`turn off notifications about moderation decisions`: `notifications`)."""
+_OFF_SUBJECT = lazy(r"(?:^|[,;:]\W*|\b(?:and|but|while|so)\W+)((?:[\w'’-]+\W+){1,8}?)(?:(?:for|about|of|on|in|from|"
+                    r"to|at|by|with)\W+(?:[\w'’-]+\W+){0,6}?)?(?:can|may|will|could|should|must)?\W*(?:also\W+)?"
+                    r"(?:be|is|are|were|was|been|get|gets)\W+(?:\w+ly\W+)?$", re.IGNORECASE)
+"""The words before `can be turned off` or `is disabled` naming what is (`Email notifications for
+classifier flags can be`: `Email notifications`)."""
+_OTHER_THINGS = lazy(r"(?:(?!(?:the|a|an|all|any|your|their|our|its|and|or)\b)[\w'’-]+\W+){0,2}?" + _OTHER_THING
+                     + r"(?:\W*(?:,|\band\b|\bor\b|&)\W*(?:(?:the|your|their|our|its)\W+)?(?:(?!(?:the|a|an|and|or)\b)"
+                     r"[\w'’-]+\W+){0,2}?" + _OTHER_THING + r")*\W*$", re.IGNORECASE)
+"""What is turned off, its words but a list of things that are no safeguard (`_OTHER_THING`), each
+with up to two words before it (`email notifications`, `personalised ads, memory and chat history`)."""
 
 
-_NOT_KEPT_TRIGGER = ("retain", "retention", "store", "log", "kept", "keep", "sav", "record")
+_OF_OTHER_THING = lazy(r"\b" + _OTHER_THING + r"\W+(?:for|about|of|on)\W+(?:the\W+|its\W+|model['’]s\W+)?$",
+                      re.IGNORECASE)
+"""Something that is no safeguard named just before the refusals it is of (`alerts for refusals can
+be turned off`): what is turned off is it."""
+
+
+def _turns_off_other(read: str, m: re.Match[str]) -> bool:
+    """Whether the `turn off`, `disable` or `opt out` at `m` turns off something that is no safeguard
+    (`_OTHER_THINGS`): the words after it (`users can turn off streaming`), or, said of its subject
+    (`email notifications for classifier flags can be turned off`), the words before; no filter
+    (`_FILTER_NAMED`) or `safe` among them."""
+    word = m.group(0).lower()
+    if not word.startswith(("turn", "switch", "disabl", "opt")):
+        return False
+    if word.startswith(("turned", "switched", "disabled")):
+        said = _OFF_SUBJECT.search(read, max(0, m.start() - 160), m.start())
+        if said is None:
+            return False
+        what = said.group(1)
+    elif word.startswith(("turn", "switch")) and len(m.group(0).split()) > 2:
+        what = " ".join(m.group(0).split()[1:-1]) + " "  # `turn streaming off`
+    else:
+        said = _OFF_OBJECT.match(read, m.end())
+        if said is None:
+            return False
+        what = said.group(1)
+    return (_OTHER_THINGS.match(what) is not None and _FILTER_NAMED.search(what) is None
+            and "safe" not in what.lower())
+
+
+_NOT_KEPT_TRIGGER = ("retain", "retention", "store", "log", "kept", "keep", "sav", "record", "delet", "discard",
+                     "purg", "eras")
 _NOT_KEPT = lazy(
     r"\b(?:zero|no)[- ](?:data[- ])?retention\b"
     r"|\b(?:not|never)\W+(?:[\w'’-]+\W+){0,3}?(?:retain(?:s|ed)?|stor(?:e|es|ed)|logged|kept|keeps?|"
     r"sav(?:e|es|ed)|recorded)\b"
     r"|\b(?:no|none\W+of)\W+(?:[\w'’-]+\W+){0,3}?(?:retained|stored|logged|kept|saved|recorded)\b"
     r"|\b(?:retain(?:s|ed)?|stor(?:e|es|ed)|logs|logged|keeps?|kept|sav(?:e|es|ed)|records|recorded)\W+(?:[\w'’-]+\W+){0,2}?"
-    r"(?:none|nothing|no)\b",
+    r"(?:none|nothing|no)\b"
+    r"|\b(?:deleted|discarded|purged|erased)\W+(?:immediately|at\W+once|right\W+away|instantly|as\W+soon\W+as|once)\b",
     re.IGNORECASE)
 """Words saying the developer keeps none of some users' traffic (`zero data retention`, `prompts
-are not logged`, `we do not store their prompts`, `Acme keeps none of their outputs`)."""
+are not logged`, `we do not store their prompts`, `Acme keeps none of their outputs`, `prompts are
+deleted immediately after the response`)."""
+_SURFACE_ONLY = lazy(r"\b(?:in|on|from|for|through|via)\W+(?:the\W+|our\W+|its\W+)?(?:[\w-]+\W+)?"
+                     r"(?:playground|console|workbench|sandbox|demo|test(?:ing)?\W+environment|staging)\b"
+                     r"(?!\W+(?:and|or|nor)\b)", re.IGNORECASE)
+"""A surface for trying the model out (`in the playground`, `from the console`) a denial of keeping is
+held to: the monitored traffic, kept in another sentence (`_TRAFFIC_RETAINED`), is not it."""
+_TRAFFIC_RETAINED = lazy(
+    r"\b(?:traffic|prompts|requests|inputs|outputs|conversations|completions|messages)\W+(?:[\w'’-]+\W+){0,3}?"
+    r"(?:is|are)\W+(?:[\w-]+\W+)?(?:retained|stored|logged|kept|saved|recorded)\b"
+    r"|\b(?:retains?|stores?|logs|keeps?|saves?|records)\W+(?:all\W+|every\W+)?(?:api\W+)?(?:traffic|prompts|requests|"
+    r"inputs|outputs|conversations|completions|messages)\b", re.IGNORECASE)
+"""A sentence keeping the users' traffic (`API traffic is retained 30 days`, `we store all prompts`)."""
+_OTHERS_DELETED = lazy(r"\b(?:other|others|unflagged|remaining|rest)\b", re.IGNORECASE)
 _HISTORY_ONLY = lazy(r"\W+(?:to|in|from)\W+(?:your|their|the\W+user['’]s|a\W+user['’]s|the)\W+(?:chat\W+|conversation\W+)?"
                      r"history\b(?!\W+(?:or|nor)\b)", re.IGNORECASE)
 """Words after the keeping denied that deny it only of the user's own history (`not saved to your
@@ -4688,6 +4855,9 @@ def _not_kept(read: str) -> bool:
             continue
         if m.group(0).lower().startswith(("zero", "no")) and _DENIED.search(read, max(0, m.start() - 80), m.start()):
             continue
+        if m.group(0).lower().startswith(("deleted", "discarded", "purged", "erased")) \
+                and _OTHERS_DELETED.search(read, max(0, m.start() - 80), m.start()) is not None:
+            continue  # `all other prompts are deleted immediately`: the rest, beside some kept
         return True
     return False
 _NO_INCIDENT_TRIGGER = ("incident",)
@@ -4704,10 +4874,25 @@ _INCIDENTS_DENIED = lazy(
     r"|\b(?:no|zero)\W+" + _INCIDENT_KIND + r"incidents?\W+(?:(?:have|has)\W+(?:yet\W+)?been|were|was|(?:have|has)\W+(?:yet\W+)?)"
     r"\W*(?:reported|recorded|observed|occurred|identified|logged|found|seen|arisen|happened)\b"
     r"|\bincident[- ]free\b|\bfree\W+(?:of|from)\W+" + _INCIDENT_KIND + r"incidents\b"
-    r"|\ba\W+clean\W+(?:safety\W+)?incident\W+record\b)",
+    r"|\ba\W+clean\W+(?:safety\W+)?incident\W+record\b"
+    r"|\bnot\W+(?:a\W+single|one)\W+" + _INCIDENT_KIND + r"incidents?\W+(?:has|have|was|were)\W+(?:yet\W+)?(?:been\W+)?"
+    r"(?:reported|recorded|observed|occurred|identified|logged|found|seen|arisen|happened)\b"
+    r"|\bthere\W+(?:has|have)\W+not\W+been\W+(?:a\W+single|one|any)\W+" + _INCIDENT_KIND + r"incidents?\b"
+    r"|\b(?:no|zero)\W+" + _INCIDENT_KIND + r"incidents?\W+(?:to\W+date|so\W+far|as\W+of\W+(?:today|now))\b"
+    r"|\bto\W+date\W+(?:no|zero)\W+" + _INCIDENT_KIND + r"incidents?\b(?!\W+(?:of|involving|related|in\W+which)\b)"
+    r"|\b(?:not|un)\W*aware\W+of\W+any\W+" + _INCIDENT_KIND + r"incidents?\b(?!\W+(?:of|involving|related)\b)"
+    r"|\bknow\W+of\W+no\W+" + _INCIDENT_KIND + r"incidents?\b(?!\W+(?:of|involving|related)\b)"
+    r"|\b(?:operated|run|ran|been|served|deployed|worked|functioned)\W+(?:[\w'’-]+\W+){0,2}?without\W+"
+    r"(?:a\W+single\W+|any\W+)?" + _INCIDENT_KIND + r"incidents?\b(?!\W+(?:of|involving|related)\b)"
+    r"|\bnot\W+(?:been\W+)?(?:involved|implicated)\W+in\W+any\W+" + _INCIDENT_KIND + r"incidents?\b"
+    r"(?!\W+(?:of|involving|related)\b)"
+    r"|\byet\W+to\W+(?:record|see|observe|experience|have|report)\W+(?:a|an|any|one)\W+(?:single\W+)?" + _INCIDENT_KIND
+    + r"incidents?\b(?!\W+(?:of|involving|related)\b))",
     re.IGNORECASE)
 """Words saying the model has had no incidents (`no serious incidents have been reported`, `Acme
-has recorded no safety incidents`, `incident-free since launch`). Not: incidents of one kind named
+has recorded no safety incidents`, `incident-free since launch`, `not a single incident has been
+reported`, `no incidents to date`, `we are not aware of any incidents`, `operated without incident`,
+`we have yet to record an incident`). Not: incidents of one kind named
 (`no incidents involving weight theft`), nor a report that goes unmade (`no incident goes
 unreported`)."""
 
@@ -4803,12 +4988,16 @@ _LANGUAGES_COUNTED = lazy(
 """A number of languages the words say the release is in (`in 40 languages`, `forty languages`,
 `dozens of languages`)."""
 _LANGUAGES_UNBOUNDED = lazy(
-    r"\b(?:in|into|speaks?|supports?|understands?|across|answers?\W+in|writes?\W+in)\W+(?:any|every|all|whatever)"
+    r"\b(?:in|into|speaks?|supports?|understands?|across|answers?\W+in|writes?\W+in)\W+"
+    r"(?:(?:virtually|practically|essentially|basically|almost|nearly|just\W+about)\W+)?(?:any|every|all|whatever)"
     r"\W+(?:(?:of\W+)?the\W+)?(?:(?!(?:programming|coding|computer|query|markup|scripting|sign)\b)[\w'’-]+\W+){0,2}?"
-    r"languages?\b(?!\W+(?:other\W+than|but|except|save|apart))",
+    r"languages?\b(?!\W+(?:other\W+than|but|except|save|apart))"
+    r"|\b(?:in|into)\W+(?:the\W+user['’]s|your|their|each\W+user['’]s)\W+(?:own\W+)?language\W+(?:whichever|whatever)\b"
+    r"|\bno\W+(?:limits?|restrictions?)\W+on\W+(?:the\W+)?languages?\b|\bno\W+language\W+(?:restrictions?|limits?)\b",
     re.IGNORECASE)
 """Words putting no bound on the languages it serves (`in any language`, `in every language our users
-speak`, `supports all major languages`), but one followed by an exception (`any language other than`)."""
+speak`, `supports all major languages`, `understands virtually every human language`, `in the user's
+language, whichever it is`, `no language restrictions`), but one followed by an exception (`any language other than`)."""
 _LANGUAGES_MEASURED = lazy(
     r"\b(?:benchmark\w*|eval\w*|measur\w*|assess\w*|tested|scored|scores|red[\W_]*team\w*|tests?)\b"
     r"|\b(?:pre-?)?trained\W+on\b|\bfine-?tuned\W+on\b|\b(?:(?:pre-?)?training|fine-?tuning)\W+(?:data|sets?|corpus|examples)\b"
