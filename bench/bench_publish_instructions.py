@@ -79,6 +79,21 @@ model of the package can be kept. publish 4,727.7M, gate 1,982.8M (2.38x); 67232
 example, byte for byte the same. `check` and `gate` build no schema a run (their models were
 kept before): `bench_instructions.py 10 --large-only` in the same session, check 3,609.1M
 (rapidyaml floor 924.4M: 3.90x; before 3,608.5M), gate 3,721.8M (4.03x; before 3,721.4M).
+
+Publishing repeats none of the gate's work (cProfile of one 10k run: one load, one rule run, the
+artifacts hashed once, the evidence facts derived once and kept by `facts_for`). What it adds is
+its own and spread thin (bench_publish_parts.py, warm, ms): redaction 96 (the salt store read 14,
+the walk 33, sealing 45), argument view 22, text guard 7, evidence view 7, diagram 32, HTML 41,
+Markdown 27, JSON 28, imports about 39. Writing the HTML page's three large tables out in the page
+instead of through `_macros.html.j2` (a macro's output is joined, wrapped as Markup and copied once
+more where it is used) took the HTML from 41.0 to 32.9 ms and publish from 2.25x to 2.14x of gate
+in CPU time, but not in instructions (2.37x to 2.36x), at the price of a second copy of each
+table's markup; it is not kept. Walking only an element's set fields in the redaction (3 ms, and
+it relies on pydantic recording which fields were set), sealing with the C encoder's key sort
+(slower, 13.1 against 9.1 ms) and `to_python` in place of `content_of`'s walk (90 against 33 ms)
+were tried and dropped. 1.5x needs fewer outputs or each part halved. With PYTHONDONTWRITEBYTECODE
+set, a module restored from a copy is compiled again in every counted process: unset it and
+compile both trees afresh before counting.
 """
 
 from __future__ import annotations
