@@ -25,7 +25,8 @@ attempts on their own); every turn written into one prompt with the earlier answ
 turn, CG426); the memory attempts run with memory off (nothing carried in, CG426).
 
 Still the lab's word (see docs/security.md): a harness log's (casegate-results/1) `tools:
-[multi-turn, memory]` (no per-sample record of its turns); whether the classifier reads the whole
+[multi-turn, memory]` (no per-sample record of its turns: a CG436 condition says its conversation
+attempts are not verified); whether the classifier reads the whole
 conversation or each turn alone (nothing casegate reads records what the classifier was given);
 memory wiped after 30 days or users turning memory off, which are no layer and stop nothing."""
 
@@ -38,7 +39,16 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from tests.gate.blind_helpers import blocking, copy_fixture, edit, load_gen, messages, preview, sha
+from tests.gate.blind_helpers import (
+    as_harness_log,
+    blocking,
+    copy_fixture,
+    edit,
+    load_gen,
+    messages,
+    preview,
+    sha,
+)
 
 from casegate.model import DecisionRecord
 
@@ -131,6 +141,21 @@ def test_decomposition_attempts_pooled_with_single_turn_ones_are_judged_on_their
     record = _preview(d)
     assert record.outcome == "NO-GO" and blocking(record) == ["CG436", "CG436"], blocking(record)
     assert all("given multi-turn" in m and "show 32 bypasses in 300" in m for m in messages(record, "CG436"))
+
+
+def test_decomposition_attempts_written_out_as_a_harness_log_are_not_verified(tmp_path: Path) -> None:
+    """The lab's move: the pooled run above written out again as a harness's casegate-results log,
+    `tools: [text, multi-turn, memory]` for the whole run and no sample's turns. CG436 passed it over:
+    GO WITH CONDITIONS, the decomposition attempts unseen. It now says they are not verified (a
+    condition, as for image attempts: the gate does not reach GO on the harness's word)."""
+    d = copy_fixture(DUNLIN, tmp_path)
+    _rerun(d, {"single": (2300, 1), "multi": (200, 30), "memory": (100, 2)})
+    as_harness_log(d, REDTEAM, "E-redteam", ["text", "multi-turn", "memory"])
+    record = _preview(d)
+    assert record.outcome != "GO", record.outcome
+    got = [(f.severity, f.message) for f in record.findings if f.code == "CG436" and "`E-redteam`" in f.message]
+    assert got and all(sev == "condition" and "is not verified" in m for sev, m in got), got
+    assert any("multi-turn" in m for _, m in got), got
 
 
 def test_turns_written_into_one_prompt_are_one_turn(tmp_path: Path) -> None:
