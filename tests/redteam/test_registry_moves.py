@@ -306,7 +306,7 @@ def test_regime_reports_owed_by_a_case_dated_before_their_deadlines_are_caught(
     r = next(x for x in _report().results if x.mutation.name == "reports-owed-case-dated-before")
     msgs = [m for m in r.messages if m.startswith("CG1003")]
     assert any("(eu-gpai-cop-2025:cybersecurity-breach)" in m and "by 2026-11-25T00:00:00Z" in m for m in msgs), msgs
-    assert any("(ca-sb53:critical-safety-incident)" in m and "is not filed" in m for m in msgs), msgs
+    assert any("(ca-sb53:unclassified)" in m and "is not filed" in m for m in msgs), msgs
     assert r.incidental == ("CG708",), r.incidental
     monkeypatch.setattr(engine, "registry_time", lambda today, comparison: dt.datetime.combine(
         today or dt.date(2026, 11, 20), dt.time.max, dt.UTC))
