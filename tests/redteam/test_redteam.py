@@ -605,7 +605,10 @@ NEWER_READINGS = {"dropped-task-pin": "CG328", "independence-unmarked": "CG328",
                   "supplier-handles-safeguard": "CG425", "engineer-review-weekdays": "CG428",
                   "public-after-developers-build": "CG105", "installed-at-customer-sites": "CG429",
                   "accredited-labs-as-vetting": "CG425", "connector-developer-reviews": "CG425",
-                  "languages-over-the-list": "CG435", "any-language-in-words": "CG435"}
+                  "languages-over-the-list": "CG435", "any-language-in-words": "CG435",
+                  "no-language-restrictions": "CG435", "served-by-a-company-by-name": "CG429",
+                  "weights-home-cloud-in-description": "CG429", "public-uses-our-own-assistant": "CG105",
+                  "classifiers-off-by-default": "CG437"}
 """Moves on readings docs/security.md records as fixed, each made on the realistic case and caught by
 the rule that fixed it: a task pin or a role's independence dropped from the policy; an attested item
 re-dated; counts typed higher than the log shows; counter-evidence dated before the answer the record
@@ -1267,3 +1270,100 @@ def test_words_putting_the_release_in_more_languages_than_its_list_are_caught(
 
     monkeypatch.setattr(safeguards, "languages_in_words", lambda case, memo=None: None)
     assert _atlas_move(name).status == "not caught"
+
+
+def test_languages_without_bound_said_as_no_restrictions_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the `api` boundary's words add `No language restrictions apply.`, the five-language list
+    and the tests of the classifiers and refusal training kept. The list the tests are judged against
+    does not name every language the release serves (CG435), the only catch: without the reading of
+    `no language restrictions` the move is not caught (`any-language-in-words` still is)."""
+    import re
+
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "no-language-restrictions")
+    assert r.applicable and r.caught_by == ("CG435",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG435: the case's words")]
+    assert 'without bound ("No language restrictions")' in msg and "lists 5" in msg, msg
+    from casegate.checks import _derived
+
+    said = (r"|\bno\W+(?:limits?|restrictions?)\W+on\W+(?:the\W+)?languages?\b"
+            r"|\bno\W+language\W+(?:restrictions?|limits?)\b")
+    kept = _derived._LANGUAGES_UNBOUNDED
+    assert said in kept.pattern
+    monkeypatch.setattr(_derived, "_LANGUAGES_UNBOUNDED", re.compile(kept.pattern.replace(said, ""), kept.flags))
+    assert _atlas_move("any-language-in-words").status == "caught"
+    assert _atlas_move("no-language-restrictions").status == "not caught"
+
+
+def test_a_company_serving_the_model_named_by_its_name_alone_is_a_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the `api` boundary's words add `Atlas-2 is also served by Kelvin Inference.` (no cloud,
+    platform or partner word); the SL3 audit, signed by its auditor, names the lab's weight storage
+    alone. The weights held there are not shown secured (CG429), the only catch: without the companies
+    named as serving the model read as hosts the move is not caught."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "served-by-a-company-by-name")
+    assert r.applicable and r.caught_by == ("CG429",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG429")]
+    assert '"Atlas-2 is also served by Kelvin Inference": Kelvin Inference' in msg and "not shown secured" in msg, msg
+    from casegate.checks.families import safeguards
+
+    monkeypatch.setattr(safeguards, "hosting_companies", lambda case, developer=(): ())
+    assert _atlas_move("served-by-a-company-by-name").status == "not caught"
+
+
+def test_weights_said_to_stay_home_beside_a_description_naming_a_cloud_are_caught(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the `api` boundary's words add `The weights never leave our data centre.`, the system's
+    description that it is served from the lab's own data centre and two Northwind Cloud regions; the
+    SL3 audit, signed by its auditor, names the lab's weight storage alone. The weights held in that
+    cloud are not shown secured (CG429), the only catch: with the system's description unread, as
+    before, the move is not caught (`served-by-a-company-by-name`, in the boundary's words, still is)."""
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "weights-home-cloud-in-description")
+    assert r.applicable and r.caught_by == ("CG429",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG429")]
+    assert msg.startswith("CG429: the system's description puts") and ": Northwind Cloud)" in msg, msg
+    from casegate.checks.families import safeguards
+
+    real = safeguards.hosting_companies
+    monkeypatch.setattr(safeguards, "hosting_companies", lambda case, developer=(): tuple(
+        x for x in real(case, developer) if x[0] != "the system's description"))
+    assert _atlas_move("served-by-a-company-by-name").status == "caught"
+    assert _atlas_move("weights-home-cloud-in-description").status == "not caught"
+
+
+def test_the_public_talking_to_our_own_assistant_after_a_comma_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the `api` boundary's words add `Partners build agents, while anyone can talk to our own
+    assistant.` The public reaches the developer's own product in a clause of its own (CG105), the
+    only catch: without the reading of that clause the move is not caught
+    (`public-after-developers-build`, in one clause, still is)."""
+    import re
+
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "public-uses-our-own-assistant")
+    assert r.applicable and r.caught_by == ("CG105",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG105")]
+    assert "anyone can talk to our own assistant" in msg and "`consumer` boundary" in msg, msg
+    from casegate.checks import _derived
+
+    monkeypatch.setattr(_derived, "_PUBLIC_OWN", re.compile(r"(?!)"))
+    assert _atlas_move("public-after-developers-build").status == "caught"
+    assert _atlas_move("public-uses-our-own-assistant").status == "not caught"
+
+
+def test_classifiers_off_by_default_block_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the `api` boundary's words add `The input and output classifiers are off by default for
+    enterprise accounts.`, the classifiers' steps and tests kept. The layer is gone for those accounts
+    (CG437), the only catch: without the reading of a filter that `is off` the move is not caught
+    (`classifier-set-to-block-none` still is)."""
+    import re
+
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == "classifiers-off-by-default")
+    assert r.applicable and r.caught_by == ("CG437",), (r.status, r.caught_by, r.messages)
+    (msg,) = [m for m in r.messages if m.startswith("CG437")]
+    assert "safeguard `SG-classifier`" in msg and "off by default for enterprise accounts" in msg, msg
+    from casegate.checks import _derived
+
+    said = (r"|\b(?:filter\w*|classifiers?|moderation|screening)\W+(?:[\w'’-]+\W+){0,2}?(?:is|are)\W+"
+            r"(?:off|opt[- ]in)(?![\w-])")
+    kept = _derived._FILTER_OFF
+    assert said in kept.pattern
+    monkeypatch.setattr(_derived, "_FILTER_OFF", re.compile(kept.pattern.replace(said, ""), kept.flags))
+    assert _atlas_move("classifier-set-to-block-none").status == "caught"
+    assert _atlas_move("classifiers-off-by-default").status == "not caught"

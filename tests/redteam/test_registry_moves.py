@@ -35,6 +35,7 @@ EXPECTED = {
     "incidents-denied-after-incident": "CG438",
     "incident-attack-left-out": "CG440",
     "reports-overdue-resubmitted": "CG1003",
+    "reports-owed-case-dated-before": "CG1003",
     "relaxed-threshold-resubmitted": "CG320",
     "incident-ignored": "CG708",
     "breach-unapplied-reopened": "CG718",
@@ -50,6 +51,7 @@ WITHOUT: dict[str, dict[str, Any]] = {
     "incidents-denied-after-incident": {"incidents": ()},
     "incident-attack-left-out": {"incidents": ()},
     "reports-overdue-resubmitted": {"missed_reports": None},
+    "reports-owed-case-dated-before": {"missed_reports": None},
     "relaxed-threshold-resubmitted": {"versions": ()},
     "incident-ignored": {"incidents": ()},
 }
@@ -288,6 +290,30 @@ def test_regime_reports_left_unfiled_past_their_deadlines_are_caught() -> None:
     assert any("(ca-sb53:critical-safety-incident)" in m and "is not filed" in m for m in msgs), msgs
     assert any("(eu-gpai-cop-2025:cybersecurity-breach)" in m for m in msgs), msgs
     assert r.incidental == ("CG708",), r.incidental
+
+
+def test_regime_reports_owed_by_a_case_dated_before_their_deadlines_are_caught(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: a high-severity cyber incident, dated the case's own date (2026-11-20) and owing each
+    regime's report, was logged against the recorded version; the same argument is submitted again
+    keeping that date, before every deadline, and gated with no `--at`, none filed. The reports are
+    read as of the registry's clock, past the deadlines: CG1003 (CG708 incidental). With the clocks
+    read as of the end of the case's date, as before, the move is not caught."""
+    import datetime as dt
+
+    import casegate.gate._engine as engine
+
+    r = next(x for x in _report().results if x.mutation.name == "reports-owed-case-dated-before")
+    msgs = [m for m in r.messages if m.startswith("CG1003")]
+    assert any("(eu-gpai-cop-2025:cybersecurity-breach)" in m and "by 2026-11-25T00:00:00Z" in m for m in msgs), msgs
+    assert any("(ca-sb53:unclassified)" in m and "is not filed" in m for m in msgs), msgs
+    assert r.incidental == ("CG708",), r.incidental
+    monkeypatch.setattr(engine, "registry_time", lambda today, comparison: dt.datetime.combine(
+        today or dt.date(2026, 11, 20), dt.time.max, dt.UTC))
+    (m,) = [x for x in REGISTRY_MUTATIONS if x.name == "reports-owed-case-dated-before"]
+    (r,) = run_redteam(_loaded(), keyring=KEYRING, mutations=(), registry_mutations=[m]).results
+    assert r.applicable and r.status == "not caught", (r.status, r.caught_by, r.messages)
+    assert not any(x.startswith("CG1003") for x in r.messages), r.messages
 
 
 def test_a_relaunch_answering_an_incident_recorded_without_its_attack_is_caught(

@@ -346,6 +346,55 @@ def weights_on_cloud_platforms(case: Case, policy: Policy) -> Applied:
     return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
 
 
+def _weights_secured(case: Case) -> str | None:
+    """Why a weights-held-elsewhere move does not apply: no external boundary, or no tested
+    weight-security safeguard blocking a step (None: it applies)."""
+    b = case.boundary
+    if b is None or b.kind.internal:
+        return "the case names no external boundary"
+    if not any(sg.layer in ("weight-security", "access-control") and sg.security and sg.blocks and sg.evidence
+               for sg in case.safeguards.values()):
+        return "no tested weight-security safeguard blocks a step"
+    return None
+
+
+SERVED_BY = "{name} is also served by Kelvin Inference."
+"""What `served-by-a-company-by-name` adds to the boundary's description (`{name}` the system's)."""
+
+
+def served_by_company_by_name(case: Case, policy: Policy) -> Applied:
+    """The model also served by another company named by its name alone in the boundary's words
+    (`served by Kelvin Inference`: no word for a cloud, platform or partner), where a weight-security
+    safeguard blocks a step: its audit kept as it was signed."""
+    why = _weights_secured(case)
+    if why is not None:
+        return why
+    b = case.boundary
+    assert b is not None
+    said = f"{(b.description or '').rstrip()} {SERVED_BY.format(name=case.system.name or 'The model')}"
+    return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
+
+
+KEPT_HOME = "The weights never leave our data centre."
+"""What `weights-home-cloud-in-description` adds to the boundary's description."""
+CLOUD_IN_DESCRIPTION = "It is served from the lab's own data centre and two Northwind Cloud regions."
+"""What `weights-home-cloud-in-description` adds to the system's description."""
+
+
+def weights_home_cloud_in_description(case: Case, policy: Policy) -> Applied:
+    """The boundary's words keep the weights in the lab's data centre while the system's description
+    serves the model from two regions of another company's cloud (`Northwind Cloud`), where a
+    weight-security safeguard blocks a step: its audit kept as it was signed."""
+    why = _weights_secured(case)
+    if why is not None:
+        return why
+    b = case.boundary
+    assert b is not None
+    said = f"{(b.description or '').rstrip()} {KEPT_HOME}"
+    system = _upd(case.system, description=f"{(case.system.description or '').rstrip()} {CLOUD_IN_DESCRIPTION}".lstrip())
+    return _upd(case, system=system, boundary=_upd(b, description=said.lstrip())), policy
+
+
 def _asked_outside(case: Case, policy: Policy) -> list[str] | str:
     """The thresholds the policy asks an outside evaluator to run before release at the case's
     boundary (`external_from` at it or narrower), or why there are none."""
@@ -639,6 +688,13 @@ def classifier_set_to_block_none(case: Case, policy: Policy) -> Applied:
                                            "safety settings.", ("classifier",))
 
 
+def classifiers_off_by_default(case: Case, policy: Policy) -> Applied:
+    """The boundary's words put the classifiers off by default for enterprise accounts, where a tested
+    `classifier` safeguard blocks a step: its title, steps and tests (with the classifiers on) kept."""
+    return _said_in_boundary(case, policy, "The input and output classifiers are off by default for enterprise "
+                                           "accounts.", ("classifier",))
+
+
 def unrestricted_mode(case: Case, policy: Policy) -> Applied:
     """The boundary's words let developers enable an unrestricted mode, where a tested
     `model-behaviour` safeguard (refusal training) blocks a step: its title, steps and tests kept."""
@@ -697,6 +753,17 @@ def engineer_review_weekdays(case: Case, policy: Policy) -> Applied:
                          "An engineer reviews each {tool} run, Monday to Friday.")
 
 
+def public_uses_our_own_assistant(case: Case, policy: Policy) -> Applied:
+    """The public using the developer's own assistant added to an `api` boundary's words in a clause of
+    its own after a comma (`Partners build agents, while anyone can talk to our own assistant.`), the
+    boundary still called `api`."""
+    b = case.boundary
+    if b is None or b.kind is not BoundaryKind.api:
+        return "the case names no `api` boundary"
+    said = f"{(b.description or '').rstrip()} Partners build agents, while anyone can talk to our own assistant."
+    return _upd(case, boundary=_upd(b, description=said.lstrip())), policy
+
+
 def public_after_developers_build(case: Case, policy: Policy) -> Applied:
     """The public using the developer's own chatbot added to an `api` boundary's words in the clause
     of developers building on it (`customers build their apps and the public uses our chatbot`, no
@@ -741,9 +808,10 @@ def connector_developer_reviews(case: Case, policy: Policy) -> Applied:
 
 
 LANGUAGES_SAID = {"languages-over-the-list": "{name} is available in 40 languages.",
-                  "any-language-in-words": "{name} answers in any language."}
-"""What `languages-over-the-list` and `any-language-in-words` add to the boundary's description
-(`{name}` the system's)."""
+                  "any-language-in-words": "{name} answers in any language.",
+                  "no-language-restrictions": "No language restrictions apply."}
+"""What `languages-over-the-list`, `any-language-in-words` and `no-language-restrictions` add to the
+boundary's description (`{name}` the system's)."""
 
 
 def _languages_said(case: Case, policy: Policy, move: str) -> Applied:
@@ -773,6 +841,11 @@ def languages_over_the_list(case: Case, policy: Policy) -> Applied:
 def any_language_in_words(case: Case, policy: Policy) -> Applied:
     """`Atlas-2 answers in any language.` added to the boundary's description, its list kept."""
     return _languages_said(case, policy, "any-language-in-words")
+
+
+def no_language_restrictions(case: Case, policy: Policy) -> Applied:
+    """`No language restrictions apply.` added to the boundary's description, its list kept."""
+    return _languages_said(case, policy, "no-language-restrictions")
 
 
 def internal_labelled_training(case: Case, policy: Policy) -> Applied:
@@ -4034,6 +4107,27 @@ MUTATIONS: tuple[Mutation, ...] = (
              "adds to the boundary's description that the system (by its name) answers in any language, keeping "
              "`system.release.languages` and the tests of the classifiers and refusal training", ("CG435",),
              any_language_in_words),
+    Mutation("no-language-restrictions", ("test-4-safeguards", "q-safeguards"),
+             "adds to the boundary's description that no language restrictions apply, keeping "
+             "`system.release.languages` and the tests of the classifiers and refusal training", ("CG435",),
+             no_language_restrictions),
+    Mutation("served-by-a-company-by-name", ("fm-security-opacity", "test-4-safeguards"),
+             "adds to the boundary's description that the model (by its name) is also served by Kelvin Inference "
+             "(a company by its name alone, no cloud, platform or partner word), keeping the weight-security audit "
+             "as signed (of the lab's own storage)", ("CG429",), served_by_company_by_name),
+    Mutation("weights-home-cloud-in-description", ("fm-security-opacity", "test-4-safeguards"),
+             "adds to the boundary's description that the weights never leave the lab's data centre, and to the "
+             "system's description that it is served from the lab's data centre and two Northwind Cloud regions, "
+             "keeping the weight-security audit as signed (of the lab's own storage)", ("CG429",),
+             weights_home_cloud_in_description),
+    Mutation("public-uses-our-own-assistant", ("test-1-boundary", "test-5-authority"),
+             "adds to an `api` boundary's description that partners build agents, while anyone can talk to the "
+             "developer's own assistant (a clause of its own after a comma), its kind kept `api`", ("CG105",),
+             public_uses_our_own_assistant),
+    Mutation("classifiers-off-by-default", ("test-4-safeguards",),
+             "adds to the boundary's description that the input and output classifiers are off by default for "
+             "enterprise accounts, keeping the tested `classifier` safeguards, their steps and their tests",
+             ("CG437",), classifiers_off_by_default),
     Mutation("internal-labelled-training", ("test-1-boundary", "fm-internal-deployment-blindness", "test-5-authority"),
              "names an internal research or deployment boundary `training` (fewer signers, no scale weighed), keeping "
              "its instances, access to training code and weights, autonomy, tools and users", ("CG107",),

@@ -164,6 +164,11 @@ class RegistryMutation:
     incident_days_ago: int | None = None
     """Days before the run's day the incident the story logs is dated (`story="incident"`; None: the
     release's date, or the run's day where that is earlier)."""
+    on_registry_clock: bool = False
+    """The incident the story logs dated the case's own `date:` (`story="incident-owed"`: before any
+    report it owes falls due), and the edited version, keeping that date, gated with no `--at` (on
+    the registry's clock, whatever day the run was given); not applicable where that clock is not
+    yet past a report's deadline."""
     sheds_conditions: bool = False
     """A move to shed a condition of the recorded decision (`story="conditions"`): held to it when
     the edited version's decision keeps every one of them, by its rule, due no later."""
@@ -621,6 +626,12 @@ REGISTRY_MUTATIONS: tuple[RegistryMutation, ...] = (
                      "submits the same argument again under a new version number, gated the day after the last "
                      "report fell due with none filed", ("CG1003",), reports_left_unfiled, story="incident-owed",
                      after_reports=1),
+    RegistryMutation("reports-owed-case-dated-before", ("fm-no-public-memory",),
+                     "after an incident owing each regime's report, dated the case's own date, was logged against "
+                     "the recorded version, submits the same argument again under a new version number keeping that "
+                     "date (before every report fell due), gated with no `--at` once the registry's clock is past "
+                     "the deadlines, none filed", ("CG1003",), reports_left_unfiled, story="incident-owed",
+                     on_registry_clock=True),
     RegistryMutation("incidents-denied-after-incident", ("fm-no-public-memory",),
                      "after an incident was logged against the recorded version, submits the same argument again "
                      "under a new version number, its boundary's description saying the model (by its name) has "
@@ -826,8 +837,11 @@ class Stories:
 
                     record_decision(reg, record, version=v1.number)
                 elif story in ("incident", "incident-owed"):
+                    if m is not None and m.on_registry_clock and self.case.date is None:
+                        return RegistryRun(None, "the case states no `date:` to date the incident")
                     logged = _log_incident(reg, self.case, self.policy, owed=story == "incident-owed",
-                                           days_ago=m.incident_days_ago if m is not None else None)
+                                           days_ago=m.incident_days_ago if m is not None else None,
+                                           on=self.case.date if m is not None and m.on_registry_clock else None)
                     if isinstance(logged, str):
                         return RegistryRun(None, logged)
                     c.incident = logged
@@ -873,6 +887,15 @@ class Stories:
                     if not clocks:
                         return RegistryRun(None, "the incident logged owes no regime report (the case names no regime)")
                     day = max(x.due for x in clocks).date() + dt.timedelta(days=m.after_reports)
+                if m is not None and m.on_registry_clock:
+                    from ..monitor._reports import report_clocks
+                    from ..store import log_time
+
+                    now = log_time()
+                    if not any(x.due <= now for x in report_clocks(reg, self.case.id, self.keyring)):
+                        return RegistryRun(None, f"no report the incident logged on {self.case.date} owes is past "
+                                                 f"its deadline by the registry's clock ({now.date()})")
+                    day = None  # no `--at`: the case's own date, before every deadline, is the lab's
                 if m is not None and m.after_due is not None:
                     if not standing:
                         return RegistryRun(None, "the recorded decision set no condition with a due date")
@@ -957,11 +980,12 @@ def _breach_reopened_by_hand(reg: Any, case: Case) -> str | None:
 
 
 def _log_incident(reg: Any, case: Case, policy: Policy, owed: bool = False,
-                  days_ago: int | None = None) -> tuple[str, str, dt.date] | str:
+                  days_ago: int | None = None, on: dt.date | None = None) -> tuple[str, str, dt.date] | str:
     """Log a high-severity incident against the recorded version, in the first domain of the case a
     claim of its argument is about, naming no attack, marked not reportable (`owed`: unclassified and
     not so marked, so that it owes each regime's report), dated the release's day (or the run's, where
-    earlier) or `days_ago` days before the run's: its id, domain and date; else why none can be logged."""
+    earlier), `days_ago` days before the run's, or on the day `on`: its id, domain and date; else why none
+    can be logged."""
     from ..monitor import Incident, report_incident
     from ..monitor._evaluate import domain_claims
     from ..store import log_time
@@ -973,6 +997,8 @@ def _log_incident(reg: Any, case: Case, policy: Policy, owed: bool = False,
               and case.system.release.date is not None else case.date or log_time().date())
     if days_ago is not None:
         day = log_time().date() - dt.timedelta(days=days_ago)
+    if on is not None:
+        day = on
     org = next(iter(policy.evidence.organisations), None) if policy.evidence is not None else None
     org = org or "the developer"
     incident = Incident(case=case.id, date=day, deployer=org, developer=org, harmed=["users of the deployment"],
