@@ -36,7 +36,16 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from tests.gate.blind_helpers import blocking, copy_fixture, edit, load_gen, messages, preview, relog, sha
+from tests.gate.blind_helpers import (
+    blocking,
+    copy_fixture,
+    edit,
+    load_gen,
+    messages,
+    preview,
+    relog,
+    sha,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SANDERLING = ROOT / "tests" / "fixtures" / "rt_rapid" / "sanderling"

@@ -5124,7 +5124,7 @@ def injections_unseen(ctx: Context) -> dict[tuple[str, str], tuple[str, bool]]:
     return got
 
 
-_WITHDRAW_TRIGGER = ("roll", "kill", "withdraw", "take", "took", "offline", "pull", "switch", "shut", "turn", "down")
+_WITHDRAW_TRIGGER = ("roll", "kill", "withdraw", "tak", "took", "pull", "switch", "shut", "turn")
 """A word each match of `_WITHDRAWS` holds: a title without one says nothing of withdrawing the model."""
 _WITHDRAWS = lazy(
     r"\b(?:roll(?:s|ed|ing)?\W{0,3}back|rollbacks?|kill\W{0,3}switch(?:es)?|withdraw(?:s|n|ing|als?)?|"

@@ -51,12 +51,12 @@ from .._derived import (
     title_time_limited,
     traffic_kept_in_words,
     traffic_unsent_in_words,
-    withdrawal_out_of_reach,
-    withdraws_model,
     turned_down_in_words,
     unshown_filters,
     untuned_tests,
     watches_from_outside,
+    withdrawal_out_of_reach,
+    withdraws_model,
 )
 from .._registry import Context, Hit, rule
 from .._text import _COMMON as _COMMON_WORDS
