@@ -24,6 +24,7 @@ READ = [
     "Serving switched off by the on-call within the hour",
     "Withdrawal of Sanderling-1 from every surface on a universal jailbreak",
     "The on-call shuts the endpoint down on a severe flag",
+    "Takes the API offline on a universal jailbreak",
     "Emergency rollback",
 ]
 LEFT = [
@@ -33,6 +34,8 @@ LEFT = [
     "Universal-jailbreak bug bounty and rapid-response team patching the classifiers within 24 hours",
     "Review of classifier flags with account bans on repeated severe flags",
     "Rate limits turned down for flagged accounts",
+    "Users can turn the model's memory off in settings",
+    "Switches the app's web search off for flagged accounts",
 ]
 
 

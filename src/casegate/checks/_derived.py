@@ -5129,9 +5129,13 @@ _WITHDRAW_TRIGGER = ("roll", "kill", "withdraw", "tak", "took", "pull", "switch"
 _WITHDRAWS = lazy(
     r"\b(?:roll(?:s|ed|ing)?\W{0,3}back|rollbacks?|kill\W{0,3}switch(?:es)?|withdraw(?:s|n|ing|als?)?|"
     r"(?:take[ns]?|taking|took|pull(?:s|ed|ing)?|switch(?:es|ed|ing)?|shut(?:s|ting)?|turn(?:s|ed|ing)?)\W+"
-    r"(?:[\w'’-]+\W+){0,4}?(?:offline|off|down))\b", re.IGNORECASE)
+    r"(?:(?:the|its|our|that|this|a)\W+)?(?:models?|system|deployments?|serving|endpoints?|api|app|service)(?!['’])\W+"
+    r"(?:[\w-]+\W+){0,2}?(?:offline|off|down)|"
+    r"(?:models?|system|deployments?|serving|endpoints?|api|app|service)\W+(?:(?:is|are|be|been|gets?|got)\W+)?"
+    r"(?:taken|pulled|switched|shut|turned)\W+(?:offline|off|down))\b", re.IGNORECASE)
 """Words of a safeguard's title saying it withdraws the model (`Rollback`, `the model withdrawn within
-one hour`, `kill switch`, `the deployment taken offline`, `serving switched off`)."""
+one hour`, `kill switch`, `the deployment taken offline`, `serving switched off`): a taking down
+names the model, the deployment or serving as what goes (not `the model's memory turned off`)."""
 _WITHDRAWN_THING = lazy(r"\b(?:models?|system|deployments?|weights|serving|endpoints?|releases?|versions?|checkpoints?|"
                         r"api|app)\b", re.IGNORECASE)
 """What a withdrawal withdraws where the title names it (`the model`, `the deployment`, `serving`)."""
@@ -5140,7 +5144,7 @@ _NOT_THE_MODEL = lazy(r"\b(?:access|accounts?|keys?|tokens?|users?|permissions?|
                       re.IGNORECASE)
 """Words just before a withdrawal naming what is withdrawn as something other than the model (`API keys
 withdrawn`, `access withdrawn`, `jailbreak posts taken down`)."""
-_NOT_THE_MODEL_AFTER = lazy(r"\W+(?:(?:the|their|its|a|an|any|users?['’]?s?|abusers?['’]?s?|offending|abusive)\W+){0,2}"
+_NOT_THE_MODEL_AFTER = lazy(r"\W+(?:(?:the|their|its|a|an|any|offending|abusive)\W+){0,2}(?:[\w-]+['’]s?\W+)?"
                             r"(?:access|accounts?|keys?|tokens?|permissions?|credentials?|licen[cs]es?)\b", re.IGNORECASE)
 """Words just after a withdrawal naming what it withdraws as a user's (`withdraws the user's access`,
 `withdraws offending accounts' keys`)."""

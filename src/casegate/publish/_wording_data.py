@@ -7362,7 +7362,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\W*(?:only\\W+)?(?:(?:on|during|in|within|over)\\W+)?(?:the\\W+)?(?:weekdays|week\\W?days|working\\W+days|business\\W+days|(?:business|working|office|opening|staffed|normal|regular)\\W+hours|day\\W?time)\\b(?:\\W+only\\b)?',
     '\\W+',
     "\\W+(?:(?!(?:and|or|but|nor)\\b)[\\w'’$-]+\\W+){0,3}?(?:confirm|approv)\\w*|\\W+(?:it|this|that|them)\\b",
-    "\\W+(?:(?:the|their|its|a|an|any|users?['’]?s?|abusers?['’]?s?|offending|abusive)\\W+){0,2}(?:access|accounts?|keys?|tokens?|permissions?|credentials?|licen[cs]es?)\\b",
+    "\\W+(?:(?:the|their|its|a|an|any|offending|abusive)\\W+){0,2}(?:[\\w-]+['’]s?\\W+)?(?:access|accounts?|keys?|tokens?|permissions?|credentials?|licen[cs]es?)\\b",
     "\\W+(?:(?:with|to|on|from|through|via)\\W+)?(?:our|the\\W+(?:lab|developer)['’]s)\\W+(?:(?:own|free|new|official|consumer)\\W+){0,2}(?:[\\w-]+\\W+)?(?:assistants?|apps?|applications?|chat\\W?bots?|agents?|companions?)\\b",
     "\\W+(?:[\\w-]+\\W+){0,2}?(?:receives?|collects?|pulls?|ingests?|gets?)\\W+(?:[\\w'’-]+\\W+){0,3}?",
     '\\W+(?:[\\w-]+\\W+){0,2}?(?:sees?|receives?|has\\W+(?:no\\W+)?(?:access|visibility)|have\\W+(?:no\\W+)?(?:access|visibility))\\W+(?:[\\w-]+\\W+){0,3}?',
@@ -7478,7 +7478,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\b(?:read|reread|view|browse|see|search|open|review|revisit)(?:s|es|ed|ing)?\\W+(?:(?:their|your|the|all)\\W+)?(?:past|saved|previous|earlier|old|cached|stored|downloaded|recent)\\W+(?:[\\w'-]+\\W+)?(?:chats?|conversations?|answers?|responses?|replies|messages?|history|transcripts?)\\W+(?:[\\w'-]+\\W+){0,4}?offline\\b|\\b(?:chats?|conversations?|history|transcripts?|messages?|drafts?|notes?)\\W+(?:(?!(?:offline|that|which|who)\\b)[\\w'-]+\\W+){0,4}?(?:works?|are|is|stays?|remains?)\\W+(?:(?:available|readable|viewable)\\W+)?offline\\b",
     '\\b(?:refus\\w*|safety\\W+training|guardrails?|system\\W+prompts?|modes?)\\b',
     '\\b(?:reviewed|escalated|reported|sent|forwarded|uploaded|relayed|read)\\W+(?:to|by)\\W+(?!(?:the\\W+|each\\W+|its\\W+|their\\W+)?(?:own\\W+)?(?:customer|client|agency|bank|hospital|site|local|on[- ]?site)\\w*\\b|(?:its|their)\\W+own\\b)|\\bban(?:s|ned|ning)?\\b|\\bsuspen(?:d|ds|ded|ding|sions?)\\W+(?:of\\W+)?(?:the\\W+)?(?:accounts?|users?)\\b|\\b(?:accounts?|users?)\\W+(?:(?:are|is|gets?)\\W+)?suspended\\b(?!\\W+by\\W+(?:the\\W+|each\\W+|its\\W+|their\\W+)?(?:own\\W+)?(?:customer|client|agency|bank|hospital|site|local)\\w*\\b)|\\btrust\\W+(?:and|&)\\W+safety\\b',
-    "\\b(?:roll(?:s|ed|ing)?\\W{0,3}back|rollbacks?|kill\\W{0,3}switch(?:es)?|withdraw(?:s|n|ing|als?)?|(?:take[ns]?|taking|took|pull(?:s|ed|ing)?|switch(?:es|ed|ing)?|shut(?:s|ting)?|turn(?:s|ed|ing)?)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:offline|off|down))\\b",
+    "\\b(?:roll(?:s|ed|ing)?\\W{0,3}back|rollbacks?|kill\\W{0,3}switch(?:es)?|withdraw(?:s|n|ing|als?)?|(?:take[ns]?|taking|took|pull(?:s|ed|ing)?|switch(?:es|ed|ing)?|shut(?:s|ting)?|turn(?:s|ed|ing)?)\\W+(?:(?:the|its|our|that|this|a)\\W+)?(?:models?|system|deployments?|serving|endpoints?|api|app|service)(?!['’])\\W+(?:[\\w-]+\\W+){0,2}?(?:offline|off|down)|(?:models?|system|deployments?|serving|endpoints?|api|app|service)\\W+(?:(?:is|are|be|been|gets?|got)\\W+)?(?:taken|pulled|switched|shut|turned)\\W+(?:offline|off|down))\\b",
     '\\b(?:rout(?:e|es|ed|ing)|re-?rout\\w*|escalat\\w*|hand(?:s|ed|ing)?\\W+(?:\\w+\\W+){0,2}?(?:off|over)|go(?:es|ing)?\\W+to|went\\W+to|forward\\w*|defer\\w*|fall(?:s|ing)?\\W+back|fell\\W+back|fallbacks?|fail(?:s|ed|ing)?\\W+over|failover|send(?:s|ing)?|sent|dispatch\\w*|delegat\\w*|switch\\w*|cascad\\w*|overflow\\w*|spill\\w*|answer(?:s|ed)?|serv(?:e|es|ed)|handl(?:e|es|ed)|respond(?:s|ed)?|takes?\\W+over|took\\W+over)\\b',
     '\\b(?:same|identical|this|replicas?|cop(?:y|ies)|instances?|classifiers?|moderation|safety|guard\\w*|embedding|reward|router|routing|judge|grader|scor\\w*|filter\\w*)\\b',
     "\\b(?:sdks?|software\\W+development\\W+kits?|(?:client\\W+)?librar(?:y|ies)|toolkits?|frameworks?)\\W+(?:for|to\\W+build|for\\W+building)\\W+(?:(?!(?:our|its|own|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?",
@@ -13227,7 +13227,6 @@ WORDS: str = (
     'abspath\n'
     'abuse\n'
     'abuse-monitoring-test\n'
-    'abusers\n'
     'abusive\n'
     'academics\n'
     'acc\n'
