@@ -38,9 +38,9 @@ from casegate.checks._derived import (
     turned_down_in_words,
     vetting_operator,
     watches_from_outside,
-    withdraws_model,
     weights_in_words,
     wider_release_in_words,
+    withdraws_model,
 )
 from casegate.model import Case, Safeguard
 from casegate.model._policy import GrantedTool
