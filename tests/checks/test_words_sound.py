@@ -2,7 +2,7 @@
 CG105, a `trusted-access` boundary's users, description and vetting (`open_sign_up_in_words`,
 `wider_release_in_words`, the vetting's own reading), an `api` boundary's description (`tuning_in_words`, the third parties it
 names) and a `consumer` boundary's (`on_device_in_words`); through CG351, the models besides the
-system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`); through CG431, the users' traffic kept from the developer (`traffic_kept_in_words`); through CG437, a classifier, refusal or monitor the users turn off (`turned_down_in_words`); through CG438, the case's words denying incidents (`incidents_denied_in_words`); through CG435, how many languages the release is in (`languages_in_words`). Each table holds words a sound
+system the boundary's or the system's words say answer its requests (`routed_models_in_words`); through CG715, a monitor's signal named as a count or a rate; through CG430, a monitor or review that reads a share of what it is to stop (`sampled_in_words`); through CG431, the users' traffic kept from the developer (`traffic_kept_in_words`); through CG437, a classifier, refusal or monitor the users turn off (`turned_down_in_words`); through CG438, the case's words denying incidents (`incidents_denied_in_words`); through CG435, how many languages the release is in (`languages_in_words`); through CG442, a safeguard's title withdrawing the model (`withdraws_model`). Each table holds words a sound
 case uses, which must pass, and words of the moves the readings were written for, which must stay
 caught. Marked `mended`: words that were a false alarm (NO-GO for a sound case) before the reading
 was narrowed; each is a row the reading read wrongly."""
@@ -40,6 +40,7 @@ from casegate.checks._derived import (
     watches_from_outside,
     weights_in_words,
     wider_release_in_words,
+    withdraws_model,
 )
 from casegate.model import Case, Safeguard
 from casegate.model._policy import GrantedTool
@@ -3955,3 +3956,36 @@ def test_the_readings_closed_on_the_fourth_misses_read_long_text_in_linear_time(
             started = time.perf_counter()
             read(words)
             assert time.perf_counter() - started < 3.0, unit
+
+# ------------------------------------------------------------------ a safeguard's title withdrawing the model (CG442)
+
+SOUND_WITHDRAWAL_TITLES = [  # as usage policies and enforcement pages word a user's loss of access
+    "We may suspend or terminate access for accounts that violate the usage policies",
+    "Repeat violators' API keys revoked and accounts banned",
+    "Access withdrawn from accounts that repeatedly request weapons content",
+    "Withdraws the developer's access to the model after a second severe violation",
+    "Jailbreak prompts shared publicly taken down on report",
+    "Users can turn the model's memory off",
+    "Rate limits turned down for flagged organisations",
+    "Universal-jailbreak bug bounty and rapid-response team patching the classifiers within 24 hours",
+]
+
+WITHDRAWAL_TITLES = [  # as system cards and frontier safety frameworks word a rollback
+    "Rollback to the previous model version within one hour",
+    "The model withdrawn from the API and the app within one hour of the order",
+    "Ability to roll back the deployment to an earlier checkpoint",
+    "Kill switch on the deployment",
+    "Serving switched off by the on-call within the hour",
+    "Takes the API offline on a universal jailbreak",
+    "Full withdrawal of Fixture from every surface",
+]
+
+
+@pytest.mark.parametrize("title", SOUND_WITHDRAWAL_TITLES)
+def test_a_users_loss_of_access_is_no_withdrawal_of_the_model(title: str) -> None:
+    assert withdraws_model(_safeguard("incident-response", title), "Fixture") is None
+
+
+@pytest.mark.parametrize("title", WITHDRAWAL_TITLES)
+def test_a_rollback_of_the_model_is_read(title: str) -> None:
+    assert withdraws_model(_safeguard("incident-response", title), "Fixture") == title

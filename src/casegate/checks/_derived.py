@@ -5122,3 +5122,62 @@ def injections_unseen(ctx: Context) -> dict[tuple[str, str], tuple[str, bool]]:
                          "turn) is not verified", sid in shown)
     ctx.memo["injections_unseen"] = got
     return got
+
+
+_WITHDRAW_TRIGGER = ("roll", "kill", "withdraw", "tak", "took", "pull", "switch", "shut", "turn")
+"""A word each match of `_WITHDRAWS` holds: a title without one says nothing of withdrawing the model."""
+_WITHDRAWS = lazy(
+    r"\b(?:roll(?:s|ed|ing)?\W{0,3}back|rollbacks?|kill\W{0,3}switch(?:es)?|withdraw(?:s|n|ing|als?)?|"
+    r"(?:take[ns]?|taking|took|pull(?:s|ed|ing)?|switch(?:es|ed|ing)?|shut(?:s|ting)?|turn(?:s|ed|ing)?)\W+"
+    r"(?:(?:the|its|our|that|this|a)\W+)?(?:models?|system|deployments?|serving|endpoints?|api|app|service)(?!['’])\W+"
+    r"(?:[\w-]+\W+){0,2}?(?:offline|off|down)|"
+    r"(?:models?|system|deployments?|serving|endpoints?|api|app|service)\W+(?:(?:is|are|be|been|gets?|got)\W+)?"
+    r"(?:taken|pulled|switched|shut|turned)\W+(?:offline|off|down))\b", re.IGNORECASE)
+"""Words of a safeguard's title saying it withdraws the model (`Rollback`, `the model withdrawn within
+one hour`, `kill switch`, `the deployment taken offline`, `serving switched off`): a taking down
+names the model, the deployment or serving as what goes (not `the model's memory turned off`)."""
+_WITHDRAWN_THING = lazy(r"\b(?:models?|system|deployments?|weights|serving|endpoints?|releases?|versions?|checkpoints?|"
+                        r"api|app)\b", re.IGNORECASE)
+"""What a withdrawal withdraws where the title names it (`the model`, `the deployment`, `serving`)."""
+_NOT_THE_MODEL = lazy(r"\b(?:access|accounts?|keys?|tokens?|users?|permissions?|credentials?|licen[cs]es?|posts?|"
+                      r"content|jailbreaks?|guides?|prompts?|offers?)\W+(?:(?:is|are|be|been|were|was)\W+)?$",
+                      re.IGNORECASE)
+"""Words just before a withdrawal naming what is withdrawn as something other than the model (`API keys
+withdrawn`, `access withdrawn`, `jailbreak posts taken down`)."""
+_NOT_THE_MODEL_AFTER = lazy(r"\W+(?:(?:the|their|its|a|an|any|offending|abusive)\W+){0,2}(?:[\w-]+['’]s?\W+)?"
+                            r"(?:access|accounts?|keys?|tokens?|permissions?|credentials?|licen[cs]es?)\b", re.IGNORECASE)
+"""Words just after a withdrawal naming what it withdraws as a user's (`withdraws the user's access`,
+`withdraws offending accounts' keys`)."""
+
+
+def withdraws_model(sg: Safeguard, system: str) -> str | None:
+    """The safeguard's title where it says the safeguard withdraws the model (`Rollback, the model
+    withdrawn from the API and the app within one hour`): a rollback or kill switch, or a withdrawal
+    or taking offline of the model, the deployment, serving or the system by name (`_WITHDRAWN_THING`),
+    none of them of a user's access, keys or content (`_NOT_THE_MODEL`); None otherwise."""
+    if sg.title is None:
+        return None
+    read = as_read(sg.title)
+    if not _may_say(read, _WITHDRAW_TRIGGER):
+        return None
+    named = _WITHDRAWN_THING.search(read) is not None or (bool(system.strip()) and system.lower() in read.lower())
+    for m in _WITHDRAWS.finditer(read):
+        if _NOT_THE_MODEL.search(read, max(0, m.start() - 40), m.start()) is not None \
+                or _NOT_THE_MODEL_AFTER.match(read, m.end()) is not None:
+            continue
+        word = m.group(0).lower()
+        if word.startswith(("roll", "kill")) or named:
+            return sg.title
+    return None
+
+
+def withdrawal_out_of_reach(case: Case, developer: Sequence[str], memo: dict[str, Any] | None = None) -> str | None:
+    """The words of the case saying the model is served, or its weights held, where the developer's
+    withdrawal does not reach: another company's cloud or platform, a partner, or the customers' own sites
+    (`host_clauses`, `hosting_companies`); None where they say none is. The lab withdraws what it
+    serves; a copy another party serves or holds stays up until that party takes it down (CG442)."""
+    hosted = hosts_in_words(case, memo)
+    if hosted is not None:
+        return hosted[0]
+    named = hosting_companies(case, developer)
+    return named[0][1] if named else None

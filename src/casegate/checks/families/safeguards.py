@@ -55,6 +55,8 @@ from .._derived import (
     unshown_filters,
     untuned_tests,
     watches_from_outside,
+    withdrawal_out_of_reach,
+    withdraws_model,
 )
 from .._registry import Context, Hit, rule
 from .._text import _COMMON as _COMMON_WORDS
@@ -699,6 +701,40 @@ def monitoring_sees_no_traffic(ctx: Context) -> Iterator[Hit]:
                   f"safeguard `{sid}` watches the users' traffic from outside the site (a `{sg.layer}` safeguard, "
                   f"\"{sg.title}\"), but {why}: it does not block "
                   f"{', '.join(f'`{b}`' for b in sg.blocks)}")
+
+
+@rule(
+    "CG442", "withdrawal-out-of-reach", severity="blocking", serves="test-4-safeguards",
+    summary="A safeguard whose title says it withdraws the model (`Rollback, the model withdrawn within one "
+            "hour`, `kill switch`, `the deployment taken offline`) blocks steps while the boundary's words say "
+            "another company's cloud or platform, a partner, or the customers' own sites serve the model or hold "
+            "its weights (`partners Northwind Cloud and Stratus also serve it`, `also runs on Amazon Bedrock`).",
+    rationale="A rollback bounds the harm after launch only where the lab can take the model down: it withdraws "
+              "what it serves itself. A copy a cloud platform or a partner serves from its own clusters, or one "
+              "installed at a customer's site, stays up until that party takes it down, on its own clock. The "
+              "rollback drill ran on the lab's own serving and says nothing of theirs, so the steps the "
+              "withdrawal is counted for stay open wherever the other copies answer.",
+    bad="boundary: {description: 'Acme's API and app; partners Northwind Cloud and Stratus also serve it.'}\n"
+        "SG-rollback: {layer: incident-response, title: Rollback, the model withdrawn within one hour}",
+    good="boundary: {description: 'Acme's API and app, served only from Acme's own infrastructure.'}",
+    fix="Drop the withdrawal from the safeguards the case counts and show the steps blocked without it; or serve "
+        "the model from the lab's own infrastructure only and describe the boundary as it then is.",
+)
+def withdrawal_out_of_reach_of_hosts(ctx: Context) -> Iterator[Hit]:
+    said: str | None = None
+    for sid, sg in ctx.case.safeguards.items():
+        if not sg.blocks or withdraws_model(sg, ctx.case.system.name) is None:
+            continue
+        if said is None:
+            developer = list(ctx.facts.developer_organisations if ctx.facts is not None else ()) \
+                or list(ctx.policy.evidence.organisations)
+            said = withdrawal_out_of_reach(ctx.case, developer, ctx.memo)
+            if said is None:
+                return
+        yield Hit(("safeguards", sid, "blocks"),
+                  f"safeguard `{sid}` withdraws the model (\"{sg.title}\"), but the boundary's words say it is served "
+                  f"or its weights held where the developer's withdrawal does not reach (\"{' '.join(said.split())}\"): "
+                  f"it does not block {', '.join(f'`{b}`' for b in sg.blocks)} there")
 
 
 LANGUAGE_LAYERS = ("classifier", "model-behaviour")
