@@ -86,7 +86,11 @@ def test_the_blind_case_is_honestly_no_go_and_go_with_conditions_once_the_classi
     relog(d, BOUNTY, _bypasses(12))  # classifiers that let 12 of 800 through: upper bound 0.024
     record = _preview(d)
     assert record.outcome == "GO WITH CONDITIONS" and _blocking(record) == []
-    assert [c.cause for c in record.conditions] == ["CG305"]  # the uplift result past the threshold
+    # the uplift result past the threshold; the harness logs' audio attempts, which they record for the
+    # whole run and not per attempt, not verified (CG436)
+    assert [c.cause for c in record.conditions if c.cause != "CG436"] == ["CG305"]
+    assert all("given audio hold on their own" in f.message and "is not verified" in f.message
+               for f in record.findings if f.code == "CG436")
 
 
 # ------------------------------------------------------------------ the bounty kept, but not cited by the classifiers
