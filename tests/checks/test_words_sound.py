@@ -971,6 +971,11 @@ HOSTING_COMPANIES = [  # (words, the company named as serving the model or holdi
     ("Kelvin Inference runs a copy of the model in Dublin", "Kelvin Inference"),
     ("served from the Northwind Cloud us-east-1 and eu-west-1 regions", "Northwind Cloud"),
     ("the weights are held with Coreweft Systems for serving", "Coreweft Systems"),
+    ("Kelvin Inference, our CDN partner, holds a copy of the weights", "Kelvin Inference"),
+    ("Cloudflare, our edge provider, also serves Atlas-2 from its GPU sites", "Cloudflare"),
+    ("Anthropic, our model provider, serves the model", "Anthropic"),
+    ("the model is served by AWS in us-east-1", "AWS"),
+    ("Model weights are hosted with Google Cloud Platform for serving", "Google Cloud Platform"),
 ]
 NO_HOSTING_COMPANY = [
     "Paid API access to Atlas-2 from Acme, served from Acme's own data centres",
@@ -985,6 +990,14 @@ NO_HOSTING_COMPANY = [
     "Acme Labs, our parent company, serves the model",
     "Integrations with Slack, Google Drive and Microsoft 365",
     "Our status page runs on Northwind Cloud",
+    "Cloudflare, our CDN provider, serves the website; the model is served from Acme's data centres",
+    "Statuspage, our status page provider, hosts the status page for the model API",
+    "Okta, our identity provider, serves sign-in for API requests",
+    "Stripe, our payment provider, handles billing for API requests",
+    "Atlas-2 was trained on Northwind's cluster and is served from our own data centres",
+    "the model was built by Acme in partnership with Kelvin Inference; it is served from Acme's data centres",
+    "Globex Bank, a customer, runs the model on its own servers",
+    "Datadog, our observability vendor, stores request logs",
 ]
 
 
@@ -1004,6 +1017,23 @@ def test_the_systems_description_names_a_hosting_company() -> None:
     assert hosting_companies(Case.model_validate(doc), ["Acme Labs"]) == (
         ("the system's description", "Acme's frontier model, served from Acme's data centre and the Northwind Cloud "
          "regions", "Northwind Cloud"),)
+
+
+@pytest.mark.parametrize(("name", "statement", "named"), [
+    ("AWS", "Audit of the Amazon Web Services clusters holding the weights", True),
+    ("Amazon Web Services", "Audit of the AWS us-east-1 serving clusters", True),
+    ("Google Cloud", "Audit of the GCP project serving the model", True),
+    ("Google Cloud Platform", "Audit of the Google Cloud serving clusters", True),
+    ("Microsoft Azure", "Audit of the Azure regions serving the model", True),
+    ("Kelvin Inference", "Audit of Kelvin Inference's Dublin cluster", True),
+    ("AWS", "Audit of the Amazon warehouse systems", False),
+    ("Google Cloud", "Audit of Google's offices", False),
+    ("Microsoft Azure", "Audit of Microsoft 365", False),
+    ("Kelvin Inference", "Audit of the Kelvin cluster", False),
+])
+def test_a_cloud_written_either_way_is_named(name: str, statement: str, named: bool) -> None:
+    """(CG429) `AWS` in the words and `Amazon Web Services` in the auditor's statement are one cloud."""
+    assert company_named(name, statement) is named
 
 
 @pytest.mark.parametrize(("statement", "named"), [
@@ -2155,6 +2185,8 @@ def _review_title(text: str) -> bool:
     (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "Northwind Cloud Stratus Cloud serves model "),
     (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "traffic is served by the A B C D "),
     (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "Kelvin Inference Kelvin serves the model a b "),
+    (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "Kelvin, our CDN provider, serves a b c d "),
+    (lambda t: company_named("Amazon Web Services", t), "amazon web amazon web services google cloud "),
     (lambda t: hosts_in_words(Case.model_validate(_api(t))), "customers run a b c d e f on its own own premises "),
 ])
 def test_the_changed_readings_read_long_text_in_linear_time(reading: Any, unit: str) -> None:

@@ -3437,13 +3437,38 @@ def hosting_companies(case: Case, developer: Sequence[str] = ()) -> tuple[tuple[
                     continue
                 if m.start() == 0 and len(words) == 1 and m.group("d") is not None:
                     continue  # one capitalised word opening the sentence: a common noun as likely as a name
+                if (m.group("a") is not None or m.group("b") is not None) and _OTHER_SERVICE.search(m.group(0)) \
+                        and _HOLDS_MODEL.match(sentence, m.end(), m.end() + 80) is None:
+                    continue  # `Cloudflare, our CDN provider, serves the website`: a partner for something else
                 out.setdefault(name, (whose, sentence.strip()))
     return tuple((whose, s, n) for n, (whose, s) in out.items())
 
 
+_OTHER_SERVICE = lazy(r"\b(?:cdn|content\W+delivery|edge|status\W+page|identity|sign\W?in|sso|log\W?in|auth\w*|payments?|"
+                      r"billing|e-?mail|analytics|observability|crm|support|ticketing|docs|documentation|website|"
+                      r"marketing|dns|domains?)\b", re.IGNORECASE)
+"""Words by which a partner named by apposition serves something other than the model (`Cloudflare,
+our CDN provider`, `Okta, our identity provider`)."""
+_HOLDS_MODEL = lazy(r"\W*(?:also\s+)?(?:serves|hosts|holds|runs|stores|keeps|operates)\s+(?:[\w'’-]+\s+){0,2}?"
+                    r"(?:models?|weights|inference|cop(?:y|ies)|checkpoints?|(?-i:[A-Z][\w-]*-\d[\w.-]*))\b", re.IGNORECASE)
+"""What follows such a partner's apposition when it serves or holds the model after all (`Kelvin
+Inference, our CDN partner, holds a copy of the weights`)."""
+_BRAND_ALIASES = ((" amazon web services ", " aws "), (" google cloud platform ", " gcp "), (" google cloud ", " gcp "),
+                  (" microsoft azure ", " azure "), (" oracle cloud infrastructure ", " oci "), (" oracle cloud ", " oci "))
+"""One cloud's names written two ways, read as one (`AWS` and `Amazon Web Services`)."""
+
+
+def _company_words(text: str) -> str:
+    out = f" {_NON_WORDS.sub(' ', text.lower()).strip()} "
+    for long, short in _BRAND_ALIASES:
+        out = out.replace(long, short)
+    return out
+
+
 def company_named(name: str, text: str) -> bool:
-    """Whether `text` (an auditor's signed words) names the company `name` by that name."""
-    return f" {_NON_WORDS.sub(' ', name.lower()).strip()} " in f" {_NON_WORDS.sub(' ', as_read(text).lower())} "
+    """Whether `text` (an auditor's signed words) names the company `name` by that name, a cloud
+    written either way (`_BRAND_ALIASES`: `GCP` for `Google Cloud`)."""
+    return _company_words(name) in _company_words(as_read(text))
 
 _SOLD_ONLY = lazy(r"\b(?:sold|resold|listed|billed|purchas\w*|bought|buy|subscri\w*|procured?|procurement)\b",
                   re.IGNORECASE)
