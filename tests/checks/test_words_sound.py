@@ -3607,6 +3607,9 @@ READS_REASONING = [  # titles of safeguards that read the model's reasoning
     "Scratchpad monitor, flagged answers blocked",
     "Reasoning summaries shown to users, harmful plans left out of the summary",
     "Summaries of the model's reasoning shown in place of the raw trace",
+    "Chain-of-thought monitor; the classifier's reasoning traces are logged",
+    "The classifier reads the model's reasoning traces",
+    "Output classifier; its reasoning traces are logged for review",
 ]
 READS_ANSWERS = [  # the answer, the account or the conversation, not the reasoning
     "Output classifiers for exploit and weapons content on every answer",
@@ -3615,6 +3618,12 @@ READS_ANSWERS = [  # the answer, the account or the conversation, not the reason
     "Abuse monitoring of conversations, flagged accounts reviewed",
     "Cotton-supply fraud classifier",
     "Summary of flagged conversations sent to the trust and safety team daily",
+    "Reasoning benchmark for the output classifier",
+    "Legal reasoning evaluation of refusals",
+    "The classifier's reasoning is logged",
+    "Output classifier; the classifier's reasoning traces are logged for review",
+    "Judge's thinking tokens logged beside each verdict",
+    "Thought leadership review of the usage policy",
 ]
 
 
@@ -3655,6 +3664,11 @@ REASONING_OFF = [  # a request can have the model answer with no reasoning
     "Reasoning can be turned off per request.",
     "Developers may disable thinking for simple tasks.",
     "The model answers without reasoning when the request asks for speed.",
+    "Reasoning effort none is offered for latency-sensitive calls.",
+    "There is an option to turn thinking off.",
+    "Reasoning cannot be turned off for free users, but developers may disable thinking.",
+    "reasoning_effort: none is available on every plan",
+    "Thinking is on by default; developers may turn the thinking off.",
 ]
 REASONING_ON = [  # reasoning is always there, or `none` is not an effort
     "Grebe-1 reasons at the reasoning effort the request sets (low by default, up to high).",
@@ -3662,6 +3676,13 @@ REASONING_ON = [  # reasoning is always there, or `none` is not an effort
     "Effort is always at least low; the raw reasoning is never returned.",
     "Developers cannot turn off the reasoning.",
     "Paid API access; no fine-tuning access; none of the weights leave Acme.",
+    "Reasoning cannot be turned off.",
+    "Extended thinking is on by default and cannot be switched off.",
+    "There is no option to turn thinking off.",
+    "Reasoning is always on; there is no way to turn the reasoning off.",
+    "Grebe-1 always reasons: reasoning effort none is not offered.",
+    "`reasoning_effort` accepts low, medium or high; `effort: none` is rejected.",
+    "It is not possible to disable thinking on Grebe-1.",
 ]
 
 

@@ -2771,14 +2771,27 @@ _EFFORT_OFF = lazy(
 """Words letting a request have the model answer without reasoning (`reasoning_effort: none`,
 `reasoning can be turned off`, `developers may disable thinking`)."""
 
-_DENIED_BEFORE = lazy(r"\b(?:cannot|can't|can\W+not|not|never|no\W+one\W+can)\W+(?:[\w-]+\W+)?$", re.IGNORECASE)
-"""A denial in the words just before a match of `_EFFORT_OFF` (`developers cannot turn off the reasoning`)."""
+_DENIED_BEFORE = lazy(r"\b(?:cannot|can't|can\W+not|not|never|no\W+one\W+can|"
+                     r"no\W+(?:option|way|setting|means|switch)\W+to|(?:not\W+possible|impossible)\W+to)\W+(?:[\w-]+\W+)?$",
+                     re.IGNORECASE)
+"""A denial in the words just before a match of `_EFFORT_OFF` (`developers cannot turn off the reasoning`,
+`there is no option to turn thinking off`)."""
+_DENIED_AFTER = lazy(r"\W*(?:is|are)\W+(?:not|never)\W+(?:offered|available|supported|accepted|allowed|exposed)\b"
+                     r"|\W*(?:is|are)\W+(?:rejected|refused|unavailable|unsupported|disabled)\b", re.IGNORECASE)
+"""A denial just after a match of `_EFFORT_OFF` (`reasoning effort none is not offered`)."""
+
+
+_OWN_REASONING = lazy(r"\b(?:classifier|judge|grader|filter|reviewer)(?:['’]s|s['’])\W+(?:own\W+)?$", re.IGNORECASE)
+"""Words naming a classifier's own reasoning just before a match of `_READS_REASONING` (`the
+classifier's reasoning traces are logged`): the safeguard's, not the model's."""
 
 
 def reads_reasoning(sg: Safeguard) -> bool:
-    """Whether a safeguard's title names the model's reasoning as what it reads (`_READS_REASONING`)."""
+    """Whether a safeguard's title names the model's reasoning as what it reads (`_READS_REASONING`),
+    not a classifier's own (`_OWN_REASONING`)."""
     title = sg.title or ""
-    return _may_say(title, _READS_REASONING_WORDS) and _READS_REASONING.search(title) is not None
+    return _may_say(title, _READS_REASONING_WORDS) and any(
+        _OWN_REASONING.search(title[max(0, m.start() - 30):m.start()]) is None for m in _READS_REASONING.finditer(title))
 
 
 def default_effort(ctx: Context) -> str | None:
@@ -2796,7 +2809,8 @@ def reasoning_off_in_words(ctx: Context) -> str | None:
     for text in _boundary_texts(ctx.case):
         if _may_say(text, ("effort", "reasoning", "thinking")):
             for m in _EFFORT_OFF.finditer(text):
-                if _DENIED_BEFORE.search(text[max(0, m.start() - 24):m.start()]) is None:
+                if _DENIED_BEFORE.search(text[max(0, m.start() - 24):m.start()]) is None \
+                        and _DENIED_AFTER.match(text, m.end(), m.end() + 40) is None:
                     return m.group(0)
     return None
 

@@ -1042,19 +1042,30 @@ def _reasoned(sample: dict[str, Any], model: Any) -> bool:
     message of the sample's messages, naming `model` (or, by its provider's own name, the part of
     `model` after the provider) or no model, holds a reasoning part (inspect-ai's `ContentReasoning`)
     whose text is not empty and not redacted (a provider's encrypted reasoning, which no monitor
-    reading the log's transcript read)."""
+    reading the log's transcript read), or whose summary of the reasoning is not empty (an OpenAI
+    reasoning model's encrypted reasoning beside the summary it returns). A message's model may be
+    the provider's dated snapshot of `model`'s name (`o3-2025-04-16` for `openai/o3`)."""
     names = {str(model), str(model).split("/", 1)[-1]} if model else set()
     for m in sample.get("messages") or ():
         if not isinstance(m, dict) or m.get("role") != "assistant":
             continue
-        if m.get("model") is not None and str(m.get("model")) not in names:
+        said = m.get("model")
+        if said is not None and str(said) not in names \
+                and not any(_SNAPSHOT.fullmatch(str(said), len(n)) and str(said).startswith(n) for n in names if n):
             continue
         content = m.get("content")
         for part in content if isinstance(content, list) else ():
-            if isinstance(part, dict) and part.get("type") == "reasoning" and not part.get("redacted") \
-                    and isinstance(part.get("reasoning"), str) and part["reasoning"].strip():
+            if not isinstance(part, dict) or part.get("type") != "reasoning":
+                continue
+            if not part.get("redacted") and isinstance(part.get("reasoning"), str) and part["reasoning"].strip():
+                return True
+            if isinstance(part.get("summary"), str) and part["summary"].strip():
                 return True
     return False
+
+
+_SNAPSHOT = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{8})")
+"""A provider's dated snapshot after a model's name (`-2025-04-16`, `-20250514`)."""
 
 
 def _given_kinds(sample: dict[str, Any], model: Any) -> frozenset[str]:
