@@ -2187,6 +2187,9 @@ def _review_title(text: str) -> bool:
     (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "Kelvin Inference Kelvin serves the model a b "),
     (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "Kelvin, our CDN provider, serves a b c d "),
     (lambda t: company_named("Amazon Web Services", t), "amazon web amazon web services google cloud "),
+    (lambda t: _siskin(t, "SG-cbrn-classifier"), "users can turn off the classifier's classifier's notifications "),
+    (lambda t: _siskin(t, "SG-cbrn-classifier"), "turn off memory of of the the filter "),
+    (lambda t: _siskin(t, "SG-cbrn-classifier"), "disable alerts, alerts and alerts "),
     (lambda t: hosts_in_words(Case.model_validate(_api(t))), "customers run a b c d e f on its own own premises "),
 ])
 def test_the_changed_readings_read_long_text_in_linear_time(reading: Any, unit: str) -> None:
@@ -3712,11 +3715,12 @@ def test_the_reasoning_readings_read_long_text_in_linear_time() -> None:
 
     readings: list[tuple[Any, tuple[str, ...]]] = [
         (lambda x: reads_reasoning(_safeguard("monitoring", x)),
-         ("chain of chain of ", "raw raw reasoning ", "reasoning reasoning ")),
+         ("chain of chain of ", "raw raw reasoning ", "reasoning reasoning ", "the classifier's classifier's reasoning traces ")),
         (lambda x: default_effort(context(_api(x))),
          ("effort effort low ", "effort low by low by ", "default effort default ", "effort defaults defaults ")),
         (lambda x: reasoning_off_in_words(context(_api(x))),
-         ("effort: low|low|", "effort effort none of ", "turn off the turn ", "reasoning can be can be ")),
+         ("effort: low|low|", "effort effort none of ", "turn off the turn ", "reasoning can be can be ",
+          "there is no option to turn thinking off ", "effort none is not is not ")),
     ]
     for read, units in readings:
         for unit in units:
@@ -3748,6 +3752,13 @@ SOUND_OTHER_TURNED_OFF = [  # (CG437) a notification, a delivery mode or a featu
      "SG-cbrn-classifier", None),
     ("Alerts for refusals can be turned off.", "SG-refusal", None),
     ("Notifications of refusals can be switched off.", "SG-refusal", None),
+    ("Users can turn off the classifier's notifications; the classifier still blocks each flagged request.",
+     "SG-cbrn-classifier", None),
+    ("The classifier's email alerts can be turned off; the classifiers screen every request.", "SG-cbrn-classifier", None),
+    ("Users can turn off the filters' alerts and reminders; the filters screen every request.", "SG-cbrn-classifier", None),
+    ("Users can turn off alerts for the content filter; the filter screens every request.", "SG-cbrn-classifier", None),
+    ("Users can turn off read receipts and autocomplete; the classifiers screen every request.", "SG-cbrn-classifier", None),
+    ("Users can opt out of marketing emails; the classifiers screen every request.", "SG-cbrn-classifier", None),
     # a surface for trying the model out keeping nothing, the traffic kept in another sentence
     ("Prompts are not logged in the playground; API traffic is retained 30 days.", "SG-monitoring", _CONTENT_MONITOR),
     ("Prompts sent from the console are not stored. All API requests are retained for 30 days for abuse review.",
@@ -3764,6 +3775,12 @@ SAFEGUARD_TURNED_OFF = [  # the mended readings still catching
     ("Users can turn off safety notifications and classifier screening.", "SG-cbrn-classifier", None),
     ("Users can turn off safety alerts and the moderation filter.", "SG-cbrn-classifier", None),
     ("Refusals can be turned off.", "SG-refusal", None),
+    ("Users can disable memory of the content filter.", "SG-cbrn-classifier", None),
+    ("Memory of the content filter can be turned off.", "SG-cbrn-classifier", None),
+    ("Users can turn off streaming for the classifiers.", "SG-cbrn-classifier", None),
+    ("Users can turn off the classifier's notifications and the classifier.", "SG-cbrn-classifier", None),
+    ("Users can turn off the classifier's memory.", "SG-cbrn-classifier", None),
+    ("Users can turn off the content filter's streaming check.", "SG-cbrn-classifier", None),
     ("Prompts are not logged in the playground.", "SG-monitoring", _CONTENT_MONITOR),
     ("Prompts are not logged in the playground. API traffic is not retained.", "SG-monitoring", _CONTENT_MONITOR),
     ("Prompts are not logged for enterprise customers; API traffic is retained 30 days.", "SG-monitoring",

@@ -2776,7 +2776,7 @@ _DENIED_BEFORE = lazy(r"\b(?:cannot|can't|can\W+not|not|never|no\W+one\W+can|"
                      re.IGNORECASE)
 """A denial in the words just before a match of `_EFFORT_OFF` (`developers cannot turn off the reasoning`,
 `there is no option to turn thinking off`)."""
-_DENIED_AFTER = lazy(r"\W*(?:is|are)\W+(?:not|never)\W+(?:offered|available|supported|accepted|allowed|exposed)\b"
+_EFFORT_DENIED_AFTER = lazy(r"\W*(?:is|are)\W+(?:not|never)\W+(?:offered|available|supported|accepted|allowed|exposed)\b"
                      r"|\W*(?:is|are)\W+(?:rejected|refused|unavailable|unsupported|disabled)\b", re.IGNORECASE)
 """A denial just after a match of `_EFFORT_OFF` (`reasoning effort none is not offered`)."""
 
@@ -2810,7 +2810,7 @@ def reasoning_off_in_words(ctx: Context) -> str | None:
         if _may_say(text, ("effort", "reasoning", "thinking")):
             for m in _EFFORT_OFF.finditer(text):
                 if _DENIED_BEFORE.search(text[max(0, m.start() - 24):m.start()]) is None \
-                        and _DENIED_AFTER.match(text, m.end(), m.end() + 40) is None:
+                        and _EFFORT_DENIED_AFTER.match(text, m.end(), m.end() + 40) is None:
                     return m.group(0)
     return None
 
@@ -4821,16 +4821,34 @@ def _turns_off_other(read: str, m: re.Match[str]) -> bool:
         said = _OFF_SUBJECT.search(read, max(0, m.start() - 160), m.start())
         if said is None:
             return False
-        what = said.group(1)
+        what, after = said.group(1), read[said.end(1):m.start()]
     elif word.startswith(("turn", "switch")) and len(m.group(0).split()) > 2:
-        what = " ".join(m.group(0).split()[1:-1]) + " "  # `turn streaming off`
+        what, after = " ".join(m.group(0).split()[1:-1]) + " ", ""  # `turn streaming off`
     else:
         said = _OFF_OBJECT.match(read, m.end())
         if said is None:
             return False
-        what = said.group(1)
+        what, after = said.group(1), read[said.end(1):said.end(1) + 80]
+    if _NOTICES_OF.fullmatch(what) is not None:
+        return True  # `the classifier's notifications`: notices about the filter, not it
+    if _OF_FILTER.match(after) is not None and _NOTICES.fullmatch(what) is None:
+        return False  # `memory of the content filter`: a part of the filter turned off
     return (_OTHER_THINGS.match(what) is not None and _FILTER_NAMED.search(what) is None
             and "safe" not in what.lower())
+
+
+_NOTICE = r"(?:(?:e-?mail|push|sms|in-app|weekly|daily)\W+)?(?:notifications?|e-?mails?|alerts?|reminders?|digests?)"
+_NOTICES_OF = lazy(r"(?:(?:the|its|their|our|your)\W+)?(?:[\w-]+\W+){0,2}?[\w-]+(?:['’]s|s['’])\W+" + _NOTICE
+                   + r"(?:\W*(?:,|\band\b|\bor\b)\W*" + _NOTICE + r")*\W*", re.IGNORECASE)
+"""Notices a safeguard sends, named by its possessive (`the classifier's notifications`, `the
+filter's email alerts`): turned off, the safeguard still works."""
+_NOTICES = lazy(r"(?:(?:the|its|their|our|your)\W+)?(?:[\w-]+\W+)?" + _NOTICE + r"(?:\W*(?:,|\band\b|\bor\b)\W*"
+                + _NOTICE + r")*\W*", re.IGNORECASE)
+"""Notices alone (`email notifications`, `alerts and reminders`)."""
+_OF_FILTER = lazy(r"(?:of|for|on|in)\W+(?:(?:the|its|their|our|your)\W+)?(?:[\w'’-]+\W+){0,2}?"
+                  r"(?:filter\w*|classifiers?|moderation|screening)\b", re.IGNORECASE)
+"""A thing turned off said to be the filter's (`memory of the content filter`, `streaming for the
+classifiers`): a part of the safeguard, not another feature."""
 
 
 _NOT_KEPT_TRIGGER = ("retain", "retention", "store", "log", "kept", "keep", "sav", "record", "delet", "discard",
