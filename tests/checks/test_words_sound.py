@@ -3808,6 +3808,10 @@ SOUND_LIMIT_BEFORE = [  # (CG428) days or hours before something other than the 
     "Between 9am and 5pm support is available and a technician reviews each protocol",
     "On weekdays and at weekends, a technician reviews each protocol",
     "Monday to Sunday, a technician reviews each protocol",
+    "Monday to Friday, our support team answers tickets; each action is approved by the user",
+    "During business hours, our sales team answers calls; a technician reviews each protocol",
+    "Weekdays 9 to 5, the help desk is staffed; every protocol is reviewed by a technician",
+    "On weekdays, we publish release notes; a reviewer approves each action",
 ]
 LIMIT_BEFORE = [
     "Monday to Friday, an analyst reviews each flagged call",
@@ -3851,6 +3855,14 @@ SOUND_PUBLIC_OWN = [  # (CG105) the public using another's product, or reading t
     "Developers build apps; anyone can read our docs",
     "The public cannot use our assistant",
     "No one outside partners can use our app",
+    "Anyone can read our documentation",
+    "Our own app is open to everyone in the enterprise's tenant",
+    "Developers build apps; our status page is open to everyone",
+    "Developers build apps; anyone can read our usage policies",
+    "Developers build apps; anyone can sign up for our API",
+    "Developers build apps; our playground is open to every developer",
+    "Developers build apps; anyone can report a vulnerability through our bug bounty",
+    "Developers build apps; anyone can view our system card",
 ]
 PUBLIC_OWN = [
     "Partners build agents, while anyone can talk to our own assistant",
