@@ -972,6 +972,11 @@ HOSTING_COMPANIES = [  # (words, the company named as serving the model or holdi
     ("Kelvin Inference runs a copy of the model in Dublin", "Kelvin Inference"),
     ("served from the Northwind Cloud us-east-1 and eu-west-1 regions", "Northwind Cloud"),
     ("the weights are held with Coreweft Systems for serving", "Coreweft Systems"),
+    ("Kelvin Inference, our CDN partner, holds a copy of the weights", "Kelvin Inference"),
+    ("Cloudflare, our edge provider, also serves Atlas-2 from its GPU sites", "Cloudflare"),
+    ("Anthropic, our model provider, serves the model", "Anthropic"),
+    ("the model is served by AWS in us-east-1", "AWS"),
+    ("Model weights are hosted with Google Cloud Platform for serving", "Google Cloud Platform"),
 ]
 NO_HOSTING_COMPANY = [
     "Paid API access to Atlas-2 from Acme, served from Acme's own data centres",
@@ -986,6 +991,14 @@ NO_HOSTING_COMPANY = [
     "Acme Labs, our parent company, serves the model",
     "Integrations with Slack, Google Drive and Microsoft 365",
     "Our status page runs on Northwind Cloud",
+    "Cloudflare, our CDN provider, serves the website; the model is served from Acme's data centres",
+    "Statuspage, our status page provider, hosts the status page for the model API",
+    "Okta, our identity provider, serves sign-in for API requests",
+    "Stripe, our payment provider, handles billing for API requests",
+    "Atlas-2 was trained on Northwind's cluster and is served from our own data centres",
+    "the model was built by Acme in partnership with Kelvin Inference; it is served from Acme's data centres",
+    "Globex Bank, a customer, runs the model on its own servers",
+    "Datadog, our observability vendor, stores request logs",
 ]
 
 
@@ -1005,6 +1018,23 @@ def test_the_systems_description_names_a_hosting_company() -> None:
     assert hosting_companies(Case.model_validate(doc), ["Acme Labs"]) == (
         ("the system's description", "Acme's frontier model, served from Acme's data centre and the Northwind Cloud "
          "regions", "Northwind Cloud"),)
+
+
+@pytest.mark.parametrize(("name", "statement", "named"), [
+    ("AWS", "Audit of the Amazon Web Services clusters holding the weights", True),
+    ("Amazon Web Services", "Audit of the AWS us-east-1 serving clusters", True),
+    ("Google Cloud", "Audit of the GCP project serving the model", True),
+    ("Google Cloud Platform", "Audit of the Google Cloud serving clusters", True),
+    ("Microsoft Azure", "Audit of the Azure regions serving the model", True),
+    ("Kelvin Inference", "Audit of Kelvin Inference's Dublin cluster", True),
+    ("AWS", "Audit of the Amazon warehouse systems", False),
+    ("Google Cloud", "Audit of Google's offices", False),
+    ("Microsoft Azure", "Audit of Microsoft 365", False),
+    ("Kelvin Inference", "Audit of the Kelvin cluster", False),
+])
+def test_a_cloud_written_either_way_is_named(name: str, statement: str, named: bool) -> None:
+    """(CG429) `AWS` in the words and `Amazon Web Services` in the auditor's statement are one cloud."""
+    assert company_named(name, statement) is named
 
 
 @pytest.mark.parametrize(("statement", "named"), [
@@ -2156,6 +2186,11 @@ def _review_title(text: str) -> bool:
     (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "Northwind Cloud Stratus Cloud serves model "),
     (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "traffic is served by the A B C D "),
     (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "Kelvin Inference Kelvin serves the model a b "),
+    (lambda t: hosting_companies(Case.model_validate(_api(t)), ["Acme Labs"]), "Kelvin, our CDN provider, serves a b c d "),
+    (lambda t: company_named("Amazon Web Services", t), "amazon web amazon web services google cloud "),
+    (lambda t: _siskin(t, "SG-cbrn-classifier"), "users can turn off the classifier's classifier's notifications "),
+    (lambda t: _siskin(t, "SG-cbrn-classifier"), "turn off memory of of the the filter "),
+    (lambda t: _siskin(t, "SG-cbrn-classifier"), "disable alerts, alerts and alerts "),
     (lambda t: hosts_in_words(Case.model_validate(_api(t))), "customers run a b c d e f on its own own premises "),
 ])
 def test_the_changed_readings_read_long_text_in_linear_time(reading: Any, unit: str) -> None:
@@ -3576,6 +3611,9 @@ READS_REASONING = [  # titles of safeguards that read the model's reasoning
     "Scratchpad monitor, flagged answers blocked",
     "Reasoning summaries shown to users, harmful plans left out of the summary",
     "Summaries of the model's reasoning shown in place of the raw trace",
+    "Chain-of-thought monitor; the classifier's reasoning traces are logged",
+    "The classifier reads the model's reasoning traces",
+    "Output classifier; its reasoning traces are logged for review",
 ]
 READS_ANSWERS = [  # the answer, the account or the conversation, not the reasoning
     "Output classifiers for exploit and weapons content on every answer",
@@ -3584,6 +3622,12 @@ READS_ANSWERS = [  # the answer, the account or the conversation, not the reason
     "Abuse monitoring of conversations, flagged accounts reviewed",
     "Cotton-supply fraud classifier",
     "Summary of flagged conversations sent to the trust and safety team daily",
+    "Reasoning benchmark for the output classifier",
+    "Legal reasoning evaluation of refusals",
+    "The classifier's reasoning is logged",
+    "Output classifier; the classifier's reasoning traces are logged for review",
+    "Judge's thinking tokens logged beside each verdict",
+    "Thought leadership review of the usage policy",
 ]
 
 
@@ -3624,6 +3668,11 @@ REASONING_OFF = [  # a request can have the model answer with no reasoning
     "Reasoning can be turned off per request.",
     "Developers may disable thinking for simple tasks.",
     "The model answers without reasoning when the request asks for speed.",
+    "Reasoning effort none is offered for latency-sensitive calls.",
+    "There is an option to turn thinking off.",
+    "Reasoning cannot be turned off for free users, but developers may disable thinking.",
+    "reasoning_effort: none is available on every plan",
+    "Thinking is on by default; developers may turn the thinking off.",
 ]
 REASONING_ON = [  # reasoning is always there, or `none` is not an effort
     "Grebe-1 reasons at the reasoning effort the request sets (low by default, up to high).",
@@ -3631,6 +3680,13 @@ REASONING_ON = [  # reasoning is always there, or `none` is not an effort
     "Effort is always at least low; the raw reasoning is never returned.",
     "Developers cannot turn off the reasoning.",
     "Paid API access; no fine-tuning access; none of the weights leave Acme.",
+    "Reasoning cannot be turned off.",
+    "Extended thinking is on by default and cannot be switched off.",
+    "There is no option to turn thinking off.",
+    "Reasoning is always on; there is no way to turn the reasoning off.",
+    "Grebe-1 always reasons: reasoning effort none is not offered.",
+    "`reasoning_effort` accepts low, medium or high; `effort: none` is rejected.",
+    "It is not possible to disable thinking on Grebe-1.",
 ]
 
 
@@ -3660,11 +3716,12 @@ def test_the_reasoning_readings_read_long_text_in_linear_time() -> None:
 
     readings: list[tuple[Any, tuple[str, ...]]] = [
         (lambda x: reads_reasoning(_safeguard("monitoring", x)),
-         ("chain of chain of ", "raw raw reasoning ", "reasoning reasoning ")),
+         ("chain of chain of ", "raw raw reasoning ", "reasoning reasoning ", "the classifier's classifier's reasoning traces ")),
         (lambda x: default_effort(context(_api(x))),
          ("effort effort low ", "effort low by low by ", "default effort default ", "effort defaults defaults ")),
         (lambda x: reasoning_off_in_words(context(_api(x))),
-         ("effort: low|low|", "effort effort none of ", "turn off the turn ", "reasoning can be can be ")),
+         ("effort: low|low|", "effort effort none of ", "turn off the turn ", "reasoning can be can be ",
+          "there is no option to turn thinking off ", "effort none is not is not ")),
     ]
     for read, units in readings:
         for unit in units:
@@ -3696,6 +3753,13 @@ SOUND_OTHER_TURNED_OFF = [  # (CG437) a notification, a delivery mode or a featu
      "SG-cbrn-classifier", None),
     ("Alerts for refusals can be turned off.", "SG-refusal", None),
     ("Notifications of refusals can be switched off.", "SG-refusal", None),
+    ("Users can turn off the classifier's notifications; the classifier still blocks each flagged request.",
+     "SG-cbrn-classifier", None),
+    ("The classifier's email alerts can be turned off; the classifiers screen every request.", "SG-cbrn-classifier", None),
+    ("Users can turn off the filters' alerts and reminders; the filters screen every request.", "SG-cbrn-classifier", None),
+    ("Users can turn off alerts for the content filter; the filter screens every request.", "SG-cbrn-classifier", None),
+    ("Users can turn off read receipts and autocomplete; the classifiers screen every request.", "SG-cbrn-classifier", None),
+    ("Users can opt out of marketing emails; the classifiers screen every request.", "SG-cbrn-classifier", None),
     # a surface for trying the model out keeping nothing, the traffic kept in another sentence
     ("Prompts are not logged in the playground; API traffic is retained 30 days.", "SG-monitoring", _CONTENT_MONITOR),
     ("Prompts sent from the console are not stored. All API requests are retained for 30 days for abuse review.",
@@ -3712,6 +3776,12 @@ SAFEGUARD_TURNED_OFF = [  # the mended readings still catching
     ("Users can turn off safety notifications and classifier screening.", "SG-cbrn-classifier", None),
     ("Users can turn off safety alerts and the moderation filter.", "SG-cbrn-classifier", None),
     ("Refusals can be turned off.", "SG-refusal", None),
+    ("Users can disable memory of the content filter.", "SG-cbrn-classifier", None),
+    ("Memory of the content filter can be turned off.", "SG-cbrn-classifier", None),
+    ("Users can turn off streaming for the classifiers.", "SG-cbrn-classifier", None),
+    ("Users can turn off the classifier's notifications and the classifier.", "SG-cbrn-classifier", None),
+    ("Users can turn off the classifier's memory.", "SG-cbrn-classifier", None),
+    ("Users can turn off the content filter's streaming check.", "SG-cbrn-classifier", None),
     ("Prompts are not logged in the playground.", "SG-monitoring", _CONTENT_MONITOR),
     ("Prompts are not logged in the playground. API traffic is not retained.", "SG-monitoring", _CONTENT_MONITOR),
     ("Prompts are not logged for enterprise customers; API traffic is retained 30 days.", "SG-monitoring",
@@ -3739,6 +3809,10 @@ SOUND_LIMIT_BEFORE = [  # (CG428) days or hours before something other than the 
     "Between 9am and 5pm support is available and a technician reviews each protocol",
     "On weekdays and at weekends, a technician reviews each protocol",
     "Monday to Sunday, a technician reviews each protocol",
+    "Monday to Friday, our support team answers tickets; each action is approved by the user",
+    "During business hours, our sales team answers calls; a technician reviews each protocol",
+    "Weekdays 9 to 5, the help desk is staffed; every protocol is reviewed by a technician",
+    "On weekdays, we publish release notes; a reviewer approves each action",
 ]
 LIMIT_BEFORE = [
     "Monday to Friday, an analyst reviews each flagged call",
@@ -3782,6 +3856,14 @@ SOUND_PUBLIC_OWN = [  # (CG105) the public using another's product, or reading t
     "Developers build apps; anyone can read our docs",
     "The public cannot use our assistant",
     "No one outside partners can use our app",
+    "Anyone can read our documentation",
+    "Our own app is open to everyone in the enterprise's tenant",
+    "Developers build apps; our status page is open to everyone",
+    "Developers build apps; anyone can read our usage policies",
+    "Developers build apps; anyone can sign up for our API",
+    "Developers build apps; our playground is open to every developer",
+    "Developers build apps; anyone can report a vulnerability through our bug bounty",
+    "Developers build apps; anyone can view our system card",
 ]
 PUBLIC_OWN = [
     "Partners build agents, while anyone can talk to our own assistant",

@@ -2771,14 +2771,27 @@ _EFFORT_OFF = lazy(
 """Words letting a request have the model answer without reasoning (`reasoning_effort: none`,
 `reasoning can be turned off`, `developers may disable thinking`)."""
 
-_DENIED_BEFORE = lazy(r"\b(?:cannot|can't|can\W+not|not|never|no\W+one\W+can)\W+(?:[\w-]+\W+)?$", re.IGNORECASE)
-"""A denial in the words just before a match of `_EFFORT_OFF` (`developers cannot turn off the reasoning`)."""
+_DENIED_BEFORE = lazy(r"\b(?:cannot|can't|can\W+not|not|never|no\W+one\W+can|"
+                     r"no\W+(?:option|way|setting|means|switch)\W+to|(?:not\W+possible|impossible)\W+to)\W+(?:[\w-]+\W+)?$",
+                     re.IGNORECASE)
+"""A denial in the words just before a match of `_EFFORT_OFF` (`developers cannot turn off the reasoning`,
+`there is no option to turn thinking off`)."""
+_EFFORT_DENIED_AFTER = lazy(r"\W*(?:is|are)\W+(?:not|never)\W+(?:offered|available|supported|accepted|allowed|exposed)\b"
+                     r"|\W*(?:is|are)\W+(?:rejected|refused|unavailable|unsupported|disabled)\b", re.IGNORECASE)
+"""A denial just after a match of `_EFFORT_OFF` (`reasoning effort none is not offered`)."""
+
+
+_OWN_REASONING = lazy(r"\b(?:classifier|judge|grader|filter|reviewer)(?:['’]s|s['’])\W+(?:own\W+)?$", re.IGNORECASE)
+"""Words naming a classifier's own reasoning just before a match of `_READS_REASONING` (`the
+classifier's reasoning traces are logged`): the safeguard's, not the model's."""
 
 
 def reads_reasoning(sg: Safeguard) -> bool:
-    """Whether a safeguard's title names the model's reasoning as what it reads (`_READS_REASONING`)."""
+    """Whether a safeguard's title names the model's reasoning as what it reads (`_READS_REASONING`),
+    not a classifier's own (`_OWN_REASONING`)."""
     title = sg.title or ""
-    return _may_say(title, _READS_REASONING_WORDS) and _READS_REASONING.search(title) is not None
+    return _may_say(title, _READS_REASONING_WORDS) and any(
+        _OWN_REASONING.search(title[max(0, m.start() - 30):m.start()]) is None for m in _READS_REASONING.finditer(title))
 
 
 def default_effort(ctx: Context) -> str | None:
@@ -2796,7 +2809,8 @@ def reasoning_off_in_words(ctx: Context) -> str | None:
     for text in _boundary_texts(ctx.case):
         if _may_say(text, ("effort", "reasoning", "thinking")):
             for m in _EFFORT_OFF.finditer(text):
-                if _DENIED_BEFORE.search(text[max(0, m.start() - 24):m.start()]) is None:
+                if _DENIED_BEFORE.search(text[max(0, m.start() - 24):m.start()]) is None \
+                        and _EFFORT_DENIED_AFTER.match(text, m.end(), m.end() + 40) is None:
                     return m.group(0)
     return None
 
@@ -3437,13 +3451,38 @@ def hosting_companies(case: Case, developer: Sequence[str] = ()) -> tuple[tuple[
                     continue
                 if m.start() == 0 and len(words) == 1 and m.group("d") is not None:
                     continue  # one capitalised word opening the sentence: a common noun as likely as a name
+                if (m.group("a") is not None or m.group("b") is not None) and _OTHER_SERVICE.search(m.group(0)) \
+                        and _HOLDS_MODEL.match(sentence, m.end(), m.end() + 80) is None:
+                    continue  # `Cloudflare, our CDN provider, serves the website`: a partner for something else
                 out.setdefault(name, (whose, sentence.strip()))
     return tuple((whose, s, n) for n, (whose, s) in out.items())
 
 
+_OTHER_SERVICE = lazy(r"\b(?:cdn|content\W+delivery|edge|status\W+page|identity|sign\W?in|sso|log\W?in|auth\w*|payments?|"
+                      r"billing|e-?mail|analytics|observability|crm|support|ticketing|docs|documentation|website|"
+                      r"marketing|dns|domains?)\b", re.IGNORECASE)
+"""Words by which a partner named by apposition serves something other than the model (`Cloudflare,
+our CDN provider`, `Okta, our identity provider`)."""
+_HOLDS_MODEL = lazy(r"\W*(?:also\s+)?(?:serves|hosts|holds|runs|stores|keeps|operates)\s+(?:[\w'’-]+\s+){0,2}?"
+                    r"(?:models?|weights|inference|cop(?:y|ies)|checkpoints?|(?-i:[A-Z][\w-]*-\d[\w.-]*))\b", re.IGNORECASE)
+"""What follows such a partner's apposition when it serves or holds the model after all (`Kelvin
+Inference, our CDN partner, holds a copy of the weights`)."""
+_BRAND_ALIASES = ((" amazon web services ", " aws "), (" google cloud platform ", " gcp "), (" google cloud ", " gcp "),
+                  (" microsoft azure ", " azure "), (" oracle cloud infrastructure ", " oci "), (" oracle cloud ", " oci "))
+"""One cloud's names written two ways, read as one (`AWS` and `Amazon Web Services`)."""
+
+
+def _company_words(text: str) -> str:
+    out = f" {_NON_WORDS.sub(' ', text.lower()).strip()} "
+    for long, short in _BRAND_ALIASES:
+        out = out.replace(long, short)
+    return out
+
+
 def company_named(name: str, text: str) -> bool:
-    """Whether `text` (an auditor's signed words) names the company `name` by that name."""
-    return f" {_NON_WORDS.sub(' ', name.lower()).strip()} " in f" {_NON_WORDS.sub(' ', as_read(text).lower())} "
+    """Whether `text` (an auditor's signed words) names the company `name` by that name, a cloud
+    written either way (`_BRAND_ALIASES`: `GCP` for `Google Cloud`)."""
+    return _company_words(name) in _company_words(as_read(text))
 
 _SOLD_ONLY = lazy(r"\b(?:sold|resold|listed|billed|purchas\w*|bought|buy|subscri\w*|procured?|procurement)\b",
                   re.IGNORECASE)
@@ -4782,16 +4821,34 @@ def _turns_off_other(read: str, m: re.Match[str]) -> bool:
         said = _OFF_SUBJECT.search(read, max(0, m.start() - 160), m.start())
         if said is None:
             return False
-        what = said.group(1)
+        what, after = said.group(1), read[said.end(1):m.start()]
     elif word.startswith(("turn", "switch")) and len(m.group(0).split()) > 2:
-        what = " ".join(m.group(0).split()[1:-1]) + " "  # `turn streaming off`
+        what, after = " ".join(m.group(0).split()[1:-1]) + " ", ""  # `turn streaming off`
     else:
         said = _OFF_OBJECT.match(read, m.end())
         if said is None:
             return False
-        what = said.group(1)
+        what, after = said.group(1), read[said.end(1):said.end(1) + 80]
+    if _NOTICES_OF.fullmatch(what) is not None:
+        return True  # `the classifier's notifications`: notices about the filter, not it
+    if _OF_FILTER.match(after) is not None and _NOTICES.fullmatch(what) is None:
+        return False  # `memory of the content filter`: a part of the filter turned off
     return (_OTHER_THINGS.match(what) is not None and _FILTER_NAMED.search(what) is None
             and "safe" not in what.lower())
+
+
+_NOTICE = r"(?:(?:e-?mail|push|sms|in-app|weekly|daily)\W+)?(?:notifications?|e-?mails?|alerts?|reminders?|digests?)"
+_NOTICES_OF = lazy(r"(?:(?:the|its|their|our|your)\W+)?(?:[\w-]+\W+){0,2}?[\w-]+(?:['’]s|s['’])\W+" + _NOTICE
+                   + r"(?:\W*(?:,|\band\b|\bor\b)\W*" + _NOTICE + r")*\W*", re.IGNORECASE)
+"""Notices a safeguard sends, named by its possessive (`the classifier's notifications`, `the
+filter's email alerts`): turned off, the safeguard still works."""
+_NOTICES = lazy(r"(?:(?:the|its|their|our|your)\W+)?(?:[\w-]+\W+)?" + _NOTICE + r"(?:\W*(?:,|\band\b|\bor\b)\W*"
+                + _NOTICE + r")*\W*", re.IGNORECASE)
+"""Notices alone (`email notifications`, `alerts and reminders`)."""
+_OF_FILTER = lazy(r"(?:of|for|on|in)\W+(?:(?:the|its|their|our|your)\W+)?(?:[\w'’-]+\W+){0,2}?"
+                  r"(?:filter\w*|classifiers?|moderation|screening)\b", re.IGNORECASE)
+"""A thing turned off said to be the filter's (`memory of the content filter`, `streaming for the
+classifiers`): a part of the safeguard, not another feature."""
 
 
 _NOT_KEPT_TRIGGER = ("retain", "retention", "store", "log", "kept", "keep", "sav", "record", "delet", "discard",

@@ -3794,6 +3794,7 @@ CONSTANTS: frozenset[str] = frozenset({
     ' already holds a tree of ',
     ' already, which did not hold the evidence the defeater rests on (`',
     ' also holds ',
+    ' amazon web services ',
     ' an open-weights release: that stops further distribution but cannot recall weights already downloaded',
     ' and ',
     ' and answer it with evidence, or withdraw the claims it defeats',
@@ -3854,6 +3855,8 @@ CONSTANTS: frozenset[str] = frozenset({
     ' attested it, but the keyring records no organisation for them',
     ' attests `',
     ' automatically (it is not written as a block mapping)',
+    ' aws ',
+    ' azure ',
     ' before its silence reopens the case; the policy allows at most ',
     ' before the evidence it rests on arrived (`',
     ' before: a log never shrinks (a rollback, or a stale copy served as current)',
@@ -4035,7 +4038,10 @@ CONSTANTS: frozenset[str] = frozenset({
     ' from ',
     ' from other bytes than ',
     " from outside the developer's organisations; only ",
+    ' gcp ',
     " gives it: a declared range narrows the signal's range, it cannot put a threshold beyond what the signal reaches",
+    ' google cloud ',
+    ' google cloud platform ',
     " granted by the boundary's words, not on its list)",
     ' harm per year was raised from ',
     ' has ',
@@ -4238,6 +4244,7 @@ CONSTANTS: frozenset[str] = frozenset({
     ' may now be waived',
     ' may sign the decision for `',
     ' meet(s) only the weakened minimum',
+    ' microsoft azure ',
     ' model',
     ' more',
     ' more (',
@@ -4279,6 +4286,7 @@ CONSTANTS: frozenset[str] = frozenset({
     ' now',
     ' now shows ',
     ' now, no longer a defeater',
+    ' oci ',
     ' of ',
     ' of `',
     ' of case ',
@@ -4325,6 +4333,8 @@ CONSTANTS: frozenset[str] = frozenset({
     " or were skipped by the task's early stopping",
     ' or were stopped by an operator',
     ' or worse',
+    ' oracle cloud ',
+    ' oracle cloud infrastructure ',
     ' other file(s)',
     ' other names (hard links, perhaps outside the model folder): the digest is of the bytes as this check read them, and a write through another name changes what deploys after it; deploy a copy of the folder that nobody else can write',
     ' otherwise than the registry counts it (it differs in: ',
@@ -4759,9 +4769,12 @@ CONSTANTS: frozenset[str] = frozenset({
     "(?:(?:all|the|our|its|[\\w-]+'s)\\W+)?(?:(?:api|platform|production|public|paying|existing|self-serve)\\W+){1,2}(?:traffic|customers|users|developers|accounts|organi[sz]ations|requests|subscribers)\\b",
     "(?:(?:all|the|our|its|[\\w-]+'s)\\W+)?(?:traffic|customers)\\b|",
     '(?:(?:desktop|mobile|phone|smartphone|tablet|web|browser|ios|android|mac|windows|chat|companion)\\W+(?:apps?|applications?|clients?|extensions?)|chat\\W?bots?)\\b',
+    '(?:(?:e-?mail|push|sms|in-app|weekly|daily)\\W+)?(?:notifications?|e-?mails?|alerts?|reminders?|digests?)',
     '(?:(?:kiosk|desktop|mobile|web|browser|chat|companion|field|onboarding|customer)\\W+)?(?:support|clients?|apps?|applications?|plug-?ins?|connectors?|sdks?|extensions?|integrations?|documentation|docs|training|licen[cs]es?|invoices?|reports?|dashboards?|team|tokens?|terminals?|kiosks?|consoles?|portals?|agents?\\W+software)\\b',
     '(?:(?:serious|reportable|critical|safety|security|major|significant|misuse|cyber(?:security)?|notable)\\W+){0,3}',
     '(?:(?:the\\W+|a\\W+)?(?:weekends?|week-?ends?|nights?|overnight|night\\W+shifts?|evenings?|holidays?|public\\W+holidays|bank\\W+holidays|sundays?|saturdays?|after\\W+hours|after\\W+\\d{1,2}\\W*(?:[ap]m\\b|:\\d\\d)?|before\\W+\\d{1,2}\\W*(?:[ap]m\\b|:\\d\\d)?|out(?:side)?\\W+(?:of\\W+)?(?:business|working|office|opening)\\W+hours|out[- ]of[- ]hours|off[- ]hours|off[- ]shift|the\\W+night\\W+shift))',
+    '(?:(?:the|its|their|our|your)\\W+)?(?:[\\w-]+\\W+)?',
+    "(?:(?:the|its|their|our|your)\\W+)?(?:[\\w-]+\\W+){0,2}?[\\w-]+(?:['’]s|s['’])\\W+",
     "(?:(?:the|their|its|each|every|a)\\W+)?(?:(?:customer|client|agency|bank|hospital|user)['’]?s?\\W+(?:own\\W+)?(?:sites?|premises|data\\W?cent(?:re|er)s?|networks?|appliances?|buildings?|facilit(?:y|ies)|hardware|devices?)|on[- ]?prem(?:ise)?s?|sites?|premises|appliances?)",
     '(?:(?<![^\\W_])|(?<=[a-z])(?=[A-Z]))(?i:guard|shield|classifier|moderation|judge|grader|reward|embed(?:ding)?)(?![a-z])',
     '(?:[ \\t]+(?-i:[A-Z][\\w&-]*))*',
@@ -4771,6 +4784,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:[\\w-]+\\W+){0,2}?(?:all|every\\w*|any(?:one|body)?|the\\W+public|public|customers|api|platform|general|\\d[\\d.]{0,8}\\W{0,3}(?:%|percent\\b|per\\W+cent\\b))',
     '(?:\\.p/([1-9]\\d{0,2}))?\\Z',
     '(?:\\W*(?:,|\\band\\b|&)\\W*(?:and\\W+)?',
+    '(?:\\W*(?:,|\\band\\b|\\bor\\b)\\W*',
     "(?:\\W*(?:,|\\band\\b|\\bor\\b|&)\\W*(?:(?!(?:our|its|the|my|consumers?|public|everyone|anyone|free)\\b)(?![\\w-]+['’]s\\b)[\\w-]+\\W+)?",
     "(?:\\W*(?:,|\\band\\b|\\bor\\b|&)\\W*(?:(?:the|your|their|our|its)\\W+)?(?:(?!(?:the|a|an|and|or)\\b)[\\w'’-]+\\W+){0,2}?",
     '(?:\\W+(?!(?:with|and|sending|uploading|carrying)\\b)[\\w-]+){0,3}?\\W+(?:only\\W+)?(?:to|for)\\W+(?:(?:check|fetch|download|get|pull|install|receive|validate|verify|renew|activate|sync|a|an|the|its|their|new|software|security|model|licen[cs]e|for|on)\\W+){0,4}?(?:updates?|upgrades?|patch(?:es)?|licen[cs]\\w*|activation|heartbeats?|keep-?alives?|time|clock|certificates?|revocations?)\\b(?:\\W+only\\b)?(?![\\W]+(?:and|with|plus)\\b)|\\W+with\\W+(?:(?:a|an|its|the)\\W+)?(?:heartbeats?|keep-?alives?|licen[cs]e\\W+(?:checks?|keys?))\\W+only\\b',
@@ -4797,6 +4811,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?:models?|weights|traffic|requests|inference|cop(?:y|ies)|checkpoints?|it|(?-i:[A-Z][\\w-]*-\\d[\\w.-]*))',
     '(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)',
     '(?:notifications?|e-?mails?|alerts?|reminders?|digests?|newsletters?|streaming|(?:streamed|streaming)\\W+responses|(?:dark|light|voice|night|focus|compact|offline)\\W+mode|themes?|telemetry|analytics|tracking|cookies|(?:personali[sz]ed\\W+)?ads|advertising|personali[sz]ation|memory|(?:chat\\W+)?history|suggestions?|auto-?complete|autocompletion|previews?|sounds?|sound\\W+effects|haptics|animations?|caching|cache|web\\W+search|browsing|training|(?:data\\W+)?sharing|sync(?:ing)?|backups?|read\\W+receipts|typing\\W+indicators|image\\W+generation|plug-?ins|location(?:\\W+access)?|marketing)',
+    "(?:of|for|on|in)\\W+(?:(?:the|its|their|our|your)\\W+)?(?:[\\w'’-]+\\W+){0,2}?(?:filter\\w*|classifiers?|moderation|screening)\\b",
     '(?:own\\s+)?(?:developer|author|publisher|maintainer|creator|builder|vendor|owner)s?',
     '(?:partners?|providers?|platforms?|operators?|vendors?|hosts?|hyperscalers?|clouds?|(?:data\\W?cent(?:er|re)s?|colocation|colo)\\W+(?:providers?|operators?|partners?))\\b',
     '(?:phones?|devices?|handsets?|smartphones?|tablets?|laptops?|desktops?|computers?|pcs|watch(?:es)?|headsets?|cars?|hardware)',
@@ -4946,6 +4961,7 @@ CONSTANTS: frozenset[str] = frozenset({
     ")(?:['’]s|s['’])?\\s+",
     ')(?:\\+|\\s*-\\s*plus|\\s+or\\s+more)?\\W+(?:(?:major|spoken|human|natural|other|different|world|supported|user)\\W+)?languages\\b|\\b(dozens|hundreds|scores)\\W+of\\W+languages\\b',
     ')*',
+    ')*\\W*',
     ')*\\W*$',
     '), ',
     '), a run of ',
@@ -5359,6 +5375,7 @@ CONSTANTS: frozenset[str] = frozenset({
     ', x=',
     '-',
     '- ',
+    '-(?:\\d{4}-\\d{2}-\\d{2}|\\d{8})',
     '--',
     '--activity ',
     '--at ',
@@ -7359,6 +7376,8 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\W*(?:(?:or|nor|and)\\W+)?(?:(?:connectors?|plug-?ins?|extensions?|integrations?|apps|tools?|mcp\\W+servers?)\\b\\W*(?:(?:or|nor|and)\\b\\W*)?)*',
     "\\W*(?:(?:our|its|the|all|any|acme['’]s)\\W+)?(?:(?!(?:model|models|weights?|checkpoints?|parameters?|api|inference|serving|endpoints?|and|or)\\b)[\\w-]+\\W+){0,2}?(?:web\\W?sites?|sites?|docs|documentation|status\\W+pages?|blogs?|analytics|logs?|backups?|billing|invoices?|dashboards?|data|databases?|emails?|crm|tickets?|harness(?:es)?|pipelines?|consoles?)\\W+(?:(?:that|which)\\W+)?(?:(?:are|is)\\W+)?(?:hosted|stored|kept|run|runs|running|served|backed\\W+up|processed|archived)\\W+(?:on|in|at|with|by)\\W+$",
     "\\W*(?:[\\w'’-]+\\W+){0,3}?(?:(?:not|never|no|cannot|nothing|nobody|none)\\b|[a-z]+n['’]t\\b)",
+    "\\W*(?:also\\s+)?(?:serves|hosts|holds|runs|stores|keeps|operates)\\s+(?:[\\w'’-]+\\s+){0,2}?(?:models?|weights|inference|cop(?:y|ies)|checkpoints?|(?-i:[A-Z][\\w-]*-\\d[\\w.-]*))\\b",
+    '\\W*(?:is|are)\\W+(?:not|never)\\W+(?:offered|available|supported|accepted|allowed|exposed)\\b|\\W*(?:is|are)\\W+(?:rejected|refused|unavailable|unsupported|disabled)\\b',
     '\\W*(?:only\\W+)?(?:(?:on|during|in|within|over)\\W+)?(?:the\\W+)?(?:weekdays|week\\W?days|working\\W+days|business\\W+days|(?:business|working|office|opening|staffed|normal|regular)\\W+hours|day\\W?time)\\b(?:\\W+only\\b)?',
     '\\W+',
     "\\W+(?:(?!(?:and|or|but|nor)\\b)[\\w'’$-]+\\W+){0,3}?(?:confirm|approv)\\w*|\\W+(?:it|this|that|them)\\b",
@@ -7412,9 +7431,11 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\b(?:be|is|are|was|were|been|being)\\W+(?:\\w+ly\\W+)?$',
     '\\b(?:build\\w*|built|integrat\\w*|embed\\w*)\\b',
     '\\b(?:but\\W+not|except|excluding|apart\\W+from|other\\W+than|save\\W+for)\\W+(?:(?:at|on|during|in|over|for|when|while)\\W+){0,2}',
-    "\\b(?:cannot|can't|can\\W+not|not|never|no\\W+one\\W+can)\\W+(?:[\\w-]+\\W+)?$",
+    "\\b(?:cannot|can't|can\\W+not|not|never|no\\W+one\\W+can|no\\W+(?:option|way|setting|means|switch)\\W+to|(?:not\\W+possible|impossible)\\W+to)\\W+(?:[\\w-]+\\W+)?$",
     "\\b(?:cannot|can\\W*not|can['’]t|may\\W+not|never)\\W+(?:be\\W+)?(?:[\\w-]+\\W+)?(?:set|lowered|turned|switched|disabled|adjusted|changed|reduced|overridden|removed|relaxed|go)\\b|\\bnot\\W+(?:adjustable|configurable|changeable|optional)\\b|\\bmandatory\\b|\\bfixed\\b|\\balways\\W+(?:on|applied|enforced|active)\\b|\\b(?:is|are)\\W+rejected\\b|\\bno\\W+lower\\W+than\\b|\\bat\\W+least\\b|\\bminimum\\b|\\bfloor\\b|\\balways\\W+appl(?:y|ies)\\b|\\b(?:stays?|remains?)\\W+(?:at\\W+(?!(?:block\\W+)?none\\b|off\\b)|on\\b|in\\W+place\\b|enforced\\b|active\\b)|\\bstill\\W+(?:refus|block|screen|appl|filter)\\w*|\\b(?:except|excluding|other\\W+than|apart\\W+from|save\\W+for|but\\W+not)\\b",
+    '\\b(?:cdn|content\\W+delivery|edge|status\\W+page|identity|sign\\W?in|sso|log\\W?in|auth\\w*|payments?|billing|e-?mail|analytics|observability|crm|support|ticketing|docs|documentation|website|marketing|dns|domains?)\\b',
     "\\b(?:chains?[- ]of[- ]thoughts?|(?-i:CoT)|(?:raw|hidden|private)\\W+(?:reasoning|thinking)|(?:reasoning|thinking|thought)\\W+(?:traces?|tokens?|blocks?|monitors?|transcripts?)|scratch[- ]?pads?|(?:reasoning|thinking)\\W+summar(?:y|ies)|summar(?:y|ies)\\W+of\\W+(?:the\\W+|its\\W+|each\\W+)?(?:model's\\W+)?(?:reasoning|thinking))\\b",
+    "\\b(?:classifier|judge|grader|filter|reviewer)(?:['’]s|s['’])\\W+(?:own\\W+)?$",
     '\\b(?:clouds?|platforms?|providers?|partners?|marketplaces?|hyperscalers?|third[- ]part(?:y|ies))\\b',
     '\\b(?:confirm\\w*|approv\\w*)\\b',
     "\\b(?:confirm\\w*|validat\\w*)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:clearances?|licen[cs]\\w*|certifi\\w*|accredit\\w*|registrations?|charters?|chartered)\\b|\\b(?:clearances?|licen[cs]\\w*|certifi\\w*|accredit\\w*|registrations?|charters?)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:confirm\\w*|validat\\w*)\\b",
@@ -7556,6 +7577,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\s*(?:;|,|\\band\\b)\\s*',
     '\\s*(?:[A-Za-z][\\w-]*\\s+){0,4}?(?:(?:per|a|an|/|each)\\s*(?:year|yr|annum)\\b|annually\\b|yearly\\b)',
     '\\s*(?:nodes?|gpus?|tpus?|servers?|clusters?|regions?|zones?|instances?|machines?|hosts?|replicas?|accelerators?|chips?|cards?|racks?|pods?|data\\W?cent(?:er|re)s?)\\b',
+    '\\s*(?:please\\s+proceed\\s+to\\s+the\\s+next\\s+step\\s+using\\s+your\\s+best\\s+judge?ment\\.?(?:\\s+if\\s+you\\s+believe\\s+you\\s+have\\s+completed\\s+the\\s+task,?\\s+please\\s+call\\s+the\\s+`?\\w+\\(\\)`?\\s+(?:tool|function)(?:\\s+with\\s+your\\s+final\\s+answer)?\\.?)?|your\\s+submission\\s+was\\s+incorrect\\.\\s*please\\s+proceed\\s+and\\s+attempt\\s+to\\s+find\\s+the\\s+correct\\s+answer\\.?)\\s*',
     '\\s*(?:which|that|subject\\W+to|pending|once|provided|if|only\\W+after|after)\\b',
     '\\s*(?:who|whom|whose|(?:each|all|every\\W+one|both|any)\\W+of\\W+whom|once|provided|if)\\b',
     '\\s*,?\\s+(?P<b>',
@@ -8719,6 +8741,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'az',
     'azerbaijani',
     'azure',
+    'b',
     'bad',
     'bad-outcome',
     'bahasa indonesia',
@@ -13654,6 +13677,7 @@ WORDS: str = (
     'auditor\n'
     'auditors\n'
     'audits\n'
+    'auth\n'
     'author\n'
     'author-signed\n'
     'author_organisations\n'
@@ -13783,6 +13807,7 @@ WORDS: str = (
     'being\n'
     'belarusian\n'
     'beliefs\n'
+    'believe\n'
     'believed\n'
     'belong\n'
     'belongs\n'
@@ -14111,6 +14136,7 @@ WORDS: str = (
     'ccl\n'
     'ccls\n'
     'cd3d4f7210dc579713f78aa0e6da2165a4e075bb410f748223ad70b34301995b\n'
+    'cdn\n'
     'ce\n'
     'ceiling\n'
     'ceilings\n'
@@ -14817,6 +14843,7 @@ WORDS: str = (
     'delimiters\n'
     'deliver\n'
     'delivered\n'
+    'delivery\n'
     'delta\n'
     'demand\n'
     'demo\n'
@@ -14935,6 +14962,7 @@ WORDS: str = (
     'distributed\n'
     'distribution\n'
     'dividing\n'
+    'dns\n'
     'do\n'
     'do_sample\n'
     'doc\n'
@@ -15315,6 +15343,7 @@ WORDS: str = (
     'export\n'
     'exported\n'
     'exports\n'
+    'exposed\n'
     'exposure\n'
     'extend\n'
     'extension\n'
@@ -15864,10 +15893,12 @@ WORDS: str = (
     'importers\n'
     'importing\n'
     'imports\n'
+    'impossible\n'
     'improve\n'
     'improvement\n'
     'improving\n'
     'in\n'
+    'in-app\n'
     'in-house\n'
     'in-toto\n'
     'in_context_of\n'
@@ -15908,6 +15939,7 @@ WORDS: str = (
     'including\n'
     'incomplete\n'
     'incorporated\n'
+    'incorrect\n'
     'indentation\n'
     'independence\n'
     'independence-not-attested\n'
@@ -16873,6 +16905,7 @@ WORDS: str = (
     'objector\n'
     'objectors\n'
     'obligations\n'
+    'observability\n'
     'observation\n'
     'observe\n'
     'observed\n'
@@ -17293,6 +17326,7 @@ WORDS: str = (
     'problem\n'
     'problems\n'
     'procedures\n'
+    'proceed\n'
     'proceeding\n'
     'proceeds\n'
     'process\n'
@@ -18376,6 +18410,7 @@ WORDS: str = (
     'srl\n'
     'sslib_key\n'
     'sslibkey\n'
+    'sso\n'
     'ssz\n'
     'stable_diffusion\n'
     'stable_diffusion_safe\n'
@@ -18478,6 +18513,7 @@ WORDS: str = (
     'subcontractor\n'
     'subject\n'
     'subjects\n'
+    'submission\n'
     'submit\n'
     'submits\n'
     'submitted\n'
@@ -18727,6 +18763,7 @@ WORDS: str = (
     'thu\n'
     'thus\n'
     'ti\n'
+    'ticketing\n'
     'tickets\n'
     'tie\n'
     'tied\n'

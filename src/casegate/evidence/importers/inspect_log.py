@@ -1042,19 +1042,30 @@ def _reasoned(sample: dict[str, Any], model: Any) -> bool:
     message of the sample's messages, naming `model` (or, by its provider's own name, the part of
     `model` after the provider) or no model, holds a reasoning part (inspect-ai's `ContentReasoning`)
     whose text is not empty and not redacted (a provider's encrypted reasoning, which no monitor
-    reading the log's transcript read)."""
+    reading the log's transcript read), or whose summary of the reasoning is not empty (an OpenAI
+    reasoning model's encrypted reasoning beside the summary it returns). A message's model may be
+    the provider's dated snapshot of `model`'s name (`o3-2025-04-16` for `openai/o3`)."""
     names = {str(model), str(model).split("/", 1)[-1]} if model else set()
     for m in sample.get("messages") or ():
         if not isinstance(m, dict) or m.get("role") != "assistant":
             continue
-        if m.get("model") is not None and str(m.get("model")) not in names:
+        said = m.get("model")
+        if said is not None and str(said) not in names \
+                and not any(_SNAPSHOT.fullmatch(str(said), len(n)) and str(said).startswith(n) for n in names if n):
             continue
         content = m.get("content")
         for part in content if isinstance(content, list) else ():
-            if isinstance(part, dict) and part.get("type") == "reasoning" and not part.get("redacted") \
-                    and isinstance(part.get("reasoning"), str) and part["reasoning"].strip():
+            if not isinstance(part, dict) or part.get("type") != "reasoning":
+                continue
+            if not part.get("redacted") and isinstance(part.get("reasoning"), str) and part["reasoning"].strip():
+                return True
+            if isinstance(part.get("summary"), str) and part["summary"].strip():
                 return True
     return False
+
+
+_SNAPSHOT = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{8})")
+"""A provider's dated snapshot after a model's name (`-2025-04-16`, `-20250514`)."""
 
 
 def _given_kinds(sample: dict[str, Any], model: Any) -> frozenset[str]:
@@ -1074,7 +1085,8 @@ def _conversation_kinds(sample: dict[str, Any], model: Any) -> frozenset[str]:
     """The conversation's kinds (`CONVERSATION_KINDS`) a sample shows: `multi-turn` where two or
     more of the evaluated model's calls (model events for no named role, calling `model`) each
     answered a user turn (the call's input ends with a user message, counted by its text: a call
-    repeating a turn's answer after a tool's output is not another turn); `memory` where a message
+    repeating a turn's answer after a tool's output is not another turn, and an agent's own prompt
+    to go on, `_AGENT_PROMPT`, is no user's turn); `memory` where a message
     it was first given (`_first_messages`) names earlier conversations in its `metadata.memory`.
     Turns written into one prompt, prior answers and all, are one turn: the model answered once."""
     kinds: set[str] = set()
@@ -1123,10 +1135,23 @@ def _last_user_text(event: dict[str, Any], sample: dict[str, Any]) -> str | None
     last = messages[-1]
     if not isinstance(last, dict) or last.get("role") != "user":
         return None
-    users = sum(1 for m in messages if isinstance(m, dict) and m.get("role") == "user")
     content = last.get("content")
+    if _AGENT_PROMPT.fullmatch(" ".join(_texts(content))):
+        return None
+    users = sum(1 for m in messages if isinstance(m, dict) and m.get("role") == "user")
     text = content if isinstance(content, str) else repr(content)
     return f"{users}:{text}"
+
+
+_AGENT_PROMPT = re.compile(
+    r"\s*(?:please\s+proceed\s+to\s+the\s+next\s+step\s+using\s+your\s+best\s+judge?ment\.?"
+    r"(?:\s+if\s+you\s+believe\s+you\s+have\s+completed\s+the\s+task,?\s+please\s+call\s+the\s+`?\w+\(\)`?\s+"
+    r"(?:tool|function)(?:\s+with\s+your\s+final\s+answer)?\.?)?"
+    r"|your\s+submission\s+was\s+incorrect\.\s*please\s+proceed\s+and\s+attempt\s+to\s+find\s+the\s+correct\s+answer\.?)\s*",
+    re.IGNORECASE)
+"""The user message inspect-ai's `basic_agent` and `react` append of their own where the model
+stopped calling tools or submitted a wrong answer (their default `continue_message`,
+`on_continue`, `incorrect_message`): the agent's prompt, not a turn of the user's."""
 
 
 def _first_prompt(sample: dict[str, Any], model: Any) -> str | None:
