@@ -1,0 +1,93 @@
+"""The audit's fifth misses through the whole gate: each is a lab's move the readings let through
+before (GO WITH CONDITIONS) and name now. A denial of incidents since launch is compared with every
+serious incident the registry logged about the model since the previous launch, not only those that
+defeated a claim (CG438)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests._weights import submit_hashed
+from tests.gate.blind_helpers import blocking, copy_fixture, edit
+from tests.gate.test_blind_linnet import APPROVED, CASE, HARM, LINNET, SB53, LOGGED, _file, _found, _gate, _held, _incident
+
+from casegate.model import DecisionRecord
+
+
+@pytest.fixture(autouse=True)
+def _demo_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASEGATE_DEMO_KEYS", "1")  # the examples' keyring: published keys, a demonstration
+    monkeypatch.setenv("INSPECT_LOG_LEVEL", "error")
+
+
+DENIAL = "Linnet-1 has had no serious incidents since launch."
+
+
+def _unclaimed(tmp: Path, database_url: str, severity: str, sentence: str, *, before: bool = False) -> DecisionRecord:
+    """Linnet-1.0 approved; an incident of `severity` logged against it in the autonomy domain, which
+    the case claims nothing about (it defeats no claim and reopens nothing), before its approval when
+    `before`; its serious-harm report filed; the relaunch (classifiers that hold, no incident to answer)
+    gated with `sentence` added to its description."""
+    from tests.verify.trusted import log_clock
+
+    from casegate.load import load_case
+    from casegate.monitor import decide, report_incident, submit_for_review
+    from casegate.store import open_registry
+
+    d = copy_fixture(LINNET, tmp)
+    _held(d)
+    for v in ("linnet-1.0", "linnet-1.1"):
+        edit(d / v / "policy.yaml", "domains:\n", "domains:\n  autonomy: {name: Autonomous agents, min_severity: severe}\n")
+        edit(d / v / "case.yaml", "threat_model:\n", "threat_model:\n  autonomy: {scoped_out: the API gives the model no tools to act with, rests_on: [tools]}\n")
+    case = d / "linnet-1.1" / "case.yaml"
+    text = case.read_text()
+    case.write_text(re.sub(r"incident_answers:\n(?:  .*\n)+\n", "", text))  # nothing defeated to answer
+    edit(case, "served through the Acme API.\n", f"served through the Acme API. {sentence}\n")
+    incident = _incident(date="2026-10-18" if before else "2026-11-10", severity=severity, domain="autonomy", classes=[HARM, SB53], attack=None,
+                         title="Linnet-1 agent kept retrying a blocked payment for a user",
+                         description="An agent built on Linnet-1 kept retrying a payment its user's bank had blocked")
+    with open_registry(database_url) as reg:
+        when = APPROVED - dt.timedelta(days=3) if before else LOGGED
+        with log_clock(APPROVED):
+            submit_hashed(reg, load_case(d / "linnet-1.0" / "case.yaml"))
+        if before:
+            with log_clock(when):
+                entry = report_incident(reg, incident)
+        with log_clock(APPROVED):
+            submit_for_review(reg, CASE, by="Sam Whitfield")
+            rec = _gate(d / "linnet-1.0" / "case.yaml", reg, APPROVED.date())
+            decide(reg, rec)
+        if not before:
+            with log_clock(when):
+                entry = report_incident(reg, incident)
+        with log_clock(LOGGED + dt.timedelta(days=1)):
+            for cls in (HARM, SB53):
+                _file(d.parent, database_url, int(entry.index), cls)
+        return _gate(case, reg)
+
+
+def test_a_denial_beside_a_serious_incident_that_defeats_no_claim_is_no_go(tmp_path: Path, database_url: str) -> None:
+    """The lab's move: Linnet-1's relaunch says it has had no serious incidents since launch, while the
+    registry holds a high-severity incident logged after version 1.0's approval in a domain the case
+    scopes out (it defeats no claim, so it reopened nothing and needs no answer). Before: GO WITH
+    CONDITIONS (CG438 compared the denial with the incidents that defeated a claim only). Now every
+    incident of high or worse severity since the previous launch contradicts it (CG438)."""
+    r = _unclaimed(tmp_path, database_url, "high", DENIAL)
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG438"], "\n".join(m[:300] for m in _found(r) if "CG1001" not in m)
+    (msg,) = [f.message for f in r.findings if f.code == "CG438"]
+    assert "(autonomy, high, 2026-11-10) recorded against version 1.0 (#1)" in msg
+
+
+@pytest.mark.parametrize(("severity", "sentence", "before"), [
+    ("moderate", DENIAL, False),  # not serious: the denial does not deny it
+    ("high", DENIAL, True),  # before the launch the denial counts from
+    ("high", "Linnet-1 is Acme's general-purpose model, text and code.", False),  # no denial
+])
+def test_a_denial_beside_a_lesser_or_earlier_incident_stands(tmp_path: Path, database_url: str, severity: str,
+                                                             sentence: str, before: bool) -> None:
+    r = _unclaimed(tmp_path, database_url, severity, sentence, before=before)
+    assert r.outcome == "GO WITH CONDITIONS" and blocking(r) == [], _found(r)
