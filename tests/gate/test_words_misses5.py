@@ -15,6 +15,11 @@ from tests._weights import submit_hashed
 from tests.gate.blind_helpers import blocking, copy_fixture, edit
 from tests.gate.test_blind_linnet import APPROVED, CASE, HARM, LINNET, SB53, LOGGED, _file, _found, _gate, _held, _incident
 
+from tests.gate.test_trusted_access_anyone import TODAY, _case, _cg105, _keyed
+from tests.gate.test_words_misses3 import SAID
+from tests.gate.test_words_misses3 import _gate as _atlas_gate
+
+from casegate.gate import run_gate
 from casegate.model import DecisionRecord
 
 
@@ -22,6 +27,11 @@ from casegate.model import DecisionRecord
 def _demo_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CASEGATE_DEMO_KEYS", "1")  # the examples' keyring: published keys, a demonstration
     monkeypatch.setenv("INSPECT_LOG_LEVEL", "error")
+
+
+def _atlas(tmp_path: Path, new: str) -> DecisionRecord:
+    """atlas-api with its description `SAID` replaced by `new`."""
+    return _atlas_gate(tmp_path, SAID, new)
 
 
 DENIAL = "Linnet-1 has had no serious incidents since launch."
@@ -91,3 +101,37 @@ def test_a_denial_beside_a_lesser_or_earlier_incident_stands(tmp_path: Path, dat
                                                              sentence: str, before: bool) -> None:
     r = _unclaimed(tmp_path, database_url, severity, sentence, before=before)
     assert r.outcome == "GO WITH CONDITIONS" and blocking(r) == [], _found(r)
+
+
+def test_incidents_listed_as_none_is_no_go(tmp_path: Path, database_url: str) -> None:
+    """Linnet's relaunch, the registry holding incident-10. The lab's move: the description gives the
+    count as a label and its value, `Incidents reported since launch: none`. Before: GO WITH CONDITIONS
+    (the sentences were cut at the colon, neither half a denial). Now the label and its value are read
+    whole (CG438)."""
+    from tests.gate.test_blind_linnet import _relaunch
+
+    r = _relaunch(tmp_path, database_url, lambda d: (_held(d), edit(
+        d / "linnet-1.1" / "case.yaml", "  description: Acme's general-purpose frontier model with systemic risk, text and code, "
+        "served through the Acme API.\n", "  description: >-\n    Acme's general-purpose frontier model with systemic risk, "
+        "text and code, served through the Acme API. Incidents reported since launch: none.\n")))
+    assert r.outcome == "NO-GO" and blocking(r) == ["CG438"], _found(r)
+
+
+def test_the_public_chatting_at_the_labs_address_is_consumer(tmp_path: Path) -> None:
+    """The lab's move: atlas-api (`api`) adding that anyone can chat with Atlas at atlas.acme.ai. Before:
+    GO WITH CONDITIONS (the address's stops cut the clause, `anyone can chat with Atlas at atlas` read
+    alone). Now a stop between letters cuts nothing, and the public chatting with the model at a web
+    address is the lab's own product reaching it (CG105)."""
+    record = _atlas(tmp_path, f"{SAID.rstrip()} Anyone can chat with Atlas at atlas.acme.ai.\n")
+    assert _cg105(record)
+    assert record.outcome == "NO-GO"
+
+
+def test_users_confirming_they_are_qualified_is_no_check(tmp_path: Path) -> None:
+    """The lab's move: atlas-api relabelled `trusted-access`, its vetting `users confirm they are
+    qualified`. Before: GO WITH CONDITIONS (no check word of anyone's read). Now the users attest for
+    themselves, and no attestation of theirs is signed (CG425)."""
+    record = run_gate(_keyed(_case(tmp_path, vetting="users confirm they are qualified",
+                                   users="scientists at partner laboratories")), today=TODAY)
+    assert [f for f in record.findings if f.code == "CG425" and f.blocking]
+    assert record.outcome == "NO-GO"
