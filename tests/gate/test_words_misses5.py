@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from tests._weights import submit_hashed
-from tests.gate.blind_helpers import blocking, copy_fixture, edit
+from tests.gate.blind_helpers import blocking, copy_fixture, edit, preview
 from tests.gate.test_blind_linnet import APPROVED, CASE, HARM, LINNET, SB53, LOGGED, _file, _found, _gate, _held, _incident
 
 from tests.gate.test_trusted_access_anyone import TODAY, _case, _cg105, _keyed
@@ -135,3 +135,21 @@ def test_users_confirming_they_are_qualified_is_no_check(tmp_path: Path) -> None
                                    users="scientists at partner laboratories")), today=TODAY)
     assert [f for f in record.findings if f.code == "CG425" and f.blocking]
     assert record.outcome == "NO-GO"
+
+
+@pytest.mark.parametrize("sentence", [
+    " Developers can lower the CBRN threshold to zero.",
+    " Approved customers can request exemptions from the content filters.",
+    " Enterprise admins can allowlist prompts past the classifier.",
+])
+def test_a_classifier_lowered_exempted_or_allowlisted_past_is_no_go(tmp_path: Path, sentence: str) -> None:
+    """Siskin with the classifiers' rerun (6 of 600). The lab's move: the words let developers lower
+    the CBRN threshold to zero, approved customers request exemptions from the content filters, or
+    enterprise admins allowlist prompts past the classifier. Before: GO WITH CONDITIONS. Now the
+    classifier blocks nothing for what they send (CG437)."""
+    from tests.gate.test_blind_siskin import FLOOR, _held
+
+    d = _held(tmp_path)
+    edit(d / "case.yaml", FLOOR, FLOOR + sentence)
+    record = preview(d, "2026-12-08")
+    assert record.outcome == "NO-GO" and set(blocking(record)) == {"CG437"}, _found(record)

@@ -4544,7 +4544,8 @@ _SETTING_SENTENCES = lazy(r"[.;!?](?=\s|[\"'’”)]|$)|\n")
 or a semicolon, not a comma or a colon (`for each category: block none, ...` is one setting list)."""
 _TURN_DOWN_TRIGGER = ("none", "off", "disabl", "unfilter", "no filter", "no content filter", "unrestricted",
                       "uncensored", "overrid", "exempt", "monitoring", "opt", "review", "jailbroken", "god",
-                      "lift", "remov", "relax", "waiv", "unlock", "not", "bypass", "skip", "without", "monitored")
+                      "lift", "remov", "relax", "waiv", "unlock", "not", "bypass", "skip", "without", "monitored",
+                      "zero", "0", "allow", "white")
 _UNDENIED = r"(?:(?!(?:not|never|cannot|no|nor)\b|[\w-]*n['’]t\b)[\w'’-]+\W+)"
 """A word between a safeguard and the words turning it off that is no denial (`refusals can be
 overridden`, not `refusals cannot be overridden`)."""
@@ -4560,11 +4561,16 @@ _FILTER_OFF = lazy(
     r"|\b(?:filter\w*|classifiers?|moderation|screening)\W+(?:[\w'’-]+\W+){0,2}?(?:is|are)\W+not\W+"
     r"(?:applied|run|used|enabled)\W+(?:to|for|on)\W+(?:[\w'’-]+\W+){0,2}?(?:traffic|accounts?|customers?|tiers?|"
     r"requests|users?|developers?|api|batch\w*)\b|\b(?:is|are)\W+not\W+(?:screened|filtered|moderated)\b"
-    r"|\b(?:can|may|could)\W+(?:be\W+)?(?:bypass|skip)\w*",
+    r"|\b(?:can|may|could)\W+(?:be\W+)?(?:bypass|skip)\w*"
+    r"|\b(?:lower|reduc|drop|set)\w*\W+(?:[\w'’-]+\W+){0,3}?thresholds?\W+(?:[\w'’-]+\W+){0,2}?to\W+(?:zero|0)\b"
+    r"|\bexempt(?:ions?|ed)?\W+from\W+(?:[\w'’-]+\W+){0,3}?(?:filter\w*|classifiers?|moderation|screening)\b"
+    r"|\b(?:allow|white)[\W_]?list\w*\W+(?:[\w'’-]+\W+){0,3}?(?:past|around|through)\W+(?:[\w'’-]+\W+){0,2}?"
+    r"(?:filter\w*|classifiers?|moderation|screening)\b",
     re.IGNORECASE)
 """Words setting a classifier to let everything through (`block none`, `BLOCK_NONE`, `turn the
 filters off`, `disable the classifiers`, `set a category to off`, `the safety filters are off by default`, `filtering is not
-applied to enterprise traffic`, `the classifiers can be bypassed`), read where the clause names the
+applied to enterprise traffic`, `the classifiers can be bypassed`, `lower the CBRN threshold to zero`,
+`request exemptions from the content filters`, `allowlist prompts past the classifier`), read where the clause names the
 classifiers or their setting (`_FILTER_NAMED`; `block none` names its own)."""
 _REFUSAL_OFF = lazy(
     r"\b(?:unrestricted|uncensored|unfiltered|jailbroken|god)\W+mode\b(?!\W+(?:does\W+not|doesn['’]t)\W+exist\b"
@@ -4714,7 +4720,17 @@ def turned_down_in_words(case: Case, policy: Policy, sg: Safeguard,
             return written
         if not named and not all(d in kept for d in domains):
             return written
+        if not named and kind == "filter" and _PAST_SETTING.search(read) is not None:
+            return written  # an exemption or an allowlist goes past the classifier, whatever its setting
     return None
+
+
+_PAST_SETTING = lazy(
+    r"\bexempt(?:ions?|ed)?\W+from\W+(?:[\w'’-]+\W+){0,3}?(?:filter\w*|classifiers?|moderation|screening)\b"
+    r"|\b(?:allow|white)[\W_]?list\w*\W+(?:[\w'’-]+\W+){0,3}?(?:past|around|through)\W+", re.IGNORECASE)
+"""Words taking some traffic past the classifiers rather than setting them (`request exemptions from
+the content filters`, `allowlist prompts past the classifier`): a floor on the setting keeps nothing
+from them."""
 
 
 def _turns_down(read: str, kind: str) -> bool:
