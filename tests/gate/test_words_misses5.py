@@ -153,3 +153,17 @@ def test_a_classifier_lowered_exempted_or_allowlisted_past_is_no_go(tmp_path: Pa
     edit(d / "case.yaml", FLOOR, FLOOR + sentence)
     record = preview(d, "2026-12-08")
     assert record.outcome == "NO-GO" and set(blocking(record)) == {"CG437"}, _found(record)
+
+
+def test_a_deployment_fully_air_gapped_is_no_go(tmp_path: Path) -> None:
+    """Tern with Acme's abuse monitoring for its classifiers, each appliance phoning home daily (the
+    monitoring counted: GO WITH CONDITIONS). The lab's move: the words add that the deployment is fully
+    air-gapped. Before: GO WITH CONDITIONS (`air-gapped` read only after a site, premises, installation
+    or appliance). Now an air-gapped deployment sends Acme's monitor nothing (CG431)."""
+    from tests.gate.test_blind_tern import KEPT, TERN, UPDATES, _monitor_for_classifier
+
+    d = copy_fixture(TERN, tmp_path)
+    _monitor_for_classifier(d)
+    edit(d / "case.yaml", KEPT, "Each appliance phones home daily. The deployment is fully air-gapped." + UPDATES)
+    record = preview(d)
+    assert record.outcome == "NO-GO" and blocking(record) == ["CG431"], _found(record)

@@ -1189,11 +1189,12 @@ _TRAFFIC_KEPT = (
     # lab that retains no prompts still screens them as they pass)
     rf"|\b{_DEVELOPER.format('sees')}\W+(?:[\w-]+\W+){{0,2}}?(?:sees?|receives?|"
     rf"has\W+(?:no\W+)?(?:access|visibility)|have\W+(?:no\W+)?(?:access|visibility))\W+(?:[\w-]+\W+){{0,3}}?{_TRAFFIC}\b"
-    # `air-gapped sites`, `the agency's air-gapped network`, `some sites are air-gapped` (not a network
+    # `air-gapped sites`, `the agency's air-gapped network`, `some sites are air-gapped`, `the deployment
+    # is fully air-gapped` (not a network
     # or data centre of no one named: `the training cluster is air-gapped` is the developer's)
     rf"|(?P<gapped>\bair[- ]?gapped\W+(?:[\w-]+\W+){{0,2}}?(?:sites?|premises|installations?|deployments?|customers?)\b"
     rf"|\b(?:customer|client|agency|bank|hospital)['’]?s?\W+(?:own\W+)?air[- ]?gapped\b"
-    rf"|\b(?:sites?|premises|installations?|appliances?)\W+(?:[\w-]+\W+){{0,2}}?air[- ]?gapped\b)"
+    rf"|\b(?:sites?|premises|installations?|appliances?|deployments?)\W+(?:[\w-]+\W+){{0,2}}?air[- ]?gapped\b)"
 )
 _TRAFFIC_TRIGGER = ("telemetry", "prompt", "log", "usage", "conversation", "transcript", "traffic", "request",
                     "quer", "input", "output", "completion", "data", "air", "phon")
