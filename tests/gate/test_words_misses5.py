@@ -8,13 +8,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from tests._weights import submit_hashed
 from tests.gate.blind_helpers import blocking, copy_fixture, edit, preview
-from tests.gate.test_blind_linnet import APPROVED, CASE, HARM, LINNET, SB53, LOGGED, _file, _found, _gate, _held, _incident
-
+from tests.gate.test_blind_linnet import (
+    APPROVED,
+    CASE,
+    HARM,
+    LINNET,
+    LOGGED,
+    SB53,
+    _file,
+    _found,
+    _gate,
+    _held,
+    _incident,
+)
 from tests.gate.test_trusted_access_anyone import TODAY, _case, _cg105, _keyed
 from tests.gate.test_words_misses3 import SAID
 from tests.gate.test_words_misses3 import _gate as _atlas_gate
