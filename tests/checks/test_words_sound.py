@@ -4071,3 +4071,103 @@ def test_a_users_loss_of_access_is_no_withdrawal_of_the_model(title: str) -> Non
 @pytest.mark.parametrize("title", WITHDRAWAL_TITLES)
 def test_a_rollback_of_the_model_is_read(title: str) -> None:
     assert withdraws_model(_safeguard("incident-response", title), "Fixture") == title
+
+
+# ------------------------------------------------------------------ the fifth misses
+
+FIFTH_INCIDENTS = ["Incidents reported since launch: none.", "Serious incidents to date: 0."]
+SOUND_FIFTH_INCIDENTS = [
+    "Incidents reported since launch: 3 (see the transparency report).",
+    "Incidents reported in the pilot: none.",
+    "Incident reporting: none of the above channels is used.",
+    "Incidents reported since launch: none involving weight theft.",
+]
+
+
+@pytest.mark.parametrize("words", FIFTH_INCIDENTS)
+def test_incidents_listed_as_none_are_read(words: str) -> None:
+    assert incidents_denied_in_words(_said(words)) is not None
+
+
+@pytest.mark.parametrize("words", SOUND_FIFTH_INCIDENTS)
+def test_incidents_listed_otherwise_are_sound(words: str) -> None:
+    assert incidents_denied_in_words(_said(words)) is None
+
+
+@pytest.mark.parametrize(("words", "consumer"), [
+    ("Anyone can chat with Atlas at atlas.acme.ai.", True),
+    ("Partners build apps, and anyone can chat with them at partner.example.com.", False),
+    ("Developers build apps; the documentation is at docs.acme.ai.", False),
+    ("Developers reach Atlas-2.1 through the API, e.g. for coding.", False),
+])
+def test_a_web_address_cuts_no_clause(words: str, consumer: bool) -> None:
+    assert (consumer_in_words(Case.model_validate(_api(words))) is not None) is consumer
+
+
+FIFTH_TURN_DOWN = [
+    "Developers can lower the CBRN threshold to zero.",
+    "Approved customers can request exemptions from the content filters.",
+    "Enterprise admins can allowlist prompts past the classifier.",
+]
+SOUND_FIFTH_TURN_DOWN = [
+    "Developers cannot lower the CBRN threshold to zero.",
+    "No exemptions from the content filters are granted.",
+    "Developers can allowlist domains for the browsing tool.",
+    "Developers cannot allowlist prompts past the classifier.",
+]
+
+
+@pytest.mark.parametrize("words", FIFTH_TURN_DOWN)
+def test_a_classifier_lowered_exempted_or_allowlisted_past_is_read(words: str) -> None:
+    assert _siskin(words, "SG-cbrn-classifier") is not None
+
+
+@pytest.mark.parametrize("words", SOUND_FIFTH_TURN_DOWN)
+def test_a_classifier_kept_is_sound(words: str) -> None:
+    assert _siskin(words, "SG-cbrn-classifier") is None
+
+
+@pytest.mark.parametrize(("words", "kept"), [
+    ("The deployment is fully air-gapped.", True),
+    ("Acme's training deployment runs on an air-gapped cluster.", False),
+])
+def test_a_deployment_air_gapped_is_read(words: str, kept: bool) -> None:
+    assert (traffic_kept_in_words(_kept(words), ["acme-labs"]) is not None) is kept
+
+
+@pytest.mark.parametrize(("vetting", "self_attested"), [
+    ("users confirm they are qualified", True),
+    ("applicants attest that they are qualified researchers", True),
+    ("users confirm they are qualified; Acme verifies each user's credentials", False),
+])
+def test_users_confirming_their_own_qualification_is_their_word(vetting: str, self_attested: bool) -> None:
+    got = vetting_operator(context(_trusted(users="analysts of partner organisations", vetting=vetting)))
+    assert (got is not None and got[0] in ("the user", "the applicant")) is self_attested, got
+
+
+def test_the_readings_closed_on_the_fifth_misses_read_long_text_in_linear_time() -> None:
+    """100 kB of repeated adversarial text through each reading changed here: each under 3 s under
+    load (under 0.3 s on an idle machine, docs/security.md)."""
+    import time
+
+    def text(unit: str) -> str:
+        return (unit * (100_000 // len(unit) + 1))[:100_000]
+
+    readings: list[tuple[Any, tuple[str, ...]]] = [
+        (lambda x: incidents_denied_in_words(_said(x)),
+         ("incidents reported since ", "serious serious incidents ", "incidents: incidents: ", "incidents to date to ")),
+        (lambda x: consumer_in_words(Case.model_validate(_api(x))),
+         ("anyone can chat with a.b.c.d ", "anyone can chat with with at ", "a.a.a.a.a.a.a.a ")),
+        (lambda x: _siskin(x, "SG-cbrn-classifier"),
+         ("lower the threshold threshold to ", "exempt from from the ", "allowlist allowlist past past ")),
+        (lambda x: traffic_kept_in_words(_kept(x), ["acme-labs"]), ("deployment deployment is air ", "air-gapped deployments ")),
+        (lambda x: vetting_operator(context(_trusted(users="analysts", vetting=x))),
+         ("users users confirm ", "applicants attest attest ")),
+    ]
+    for read, units in readings:
+        for unit in units:
+            words = text(unit)
+            started = time.perf_counter()
+            read(words)
+            elapsed = time.perf_counter() - started
+            assert elapsed < 3.0, (unit, elapsed)

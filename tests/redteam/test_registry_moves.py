@@ -48,7 +48,7 @@ WITHOUT: dict[str, dict[str, Any]] = {
     "decoy-before-refiling": {"versions": (), "approved": (), "recorded": ()},
     "dropped-regime-resubmitted": {"versions": ()},
     "regime-cut-from-policy": {"versions": ()},
-    "incidents-denied-after-incident": {"incidents": ()},
+    "incidents-denied-after-incident": {"incidents": (), "denied": ()},
     "incident-attack-left-out": {"incidents": ()},
     "reports-overdue-resubmitted": {"missed_reports": None},
     "reports-owed-case-dated-before": {"missed_reports": None},

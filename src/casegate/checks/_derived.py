@@ -1189,11 +1189,12 @@ _TRAFFIC_KEPT = (
     # lab that retains no prompts still screens them as they pass)
     rf"|\b{_DEVELOPER.format('sees')}\W+(?:[\w-]+\W+){{0,2}}?(?:sees?|receives?|"
     rf"has\W+(?:no\W+)?(?:access|visibility)|have\W+(?:no\W+)?(?:access|visibility))\W+(?:[\w-]+\W+){{0,3}}?{_TRAFFIC}\b"
-    # `air-gapped sites`, `the agency's air-gapped network`, `some sites are air-gapped` (not a network
+    # `air-gapped sites`, `the agency's air-gapped network`, `some sites are air-gapped`, `the deployment
+    # is fully air-gapped` (not a network
     # or data centre of no one named: `the training cluster is air-gapped` is the developer's)
     rf"|(?P<gapped>\bair[- ]?gapped\W+(?:[\w-]+\W+){{0,2}}?(?:sites?|premises|installations?|deployments?|customers?)\b"
     rf"|\b(?:customer|client|agency|bank|hospital)['’]?s?\W+(?:own\W+)?air[- ]?gapped\b"
-    rf"|\b(?:sites?|premises|installations?|appliances?)\W+(?:[\w-]+\W+){{0,2}}?air[- ]?gapped\b)"
+    rf"|\b(?:sites?|premises|installations?|appliances?|deployments?)\W+(?:[\w-]+\W+){{0,2}}?air[- ]?gapped\b)"
 )
 _TRAFFIC_TRIGGER = ("telemetry", "prompt", "log", "usage", "conversation", "transcript", "traffic", "request",
                     "quer", "input", "output", "completion", "data", "air", "phon")
@@ -2208,8 +2209,8 @@ _VETTING_WORDS = (lazy(VETTING_CHECK, re.IGNORECASE), lazy(VETTING_PARTS, re.IGN
                        r"(?:the\s+)?([A-Z][\w-]*)", re.IGNORECASE))
 
 
-_ROLE_WORDS = ("customer", "client", "partner", "employer", "institution", "member", "sponsor")
-_ROLE = (r"(customer|client|partner|employer|institution|member|sponsor)(?:\s+(?:organi[sz]ation|compan(?:y|ie)|"
+_ROLE_WORDS = ("customer", "client", "partner", "employer", "institution", "member", "sponsor", "user", "applicant")
+_ROLE = (r"(customer|client|partner|employer|institution|member|sponsor|user|applicant)(?:\s+(?:organi[sz]ation|compan(?:y|ie)|"
          r"institution|firm))?s?")
 _ROLE_VETS = lazy(
     r"\b(?:(?:the|each|every|its|their|a)\s+)?" + _ROLE + r"(?:['’]s|s['’])?(?:\s+own)?(?:\s+[\w-]+){0,3}?\s+"
@@ -2221,7 +2222,8 @@ _ROLE_VETS = lazy(
 """A part of a vetting statement in which the users' own organisation, unnamed, checks or vouches
 for them (`customers vet their own scientists`, `each customer attests its scientists are
 qualified`, `the customer's biosafety committee approves each scientist`, `cleared by their
-employer`): the partner vets its own, as a named one does."""
+employer`): the partner vets its own, as a named one does. The users (or applicants) confirming
+they are qualified attest for themselves: `the user`'s word, no check."""
 
 
 def vetting_operator(ctx: Context) -> tuple[str, str] | None:
@@ -3071,9 +3073,10 @@ _STAFF = r"\b(?:employees?|staff|team|teams|internal\w*|in-house|cluster|researc
 (`the weights are shared only with the security team`) says nothing of a release."""
 
 _WEIGHTS_WORDS = (lazy(_GIVES_WEIGHTS, re.IGNORECASE), lazy(_NEGATED, re.IGNORECASE), lazy(_STAFF, re.IGNORECASE))
-_CLAUSES = lazy(r"[.;,()\n]|(?<!\d):|:(?!\d)")
-"""Where a clause ends: a stop, a comma, a bracket, a line break, or a colon not between digits (not
-inside a time, `8:00 to 18:00`)."""
+_CLAUSES = lazy(r"[;,()\n]|(?<!\w)\.|\.(?!\w)|(?<!\d):|:(?!\d)")
+"""Where a clause ends: a stop (not one between letters or digits, inside a web address or a version,
+`atlas.acme.ai`), a comma, a bracket, a line break, or a colon not between digits (not inside a time,
+`8:00 to 18:00`)."""
 
 
 def boundary_clauses(case: Case, memo: dict[str, Any] | None = None) -> tuple[tuple[str, str], ...]:
@@ -4055,7 +4058,9 @@ _PUBLIC_OWN = lazy(
     r"(?:can\W+|may\W+|is\W+free\W+to\W+|are\W+free\W+to\W+)?(?:also\W+|now\W+|freely\W+|directly\W+)?(?:uses?|reach(?:es)?|chats?|talks?|access(?:es)?|"
     r"downloads?|gets?|tr(?:y|ies))\b"
     r"(?=" + _OURS_USED
-    + r"|\W+(?:(?:with|to)\W+)?(?:[\w-]+\W+){0,2}?(?:directly\b|on\W+our\W+(?:web\W*)?site\b))"
+    + r"|\W+(?:(?:with|to)\W+)?(?:[\w-]+\W+){0,2}?(?:directly\b|on\W+our\W+(?:web\W*)?site\b)"
+    r"|\W+(?:(?:with|to)\W+)?(?:(?!(?:them|their|partners?|partners['’]|customers?|customers['’]|developers?)\b)"
+    r"[\w'’-]+\W+){0,2}?(?:at|on|via)\W+(?:https?://)?[\w-]+(?:\.[\w-]+)+\b)"
     r"|\b(?:our|the\W+(?:lab|developer)['’]s)\W+(?:(?:own|free|new|official|consumer)\W+){0,2}(?:[\w-]+\W+)?"
     r"(?:assistants?|apps?|applications?|chat\W?bots?|agents?|companions?)\W+(?:is|are)\W+(?:also\W+)?"
     r"(?:open|available|free)\W+(?:to|for)\W+(?:(?:the|all|any)\W+)?(?:general\W+)?"
@@ -4063,7 +4068,7 @@ _PUBLIC_OWN = lazy(
     re.IGNORECASE)
 """The public using the lab's own product in a clause of its own, no developer building named in it
 (`while anyone can talk to our own assistant` after a comma, `anyone can chat with Atlas directly`,
-`our own app is open to everyone`): the `consumer` kind. Not everyone
+`anyone can chat with Atlas at atlas.acme.ai`, `our own app is open to everyone`): the `consumer` kind. Not everyone
 inside something (`open to everyone in our company`)."""
 
 
@@ -4378,7 +4383,7 @@ _RELATIVE = lazy(r"\s*(?:who|whom|whose|(?:each|all|every\W+one|both|any)\W+of\W
 vetted by`, `, each of whom is screened by`, `, once vetted by`, `, provided they pass`): what it
 says of them is said with it."""
 
-_CLAUSES_KEPT = lazy(r"([.;,()\n]|(?<!\d):|:(?!\d))")
+_CLAUSES_KEPT = lazy(r"([;,()\n]|(?<!\w)\.|\.(?!\w)|(?<!\d):|:(?!\d))")
 
 
 def continued_clauses(case: Case, memo: dict[str, Any] | None = None) -> tuple[tuple[str, str, str], ...]:
@@ -4579,7 +4584,8 @@ _SETTING_SENTENCES = lazy(r"[.;!?](?=\s|[\"'’”)]|$)|\n")
 or a semicolon, not a comma or a colon (`for each category: block none, ...` is one setting list)."""
 _TURN_DOWN_TRIGGER = ("none", "off", "disabl", "unfilter", "no filter", "no content filter", "unrestricted",
                       "uncensored", "overrid", "exempt", "monitoring", "opt", "review", "jailbroken", "god",
-                      "lift", "remov", "relax", "waiv", "unlock", "not", "bypass", "skip", "without", "monitored")
+                      "lift", "remov", "relax", "waiv", "unlock", "not", "bypass", "skip", "without", "monitored",
+                      "zero", "0", "allow", "white")
 _UNDENIED = r"(?:(?!(?:not|never|cannot|no|nor)\b|[\w-]*n['’]t\b)[\w'’-]+\W+)"
 """A word between a safeguard and the words turning it off that is no denial (`refusals can be
 overridden`, not `refusals cannot be overridden`)."""
@@ -4595,11 +4601,16 @@ _FILTER_OFF = lazy(
     r"|\b(?:filter\w*|classifiers?|moderation|screening)\W+(?:[\w'’-]+\W+){0,2}?(?:is|are)\W+not\W+"
     r"(?:applied|run|used|enabled)\W+(?:to|for|on)\W+(?:[\w'’-]+\W+){0,2}?(?:traffic|accounts?|customers?|tiers?|"
     r"requests|users?|developers?|api|batch\w*)\b|\b(?:is|are)\W+not\W+(?:screened|filtered|moderated)\b"
-    r"|\b(?:can|may|could)\W+(?:be\W+)?(?:bypass|skip)\w*",
+    r"|\b(?:can|may|could)\W+(?:be\W+)?(?:bypass|skip)\w*"
+    r"|\b(?:lower|reduc|drop|set)\w*\W+(?:[\w'’-]+\W+){0,3}?thresholds?\W+(?:[\w'’-]+\W+){0,2}?to\W+(?:zero|0)\b"
+    r"|\bexempt(?:ions?|ed)?\W+from\W+(?:[\w'’-]+\W+){0,3}?(?:filter\w*|classifiers?|moderation|screening)\b"
+    r"|\b(?:allow|white)[\W_]?list\w*\W+(?:[\w'’-]+\W+){0,3}?(?:past|around|through)\W+(?:[\w'’-]+\W+){0,2}?"
+    r"(?:filter\w*|classifiers?|moderation|screening)\b",
     re.IGNORECASE)
 """Words setting a classifier to let everything through (`block none`, `BLOCK_NONE`, `turn the
 filters off`, `disable the classifiers`, `set a category to off`, `the safety filters are off by default`, `filtering is not
-applied to enterprise traffic`, `the classifiers can be bypassed`), read where the clause names the
+applied to enterprise traffic`, `the classifiers can be bypassed`, `lower the CBRN threshold to zero`,
+`request exemptions from the content filters`, `allowlist prompts past the classifier`), read where the clause names the
 classifiers or their setting (`_FILTER_NAMED`; `block none` names its own)."""
 _REFUSAL_OFF = lazy(
     r"\b(?:unrestricted|uncensored|unfiltered|jailbroken|god)\W+mode\b(?!\W+(?:does\W+not|doesn['’]t)\W+exist\b"
@@ -4749,7 +4760,17 @@ def turned_down_in_words(case: Case, policy: Policy, sg: Safeguard,
             return written
         if not named and not all(d in kept for d in domains):
             return written
+        if not named and kind == "filter" and _PAST_SETTING.search(read) is not None:
+            return written  # an exemption or an allowlist goes past the classifier, whatever its setting
     return None
+
+
+_PAST_SETTING = lazy(
+    r"\bexempt(?:ions?|ed)?\W+from\W+(?:[\w'’-]+\W+){0,3}?(?:filter\w*|classifiers?|moderation|screening)\b"
+    r"|\b(?:allow|white)[\W_]?list\w*\W+(?:[\w'’-]+\W+){0,3}?(?:past|around|through)\W+", re.IGNORECASE)
+"""Words taking some traffic past the classifiers rather than setting them (`request exemptions from
+the content filters`, `allowlist prompts past the classifier`): a floor on the setting keeps nothing
+from them."""
 
 
 def _turns_down(read: str, kind: str) -> bool:
@@ -4953,6 +4974,14 @@ reported`, `no incidents to date`, `we are not aware of any incidents`, `operate
 (`no incidents involving weight theft`), nor a report that goes unmade (`no incident goes
 unreported`)."""
 
+_INCIDENTS_NONE_LISTED = lazy(
+    r"\b" + _INCIDENT_KIND + r"incidents?(?:\W+(?:reported|recorded|logged|observed|identified|occurred)\b)?"
+    r"(?:\W+(?:since|after)\W+(?:(?:its|the|our|first|initial|public|general)\W+){0,2}(?:launch|release|deployment)\b"
+    r"|\W+to\W+date\b|\W+so\W+far\b)?(?:\s*[:=]|\s+[-–—])\s*(?:none|zero|0|nil)\b(?!\W+(?:of|involving|related)\b)",
+    re.IGNORECASE)
+"""A count of incidents given as none, in a label and its value (`Incidents reported since launch:
+none`, `Serious incidents to date: 0`): the sentences are cut at the colon, so it is read whole."""
+
 _INCIDENTS_LIMITED = lazy(
     r"\b(?:if|unless|whether|until|provided|when|once|should)\b|\b(?:further|other|new|more|additional|another|"
     r"subsequent|remaining|repeat)\W+" + _INCIDENT_KIND + r"incidents?\b|\b(?:other\W+than|besides|apart\W+from|"
@@ -5022,8 +5051,10 @@ def incidents_denied_in_words(case: Case) -> tuple[tuple[str | int, ...], str] |
     for at, text in _case_words(case):
         if not _may_say(text, _NO_INCIDENT_TRIGGER):
             continue
-        for sentence in _INCIDENT_SENTENCES.split(text):
-            if _INCIDENTS_DENIED.search(sentence) is None or _INCIDENTS_LIMITED.search(sentence) is not None:
+        listed = [m.group(0) for m in _INCIDENTS_NONE_LISTED.finditer(text)]
+        for sentence in [*_INCIDENT_SENTENCES.split(text), *listed]:
+            if (_INCIDENTS_DENIED.search(sentence) is None and sentence not in listed) \
+                    or _INCIDENTS_LIMITED.search(sentence) is not None:
                 continue
             if (_INCIDENTS_ELSEWHERE.search(sentence) is not None and _INCIDENTS_DEPLOYED.search(sentence) is None) \
                     or _other_version(sentence, name):

@@ -62,7 +62,7 @@ class Context(Record):
     """Everything a check may look at."""
 
     _fields = ("case", "policy", "today", "boundary", "artifacts", "previous", "previous_policy", "baseline",
-               "policy_changes", "incidents", "registry_cases", "lineage", "protocols", "artifact_dates",
+               "policy_changes", "incidents", "denied_incidents", "registry_cases", "lineage", "protocols", "artifact_dates",
                "signoff_dates", "history", "recorded", "deployed", "facts", "regimes", "authority", "sources", "waivers", "memo")
     case: Case
     policy: Policy
@@ -80,6 +80,10 @@ class Context(Record):
     incidents: list[IncidentDefeat]
     """Incidents logged against the case that defeated claims of an earlier version (from the
     registry): each must be answered."""
+    denied_incidents: list[IncidentDefeat]
+    """Every incident of the case or of another case of the same model judged high or worse and
+    logged after the previous launch (from the registry), whatever claims it defeats: what words
+    saying the model has had no incidents since launch contradict (CG438)."""
     registry_cases: list[Case]
     """Other cases known for the same system (from the registry or --related), e.g. an internal one."""
     lineage: list[LinkedCase] | None
@@ -141,7 +145,7 @@ class Context(Record):
                  facts: EvidenceFacts | None = None,
                  regimes: list[Regime] | None = None, authority: AuthorityCheck | None = None,
                  sources: SourceTexts | None = None, waivers: list[Waiver] | None = None,
-                 memo: dict[str, Any] | None = None) -> None:
+                 memo: dict[str, Any] | None = None, denied_incidents: list[IncidentDefeat] | None = None) -> None:
         self.case = case
         self.policy = policy
         self.today = today
@@ -152,6 +156,7 @@ class Context(Record):
         self.baseline = baseline
         self.policy_changes = [] if policy_changes is None else policy_changes
         self.incidents = [] if incidents is None else incidents
+        self.denied_incidents = [] if denied_incidents is None else denied_incidents
         self.registry_cases = [] if registry_cases is None else registry_cases
         self.lineage = lineage
         self.protocols = protocols

@@ -124,7 +124,7 @@ class Comparison(FrozenRecord):
 
     _fields = ("versions", "policy_changes", "incidents", "lineage", "protocols", "why_none", "notes",
                "artifact_dates", "signoff_dates", "standing", "settled", "approved", "recorded", "deployed",
-               "missed_reports", "clock", "last_logged")
+               "missed_reports", "clock", "last_logged", "denied")
     versions: Sequence[Compared]
     """Earlier versions to compare with, the previous submitted one first; the same version is
     listed once even when it is both."""
@@ -132,6 +132,10 @@ class Comparison(FrozenRecord):
     """Signed policy changes, each with its verification problems (none when trusted)."""
     incidents: Sequence[IncidentDefeat]
     """Incidents that defeated claims of an earlier version: each must be answered (CG708)."""
+    denied: Sequence[IncidentDefeat]
+    """Every incident of the case or of another case of the same model judged high or worse and
+    logged after the previous launch, whatever claims it defeats: words saying the model has had no
+    incidents since launch contradict each (CG438)."""
     lineage: Sequence[LinkedCase] | None
     """The cases the system's lineage names, looked up in the registry (None: not looked up)."""
     protocols: Sequence[RegisteredProtocol] | None
@@ -191,8 +195,10 @@ class Comparison(FrozenRecord):
                  settled: Sequence[Condition] = (), approved: Sequence[Case] = (), recorded: Sequence[RecordedVersion] = (),
                  deployed: Sequence[Compared] | None = None,
                  missed_reports: Callable[[dt.datetime], list[Finding]] | None = None,
-                 clock: dt.datetime | None = None, last_logged: dt.datetime | None = None) -> None:
+                 clock: dt.datetime | None = None, last_logged: dt.datetime | None = None,
+                 denied: Sequence[IncidentDefeat] = ()) -> None:
         put = object.__setattr__
+        put(self, "denied", denied)
         put(self, "versions", versions)
         put(self, "policy_changes", policy_changes)
         put(self, "incidents", incidents)

@@ -410,7 +410,8 @@ def run_gate(
                           deployed=comparison.deployed if comparison is not None else None,
                           missed_reports=comparison.missed_reports if comparison is not None else None,
                           clock=comparison.clock if comparison is not None else None,
-                          last_logged=comparison.last_logged if comparison is not None else None)
+                          last_logged=comparison.last_logged if comparison is not None else None,
+                          denied=comparison.denied if comparison is not None else ())
     first = comparison.versions[0] if comparison is not None and comparison.versions else None
     prev_case, prev_policy = (first.case, first.policy) if first is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
@@ -447,6 +448,7 @@ def run_gate(
                        baseline=first.baseline if first is not None else None,
                        policy_changes=list(comparison.policy_changes) if comparison is not None else [],
                        incidents=list(comparison.incidents) if comparison is not None else [],
+                       denied_incidents=list(comparison.denied) if comparison is not None else [],
                        registry_cases=rel, regimes=list(loaded.regimes), facts=facts, authority=loaded.authority,
                        lineage=list(comparison.lineage) if comparison is not None and comparison.lineage is not None else None,
                        protocols=list(comparison.protocols) if comparison is not None and comparison.protocols is not None else None,

@@ -139,6 +139,7 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     incidents = [inc for other in model_cases for inc in defeating_incidents(reg, other, None, cache, of_case=True)]
     if known:
         incidents = defeating_incidents(reg, case.id, this, cache) + incidents
+    denied = denied_incidents(reg, case.id, this, model_cases)
     dates = artifact_dates(reg, case, loaded, index=index, this=this)
     signed = signoff_dates(reg, loaded)
     hist = _history(reg, case.id, known, versions, this, model_cases)
@@ -149,7 +150,7 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
         return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
                           why_none=f"first version (the registry has no case {case.id!r})", artifact_dates=dates,
                           signoff_dates=signed, deployed=deployed, missed_reports=missed, clock=clock,
-                          last_logged=last)
+                          last_logged=last, denied=denied)
     # a version whose weights the registry hashed in common with this one's (a weights file's bytes
     # or a tensor) is of the same weights, whatever digests either names (re-saved beside one more
     # file, under a new digest): a run of them dropped is dropped, not replaced by a newer one
@@ -179,7 +180,8 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
                       artifact_dates=dates, signoff_dates=signed, standing=standing, settled=settled,
                       approved=approved,
-                      recorded=recorded, deployed=deployed, missed_reports=missed, clock=clock, last_logged=last)
+                      recorded=recorded, deployed=deployed, missed_reports=missed, clock=clock, last_logged=last,
+                      denied=denied)
 
 
 def _last_logged(reg: Registry) -> dt.datetime | None:
@@ -1249,6 +1251,66 @@ def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: Ve
                            attacks_added=attacks.get(e.index, ([], None))[0],
                            no_attack=attacks.get(e.index, ([], None))[1]))
     return out + defeating_breaches(reg, case_id, this, cache, of_case=of_case)
+
+
+def _launched_at(reg: Registry, case_id: str, this: int | None, model_cases: list[str]) -> dt.datetime | None:
+    """When the previous launch was logged: the last approval by a decision of a version of
+    `case_id` before `this` (of any version when `this` is None), else the first approval of
+    another case of the same model (None: nothing about the model was ever approved)."""
+    from ._states import CaseState, CauseType
+
+    def approvals(cid: str, below: int | None) -> list[dt.datetime]:
+        out = []
+        for e in reg.events(cid, "state-change"):
+            cause = e.payload.get("cause") or {}
+            v = cause.get("version")
+            if e.payload.get("to") in (CaseState.approved.value, CaseState.approved_with_conditions.value) \
+                    and cause.get("type") == CauseType.decision.value and isinstance(v, int) \
+                    and (below is None or v < below):
+                out.append(parse_recorded(e.recorded_at))
+        return out
+
+    mine = approvals(case_id, this)
+    if mine:
+        return max(mine)
+    theirs = [t for other in model_cases for t in approvals(other, None)]
+    return min(theirs) if theirs else None
+
+
+def denied_incidents(reg: Registry, case_id: str, this: int | None, model_cases: list[str]) -> list[IncidentDefeat]:
+    """What words saying the model has had no incidents since launch contradict (CG438): every
+    'incident' entry of `case_id` and of each case of `model_cases` judged high or worse (its
+    recorded severity or a rating since) and logged after the previous launch (`_launched_at`;
+    every one when nothing was launched), whatever claims it defeats: one in a domain the case
+    claims nothing about happened to the model all the same. Read from the log entries alone (no
+    stored version is loaded)."""
+    from ..model import Severity
+    from ._rated import judged_severity, rated_severities, severity_shown
+
+    since = _launched_at(reg, case_id, this, model_cases)
+    out: list[IncidentDefeat] = []
+    for cid in [case_id, *model_cases]:
+        rated = rated_severities(reg, cid)
+        labels = {e.payload.get("version"): f"version {e.payload.get('declared_version')} (#{e.payload.get('version')})"
+                  for e in reg.events(cid, "case-version")}
+        for e in reg.events(cid, "incident"):
+            p = e.payload
+            judged = judged_severity(p.get("severity"), rated.get(e.index))
+            logged = parse_recorded(e.recorded_at)
+            if judged is None or judged.rank < Severity.high.rank or (since is not None and logged <= since):
+                continue
+            n = (p.get("defeats") or {}).get("version")
+            day = p.get("date")
+            try:
+                date = dt.date.fromisoformat(str(day))
+            except ValueError:
+                date = logged.date()
+            version = labels.get(n, f"version #{n}")
+            out.append(IncidentDefeat(id=f"incident-{e.index}", date=date, domain=str(p.get("domain") or ""),
+                                      severity=severity_shown(p.get("severity"), rated.get(e.index)),
+                                      version=version if cid == case_id else f"case {cid} {version}",
+                                      log_index=e.index, logged_at=logged, case=None if cid == case_id else cid))
+    return out
 
 
 def defeating_breaches(reg: Registry, case_id: str, this: int | None, cache: VersionCache, *,

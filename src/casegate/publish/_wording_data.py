@@ -2,7 +2,7 @@
 
 # fmt: off
 TEMPLATES: tuple[tuple[str | None, ...], ...] = (
-    ('\\b', None, '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:(?P<site>(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\\W+(?:out\\W+of\\W+|off\\W+|beyond\\W+)?', None, '|(?:stays?|remains?|kept|(?:held|stored)\\W+(?:only|solely|exclusively)|(?:only|solely|exclusively)\\W+(?:held|stored))\\W+(?:on|in|at|within|inside)\\W+', None, ')|(?:sent|shared|transmitted|reported|returned|visible|shown|uploaded|forwarded|available)\\W+(?:back\\W+)?(?:to|with)\\W+', None, ')\\b|\\b(?:sends?|shares?|reports?|transmits?|returns?|uploads?)\\W+(?:no|nothing|never\\W+[\\w-]+)\\W+(?:[\\w-]+\\W+){0,2}?', None, '\\b\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b', None, '\\W+(?:[\\w-]+\\W+){0,2}?(?:sees?|receives?|has\\W+(?:no\\W+)?(?:access|visibility)|have\\W+(?:no\\W+)?(?:access|visibility))\\W+(?:[\\w-]+\\W+){0,3}?', None, "\\b|(?P<gapped>\\bair[- ]?gapped\\W+(?:[\\w-]+\\W+){0,2}?(?:sites?|premises|installations?|deployments?|customers?)\\b|\\b(?:customer|client|agency|bank|hospital)['’]?s?\\W+(?:own\\W+)?air[- ]?gapped\\b|\\b(?:sites?|premises|installations?|appliances?)\\W+(?:[\\w-]+\\W+){0,2}?air[- ]?gapped\\b)"),
+    ('\\b', None, '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:(?P<site>(?:leaves?|leaving|exits?|goes|go|sent|pass(?:es)?)\\W+(?:out\\W+of\\W+|off\\W+|beyond\\W+)?', None, '|(?:stays?|remains?|kept|(?:held|stored)\\W+(?:only|solely|exclusively)|(?:only|solely|exclusively)\\W+(?:held|stored))\\W+(?:on|in|at|within|inside)\\W+', None, ')|(?:sent|shared|transmitted|reported|returned|visible|shown|uploaded|forwarded|available)\\W+(?:back\\W+)?(?:to|with)\\W+', None, ')\\b|\\b(?:sends?|shares?|reports?|transmits?|returns?|uploads?)\\W+(?:no|nothing|never\\W+[\\w-]+)\\W+(?:[\\w-]+\\W+){0,2}?', None, '\\b\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b', None, '\\W+(?:[\\w-]+\\W+){0,2}?(?:sees?|receives?|has\\W+(?:no\\W+)?(?:access|visibility)|have\\W+(?:no\\W+)?(?:access|visibility))\\W+(?:[\\w-]+\\W+){0,3}?', None, "\\b|(?P<gapped>\\bair[- ]?gapped\\W+(?:[\\w-]+\\W+){0,2}?(?:sites?|premises|installations?|deployments?|customers?)\\b|\\b(?:customer|client|agency|bank|hospital)['’]?s?\\W+(?:own\\W+)?air[- ]?gapped\\b|\\b(?:sites?|premises|installations?|appliances?|deployments?)\\W+(?:[\\w-]+\\W+){0,2}?air[- ]?gapped\\b)"),
     ('\\b', None, '\\b\\W+(?:[\\w-]+\\W+){0,5}?(?:sent|shared|transmitted|reported|uploaded|forwarded|streamed|relayed|synced|shipped|pushed|exported|transferred|copied|mirrored|go(?:es)?)\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b(?:sends?|shares?|reports?|transmits?|uploads?|forwards?|streams?|relays?)\\W+(?:[\\w-]+\\W+){0,3}?', None, '\\b\\W+(?:back\\W+)?(?:to|with)\\W+', None, '\\b|\\b', None, "\\W+(?:[\\w-]+\\W+){0,2}?(?:receives?|collects?|pulls?|ingests?|gets?)\\W+(?:[\\w'’-]+\\W+){0,3}?", None, '\\b|\\b(?:until|before|once|when)\\W+(?:(?:they|it)\\W+(?:are|is)\\W+)?(?:sent|shared|transmitted|uploaded|forwarded|streamed|relayed|shipped|exported)\\W+(?:back\\W+)?to\\W+', None, '\\b|\\bphon(?:es|ed|ing|e)\\W+home\\b(?:\\W+to\\W+', None, '\\b|(?!\\W+to\\b))'),
     ('not set by the policy: where ', None, " records in its log a ceiling on one generation (Inspect's `--max-tokens`, `generate_config.max_tokens`; lm-eval's `max_gen_toks`) or a system message (Inspect's `--system-message`, `generate_config.system_message`; lm-eval's `--system_instruction`), the run does not count and the case blocks unless it states how the deployment runs the model: `boundary.configuration.max_tokens` at or below the run's ceiling, and `boundary.configuration.system_message_sha256`, the sha256 of the same message (64 lowercase hex digits)", None),
     ('the registry never logged the files of model ', None, ' for version ', None, ' of ', None, ': it did not hash the weights itself, so neither which other cases are about the same weights nor which file is which can be established (submit the version with `casegate registry submit CASE --model PATH` before it is approved: a version approved without them is replaced by a new version, submitted so, decided against the registry and approved; then sign a checkpoint and take a fresh state proof)'),
@@ -4842,11 +4842,11 @@ CONSTANTS: frozenset[str] = frozenset({
     '(?P<by>customer',
     '(?P<one>\\d[\\d,]*\\s+in\\s+\\d[\\d,]*)|(?P<sci>\\d+(?:\\.\\d+)?\\s*[eE]\\s*[-\\u2212+]?\\s*\\d{1,3})|(?P<pow>(?:\\d+(?:\\.\\d+)?\\s*[x\\u00d7*]\\s*)?10\\s*(?:\\^|\\*\\*)\\s*\\(?\\s*[-\\u2212+]?\\s*\\d{1,3}\\s*\\)?)|(?P<pct>\\d+(?:\\.\\d+)?\\s*%)|(?P<num>\\d[\\d,]*(?:\\.\\d+)?|\\.\\d+)',
     '(U+',
-    '([.;,()\\n]|(?<!\\d):|:(?!\\d))',
     '([1-9][0-9]{0,8})\\.root\\.json',
+    '([;,()\\n]|(?<!\\w)\\.|\\.(?!\\w)|(?<!\\d):|:(?!\\d))',
     '(a results file is written when the run completes)',
     '(customer',
-    '(customer|client|partner|employer|institution|member|sponsor)(?:\\s+(?:organi[sz]ation|compan(?:y|ie)|institution|firm))?s?',
+    '(customer|client|partner|employer|institution|member|sponsor|user|applicant)(?:\\s+(?:organi[sz]ation|compan(?:y|ie)|institution|firm))?s?',
     '(document)',
     '(model calls not recorded)',
     '(no role)',
@@ -5510,6 +5510,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '/year (',
     '/year is within the tolerance ',
     "/year only on the case's own rate of ",
+    '0',
     '0.1.0',
     '0123456789',
     '0123456789abcdef',
@@ -7333,13 +7334,13 @@ CONSTANTS: frozenset[str] = frozenset({
     '[-_/]+',
     '[.;!?\\n]',
     '[.;!?](?=\\s|[\\"\'’”)]|$)|\\n',
-    '[.;,()\\n]|(?<!\\d):|:(?!\\d)',
     '[.;:,()\\n]|\\band\\b|\\bplus\\b|\\bthen\\b',
     '[.;:\\n]',
     '[0-9a-f]+',
     '[0-9a-f]{40}',
     '[0-9a-f]{64}',
     '[0-9a-f]{64}\\Z',
+    '[;,()\\n]|(?<!\\w)\\.|\\.(?!\\w)|(?<!\\d):|:(?!\\d)',
     '[;.!?:(),]|\\b(?:but|while|whereas|languages?)\\b',
     '[;:()\\n]|\\.(?!\\d)',
     '[;:()\\n]|\\.(?!\\d)|,(?!\\d{3}(?!\\d))',
@@ -7549,6 +7550,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '\\bblock(?:_|\\W+)none\\b|\\bunfiltered\\b|\\bno\\W+(?:content\\W+)?filter(?:ing|s)?\\b|\\b(?:turn|switch)\\w*\\W+',
     '\\bconditions?\\b',
     '\\bconsumers?\\b(?!\\W+(?:grade|hardware|gpus?|cards?)\\b)|\\b(?:the\\W+)?general\\W+public\\b|\\bmembers\\W+of\\W+the\\W+public\\b|\\b(?:desktop|mobile|phone|smartphone|tablet|web|chat|browser|consumer|companion|ios|android|mac|windows)\\W+(?:apps?|applications?|clients?|extensions?)\\b|\\bapp\\W+stores?\\b|\\bchat\\W?bots?\\b',
+    "\\bexempt(?:ions?|ed)?\\W+from\\W+(?:[\\w'’-]+\\W+){0,3}?(?:filter\\w*|classifiers?|moderation|screening)\\b|\\b(?:allow|white)[\\W_]?list\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?(?:past|around|through)\\W+",
     "\\bfine[- ]?tuning\\W+(?:[\\w'-]+\\W+){0,2}?(?:access|apis?|jobs?|endpoints?|service|interface|platform|offering)\\b|(?<![-\\w])(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?:[\\w'-]+\\W+){0,4}?(?:cop(?:y|ies)|models?|weights|checkpoints?|versions?|variants?)\\b|\\b(?:own|private|custom|customi[sz]ed|their|its)\\W+(?:fine[- ]?)?tuned\\W+(?:cop(?:y|ies)|models?|versions?|variants?|checkpoints?|weights)\\b|(?<![-\\w])(?:fine[- ]?)?tuned\\W+cop(?:y|ies)\\b|\\b(?:upload\\w*|submit\\w*|suppl(?:y|ies|ied|ying)|provid\\w*|bring\\w*|send\\w*)\\W+(?:[\\w'-]+\\W+){0,3}?(?:training|fine[- ]?tuning|tuning)\\W+(?:data|datasets?|examples?|files?|corpus|corpora)\\b|(?<![-\\w])(?:fine[- ]?)?tun(?:e|es|ing)\\W+(?!(?:the\\W+)?(?:future|next|new|our|its)\\b)(?:[\\w'-]+\\W+){0,3}?(?:on|with|using)\\W+(?:the\\W+)?(?:their|your|customers?'?|users?'?|clients?'?|tenants?'?)(?:\\W+own)?\\W+(?:[\\w'-]+\\W+)?(?:data|datasets?|examples?|files?|corpus|corpora|documents?)\\b|\\b(?:custom|customi[sz]ed|bespoke|own|private)\\W+models?\\W+(?:[\\w'-]+\\W+){0,2}?(?:by|through|via|with)\\W+(?:fine[- ]?)?tuning\\b|\\b(?:lora|qlora|peft|adapters?)\\b\\W+(?:[\\w'-]+\\W+){0,3}?(?:trained|tuned|fit|fitted)\\W+(?:on|with|using)\\b|\\b(?:train\\w*|tun(?:e|es|ing))\\W+(?:[\\w'-]+\\W+){0,3}?(?:lora|qlora|peft|adapters?)\\b",
     '\\bgeneral(?:ly)?\\W+availab(?:le|ility)\\b|(?-i:\\bGA\\b)|\\b(?:public|full|wide|wider|broad|general)\\W+(?:launch|release|roll-?out|availability)\\b|\\b(?:rolls?|rolled|rolling)\\W+out\\W+(?:[\\w-]+\\W+){0,3}?to\\W+',
     '\\bmonitor\\w*|\\bwatch(?:es|ed|ing|er)?\\b|\\bsurveil\\w*|\\boversight\\b',
@@ -7559,7 +7561,7 @@ CONSTANTS: frozenset[str] = frozenset({
     "\\bthird[- ]?part(?:y|ies)(?!\\W+(?:[\\w-]+\\W+)?(?:evaluat\\w*|audit\\w*|assess\\w*|test\\w*|red[- ]?team\\w*|review\\w*|research\\w*|experts?|scrutiny|oversight|kyc|identity|verif\\w*|payments?|billing|security|pen(?:etration)?[- ]?test\\w*|annotat\\w*|processors?|hosting|infrastructure|compute|data\\W?cent(?:er|re)s?)\\b)|\\b(?:resell\\w*|resold|re-?sale|white[- ]label\\w*|integrators?|sub-?licens\\w*|oems?)\\b|\\b(?:through|via|inside|within|in|into)\\W+[\\w-]+'s\\W+own\\W+(?:[\\w-]+\\W+){0,2}?(?:products?|assistants?|apps?|applications?|platforms?|services?|software|systems?)\\b",
     '\\b|(?!\\W+to\\b))',
     '\\b|(?:\\b|(?<=_))effort\\b[^.;:]{0,40}?\\bdefaults?\\W+(?:to\\W+)?`?',
-    "\\b|(?P<gapped>\\bair[- ]?gapped\\W+(?:[\\w-]+\\W+){0,2}?(?:sites?|premises|installations?|deployments?|customers?)\\b|\\b(?:customer|client|agency|bank|hospital)['’]?s?\\W+(?:own\\W+)?air[- ]?gapped\\b|\\b(?:sites?|premises|installations?|appliances?)\\W+(?:[\\w-]+\\W+){0,2}?air[- ]?gapped\\b)",
+    "\\b|(?P<gapped>\\bair[- ]?gapped\\W+(?:[\\w-]+\\W+){0,2}?(?:sites?|premises|installations?|deployments?|customers?)\\b|\\b(?:customer|client|agency|bank|hospital)['’]?s?\\W+(?:own\\W+)?air[- ]?gapped\\b|\\b(?:sites?|premises|installations?|appliances?|deployments?)\\W+(?:[\\w-]+\\W+){0,2}?air[- ]?gapped\\b)",
     '\\b|\\b',
     '\\b|\\b(?:all|every|any|existing|current)\\W+(?:[\\w-]+\\W+){0,2}?',
     "\\b|\\b(?:connectors?|plug-?ins?|mcp|extensions?|integrations?|apps|tools?|actions?|skills?)\\W+(?:marketplace|store|directory|gallery|catalog(?:ue)?)s?\\b|\\b(?:marketplace|store|directory|gallery|catalog(?:ue)?)s?\\W+of\\W+(?:[\\w'’-]+\\W+){0,3}?(?:connectors?|plug-?ins?|mcp\\W+servers?|extensions|integrations|apps|tools)\\b|\\b(?:connectors?|plug-?ins?|mcp\\W+servers?|extensions|integrations|apps|tools)\\W+(?:from|in|on|via|through)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:marketplace|store|directory|gallery|catalog(?:ue)?)\\b|\\bmcp\\W+servers?\\b",
@@ -8517,6 +8519,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'all',
     'allOf',
     'all_rules',
+    'allow',
     'allowed',
     'allowed: ',
     'alone',
@@ -8603,6 +8606,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'api keys',
     'api-key',
     'app',
+    'applicant',
     'application/octet-stream',
     'application/vnd.dev.sigstore.bundle.v0.3+json',
     'application/vnd.in-toto+json',
@@ -9297,6 +9301,8 @@ CONSTANTS: frozenset[str] = frozenset({
     'delta',
     'demonstration',
     'demonstration_reason',
+    'denied',
+    'denied_incidents',
     'depended_on',
     'deploy_state',
     'deployable',
@@ -9929,6 +9935,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'incidents',
     'incidents recorded against the case (from the registry)',
     'incidents-denied-in-words',
+    'incidents?(?:\\W+(?:reported|recorded|logged|observed|identified|occurred)\\b)?(?:\\W+(?:since|after)\\W+(?:(?:its|the|our|first|initial|public|general)\\W+){0,2}(?:launch|release|deployment)\\b|\\W+to\\W+date\\b|\\W+so\\W+far\\b)?(?:\\s*[:=]|\\s+[-–—])\\s*(?:none|zero|0|nil)\\b(?!\\W+(?:of|involving|related)\\b)',
     'incidents?\\W+(?:(?:have|has)\\W+(?:yet\\W+)?been|were|was|(?:have|has)\\W+(?:yet\\W+)?)\\W*(?:reported|recorded|observed|occurred|identified|logged|found|seen|arisen|happened)\\b|\\bincident[- ]free\\b|\\bfree\\W+(?:of|from)\\W+',
     'incidents?\\W+(?:has|have|was|were)\\W+(?:yet\\W+)?(?:been\\W+)?(?:reported|recorded|observed|occurred|identified|logged|found|seen|arisen|happened)\\b|\\bthere\\W+(?:has|have)\\W+not\\W+been\\W+(?:a\\W+single|one|any)\\W+',
     'incidents?\\W+(?:to\\W+date|so\\W+far|as\\W+of\\W+(?:today|now))\\b|\\bto\\W+date\\W+(?:no|zero)\\W+',
@@ -12758,6 +12765,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'which lets all ',
     'which scores only the first response of each document',
     'which votes over the first ',
+    'white',
     'who',
     'who holds `',
     'who signed, in which role',
@@ -12843,7 +12851,7 @@ CONSTANTS: frozenset[str] = frozenset({
     'zu',
     'zulu',
     '{',
-    "{0,3}?(?:off|none)\\b|\\boptional\\b|\\b(?:filter\\w*|classifiers?|moderation|screening)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:is|are)\\W+(?:off|opt[- ]in)(?![\\w-])|\\b(?:filter\\w*|classifiers?|moderation|screening)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:is|are)\\W+not\\W+(?:applied|run|used|enabled)\\W+(?:to|for|on)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:traffic|accounts?|customers?|tiers?|requests|users?|developers?|api|batch\\w*)\\b|\\b(?:is|are)\\W+not\\W+(?:screened|filtered|moderated)\\b|\\b(?:can|may|could)\\W+(?:be\\W+)?(?:bypass|skip)\\w*",
+    "{0,3}?(?:off|none)\\b|\\boptional\\b|\\b(?:filter\\w*|classifiers?|moderation|screening)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:is|are)\\W+(?:off|opt[- ]in)(?![\\w-])|\\b(?:filter\\w*|classifiers?|moderation|screening)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:is|are)\\W+not\\W+(?:applied|run|used|enabled)\\W+(?:to|for|on)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:traffic|accounts?|customers?|tiers?|requests|users?|developers?|api|batch\\w*)\\b|\\b(?:is|are)\\W+not\\W+(?:screened|filtered|moderated)\\b|\\b(?:can|may|could)\\W+(?:be\\W+)?(?:bypass|skip)\\w*|\\b(?:lower|reduc|drop|set)\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?thresholds?\\W+(?:[\\w'’-]+\\W+){0,2}?to\\W+(?:zero|0)\\b|\\bexempt(?:ions?|ed)?\\W+from\\W+(?:[\\w'’-]+\\W+){0,3}?(?:filter\\w*|classifiers?|moderation|screening)\\b|\\b(?:allow|white)[\\W_]?list\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?(?:past|around|through)\\W+(?:[\\w'’-]+\\W+){0,2}?(?:filter\\w*|classifiers?|moderation|screening)\\b",
     '{0,3}?off\\b|\\bdisabl\\w*|\\bopt(?:s|ed|ing)?\\W+out\\b|\\b(?:set|put)\\W+',
     '{0,3}?to\\W+(?:off|none)\\b|\\bthresholds?\\W+',
     "{0,4}?(?:overrid\\w*|turned\\W+off|switched\\W+off|disabled|lifted|removed|relaxed|waived|unlocked)\\b|\\b(?:disabl\\w*|turn\\w*\\W+off|switch\\w*\\W+off|lift\\w*|remov\\w*|unlock\\w*)\\W+(?:[\\w'’-]+\\W+){0,3}?(?:refusals?|safety\\W+training|safety\\W+behaviou?rs?|guardrails?)\\b|\\b(?:turn|switch)\\w*\\W+(?:[\\w'’-]+\\W+){0,3}?(?:refusals?|safety\\W+training|safety\\W+behaviou?rs?|guardrails?)\\W+off\\b|\\b(?:models?|versions?|variants?|modes?|checkpoints?)\\W+without\\W+(?:any\\W+)?(?:refusals?|safety\\W+training|guardrails?|safety\\W+behaviou?rs?)\\b(?![^.;]{0,60}\\b(?:never|not)\\W+(?:been\\W+)?(?:released|deployed|served|available|offered)\\b)",
@@ -12857,7 +12865,7 @@ CONSTANTS: frozenset[str] = frozenset({
     '{}',
     '|',
     '|(?:stays?|remains?|kept|(?:held|stored)\\W+(?:only|solely|exclusively)|(?:only|solely|exclusively)\\W+(?:held|stored))\\W+(?:on|in|at|within|inside)\\W+',
-    "|\\W+(?:(?:with|to)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:directly\\b|on\\W+our\\W+(?:web\\W*)?site\\b))|\\b(?:our|the\\W+(?:lab|developer)['’]s)\\W+(?:(?:own|free|new|official|consumer)\\W+){0,2}(?:[\\w-]+\\W+)?(?:assistants?|apps?|applications?|chat\\W?bots?|agents?|companions?)\\W+(?:is|are)\\W+(?:also\\W+)?(?:open|available|free)\\W+(?:to|for)\\W+(?:(?:the|all|any)\\W+)?(?:general\\W+)?(?:public|consumers?|everyone|anyone|members\\W+of\\W+the\\W+public)\\b(?!\\W+(?:in|at|of|on|inside|within)\\W)",
+    "|\\W+(?:(?:with|to)\\W+)?(?:[\\w-]+\\W+){0,2}?(?:directly\\b|on\\W+our\\W+(?:web\\W*)?site\\b)|\\W+(?:(?:with|to)\\W+)?(?:(?!(?:them|their|partners?|partners['’]|customers?|customers['’]|developers?)\\b)[\\w'’-]+\\W+){0,2}?(?:at|on|via)\\W+(?:https?://)?[\\w-]+(?:\\.[\\w-]+)+\\b)|\\b(?:our|the\\W+(?:lab|developer)['’]s)\\W+(?:(?:own|free|new|official|consumer)\\W+){0,2}(?:[\\w-]+\\W+)?(?:assistants?|apps?|applications?|chat\\W?bots?|agents?|companions?)\\W+(?:is|are)\\W+(?:also\\W+)?(?:open|available|free)\\W+(?:to|for)\\W+(?:(?:the|all|any)\\W+)?(?:general\\W+)?(?:public|consumers?|everyone|anyone|members\\W+of\\W+the\\W+public)\\b(?!\\W+(?:in|at|of|on|inside|within)\\W)",
     '|\\b',
     "|\\b(?:after|once|following|upon|subject\\W+to|pending)\\W+(?:[\\w'-]+\\W+){0,4}?",
     "|\\b(?:customers?|developers?|clients?|businesses|enterprises|partners?|integrators?)\\W+(?:(?!(?:our|its|us|we|consumers?|users?|public|people|persons?|members|everyone|anyone|individuals)\\b)[\\w'-]+\\W+){0,6}?their\\W+(?:(?!(?:our|its|the)\\b)(?![\\w-]+'s\\b)[\\w-]+\\W+){0,4}?",
@@ -13513,6 +13521,7 @@ WORDS: str = (
     'appliance\n'
     'appliances\n'
     'applicable\n'
+    'applicant\n'
     'application\n'
     'applications\n'
     'applied\n'
@@ -13829,6 +13838,7 @@ WORDS: str = (
     'between\n'
     'bevery\n'
     'bewertet\n'
+    'bexempt\n'
     'beyond\n'
     'bf\n'
     'bf16\n'
@@ -14853,6 +14863,8 @@ WORDS: str = (
     'demonstration\n'
     'demonstration_reason\n'
     'denial\n'
+    'denied\n'
+    'denied_incidents\n'
     'dense\n'
     'dentists\n'
     'deny\n'
@@ -16071,6 +16083,7 @@ WORDS: str = (
     'involvement\n'
     'involving\n'
     'io\n'
+    'ions\n'
     'ios\n'
     'ir\n'
     'irish\n'
@@ -17607,6 +17620,7 @@ WORDS: str = (
     'redefining\n'
     'redteam\n'
     'redteam-classifier\n'
+    'reduc\n'
     'reduce\n'
     'reduced\n'
     'reducer\n'

@@ -170,7 +170,11 @@ def regime_dropped(ctx: Context) -> Iterator[Hit]:
         "period or kind (`no further incidents since the retraining`) say no more than they can.",
 )
 def incidents_denied(ctx: Context) -> Iterator[Hit]:
-    held = [i for i in ctx.incidents if i.cause == "incident"]
+    # every serious incident since the previous launch, whatever it defeats (one in a domain the
+    # case claims nothing about happened to the model all the same), and every one that defeated a claim
+    held = list(ctx.denied_incidents)
+    seen = {h.id for h in held}
+    held += [i for i in ctx.incidents if i.cause == "incident" and i.id not in seen]
     if not held:
         return
     found = incidents_denied_in_words(ctx.case)
