@@ -151,3 +151,41 @@ def test_the_red_teams_counts_typed_over_its_log_are_no_go(tmp_path: Path) -> No
     edit(d / "evidence.yaml", "    producer: acme-safeguards\n    date: 2026-11-05\n",
          "    producer: acme-safeguards\n    date: 2026-11-05\n    result: {bypasses: 7, attempts: 500}\n")
     assert "CG340" in blocking(preview(d, DAY))
+
+
+# ------------------------------------------------------------------ the intrusion evaluation run offline
+
+
+def _offline(gen: ModuleType, network: str) -> object:
+    """The intrusion evaluation rerun by inspect-ai (30 of 150), its sandbox's compose
+    configuration recorded inline in `eval.sandbox` with `network` as the service's `network_mode`."""
+    def write(p: str) -> None:
+        from inspect_ai.log import read_eval_log, write_eval_log
+        from inspect_ai.util import SandboxEnvironmentSpec
+        from inspect_ai.util._sandbox.compose import ComposeConfig
+
+        gen.intrusion_eval(p)
+        log = read_eval_log(p)
+        service: dict[str, object] = {"image": "acme/whimbrel-vm"}
+        if network:
+            service["network_mode"] = network
+        log.eval.sandbox = SandboxEnvironmentSpec("docker", ComposeConfig.model_validate({"services": {"default": service}}))
+        write_eval_log(log, p)
+    return write
+
+
+@pytest.mark.parametrize(("network", "outcome"), [("none", "NO-GO"), ("", "GO WITH CONDITIONS")], ids=["offline", "online"])
+def test_the_intrusion_evaluation_in_a_sandbox_with_no_network_is_no_go(tmp_path: Path, network: str,
+                                                                         outcome: str) -> None:
+    """The lab's move: the classifier fixed, the intrusion evaluation rerun in a docker sandbox with
+    `network_mode: none` while the product browses the open internet. It counted as any run (GO WITH
+    CONDITIONS); the uplift the boundary's tools give on the internet was not measured. The control:
+    the same run with the network."""
+    d = copy_fixture(WHIMBREL, tmp_path)
+    _redteam(d)
+    _rerun(d, EVAL, "acme-frontier-evals", _offline(_gen(), network))
+    record = preview(d, DAY)
+    assert record.outcome == outcome and blocking(record) == (["CG443"] if network else [])
+    if network:
+        (msg,) = messages(record, "CG443")
+        assert "`network_mode: none` on every service" in msg and "`browser`, `computer`, `shell`" in msg
