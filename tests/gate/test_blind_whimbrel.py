@@ -11,6 +11,9 @@ CONDITIONS (CG305 on the intrusion result).
 
 The lab's moves to GO without fixing the classifier, tried here and in docs/security.md:
 
+- closed: the intrusion evaluation run in a docker sandbox with `network_mode: none` (its compose
+  configuration inline in `eval.sandbox`) while the product browses the open internet: GO WITH
+  CONDITIONS, the capability measured without what the boundary grants. Now NO-GO (CG443).
 - caught: the red team rerun on text descriptions of actions, the agent given no tool (7 of 500:
   CG426, the policy says the classifier's tests must give the model `computer`, `browser` and
   `bash`); the red team rerun with `bash` alone (CG426); the intrusion evaluation rerun with `bash`
