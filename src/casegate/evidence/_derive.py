@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 37
+DERIVE_VERSION = 38
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -105,6 +105,8 @@ class DerivedRun(BaseModel):
     (`ImportedRun.data_unpinned`)."""
     max_tokens_at_run: int | None = None
     """The ceiling on one generation the run itself gave (`ImportedRun.max_tokens_at_run`)."""
+    offline: str | None = None
+    """How the run's sandbox was cut off from the network (`ImportedRun.offline`)."""
     tools_failed: tuple[int, int, str] | None = None
     """Scored sample epochs that failed with every tool call failing (`ImportedRun.tools_failed`)."""
     input_kinds: dict[str, list[list[Any]]] = {}
@@ -259,7 +261,7 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             outside_epochs=outside, unscored_epochs=unscored, same_input=r.same_input, task_args=r.task_args,
             asked_at_run=r.asked_at_run, task_package=r.task_package,
             data_unpinned=r.data_unpinned, max_tokens_at_run=r.max_tokens_at_run,
-            greedy=r.greedy, tools_failed=r.tools_failed, input_kinds=r.input_kinds, languages=r.languages,
+            greedy=r.greedy, tools_failed=r.tools_failed, offline=r.offline, input_kinds=r.input_kinds, languages=r.languages,
             injections=r.injections, reasoning=r.reasoning))
         if not combined and r.result.scale == "binary" and runs[-1].scores_json:
             runs[-1] = _with_bypass(runs[-1])

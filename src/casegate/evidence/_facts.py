@@ -813,6 +813,11 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 f"{'s' if n != 1 else ''} (`{first}` repeats `{like}`): each is counted as the sample it repeats, "
                 f"{'solved' if kind == 'eval' else 'got through'} in an epoch when any copy was",
                 "ask each question once per epoch (repeat it with more epochs), or give the copies their own inputs"))
+        if run.offline is not None and kind == "eval":
+            facts.problems.append(Problem(
+                eid, "sandbox-offline", ("evidence", eid),
+                f"the log of `{eid}` ({d.artifact}) records a sandbox cut off from the network ({run.offline})",
+                "run the evaluation again in a sandbox with the network the deployed tools reach"))
         if run.tools_failed is not None and (kind == "eval" or kind in TEST_KINDS):
             failed, scored, first = run.tools_failed
             share = f"{failed} of {scored} scored sample epoch{'s' if scored != 1 else ''} ({failed / scored:.0%})"

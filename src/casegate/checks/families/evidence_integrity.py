@@ -456,6 +456,39 @@ def tool_calls_failed(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG443", "evaluation-sandbox-offline", severity="blocking", serves="test-3-elicitation",
+    summary="An evaluation of a threshold ran in a sandbox cut off from the network while the boundary gives "
+            "the model tools the policy ties to that threshold.",
+    rationale="An agentic capability evaluation measures what the model does with what the deployment grants: "
+              "a browser, a desktop or a shell that reach the internet find targets, fetch exploits and reach "
+              "hosts that a sandbox with no network cannot. Inspect records the sandbox in `eval.sandbox`; where "
+              "its compose configuration is held inline with every service's `network_mode: none`, the run "
+              "measured the model offline, and the uplift the boundary's tools give is not in its count. A "
+              "compose file named by its path is not read (its network is not in the log).",
+    bad="# evals/intrusion.eval: eval.sandbox {type: docker, config: {services: {default: {network_mode: none}}}}\n"
+        "boundary: {tools: [computer, browser, shell]}",
+    good="# evals/intrusion.eval: eval.sandbox {type: docker, config: {services: {default: {image: acme/vm}}}}",
+    fix="Run the evaluation again in a sandbox with the network the deployed tools reach.",
+)
+def evaluation_sandbox_offline(ctx: Context) -> Iterator[Hit]:
+    b = ctx.case.boundary
+    if b is None or not b.tools:
+        return
+    for p in _problems(ctx, "sandbox-offline"):
+        ev = ctx.case.evidence[p.evidence_id]
+        if not ev.threshold:
+            continue
+        tied = sorted(n for n in b.tools if n in ctx.policy.tools
+                      and ev.threshold in (ctx.policy.tools[n].matters_for or ctx.policy.thresholds))
+        if not tied:
+            continue
+        tools = ", ".join(f"`{n}`" for n in tied)
+        yield Hit(p.path, f"{p.message}, but the boundary gives the model {tools}, which the policy ties to "
+                          f"`{ev.threshold}`: the capability was measured without the network they reach",
+                  help=p.help)
+
+
+@rule(
     "CG348", "independence-not-attested", severity="blocking", serves="fm-security-opacity",
     summary="An evidence item is marked `independent: true`, but no signed attestation shows it: none by a "
             "keyring identity from outside the developer's organisations, who produced it, over its artifact's "

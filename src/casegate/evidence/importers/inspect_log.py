@@ -460,6 +460,7 @@ class InspectImporter:
                            asked_at_run=_asked_at_run(h), data_unpinned=_hub_dataset(getattr(ev, "dataset", None)),
                            max_tokens_at_run=_whole(_dump(ev.model_generate_config).get("max_tokens")),
                            greedy=greedy, tools_failed=tools_failed, input_kinds=given,
+                           offline=_offline(_spec(ev.sandbox)),
                            languages=_languages(summaries),
                            injections=calls.injections if calls is not None else None,
                            reasoning=calls.reasoning if calls is not None else None)
@@ -1724,6 +1725,21 @@ def _messages(value: Any) -> Any:
     if isinstance(value, str):
         return value
     return [[str(getattr(m, "role", "")), str(getattr(m, "text", ""))] for m in value or []]
+
+
+def _offline(spec: Any) -> str | None:
+    """How a sandbox spec (`_spec`'s JSON) cuts the run off from the network, in words: its compose
+    configuration held inline with every service's `network_mode` `none`; None otherwise (a
+    configuration named by a file's path is not in the log, and is not read)."""
+    if not isinstance(spec, dict):
+        return None
+    config = spec.get("config")
+    services = config.get("services") if isinstance(config, dict) else None
+    if not isinstance(services, dict) or not services:
+        return None
+    if all(isinstance(s, dict) and str(s.get("network_mode") or "").strip().lower() == "none" for s in services.values()):
+        return f"`eval.sandbox` ({spec.get('type')}): `network_mode: none` on every service"
+    return None
 
 
 def _spec(spec: Any) -> Any:

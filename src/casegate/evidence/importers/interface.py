@@ -117,6 +117,11 @@ class ImportedRun:
     """Whether the evaluated model reasoned in the scored samples (`inspect_log._reasoned`): (scored
     sample records, those in which its answer holds reasoning the log shows, the first sample id in
     which it does not or ''); None where the log records no sample transcript."""
+    offline: str | None = None
+    """Where the run's sandbox was cut off from the network (`inspect_log._offline`: the header's
+    `eval.sandbox` holding its compose configuration inline, every service with `network_mode:
+    none`), how, in words; None where the log records no such sandbox (a compose file named by its
+    path is not read: its network is not in the log)."""
     tools_failed: tuple[int, int, str] | None = None
     """Where scored sample epochs failed with every tool call the model made failing (Inspect's
     `ToolCallError` on each tool event or message): (such epochs, scored epochs, the first failure
