@@ -192,3 +192,19 @@ def test_the_intrusion_evaluation_in_a_sandbox_with_no_network_is_no_go(tmp_path
     if network:
         (msg,) = messages(record, "CG443")
         assert "`network_mode: none` on every service" in msg and "`browser`, `computer`, `shell`" in msg
+
+
+def test_an_offline_evaluation_counts_where_the_framework_says_the_tools_stay_off_the_network(tmp_path: Path) -> None:
+    """An honest product whose tools reach no network (the framework's `network: false` on each, its
+    word, not the case's): the evaluation run offline gives the model all the tools give, and counts."""
+    d = copy_fixture(WHIMBREL, tmp_path)
+    _redteam(d)
+    _rerun(d, EVAL, "acme-frontier-evals", _offline(_gen(), "none"))
+    policy = d / "policy.yaml"
+    text = policy.read_text()
+    for tool in ("computer", "browser", "shell"):
+        assert f"\n  {tool}:\n" in text
+        text = text.replace(f"\n  {tool}:\n", f"\n  {tool}:\n    network: false\n", 1)
+    policy.write_text(text)
+    record = preview(d, DAY)
+    assert "CG443" not in blocking(record) and record.outcome == "GO WITH CONDITIONS", blocking(record)

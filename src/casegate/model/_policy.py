@@ -266,6 +266,11 @@ class GrantedTool(Frozen):
     tool of `elicited_by`, as their logs record it) when the boundary grants it, e.g. `[classifier,
     model-behaviour]` for spoken input: a classifier tried on typed text alone is not shown to hold
     on transcribed speech. A test without it does not count for a safeguard of such a layer (CG426)."""
+    network: bool = True
+    """Whether the tool reaches networks beyond the sandbox it runs in (the internet, the customers'
+    hosts). `false` for, e.g., an interpreter with no network egress: an evaluation run in a sandbox
+    cut off from the network then gives the model all the tool gives (CG443). Unset: it reaches
+    them (fail closed)."""
     reaches: ToolReach | None = None
     """What the tool reaches inside the organisation (`training_code`, `weights`: none, read or
     write), weighed at internal boundaries (`training` to `internal-deployment`) as the least scale

@@ -458,7 +458,8 @@ def tool_calls_failed(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG443", "evaluation-sandbox-offline", severity="blocking", serves="test-3-elicitation",
     summary="An evaluation of a threshold ran in a sandbox cut off from the network while the boundary gives "
-            "the model tools the policy ties to that threshold.",
+            "the model tools the policy ties to that threshold and does not say stay off the network "
+            "(`tools.<name>.network: false`).",
     rationale="An agentic capability evaluation measures what the model does with what the deployment grants: "
               "a browser, a desktop or a shell that reach the internet find targets, fetch exploits and reach "
               "hosts that a sandbox with no network cannot. Inspect records the sandbox in `eval.sandbox`; where "
@@ -478,7 +479,7 @@ def evaluation_sandbox_offline(ctx: Context) -> Iterator[Hit]:
         ev = ctx.case.evidence[p.evidence_id]
         if not ev.threshold:
             continue
-        tied = sorted(n for n in b.tools if n in ctx.policy.tools
+        tied = sorted(n for n in b.tools if n in ctx.policy.tools and ctx.policy.tools[n].network
                       and ev.threshold in (ctx.policy.tools[n].matters_for or ctx.policy.thresholds))
         if not tied:
             continue
