@@ -170,6 +170,9 @@ INCIDENT=$("$CG" incident clocks --case atlas-2-api --at "$LATER" --json \
   | "$ROOT/.venv/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["reports"][0]["incident"])')
 run incident draft "$INCIDENT" --case atlas-2-api --class ca-sb53:critical-safety-incident --at "$LATER" \
   --out regimes/incident-$INCIDENT.ca-sb53.md
+echo "How it came through: no safeguard covered exploit adaptation, so no attack on one (a relaunch's red team would have to hold a named attack):"
+run incident attack "$INCIDENT" --case atlas-2-api --none --by "Ravi Menon (head of safeguards)" \
+  --reason "no safeguard covered exploit adaptation for known CVEs: a gap in coverage, not a bypass"
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
 run log verify --key log.key.pub
 
